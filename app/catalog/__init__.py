@@ -1,0 +1,1 @@
+"""Catalog: bibliographic records, items (copies), MARC21 in/out, search, ISBNs."""

@@ -1,0 +1,79 @@
+"""ISBN parsing: any written form (hyphens, spaces, ISBN-10 or ISBN-13) to ISBN-13 digits."""
+
+from __future__ import annotations
+
+import re
+
+_CANDIDATE = re.compile(r"(?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx]|97[89](?:[\s-]?\d){10}")
+
+
+def isbn10_check_digit(first9: str) -> str:
+    """The check character of an ISBN-10 from its first nine digits.
+
+    >>> isbn10_check_digit("030640615")
+    '2'
+    """
+    total = sum((10 - i) * int(d) for i, d in enumerate(first9))
+    check = (11 - total % 11) % 11
+    return "X" if check == 10 else str(check)
+
+
+def ean13_check_digit(first12: str) -> str:
+    """The check digit of an EAN-13 / ISBN-13 from its first twelve digits.
+
+    >>> ean13_check_digit("978030640615")
+    '7'
+    """
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(first12))
+    return str((10 - total % 10) % 10)
+
+
+def to_isbn13(text: str) -> str | None:
+    """Return the ISBN-13 digits for a valid ISBN-10 or ISBN-13 written in any form, else None.
+
+    >>> to_isbn13("0-306-40615-2")
+    '9780306406157'
+    >>> to_isbn13("978 0 306 40615 7")
+    '9780306406157'
+    >>> to_isbn13("978-0-306-40615-8") is None  # wrong check digit
+    True
+    """
+    compact = re.sub(r"[\s\-‐–]", "", text).upper()
+    if len(compact) == 10 and compact[:9].isdigit() and (compact[9].isdigit() or compact[9] == "X"):
+        if isbn10_check_digit(compact[:9]) != compact[9]:
+            return None
+        body = "978" + compact[:9]
+        return body + ean13_check_digit(body)
+    if len(compact) == 13 and compact.isdigit() and compact[:3] in ("978", "979"):
+        return compact if ean13_check_digit(compact[:12]) == compact[12] else None
+    return None
+
+
+def to_isbn10(isbn13: str) -> str | None:
+    """The ISBN-10 form of a 978- ISBN-13, or None (979- ISBNs have no ISBN-10).
+
+    >>> to_isbn10("9780306406157")
+    '0306406152'
+    """
+    if len(isbn13) != 13 or not isbn13.startswith("978"):
+        return None
+    return isbn13[3:12] + isbn10_check_digit(isbn13[3:12])
+
+
+def find_isbns(text: str) -> list[str]:
+    """All valid ISBNs in a free-text MARC 020 value, as ISBN-13 digits, in order.
+
+    >>> find_isbns("0306406152 (pbk.) : 50.000đ")
+    ['9780306406157']
+    """
+    found: list[str] = []
+    for match in _CANDIDATE.finditer(text):
+        isbn = to_isbn13(match.group(0))
+        if isbn and isbn not in found:
+            found.append(isbn)
+    return found
+
+
+def looks_like_isbn(text: str) -> bool:
+    """True when *text* is nothing but one valid ISBN (used to route searches)."""
+    return to_isbn13(text.strip()) is not None

@@ -1,0 +1,65 @@
+"""The ``thuvien`` command.
+
+With no subcommand it opens the desktop window. Each module in this package that defines
+``register(subparsers)`` adds its subcommands; a handler receives the parsed arguments and
+returns the exit code. User errors print one line and exit non-zero; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.errors import UserError
+from app.i18n import Text, set_language
+
+UNEXPECTED = Text("Lỗi không mong đợi: {error}", "Unexpected error: {error}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, with every command module's subcommands."""
+    parser = argparse.ArgumentParser(prog="thuvien", description="ThuVien — quản lý thư viện")
+    parser.add_argument("--db", help="library database file (default: THUVIEN_DB or the user data folder)")
+    parser.add_argument("--lang", choices=["vi", "en"], help="language of messages")
+    parser.add_argument("--version", action="version", version=f"ThuVien {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``thuvien`` console script."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from app.cli._gui import open_window
+
+        return open_window(args)
+    try:
+        return int(handler(args))
+    except UserError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""One SQLite connection with the durability settings ThuVien relies on.
+
+Every connection runs in WAL mode with ``synchronous=FULL`` and foreign keys on, and
+those settings are read back and checked. Transactions are explicit
+(``isolation_level=None`` + ``BEGIN IMMEDIATE``) so that a change and its outbox row
+always commit together.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.db.paths import check_local
+from app.errors import StorageError
+from app.i18n import Text
+
+PRAGMA_FAILED = Text(
+    "CSDL {path} không bật được chế độ an toàn ({what}). Dữ liệu có thể mất nếu mất điện.",
+    "The database {path} could not be put in safe mode ({what}); data could be lost on power failure.",
+)
+LOCKED = Text(
+    "CSDL {path} đang bị khoá (có thể do phần mềm diệt virus hoặc một cửa sổ ThuVien khác). "
+    "Hãy thử lại sau ít giây.",
+    "The database {path} is locked (perhaps by antivirus software or another ThuVien window). "
+    "Try again in a few seconds.",
+)
+NOT_A_DB = Text(
+    "Tệp {path} không phải là CSDL ThuVien hợp lệ: {reason}",
+    "The file {path} is not a valid ThuVien database: {reason}",
+)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def utc_now() -> str:
+    """The current UTC time as ISO 8601 with a ``Z`` suffix (how times are stored)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class Database:
+    """A checked SQLite connection with explicit transactions.
+
+    >>> db = open_database(Path(tmp) / "x.sqlite3")  # doctest: +SKIP
+    >>> with db.transaction() as conn:               # doctest: +SKIP
+    ...     conn.execute("INSERT ...")
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._depth = 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run the block in one ``BEGIN IMMEDIATE`` transaction (nested calls join it).
+
+        Commits when the block ends normally, rolls back on any exception.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self._begin()
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self._commit()
+
+    @property
+    def in_transaction(self) -> bool:
+        """True inside :meth:`transaction`."""
+        return self._depth > 0
+
+    def _begin(self) -> None:
+        deadline = time.monotonic() + 3.0
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if time.monotonic() > deadline:
+                    raise StorageError("db.locked", LOCKED, path=str(self.path)) from exc
+                time.sleep(0.1)
+
+    def _commit(self) -> None:
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close the connection (a WAL checkpoint happens when the last one closes)."""
+        self.conn.close()
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open *path* with WAL, ``synchronous=FULL`` and foreign keys, and check them."""
+    check_local(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                           timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA temp_store=MEMORY")
+        conn.execute("PRAGMA cache_size=-32000")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StorageError("db.invalid", NOT_A_DB, path=str(path), reason=str(exc)) from exc
+    checks = {
+        "journal_mode=WAL": str(mode).lower() == "wal",
+        "synchronous=FULL": conn.execute("PRAGMA synchronous").fetchone()[0] == 2,
+        "foreign_keys=ON": conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1,
+    }
+    failed = [name for name, ok in checks.items() if not ok]
+    if failed:
+        conn.close()
+        raise StorageError("db.pragmas", PRAGMA_FAILED, path=str(path), what=", ".join(failed))
+    return conn
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) the database at *path* and bring it up to date.
+
+    Raises :class:`StorageError` for a network path, a file that is not a database,
+    or a database written by a newer ThuVien.
+    """
+    from app.db.migrate import migrate
+
+    conn = connect(path)
+    db = Database(conn, path)
+    try:
+        migrate(db)
+    except BaseException:
+        conn.close()
+        raise
+    return db

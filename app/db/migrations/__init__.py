@@ -1,0 +1,1 @@
+"""Schema migrations ``mNNNN_name.py``, applied in number order (see app.db.migrate)."""

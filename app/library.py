@@ -1,0 +1,59 @@
+"""``Library``: the one entry object. Opens (and migrates) a library's database and
+exposes one service per concept. Windows, the CLI and tests receive it explicitly.
+
+    >>> lib = Library.open(Path("school.sqlite3"))   # doctest: +SKIP
+    >>> lib.catalog.search("kĩ thuật")               # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from types import TracebackType
+
+from app.catalog.service import Catalog
+from app.db.connection import Database, open_database
+from app.db.outbox import pending_count
+from app.settings import Settings
+
+
+class Library:
+    """One library's data, behind one SQLite file."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, path: Path | str) -> Library:
+        """Open the library at *path*, creating and migrating the file as needed."""
+        return cls(open_database(Path(path)))
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self.db.path
+
+    @cached_property
+    def settings(self) -> Settings:
+        """Library-wide settings (identity and policy)."""
+        return Settings(self.db)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """Records, items, MARC import/export and search."""
+        return Catalog(self.db, self.settings)
+
+    def pending_changes(self) -> int:
+        """Outbox changes not yet acknowledged by the district server."""
+        return pending_count(self.db.conn, int(self.settings.get("sync_acked_seq", 0)))
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()

@@ -1,0 +1,100 @@
+"""Vietnamese text: NFC storage form, search folding and Vietnamese collation.
+
+Search compares *folded* text: lower case, no diacritics, ``đ`` → ``d``, and the
+``i``/``y`` spelling variants made equal (``kĩ``/``kỹ``, ``lí``/``lý``, ``quí``/``quý``).
+Both tone-placement habits (``hoà``/``hòa``, ``thuỷ``/``thủy``) fold to the same
+letters because the tone mark is removed wherever it sits.
+
+Legacy font encodings (TCVN3, VNI) live in :mod:`app.legacy_text`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# A syllable whose only vowel is a final "y" after a consonant (ky, ly, my, sy, hy,
+# ty, quy...) is spelled with "i" by many writers; fold the "y" to "i".
+_FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]+|qu)y\b")
+_MARKS = {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"}
+
+
+def nfc(text: str) -> str:
+    """Return *text* in Unicode NFC, the form ThuVien stores.
+
+    >>> nfc("Nguye\\u0302\\u0303n") == "Nguyễn"
+    True
+    """
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def strip_marks(text: str) -> str:
+    """Remove every diacritic (tones and vowel marks) and turn đ into d, keeping case.
+
+    >>> strip_marks("Đường Thủy")
+    'Duong Thuy'
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    out = [c for c in decomposed if not unicodedata.combining(c)]
+    return "".join(_MARKS.get(c, c) for c in out)
+
+
+def fold(text: str) -> str:
+    """Fold *text* for searching: lower case, no marks, đ→d, i/y variants unified.
+
+    Words are kept, separated by single spaces; punctuation becomes a space.
+
+    >>> fold("Kỹ thuật Điện  —  HOÀ bình")
+    'ki thuat dien hoa binh'
+    >>> fold("Thuỷ") == fold("thủy")
+    True
+    """
+    plain = strip_marks(text).lower()
+    words = " ".join(_WORD.findall(plain)).replace("_", " ")
+    return _FINAL_Y.sub(r"\1i", words)
+
+
+def fold_words(text: str) -> list[str]:
+    """The folded words of *text*, in order.
+
+    >>> fold_words("Lý Thái Tổ")
+    ['li', 'thai', 'to']
+    """
+    return fold(text).split()
+
+
+# Vietnamese alphabet order; tones are compared after the letters.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_ORDER = {ch: i for i, ch in enumerate(_ALPHABET)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê ô), horn (ơ ư)
+
+
+def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A key that sorts Vietnamese text in dictionary order.
+
+    Letters compare in the order a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y;
+    a word without a tone comes before the same letters with one.
+
+    >>> sorted(["đá", "da", "dạ", "ăn", "an"], key=sort_key)
+    ['an', 'ăn', 'da', 'dạ', 'đá']
+    """
+    letters: list[int] = []
+    tones: list[int] = []
+    for base in unicodedata.normalize("NFD", text.lower()):
+        if base in _TONES:
+            if tones:
+                tones[-1] = _TONES[base]
+            continue
+        if base in _LETTER_MARKS and letters:
+            prev = _ALPHABET[letters[-1]] if letters[-1] < len(_ALPHABET) else ""
+            combined = unicodedata.normalize("NFC", prev + base)
+            if combined in _ORDER:
+                letters[-1] = _ORDER[combined]
+            continue
+        if unicodedata.combining(base):
+            continue
+        letters.append(_ORDER.get(base, len(_ALPHABET) + ord(base)))
+        tones.append(0)
+    return tuple(letters), tuple(tones)
