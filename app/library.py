@@ -14,6 +14,7 @@ from types import TracebackType
 from app.catalog.service import Catalog
 from app.db.connection import Database, open_database
 from app.db.outbox import pending_count
+from app.patrons.service import PatronService
 from app.settings import Settings
 
 
@@ -42,6 +43,11 @@ class Library:
     def catalog(self) -> Catalog:
         """Records, items, MARC import/export and search."""
         return Catalog(self.db, self.settings)
+
+    @cached_property
+    def patrons(self) -> PatronService:
+        """Patrons, their cards, class-list import, school-year rollover and privacy."""
+        return PatronService(self.db, self.settings)
 
     def pending_changes(self) -> int:
         """Outbox changes not yet acknowledged by the district server."""

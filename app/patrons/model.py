@@ -1,0 +1,75 @@
+"""The ``Patron`` value, the categories and statuses a patron can have, and row mapping."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+CATEGORIES = ("student", "teacher", "staff", "community")
+STATUSES = ("active", "blocked", "left", "graduated")
+GONE_STATUSES = ("left", "graduated")
+
+COLUMNS = ("id", "uuid", "category", "student_code", "full_name", "birth_date", "gender",
+           "class_name", "grade", "school_year", "card", "status", "phone", "email", "photo",
+           "left_on", "address", "note", "created_at", "updated_at")
+SELECT = "SELECT " + ", ".join(COLUMNS) + " FROM patrons"
+
+# Fields sent to the outbox (photo stays in the school: see DESIGN.md "Privacy").
+SYNCED = ("category", "student_code", "full_name", "birth_date", "gender", "class_name", "grade",
+          "school_year", "card", "status", "phone", "email", "address", "note", "left_on")
+
+
+@dataclass(frozen=True, slots=True)
+class Patron:
+    """One reader: a student, teacher, staff member or community reader.
+
+    ``birth_date`` and ``left_on`` are ISO dates (``YYYY-MM-DD``); ``grade`` is parsed from
+    ``class_name`` ("6A" → 6); ``photo`` is the raw image bytes or ``None``.
+    """
+
+    id: int
+    uuid: str
+    category: str
+    student_code: str | None
+    full_name: str
+    birth_date: str | None
+    gender: str | None
+    class_name: str | None
+    grade: int | None
+    school_year: str | None
+    card: str
+    status: str
+    phone: str | None
+    email: str | None
+    photo: bytes | None
+    left_on: str | None
+    address: str | None = None
+    note: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def is_active(self) -> bool:
+        """True when the patron may borrow (status ``active``)."""
+        return self.status == "active"
+
+
+def patron_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Patron:
+    """Build a :class:`Patron` from a row selected with :data:`SELECT`."""
+    values = dict(zip(COLUMNS, tuple(row), strict=True))
+    photo = values["photo"]
+    values["photo"] = bytes(photo) if photo is not None else None
+    return Patron(**values)
+
+
+def outbox_payload(conn: sqlite3.Connection, patron_id: int) -> tuple[str, dict[str, Any]]:
+    """The patron's uuid and its outbox payload (synced fields, uuid, updated_at, deleted)."""
+    row = conn.execute(
+        "SELECT uuid, updated_at, deleted, " + ", ".join(SYNCED) + " FROM patrons WHERE id = ?",
+        (patron_id,),
+    ).fetchone()
+    uuid, updated_at, deleted, *rest = row
+    payload: dict[str, Any] = dict(zip(SYNCED, rest, strict=True))
+    payload.update(uuid=uuid, updated_at=updated_at, deleted=bool(deleted))
+    return uuid, payload
