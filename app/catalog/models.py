@@ -1,0 +1,81 @@
+"""Plain values the catalog hands out: items, record views and search results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ITEM_STATUSES = ("available", "on_loan", "on_hold_shelf", "lost", "damaged", "withdrawn")
+ITEM_TYPES = ("book", "textbook", "reference", "periodical", "audiovisual")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One physical copy; ``barcode`` is its accession number (số ĐKCB)."""
+
+    id: int
+    uuid: str
+    record_id: int
+    barcode: str
+    collection: str | None
+    item_type: str
+    call_number: str | None
+    location: str | None
+    status: str
+    price: float | None
+    acquired_on: str | None
+    source: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """A bibliographic record's key fields for display (the full MARC is in ``marc``)."""
+
+    id: int
+    uuid: str
+    title: str
+    responsibility: str | None
+    authors: list[str]
+    isbns: list[str]
+    publisher: str | None
+    place: str | None
+    year: int | None
+    edition: str | None
+    classification: str | None
+    subjects: list[str]
+    language: str | None
+    series: str | None
+    volume: str | None
+    notes: str | None
+    author_mark: str | None
+    control_number: str | None
+    marc: str
+
+
+@dataclass(frozen=True)
+class HitItem:
+    """A copy shown under a search hit."""
+
+    barcode: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One record found by a search."""
+
+    id: int
+    title: str
+    author: str | None
+    isbns: list[str]
+    year: int | None
+    call_number: str | None
+    items: list[HitItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of hits and the number of records matching in all."""
+
+    total: int
+    hits: list[Hit]

@@ -1,0 +1,179 @@
+"""Rows of the catalog: records, their ISBN and search rows, items, and their outbox changes.
+
+The functions here run inside the caller's transaction and write the outbox row of every
+change they make. Both the single-record path (the form) and the bulk MARC import use them,
+the latter through the ``*_rows`` builders and ``executemany``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from app.catalog.isbn import to_isbn10
+from app.catalog.models import Item
+from app.text import fold, nfc
+
+
+class BibFields(Protocol):
+    """The key fields of a bibliographic record (``app.catalog.marc.extract.BibData``)."""
+
+    title: str
+    responsibility: str | None
+    authors: list[str]
+    isbns: list[str]
+    publisher: str | None
+    place: str | None
+    year: int | None
+    edition: str | None
+    classification: str | None
+    subjects: list[str]
+    language: str | None
+    series: str | None
+    volume: str | None
+    notes: str | None
+    control_number: str | None
+    control_org: str | None
+
+
+RECORD_COLUMNS = ("id", "uuid", "library_id", "created_at", "updated_at", "control_number",
+                  "control_org", "title", "title_fold", "responsibility", "authors", "isbns",
+                  "publisher", "place", "year", "edition", "classification", "subjects",
+                  "language", "series", "volume", "notes", "marc")
+INSERT_RECORD = (f"INSERT INTO records({', '.join(RECORD_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * len(RECORD_COLUMNS))})")
+INSERT_SEARCH = ("INSERT INTO record_search(rowid, title, author, subject, other, callno) "
+                 "VALUES (?, ?, ?, ?, ?, ?)")
+INSERT_FTS = ("INSERT INTO records_fts(rowid, title, author, subject, other, callno) "
+              "VALUES (?, ?, ?, ?, ?, ?)")
+ITEM_COLUMNS = ("uuid", "library_id", "created_at", "updated_at", "record_id", "barcode",
+                "collection", "item_type", "call_number", "location", "status", "price",
+                "acquired_on", "source", "note")
+INSERT_ITEM = (f"INSERT INTO items({', '.join(ITEM_COLUMNS)}) "
+               f"VALUES ({', '.join('?' * len(ITEM_COLUMNS))})")
+
+
+def new_uuid() -> str:
+    """A fresh random UUID as text."""
+    return str(uuidlib.uuid4())
+
+
+def _opt(value: str | None) -> str | None:
+    return nfc(value) if value else None
+
+
+def record_row(record_id: int, record_uuid: str, library_id: str, now: str, bib: BibFields,
+               marc_text: str) -> tuple[Any, ...]:
+    """The ``records`` row for *bib*, in ``RECORD_COLUMNS`` order, text in NFC."""
+    title = nfc(bib.title or "")
+    return (record_id, record_uuid, library_id, now, now, bib.control_number, bib.control_org,
+            title, fold(title), _opt(bib.responsibility),
+            json.dumps([nfc(a) for a in bib.authors], ensure_ascii=False),
+            json.dumps(list(bib.isbns)), _opt(bib.publisher), _opt(bib.place), bib.year,
+            _opt(bib.edition), _opt(bib.classification),
+            json.dumps([nfc(s) for s in bib.subjects], ensure_ascii=False), bib.language,
+            _opt(bib.series), _opt(bib.volume), _opt(bib.notes), marc_text)
+
+
+def search_row(record_id: int, bib: BibFields, call_numbers: Iterable[str] = (),
+               barcodes: Iterable[str] = ()) -> tuple[Any, ...]:
+    """The folded text of *bib* for ``record_search``/``records_fts``.
+
+    ISBNs are indexed in both ISBN-13 and ISBN-10 form; accession numbers go with the
+    call numbers so that typing a copy's number finds its record.
+    """
+    isbn_forms = []
+    for isbn in bib.isbns:
+        isbn_forms.append(isbn)
+        ten = to_isbn10(isbn)
+        if ten:
+            isbn_forms.append(ten)
+    other = " ".join(filter(None, [bib.publisher, bib.place, bib.series, bib.edition, bib.notes,
+                                   bib.control_number, *isbn_forms]))
+    author = " ".join(filter(None, [*bib.authors, bib.responsibility]))
+    title = " ".join(filter(None, [bib.title, bib.volume]))
+    callno = " ".join(filter(None, [bib.classification, *call_numbers, *barcodes]))
+    return (record_id, fold(title), fold(author), fold(" ".join(bib.subjects)), fold(other),
+            fold(callno))
+
+
+def record_payload(row: Sequence[Any], deleted: bool = False) -> dict[str, Any]:
+    """The outbox payload of a ``records`` row given in ``RECORD_COLUMNS`` order."""
+    values = dict(zip(RECORD_COLUMNS, row, strict=True))
+    payload = {k: v for k, v in values.items() if k not in ("id", "title_fold", "library_id")}
+    for key in ("authors", "isbns", "subjects"):
+        payload[key] = json.loads(payload[key])
+    payload["deleted"] = deleted
+    return payload
+
+
+def item_payload(item: Item, record_uuid: str, updated_at: str, deleted: bool = False
+                 ) -> dict[str, Any]:
+    """The outbox payload of an item (foreign key as the record's UUID)."""
+    return {"uuid": item.uuid, "record_uuid": record_uuid, "barcode": item.barcode,
+            "collection": item.collection, "item_type": item.item_type,
+            "call_number": item.call_number, "location": item.location, "status": item.status,
+            "price": item.price, "acquired_on": item.acquired_on, "source": item.source,
+            "note": item.note, "updated_at": updated_at, "deleted": deleted}
+
+
+def next_record_id(conn: sqlite3.Connection) -> int:
+    """The next free ``records.id`` (the caller holds the write lock)."""
+    return int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM records").fetchone()[0])
+
+
+def insert_search(conn: sqlite3.Connection, row: tuple[Any, ...]) -> None:
+    """Add a record's folded text to the search table and its FTS index."""
+    conn.execute(INSERT_SEARCH, row)
+    conn.execute(INSERT_FTS, row)
+
+
+def replace_search(conn: sqlite3.Connection, row: tuple[Any, ...]) -> None:
+    """Replace a record's folded text (the old row is removed from the index first)."""
+    old = conn.execute("SELECT rowid, title, author, subject, other, callno FROM record_search "
+                       "WHERE rowid = ?", (row[0],)).fetchone()
+    if old is not None:
+        conn.execute("INSERT INTO records_fts(records_fts, rowid, title, author, subject, other, "
+                     "callno) VALUES ('delete', ?, ?, ?, ?, ?, ?)", old)
+        conn.execute("DELETE FROM record_search WHERE rowid = ?", (row[0],))
+    insert_search(conn, row)
+
+
+def item_from_row(row: sqlite3.Row | Sequence[Any]) -> Item:
+    """Build an :class:`Item` from ``SELECT {ITEM_SELECT}`` columns."""
+    return Item(*row)
+
+
+ITEM_SELECT = ("id, uuid, record_id, barcode, collection, item_type, call_number, location, "
+               "status, price, acquired_on, source, note")
+
+
+class RowBib:
+    """A ``records`` row seen as :class:`BibFields` (used to re-index a stored record)."""
+
+    COLUMNS = ("title, authors, responsibility, isbns, publisher, place, series, edition, "
+               "notes, control_number, subjects, volume, classification, year, language, "
+               "control_org")
+
+    def __init__(self, row: Sequence[Any]) -> None:
+        (self.title, authors, self.responsibility, isbns, self.publisher, self.place,
+         self.series, self.edition, self.notes, self.control_number, subjects, self.volume,
+         self.classification, self.year, self.language, self.control_org) = row
+        self.authors: list[str] = json.loads(authors)
+        self.isbns: list[str] = json.loads(isbns)
+        self.subjects: list[str] = json.loads(subjects)
+
+
+def reindex_record(conn: sqlite3.Connection, record_id: int) -> None:
+    """Rebuild a stored record's search row, with its copies' call numbers and barcodes."""
+    row = conn.execute(f"SELECT {RowBib.COLUMNS} FROM records WHERE id = ?",
+                       (record_id,)).fetchone()
+    if row is None:
+        return
+    copies = conn.execute("SELECT call_number, barcode FROM items WHERE record_id = ? "
+                          "AND deleted = 0", (record_id,)).fetchall()
+    replace_search(conn, search_row(record_id, RowBib(row), [c for c, _ in copies if c],
+                                    [b for _, b in copies]))

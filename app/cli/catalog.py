@@ -1,0 +1,124 @@
+"""Catalog commands: ``import-marc``, ``export-marc``, ``search``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.catalog.models import SearchResult
+from app.cli._common import open_library, print_json
+from app.errors import UserError
+from app.i18n import Text
+
+IMPORTED = Text(
+    "{file}: nhập {imported} biểu ghi, gộp {merged}, {items} bản sách, bỏ qua {skipped}.",
+    "{file}: {imported} records imported, {merged} merged, {items} copies, {skipped} skipped.",
+)
+SKIPPED_LINE = Text("  bỏ qua biểu ghi #{number} (byte {offset}): {reason}",
+                    "  skipped record #{number} (byte {offset}): {reason}")
+CANCELLED = Text("Đã dừng nhập theo yêu cầu.", "Import cancelled.")
+EXPORTED = Text("Đã xuất {count} biểu ghi vào {file}.", "Exported {count} records to {file}.")
+REFUSED_LINE = Text("  không xuất được biểu ghi #{number}: {reason}",
+                    "  record #{number} not exported: {reason}")
+NO_FILE = Text("Không tìm thấy tệp {file}.", "File not found: {file}.")
+FOUND = Text("{total} kết quả", "{total} results")
+
+
+def register(subparsers: Any) -> None:
+    """Add the catalog subcommands."""
+    p = subparsers.add_parser("import-marc", help="import MARC21 files (ISO 2709 or MARCXML)")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=import_marc)
+
+    p = subparsers.add_parser("export-marc", help="export the catalog as MARC21")
+    p.add_argument("out", type=Path)
+    p.add_argument("--format", choices=["iso2709", "marcxml"], default="iso2709")
+    p.add_argument("--holdings", choices=["952", "852"], default="952",
+                   help="field that carries the copies (default 952, Koha style)")
+    p.set_defaults(handler=export_marc)
+
+    p = subparsers.add_parser("search", help="search the catalog")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=search)
+
+
+def import_marc(args: argparse.Namespace) -> int:
+    """``thuvien import-marc FILE... [--json]``."""
+    totals: dict[str, Any] = {"imported": 0, "merged": 0, "items": 0, "skipped": 0,
+                              "skipped_records": [], "files": []}
+    failed = False
+    with open_library(args) as lib:
+        for path in args.files:
+            entry: dict[str, Any] = {"file": str(path)}
+            try:
+                if not path.is_file():
+                    raise UserError("file.missing", NO_FILE, file=str(path))
+                report = lib.catalog.import_marc(path)
+            except UserError as exc:
+                failed = True
+                entry.update(error=exc.message, code=exc.code)
+                totals["files"].append(entry)
+                if not args.json:
+                    print(f"{path}: {exc.message}", file=sys.stderr)
+                continue
+            data = report.as_json()
+            entry.update(imported=report.imported, merged=report.merged, items=report.items,
+                         skipped=len(report.skipped))
+            totals["files"].append(entry)
+            for key in ("imported", "merged", "items"):
+                totals[key] += data[key]
+            totals["skipped"] += len(report.skipped)
+            totals["skipped_records"].extend({"file": str(path), **s} for s in data["skipped"])
+            if not args.json:
+                print(IMPORTED(file=path, imported=report.imported, merged=report.merged,
+                               items=report.items, skipped=len(report.skipped)))
+                for s in report.skipped:
+                    print(SKIPPED_LINE(number=s.number, offset=s.offset, reason=s.reason))
+    if args.json:
+        print_json(totals)
+    return 2 if failed else 0
+
+
+def export_marc(args: argparse.Namespace) -> int:
+    """``thuvien export-marc OUT [--format iso2709|marcxml]``."""
+    tmp = args.out.with_name(args.out.name + ".part")
+    with open_library(args) as lib:
+        count = lib.catalog.record_count()
+        with tmp.open("wb") as out:
+            problems = lib.catalog.export_marc(out, fmt=args.format, holdings_tag=args.holdings)
+    tmp.replace(args.out)
+    print(EXPORTED(count=count - len(problems), file=args.out))
+    for p in problems:
+        print(REFUSED_LINE(number=p.number, reason=p.reason), file=sys.stderr)
+    return 1 if problems else 0
+
+
+def result_json(result: SearchResult) -> dict[str, Any]:
+    """The JSON shape of a search result (shared with ``union-search``)."""
+    return {"total": result.total, "hits": [
+        {"id": h.id, "title": h.title, "author": h.author, "isbn": h.isbns, "year": h.year,
+         "call_number": h.call_number,
+         "items": [{"barcode": i.barcode, "status": i.status} for i in h.items]}
+        for h in result.hits]}
+
+
+def search(args: argparse.Namespace) -> int:
+    """``thuvien search QUERY [--limit N] [--json]``."""
+    with open_library(args) as lib:
+        result = lib.catalog.search(args.query, limit=max(1, args.limit))
+    if args.json:
+        print_json(result_json(result))
+        return 0
+    print(FOUND(total=result.total))
+    for h in result.hits:
+        who = f" — {h.author}" if h.author else ""
+        year = f" ({h.year})" if h.year else ""
+        call = f"  [{h.call_number}]" if h.call_number else ""
+        copies = ", ".join(f"{i.barcode}:{i.status}" for i in h.items)
+        print(f"{h.id:>7}  {h.title}{who}{year}{call}  {copies}")
+    return 0
