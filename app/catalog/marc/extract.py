@@ -1,0 +1,208 @@
+"""The key bibliographic fields of a MARC21 record, cleaned for display, search and storage.
+
+:func:`extract` reads them; :func:`holdings` (re-exported from :mod:`.holdings`) reads items;
+:func:`build_record` (re-exported from :mod:`.build`) writes a record from form fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.catalog.isbn import find_isbns
+from app.catalog.marc.clean import clean, find_year, unbracket
+from app.catalog.marc.holdings import ItemData, holdings
+from app.catalog.marc.model import Field, MarcRecord
+
+__all__ = ["BibData", "ItemData", "build_record", "extract", "holdings"]
+
+_SUBDIVISIONS = ("v", "x", "y", "z")
+_AUTHOR_TAGS = ("100", "110", "111", "700", "710", "711")
+
+
+@dataclass(slots=True)
+class BibData:
+    """Key fields of a bibliographic record. Text is NFC and free of ISBD punctuation."""
+
+    title: str = ""
+    responsibility: str | None = None
+    authors: list[str] = field(default_factory=list)
+    isbns: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    place: str | None = None
+    year: int | None = None
+    edition: str | None = None
+    classification: str | None = None
+    subjects: list[str] = field(default_factory=list)
+    language: str | None = None
+    series: str | None = None
+    volume: str | None = None
+    notes: str | None = None
+    control_number: str | None = None
+    control_org: str | None = None
+
+
+def _or_none(text: str) -> str | None:
+    return text or None
+
+
+def title_of(f: Field) -> str:
+    """The title in a 245 field: $a, $n, $p and $b joined with ISBD-like separators.
+
+    >>> title_of(Field("245", None, "1", "0", [("a", "Toán 6 :"), ("b", "sách giáo khoa /"), ("c", "Hà Huy Khoái.")]))
+    'Toán 6 : sách giáo khoa'
+    >>> title_of(Field("245", None, "0", "0", [("a", "Lịch sử Việt Nam."), ("n", "Tập 2,"), ("p", "Thời Lý.")]))
+    'Lịch sử Việt Nam. Tập 2, Thời Lý'
+    """
+    out = ""
+    previous = ""
+    for code, value in f.subfields:
+        if code not in "abnp":
+            continue
+        text = clean(value)
+        if not text:
+            continue
+        if not out:
+            out = text
+        elif code == "b":
+            out += " : " + text
+        elif code == "p" and previous == "n":
+            out += ", " + text
+        else:
+            out += ". " + text
+        previous = code
+    return out
+
+
+def _year(record: MarcRecord, fixed: str | None) -> int | None:
+    for f in record.fields:
+        if f.tag in ("264", "260") and f.data is None and (f.tag == "260" or f.ind2 in ("1", " ")):
+            year = find_year(f.value("c"))
+            if year:
+                return year
+    if fixed and len(fixed) >= 11 and fixed[7:11].isdigit() and fixed[7:11] != "9999":
+        return int(fixed[7:11])
+    return None
+
+
+def _publication(record: MarcRecord) -> Field | None:
+    fallback: Field | None = None
+    for f in record.fields:
+        if f.data is not None:
+            continue
+        if f.tag == "264" and f.ind2 == "1":
+            return f
+        if f.tag in ("260", "264") and fallback is None:
+            fallback = f
+    return fallback
+
+
+def _language(record: MarcRecord, fixed: str | None) -> str | None:
+    if fixed and len(fixed) >= 38:
+        code = fixed[35:38].strip().lower()
+        if len(code) == 3 and code.isalpha():
+            return code
+    coded = record.value("041", "a")
+    if coded and coded[:3].isalpha():
+        return coded[:3].lower()
+    return None
+
+
+def _classification(record: MarcRecord) -> str | None:
+    for tag in ("082", "080", "084", "090"):
+        value = record.value(tag, "a")
+        if value and value.strip():
+            text = value.strip()
+            if tag == "082":
+                text = text.replace("/", "").replace("'", "")
+            return text
+    return None
+
+
+def _subject(f: Field) -> str:
+    parts: list[str] = []
+    for code, value in f.subfields:
+        if (code == "a" and not parts) or (code in _SUBDIVISIONS and parts):
+            text = clean(value)
+            if text:
+                parts.append(text)
+    return " -- ".join(parts)
+
+
+def extract(record: MarcRecord) -> BibData:
+    """Read the key fields of *record* into a :class:`BibData`.
+
+    >>> from app.catalog.marc.model import MarcRecord, Field
+    >>> r = MarcRecord("00000nam a2200000 a 4500", [
+    ...     Field("020", None, " ", " ", [("a", "9786042088763 (bìa mềm) :"), ("c", "50.000đ")]),
+    ...     Field("100", None, "0", " ", [("a", "Tô Hoài,")]),
+    ...     Field("245", None, "1", "0", [("a", "Dế Mèn phiêu lưu ký /"), ("c", "Tô Hoài.")]),
+    ...     Field("264", None, " ", "1", [("a", "Hà Nội :"), ("b", "Kim Đồng,"), ("c", "2020.")])])
+    >>> b = extract(r)
+    >>> b.title, b.authors, b.isbns, b.publisher, b.place, b.year
+    ('Dế Mèn phiêu lưu ký', ['Tô Hoài'], ['9786042088763'], 'Kim Đồng', 'Hà Nội', 2020)
+    """
+    bib = BibData()
+    fixed = record.control("008")
+    authors: list[str] = []
+    isbns: list[str] = []
+    subjects: list[str] = []
+    notes: list[str] = []
+    series_490: str | None = None
+    series_830: str | None = None
+    for f in record.fields:
+        tag = f.tag
+        if f.data is not None:
+            if tag == "001":
+                bib.control_number = _or_none(f.data.strip())
+            elif tag == "003":
+                bib.control_org = _or_none(f.data.strip())
+            continue
+        if tag == "245" and not bib.title:
+            bib.title = title_of(f)
+            bib.responsibility = _or_none(clean(f.value("c")))
+            number = f.value("n")
+            if number and not bib.volume:
+                bib.volume = _or_none(clean(number))
+        elif tag in _AUTHOR_TAGS:
+            name = clean(f.value("a"))
+            if name and name not in authors:
+                authors.append(name)
+        elif tag == "020":
+            for code, value in f.subfields:
+                if code == "a":
+                    for isbn in find_isbns(value):
+                        if isbn not in isbns:
+                            isbns.append(isbn)
+        elif tag == "250" and bib.edition is None:
+            bib.edition = _or_none(clean(" ".join(f.values("a", "b"))))
+        elif tag[0] == "6" and tag[1:].isdigit():
+            subject = _subject(f)
+            if subject and subject not in subjects:
+                subjects.append(subject)
+        elif tag[0] == "5" and tag[1:].isdigit():
+            note = clean(f.value("a"))
+            if note:
+                notes.append(note)
+        elif tag == "490" and series_490 is None:
+            series_490 = _or_none(clean(f.value("a")))
+            volume = f.value("v")
+            if volume:
+                bib.volume = _or_none(clean(volume))
+        elif tag == "830" and series_830 is None:
+            series_830 = _or_none(clean(f.value("a")))
+    bib.authors = authors
+    bib.isbns = isbns
+    bib.subjects = subjects
+    bib.notes = "\n".join(notes) or None
+    bib.series = series_490 or series_830
+    pub = _publication(record)
+    if pub is not None:
+        bib.publisher = _or_none(unbracket(clean(pub.value("b"))))
+        bib.place = _or_none(unbracket(clean(pub.value("a"))))
+    bib.year = _year(record, fixed)
+    bib.classification = _classification(record)
+    bib.language = _language(record, fixed)
+    return bib
+
+
+from app.catalog.marc.build import build_record  # noqa: E402  (re-export; build imports BibData)

@@ -1,0 +1,179 @@
+"""Items (physical copies) carried in MARC holdings fields: Koha-style 952 and standard 852."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.catalog.marc.model import Field, MarcRecord
+
+HOLDINGS_TAGS = ("952", "852")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_NUMBER = re.compile(r"\d[\d.,\s]*")
+
+
+@dataclass(slots=True)
+class ItemData:
+    """One copy as found in (or written to) a holdings field. Text is NFC; a missing value is None."""
+
+    barcode: str | None = None
+    call_number: str | None = None
+    collection: str | None = None
+    location: str | None = None
+    price: float | None = None
+    item_type: str | None = None
+    acquired_on: str | None = None
+    source: str | None = None
+    note: str | None = None
+    branch: str | None = None
+
+
+def parse_price(text: str | None) -> float | None:
+    """A price written any usual way, as a number; Vietnamese thousands dots are understood.
+
+    >>> parse_price("50.000đ"), parse_price("1.250.000 VND"), parse_price("12.50"), parse_price("45,000")
+    (50000.0, 1250000.0, 12.5, 45000.0)
+    """
+    if not text:
+        return None
+    match = _NUMBER.search(text)
+    if not match:
+        return None
+    number = re.sub(r"\s", "", match.group(0)).rstrip(".,")
+    if not number:
+        return None
+    if "." in number and "," in number:
+        decimal = "." if number.rfind(".") > number.rfind(",") else ","
+        thousands = "," if decimal == "." else "."
+        number = number.replace(thousands, "").replace(decimal, ".")
+    elif "." in number or "," in number:
+        sep = "." if "." in number else ","
+        groups = number.split(sep)
+        if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3 and groups[0] != "0":
+            number = "".join(groups)
+        elif len(groups) == 2:
+            number = ".".join(groups)
+        else:
+            return None
+    try:
+        return float(number)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str | None) -> str | None:
+    """An acquisition date as ISO ``YYYY-MM-DD`` from ISO, dd/mm/yyyy or yyyymmdd, else None.
+
+    >>> parse_date("2023-09-05"), parse_date("5/9/2023"), parse_date("20230905"), parse_date("9/2023")
+    ('2023-09-05', '2023-09-05', '2023-09-05', None)
+    """
+    if not text:
+        return None
+    value = text.strip()
+    for pattern, order in ((_DATE_ISO, (0, 1, 2)), (_DATE_DMY, (2, 1, 0)), (_DATE_COMPACT, (0, 1, 2))):
+        match = pattern.match(value)
+        if match:
+            parts = match.groups()
+            year, month, day = (int(parts[i]) for i in order)
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _first(field: Field, *codes: str) -> str | None:
+    for code in codes:
+        for c, v in field.subfields:
+            if c == code and v.strip():
+                return v.strip()
+    return None
+
+
+def _from_952(f: Field) -> ItemData:
+    return ItemData(
+        barcode=_first(f, "p"),
+        call_number=_first(f, "o"),
+        collection=_first(f, "8"),
+        location=_first(f, "c"),
+        price=parse_price(_first(f, "g", "v")),
+        item_type=_first(f, "y"),
+        acquired_on=parse_date(_first(f, "d")),
+        source=_first(f, "e"),
+        note=_first(f, "z", "x"),
+        branch=_first(f, "a", "b"),
+    )
+
+
+def _from_852(f: Field) -> ItemData:
+    call = " ".join(v.strip() for c, v in f.subfields if c in "khim" and v.strip()) or None
+    shelving = _first(f, "c")
+    return ItemData(
+        barcode=_first(f, "p"),
+        call_number=call,
+        collection=_first(f, "b") if shelving else None,
+        location=shelving or _first(f, "b"),
+        price=parse_price(_first(f, "9")),
+        note=_first(f, "z", "x"),
+        branch=_first(f, "a"),
+    )
+
+
+def holdings(record: MarcRecord) -> list[ItemData]:
+    """The items in the record's 952 (Koha) and 852 fields, in record order.
+
+    952: $p barcode, $o call number, $8 collection code, $c shelving location, $a/$b branch,
+    $g (else $v) price, $y item type, $d acquisition date, $e source, $z note.
+    852: $p barcode, $k $h $i $m call number, $c (else $b) location, $b collection when $c
+    is present, $9 price, $z/$x note, $a branch. Items without a barcode are returned too.
+
+    >>> r = MarcRecord("00000nam a2200000 a 4500", [Field("952", None, " ", " ", [("p", "TK.00003"), ("g", "45.000")])])
+    >>> holdings(r)[0].barcode, holdings(r)[0].price
+    ('TK.00003', 45000.0)
+    """
+    items: list[ItemData] = []
+    for f in record.fields:
+        if f.tag == "952" and f.data is None:
+            items.append(_from_952(f))
+        elif f.tag == "852" and f.data is None:
+            items.append(_from_852(f))
+    return items
+
+
+def _price_text(price: float) -> str:
+    return str(int(price)) if price == int(price) else f"{price:.2f}"
+
+
+def item_field(item: ItemData, tag: str = "952") -> Field:
+    """The holdings field (952 Koha-style or 852) that carries *item*; read back by :func:`holdings`.
+
+    >>> item_field(ItemData(barcode="GK.00012", call_number="895.922 NG-D"), "852").subfields
+    [('h', '895.922 NG-D'), ('p', 'GK.00012')]
+    """
+    subs: list[tuple[str, str]] = []
+
+    def add(code: str, value: str | None) -> None:
+        if value:
+            subs.append((code, value))
+
+    if tag == "852":
+        add("a", item.branch)
+        add("b", item.collection)
+        add("c", item.location)
+        add("h", item.call_number)
+        add("p", item.barcode)
+        add("9", _price_text(item.price) if item.price is not None else None)
+        add("z", item.note)
+        return Field("852", None, " ", " ", subs)
+    add("8", item.collection)
+    add("a", item.branch)
+    add("b", item.branch)
+    add("c", item.location)
+    add("d", item.acquired_on)
+    add("e", item.source)
+    add("g", _price_text(item.price) if item.price is not None else None)
+    add("o", item.call_number)
+    add("p", item.barcode)
+    add("y", item.item_type)
+    add("z", item.note)
+    return Field("952", None, " ", " ", subs)

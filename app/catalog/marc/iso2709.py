@@ -1,0 +1,181 @@
+"""A lean, tolerant parser for one ISO 2709 record (bytes between two 0x1D terminators).
+
+Why our own: pymarc's reader stops at the first record with a wrong length, and building its
+objects costs more than an import can afford. Here a record is parsed from its directory; when
+the directory lies, the fields are recovered from their 0x1E terminators if the counts agree.
+
+Character sets: leader/09 ``a`` means UTF-8. Otherwise plain ASCII is ASCII, bytes that are
+valid multibyte UTF-8 (with no MARC-8 escape) are UTF-8 despite the flag, and the rest is MARC-8,
+converted with pymarc's ``MARC8ToUnicode``. Every text is returned NFC.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from pymarc.marc8 import MARC8ToUnicode
+
+from app.catalog.marc import messages as msg
+from app.catalog.marc.model import Field, MarcRecord
+from app.i18n import Text
+
+_FT = 0x1E
+_SF_B = b"\x1f"
+_SF = "\x1f"
+
+
+class BadRecord(Exception):
+    """A record that cannot be read: a machine code plus a translatable reason."""
+
+    def __init__(self, code: str, text: Text, **params: object) -> None:
+        self.code = code
+        self.text = text
+        self.params = params
+        super().__init__(code)
+
+    @property
+    def reason(self) -> str:
+        """The reason in the current language."""
+        return self.text(**self.params)
+
+
+def _nfc(text: str) -> str:
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def _decode_utf8(raw: bytes) -> str:
+    return _nfc(raw.decode("utf-8", "replace"))
+
+
+def _decode_marc8(raw: bytes) -> str:
+    if raw.isascii() and b"\x1b" not in raw:
+        return raw.decode("ascii")
+    try:
+        text = MARC8ToUnicode(quiet=True).translate(raw)  # type: ignore[no-untyped-call]
+    except (IndexError, TypeError, KeyError, ValueError, UnicodeDecodeError):
+        text = raw.decode("latin-1")
+    return _nfc(str(text))
+
+
+def _is_utf8(raw: bytes) -> bool:
+    if b"\x1b" in raw:
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _choose_decoder(leader: str, raw: bytes) -> tuple[Callable[[bytes], str], bool]:
+    """The field decoder for this record and whether it is MARC-8 (per-subfield decoding)."""
+    if leader[9:10] == "a" or raw.isascii():
+        return _decode_utf8, False
+    if _is_utf8(raw):
+        return _decode_utf8, False
+    return _decode_marc8, True
+
+
+def _make_field(tag: str, body: bytes, decode: Callable[[bytes], str], marc8: bool) -> Field:
+    if tag < "010" and tag.isdigit():
+        return Field(tag, decode(body))
+    if marc8:
+        parts_b = body.split(_SF_B)
+        head = parts_b[0].decode("latin-1")
+        subs = [(chr(p[0]), decode(p[1:])) for p in parts_b[1:] if p]
+    else:
+        parts = decode(body).split(_SF)
+        head = parts[0]
+        subs = [(p[0], p[1:]) for p in parts[1:] if p]
+    ind1 = head[0] if head else " "
+    ind2 = head[1] if len(head) > 1 else " "
+    return Field(tag, None, ind1, ind2, subs)
+
+
+def _fix_leader(leader: str) -> str:
+    # Text is Unicode from now on: leader/09 says so, so a writer and a re-reader agree.
+    if leader[9] != "a":
+        leader = leader[:9] + "a" + leader[10:]
+    return leader
+
+
+def parse_record(raw: bytes, strict: bool = False) -> MarcRecord:
+    """Parse one ISO 2709 record, *raw* being its bytes without the final 0x1D.
+
+    A wrong record length or base address is tolerated (the data decide). A directory that
+    does not match the data is repaired from the field terminators when the counts agree.
+    With *strict* nothing is repaired: any inconsistency raises :class:`BadRecord`.
+
+    >>> rec = parse_record(b"00060nam a2200037 a 4500" b"001000300000\\x1e" b"X1\\x1e")
+    >>> rec.control("001")
+    'X1'
+    """
+    size = len(raw)
+    if size < 24:
+        raise BadRecord("marc.truncated", msg.TRUNCATED, size=size)
+    leader = raw[:24].decode("latin-1")
+    base_text = leader[12:17]
+    base = int(base_text) if base_text.isdigit() else 0
+    if not (25 <= base <= size and raw[base - 1] == _FT):
+        if strict:
+            raise BadRecord("marc.bad_directory", msg.BAD_DIRECTORY, detail="base address")
+        end = raw.find(b"\x1e", 24)
+        if end < 0:
+            raise BadRecord("marc.no_directory_end", msg.NO_DIRECTORY_END)
+        base = end + 1
+    directory = raw[24 : base - 1].decode("latin-1")
+    decode, marc8 = _choose_decoder(leader, raw)
+    fields: list[Field] = []
+    append = fields.append
+    count = len(directory) // 12
+    max_end = 0
+    ok = len(directory) % 12 == 0 or not strict
+    if ok:
+        for i in range(0, count * 12, 12):
+            length_text = directory[i + 3 : i + 7]
+            start_text = directory[i + 7 : i + 12]
+            if not (length_text.isdigit() and start_text.isdigit()):
+                ok = False
+                break
+            start = base + int(start_text)
+            end = start + int(length_text) - 1
+            if end < size and raw[end] == _FT and end >= start:
+                if end > max_end:
+                    max_end = end
+                append(_make_field(directory[i : i + 3], raw[start:end], decode, marc8))
+            elif end == size and i == (count - 1) * 12 and not strict:
+                append(_make_field(directory[i : i + 3], raw[start:end], decode, marc8))
+            else:
+                ok = False
+                break
+    if strict and ok and fields and max_end != size - 1:
+        raise BadRecord("marc.bad_directory", msg.BAD_DIRECTORY, detail="length")
+    if not ok:
+        if strict:
+            raise BadRecord("marc.bad_directory", msg.BAD_DIRECTORY, detail="entries")
+        fields = _recover_fields(raw, base, directory, decode, marc8)
+    if not fields:
+        raise BadRecord("marc.no_fields", msg.NO_FIELDS)
+    return MarcRecord(_fix_leader(leader), fields)
+
+
+def _recover_fields(raw: bytes, base: int, directory: str,
+                    decode: Callable[[bytes], str], marc8: bool) -> list[Field]:
+    """Pair the directory's tags, in order, with the data split at field terminators."""
+    bodies = raw[base:].split(b"\x1e")
+    if bodies and not bodies[-1].strip(b" \r\n\x00"):
+        bodies.pop()
+    tags = [directory[i : i + 3] for i in range(0, len(directory) - 2, 12)]
+    if len(tags) != len(bodies):
+        raise BadRecord("marc.bad_directory", msg.BAD_DIRECTORY,
+                        detail=f"{len(tags)} / {len(bodies)}")
+    return [_make_field(tag, body, decode, marc8) for tag, body in zip(tags, bodies, strict=True)]
+
+
+def declared_length(raw: bytes) -> int:
+    """The record length written in the leader (positions 0-4), or 0 when not digits."""
+    head = raw[:5]
+    return int(head) if len(head) == 5 and head.isdigit() else 0
