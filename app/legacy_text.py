@@ -121,8 +121,8 @@ def _fix_caps(text: str) -> str:
     a name, a word starting with a toned vowel is capitalised (``Vũ Ngọc ¸nh`` → ``Ánh``).
     """
     parts = _WORD_SPLIT.split(text)
-    starts = [p[0] for p in parts if p and p[0].isalpha()]
-    title_case = len(starts) >= 2 and sum(c.isupper() for c in starts) * 2 > len(starts)
+    starts = [p[0] for p in parts if p and p[0].isascii() and p[0].isalpha()]
+    title_case = bool(starts) and all(c.isupper() for c in starts)
 
     def fix(word: str) -> str:
         ascii_letters = [c for c in word if c.isascii() and c.isalpha()]
