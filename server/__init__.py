@@ -1,0 +1,1 @@
+"""ThuVien district server: enrollment, push of library outboxes, union catalog, statistics."""

@@ -1,0 +1,231 @@
+"""The HTTP API (FastAPI). Build it with :func:`create_app`; run it with ``thuvien-district serve``.
+
+Who may call what:
+
+- ``POST /v1/enroll``: anyone holding a one-time enrollment code.
+- ``/v1/libraries/{code}/...``: that library's token (push only) or a district admin token.
+- ``/v1/union/...``: any library token or admin token (the shared union catalog).
+- ``/v1/admin/...``: admin tokens only.
+"""
+
+
+import os
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from app.sync.protocol import DEFAULT_PAGE, MAX_PAGE, PROTOCOL_VERSION, decode_cursor
+from server import push, registry, schemas, stats, union
+from server.db import make_engine, read, write
+from server.settings import ServerSettings, load_settings
+
+FAULT_POINTS = ("before_commit", "after_commit")
+AUTH = HTTPBearer(auto_error=False)
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": schemas.ErrorOut, "description": "missing or unknown token"},
+    403: {"model": schemas.ErrorOut, "description": "token not allowed here"},
+    404: {"model": schemas.ErrorOut, "description": "not found"},
+}
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling: a district admin, or one library (with its row)."""
+
+    is_admin: bool
+    library: Any | None = None
+
+
+class Faults:
+    """TEST ONLY: make the process die at a chosen point of the next push."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.armed: set[str] = set()
+
+    def hit(self, point: str) -> None:
+        """Die now (no cleanup, like a power cut) when *point* is armed."""
+        if self.enabled and point in self.armed:
+            os._exit(70)
+
+
+def create_app(settings: ServerSettings | None = None, engine: Engine | None = None) -> FastAPI:
+    """The district server application for *settings* (defaults: from the environment)."""
+    settings = settings or load_settings()
+    engine = engine or make_engine(settings)
+    faults = Faults(settings.fault_hook)
+    app = FastAPI(title="ThuVien district server", version=str(PROTOCOL_VERSION),
+                  description="Union catalog and statistics for school and commune libraries.")
+    app.state.engine = engine
+    app.state.settings = settings
+
+    def caller(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(AUTH)]) -> Caller:
+        if creds is None or not creds.credentials:
+            raise HTTPException(401, "token required", headers={"WWW-Authenticate": "Bearer"})
+        token = creds.credentials
+        with read(engine) as conn:
+            if token.startswith("tva_") and registry.is_admin_token(conn, token):
+                return Caller(True)
+            row = registry.library_for_token(conn, token) if token.startswith("tvl_") else None
+        if row is None:
+            raise HTTPException(401, "unknown token", headers={"WWW-Authenticate": "Bearer"})
+        return Caller(False, row)
+
+    def admin(who: Annotated[Caller, Depends(caller)]) -> Caller:
+        if not who.is_admin:
+            raise HTTPException(403, "district admin token required")
+        return who
+
+    def own_or_admin(code: str, who: Caller) -> Any:
+        if not who.is_admin and who.library.code != code:
+            raise HTTPException(403, "a library may only use its own data")
+        with read(engine) as conn:
+            row = registry.library_by_code(conn, code)
+        if row is None:
+            raise HTTPException(404, "no such library")
+        return row
+
+    @app.get("/v1/health")
+    def health() -> dict[str, Any]:
+        """The server answers; its protocol version."""
+        return {"status": "ok", "protocol": PROTOCOL_VERSION}
+
+    @app.post("/v1/enroll", response_model=schemas.EnrollOut,
+              responses={403: ERRORS[403], 409: ERRORS[403]})
+    def enroll(body: schemas.EnrollIn) -> dict[str, Any]:
+        """Exchange a one-time enrollment code for the library's token."""
+        try:
+            with write(engine) as conn:
+                token, lib = registry.enroll(conn, body.enrollment_code, body.library_uuid)
+        except registry.RegistryError as exc:
+            raise HTTPException(403 if exc.code == "enroll.invalid" else 409, str(exc)) from exc
+        return {"token": token, "library": lib}
+
+    @app.get("/v1/libraries/{code}", response_model=schemas.LibraryOut, responses=ERRORS)
+    def library(code: str, who: Annotated[Caller, Depends(caller)]) -> dict[str, Any]:
+        """A library's sync state (its own token or an admin's)."""
+        return registry.public(own_or_admin(code, who))
+
+    @app.post("/v1/libraries/{code}/push", response_model=schemas.PushOut,
+              responses={**ERRORS, 409: {"description": "resume from acked_seq"}})
+    def push_batch(code: str, body: schemas.PushIn, who: Annotated[Caller, Depends(caller)]
+                   ) -> Any:
+        """Store a batch of outbox changes once; answer the highest sequence stored."""
+        if who.is_admin or who.library.code != code:
+            raise HTTPException(403, "only the library itself may push its changes")
+        if body.library_uuid != who.library.library_uuid:
+            raise HTTPException(409, "this token belongs to another library database")
+        changes = [c.model_dump() for c in body.changes]
+        for attempt in range(4):
+            try:
+                with write(engine) as conn:
+                    result = push.apply_batch(
+                        conn, who.library.id, body.from_seq, body.to_seq, changes,
+                        idempotency=settings.idempotency,
+                        before_commit=lambda: faults.hit("before_commit"))
+                break
+            except push.PushConflict as exc:
+                return JSONResponse({"detail": "resume from acked_seq",
+                                     "acked_seq": exc.acked_seq}, status_code=409)
+            except push.BadBatch as exc:
+                raise HTTPException(422, str(exc)) from exc
+            except (IntegrityError, DBAPIError) as exc:  # concurrent union claims, deadlocks
+                if attempt == 3 or not _retryable(exc):
+                    raise
+        faults.hit("after_commit")
+        return {"acked_seq": result.acked_seq, "applied": result.applied}
+
+    @app.get("/v1/libraries/{code}/stats", response_model=schemas.MonthStats,
+             responses={**ERRORS, 422: {"description": "bad month"}})
+    def library_stats(code: str, who: Annotated[Caller, Depends(caller)],
+                      month: Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+                      ) -> dict[str, Any]:
+        """One month's statistics of a library (anonymised counts)."""
+        row = own_or_admin(code, who)
+        with read(engine) as conn:
+            return {"library_code": code, **stats.month_stats(conn, row.id, month)}
+
+    @app.get("/v1/union/changes", response_model=schemas.UnionPage, responses=ERRORS)
+    def union_changes(who: Annotated[Caller, Depends(caller)],
+                      cursor: Annotated[str, Query(max_length=40, pattern=r"^(\d+\.\d+)?$")] = "",
+                      limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE
+                      ) -> dict[str, Any]:
+        """Union-catalog records changed after *cursor*, oldest first, with holdings."""
+        after = decode_cursor(cursor)
+        with read(engine) as conn:
+            records, next_cursor, more = union.changes_after(conn, after, limit)
+        if who.library is not None:
+            with write(engine) as conn:
+                registry.touch_pull(conn, who.library.id)
+        return {"records": records, "next_cursor": next_cursor, "more": more}
+
+    @app.get("/v1/union/records/{union_id}", response_model=schemas.UnionRecordOut,
+             responses=ERRORS)
+    def union_record(union_id: int, who: Annotated[Caller, Depends(caller)]) -> dict[str, Any]:
+        """One union-catalog record with its holdings."""
+        with read(engine) as conn:
+            found = union.union_record(conn, union_id) if 0 < union_id < 2**31 else None
+        if found is None:
+            raise HTTPException(404, "no such union record")
+        return found
+
+    @app.post("/v1/admin/libraries", response_model=schemas.EnrollmentOut,
+              responses={**ERRORS, 409: {"description": "code exists"}})
+    def add_library(body: schemas.LibraryIn, who: Annotated[Caller, Depends(admin)]
+                    ) -> dict[str, Any]:
+        """Register a library; the answer holds its one-time enrollment code."""
+        try:
+            with write(engine) as conn:
+                lib, code, expires = registry.add_library(conn, hours=settings.enrollment_hours,
+                                                          **body.model_dump())
+        except registry.RegistryError as exc:
+            raise HTTPException(409, str(exc)) from exc
+        return {"code": lib["code"], "enrollment_code": code, "expires_at": expires}
+
+    @app.get("/v1/admin/libraries", response_model=list[schemas.LibraryOut], responses=ERRORS)
+    def libraries(who: Annotated[Caller, Depends(admin)]) -> list[dict[str, Any]]:
+        """Every library with its last sync times."""
+        with read(engine) as conn:
+            return registry.list_libraries(conn)
+
+    @app.post("/v1/admin/libraries/{code}/enrollment", response_model=schemas.EnrollmentOut,
+              responses=ERRORS)
+    def re_enroll(code: str, who: Annotated[Caller, Depends(admin)]) -> dict[str, Any]:
+        """A new one-time enrollment code for a library (its old token stops working)."""
+        try:
+            with write(engine) as conn:
+                enrollment, expires = registry.new_enrollment(conn, code,
+                                                              settings.enrollment_hours)
+        except registry.RegistryError as exc:
+            raise HTTPException(404, str(exc)) from exc
+        return {"code": code, "enrollment_code": enrollment, "expires_at": expires}
+
+    if settings.fault_hook:
+        @app.post("/v1/_test/faults", include_in_schema=False)
+        def arm_fault(request: Request, point: str) -> dict[str, Any]:
+            """TEST ONLY: arm (or with ``point=none`` clear) a fault point."""
+            if point == "none":
+                faults.armed.clear()
+            elif point in FAULT_POINTS:
+                faults.armed.add(point)
+            else:
+                raise HTTPException(422, "unknown fault point")
+            return {"armed": sorted(faults.armed)}
+
+    return app
+
+
+def _retryable(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, IntegrityError) or "deadlock" in text or "serializ" in text \
+        or "locked" in text
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory server.api:app_from_env`` (settings from the environment)."""
+    return create_app(load_settings())

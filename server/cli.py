@@ -1,0 +1,185 @@
+"""``thuvien-district``: run the district server and manage libraries from the command line.
+
+    thuvien-district --db district.sqlite3 init
+    thuvien-district --db district.sqlite3 library add --code TH-NGUYENDU --name "..." --type school
+    thuvien-district --db district.sqlite3 serve --host 0.0.0.0 --port 8443 --ssl-certfile ...
+
+``--db`` takes an SQLite path or a PostgreSQL URL (default: THUVIEN_DISTRICT_DB, then
+``thuvien-district.sqlite3``). Every command brings the schema up to date first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from server import registry, stats
+from server.db import make_engine, read, upgrade, write
+from server.settings import ServerSettings, load_settings
+
+
+def _print(value: Any, as_json: bool, lines: list[str]) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _serve(settings: ServerSettings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from server.api import create_app
+
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level,
+                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
+                timeout_keep_alive=30)
+    return 0
+
+
+def _library_add(settings: ServerSettings, args: argparse.Namespace) -> int:
+    engine = make_engine(settings)
+    try:
+        with write(engine) as conn:
+            lib, code, expires = registry.add_library(
+                conn, code=args.code, name=args.name, type=args.type, commune=args.commune,
+                district=args.district, hours=settings.enrollment_hours)
+    except registry.RegistryError as exc:
+        print(f"Lỗi / Error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    _print({"library": lib, "enrollment_code": code, "expires_at": expires}, args.json, [
+        f"Đã đăng ký thư viện / Library registered: {lib['code']} — {lib['name']}",
+        f"Mã ghi danh (dùng một lần) / One-time enrollment code: {code}",
+        f"Hết hạn / Expires (UTC): {expires}",
+    ])
+    return 0
+
+
+def _library_enrollment(settings: ServerSettings, args: argparse.Namespace) -> int:
+    engine = make_engine(settings)
+    try:
+        with write(engine) as conn:
+            code, expires = registry.new_enrollment(conn, args.code, settings.enrollment_hours)
+    except registry.RegistryError as exc:
+        print(f"Lỗi / Error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    _print({"code": args.code, "enrollment_code": code, "expires_at": expires}, args.json, [
+        f"Mã ghi danh mới / New enrollment code for {args.code}: {code} (UTC {expires})",
+        "Khoá cũ của thư viện không còn dùng được / The library's old token no longer works.",
+    ])
+    return 0
+
+
+def _libraries(settings: ServerSettings, args: argparse.Namespace) -> int:
+    engine = make_engine(settings)
+    try:
+        with read(engine) as conn:
+            rows = registry.list_libraries(conn)
+    finally:
+        engine.dispose()
+    lines = [f"{r['code']:<16} {r['type']:<8} {'enrolled' if r['enrolled'] else 'waiting':<9} "
+             f"seq={r['acked_seq']:<8} last push={r['last_push_at'] or '-'}  {r['name']}"
+             for r in rows] or ["(chưa có thư viện / no libraries yet)"]
+    _print(rows, args.json, lines)
+    return 0
+
+
+def _admin_token(settings: ServerSettings, args: argparse.Namespace) -> int:
+    engine = make_engine(settings)
+    try:
+        with write(engine) as conn:
+            token = registry.create_admin_token(conn, args.label)
+    finally:
+        engine.dispose()
+    _print({"admin_token": token}, args.json, [
+        f"Khoá quản trị (chỉ hiện một lần) / Admin token (shown once): {token}"])
+    return 0
+
+
+def _stats(settings: ServerSettings, args: argparse.Namespace) -> int:
+    engine = make_engine(settings)
+    try:
+        with read(engine) as conn:
+            row = registry.library_by_code(conn, args.code)
+            if row is None:
+                print(f"Lỗi / Error: no library with code {args.code}", file=sys.stderr)
+                return 2
+            value = {"library_code": args.code, **stats.month_stats(conn, row.id, args.month)}
+    finally:
+        engine.dispose()
+    _print(value, args.json, [json.dumps(value, ensure_ascii=False, indent=2)])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``thuvien-district`` argument parser."""
+    parser = argparse.ArgumentParser(prog="thuvien-district",
+                                     description="ThuVien district server (union catalog)")
+    parser.add_argument("--db", help="SQLite file or database URL (default: THUVIEN_DISTRICT_DB)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = sub.add_parser("serve", help="run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--ssl-certfile", help="TLS certificate (PEM); use TLS off loopback")
+    serve.add_argument("--ssl-keyfile", help="TLS private key (PEM)")
+    serve.add_argument("--log-level", default="info")
+    serve.set_defaults(handler=_serve)
+
+    init = sub.add_parser("init", help="create/upgrade the database and print an admin token")
+    init.add_argument("--label", default="district admin")
+    init.add_argument("--json", action="store_true")
+    init.set_defaults(handler=_admin_token)
+
+    token = sub.add_parser("admin-token", help="make another admin token")
+    token.add_argument("--label", default="district admin")
+    token.add_argument("--json", action="store_true")
+    token.set_defaults(handler=_admin_token)
+
+    library = sub.add_parser("library", help="register libraries and enrollment codes")
+    lsub = library.add_subparsers(dest="library_command", required=True, metavar="ACTION")
+    add = lsub.add_parser("add", help="register a library and print its enrollment code")
+    add.add_argument("--code", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--type", required=True, choices=["school", "commune"])
+    add.add_argument("--commune")
+    add.add_argument("--district")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=_library_add)
+    enr = lsub.add_parser("enrollment", help="new one-time enrollment code (new PC)")
+    enr.add_argument("code")
+    enr.add_argument("--json", action="store_true")
+    enr.set_defaults(handler=_library_enrollment)
+
+    libs = sub.add_parser("libraries", help="list libraries with their last sync")
+    libs.add_argument("--json", action="store_true")
+    libs.set_defaults(handler=_libraries)
+
+    st = sub.add_parser("stats", help="a library's statistics for one month")
+    st.add_argument("--code", required=True)
+    st.add_argument("--month", required=True, help="YYYY-MM")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(handler=_stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``thuvien-district``."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    settings = load_settings(args.db)
+    upgrade(settings)
+    return int(args.handler(settings, args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

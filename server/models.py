@@ -1,0 +1,158 @@
+"""The district database schema (SQLAlchemy Core). Alembic migrations create it.
+
+JSON values are stored as text so that SQLite and PostgreSQL behave the same.
+A library's own rows are keyed by ``(library_id, uuid)``; nothing keyed by a library is
+ever read or written for another library.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+libraries = Table(
+    "libraries", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(32), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("commune", String(200)),
+    Column("district", String(200)),
+    Column("library_uuid", String(64), unique=True),
+    Column("token_hash", String(64), unique=True),
+    Column("enroll_code_hash", String(64), unique=True),
+    Column("enroll_expires_at", String(32)),
+    Column("created_at", String(32), nullable=False),
+    Column("enrolled_at", String(32)),
+    Column("last_push_at", String(32)),
+    Column("last_pull_at", String(32)),
+    Column("acked_seq", BigInteger, nullable=False, server_default="0"),
+)
+
+admin_tokens = Table(
+    "admin_tokens", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("label", String(200), nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+# Every change a library pushed, as received (the audit log; one row per (library, seq)).
+received_changes = Table(
+    "received_changes", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+           autoincrement=True),
+    Column("library_id", Integer, ForeignKey("libraries.id"), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("entity", String(16), nullable=False),
+    Column("uuid", String(64), nullable=False),
+    Column("op", String(8), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("at", String(40)),
+    Column("received_at", String(32), nullable=False),
+    Index("received_changes_library_seq", "library_id", "seq"),
+)
+
+lib_records = Table(
+    "lib_records", metadata,
+    Column("library_id", Integer, ForeignKey("libraries.id"), primary_key=True),
+    Column("uuid", String(64), primary_key=True),
+    Column("union_id", Integer, ForeignKey("union_records.id")),
+    Column("fields", Text, nullable=False),
+    Column("updated_at", String(40)),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+    Index("lib_records_union", "union_id"),
+)
+
+lib_items = Table(
+    "lib_items", metadata,
+    Column("library_id", Integer, ForeignKey("libraries.id"), primary_key=True),
+    Column("uuid", String(64), primary_key=True),
+    Column("record_uuid", String(64)),
+    Column("barcode", String(64)),
+    Column("collection", String(32)),
+    Column("item_type", String(32)),
+    Column("status", String(32)),
+    Column("acquired_on", String(32)),
+    Column("fields", Text, nullable=False),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+    Index("lib_items_record", "library_id", "record_uuid"),
+)
+
+# Anonymised loan events: no patron, only its category/grade and a per-month reader key.
+lib_loans = Table(
+    "lib_loans", metadata,
+    Column("library_id", Integer, ForeignKey("libraries.id"), primary_key=True),
+    Column("uuid", String(64), primary_key=True),
+    Column("item_uuid", String(64)),
+    Column("loaned_at", String(40)),
+    Column("due_on", String(32)),
+    Column("returned_at", String(40)),
+    Column("renewals", Integer),
+    Column("patron_category", String(32)),
+    Column("patron_grade", Integer),
+    Column("reader_key", String(64)),
+    Column("patron_uuid", String(64)),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+    Index("lib_loans_month", "library_id", "loaned_at"),
+)
+
+# Only filled for a library whose setting shares personal data; never photos.
+lib_patrons = Table(
+    "lib_patrons", metadata,
+    Column("library_id", Integer, ForeignKey("libraries.id"), primary_key=True),
+    Column("uuid", String(64), primary_key=True),
+    Column("fields", Text, nullable=False),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+)
+
+lib_visits = Table(
+    "lib_visits", metadata,
+    Column("library_id", Integer, ForeignKey("libraries.id"), primary_key=True),
+    Column("uuid", String(64), primary_key=True),
+    Column("day", String(32)),
+    Column("count", Integer, nullable=False, server_default="1"),
+    Column("patron_category", String(32)),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+)
+
+union_records = Table(
+    "union_records", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title_key", String(600), nullable=False),
+    Column("fields", Text, nullable=False),
+    Column("source_library_id", Integer, ForeignKey("libraries.id")),
+    Column("source_uuid", String(64)),
+    Column("change_seq", BigInteger, nullable=False, server_default="0"),
+    Column("deleted", Boolean, nullable=False, server_default="0"),
+    Column("updated_at", String(32), nullable=False),
+    Index("union_records_title_key", "title_key"),
+    Index("union_records_change", "change_seq", "id"),
+)
+
+union_isbns = Table(
+    "union_isbns", metadata,
+    Column("isbn", String(13), primary_key=True),
+    Column("union_id", Integer, ForeignKey("union_records.id"), nullable=False),
+    Index("union_isbns_union", "union_id"),
+)
+
+# One row (id=1): the union catalog's change counter; taken last in a push, so change
+# sequences commit in order and a pull cursor never skips a change.
+union_clock = Table(
+    "union_clock", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)

@@ -1,0 +1,132 @@
+"""Request and answer bodies of the HTTP API (pydantic), mirroring app.sync.protocol."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.sync.protocol import MAX_BATCH
+
+Code = Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class LibraryIn(BaseModel):
+    """A library the district admin registers."""
+
+    model_config = ConfigDict(extra="forbid")
+    code: str = Code
+    name: str = Field(min_length=1, max_length=200)
+    type: Literal["school", "commune"]
+    commune: str | None = Field(default=None, max_length=200)
+    district: str | None = Field(default=None, max_length=200)
+
+
+class LibraryOut(BaseModel):
+    """A library as the admin (or the library itself) sees it."""
+
+    code: str
+    name: str
+    type: str
+    commune: str | None
+    district: str | None
+    enrolled: bool
+    acked_seq: int
+    last_push_at: str | None
+    last_pull_at: str | None
+
+
+class EnrollmentOut(BaseModel):
+    """A fresh one-time enrollment code (shown once)."""
+
+    code: str
+    enrollment_code: str
+    expires_at: str
+
+
+class EnrollIn(BaseModel):
+    """What the desktop sends to exchange its enrollment code for a token."""
+
+    model_config = ConfigDict(extra="forbid")
+    enrollment_code: str = Field(min_length=1, max_length=64)
+    library_uuid: str = Field(min_length=1, max_length=64)
+
+
+class EnrollOut(BaseModel):
+    """The library's token (shown once) and who it is."""
+
+    token: str
+    library: LibraryOut
+
+
+class ChangeIn(BaseModel):
+    """One outbox change."""
+
+    model_config = ConfigDict(extra="forbid")
+    seq: int = Field(ge=1, le=2**62)
+    entity: Literal["record", "item", "loan", "patron", "visit"]
+    uuid: str = Field(min_length=1, max_length=64)
+    op: Literal["insert", "update", "delete"]
+    payload: dict[str, Any]
+    at: str | None = Field(default=None, max_length=40)
+
+
+class PushIn(BaseModel):
+    """A batch covering the outbox range ``from_seq < seq <= to_seq``."""
+
+    model_config = ConfigDict(extra="forbid")
+    library_uuid: str = Field(min_length=1, max_length=64)
+    from_seq: int = Field(ge=0, le=2**62)
+    to_seq: int = Field(ge=0, le=2**62)
+    changes: list[ChangeIn] = Field(max_length=MAX_BATCH)
+
+
+class PushOut(BaseModel):
+    """Everything up to ``acked_seq`` is stored exactly once."""
+
+    acked_seq: int
+    applied: int
+
+
+class Holding(BaseModel):
+    """One library's copies of a union record: counts only, never borrowers."""
+
+    library_code: str
+    library_name: str
+    total: int
+    available: int
+
+
+class UnionRecordOut(BaseModel):
+    """A union-catalog record with its holdings."""
+
+    id: int
+    deleted: bool
+    cursor: str
+    fields: dict[str, Any]
+    holdings: list[Holding]
+
+
+class UnionPage(BaseModel):
+    """A page of union-catalog changes after a cursor."""
+
+    records: list[UnionRecordOut]
+    next_cursor: str
+    more: bool
+
+
+class MonthStats(BaseModel):
+    """A library's statistics for one month, from anonymised data."""
+
+    library_code: str
+    month: str
+    collection: dict[str, int]
+    loans: int
+    active_readers: int
+    visits: int
+
+
+class ErrorOut(BaseModel):
+    """An error answer: a machine code and a message in Vietnamese and English."""
+
+    detail: str
