@@ -12,6 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from app.catalog.service import Catalog
+from app.circulation.service import Circulation
 from app.db.connection import Database, open_database
 from app.db.outbox import pending_count
 from app.patrons.service import PatronService
@@ -48,6 +49,11 @@ class Library:
     def patrons(self) -> PatronService:
         """Patrons, their cards, class-list import, school-year rollover and privacy."""
         return PatronService(self.db, self.settings)
+
+    @cached_property
+    def circulation(self) -> Circulation:
+        """Loan rules, calendar, the desk's scan(), loans, holds, class loans, overdues."""
+        return Circulation(self.db, self.settings)
 
     def pending_changes(self) -> int:
         """Outbox changes not yet acknowledged by the district server."""

@@ -1,0 +1,48 @@
+"""What a scanned code that is neither a card nor an accession number might be.
+
+Library cards (``HS000001``) and accession numbers (``TK.00003``) carry no check digit;
+EAN-13 / UPC-A product codes and ISBNs do. A code shaped like one of those whose check
+digit is wrong is reported as a misread (``bad_check_digit``) rather than as unknown.
+Plain 8- or 10-digit numbers are not checked: old accession numbers often look like that.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from app.catalog.isbn import ean13_check_digit, to_isbn13
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def normalise(code: str) -> str:
+    """The scanned text as looked up: NFC, no control characters, no outer spaces.
+
+    >>> normalise(" TK.00003\\r\\n")
+    'TK.00003'
+    """
+    return unicodedata.normalize("NFC", _CONTROL.sub("", code)).strip()
+
+
+def isbn_of(code: str) -> str | None:
+    """The ISBN-13 a scan stands for (ISBN-10, ISBN-13 or Bookland EAN), or None."""
+    return to_isbn13(code)
+
+
+def has_bad_check_digit(code: str) -> bool:
+    """True for an EAN-13, UPC-A or ISBN-10 (ending in X) whose check digit is wrong.
+
+    >>> has_bad_check_digit("9780306406158")
+    True
+    >>> has_bad_check_digit("9780306406157")
+    False
+    """
+    compact = re.sub(r"[\s\-]", "", code).upper()
+    if compact.isdigit() and len(compact) == 13:
+        return ean13_check_digit(compact[:12]) != compact[12]
+    if compact.isdigit() and len(compact) == 12:  # UPC-A = EAN-13 with a leading 0
+        return ean13_check_digit("0" + compact[:11]) != compact[11]
+    if len(compact) == 10 and compact[:9].isdigit() and compact[9] == "X":
+        return to_isbn13(compact) is None
+    return False

@@ -1,0 +1,47 @@
+"""What every circulation operation needs: the database, policy, calendar and a clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from app.circulation.calendar import Calendar
+from app.circulation.clock import Clock, local_date, stamp
+from app.circulation.rules import LoanRules
+from app.db.connection import Database
+from app.settings import Settings
+
+HOLD_PICKUP_DAYS = "hold_pickup_days"
+BLOCK_WHEN_OVERDUE = "block_loans_when_overdue"
+
+
+@dataclass
+class CircContext:
+    """Shared by the loan, hold, desk and class-loan services of one library."""
+
+    db: Database
+    settings: Settings
+    rules: LoanRules
+    calendar: Calendar
+    clock: Clock
+    _library_id: str | None = field(default=None, repr=False)
+
+    @property
+    def library_id(self) -> str:
+        """This library's UUID (read once)."""
+        if self._library_id is None:
+            self._library_id = self.settings.library_id
+        return self._library_id
+
+    def now(self) -> tuple[datetime, str, date]:
+        """The current moment, its stored stamp and the library's local date."""
+        moment = self.clock()
+        return moment, stamp(moment), local_date(moment)
+
+    def hold_pickup_days(self) -> int:
+        """Days a returned held item waits on the hold shelf (setting, default 7)."""
+        return int(self.settings.get(HOLD_PICKUP_DAYS, 7))
+
+    def block_when_overdue(self) -> bool:
+        """Whether a patron with overdue items is refused new loans (setting, default yes)."""
+        return bool(self.settings.get(BLOCK_WHEN_OVERDUE, True))

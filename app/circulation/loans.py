@@ -1,0 +1,265 @@
+"""Checkout, checkin, renew, lost / damaged / found — each inside the caller's transaction.
+
+The functions here run in a transaction the caller opened (the desk or
+:class:`~app.circulation.service.Circulation`), check everything first and only then
+write, so a refusal (:class:`~app.circulation.results.Refusal`) leaves nothing behind.
+Every write also writes its outbox row.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid as uuidlib
+from datetime import date
+from typing import Any
+
+from app.circulation import holds as holdq
+from app.circulation import itemstate
+from app.circulation.clock import display_date
+from app.circulation.context import CircContext
+from app.circulation.messages import LATE, LOST_BY
+from app.circulation.refs import (
+    HoldRef,
+    ItemRef,
+    LoanRef,
+    PatronRef,
+    open_loan_of_item,
+    patron_by_id,
+)
+from app.circulation.results import DeskResult, refuse
+from app.db.outbox import record_change
+
+INSERT_LOAN = (
+    "INSERT INTO loans(uuid, library_id, created_at, updated_at, item_id, patron_id, loaned_at, "
+    "due_on, renewals, class_loan_id, patron_category, patron_class, patron_grade, item_type) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)")
+COUNTS = ("SELECT count(*), coalesce(sum(due_on < ?), 0), coalesce(sum(item_type = ?), 0) "
+          "FROM loans WHERE patron_id = ? AND returned_at IS NULL")
+
+
+def loan_payload(conn: sqlite3.Connection, loan_id: int) -> tuple[str, dict[str, Any]]:
+    """The loan's uuid and outbox payload (foreign keys as uuids)."""
+    row = conn.execute(
+        "SELECT l.uuid, l.updated_at, l.deleted, i.uuid, p.uuid, l.loaned_at, l.due_on, "
+        "l.returned_at, l.renewals, c.uuid, l.outcome, l.patron_category, l.patron_class, "
+        "l.patron_grade, l.item_type FROM loans l JOIN items i ON i.id = l.item_id "
+        "LEFT JOIN patrons p ON p.id = l.patron_id "
+        "LEFT JOIN class_loans c ON c.id = l.class_loan_id WHERE l.id = ?", (loan_id,)).fetchone()
+    keys = ("uuid", "updated_at", "deleted", "item_uuid", "patron_uuid", "loaned_at", "due_on",
+            "returned_at", "renewals", "class_loan_uuid", "outcome", "patron_category",
+            "patron_class", "patron_grade", "item_type")
+    payload = dict(zip(keys, row, strict=True))
+    payload["deleted"] = bool(payload["deleted"])
+    return str(row[0]), payload
+
+
+def _write_loan_change(conn: sqlite3.Connection, loan_id: int, op: str) -> None:
+    uuid, payload = loan_payload(conn, loan_id)
+    record_change(conn, "loan", uuid, op, payload)
+
+
+def check_patron(patron: PatronRef) -> None:
+    """Refuse a patron who may not borrow (blocked, left, graduated)."""
+    if patron.status == "blocked":
+        raise refuse("patron_blocked", patron=patron, name=patron.full_name)
+    if patron.status != "active":
+        raise refuse("patron_inactive", patron=patron, name=patron.full_name)
+
+
+def _item_params(item: ItemRef) -> dict[str, Any]:
+    return {"title": item.title, "barcode": item.barcode}
+
+
+def checkout(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, item: ItemRef, *,
+             force: bool = False, class_loan_id: int | None = None,
+             due: date | None = None) -> DeskResult:
+    """Lend *item* to *patron*; ``force`` lets the librarian pass the limit/overdue checks.
+
+    Refusals, in the order checked: patron blocked or gone; item already on loan (to this
+    patron → ``already_on_loan`` offering renew; else ``on_loan_to_other``); on the hold
+    shelf for someone else; lost/damaged/withdrawn; reference only; overdue items; limit.
+    """
+    check_patron(patron)
+    _, now, today = ctx.now()
+    hold: HoldRef | None = None
+    if item.status == "on_loan":
+        loan = open_loan_of_item(conn, item.id)
+        if loan is not None and loan.patron_id == patron.id:
+            raise refuse("already_on_loan", patron=patron, item=item, loan=loan, offers=("renew",),
+                         name=patron.full_name, due=display_date(loan.due), **_item_params(item))
+        holder = patron_by_id(conn, loan.patron_id) if loan and loan.patron_id else None
+        raise refuse("on_loan_to_other", patron=patron, item=item, loan=loan, offers=("checkin",),
+                     holder=holder.full_name if holder else "?", **_item_params(item))
+    if item.status == "on_hold_shelf":
+        hold = holdq.ready_hold_of_item(conn, item.id)
+        if hold is not None and hold.patron.id != patron.id:
+            raise refuse("on_hold_for_other", patron=patron, item=item, hold=hold,
+                         holder=hold.patron.full_name,
+                         until=display_date(hold.ready_until or today.isoformat()),
+                         **_item_params(item))
+    elif item.status != "available":
+        raise refuse("item_unavailable", patron=patron, item=item, status=item.status,
+                     **_item_params(item))
+    rule = ctx.rules.rule_for(patron.category, item.item_type)
+    if not rule.loanable:
+        raise refuse("reference_only", patron=patron, item=item, offers=("in_library_use",),
+                     **_item_params(item))
+    total, overdue, same_type = conn.execute(
+        COUNTS, (today.isoformat(), item.item_type, patron.id)).fetchone()
+    if not force:
+        if overdue and ctx.block_when_overdue():
+            raise refuse("has_overdue", patron=patron, item=item, offers=("force",),
+                         name=patron.full_name, count=overdue)
+        if same_type >= rule.max_items:
+            raise refuse("over_limit", patron=patron, item=item, offers=("force",),
+                         name=patron.full_name, max=rule.max_items, item_type=item.item_type)
+    if due is None:
+        due = ctx.calendar.open_days(today).next_open(rule.due_date(today))
+    loan_uuid = str(uuidlib.uuid4())
+    cur = conn.execute(INSERT_LOAN, (
+        loan_uuid, ctx.library_id, now, now, item.id, patron.id, now, due.isoformat(),
+        class_loan_id, patron.category, patron.class_name, patron.grade, item.item_type))
+    loan_id = int(cur.lastrowid or 0)
+    _write_loan_change(conn, loan_id, "insert")
+    item = itemstate.set_status(conn, item, "on_loan", now)
+    if hold is not None:
+        holdq.set_hold_status(ctx, conn, hold, "fulfilled", now)
+    loan = LoanRef(loan_id, loan_uuid, item.id, patron.id, now, due.isoformat(), None, 0,
+                   class_loan_id, None)
+    params = {"due": display_date(due), "name": patron.full_name, **_item_params(item)}
+    return DeskResult(True, "checked_out_hold" if hold else "checked_out", params, patron, item,
+                      loan, hold)
+
+
+def _close_loan(ctx: CircContext, conn: sqlite3.Connection, loan: LoanRef, now: str,
+                outcome: str) -> LoanRef:
+    conn.execute("UPDATE loans SET returned_at = ?, updated_at = ?, outcome = ? WHERE id = ?",
+                 (now, now, outcome, loan.id))
+    _write_loan_change(conn, loan.id, "update")
+    return LoanRef(loan.id, loan.uuid, loan.item_id, loan.patron_id, loan.loaned_at, loan.due,
+                   now, loan.renewals, loan.class_loan_id, outcome)
+
+
+def _shelve(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, now: str,
+            today: date) -> tuple[ItemRef, HoldRef | None]:
+    """Put a returned/found copy back: on the hold shelf for the next in the queue, or available."""
+    hold = holdq.next_waiting(conn, item.record_id)
+    if hold is None:
+        return itemstate.set_status(conn, item, "available", now), None
+    hold = holdq.make_ready(ctx, conn, hold, item.id, now, today)
+    return itemstate.set_status(conn, item, "on_hold_shelf", now), hold
+
+
+def checkin(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> DeskResult:
+    """Take *item* back. When someone waits for its record, the result says who and the copy
+    goes on the hold shelf (status ``on_hold_shelf``, hold ``ready`` until ``ready_until``).
+    A lost copy scanned in is found; a copy not on loan is refused (``not_on_loan``)."""
+    _, now, today = ctx.now()
+    loan = open_loan_of_item(conn, item.id)
+    if loan is None:
+        if item.status in ("lost", "damaged"):
+            return mark_found(ctx, conn, item)
+        raise refuse("not_on_loan", item=item, offers=("in_library_use",), **_item_params(item))
+    patron = patron_by_id(conn, loan.patron_id) if loan.patron_id else None
+    loan = _close_loan(ctx, conn, loan, now, "returned")
+    late_days = (today - date.fromisoformat(loan.due)).days
+    item, hold = _shelve(ctx, conn, item, now, today)
+    if hold is not None:
+        params = {"holder": _holder_label(hold.patron),
+                  "until": display_date(hold.ready_until or today.isoformat()),
+                  **_item_params(item)}
+        return DeskResult(True, "checked_in_hold", params, patron, item, loan, hold)
+    params = {"name": patron.full_name if patron else "?",
+              "late": LATE(days=late_days) if late_days > 0 else "", **_item_params(item)}
+    return DeskResult(True, "checked_in", params, patron, item, loan)
+
+
+def _holder_label(patron: PatronRef) -> str:
+    return f"{patron.full_name} ({patron.class_name})" if patron.class_name else patron.full_name
+
+
+def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
+          force: bool = False) -> DeskResult:
+    """Extend the loan of *item* (the new due date counts from today, never earlier than the
+    old one). Refused beyond the rule's renewals or when another patron waits for the record."""
+    _, now, today = ctx.now()
+    loan = open_loan_of_item(conn, item.id)
+    if loan is None:
+        raise refuse("not_on_loan", item=item, **_item_params(item))
+    patron = patron_by_id(conn, loan.patron_id) if loan.patron_id else None
+    category = patron.category if patron else "student"
+    rule = ctx.rules.rule_for(category, item.item_type)
+    if not force and loan.renewals >= rule.renewals:
+        raise refuse("renew_limit", patron=patron, item=item, loan=loan, renewals=loan.renewals,
+                     max=rule.renewals, **_item_params(item))
+    if not force and holdq.next_waiting(conn, item.record_id, exclude_patron=loan.patron_id):
+        raise refuse("renew_on_hold", patron=patron, item=item, loan=loan, **_item_params(item))
+    due = ctx.calendar.open_days(today).next_open(rule.due_date(today))
+    due = max(due, date.fromisoformat(loan.due))
+    conn.execute("UPDATE loans SET due_on = ?, renewals = renewals + 1, updated_at = ? "
+                 "WHERE id = ?", (due.isoformat(), now, loan.id))
+    _write_loan_change(conn, loan.id, "update")
+    loan = LoanRef(loan.id, loan.uuid, loan.item_id, loan.patron_id, loan.loaned_at,
+                   due.isoformat(), None, loan.renewals + 1, loan.class_loan_id, None)
+    return DeskResult(True, "renewed", {"due": display_date(due), **_item_params(item)}, patron,
+                      item, loan)
+
+
+def mark_lost(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> DeskResult:
+    """Record *item* as lost; an open loan closes with outcome ``lost`` (the borrower stays on
+    it, so the loss can be followed up), and a hold it was kept for goes back to waiting."""
+    _, now, _today = ctx.now()
+    loan = open_loan_of_item(conn, item.id)
+    patron = None
+    if loan is not None:
+        patron = patron_by_id(conn, loan.patron_id) if loan.patron_id else None
+        loan = _close_loan(ctx, conn, loan, now, "lost")
+    if item.status == "on_hold_shelf":
+        holdq.release_item(ctx, conn, item.id, now)
+    item = itemstate.set_status(conn, item, "lost", now)
+    who = LOST_BY(name=patron.full_name) if patron else ""
+    return DeskResult(True, "marked_lost", {"who": who, **_item_params(item)}, patron, item, loan)
+
+
+def mark_damaged(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> DeskResult:
+    """Record *item* as damaged (returned damaged when it was on loan)."""
+    _, now, _today = ctx.now()
+    loan = open_loan_of_item(conn, item.id)
+    patron = None
+    if loan is not None:
+        patron = patron_by_id(conn, loan.patron_id) if loan.patron_id else None
+        loan = _close_loan(ctx, conn, loan, now, "damaged")
+    if item.status == "on_hold_shelf":
+        holdq.release_item(ctx, conn, item.id, now)
+    item = itemstate.set_status(conn, item, "damaged", now)
+    return DeskResult(True, "marked_damaged", _item_params(item), patron, item, loan)
+
+
+def mark_found(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> DeskResult:
+    """A lost (or repaired damaged) copy is back: to the hold shelf or available."""
+    _, now, today = ctx.now()
+    if item.status not in ("lost", "damaged"):
+        raise refuse("not_on_loan", item=item, **_item_params(item))
+    item, hold = _shelve(ctx, conn, item, now, today)
+    if hold is not None:
+        params = {"holder": _holder_label(hold.patron),
+                  "until": display_date(hold.ready_until or today.isoformat()),
+                  **_item_params(item)}
+        return DeskResult(True, "checked_in_hold", params, None, item, None, hold)
+    return DeskResult(True, "found", _item_params(item), None, item)
+
+
+def detach_patron(conn: sqlite3.Connection, patron_id: int) -> int:
+    """Unlink a patron's closed loans before the patron row is erased (anonymisation).
+
+    The loans keep their snapshot (patron category, class, grade, item type) for the
+    registers and statistics. Returns how many loans were detached. Runs inside the
+    caller's transaction (the patrons service's anonymisation) and writes outbox rows.
+    """
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM loans WHERE patron_id = ? AND returned_at IS NOT NULL", (patron_id,))]
+    for loan_id in ids:
+        conn.execute("UPDATE loans SET patron_id = NULL, updated_at = strftime("
+                     "'%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?", (loan_id,))
+        _write_loan_change(conn, loan_id, "update")
+    return len(ids)

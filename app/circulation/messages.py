@@ -1,0 +1,117 @@
+"""Every message the circulation desk can show, by machine code (Vietnamese, English)."""
+
+from __future__ import annotations
+
+from app.i18n import Text
+
+MESSAGES: dict[str, Text] = {
+    # refusals
+    "unknown_code": Text(
+        "Không nhận ra mã “{code}”: không phải thẻ bạn đọc, số ĐKCB hay ISBN của thư viện.",
+        "Unknown code “{code}”: not a library card, accession number or ISBN of this library."),
+    "bad_check_digit": Text(
+        "Mã “{code}” sai số kiểm tra (có thể máy quét đọc nhầm) — hãy quét lại.",
+        "“{code}” has a wrong check digit (probably misread) — scan it again."),
+    "no_patron": Text(
+        "Chưa chọn bạn đọc: hãy quét thẻ bạn đọc trước khi quét sách.",
+        "No patron selected: scan a library card before scanning items."),
+    "patron_blocked": Text(
+        "Bạn đọc {name} đang bị khoá thẻ, không được mượn.",
+        "{name}'s card is blocked; they may not borrow."),
+    "patron_inactive": Text(
+        "Bạn đọc {name} đã ra trường hoặc chuyển đi, không được mượn.",
+        "{name} has left or graduated and may not borrow."),
+    "over_limit": Text(
+        "{name} đã mượn đủ {max} tài liệu loại “{item_type}” — không mượn thêm được.",
+        "{name} already has {max} items of type “{item_type}” — the limit."),
+    "has_overdue": Text(
+        "{name} có {count} tài liệu quá hạn — cần trả trước khi mượn thêm.",
+        "{name} has {count} overdue item(s) to return before borrowing more."),
+    "on_hold_for_other": Text(
+        "“{title}” ({barcode}) đang được giữ cho {holder} đến {until}.",
+        "“{title}” ({barcode}) is being kept for {holder} until {until}."),
+    "reference_only": Text(
+        "“{title}” ({barcode}) là tài liệu chỉ đọc tại chỗ, không cho mượn về.",
+        "“{title}” ({barcode}) is for reading in the library only."),
+    "item_unavailable": Text(
+        "“{title}” ({barcode}) đang ở trạng thái “{status}”, không cho mượn.",
+        "“{title}” ({barcode}) is marked “{status}” and cannot be lent."),
+    "already_on_loan": Text(
+        "{name} đang mượn “{title}” ({barcode}), hạn trả {due}. Gia hạn?",
+        "{name} already has “{title}” ({barcode}), due {due}. Renew it?"),
+    "on_loan_to_other": Text(
+        "“{title}” ({barcode}) đang được {holder} mượn — hãy nhận trả trước.",
+        "“{title}” ({barcode}) is on loan to {holder} — check it in first."),
+    "not_on_loan": Text(
+        "“{title}” ({barcode}) không có ai mượn.",
+        "“{title}” ({barcode}) is not on loan."),
+    "isbn_ambiguous": Text(
+        "ISBN {isbn} là mã chung của {count} bản sách — hãy quét số ĐKCB dán trên bản sách.",
+        "ISBN {isbn} is shared by {count} copies — scan the accession number on the copy."),
+    "isbn_no_copy": Text(
+        "ISBN {isbn} (“{title}”) chưa có bản sách nào trong kho.",
+        "ISBN {isbn} (“{title}”) has no copies in the library."),
+    "renew_limit": Text(
+        "“{title}” đã gia hạn {renewals}/{max} lần — không gia hạn thêm được.",
+        "“{title}” has been renewed {renewals} of {max} times — no more renewals."),
+    "renew_on_hold": Text(
+        "Không gia hạn được “{title}”: có bạn đọc khác đang đặt giữ.",
+        "“{title}” cannot be renewed: another patron is waiting for it."),
+    "hold_not_allowed": Text(
+        "Không nhận đặt giữ “{title}” cho bạn đọc loại này.",
+        "Holds on “{title}” are not allowed for this kind of patron."),
+    "hold_duplicate": Text(
+        "{name} đã đặt giữ “{title}” rồi.",
+        "{name} already has a hold on “{title}”."),
+    "hold_has_copy": Text(
+        "{name} đang mượn một bản của “{title}”.",
+        "{name} already has a copy of “{title}” on loan."),
+    "hold_not_found": Text("Không tìm thấy lượt đặt giữ.", "Hold not found."),
+    "record_not_found": Text("Không tìm thấy biểu ghi {record}.", "Record {record} not found."),
+    "patron_not_found": Text("Không tìm thấy bạn đọc “{code}”.", "Patron “{code}” not found."),
+    "item_not_found": Text("Không tìm thấy bản sách “{code}”.", "Item “{code}” not found."),
+    "not_in_session": Text(
+        "“{title}” không thuộc bộ sách của đợt mượn lớp {class_name}.",
+        "“{title}” is not part of the set lent to class {class_name}."),
+    "session_closed": Text("Đợt mượn lớp {class_name} đã kết thúc.",
+                           "The class loan of {class_name} is closed."),
+    # successes
+    "patron_selected": Text(
+        "Bạn đọc: {name}{class_part} — đang mượn {count}, quá hạn {overdue}.",
+        "Patron: {name}{class_part} — {count} on loan, {overdue} overdue."),
+    "patron_selected_blocked": Text(
+        "Bạn đọc: {name}{class_part} — THẺ ĐANG BỊ KHOÁ ({status}).",
+        "Patron: {name}{class_part} — CARD BLOCKED ({status})."),
+    "checked_out": Text("Đã cho mượn “{title}” ({barcode}) — hạn trả {due}.",
+                        "Lent “{title}” ({barcode}) — due {due}."),
+    "checked_out_hold": Text(
+        "Đã cho {name} mượn “{title}” ({barcode}) đặt giữ — hạn trả {due}.",
+        "Lent the held “{title}” ({barcode}) to {name} — due {due}."),
+    "checked_in": Text("Đã nhận trả “{title}” ({barcode}) của {name}.{late}",
+                       "Checked in “{title}” ({barcode}) from {name}.{late}"),
+    "checked_in_hold": Text(
+        "Đã nhận trả “{title}” ({barcode}). GIỮ LẠI cho {holder} đến {until}.",
+        "Checked in “{title}” ({barcode}). KEEP IT for {holder} until {until}."),
+    "renewed": Text("Đã gia hạn “{title}” ({barcode}) đến {due}.",
+                    "Renewed “{title}” ({barcode}) until {due}."),
+    "hold_placed": Text("Đã đặt giữ “{title}” cho {name} (thứ tự {position}).",
+                        "Hold placed on “{title}” for {name} (position {position})."),
+    "hold_cancelled": Text("Đã huỷ đặt giữ “{title}” của {name}.",
+                           "Cancelled {name}'s hold on “{title}”."),
+    "repeat_ignored": Text("Vừa quét “{code}” xong — bỏ qua lần quét lặp.",
+                           "“{code}” was just scanned — repeat ignored."),
+    "marked_lost": Text("Đã ghi mất “{title}” ({barcode}).{who}",
+                        "Marked “{title}” ({barcode}) lost.{who}"),
+    "marked_damaged": Text("Đã ghi hỏng “{title}” ({barcode}).",
+                           "Marked “{title}” ({barcode}) damaged."),
+    "found": Text("Đã tìm thấy “{title}” ({barcode}) — đưa lại lên giá.",
+                  "Found “{title}” ({barcode}) — back on the shelf."),
+    "in_library_use": Text("Đã ghi đọc tại chỗ “{title}” ({barcode}).",
+                           "Recorded in-library reading of “{title}” ({barcode})."),
+    "visit": Text("Đã ghi lượt đến thư viện của {name}.", "Recorded a visit by {name}."),
+    "mode_set": Text("Chế độ quầy: {mode}.", "Desk mode: {mode}."),
+    "patron_cleared": Text("Đã bỏ chọn bạn đọc.", "Patron cleared."),
+}
+
+LATE = Text(" Quá hạn {days} ngày.", " {days} day(s) late.")
+LOST_BY = Text(" Người mượn: {name}.", " Borrower: {name}.")

@@ -1,0 +1,66 @@
+"""The reading-room tally (phiếu thống kê lượt đọc): visits and in-library reading."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid as uuidlib
+from dataclasses import dataclass
+
+from app.circulation.context import CircContext
+from app.circulation.refs import ItemRef, PatronRef
+from app.circulation.results import DeskResult
+from app.db.outbox import record_change
+
+
+@dataclass(frozen=True)
+class UsageCount:
+    """How many visits / in-library readings on one day for one patron category or item type."""
+
+    day: str
+    kind: str
+    group: str | None
+    count: int
+
+
+def _record(ctx: CircContext, conn: sqlite3.Connection, kind: str, patron: PatronRef | None,
+            item: ItemRef | None, count: int) -> None:
+    _, now, today = ctx.now()
+    uuid = str(uuidlib.uuid4())
+    values = {"kind": kind, "day": today.isoformat(), "count": count,
+              "patron_category": patron.category if patron else None,
+              "patron_class": patron.class_name if patron else None,
+              "item_type": item.item_type if item else None}
+    conn.execute(
+        "INSERT INTO usage_events(uuid, library_id, created_at, updated_at, kind, day, count, "
+        "patron_id, item_id, patron_category, patron_class, item_type) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (uuid, ctx.library_id, now, now, kind, values["day"], count,
+         patron.id if patron else None, item.id if item else None, values["patron_category"],
+         values["patron_class"], values["item_type"]))
+    record_change(conn, "usage", uuid, "insert",
+                  {"uuid": uuid, "updated_at": now, "deleted": False,
+                   "item_uuid": item.item.uuid if item else None, **values})
+
+
+def record_visit(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef) -> DeskResult:
+    """Count one visit by *patron*."""
+    _record(ctx, conn, "visit", patron, None, 1)
+    return DeskResult(True, "visit", {"name": patron.full_name}, patron)
+
+
+def record_in_library(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef,
+                      patron: PatronRef | None = None) -> DeskResult:
+    """Count one in-library reading of *item* (optionally by *patron*)."""
+    _record(ctx, conn, "in_library", patron, item, 1)
+    return DeskResult(True, "in_library_use", {"title": item.title, "barcode": item.barcode},
+                      patron, item)
+
+
+def tally(conn: sqlite3.Connection, start: str, end: str) -> list[UsageCount]:
+    """Counts per day and kind between ISO dates *start* and *end* (inclusive), grouped by
+    patron category for visits and item type for in-library reading."""
+    rows = conn.execute(
+        "SELECT day, kind, CASE kind WHEN 'visit' THEN patron_category ELSE item_type END, "
+        "sum(count) FROM usage_events WHERE deleted = 0 AND day BETWEEN ? AND ? "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", (start, end)).fetchall()
+    return [UsageCount(*r) for r in rows]
