@@ -105,7 +105,7 @@ def draw_barcode(c: Canvas, code: str, box: Box, max_module_mm: float = MAX_MODU
 
 
 def _scale(box: Box, reference_mm: float, cap: float) -> float:
-    return min(cap, max(0.75, box.h / (reference_mm * mm)))
+    return float(min(cap, max(0.75, box.h / (reference_mm * mm))))
 
 
 def draw_item_label(c: Canvas, box: Box, item: LabelItem) -> None:
