@@ -1,0 +1,315 @@
+"""Circulation commands: ``scan``, ``checkout``, ``checkin``, ``renew``, ``hold``, ``overdue``,
+``desk-mode``, ``loan-slip``, ``closed-days``, ``loan-rules``, ``class-loan``.
+
+Exit codes: 0 done; 1 the library refused (a normal answer — the message or JSON says why,
+with a machine ``code``); 2 a user error (bad arguments, unknown database...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.catalog.isbn import to_isbn13
+from app.circulation import DeskResult
+from app.circulation.clock import display_date
+from app.circulation.documents import letters_pdf, slip_pdf
+from app.circulation.rules import LoanRule
+from app.cli._common import open_library, print_json
+from app.errors import ValidationError
+from app.i18n import Text
+from app.library import Library
+
+NO_OVERDUE = Text("Không có sách quá hạn.", "Nothing is overdue.")
+OVERDUE_LINE = Text("  {barcode}  {title} — hạn {due}, quá {days} ngày",
+                    "  {barcode}  {title} — due {due}, {days} days late")
+WROTE = Text("Đã ghi {file}.", "Wrote {file}.")
+NO_RECORD = Text("Không tìm thấy biểu ghi “{key}”.", "No record “{key}”.")
+BAD_DATE = Text("Ngày không hợp lệ: {value} (YYYY-MM-DD).", "Invalid date: {value} (YYYY-MM-DD).")
+
+
+def register(subparsers: Any) -> None:
+    """Add the circulation subcommands."""
+    def add(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = subparsers.add_parser(name, help=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("scan", "desk scan: a card selects the patron, a copy is lent or returned", scan)
+    p.add_argument("code")
+    p.add_argument("--json", action="store_true")
+    p = add("checkout", "lend a copy to a patron", checkout)
+    p.add_argument("patron", help="card, student code or id")
+    p.add_argument("item", help="accession number (barcode)")
+    p.add_argument("--force", action="store_true", help="pass the limit/overdue checks")
+    p.add_argument("--json", action="store_true")
+    p = add("checkin", "take a copy back", checkin)
+    p.add_argument("item")
+    p.add_argument("--json", action="store_true")
+    p = add("renew", "renew a loan", renew)
+    p.add_argument("item")
+    p.add_argument("--force", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p = add("hold", "place a hold on a record for a patron", hold)
+    p.add_argument("patron")
+    p.add_argument("record", help="record id, ISBN, or the barcode of one of its copies")
+    p.add_argument("--json", action="store_true")
+    p = add("overdue", "list overdue loans (by class)", overdue)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--pdf", type=Path, help="write overdue letters by class to this PDF")
+    p = add("desk-mode", "show or set the desk mode", desk_mode)
+    p.add_argument("mode", nargs="?", choices=["auto", "checkout", "checkin"])
+    p = add("loan-slip", "what a patron has on loan (JSON or PDF)", loan_slip)
+    p.add_argument("patron")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--pdf", type=Path)
+    p = add("closed-days", "the library calendar: closed periods and weekly closed days",
+            closed_days)
+    p.add_argument("action", choices=["list", "add", "remove", "weekdays"])
+    p.add_argument("values", nargs="*", help="add: START [END]; remove: ID; weekdays: 5 6")
+    p.add_argument("--label", default="")
+    p.add_argument("--json", action="store_true")
+    p = add("loan-rules", "list or set the loan rule matrix", loan_rules)
+    p.add_argument("action", choices=["list", "set", "reset"])
+    p.add_argument("category", nargs="?", default="*")
+    p.add_argument("item_type", nargs="?", default="*")
+    p.add_argument("--days", type=int)
+    p.add_argument("--fixed-due", help="YYYY-MM-DD or --MM-DD (every year)")
+    p.add_argument("--max", type=int)
+    p.add_argument("--renewals", type=int)
+    p.add_argument("--holds", choices=["yes", "no"])
+    p.add_argument("--loanable", choices=["yes", "no"])
+    p.add_argument("--fine", type=int)
+    p.add_argument("--json", action="store_true")
+    p = add("class-loan", "lend a textbook set to a whole class / report what came back",
+            class_loan)
+    p.add_argument("action", choices=["start", "auto", "report", "close", "list"])
+    p.add_argument("values", nargs="*",
+                   help="start: CLASS RECORD...; auto/report/close: SESSION_ID")
+    p.add_argument("--due", help="due date YYYY-MM-DD (default: the textbook rule)")
+    p.add_argument("--mark-lost", action="store_true", help="close: mark copies still out lost")
+    p.add_argument("--json", action="store_true")
+
+
+def _emit(result: DeskResult, as_json: bool) -> int:
+    if as_json:
+        print_json(result.to_dict())
+    else:
+        print(result.message, file=sys.stdout if result.ok else sys.stderr)
+        for choice in result.choices:
+            print(f"  {choice.barcode}  {choice.status}  {choice.title}")
+    return 0 if result.ok else 1
+
+
+def scan(args: argparse.Namespace) -> int:
+    """``thuvien scan CODE``."""
+    with open_library(args) as lib:
+        return _emit(lib.circulation.desk.scan(args.code), args.json)
+
+
+def checkout(args: argparse.Namespace) -> int:
+    """``thuvien checkout PATRON ITEM``."""
+    with open_library(args) as lib:
+        patron: int | str = int(args.patron) if args.patron.isdigit() else args.patron
+        return _emit(lib.circulation.checkout(patron, args.item, force=args.force), args.json)
+
+
+def checkin(args: argparse.Namespace) -> int:
+    """``thuvien checkin ITEM``."""
+    with open_library(args) as lib:
+        return _emit(lib.circulation.checkin(args.item), args.json)
+
+
+def renew(args: argparse.Namespace) -> int:
+    """``thuvien renew ITEM``."""
+    with open_library(args) as lib:
+        return _emit(lib.circulation.renew(args.item, force=args.force), args.json)
+
+
+def _record_id(lib: Library, key: str) -> int:
+    isbn = to_isbn13(key)
+    if isbn:
+        row = lib.db.conn.execute("SELECT record_id FROM record_isbns WHERE isbn = ?",
+                                  (isbn,)).fetchone()
+        if row:
+            return int(row[0])
+    item = lib.catalog.item_by_barcode(key)
+    if item is not None:
+        return item.record_id
+    if key.isdigit():
+        return int(key)
+    raise ValidationError("circulation.no_record", NO_RECORD, key=key)
+
+
+def hold(args: argparse.Namespace) -> int:
+    """``thuvien hold PATRON RECORD``."""
+    with open_library(args) as lib:
+        patron: int | str = int(args.patron) if args.patron.isdigit() else args.patron
+        return _emit(lib.circulation.place_hold(patron, _record_id(lib, args.record)), args.json)
+
+
+def overdue(args: argparse.Namespace) -> int:
+    """``thuvien overdue``: patrons with overdue loans, by class."""
+    with open_library(args) as lib:
+        circ = lib.circulation
+        letters = circ.overdue_letters()
+        if args.pdf:
+            letters_pdf(args.pdf, letters, str(lib.settings.get("library_name", "Thư viện")),
+                        circ.today())
+        if args.json:
+            print_json({"today": circ.today().isoformat(),
+                        "classes": [letter.to_dict() for letter in letters]})
+            return 0
+        if not letters:
+            print(NO_OVERDUE())
+        for letter in letters:
+            print(f"[{letter.class_name or '—'}]")
+            for entry in letter.students:
+                print(f" {entry.patron.full_name} ({entry.patron.card})")
+                for line in entry.loans:
+                    print(OVERDUE_LINE(barcode=line.barcode, title=line.title,
+                                       due=display_date(line.due), days=line.days_overdue))
+        if args.pdf:
+            print(WROTE(file=str(args.pdf)))
+        return 0
+
+
+def desk_mode(args: argparse.Namespace) -> int:
+    """``thuvien desk-mode [auto|checkout|checkin]``."""
+    with open_library(args) as lib:
+        desk = lib.circulation.desk
+        if args.mode:
+            print(desk.set_mode(args.mode).message)
+        else:
+            print(desk.mode())
+        return 0
+
+
+def loan_slip(args: argparse.Namespace) -> int:
+    """``thuvien loan-slip PATRON [--pdf FILE]``."""
+    with open_library(args) as lib:
+        patron: int | str = int(args.patron) if args.patron.isdigit() else args.patron
+        slip = lib.circulation.open_loans(patron)
+        if slip is None:
+            return _emit(lib.circulation.checkout(patron, "", force=True), args.json)
+        if args.pdf:
+            slip_pdf(args.pdf, slip, str(lib.settings.get("library_name", "Thư viện")),
+                     lib.circulation.today())
+        if args.json:
+            print_json(slip.to_dict())
+        else:
+            print(f"{slip.patron.full_name} ({slip.patron.class_name or ''}) {slip.patron.card}")
+            for line in slip.loans:
+                print(f"  {line.barcode}  {line.title} — {display_date(line.due)}")
+            if args.pdf:
+                print(WROTE(file=str(args.pdf)))
+        return 0
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValidationError("circulation.bad_date", BAD_DATE, value=value) from exc
+
+
+def closed_days(args: argparse.Namespace) -> int:
+    """``thuvien closed-days list|add START [END]|remove ID|weekdays N...``."""
+    with open_library(args) as lib:
+        cal = lib.circulation.calendar
+        if args.action == "add" and args.values:
+            end = _date(args.values[1]) if len(args.values) > 1 else None
+            cal.add_closed(_date(args.values[0]), end, args.label)
+        elif args.action == "remove" and args.values:
+            cal.remove_closed(int(args.values[0]))
+        elif args.action == "weekdays" and args.values:
+            cal.set_closed_weekdays([int(v) for v in args.values])
+        periods = cal.periods()
+        if args.json:
+            print_json({"closed_weekdays": cal.closed_weekdays(),
+                        "periods": [{"id": p.id, "start": p.start.isoformat(),
+                                     "end": p.end.isoformat(), "label": p.label}
+                                    for p in periods]})
+        else:
+            print("closed weekdays (0=Mon): " + " ".join(map(str, cal.closed_weekdays())))
+            for p in periods:
+                print(f"  {p.id}: {display_date(p.start)} – {display_date(p.end)}  {p.label}")
+        return 0
+
+
+def loan_rules(args: argparse.Namespace) -> int:
+    """``thuvien loan-rules list|set CATEGORY TYPE [--days N ...]|reset``."""
+    with open_library(args) as lib:
+        rules = lib.circulation.rules
+        if args.action == "reset":
+            rules.reset_defaults()
+        elif args.action == "set":
+            current = rules.rule_for(args.category, args.item_type)
+            rule = replace(current, category=args.category, item_type=args.item_type)
+            changes: dict[str, Any] = {}
+            if args.days is not None:
+                changes.update(loan_days=args.days, fixed_due=None)
+            if args.fixed_due is not None:
+                changes.update(fixed_due=args.fixed_due, loan_days=None)
+            for name, value in (("max_items", args.max), ("renewals", args.renewals),
+                                ("fine_per_day", args.fine)):
+                if value is not None:
+                    changes[name] = value
+            if args.holds:
+                changes["holds_allowed"] = args.holds == "yes"
+            if args.loanable:
+                changes["loanable"] = args.loanable == "yes"
+            rules.set(replace(rule, **changes))
+        all_rules = rules.all()
+        if args.json:
+            print_json({"rules": [r.to_dict() for r in all_rules]})
+        else:
+            for r in all_rules:
+                _print_rule(r)
+        return 0
+
+
+def _print_rule(r: LoanRule) -> None:
+    period = r.fixed_due or f"{r.loan_days}d"
+    print(f"{r.category:10} {r.item_type:12} {'loan' if r.loanable else 'ref.only':8} "
+          f"{period:11} max={r.max_items} renew={r.renewals} holds={int(r.holds_allowed)} "
+          f"fine={r.fine_per_day}")
+
+
+def class_loan(args: argparse.Namespace) -> int:
+    """``thuvien class-loan start CLASS RECORD...|auto ID|report ID|close ID|list``."""
+    with open_library(args) as lib:
+        circ = lib.circulation
+        if args.action == "list":
+            sessions = circ.class_loans()
+            print_json({"sessions": [{"id": s.id, "class": s.class_name, "due": s.due,
+                                      "status": s.status, "records": list(s.record_ids)}
+                                     for s in sessions]})
+            return 0
+        if args.action == "start":
+            if len(args.values) < 2:
+                raise ValidationError("circulation.bad_args", NO_RECORD, key=" ".join(args.values))
+            records = [_record_id(lib, v) for v in args.values[1:]]
+            session = circ.start_class_loan(args.values[0], records,
+                                            due=_date(args.due) if args.due else None)
+            print_json({"id": session.id, "class": session.class_name, "due": session.due,
+                        "records": list(session.record_ids)})
+            return 0
+        session_id = int(args.values[0]) if args.values else 0
+        if args.action == "auto":
+            results = circ.class_loan_auto_assign(session_id)
+            for res in results:
+                if args.json:
+                    print_json(res.to_dict())
+                else:
+                    print(("" if res.ok else "! ") + (res.patron.full_name + ": " if res.patron
+                                                      else "") + res.message)
+            return 0 if all(r.ok for r in results) else 1
+        report = (circ.close_class_loan(session_id, mark_missing_lost=args.mark_lost)
+                  if args.action == "close" else circ.class_loan_report(session_id))
+        print_json(report.to_dict())
+        return 0
