@@ -168,7 +168,13 @@ def _recover_fields(raw: bytes, base: int, directory: str,
     bodies = raw[base:].split(b"\x1e")
     if bodies and not bodies[-1].strip(b" \r\n\x00"):
         bodies.pop()
-    tags = [directory[i : i + 3] for i in range(0, len(directory) - 2, 12)]
+    entries = [directory[i : i + 12] for i in range(0, len(directory) - 2, 12)]
+    if all(e[7:12].isdigit() for e in entries):
+        entries.sort(key=lambda e: int(e[7:12]))  # data order, should the directory be unordered
+    tags = [e[:3] for e in entries]
+    if tags and len(bodies) > len(tags):
+        # Data after the last field the directory knows of has no tag: it cannot be placed.
+        bodies = bodies[: len(tags)]
     if len(tags) != len(bodies):
         raise BadRecord("marc.bad_directory", msg.BAD_DIRECTORY,
                         detail=f"{len(tags)} / {len(bodies)}")
