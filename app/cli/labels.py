@@ -1,0 +1,179 @@
+"""``thuvien labels``: print item, spine and combined labels, patron cards, the per-class desk
+sheet and the calibration page to PDF (or TSPL/ZPL for thermal printers); list templates."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from app.cli._common import open_library, print_json
+from app.errors import UserError, ValidationError
+from app.i18n import Text
+from app.labels import (
+    PrintOptions,
+    list_templates,
+    load_template,
+    render_calibration,
+    render_cards,
+    render_class_sheet,
+    render_labels,
+    save_template,
+)
+from app.labels.model import CardData, LabelItem
+from app.labels.templates import template_from_dict
+from app.labels.thermal import ThermalMedia, tspl_job, zpl_job
+
+KINDS = ("items", "spine", "combined", "cards", "class-sheet", "calibration")
+DEFAULT_TEMPLATE = {"items": "avery-l7651", "spine": "avery-l7651", "combined": "avery-l7654",
+                    "cards": "cr80-10up", "class-sheet": "a4-desk-3x9", "calibration": "avery-l7651"}
+WROTE = Text("Đã ghi {count} {what} vào {file}", "Wrote {count} {what} to {file}")
+WHAT = {"items": Text("nhãn mã vạch", "barcode labels"), "spine": Text("nhãn gáy", "spine labels"),
+        "combined": Text("nhãn kết hợp", "combined labels"), "cards": Text("thẻ bạn đọc", "patron cards"),
+        "class-sheet": Text("mã bạn đọc", "patron barcodes"),
+        "calibration": Text("trang căn chỉnh", "calibration page")}
+NEED_SELECTION = Text("Hãy chọn cái cần in: --items, --barcodes, --since hoặc --query",
+                      "Choose what to print: --items, --barcodes, --since or --query")
+NEED_CLASS = Text("Thẻ bạn đọc cần --class (ví dụ --class 6A)", "Patron cards need --class (e.g. --class 6A)")
+PDF_ONLY = Text("Định dạng {fmt} chỉ dùng cho nhãn đơn (items, spine, combined)",
+                "The {fmt} format is only for single labels (items, spine, combined)")
+BAD_SIZE = Text("Khổ nhãn “{value}” không hợp lệ: viết RỘNGxCAO theo mm, ví dụ 50x30",
+                "Label size “{value}” is not valid: write WIDTHxHEIGHT in mm, e.g. 50x30")
+SAVED = Text("Đã lưu mẫu giấy nhãn {name} vào {file}", "Saved label sheet {name} to {file}")
+
+
+def default_template_dir() -> Path:
+    """Where the librarian's own sheet templates live by default."""
+    return Path(platformdirs.user_data_dir("ThuVien", appauthor=False)) / "label-templates"
+
+
+def register(subparsers: Any) -> None:
+    """Add ``labels`` and its subcommands."""
+    labels = subparsers.add_parser("labels", help="print labels, spine labels, patron cards")
+    sub = labels.add_subparsers(dest="labels_command", metavar="KIND", required=True)
+
+    p = sub.add_parser("templates", help="list the label sheet templates")
+    p.add_argument("--templates-dir", type=Path, default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=templates)
+
+    p = sub.add_parser("add-template", help="validate and save a custom sheet template (JSON)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--templates-dir", type=Path, default=None)
+    p.set_defaults(handler=add_template)
+
+    for kind in KINDS:
+        p = sub.add_parser(kind, help=f"print {kind}")
+        p.add_argument("--template", default=None, help=f"sheet template (default {DEFAULT_TEMPLATE[kind]})")
+        p.add_argument("--templates-dir", type=Path, default=None)
+        group = p.add_mutually_exclusive_group()
+        group.add_argument("--items", help="accession range, e.g. TK.00001-TK.00050")
+        group.add_argument("--barcodes", help="comma-separated accession numbers")
+        group.add_argument("--since", help="items acquired on or after this date (dd/mm/yyyy)")
+        group.add_argument("--query", help="every copy of a catalog search's results")
+        group.add_argument("--class", dest="class_name", help="a class of patrons, e.g. 6A")
+        p.add_argument("--start", type=int, default=1, help="first label position on the sheet (1 = top left)")
+        p.add_argument("--offset-x", type=float, default=0.0, help="printer offset across, mm (+ = right)")
+        p.add_argument("--offset-y", type=float, default=0.0, help="printer offset down, mm (+ = down)")
+        p.add_argument("--outlines", action="store_true", help="draw label outlines (test prints)")
+        p.add_argument("--logo", type=Path, default=None, help="school logo image for cards")
+        p.add_argument("--format", choices=["pdf", "tspl", "zpl"], default="pdf")
+        p.add_argument("--label-size", default="50x30", help="thermal label WIDTHxHEIGHT in mm")
+        p.add_argument("--dpi", type=int, default=203, choices=[203, 300, 600])
+        p.add_argument("--out", type=Path, required=True)
+        p.set_defaults(handler=print_labels, kind=kind)
+
+
+def _templates_dir(args: argparse.Namespace) -> Path:
+    return Path(args.templates_dir) if args.templates_dir else default_template_dir()
+
+
+def templates(args: argparse.Namespace) -> int:
+    """``thuvien labels templates``: name, labels per sheet, label size, title."""
+    found = list_templates(_templates_dir(args))
+    if args.json:
+        print_json([dict(t.to_json(), builtin=t.builtin) for t in found])
+        return 0
+    for t in found:
+        mark = "" if t.builtin else " *"
+        print(f"{t.name:<16} {t.per_sheet:>3} × {t.label_width:g}×{t.label_height:g} mm  {t.title}{mark}")
+    return 0
+
+
+def add_template(args: argparse.Namespace) -> int:
+    """``thuvien labels add-template FILE.json``: validate and save a custom sheet."""
+    import json
+
+    try:
+        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValidationError("labels.template.file", Text("Không đọc được {file}: {error}",
+                              "Cannot read {file}: {error}"), file=str(args.file), error=str(exc)) from None
+    template = template_from_dict(data)
+    path = save_template(template, _templates_dir(args))
+    print(SAVED(name=template.name, file=str(path)))
+    return 0
+
+
+def _items(args: argparse.Namespace) -> list[LabelItem]:
+    from app.labels import selection
+
+    with open_library(args) as lib:
+        if args.items:
+            return selection.items_in_range(lib, args.items)
+        if args.barcodes:
+            return selection.items_by_barcodes(lib, args.barcodes.split(","))
+        if args.since:
+            return selection.items_since(lib, args.since)
+        if args.query:
+            return selection.items_of_search(lib, args.query)
+    raise UserError("labels.no_selection", NEED_SELECTION)
+
+
+def _cards(args: argparse.Namespace) -> list[CardData]:
+    from app.labels import selection
+
+    if not args.class_name:
+        raise UserError("labels.no_class", NEED_CLASS)
+    with open_library(args) as lib:
+        return selection.cards_of_class(lib, args.class_name, logo=args.logo)
+
+
+def _media(args: argparse.Namespace) -> ThermalMedia:
+    try:
+        width, height = (float(v.replace(",", ".")) for v in args.label_size.lower().split("x"))
+    except ValueError:
+        raise ValidationError("labels.thermal.size", BAD_SIZE, value=args.label_size) from None
+    return ThermalMedia(width, height, dpi=args.dpi, offset_x_mm=args.offset_x, offset_y_mm=args.offset_y)
+
+
+def print_labels(args: argparse.Namespace) -> int:
+    """``thuvien labels KIND ... --out FILE``."""
+    kind = args.kind
+    options = PrintOptions(args.start, args.offset_x, args.offset_y, args.outlines)
+    count = 1
+    if args.format != "pdf":
+        if kind not in ("items", "spine", "combined"):
+            raise UserError("labels.format", PDF_ONLY, fmt=args.format.upper())
+        items = _items(args)
+        job = (tspl_job if args.format == "tspl" else zpl_job)(kind, items, _media(args))
+        data, count = job, len(items)
+    else:
+        template = load_template(args.template or DEFAULT_TEMPLATE[kind], _templates_dir(args))
+        if kind == "calibration":
+            data = render_calibration(template, options)
+        elif kind in ("cards", "class-sheet"):
+            cards = _cards(args)
+            render = render_cards if kind == "cards" else render_class_sheet
+            data, count = render(cards, template, options), len(cards)
+        else:
+            items = _items(args)
+            data, count = render_labels(kind, items, template, options), len(items)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(WROTE(count=count, what=WHAT[kind](), file=str(out)), file=sys.stdout)
+    return 0
