@@ -1,0 +1,248 @@
+"""The desktop side of sync: enroll, push the outbox, pull the union catalog.
+
+:class:`SyncClient` opens its **own** SQLite connection (WAL: the desk keeps working while
+it reads the outbox) and writes only in short transactions: one per acknowledged batch,
+one per pulled page. It uses ``requests`` with TLS verification always on; a district
+with its own CA sets the CA file (``sync_state.ca_file``).
+
+    >>> client = SyncClient(Path("school.sqlite3"))          # doctest: +SKIP
+    >>> client.sync_now()                                     # doctest: +SKIP
+    SyncReport(pushed=120, acked_seq=5120, pulled=37)
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import requests
+
+from app.db.connection import Database, open_database, utc_now
+from app.sync import messages as msg
+from app.sync import privacy, state, union_cache
+from app.sync.messages import SyncError
+from app.sync.protocol import API_PREFIX, DEFAULT_BATCH, DEFAULT_PAGE, push_path
+from app.sync.token_store import TokenStore
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync did."""
+
+    pushed: int
+    acked_seq: int
+    pulled: int
+
+
+def check_url(url: str) -> str:
+    """The server base URL without a trailing slash; https unless on this computer.
+
+    >>> check_url("https://thuvien.huyen.vn/")
+    'https://thuvien.huyen.vn'
+    """
+    parts = urlsplit(url.strip())
+    ok = parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOOPBACK)
+    if not ok or not parts.hostname:
+        raise SyncError("sync.bad_url", msg.BAD_URL, retry=False, url=url)
+    return url.strip().rstrip("/")
+
+
+class SyncClient:
+    """Sync one library database with its district server."""
+
+    def __init__(self, db_path: Path, *, token_dir: Path | None = None,
+                 batch_size: int = DEFAULT_BATCH, page_size: int = DEFAULT_PAGE,
+                 timeout: tuple[float, float] = (5.0, 60.0)) -> None:
+        self.db: Database = open_database(Path(db_path))
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.timeout = timeout
+        self.library_id = str(state.setting(self.db.conn, "library_id"))
+        self.tokens = TokenStore(self.library_id, token_dir)
+        self.session = requests.Session()
+        self._lock = threading.Lock()
+
+    # -- configuration --------------------------------------------------------------------
+    @property
+    def server_url(self) -> str | None:
+        """The enrolled server's base URL."""
+        value = state.get(self.db.conn, "server_url")
+        return None if value is None else str(value)
+
+    @property
+    def library_code(self) -> str | None:
+        """This library's code at the district."""
+        value = state.get(self.db.conn, "library_code")
+        return None if value is None else str(value)
+
+    def _verify(self) -> str | bool:
+        ca_file = state.get(self.db.conn, "ca_file")
+        return str(ca_file) if ca_file else True
+
+    def _request(self, method: str, path: str, *, token: str | None = None,
+                 body: Any = None, params: dict[str, Any] | None = None,
+                 base: str | None = None) -> requests.Response:
+        url = (base or self.server_url or "") + path
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        data = None
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        try:
+            return self.session.request(method, url, headers=headers, params=params, data=data,
+                                        timeout=self.timeout, verify=self._verify())
+        except requests.exceptions.SSLError as exc:
+            raise SyncError("sync.tls", msg.TLS, detail=type(exc).__name__) from exc
+        except requests.RequestException as exc:
+            raise SyncError("sync.offline", msg.OFFLINE, detail=type(exc).__name__) from exc
+
+    def _token(self) -> str:
+        token = self.tokens.load()
+        if not token or not self.server_url or not self.library_code:
+            raise SyncError("sync.not_enrolled", msg.NOT_ENROLLED, retry=False)
+        return token
+
+    @staticmethod
+    def _json(resp: requests.Response) -> dict[str, Any]:
+        if resp.status_code == 401:
+            raise SyncError("sync.token_refused", msg.TOKEN_REFUSED, retry=False)
+        if resp.status_code >= 500:
+            raise SyncError("sync.server_error", msg.SERVER_ERROR, status=resp.status_code)
+        try:
+            data = resp.json()
+        except ValueError as exc:
+            raise SyncError("sync.bad_answer", msg.BAD_ANSWER,
+                            detail=f"HTTP {resp.status_code}") from exc
+        if not isinstance(data, dict):
+            raise SyncError("sync.bad_answer", msg.BAD_ANSWER, detail="not an object")
+        return data
+
+    # -- enrollment -----------------------------------------------------------------------
+    def enroll(self, url: str, code: str, ca_file: str | None = None) -> dict[str, Any]:
+        """Exchange a one-time enrollment code for this library's token and keep it."""
+        base = check_url(url)
+        if ca_file is not None:
+            state.put(self.db, ca_file=ca_file)
+        resp = self._request("POST", f"{API_PREFIX}/enroll", base=base,
+                             body={"enrollment_code": code, "library_uuid": self.library_id})
+        if resp.status_code in (403, 409, 422):
+            detail = resp.json().get("detail") if resp.headers.get("content-type", "").startswith(
+                "application/json") else resp.text
+            raise SyncError("sync.enroll_refused", msg.ENROLL_REFUSED, retry=False,
+                            detail=str(detail)[:200])
+        data = self._json(resp)
+        self.tokens.save(str(data["token"]))
+        library = data["library"]
+        state.put(self.db, server_url=base, library_code=library["code"],
+                  library_name=library["name"], cursor="")
+        if state.setting(self.db.conn, privacy.SECRET_SETTING) is None:
+            state.put_setting(self.db, privacy.SECRET_SETTING, privacy.new_secret())
+        return dict(library)
+
+    # -- push -----------------------------------------------------------------------------
+    def pending(self) -> int:
+        """Outbox changes the server has not acknowledged."""
+        return int(self.db.conn.execute("SELECT count(*) FROM changes WHERE seq > ?",
+                                        (state.acked_seq(self.db.conn),)).fetchone()[0])
+
+    def next_batch(self, acked: int) -> tuple[int, list[dict[str, Any]]] | None:
+        """``(to_seq, changes)`` of the next batch after *acked*, privacy filter applied."""
+        rows = self.db.conn.execute(
+            "SELECT seq, entity, uuid, op, payload, at FROM changes WHERE seq > ? "
+            "ORDER BY seq LIMIT ?", (acked, self.batch_size)).fetchall()
+        if not rows:
+            return None
+        policy = str(state.setting(self.db.conn, privacy.SETTING, "none"))
+        secret = state.setting(self.db.conn, privacy.SECRET_SETTING)
+        if secret is None:
+            secret = privacy.new_secret()
+            state.put_setting(self.db, privacy.SECRET_SETTING, secret)
+        return int(rows[-1][0]), privacy.transform(rows, policy, str(secret))
+
+    def send_batch(self, acked: int, to_seq: int, changes: list[dict[str, Any]]) -> int:
+        """POST one batch; return the server's acknowledged sequence (no local write)."""
+        token = self._token()
+        resp = self._request("POST", push_path(quote(self.library_code or "", safe="")),
+                             token=token, body={"library_uuid": self.library_id,
+                                                "from_seq": acked, "to_seq": to_seq,
+                                                "changes": changes})
+        if resp.status_code == 409:
+            data = self._json(resp)
+            if "acked_seq" in data:
+                return int(data["acked_seq"])
+            raise SyncError("sync.wrong_database", msg.WRONG_DATABASE, retry=False)
+        if resp.status_code == 403:
+            raise SyncError("sync.token_refused", msg.TOKEN_REFUSED, retry=False)
+        data = self._json(resp)
+        if resp.status_code != 200 or "acked_seq" not in data:
+            raise SyncError("sync.bad_answer", msg.BAD_ANSWER, detail=f"HTTP {resp.status_code}")
+        return int(data["acked_seq"])
+
+    def push(self) -> tuple[int, int]:
+        """Push the whole outbox in order, batch by batch; return ``(changes sent, acked)``."""
+        acked = state.acked_seq(self.db.conn)
+        sent = 0
+        while True:
+            batch = self.next_batch(acked)
+            if batch is None:
+                return sent, acked
+            to_seq, changes = batch
+            answer = self.send_batch(acked, to_seq, changes)
+            # A lower answer: the server lost data (restored from a backup), so resend.
+            sent_now = 0 if answer < acked else len(changes)
+            state.set_acked_seq(self.db, answer)
+            if answer == acked and answer < to_seq:
+                raise SyncError("sync.bad_answer", msg.BAD_ANSWER, detail="no progress")
+            acked = answer
+            sent += sent_now
+
+    # -- pull -----------------------------------------------------------------------------
+    def pull(self) -> int:
+        """Fetch union-catalog changes after the stored cursor into the local cache."""
+        token = self._token()
+        cursor = str(state.get(self.db.conn, "cursor", ""))
+        pulled = 0
+        while True:
+            data = self._json(self._request("GET", f"{API_PREFIX}/union/changes", token=token,
+                                            params={"cursor": cursor,
+                                                    "limit": self.page_size}))
+            records = data.get("records")
+            if not isinstance(records, list):
+                raise SyncError("sync.bad_answer", msg.BAD_ANSWER, detail="records")
+            with self.db.transaction() as conn:
+                union_cache.store_page(conn, records)
+                conn.execute("INSERT INTO sync_state(key, value) VALUES ('cursor', ?) "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                             (json.dumps(str(data.get("next_cursor", cursor))),))
+            pulled += len(records)
+            cursor = str(data.get("next_cursor", cursor))
+            if not data.get("more") or not records:
+                return pulled
+
+    # -- both -----------------------------------------------------------------------------
+    def sync_now(self) -> SyncReport:
+        """Push then pull; remember the outcome (time, or the error in words) for the UI."""
+        with self._lock:
+            state.put(self.db, last_attempt_at=utc_now())
+            try:
+                pushed, acked = self.push()
+                pulled = self.pull()
+            except SyncError as exc:
+                state.put(self.db, last_error_code=exc.code,
+                          last_error_params=json.dumps(exc.params, default=str),
+                          last_error_at=utc_now())
+                raise
+            state.put(self.db, last_sync_at=utc_now(), last_error_code=None,
+                      last_error_params=None, last_error_at=None)
+            return SyncReport(pushed, acked, pulled)
+
+    def close(self) -> None:
+        """Close the connection and the HTTP session."""
+        self.session.close()
+        self.db.close()

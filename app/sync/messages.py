@@ -1,0 +1,55 @@
+"""What the sync module says to people (Vietnamese first, English too)."""
+
+from __future__ import annotations
+
+from app.errors import UserError
+from app.i18n import Text
+
+OFFLINE = Text("Không kết nối được máy chủ thư viện huyện ({detail}). Sẽ thử lại sau.",
+               "Cannot reach the district server ({detail}). Will try again later.")
+TLS = Text("Không xác minh được chứng chỉ bảo mật của máy chủ ({detail}). Kiểm tra địa chỉ "
+           "hoặc tệp chứng chỉ CA trong cài đặt đồng bộ.",
+           "The server's security certificate could not be verified ({detail}). Check the "
+           "address or the CA file in the sync settings.")
+TOKEN_REFUSED = Text("Máy chủ không nhận khoá của thư viện này. Hãy xin mã ghi danh mới ở thư "
+                     "viện huyện và ghi danh lại.",
+                     "The server refused this library's token. Ask the district library for a "
+                     "new enrollment code and enroll again.")
+NOT_ENROLLED = Text("Thư viện chưa ghi danh với máy chủ huyện (thuvien sync enroll URL MÃ).",
+                    "This library is not enrolled with a district server "
+                    "(thuvien sync enroll URL CODE).")
+ENROLL_REFUSED = Text("Máy chủ từ chối mã ghi danh: {detail}",
+                      "The server refused the enrollment code: {detail}")
+SERVER_ERROR = Text("Máy chủ huyện gặp lỗi ({status}). Sẽ thử lại sau.",
+                    "The district server had an error ({status}). Will try again later.")
+BAD_ANSWER = Text("Máy chủ huyện trả lời không hợp lệ: {detail}",
+                  "The district server gave an invalid answer: {detail}")
+WRONG_DATABASE = Text("Khoá đồng bộ thuộc về một CSDL thư viện khác. Hãy ghi danh lại.",
+                      "The sync token belongs to another library database. Enroll again.")
+BAD_URL = Text("Địa chỉ máy chủ «{url}» không hợp lệ (cần https://... hoặc http://127.0.0.1...).",
+               "The server address “{url}” is not valid (use https://..., or http:// only on "
+               "this computer).")
+STORED_KEYRING = Text("Khoá đồng bộ được cất trong kho mật khẩu của hệ điều hành ({backend}).",
+                      "The sync token is kept in the operating system's keyring ({backend}).")
+STORED_FILE = Text("Không có kho mật khẩu của hệ điều hành; khoá đồng bộ được cất trong tệp "
+                   "{path}, chỉ tài khoản của bạn đọc được.",
+                   "No operating-system keyring is available; the sync token is kept in the "
+                   "file {path}, readable only by your account.")
+NEVER = Text("chưa bao giờ", "never")
+
+
+class SyncError(UserError):
+    """Sync could not be done; the message says why in words. ``retry`` says if trying later
+    can help (offline, server error) or the user must act (token refused)."""
+
+    def __init__(self, code: str, text: Text, retry: bool = True, **params: object) -> None:
+        super().__init__(code, text, **params)
+        self.retry = retry
+
+
+MESSAGES: dict[str, Text] = {
+    "sync.offline": OFFLINE, "sync.tls": TLS, "sync.token_refused": TOKEN_REFUSED,
+    "sync.not_enrolled": NOT_ENROLLED, "sync.enroll_refused": ENROLL_REFUSED,
+    "sync.server_error": SERVER_ERROR, "sync.bad_answer": BAD_ANSWER,
+    "sync.wrong_database": WRONG_DATABASE, "sync.bad_url": BAD_URL,
+}

@@ -1,0 +1,71 @@
+"""The sync state the UI status bar shows: last sync, changes pending, last error in words."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app.sync import state
+from app.sync.messages import MESSAGES, NEVER
+
+LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def local_time(stamp: str | None) -> str | None:
+    """A stored UTC time shown as ``dd/mm/yyyy HH:MM`` in Vietnam's time zone.
+
+    >>> local_time("2025-10-03T01:30:00.000000Z")
+    '03/10/2025 08:30'
+    """
+    if not stamp:
+        return None
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return moment.astimezone(LOCAL_ZONE).strftime("%d/%m/%Y %H:%M")
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """Everything the status bar needs, already in words where a person reads it."""
+
+    enrolled: bool
+    server_url: str | None
+    library_code: str | None
+    last_sync_at: str | None
+    last_sync_local: str
+    pending: int
+    acked_seq: int
+    last_error_code: str | None
+    last_error: str | None
+    union_records: int
+    token_storage: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a JSON-ready dict (``thuvien sync status --json``)."""
+        return asdict(self)
+
+
+def read_status(conn: sqlite3.Connection, token_storage: str | None = None,
+                enrolled: bool | None = None) -> SyncStatus:
+    """The current sync status of the library on *conn* (a cheap read)."""
+    acked = state.acked_seq(conn)
+    pending = int(conn.execute("SELECT count(*) FROM changes WHERE seq > ?",
+                               (acked,)).fetchone()[0])
+    code = state.get(conn, "last_error_code")
+    error = None
+    if code:
+        params = json.loads(state.get(conn, "last_error_params", "{}") or "{}")
+        text = MESSAGES.get(str(code))
+        error = text(**params) if text else str(code)
+    last = state.get(conn, "last_sync_at")
+    url = state.get(conn, "server_url")
+    cached = int(conn.execute("SELECT count(*) FROM union_cache").fetchone()[0])
+    return SyncStatus(
+        enrolled=bool(url) if enrolled is None else enrolled, server_url=url,
+        library_code=state.get(conn, "library_code"), last_sync_at=last,
+        last_sync_local=local_time(last) or NEVER(), pending=pending, acked_seq=acked,
+        last_error_code=code, last_error=error, union_records=cached,
+        token_storage=token_storage)
