@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 UNICODE, TCVN3, VNI = "unicode", "tcvn3", "vni"
 ENCODINGS = (UNICODE, TCVN3, VNI)
@@ -245,11 +245,13 @@ def _score(texts: Iterable[str]) -> int:
     return score
 
 
-def detect(texts: Iterable[str]) -> str:
+def detect(texts: Iterable[str], native: Callable[[str], str] | None = None) -> str:
     """Which encoding a column of cells was typed in: ``"unicode"``, ``"tcvn3"`` or ``"vni"``.
 
     Each candidate is scored by valid minus invalid syllables among the words with
     non-ASCII letters; a legacy encoding wins only when it scores strictly better.
+    *native* reads a cell the ordinary way (default: Unicode NFC; a CSV read byte-for-byte
+    passes a Windows-1258 decoder).
 
     >>> detect(["NguyÔn V¨n An", "TrÇn ThÞ B×nh"])
     'tcvn3'
@@ -259,7 +261,8 @@ def detect(texts: Iterable[str]) -> str:
     'unicode'
     """
     cells = [t for t in texts if t]
-    best, best_score = UNICODE, _score(unicodedata.normalize("NFC", t) for t in cells)
+    read = native or (lambda t: unicodedata.normalize("NFC", t))
+    best, best_score = UNICODE, _score(read(t) for t in cells)
     for encoding in (TCVN3, VNI):
         if any(_as_bytes_text(t) is None for t in cells):
             break

@@ -1,0 +1,191 @@
+"""Finding the header row of a class list and mapping its columns to patron fields.
+
+Headers are compared folded (no diacritics, any case), in Vietnamese or English, and also
+after reading them as TCVN3 / VNI / Windows-1258 in case the title row was typed in a legacy
+font. Schools often put a title ("DANH SÁCH HỌC SINH LỚP 6A – NĂM HỌC 2025-2026") above the
+header: those rows are searched for a class and a school year to use when the table has no
+such column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from app import legacy_text
+from app.errors import ImportFormatError
+from app.i18n import Text
+from app.patrons.class_list.reader import Cell
+from app.patrons.classes import parse_class
+from app.text import fold
+
+FIELDS = ("full_name", "family_middle", "given_name", "class_name", "birth_date",
+          "student_code", "gender", "phone", "email", "address", "note", "card",
+          "school_year", "category", "ignore")
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "full_name": ("họ và tên", "họ tên", "tên học sinh", "họ và tên học sinh", "họ tên học sinh",
+                  "họ và tên bạn đọc", "họ tên bạn đọc", "tên bạn đọc", "full name", "name",
+                  "student name", "student", "học sinh"),
+    "family_middle": ("họ đệm", "họ và đệm", "họ và tên đệm", "họ lót", "họ", "family name",
+                      "last name", "surname", "family and middle name"),
+    "given_name": ("tên", "given name", "first name"),
+    "class_name": ("lớp", "class", "lớp học", "tên lớp", "class name", "form"),
+    "birth_date": ("ngày sinh", "ngày tháng năm sinh", "sinh ngày", "date of birth", "dob",
+                   "birth date", "birthday", "birthdate"),
+    "student_code": ("mã học sinh", "mã hs", "mã định danh", "mã định danh học sinh", "mã số",
+                     "mã số học sinh", "student code", "student id", "student number", "mã",
+                     "code", "id", "mshs", "mhs"),
+    "gender": ("giới tính", "gender", "sex", "nam nữ", "nam/nữ", "gt", "phái"),
+    "phone": ("số điện thoại", "điện thoại", "sđt", "số đt", "phone", "telephone", "mobile",
+              "điện thoại phụ huynh", "sđt phụ huynh"),
+    "email": ("email", "e-mail", "thư điện tử"),
+    "address": ("địa chỉ", "address", "nơi ở", "chỗ ở"),
+    "note": ("ghi chú", "note", "notes", "remarks"),
+    "card": ("mã thẻ", "số thẻ", "thẻ", "card", "card number", "mã bạn đọc"),
+    "school_year": ("năm học", "school year"),
+    "category": ("loại bạn đọc", "đối tượng", "category"),
+    "ignore": ("stt", "tt", "số thứ tự", "no", "no.", "#", "ký tên", "chữ ký", "signature"),
+}
+ALIASES: dict[str, str] = {fold(alias): name for name, group in _ALIASES.items()
+                           for alias in group}
+_MULTIWORD = sorted((a for a in ALIASES if " " in a), key=len, reverse=True)
+
+NO_HEADER = Text(
+    "Không tìm thấy dòng tiêu đề có cột họ tên trong {sheet} (cần một cột như “Họ và tên” "
+    "hoặc “Họ đệm” + “Tên”). Hãy chỉ định cột bằng tay.",
+    "No header row with a name column was found in {sheet} (a column such as “Họ và tên” / "
+    "“Full name”, or “Họ đệm” + “Tên”, is needed). Map the columns by hand.")
+BAD_FIELD = Text("Trường “{field}” không tồn tại (chọn: {allowed}).",
+                 "Unknown field “{field}” (choose: {allowed}).")
+
+_YEAR = re.compile(r"(20\d\d)\s*[-–/]\s*(20\d\d)")
+_TITLE_CLASS = re.compile(r"\blop\s*:?\s*(\d{1,2}\s*[/.]?\s*[a-z0-9]{0,4})\b")
+HEADER_SCAN_ROWS = 25
+
+
+def readings(cell: str, native: Callable[[str], str]) -> list[str]:
+    """The ways a header/title cell may be meant: as stored, TCVN3, VNI (folded)."""
+    out = [fold(native(cell))]
+    for encoding in (legacy_text.TCVN3, legacy_text.VNI):
+        folded = fold(legacy_text.decode(cell, encoding))
+        if folded not in out:
+            out.append(folded)
+    return out
+
+
+def field_of_header(cell: Cell, native: Callable[[str], str]) -> str | None:
+    """The field a header cell names, or None.
+
+    >>> field_of_header("Họ và tên (*)", str), field_of_header("Ngày sinh (dd/mm/yyyy)", str)
+    ('full_name', 'birth_date')
+    >>> field_of_header("Hä vµ tªn", str)  # typed in TCVN3
+    'full_name'
+    """
+    if cell is None or not isinstance(cell, str) or not cell.strip():
+        return None
+    for folded in readings(cell, native):
+        if folded in ALIASES:
+            return ALIASES[folded]
+    for folded in readings(cell, native):
+        for alias in _MULTIWORD:
+            if folded.startswith(alias + " "):
+                return ALIASES[alias]
+    return None
+
+
+@dataclass
+class Header:
+    """Where the header is and which field each column holds."""
+
+    row_index: int  # 0-based index of the header row in the sheet
+    headers: list[str]  # the header cells as text (read natively)
+    fields: list[str | None]  # field per column (None: not recognised, 'ignore': skipped)
+    default_class: str | None  # from a title above the header
+    default_year: str | None
+
+
+def _has_name(fields: Sequence[str | None]) -> bool:
+    return "full_name" in fields or ("family_middle" in fields and "given_name" in fields)
+
+
+def find_header(rows: Sequence[Sequence[Cell]], native: Callable[[str], str]) -> Header | None:
+    """Find the header row among the first rows (the one naming most known fields and a
+    name column); None if there is none."""
+    best: tuple[int, int, list[str | None]] | None = None
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        fields = [field_of_header(c, native) for c in row]
+        known = sum(f is not None for f in fields)
+        if _has_name(fields) and (best is None or known > best[1]):
+            best = (index, known, fields)
+    if best is None:
+        return None
+    index, _, fields = best
+    headers = [native(c) if isinstance(c, str) else ("" if c is None else str(c))
+               for c in rows[index]]
+    default_class, default_year = _title_hints(rows[:index], native)
+    return Header(index, headers, fields, default_class, default_year)
+
+
+def _title_hints(rows: Sequence[Sequence[Cell]],
+                 native: Callable[[str], str]) -> tuple[str | None, str | None]:
+    klass = year = None
+    for row in rows:
+        for cell in row:
+            if not isinstance(cell, str):
+                continue
+            for folded in readings(cell, native):
+                match = _YEAR.search(folded)
+                if match and year is None:
+                    year = f"{match[1]}-{match[2]}"
+                found = _TITLE_CLASS.search(folded)
+                if found and klass is None and parse_class(found[1]) is not None:
+                    klass = str(parse_class(found[1]))
+    return klass, year
+
+
+def apply_overrides(header: Header, overrides: Mapping[str, str] | None) -> Header:
+    """Apply a manual mapping ``{column: field}``; a column is its header text (compared
+    folded), its 1-based number or its spreadsheet letter ("C")."""
+    if not overrides:
+        return header
+    fields = list(header.fields)
+    for column, field_name in overrides.items():
+        if field_name not in FIELDS:
+            raise ImportFormatError("import.bad_field", BAD_FIELD, field=field_name,
+                                    allowed=", ".join(FIELDS))
+        index = _column_index(column, header.headers)
+        if index is None:
+            raise ImportFormatError("import.bad_column", UNKNOWN_COLUMN, column=column)
+        if field_name != "ignore":  # a field comes from one column only
+            fields = [None if f == field_name else f for f in fields]
+        while len(fields) <= index:
+            fields.append(None)
+        fields[index] = field_name
+    return Header(header.row_index, header.headers, fields, header.default_class,
+                  header.default_year)
+
+
+UNKNOWN_COLUMN = Text("Không có cột “{column}” trong tệp.", "There is no column “{column}”.")
+
+
+def _column_index(column: str, headers: Sequence[str]) -> int | None:
+    wanted = fold(column)
+    for index, text in enumerate(headers):
+        if text and fold(text) == wanted:
+            return index
+    if column.strip().isdigit():
+        return int(column) - 1 if int(column) >= 1 else None
+    letters = column.strip().upper()
+    if letters.isalpha() and letters.isascii() and len(letters) <= 2:
+        number = 0
+        for ch in letters:
+            number = number * 26 + (ord(ch) - 64)
+        return number - 1
+    return None
+
+
+def missing_name_header(sheet: str) -> ImportFormatError:
+    """The error raised when no sheet has a recognisable header."""
+    return ImportFormatError("import.no_header", NO_HEADER, sheet=sheet)

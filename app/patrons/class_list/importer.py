@@ -1,0 +1,281 @@
+"""Turning the rows of a class list into new / updated patrons.
+
+A dry run checks every row and says what would happen; a real run re-checks inside one
+transaction and writes every good row (rows with errors are left out and reported).
+Re-importing the same list matches patrons by student code (or, without one, by name and
+birth date, else name and class) and never duplicates them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app import legacy_text
+from app.i18n import Text
+from app.patrons.class_list.columns import (
+    Header,
+    apply_overrides,
+    find_header,
+    missing_name_header,
+)
+from app.patrons.class_list.reader import Cell, RawTable, Sheet, read_table
+from app.patrons.class_list.result import ColumnInfo, ImportResult, RowResult
+from app.patrons.classes import parse_class
+from app.patrons.fields import normalize_school_year, parse_date, parse_gender
+from app.patrons.model import CATEGORIES, SELECT, Patron, patron_from_row
+from app.patrons.names import join_name
+from app.text import fold, nfc
+
+if TYPE_CHECKING:
+    from app.patrons.service import PatronService
+
+NO_NAME = Text("Thiếu họ tên.", "The name is missing.")
+BAD_NAME = Text("Họ tên “{value}” có chữ số — có phải dòng tổng cộng?",
+                "The name “{value}” contains digits — is this a totals line?")
+BAD_DATE = Text("Ngày sinh “{value}” không hợp lệ (dd/mm/yyyy).",
+                "The birth date “{value}” is not a valid date (dd/mm/yyyy).")
+BAD_CLASS = Text("Tên lớp “{value}” không đúng dạng (ví dụ 6A, 10A1, 6/1).",
+                 "The class “{value}” is not in a known format (e.g. 6A, 10A1, 6/1).")
+NO_CLASS = Text("Thiếu lớp.", "The class is missing.")
+DUPLICATE_CODE = Text("Mã học sinh {student_code} lặp lại trong tệp (dòng {lines}).",
+                      "Student code {student_code} appears more than once in the file (lines {lines}).")
+BAD_GENDER = Text("Không hiểu giới tính “{value}”; để trống.",
+                  "Gender “{value}” not understood; left empty.")
+CARD_TAKEN = Text("Mã thẻ {card} đã thuộc về bạn đọc khác.",
+                  "The card {card} already belongs to another patron.")
+AMBIGUOUS = Text("Có {count} bạn đọc cùng tên “{name}”; hãy thêm mã học sinh.",
+                 "{count} patrons are called “{name}”; add a student code.")
+BAD_CATEGORY = Text("Loại bạn đọc “{value}” không hợp lệ.", "Unknown patron category “{value}”.")
+
+TEXT_FIELDS = ("full_name", "family_middle", "given_name", "class_name", "student_code",
+               "gender", "phone", "email", "address", "note", "card", "school_year", "category")
+_CATEGORY_WORDS = {"hoc sinh": "student", "giao vien": "teacher", "nhan vien": "staff",
+                   "can bo": "staff", "ban doc": "community", "khach": "community"}
+
+
+def import_class_list(service: PatronService, path: Path | str, *, dry_run: bool = True,
+                      mapping: Mapping[str, str] | None = None,
+                      default_class: str | None = None, school_year: str | None = None,
+                      category: str = "student") -> ImportResult:
+    """Check (``dry_run=True``) or import a class list file (CSV or XLSX).
+
+    *mapping* overrides the detected columns: ``{"Tên HS": "full_name", "D": "class_name"}``.
+    *default_class* is used for rows without a class column (else a class in a title row
+    above the header, else the sheet's name). Returns an :class:`ImportResult`; nothing is
+    written on a dry run, and a real run writes all good rows in one transaction.
+    """
+    table = read_table(Path(path))
+    if dry_run:
+        return _run(service, table, None, mapping, default_class, school_year, category)
+    with service.db.transaction() as conn:
+        return _run(service, table, conn, mapping, default_class, school_year, category)
+
+
+def _run(service: PatronService, table: RawTable, conn: sqlite3.Connection | None,
+         mapping: Mapping[str, str] | None, default_class: str | None,
+         school_year: str | None, category: str) -> ImportResult:
+    result = ImportResult(str(table.path), table.file_encoding, table.delimiter, [], [],
+                          applied=conn is not None)
+    for sheet in table.sheets:
+        header = find_header(sheet.rows, table.native)
+        if header is None and mapping and sheet.rows:
+            first = [c if isinstance(c, str) else "" for c in sheet.rows[0]]
+            header = Header(0, [table.native(c) for c in first], [None] * len(first), None, None)
+        if header is None:
+            result.skipped_sheets.append(sheet.name)
+            continue
+        header = apply_overrides(header, mapping)
+        if "full_name" not in header.fields and not (
+                "family_middle" in header.fields and "given_name" in header.fields):
+            result.skipped_sheets.append(sheet.name)
+            continue
+        encodings = _column_encodings(sheet, header, table.native)
+        for index, text in enumerate(header.headers):
+            field_name = header.fields[index] if index < len(header.fields) else None
+            result.columns.append(ColumnInfo(sheet.name, index, text, field_name,
+                                             encodings.get(index)))
+        sheet_class = default_class or header.default_class or (
+            str(parse_class(sheet.name)) if parse_class(sheet.name) else None)
+        year = school_year or header.default_year or service.school_year()
+        result.school_year = normalize_school_year(year)
+        for line, row in enumerate(sheet.rows[header.row_index + 1:], header.row_index + 2):
+            values = _row_values(row, header, encodings, table.native)
+            if values is None:
+                continue
+            result.rows.append(_check_row(sheet.name, line, values, sheet_class,
+                                          result.school_year, category))
+    if not result.rows and not result.columns:
+        raise missing_name_header(", ".join(result.skipped_sheets) or str(table.path))
+    _mark_duplicate_codes(result.rows)
+    _match_existing(service, result.rows)
+    if conn is not None:
+        _write(service, conn, result.rows)
+    return result
+
+
+def _column_encodings(sheet: Sheet, header: Header,
+                      native: Callable[[str], str]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    body = sheet.rows[header.row_index + 1:]
+    for index, field_name in enumerate(header.fields):
+        if field_name is None or field_name == "ignore":
+            continue
+        column = (row[index] for row in body if index < len(row))
+        cells = [cell for cell in column if isinstance(cell, str)]
+        if cells:
+            out[index] = legacy_text.detect(cells, native)
+    return out
+
+
+def _cell_text(cell: Cell, encoding: str | None, native: Callable[[str], str]) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        text = native(cell) if encoding in (None, legacy_text.UNICODE) else \
+            legacy_text.decode(cell, encoding)
+        return " ".join(nfc(text).split())
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    return str(cell)
+
+
+def _row_values(row: Sequence[Cell], header: Header, encodings: Mapping[int, str],
+                native: Callable[[str], str]) -> dict[str, Any] | None:
+    """The mapped cells of a row as text (dates kept as dates); None for a blank row or a
+    repeated header row."""
+    values: dict[str, Any] = {}
+    for index, field_name in enumerate(header.fields):
+        if field_name is None or field_name == "ignore" or index >= len(row):
+            continue
+        cell = row[index]
+        if field_name == "birth_date" and isinstance(cell, (date, datetime, int, float)):
+            values[field_name] = cell
+            continue
+        text = _cell_text(cell, encodings.get(index), native)
+        if text:
+            values[field_name] = text
+    if not values:
+        return None
+    name_index = header.fields.index("full_name") if "full_name" in header.fields else None
+    if name_index is not None and fold(str(values.get("full_name", ""))) == \
+            fold(header.headers[name_index]):
+        return None
+    return values
+
+
+def _check_row(sheet: str, line: int, raw: dict[str, Any], default_class: str | None,
+               school_year: str | None, category: str) -> RowResult:
+    row = RowResult(sheet, line)
+    values: dict[str, Any] = {}
+    name = raw.get("full_name") or join_name(raw.get("family_middle"), raw.get("given_name"))
+    if not name:
+        row.error("import.no_name", NO_NAME())
+    elif any(ch.isdigit() for ch in name):
+        row.error("import.bad_name", BAD_NAME(value=name))
+    values["full_name"] = name or None
+    kind = category
+    if raw.get("category"):
+        kind = raw["category"] if raw["category"] in CATEGORIES else \
+            _CATEGORY_WORDS.get(fold(raw["category"]), "")
+        if not kind:
+            row.error("import.bad_category", BAD_CATEGORY(value=raw["category"]))
+    values["category"] = kind or category
+    klass = raw.get("class_name") or default_class
+    if klass:
+        parsed = parse_class(klass)
+        if parsed is None:
+            row.error("import.bad_class", BAD_CLASS(value=klass))
+        values["class_name"] = str(parsed) if parsed else klass
+    elif values["category"] == "student":
+        row.error("import.no_class", NO_CLASS())
+    if "birth_date" in raw:
+        iso = parse_date(raw["birth_date"])
+        if iso is None:
+            row.error("import.bad_date", BAD_DATE(value=raw["birth_date"]))
+        values["birth_date"] = iso
+    if "gender" in raw:
+        gender = parse_gender(raw["gender"])
+        if gender is None:
+            row.warn("import.bad_gender", BAD_GENDER(value=raw["gender"]))
+        else:
+            values["gender"] = gender
+    for name_of in ("student_code", "phone", "email", "address", "note"):
+        if raw.get(name_of):
+            values[name_of] = raw[name_of]
+    if raw.get("card"):
+        values["card"] = str(raw["card"]).upper()
+    values["school_year"] = normalize_school_year(raw.get("school_year")) or school_year
+    row.values = values
+    return row
+
+
+def _mark_duplicate_codes(rows: list[RowResult]) -> None:
+    seen: dict[str, list[RowResult]] = {}
+    for row in rows:
+        code = row.values.get("student_code")
+        if code:
+            seen.setdefault(str(code).casefold(), []).append(row)
+    for group in seen.values():
+        if len(group) > 1:
+            lines = ", ".join(str(r.line) for r in group)
+            for row in group:
+                row.error("import.duplicate_code",
+                          DUPLICATE_CODE(student_code=row.values["student_code"], lines=lines))
+
+
+def _find_existing(service: PatronService, values: Mapping[str, Any]) -> list[Patron]:
+    conn = service.db.conn
+    code = values.get("student_code")
+    if code:
+        rows = conn.execute(SELECT + " WHERE deleted = 0 AND student_code = ? COLLATE NOCASE",
+                            (code,)).fetchall()
+        return [patron_from_row(r) for r in rows]
+    name_fold = fold(values.get("full_name") or "")
+    if values.get("birth_date"):
+        rows = conn.execute(SELECT + " WHERE deleted = 0 AND name_fold = ? AND birth_date = ?",
+                            (name_fold, values["birth_date"])).fetchall()
+    else:
+        rows = conn.execute(SELECT + " WHERE deleted = 0 AND name_fold = ? AND class_name = ?",
+                            (name_fold, values.get("class_name"))).fetchall()
+    return [patron_from_row(r) for r in rows]
+
+
+def _match_existing(service: PatronService, rows: list[RowResult]) -> None:
+    conn = service.db.conn
+    for row in rows:
+        if row.status == "error":
+            continue
+        matches = _find_existing(service, row.values)
+        if len(matches) > 1:
+            row.error("import.ambiguous", AMBIGUOUS(count=len(matches),
+                                                   name=row.values["full_name"]))
+            continue
+        existing = matches[0] if matches else None
+        card = row.values.get("card")
+        if card:
+            owner = conn.execute("SELECT id FROM patrons WHERE card = ?", (card,)).fetchone()
+            if owner and (existing is None or owner[0] != existing.id):
+                row.error("import.card_taken", CARD_TAKEN(card=card))
+                continue
+        if existing is None:
+            row.status = "new"
+            continue
+        row.patron_id = existing.id
+        row.changes = {k: (getattr(existing, k), v) for k, v in row.values.items()
+                       if v is not None and getattr(existing, k) != v and k != "category"}
+        row.status = "update" if row.changes else "unchanged"
+
+
+def _write(service: PatronService, conn: sqlite3.Connection, rows: list[RowResult]) -> None:
+    for row in rows:
+        if row.status == "new":
+            given = {k: v for k, v in row.values.items() if v is not None}
+            row.patron_id = service._insert(conn, given)
+        elif row.status == "update" and row.patron_id is not None:
+            service._update(conn, row.patron_id, {k: new for k, (_, new) in row.changes.items()})

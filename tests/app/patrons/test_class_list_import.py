@@ -1,0 +1,273 @@
+"""Class-list import from real generated CSV / XLSX files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from app import legacy_text
+from app.db.connection import Database
+from app.errors import ImportFormatError
+from app.patrons.class_list import import_class_list
+from app.patrons.service import PatronService
+
+CLASS_6A = [
+    ("1", "Nguyễn Văn An", "6A", "05/09/2013", "0101001", "Nam"),
+    ("2", "Trần Thị Bình", "6A", "17/02/2013", "0101002", "Nữ"),
+    ("3", "Lê Hoàng Quỳnh", "6A", "1/12/13", "0101003", "Nữ"),
+    ("4", "Phạm Đức Thắng", "6A", "2013-03-30", "0101004", "Nam"),
+    ("5", "Đỗ Thị Hường", "6A", "28/08/2013", "0101005", "Nữ"),
+]
+HEADER_VI = ("STT", "Họ và tên", "Lớp", "Ngày sinh", "Mã học sinh", "Giới tính")
+
+
+def write_csv(path: Path, rows: Sequence[Sequence[str]], *, encoding: str = "utf-8",
+              delimiter: str = ",", encode_cell: Callable[[str], str] | None = None) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([encode_cell(c) if encode_cell else c for c in row])
+    text = buffer.getvalue()
+    if encoding == "cp1258":  # Windows-1258 keeps tones as combining marks
+        data = _compose_cp1258(text)
+    elif encoding == "bytes":
+        data = text.encode("latin-1")
+    else:
+        data = text.encode(encoding)
+    path.write_bytes(data)
+    return path
+
+
+def _compose_cp1258(text: str) -> bytes:
+    """Encode the way Windows does: base letter (ă â ê ô ơ ư đ exist) + a combining tone."""
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            decomposed = unicodedata.normalize("NFD", ch)
+            base, tone = unicodedata.normalize("NFC", decomposed[:-1]), decomposed[-1]
+            out += base.encode("cp1258") + tone.encode("cp1258")
+    return bytes(out)
+
+
+def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def names(patrons: PatronService) -> list[str]:
+    return sorted(p.full_name for p in patrons.list_patrons())
+
+
+def table() -> list[Sequence[str]]:
+    return [HEADER_VI, *CLASS_6A]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1258", "utf-16"])
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_csv_encodings_and_delimiters(tmp_path: Path, patrons: PatronService,
+                                      encoding: str, delimiter: str) -> None:
+    path = write_csv(tmp_path / "6a.csv", table(), encoding=encoding, delimiter=delimiter)
+    result = import_class_list(patrons, path, dry_run=False)
+    assert result.counts == {"new": 5, "update": 0, "unchanged": 0, "error": 0}
+    assert names(patrons) == sorted(r[1] for r in CLASS_6A)
+    an = patrons.by_student_code("0101001")
+    assert an is not None
+    assert (an.full_name, an.class_name, an.birth_date, an.gender) == \
+        ("Nguyễn Văn An", "6A", "2013-09-05", "male")
+    assert unicodedata.is_normalized("NFC", an.full_name)
+    assert patrons.by_student_code("0101003").birth_date == "2013-12-01"  # type: ignore[union-attr]
+
+
+def test_dry_run_writes_nothing_and_shows_each_row(tmp_path: Path, patrons: PatronService,
+                                                   db: Database) -> None:
+    path = write_csv(tmp_path / "6a.csv", table())
+    result = import_class_list(patrons, path, dry_run=True)
+    assert not result.applied
+    assert [r.status for r in result.rows] == ["new"] * 5
+    assert [r.line for r in result.rows] == [2, 3, 4, 5, 6]
+    assert result.mapping == {"STT": "ignore", "Họ và tên": "full_name", "Lớp": "class_name",
+                              "Ngày sinh": "birth_date", "Mã học sinh": "student_code",
+                              "Giới tính": "gender"}
+    assert db.conn.execute("SELECT count(*) FROM patrons").fetchone()[0] == 0
+    assert db.conn.execute("SELECT count(*) FROM changes").fetchone()[0] == 0
+
+
+def test_reimport_updates_by_code_and_never_duplicates(tmp_path: Path,
+                                                       patrons: PatronService) -> None:
+    path = write_csv(tmp_path / "6a.csv", table())
+    import_class_list(patrons, path, dry_run=False)
+    again = import_class_list(patrons, path, dry_run=False)
+    assert again.counts == {"new": 0, "update": 0, "unchanged": 5, "error": 0}
+    changed = [HEADER_VI, *CLASS_6A[:4], ("5", "Đỗ Thị Hương", "6B", "28/08/2013", "0101005", "Nữ"),
+               ("6", "Vũ Ngọc Ánh", "6B", "09/09/2013", "0101006", "Nữ")]
+    path2 = write_csv(tmp_path / "6a-v2.csv", changed)
+    dry = import_class_list(patrons, path2)
+    assert [r.status for r in dry.rows] == ["unchanged"] * 4 + ["update", "new"]
+    assert dry.rows[4].changes == {"full_name": ("Đỗ Thị Hường", "Đỗ Thị Hương"),
+                                   "class_name": ("6A", "6B")}
+    import_class_list(patrons, path2, dry_run=False)
+    assert len(patrons.list_patrons()) == 6
+    huong = patrons.by_student_code("0101005")
+    assert huong is not None and (huong.full_name, huong.class_name) == ("Đỗ Thị Hương", "6B")
+
+
+def test_reimport_without_codes_matches_name_and_birth_date(tmp_path: Path,
+                                                           patrons: PatronService) -> None:
+    rows = [("Họ tên", "Lớp", "Ngày sinh"), ("Nguyễn Văn An", "6A", "05/09/2013"),
+            ("Nguyễn Văn An", "6A", "06/10/2013")]
+    path = write_csv(tmp_path / "x.csv", rows)
+    assert import_class_list(patrons, path, dry_run=False).counts["new"] == 2
+    assert import_class_list(patrons, path, dry_run=False).counts["unchanged"] == 2
+    assert len(patrons.list_patrons()) == 2
+
+
+def test_bad_rows_reported_with_reasons_and_good_rows_written(
+        tmp_path: Path, patrons: PatronService) -> None:
+    rows = [HEADER_VI,
+            ("1", "Nguyễn Văn An", "6A", "05/09/2013", "S1", "Nam"),
+            ("2", "", "6A", "05/09/2013", "S2", "Nam"),
+            ("3", "Trần Bình", "6A", "31/02/2013", "S3", "Nam"),
+            ("4", "Lê Chi", "6A", "01/01/2013", "S4", "Nữ"),
+            ("5", "Lê Chi Hai", "6A", "01/01/2013", "S4", "Nữ"),
+            ("6", "Phạm Dũng", "Toán", "01/01/2013", "S6", "Nam"),
+            ("7", "Hồ Em", "6A", "01/01/2013", "S7", "???"),
+            ("", "", "", "", "", ""),
+            ("", "Tổng số: 7 học sinh", "", "", "", "")]
+    path = write_csv(tmp_path / "bad.csv", rows)
+    result = import_class_list(patrons, path, dry_run=False)
+    by_line = {r.line: r for r in result.rows}
+    assert by_line[2].status == "new"
+    assert by_line[3].codes == ["import.no_name"]
+    assert by_line[4].codes == ["import.bad_date"] and "31/02/2013" in by_line[4].messages[0]
+    assert by_line[5].codes == by_line[6].codes == ["import.duplicate_code"]
+    assert by_line[7].codes == ["import.bad_class"]
+    assert by_line[8].status == "new" and by_line[8].codes == ["import.bad_gender"]
+    assert by_line[10].codes[0] == "import.bad_name"
+    assert 9 not in by_line  # the blank row
+    assert result.counts == {"new": 2, "update": 0, "unchanged": 0, "error": 6}
+    assert names(patrons) == ["Hồ Em", "Nguyễn Văn An"]
+    assert patrons.by_student_code("S7").gender is None  # type: ignore[union-attr]
+
+
+def test_title_rows_above_header_give_class_and_year(tmp_path: Path,
+                                                     patrons: PatronService) -> None:
+    rows = [("TRƯỜNG THCS NGUYỄN HUỆ", "", ""), ("DANH SÁCH HỌC SINH LỚP 7B", "", ""),
+            ("Năm học 2025 - 2026", "", ""), ("", "", ""),
+            ("Số TT", "Họ đệm", "Tên"), ("1", "Nguyễn Thị", "Mai"), ("2", "Trần Văn", "Nam")]
+    path = write_csv(tmp_path / "7b.csv", rows)
+    result = import_class_list(patrons, path, dry_run=False)
+    assert result.counts["new"] == 2 and result.school_year == "2025-2026"
+    assert [(p.full_name, p.class_name, p.grade) for p in patrons.list_patrons()] == \
+        [("Nguyễn Thị Mai", "7B", 7), ("Trần Văn Nam", "7B", 7)]
+    assert [r.line for r in result.rows] == [6, 7]
+
+
+ROUND_TRIP = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Quỳnh", "Phạm Đức Thắng",
+              "Đỗ Thị Hường", "Bùi Xuân Trường", "Ngô Kiều Oanh", "Lý Thị Mỹ Duyên"]
+
+
+@pytest.mark.parametrize("encoding, encode", [("tcvn3", legacy_text.encode_tcvn3),
+                                              ("vni", legacy_text.encode_vni)])
+def test_legacy_column_in_ansi_csv(tmp_path: Path, patrons: PatronService, encoding: str,
+                                   encode: Callable[[str], str]) -> None:
+    rows = [("STT", encode("Họ và tên"), encode("Lớp"), encode("Ngày sinh"))]
+    rows += [(str(i), encode(n), "6A", "01/01/2013") for i, n in enumerate(ROUND_TRIP, 1)]
+    path = write_csv(tmp_path / f"{encoding}.csv", rows, encoding="bytes")
+    result = import_class_list(patrons, path, dry_run=False)
+    assert result.file_encoding == "cp1258"
+    assert result.encodings[result.columns[1].header] == encoding
+    assert result.counts["new"] == len(ROUND_TRIP)
+    assert names(patrons) == sorted(ROUND_TRIP)
+
+
+def test_xlsx_with_legacy_columns_title_rows_and_date_cells(tmp_path: Path,
+                                                           patrons: PatronService) -> None:
+    rows: list[Sequence[Any]] = [
+        ("DANH SÁCH LỚP 10A1",), (),
+        ("STT", "Họ tên (TCVN3)", "Họ tên (VNI)", "Lớp", "Ngày sinh", "Mã HS", "Ghi chú"),
+    ]
+    for i, name in enumerate(ROUND_TRIP, 1):
+        rows.append((i, legacy_text.encode_tcvn3(name), legacy_text.encode_vni(name),
+                     "Lớp 10a1", datetime(2010, 1, i), 9000 + i, legacy_text.encode_vni("Đã nộp ảnh")))
+    path = write_xlsx(tmp_path / "10a1.xlsx", {"Sheet1": rows})
+    result = import_class_list(patrons, path, mapping={"Họ tên (TCVN3)": "full_name",
+                                                        "Họ tên (VNI)": "ignore",
+                                                        "Ghi chú": "note"}, dry_run=False)
+    encodings = {c.header: c.encoding for c in result.columns}
+    assert encodings["Họ tên (TCVN3)"] == "tcvn3" and encodings["Ghi chú"] == "vni"
+    assert result.counts["new"] == len(ROUND_TRIP)
+    assert names(patrons) == sorted(ROUND_TRIP)
+    first = patrons.by_student_code("9001")
+    assert first is not None
+    assert (first.class_name, first.birth_date, first.note) == ("10A1", "2010-01-01", "Đã nộp ảnh")
+
+
+def test_xlsx_one_sheet_per_class_and_english_headers(tmp_path: Path,
+                                                      patrons: PatronService) -> None:
+    path = write_xlsx(tmp_path / "school.xlsx", {
+        "6A": [("No", "Full name", "Date of birth", "Student ID", "Gender"),
+               (1, "Nguyễn Văn An", "05/09/2013", "A1", "M")],
+        "6B": [("No", "Full name", "Date of birth", "Student ID", "Gender"),
+               (1, "Trần Thị Bình", 41522, "B1", "F")],
+        "Ghi chú": [("Danh sách cập nhật tháng 9",)],
+    })
+    result = import_class_list(patrons, path, dry_run=False)
+    assert result.skipped_sheets == ["Ghi chú"]
+    assert [(p.full_name, p.class_name, p.birth_date, p.gender) for p in patrons.list_patrons()] \
+        == [("Nguyễn Văn An", "6A", "2013-09-05", "male"),
+            ("Trần Thị Bình", "6B", "2013-09-05", "female")]
+
+
+def test_manual_mapping_by_column_letter_when_headers_unknown(tmp_path: Path,
+                                                             patrons: PatronService) -> None:
+    rows = [("Cột 1", "Cột 2"), ("Nguyễn Văn An", "6A")]
+    path = write_csv(tmp_path / "x.csv", rows)
+    with pytest.raises(ImportFormatError) as err:
+        import_class_list(patrons, path)
+    assert err.value.code == "import.no_header"
+    result = import_class_list(patrons, path, mapping={"A": "full_name", "Cột 2": "class_name"})
+    assert [(r.status, r.values["full_name"], r.values["class_name"]) for r in result.rows] == \
+        [("new", "Nguyễn Văn An", "6A")]
+
+
+def test_unknown_field_in_mapping_is_a_user_error(tmp_path: Path, patrons: PatronService) -> None:
+    path = write_csv(tmp_path / "6a.csv", table())
+    with pytest.raises(ImportFormatError) as err:
+        import_class_list(patrons, path, mapping={"Lớp": "shoe_size"})
+    assert err.value.code == "import.bad_field"
+
+
+def test_unreadable_files_refused(tmp_path: Path, patrons: PatronService) -> None:
+    for name, data, code in (("a.xls", b"\xd0\xcf\x11\xe0", "import.unsupported"),
+                             ("b.xlsx", b"not a zip", "import.bad_xlsx"),
+                             ("c.csv", b"", "import.empty")):
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(ImportFormatError) as err:
+            import_class_list(patrons, tmp_path / name)
+        assert err.value.code == code
+    with pytest.raises(ImportFormatError):
+        import_class_list(patrons, tmp_path / "missing.csv")
+
+
+def test_real_run_is_one_transaction_with_outbox_rows(tmp_path: Path, patrons: PatronService,
+                                                      outbox: Callable[[], list[Any]]) -> None:
+    import_class_list(patrons, write_csv(tmp_path / "6a.csv", table()), dry_run=False)
+    rows = outbox()
+    assert [op for _, op, _ in rows] == ["insert"] * 5
+    assert {p["full_name"] for _, _, p in rows} == {r[1] for r in CLASS_6A}
