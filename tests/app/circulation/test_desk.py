@@ -1,0 +1,247 @@
+"""The desk's scan(): every outcome, every refusal, and that a refusal changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.catalog.isbn import ean13_check_digit
+from app.circulation import Circulation
+from app.i18n import set_language
+from app.library import Library
+
+from .conftest import FakeClock, World
+
+ISBN = "9786040000001"[:12]
+ISBN = ISBN + ean13_check_digit(ISBN)
+
+
+def snapshot(world: World) -> tuple[object, ...]:
+    conn = world.lib.db.conn
+    return tuple(conn.execute(f"SELECT count(*), coalesce(max(seq), 0) FROM {t}").fetchone()
+                 if t == "changes" else conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+                 for t in ("changes", "loans", "holds", "items", "desk_state"))
+
+
+def scan(world: World, code: str, seconds: float = 5) -> object:
+    world.clock.advance(seconds=seconds)
+    return world.circ.desk.scan(code)
+
+
+def test_card_selects_patron_and_item_is_lent_then_returned(world: World) -> None:
+    [copy] = world.book()
+    patron = world.student()
+    selected = scan(world, patron.card)
+    assert selected.ok and selected.code == "patron_selected"
+    assert selected.patron.full_name == "Nguyễn Văn An"
+    lent = scan(world, copy.barcode)
+    assert lent.ok and lent.code == "checked_out"
+    assert lent.loan.due == "2025-09-22" and lent.item.status == "on_loan"
+    assert "22/09/2025" in lent.message_in("vi") and "due 22/09/2025" in lent.message_in("en")
+    back = scan(world, copy.barcode)
+    assert back.ok and back.code == "checked_in" and back.patron.id == patron.id
+    assert back.item.status == "available"
+    assert world.count("SELECT count(*) FROM loans WHERE returned_at IS NOT NULL") == 1
+
+
+def test_current_patron_survives_reopening_the_library(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path) as lib:
+        card = lib.patrons.add("Trần Thị Bình", class_name="7B").card
+        record = lib.catalog.add_record("Toán 7")
+        barcode = lib.catalog.add_item(record).barcode
+        assert Circulation(lib.db, lib.settings, clock=clock).desk.scan(card).ok
+    with Library.open(path) as lib:
+        result = Circulation(lib.db, lib.settings, clock=clock).desk.scan(barcode)
+        assert result.code == "checked_out" and result.patron.full_name == "Trần Thị Bình"
+
+
+def test_unknown_code(world: World) -> None:
+    world.student()
+    before = snapshot(world)
+    result = scan(world, "XYZ-404")
+    assert not result.ok and result.code == "unknown_code"
+    assert "XYZ-404" in result.message
+    assert snapshot(world) == before
+
+
+@pytest.mark.parametrize("code", ["9780306406158", "8934974123459"[:12] + "0", "0306406153X"[:9] + "X"])
+def test_bad_check_digit(world: World, code: str) -> None:
+    if code.isdigit() and len(code) == 13:
+        good = code[:12] + ean13_check_digit(code[:12])
+        code = code if good != code else code[:12] + str((int(code[12]) + 1) % 10)
+    before = snapshot(world)
+    result = scan(world, code)
+    assert not result.ok and result.code == "bad_check_digit"
+    assert snapshot(world) == before
+
+
+def test_valid_ean_of_no_book_is_unknown(world: World) -> None:
+    code = "893497412345"
+    result = scan(world, code + ean13_check_digit(code))
+    assert result.code == "unknown_code"
+
+
+def test_no_current_patron(world: World) -> None:
+    [copy] = world.book()
+    before = snapshot(world)
+    result = scan(world, copy.barcode)
+    assert not result.ok and result.code == "no_patron"
+    assert snapshot(world) == before
+
+
+def test_blocked_and_departed_patrons_are_refused(world: World) -> None:
+    [copy] = world.book()
+    blocked = world.student("Lê Văn Cường")
+    world.lib.patrons.set_status(blocked.id, "blocked")
+    left = world.student("Phạm Thị Dung")
+    world.lib.patrons.set_status(left.id, "left")
+    selected = scan(world, blocked.card)
+    assert selected.code == "patron_selected_blocked"
+    before = snapshot(world)
+    assert scan(world, copy.barcode).code == "patron_blocked"
+    assert snapshot(world) == before
+    scan(world, left.card)
+    assert scan(world, copy.barcode).code == "patron_inactive"
+
+
+def test_over_the_limit(world: World) -> None:
+    copies = world.book(copies=4)
+    patron = world.student()
+    scan(world, patron.card)
+    for copy in copies[:3]:
+        assert scan(world, copy.barcode).code == "checked_out"
+    before = snapshot(world)
+    result = scan(world, copies[3].barcode)
+    assert not result.ok and result.code == "over_limit" and "force" in result.offers
+    assert snapshot(world) == before
+    # the librarian may override
+    assert world.circ.checkout(patron.card, copies[3].barcode, force=True).ok
+
+
+def test_overdue_items_block_new_loans(world: World) -> None:
+    first, second = world.book(copies=2)
+    patron = world.student()
+    scan(world, patron.card)
+    scan(world, first.barcode)
+    world.clock.advance(days=20)
+    result = scan(world, second.barcode)
+    assert result.code == "has_overdue" and result.params["count"] == 1
+    world.lib.settings.set("block_loans_when_overdue", False)
+    assert scan(world, second.barcode).code == "checked_out"
+
+
+def test_reference_only(world: World) -> None:
+    [copy] = world.book("Từ điển Tiếng Việt", item_type="reference")
+    scan(world, world.student().card)
+    result = scan(world, copy.barcode)
+    assert result.code == "reference_only" and "in_library_use" in result.offers
+    assert world.circ.record_in_library(copy.barcode).code == "in_library_use"
+
+
+def test_item_on_hold_for_someone_else(world: World) -> None:
+    [copy] = world.book()
+    first, second, third = (world.student(n) for n in ("An", "Bình", "Chi"))
+    world.circ.checkout(first.card, copy.barcode)
+    assert world.circ.place_hold(second.card, copy.record_id).ok
+    back = world.circ.checkin(copy.barcode)
+    assert back.code == "checked_in_hold" and back.hold.patron.id == second.id
+    scan(world, third.card)
+    before = snapshot(world)
+    refused = scan(world, copy.barcode)
+    assert refused.code == "on_hold_for_other" and refused.hold.patron.full_name == "Bình"
+    assert snapshot(world) == before
+    scan(world, second.card)
+    assert scan(world, copy.barcode).code == "checked_out_hold"
+
+
+def test_already_on_loan_to_this_patron_offers_renew(world: World) -> None:
+    [copy] = world.book()
+    patron = world.student()
+    world.circ.desk.set_mode("checkout")
+    scan(world, patron.card)
+    scan(world, copy.barcode)
+    result = scan(world, copy.barcode)
+    assert result.code == "already_on_loan" and result.offers == ("renew",)
+    assert result.loan is not None and result.loan.due == "2025-09-22"
+
+
+def test_auto_mode_returns_an_item_on_loan_to_the_current_patron(world: World) -> None:
+    [copy] = world.book()
+    scan(world, world.student().card)
+    scan(world, copy.barcode)
+    assert scan(world, copy.barcode).code == "checked_in"
+
+
+def test_checkout_mode_refuses_an_item_lent_to_someone_else(world: World) -> None:
+    [copy] = world.book()
+    world.circ.checkout(world.student("An").card, copy.barcode)
+    world.circ.desk.set_mode("checkout")
+    scan(world, world.student("Bình").card)
+    result = scan(world, copy.barcode)
+    assert result.code == "on_loan_to_other" and result.params["holder"] == "An"
+
+
+def test_checkin_mode_refuses_an_item_not_on_loan(world: World) -> None:
+    [copy] = world.book()
+    world.circ.desk.set_mode("checkin")
+    result = scan(world, copy.barcode)
+    assert result.code == "not_on_loan" and "in_library_use" in result.offers
+
+
+def test_isbn_of_several_copies_asks_which(world: World) -> None:
+    copies = world.book("Toán 6", copies=3, isbns=(ISBN,))
+    scan(world, world.student().card)
+    before = snapshot(world)
+    result = scan(world, ISBN)
+    assert result.code == "isbn_ambiguous" and result.offers == ("choose_copy",)
+    assert [c.barcode for c in result.choices] == [c.barcode for c in copies]
+    assert snapshot(world) == before
+
+
+def test_isbn_of_a_single_copy_lends_it(world: World) -> None:
+    [copy] = world.book("Toán 6", isbns=(ISBN,))
+    scan(world, world.student().card)
+    result = scan(world, "978-604-00-0000-" + ISBN[-1])
+    assert result.code == "checked_out" and result.item.barcode == copy.barcode
+
+
+def test_isbn_returns_the_one_copy_the_patron_has(world: World) -> None:
+    copies = world.book("Toán 6", copies=3, isbns=(ISBN,))
+    patron = world.student()
+    world.circ.checkout(patron.card, copies[1].barcode)
+    scan(world, patron.card)
+    result = scan(world, ISBN)
+    assert result.code == "checked_in" and result.item.barcode == copies[1].barcode
+
+
+def test_isbn_without_copies(world: World) -> None:
+    world.lib.catalog.add_record("Sách chưa có bản", isbns=(ISBN,))
+    assert scan(world, ISBN).code == "isbn_no_copy"
+
+
+def test_same_item_within_three_seconds_does_nothing(world: World) -> None:
+    [copy] = world.book()
+    scan(world, world.student().card)
+    assert scan(world, copy.barcode).code == "checked_out"
+    before = snapshot(world)
+    assert scan(world, copy.barcode, seconds=2.9).code == "repeat_ignored"
+    assert snapshot(world) == before
+    assert scan(world, copy.barcode, seconds=3.0).code == "checked_in"
+
+
+def test_scanner_noise_is_trimmed(world: World) -> None:
+    [copy] = world.book()
+    patron = world.student()
+    assert scan(world, f"  {patron.card.lower()}\r\n").code == "patron_selected"
+    assert scan(world, copy.barcode + "\n").code == "checked_out"
+
+
+def test_messages_in_english(world: World) -> None:
+    set_language("en")
+    try:
+        assert scan(world, "nope").message.startswith("Unknown code")
+    finally:
+        set_language("vi")
+    assert scan(world, "nope").message.startswith("Không nhận ra mã")
