@@ -17,6 +17,7 @@ from app.db.connection import Database, open_database
 from app.db.outbox import pending_count
 from app.patrons.service import PatronService
 from app.settings import Settings
+from app.sync.service import SyncService
 
 
 class Library:
@@ -54,6 +55,11 @@ class Library:
     def circulation(self) -> Circulation:
         """Loan rules, calendar, the desk's scan(), loans, holds, class loans, overdues."""
         return Circulation(self.db, self.settings)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        """Sync with the district: status, enroll, sync now, runner, union-catalog copy."""
+        return SyncService(self.db, lambda: self.catalog)
 
     def pending_changes(self) -> int:
         """Outbox changes not yet acknowledged by the district server."""

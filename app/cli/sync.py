@@ -1,0 +1,130 @@
+"""``thuvien sync enroll|now|status|personal-data`` and ``thuvien union-search``/``union-copy``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli._common import open_library, print_json
+from app.i18n import Text
+
+ENROLLED = Text("Đã ghi danh: {code} — {name}. {where}",
+                "Enrolled as {code} — {name}. {where}")
+SYNCED = Text("Đã đồng bộ: gửi {pushed} thay đổi (đến số {acked}), nhận {pulled} biểu ghi liên hợp.",
+              "Synced: sent {pushed} changes (up to {acked}), received {pulled} union records.")
+STATUS = Text("Máy chủ: {server} ({code})\nLần đồng bộ cuối: {last}\nThay đổi chờ gửi: {pending}\n"
+              "Biểu ghi liên hợp đã lưu: {cached}\nLỗi gần nhất: {error}\n{where}",
+              "Server: {server} ({code})\nLast sync: {last}\nChanges waiting: {pending}\n"
+              "Union records cached: {cached}\nLast error: {error}\n{where}")
+NONE = Text("không", "none")
+NOT_SET = Text("chưa ghi danh", "not enrolled")
+FOUND = Text("Tìm thấy {total} biểu ghi trong mục lục liên hợp (bản lưu trên máy).",
+             "Found {total} records in the union catalog (local copy).")
+COPIED = Text("Đã chép biểu ghi liên hợp {union_id} vào mục lục: biểu ghi số {record_id}.",
+              "Copied union record {union_id} into the catalog as record {record_id}.")
+POLICY = Text("Chia sẻ dữ liệu cá nhân với huyện: {value}.",
+              "Personal data shared with the district: {value}.")
+
+
+def register(subparsers: Any) -> None:
+    """Add the sync commands."""
+    sync = subparsers.add_parser("sync", help="sync with the district server")
+    sub = sync.add_subparsers(dest="sync_command", required=True, metavar="ACTION")
+    p = sub.add_parser("enroll", help="enroll with a one-time code from the district")
+    p.add_argument("url")
+    p.add_argument("code")
+    p.add_argument("--ca-file", help="CA certificate (PEM) of a district with its own CA")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=enroll)
+    p = sub.add_parser("now", help="push changes and pull the union catalog now")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=now)
+    p = sub.add_parser("status", help="last sync, changes waiting, last error")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=status)
+    p = sub.add_parser("personal-data", help="share personal data with the district? none|share")
+    p.add_argument("value", choices=["none", "share"])
+    p.set_defaults(handler=personal_data)
+
+    p = subparsers.add_parser("union-search", help="search the local copy of the union catalog")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=union_search)
+    p = subparsers.add_parser("union-copy", help="copy a union record into the catalog")
+    p.add_argument("union_id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=union_copy)
+
+
+def enroll(args: argparse.Namespace) -> int:
+    """``thuvien sync enroll URL CODE [--ca-file F] [--json]``."""
+    with open_library(args) as lib:
+        library = lib.sync.enroll(args.url, args.code, args.ca_file)
+        where = lib.sync.token_store().where()
+    if args.json:
+        print_json({"library": library, "token_storage": where})
+    else:
+        print(ENROLLED(code=library["code"], name=library["name"], where=where))
+    return 0
+
+
+def now(args: argparse.Namespace) -> int:
+    """``thuvien sync now [--json]``: exit 0 when done, 2 with the reason in words."""
+    with open_library(args) as lib:
+        report = lib.sync.sync_now()
+    if args.json:
+        print_json({"pushed": report.pushed, "acked_seq": report.acked_seq,
+                    "pulled": report.pulled})
+    else:
+        print(SYNCED(pushed=report.pushed, acked=report.acked_seq, pulled=report.pulled))
+    return 0
+
+
+def status(args: argparse.Namespace) -> int:
+    """``thuvien sync status [--json]``."""
+    with open_library(args) as lib:
+        st = lib.sync.status()
+    if args.json:
+        print_json(st.to_dict())
+    else:
+        print(STATUS(server=st.server_url or NOT_SET(), code=st.library_code or "-",
+                     last=st.last_sync_local, pending=st.pending, cached=st.union_records,
+                     error=st.last_error or NONE(), where=st.token_storage or ""))
+    return 0
+
+
+def personal_data(args: argparse.Namespace) -> int:
+    """``thuvien sync personal-data none|share``."""
+    with open_library(args) as lib:
+        lib.sync.set_personal_data(args.value)
+    print(POLICY(value=args.value))
+    return 0
+
+
+def union_search(args: argparse.Namespace) -> int:
+    """``thuvien union-search QUERY [--limit N] [--json]`` (offline, from the local cache)."""
+    with open_library(args) as lib:
+        result = lib.sync.union_search(args.query, max(1, args.limit))
+    if args.json:
+        print_json(result)
+        return 0
+    print(FOUND(total=result["total"]))
+    for h in result["hits"]:
+        who = f" — {h['author']}" if h["author"] else ""
+        year = f" ({h['year']})" if h["year"] else ""
+        held = ", ".join(f"{x['library_code']}:{x['available']}/{x['total']}"
+                         for x in h["holdings"])
+        print(f"{h['id']:>7}  {h['title']}{who}{year}  {held}")
+    return 0
+
+
+def union_copy(args: argparse.Namespace) -> int:
+    """``thuvien union-copy UNION_ID [--json]``: copy-catalogue offline."""
+    with open_library(args) as lib:
+        record_id = lib.sync.copy_to_catalog(args.union_id)
+    if args.json:
+        print_json({"union_id": args.union_id, "record_id": record_id})
+    else:
+        print(COPIED(union_id=args.union_id, record_id=record_id))
+    return 0
