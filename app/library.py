@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 
+from app.backup.service import Backups
 from app.catalog.service import Catalog
 from app.circulation.service import Circulation
 from app.db.connection import Database, open_database
@@ -60,6 +61,11 @@ class Library:
     def sync(self) -> SyncService:
         """Sync with the district: status, enroll, sync now, runner, union-catalog copy."""
         return SyncService(self.db, lambda: self.catalog)
+
+    @cached_property
+    def backups(self) -> Backups:
+        """Backups of this library: take, list, prune (restore: :func:`app.backup.restore_database`)."""
+        return Backups(self.db, self.settings)
 
     def pending_changes(self) -> int:
         """Outbox changes not yet acknowledged by the district server."""

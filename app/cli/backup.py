@@ -1,0 +1,103 @@
+"""Backup commands: ``thuvien backup now|list|restore``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.backup import BackupEntry, restore_database
+from app.cli._common import open_library, print_json
+from app.db.paths import default_db_path
+from app.i18n import Text
+from app.library import Library
+
+TAKEN = Text("Đã sao lưu vào {file} ({size}), đã kiểm tra toàn vẹn.",
+             "Backed up to {file} ({size}), integrity checked.")
+REMOVED = Text("Đã xoá {count} bản sao lưu cũ theo quy tắc giữ lại.",
+               "Removed {count} old backups under the retention rule.")
+EMPTY = Text("Chưa có bản sao lưu nào trong {folder}.", "No backups in {folder} yet.")
+LINE = Text("{when}  {code:<12}  {size:>10}  {file}", "{when}  {code:<12}  {size:>10}  {file}")
+RESTORED = Text(
+    "Đã khôi phục thư viện «{name}» ({code}) từ {file}. Bản cũ được giữ ở {previous}.",
+    "Restored the library “{name}” ({code}) from {file}. The previous one is kept as {previous}.",
+)
+RESTORED_NEW = Text("Đã khôi phục thư viện «{name}» ({code}) từ {file}.",
+                    "Restored the library “{name}” ({code}) from {file}.")
+
+
+def register(subparsers: Any) -> None:
+    """Add ``backup now``, ``backup list`` and ``backup restore``."""
+    p = subparsers.add_parser("backup", help="back up or restore the library database")
+    actions = p.add_subparsers(dest="backup_action", metavar="ACTION", required=True)
+    now = actions.add_parser("now", help="take a checked backup now (and apply retention)")
+    now.add_argument("--dir", type=Path, help="backup folder (default: 'backups' beside the DB)")
+    now.add_argument("--json", action="store_true")
+    now.set_defaults(handler=backup_now)
+    listing = actions.add_parser("list", help="list backups in the folder, newest first")
+    listing.add_argument("--dir", type=Path, help="backup folder (default: 'backups' beside the DB)")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=backup_list)
+    restore = actions.add_parser("restore", help="replace the library with a checked backup")
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--json", action="store_true")
+    restore.set_defaults(handler=backup_restore)
+
+
+def human_size(size: int) -> str:
+    """``1536`` → ``'1.5 KB'``."""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+def _when(entry: BackupEntry) -> str:
+    return entry.taken_at.strftime("%d/%m/%Y %H:%M:%S")
+
+
+def backup_now(args: argparse.Namespace) -> int:
+    """``thuvien backup now [--dir D] [--json]``."""
+    with open_library(args) as lib:
+        outcome = lib.backups.take(args.dir)
+    if args.json:
+        print_json(outcome.as_json())
+        return 0
+    print(TAKEN(file=str(outcome.entry.path), size=human_size(outcome.entry.size)))
+    if outcome.removed:
+        print(REMOVED(count=len(outcome.removed)))
+    return 0
+
+
+def backup_list(args: argparse.Namespace) -> int:
+    """``thuvien backup list [--dir D] [--json]``."""
+    with open_library(args) as lib:
+        folder = args.dir or lib.backups.default_folder
+        entries = lib.backups.list(folder)
+    if args.json:
+        print_json({"folder": str(folder), "backups": [e.as_json() for e in entries]})
+        return 0
+    if not entries:
+        print(EMPTY(folder=str(folder)))
+    for entry in entries:
+        print(LINE(when=_when(entry), code=entry.library_code or "-",
+                   size=human_size(entry.size), file=entry.path.name))
+    return 0
+
+
+def backup_restore(args: argparse.Namespace) -> int:
+    """``thuvien backup restore FILE [--json]``: the library must not be open elsewhere."""
+    db_path = Path(args.db) if args.db else default_db_path()
+    report = restore_database(db_path, args.file)
+    Library.open(db_path).close()  # brings an older backup's schema up to date
+    facts = report.restored
+    if args.json:
+        print_json(report.as_json())
+    elif report.previous is None:
+        print(RESTORED_NEW(name=facts.library_name, code=facts.library_code, file=str(args.file)))
+    else:
+        print(RESTORED(name=facts.library_name, code=facts.library_code, file=str(args.file),
+                       previous=str(report.previous)))
+    return 0
