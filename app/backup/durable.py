@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -52,7 +53,5 @@ def replace_atomically(source: Path, target: Path) -> None:
 
 def remove_quietly(path: Path) -> None:
     """Delete *path* if it exists, ignoring errors (used when cleaning up after a failure)."""
-    try:
+    with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
-    except OSError:
-        pass

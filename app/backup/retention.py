@@ -12,7 +12,6 @@ from pathlib import Path
 
 from app.backup.files import BackupEntry, list_backups
 
-
 KEEP_RECENT = 3
 
 
