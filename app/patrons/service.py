@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import sqlite3
 import uuid as uuidlib
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_change
@@ -34,7 +37,12 @@ from app.patrons.model import (
     patron_from_row,
 )
 from app.patrons.names import register_order
+from app.patrons.privacy import Privacy
+from app.patrons.rollover import Rollover
 from app.settings import Settings
+
+if TYPE_CHECKING:
+    from app.patrons.class_list.result import ImportResult
 from app.text import fold, nfc
 
 NO_NAME = Text("Thiếu họ tên bạn đọc.", "The patron's name is missing.")
@@ -240,6 +248,27 @@ class PatronService:
     def set_photo(self, patron_id: int, photo: bytes | None) -> Patron:
         """Attach (or with ``None`` remove) the patron's photo."""
         return self.update(patron_id, photo=photo)
+
+    @cached_property
+    def rollover(self) -> Rollover:
+        """The school-year rollover (preview / apply / undo)."""
+        return Rollover(self)
+
+    @cached_property
+    def privacy(self) -> Privacy:
+        """Export, erase and purge of personal data."""
+        return Privacy(self)
+
+    def import_class_list(self, path: Path | str, *, dry_run: bool = True,
+                          mapping: Mapping[str, str] | None = None,
+                          default_class: str | None = None,
+                          school_year: str | None = None) -> ImportResult:
+        """Check or import a class list (CSV/XLSX); see
+        :func:`app.patrons.class_list.import_class_list`."""
+        from app.patrons.class_list import import_class_list
+
+        return import_class_list(self, path, dry_run=dry_run, mapping=mapping,
+                                 default_class=default_class, school_year=school_year)
 
     def school_year(self) -> str:
         """The library's current school year (setting ``school_year``, else from today)."""

@@ -1,0 +1,227 @@
+"""School-year rollover: every class moves up a grade, the last grade graduates.
+
+``preview()`` says what each class becomes; ``apply()`` does it in one transaction (with
+outbox rows) and keeps an undo log; ``undo()`` restores the latest rollover exactly (class,
+grade, school year, status and leaving date of every patron it touched, and the library's
+school year). Loans are not touched, so loan history stays complete.
+
+Only students who are active or blocked take part; patrons who left or graduated keep their
+last class. Classes whose name has no grade ("Toán", "CLB") are listed and left alone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from app.db.connection import utc_now
+from app.db.outbox import record_change
+from app.errors import UserError, ValidationError
+from app.i18n import Text
+from app.patrons.classes import grade_of, parse_class
+from app.patrons.fields import next_school_year
+from app.patrons.model import outbox_payload
+
+if TYPE_CHECKING:
+    from app.patrons.service import PatronService
+
+SETTING_LAST_GRADE = "patron_last_grade"
+ROLLED_FIELDS = ("class_name", "grade", "school_year", "status", "left_on")
+
+NOTHING_TO_UNDO = Text("Không có lần lên lớp nào để hoàn tác.", "There is no rollover to undo.")
+ALREADY = Text(
+    "Đã lên lớp sang năm học {year} rồi (ngày {day}). Hãy hoàn tác lần đó trước nếu muốn làm lại.",
+    "The rollover to {year} was already applied (on {day}). Undo it first to do it again.")
+BAD_YEAR = Text("Không hiểu năm học “{year}” (cần dạng 2025-2026).",
+                "The school year “{year}” is not understood (expected e.g. 2025-2026).")
+NO_GRADE = Text("Chưa biết khối cuối cấp: hãy đặt khối cuối (ví dụ 5, 9 hoặc 12).",
+                "The last grade is unknown: set it (e.g. 5, 9 or 12).")
+
+
+@dataclass
+class ClassMove:
+    """What one class becomes: ``to_class`` is None when its students graduate."""
+
+    from_class: str
+    to_class: str | None
+    students: int
+
+    @property
+    def graduates(self) -> bool:
+        """True when the class leaves the school."""
+        return self.to_class is None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"from": self.from_class, "to": self.to_class, "students": self.students,
+                "graduates": self.graduates}
+
+
+@dataclass
+class RolloverPlan:
+    """A rollover's preview (or, after ``apply``/``undo``, what was done)."""
+
+    from_year: str
+    to_year: str
+    last_grade: int
+    moves: list[ClassMove] = field(default_factory=list)
+    unknown_classes: list[tuple[str, int]] = field(default_factory=list)
+    rollover_id: int | None = None
+
+    @property
+    def promoted(self) -> int:
+        """Students moving up a grade."""
+        return sum(m.students for m in self.moves if not m.graduates)
+
+    @property
+    def graduated(self) -> int:
+        """Students leaving as graduates."""
+        return sum(m.students for m in self.moves if m.graduates)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form (``thuvien rollover --json``)."""
+        return {"from_year": self.from_year, "to_year": self.to_year,
+                "last_grade": self.last_grade, "promoted": self.promoted,
+                "graduated": self.graduated, "rollover_id": self.rollover_id,
+                "classes": [m.to_dict() for m in self.moves],
+                "unknown_classes": [{"class": c, "students": n} for c, n in self.unknown_classes]}
+
+
+class Rollover:
+    """The school-year rollover of one library's patrons (``lib.patrons.rollover``)."""
+
+    def __init__(self, service: PatronService) -> None:
+        self.service = service
+        self.db = service.db
+
+    def _students(self) -> list[tuple[int, str]]:
+        return [(int(i), str(c)) for i, c in self.db.conn.execute(
+            "SELECT id, class_name FROM patrons WHERE deleted = 0 AND category = 'student' "
+            "AND status IN ('active', 'blocked') AND class_name IS NOT NULL")]
+
+    def last_grade(self) -> int:
+        """The grade that graduates: setting ``patron_last_grade``, else the highest grade
+        among current students (raises if there is none)."""
+        configured = self.service.settings.get(SETTING_LAST_GRADE)
+        if configured:
+            return int(configured)
+        grades = [g.grade for _, c in self._students() if (g := parse_class(c)) is not None]
+        if not grades:
+            raise ValidationError("rollover.no_last_grade", NO_GRADE)
+        return max(grades)
+
+    def preview(self, last_grade: int | None = None) -> RolloverPlan:
+        """What each class becomes, and how many students move up or graduate."""
+        from_year = self.service.school_year()
+        to_year = next_school_year(from_year)
+        if to_year is None:
+            raise ValidationError("rollover.bad_year", BAD_YEAR, year=from_year)
+        students = self._students()
+        grade = last_grade if last_grade is not None else (
+            self.last_grade() if students else 12)
+        counts: dict[str, int] = {}
+        for _, klass in students:
+            counts[klass] = counts.get(klass, 0) + 1
+        plan = RolloverPlan(from_year, to_year, grade)
+        for klass in sorted(counts, key=_class_order):
+            parsed = parse_class(klass)
+            if parsed is None:
+                plan.unknown_classes.append((klass, counts[klass]))
+            elif parsed.grade >= grade:
+                plan.moves.append(ClassMove(klass, None, counts[klass]))
+            else:
+                plan.moves.append(ClassMove(klass, str(parsed.promoted()), counts[klass]))
+        return plan
+
+    def apply(self, last_grade: int | None = None) -> RolloverPlan:
+        """Promote every class, graduate the last grade and advance the school year, in one
+        transaction with outbox rows and an undo log. Refused if already done this year."""
+        with self.db.transaction() as conn:
+            plan = self.preview(last_grade)
+            done = conn.execute(
+                "SELECT applied_at FROM patron_rollovers WHERE undone_at IS NULL AND to_year = ? "
+                "ORDER BY id DESC LIMIT 1", (plan.from_year,)).fetchone()
+            if done:
+                raise UserError("rollover.already_done", ALREADY, year=plan.from_year,
+                                day=_display_day(done[0]))
+            now, today = utc_now(), date.today().isoformat()
+            cur = conn.execute(
+                "INSERT INTO patron_rollovers(applied_at, from_year, to_year, last_grade) "
+                "VALUES (?, ?, ?, ?)", (now, plan.from_year, plan.to_year, plan.last_grade))
+            rollover_id = int(cur.lastrowid or 0)
+            moves = {m.from_class: m for m in plan.moves}
+            for patron_id, klass in self._students():
+                move = moves.get(klass)
+                if move is None:
+                    continue
+                before = self._fields(patron_id)
+                if move.to_class is None:
+                    after = dict(before, status="graduated", left_on=today)
+                else:
+                    after = dict(before, class_name=move.to_class, grade=grade_of(move.to_class),
+                                 school_year=plan.to_year)
+                self._write(conn, patron_id, after, now)
+                conn.execute("INSERT INTO patron_rollover_log(rollover_id, patron_id, before, "
+                             "after) VALUES (?, ?, ?, ?)",
+                             (rollover_id, patron_id, json.dumps(before), json.dumps(after)))
+            self.service.settings.set("school_year", plan.to_year)
+            plan.rollover_id = rollover_id
+            return plan
+
+    def undo(self) -> RolloverPlan:
+        """Undo the latest rollover: every patron it touched gets back exactly its class,
+        grade, school year, status and leaving date; the school year goes back too."""
+        with self.db.transaction() as conn:
+            row = conn.execute(
+                "SELECT id, from_year, to_year, last_grade FROM patron_rollovers "
+                "WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1").fetchone()
+            if row is None:
+                raise UserError("rollover.nothing_to_undo", NOTHING_TO_UNDO)
+            rollover_id, from_year, to_year, last_grade = row
+            now = utc_now()
+            plan = RolloverPlan(from_year, to_year, last_grade, rollover_id=rollover_id)
+            counts: dict[tuple[str, str | None], int] = {}
+            for patron_id, before_json, after_json in conn.execute(
+                    "SELECT patron_id, before, after FROM patron_rollover_log "
+                    "WHERE rollover_id = ?", (rollover_id,)).fetchall():
+                before, after = json.loads(before_json), json.loads(after_json)
+                self._write(conn, patron_id, before, now)
+                target = None if after["status"] == "graduated" else after["class_name"]
+                key = (before["class_name"], target)
+                counts[key] = counts.get(key, 0) + 1
+            plan.moves = [ClassMove(f, t, n) for (f, t), n in sorted(counts.items(),
+                                                                     key=lambda kv: kv[0][0])]
+            conn.execute("UPDATE patron_rollovers SET undone_at = ? WHERE id = ?",
+                         (now, rollover_id))
+            self.service.settings.set("school_year", from_year)
+            return plan
+
+    def history(self) -> list[dict[str, Any]]:
+        """Past rollovers, newest first."""
+        return [{"id": i, "applied_at": a, "from_year": f, "to_year": t, "last_grade": g,
+                 "undone_at": u} for i, a, f, t, g, u in self.db.conn.execute(
+                    "SELECT id, applied_at, from_year, to_year, last_grade, undone_at "
+                    "FROM patron_rollovers ORDER BY id DESC")]
+
+    def _fields(self, patron_id: int) -> dict[str, Any]:
+        row = self.db.conn.execute(
+            f"SELECT {', '.join(ROLLED_FIELDS)} FROM patrons WHERE id = ?", (patron_id,)).fetchone()
+        return dict(zip(ROLLED_FIELDS, row, strict=True))
+
+    def _write(self, conn: Any, patron_id: int, values: dict[str, Any], now: str) -> None:
+        conn.execute(
+            f"UPDATE patrons SET {', '.join(f'{k} = ?' for k in ROLLED_FIELDS)}, updated_at = ? "
+            "WHERE id = ?", [*(values[k] for k in ROLLED_FIELDS), now, patron_id])
+        uuid, payload = outbox_payload(conn, patron_id)
+        record_change(conn, "patron", uuid, "update", payload)
+
+
+def _display_day(stamp: str) -> str:
+    return f"{stamp[8:10]}/{stamp[5:7]}/{stamp[0:4]}"
+
+
+def _class_order(klass: str) -> tuple[int, str]:
+    parsed = parse_class(klass)
+    return (parsed.grade if parsed else 99, klass)

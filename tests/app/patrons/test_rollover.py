@@ -1,0 +1,103 @@
+"""School-year rollover: preview, apply, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from app.db.connection import Database
+from app.errors import UserError
+from app.patrons.service import PatronService
+
+
+def school(patrons: PatronService) -> dict[str, int]:
+    ids = {}
+    for name, klass in [("An", "6A"), ("Bình", "6A"), ("Chi", "Lớp 7B"), ("Dũng", "8/1"),
+                        ("Em", "9A"), ("Giang", "9A"), ("Hà", "CLB Cờ vua")]:
+        ids[name] = patrons.add(name, class_name=klass).id
+    ids["Khoa"] = patrons.add("Khoa", class_name="6A", status="left").id
+    ids["Lan"] = patrons.add("Lan", category="teacher").id
+    return ids
+
+
+def test_preview_lists_what_each_class_becomes(patrons: PatronService, db: Database) -> None:
+    school(patrons)
+    before = db.conn.execute("SELECT count(*) FROM changes").fetchone()[0]
+    plan = patrons.rollover.preview()
+    assert (plan.from_year, plan.to_year, plan.last_grade) == ("2025-2026", "2026-2027", 9)
+    assert [(m.from_class, m.to_class, m.students) for m in plan.moves] == [
+        ("6A", "7A", 2), ("7B", "8B", 1), ("8/1", "9/1", 1), ("9A", None, 2)]
+    assert (plan.promoted, plan.graduated) == (4, 2)
+    assert plan.unknown_classes == [("CLB Cờ vua", 1)]
+    assert db.conn.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+
+
+def test_apply_promotes_graduates_and_advances_year(patrons: PatronService,
+                                                    outbox: Callable[[], list[Any]]) -> None:
+    ids = school(patrons)
+    before = len(outbox())
+    plan = patrons.rollover.apply()
+    assert plan.rollover_id is not None
+    an = patrons.get(ids["An"])
+    assert (an.class_name, an.grade, an.school_year, an.status) == ("7A", 7, "2026-2027", "active")
+    assert patrons.get(ids["Dũng"]).class_name == "9/1"
+    em = patrons.get(ids["Em"])
+    assert (em.status, em.class_name) == ("graduated", "9A") and em.left_on
+    assert patrons.get(ids["Khoa"]).class_name == "6A"  # left earlier: untouched
+    assert patrons.get(ids["Hà"]).class_name == "CLB Cờ vua"
+    assert patrons.school_year() == "2026-2027"
+    assert len(outbox()) - before == 6
+    with pytest.raises(UserError) as err:  # not twice into the same year
+        patrons.rollover.apply()
+    assert err.value.code == "rollover.already_done"
+
+
+def test_undo_restores_everything_exactly(patrons: PatronService,
+                                          outbox: Callable[[], list[Any]]) -> None:
+    ids = school(patrons)
+    snapshot = {i: patrons.get(i) for i in ids.values()}
+    patrons.rollover.apply()
+    undone = patrons.rollover.undo()
+    assert ("9A", None, 2) in [(m.from_class, m.to_class, m.students) for m in undone.moves]
+    for patron_id, old in snapshot.items():
+        new = patrons.get(patron_id)
+        assert (new.class_name, new.grade, new.school_year, new.status, new.left_on) == \
+            (old.class_name, old.grade, old.school_year, old.status, old.left_on)
+    assert patrons.school_year() == "2025-2026"
+    assert outbox()[-1][1] == "update"
+    with pytest.raises(UserError) as err:
+        patrons.rollover.undo()
+    assert err.value.code == "rollover.nothing_to_undo"
+    patrons.rollover.apply()  # after an undo it can be done again
+    assert patrons.get(ids["An"]).class_name == "7A"
+
+
+def test_configured_last_grade_and_upper_secondary(patrons: PatronService) -> None:
+    a = patrons.add("A", class_name="10A1").id
+    b = patrons.add("B", class_name="11A2").id
+    patrons.settings.set("patron_last_grade", 12)
+    plan = patrons.rollover.apply()
+    assert plan.graduated == 0
+    assert (patrons.get(a).class_name, patrons.get(b).class_name) == ("11A1", "12A2")
+    patrons.settings.set("school_year", "2026-2027")
+    second = patrons.rollover.preview()
+    assert [(m.from_class, m.to_class) for m in second.moves] == [("11A1", "12A1"),
+                                                                   ("12A2", None)]
+
+
+def test_loan_history_kept(patrons: PatronService, db: Database) -> None:
+    p = patrons.add("An", class_name="9A")
+    with db.transaction() as conn:
+        conn.execute("INSERT INTO records(id, uuid, library_id, created_at, updated_at, marc) "
+                     "VALUES (1, 'r1', 'L', 'x', 'x', '')")
+        conn.execute("INSERT INTO items(id, uuid, library_id, created_at, updated_at, record_id, "
+                     "barcode) VALUES (1, 'i1', 'L', 'x', 'x', 1, 'TK.00001')")
+        conn.execute("INSERT INTO loans(uuid, library_id, created_at, updated_at, item_id, "
+                     "patron_id, loaned_at, due_on, returned_at) VALUES "
+                     "('l1', 'L', 'x', 'x', 1, ?, '2025-10-01', '2025-10-15', '2025-10-10')",
+                     (p.id,))
+    patrons.rollover.apply()
+    assert db.conn.execute("SELECT patron_id FROM loans").fetchall() == [(p.id,)]
+    assert patrons.get(p.id).status == "graduated"
