@@ -1,0 +1,48 @@
+"""Fixtures for the window tests: a real library in tmp_path and the main window on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+
+@pytest.fixture
+def window(lib, qtbot):  # type: ignore[no-untyped-def]
+    """The main window on a fresh library, shown, silent (sounds only recorded)."""
+    from ui.desk.sound import DeskSounds
+    from ui.mainwindow import MainWindow
+
+    win = MainWindow(lib, sounds=DeskSounds(enabled=False))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def stocked(lib):  # type: ignore[no-untyped-def]
+    """A patron and one record with three copies; returns (patron, [barcodes])."""
+    patron = lib.patrons.add("Nguyễn Văn An", class_name="6A", student_code="HS0601")
+    record_id = lib.catalog.add_record("Dế Mèn phiêu lưu ký", authors=["Tô Hoài"], year=2019)
+    items = lib.catalog.add_copies(record_id, 3, collection="TK")
+    return patron, [item.barcode for item in items]
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Core messages in English for one test."""
+    from app.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("vi")
+
+
+def repo_root() -> Path:
+    return Path(__file__).resolve().parents[2]

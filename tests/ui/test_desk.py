@@ -1,0 +1,99 @@
+"""The desk driven as a librarian does: scanner bursts into the scan field and F-keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(field, code)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_card_then_three_books_then_checkin(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    patron, barcodes = stocked
+    desk = window.desk
+    field = desk.scan_field
+    assert field.hasFocus()
+
+    scan(qtbot, field, patron.card)
+    assert desk.banner.property("kind") == "ok"
+    assert "Nguyễn Văn An" in desk.banner.text()
+    assert desk.patron_panel.name.text() == "Nguyễn Văn An"
+
+    for barcode in barcodes:
+        scan(qtbot, field, barcode)
+        assert desk.banner.property("kind") == "ok", desk.banner.text()
+        assert "Đã cho mượn" in desk.banner.text()
+        assert field.hasFocus() and field.text() == ""
+    assert desk.patron_panel.loans.rowCount() == 3
+    shown = {desk.patron_panel.loans.item(r, 0).text() for r in range(3)}
+    assert shown == set(barcodes)
+    due = desk.patron_panel.loans.item(0, 3).text()
+    assert len(due) == 10 and due[2] == "/" and due[5] == "/"  # dd/mm/yyyy
+    slip = lib.circulation.open_loans(patron.id)
+    assert slip is not None and len(slip.loans) == 3
+
+    qtbot.keyClick(field, Qt.Key.Key_F4)  # check-in only
+    assert lib.circulation.desk.mode() == "checkin"
+    assert desk.mode_buttons["checkin"].isChecked()
+    for barcode in barcodes:
+        scan(qtbot, field, barcode)
+        assert "Đã nhận trả" in desk.banner.text(), desk.banner.text()
+    assert desk.patron_panel.loans.rowCount() == 0
+    assert lib.circulation.open_loans(patron.id).loans == []
+    assert desk.session.rowCount() == 7
+    assert desk.sounds.last_played == "ok"
+    assert field.hasFocus()
+
+
+def test_refused_scan_changes_nothing(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    patron, barcodes = stocked
+    desk = window.desk
+    field = desk.scan_field
+    scan(qtbot, field, barcodes[0])  # no patron yet
+    assert desk.banner.property("kind") == "bad"
+    assert "Chưa chọn bạn đọc" in desk.banner.text()
+    assert desk.sounds.last_played == "bad"
+    assert lib.catalog.item_by_barcode(barcodes[0]).status == "available"
+
+    scan(qtbot, field, patron.card)
+    scan(qtbot, field, barcodes[0])
+    before = desk.patron_panel.loans.rowCount()
+    scan(qtbot, field, "XYZ-NOT-A-CODE")
+    assert desk.banner.property("kind") == "bad"
+    assert "XYZ-NOT-A-CODE" in desk.banner.text()
+    assert desk.patron_panel.name.text() == "Nguyễn Văn An"  # still the same patron
+    assert desk.patron_panel.loans.rowCount() == before == 1
+    assert lib.circulation.desk.current_patron().id == patron.id
+    assert field.text() == "" and field.hasFocus()
+
+
+def test_renew_and_clear_patron_by_keys(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    patron, barcodes = stocked
+    desk = window.desk
+    field = desk.scan_field
+    scan(qtbot, field, patron.card)
+    scan(qtbot, field, barcodes[0])
+    qtbot.keyClick(field, Qt.Key.Key_F5)
+    assert "gia hạn" in desk.banner.text().lower() or "Gia hạn" in desk.banner.text()
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert lib.circulation.desk.current_patron() is None
+    assert desk.patron_panel.patron_id is None
+    assert field.hasFocus()
+
+
+def test_overdue_loan_is_red(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.style import OVERDUE
+
+    patron, barcodes = stocked
+    lib.circulation.checkout(patron.card, barcodes[1])
+    # An overdue loan: move its due date into the past through the loan table's owner.
+    with lib.db.transaction() as conn:
+        conn.execute("UPDATE loans SET due_on = '2020-01-10'")
+    scan(qtbot, window.desk.scan_field, patron.card)
+    panel = window.desk.patron_panel
+    assert panel.loans.rowCount() == 1
+    assert panel.loans.item(0, 3).text().startswith("10/01/2020")
+    assert panel.loans.item(0, 1).foreground().color().name() == OVERDUE
+    assert "quá hạn" in window.desk.banner.text()

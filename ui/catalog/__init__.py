@@ -1,0 +1,1 @@
+"""The catalog view: search, record detail, the record form, copies, MARC import/export."""

@@ -1,0 +1,1 @@
+"""The circulation desk: the scanner-only view that opens first."""

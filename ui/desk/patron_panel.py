@@ -1,0 +1,159 @@
+"""The current patron at the desk: photo, name, class, loans with due dates, holds waiting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.library import Library
+from ui.format import display_date
+from ui.style import OVERDUE
+
+PHOTO_W, PHOTO_H = 96, 120
+
+
+class PatronPanel(QWidget):
+    """Shows one patron (or an invitation to scan a card when there is none)."""
+
+    def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self.patron_id: int | None = None
+        self.photo = QLabel(objectName="photo")
+        self.photo.setFixedSize(PHOTO_W, PHOTO_H)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name = QLabel(objectName="patronName")
+        self.name.setWordWrap(True)
+        self.info = QLabel(objectName="patronInfo")
+        self.info.setWordWrap(True)
+        self.loans_title = QLabel(objectName="sectionTitle")
+        self.loans = QTableWidget(0, 4, objectName="deskTable")
+        self.loans.setHorizontalHeaderLabels(
+            [self.tr("Acc. no."), self.tr("Title"), self.tr("Loaned"), self.tr("Due")])
+        self.loans.verticalHeader().hide()
+        self.loans.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.loans.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.loans.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.loans.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.holds_title = QLabel(self.tr("Holds"), objectName="sectionTitle")
+        self.holds = QListWidget()
+        self.holds.setMaximumHeight(90)
+
+        top = QGridLayout()
+        top.addWidget(self.photo, 0, 0, 2, 1)
+        top.addWidget(self.name, 0, 1)
+        top.addWidget(self.info, 1, 1)
+        top.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.loans_title)
+        layout.addWidget(self.loans, 1)
+        layout.addWidget(self.holds_title)
+        layout.addWidget(self.holds)
+        self.show_patron(None)
+
+    def selected_barcode(self) -> str | None:
+        """The accession number of the loan row selected, if any."""
+        row = self.loans.currentRow()
+        if row < 0 or not self.loans.selectedItems():
+            return None
+        cell = self.loans.item(row, 0)
+        return cell.text() if cell else None
+
+    def show_patron(self, patron_id: int | None) -> None:
+        """Show *patron_id* as stored now (None: nobody selected)."""
+        self.patron_id = patron_id
+        self.loans.setRowCount(0)
+        self.holds.clear()
+        if patron_id is None:
+            self.photo.setPixmap(QPixmap())
+            self.photo.setText(self.tr("No photo"))
+            self.name.setText(self.tr("No patron selected"))
+            self.info.setText(self.tr("Scan a library card to begin."))
+            self.loans_title.setText(self.tr("Loans"))
+            self.holds_title.setVisible(False)
+            self.holds.setVisible(False)
+            return
+        patron = self._lib.patrons.get(patron_id)
+        self._show_photo(patron.photo)
+        self.name.setText(patron.full_name)
+        parts = []
+        if patron.class_name:
+            parts.append(self.tr("Class {name}").format(name=patron.class_name))
+        parts.append(self.tr("Card {card}").format(card=patron.card))
+        if patron.status != "active":
+            parts.append(f"<b style='color:{OVERDUE}'>{self._status(patron.status)}</b>")
+        self.info.setText(" · ".join(parts))
+        self._fill_loans(patron_id)
+        self._fill_holds(patron_id)
+
+    def _status(self, status: str) -> str:
+        return {"blocked": self.tr("CARD BLOCKED"), "left": self.tr("left the school"),
+                "graduated": self.tr("graduated")}.get(status, status)
+
+    def _show_photo(self, photo: bytes | None) -> None:
+        pixmap = QPixmap()
+        if photo and pixmap.loadFromData(photo):
+            self.photo.setPixmap(pixmap.scaled(
+                PHOTO_W, PHOTO_H, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.photo.setPixmap(QPixmap())
+            self.photo.setText(self.tr("No photo"))
+
+    def _fill_loans(self, patron_id: int) -> None:
+        slip = self._lib.circulation.open_loans(patron_id)
+        lines = slip.loans if slip else []
+        overdue = sum(1 for line in lines if line.days_overdue)
+        title = self.tr("Loans: {count}").format(count=len(lines))
+        if overdue:
+            title += " — " + self.tr("{count} overdue").format(count=overdue)
+        self.loans_title.setText(title)
+        red = QBrush(QColor(OVERDUE))
+        bold = QFont()
+        bold.setBold(True)
+        for line in lines:
+            row = self.loans.rowCount()
+            self.loans.insertRow(row)
+            due = display_date(line.due)
+            if line.days_overdue:
+                due += " " + self.tr("({days} days late)").format(days=line.days_overdue)
+            cells = (line.barcode, line.title, display_date(line.loaned_on), due)
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if line.days_overdue:
+                    cell.setForeground(red)
+                    cell.setFont(bold)
+                self.loans.setItem(row, column, cell)
+
+    def _fill_holds(self, patron_id: int) -> None:
+        holds = self._lib.circulation.holds_of(patron_id)
+        self.holds_title.setVisible(bool(holds))
+        self.holds.setVisible(bool(holds))
+        for hold in holds:
+            try:
+                title = self._lib.catalog.record(hold.record_id).title
+            except Exception:  # a record deleted meanwhile: still show the hold
+                title = f"#{hold.record_id}"
+            if hold.status == "ready":
+                text = self.tr("READY: “{title}” — kept until {until}").format(
+                    title=title, until=display_date(hold.ready_until))
+            else:
+                text = self.tr("Waiting: “{title}” (position {position})").format(
+                    title=title, position=hold.position or "?")
+            self.holds.addItem(text)

@@ -1,0 +1,261 @@
+"""The desk: one big scan field, the answer banner, the current patron, this session's list.
+
+Everything works from the scanner and the keyboard: F2/F3/F4 choose the mode (automatic,
+checkout only, checkin only), F5 renews the selected loan (or the copy scanned last), F6
+prints the current patron's loan slip, Esc forgets the patron. The scan field gets focus back
+after every action. The panel always shows what the database holds after the scan (a refused
+scan changes nothing there, so the desk can never be left half-changed).
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.circulation.results import DeskResult
+from app.errors import UserError
+from app.library import Library
+from ui.desk.patron_panel import PatronPanel
+from ui.desk.sound import DeskSounds
+from ui.format import local_time
+from ui.operations import Operations
+from ui.scanner import ScanField
+from ui.style import BAD_FG, OK_FG, WARN_FG, banner_css
+
+log = logging.getLogger(__name__)
+
+# Successful answers that still need the librarian's eyes (amber rather than green).
+ATTENTION = {"checked_in_hold", "patron_selected_blocked", "repeat_ignored"}
+MODE_KEYS = (("auto", Qt.Key.Key_F2), ("checkout", Qt.Key.Key_F3), ("checkin", Qt.Key.Key_F4))
+
+
+def result_kind(result: DeskResult) -> str:
+    """``ok``, ``warn`` or ``bad``: the colour and sound a desk answer deserves."""
+    if not result.ok:
+        return "bad"
+    return "warn" if result.code in ATTENTION else "ok"
+
+
+class DeskView(QWidget):
+    """The circulation desk. ``changed`` fires after anything that wrote to the database."""
+
+    changed = Signal()
+
+    def __init__(self, lib: Library, operations: Operations, sounds: DeskSounds | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._operations = operations
+        self.sounds = sounds or DeskSounds()
+        self.last_result: DeskResult | None = None
+        self._last_barcode: str | None = None
+
+        self.scan_field = ScanField()
+        self.scan_field.setObjectName("scanField")
+        self.scan_field.setPlaceholderText(self.tr("Scan a library card or a book…"))
+        self.scan_field.scanned.connect(self.scan)
+        self.mode_buttons: dict[str, QPushButton] = {}
+        self._mode_group = QButtonGroup(self)
+        labels = {"auto": self.tr("F2 Automatic"), "checkout": self.tr("F3 Check out"),
+                  "checkin": self.tr("F4 Check in")}
+        mode_row = QHBoxLayout()
+        for mode, _key in MODE_KEYS:
+            button = QPushButton(labels[mode], objectName="mode")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
+            self._mode_group.addButton(button)
+            self.mode_buttons[mode] = button
+            mode_row.addWidget(button)
+        mode_row.addWidget(self.scan_field, 1)
+
+        self.banner = QLabel(objectName="deskMessage")
+        self.banner.setWordWrap(True)
+        self.banner.setMinimumHeight(64)
+        self.patron_panel = PatronPanel(lib)
+        self.session = QTableWidget(0, 3, objectName="deskTable")
+        self.session.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Code"),
+                                                self.tr("Result")])
+        self.session.verticalHeader().hide()
+        self.session.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.session.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.session.setWordWrap(True)
+        header = self.session.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        session_box = QWidget()
+        session_layout = QVBoxLayout(session_box)
+        session_layout.setContentsMargins(0, 0, 0, 0)
+        session_layout.addWidget(QLabel(self.tr("This session"), objectName="sectionTitle"))
+        session_layout.addWidget(self.session)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.patron_panel)
+        splitter.addWidget(session_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F5 renew · "
+                              "F6 print loan slip · Esc clear patron"), objectName="keysHint")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(mode_row)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(hint)
+
+        for mode, key in MODE_KEYS:
+            self._shortcut(key, lambda m=mode: self.set_mode(m))
+        self._shortcut(Qt.Key.Key_F5, self.renew)
+        self._shortcut(Qt.Key.Key_F6, self.print_slip)
+        self._shortcut(Qt.Key.Key_Escape, self.clear_patron)
+
+        self._show_mode(lib.circulation.desk.mode())
+        self._say("idle", self.tr("Ready. Scan a library card, then the books."))
+        self.patron_panel.show_patron(self._current_patron_id())
+
+    def _shortcut(self, key: Qt.Key, slot: object) -> None:
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    # -- actions ---------------------------------------------------------------------------
+    def scan(self, code: str) -> DeskResult | None:
+        """Send one scanned *code* to the desk and show the answer at once."""
+        code = code.strip()
+        if not code:
+            self.focus_scan()
+            return None
+        try:
+            result = self._lib.circulation.desk.scan(code)
+        except UserError as exc:  # e.g. the database is locked: nothing changed
+            self._answer_error(code, exc.message)
+            return None
+        if result.item is not None:
+            self._last_barcode = result.item.barcode
+        self._answer(code, result)
+        return result
+
+    def set_mode(self, mode: str) -> None:
+        """Choose automatic / checkout only / checkin only."""
+        result = self._lib.circulation.desk.set_mode(mode)
+        self._show_mode(mode)
+        self._say("idle", result.message)
+        self.focus_scan()
+
+    def renew(self) -> None:
+        """Renew the loan selected in the patron panel, else the copy scanned last."""
+        barcode = self.patron_panel.selected_barcode() or self._last_barcode
+        if not barcode:
+            self._say("bad", self.tr("Nothing to renew: select a loan or scan the book first."))
+            self.sounds.play("bad")
+            self.focus_scan()
+            return
+        self._answer(barcode, self._lib.circulation.renew(barcode))
+
+    def clear_patron(self) -> None:
+        """Forget the current patron (the next borrower steps up)."""
+        result = self._lib.circulation.desk.clear_patron()
+        self.patron_panel.show_patron(None)
+        self._say("idle", result.message)
+        self.focus_scan()
+
+    def print_slip(self) -> None:
+        """Make the current patron's loan slip (a PDF, off the GUI thread) and preview it."""
+        patron_id = self._current_patron_id()
+        if patron_id is None:
+            self._say("bad", self.tr("Scan a library card first: the slip is for one patron."))
+            self.sounds.play("bad")
+            self.focus_scan()
+            return
+        slip = self._lib.circulation.open_loans(patron_id)
+        library_name = str(self._lib.settings.get("library_name", "") or "")
+        today = self._lib.circulation.today()
+        target = Path(tempfile.mkdtemp(prefix="thuvien-slip-")) / "loan-slip.pdf"
+
+        def work(_progress: object) -> Path:
+            from app.circulation.documents import slip_pdf
+
+            assert slip is not None
+            return slip_pdf(target, slip, library_name, today)
+
+        operation = self._operations.run(work, title=self.tr("Loan slip"))
+        operation.succeeded.connect(self._preview_slip)
+        operation.failed.connect(lambda exc: self._say("bad", str(exc)))
+        self.focus_scan()
+
+    def _preview_slip(self, path: Path) -> None:
+        from ui.labels.preview import PdfPreviewDialog
+
+        dialog = PdfPreviewDialog(Path(path), self._operations, self.tr("Loan slip"), self)
+        dialog.finished.connect(lambda _code: self.focus_scan())
+        dialog.open()
+
+    # -- showing ---------------------------------------------------------------------------
+    def focus_scan(self) -> None:
+        """Give the scan field the keyboard again."""
+        if self.isVisible():
+            self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.patron_panel.show_patron(self._current_patron_id())
+        self.focus_scan()
+
+    def _current_patron_id(self) -> int | None:
+        patron = self._lib.circulation.desk.current_patron()
+        return patron.id if patron else None
+
+    def _show_mode(self, mode: str) -> None:
+        if mode in self.mode_buttons:
+            self.mode_buttons[mode].setChecked(True)
+
+    def _say(self, kind: str, message: str) -> None:
+        self.banner.setStyleSheet(banner_css(kind))
+        self.banner.setProperty("kind", kind)
+        self.banner.setText(message)
+
+    def _answer(self, code: str, result: DeskResult) -> None:
+        kind = result_kind(result)
+        self.last_result = result
+        self._say(kind, result.message)
+        self.sounds.play("ok" if kind != "bad" else "bad")
+        self._log(code, result.message, kind)
+        self.patron_panel.show_patron(self._current_patron_id())
+        if result.ok:
+            self.changed.emit()
+        self.focus_scan()
+
+    def _answer_error(self, code: str, message: str) -> None:
+        self._say("bad", message)
+        self.sounds.play("bad")
+        self._log(code, message, "bad")
+        self.patron_panel.show_patron(self._current_patron_id())
+        self.focus_scan()
+
+    def _log(self, code: str, message: str, kind: str) -> None:
+        self.session.insertRow(0)
+        colour = QBrush(QColor({"ok": OK_FG, "warn": WARN_FG}.get(kind, BAD_FG)))
+        for column, text in enumerate((local_time(), code, message)):
+            cell = QTableWidgetItem(text)
+            cell.setForeground(colour)
+            self.session.setItem(0, column, cell)
+        self.session.resizeRowToContents(0)

@@ -1,0 +1,1 @@
+"""Print preview of the PDFs ``app/labels`` and ``app/circulation/documents`` produce."""

@@ -1,0 +1,152 @@
+"""The main window: a navigation column (Desk, Catalog, Patrons, Settings) and the status bar.
+
+The desk opens first. Scanner bursts typed anywhere in the window go to the desk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.library import Library
+from ui.desk.sound import DeskSounds
+from ui.desk.view import DeskView
+from ui.operations import Operations
+from ui.scanner import ScanBurstFilter
+from ui.statusbar import LibraryStatusBar
+
+VIEWS = ("desk", "catalog", "patrons", "settings")
+
+
+class MainWindow(QMainWindow):
+    """ThuVien's one window on one :class:`Library`."""
+
+    def __init__(self, lib: Library, *, lang: str = "vi", sounds: DeskSounds | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lib = lib
+        self.lang = lang
+        self.operations = Operations(self)
+        name = str(lib.settings.get("library_name", "") or "")
+        self.setWindowTitle(f"ThuVien — {name}" if name else "ThuVien")
+        self.resize(1280, 720)
+        self.setMinimumSize(QSize(1000, 600))
+
+        self.nav = QListWidget(objectName="nav")
+        self.nav.setFixedWidth(170)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.stack = QStackedWidget()
+        self.desk = DeskView(lib, self.operations, sounds)
+        self._views: dict[str, QWidget] = {"desk": self.desk}
+        self._factories: dict[str, Callable[[], QWidget]] = {
+            "catalog": self._make_catalog, "patrons": self._make_patrons,
+            "settings": self._make_settings}
+        titles = {"desk": self.tr("Desk"), "catalog": self.tr("Catalog"),
+                  "patrons": self.tr("Patrons"), "settings": self.tr("Settings")}
+        for index, key in enumerate(VIEWS):
+            item = QListWidgetItem(f"{titles[key]}\nCtrl+{index + 1}")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.stack.addWidget(self.desk if key == "desk" else QWidget())
+            QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self,
+                      activated=lambda k=key: self.show_view(k))
+        self.nav.currentRowChanged.connect(lambda row: self.show_view(VIEWS[row]))
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = LibraryStatusBar(lib)
+        self.setStatusBar(self.status)
+        self.desk.changed.connect(self.status.refresh)
+        self.tools_menu = self._build_menus()
+
+        self.scan_filter = ScanBurstFilter(self)
+        self.scan_filter.scanned.connect(self.scan_from_anywhere)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.scan_filter)
+        self.nav.setCurrentRow(0)
+
+    # -- views -----------------------------------------------------------------------------
+    def view(self, key: str) -> QWidget:
+        """The view *key* ("desk", "catalog", "patrons", "settings"), built on first use."""
+        if key not in self._views:
+            widget = self._factories[key]()
+            index = VIEWS.index(key)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._views[key] = widget
+        return self._views[key]
+
+    def show_view(self, key: str) -> QWidget:
+        """Bring view *key* to the front."""
+        widget = self.view(key)
+        self.stack.setCurrentWidget(widget)
+        row = VIEWS.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        if key == "desk":
+            self.desk.focus_scan()
+        return widget
+
+    def _make_catalog(self) -> QWidget:
+        from ui.catalog.view import CatalogView
+
+        view = CatalogView(self.lib, self.operations)
+        view.changed.connect(self.status.refresh)
+        return view
+
+    def _make_patrons(self) -> QWidget:
+        from ui.patrons.view import PatronsView
+
+        view = PatronsView(self.lib, self.operations)
+        view.changed.connect(self.status.refresh)
+        return view
+
+    def _make_settings(self) -> QWidget:
+        from ui.settings.view import SettingsView
+
+        view = SettingsView(self.lib, self.lang)
+        view.changed.connect(self.status.refresh)
+        return view
+
+    def _build_menus(self) -> QMenu:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        # ui.firstrun (backup/restore dialogs) adds its actions here.
+        return self.menuBar().addMenu(self.tr("&Tools"))
+
+    # -- scanner ---------------------------------------------------------------------------
+    def scan_from_anywhere(self, code: str) -> None:
+        """A scan typed while focus was elsewhere in the window: the desk answers it."""
+        self.show_view("desk")
+        self.desk.scan(code)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.operations.shutdown()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scan_filter)
+        super().closeEvent(event)

@@ -1,0 +1,176 @@
+"""The one helper that runs long work off the GUI thread, with progress and cancel.
+
+MARC import, PDF generation and sync go through :class:`Operations`; the GUI thread never
+waits for them. The work function is plain Python (it never touches widgets) and gets a
+:class:`Progress` to report to and to ask whether the user pressed Cancel::
+
+    def work(progress: Progress) -> ImportReport:
+        with Library.open(path) as own:          # its own SQLite connection
+            return own.catalog.import_marc(file, progress.report, progress.cancelled)
+
+    op = window.operations.run(work, title=self.tr("Importing MARC"))
+    op.succeeded.connect(self.show_report)
+
+Work that writes to the database opens its own connection (``Library.open(lib.path)``):
+SQLite in WAL mode lets the desk keep reading and writing meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class Progress:
+    """What a work function sees: ``report(done, total)`` and ``cancelled()``."""
+
+    def __init__(self, operation: Operation) -> None:
+        self._operation = operation
+
+    def report(self, done: int, total: int = 0) -> None:
+        """Say how far the work is (*total* 0 when unknown)."""
+        self._operation.progress.emit(int(done), int(total))
+
+    def cancelled(self) -> bool:
+        """True once the user asked to stop; the work should return soon after."""
+        return self._operation.is_cancelled()
+
+
+class Operation(QObject):
+    """One piece of background work; its signals arrive on the GUI thread."""
+
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, title: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self._cancel = threading.Event()
+        self._done = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def cancel(self) -> None:
+        """Ask the work to stop (it decides when; its result still arrives)."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        """True once :meth:`cancel` was called."""
+        return self._cancel.is_set()
+
+    @property
+    def done(self) -> bool:
+        """True after ``succeeded`` or ``failed`` was emitted."""
+        return self._done
+
+    def _finish(self, result: Any, error: BaseException | None) -> None:
+        self.result, self.error, self._done = result, error, True
+        if error is None:
+            self.succeeded.emit(result)
+        else:
+            self.failed.emit(error)
+        self.finished.emit()
+
+
+class _Relay(QObject):
+    """Carries the outcome from the worker thread to the GUI thread (queued signal)."""
+
+    outcome = Signal(object, object)
+
+
+class _Runner(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], operation: Operation) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work = work
+        self._operation = operation
+        self._relay = _Relay()
+        self._relay.outcome.connect(operation._finish)
+
+    def run(self) -> None:
+        try:
+            result = self._work(Progress(self._operation))
+        except BaseException as exc:  # reported to the GUI, never lost
+            log.debug("operation %r failed", self._operation.title, exc_info=True)
+            self._relay.outcome.emit(None, exc)
+            return
+        self._relay.outcome.emit(result, None)
+
+
+class Operations(QObject):
+    """Runs work functions on a thread pool and keeps them alive until they finish."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._running: set[Operation] = set()
+
+    def run(self, work: Callable[[Progress], Any], *, title: str = "",
+            dialog_parent: QWidget | None = None, cancellable: bool = True) -> Operation:
+        """Start *work* off the GUI thread; with *dialog_parent*, show a progress dialog."""
+        operation = Operation(title, self)
+        self._running.add(operation)
+        operation.finished.connect(lambda: self._running.discard(operation))
+        if dialog_parent is not None:
+            ProgressDialog(operation, dialog_parent, cancellable=cancellable)
+        self._pool.start(_Runner(work, operation))
+        return operation
+
+    def running(self) -> list[Operation]:
+        """Operations started and not finished yet."""
+        return [op for op in self._running if not op.done]
+
+    def shutdown(self, wait_ms: int = 5000) -> bool:
+        """Cancel everything and wait up to *wait_ms* for the workers (window closing)."""
+        for op in self.running():
+            op.cancel()
+        return bool(self._pool.waitForDone(wait_ms))
+
+
+class ProgressDialog(QProgressDialog):
+    """A window-modal progress bar with Cancel for one :class:`Operation` (never blocks)."""
+
+    def __init__(self, operation: Operation, parent: QWidget, cancellable: bool = True) -> None:
+        super().__init__(operation.title, self.tr("Cancel") if cancellable else "", 0, 0, parent)
+        self.setWindowTitle(operation.title)
+        self.setMinimumDuration(300)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumWidth(420)
+        self._operation = operation
+        if not cancellable:
+            self.setCancelButton(None)
+        operation.progress.connect(self._on_progress)
+        operation.finished.connect(self._on_finished)
+        self.canceled.connect(self._on_cancel)
+        self.setModal(True)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.setMaximum(total)
+            self.setValue(min(done, total))
+            self.setLabelText(self.tr("{title}: {done} of {total}").format(
+                title=self._operation.title, done=done, total=total))
+        else:
+            self.setMaximum(0)
+            self.setLabelText(self.tr("{title}: {done}").format(
+                title=self._operation.title, done=done))
+
+    def _on_cancel(self) -> None:
+        self._operation.cancel()
+        self.setLabelText(self.tr("Stopping…"))
+
+    def _on_finished(self) -> None:
+        self.canceled.disconnect(self._on_cancel)
+        self.close()
+        self.deleteLater()

@@ -1,0 +1,1 @@
+"""The settings view: library identity, accession schemes, loan rules, calendar, desk, language."""
