@@ -25,6 +25,8 @@ def clean(value: str | None) -> str:
     if not value:
         return ""
     text = value.strip().rstrip(_TRAILING)
+    if not text.endswith("."):
+        return text
     while text.endswith(".") and not text.endswith("..") and not _INITIAL.search(text):
         text = text[:-1].rstrip(_TRAILING)
     return text

@@ -72,6 +72,9 @@ def parse_date(text: str | None) -> str | None:
     if not text:
         return None
     value = text.strip()
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit() \
+            and value[5:7].isdigit() and value[8:].isdigit() and "01" <= value[5:7] <= "12":
+        return value
     for pattern, order in ((_DATE_ISO, (0, 1, 2)), (_DATE_DMY, (2, 1, 0)), (_DATE_COMPACT, (0, 1, 2))):
         match = pattern.match(value)
         if match:
@@ -82,40 +85,46 @@ def parse_date(text: str | None) -> str | None:
     return None
 
 
-def _first(field: Field, *codes: str) -> str | None:
-    for code in codes:
-        for c, v in field.subfields:
-            if c == code and v.strip():
-                return v.strip()
-    return None
+def _codes(field: Field) -> dict[str, str]:
+    """The first non-blank value of each subfield code."""
+    found: dict[str, str] = {}
+    for c, v in field.subfields:
+        if c not in found:
+            v = v.strip()
+            if v:
+                found[c] = v
+    return found
 
 
 def _from_952(f: Field) -> ItemData:
+    s = _codes(f)
+    get = s.get
     return ItemData(
-        barcode=_first(f, "p"),
-        call_number=_first(f, "o"),
-        collection=_first(f, "8"),
-        location=_first(f, "c"),
-        price=parse_price(_first(f, "g", "v")),
-        item_type=_first(f, "y"),
-        acquired_on=parse_date(_first(f, "d")),
-        source=_first(f, "e"),
-        note=_first(f, "z", "x"),
-        branch=_first(f, "a", "b"),
+        barcode=get("p"),
+        call_number=get("o"),
+        collection=get("8"),
+        location=get("c"),
+        price=parse_price(get("g") or get("v")),
+        item_type=get("y"),
+        acquired_on=parse_date(get("d")),
+        source=get("e"),
+        note=get("z") or get("x"),
+        branch=get("a") or get("b"),
     )
 
 
 def _from_852(f: Field) -> ItemData:
+    s = _codes(f)
     call = " ".join(v.strip() for c, v in f.subfields if c in "khim" and v.strip()) or None
-    shelving = _first(f, "c")
+    shelving = s.get("c")
     return ItemData(
-        barcode=_first(f, "p"),
+        barcode=s.get("p"),
         call_number=call,
-        collection=_first(f, "b") if shelving else None,
-        location=shelving or _first(f, "b"),
-        price=parse_price(_first(f, "9")),
-        note=_first(f, "z", "x"),
-        branch=_first(f, "a"),
+        collection=s.get("b") if shelving else None,
+        location=shelving or s.get("b"),
+        price=parse_price(s.get("9")),
+        note=s.get("z") or s.get("x"),
+        branch=s.get("a"),
     )
 
 

@@ -128,6 +128,7 @@ def parse_record(raw: bytes, strict: bool = False) -> MarcRecord:
         base = end + 1
     directory = raw[24 : base - 1].decode("latin-1")
     decode, marc8 = _choose_decoder(leader, raw)
+    fast = decode is _decode_utf8
     fields: list[Field] = []
     append = fields.append
     count = len(directory) // 12
@@ -145,7 +146,18 @@ def parse_record(raw: bytes, strict: bool = False) -> MarcRecord:
             if end < size and raw[end] == _FT and end >= start:
                 if end > max_end:
                     max_end = end
-                append(_make_field(directory[i : i + 3], raw[start:end], decode, marc8))
+                tag = directory[i : i + 3]
+                if fast and tag >= "010":
+                    # The common case inlined: a UTF-8 data field.
+                    text = raw[start:end].decode("utf-8", "replace")
+                    if not text.isascii():
+                        text = _nfc(text)
+                    parts = text.split(_SF)
+                    head = parts[0]
+                    append(Field(tag, None, head[0] if head else " ", head[1] if len(head) > 1 else " ",
+                                 [(p[0], p[1:]) for p in parts[1:] if p]))
+                else:
+                    append(_make_field(tag, raw[start:end], decode, marc8))
             elif end == size and i == (count - 1) * 12 and not strict:
                 append(_make_field(directory[i : i + 3], raw[start:end], decode, marc8))
             else:

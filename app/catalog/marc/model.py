@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from itertools import chain
 
-from app.text import nfc
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(slots=True)
@@ -97,22 +98,22 @@ class MarcRecord:
         return "bibliographic"
 
     def to_storage(self) -> str:
-        """The compact JSON text stored in ``records.marc`` (NFC, non-ASCII kept as is).
+        """The compact JSON text stored in ``records.marc`` (non-ASCII kept as is).
+
+        Text is written as it is: records from the reader and :func:`build_record` are NFC;
+        code that edits fields by hand must put NFC text in them (``app.text.nfc``).
 
         >>> MarcRecord("00000nam a2200000 a 4500", [Field("001", "X")]).to_storage()
         '["00000nam a2200000 a 4500","001X"]'
         """
         out: list[object] = [self.leader]
+        append = out.append
         for f in self.fields:
             if f.data is not None:
-                out.append(f.tag + nfc(f.data))
+                append(f.tag + f.data)
             else:
-                row: list[str] = [f.tag, f.ind1 + f.ind2]
-                for code, value in f.subfields:
-                    row.append(code)
-                    row.append(nfc(value))
-                out.append(row)
-        return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+                append([f.tag, f.ind1 + f.ind2, *chain.from_iterable(f.subfields)])
+        return _ENCODER.encode(out)
 
     @classmethod
     def from_storage(cls, text: str) -> MarcRecord:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pymarc
 import pytest
-from tests.app.marc.marc_support import MARC_DATA, SHARED_DATA, data, read_all
 
 from app.catalog.marc.extract import extract, holdings
 from app.catalog.marc.model import MarcRecord
 from app.catalog.marc.reader import read_marc
 from app.errors import ImportFormatError
+from tests.app.marc.marc_support import MARC_DATA, SHARED_DATA, data, read_all
 
 _NOT_DATA = ("license", "readme", "manifest.json")
 
