@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _TRAILING = " /:;=,+\t"
-_INITIAL = re.compile(r"(?:^|[\s.,])\w\.$")  # "J." / "A.B." : an initial keeps its period
+_INITIAL = re.compile(r"(?:^|[\s.,])[^\W\d_]\.$")  # "J." / "A.B." : an initial keeps its period
 _YEAR = re.compile(r"(?<!\d)(1[4-9]\d\d|20\d\d)(?!\d)")
 
 

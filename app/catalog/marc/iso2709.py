@@ -182,7 +182,13 @@ def _recover_fields(raw: bytes, base: int, directory: str,
         bodies.pop()
     entries = [directory[i : i + 12] for i in range(0, len(directory) - 2, 12)]
     if all(e[7:12].isdigit() for e in entries):
-        entries.sort(key=lambda e: int(e[7:12]))  # data order, should the directory be unordered
+        # An unordered directory whose starts are exactly where the fields begin: use data order.
+        offsets, position = [], 0
+        for body in bodies:
+            offsets.append(position)
+            position += len(body) + 1
+        if sorted(int(e[7:12]) for e in entries) == offsets[: len(entries)]:
+            entries.sort(key=lambda e: int(e[7:12]))
     tags = [e[:3] for e in entries]
     if tags and len(bodies) > len(tags):
         # Data after the last field the directory knows of has no tag: it cannot be placed.
