@@ -102,15 +102,17 @@ class Rollover:
             "AND status IN ('active', 'blocked') AND class_name IS NOT NULL")]
 
     def last_grade(self) -> int:
-        """The grade that graduates: setting ``patron_last_grade``, else the highest grade
-        among current students (raises if there is none)."""
+        """The grade that graduates: setting ``patron_last_grade``, else the last grade of the
+        school level its students are in (5 primary, 9 lower secondary, 12 upper secondary,
+        judged by the highest grade present). Raises if there are no students."""
         configured = self.service.settings.get(SETTING_LAST_GRADE)
         if configured:
             return int(configured)
         grades = [g.grade for _, c in self._students() if (g := parse_class(c)) is not None]
         if not grades:
             raise ValidationError("rollover.no_last_grade", NO_GRADE)
-        return max(grades)
+        highest = max(grades)
+        return 5 if highest <= 5 else 9 if highest <= 9 else 12
 
     def preview(self, last_grade: int | None = None) -> RolloverPlan:
         """What each class becomes, and how many students move up or graduate."""

@@ -1,0 +1,294 @@
+"""Patron commands: ``patrons import|list|add|search|status|export|erase|purge`` and
+``rollover``.
+
+Exit codes: 0 done; 1 done but some rows of an import were refused (they are listed);
+2 a user error (bad file, bad arguments, unknown patron...), one line, no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli._common import open_library, print_json
+from app.errors import NotFoundError, ValidationError
+from app.i18n import Text
+from app.library import Library
+from app.patrons import Patron
+from app.patrons.class_list import ImportResult
+from app.patrons.fields import display_date
+from app.patrons.rollover import RolloverPlan
+
+NO_PATRON = Text("Không tìm thấy bạn đọc “{key}” (mã thẻ, mã học sinh hoặc số id).",
+                 "No patron “{key}” (card, student code or id).")
+BAD_MAP = Text("Ánh xạ cột “{value}” sai; dùng dạng CỘT=TRƯỜNG, ví dụ \"Tên HS=full_name\".",
+               "Bad column mapping “{value}”; use COLUMN=FIELD, e.g. \"Tên HS=full_name\".")
+SUMMARY = Text("{mode}: {new} mới, {update} cập nhật, {unchanged} không đổi, {error} lỗi.",
+               "{mode}: {new} new, {update} updated, {unchanged} unchanged, {error} errors.")
+DRY = Text("Chạy thử (chưa ghi gì)", "Dry run (nothing written)")
+DONE = Text("Đã nhập", "Imported")
+COLUMN_LINE = Text("  cột {column} “{header}” → {field} ({encoding})",
+                   "  column {column} “{header}” → {field} ({encoding})")
+ROW_LINE = Text("  dòng {line}: {status} {name} — {message}", "  line {line}: {status} {name} — {message}")
+ADDED = Text("Đã thêm {name}, thẻ {card}.", "Added {name}, card {card}.")
+PLAN_HEAD = Text("Năm học {from_year} → {to_year}; khối cuối {last_grade}: {promoted} học sinh "
+                 "lên lớp, {graduated} ra trường.",
+                 "School year {from_year} → {to_year}; last grade {last_grade}: {promoted} "
+                 "students move up, {graduated} graduate.")
+PLAN_LINE = Text("  {from_class} → {to_class} ({students})", "  {from_class} → {to_class} ({students})")
+GRADUATE = Text("ra trường", "graduates")
+UNKNOWN_CLASS = Text("  {klass}: không rõ khối, giữ nguyên ({students})",
+                     "  {klass}: no grade, left as is ({students})")
+APPLIED = Text("Đã lên lớp (có thể hoàn tác bằng: thuvien rollover --undo).",
+               "Rollover applied (undo with: thuvien rollover --undo).")
+UNDONE = Text("Đã hoàn tác lần lên lớp {from_year} → {to_year}.",
+              "Undid the rollover {from_year} → {to_year}.")
+PREVIEW = Text("Chạy thử, chưa thay đổi gì.", "Dry run; nothing changed.")
+ERASED = Text("Đã xoá dữ liệu cá nhân của bạn đọc #{id}.", "Erased the personal data of patron #{id}.")
+PURGED = Text("{mode}: {count} bạn đọc đã nghỉ/ra trường lâu sẽ được ẩn danh.",
+              "{mode}: {count} patrons who left long ago anonymised.")
+STATUS_SET = Text("{name}: {status}.", "{name}: {status}.")
+
+
+def register(subparsers: Any) -> None:
+    """Add ``patrons …`` and ``rollover``."""
+    patrons = subparsers.add_parser("patrons", help="patrons: import class lists, list, add…")
+    sub = patrons.add_subparsers(dest="patrons_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser("import", help="import a class list (CSV or XLSX)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                   help="map a column (header, number or letter) to a field by hand")
+    p.add_argument("--class", dest="class_name", help="class for rows without a class column")
+    p.add_argument("--year", help="school year for the rows (default: the library's)")
+    p.set_defaults(handler=import_file)
+
+    p = sub.add_parser("list", help="list patrons (by class)")
+    p.add_argument("--class", dest="class_name")
+    p.add_argument("--status", choices=["active", "blocked", "left", "graduated"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=list_patrons)
+
+    p = sub.add_parser("search", help="find patrons by name, card or student code")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=search)
+
+    p = sub.add_parser("add", help="add one patron")
+    p.add_argument("name")
+    p.add_argument("--category", default="student",
+                   choices=["student", "teacher", "staff", "community"])
+    p.add_argument("--class", dest="class_name")
+    p.add_argument("--code", dest="student_code")
+    p.add_argument("--birth", dest="birth_date", help="dd/mm/yyyy")
+    p.add_argument("--gender")
+    p.add_argument("--card", help="card code (default: next number of the card scheme)")
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=add)
+
+    p = sub.add_parser("status", help="set a patron's status")
+    p.add_argument("patron", help="card, student code or id")
+    p.add_argument("status", choices=["active", "blocked", "left", "graduated"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=set_status)
+
+    p = sub.add_parser("export", help="export one patron's personal data (JSON)")
+    p.add_argument("patron")
+    p.add_argument("--out", type=Path, help="write to this file instead of the screen")
+    p.set_defaults(handler=export)
+
+    p = sub.add_parser("erase", help="erase (anonymise) one patron's personal data")
+    p.add_argument("patron")
+    p.add_argument("--force", action="store_true", help="even with items still on loan")
+    p.set_defaults(handler=erase)
+
+    p = sub.add_parser("purge", help="anonymise patrons who left/graduated long ago")
+    p.add_argument("--years", type=int, help="default: setting patron_purge_after_years (5)")
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=purge)
+
+    p = subparsers.add_parser("rollover", help="new school year: move every class up a grade")
+    p.add_argument("--dry-run", action="store_true", help="show what would happen")
+    p.add_argument("--undo", action="store_true", help="undo the latest rollover")
+    p.add_argument("--last-grade", type=int, help="grade that graduates (5, 9 or 12)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=rollover)
+
+
+def find_patron(lib: Library, key: str) -> Patron:
+    """A patron by card, student code or numeric id (NotFoundError otherwise)."""
+    found = lib.patrons.by_card(key) or lib.patrons.by_student_code(key)
+    if found is None and key.strip().isdigit():
+        try:
+            found = lib.patrons.get(int(key))
+        except NotFoundError:
+            found = None
+    if found is None:
+        raise NotFoundError("patron.not_found", NO_PATRON, key=key)
+    return found
+
+
+def patron_json(p: Patron) -> dict[str, Any]:
+    """The JSON shape of a patron in ``patrons list``."""
+    return {"id": p.id, "student_code": p.student_code, "name": p.full_name,
+            "class": p.class_name, "card": p.card, "status": p.status}
+
+
+def _parse_map(items: list[str]) -> dict[str, str]:
+    mapping = {}
+    for item in items:
+        column, sep, field = item.rpartition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise ValidationError("cli.bad_map", BAD_MAP, value=item)
+        mapping[column.strip()] = field.strip()
+    return mapping
+
+
+def import_file(args: argparse.Namespace) -> int:
+    """``thuvien patrons import FILE``."""
+    mapping = _parse_map(args.map)
+    with open_library(args) as lib:
+        result = lib.patrons.import_class_list(args.file, dry_run=args.dry_run,
+                                               mapping=mapping or None,
+                                               default_class=args.class_name,
+                                               school_year=args.year)
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        _print_import(result)
+    return 1 if result.counts["error"] else 0
+
+
+def _print_import(result: ImportResult) -> None:
+    mode = DONE() if result.applied else DRY()
+    print(SUMMARY(mode=mode, **result.counts))
+    for c in result.columns:
+        if c.field not in (None, "ignore"):
+            print(COLUMN_LINE(column=c.letter, header=c.header, field=c.field,
+                              encoding=c.encoding or "-"))
+    for r in result.rows:
+        if r.status != "unchanged" and (r.messages or r.status == "update"):
+            message = "; ".join(r.messages) or ", ".join(
+                f"{k}: {old} → {new}" for k, (old, new) in r.changes.items())
+            print(ROW_LINE(line=r.line, status=r.status, name=r.values.get("full_name") or "",
+                           message=message))
+
+
+def list_patrons(args: argparse.Namespace) -> int:
+    """``thuvien patrons list``."""
+    with open_library(args) as lib:
+        found = lib.patrons.list_patrons(class_name=args.class_name, status=args.status)
+    return _print_patrons(found, args.json)
+
+
+def search(args: argparse.Namespace) -> int:
+    """``thuvien patrons search QUERY``."""
+    with open_library(args) as lib:
+        found = lib.patrons.search(args.query)
+    return _print_patrons(found, args.json)
+
+
+def _print_patrons(found: list[Patron], as_json: bool) -> int:
+    if as_json:
+        print_json({"patrons": [patron_json(p) for p in found]})
+        return 0
+    for p in found:
+        print(f"{p.card:<10} {p.class_name or '':<6} {p.full_name:<30} "
+              f"{display_date(p.birth_date):<10} {p.student_code or ''} {p.status}")
+    return 0
+
+
+def add(args: argparse.Namespace) -> int:
+    """``thuvien patrons add NAME``."""
+    with open_library(args) as lib:
+        p = lib.patrons.add(args.name, category=args.category, class_name=args.class_name,
+                            student_code=args.student_code, birth_date=args.birth_date,
+                            gender=args.gender, card=args.card, phone=args.phone,
+                            email=args.email)
+    if args.json:
+        print_json({"patron": patron_json(p)})
+    else:
+        print(ADDED(name=p.full_name, card=p.card))
+    return 0
+
+
+def set_status(args: argparse.Namespace) -> int:
+    """``thuvien patrons status PATRON STATUS``."""
+    with open_library(args) as lib:
+        p = lib.patrons.set_status(find_patron(lib, args.patron).id, args.status)
+    if args.json:
+        print_json({"patron": patron_json(p)})
+    else:
+        print(STATUS_SET(name=p.full_name, status=p.status))
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """``thuvien patrons export PATRON``."""
+    with open_library(args) as lib:
+        text = lib.patrons.privacy.export_json(find_patron(lib, args.patron).id)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
+def erase(args: argparse.Namespace) -> int:
+    """``thuvien patrons erase PATRON``."""
+    with open_library(args) as lib:
+        patron = find_patron(lib, args.patron)
+        lib.patrons.privacy.erase(patron.id, force=args.force)
+    print(ERASED(id=patron.id))
+    return 0
+
+
+def purge(args: argparse.Namespace) -> int:
+    """``thuvien patrons purge``."""
+    with open_library(args) as lib:
+        privacy = lib.patrons.privacy
+        ids = privacy.purge_candidates(args.years) if args.dry_run else privacy.purge(args.years)
+    if args.json:
+        print_json({"dry_run": args.dry_run, "patron_ids": ids})
+    else:
+        print(PURGED(mode=DRY() if args.dry_run else DONE(), count=len(ids)))
+    return 0
+
+
+def rollover(args: argparse.Namespace) -> int:
+    """``thuvien rollover [--dry-run] [--undo]``."""
+    with open_library(args) as lib:
+        r = lib.patrons.rollover
+        if args.undo:
+            plan = r.undo()
+        elif args.dry_run:
+            plan = r.preview(args.last_grade)
+        else:
+            plan = r.apply(args.last_grade)
+    if args.json:
+        print_json(dict(plan.to_dict(), dry_run=args.dry_run, undo=args.undo))
+        return 0
+    _print_plan(plan)
+    if args.undo:
+        print(UNDONE(from_year=plan.from_year, to_year=plan.to_year))
+    else:
+        print(PREVIEW() if args.dry_run else APPLIED())
+    return 0
+
+
+def _print_plan(plan: RolloverPlan) -> None:
+    print(PLAN_HEAD(from_year=plan.from_year, to_year=plan.to_year, last_grade=plan.last_grade,
+                    promoted=plan.promoted, graduated=plan.graduated))
+    for m in plan.moves:
+        print(PLAN_LINE(from_class=m.from_class, to_class=m.to_class or GRADUATE(),
+                        students=m.students))
+    for klass, n in plan.unknown_classes:
+        print(UNKNOWN_CLASS(klass=klass, students=n))
+
+

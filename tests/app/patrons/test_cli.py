@@ -1,0 +1,116 @@
+"""``thuvien patrons …`` and ``thuvien rollover`` through the real command entry."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app import legacy_text
+from app.cli import main
+
+
+class Cli:
+    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.db, self.capsys = db, capsys
+
+    def __call__(self, *argv: str) -> tuple[int, str, str]:
+        code = main(["--db", str(self.db), "--lang", "en", *argv])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+    def json(self, *argv: str) -> Any:
+        code, out, err = self(*argv, "--json")
+        assert code in (0, 1), err
+        return json.loads(out)
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    from app.i18n import set_language
+
+    yield Cli(tmp_path / "lib.sqlite3", capsys)  # type: ignore[misc]
+    set_language("vi")
+
+
+def class_list(tmp_path: Path) -> Path:
+    path = tmp_path / "lop.csv"
+    rows = ["DANH SÁCH HỌC SINH LỚP 6A;;;", "STT;Họ và tên;Ngày sinh;Mã HS",
+            "1;Nguyễn Văn An;05/09/2014;S1", "2;Trần Thị Bình;17/02/2014;S2",
+            "3;Lê Văn Cường;30/02/2014;S3"]
+    # the whole file typed in the .VnTime font and saved as ANSI
+    path.write_bytes("\r\n".join(legacy_text.encode_tcvn3(r) for r in rows).encode("latin-1"))
+    return path
+
+
+def test_import_dry_run_then_real_run_json(cli: Cli, tmp_path: Path) -> None:
+    path = class_list(tmp_path)
+    dry = cli.json("patrons", "import", str(path), "--dry-run")
+    assert dry["applied"] is False and dry["counts"] == {"new": 2, "update": 0, "unchanged": 0,
+                                                         "error": 1}
+    assert dry["rows"][2]["codes"] == ["import.bad_date"]
+    name_column = next(c for c in dry["columns"] if c["field"] == "full_name")
+    assert name_column["encoding"] == "tcvn3" and name_column["column"] == "B"
+    assert cli.json("patrons", "list") == {"patrons": []}
+    code, out, _ = cli("patrons", "import", str(path))
+    assert code == 1 and "1 errors" in out and "line 5" in out
+    listed = cli.json("patrons", "list", "--class", "6A")
+    assert [(p["name"], p["class"], p["student_code"], p["status"]) for p in listed["patrons"]] \
+        == [("Nguyễn Văn An", "6A", "S1", "active"), ("Trần Thị Bình", "6A", "S2", "active")]
+    assert set(listed["patrons"][0]) == {"id", "student_code", "name", "class", "card", "status"}
+    assert listed["patrons"][0]["card"].startswith("HS")
+    again = cli.json("patrons", "import", str(path))
+    assert again["counts"]["unchanged"] == 2 and again["counts"]["new"] == 0
+
+
+def test_import_with_manual_map(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("A,B\nNguyễn Văn An,7C\n", encoding="utf-8")
+    result = cli.json("patrons", "import", str(path), "--map", "A=full_name",
+                      "--map", "B=class_name")
+    assert result["counts"]["new"] == 1
+    assert cli.json("patrons", "list")["patrons"][0]["class"] == "7C"
+    code, _, err = cli("patrons", "import", str(path), "--map", "nonsense")
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_user_errors_are_one_line(cli: Cli, tmp_path: Path) -> None:
+    code, out, err = cli("patrons", "import", str(tmp_path / "missing.csv"))
+    assert code == 2 and out == "" and err.strip() and err.count("\n") == 1
+    code, _, err = cli("patrons", "add", "  ")
+    assert code == 2 and "name" in err
+    code, _, err = cli("rollover", "--undo")
+    assert code == 2 and "no rollover" in err.lower()
+
+
+def test_add_search_status_export_erase(cli: Cli, tmp_path: Path) -> None:
+    added = cli.json("patrons", "add", "Phạm Thu Hà", "--class", "lớp 8a", "--code", "S9",
+                     "--birth", "01/02/2012", "--gender", "Nữ")["patron"]
+    assert (added["class"], added["card"]) == ("8A", "HS000001")
+    assert cli.json("patrons", "search", "ha pham")["patrons"][0]["id"] == added["id"]
+    assert cli.json("patrons", "status", "HS000001", "blocked")["patron"]["status"] == "blocked"
+    out_file = tmp_path / "ha.json"
+    assert cli("patrons", "export", "S9", "--out", str(out_file))[0] == 0
+    assert json.loads(out_file.read_text(encoding="utf-8"))["patron"]["full_name"] == "Phạm Thu Hà"
+    assert cli("patrons", "erase", str(added["id"]))[0] == 0
+    assert cli.json("patrons", "list") == {"patrons": []}
+
+
+def test_rollover_dry_run_apply_undo(cli: Cli) -> None:
+    for name, klass in [("An", "6A"), ("Bình", "9A")]:
+        cli("patrons", "add", name, "--class", klass)
+    preview = cli.json("rollover", "--dry-run")
+    assert preview["classes"] == [
+        {"from": "6A", "to": "7A", "students": 1, "graduates": False},
+        {"from": "9A", "to": None, "students": 1, "graduates": True}]
+    assert cli.json("patrons", "list")["patrons"][0]["class"] == "6A"
+    applied = cli.json("rollover")
+    assert (applied["promoted"], applied["graduated"]) == (1, 1)
+    assert [(p["class"], p["status"]) for p in cli.json("patrons", "list")["patrons"]] == \
+        [("7A", "active"), ("9A", "graduated")]
+    code, out, _ = cli("rollover", "--undo")
+    assert code == 0 and "Undid" in out
+    assert [(p["class"], p["status"]) for p in cli.json("patrons", "list")["patrons"]] == \
+        [("6A", "active"), ("9A", "active")]
