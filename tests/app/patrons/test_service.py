@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -133,3 +134,13 @@ def test_unsafe_configured_prefix_refused_on_add(patrons: PatronService) -> None
     with pytest.raises(ValidationError) as err:
         patrons.add("An")
     assert err.value.code == "card.unsafe_prefix"
+
+
+def test_library_exposes_the_patron_service(tmp_path: Path) -> None:
+    from app.library import Library
+
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        card = lib.patrons.add("Nguyễn Văn An", class_name="6A").card
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        found = lib.patrons.by_card(card)
+        assert found is not None and found.full_name == "Nguyễn Văn An"
