@@ -46,6 +46,12 @@ class BackupEntry:
     library_code: str
     taken_at: datetime
     size: int
+    serial: int = 0
+
+    @property
+    def order(self) -> tuple[datetime, int]:
+        """Sort key: time, then the serial of backups taken in the same second."""
+        return self.taken_at, self.serial
 
     def as_json(self) -> dict[str, object]:
         """A plain dict for ``--json`` output (time as ISO 8601 local time)."""
@@ -67,7 +73,7 @@ def parse_name(path: Path) -> BackupEntry | None:
         size = path.stat().st_size
     except (ValueError, OSError):
         return None
-    return BackupEntry(path, match["code"], taken, size)
+    return BackupEntry(path, match["code"], taken, size, int(match["n"] or 0))
 
 
 def list_backups(folder: Path, code: str | None = None) -> list[BackupEntry]:
@@ -80,13 +86,19 @@ def list_backups(folder: Path, code: str | None = None) -> list[BackupEntry]:
         entry = parse_name(path)
         if entry is not None and (wanted is None or entry.library_code == wanted):
             found.append(entry)
-    found.sort(key=lambda e: (e.taken_at, e.path.name), reverse=True)
+    found.sort(key=lambda e: e.order, reverse=True)
     return found
 
 
 def free_name(folder: Path, code: str | None, when: datetime) -> Path:
-    """A backup path in *folder* for *when* that no file uses yet."""
+    """A backup path in *folder* for *when*, after every backup already named for that second
+    (so names keep sorting in the order the backups were taken)."""
+    stamp = backup_name(code, when)[: -len(SUFFIX)]
     serial = 0
+    for path in folder.glob(f"{stamp}*{SUFFIX}"):
+        entry = parse_name(path)
+        if entry is not None and backup_name(code, when, entry.serial) == path.name:
+            serial = max(serial, entry.serial + 1)
     while True:
         candidate = folder / backup_name(code, when, serial)
         if not candidate.exists() and not partial_of(candidate).exists():

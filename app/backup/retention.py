@@ -19,7 +19,7 @@ def choose_kept(entries: Sequence[BackupEntry], keep_daily: int, keep_monthly: i
                 keep_recent: int = KEEP_RECENT) -> set[Path]:
     """The paths to keep among *entries* (any order): the *keep_recent* newest, and the newest
     of each of the last *keep_daily* days and *keep_monthly* months that have a backup."""
-    newest_first = sorted(entries, key=lambda e: (e.taken_at, e.path.name), reverse=True)
+    newest_first = sorted(entries, key=lambda e: e.order, reverse=True)
     kept = {entry.path for entry in newest_first[:max(1, keep_recent)]}
     days: list[object] = []
     months: list[object] = []
@@ -35,10 +35,14 @@ def choose_kept(entries: Sequence[BackupEntry], keep_daily: int, keep_monthly: i
     return kept
 
 
-def prune(folder: Path, code: str | None, keep_daily: int, keep_monthly: int) -> list[Path]:
-    """Delete library *code*'s backups in *folder* that the rule does not keep; return them."""
+def prune(folder: Path, code: str | None, keep_daily: int, keep_monthly: int,
+          protect: Path | None = None) -> list[Path]:
+    """Delete library *code*'s backups in *folder* that the rule does not keep (never
+    *protect*, the backup just taken); return the deleted paths."""
     entries = list_backups(folder, code)
     kept = choose_kept(entries, keep_daily, keep_monthly)
+    if protect is not None:
+        kept.add(protect)
     removed = []
     for entry in entries:
         if entry.path not in kept:

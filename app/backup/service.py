@@ -85,7 +85,7 @@ class Backups:
         code = self.library_code()
         entry = write_backup(self._db.path, target, code, when)
         policy = self.policy()
-        removed = prune(target, code, policy.keep_daily, policy.keep_monthly)
+        removed = prune(target, code, policy.keep_daily, policy.keep_monthly, entry.path)
         remove_stale_partials(target)
         return BackupOutcome(entry, tuple(removed))
 
