@@ -1,0 +1,71 @@
+"""Randomized fault drills against a REAL server process on loopback.
+
+Each run: a new library's outbox grows in rounds; each round syncs through one fault —
+none, the connection dropped before the answer, the batch delivered twice at once, an old
+batch delivered again later, the server killed mid-batch (before commit) or after commit
+before answering (then restarted), or the client process killed mid-sync. Afterwards the
+server's copy must equal the client's outbox: nothing lost, nothing applied twice.
+The last test shows the same harness catches duplicates when idempotency is switched off.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sync_harness import PG_ENV, FaultEnv, pg_database, run_scenario
+
+RUNS = int(os.environ.get("THUVIEN_FAULT_RUNS", "200"))
+PG_RUNS = int(os.environ.get("THUVIEN_FAULT_RUNS_PG", "40"))
+
+
+@pytest.fixture(scope="module")
+def sqlite_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultEnv]:
+    work = tmp_path_factory.mktemp("faults")
+    env = FaultEnv(f"sqlite:///{work / 'district.sqlite3'}", work)
+    yield env
+    env.close()
+
+
+@pytest.fixture(scope="module")
+def pg_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultEnv]:
+    work = tmp_path_factory.mktemp("faults_pg")
+    with pg_database(os.environ[PG_ENV]) as url:
+        env = FaultEnv(url, work)
+        yield env
+        env.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(RUNS))
+def test_sync_survives_faults(sqlite_env: FaultEnv, seed: int, tmp_path: Path) -> None:
+    assert run_scenario(sqlite_env, seed, tmp_path) == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get(PG_ENV), reason=f"{PG_ENV} not set")
+@pytest.mark.parametrize("seed", range(10_000, 10_000 + (PG_RUNS if os.environ.get(PG_ENV) else 0)))
+def test_sync_survives_faults_postgresql(pg_env: FaultEnv, seed: int, tmp_path: Path) -> None:
+    assert run_scenario(pg_env, seed, tmp_path) == []
+
+
+def test_faults_were_really_injected(sqlite_env: FaultEnv) -> None:
+    """Runs after the drills in this module: every kind of fault happened."""
+    if RUNS < 200:
+        pytest.skip("only meaningful after the full drill")
+    kinds = {k for k, n in sqlite_env.fault_counts.items() if n}
+    assert kinds >= {"none", "drop_response", "duplicate", "replay", "kill_before_commit",
+                     "kill_after_commit", "client_killed"}
+    assert sqlite_env.server.restarts >= 10
+    assert sqlite_env.proxy.fired > 50
+
+
+def test_harness_catches_duplicates_without_idempotency(tmp_path: Path) -> None:
+    env = FaultEnv(f"sqlite:///{tmp_path / 'district.sqlite3'}", tmp_path, idempotency=False)
+    try:
+        problems = run_scenario(env, 7, tmp_path, faults=("duplicate", "replay"))
+    finally:
+        env.close()
+    assert any(p.startswith("applied twice") for p in problems), problems
