@@ -94,8 +94,9 @@ def _check(code: str) -> None:
         raise ValidationError("labels.thermal.chars", UNSAFE, value=code, chars=" ".join(bad))
 
 
-def layout_label(kind: str, item: LabelItem, media: ThermalMedia) -> ThermalLayout:
-    """Render the text of one *kind* label (``items``, ``spine``, ``combined``) for *media*."""
+def layout_label(kind: str, item: LabelItem, media: ThermalMedia, subset_b: bool = False) -> ThermalLayout:
+    """Render the text of one *kind* label (``items``, ``spine``, ``combined``) for *media*.
+    *subset_b*: the printer encodes the whole code in code set B (ZPL ``>:``), a wider symbol."""
     if not (20 <= media.width_mm <= 120 and 10 <= media.height_mm <= 200):
         raise ValidationError("labels.thermal.media", BAD_MEDIA, width=media.width_mm, height=media.height_mm)
     width, height = media.dots(media.width_mm), media.dots(media.height_mm)
@@ -130,7 +131,7 @@ def layout_label(kind: str, item: LabelItem, media: ThermalMedia) -> ThermalLayo
         _text_line(draw, item.title, small, False, (x0, x1, bottom), 5 * pt)
     bottom -= round(number * 1.2)
     _text_line(draw, item.barcode, number, True, (x0, x1, bottom))
-    bars, modules = code128_bars(item.barcode)
+    modules = 11 * (len(item.barcode) + 2) + 13 if subset_b else code128_bars(item.barcode)[1]
     narrow = max(1, (x1 - x0) // (modules + 2 * QUIET_MODULES))
     narrow = min(narrow, 4)
     bar_x = x0 + (x1 - x0 - modules * narrow) // 2
@@ -179,7 +180,7 @@ def zpl_job(kind: str, items: Sequence[LabelItem], media: ThermalMedia | None = 
     ox, oy = media.dots(media.offset_x_mm), media.dots(media.offset_y_mm)
     parts: list[str] = []
     for item in items:
-        layout = layout_label(kind, item, media)
+        layout = layout_label(kind, item, media, subset_b=True)
         row, rows, data = _packed(layout.bitmap, black_is_one=True)
         total = row * rows
         parts.append(f"^XA^PW{layout.bitmap.width}^LL{layout.bitmap.height}^LH{max(0, ox)},{max(0, oy)}")
