@@ -14,9 +14,10 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-# A syllable whose only vowel is a final "y" after a consonant (ky, ly, my, sy, hy,
-# ty, quy...) is spelled with "i" by many writers; fold the "y" to "i".
-_FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]+|qu)y\b")
+# A syllable whose only vowel is a final "y" (ky, ly, my, sy, hy, ty, quy...) is spelled
+# with "i" by many writers: a "y" ending a word right after a consonant (or "qu") is that
+# case, since a Vietnamese syllable is consonants + vowel nucleus; fold it to "i".
+_FINAL_Y = re.compile(r"(?:(?<=[bcdghklmnprstvx])|(?<=qu))y\b")
 _MARKS = {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"}
 
 
@@ -40,6 +41,24 @@ def strip_marks(text: str) -> str:
     return "".join(_MARKS.get(c, c) for c in out)
 
 
+def _fold_table() -> dict[int, str | None]:
+    # One str.translate pass lower-cases and strips marks: folding runs for every record
+    # imported, so it must stay in C. Letters outside these blocks pass through unchanged.
+    table: dict[int, str | None] = {}
+    for code in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        folded = strip_marks(char).lower()
+        if folded != char:
+            table[code] = folded
+    for code in range(0x300, 0x370):  # combining marks of NFD input
+        table[code] = None
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
 def fold(text: str) -> str:
     """Fold *text* for searching: lower case, no marks, đ→d, i/y variants unified.
 
@@ -50,9 +69,8 @@ def fold(text: str) -> str:
     >>> fold("Thuỷ") == fold("thủy")
     True
     """
-    plain = strip_marks(text).lower()
-    words = " ".join(_WORD.findall(plain)).replace("_", " ")
-    return _FINAL_Y.sub(r"\1i", words)
+    plain = _NON_WORD.sub(" ", text.translate(_FOLD_TABLE).lower()).strip()
+    return _FINAL_Y.sub("i", plain) if "y" in plain else plain
 
 
 def fold_words(text: str) -> list[str]:

@@ -141,9 +141,10 @@ class _BatchWriter:
         self.item_rows: list[tuple[Any, ...]] = []
         self.changes: list[tuple[str, str, str, dict[str, Any]]] = []
         self.touched: set[int] = set()
-        self.seen_barcodes: set[str] = set()
+        self.owners: dict[str, int] = {}
 
     def write(self, batch: list[_Parsed]) -> None:
+        self._prefetch(batch)
         for parsed in batch:
             target = self._existing(parsed.bib)
             if target is None:
@@ -164,38 +165,53 @@ class _BatchWriter:
             if row[8]:
                 entry[0].append(row[8])
             entry[1].append(row[5])
+        rows = []
         for row in self.search_rows:
             rid = row[0]
             if rid in calls:
                 extra = fold(" ".join(calls[rid][0] + calls[rid][1]))
                 row = (*row[:5], (row[5] + " " + extra).strip())
-            conn.execute(store.INSERT_SEARCH, row)
-            conn.execute(store.INSERT_FTS, row)
+            rows.append(row)
+        conn.executemany(store.INSERT_SEARCH, rows)
+        conn.executemany(store.INSERT_FTS, rows)
         for rid in self.touched:
             store.reindex_record(conn, rid)
         record_changes(conn, self.changes)
+
+    def _prefetch(self, batch: list[_Parsed]) -> None:
+        """Look up the batch's ISBNs and barcodes already in the catalog in a few queries."""
+        isbns = list({i for p in batch for i in p.bib.isbns})
+        for chunk in _chunks(isbns):
+            marks = ", ".join("?" * len(chunk))
+            for isbn, rid, ruuid in self.conn.execute(
+                    f"SELECT i.isbn, r.id, r.uuid FROM record_isbns i JOIN records r "
+                    f"ON r.id = i.record_id WHERE i.isbn IN ({marks}) AND r.deleted = 0 "
+                    f"ORDER BY r.id DESC", chunk):
+                self.by_isbn[isbn] = (int(rid), str(ruuid))
+        controls = list({p.bib.control_number for p in batch if p.bib.control_number})
+        for chunk in _chunks(controls):
+            marks = ", ".join("?" * len(chunk))
+            for number, org, rid, ruuid, rtitle in self.conn.execute(
+                    f"SELECT control_number, control_org, id, uuid, title_fold FROM records "
+                    f"WHERE control_number IN ({marks}) AND deleted = 0", chunk):
+                self.by_control.setdefault((number, org), (int(rid), str(ruuid), rtitle))
+        codes = list({c.barcode.strip() for p in batch for c in p.copies
+                      if c.barcode and c.barcode.strip()})
+        for chunk in _chunks(codes):
+            marks = ", ".join("?" * len(chunk))
+            for barcode, rid in self.conn.execute(
+                    f"SELECT barcode, record_id FROM items WHERE barcode IN ({marks})", chunk):
+                self.owners[str(barcode).upper()] = int(rid)
 
     def _existing(self, bib: BibData) -> tuple[int, str] | None:
         for isbn in bib.isbns:
             if isbn in self.by_isbn:
                 return self.by_isbn[isbn]
-            row = self.conn.execute(
-                "SELECT r.id, r.uuid FROM record_isbns i JOIN records r ON r.id = i.record_id "
-                "WHERE i.isbn = ? AND r.deleted = 0 LIMIT 1", (isbn,)).fetchone()
-            if row:
-                return int(row[0]), str(row[1])
         if bib.control_number:
-            key = (bib.control_number, bib.control_org)
-            title = fold(bib.title)
-            local = self.by_control.get(key)
-            if local and (bib.control_org or local[2] == title):
-                return local[0], local[1]
-            for rid, ruuid, rtitle in self.conn.execute(
-                    "SELECT id, uuid, title_fold FROM records WHERE control_number = ? AND "
-                    "control_org IS ? AND deleted = 0", key):
-                # Without 003 a bare 001 is only a local number: also ask for the same title.
-                if bib.control_org or rtitle == title:
-                    return int(rid), str(ruuid)
+            known = self.by_control.get((bib.control_number, bib.control_org))
+            # Without 003 a bare 001 is only a local number: also ask for the same title.
+            if known and (bib.control_org or known[2] == fold(bib.title)):
+                return known[0], known[1]
         return None
 
     def _new_record(self, parsed: _Parsed) -> tuple[int, str]:
@@ -239,7 +255,7 @@ class _BatchWriter:
                             "marc.barcode_taken"))
                     continue
                 note_used(self.conn, scheme, barcode)
-            self.seen_barcodes.add(barcode.upper())
+            self.owners[barcode.upper()] = record_id
             item_uuid = store.new_uuid()
             row = (item_uuid, self.library_id, self.now, self.now, record_id, barcode,
                    collection, _item_type(copy.item_type), copy.call_number, copy.location,
@@ -253,13 +269,11 @@ class _BatchWriter:
             self.report.items += 1
 
     def _owner(self, barcode: str) -> int | None:
-        if barcode.upper() in self.seen_barcodes:
-            for row in self.item_rows:
-                if str(row[5]).upper() == barcode.upper():
-                    return int(row[4])
-        row = self.conn.execute("SELECT record_id FROM items WHERE barcode = ?",
-                                (barcode,)).fetchone()
-        return int(row[0]) if row else None
+        return self.owners.get(barcode.upper())
+
+
+def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
+    return [values[i:i + size] for i in range(0, len(values), size)]
 
 
 _TYPES = {"sgk": "textbook", "gk": "textbook", "textbook": "textbook", "ref": "reference",

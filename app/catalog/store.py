@@ -102,8 +102,9 @@ def search_row(record_id: int, bib: BibFields, call_numbers: Iterable[str] = (),
 
 def record_payload(row: Sequence[Any], deleted: bool = False) -> dict[str, Any]:
     """The outbox payload of a ``records`` row given in ``RECORD_COLUMNS`` order."""
-    values = dict(zip(RECORD_COLUMNS, row, strict=True))
-    payload = {k: v for k, v in values.items() if k not in ("id", "title_fold", "library_id")}
+    payload = dict(zip(RECORD_COLUMNS, row, strict=True))
+    for key in ("id", "title_fold", "library_id"):
+        del payload[key]
     for key in ("authors", "isbns", "subjects"):
         payload[key] = json.loads(payload[key])
     payload["deleted"] = deleted
