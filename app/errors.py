@@ -17,7 +17,7 @@ class UserError(Exception):
     'db.newer'
     """
 
-    def __init__(self, code: str, text: Text, **params: object) -> None:
+    def __init__(self, code: str, text: Text, /, **params: object) -> None:
         self.code = code
         self.text = text
         self.params = params

@@ -33,7 +33,7 @@ def shared_data() -> Path:
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Iterator["Library"]:  # noqa: F821
+def lib(tmp_path: Path) -> Iterator[Library]:  # noqa: F821
     """A fresh library in a real SQLite file under tmp_path."""
     from app.library import Library
 

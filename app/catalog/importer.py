@@ -16,7 +16,15 @@ from typing import Any
 
 from app.catalog import store
 from app.catalog.accession import next_accession, note_used, scheme_for
-from app.catalog.marc import BibData, ItemData, MarcRecord, RecordProblem, extract, holdings, read_marc
+from app.catalog.marc import (
+    BibData,
+    ItemData,
+    MarcRecord,
+    RecordProblem,
+    extract,
+    holdings,
+    read_marc,
+)
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_changes
 from app.i18n import Text

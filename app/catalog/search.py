@@ -141,7 +141,7 @@ class CatalogSearch:
         return found
 
     def _filters(self, query: Query) -> tuple[str, list[object]]:
-        sql, params = "", []
+        sql, params = "", list[object]()
         if query.year_from is not None:
             sql += " AND r.year BETWEEN ? AND ?"
             params += [query.year_from, query.year_to]

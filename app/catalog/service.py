@@ -276,11 +276,12 @@ class Catalog:
 
         if not title or not title.strip():
             raise ValidationError("catalog.no_title", NO_TITLE)
-        normalised = []
+        normalised: list[str] = []
         for isbn in isbns:
             if not isbn.strip():
                 continue
-            isbn13 = to_isbn13(isbn) or (find_isbns(isbn) or [None])[0]
+            found = find_isbns(isbn)
+            isbn13 = to_isbn13(isbn) or (found[0] if found else None)
             if isbn13 is None:
                 raise ValidationError("catalog.bad_isbn", BAD_ISBN, isbn=isbn)
             normalised.append(isbn13)

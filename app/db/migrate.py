@@ -70,7 +70,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
         dest.close()
 
 
-def migrate(db: "Database") -> int:  # noqa: F821 - imported lazily to avoid a cycle
+def migrate(db: Database) -> int:  # noqa: F821 - imported lazily to avoid a cycle
     """Apply pending migrations; return the number applied."""
     conn = db.conn
     current = conn.execute("PRAGMA user_version").fetchone()[0]
