@@ -1,0 +1,141 @@
+"""First-run set-up, and the backup/restore windows.
+
+``ui/main.py`` calls :func:`install` (Tools-menu actions and automatic backups) and then
+:func:`maybe_run` (the set-up wizard, once, on a library that has not been set up).
+Settings can offer :func:`run_wizard` again at any time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.errors import UserError
+from app.library import Library
+from ui.firstrun import texts as t
+from ui.firstrun.autobackup import AutoBackup
+from ui.firstrun.backup_dialog import BackupDialog
+from ui.firstrun.wizard import SETUP_DONE, FirstRunWizard, SetupChoices
+
+__all__ = ["AutoBackup", "BackupDialog", "FirstRunWizard", "SetupChoices", "install",
+           "maybe_run", "needs_setup", "run_wizard"]
+
+
+def needs_setup(lib: Library) -> bool:
+    """True until the wizard was finished or skipped once on this library."""
+    return not lib.settings.get(SETUP_DONE)
+
+
+def maybe_run(lib: Library, parent: QWidget | None = None) -> SetupChoices | None:
+    """Show the set-up wizard if this library has never been set up; return the choices."""
+    if not needs_setup(lib):
+        return None
+    return run_wizard(lib, parent)
+
+
+def run_wizard(lib: Library, parent: QWidget | None = None,
+               wizard: FirstRunWizard | None = None) -> SetupChoices | None:
+    """Run the wizard (again); save what was chosen and start any imports asked for.
+
+    Skipping marks the set-up as done so it is not offered at every start; Tools → Set up the
+    library brings it back.
+    """
+    wizard = wizard or FirstRunWizard(lib, parent)
+    accepted = wizard.exec() == FirstRunWizard.DialogCode.Accepted
+    if not accepted:
+        if wizard.skipped and needs_setup(lib):
+            lib.settings.set(SETUP_DONE, "skipped")
+        return None
+    choices = wizard.choices()
+    choices.save(lib)
+    if parent is not None:
+        parent.setWindowTitle(f"ThuVien — {choices.name}")
+    start_imports(lib, choices, parent)
+    return choices
+
+
+def _operations(parent: QWidget | None) -> Any:
+    return getattr(parent, "operations", None)
+
+
+def start_imports(lib: Library, choices: SetupChoices, parent: QWidget | None) -> None:
+    """Import the MARC file and the class list chosen on the last page, off the GUI thread
+    when the window offers its operations helper."""
+    if choices.marc_file is not None:
+        _import_marc(lib.path, choices.marc_file, parent)
+    if choices.class_list is not None:
+        _import_class_list(lib.path, choices.class_list, parent)
+
+
+def _run(parent: QWidget | None, work: Any, title: str, done: Any) -> None:
+    operations = _operations(parent)
+    if operations is None:
+        try:
+            done(work(None))
+        except UserError as exc:
+            QMessageBox.warning(parent, title, exc.message)
+        return
+    operation = operations.run(work, title=title, dialog_parent=parent)
+    operation.succeeded.connect(done)
+    operation.failed.connect(lambda exc: QMessageBox.warning(
+        parent, title, exc.message if isinstance(exc, UserError) else str(exc)))
+
+
+def _import_marc(db_path: Path, file: Path, parent: QWidget | None) -> None:
+    def work(progress: Any) -> Any:
+        with Library.open(db_path) as own:
+            return own.catalog.import_marc(
+                file, progress.report if progress else None,
+                progress.cancelled if progress else None)
+
+    def done(report: Any) -> None:
+        QMessageBox.information(parent, t.IMPORTING_MARC(), t.MARC_DONE(
+            imported=report.imported + report.merged, items=report.items,
+            skipped=len(report.skipped)))
+
+    _run(parent, work, t.IMPORTING_MARC(), done)
+
+
+def _import_class_list(db_path: Path, file: Path, parent: QWidget | None) -> None:
+    def work(progress: Any) -> Any:
+        with Library.open(db_path) as own:
+            return own.patrons.import_class_list(file, dry_run=False)
+
+    def done(result: Any) -> None:
+        summary = ", ".join(f"{k}: {v}" for k, v in result.counts.items() if v)
+        QMessageBox.information(parent, t.IMPORTING_CLASS(), t.CLASS_DONE(summary=summary))
+
+    _run(parent, work, t.IMPORTING_CLASS(), done)
+
+
+def install(window: QWidget, lib: Library) -> AutoBackup:
+    """Add the set-up and backup actions to the window's Tools menu and start automatic
+    backups (every interval and on exit)."""
+    operations = _operations(window)
+    auto = AutoBackup(lib, window, operations.run if operations is not None else None)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(auto.on_exit)
+    menu = getattr(window, "tools_menu", None)
+    if menu is not None:
+        setup = QAction(t.MENU_SETUP(), window)
+        setup.triggered.connect(lambda: run_wizard(lib, window))
+        now = QAction(t.MENU_BACKUP_NOW(), window)
+        now.triggered.connect(auto.take)
+        dialog = QAction(t.MENU_BACKUPS(), window)
+
+        def open_dialog() -> None:
+            def stop_auto() -> None:
+                auto.enabled = False
+
+            BackupDialog(lib, window, before_restore=stop_auto).exec()
+
+        dialog.triggered.connect(open_dialog)
+        for action in (setup, now, dialog):
+            menu.addAction(action)
+    window.setProperty("thuvien_autobackup", True)
+    return auto

@@ -1,0 +1,98 @@
+"""Automatic backups while the window is open: every interval, and once more on exit.
+
+The backup itself opens its own SQLite connection (:func:`app.backup.write_backup`), so the
+interval backup runs on a worker thread through ``ui/operations.py`` and the desk never waits.
+The exit backup runs on the GUI thread while the application quits.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.backup import BackupError, BackupOutcome
+from app.library import Library
+from ui.firstrun.folder import backup_folder
+
+log = logging.getLogger(__name__)
+CHECK_EVERY_MS = 60_000
+
+
+class AutoBackup(QObject):
+    """Checks once a minute whether a backup is due and takes it; backs up on exit."""
+
+    backed_up = Signal(object)  # BackupOutcome
+    failed = Signal(str)
+
+    def __init__(self, lib: Library, parent: QObject | None = None,
+                 run_in_background: Callable[[Callable[[Any], Any]], Any] | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.lib = lib
+        self.enabled = True
+        self._busy = False
+        self._run = run_in_background
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def folder(self) -> Path:
+        """Where backups go on this PC."""
+        return backup_folder(self.lib)
+
+    def check(self) -> None:
+        """Take a backup when the newest one in the folder is older than the interval."""
+        if not self.enabled or self._busy:
+            return
+        try:
+            due = self.lib.backups.due(self.folder())
+        except OSError:
+            due = True
+        if due:
+            self.take()
+
+    def take(self) -> None:
+        """Back up now (on a worker thread when one is available)."""
+        folder = self.folder()
+        backups = self.lib.backups
+        if self._run is None:
+            self._finish(self._take_now(backups, folder))
+            return
+        self._busy = True
+        operation = self._run(lambda progress: backups.take(folder))
+        operation.succeeded.connect(self._finish)
+        operation.failed.connect(self._fail)
+
+    @staticmethod
+    def _take_now(backups: Any, folder: Path) -> BackupOutcome | BaseException:
+        try:
+            return backups.take(folder)  # type: ignore[no-any-return]
+        except BackupError as exc:
+            return exc
+
+    def _finish(self, outcome: object) -> None:
+        self._busy = False
+        if isinstance(outcome, BackupOutcome):
+            self.backed_up.emit(outcome)
+        elif isinstance(outcome, BaseException):
+            self._fail(outcome)
+
+    def _fail(self, error: object) -> None:
+        self._busy = False
+        message = error.message if isinstance(error, BackupError) else str(error)
+        log.warning("automatic backup failed: %s", message)
+        self.failed.emit(message)
+
+    def on_exit(self) -> None:
+        """The backup taken as ThuVien closes (skipped after a restore closed the library)."""
+        self.timer.stop()
+        if not self.enabled:
+            return
+        outcome = self._take_now(self.lib.backups, self.folder())
+        if isinstance(outcome, BaseException):
+            log.warning("backup on exit failed: %s", outcome)

@@ -1,0 +1,239 @@
+"""Backups and restore: the folder (per PC), the policy (per library), the list of backups,
+"Back up now" and "Restore…"."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QProcess, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.backup import BackupEntry, BackupError, BackupPolicy, check_database_file
+from app.backup.restore import aside_name, restore_database
+from app.library import Library
+from ui.firstrun import texts as t
+from ui.firstrun.folder import backup_folder, set_backup_folder
+
+
+def human_size(size: int) -> str:
+    """``1536`` → ``'1.5 KB'``."""
+    from app.cli.backup import human_size as core
+
+    return core(size)
+
+
+class BackupDialog(QDialog):
+    """The backup window. *restart* is called after a restore (default: relaunch ThuVien)."""
+
+    def __init__(self, lib: Library, parent: QWidget | None = None,
+                 restart: Callable[[], None] | None = None,
+                 before_restore: Callable[[], None] | None = None) -> None:
+        super().__init__(parent)
+        self.lib = lib
+        self.restart = restart or relaunch
+        self.before_restore = before_restore
+        self.setWindowTitle(t.BACKUP_TITLE())
+        self.resize(760, 460)
+        self.folder_edit = QLineEdit(str(backup_folder(lib)))
+        self.folder_edit.setReadOnly(True)
+        change = QPushButton(t.CHANGE())
+        change.clicked.connect(self.choose_folder)
+        policy = lib.backups.policy()
+        self.interval = self._spin(5, 24 * 60, policy.interval_minutes, t.MINUTES())
+        self.keep_daily = self._spin(1, 365, policy.keep_daily, t.DAYS())
+        self.keep_monthly = self._spin(1, 240, policy.keep_monthly, t.MONTHS())
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([c() for c in t.COLUMNS])
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.status = QLabel("")
+        self.now_button = QPushButton(t.BACK_UP_NOW())
+        self.restore_button = QPushButton(t.RESTORE())
+        self.restore_file_button = QPushButton(t.RESTORE_FILE())
+        close = QPushButton(t.CLOSE())
+        self.now_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_file_button.clicked.connect(self.restore_other_file)
+        close.clicked.connect(self.accept)
+
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(QLabel(t.FOLDER()))
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(change)
+        policy_row = QHBoxLayout()
+        for widget in (QLabel(t.EVERY()), self.interval, QLabel(t.KEEP_DAILY()), self.keep_daily,
+                       QLabel(t.KEEP_MONTHLY()), self.keep_monthly):
+            policy_row.addWidget(widget)
+        policy_row.addStretch()
+        buttons = QHBoxLayout()
+        for button in (self.now_button, self.restore_button, self.restore_file_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(folder_row)
+        layout.addLayout(policy_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        for spin in (self.interval, self.keep_daily, self.keep_monthly):
+            spin.valueChanged.connect(self.save_policy)
+        self.refresh()
+
+    @staticmethod
+    def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setValue(max(low, min(high, value)))
+        spin.setSuffix(suffix)
+        return spin
+
+    def folder(self) -> Path:
+        """The backup folder shown."""
+        return Path(self.folder_edit.text())
+
+    def entries(self) -> list[BackupEntry]:
+        """The backups listed, newest first."""
+        return self.lib.backups.list(self.folder())
+
+    def refresh(self) -> None:
+        """Re-read the folder."""
+        entries = self.entries()
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            values = (entry.taken_at.strftime("%d/%m/%Y %H:%M:%S"), entry.library_code,
+                      human_size(entry.size), entry.path.name)
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, str(entry.path))
+                self.table.setItem(row, column, cell)
+        if entries:
+            self.table.selectRow(0)
+        mine = [e for e in entries if e.library_code == entries[0].library_code] if entries else []
+        self.status.setText(t.LAST_BACKUP(when=mine[0].taken_at.strftime("%d/%m/%Y %H:%M"))
+                            if mine else t.NO_BACKUP_YET())
+        self.restore_button.setEnabled(bool(entries))
+
+    def choose_folder(self) -> None:
+        """Pick another folder (a USB stick) and remember it for this PC."""
+        chosen = QFileDialog.getExistingDirectory(self, t.FOLDER(), str(self.folder()))
+        if chosen:
+            self.set_folder(Path(chosen))
+
+    def set_folder(self, folder: Path) -> None:
+        """Use *folder* from now on on this PC."""
+        set_backup_folder(folder)
+        self.folder_edit.setText(str(folder))
+        self.refresh()
+
+    def save_policy(self) -> None:
+        """Store the interval and retention numbers in the library."""
+        self.lib.backups.set_policy(BackupPolicy(self.interval.value(), self.keep_daily.value(),
+                                                 self.keep_monthly.value()))
+
+    def back_up_now(self) -> bool:
+        """Take a checked backup now; True when it worked."""
+        self.status.setText(t.BACKING_UP())
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            outcome = self.lib.backups.take(self.folder())
+        except BackupError as exc:
+            QApplication.restoreOverrideCursor()
+            self.status.setText("")
+            QMessageBox.warning(self, t.BACKUP_FAILED(), exc.message)
+            return False
+        QApplication.restoreOverrideCursor()
+        self.refresh()
+        self.status.setText(t.BACKED_UP(file=outcome.entry.path.name))
+        return True
+
+    def selected_path(self) -> Path | None:
+        """The backup chosen in the list."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return Path(str(item.data(Qt.ItemDataRole.UserRole))) if item else None
+
+    def restore_selected(self) -> bool:
+        """Restore the backup selected in the list (after a confirmation)."""
+        path = self.selected_path()
+        return self.restore(path) if path else False
+
+    def restore_other_file(self) -> bool:
+        """Restore from a file picked anywhere (an older USB stick, an e-mail attachment)."""
+        name, _ = QFileDialog.getOpenFileName(self, t.RESTORE_FILE(), str(self.folder()),
+                                              t.BACKUP_FILE_FILTER())
+        return self.restore(Path(name)) if name else False
+
+    def confirm(self, text: str) -> bool:
+        """Ask yes/no (a separate method so tests can answer it)."""
+        answer = QMessageBox.question(self, t.BACKUP_TITLE(), text,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore(self, path: Path) -> bool:
+        """Check *path*, confirm, close the library, restore, then restart ThuVien."""
+        try:
+            facts = check_database_file(path)
+        except BackupError as exc:
+            QMessageBox.warning(self, t.RESTORE_FAILED(), exc.message)
+            return False
+        from app.backup.files import parse_name
+
+        entry = parse_name(path)
+        when = entry.taken_at.strftime("%d/%m/%Y %H:%M") if entry else path.name
+        from datetime import datetime
+
+        text = t.CONFIRM_RESTORE(name=facts.library_name or facts.library_code or "?",
+                                 when=when, aside=aside_name(self.lib.path, datetime.now()).name)
+        if facts.library_id != self.lib.settings.library_id:
+            text += t.OTHER_LIBRARY(code=facts.library_code or "?")
+        if not self.confirm(text):
+            return False
+        if self.before_restore is not None:
+            self.before_restore()
+        db_path = self.lib.path
+        self.lib.close()
+        try:
+            report = restore_database(db_path, path)
+        except BackupError as exc:
+            QMessageBox.warning(self, t.RESTORE_FAILED(), exc.message)
+            self.restart()
+            return False
+        QMessageBox.information(self, t.BACKUP_TITLE(),
+                                t.RESTORED(previous=str(report.previous or "-")))
+        self.restart()
+        return True
+
+
+def relaunch() -> None:
+    """Start ThuVien again with the same arguments, then quit this instance."""
+    if getattr(sys, "frozen", False):
+        QProcess.startDetached(sys.executable, sys.argv[1:])
+    else:
+        QProcess.startDetached(sys.executable, sys.argv)
+    app = QApplication.instance()
+    if app is not None:
+        app.quit()

@@ -1,0 +1,103 @@
+"""Every string the first-run and backup windows show, in Vietnamese and English.
+
+These windows use :class:`app.i18n.Text` (the language chosen at start-up) rather than Qt's
+``.ts`` files, so they are complete in both languages without a translation step.
+"""
+
+from __future__ import annotations
+
+from app.i18n import Text
+
+WIZARD_TITLE = Text("Thiết lập thư viện", "Set up the library")
+SKIP = Text("Bỏ qua, để sau", "Skip for now")
+SKIP_NOTE = Text("Có thể làm lại bất cứ lúc nào: Công cụ → Thiết lập thư viện.",
+                 "You can do this later at any time: Tools → Set up the library.")
+
+IDENTITY_TITLE = Text("Thư viện của bạn", "Your library")
+IDENTITY_SUB = Text("Tên và mã thư viện in trên nhãn, thẻ bạn đọc và báo cáo.",
+                    "The library's name and code appear on labels, patron cards and reports.")
+NAME = Text("Tên thư viện:", "Library name:")
+NAME_HINT = Text("Ví dụ: Thư viện Trường THCS Lê Lợi", "e.g. Lê Lợi Lower Secondary School Library")
+CODE = Text("Mã thư viện:", "Library code:")
+CODE_HINT = Text("Chữ không dấu và số, ví dụ THCS-LELOI", "Letters and digits, e.g. THCS-LELOI")
+CODE_BAD = Text("Mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang (tối đa 20 ký tự).",
+                "The code may only hold plain letters, digits and hyphens (at most 20).")
+KIND = Text("Loại thư viện:", "Kind of library:")
+SCHOOL = Text("Thư viện trường học", "School library")
+COMMUNE = Text("Thư viện xã / phường", "Commune library")
+
+YEAR_TITLE = Text("Năm học và số đăng ký cá biệt", "School year and accession numbers")
+YEAR_SUB = Text("Số ĐKCB là mã vạch dán trên từng cuốn sách.",
+                "The accession number is the barcode on each copy.")
+YEAR = Text("Năm học hiện tại:", "Current school year:")
+YEAR_BAD = Text("Năm học viết dạng 2025-2026.", "Write the school year as 2025-2026.")
+SCHEME = Text("Cách đánh số ĐKCB:", "Accession numbers:")
+SCHEME_SCHOOL = Text("Theo loại sách: GK.00001, TK.00001, NV.00001, TN.00001",
+                     "By kind of book: GK.00001, TK.00001, NV.00001, TN.00001")
+SCHEME_DISTRICT = Text("Theo khổ sách: VN.00001, VV.00001, VL.00001",
+                       "By book size: VN.00001, VV.00001, VL.00001")
+SCHEME_PLAIN = Text("Chỉ có số: 000001, 000002…", "Numbers only: 000001, 000002…")
+WIDTH = Text("Số chữ số:", "Digits:")
+PREVIEW = Text("Cuốn đầu tiên sẽ là: {example}", "The first copy will be: {example}")
+
+IMPORT_TITLE = Text("Nhập dữ liệu có sẵn", "Bring in existing data")
+IMPORT_SUB = Text("Không bắt buộc: có thể nhập sau trong Biên mục và Bạn đọc.",
+                  "Optional: you can also import later from Catalog and Patrons.")
+CHOOSE_MARC = Text("Chọn tệp MARC…", "Choose a MARC file…")
+CHOOSE_CLASS = Text("Chọn danh sách lớp…", "Choose a class list…")
+NOTHING_CHOSEN = Text("(chưa chọn)", "(none chosen)")
+MARC_FILTER = Text("Tệp MARC (*.mrc *.iso *.dat *.xml);;Mọi tệp (*)",
+                   "MARC files (*.mrc *.iso *.dat *.xml);;All files (*)")
+CLASS_FILTER = Text("Danh sách lớp (*.xlsx *.csv);;Mọi tệp (*)",
+                    "Class lists (*.xlsx *.csv);;All files (*)")
+IMPORTING_MARC = Text("Đang nhập biểu ghi MARC", "Importing MARC records")
+IMPORTING_CLASS = Text("Đang nhập danh sách lớp", "Importing the class list")
+MARC_DONE = Text("Đã nhập {imported} biểu ghi, {items} bản sách; bỏ qua {skipped}.",
+                 "Imported {imported} records and {items} copies; {skipped} skipped.")
+CLASS_DONE = Text("Đã nhập danh sách lớp: {summary}", "Class list imported: {summary}")
+
+MENU_SETUP = Text("Thiết lập thư viện…", "Set up the library…")
+MENU_BACKUP_NOW = Text("Sao lưu ngay", "Back up now")
+MENU_BACKUPS = Text("Sao lưu và khôi phục…", "Backups and restore…")
+
+BACKUP_TITLE = Text("Sao lưu và khôi phục", "Backups and restore")
+FOLDER = Text("Thư mục sao lưu (có thể là USB):", "Backup folder (may be a USB stick):")
+CHANGE = Text("Đổi…", "Change…")
+EVERY = Text("Tự động sao lưu mỗi", "Back up automatically every")
+MINUTES = Text(" phút", " minutes")
+KEEP_DAILY = Text("Giữ bản của", "Keep copies of the last")
+DAYS = Text(" ngày gần nhất", " days")
+KEEP_MONTHLY = Text("và của", "and of the last")
+MONTHS = Text(" tháng gần nhất", " months")
+COLUMNS = (Text("Thời điểm", "Taken"), Text("Mã thư viện", "Library code"),
+           Text("Dung lượng", "Size"), Text("Tệp", "File"))
+BACK_UP_NOW = Text("Sao lưu ngay", "Back up now")
+RESTORE = Text("Khôi phục bản đã chọn…", "Restore the selected backup…")
+RESTORE_FILE = Text("Khôi phục từ tệp khác…", "Restore from another file…")
+CLOSE = Text("Đóng", "Close")
+BACKING_UP = Text("Đang sao lưu…", "Backing up…")
+BACKED_UP = Text("Đã sao lưu và kiểm tra: {file}", "Backed up and checked: {file}")
+LAST_BACKUP = Text("Lần sao lưu gần nhất: {when}", "Last backup: {when}")
+NO_BACKUP_YET = Text("Chưa có bản sao lưu nào trong thư mục này.",
+                     "No backup in this folder yet.")
+BACKUP_FAILED = Text("Sao lưu không thành công", "Backup failed")
+CONFIRM_RESTORE = Text(
+    "Khôi phục thư viện «{name}» từ bản sao lưu lúc {when}?\n\n"
+    "Dữ liệu hiện tại được giữ lại thành một tệp riêng ({aside}). "
+    "ThuVien sẽ khởi động lại.",
+    "Restore the library “{name}” from the backup of {when}?\n\n"
+    "The current data is kept aside as a separate file ({aside}). ThuVien will restart.",
+)
+OTHER_LIBRARY = Text(
+    "\n\nChú ý: bản sao lưu này thuộc một thư viện khác (mã {code}).",
+    "\n\nNote: this backup belongs to another library (code {code}).",
+)
+RESTORED = Text("Đã khôi phục. Bản cũ được giữ ở:\n{previous}\n\nThuVien sẽ mở lại.",
+                "Restored. The previous data is kept at:\n{previous}\n\nThuVien will reopen.")
+RESTORE_FAILED = Text("Khôi phục không thành công", "Restore failed")
+BACKUP_FILE_FILTER = Text("Bản sao lưu ThuVien (*.sqlite3);;Mọi tệp (*)",
+                          "ThuVien backups (*.sqlite3);;All files (*)")
+BACK = Text("< Quay lại", "< Back")
+NEXT = Text("Tiếp >", "Next >")
+FINISH = Text("Hoàn tất", "Finish")
+CANCEL = Text("Huỷ", "Cancel")
