@@ -58,7 +58,12 @@ class Refusal(UserError):
 
     def __init__(self, result: DeskResult) -> None:
         self.result = result
-        super().__init__(f"circulation.{result.code}", MESSAGES[result.code], **result.params)
+        # UserError's own __init__ takes ``code`` positionally, which a message parameter
+        # named ``code`` would clash with: set the same attributes directly.
+        self.code = f"circulation.{result.code}"
+        self.text = MESSAGES[result.code]
+        self.params = dict(result.params)
+        Exception.__init__(self, self.message)
 
 
 def refuse(code: str, /, *, patron: PatronRef | None = None, item: ItemRef | None = None,
