@@ -6,9 +6,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pytest
-import zxingcpp
 from PIL import Image
+
+from app.scanning.decoder import decode_image
 
 REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared" / "data"
@@ -36,13 +38,14 @@ def render(pdf: bytes, folder: Path, dpi: int = DPI) -> list[Image.Image]:
 
 
 def decode(image: Image.Image, dpi: int = DPI) -> list[Read]:
-    """Every Code 128 symbol zxing-cpp finds on *image*."""
+    """Every barcode the project's scanner decoder (app.scanning) finds on *image*, at full
+    resolution."""
     px = 25.4 / dpi
+    array = np.asarray(image.convert("L"))
     found = []
-    for result in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.Code128):
-        pos = result.position
-        xs = [pos.top_left.x, pos.top_right.x, pos.bottom_left.x, pos.bottom_right.x]
-        ys = [pos.top_left.y, pos.top_right.y, pos.bottom_left.y, pos.bottom_right.y]
+    for result in decode_image(array, max_side=max(array.shape)):
+        xs = [float(x) for x, _ in result.corners]
+        ys = [float(y) for _, y in result.corners]
         found.append(Read(result.text, sum(xs) / 4 * px, sum(ys) / 4 * px, min(xs) * px))
     return found
 
