@@ -536,3 +536,33 @@ def run_scenario(env: FaultEnv, seed: int, workdir: Path,
     finally:
         client.close()
         lib.close()
+
+
+# -- helpers for in-process API tests -----------------------------------------------------
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def enrolled_library(district: Any, code: str) -> tuple[str, str]:
+    """Register *code* with the admin token and enroll it; ``(token, library_uuid)``."""
+    r = district.http.post("/v1/admin/libraries", headers=bearer(district.admin),
+                           json={"code": code, "name": f"Trường {code}", "type": "school",
+                                 "commune": "Xã Yên Bình", "district": "Huyện Yên Lập"})
+    assert r.status_code == 200, r.text
+    lib_uuid = str(uuidlib.uuid4())
+    r = district.http.post("/v1/enroll", json={"enrollment_code": r.json()["enrollment_code"],
+                                               "library_uuid": lib_uuid})
+    assert r.status_code == 200, r.text
+    return str(r.json()["token"]), lib_uuid
+
+
+def change(seq: int, entity: str, uuid: str, payload: dict[str, Any], op: str = "insert"
+           ) -> dict[str, Any]:
+    return {"seq": seq, "entity": entity, "uuid": uuid, "op": op, "payload": payload,
+            "at": "2025-10-01T00:00:00Z"}
+
+
+def record_payload(title: str, *, isbns: list[str] | None = None, authors: list[str] | None = None,
+                   year: int | None = 2020) -> dict[str, Any]:
+    return {"title": title, "authors": authors or ["Bùi Mạnh Hùng"], "isbns": isbns or [],
+            "year": year, "classification": "495.922", "marc": "{}", "deleted": False}

@@ -1,0 +1,198 @@
+"""The district server's behaviour through its HTTP API (in-process), on SQLite and
+PostgreSQL: enrollment, idempotent pushes, the union catalog, pulls and statistics."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select, text
+from sync_harness import ISBN_POOL, bearer, change, enrolled_library, record_payload
+
+from server.models import libraries, received_changes
+from server.security import hash_secret
+
+
+def push(d: Any, code: str, token: str, lib_uuid: str, from_seq: int, to_seq: int,
+         changes: list[dict[str, Any]]) -> Any:
+    return d.http.post(f"/v1/libraries/{code}/push", headers=bearer(token),
+                       json={"library_uuid": lib_uuid, "from_seq": from_seq, "to_seq": to_seq,
+                             "changes": changes})
+
+
+def all_union(d: Any, token: str) -> list[dict[str, Any]]:
+    r = d.http.get("/v1/union/changes", headers=bearer(token), params={"limit": 1000})
+    assert r.status_code == 200
+    return list(r.json()["records"])
+
+
+def test_enrollment_code_is_one_time_and_token_is_stored_hashed(district: Any) -> None:
+    r = district.http.post("/v1/admin/libraries", headers=bearer(district.admin),
+                           json={"code": "TH-01", "name": "TH Kim Đồng", "type": "school"})
+    code = r.json()["enrollment_code"]
+    first = district.http.post("/v1/enroll", json={"enrollment_code": code.lower(),
+                                                   "library_uuid": "db-1"})
+    assert first.status_code == 200
+    again = district.http.post("/v1/enroll", json={"enrollment_code": code,
+                                                   "library_uuid": "db-1"})
+    assert again.status_code == 403
+    token = first.json()["token"]
+    with district.engine.connect() as conn:
+        row = conn.execute(select(libraries).where(libraries.c.code == "TH-01")).one()
+        dump = json.dumps([str(v) for v in row])
+    assert token not in dump and row.token_hash == hash_secret(token)
+    assert row.enroll_code_hash is None
+
+
+def test_library_token_cannot_use_admin_routes(district: Any) -> None:
+    token, _ = enrolled_library(district, "A")
+    r = district.http.post("/v1/admin/libraries", headers=bearer(token),
+                           json={"code": "X", "name": "X", "type": "commune"})
+    assert r.status_code == 403
+    assert district.http.get("/v1/admin/libraries", headers=bearer("tvl_forged")).status_code == 401
+
+
+def test_push_is_idempotent_and_resumable(district: Any) -> None:
+    token, lib = enrolled_library(district, "A")
+    batch = [change(1, "record", "r1", record_payload("Toán 1")),
+             change(3, "item", "i1", {"record_uuid": "r1", "barcode": "TK.1", "collection": "TK",
+                                      "status": "available"})]
+    first = push(district, "A", token, lib, 0, 4, batch)
+    assert first.json() == {"acked_seq": 4, "applied": 2}
+    again = push(district, "A", token, lib, 0, 4, batch)
+    assert again.json() == {"acked_seq": 4, "applied": 0}
+    gap = push(district, "A", token, lib, 9, 12, [])
+    assert gap.status_code == 409 and gap.json()["acked_seq"] == 4
+    overlap = push(district, "A", token, lib, 2, 6, [batch[1], change(5, "record", "r2",
+                                                                      record_payload("Văn 1"))])
+    assert overlap.json() == {"acked_seq": 6, "applied": 1}
+    with district.engine.connect() as conn:
+        seqs = [r.seq for r in conn.execute(select(received_changes.c.seq)
+                                            .order_by(received_changes.c.seq))]
+    assert seqs == [1, 3, 5]
+
+
+def test_batch_from_another_database_is_refused(district: Any) -> None:
+    token, _ = enrolled_library(district, "A")
+    r = push(district, "A", token, "some-other-db", 0, 1,
+             [change(1, "record", "r1", record_payload("X"))])
+    assert r.status_code == 409
+    assert all_union(district, token) == []
+
+
+def test_malformed_batch_changes_nothing(district: Any) -> None:
+    token, lib = enrolled_library(district, "A")
+    r = push(district, "A", token, lib, 0, 3, [change(2, "record", "r1", record_payload("X")),
+                                               change(1, "record", "r2", record_payload("Y"))])
+    assert r.status_code == 422
+    assert district.http.get("/v1/libraries/A", headers=bearer(token)).json()["acked_seq"] == 0
+
+
+def test_failed_batch_is_rolled_back_whole(district: Any) -> None:
+    from server.db import write
+    from server.push import apply_batch
+
+    token, lib = enrolled_library(district, "A")
+    with district.engine.connect() as conn:
+        lib_id = conn.execute(select(libraries.c.id).where(libraries.c.code == "A")).scalar_one()
+
+    def power_cut() -> None:
+        raise RuntimeError("power cut")
+
+    try:
+        with write(district.engine) as conn:
+            apply_batch(conn, lib_id, 0, 2, [change(1, "record", "r1", record_payload("X")),
+                                             change(2, "record", "r2", record_payload("Y"))],
+                        before_commit=power_cut)
+    except RuntimeError:
+        pass
+    with district.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM received_changes")).scalar_one() == 0
+        assert conn.execute(text("SELECT count(*) FROM lib_records")).scalar_one() == 0
+    assert all_union(district, token) == []
+
+
+def test_union_merges_by_isbn_and_by_folded_title_author_year(district: Any) -> None:
+    ta, ua = enrolled_library(district, "A")
+    tb, ub = enrolled_library(district, "B")
+    isbn = ISBN_POOL[3]
+    push(district, "A", ta, ua, 0, 3, [
+        change(1, "record", "a1", record_payload("Tiếng Việt 1", isbns=[isbn])),
+        change(2, "record", "a2", record_payload("Truyện Kiều", authors=["Nguyễn Du"],
+                                                 year=2015)),
+        change(3, "item", "ai1", {"record_uuid": "a1", "barcode": "GK.1", "collection": "GK",
+                                  "status": "available"})])
+    push(district, "B", tb, ub, 0, 5, [
+        # Same ISBN written with hyphens, different title spelling.
+        change(1, "record", "b1", record_payload("Tiếng Việt lớp 1", isbns=[
+            f"{isbn[:3]}-{isbn[3:6]}-{isbn[6:]}"])),
+        # No ISBN: same title/author/year in the other tone-placement habit and case.
+        change(2, "record", "b2", record_payload("TRUYỆN KIỀU", authors=["nguyễn du"],
+                                                 year=2015)),
+        # Same title, different year: another edition, another union record.
+        change(3, "record", "b3", record_payload("Truyện Kiều", authors=["Nguyễn Du"],
+                                                 year=2019)),
+        change(4, "item", "bi1", {"record_uuid": "b1", "barcode": "GK.7", "collection": "GK",
+                                  "status": "on_loan"}),
+        change(5, "item", "bi2", {"record_uuid": "b1", "barcode": "GK.8", "collection": "GK",
+                                  "status": "available"})])
+    records = all_union(district, ta)
+    assert len(records) == 3
+    union = {(r["fields"]["title"], r["fields"]["year"]): r for r in records}
+    tv = union[("Tiếng Việt 1", 2020)]
+    assert tv["holdings"] == [
+        {"library_code": "A", "library_name": "Trường A", "total": 1, "available": 1},
+        {"library_code": "B", "library_name": "Trường B", "total": 2, "available": 1}]
+    assert {h["library_code"] for h in union[("Truyện Kiều", 2015)]["holdings"]} == {"A", "B"}
+    assert {h["library_code"] for h in union[("Truyện Kiều", 2019)]["holdings"]} == {"B"}
+
+
+def test_deleted_records_leave_the_union_catalog(district: Any) -> None:
+    token, lib = enrolled_library(district, "A")
+    push(district, "A", token, lib, 0, 1, [change(1, "record", "r1", record_payload("Địa lí 6"))])
+    cursor = district.http.get("/v1/union/changes", headers=bearer(token)).json()["next_cursor"]
+    push(district, "A", token, lib, 1, 2, [change(2, "record", "r1",
+                                                  {**record_payload("Địa lí 6"), "deleted": True},
+                                                  op="delete")])
+    page = district.http.get("/v1/union/changes", headers=bearer(token),
+                             params={"cursor": cursor}).json()
+    assert [(r["deleted"], r["holdings"]) for r in page["records"]] == [(True, [])]
+
+
+def test_pull_pages_through_every_change_once(district: Any) -> None:
+    token, lib = enrolled_library(district, "A")
+    for n in range(5):
+        push(district, "A", token, lib, n * 10, n * 10 + 10, [
+            change(n * 10 + k + 1, "record", f"r{n}-{k}", record_payload(f"Sách {n}-{k}"))
+            for k in range(10)])
+    seen: list[int] = []
+    cursor = ""
+    while True:
+        page = district.http.get("/v1/union/changes", headers=bearer(token),
+                                 params={"cursor": cursor, "limit": 7}).json()
+        seen += [r["id"] for r in page["records"]]
+        cursor = page["next_cursor"]
+        if not page["more"]:
+            break
+    assert len(seen) == 50 and len(set(seen)) == 50
+
+
+def test_monthly_statistics_from_anonymised_loans(district: Any) -> None:
+    token, lib = enrolled_library(district, "A")
+    items = [change(n + 1, "item", f"i{n}", {"record_uuid": "r", "barcode": f"TK.{n}",
+                                             "collection": "TK" if n < 3 else "GK",
+                                             "status": "available", "acquired_on": "2025-09-01"})
+             for n in range(5)]
+    loans = [change(10 + n, "loan", f"l{n}", {"item_uuid": f"i{n}", "reader_key": key,
+                                              "loaned_at": f"2025-10-0{n + 1}T01:00:00Z",
+                                              "patron_category": "student"})
+             for n, key in enumerate(["k1", "k1", "k2", None])]
+    visits = [change(20, "visit", "v1", {"day": "2025-10-05", "count": 3})]
+    push(district, "A", token, lib, 0, 20, items + loans + visits)
+    stats = district.http.get("/v1/libraries/A/stats", headers=bearer(token),
+                              params={"month": "2025-10"}).json()
+    assert stats == {"library_code": "A", "month": "2025-10", "collection": {"GK": 2, "TK": 3},
+                     "loans": 4, "active_readers": 2, "visits": 3}
+    before = district.http.get("/v1/libraries/A/stats", headers=bearer(district.admin),
+                               params={"month": "2025-08"}).json()
+    assert before["collection"] == {} and before["loans"] == 0
