@@ -38,7 +38,7 @@ class Caller:
     """Who is calling: a district admin, or one library (with its row)."""
 
     is_admin: bool
-    library: Any | None = None
+    library: Any = None
 
 
 class Faults:
