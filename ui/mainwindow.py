@@ -146,6 +146,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.operations.shutdown()
+        for view in self._views.values():
+            stop = getattr(view, "shutdown", None)
+            if callable(stop):
+                stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scan_filter)

@@ -1,7 +1,8 @@
 """USB barcode scanners type like a keyboard: the scan field and the scan-burst filter.
 
 - :class:`ScanField` takes raw keystrokes: the input method is disabled on it
-  (``WA_InputMethodEnabled`` false — Qt's input-method hints were shown not to be enough), so a
+  (``WA_InputMethodEnabled`` false — Qt's input-method hints were shown not to be enough — and
+  ``ImEnabled`` answered false, which is what input contexts ask), so a
   Vietnamese IME (Unikey, ibus-unikey) cannot turn ``DD01`` into ``Đ01`` or ``AA`` into ``Â``.
 - :class:`ScanBurstFilter` watches every key press of the window: a burst of characters faster
   than a person types, ending in Enter, is a scan even when focus is in another widget. The
@@ -39,7 +40,17 @@ class ScanField(QLineEdit):
         self.setProperty(ACCEPTS_SCANS, True)
         self.returnPressed.connect(self._emit)
 
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+    def inputMethodQuery(self, query: Qt.InputMethodQuery, *args: object) -> object:  # noqa: N802
+        """Tell the platform input method (ibus, Windows IMM, …) this field takes none.
+
+        QLineEdit answers ``ImEnabled`` true whatever the widget attribute says, and that
+        answer is what input contexts consult before filtering keys, so say no here too.
+        """
+        if query == Qt.InputMethodQuery.ImEnabled:
+            return False
+        return super().inputMethodQuery(query, *args)  # type: ignore[call-arg]
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt API)
         """Composed text never enters a scan field (an IME must not rewrite a code)."""
         event.ignore()
 

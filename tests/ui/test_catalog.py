@@ -1,0 +1,74 @@
+"""The catalog view: search as you type, open a record, add one with a copy, import MARC."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+
+def test_search_as_you_type_and_open_a_record(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    wanted = lib.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"], year=2015,
+                                    classification="895.9223", subjects=["Văn học Việt Nam"])
+    lib.catalog.add_copies(wanted, 2, collection="TK")
+    lib.catalog.add_record("Số đỏ", authors=["Vũ Trọng Phụng"], year=2016)
+    view = window.show_view("catalog")
+    view.search_field.setFocus()
+    qtbot.keyClicks(view.search_field, "t")
+    view.run_search()  # what the debounce timer does: under two letters nothing is searched
+    assert view.count_label.text() == "" and view._worker._serial == 0
+    qtbot.keyClicks(view.search_field, "at den")  # folded: finds "Tắt đèn"
+    qtbot.waitUntil(lambda: view.results.rowCount() == 1, timeout=5000)
+    assert view.results.item(0, 0).text() == "Tắt đèn"
+    assert view.results.item(0, 4).text() == "2/2"
+    view.results.setCurrentCell(0, 0)
+    assert view.current_id == wanted
+    html = view.detail.readable.toHtml()
+    assert "Ngô Tất Tố" in html and "895.9223" in html
+    marc = view.detail.marc.toPlainText()
+    assert "245" in marc and "$a Tắt đèn" in marc
+    assert view.detail.copies.rowCount() == 2
+    assert view.detail.copies.item(0, 0).text().startswith("TK.")
+
+
+def test_add_a_record_with_a_copy(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = window.show_view("catalog")
+    form = view.new_record()
+    qtbot.waitExposed(form)
+    form.title.setText("Dế Mèn phiêu lưu ký")  # (QTest types ASCII only)
+    form.authors.setText("Tô Hoài")
+    form.publisher.setText("Kim Đồng")
+    form.place.setText("Hà Nội")
+    form.year.setText("2019")
+    form.isbn.setText("978-604-2-12345-9")  # wrong check digit: refused, form stays open
+    form.classification.setText("895.9223")
+    form.subjects.setText("Văn học thiếu nhi; Truyện")
+    form.copies.setValue(1)
+    save = form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert form.isVisible() and "ISBN" in form.error.text()
+    assert lib.catalog.record_count() == 0
+    form.isbn.setText("9786042123457")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert form.record_id is not None and len(form.new_barcodes) == 1
+    record = lib.catalog.record(form.record_id)
+    assert record.title == "Dế Mèn phiêu lưu ký" and record.authors == ["Tô Hoài"]
+    assert record.subjects == ["Văn học thiếu nhi", "Truyện"] and record.year == 2019
+    assert record.isbns == ["9786042123457"]
+    assert "260" in record.marc or "264" in record.marc
+    items = lib.catalog.items_of(form.record_id)
+    assert [i.barcode for i in items] == form.new_barcodes
+    assert view.current_id == form.record_id  # the new record is shown
+    assert view.detail.copies.rowCount() == 1
+
+
+def test_marc_import_reports_skipped_records(window, lib, shared_data, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = window.show_view("catalog")
+    operation = view.import_marc(shared_data / "marc" / "pymarc" / "bad_records.mrc")
+    with qtbot.waitSignal(operation.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: view.last_import is not None)
+    report = view.last_import
+    assert report.imported + len(report.skipped) >= 2
+    assert lib.catalog.record_count() == report.imported + report.merged
+    assert window.status.pending_label.text().endswith(str(lib.pending_changes()))

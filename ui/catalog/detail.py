@@ -1,0 +1,106 @@
+"""One record: a readable view, its MARC tags, and its copies."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QWidget,
+)
+
+from app.catalog.models import Item, RecordView
+from ui.format import display_date
+
+
+def marc_lines(marc_storage: str) -> list[str]:
+    """The record's MARC as tag lines: ``245 10 $a Tắt đèn / $c Ngô Tất Tố.``"""
+    from app.catalog.marc import MarcRecord
+
+    record = MarcRecord.from_storage(marc_storage)
+    lines = [f"LDR    {record.leader}"]
+    for f in record.fields:
+        if f.is_control:
+            lines.append(f"{f.tag}    {f.data}")
+        else:
+            subfields = " ".join(f"${code} {value}" for code, value in f.subfields)
+            lines.append(f"{f.tag} {f.ind1.replace(' ', '_')}{f.ind2.replace(' ', '_')} {subfields}")
+    return lines
+
+
+class RecordDetail(QTabWidget):
+    """Tabs: Record (readable), MARC (tags), Copies."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.readable = QTextBrowser()
+        self.marc = QPlainTextEdit()
+        self.marc.setReadOnly(True)
+        mono = QFont("DejaVu Sans Mono")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.marc.setFont(mono)
+        self.copies = QTableWidget(0, 5)
+        self.copies.setHorizontalHeaderLabels([self.tr("Acc. no."), self.tr("Collection"),
+                                               self.tr("Type"), self.tr("Call number"),
+                                               self.tr("Status")])
+        self.copies.verticalHeader().hide()
+        self.copies.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.copies.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.copies.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.addTab(self.readable, self.tr("Record"))
+        self.addTab(self.marc, self.tr("MARC"))
+        self.addTab(self.copies, self.tr("Copies"))
+        self.show_record(None, [])
+
+    def status_name(self, status: str) -> str:
+        """An item status in words."""
+        return {"available": self.tr("on the shelf"), "on_loan": self.tr("on loan"),
+                "on_hold_shelf": self.tr("kept for a hold"), "lost": self.tr("lost"),
+                "damaged": self.tr("damaged"), "withdrawn": self.tr("withdrawn")}.get(status,
+                                                                                      status)
+
+    def show_record(self, record: RecordView | None, items: list[Item]) -> None:
+        """Show *record* and its copies (None: an empty hint)."""
+        self.copies.setRowCount(0)
+        if record is None:
+            hint = self.tr("Search above, then choose a record to see it here.")
+            self.readable.setHtml(f"<p style='color:#64748b'>{escape(hint)}</p>")
+            self.marc.setPlainText("")
+            self.setTabText(2, self.tr("Copies"))
+            return
+        rows = [
+            (self.tr("Author(s)"), "; ".join(record.authors) or record.responsibility or ""),
+            (self.tr("Publisher"), ", ".join(p for p in (record.place, record.publisher) if p)),
+            (self.tr("Year"), str(record.year or "")),
+            (self.tr("Edition"), record.edition or ""),
+            (self.tr("ISBN"), "; ".join(record.isbns)),
+            (self.tr("Classification"), record.classification or ""),
+            (self.tr("Author mark"), record.author_mark or ""),
+            (self.tr("Subjects"), "; ".join(record.subjects)),
+            (self.tr("Series"), " ".join(p for p in (record.series, record.volume) if p)),
+            (self.tr("Notes"), record.notes or ""),
+        ]
+        body = "".join(
+            f"<tr><td style='color:#475569;padding-right:12px'>{escape(k)}</td>"
+            f"<td>{escape(v)}</td></tr>" for k, v in rows if v)
+        self.readable.setHtml(f"<h2 style='color:#1f3a5f'>{escape(record.title)}</h2>"
+                              f"<table cellpadding='3'>{body}</table>")
+        self.marc.setPlainText("\n".join(marc_lines(record.marc)))
+        self.setTabText(2, self.tr("Copies ({count})").format(count=len(items)))
+        for item in items:
+            row = self.copies.rowCount()
+            self.copies.insertRow(row)
+            cells = (item.barcode, item.collection or "", item.item_type,
+                     item.call_number or "", self.status_name(item.status))
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(self.tr("Acquired {day}").format(
+                    day=display_date(item.acquired_on)))
+                self.copies.setItem(row, column, cell)

@@ -1,0 +1,90 @@
+"""Search-as-you-type off the GUI thread: a worker thread with its own SQLite connection.
+
+The view asks with ``request(text)``; only the answer to the latest request is delivered
+(``found(text, SearchResult)``), so a slow query can never overwrite a newer one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+MIN_CHARS = 2
+PAGE = 100
+
+
+class _Worker(QObject):
+    found = Signal(int, str, object)
+    failed = Signal(int, str, str)
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._path = path
+        self._lib: Any = None
+        self.latest = 0
+
+    @Slot(int, str)
+    def search(self, serial: int, text: str) -> None:
+        if serial != self.latest:
+            return  # a newer request is queued behind this one
+        try:
+            if self._lib is None:
+                from app.library import Library
+
+                self._lib = Library.open(self._path)
+            result = self._lib.catalog.search(text, limit=PAGE)
+        except Exception as exc:  # shown in the view, never a traceback
+            self.failed.emit(serial, text, str(exc))
+            return
+        self.found.emit(serial, text, result)
+
+    @Slot()
+    def close(self) -> None:
+        if self._lib is not None:
+            self._lib.close()
+            self._lib = None
+
+
+class SearchWorker(QObject):
+    """Owns the worker thread; ``found(text, result)`` arrives on the GUI thread."""
+
+    found = Signal(str, object)
+    failed = Signal(str, str)
+    _ask = Signal(int, str)
+    _close = Signal()
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._serial = 0
+        self._thread = QThread(self)
+        self._worker = _Worker(path)
+        self._worker.moveToThread(self._thread)
+        self._ask.connect(self._worker.search)
+        self._close.connect(self._worker.close)
+        self._worker.found.connect(self._on_found)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.start()
+
+    def request(self, text: str) -> int:
+        """Search *text* (answers to earlier requests are dropped)."""
+        self._serial += 1
+        self._worker.latest = self._serial
+        self._ask.emit(self._serial, text)
+        return self._serial
+
+    def _on_found(self, serial: int, text: str, result: object) -> None:
+        if serial == self._serial:
+            self.found.emit(text, result)
+
+    def _on_failed(self, serial: int, text: str, message: str) -> None:
+        if serial == self._serial:
+            self.failed.emit(text, message)
+
+    def stop(self) -> None:
+        """Close the worker's connection and end its thread."""
+        if self._thread.isRunning():
+            self._close.emit()
+            self._thread.quit()
+            self._thread.wait(3000)

@@ -1,0 +1,358 @@
+"""The catalog: search-as-you-type, the record detail, the record form, copies, MARC in/out."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog.models import SearchResult
+from app.errors import UserError
+from app.library import Library
+from ui.catalog.detail import RecordDetail
+from ui.catalog.record_form import RecordForm
+from ui.catalog.search_worker import MIN_CHARS, SearchWorker
+from ui.operations import Operations, Progress
+
+DEBOUNCE_MS = 250
+
+
+class CatalogView(QWidget):
+    """Find, read, add and edit records; import and export MARC files."""
+
+    changed = Signal()
+
+    def __init__(self, lib: Library, operations: Operations,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._operations = operations
+        self.current_id: int | None = None
+        self.last_result: SearchResult | None = None
+        self.last_import: Any = None
+
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(self.tr(
+            "Search title, author, subject, ISBN or accession number (2 letters or more)…"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumHeight(34)
+        self.count_label = QLabel()
+        new_button = QPushButton(self.tr("New record (Ctrl+N)"))
+        import_button = QPushButton(self.tr("Import MARC…"))
+        export_button = QPushButton(self.tr("Export MARC…"))
+        top = QHBoxLayout()
+        top.addWidget(self.search_field, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(new_button)
+        top.addWidget(import_button)
+        top.addWidget(export_button)
+
+        self.results = QTableWidget(0, 5)
+        self.results.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Author"),
+                                                self.tr("Year"), self.tr("Call number"),
+                                                self.tr("Copies")])
+        self.results.verticalHeader().hide()
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.results.currentCellChanged.connect(lambda row, *_: self._select_row(row))
+
+        self.detail = RecordDetail()
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.copies_button = QPushButton(self.tr("Add copies…"))
+        self.labels_button = QPushButton(self.tr("Print labels…"))
+        for button in (self.edit_button, self.copies_button, self.labels_button):
+            button.setEnabled(False)
+        actions = QHBoxLayout()
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.copies_button)
+        actions.addWidget(self.labels_button)
+        actions.addStretch(1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addLayout(actions)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.results)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.search_field.textChanged.connect(lambda _t: self._debounce.start())
+        self.search_field.returnPressed.connect(self.run_search)
+        self._worker = SearchWorker(lib.path, self)
+        self._worker.found.connect(self._show_results)
+        self._worker.failed.connect(lambda _t, message: self.count_label.setText(message))
+        new_button.clicked.connect(self.new_record)
+        import_button.clicked.connect(self.choose_import)
+        export_button.clicked.connect(self.choose_export)
+        self.edit_button.clicked.connect(self.edit_record)
+        self.copies_button.clicked.connect(self.add_copies)
+        self.labels_button.clicked.connect(self.print_labels)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_record)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search_field.setFocus)
+
+    def shutdown(self) -> None:
+        """End the search thread (the window is closing)."""
+        self._worker.stop()
+
+    # -- search ----------------------------------------------------------------------------
+    def run_search(self) -> None:
+        """Ask the worker for the text in the field (nothing under two characters)."""
+        self._debounce.stop()
+        text = self.search_field.text().strip()
+        if len(text) < MIN_CHARS:
+            self.results.setRowCount(0)
+            self.count_label.setText("")
+            return
+        self.count_label.setText(self.tr("Searching…"))
+        self._worker.request(text)
+
+    def _show_results(self, text: str, result: SearchResult) -> None:
+        if text != self.search_field.text().strip():
+            return  # the user typed on: a newer answer is coming
+        self.last_result = result
+        self.results.setRowCount(0)
+        for hit in result.hits:
+            row = self.results.rowCount()
+            self.results.insertRow(row)
+            available = sum(1 for i in hit.items if i.status == "available")
+            cells = (hit.title, hit.author or "", str(hit.year or ""), hit.call_number or "",
+                     f"{available}/{len(hit.items)}")
+            for column, value in enumerate(cells):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, hit.id)
+                self.results.setItem(row, column, cell)
+        self.count_label.setText(self.tr("{count} found").format(count=result.total))
+
+    def _select_row(self, row: int) -> None:
+        cell = self.results.item(row, 0) if row >= 0 else None
+        if cell is not None:
+            self.open_record(int(cell.data(Qt.ItemDataRole.UserRole)))
+
+    def open_record(self, record_id: int | None) -> None:
+        """Show record *record_id* in the detail tabs."""
+        self.current_id = record_id
+        record = self._lib.catalog.record(record_id) if record_id is not None else None
+        items = self._lib.catalog.items_of(record_id) if record_id is not None else []
+        self.detail.show_record(record, items)
+        for button in (self.edit_button, self.copies_button, self.labels_button):
+            button.setEnabled(record is not None)
+        self.labels_button.setEnabled(bool(items))
+
+    # -- editing ---------------------------------------------------------------------------
+    def new_record(self) -> RecordForm:
+        """Open the empty record form (non-blocking); the new record is shown when saved."""
+        form = RecordForm(self._lib, None, self)
+        form.accepted.connect(lambda: self._saved(form))
+        form.open()
+        return form
+
+    def edit_record(self) -> RecordForm | None:
+        """Open the form on the record shown."""
+        if self.current_id is None:
+            return None
+        form = RecordForm(self._lib, self._lib.catalog.record(self.current_id), self)
+        form.accepted.connect(lambda: self._saved(form))
+        form.open()
+        return form
+
+    def _saved(self, form: RecordForm) -> None:
+        self.open_record(form.record_id)
+        self.changed.emit()
+        if self.search_field.text().strip():
+            self.run_search()
+
+    def add_copies(self) -> AddCopiesDialog | None:
+        """Ask how many copies (and which collection) to add with the next accession numbers."""
+        if self.current_id is None:
+            return None
+        dialog = AddCopiesDialog(self._lib, self.current_id, self)
+        dialog.accepted.connect(lambda: (self.open_record(self.current_id), self.changed.emit()))
+        dialog.open()
+        return dialog
+
+    def print_labels(self) -> None:
+        """Labels for the copies of the record shown."""
+        if self.current_id is None:
+            return
+        from ui.labels.dialog import LabelsDialog
+
+        items = self._lib.catalog.items_of(self.current_id)
+        LabelsDialog(self._lib, self._operations, items, self).open()
+
+    # -- MARC in and out -------------------------------------------------------------------
+    def choose_import(self) -> None:
+        """Pick a MARC file and import it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import MARC records"), "",
+            self.tr("MARC files (*.mrc *.iso *.dat *.xml *.marc);;All files (*)"))
+        if path:
+            self.import_marc(Path(path))
+
+    def import_marc(self, path: Path) -> Any:
+        """Import *path* off the GUI thread with a progress bar and Cancel; report at the end."""
+        db_path = self._lib.path
+
+        def work(progress: Progress) -> Any:
+            from app.library import Library
+
+            with Library.open(db_path) as own:
+                return own.catalog.import_marc(path, progress=progress.report,
+                                               cancelled=progress.cancelled)
+
+        operation = self._operations.run(work, title=self.tr("Importing {name}").format(
+            name=path.name), dialog_parent=self)
+        operation.succeeded.connect(self._imported)
+        operation.failed.connect(self._failed)
+        return operation
+
+    def _imported(self, report: Any) -> None:
+        self.last_import = report
+        self.changed.emit()
+        ImportReportDialog(report, self).open()
+        if self.search_field.text().strip():
+            self.run_search()
+
+    def _failed(self, error: BaseException) -> None:
+        message = error.message if isinstance(error, UserError) else self.tr(
+            "Unexpected error: {error}").format(error=error)
+        QMessageBox.warning(self, self.tr("Catalog"), message)
+
+    def choose_export(self) -> None:
+        """Pick a file name and export every record with its copies."""
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export MARC records"), "catalog.mrc",
+            self.tr("MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)"))
+        if path:
+            self.export_marc(Path(path), "marcxml" if path.endswith(".xml") else "iso2709")
+
+    def export_marc(self, path: Path, fmt: str) -> Any:
+        """Write the catalog to *path* off the GUI thread."""
+        db_path = self._lib.path
+
+        def work(_progress: Progress) -> Any:
+            from app.library import Library
+
+            partial = Path(tempfile.mkstemp(prefix="thuvien-export-", dir=path.parent)[1])
+            with Library.open(db_path) as own, partial.open("wb") as out:
+                problems = own.catalog.export_marc(out, fmt=fmt)
+            partial.replace(path)
+            return problems
+
+        operation = self._operations.run(work, title=self.tr("Exporting"), dialog_parent=self,
+                                         cancellable=False)
+        operation.succeeded.connect(lambda problems: QMessageBox.information(
+            self, self.tr("Export"), self.tr("Catalog written to {path}.").format(path=path)
+            + (("\n" + self.tr("{count} record(s) were too long for ISO 2709 and were left out.")
+                .format(count=len(problems))) if problems else "")))
+        operation.failed.connect(self._failed)
+        return operation
+
+
+class AddCopiesDialog(QDialog):
+    """How many copies, in which collection: they get the next accession numbers."""
+
+    def __init__(self, lib: Library, record_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._record_id = record_id
+        self.added: list[str] = []
+        self.setWindowTitle(self.tr("Add copies"))
+        self.count = QSpinBox()
+        self.count.setRange(1, 500)
+        self.collection = QComboBox()
+        for code, scheme in lib.catalog.schemes().items():
+            self.collection.addItem(f"{code} — {scheme.get('label', code)}", code)
+        default = str(lib.settings.get("default_collection", "TK") or "TK")
+        self.collection.setCurrentIndex(max(0, self.collection.findData(default)))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b91c1c;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Number of copies"), self.count)
+        form.addRow(self.tr("Collection"), self.collection)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        """Add the copies; say what went wrong otherwise."""
+        try:
+            items = self._lib.catalog.add_copies(self._record_id, self.count.value(),
+                                                 collection=str(self.collection.currentData()))
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self.added = [item.barcode for item in items]
+        self.accept()
+
+
+class ImportReportDialog(QDialog):
+    """What a MARC import did, and every record it left out with the reason."""
+
+    def __init__(self, report: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("MARC import"))
+        self.resize(640, 420)
+        summary = self.tr("Imported {imported} record(s), merged {merged}, added {items} "
+                          "copies; {skipped} skipped.").format(
+            imported=report.imported, merged=report.merged, items=report.items,
+            skipped=len(report.skipped))
+        if report.cancelled:
+            summary = self.tr("Stopped by you.") + " " + summary
+        self.summary = QLabel(summary)
+        self.summary.setWordWrap(True)
+        self.skipped = QPlainTextEdit()
+        self.skipped.setReadOnly(True)
+        self.skipped.setPlainText("\n".join(
+            self.tr("Record {number} (byte {offset}): {reason}").format(
+                number=s.number, offset=s.offset, reason=s.reason) for s in report.skipped))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        if report.skipped:
+            layout.addWidget(QLabel(self.tr("Records left out:")))
+            layout.addWidget(self.skipped, 1)
+        layout.addWidget(buttons)
