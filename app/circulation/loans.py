@@ -123,7 +123,7 @@ def checkout(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, item
     _write_loan_change(conn, loan_id, "insert")
     item = itemstate.set_status(conn, item, "on_loan", now)
     if hold is not None:
-        holdq.set_hold_status(ctx, conn, hold, "fulfilled", now)
+        hold = holdq.set_hold_status(ctx, conn, hold, "fulfilled", now)
     loan = LoanRef(loan_id, loan_uuid, item.id, patron.id, now, due.isoformat(), None, 0,
                    class_loan_id, None)
     params = {"due": display_date(due), "name": patron.full_name, **_item_params(item)}

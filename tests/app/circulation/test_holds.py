@@ -1,0 +1,104 @@
+"""Holds: the queue per record, the hold shelf, pickup deadlines, cancel and expiry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .conftest import World
+
+
+def test_queue_is_first_come_first_served(world: World) -> None:
+    [copy] = world.book()
+    borrower, first, second = (world.student(n) for n in ("An", "Bình", "Chi"))
+    world.circ.checkout(borrower.card, copy.barcode)
+    placed = world.circ.place_hold(first.card, copy.record_id)
+    assert placed.ok and placed.hold.position == 1
+    assert world.circ.place_hold(second.card, copy.record_id).hold.position == 2
+    world.clock.advance(days=2)
+    back = world.circ.checkin(copy.barcode)
+    assert back.code == "checked_in_hold"
+    assert back.hold.patron.full_name == "Bình" and back.item.status == "on_hold_shelf"
+    # kept 7 days: Wed 10 Sep + 7 = Wed 17 Sep
+    assert back.hold.ready_until == "2025-09-17"
+    assert "GIỮ LẠI cho Bình (6A) đến 17/09/2025" in back.message_in("vi")
+    assert [h.patron.full_name for h in world.circ.hold_queue(copy.record_id)] == ["Bình", "Chi"]
+    assert [h.status for h in world.circ.hold_queue(copy.record_id)] == ["ready", "waiting"]
+    assert world.changes("hold", back.hold.uuid)[-1]["status"] == "ready"
+
+
+def test_pickup_deadline_moves_off_a_closed_day(world: World) -> None:
+    [copy] = world.book()
+    world.circ.checkout(world.student("An").card, copy.barcode)
+    world.circ.place_hold(world.student("Bình").card, copy.record_id)
+    world.circ.calendar.add_closed(date(2025, 9, 15), date(2025, 9, 16), "Kiểm kê")
+    back = world.circ.checkin(copy.barcode)   # Mon 8 Sep + 7 = Mon 15 → Wed 17
+    assert back.hold.ready_until == "2025-09-17"
+
+
+def test_holder_borrows_it_and_the_hold_is_fulfilled(world: World) -> None:
+    [copy] = world.book()
+    world.circ.checkout(world.student("An").card, copy.barcode)
+    holder = world.student("Bình")
+    world.circ.place_hold(holder.card, copy.record_id)
+    world.circ.checkin(copy.barcode)
+    lent = world.circ.checkout(holder.card, copy.barcode)
+    assert lent.code == "checked_out_hold" and lent.hold.status == "fulfilled"
+    assert world.circ.hold_queue(copy.record_id) == []
+
+
+def test_cancel_passes_the_copy_to_the_next(world: World) -> None:
+    [copy] = world.book()
+    world.circ.checkout(world.student("An").card, copy.barcode)
+    first = world.circ.place_hold(world.student("Bình").card, copy.record_id).hold
+    world.circ.place_hold(world.student("Chi").card, copy.record_id)
+    world.circ.checkin(copy.barcode)
+    assert world.circ.cancel_hold(first.id).code == "hold_cancelled"
+    [ready] = world.circ.hold_queue(copy.record_id)
+    assert ready.patron.full_name == "Chi" and ready.status == "ready"
+    assert world.circ.cancel_hold(first.id).code == "hold_not_found"
+    assert world.circ.cancel_hold(ready.id).ok
+    assert world.lib.catalog.item(copy.id).status == "available"
+
+
+def test_expired_hold_moves_on(world: World) -> None:
+    [copy] = world.book()
+    world.circ.checkout(world.student("An").card, copy.barcode)
+    world.circ.place_hold(world.student("Bình").card, copy.record_id)
+    world.circ.place_hold(world.student("Chi").card, copy.record_id)
+    world.circ.checkin(copy.barcode)
+    world.clock.advance(days=7)          # Mon 15 Sep: the last pickup day
+    assert world.circ.expire_holds() == []
+    world.clock.advance(days=1)
+    [expired] = world.circ.expire_holds()
+    assert expired.patron.full_name == "Bình" and expired.status == "expired"
+    [shelf] = world.circ.hold_shelf()
+    assert shelf.patron.full_name == "Chi"
+
+
+def test_hold_refusals(world: World) -> None:
+    [copy] = world.book()
+    [textbook] = world.book("Ngữ văn 6", item_type="textbook", collection="GK")
+    patron = world.student()
+    assert world.circ.place_hold(patron.card, copy.record_id).ok
+    assert world.circ.place_hold(patron.card, copy.record_id).code == "hold_duplicate"
+    assert world.circ.place_hold(patron.card, textbook.record_id).code == "hold_not_allowed"
+    world.circ.checkout(patron.card, textbook.barcode)
+    other = world.student("Bình")
+    world.circ.checkout(other.card, copy.barcode)
+    assert world.circ.place_hold(other.card, copy.record_id).code == "hold_has_copy"
+    blocked = world.student("Chi")
+    world.lib.patrons.set_status(blocked.id, "blocked")
+    assert world.circ.place_hold(blocked.card, copy.record_id).code == "patron_blocked"
+    assert world.circ.place_hold(patron.card, 999).code == "record_not_found"
+
+
+def test_a_lost_copy_on_the_hold_shelf_puts_the_hold_back_in_the_queue(world: World) -> None:
+    [copy] = world.book()
+    world.circ.checkout(world.student("An").card, copy.barcode)
+    world.circ.place_hold(world.student("Bình").card, copy.record_id)
+    world.circ.checkin(copy.barcode)
+    world.circ.mark_lost(copy.barcode)
+    [hold] = world.circ.hold_queue(copy.record_id)
+    assert hold.status == "waiting" and hold.item_id is None
+    found = world.circ.mark_found(copy.barcode)
+    assert found.code == "checked_in_hold" and found.hold.patron.full_name == "Bình"
