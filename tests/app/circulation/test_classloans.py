@@ -1,0 +1,87 @@
+"""Class loan sessions: a textbook set to a whole class, and what is missing at year end."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .conftest import World
+
+
+def setup_class(world: World) -> tuple[list[int], list[str]]:
+    names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Chi"]
+    cards = [world.student(n, "6A").card for n in names]
+    world.student("Phạm Văn Dũng", "6B")
+    records = []
+    for title in ("Toán 6", "Ngữ văn 6"):
+        copies = world.book(title, copies=4, item_type="textbook", collection="GK")
+        records.append(copies[0].record_id)
+    return records, cards
+
+
+def test_auto_assign_lends_one_copy_of_each_book_to_every_student(world: World) -> None:
+    records, _cards = setup_class(world)
+    session = world.circ.start_class_loan("6A", records, school_year="2025-2026")
+    assert session.due == "2026-06-01"   # 31 May 2026 is a Sunday
+    results = world.circ.class_loan_auto_assign(session.id)
+    assert [r.code for r in results] == ["checked_out"] * 6
+    # class-register order: by given name (An, Bình, Chi)
+    assert [r.patron.full_name for r in results[::2]] == ["Nguyễn Văn An", "Trần Thị Bình",
+                                                        "Lê Minh Chi"]
+    assert all(r.loan.due == "2026-06-01" and r.loan.class_loan_id == session.id
+               for r in results)
+    assert world.circ.class_loan_auto_assign(session.id) == []   # nothing left to hand out
+    assert world.count("SELECT count(*) FROM loans WHERE class_loan_id = ?", session.id) == 6
+
+
+def test_scanning_at_the_desk_during_a_session(world: World) -> None:
+    records, cards = setup_class(world)
+    session = world.circ.start_class_loan("6A", records)
+    world.circ.desk.set_class_loan(session.id)
+    [other] = world.book("Truyện Kiều")
+    toan = world.lib.catalog.items_of(records[0])
+    world.clock.advance(seconds=5)
+    world.circ.desk.scan(cards[0])
+    lent = world.circ.desk.scan(toan[0].barcode)
+    assert lent.code == "checked_out" and lent.loan.class_loan_id == session.id
+    assert world.circ.desk.scan(other.barcode).code == "not_in_session"
+    world.circ.desk.set_class_loan(None)
+    world.clock.advance(seconds=5)
+    assert world.circ.desk.scan(other.barcode).loan.class_loan_id is None
+
+
+def test_assign_by_list_and_year_end_report(world: World) -> None:
+    records, cards = setup_class(world)
+    session = world.circ.start_class_loan("6A", records, due=date(2026, 5, 29))
+    toan = [i.barcode for i in world.lib.catalog.items_of(records[0])]
+    van = [i.barcode for i in world.lib.catalog.items_of(records[1])]
+    an, binh, chi = (world.lib.patrons.by_card(c) for c in cards)
+    results = world.circ.class_loan_assign(session.id, {
+        an.id: [toan[0], van[0]], binh.id: [toan[1], van[1]], chi.id: [toan[2], "GK.99999"]})
+    assert [r.code for r in results] == ["checked_out"] * 5 + ["item_not_found"]
+    # year end: An returns both, Bình returns Toán only, Chi returns nothing
+    world.clock.advance(days=260)
+    for barcode in (toan[0], van[0], toan[1]):
+        assert world.circ.checkin(barcode).ok
+    report = world.circ.class_loan_report(session.id)
+    missing = {line.patron.full_name: [b for b, _ in line.missing] for line in report.students}
+    assert missing == {"Nguyễn Văn An": [], "Trần Thị Bình": [van[1]], "Lê Minh Chi": [toan[2]]}
+    chi_line = next(s for s in report.students if s.patron.id == chi.id)
+    assert chi_line.not_lent == ["Ngữ văn 6"]
+    assert report.missing_count == 2
+    closed = world.circ.close_class_loan(session.id, mark_missing_lost=True)
+    assert closed.session.status == "closed" and closed.missing_count == 2
+    assert world.lib.catalog.item_by_barcode(van[1]).status == "lost"
+    assert world.circ.desk.scan(cards[0]).ok
+
+
+def test_blocked_student_is_refused_in_a_class_loan(world: World) -> None:
+    records, cards = setup_class(world)
+    binh = world.lib.patrons.by_card(cards[1])
+    world.lib.patrons.set_status(binh.id, "blocked")
+    session = world.circ.start_class_loan("6A", records)
+    results = world.circ.class_loan_auto_assign(session.id)
+    # a blocked student is not an active member of the class list
+    assert {r.patron.full_name for r in results} == {"Nguyễn Văn An", "Lê Minh Chi"}
+    toan = world.lib.catalog.items_of(records[0])
+    [refused] = world.circ.class_loan_assign(session.id, {binh.id: [toan[3].barcode]})
+    assert refused.code == "patron_blocked"

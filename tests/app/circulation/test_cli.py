@@ -1,0 +1,85 @@
+"""The circulation commands: JSON shape and exit codes (0 done, 1 refused, 2 user error)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.library import Library
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "cli.sqlite3"
+    with Library.open(path) as lib:
+        lib.patrons.add("Nguyễn Văn An", class_name="6A", student_code="S1")
+        record = lib.catalog.add_record("Toán 6", isbns=["9780306406157"])
+        lib.catalog.add_item(record)
+        lib.catalog.add_item(record)
+    return str(path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, object]]:
+    code = main(list(argv))
+    out = capsys.readouterr().out.strip().splitlines()
+    return code, json.loads(out[-1]) if out else {}
+
+
+def test_checkout_checkin_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "--db", db, "checkout", "HS000001", "TK.00001", "--json")
+    assert code == 0 and out["ok"] is True and out["code"] == "checked_out"
+    assert out["loan"]["due"] and out["patron"]["card"] == "HS000001"  # type: ignore[index]
+    assert out["item"]["barcode"] == "TK.00001"  # type: ignore[index]
+    code, out = run(capsys, "--db", db, "checkout", "S1", "TK.00001", "--json")
+    assert code == 1 and out["ok"] is False and out["code"] == "already_on_loan"
+    code, out = run(capsys, "--db", db, "renew", "TK.00001", "--json")
+    assert code == 0 and out["code"] == "renewed"
+    code, out = run(capsys, "--db", db, "checkin", "TK.00001", "--json")
+    assert code == 0 and out["code"] == "checked_in"
+
+
+def test_scan_keeps_the_patron_between_calls(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "--db", db, "scan", "HS000001", "--json")
+    assert code == 0 and out["code"] == "patron_selected"
+    code, out = run(capsys, "--db", db, "scan", "TK.00002", "--json")
+    assert code == 0 and out["code"] == "checked_out"
+    assert out["patron"]["name"] == "Nguyễn Văn An"  # type: ignore[index]
+    assert main(["--db", db, "desk-mode", "checkout"]) == 0
+    code, out = run(capsys, "--db", db, "scan", "9780306406157", "--json")
+    assert code == 1 and out["code"] == "isbn_ambiguous" and len(out["choices"]) == 2  # type: ignore[arg-type]
+
+
+def test_hold_and_overdue(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with Library.open(db) as lib:
+        lib.patrons.add("Trần Thị Bình", class_name="6A")
+    run(capsys, "--db", db, "checkout", "HS000001", "TK.00001", "--json")
+    run(capsys, "--db", db, "checkout", "HS000001", "TK.00002", "--json")
+    code, out = run(capsys, "--db", db, "hold", "HS000002", "9780306406157", "--json")
+    assert code == 0 and out["code"] == "hold_placed"
+    code, out = run(capsys, "--db", db, "overdue", "--json")
+    assert code == 0 and out["classes"] == []
+
+
+def test_user_errors_exit_2(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db, "hold", "HS000001", "no-such-record"]) == 2
+    assert main(["--db", db, "closed-days", "add", "2026-13-01"]) == 2
+    assert main(["--db", db, "loan-rules", "set", "*", "book", "--days", "0"]) == 2
+    capsys.readouterr()
+
+
+def test_rules_and_calendar_commands(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "--db", db, "loan-rules", "set", "student", "book", "--days", "10",
+                    "--json")
+    assert code == 0
+    assert {"category": "student", "item_type": "book", "loanable": True, "loan_days": 10,
+            "fixed_due": None, "max_items": 3, "renewals": 1, "holds_allowed": True,
+            "fine_per_day": 0} in out["rules"]  # type: ignore[operator]
+    code, out = run(capsys, "--db", db, "closed-days", "add", "2026-02-14", "2026-02-22",
+                    "--label", "Tết", "--json")
+    assert out["periods"][0]["label"] == "Tết"  # type: ignore[index]
+    assert main(["--db", db, "desk-mode", "checkin"]) == 0
+    assert main(["--db", db, "desk-mode"]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1] == "checkin"
