@@ -95,7 +95,16 @@ def run_core(out: Path, marc: Path | None) -> dict[str, Any]:
         report["backup"] = outcome.entry.path.name
     finally:
         lib.close()
+    report["scanners"] = list(scanner_backends())
+    _check("zxing" in report["scanners"], "scanning", "zxing-cpp did not load")
     return report
+
+
+def scanner_backends() -> tuple[str, ...]:
+    """The barcode decoders that load in this build (zxing-cpp must; zbar where installed)."""
+    from app.scanning.backends import available_backends
+
+    return available_backends()
 
 
 def run_gui(out: Path) -> dict[str, Any]:
