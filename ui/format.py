@@ -39,8 +39,5 @@ def local_time(stamp: str | None = None) -> str:
         from datetime import timedelta, timezone
 
         zone = timezone(timedelta(hours=7))  # type: ignore[assignment]
-    if stamp:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    else:
-        moment = datetime.now(UTC)
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")) if stamp else datetime.now(UTC)
     return moment.astimezone(zone).strftime("%H:%M:%S")

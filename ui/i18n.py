@@ -51,10 +51,11 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
                                if lang == "en" else QLocale.Country.Vietnam))
     loaded: list[QTranslator] = []
     folder = translations_dir()
-    names = [f"thuvien_{lang}"] + ([f"qtbase_{lang}"] if lang == "vi" else [])
-    for name in names:
+    # ThuVien's own first, then Qt's (qtbase_vi) and any other part's (e.g. firstrun_vi).
+    files = sorted(folder.glob(f"*_{lang}.qm"), key=lambda p: (p.stem != f"thuvien_{lang}", p.stem))
+    for file in files:
         translator = QTranslator(app)
-        if translator.load(str(folder / f"{name}.qm")):
+        if translator.load(str(file)):
             app.installTranslator(translator)
             loaded.append(translator)
     return loaded

@@ -11,29 +11,29 @@ BAD_BG, BAD_FG = "#fde2e1", "#7f1d1d"
 IDLE_BG, IDLE_FG = "#eef2f6", "#334155"
 OVERDUE = "#b91c1c"
 
-STYLESHEET = f"""
-QMainWindow, QDialog {{ background: #f7f8fa; }}
-QListWidget#nav {{ background: #1f3a5f; color: #e8eef6; border: none; font-size: 15px;
-                   padding-top: 8px; }}
-QListWidget#nav::item {{ padding: 12px 14px; }}
-QListWidget#nav::item:selected {{ background: #2f5689; color: white; }}
-QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit {{ padding: 4px; }}
-QLineEdit#scanField {{ font-size: 26px; padding: 8px 12px; border: 2px solid #2f5689;
-                       border-radius: 6px; background: white; }}
-QLabel#deskMessage {{ font-size: 20px; padding: 12px 16px; border-radius: 6px; }}
-QLabel#patronName {{ font-size: 22px; font-weight: 600; color: #0f172a; }}
-QLabel#patronInfo {{ font-size: 15px; color: #334155; }}
-QLabel#photo {{ background: #e2e8f0; border-radius: 4px; color: #64748b; }}
-QLabel#sectionTitle {{ font-size: 15px; font-weight: 600; color: #1f3a5f; }}
-QLabel#keysHint {{ color: #475569; font-size: 13px; }}
-QPushButton#mode {{ font-size: 14px; padding: 6px 12px; }}
-QPushButton#mode:checked {{ background: #2f5689; color: white; border-radius: 4px; }}
-QTableWidget, QTableView {{ background: white; gridline-color: #e2e8f0;
-                            selection-background-color: #cfe0f5; selection-color: black; }}
-QTableWidget#deskTable {{ font-size: 15px; }}
-QHeaderView::section {{ background: #eef2f6; padding: 4px; border: none;
-                        border-bottom: 1px solid #cbd5e1; font-weight: 600; }}
-QStatusBar {{ background: #eef2f6; color: #334155; }}
+STYLESHEET = """
+QMainWindow, QDialog { background: #f7f8fa; }
+QListWidget#nav { background: #1f3a5f; color: #e8eef6; border: none; font-size: 15px;
+                   padding-top: 8px; }
+QListWidget#nav::item { padding: 12px 14px; }
+QListWidget#nav::item:selected { background: #2f5689; color: white; }
+QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit { padding: 4px; }
+QLineEdit#scanField { font-size: 26px; padding: 8px 12px; border: 2px solid #2f5689;
+                       border-radius: 6px; background: white; }
+QLabel#deskMessage { font-size: 20px; padding: 12px 16px; border-radius: 6px; }
+QLabel#patronName { font-size: 22px; font-weight: 600; color: #0f172a; }
+QLabel#patronInfo { font-size: 15px; color: #334155; }
+QLabel#photo { background: #e2e8f0; border-radius: 4px; color: #64748b; }
+QLabel#sectionTitle { font-size: 15px; font-weight: 600; color: #1f3a5f; }
+QLabel#keysHint { color: #475569; font-size: 13px; }
+QPushButton#mode { font-size: 14px; padding: 6px 12px; }
+QPushButton#mode:checked { background: #2f5689; color: white; border-radius: 4px; }
+QTableWidget, QTableView { background: white; gridline-color: #e2e8f0;
+                            selection-background-color: #cfe0f5; selection-color: black; }
+QTableWidget#deskTable { font-size: 15px; }
+QHeaderView::section { background: #eef2f6; padding: 4px; border: none;
+                        border-bottom: 1px solid #cbd5e1; font-weight: 600; }
+QStatusBar { background: #eef2f6; color: #334155; }
 """
 
 

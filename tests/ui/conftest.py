@@ -10,6 +10,19 @@ import pytest
 pytest.importorskip("pytestqt")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _vietnamese_window(qapp):  # type: ignore[no-untyped-def]
+    """The window speaks Vietnamese, as it does by default (compiled .ts from scripts/dev.py)."""
+    from ui.i18n import install_translators, remove_translators, translations_dir
+
+    if not (translations_dir() / "thuvien_vi.qm").exists():
+        pytest.fail("resources/translations/*.qm missing: run `python3 scripts/dev.py test` "
+                    "(it compiles the .ts files) or pyside6-lrelease by hand")
+    translators = install_translators(qapp, "vi")
+    yield
+    remove_translators(qapp, translators)
+
+
 @pytest.fixture
 def window(lib, qtbot):  # type: ignore[no-untyped-def]
     """The main window on a fresh library, shown, silent (sounds only recorded)."""

@@ -78,9 +78,8 @@ class DeskSounds:
 
     def _file(self, name: str) -> Path:
         if name not in self._files:
-            handle = tempfile.NamedTemporaryFile(prefix=f"thuvien-{name}-", suffix=".wav",
-                                                 delete=False)
-            with handle:
+            with tempfile.NamedTemporaryFile(prefix=f"thuvien-{name}-", suffix=".wav",
+                                             delete=False) as handle:
                 handle.write(self._data[name])
             self._files[name] = Path(handle.name)
         return self._files[name]

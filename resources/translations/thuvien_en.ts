@@ -1,0 +1,1334 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+  <context>
+    <name>AddCopiesDialog</name>
+    <message>
+      <source>Add copies</source>
+      <translation>Add copies</translation>
+    </message>
+    <message>
+      <source>Number of copies</source>
+      <translation>Number of copies</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Collection</translation>
+    </message>
+  </context>
+  <context>
+    <name>CatalogView</name>
+    <message>
+      <source>Search title, author, subject, ISBN or accession number (2 letters or more)…</source>
+      <translation>Search title, author, subject, ISBN or accession number (2 letters or more)…</translation>
+    </message>
+    <message>
+      <source>New record (Ctrl+N)</source>
+      <translation>New record (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>Import MARC…</source>
+      <translation>Import MARC…</translation>
+    </message>
+    <message>
+      <source>Export MARC…</source>
+      <translation>Export MARC…</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Author</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Call number</source>
+      <translation>Call number</translation>
+    </message>
+    <message>
+      <source>Copies</source>
+      <translation>Copies</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>Add copies…</source>
+      <translation>Add copies…</translation>
+    </message>
+    <message>
+      <source>Print labels…</source>
+      <translation>Print labels…</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Searching…</translation>
+    </message>
+    <message>
+      <source>{count} found</source>
+      <translation>{count} found</translation>
+    </message>
+    <message>
+      <source>Import MARC records</source>
+      <translation>Import MARC records</translation>
+    </message>
+    <message>
+      <source>MARC files (*.mrc *.iso *.dat *.xml *.marc);;All files (*)</source>
+      <translation>MARC files (*.mrc *.iso *.dat *.xml *.marc);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Importing {name}</source>
+      <translation>Importing {name}</translation>
+    </message>
+    <message>
+      <source>Unexpected error: {error}</source>
+      <translation>Unexpected error: {error}</translation>
+    </message>
+    <message>
+      <source>Catalog</source>
+      <translation>Catalog</translation>
+    </message>
+    <message>
+      <source>Export MARC records</source>
+      <translation>Export MARC records</translation>
+    </message>
+    <message>
+      <source>MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)</source>
+      <translation>MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)</translation>
+    </message>
+    <message>
+      <source>Exporting</source>
+      <translation>Exporting</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Catalog written to {path}.</source>
+      <translation>Catalog written to {path}.</translation>
+    </message>
+    <message>
+      <source>{count} record(s) were too long for ISO 2709 and were left out.</source>
+      <translation>{count} record(s) were too long for ISO 2709 and were left out.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ColumnsPage</name>
+    <message>
+      <source>2. Check the columns</source>
+      <translation>2. Check the columns</translation>
+    </message>
+    <message>
+      <source>Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) are detected and converted. Change a field if it is wrong.</source>
+      <translation>Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) are detected and converted. Change a field if it is wrong.</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>Column</translation>
+    </message>
+    <message>
+      <source>Header</source>
+      <translation>Header</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Text encoding</source>
+      <translation>Text encoding</translation>
+    </message>
+    <message>
+      <source>Unicode</source>
+      <translation>Unicode</translation>
+    </message>
+    <message>
+      <source>TCVN3 (.VnTime) → Unicode</source>
+      <translation>TCVN3 (.VnTime) → Unicode</translation>
+    </message>
+    <message>
+      <source>VNI → Unicode</source>
+      <translation>VNI → Unicode</translation>
+    </message>
+    <message>
+      <source>Windows-1258 → Unicode</source>
+      <translation>Windows-1258 → Unicode</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfirmPage</name>
+    <message>
+      <source>4. Import</source>
+      <translation>4. Import</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Press Import to add {new} new patron(s) and update {update}. {error} row(s) with errors will not be imported.</source>
+      <translation>Press Import to add {new} new patron(s) and update {update}. {error} row(s) with errors will not be imported.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskView</name>
+    <message>
+      <source>Scan a library card or a book…</source>
+      <translation>Scan a library card or a book…</translation>
+    </message>
+    <message>
+      <source>F2 Automatic</source>
+      <translation>F2 Automatic</translation>
+    </message>
+    <message>
+      <source>F3 Check out</source>
+      <translation>F3 Check out</translation>
+    </message>
+    <message>
+      <source>F4 Check in</source>
+      <translation>F4 Check in</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>This session</source>
+      <translation>This session</translation>
+    </message>
+    <message>
+      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · Esc clear patron</source>
+      <translation>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · Esc clear patron</translation>
+    </message>
+    <message>
+      <source>Ready. Scan a library card, then the books.</source>
+      <translation>Ready. Scan a library card, then the books.</translation>
+    </message>
+    <message>
+      <source>Nothing to renew: select a loan or scan the book first.</source>
+      <translation>Nothing to renew: select a loan or scan the book first.</translation>
+    </message>
+    <message>
+      <source>Scan a library card first: the slip is for one patron.</source>
+      <translation>Scan a library card first: the slip is for one patron.</translation>
+    </message>
+    <message>
+      <source>Loan slip</source>
+      <translation>Loan slip</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilePage</name>
+    <message>
+      <source>1. Choose the class list</source>
+      <translation>1. Choose the class list</translation>
+    </message>
+    <message>
+      <source>A CSV or Excel (.xlsx) file with one student per row.</source>
+      <translation>A CSV or Excel (.xlsx) file with one student per row.</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>Browse…</translation>
+    </message>
+    <message>
+      <source>e.g. 6A (when the file has no class column)</source>
+      <translation>e.g. 6A (when the file has no class column)</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>School year</source>
+      <translation>School year</translation>
+    </message>
+    <message>
+      <source>Class list</source>
+      <translation>Class list</translation>
+    </message>
+    <message>
+      <source>Class lists (*.csv *.xlsx *.txt)</source>
+      <translation>Class lists (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+      <source>The file does not exist.</source>
+      <translation>The file does not exist.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportReportDialog</name>
+    <message>
+      <source>MARC import</source>
+      <translation>MARC import</translation>
+    </message>
+    <message>
+      <source>Imported {imported} record(s), merged {merged}, added {items} copies; {skipped} skipped.</source>
+      <translation>Imported {imported} record(s), merged {merged}, added {items} copies; {skipped} skipped.</translation>
+    </message>
+    <message>
+      <source>Stopped by you.</source>
+      <translation>Stopped by you.</translation>
+    </message>
+    <message>
+      <source>Record {number} (byte {offset}): {reason}</source>
+      <translation>Record {number} (byte {offset}): {reason}</translation>
+    </message>
+    <message>
+      <source>Records left out:</source>
+      <translation>Records left out:</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <source>Import a class list</source>
+      <translation>Import a class list</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>Family and middle name</source>
+      <translation>Family and middle name</translation>
+    </message>
+    <message>
+      <source>Given name</source>
+      <translation>Given name</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <source>Student code</source>
+      <translation>Student code</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>Email</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation>Card</translation>
+    </message>
+    <message>
+      <source>School year</source>
+      <translation>School year</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>(ignore)</source>
+      <translation>(ignore)</translation>
+    </message>
+    <message>
+      <source>(not used)</source>
+      <translation>(not used)</translation>
+    </message>
+  </context>
+  <context>
+    <name>LabelsDialog</name>
+    <message>
+      <source>Patron cards</source>
+      <translation>Patron cards</translation>
+    </message>
+    <message>
+      <source>Print labels</source>
+      <translation>Print labels</translation>
+    </message>
+    <message>
+      <source>Desk sheet (names and barcodes)</source>
+      <translation>Desk sheet (names and barcodes)</translation>
+    </message>
+    <message>
+      <source>Barcode labels</source>
+      <translation>Barcode labels</translation>
+    </message>
+    <message>
+      <source>Spine labels</source>
+      <translation>Spine labels</translation>
+    </message>
+    <message>
+      <source>Barcode and spine together</source>
+      <translation>Barcode and spine together</translation>
+    </message>
+    <message>
+      <source>Draw label outlines (test print on plain paper)</source>
+      <translation>Draw label outlines (test print on plain paper)</translation>
+    </message>
+    <message>
+      <source>{count} copies</source>
+      <translation>{count} copies</translation>
+    </message>
+    <message>
+      <source>Class {name}</source>
+      <translation>Class {name}</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>What</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>Sheet</translation>
+    </message>
+    <message>
+      <source>Start at label</source>
+      <translation>Start at label</translation>
+    </message>
+    <message>
+      <source>Printer offset across</source>
+      <translation>Printer offset across</translation>
+    </message>
+    <message>
+      <source>Printer offset down</source>
+      <translation>Printer offset down</translation>
+    </message>
+    <message>
+      <source>Preview…</source>
+      <translation>Preview…</translation>
+    </message>
+    <message>
+      <source>Making the PDF</source>
+      <translation>Making the PDF</translation>
+    </message>
+  </context>
+  <context>
+    <name>LibraryStatusBar</name>
+    <message>
+      <source>Database: {path}</source>
+      <translation>Database: {path}</translation>
+    </message>
+    <message>
+      <source>Changes not yet sent: {count}</source>
+      <translation>Changes not yet sent: {count}</translation>
+    </message>
+    <message>
+      <source>Sync: not set up</source>
+      <translation>Sync: not set up</translation>
+    </message>
+    <message>
+      <source>Sync: failed ({error})</source>
+      <translation>Sync: failed ({error})</translation>
+    </message>
+    <message>
+      <source>Sync: last {day} {time}</source>
+      <translation>Sync: last {day} {time}</translation>
+    </message>
+    <message>
+      <source>Sync: never</source>
+      <translation>Sync: never</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Desk</source>
+      <translation>Desk</translation>
+    </message>
+    <message>
+      <source>Catalog</source>
+      <translation>Catalog</translation>
+    </message>
+    <message>
+      <source>Patrons</source>
+      <translation>Patrons</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>&amp;Tools</source>
+      <translation>&amp;Tools</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatronDialog</name>
+    <message>
+      <source>Edit patron</source>
+      <translation>Edit patron</translation>
+    </message>
+    <message>
+      <source>New patron</source>
+      <translation>New patron</translation>
+    </message>
+    <message>
+      <source>Student</source>
+      <translation>Student</translation>
+    </message>
+    <message>
+      <source>Teacher</source>
+      <translation>Teacher</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>Staff</translation>
+    </message>
+    <message>
+      <source>Community</source>
+      <translation>Community</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <source>Empty: the next card number</source>
+      <translation>Empty: the next card number</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Active</translation>
+    </message>
+    <message>
+      <source>Blocked</source>
+      <translation>Blocked</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>Left</translation>
+    </message>
+    <message>
+      <source>Graduated</source>
+      <translation>Graduated</translation>
+    </message>
+    <message>
+      <source>Choose photo…</source>
+      <translation>Choose photo…</translation>
+    </message>
+    <message>
+      <source>Remove photo</source>
+      <translation>Remove photo</translation>
+    </message>
+    <message>
+      <source>Full name *</source>
+      <translation>Full name *</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Student code</source>
+      <translation>Student code</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation>Card</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
+      <source>Choose photo</source>
+      <translation>Choose photo</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png)</source>
+      <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+      <source>The photo is too large (at most 2 MB).</source>
+      <translation>The photo is too large (at most 2 MB).</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>No photo</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatronPanel</name>
+    <message>
+      <source>Acc. no.</source>
+      <translation>Acc. no.</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Loaned</source>
+      <translation>Loaned</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <source>Holds</source>
+      <translation>Holds</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>No photo</translation>
+    </message>
+    <message>
+      <source>No patron selected</source>
+      <translation>No patron selected</translation>
+    </message>
+    <message>
+      <source>Scan a library card to begin.</source>
+      <translation>Scan a library card to begin.</translation>
+    </message>
+    <message>
+      <source>Loans</source>
+      <translation>Loans</translation>
+    </message>
+    <message>
+      <source>Class {name}</source>
+      <translation>Class {name}</translation>
+    </message>
+    <message>
+      <source>Card {card}</source>
+      <translation>Card {card}</translation>
+    </message>
+    <message>
+      <source>CARD BLOCKED</source>
+      <translation>CARD BLOCKED</translation>
+    </message>
+    <message>
+      <source>left the school</source>
+      <translation>left the school</translation>
+    </message>
+    <message>
+      <source>graduated</source>
+      <translation>graduated</translation>
+    </message>
+    <message>
+      <source>Loans: {count}</source>
+      <translation>Loans: {count}</translation>
+    </message>
+    <message>
+      <source>{count} overdue</source>
+      <translation>{count} overdue</translation>
+    </message>
+    <message>
+      <source>({days} days late)</source>
+      <translation>({days} days late)</translation>
+    </message>
+    <message>
+      <source>READY: “{title}” — kept until {until}</source>
+      <translation>READY: “{title}” — kept until {until}</translation>
+    </message>
+    <message>
+      <source>Waiting: “{title}” (position {position})</source>
+      <translation>Waiting: “{title}” (position {position})</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatronsView</name>
+    <message>
+      <source>Search by name, card or student code…</source>
+      <translation>Search by name, card or student code…</translation>
+    </message>
+    <message>
+      <source>New patron…</source>
+      <translation>New patron…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>Import class list…</source>
+      <translation>Import class list…</translation>
+    </message>
+    <message>
+      <source>New school year…</source>
+      <translation>New school year…</translation>
+    </message>
+    <message>
+      <source>Print cards…</source>
+      <translation>Print cards…</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation>Card</translation>
+    </message>
+    <message>
+      <source>Student code</source>
+      <translation>Student code</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>All patrons</source>
+      <translation>All patrons</translation>
+    </message>
+    <message>
+      <source>{name} ({count})</source>
+      <translation>{name} ({count})</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>active</translation>
+    </message>
+    <message>
+      <source>blocked</source>
+      <translation>blocked</translation>
+    </message>
+    <message>
+      <source>left</source>
+      <translation>left</translation>
+    </message>
+    <message>
+      <source>graduated</source>
+      <translation>graduated</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+      <source>Preparing the preview…</source>
+      <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <source>Save PDF…</source>
+      <translation>Save PDF…</translation>
+    </message>
+    <message>
+      <source>Open in PDF viewer</source>
+      <translation>Open in PDF viewer</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <source>{count} page(s)</source>
+      <translation>{count} page(s)</translation>
+    </message>
+    <message>
+      <source>No preview on this computer (poppler's pdftoppm is missing). Save the PDF or open it in a PDF viewer.</source>
+      <translation>No preview on this computer (poppler's pdftoppm is missing). Save the PDF or open it in a PDF viewer.</translation>
+    </message>
+    <message>
+      <source>Save PDF</source>
+      <translation>Save PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewPage</name>
+    <message>
+      <source>3. Preview</source>
+      <translation>3. Preview</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Date of birth</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>new</translation>
+    </message>
+    <message>
+      <source>update</source>
+      <translation>update</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>unchanged</translation>
+    </message>
+    <message>
+      <source>error</source>
+      <translation>error</translation>
+    </message>
+    <message>
+      <source>{new} new, {update} updated, {unchanged} unchanged, {error} with errors (rows with errors will be left out).</source>
+      <translation>{new} new, {update} updated, {unchanged} unchanged, {error} with errors (rows with errors will be left out).</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProgressDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>{title}: {done} of {total}</source>
+      <translation>{title}: {done} of {total}</translation>
+    </message>
+    <message>
+      <source>{title}: {done}</source>
+      <translation>{title}: {done}</translation>
+    </message>
+    <message>
+      <source>Stopping…</source>
+      <translation>Stopping…</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDetail</name>
+    <message>
+      <source>Acc. no.</source>
+      <translation>Acc. no.</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Collection</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Call number</source>
+      <translation>Call number</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>MARC</source>
+      <translation>MARC</translation>
+    </message>
+    <message>
+      <source>Copies</source>
+      <translation>Copies</translation>
+    </message>
+    <message>
+      <source>on the shelf</source>
+      <translation>on the shelf</translation>
+    </message>
+    <message>
+      <source>on loan</source>
+      <translation>on loan</translation>
+    </message>
+    <message>
+      <source>kept for a hold</source>
+      <translation>kept for a hold</translation>
+    </message>
+    <message>
+      <source>lost</source>
+      <translation>lost</translation>
+    </message>
+    <message>
+      <source>damaged</source>
+      <translation>damaged</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>withdrawn</translation>
+    </message>
+    <message>
+      <source>Search above, then choose a record to see it here.</source>
+      <translation>Search above, then choose a record to see it here.</translation>
+    </message>
+    <message>
+      <source>Author(s)</source>
+      <translation>Author(s)</translation>
+    </message>
+    <message>
+      <source>Publisher</source>
+      <translation>Publisher</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Edition</source>
+      <translation>Edition</translation>
+    </message>
+    <message>
+      <source>ISBN</source>
+      <translation>ISBN</translation>
+    </message>
+    <message>
+      <source>Classification</source>
+      <translation>Classification</translation>
+    </message>
+    <message>
+      <source>Author mark</source>
+      <translation>Author mark</translation>
+    </message>
+    <message>
+      <source>Subjects</source>
+      <translation>Subjects</translation>
+    </message>
+    <message>
+      <source>Series</source>
+      <translation>Series</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Copies ({count})</source>
+      <translation>Copies ({count})</translation>
+    </message>
+    <message>
+      <source>Acquired {day}</source>
+      <translation>Acquired {day}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordForm</name>
+    <message>
+      <source>Edit record</source>
+      <translation>Edit record</translation>
+    </message>
+    <message>
+      <source>New record</source>
+      <translation>New record</translation>
+    </message>
+    <message>
+      <source>Separate several authors with ;</source>
+      <translation>Separate several authors with ;</translation>
+    </message>
+    <message>
+      <source>Scan or type; several with ;</source>
+      <translation>Scan or type; several with ;</translation>
+    </message>
+    <message>
+      <source>Separate several subjects with ;</source>
+      <translation>Separate several subjects with ;</translation>
+    </message>
+    <message>
+      <source>Title *</source>
+      <translation>Title *</translation>
+    </message>
+    <message>
+      <source>Author(s)</source>
+      <translation>Author(s)</translation>
+    </message>
+    <message>
+      <source>Publisher</source>
+      <translation>Publisher</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>ISBN</source>
+      <translation>ISBN</translation>
+    </message>
+    <message>
+      <source>Classification (DDC)</source>
+      <translation>Classification (DDC)</translation>
+    </message>
+    <message>
+      <source>Subjects</source>
+      <translation>Subjects</translation>
+    </message>
+    <message>
+      <source>Series</source>
+      <translation>Series</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Copies to add</source>
+      <translation>Copies to add</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Collection</translation>
+    </message>
+    <message>
+      <source>The year must be a number, e.g. 2019.</source>
+      <translation>The year must be a number, e.g. 2019.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RolloverDialog</name>
+    <message>
+      <source>New school year: move classes up</source>
+      <translation>New school year: move classes up</translation>
+    </message>
+    <message>
+      <source>Class now</source>
+      <translation>Class now</translation>
+    </message>
+    <message>
+      <source>Becomes</source>
+      <translation>Becomes</translation>
+    </message>
+    <message>
+      <source>Students</source>
+      <translation>Students</translation>
+    </message>
+    <message>
+      <source>Apply rollover</source>
+      <translation>Apply rollover</translation>
+    </message>
+    <message>
+      <source>Undo the last rollover</source>
+      <translation>Undo the last rollover</translation>
+    </message>
+    <message>
+      <source>Last grade of the school (graduates):</source>
+      <translation>Last grade of the school (graduates):</translation>
+    </message>
+    <message>
+      <source>School year {from_year} → {to_year}: {promoted} student(s) move up, {graduated} graduate.</source>
+      <translation>School year {from_year} → {to_year}: {promoted} student(s) move up, {graduated} graduate.</translation>
+    </message>
+    <message>
+      <source>graduates</source>
+      <translation>graduates</translation>
+    </message>
+    <message>
+      <source>unchanged (no grade)</source>
+      <translation>unchanged (no grade)</translation>
+    </message>
+    <message>
+      <source>Move every class up to the school year {year}? You can undo it afterwards.</source>
+      <translation>Move every class up to the school year {year}? You can undo it afterwards.</translation>
+    </message>
+    <message>
+      <source>Done: {promoted} moved up, {graduated} graduated.</source>
+      <translation>Done: {promoted} moved up, {graduated} graduated.</translation>
+    </message>
+    <message>
+      <source>Undo the last rollover? Every student gets back the class they had before it.</source>
+      <translation>Undo the last rollover? Every student gets back the class they had before it.</translation>
+    </message>
+    <message>
+      <source>The rollover to {year} was undone.</source>
+      <translation>The rollover to {year} was undone.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsView</name>
+    <message>
+      <source>Library</source>
+      <translation>Library</translation>
+    </message>
+    <message>
+      <source>Accession numbers</source>
+      <translation>Accession numbers</translation>
+    </message>
+    <message>
+      <source>Loan rules</source>
+      <translation>Loan rules</translation>
+    </message>
+    <message>
+      <source>Calendar</source>
+      <translation>Calendar</translation>
+    </message>
+    <message>
+      <source>Desk and language</source>
+      <translation>Desk and language</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Library name</source>
+      <translation>Library name</translation>
+    </message>
+    <message>
+      <source>Library code</source>
+      <translation>Library code</translation>
+    </message>
+    <message>
+      <source>School year</source>
+      <translation>School year</translation>
+    </message>
+    <message>
+      <source>Library id: {id}</source>
+      <translation>Library id: {id}</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Saved.</translation>
+    </message>
+    <message>
+      <source>Collection code</source>
+      <translation>Collection code</translation>
+    </message>
+    <message>
+      <source>Prefix</source>
+      <translation>Prefix</translation>
+    </message>
+    <message>
+      <source>Digits</source>
+      <translation>Digits</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Add a collection</source>
+      <translation>Add a collection</translation>
+    </message>
+    <message>
+      <source>Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…</source>
+      <translation>Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…</translation>
+    </message>
+    <message>
+      <source>Patron category</source>
+      <translation>Patron category</translation>
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation>Item type</translation>
+    </message>
+    <message>
+      <source>May borrow</source>
+      <translation>May borrow</translation>
+    </message>
+    <message>
+      <source>Days</source>
+      <translation>Days</translation>
+    </message>
+    <message>
+      <source>Fixed due date</source>
+      <translation>Fixed due date</translation>
+    </message>
+    <message>
+      <source>Max items</source>
+      <translation>Max items</translation>
+    </message>
+    <message>
+      <source>Renewals</source>
+      <translation>Renewals</translation>
+    </message>
+    <message>
+      <source>Holds</source>
+      <translation>Holds</translation>
+    </message>
+    <message>
+      <source>Restore the defaults</source>
+      <translation>Restore the defaults</translation>
+    </message>
+    <message>
+      <source>“*” means any. Fixed due date: 2026-05-31, or --05-31 for every 31 May (textbooks).</source>
+      <translation>“*” means any. Fixed due date: 2026-05-31, or --05-31 for every 31 May (textbooks).</translation>
+    </message>
+    <message>
+      <source>Days, max items and renewals are whole numbers.</source>
+      <translation>Days, max items and renewals are whole numbers.</translation>
+    </message>
+    <message>
+      <source>The default rules are back.</source>
+      <translation>The default rules are back.</translation>
+    </message>
+    <message>
+      <source>Closed every week</source>
+      <translation>Closed every week</translation>
+    </message>
+    <message>
+      <source>Mon</source>
+      <translation>Mon</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>Tue</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>Wed</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>Thu</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>Fri</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>Sat</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>Sun</translation>
+    </message>
+    <message>
+      <source>Closed periods (holidays, Tết, summer)</source>
+      <translation>Closed periods (holidays, Tết, summer)</translation>
+    </message>
+    <message>
+      <source>e.g. Tết</source>
+      <translation>e.g. Tết</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>Remove selected</source>
+      <translation>Remove selected</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <source>Automatic (on loan → check in, else check out)</source>
+      <translation>Automatic (on loan → check in, else check out)</translation>
+    </message>
+    <message>
+      <source>Check out only</source>
+      <translation>Check out only</translation>
+    </message>
+    <message>
+      <source>Check in only</source>
+      <translation>Check in only</translation>
+    </message>
+    <message>
+      <source>Desk mode at start</source>
+      <translation>Desk mode at start</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>The language changes when ThuVien starts again.</source>
+      <translation>The language changes when ThuVien starts again.</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,1334 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN" sourcelanguage="en_US">
+  <context>
+    <name>AddCopiesDialog</name>
+    <message>
+      <source>Add copies</source>
+      <translation>Thêm bản sách</translation>
+    </message>
+    <message>
+      <source>Number of copies</source>
+      <translation>Số bản</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Kho</translation>
+    </message>
+  </context>
+  <context>
+    <name>CatalogView</name>
+    <message>
+      <source>Search title, author, subject, ISBN or accession number (2 letters or more)…</source>
+      <translation>Tìm nhan đề, tác giả, chủ đề, ISBN hoặc số ĐKCB (từ 2 chữ)…</translation>
+    </message>
+    <message>
+      <source>New record (Ctrl+N)</source>
+      <translation>Biểu ghi mới (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>Import MARC…</source>
+      <translation>Nhập MARC…</translation>
+    </message>
+    <message>
+      <source>Export MARC…</source>
+      <translation>Xuất MARC…</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Nhan đề</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Tác giả</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Năm</translation>
+    </message>
+    <message>
+      <source>Call number</source>
+      <translation>Ký hiệu xếp giá</translation>
+    </message>
+    <message>
+      <source>Copies</source>
+      <translation>Bản sách</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Sửa…</translation>
+    </message>
+    <message>
+      <source>Add copies…</source>
+      <translation>Thêm bản sách…</translation>
+    </message>
+    <message>
+      <source>Print labels…</source>
+      <translation>In nhãn…</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Đang tìm…</translation>
+    </message>
+    <message>
+      <source>{count} found</source>
+      <translation>Tìm thấy {count}</translation>
+    </message>
+    <message>
+      <source>Import MARC records</source>
+      <translation>Nhập biểu ghi MARC</translation>
+    </message>
+    <message>
+      <source>MARC files (*.mrc *.iso *.dat *.xml *.marc);;All files (*)</source>
+      <translation>Tệp MARC (*.mrc *.iso *.dat *.xml *.marc);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+      <source>Importing {name}</source>
+      <translation>Đang nhập {name}</translation>
+    </message>
+    <message>
+      <source>Unexpected error: {error}</source>
+      <translation>Lỗi không mong đợi: {error}</translation>
+    </message>
+    <message>
+      <source>Catalog</source>
+      <translation>Biên mục</translation>
+    </message>
+    <message>
+      <source>Export MARC records</source>
+      <translation>Xuất biểu ghi MARC</translation>
+    </message>
+    <message>
+      <source>MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)</source>
+      <translation>MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)</translation>
+    </message>
+    <message>
+      <source>Exporting</source>
+      <translation>Đang xuất</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Xuất dữ liệu</translation>
+    </message>
+    <message>
+      <source>Catalog written to {path}.</source>
+      <translation>Đã ghi toàn bộ biểu ghi vào {path}.</translation>
+    </message>
+    <message>
+      <source>{count} record(s) were too long for ISO 2709 and were left out.</source>
+      <translation>{count} biểu ghi quá dài cho ISO 2709 nên không được xuất.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ColumnsPage</name>
+    <message>
+      <source>2. Check the columns</source>
+      <translation>2. Kiểm tra các cột</translation>
+    </message>
+    <message>
+      <source>Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) are detected and converted. Change a field if it is wrong.</source>
+      <translation>Các cột gõ bằng phông chữ cũ (TCVN3/.VnTime, VNI) được nhận ra và chuyển sang Unicode. Đổi trường nếu chưa đúng.</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>Cột</translation>
+    </message>
+    <message>
+      <source>Header</source>
+      <translation>Tiêu đề</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Trường</translation>
+    </message>
+    <message>
+      <source>Text encoding</source>
+      <translation>Bảng mã</translation>
+    </message>
+    <message>
+      <source>Unicode</source>
+      <translation>Unicode</translation>
+    </message>
+    <message>
+      <source>TCVN3 (.VnTime) → Unicode</source>
+      <translation>TCVN3 (.VnTime) → Unicode</translation>
+    </message>
+    <message>
+      <source>VNI → Unicode</source>
+      <translation>VNI → Unicode</translation>
+    </message>
+    <message>
+      <source>Windows-1258 → Unicode</source>
+      <translation>Windows-1258 → Unicode</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfirmPage</name>
+    <message>
+      <source>4. Import</source>
+      <translation>4. Nhập</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Nhập</translation>
+    </message>
+    <message>
+      <source>Press Import to add {new} new patron(s) and update {update}. {error} row(s) with errors will not be imported.</source>
+      <translation>Bấm Nhập để thêm {new} bạn đọc mới và cập nhật {update}. {error} dòng có lỗi sẽ không được nhập.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskView</name>
+    <message>
+      <source>Scan a library card or a book…</source>
+      <translation>Quét thẻ bạn đọc hoặc mã sách…</translation>
+    </message>
+    <message>
+      <source>F2 Automatic</source>
+      <translation>F2 Tự động</translation>
+    </message>
+    <message>
+      <source>F3 Check out</source>
+      <translation>F3 Cho mượn</translation>
+    </message>
+    <message>
+      <source>F4 Check in</source>
+      <translation>F4 Nhận trả</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Giờ</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Mã</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Kết quả</translation>
+    </message>
+    <message>
+      <source>This session</source>
+      <translation>Phiên làm việc này</translation>
+    </message>
+    <message>
+      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · Esc clear patron</source>
+      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F5 gia hạn · F6 in phiếu mượn · Esc bỏ chọn bạn đọc</translation>
+    </message>
+    <message>
+      <source>Ready. Scan a library card, then the books.</source>
+      <translation>Sẵn sàng. Quét thẻ bạn đọc, rồi quét sách.</translation>
+    </message>
+    <message>
+      <source>Nothing to renew: select a loan or scan the book first.</source>
+      <translation>Chưa có gì để gia hạn: hãy chọn một lượt mượn hoặc quét sách trước.</translation>
+    </message>
+    <message>
+      <source>Scan a library card first: the slip is for one patron.</source>
+      <translation>Hãy quét thẻ bạn đọc trước: phiếu mượn in cho từng bạn đọc.</translation>
+    </message>
+    <message>
+      <source>Loan slip</source>
+      <translation>Phiếu mượn</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilePage</name>
+    <message>
+      <source>1. Choose the class list</source>
+      <translation>1. Chọn danh sách lớp</translation>
+    </message>
+    <message>
+      <source>A CSV or Excel (.xlsx) file with one student per row.</source>
+      <translation>Tệp CSV hoặc Excel (.xlsx), mỗi dòng một học sinh.</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+      <source>e.g. 6A (when the file has no class column)</source>
+      <translation>ví dụ 6A (khi tệp không có cột lớp)</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Tệp</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Lớp</translation>
+    </message>
+    <message>
+      <source>School year</source>
+      <translation>Năm học</translation>
+    </message>
+    <message>
+      <source>Class list</source>
+      <translation>Danh sách lớp</translation>
+    </message>
+    <message>
+      <source>Class lists (*.csv *.xlsx *.txt)</source>
+      <translation>Danh sách lớp (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+      <source>The file does not exist.</source>
+      <translation>Tệp không tồn tại.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportReportDialog</name>
+    <message>
+      <source>MARC import</source>
+      <translation>Nhập MARC</translation>
+    </message>
+    <message>
+      <source>Imported {imported} record(s), merged {merged}, added {items} copies; {skipped} skipped.</source>
+      <translation>Đã nhập {imported} biểu ghi, gộp {merged}, thêm {items} bản sách; bỏ qua {skipped}.</translation>
+    </message>
+    <message>
+      <source>Stopped by you.</source>
+      <translation>Đã dừng theo yêu cầu.</translation>
+    </message>
+    <message>
+      <source>Record {number} (byte {offset}): {reason}</source>
+      <translation>Biểu ghi {number} (byte {offset}): {reason}</translation>
+    </message>
+    <message>
+      <source>Records left out:</source>
+      <translation>Các biểu ghi bị bỏ qua:</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <source>Import a class list</source>
+      <translation>Nhập danh sách lớp</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>Họ và tên</translation>
+    </message>
+    <message>
+      <source>Family and middle name</source>
+      <translation>Họ và đệm</translation>
+    </message>
+    <message>
+      <source>Given name</source>
+      <translation>Tên</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Lớp</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Ngày sinh</translation>
+    </message>
+    <message>
+      <source>Student code</source>
+      <translation>Mã học sinh</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>Giới tính</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Điện thoại</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>Email</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Địa chỉ</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation>Mã thẻ</translation>
+    </message>
+    <message>
+      <source>School year</source>
+      <translation>Năm học</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Loại bạn đọc</translation>
+    </message>
+    <message>
+      <source>(ignore)</source>
+      <translation>(bỏ qua)</translation>
+    </message>
+    <message>
+      <source>(not used)</source>
+      <translation>(không dùng)</translation>
+    </message>
+  </context>
+  <context>
+    <name>LabelsDialog</name>
+    <message>
+      <source>Patron cards</source>
+      <translation>Thẻ bạn đọc</translation>
+    </message>
+    <message>
+      <source>Print labels</source>
+      <translation>In nhãn</translation>
+    </message>
+    <message>
+      <source>Desk sheet (names and barcodes)</source>
+      <translation>Bảng tra tại quầy (tên và mã vạch)</translation>
+    </message>
+    <message>
+      <source>Barcode labels</source>
+      <translation>Nhãn mã vạch</translation>
+    </message>
+    <message>
+      <source>Spine labels</source>
+      <translation>Nhãn gáy</translation>
+    </message>
+    <message>
+      <source>Barcode and spine together</source>
+      <translation>Nhãn mã vạch kèm nhãn gáy</translation>
+    </message>
+    <message>
+      <source>Draw label outlines (test print on plain paper)</source>
+      <translation>Vẽ viền nhãn (in thử trên giấy thường)</translation>
+    </message>
+    <message>
+      <source>{count} copies</source>
+      <translation>{count} bản sách</translation>
+    </message>
+    <message>
+      <source>Class {name}</source>
+      <translation>Lớp {name}</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>In gì</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>Loại giấy nhãn</translation>
+    </message>
+    <message>
+      <source>Start at label</source>
+      <translation>Bắt đầu từ nhãn số</translation>
+    </message>
+    <message>
+      <source>Printer offset across</source>
+      <translation>Lệch máy in theo chiều ngang</translation>
+    </message>
+    <message>
+      <source>Printer offset down</source>
+      <translation>Lệch máy in theo chiều dọc</translation>
+    </message>
+    <message>
+      <source>Preview…</source>
+      <translation>Xem trước…</translation>
+    </message>
+    <message>
+      <source>Making the PDF</source>
+      <translation>Đang tạo PDF</translation>
+    </message>
+  </context>
+  <context>
+    <name>LibraryStatusBar</name>
+    <message>
+      <source>Database: {path}</source>
+      <translation>CSDL: {path}</translation>
+    </message>
+    <message>
+      <source>Changes not yet sent: {count}</source>
+      <translation>Thay đổi chưa gửi: {count}</translation>
+    </message>
+    <message>
+      <source>Sync: not set up</source>
+      <translation>Đồng bộ: chưa thiết lập</translation>
+    </message>
+    <message>
+      <source>Sync: failed ({error})</source>
+      <translation>Đồng bộ: lỗi ({error})</translation>
+    </message>
+    <message>
+      <source>Sync: last {day} {time}</source>
+      <translation>Đồng bộ lần cuối: {day} {time}</translation>
+    </message>
+    <message>
+      <source>Sync: never</source>
+      <translation>Đồng bộ: chưa lần nào</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Desk</source>
+      <translation>Quầy mượn trả</translation>
+    </message>
+    <message>
+      <source>Catalog</source>
+      <translation>Biên mục</translation>
+    </message>
+    <message>
+      <source>Patrons</source>
+      <translation>Bạn đọc</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Cài đặt</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+      <source>&amp;Tools</source>
+      <translation>&amp;Công cụ</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatronDialog</name>
+    <message>
+      <source>Edit patron</source>
+      <translation>Sửa bạn đọc</translation>
+    </message>
+    <message>
+      <source>New patron</source>
+      <translation>Bạn đọc mới</translation>
+    </message>
+    <message>
+      <source>Student</source>
+      <translation>Học sinh</translation>
+    </message>
+    <message>
+      <source>Teacher</source>
+      <translation>Giáo viên</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>Nhân viên</translation>
+    </message>
+    <message>
+      <source>Community</source>
+      <translation>Bạn đọc ngoài trường</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>Nam</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>Nữ</translation>
+    </message>
+    <message>
+      <source>Empty: the next card number</source>
+      <translation>Để trống: lấy số thẻ kế tiếp</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Đang học</translation>
+    </message>
+    <message>
+      <source>Blocked</source>
+      <translation>Khoá thẻ</translation>
+    </message>
+    <message>
+      <source>Left</source>
+      <translation>Đã chuyển đi</translation>
+    </message>
+    <message>
+      <source>Graduated</source>
+      <translation>Đã ra trường</translation>
+    </message>
+    <message>
+      <source>Choose photo…</source>
+      <translation>Chọn ảnh…</translation>
+    </message>
+    <message>
+      <source>Remove photo</source>
+      <translation>Bỏ ảnh</translation>
+    </message>
+    <message>
+      <source>Full name *</source>
+      <translation>Họ và tên *</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Loại bạn đọc</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Lớp</translation>
+    </message>
+    <message>
+      <source>Student code</source>
+      <translation>Mã học sinh</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Ngày sinh</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>Giới tính</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation>Mã thẻ</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Điện thoại</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>Địa chỉ</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>Ảnh</translation>
+    </message>
+    <message>
+      <source>Choose photo</source>
+      <translation>Chọn ảnh</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png)</source>
+      <translation>Ảnh (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+      <source>The photo is too large (at most 2 MB).</source>
+      <translation>Ảnh quá lớn (tối đa 2 MB).</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>Chưa có ảnh</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatronPanel</name>
+    <message>
+      <source>Acc. no.</source>
+      <translation>Số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Nhan đề</translation>
+    </message>
+    <message>
+      <source>Loaned</source>
+      <translation>Ngày mượn</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Hạn trả</translation>
+    </message>
+    <message>
+      <source>Holds</source>
+      <translation>Đặt giữ</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>Chưa có ảnh</translation>
+    </message>
+    <message>
+      <source>No patron selected</source>
+      <translation>Chưa chọn bạn đọc</translation>
+    </message>
+    <message>
+      <source>Scan a library card to begin.</source>
+      <translation>Quét thẻ bạn đọc để bắt đầu.</translation>
+    </message>
+    <message>
+      <source>Loans</source>
+      <translation>Đang mượn</translation>
+    </message>
+    <message>
+      <source>Class {name}</source>
+      <translation>Lớp {name}</translation>
+    </message>
+    <message>
+      <source>Card {card}</source>
+      <translation>Thẻ {card}</translation>
+    </message>
+    <message>
+      <source>CARD BLOCKED</source>
+      <translation>THẺ BỊ KHOÁ</translation>
+    </message>
+    <message>
+      <source>left the school</source>
+      <translation>đã chuyển trường</translation>
+    </message>
+    <message>
+      <source>graduated</source>
+      <translation>đã ra trường</translation>
+    </message>
+    <message>
+      <source>Loans: {count}</source>
+      <translation>Đang mượn: {count}</translation>
+    </message>
+    <message>
+      <source>{count} overdue</source>
+      <translation>{count} quá hạn</translation>
+    </message>
+    <message>
+      <source>({days} days late)</source>
+      <translation>(quá {days} ngày)</translation>
+    </message>
+    <message>
+      <source>READY: “{title}” — kept until {until}</source>
+      <translation>ĐÃ CÓ SÁCH: “{title}” — giữ đến {until}</translation>
+    </message>
+    <message>
+      <source>Waiting: “{title}” (position {position})</source>
+      <translation>Đang chờ: “{title}” (thứ tự {position})</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatronsView</name>
+    <message>
+      <source>Search by name, card or student code…</source>
+      <translation>Tìm theo tên, mã thẻ hoặc mã học sinh…</translation>
+    </message>
+    <message>
+      <source>New patron…</source>
+      <translation>Thêm bạn đọc…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>Sửa…</translation>
+    </message>
+    <message>
+      <source>Import class list…</source>
+      <translation>Nhập danh sách lớp…</translation>
+    </message>
+    <message>
+      <source>New school year…</source>
+      <translation>Lên lớp năm học mới…</translation>
+    </message>
+    <message>
+      <source>Print cards…</source>
+      <translation>In thẻ…</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Họ và tên</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Lớp</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation>Mã thẻ</translation>
+    </message>
+    <message>
+      <source>Student code</source>
+      <translation>Mã học sinh</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Ngày sinh</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <source>All patrons</source>
+      <translation>Tất cả bạn đọc</translation>
+    </message>
+    <message>
+      <source>{name} ({count})</source>
+      <translation>{name} ({count})</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>đang học</translation>
+    </message>
+    <message>
+      <source>blocked</source>
+      <translation>khoá thẻ</translation>
+    </message>
+    <message>
+      <source>left</source>
+      <translation>đã chuyển đi</translation>
+    </message>
+    <message>
+      <source>graduated</source>
+      <translation>đã ra trường</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+      <source>Preparing the preview…</source>
+      <translation>Đang chuẩn bị bản xem trước…</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>In…</translation>
+    </message>
+    <message>
+      <source>Save PDF…</source>
+      <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+      <source>Open in PDF viewer</source>
+      <translation>Mở bằng trình xem PDF</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>Xem trước</translation>
+    </message>
+    <message>
+      <source>{count} page(s)</source>
+      <translation>{count} trang</translation>
+    </message>
+    <message>
+      <source>No preview on this computer (poppler's pdftoppm is missing). Save the PDF or open it in a PDF viewer.</source>
+      <translation>Máy này không xem trước được (thiếu pdftoppm của poppler). Hãy lưu PDF hoặc mở bằng trình xem PDF.</translation>
+    </message>
+    <message>
+      <source>Save PDF</source>
+      <translation>Lưu PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewPage</name>
+    <message>
+      <source>3. Preview</source>
+      <translation>3. Xem trước</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Dòng</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Kết quả</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Họ và tên</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Lớp</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>Ngày sinh</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>mới</translation>
+    </message>
+    <message>
+      <source>update</source>
+      <translation>cập nhật</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>không đổi</translation>
+    </message>
+    <message>
+      <source>error</source>
+      <translation>lỗi</translation>
+    </message>
+    <message>
+      <source>{new} new, {update} updated, {unchanged} unchanged, {error} with errors (rows with errors will be left out).</source>
+      <translation>{new} mới, {update} cập nhật, {unchanged} không đổi, {error} có lỗi (các dòng lỗi sẽ không được nhập).</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProgressDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Huỷ</translation>
+    </message>
+    <message>
+      <source>{title}: {done} of {total}</source>
+      <translation>{title}: {done}/{total}</translation>
+    </message>
+    <message>
+      <source>{title}: {done}</source>
+      <translation>{title}: {done}</translation>
+    </message>
+    <message>
+      <source>Stopping…</source>
+      <translation>Đang dừng…</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDetail</name>
+    <message>
+      <source>Acc. no.</source>
+      <translation>Số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Kho</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Loại</translation>
+    </message>
+    <message>
+      <source>Call number</source>
+      <translation>Ký hiệu xếp giá</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Biểu ghi</translation>
+    </message>
+    <message>
+      <source>MARC</source>
+      <translation>MARC</translation>
+    </message>
+    <message>
+      <source>Copies</source>
+      <translation>Bản sách</translation>
+    </message>
+    <message>
+      <source>on the shelf</source>
+      <translation>trên giá</translation>
+    </message>
+    <message>
+      <source>on loan</source>
+      <translation>đang cho mượn</translation>
+    </message>
+    <message>
+      <source>kept for a hold</source>
+      <translation>đang giữ cho bạn đọc đặt</translation>
+    </message>
+    <message>
+      <source>lost</source>
+      <translation>mất</translation>
+    </message>
+    <message>
+      <source>damaged</source>
+      <translation>hỏng</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>đã thanh lý</translation>
+    </message>
+    <message>
+      <source>Search above, then choose a record to see it here.</source>
+      <translation>Tìm ở ô phía trên, rồi chọn một biểu ghi để xem tại đây.</translation>
+    </message>
+    <message>
+      <source>Author(s)</source>
+      <translation>Tác giả</translation>
+    </message>
+    <message>
+      <source>Publisher</source>
+      <translation>Nhà xuất bản</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Năm</translation>
+    </message>
+    <message>
+      <source>Edition</source>
+      <translation>Lần xuất bản</translation>
+    </message>
+    <message>
+      <source>ISBN</source>
+      <translation>ISBN</translation>
+    </message>
+    <message>
+      <source>Classification</source>
+      <translation>Ký hiệu phân loại</translation>
+    </message>
+    <message>
+      <source>Author mark</source>
+      <translation>Ký hiệu tác giả</translation>
+    </message>
+    <message>
+      <source>Subjects</source>
+      <translation>Chủ đề</translation>
+    </message>
+    <message>
+      <source>Series</source>
+      <translation>Tùng thư</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <source>Copies ({count})</source>
+      <translation>Bản sách ({count})</translation>
+    </message>
+    <message>
+      <source>Acquired {day}</source>
+      <translation>Nhập ngày {day}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordForm</name>
+    <message>
+      <source>Edit record</source>
+      <translation>Sửa biểu ghi</translation>
+    </message>
+    <message>
+      <source>New record</source>
+      <translation>Biểu ghi mới</translation>
+    </message>
+    <message>
+      <source>Separate several authors with ;</source>
+      <translation>Nhiều tác giả thì cách nhau bằng dấu ;</translation>
+    </message>
+    <message>
+      <source>Scan or type; several with ;</source>
+      <translation>Quét hoặc gõ; nhiều số thì cách nhau bằng dấu ;</translation>
+    </message>
+    <message>
+      <source>Separate several subjects with ;</source>
+      <translation>Nhiều chủ đề thì cách nhau bằng dấu ;</translation>
+    </message>
+    <message>
+      <source>Title *</source>
+      <translation>Nhan đề *</translation>
+    </message>
+    <message>
+      <source>Author(s)</source>
+      <translation>Tác giả</translation>
+    </message>
+    <message>
+      <source>Publisher</source>
+      <translation>Nhà xuất bản</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>Nơi xuất bản</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Năm</translation>
+    </message>
+    <message>
+      <source>ISBN</source>
+      <translation>ISBN</translation>
+    </message>
+    <message>
+      <source>Classification (DDC)</source>
+      <translation>Ký hiệu phân loại (DDC)</translation>
+    </message>
+    <message>
+      <source>Subjects</source>
+      <translation>Chủ đề</translation>
+    </message>
+    <message>
+      <source>Series</source>
+      <translation>Tùng thư</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <source>Copies to add</source>
+      <translation>Số bản thêm</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Kho</translation>
+    </message>
+    <message>
+      <source>The year must be a number, e.g. 2019.</source>
+      <translation>Năm phải là số, ví dụ 2019.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RolloverDialog</name>
+    <message>
+      <source>New school year: move classes up</source>
+      <translation>Năm học mới: lên lớp</translation>
+    </message>
+    <message>
+      <source>Class now</source>
+      <translation>Lớp hiện tại</translation>
+    </message>
+    <message>
+      <source>Becomes</source>
+      <translation>Lên lớp</translation>
+    </message>
+    <message>
+      <source>Students</source>
+      <translation>Số học sinh</translation>
+    </message>
+    <message>
+      <source>Apply rollover</source>
+      <translation>Thực hiện lên lớp</translation>
+    </message>
+    <message>
+      <source>Undo the last rollover</source>
+      <translation>Hoàn tác lần lên lớp gần nhất</translation>
+    </message>
+    <message>
+      <source>Last grade of the school (graduates):</source>
+      <translation>Khối cuối cấp (ra trường):</translation>
+    </message>
+    <message>
+      <source>School year {from_year} → {to_year}: {promoted} student(s) move up, {graduated} graduate.</source>
+      <translation>Năm học {from_year} → {to_year}: {promoted} học sinh lên lớp, {graduated} học sinh ra trường.</translation>
+    </message>
+    <message>
+      <source>graduates</source>
+      <translation>ra trường</translation>
+    </message>
+    <message>
+      <source>unchanged (no grade)</source>
+      <translation>giữ nguyên (không có khối)</translation>
+    </message>
+    <message>
+      <source>Move every class up to the school year {year}? You can undo it afterwards.</source>
+      <translation>Chuyển tất cả các lớp lên năm học {year}? Có thể hoàn tác sau đó.</translation>
+    </message>
+    <message>
+      <source>Done: {promoted} moved up, {graduated} graduated.</source>
+      <translation>Xong: {promoted} học sinh lên lớp, {graduated} học sinh ra trường.</translation>
+    </message>
+    <message>
+      <source>Undo the last rollover? Every student gets back the class they had before it.</source>
+      <translation>Hoàn tác lần lên lớp gần nhất? Mọi học sinh trở lại lớp cũ.</translation>
+    </message>
+    <message>
+      <source>The rollover to {year} was undone.</source>
+      <translation>Đã hoàn tác lần lên lớp sang năm học {year}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsView</name>
+    <message>
+      <source>Library</source>
+      <translation>Thư viện</translation>
+    </message>
+    <message>
+      <source>Accession numbers</source>
+      <translation>Số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Loan rules</source>
+      <translation>Quy định mượn</translation>
+    </message>
+    <message>
+      <source>Calendar</source>
+      <translation>Lịch</translation>
+    </message>
+    <message>
+      <source>Desk and language</source>
+      <translation>Quầy và ngôn ngữ</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Lưu</translation>
+    </message>
+    <message>
+      <source>Library name</source>
+      <translation>Tên thư viện</translation>
+    </message>
+    <message>
+      <source>Library code</source>
+      <translation>Mã thư viện</translation>
+    </message>
+    <message>
+      <source>School year</source>
+      <translation>Năm học</translation>
+    </message>
+    <message>
+      <source>Library id: {id}</source>
+      <translation>Mã định danh thư viện: {id}</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Đã lưu.</translation>
+    </message>
+    <message>
+      <source>Collection code</source>
+      <translation>Mã kho</translation>
+    </message>
+    <message>
+      <source>Prefix</source>
+      <translation>Tiền tố</translation>
+    </message>
+    <message>
+      <source>Digits</source>
+      <translation>Số chữ số</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Họ và tên</translation>
+    </message>
+    <message>
+      <source>Add a collection</source>
+      <translation>Thêm kho</translation>
+    </message>
+    <message>
+      <source>Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…</source>
+      <translation>Ví dụ: mã TK, tiền tố “TK.”, 5 chữ số → TK.00001, TK.00002…</translation>
+    </message>
+    <message>
+      <source>Patron category</source>
+      <translation>Loại bạn đọc</translation>
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation>Loại tài liệu</translation>
+    </message>
+    <message>
+      <source>May borrow</source>
+      <translation>Được mượn</translation>
+    </message>
+    <message>
+      <source>Days</source>
+      <translation>Số ngày</translation>
+    </message>
+    <message>
+      <source>Fixed due date</source>
+      <translation>Hạn trả cố định</translation>
+    </message>
+    <message>
+      <source>Max items</source>
+      <translation>Tối đa</translation>
+    </message>
+    <message>
+      <source>Renewals</source>
+      <translation>Gia hạn</translation>
+    </message>
+    <message>
+      <source>Holds</source>
+      <translation>Đặt giữ</translation>
+    </message>
+    <message>
+      <source>Restore the defaults</source>
+      <translation>Khôi phục mặc định</translation>
+    </message>
+    <message>
+      <source>“*” means any. Fixed due date: 2026-05-31, or --05-31 for every 31 May (textbooks).</source>
+      <translation>“*” là mọi loại. Hạn trả cố định: 2026-05-31, hoặc --05-31 cho ngày 31/5 hằng năm (sách giáo khoa).</translation>
+    </message>
+    <message>
+      <source>Days, max items and renewals are whole numbers.</source>
+      <translation>Số ngày, số tối đa và số lần gia hạn phải là số nguyên.</translation>
+    </message>
+    <message>
+      <source>The default rules are back.</source>
+      <translation>Đã khôi phục quy định mặc định.</translation>
+    </message>
+    <message>
+      <source>Closed every week</source>
+      <translation>Nghỉ hằng tuần</translation>
+    </message>
+    <message>
+      <source>Mon</source>
+      <translation>T2</translation>
+    </message>
+    <message>
+      <source>Tue</source>
+      <translation>T3</translation>
+    </message>
+    <message>
+      <source>Wed</source>
+      <translation>T4</translation>
+    </message>
+    <message>
+      <source>Thu</source>
+      <translation>T5</translation>
+    </message>
+    <message>
+      <source>Fri</source>
+      <translation>T6</translation>
+    </message>
+    <message>
+      <source>Sat</source>
+      <translation>T7</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>CN</translation>
+    </message>
+    <message>
+      <source>Closed periods (holidays, Tết, summer)</source>
+      <translation>Các đợt nghỉ (lễ, Tết, hè)</translation>
+    </message>
+    <message>
+      <source>e.g. Tết</source>
+      <translation>ví dụ Tết</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Thêm</translation>
+    </message>
+    <message>
+      <source>Remove selected</source>
+      <translation>Xoá mục đã chọn</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Từ</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>đến</translation>
+    </message>
+    <message>
+      <source>Automatic (on loan → check in, else check out)</source>
+      <translation>Tự động (sách đang mượn → nhận trả, còn lại → cho mượn)</translation>
+    </message>
+    <message>
+      <source>Check out only</source>
+      <translation>Chỉ cho mượn</translation>
+    </message>
+    <message>
+      <source>Check in only</source>
+      <translation>Chỉ nhận trả</translation>
+    </message>
+    <message>
+      <source>Desk mode at start</source>
+      <translation>Chế độ quầy</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+      <source>The language changes when ThuVien starts again.</source>
+      <translation>Ngôn ngữ sẽ đổi khi mở lại ThuVien.</translation>
+    </message>
+  </context>
+</TS>

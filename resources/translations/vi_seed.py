@@ -1,0 +1,252 @@
+"""Vietnamese for the window's English source strings, used to seed ``thuvien_vi.ts``.
+
+The ``.ts`` files are the translations' home (edit them with Qt Linguist); this table only
+fills messages lupdate finds untranslated. Run after adding strings to ``ui/``::
+
+    .venv/bin/python resources/translations/vi_seed.py
+
+It runs pyside6-lupdate over ``ui/`` (keeping existing translations), fills Vietnamese from
+the table below, marks English as identical to the source, and reports what is missing.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+
+VI: dict[str, str] = {
+    # main window, status bar
+    "Desk": "Quầy mượn trả", "Catalog": "Biên mục", "Patrons": "Bạn đọc", "Settings": "Cài đặt",
+    "&File": "&Tệp", "&Quit": "&Thoát", "&Tools": "&Công cụ",
+    "Database: {path}": "CSDL: {path}",
+    "Changes not yet sent: {count}": "Thay đổi chưa gửi: {count}",
+    "Sync: not set up": "Đồng bộ: chưa thiết lập",
+    "Sync: failed ({error})": "Đồng bộ: lỗi ({error})",
+    "Sync: last {day} {time}": "Đồng bộ lần cuối: {day} {time}",
+    "Sync: never": "Đồng bộ: chưa lần nào",
+    # operations
+    "Cancel": "Huỷ", "{title}: {done} of {total}": "{title}: {done}/{total}",
+    "{title}: {done}": "{title}: {done}", "Stopping…": "Đang dừng…",
+    # desk
+    "Scan a library card or a book…": "Quét thẻ bạn đọc hoặc mã sách…",
+    "F2 Automatic": "F2 Tự động", "F3 Check out": "F3 Cho mượn", "F4 Check in": "F4 Nhận trả",
+    "Time": "Giờ", "Code": "Mã", "Result": "Kết quả", "This session": "Phiên làm việc này",
+    "F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · Esc clear patron":
+        "F2 tự động · F3 cho mượn · F4 nhận trả · F5 gia hạn · F6 in phiếu mượn · "
+        "Esc bỏ chọn bạn đọc",
+    "Ready. Scan a library card, then the books.":
+        "Sẵn sàng. Quét thẻ bạn đọc, rồi quét sách.",
+    "Nothing to renew: select a loan or scan the book first.":
+        "Chưa có gì để gia hạn: hãy chọn một lượt mượn hoặc quét sách trước.",
+    "Scan a library card first: the slip is for one patron.":
+        "Hãy quét thẻ bạn đọc trước: phiếu mượn in cho từng bạn đọc.",
+    "Loan slip": "Phiếu mượn",
+    "Acc. no.": "Số ĐKCB", "Title": "Nhan đề", "Loaned": "Ngày mượn", "Due": "Hạn trả",
+    "Holds": "Đặt giữ", "No photo": "Chưa có ảnh", "No patron selected": "Chưa chọn bạn đọc",
+    "Scan a library card to begin.": "Quét thẻ bạn đọc để bắt đầu.", "Loans": "Đang mượn",
+    "Class {name}": "Lớp {name}", "Card {card}": "Thẻ {card}",
+    "CARD BLOCKED": "THẺ BỊ KHOÁ", "left the school": "đã chuyển trường",
+    "graduated": "đã ra trường", "Loans: {count}": "Đang mượn: {count}",
+    "{count} overdue": "{count} quá hạn", "({days} days late)": "(quá {days} ngày)",
+    "READY: “{title}” — kept until {until}": "ĐÃ CÓ SÁCH: “{title}” — giữ đến {until}",
+    "Waiting: “{title}” (position {position})": "Đang chờ: “{title}” (thứ tự {position})",
+    # catalog
+    "Search title, author, subject, ISBN or accession number (2 letters or more)…":
+        "Tìm nhan đề, tác giả, chủ đề, ISBN hoặc số ĐKCB (từ 2 chữ)…",
+    "New record (Ctrl+N)": "Biểu ghi mới (Ctrl+N)", "Import MARC…": "Nhập MARC…",
+    "Export MARC…": "Xuất MARC…", "Author": "Tác giả", "Year": "Năm",
+    "Call number": "Ký hiệu xếp giá", "Copies": "Bản sách", "Edit…": "Sửa…",
+    "Add copies…": "Thêm bản sách…", "Print labels…": "In nhãn…", "Searching…": "Đang tìm…",
+    "{count} found": "Tìm thấy {count}", "Import MARC records": "Nhập biểu ghi MARC",
+    "MARC files (*.mrc *.iso *.dat *.xml *.marc);;All files (*)":
+        "Tệp MARC (*.mrc *.iso *.dat *.xml *.marc);;Mọi tệp (*)",
+    "Importing {name}": "Đang nhập {name}", "Unexpected error: {error}": "Lỗi không mong đợi: {error}",
+    "Export MARC records": "Xuất biểu ghi MARC",
+    "MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)": "MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)",
+    "Exporting": "Đang xuất", "Export": "Xuất dữ liệu",
+    "Catalog written to {path}.": "Đã ghi toàn bộ biểu ghi vào {path}.",
+    "{count} record(s) were too long for ISO 2709 and were left out.":
+        "{count} biểu ghi quá dài cho ISO 2709 nên không được xuất.",
+    "Add copies": "Thêm bản sách", "Number of copies": "Số bản", "Collection": "Kho",
+    "MARC import": "Nhập MARC",
+    "Imported {imported} record(s), merged {merged}, added {items} copies; {skipped} skipped.":
+        "Đã nhập {imported} biểu ghi, gộp {merged}, thêm {items} bản sách; bỏ qua {skipped}.",
+    "Stopped by you.": "Đã dừng theo yêu cầu.",
+    "Record {number} (byte {offset}): {reason}": "Biểu ghi {number} (byte {offset}): {reason}",
+    "Records left out:": "Các biểu ghi bị bỏ qua:",
+    "Type": "Loại", "Record": "Biểu ghi", "MARC": "MARC", "on the shelf": "trên giá",
+    "on loan": "đang cho mượn", "kept for a hold": "đang giữ cho bạn đọc đặt",
+    "lost": "mất", "damaged": "hỏng", "withdrawn": "đã thanh lý",
+    "Search above, then choose a record to see it here.":
+        "Tìm ở ô phía trên, rồi chọn một biểu ghi để xem tại đây.",
+    "Author(s)": "Tác giả", "Publisher": "Nhà xuất bản", "Edition": "Lần xuất bản",
+    "ISBN": "ISBN", "Classification": "Ký hiệu phân loại", "Author mark": "Ký hiệu tác giả",
+    "Subjects": "Chủ đề", "Series": "Tùng thư", "Copies ({count})": "Bản sách ({count})",
+    "Acquired {day}": "Nhập ngày {day}", "Edit record": "Sửa biểu ghi",
+    "New record": "Biểu ghi mới",
+    "Separate several authors with ;": "Nhiều tác giả thì cách nhau bằng dấu ;",
+    "Scan or type; several with ;": "Quét hoặc gõ; nhiều số thì cách nhau bằng dấu ;",
+    "Separate several subjects with ;": "Nhiều chủ đề thì cách nhau bằng dấu ;",
+    "Title *": "Nhan đề *", "Place": "Nơi xuất bản",
+    "Classification (DDC)": "Ký hiệu phân loại (DDC)", "Copies to add": "Số bản thêm",
+    "The year must be a number, e.g. 2019.": "Năm phải là số, ví dụ 2019.",
+    "Notes": "Ghi chú",
+    # labels and preview
+    "Patron cards": "Thẻ bạn đọc", "Print labels": "In nhãn",
+    "Desk sheet (names and barcodes)": "Bảng tra tại quầy (tên và mã vạch)",
+    "Barcode labels": "Nhãn mã vạch", "Spine labels": "Nhãn gáy",
+    "Barcode and spine together": "Nhãn mã vạch kèm nhãn gáy",
+    "Draw label outlines (test print on plain paper)": "Vẽ viền nhãn (in thử trên giấy thường)",
+    "{count} copies": "{count} bản sách", "What": "In gì", "Sheet": "Loại giấy nhãn",
+    "Start at label": "Bắt đầu từ nhãn số", "Printer offset across": "Lệch máy in theo chiều ngang",
+    "Printer offset down": "Lệch máy in theo chiều dọc", "Preview…": "Xem trước…",
+    "Making the PDF": "Đang tạo PDF", "Preparing the preview…": "Đang chuẩn bị bản xem trước…",
+    "Print…": "In…", "Save PDF…": "Lưu PDF…", "Open in PDF viewer": "Mở bằng trình xem PDF",
+    "Preview": "Xem trước", "{count} page(s)": "{count} trang",
+    "No preview on this computer (poppler's pdftoppm is missing). Save the PDF or open it in a "
+    "PDF viewer.": "Máy này không xem trước được (thiếu pdftoppm của poppler). Hãy lưu PDF "
+                   "hoặc mở bằng trình xem PDF.",
+    "Save PDF": "Lưu PDF", "PDF files (*.pdf)": "Tệp PDF (*.pdf)",
+    # patrons
+    "Edit patron": "Sửa bạn đọc", "New patron": "Bạn đọc mới", "Student": "Học sinh",
+    "Teacher": "Giáo viên", "Staff": "Nhân viên", "Community": "Bạn đọc ngoài trường",
+    "dd/mm/yyyy": "dd/mm/yyyy", "Male": "Nam", "Female": "Nữ",
+    "Empty: the next card number": "Để trống: lấy số thẻ kế tiếp", "Active": "Đang học",
+    "Blocked": "Khoá thẻ", "Left": "Đã chuyển đi", "Graduated": "Đã ra trường",
+    "Choose photo…": "Chọn ảnh…", "Remove photo": "Bỏ ảnh", "Full name *": "Họ và tên *",
+    "Status": "Trạng thái", "Photo": "Ảnh", "Choose photo": "Chọn ảnh",
+    "Images (*.jpg *.jpeg *.png)": "Ảnh (*.jpg *.jpeg *.png)",
+    "The photo is too large (at most 2 MB).": "Ảnh quá lớn (tối đa 2 MB).",
+    "Search by name, card or student code…": "Tìm theo tên, mã thẻ hoặc mã học sinh…",
+    "New patron…": "Thêm bạn đọc…", "Import class list…": "Nhập danh sách lớp…",
+    "New school year…": "Lên lớp năm học mới…", "Print cards…": "In thẻ…", "Name": "Họ và tên",
+    "All patrons": "Tất cả bạn đọc", "{name} ({count})": "{name} ({count})",
+    "active": "đang học", "blocked": "khoá thẻ", "left": "đã chuyển đi",
+    "Class": "Lớp", "Card": "Mã thẻ", "Student code": "Mã học sinh",
+    "Date of birth": "Ngày sinh", "Gender": "Giới tính", "Category": "Loại bạn đọc",
+    "Phone": "Điện thoại", "Email": "Email", "Address": "Địa chỉ", "Note": "Ghi chú",
+    # class-list wizard
+    "Import a class list": "Nhập danh sách lớp", "1. Choose the class list": "1. Chọn danh sách lớp",
+    "A CSV or Excel (.xlsx) file with one student per row.":
+        "Tệp CSV hoặc Excel (.xlsx), mỗi dòng một học sinh.",
+    "Browse…": "Chọn tệp…", "e.g. 6A (when the file has no class column)":
+        "ví dụ 6A (khi tệp không có cột lớp)",
+    "File": "Tệp", "School year": "Năm học", "Class list": "Danh sách lớp",
+    "Class lists (*.csv *.xlsx *.txt)": "Danh sách lớp (*.csv *.xlsx *.txt)",
+    "The file does not exist.": "Tệp không tồn tại.",
+    "2. Check the columns": "2. Kiểm tra các cột",
+    "Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) are detected and converted. "
+    "Change a field if it is wrong.": "Các cột gõ bằng phông chữ cũ (TCVN3/.VnTime, VNI) được "
+                                      "nhận ra và chuyển sang Unicode. Đổi trường nếu chưa đúng.",
+    "Column": "Cột", "Header": "Tiêu đề", "Field": "Trường", "Text encoding": "Bảng mã",
+    "Unicode": "Unicode", "TCVN3 (.VnTime) → Unicode": "TCVN3 (.VnTime) → Unicode",
+    "VNI → Unicode": "VNI → Unicode", "Windows-1258 → Unicode": "Windows-1258 → Unicode",
+    "Full name": "Họ và tên", "Family and middle name": "Họ và đệm", "Given name": "Tên",
+    "(ignore)": "(bỏ qua)", "(not used)": "(không dùng)",
+    "3. Preview": "3. Xem trước", "Line": "Dòng", "new": "mới", "update": "cập nhật",
+    "unchanged": "không đổi", "error": "lỗi",
+    "{new} new, {update} updated, {unchanged} unchanged, {error} with errors (rows with errors "
+    "will be left out).": "{new} mới, {update} cập nhật, {unchanged} không đổi, {error} có lỗi "
+                         "(các dòng lỗi sẽ không được nhập).",
+    "4. Import": "4. Nhập", "Import": "Nhập",
+    "Press Import to add {new} new patron(s) and update {update}. {error} row(s) with errors "
+    "will not be imported.": "Bấm Nhập để thêm {new} bạn đọc mới và cập nhật {update}. "
+                             "{error} dòng có lỗi sẽ không được nhập.",
+    # rollover
+    "New school year: move classes up": "Năm học mới: lên lớp",
+    "Class now": "Lớp hiện tại", "Becomes": "Lên lớp", "Students": "Số học sinh",
+    "Apply rollover": "Thực hiện lên lớp", "Undo the last rollover": "Hoàn tác lần lên lớp gần nhất",
+    "Last grade of the school (graduates):": "Khối cuối cấp (ra trường):",
+    "School year {from_year} → {to_year}: {promoted} student(s) move up, {graduated} graduate.":
+        "Năm học {from_year} → {to_year}: {promoted} học sinh lên lớp, "
+        "{graduated} học sinh ra trường.",
+    "graduates": "ra trường", "unchanged (no grade)": "giữ nguyên (không có khối)",
+    "Move every class up to the school year {year}? You can undo it afterwards.":
+        "Chuyển tất cả các lớp lên năm học {year}? Có thể hoàn tác sau đó.",
+    "Done: {promoted} moved up, {graduated} graduated.":
+        "Xong: {promoted} học sinh lên lớp, {graduated} học sinh ra trường.",
+    "Undo the last rollover? Every student gets back the class they had before it.":
+        "Hoàn tác lần lên lớp gần nhất? Mọi học sinh trở lại lớp cũ.",
+    "The rollover to {year} was undone.": "Đã hoàn tác lần lên lớp sang năm học {year}.",
+    # settings
+    "Library": "Thư viện", "Accession numbers": "Số ĐKCB", "Loan rules": "Quy định mượn",
+    "Calendar": "Lịch", "Desk and language": "Quầy và ngôn ngữ", "Save": "Lưu",
+    "Library name": "Tên thư viện", "Library code": "Mã thư viện",
+    "Library id: {id}": "Mã định danh thư viện: {id}", "Saved.": "Đã lưu.",
+    "Collection code": "Mã kho", "Prefix": "Tiền tố", "Digits": "Số chữ số", "Add a collection": "Thêm kho",
+    "Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…":
+        "Ví dụ: mã TK, tiền tố “TK.”, 5 chữ số → TK.00001, TK.00002…",
+    "Patron category": "Loại bạn đọc", "Item type": "Loại tài liệu", "May borrow": "Được mượn",
+    "Days": "Số ngày", "Fixed due date": "Hạn trả cố định", "Max items": "Tối đa",
+    "Renewals": "Gia hạn", "Restore the defaults": "Khôi phục mặc định",
+    "“*” means any. Fixed due date: 2026-05-31, or --05-31 for every 31 May (textbooks).":
+        "“*” là mọi loại. Hạn trả cố định: 2026-05-31, hoặc --05-31 cho ngày 31/5 hằng năm "
+        "(sách giáo khoa).",
+    "Days, max items and renewals are whole numbers.":
+        "Số ngày, số tối đa và số lần gia hạn phải là số nguyên.",
+    "The default rules are back.": "Đã khôi phục quy định mặc định.",
+    "Closed every week": "Nghỉ hằng tuần", "Mon": "T2", "Tue": "T3", "Wed": "T4", "Thu": "T5",
+    "Fri": "T6", "Sat": "T7", "Sun": "CN",
+    "Closed periods (holidays, Tết, summer)": "Các đợt nghỉ (lễ, Tết, hè)",
+    "e.g. Tết": "ví dụ Tết", "Add": "Thêm", "Remove selected": "Xoá mục đã chọn",
+    "From": "Từ", "to": "đến",
+    "Automatic (on loan → check in, else check out)":
+        "Tự động (sách đang mượn → nhận trả, còn lại → cho mượn)",
+    "Check out only": "Chỉ cho mượn", "Check in only": "Chỉ nhận trả",
+    "Desk mode at start": "Chế độ quầy", "Language": "Ngôn ngữ",
+    "The language changes when ThuVien starts again.":
+        "Ngôn ngữ sẽ đổi khi mở lại ThuVien.",
+}
+
+
+def lupdate(ts: Path) -> None:
+    """Refresh *ts* from the sources under ui/ (existing translations are kept)."""
+    tool = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    subprocess.run([str(tool), "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts)],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
+def fill(ts: Path, lang: str) -> list[str]:
+    """Fill untranslated messages of *ts*; return the sources still missing."""
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    root.set("language", "vi_VN" if lang == "vi" else "en_US")
+    root.set("sourcelanguage", "en_US")
+    missing = []
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if translation.text and translation.get("type") != "unfinished":
+            continue
+        text = VI.get(source) if lang == "vi" else source
+        if text is None:
+            missing.append(source)
+            continue
+        translation.text = text
+        translation.attrib.pop("type", None)
+    ET.indent(tree)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main() -> int:
+    status = 0
+    for lang in ("vi", "en"):
+        ts = HERE / f"thuvien_{lang}.ts"
+        lupdate(ts)
+        missing = fill(ts, lang)
+        for source in missing:
+            print(f"{ts.name}: no translation for {source!r}")
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

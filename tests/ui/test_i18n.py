@@ -1,0 +1,64 @@
+"""Vietnamese by default (Qt's own buttons too), English selectable, every string translated."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from ui.i18n import install_translators, remove_translators, translations_dir
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def test_every_window_string_has_vietnamese_with_the_same_placeholders() -> None:
+    root = ET.parse(translations_dir() / "thuvien_vi.ts").getroot()
+    messages = list(root.iter("message"))
+    assert len(messages) > 250
+    for message in messages:
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None, source
+        assert translation.text, source
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(
+            translation.text)), source
+
+
+def test_qt_standard_buttons_speak_vietnamese(qtbot) -> None:  # type: ignore[no-untyped-def]
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                           | QDialogButtonBox.StandardButton.Cancel
+                           | QDialogButtonBox.StandardButton.Close)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Save).text() == "Lưu"
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Huỷ"
+    assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Đóng"
+    question = QMessageBox(QMessageBox.Icon.Question, "?", "?",
+                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    qtbot.addWidget(question)
+    assert question.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Có"
+
+
+def test_window_in_vietnamese_then_english(lib, qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.desk.sound import DeskSounds
+    from ui.mainwindow import MainWindow
+
+    vi = MainWindow(lib, sounds=DeskSounds(enabled=False))
+    qtbot.addWidget(vi)
+    assert vi.nav.item(0).text().startswith("Quầy mượn trả")
+    assert vi.desk.mode_buttons["checkin"].text() == "F4 Nhận trả"
+    vi.close()
+
+    removed = [t for t in qapp.findChildren(type(install_translators(qapp, "vi")[0]))]
+    remove_translators(qapp, removed)
+    english = install_translators(qapp, "en")
+    try:
+        en = MainWindow(lib, lang="en", sounds=DeskSounds(enabled=False))
+        qtbot.addWidget(en)
+        assert en.nav.item(0).text().startswith("Desk")
+        assert en.desk.mode_buttons["checkin"].text() == "F4 Check in"
+        assert "Ready" in en.desk.banner.text()
+        en.close()
+    finally:
+        remove_translators(qapp, english)
+        install_translators(qapp, "vi")

@@ -1,0 +1,136 @@
+"""The school-year rollover: preview what each class becomes, apply, and undo the latest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.library import Library
+
+
+class RolloverDialog(QDialog):
+    """Shows the plan of ``lib.patrons.rollover``; Apply and Undo ask before writing."""
+
+    def __init__(self, lib: Library, parent: QWidget | None = None, *,
+                 confirm: bool = True) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._confirm = confirm
+        self.plan: Any = None
+        self.done_plan: Any = None
+        self.setWindowTitle(self.tr("New school year: move classes up"))
+        self.resize(620, 520)
+        self.last_grade = QSpinBox()
+        self.last_grade.setRange(1, 12)
+        try:
+            self.last_grade.setValue(lib.patrons.rollover.last_grade())
+        except UserError:
+            self.last_grade.setValue(9)
+        self.last_grade.valueChanged.connect(lambda _v: self.refresh())
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Class now"), self.tr("Becomes"),
+                                              self.tr("Students")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.apply_button = QPushButton(self.tr("Apply rollover"))
+        self.undo_button = QPushButton(self.tr("Undo the last rollover"))
+        self.apply_button.clicked.connect(self.apply)
+        self.undo_button.clicked.connect(self.undo)
+        grade_row = QHBoxLayout()
+        grade_row.addWidget(QLabel(self.tr("Last grade of the school (graduates):")))
+        grade_row.addWidget(self.last_grade)
+        grade_row.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grade_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Preview again (nothing is written)."""
+        try:
+            self.plan = self._lib.patrons.rollover.preview(self.last_grade.value())
+        except UserError as exc:
+            self.plan = None
+            self.summary.setText(exc.message)
+            self.table.setRowCount(0)
+            self.apply_button.setEnabled(False)
+            return
+        plan = self.plan
+        self.summary.setText(self.tr(
+            "School year {from_year} → {to_year}: {promoted} student(s) move up, "
+            "{graduated} graduate.").format(from_year=plan.from_year, to_year=plan.to_year,
+                                             promoted=plan.promoted, graduated=plan.graduated))
+        self.table.setRowCount(0)
+        for move in plan.moves:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            target = move.to_class if move.to_class else self.tr("graduates")
+            for column, text in enumerate((move.from_class, target, str(move.students))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        for name, count in plan.unknown_classes:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            for column, text in enumerate((name, self.tr("unchanged (no grade)"), str(count))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.apply_button.setEnabled(bool(plan.moves))
+
+    def _sure(self, question: str) -> bool:
+        if not self._confirm:
+            return True
+        answer = QMessageBox.question(self, self.windowTitle(), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def apply(self) -> None:
+        """Apply the rollover after asking."""
+        if self.plan is None or not self._sure(self.tr(
+                "Move every class up to the school year {year}? You can undo it afterwards.")
+                .format(year=self.plan.to_year)):
+            return
+        try:
+            self.done_plan = self._lib.patrons.rollover.apply(self.last_grade.value())
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText(self.tr("Done: {promoted} moved up, {graduated} graduated.").format(
+            promoted=self.done_plan.promoted, graduated=self.done_plan.graduated))
+        self.refresh()
+
+    def undo(self) -> None:
+        """Undo the latest rollover after asking."""
+        if not self._sure(self.tr("Undo the last rollover? Every student gets back the class "
+                                  "they had before it.")):
+            return
+        try:
+            self.done_plan = self._lib.patrons.rollover.undo()
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText(self.tr("The rollover to {year} was undone.").format(
+            year=self.done_plan.to_year))
+        self.refresh()

@@ -1,0 +1,216 @@
+"""Patrons: the classes on the left, the patrons of one class (or a search) on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.library import Library
+from app.patrons.model import Patron
+from ui.format import display_date
+from ui.operations import Operations
+from ui.patrons.edit_dialog import PatronDialog
+
+ALL = "\x00all"
+
+
+class PatronsView(QWidget):
+    """List by class, search, add, edit, import a class list, school-year rollover."""
+
+    changed = Signal()
+
+    def __init__(self, lib: Library, operations: Operations,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._operations = operations
+        self.shown: list[Patron] = []
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(self.tr("Search by name, card or student code…"))
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumHeight(34)
+        add = QPushButton(self.tr("New patron…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        import_button = QPushButton(self.tr("Import class list…"))
+        rollover = QPushButton(self.tr("New school year…"))
+        self.cards_button = QPushButton(self.tr("Print cards…"))
+        top = QHBoxLayout()
+        top.addWidget(self.search_field, 1)
+        for button in (add, self.edit_button, import_button, rollover, self.cards_button):
+            top.addWidget(button)
+
+        self.classes = QListWidget()
+        self.classes.setMaximumWidth(200)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Class"), self.tr("Card"),
+                                              self.tr("Student code"), self.tr("Date of birth"),
+                                              self.tr("Status")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.classes)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.run_search)
+        self.search_field.textChanged.connect(lambda _t: self._debounce.start())
+        self.classes.currentItemChanged.connect(lambda item, _old: self._class_chosen(item))
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        add.clicked.connect(self.add_patron)
+        self.edit_button.clicked.connect(self.edit_selected)
+        import_button.clicked.connect(self.import_class_list)
+        rollover.clicked.connect(self.rollover)
+        self.cards_button.clicked.connect(self.print_cards)
+        self._loaded = False
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._loaded:
+            self._loaded = True
+            self.reload()
+
+    # -- lists -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the classes again and show the chosen one."""
+        chosen = self.current_class()
+        self.classes.blockSignals(True)
+        self.classes.clear()
+        everyone = QListWidgetItem(self.tr("All patrons"))
+        everyone.setData(Qt.ItemDataRole.UserRole, ALL)
+        self.classes.addItem(everyone)
+        for name, count in self._lib.patrons.classes():
+            item = QListWidgetItem(self.tr("{name} ({count})").format(name=name, count=count))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.classes.addItem(item)
+        self.classes.blockSignals(False)
+        row = next((i for i in range(self.classes.count())
+                    if self.classes.item(i).data(Qt.ItemDataRole.UserRole) == chosen), 0)
+        self.classes.setCurrentRow(row)
+        self._class_chosen(self.classes.currentItem())
+
+    def current_class(self) -> str | None:
+        """The class chosen on the left (None for all patrons)."""
+        item = self.classes.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item else ALL
+        return None if value == ALL else str(value)
+
+    def show_class(self, class_name: str | None) -> None:
+        """Choose *class_name* in the list (None: all patrons)."""
+        for i in range(self.classes.count()):
+            value = self.classes.item(i).data(Qt.ItemDataRole.UserRole)
+            if (value == ALL and class_name is None) or value == class_name:
+                self.classes.setCurrentRow(i)
+                return
+
+    def _class_chosen(self, item: QListWidgetItem | None) -> None:
+        if self.search_field.text().strip():
+            return
+        self.cards_button.setEnabled(self.current_class() is not None)
+        self._fill(self._lib.patrons.list_patrons(class_name=self.current_class()))
+
+    def run_search(self) -> None:
+        """Search the text typed (empty: back to the chosen class)."""
+        text = self.search_field.text().strip()
+        if not text:
+            self._class_chosen(self.classes.currentItem())
+            return
+        self._fill(self._lib.patrons.search(text))
+
+    def status_name(self, status: str) -> str:
+        """A patron status in words."""
+        return {"active": self.tr("active"), "blocked": self.tr("blocked"),
+                "left": self.tr("left"), "graduated": self.tr("graduated")}.get(status, status)
+
+    def _fill(self, patrons: list[Patron]) -> None:
+        self.shown = patrons
+        self.table.setRowCount(0)
+        for patron in patrons:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            cells = (patron.full_name, patron.class_name or "", patron.card,
+                     patron.student_code or "", display_date(patron.birth_date),
+                     self.status_name(patron.status))
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, patron.id)
+                self.table.setItem(row, column, cell)
+
+    def selected_patron(self) -> Patron | None:
+        """The patron of the selected row."""
+        row = self.table.currentRow()
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    # -- actions ---------------------------------------------------------------------------
+    def _edited(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def add_patron(self) -> PatronDialog:
+        """Open the empty patron form (the chosen class filled in)."""
+        dialog = PatronDialog(self._lib, None, self)
+        dialog.class_name.setText(self.current_class() or "")
+        dialog.accepted.connect(self._edited)
+        dialog.open()
+        return dialog
+
+    def edit_selected(self) -> PatronDialog | None:
+        """Open the form on the selected patron."""
+        patron = self.selected_patron()
+        if patron is None:
+            return None
+        dialog = PatronDialog(self._lib, self._lib.patrons.get(patron.id), self)
+        dialog.accepted.connect(self._edited)
+        dialog.open()
+        return dialog
+
+    def import_class_list(self) -> QWidget:
+        """Open the class-list import wizard."""
+        from ui.patrons.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self._lib, self)
+        wizard.accepted.connect(self._edited)
+        wizard.open()
+        return wizard
+
+    def rollover(self) -> QWidget:
+        """Open the school-year rollover (preview, apply, undo)."""
+        from ui.patrons.rollover_dialog import RolloverDialog
+
+        dialog = RolloverDialog(self._lib, self)
+        dialog.finished.connect(lambda _code: self._edited())
+        dialog.open()
+        return dialog
+
+    def print_cards(self) -> None:
+        """Cards (or the desk sheet) for the chosen class."""
+        class_name = self.current_class()
+        if class_name is None:
+            return
+        from ui.labels.dialog import LabelsDialog
+
+        LabelsDialog(self._lib, self._operations, (), self, class_name=class_name).open()

@@ -1,0 +1,343 @@
+"""Settings: library identity, accession-number schemes, the loan-rule matrix, the calendar,
+the desk mode and the language. Library policy is stored in the database through ``app``;
+the language is a per-PC preference (QSettings)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.library import Library
+from ui.format import display_date
+from ui.i18n import save_language
+
+RULE_COLUMNS = ("category", "item_type", "loanable", "loan_days", "fixed_due", "max_items",
+                "renewals", "holds_allowed")
+
+
+class SettingsView(QTabWidget):
+    """One tab per concern; every tab saves with its own button and says what happened."""
+
+    changed = Signal()
+
+    def __init__(self, lib: Library, lang: str = "vi", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._lang = lang
+        self.message = QLabel()
+        self.addTab(self._library_tab(), self.tr("Library"))
+        self.addTab(self._schemes_tab(), self.tr("Accession numbers"))
+        self.addTab(self._rules_tab(), self.tr("Loan rules"))
+        self.addTab(self._calendar_tab(), self.tr("Calendar"))
+        self.addTab(self._desk_tab(), self.tr("Desk and language"))
+
+    def _say(self, label: QLabel, text: str, ok: bool = True) -> None:
+        label.setStyleSheet("color: #14532d;" if ok else "color: #b91c1c;")
+        label.setText(text)
+
+    # -- library ---------------------------------------------------------------------------
+    def _library_tab(self) -> QWidget:
+        page = QWidget()
+        self.library_name = QLineEdit(str(self._lib.settings.get("library_name", "") or ""))
+        self.library_code = QLineEdit(str(self._lib.settings.get("library_code", "") or ""))
+        self.school_year = QLineEdit(self._lib.patrons.school_year())
+        self.library_message = QLabel()
+        save = QPushButton(self.tr("Save"))
+        save.clicked.connect(self.save_library)
+        form = QFormLayout(page)
+        form.addRow(self.tr("Library name"), self.library_name)
+        form.addRow(self.tr("Library code"), self.library_code)
+        form.addRow(self.tr("School year"), self.school_year)
+        form.addRow(QLabel(self.tr("Library id: {id}").format(id=self._lib.settings.library_id)))
+        form.addRow(save)
+        form.addRow(self.library_message)
+        return page
+
+    def save_library(self) -> None:
+        """Store the library's name, code and school year."""
+        self._lib.settings.set("library_name", self.library_name.text().strip())
+        self._lib.settings.set("library_code", self.library_code.text().strip().upper())
+        if self.school_year.text().strip():
+            self._lib.settings.set("school_year", self.school_year.text().strip())
+        self._say(self.library_message, self.tr("Saved."))
+        self.changed.emit()
+
+    # -- accession numbers -----------------------------------------------------------------
+    def _schemes_tab(self) -> QWidget:
+        page = QWidget()
+        self.schemes = QTableWidget(0, 4)
+        self.schemes.setHorizontalHeaderLabels([self.tr("Collection code"), self.tr("Prefix"),
+                                                self.tr("Digits"), self.tr("Name")])
+        self.schemes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.schemes.verticalHeader().hide()
+        for code, scheme in self._lib.catalog.schemes().items():
+            self._scheme_row(code, str(scheme.get("prefix", f"{code}.")),
+                             int(scheme.get("width", 5)), str(scheme.get("label", "")))
+        add = QPushButton(self.tr("Add a collection"))
+        add.clicked.connect(lambda: self._scheme_row("", "", 5, ""))
+        save = QPushButton(self.tr("Save"))
+        save.clicked.connect(self.save_schemes)
+        self.schemes_message = QLabel()
+        self.schemes_message.setWordWrap(True)
+        example = QLabel(self.tr("Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(save)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(example)
+        layout.addWidget(self.schemes, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.schemes_message)
+        return page
+
+    def _scheme_row(self, code: str, prefix: str, width: int, label: str) -> None:
+        row = self.schemes.rowCount()
+        self.schemes.insertRow(row)
+        self.schemes.setItem(row, 0, QTableWidgetItem(code))
+        self.schemes.setItem(row, 1, QTableWidgetItem(prefix))
+        digits = QSpinBox()
+        digits.setRange(1, 10)
+        digits.setValue(width)
+        self.schemes.setCellWidget(row, 2, digits)
+        self.schemes.setItem(row, 3, QTableWidgetItem(label))
+
+    def save_schemes(self) -> None:
+        """Store the schemes (codes are checked by the catalog)."""
+        schemes: dict[str, dict[str, Any]] = {}
+        try:
+            for row in range(self.schemes.rowCount()):
+                code_cell = self.schemes.item(row, 0)
+                code = (code_cell.text() if code_cell else "").strip().upper()
+                if not code:
+                    continue
+                self._lib.catalog.scheme(code)  # raises for an unusable code
+                prefix_cell, label_cell = self.schemes.item(row, 1), self.schemes.item(row, 3)
+                digits = self.schemes.cellWidget(row, 2)
+                assert isinstance(digits, QSpinBox)
+                schemes[code] = {"prefix": (prefix_cell.text() if prefix_cell else "") or
+                                 f"{code}.", "width": digits.value(),
+                                 "label": label_cell.text() if label_cell else ""}
+        except UserError as exc:
+            self._say(self.schemes_message, exc.message, ok=False)
+            return
+        self._lib.settings.set("accession_schemes", schemes)
+        self._say(self.schemes_message, self.tr("Saved."))
+
+    # -- loan rules ------------------------------------------------------------------------
+    def _rules_tab(self) -> QWidget:
+        page = QWidget()
+        self.rules = QTableWidget(0, len(RULE_COLUMNS))
+        self.rules.setHorizontalHeaderLabels([
+            self.tr("Patron category"), self.tr("Item type"), self.tr("May borrow"),
+            self.tr("Days"), self.tr("Fixed due date"), self.tr("Max items"),
+            self.tr("Renewals"), self.tr("Holds")])
+        self.rules.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.rules.verticalHeader().hide()
+        save = QPushButton(self.tr("Save"))
+        save.clicked.connect(self.save_rules)
+        reset = QPushButton(self.tr("Restore the defaults"))
+        reset.clicked.connect(self.reset_rules)
+        self.rules_message = QLabel()
+        self.rules_message.setWordWrap(True)
+        hint = QLabel(self.tr("“*” means any. Fixed due date: 2026-05-31, or --05-31 for every "
+                              "31 May (textbooks)."))
+        hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(save)
+        buttons.addWidget(reset)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(hint)
+        layout.addWidget(self.rules, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.rules_message)
+        self.load_rules()
+        return page
+
+    def load_rules(self) -> None:
+        """Show the rule matrix as stored."""
+        self.rules.setRowCount(0)
+        for rule in self._lib.circulation.rules.all():
+            row = self.rules.rowCount()
+            self.rules.insertRow(row)
+            values = rule.to_dict()
+            for column, key in enumerate(RULE_COLUMNS):
+                value = values[key]
+                if isinstance(value, bool):
+                    cell = QTableWidgetItem()
+                    cell.setCheckState(_check_state(value))
+                else:
+                    cell = QTableWidgetItem("" if value is None else str(value))
+                self.rules.setItem(row, column, cell)
+
+    def save_rules(self) -> None:
+        """Write every row of the matrix (each row is checked by the circulation core)."""
+        from app.circulation.rules import LoanRule
+
+        try:
+            for row in range(self.rules.rowCount()):
+                cells = [self.rules.item(row, c) for c in range(len(RULE_COLUMNS))]
+                text = [c.text().strip() if c else "" for c in cells]
+                checked = [bool(c and c.checkState() == _check_state(True)) for c in cells]
+                self._lib.circulation.rules.set(LoanRule(
+                    category=text[0] or "*", item_type=text[1] or "*", loanable=checked[2],
+                    loan_days=int(text[3]) if text[3] else None, fixed_due=text[4] or None,
+                    max_items=int(text[5] or 0), renewals=int(text[6] or 0),
+                    holds_allowed=checked[7]))
+        except UserError as exc:
+            self._say(self.rules_message, exc.message, ok=False)
+            return
+        except ValueError:
+            self._say(self.rules_message, self.tr("Days, max items and renewals are whole "
+                                                  "numbers."), ok=False)
+            return
+        self._say(self.rules_message, self.tr("Saved."))
+        self.load_rules()
+
+    def reset_rules(self) -> None:
+        """Replace the matrix with the built-in defaults."""
+        self._lib.circulation.rules.reset_defaults()
+        self.load_rules()
+        self._say(self.rules_message, self.tr("The default rules are back."))
+
+    # -- calendar --------------------------------------------------------------------------
+    def _calendar_tab(self) -> QWidget:
+        page = QWidget()
+        week = QGroupBox(self.tr("Closed every week"))
+        week_row = QHBoxLayout(week)
+        names = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
+                 self.tr("Sat"), self.tr("Sun")]
+        closed = set(self._lib.circulation.calendar.closed_weekdays())
+        self.weekdays: list[QCheckBox] = []
+        for index, name in enumerate(names):
+            box = QCheckBox(name)
+            box.setChecked(index in closed)
+            self.weekdays.append(box)
+            week_row.addWidget(box)
+        save_week = QPushButton(self.tr("Save"))
+        save_week.clicked.connect(self.save_weekdays)
+        week_row.addWidget(save_week)
+        periods = QGroupBox(self.tr("Closed periods (holidays, Tết, summer)"))
+        self.periods = QListWidget()
+        self.start = QDateEdit(QDate.currentDate())
+        self.end = QDateEdit(QDate.currentDate())
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+        self.period_label = QLineEdit()
+        self.period_label.setPlaceholderText(self.tr("e.g. Tết"))
+        add = QPushButton(self.tr("Add"))
+        add.clicked.connect(self.add_period)
+        remove = QPushButton(self.tr("Remove selected"))
+        remove.clicked.connect(self.remove_period)
+        add_row = QHBoxLayout()
+        for widget in (QLabel(self.tr("From")), self.start, QLabel(self.tr("to")), self.end,
+                       self.period_label, add, remove):
+            add_row.addWidget(widget)
+        periods_layout = QVBoxLayout(periods)
+        periods_layout.addWidget(self.periods)
+        periods_layout.addLayout(add_row)
+        self.calendar_message = QLabel()
+        layout = QVBoxLayout(page)
+        layout.addWidget(week)
+        layout.addWidget(periods, 1)
+        layout.addWidget(self.calendar_message)
+        self.load_periods()
+        return page
+
+    def load_periods(self) -> None:
+        """Show the closed periods as stored."""
+        self.periods.clear()
+        for period in self._lib.circulation.calendar.periods():
+            item = QListWidgetItem(f"{display_date(period.start)} – {display_date(period.end)}  "
+                                   f"{period.label}")
+            item.setData(Qt.ItemDataRole.UserRole, period.id)
+            self.periods.addItem(item)
+
+    def save_weekdays(self) -> None:
+        """Store the weekly closed days."""
+        days = [i for i, box in enumerate(self.weekdays) if box.isChecked()]
+        try:
+            self._lib.circulation.calendar.set_closed_weekdays(days)
+        except UserError as exc:
+            self._say(self.calendar_message, exc.message, ok=False)
+            return
+        self._say(self.calendar_message, self.tr("Saved."))
+
+    def add_period(self) -> None:
+        """Add the closed period typed in."""
+        try:
+            self._lib.circulation.calendar.add_closed(
+                self.start.date().toPython(), self.end.date().toPython(),
+                self.period_label.text().strip())
+        except UserError as exc:
+            self._say(self.calendar_message, exc.message, ok=False)
+            return
+        self.period_label.clear()
+        self.load_periods()
+        self._say(self.calendar_message, self.tr("Saved."))
+
+    def remove_period(self) -> None:
+        """Remove the selected closed period."""
+        item = self.periods.currentItem()
+        if item is not None:
+            self._lib.circulation.calendar.remove_closed(int(item.data(Qt.ItemDataRole.UserRole)))
+            self.load_periods()
+
+    # -- desk and language -----------------------------------------------------------------
+    def _desk_tab(self) -> QWidget:
+        page = QWidget()
+        self.mode = QComboBox()
+        for key, label in (("auto", self.tr("Automatic (on loan → check in, else check out)")),
+                           ("checkout", self.tr("Check out only")),
+                           ("checkin", self.tr("Check in only"))):
+            self.mode.addItem(label, key)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(self._lib.circulation.desk.mode())))
+        self.mode.currentIndexChanged.connect(
+            lambda _i: self._lib.circulation.desk.set_mode(str(self.mode.currentData())))
+        self.language = QComboBox()
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(self._lang)))
+        self.language.currentIndexChanged.connect(self.save_language)
+        self.language_message = QLabel()
+        form = QFormLayout(page)
+        form.addRow(self.tr("Desk mode at start"), self.mode)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.language_message)
+        return page
+
+    def save_language(self) -> None:
+        """Remember the language; it applies when ThuVien starts again."""
+        lang = str(self.language.currentData())
+        save_language(QSettings(), lang)
+        self._say(self.language_message, self.tr("The language changes when ThuVien starts "
+                                                 "again.") if lang != self._lang else "")
+
+
+
+def _check_state(on: bool) -> Qt.CheckState:
+    return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
