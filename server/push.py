@@ -174,7 +174,8 @@ def _apply_records(conn: Connection, library_id: int, todo: list[dict[str, Any]]
     old = _existing(conn, lib_records, library_id, uuids, "fields", "union_id")
     states = _fold(todo, "record", {u: json.loads(r.fields) for u, r in old.items()})
     linker = union.Linker(conn, library_id)
-    linker.prefetch(s for s in states.values() if not _deleted(s))
+    linker.prefetch((s for s in states.values() if not _deleted(s)),
+                    (r.union_id for r in old.values() if r.union_id is not None))
     rows: dict[str, dict[str, Any]] = {}
     left: set[int] = set()
     for uuid in sorted(states, key=lambda u: (union.record_isbns(states[u])[:1], u)):
@@ -186,6 +187,10 @@ def _apply_records(conn: Connection, library_id: int, todo: list[dict[str, Any]]
         rows[uuid] = {"union_id": target, "fields": json.dumps(state, ensure_ascii=False),
                       "updated_at": _text(state.get("updated_at"), 40),
                       "deleted": _deleted(state)}
+    real = linker.finish()
+    for row in rows.values():
+        if row["union_id"] is not None:
+            row["union_id"] = real.get(row["union_id"], row["union_id"])
     _upsert(conn, lib_records, library_id, rows, set(old))
     union.reconcile(conn, left)
     return linker.touched | left

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, case, delete, func, insert, or_, select, update
 
 from app.catalog.isbn import to_isbn13
 from app.sync.protocol import RECORD_FIELDS, as_str_list, as_year, encode_cursor, title_key
@@ -64,17 +64,26 @@ def key_of(fields: dict[str, Any]) -> str:
 
 
 class Linker:
-    """Links the records of one batch to union records, with lookups done in bulk."""
+    """Links the records of one batch to union records, with lookups and writes in bulk.
+
+    :meth:`link` decides in memory (new union records get temporary negative ids);
+    :meth:`finish` writes them and returns the function that maps a temporary id to the
+    real one.
+    """
 
     def __init__(self, conn: Connection, library_id: int) -> None:
         self.conn = conn
         self.library_id = library_id
         self.isbn_owner: dict[str, int] = {}
         self.key_owner: dict[str, int] = {}
+        self.info: dict[int, tuple[int | None, str | None, bool]] = {}
+        self.pending: list[dict[str, Any]] = []
+        self.claims: dict[str, int] = {}
+        self.refresh: dict[int, dict[str, Any]] = {}
         self.touched: set[int] = set()
 
-    def prefetch(self, states: Iterable[dict[str, Any]]) -> None:
-        """Load the union records that own the ISBNs / title keys of *states*."""
+    def prefetch(self, states: Iterable[dict[str, Any]], current: Iterable[int]) -> None:
+        """Load the union records owning the ISBNs / title keys of *states*, and *current*."""
         isbns: set[str] = set()
         keys: set[str] = set()
         for fields in states:
@@ -91,11 +100,20 @@ class Linker:
                     .where(union_records.c.title_key.in_(part), union_records.c.deleted.is_(False))
                     .group_by(union_records.c.title_key)):
                 self.key_owner[key] = uid
+        ids = sorted(set(self.isbn_owner.values()) | set(self.key_owner.values()) | set(current))
+        for part in chunks(ids):
+            for row in self.conn.execute(
+                    select(union_records.c.id, union_records.c.source_library_id,
+                           union_records.c.source_uuid, union_records.c.deleted)
+                    .where(union_records.c.id.in_(part))):
+                self.info[row.id] = (row.source_library_id, row.source_uuid, bool(row.deleted))
 
     def link(self, uuid: str, fields: dict[str, Any], current: int | None) -> int:
-        """The union record the live library record *uuid* belongs to (created if needed)."""
+        """The union record (maybe a temporary id) the live library record *uuid* joins."""
         isbns = record_isbns(fields)
         key = key_of(fields)
+        values = {"title_key": key, "fields": json.dumps(union_fields(fields), ensure_ascii=False),
+                  "source_library_id": self.library_id, "source_uuid": uuid, "deleted": False}
         chosen: int | None = None
         if current is not None and (any(self.isbn_owner.get(i) == current for i in isbns)
                                     or self.key_owner.get(key) == current):
@@ -105,63 +123,86 @@ class Linker:
         if chosen is None and fields.get("title") and key in self.key_owner:
             chosen = self.key_owner[key]
         if chosen is None:
-            chosen = self._create(uuid, fields, key, isbns)
-        else:
-            self._claim(chosen, isbns)
-            self._refresh_if_source(chosen, uuid, fields, key)
+            self.pending.append({**values, "change_seq": 0, "updated_at": utc_now()})
+            chosen = -len(self.pending)
+        elif chosen > 0:
+            src_lib, src_uuid, deleted = self.info.get(chosen, (None, None, True))
+            if deleted or (src_lib, src_uuid) == (self.library_id, uuid):
+                self.refresh[chosen] = values
+                self.info[chosen] = (self.library_id, uuid, False)
+        for isbn in isbns:
+            if isbn not in self.isbn_owner:
+                self.isbn_owner[isbn] = chosen
+                self.claims[isbn] = chosen
         self.key_owner.setdefault(key, chosen)
         self.touched.add(chosen)
         return chosen
 
-    def _create(self, uuid: str, fields: dict[str, Any], key: str, isbns: list[str]) -> int:
-        uid = int(self.conn.execute(insert(union_records).values(
-            title_key=key, fields=json.dumps(union_fields(fields), ensure_ascii=False),
-            source_library_id=self.library_id, source_uuid=uuid, change_seq=0,
-            deleted=False, updated_at=utc_now()).returning(union_records.c.id)).scalar_one())
-        owner = self._claim(uid, isbns)
-        if owner != uid:
-            # Another library claimed the ISBN concurrently: join its record instead.
-            self.conn.execute(delete(union_records).where(union_records.c.id == uid))
-            self._claim(owner, isbns)
-            return owner
-        return uid
-
-    def _claim(self, uid: int, isbns: list[str]) -> int:
-        """Give *uid* the ISBNs nobody owns; return the owner of the first ISBN (or uid)."""
-        first_owner = uid
-        for n, isbn in enumerate(isbns):
-            owner = self.isbn_owner.get(isbn)
-            if owner is None:
-                inserted = self.conn.execute(
-                    _insert_ignore(self.conn, union_isbns, isbn=isbn, union_id=uid)).rowcount
-                if inserted:
-                    owner = uid
-                else:
-                    owner = int(self.conn.execute(select(union_isbns.c.union_id).where(
-                        union_isbns.c.isbn == isbn)).scalar_one())
-                self.isbn_owner[isbn] = owner
-            if n == 0:
-                first_owner = owner
-        return first_owner
-
-    def _refresh_if_source(self, uid: int, uuid: str, fields: dict[str, Any], key: str) -> None:
-        self.conn.execute(update(union_records).where(
-            union_records.c.id == uid,
-            or_(union_records.c.deleted.is_(True),
-                and_(union_records.c.source_library_id == self.library_id,
-                     union_records.c.source_uuid == uuid))).values(
-            fields=json.dumps(union_fields(fields), ensure_ascii=False), title_key=key,
-            source_library_id=self.library_id, source_uuid=uuid, deleted=False))
+    def finish(self) -> dict[int, int]:
+        """Write new union records, ISBN claims and source refreshes; temporary → real ids."""
+        real: dict[int, int] = {}
+        if self.pending:
+            ids = self.conn.execute(
+                insert(union_records).returning(union_records.c.id,
+                                                sort_by_parameter_order=True),
+                self.pending).scalars().all()
+            real = {-(n + 1): int(uid) for n, uid in enumerate(ids)}
+        if self.claims:
+            wanted = {isbn: real.get(u, u) for isbn, u in self.claims.items()}
+            self.conn.execute(_insert_ignore(self.conn),
+                              [{"isbn": i, "union_id": u} for i, u in wanted.items()])
+            # Another library may have claimed an ISBN at the same moment (PostgreSQL):
+            # a union record made here for it joins that library's record instead.
+            for part in chunks(sorted(wanted)):
+                for isbn, owner in self.conn.execute(
+                        select(union_isbns.c.isbn, union_isbns.c.union_id)
+                        .where(union_isbns.c.isbn.in_(part))):
+                    temp = self.claims[isbn]
+                    if owner != wanted[isbn] and temp < 0 and real.get(temp) != owner:
+                        mine = real[temp]
+                        real[temp] = owner
+                        self.conn.execute(update(union_isbns).where(
+                            union_isbns.c.union_id == mine).values(union_id=owner))
+                        self.conn.execute(_DELETE_UNION, {"b_id": mine})
+        if self.refresh:
+            self.conn.execute(_REFRESH_UNION, [
+                {"b_id": uid, "b_library": self.library_id, "b_uuid": v["source_uuid"], **v}
+                for uid, v in self.refresh.items()])
+        self.touched = {real.get(u, u) for u in self.touched}
+        return real
 
 
-def _insert_ignore(conn: Connection, table: Any, **values: Any) -> Any:
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
+# Statements built once: building SQLAlchemy constructs per record costs more than running them.
+_INSERT_UNION = insert(union_records).returning(union_records.c.id)
+_DELETE_UNION = delete(union_records).where(union_records.c.id == bindparam("b_id"))
+_ISBN_OWNER = select(union_isbns.c.union_id).where(union_isbns.c.isbn == bindparam("b_isbn"))
+_REFRESH_UNION = update(union_records).where(
+    union_records.c.id == bindparam("b_id"),
+    or_(union_records.c.deleted.is_(True),
+        and_(union_records.c.source_library_id == bindparam("b_library"),
+             union_records.c.source_uuid == bindparam("b_uuid")))).values(
+    fields=bindparam("fields"), title_key=bindparam("title_key"),
+    source_library_id=bindparam("source_library_id"), source_uuid=bindparam("source_uuid"),
+    deleted=bindparam("deleted"))
 
-        return pg_insert(table).values(**values).on_conflict_do_nothing()
+
+def _pg_insert_ignore() -> Any:
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    return pg_insert(union_isbns).on_conflict_do_nothing()
+
+
+def _sqlite_insert_ignore() -> Any:
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    return sqlite_insert(table).values(**values).on_conflict_do_nothing()
+    return sqlite_insert(union_isbns).on_conflict_do_nothing()
+
+
+_INSERT_IGNORE = {"postgresql": _pg_insert_ignore(), "sqlite": _sqlite_insert_ignore()}
+
+
+def _insert_ignore(conn: Connection) -> Any:
+    return _INSERT_IGNORE[conn.dialect.name]
 
 
 def reconcile(conn: Connection, union_ids: Iterable[int]) -> None:

@@ -512,8 +512,11 @@ def run_scenario(env: FaultEnv, seed: int, workdir: Path,
             elif fault.startswith("kill_"):
                 env.server.arm(fault.removeprefix("kill_"))
                 _push_ignoring_faults(client)
-                if env.server.proc is not None and env.server.proc.poll() is None:
-                    env.server.arm("none")
+                try:
+                    env.server.arm("none")  # the fault may not have fired (nothing to push)
+                except requests.RequestException:  # it fired: the process is dying
+                    if env.server.proc is not None:
+                        env.server.proc.wait(30)
                 env.server.ensure_running()
             elif fault == "client_killed":
                 proc = subprocess.Popen(
