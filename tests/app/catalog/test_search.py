@@ -49,8 +49,9 @@ def test_tone_placement_and_i_y_variants(catalog: Library) -> None:
 
 def test_last_word_is_a_prefix_while_typing(catalog: Library) -> None:
     assert titles(catalog, "kỹ thu") == ["Kỹ thuật điện"]
-    assert titles(catalog, "thuỷ h") == ["Thuỷ hử"]
-    assert titles(catalog, "thuỷ h ") == []  # a finished word is not a prefix
+    assert titles(catalog, "thuỷ hư") == ["Thuỷ hử"]
+    assert titles(catalog, "kỹ thu ") == []  # a finished word is not a prefix
+    assert titles(catalog, "thuỷ h") == []  # one letter is not yet a prefix (speed)
 
 
 def test_exact_title_first_then_title_and_author_above_notes(catalog: Library) -> None:
