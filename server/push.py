@@ -178,7 +178,7 @@ def _apply_records(conn: Connection, library_id: int, todo: list[dict[str, Any]]
                     (r.union_id for r in old.values() if r.union_id is not None))
     rows: dict[str, dict[str, Any]] = {}
     left: set[int] = set()
-    for uuid in sorted(states, key=lambda u: (union.record_isbns(states[u])[:1], u)):
+    for uuid in sorted(states, key=lambda u: (linker.meta(states[u])[0][:1], u)):
         state = states[uuid]
         current = old[uuid].union_id if uuid in old else None
         target = None if _deleted(state) else linker.link(uuid, state, current)

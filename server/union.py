@@ -46,12 +46,12 @@ def record_isbns(fields: dict[str, Any]) -> list[str]:
     return list(seen)
 
 
-def union_fields(fields: dict[str, Any]) -> dict[str, Any]:
+def union_fields(fields: dict[str, Any], isbns: list[str] | None = None) -> dict[str, Any]:
     """The part of a library record the union catalog shows."""
     out = {name: fields.get(name) for name in RECORD_FIELDS}
     out["authors"] = as_str_list(fields.get("authors"))
     out["subjects"] = as_str_list(fields.get("subjects"))
-    out["isbns"] = record_isbns(fields)
+    out["isbns"] = record_isbns(fields) if isbns is None else isbns
     out["year"] = as_year(fields.get("year"))
     out["title"] = str(fields.get("title") or "")
     return out
@@ -81,14 +81,23 @@ class Linker:
         self.claims: dict[str, int] = {}
         self.refresh: dict[int, dict[str, Any]] = {}
         self.touched: set[int] = set()
+        self._meta: dict[int, tuple[list[str], str]] = {}
+
+    def meta(self, fields: dict[str, Any]) -> tuple[list[str], str]:
+        """``(ISBN-13s, title key)`` of a record state, computed once per state."""
+        found = self._meta.get(id(fields))
+        if found is None:
+            found = self._meta[id(fields)] = (record_isbns(fields), key_of(fields))
+        return found
 
     def prefetch(self, states: Iterable[dict[str, Any]], current: Iterable[int]) -> None:
         """Load the union records owning the ISBNs / title keys of *states*, and *current*."""
         isbns: set[str] = set()
         keys: set[str] = set()
         for fields in states:
-            isbns.update(record_isbns(fields))
-            keys.add(key_of(fields))
+            found_isbns, found_key = self.meta(fields)
+            isbns.update(found_isbns)
+            keys.add(found_key)
         for part in chunks(sorted(isbns)):
             for isbn, uid in self.conn.execute(
                     select(union_isbns.c.isbn, union_isbns.c.union_id)
@@ -110,9 +119,9 @@ class Linker:
 
     def link(self, uuid: str, fields: dict[str, Any], current: int | None) -> int:
         """The union record (maybe a temporary id) the live library record *uuid* joins."""
-        isbns = record_isbns(fields)
-        key = key_of(fields)
-        values = {"title_key": key, "fields": json.dumps(union_fields(fields), ensure_ascii=False),
+        isbns, key = self.meta(fields)
+        shown = union_fields(fields, isbns)
+        values = {"title_key": key, "fields": json.dumps(shown, ensure_ascii=False),
                   "source_library_id": self.library_id, "source_uuid": uuid, "deleted": False}
         chosen: int | None = None
         if current is not None and (any(self.isbn_owner.get(i) == current for i in isbns)

@@ -95,8 +95,18 @@ class SyncClient:
             headers["Content-Type"] = "application/json"
             data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         try:
-            return self.session.request(method, url, headers=headers, params=params, data=data,
-                                        timeout=self.timeout, verify=self._verify())
+            try:
+                return self.session.request(method, url, headers=headers, params=params,
+                                            data=data, timeout=self.timeout,
+                                            verify=self._verify())
+            except requests.exceptions.ConnectionError as exc:
+                # A kept-alive connection the server had just closed: try once on a fresh one
+                # (safe: push and pull are idempotent; enroll is not retried).
+                if path.endswith("/enroll") or isinstance(exc, requests.exceptions.SSLError):
+                    raise
+                return self.session.request(method, url, headers=headers, params=params,
+                                            data=data, timeout=self.timeout,
+                                            verify=self._verify())
         except requests.exceptions.SSLError as exc:
             raise SyncError("sync.tls", msg.TLS, detail=type(exc).__name__) from exc
         except requests.RequestException as exc:

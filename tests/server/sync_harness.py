@@ -63,9 +63,10 @@ def pg_database(base_url: str) -> Iterator[str]:
 class ServerProcess:
     """``uvicorn server.api:app_from_env`` in a subprocess on loopback (fault hook on)."""
 
-    def __init__(self, db_url: str, *, idempotency: bool = True, workdir: Path | None = None
-                 ) -> None:
+    def __init__(self, db_url: str, *, idempotency: bool = True, workdir: Path | None = None,
+                 workers: int = 1) -> None:
         self.db_url = db_url
+        self.workers = workers
         self.port = free_port()
         self.idempotency = idempotency
         self.workdir = workdir
@@ -86,7 +87,8 @@ class ServerProcess:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "server.api:app_from_env",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning",
-             "--no-access-log"], env=env, cwd=REPO_ROOT, stdout=log, stderr=log)
+             "--no-access-log", "--timeout-keep-alive", "30",
+             *(["--workers", str(self.workers)] if self.workers > 1 else [])], env=env, cwd=REPO_ROOT, stdout=log, stderr=log)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -433,14 +435,16 @@ client.sync_now()
 class FaultEnv:
     """One server process (restarted when a fault kills it), its proxy and a DB engine."""
 
-    def __init__(self, db_url: str, workdir: Path, *, idempotency: bool = True) -> None:
+    def __init__(self, db_url: str, workdir: Path, *, idempotency: bool = True,
+                 workers: int = 1) -> None:
         from server.db import upgrade
         from server.settings import load_settings
 
         upgrade(load_settings(db_url))
         self.db_url = db_url
         self.admin = new_admin_token(db_url)
-        self.server = ServerProcess(db_url, idempotency=idempotency, workdir=workdir)
+        self.server = ServerProcess(db_url, idempotency=idempotency, workdir=workdir,
+                                    workers=workers)
         self.server.start()
         self.proxy = FaultProxy(self.server)
         self.engine = create_engine(db_url)

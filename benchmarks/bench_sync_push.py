@@ -1,0 +1,70 @@
+"""Push 100k outbox changes to a real district server over loopback; print the figures.
+
+    .venv/bin/python benchmarks/bench_sync_push.py [--changes 100000] [--batch 1000] [--pg URL]
+
+Goal: 100k changes in <= 20 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from bench_sync_common import make_library
+from sync_harness import FaultEnv, pg_database
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run(db_url: str, work: Path, changes: int, batch: int) -> None:
+    from app.sync.client import SyncClient
+
+    env = FaultEnv(db_url, work)
+    try:
+        path = work / "school.sqlite3"
+        t0 = time.perf_counter()
+        make_library(path, changes)
+        print(f"generated {changes} changes in {time.perf_counter() - t0:.1f} s")
+        client = SyncClient(path, token_dir=work / "tokens", batch_size=batch)
+        client.enroll(env.server.url, env.add_library("BENCH"))
+        server_cpu0 = cpu_seconds(env.server.proc.pid)
+        client_cpu0 = time.process_time()
+        t0 = time.perf_counter()
+        sent, acked = client.push()
+        elapsed = time.perf_counter() - t0
+        server_cpu = cpu_seconds(env.server.proc.pid) - server_cpu0
+        client_cpu = time.process_time() - client_cpu0
+        client.close()
+        print(f"backend={db_url.split(':')[0]} batch={batch}: pushed {sent} changes "
+              f"(acked {acked}) in {elapsed:.1f} s wall = {sent / elapsed:,.0f} changes/s "
+              f"(goal <= 20 s for 100k); CPU: server {server_cpu:.1f} s, client "
+              f"{client_cpu:.1f} s; load average {os.getloadavg()[0]:.1f}")
+    finally:
+        env.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--changes", type=int, default=100_000)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--pg", help="PostgreSQL URL of a server to create a scratch DB on")
+    args = parser.parse_args()
+    os.environ.setdefault("THUVIEN_NO_KEYRING", "1")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if args.pg:
+            with pg_database(args.pg) as url:
+                run(url, work, args.changes, args.batch)
+        else:
+            run(f"sqlite:///{work / 'district.sqlite3'}", work, args.changes, args.batch)
+
+
+if __name__ == "__main__":
+    main()
