@@ -34,6 +34,11 @@ QTableWidget#deskTable { font-size: 15px; }
 QHeaderView::section { background: #eef2f6; padding: 4px; border: none;
                         border-bottom: 1px solid #cbd5e1; font-weight: 600; }
 QStatusBar { background: #eef2f6; color: #334155; }
+QStatusBar QLabel { padding: 2px 14px 2px 6px; }
+QStatusBar::item { border: none; border-right: 1px solid #cbd5e1; }
+QListWidget#classList { font-size: 14px; }
+QListWidget#classList::item { padding: 5px 6px; }
+QTabWidget#settings::pane { border: none; }
 """
 
 

@@ -129,6 +129,9 @@ class CatalogView(QWidget):
         self.labels_button.clicked.connect(self.print_labels)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_record)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search_field.setFocus)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_field,
+                         activated=self.focus_results)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def shutdown(self) -> None:
         """End the search thread (the window is closing)."""
@@ -145,6 +148,12 @@ class CatalogView(QWidget):
             return
         self.count_label.setText(self.tr("Searching…"))
         self._worker.request(text)
+
+    def focus_results(self) -> None:
+        """Down arrow in the search field: go to the first result (and show it)."""
+        if self.results.rowCount():
+            self.results.setFocus()
+            self.results.setCurrentCell(max(0, self.results.currentRow()), 0)
 
     def _show_results(self, text: str, result: SearchResult) -> None:
         if text != self.search_field.text().strip():

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -52,8 +51,8 @@ class PatronsView(QWidget):
         for button in (add, self.edit_button, import_button, rollover, self.cards_button):
             top.addWidget(button)
 
-        self.classes = QListWidget()
-        self.classes.setMaximumWidth(200)
+        self.classes = QListWidget(objectName="classList")
+        self.classes.setFixedWidth(190)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Class"), self.tr("Card"),
                                               self.tr("Student code"), self.tr("Date of birth"),
@@ -65,14 +64,13 @@ class PatronsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.classes)
-        splitter.addWidget(self.table)
-        splitter.setStretchFactor(1, 1)
+        lists = QHBoxLayout()
+        lists.addWidget(self.classes)
+        lists.addWidget(self.table, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(lists, 1)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
