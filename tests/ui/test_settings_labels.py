@@ -1,0 +1,74 @@
+"""Settings write library policy through app/; labels render off the GUI thread and preview."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, QSettings
+
+
+def test_settings_library_rules_calendar_language(window, lib, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    view = window.show_view("settings")
+    view.library_name.setText("Thư viện Trường Tiểu học Kim Đồng")
+    view.library_code.setText("thkd")
+    view.save_library()
+    assert lib.settings.get("library_name") == "Thư viện Trường Tiểu học Kim Đồng"
+    assert lib.settings.get("library_code") == "THKD"
+
+    row = next(r for r in range(view.rules.rowCount())
+               if view.rules.item(r, 0).text() == "teacher" and view.rules.item(r, 1).text() == "book")
+    view.rules.item(row, 3).setText("45")
+    view.save_rules()
+    assert lib.circulation.rules.rule_for("teacher", "book").loan_days == 45
+    view.rules.item(row, 3).setText("bốn lăm")
+    view.save_rules()
+    assert view.rules_message.text() and lib.circulation.rules.rule_for("teacher", "book").loan_days == 45
+
+    view.start.setDate(QDate(2026, 2, 14))
+    view.end.setDate(QDate(2026, 2, 22))
+    view.period_label.setText("Tết")
+    view.add_period()
+    assert [(p.start, p.end, p.label) for p in lib.circulation.calendar.periods()] == [
+        (date(2026, 2, 14), date(2026, 2, 22), "Tết")]
+    assert view.periods.item(0).text().startswith("14/02/2026 – 22/02/2026")
+    view.start.setDate(QDate(2026, 3, 5))
+    view.end.setDate(QDate(2026, 3, 1))
+    view.add_period()  # the end before the start: refused with the core's message
+    assert "trước ngày bắt đầu" in view.calendar_message.text()
+
+    view.schemes.item(0, 0).setText("GK Ư")
+    view.save_schemes()
+    assert "không hợp lệ" in view.schemes_message.text()
+
+    view.language.setCurrentIndex(view.language.findData("en"))
+    assert QSettings().value("ui/language") == "en"
+    assert "khi mở lại" in view.language_message.text()
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler's pdftoppm not installed")
+def test_labels_render_and_preview(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from ui.labels.dialog import LabelsDialog
+    from ui.labels.preview import PdfPreviewDialog
+
+    record = lib.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"], classification="895.9223")
+    items = lib.catalog.add_copies(record, 3, collection="TK")
+    dialog = LabelsDialog(lib, window.operations, items, window)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("combined"))
+    operation = dialog.render()
+    with qtbot.waitSignal(operation.finished, timeout=20000):
+        pass
+    assert dialog.pdf is not None and dialog.pdf.read_bytes().startswith(b"%PDF")
+    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog)]
+    assert previews
+    preview = previews[-1]
+    qtbot.addWidget(preview)
+    qtbot.waitUntil(lambda: preview.print_button.isEnabled(), timeout=20000)
+    assert len(preview.page_files) == 1
+    assert preview.status.text() == "1 trang"
+    preview.close()
