@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
+REPORT_EVERY_S = 0.033
 
 
 class Progress:
@@ -33,9 +35,15 @@ class Progress:
 
     def __init__(self, operation: Operation) -> None:
         self._operation = operation
+        self._last = 0.0
 
     def report(self, done: int, total: int = 0) -> None:
-        """Say how far the work is (*total* 0 when unknown)."""
+        """Say how far the work is (*total* 0 when unknown); at most ~30 updates a second
+        reach the window, plus the last one."""
+        now = time.monotonic()
+        if now - self._last < REPORT_EVERY_S and not (total and done >= total):
+            return
+        self._last = now
         self._operation.progress.emit(int(done), int(total))
 
     def cancelled(self) -> bool:
