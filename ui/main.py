@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -33,6 +34,16 @@ def application() -> QApplication:
     QCoreApplication.setApplicationName("ThuVien")
     assert isinstance(app, QApplication)
     return app
+
+
+def _show_unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None
+                     ) -> None:
+    """Last resort for an exception escaping a slot: log it, tell the user in one line."""
+    logging.getLogger("ui").error("unexpected error", exc_info=(kind, error, tb))
+    if QApplication.instance() is not None and not isinstance(error, KeyboardInterrupt):
+        message = error.message if isinstance(error, UserError) else QCoreApplication.translate(
+            "MainWindow", "Unexpected error: {error}").format(error=error)
+        QMessageBox.warning(QApplication.activeWindow(), "ThuVien", message)
 
 
 def _firstrun() -> ModuleType | None:
@@ -62,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     from app.db.paths import default_db_path
 
     app = application()
+    sys.excepthook = _show_unexpected
     lang = preferred_language(QSettings(), getattr(args, "lang", None))
     translators = install_translators(app, lang)
     apply_style(app)

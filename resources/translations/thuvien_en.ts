@@ -219,6 +219,10 @@
       <translation>Ready. Scan a library card, then the books.</translation>
     </message>
     <message>
+      <source>Unexpected error: {error}</source>
+      <translation>Unexpected error: {error}</translation>
+    </message>
+    <message>
       <source>Nothing to renew: select a loan or scan the book first.</source>
       <translation>Nothing to renew: select a loan or scan the book first.</translation>
     </message>
@@ -491,6 +495,10 @@
     <message>
       <source>&amp;Tools</source>
       <translation>&amp;Tools</translation>
+    </message>
+    <message>
+      <source>Unexpected error: {error}</source>
+      <translation>Unexpected error: {error}</translation>
     </message>
   </context>
   <context>

@@ -219,6 +219,10 @@
       <translation>Sẵn sàng. Quét thẻ bạn đọc, rồi quét sách.</translation>
     </message>
     <message>
+      <source>Unexpected error: {error}</source>
+      <translation>Lỗi không mong đợi: {error}</translation>
+    </message>
+    <message>
       <source>Nothing to renew: select a loan or scan the book first.</source>
       <translation>Chưa có gì để gia hạn: hãy chọn một lượt mượn hoặc quét sách trước.</translation>
     </message>
@@ -491,6 +495,10 @@
     <message>
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+      <source>Unexpected error: {error}</source>
+      <translation>Lỗi không mong đợi: {error}</translation>
     </message>
   </context>
   <context>

@@ -149,6 +149,10 @@ class DeskView(QWidget):
         except UserError as exc:  # e.g. the database is locked: nothing changed
             self._answer_error(code, exc.message)
             return None
+        except Exception as exc:  # a bug: the scan's transaction was rolled back
+            log.exception("desk scan of %r failed", code)
+            self._answer_error(code, self.tr("Unexpected error: {error}").format(error=exc))
+            return None
         if result.item is not None:
             self._last_barcode = result.item.barcode
         self._answer(code, result)
