@@ -70,9 +70,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.status = LibraryStatusBar(lib)
+        self.status = LibraryStatusBar(lib, self.operations)
         self.setStatusBar(self.status)
-        self.desk.changed.connect(self.status.refresh)
+        self.desk.changed.connect(self.status.refresh_soon)
         self.tools_menu = self._build_menus()
 
         self.scan_filter = ScanBurstFilter(self)
@@ -112,21 +112,21 @@ class MainWindow(QMainWindow):
         from ui.catalog.view import CatalogView
 
         view = CatalogView(self.lib, self.operations)
-        view.changed.connect(self.status.refresh)
+        view.changed.connect(self.status.refresh_soon)
         return view
 
     def _make_patrons(self) -> QWidget:
         from ui.patrons.view import PatronsView
 
         view = PatronsView(self.lib, self.operations)
-        view.changed.connect(self.status.refresh)
+        view.changed.connect(self.status.refresh_soon)
         return view
 
     def _make_settings(self) -> QWidget:
         from ui.settings.view import SettingsView
 
         view = SettingsView(self.lib, self.lang)
-        view.changed.connect(self.status.refresh)
+        view.changed.connect(self.status.refresh_soon)
         return view
 
     def _build_menus(self) -> QMenu:

@@ -450,16 +450,16 @@
       <translation>Changes not yet sent: {count}</translation>
     </message>
     <message>
+      <source>Sync: last {time}</source>
+      <translation>Sync: last {time}</translation>
+    </message>
+    <message>
       <source>Sync: not set up</source>
       <translation>Sync: not set up</translation>
     </message>
     <message>
       <source>Sync: failed ({error})</source>
       <translation>Sync: failed ({error})</translation>
-    </message>
-    <message>
-      <source>Sync: last {day} {time}</source>
-      <translation>Sync: last {day} {time}</translation>
     </message>
     <message>
       <source>Sync: never</source>

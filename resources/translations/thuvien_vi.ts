@@ -450,16 +450,16 @@
       <translation>Thay đổi chưa gửi: {count}</translation>
     </message>
     <message>
+      <source>Sync: last {time}</source>
+      <translation>Đồng bộ lần cuối: {time}</translation>
+    </message>
+    <message>
       <source>Sync: not set up</source>
       <translation>Đồng bộ: chưa thiết lập</translation>
     </message>
     <message>
       <source>Sync: failed ({error})</source>
       <translation>Đồng bộ: lỗi ({error})</translation>
-    </message>
-    <message>
-      <source>Sync: last {day} {time}</source>
-      <translation>Đồng bộ lần cuối: {day} {time}</translation>
     </message>
     <message>
       <source>Sync: never</source>

@@ -27,7 +27,7 @@ VI: dict[str, str] = {
     "Changes not yet sent: {count}": "Thay đổi chưa gửi: {count}",
     "Sync: not set up": "Đồng bộ: chưa thiết lập",
     "Sync: failed ({error})": "Đồng bộ: lỗi ({error})",
-    "Sync: last {day} {time}": "Đồng bộ lần cuối: {day} {time}",
+    "Sync: last {time}": "Đồng bộ lần cuối: {time}",
     "Sync: never": "Đồng bộ: chưa lần nào",
     # operations
     "Cancel": "Huỷ", "{title}: {done} of {total}": "{title}: {done}/{total}",

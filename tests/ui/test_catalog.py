@@ -71,4 +71,5 @@ def test_marc_import_reports_skipped_records(window, lib, shared_data, qtbot) ->
     report = view.last_import
     assert report.imported + len(report.skipped) >= 2
     assert lib.catalog.record_count() == report.imported + report.merged
+    qtbot.waitUntil(lambda: window.status.pending == lib.pending_changes(), timeout=10000)
     assert window.status.pending_label.text().endswith(str(lib.pending_changes()))
