@@ -45,6 +45,12 @@ def probe():
         QTimer.singleShot(1, probe)
         return
     desk = windows[0].desk
+    if not desk.scan_field.hasFocus() and probe.tries < 50:
+        # What a window manager does for a new window (offscreen/Xvfb have none).
+        probe.tries += 1
+        windows[0].activateWindow()
+        QTimer.singleShot(1, probe)
+        return
     focus = desk.scan_field.hasFocus()
     desk.scan_field.setText(sys.argv[2])
     desk.scan_field.returnPressed.emit()
@@ -53,6 +59,7 @@ def probe():
     windows[0].close()
     app.quit()
 
+probe.tries = 0
 QTimer.singleShot(0, probe)
 sys.exit(main.run(Namespace(db=sys.argv[1], lang="vi")))
 """
@@ -71,7 +78,8 @@ def build(path: Path, records: int) -> str:
             leftover.unlink()
         marc = path.with_suffix(".mrc")
         with marc.open("wb") as out:
-            write_iso2709(vn_records.records(records, seed=7, first_number=1), out)
+            # ~5% of random ISBNs collide and merge into an existing record: make extra.
+            write_iso2709(vn_records.records(int(records * 1.07), seed=7, first_number=1), out)
         started = time.perf_counter()
         with Library.open(partial) as lib:
             report = lib.catalog.import_marc(marc)
