@@ -1,7 +1,8 @@
 """Data for printed circulation documents: the overdue list, a per-student loan slip and
 overdue letters grouped by class (for homeroom teachers), plus a simple A4 PDF of each.
 
-The PDF uses DejaVu Sans (Vietnamese glyphs; ReportLab's built-in fonts have none).
+The PDF uses the bundled font of app.labels (Vietnamese glyphs; ReportLab's built-in fonts
+have none).
 """
 
 from __future__ import annotations
@@ -110,7 +111,6 @@ def overdue_letters(conn: sqlite3.Connection, today: date) -> list[ClassLetter]:
 
 
 # -- PDF ------------------------------------------------------------------------------------
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("C:/Windows/Fonts"))
 SLIP_TITLE = Text("PHIẾU MƯỢN SÁCH", "LOAN SLIP")
 LETTER_TITLE = Text("THÔNG BÁO SÁCH QUÁ HẠN — LỚP {class_name}", "OVERDUE BOOKS — CLASS {class_name}")
 HEADERS = Text("ĐKCB|Tên sách|Ngày mượn|Hạn trả|Quá hạn", "Acc. no.|Title|Loaned|Due|Days late")
@@ -121,17 +121,10 @@ NOTHING = Text("Không có sách đang mượn.", "No books on loan.")
 
 
 def _font() -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    # The same bundled font as labels and cards: Windows has no DejaVu of its own.
+    from app.labels.fonts import register_fonts
 
-    if "DejaVuSans" in pdfmetrics.getRegisteredFontNames():
-        return "DejaVuSans"
-    for folder in FONT_DIRS:
-        path = folder / "DejaVuSans.ttf"
-        if path.exists():
-            pdfmetrics.registerFont(TTFont("DejaVuSans", str(path)))
-            return "DejaVuSans"
-    raise FileNotFoundError("DejaVuSans.ttf (needed for Vietnamese text in PDFs)")
+    return register_fonts()[0]
 
 
 def write_pdf(path: Path, pages: list[tuple[str, list[PatronLoans]]], library_name: str,
