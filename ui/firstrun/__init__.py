@@ -94,7 +94,7 @@ def _import_marc(db_path: Path, file: Path, parent: QWidget | None) -> None:
 
     def done(report: Any) -> None:
         QMessageBox.information(parent, t.IMPORTING_MARC(), t.MARC_DONE(
-            imported=report.imported + report.merged, items=report.items,
+            imported=report.imported, merged=report.merged, items=report.items,
             skipped=len(report.skipped)))
 
     _run(parent, work, t.IMPORTING_MARC(), done)

@@ -52,8 +52,10 @@ CLASS_FILTER = Text("Danh sách lớp (*.xlsx *.csv);;Mọi tệp (*)",
                     "Class lists (*.xlsx *.csv);;All files (*)")
 IMPORTING_MARC = Text("Đang nhập biểu ghi MARC", "Importing MARC records")
 IMPORTING_CLASS = Text("Đang nhập danh sách lớp", "Importing the class list")
-MARC_DONE = Text("Đã nhập {imported} biểu ghi, {items} bản sách; bỏ qua {skipped}.",
-                 "Imported {imported} records and {items} copies; {skipped} skipped.")
+MARC_DONE = Text("Đã nhập {imported} biểu ghi mới, gộp {merged}, {items} bản sách; bỏ qua "
+                 "{skipped}.",
+                 "Imported {imported} new records, merged {merged}, {items} copies; {skipped} "
+                 "skipped.")
 CLASS_DONE = Text("Đã nhập danh sách lớp: {summary}", "Class list imported: {summary}")
 
 MENU_SETUP = Text("Thiết lập thư viện…", "Set up the library…")

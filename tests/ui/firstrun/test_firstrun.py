@@ -1,0 +1,220 @@
+"""First-run wizard, backup window and automatic backups, driven as a librarian would."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QMessageBox, QWizard
+
+from app.backup import list_backups
+from app.library import Library
+from ui.firstrun import AutoBackup, BackupDialog, FirstRunWizard, install, maybe_run, run_wizard
+from ui.firstrun.folder import backup_folder
+
+
+@pytest.fixture
+def pc_settings(tmp_path: Path) -> Iterator[Path]:
+    """This PC's QSettings in a throw-away ini file."""
+    QCoreApplication.setOrganizationName("ThuVienTest")
+    QCoreApplication.setApplicationName("FirstRunTest")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "pc"))
+    QSettings().clear()
+    yield tmp_path / "pc"
+    QSettings().clear()
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes answered automatically; their texts are recorded."""
+    seen: list[str] = []
+
+    def record(parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        seen.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(record))
+    return seen
+
+
+def _fill(wizard: FirstRunWizard, name: str = "Thư viện Trường THCS Lê Lợi",
+          code: str = "thcs-leloi") -> None:
+    wizard.identity.name.setText(name)
+    wizard.identity.code.setText(code)
+
+
+def test_finishing_the_wizard_sets_up_name_code_year_and_numbering(lib: Library, qtbot) -> None:
+    wizard = FirstRunWizard(lib)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()              # nothing typed yet
+    _fill(wizard, code="ĐĐ 01")
+    assert not next_button.isEnabled()
+    assert "chữ cái không dấu" in wizard.identity.code_problem.text()
+    _fill(wizard)
+    wizard.identity.commune.setChecked(True)
+    assert next_button.isEnabled()
+    wizard.next()
+    wizard.numbering.year.setCurrentText("2025-2027")
+    assert not next_button.isEnabled()
+    wizard.numbering.year.setCurrentText("2025-2026")
+    wizard.numbering.scheme.setCurrentIndex(wizard.numbering.scheme.findData("district"))
+    wizard.numbering.width_box.setValue(4)
+    assert wizard.numbering.preview.text() == "Cuốn đầu tiên sẽ là: VN.0001"
+    wizard.next()
+
+    QTimer.singleShot(0, wizard.button(QWizard.WizardButton.FinishButton).click)
+    choices = run_wizard(lib, None, wizard)
+    assert choices is not None
+    assert lib.settings.get("library_name") == "Thư viện Trường THCS Lê Lợi"
+    assert lib.settings.get("library_code") == "THCS-LELOI"
+    assert lib.settings.get("library_type") == "commune"
+    assert lib.settings.get("school_year") == "2025-2026"
+    record = lib.catalog.add_record("Lão Hạc")
+    assert lib.catalog.add_item(record, collection="VN").barcode == "VN.0001"
+    assert maybe_run(lib) is None                   # not offered again
+
+
+def test_skipping_is_remembered_and_setup_stays_reachable(lib: Library, qtbot) -> None:
+    wizard = FirstRunWizard(lib)
+    qtbot.addWidget(wizard)
+    QTimer.singleShot(0, wizard.button(QWizard.WizardButton.CustomButton1).click)
+    assert run_wizard(lib, None, wizard) is None
+    assert lib.settings.get("setup_done") == "skipped"
+    assert lib.settings.get("library_name") is None
+    assert maybe_run(lib) is None
+    again = FirstRunWizard(lib)                     # Tools → Set up the library
+    qtbot.addWidget(again)
+    assert again.identity.name.text() == ""
+
+
+def test_wizard_imports_the_chosen_marc_file(lib: Library, qtbot, shared_data: Path,
+                                             messages: list[str]) -> None:
+    wizard = FirstRunWizard(lib)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _fill(wizard)
+    wizard.next()
+    wizard.next()
+    wizard.imports.set_marc(shared_data / "marc" / "marc4j" / "brkrtest_UTF8.mrc")
+    QTimer.singleShot(0, wizard.button(QWizard.WizardButton.FinishButton).click)
+    run_wizard(lib, None, wizard)
+    # brkrtest holds 8 records of which 6 repeat an earlier one and are merged into it
+    assert lib.catalog.record_count() == 2
+    assert messages[-1] == "Đã nhập 2 biểu ghi mới, gộp 6, 0 bản sách; bỏ qua 0."
+
+
+def test_back_up_now_into_a_usb_folder_chosen_on_this_pc(lib: Library, qtbot, tmp_path: Path,
+                                                          pc_settings: Path) -> None:
+    lib.settings.set("library_code", "TH01")
+    dialog = BackupDialog(lib)
+    qtbot.addWidget(dialog)
+    assert dialog.folder() == lib.path.parent / "backups"
+    assert dialog.status.text() == "Chưa có bản sao lưu nào trong thư mục này."
+    usb = tmp_path / "E"
+    dialog.set_folder(usb)
+    assert backup_folder(lib) == usb               # remembered for this PC
+    assert dialog.back_up_now()
+    assert dialog.table.rowCount() == 1
+    name = dialog.table.item(0, 3).text()
+    assert name.startswith("thuvien-TH01-") and (usb / name).is_file()
+    assert dialog.status.text().startswith("Đã sao lưu và kiểm tra")
+    assert "/" in dialog.table.item(0, 0).text()   # dd/mm/yyyy
+
+
+def test_retention_numbers_are_saved_in_the_library(lib: Library, qtbot,
+                                                    pc_settings: Path) -> None:
+    dialog = BackupDialog(lib)
+    qtbot.addWidget(dialog)
+    dialog.interval.setValue(30)
+    dialog.keep_daily.setValue(10)
+    dialog.keep_monthly.setValue(24)
+    policy = lib.backups.policy()
+    assert (policy.interval_minutes, policy.keep_daily, policy.keep_monthly) == (30, 10, 24)
+
+
+def test_restore_from_the_window_brings_back_the_data_and_restarts(
+        tmp_path: Path, qtbot, pc_settings: Path, messages: list[str]) -> None:
+    db = tmp_path / "desk" / "thuvien.sqlite3"
+    lib = Library.open(db)
+    lib.catalog.add_record("Tắt đèn")
+    restarts: list[bool] = []
+    dialog = BackupDialog(lib, restart=lambda: restarts.append(True))
+    qtbot.addWidget(dialog)
+    dialog.set_folder(tmp_path / "usb")
+    dialog.back_up_now()
+    lib.catalog.add_record("Bỉ vỏ")
+    asked: list[str] = []
+    dialog.confirm = lambda text: asked.append(text) or True  # type: ignore[method-assign]
+    assert dialog.restore_selected()
+    assert restarts == [True]
+    assert "ThuVien sẽ khởi động lại" in asked[0]
+    assert messages[-1].startswith("Đã khôi phục")
+    conn = sqlite3.connect(db)
+    titles = {r[0] for r in conn.execute("SELECT title FROM records")}
+    conn.close()
+    assert titles == {"Tắt đèn"}
+    assert len(list(db.parent.glob("thuvien.before-restore-*.sqlite3"))) == 1
+
+
+def test_restore_of_a_damaged_file_warns_and_keeps_the_library_open(
+        lib: Library, qtbot, tmp_path: Path, pc_settings: Path, messages: list[str]) -> None:
+    lib.catalog.add_record("Chí Phèo")
+    bad = tmp_path / "thuvien-TH01-20250101-000000.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    restarts: list[bool] = []
+    dialog = BackupDialog(lib, restart=lambda: restarts.append(True))
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda text: True  # type: ignore[method-assign]
+    assert not dialog.restore(bad)
+    assert restarts == []
+    assert messages and str(bad) in messages[-1]
+    assert lib.catalog.record_count() == 1         # still open and unchanged
+
+
+def test_automatic_backup_runs_when_due_and_on_exit(lib: Library, qtbot, tmp_path: Path,
+                                                    pc_settings: Path) -> None:
+    QSettings().setValue("backup/folder", str(tmp_path / "usb"))
+    auto = AutoBackup(lib)
+    taken: list[object] = []
+    auto.backed_up.connect(taken.append)
+    auto.check()
+    assert len(taken) == 1
+    auto.check()                                   # the interval (60 min) has not passed
+    assert len(taken) == 1
+    auto.on_exit()
+    assert len(list_backups(tmp_path / "usb")) == 2
+    auto.enabled = False                           # after a restore closed the library
+    auto.on_exit()
+    assert len(list_backups(tmp_path / "usb")) == 2
+
+
+def test_automatic_backup_failure_is_reported_not_raised(lib: Library, qtbot, tmp_path: Path,
+                                                         pc_settings: Path) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    QSettings().setValue("backup/folder", str(blocker))
+    auto = AutoBackup(lib)
+    problems: list[str] = []
+    auto.failed.connect(problems.append)
+    auto.take()
+    assert problems and str(blocker) in problems[0]
+
+
+def test_main_window_gets_setup_and_backup_actions(window, lib: Library, qtbot,
+                                                   pc_settings: Path) -> None:
+    auto = install(window, lib)
+    texts = [a.text() for a in window.tools_menu.actions()]
+    assert {"Thiết lập thư viện…", "Sao lưu ngay", "Sao lưu và khôi phục…"} <= set(texts)
+    assert isinstance(auto, AutoBackup)
+    with qtbot.waitSignal(auto.backed_up, timeout=20000):
+        auto.take()                                 # through the window's operations helper
+    assert len(list_backups(lib.backups.default_folder)) == 1
+    assert datetime.now().year >= 2025
