@@ -22,7 +22,8 @@ def render_offscreen(db_path: Path, picture: Path) -> dict[str, Any]:
     from PySide6.QtGui import QFontDatabase, QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     families: list[str] = []
     for font in sorted(FONT_DIR.glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(font))
@@ -31,14 +32,14 @@ def render_offscreen(db_path: Path, picture: Path) -> dict[str, Any]:
         raise RuntimeError(f"no bundled font could be loaded from {FONT_DIR}")
     from PySide6.QtGui import QFont
 
-    app.setFont(QFont(families[0], 10))  # type: ignore[union-attr]
+    app.setFont(QFont(families[0], 10))
     from ui.firstrun.backup_dialog import BackupDialog
     from ui.firstrun.wizard import FirstRunWizard
 
     with Library.open(db_path) as lib:
         wizard = FirstRunWizard(lib)
         wizard.show()
-        app.processEvents()  # type: ignore[union-attr]
+        app.processEvents()
         image = wizard.grab()
         saved = image.save(str(picture))
         wizard.close()
