@@ -7,6 +7,7 @@ Settings can offer :func:`run_wizard` again at any time.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,7 @@ def start_imports(lib: Library, choices: SetupChoices, parent: QWidget | None) -
     if choices.marc_file is not None:
         _import_marc(lib.path, choices.marc_file, parent)
     if choices.class_list is not None:
-        _import_class_list(lib.path, choices.class_list, parent)
+        _import_class_list(lib, choices.class_list, parent)
 
 
 def _run(parent: QWidget | None, work: Any, title: str, done: Any) -> None:
@@ -100,9 +101,21 @@ def _import_marc(db_path: Path, file: Path, parent: QWidget | None) -> None:
     _run(parent, work, t.IMPORTING_MARC(), done)
 
 
-def _import_class_list(db_path: Path, file: Path, parent: QWidget | None) -> None:
+def _import_class_list(lib: Library, file: Path, parent: QWidget | None) -> None:
+    """Open the patrons' class-list import wizard on *file*: it previews the rows (legacy
+    font encodings, column mapping) before writing anything."""
+    try:
+        patrons_wizard: Any = importlib.import_module("ui.patrons.import_wizard")
+    except ImportError:
+        patrons_wizard = None
+    if patrons_wizard is not None:
+        wizard = patrons_wizard.ImportWizard(lib, parent)
+        wizard.file_page.file.setText(str(file))
+        wizard.exec()
+        return
+
     def work(progress: Any) -> Any:
-        with Library.open(db_path) as own:
+        with Library.open(lib.path) as own:
             return own.patrons.import_class_list(file, dry_run=False)
 
     def done(result: Any) -> None:

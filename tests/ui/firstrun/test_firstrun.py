@@ -111,6 +111,30 @@ def test_wizard_imports_the_chosen_marc_file(lib: Library, qtbot, shared_data: P
     assert messages[-1] == "Đã nhập 2 biểu ghi mới, gộp 6, 0 bản sách; bỏ qua 0."
 
 
+def test_chosen_class_list_opens_the_previewing_import_wizard(lib: Library, qtbot,
+                                                              tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    from ui.patrons.import_wizard import ImportWizard
+
+    class_list = tmp_path / "6A.csv"
+    class_list.write_text("Họ và tên,Lớp\nNguyễn Văn An,6A\n", encoding="utf-8")
+    opened: list[str] = []
+    monkeypatch.setattr(ImportWizard, "exec",
+                        lambda self: opened.append(self.file_page.file.text()) or 0)
+    wizard = FirstRunWizard(lib)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _fill(wizard)
+    wizard.next()
+    wizard.next()
+    wizard.imports.set_class_list(class_list)
+    QTimer.singleShot(0, wizard.button(QWizard.WizardButton.FinishButton).click)
+    run_wizard(lib, None, wizard)
+    assert opened == [str(class_list)]
+    assert lib.patrons.list_patrons() == []        # nothing written before the preview
+
+
 def test_back_up_now_into_a_usb_folder_chosen_on_this_pc(lib: Library, qtbot, tmp_path: Path,
                                                           pc_settings: Path) -> None:
     lib.settings.set("library_code", "TH01")
