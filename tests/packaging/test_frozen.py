@@ -64,6 +64,8 @@ def test_frozen_app_imports_lends_prints_and_backs_up_without_system_fonts(
     assert "zxing" in smoke_report["scanners"]     # type: ignore[operator]
     assert smoke_report["qt_platform"] == "offscreen"
     assert "DejaVu Sans Condensed" in smoke_report["fonts"]  # type: ignore[operator]
+    assert smoke_report["main_window"] is True      # the whole ui/ package is in the bundle
+    assert int(str(smoke_report["translations_loaded"])) >= 1  # Vietnamese .qm bundled
 
 
 def test_bundle_carries_resources_and_only_the_qt_plugins_in_use(

@@ -33,6 +33,7 @@ def render_offscreen(db_path: Path, picture: Path) -> dict[str, Any]:
     from PySide6.QtGui import QFont
 
     app.setFont(QFont(families[0], 10))
+    translators = _translations(app)
     from ui.firstrun.backup_dialog import BackupDialog
     from ui.firstrun.wizard import FirstRunWizard
 
@@ -46,7 +47,45 @@ def render_offscreen(db_path: Path, picture: Path) -> dict[str, Any]:
         dialog = BackupDialog(lib)
         listed = dialog.table.rowCount()
         dialog.close()
+        main_window = _main_window(lib, app, picture.with_name("main.png"))
     if not saved:
         raise RuntimeError(f"could not write {picture}")
     return {"qt_platform": QGuiApplication.platformName(), "fonts": sorted(set(families)),
-            "wizard_png": picture.name, "backups_listed": listed}
+            "wizard_png": picture.name, "backups_listed": listed, "main_window": main_window,
+            "translations_loaded": len(translators)}
+
+
+def _translations(app: Any) -> list[Any]:
+    """Install the Vietnamese translations the window uses (proves the .qm files are bundled)."""
+    import importlib
+
+    try:
+        i18n = importlib.import_module("ui.i18n")
+    except ModuleNotFoundError as exc:
+        if exc.name == "ui.i18n":
+            return []
+        raise
+    return list(i18n.install_translators(app, "vi"))
+
+
+def _main_window(lib: Library, app: Any, picture: Path) -> bool:
+    """Build the main window with the Tools-menu actions, save a picture, close it."""
+    import importlib
+
+    try:
+        mainwindow = importlib.import_module("ui.mainwindow")
+    except ModuleNotFoundError as exc:
+        if exc.name == "ui.mainwindow":
+            return False
+        raise
+    from ui.firstrun import install
+
+    window = mainwindow.MainWindow(lib)
+    auto = install(window, lib)
+    auto.timer.stop()
+    window.show()
+    app.processEvents()
+    ok = bool(window.grab().save(str(picture)))
+    window.close()
+    app.processEvents()
+    return ok
