@@ -1,8 +1,11 @@
 ; ThuVien — Windows installer (NSIS 3, Unicode). Per-user: no administrator rights needed,
 ; because Vietnamese input methods (Unikey, EVKey) cannot type into an elevated program.
 ;
-; Build (on Debian: apt-get install nsis) from the PyInstaller bundle made on Windows:
-;   makensis -DBUNDLE=dist\thuvien -DVERSION=0.1.0 -DOUTFILE=ThuVien-0.1.0-setup.exe installer\thuvien.nsi
+; Build (on Debian: apt-get install nsis) from the PyInstaller bundle made on Windows, from the
+; repository root (makensis resolves relative paths from this script's folder, installer\):
+;   makensis -DVERSION=0.1.0 installer\thuvien.nsi
+; reads ..\dist\thuvien and writes ..\dist\ThuVien-0.1.0-setup.exe (override with -DBUNDLE=,
+; -DOUTFILE=, absolute paths are safest).
 ;
 ; Installs to %LOCALAPPDATA%\Programs\ThuVien. The library itself lives elsewhere
 ; (%LOCALAPPDATA%\ThuVien: thuvien.sqlite3 and its backups) and the uninstaller keeps it unless
@@ -21,7 +24,7 @@ ManifestDPIAware true
   !define VERSION "0.1.0"
 !endif
 !ifndef OUTFILE
-  !define OUTFILE "ThuVien-${VERSION}-setup.exe"
+  !define OUTFILE "..\dist\ThuVien-${VERSION}-setup.exe"
 !endif
 
 !define APP "ThuVien"
@@ -44,6 +47,8 @@ InstallDirRegKey HKCU "${INSTALL_KEY}" "InstallDir"
 BrandingText "${APP} ${VERSION}"
 
 !define MUI_ABORTWARNING
+!define MUI_ICON "thuvien.ico"
+!define MUI_UNICON "thuvien.ico"
 !define MUI_LANGDLL_REGISTRY_ROOT HKCU
 !define MUI_LANGDLL_REGISTRY_KEY "${INSTALL_KEY}"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "Language"
