@@ -62,12 +62,11 @@ def split_sql(script: str) -> list[str]:
 
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> None:
-    """Copy the live database into *target* with SQLite's online backup API."""
-    dest = sqlite3.connect(str(target))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+    """Copy the live database into *target* with SQLite's online backup API (one
+    self-contained file: see :func:`app.backup.snapshot.copy_database`)."""
+    from app.backup.snapshot import copy_database
+
+    copy_database(conn, target)
 
 
 def migrate(db: Database) -> int:  # noqa: F821 - imported lazily to avoid a cycle
