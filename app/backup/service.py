@@ -48,6 +48,19 @@ class BackupOutcome:
         return {**self.entry.as_json(), "removed": [str(p) for p in self.removed]}
 
 
+def take_backup(db_path: Path, folder: Path, code: str, policy: BackupPolicy,
+                when: datetime | None = None) -> BackupOutcome:
+    """Back up the library file *db_path* into *folder*, check it, apply *policy*'s retention.
+
+    Needs no open :class:`Library` (it opens its own connection), so a worker thread can run
+    it while the desk keeps the library's connection.
+    """
+    entry = write_backup(db_path, folder, code, when)
+    removed = prune(folder, code, policy.keep_daily, policy.keep_monthly, entry.path)
+    remove_stale_partials(folder)
+    return BackupOutcome(entry, tuple(removed))
+
+
 class Backups:
     """Take, list and prune backups of one library."""
 
@@ -81,13 +94,8 @@ class Backups:
     def take(self, folder: Path | None = None, when: datetime | None = None) -> BackupOutcome:
         """Back up now into *folder* (default: :attr:`default_folder`), check the copy, then
         apply the retention rule to this library's older copies there."""
-        target = folder or self.default_folder
-        code = self.library_code()
-        entry = write_backup(self._db.path, target, code, when)
-        policy = self.policy()
-        removed = prune(target, code, policy.keep_daily, policy.keep_monthly, entry.path)
-        remove_stale_partials(target)
-        return BackupOutcome(entry, tuple(removed))
+        return take_backup(self._db.path, folder or self.default_folder, self.library_code(),
+                           self.policy(), when)
 
     def list(self, folder: Path | None = None, only_this_library: bool = False
              ) -> list[BackupEntry]:

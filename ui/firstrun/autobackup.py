@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.backup import BackupError, BackupOutcome
+from app.backup.service import take_backup
 from app.library import Library
 from ui.firstrun.folder import backup_folder
 
@@ -57,14 +58,19 @@ class AutoBackup(QObject):
             self.take()
 
     def take(self) -> None:
-        """Back up now (on a worker thread when one is available)."""
+        """Back up now (on a worker thread when one is available).
+
+        The library code and policy are read here, on the GUI thread; the worker only needs
+        the database path (it opens its own connection).
+        """
         folder = self.folder()
         backups = self.lib.backups
         if self._run is None:
             self._finish(self._take_now(backups, folder))
             return
         self._busy = True
-        operation = self._run(lambda progress: backups.take(folder))
+        db_path, code, policy = self.lib.path, backups.library_code(), backups.policy()
+        operation = self._run(lambda progress: take_backup(db_path, folder, code, policy))
         operation.succeeded.connect(self._finish)
         operation.failed.connect(self._fail)
 
