@@ -27,8 +27,9 @@ MIN_PYTHON = (3, 11)
 APT_RUN = ["libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-keysyms1",
            "libxcb-shape0", "libxcb-xinerama0", "libxcb-randr0", "libxcb-render-util0",
            "libxcb-image0", "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3", "libzbar0"]
-# The tests also render PDFs (poppler-utils) and drive a real window (xvfb, xdotool).
-APT_TEST = APT_RUN + ["poppler-utils", "xvfb", "xauth", "xdotool"]
+# The tests also render PDFs (poppler-utils), drive a real window (xvfb, xdotool) and compile
+# the Windows installer script (nsis).
+APT_TEST = APT_RUN + ["poppler-utils", "xvfb", "xauth", "xdotool", "nsis"]
 
 
 def say(message: str) -> None:
