@@ -237,13 +237,18 @@ class Catalog:
     def set_item_status_in(self, conn: Any, item_id: int, status: str) -> None:
         """:meth:`set_item_status` inside the caller's transaction (circulation uses it)."""
         now = utc_now()
-        row = conn.execute("SELECT uuid FROM items WHERE id = ?", (item_id,)).fetchone()
+        row = conn.execute(f"SELECT {store.ITEM_SELECT} FROM items WHERE id = ?",
+                           (item_id,)).fetchone()
         if row is None:
             raise NotFoundError("catalog.no_item", NO_ITEM, what=item_id)
         conn.execute("UPDATE items SET status = ?, updated_at = ? WHERE id = ?",
                      (status, now, item_id))
-        record_change(conn, "item", row[0], "update",
-                      {"uuid": row[0], "status": status, "updated_at": now})
+        item = replace(store.item_from_row(row), status=status)
+        record_uuid = conn.execute("SELECT uuid FROM records WHERE id = ?",
+                                   (item.record_id,)).fetchone()[0]
+        # The full item, as circulation writes it: the server upserts whole rows.
+        record_change(conn, "item", item.uuid, "update",
+                      store.item_payload(item, record_uuid, now))
 
     # -- search, import, export -----------------------------------------------------------
     def search(self, query: str, limit: int = 20, offset: int = 0) -> SearchResult:
