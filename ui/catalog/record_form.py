@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -20,6 +19,7 @@ from app.catalog.models import RecordView
 from app.errors import UserError
 from app.library import Library
 from ui.scanner import ACCEPTS_SCANS
+from ui.widgets import error_label, fill_collections
 
 
 def split_list(text: str) -> list[str]:
@@ -73,15 +73,10 @@ class RecordForm(QDialog):
         self.collection = QComboBox()
         if record is None:
             self.copies.setValue(1)
-            for code, scheme in lib.catalog.schemes().items():
-                self.collection.addItem(f"{code} — {scheme.get('label', code)}", code)
-            default = str(lib.settings.get("default_collection", "TK") or "TK")
-            self.collection.setCurrentIndex(max(0, self.collection.findData(default)))
+            fill_collections(self.collection, lib)
             form.addRow(self.tr("Copies to add"), self.copies)
             form.addRow(self.tr("Collection"), self.collection)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b91c1c;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

@@ -37,6 +37,7 @@ from ui.catalog.detail import RecordDetail
 from ui.catalog.record_form import RecordForm
 from ui.catalog.search_worker import MIN_CHARS, SearchWorker
 from ui.operations import Operations, Progress
+from ui.widgets import error_label, fill_collections
 
 DEBOUNCE_MS = 250
 
@@ -309,12 +310,8 @@ class AddCopiesDialog(QDialog):
         self.count = QSpinBox()
         self.count.setRange(1, 500)
         self.collection = QComboBox()
-        for code, scheme in lib.catalog.schemes().items():
-            self.collection.addItem(f"{code} — {scheme.get('label', code)}", code)
-        default = str(lib.settings.get("default_collection", "TK") or "TK")
-        self.collection.setCurrentIndex(max(0, self.collection.findData(default)))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b91c1c;")
+        fill_collections(self.collection, lib)
+        self.error = error_label()
         form = QFormLayout(self)
         form.addRow(self.tr("Number of copies"), self.count)
         form.addRow(self.tr("Collection"), self.collection)

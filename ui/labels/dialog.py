@@ -24,6 +24,7 @@ from app.catalog.models import Item
 from app.errors import UserError
 from app.library import Library
 from ui.operations import Operations, Progress
+from ui.widgets import error_label
 
 
 class LabelsDialog(QDialog):
@@ -60,9 +61,7 @@ class LabelsDialog(QDialog):
             spin.setSuffix(" mm")
             spin.setSingleStep(0.5)
         self.outlines = QCheckBox(self.tr("Draw label outlines (test print on plain paper)"))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b91c1c;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         count = len(self._barcodes) if not class_name else None
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("{count} copies").format(count=count) if count is not None

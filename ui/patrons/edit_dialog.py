@@ -24,6 +24,7 @@ from app.errors import UserError
 from app.library import Library
 from app.patrons.model import Patron
 from ui.format import display_date
+from ui.widgets import error_label
 
 MAX_PHOTO_BYTES = 2_000_000
 
@@ -89,9 +90,7 @@ class PatronDialog(QDialog):
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Note"), self.note)
         form.addRow(self.tr("Photo"), photo_row)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b91c1c;")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)

@@ -1,0 +1,23 @@
+"""Small widgets several dialogs share."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from app.library import Library
+
+
+def error_label() -> QLabel:
+    """The red, wrapping line under a form where a dialog says what went wrong."""
+    label = QLabel()
+    label.setStyleSheet("color: #b91c1c;")
+    label.setWordWrap(True)
+    return label
+
+
+def fill_collections(combo: QComboBox, lib: Library) -> None:
+    """List the library's collections (accession schemes) and select the default one."""
+    for code, scheme in lib.catalog.schemes().items():
+        combo.addItem(f"{code} — {scheme.get('label', code)}", code)
+    default = str(lib.settings.get("default_collection", "TK") or "TK")
+    combo.setCurrentIndex(max(0, combo.findData(default)))
