@@ -27,6 +27,7 @@ from app.catalog.marc import (
 )
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_changes
+from app.errors import ValidationError
 from app.i18n import Text
 from app.settings import Settings
 from app.text import fold, nfc
@@ -248,7 +249,7 @@ class _BatchWriter:
             collection = (copy.collection or self.default_collection).strip().upper()
             try:
                 scheme = scheme_for(self.schemes, collection)
-            except Exception:
+            except ValidationError:  # an unusable collection code in the file
                 collection = self.default_collection
                 scheme = scheme_for(self.schemes, collection)
             barcode = nfc(copy.barcode.strip()) if copy.barcode and copy.barcode.strip() else None

@@ -159,10 +159,13 @@ class CatalogSearch:
         if not query.match:
             if not where:
                 return [], 0
+            # Filters alone (year:, isbn:) can match much of the catalog: count it, fetch a page.
+            total = self._conn.execute(
+                f"SELECT count(*) FROM records r WHERE r.deleted = 0{where}", params).fetchone()[0]
             rows = self._conn.execute(
-                f"SELECT r.id FROM records r WHERE r.deleted = 0{where} ORDER BY r.title_fold",
-                params).fetchall()
-            return [r[0] for r in rows[:want]], len(rows)
+                f"SELECT r.id FROM records r WHERE r.deleted = 0{where} ORDER BY r.title_fold "
+                f"LIMIT ?", [*params, want]).fetchall()
+            return [r[0] for r in rows], int(total)
         capped = self._conn.execute(
             f"SELECT count(*) FROM (SELECT f.rowid FROM records_fts f JOIN records r "
             f"ON r.id = f.rowid WHERE records_fts MATCH ?{where} LIMIT {RANK_CAP + 1})",
