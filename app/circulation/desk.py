@@ -12,6 +12,8 @@
   ``choices``: a loan must name the physical copy, since its accession number is what the
   registers and loss tracking follow, and the database cannot know which copy is in hand.
 - The same copy scanned again within 3 seconds is ignored (``repeat_ignored``).
+- The first scan of each library day expires holds not picked up in time, so a copy kept on
+  the hold shelf past its deadline is lent to the next reader instead of being refused.
 - Every scan runs in one transaction: a refusal leaves the desk and database unchanged.
 """
 
@@ -19,9 +21,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 
-from app.circulation import loans
+from app.circulation import holds, loans
 from app.circulation.clock import parse_stamp
 from app.circulation.codes import has_bad_check_digit, isbn_of, normalise
 from app.circulation.context import CircContext
@@ -60,6 +62,7 @@ class Desk:
 
     def __init__(self, ctx: CircContext) -> None:
         self._ctx = ctx
+        self._holds_checked_on: date | None = None
 
     # -- state ---------------------------------------------------------------------------
     def mode(self) -> str:
@@ -110,11 +113,23 @@ class Desk:
         '2025-09-19'
         """
         code = normalise(code)
+        self._expire_holds_once_a_day()
         try:
             with self._ctx.db.transaction() as conn:
                 return self._scan(conn, code)
         except Refusal as refusal:
             return refusal.result
+
+    def _expire_holds_once_a_day(self) -> None:
+        # Checked with one indexed read, and at most once a day per desk: a commit only
+        # happens when a hold really expires, so a refused scan still changes nothing.
+        today = self._ctx.now()[2]
+        if self._holds_checked_on == today:
+            return
+        if holds.any_expired(self._ctx.db.conn, today):
+            with self._ctx.db.transaction() as conn:
+                holds.expire(self._ctx, conn)
+        self._holds_checked_on = today
 
     def _scan(self, conn: sqlite3.Connection, code: str) -> DeskResult:
         if not code:

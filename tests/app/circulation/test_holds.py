@@ -102,3 +102,19 @@ def test_a_lost_copy_on_the_hold_shelf_puts_the_hold_back_in_the_queue(world: Wo
     assert hold.status == "waiting" and hold.item_id is None
     found = world.circ.mark_found(copy.barcode)
     assert found.code == "checked_in_hold" and found.hold.patron.full_name == "Bình"
+
+
+def test_desk_expires_holds_on_the_first_scan_of_the_day(world: World) -> None:
+    [copy] = world.book()
+    world.circ.checkout(world.student("An").card, copy.barcode)
+    world.circ.place_hold(world.student("Bình").card, copy.record_id)
+    world.circ.checkin(copy.barcode)
+    reader = world.student("Chi")
+    world.circ.desk.scan(reader.card)
+    assert world.circ.desk.scan(copy.barcode).code == "on_hold_for_other"
+    world.clock.advance(days=8)          # Bình never came: the pickup deadline has passed
+    world.circ.desk.scan(reader.card)
+    lent = world.circ.desk.scan(copy.barcode)
+    assert lent.ok and lent.loan is not None
+    assert world.circ.hold_queue(copy.record_id) == []
+    assert world.circ.hold_shelf() == []
