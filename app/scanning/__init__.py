@@ -25,6 +25,7 @@ from app.scanning.errors import (
     ScanInputError,
 )
 from app.scanning.frames import Camera, Frame, FrameSource, ImageFiles, VideoFile, load_image
+from app.scanning.live import LiveDecoder
 from app.scanning.stream import Accepted, ScanStream
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "Frame",
     "FrameSource",
     "ImageFiles",
+    "LiveDecoder",
     "ScanInputError",
     "ScanStream",
     "Symbology",

@@ -54,6 +54,8 @@ class _Read:
     raw_text: str
 
 
+Read = _Read
+
 def decode_image(
     image: npt.NDArray[np.generic] | str | Path,
     backend: str = "auto",
@@ -114,6 +116,17 @@ def _zbar_frame_view(view: View) -> View:
     if long_side > ZBAR_FRAME_SIDE:
         return preprocess.scaled(view, ZBAR_FRAME_SIDE / long_side, "zbar")
     return view
+
+
+def read_view(view: View, read: Reader) -> list[_Read]:
+    """One backend's checked reads of *view*, in the original image's coordinates."""
+    return list(_checked(view, read(view.image)))
+
+
+def vote(reads: list[_Read]) -> tuple[list[Decoded], bool]:
+    """The codes the reads of one frame agree on (see the module text, step 3), and whether
+    no symbol had disagreeing texts."""
+    return _resolve(reads)
 
 
 def _checked(view: View, raw: list[RawRead]) -> Iterator[_Read]:

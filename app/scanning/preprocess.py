@@ -119,3 +119,10 @@ def rotated(view: View, degrees: float) -> View:
     matrix[1, 2] += new_h / 2 - h / 2
     image = as_u8(cv2.warpAffine(view.image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR, borderValue=255))
     return view.derive(image, matrix.astype(np.float64), f"rotate{degrees:+g}")
+
+
+def cropped(view: View, box: tuple[int, int, int, int], name: str = "crop") -> View:
+    """The part ``(x, y, width, height)`` of the view (points still map to the original)."""
+    x, y, w, h = box
+    image = view.image[y : y + h, x : x + w]
+    return view.derive(as_u8(image), np.array([[1.0, 0.0, -float(x)], [0.0, 1.0, -float(y)]]), name)

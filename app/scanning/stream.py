@@ -27,8 +27,8 @@ import numpy as np
 import numpy.typing as npt
 
 from app.scanning.decoded import Decoded
-from app.scanning.decoder import decode_image
 from app.scanning.frames import Frame, FrameSource
+from app.scanning.live import LiveDecoder
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,8 @@ Image = npt.NDArray[np.generic]
 class ScanStream:
     """The whole frame → accepted-code path the desk calls for every camera frame.
 
-    *decode* defaults to the cheap pass of :func:`decode_image` with *backend*; *accept* filters
+    *decode* defaults to a :class:`app.scanning.live.LiveDecoder` with *backend* (cheap on
+    frames without a barcode); *accept* filters
     codes the desk cannot use; *clock* times frames given as bare arrays (:meth:`feed_image`).
     """
 
@@ -118,7 +119,7 @@ class ScanStream:
         repeat_after: float = 3.0,
         hold_extends: bool = True,
     ) -> None:
-        self.decode = decode or (lambda image: decode_image(image, backend, thorough=False))
+        self.decode = decode or LiveDecoder(backend)
         self.accept = accept
         self.clock = clock
         self.debouncer = Debouncer(confirm_frames, confirm_window, repeat_after, hold_extends)
