@@ -1,18 +1,18 @@
-"""Drawing a CR80 patron card and one entry of the per-class desk sheet."""
+"""Drawing a CR80 patron card and one entry of the per-class desk sheet on a
+:class:`~app.labels.surface.Surface`."""
 
 from __future__ import annotations
 
 import io
 
-from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
+from PIL import Image
 
 from app.errors import NotFoundError
 from app.i18n import Text
 from app.labels.draw import Box, draw_barcode, draw_centered, fit_text
 from app.labels.fonts import BOLD, REGULAR, text_width
 from app.labels.model import CardData
+from app.labels.surface import MM, Surface
 from app.text import nfc
 
 CARD_TITLE = Text("THẺ THƯ VIỆN", "LIBRARY CARD")
@@ -23,13 +23,14 @@ PHOTO = Text("Ảnh 3×4", "Photo")
 NO_LOGO = Text("Không tìm thấy tệp logo {path}", "Logo file {path} not found")
 
 
-def _image(data: bytes) -> ImageReader | None:
+def _readable(data: bytes) -> bool:
+    """True when *data* is an image Pillow (and so ReportLab) can read."""
     try:
-        reader = ImageReader(io.BytesIO(data))
-        reader.getSize()
-        return reader
+        with Image.open(io.BytesIO(data)) as image:
+            image.size  # noqa: B018 (reading the header is the check)
+        return True
     except Exception:  # a damaged photo must not stop a whole class's cards
-        return None
+        return False
 
 
 def _name_lines(name: str, width: float, s: float) -> list[str]:
@@ -46,79 +47,77 @@ def _name_lines(name: str, width: float, s: float) -> list[str]:
     return [name]
 
 
-def draw_card(c: Canvas, box: Box, card: CardData, radius: float = 0.0) -> None:
+def draw_card(c: Surface, box: Box, card: CardData, radius: float = 0.0) -> None:
     """School (and logo), card title, photo (or an empty 3×4 frame to paste one), name, class,
     school year and the Code 128 card barcode with its number."""
-    s = box.h / (54 * mm)
-    pad = 3 * mm * s
-    c.saveState()
-    c.setStrokeGray(0.55)
-    c.setLineWidth(0.3)
-    c.roundRect(box.x, box.y, box.w, box.h, radius, stroke=1, fill=0)
-    c.restoreState()
-    header = Box(box.x + pad, box.top - pad - 11 * mm * s, box.w - 2 * pad, 11 * mm * s)
+    s = box.h / (54 * MM)
+    pad = 3 * MM * s
+    c.save()
+    c.set_stroke(0.55)
+    c.set_line_width(0.3)
+    c.round_rect(box.x, box.y, box.w, box.h, radius)
+    c.restore()
+    header = Box(box.x + pad, box.top - pad - 11 * MM * s, box.w - 2 * pad, 11 * MM * s)
     text_box = header
     if card.logo is not None:
         if not card.logo.is_file():
             raise NotFoundError("labels.logo", NO_LOGO, path=str(card.logo))
-        c.drawImage(str(card.logo), header.x, header.y, header.h, header.h,
-                    preserveAspectRatio=True, mask="auto")
-        text_box = Box(header.x + header.h + 2 * mm, header.y, header.w - header.h - 2 * mm, header.h)
+        c.image(card.logo, header.x, header.y, header.h, header.h, transparent=True)
+        text_box = Box(header.x + header.h + 2 * MM, header.y, header.w - header.h - 2 * MM, header.h)
     draw_centered(c, card.school_name, BOLD, 8.5 * s, text_box, text_box.top - 8.5 * s * 0.95, 6 * s)
     title = TEACHER_TITLE() if card.category == "teacher" else CARD_TITLE()
-    c.setFillColorRGB(0.1, 0.25, 0.55)
+    c.set_fill((0.1, 0.25, 0.55))
     draw_centered(c, title, BOLD, 10 * s, text_box, text_box.y + 1.2 * s)
-    c.setFillGray(0)
-    c.setLineWidth(0.6)
-    c.setStrokeColorRGB(0.1, 0.25, 0.55)
-    c.line(box.x + pad, header.y - 1.5 * mm * s, box.x + box.w - pad, header.y - 1.5 * mm * s)
-    c.setStrokeGray(0)
+    c.set_fill(0)
+    c.set_line_width(0.6)
+    c.set_stroke((0.1, 0.25, 0.55))
+    c.line(box.x + pad, header.y - 1.5 * MM * s, box.x + box.w - pad, header.y - 1.5 * MM * s)
+    c.set_stroke(0)
 
-    photo = Box(box.x + pad, box.y + pad, 22.5 * mm * s, 30 * mm * s)
-    reader = _image(card.photo) if card.photo else None
-    if reader is not None:
-        c.drawImage(reader, photo.x, photo.y, photo.w, photo.h, preserveAspectRatio=True, anchor="c")
+    photo = Box(box.x + pad, box.y + pad, 22.5 * MM * s, 30 * MM * s)
+    if card.photo and _readable(card.photo):
+        c.image(card.photo, photo.x, photo.y, photo.w, photo.h)
     else:
-        c.saveState()
-        c.setStrokeGray(0.6)
-        c.setDash(2, 2)
-        c.rect(photo.x, photo.y, photo.w, photo.h, stroke=1, fill=0)
-        c.setFillGray(0.6)
+        c.save()
+        c.set_stroke(0.6)
+        c.set_dash(2, 2)
+        c.rect(photo.x, photo.y, photo.w, photo.h)
+        c.set_fill(0.6)
         draw_centered(c, PHOTO(), REGULAR, 7 * s, photo, photo.y + photo.h / 2 - 2.5 * s)
-        c.restoreState()
+        c.restore()
 
-    info = Box(photo.x + photo.w + 3 * mm * s, box.y + pad, box.x + box.w - pad - (photo.x + photo.w + 3 * mm * s),
+    info = Box(photo.x + photo.w + 3 * MM * s, box.y + pad, box.x + box.w - pad - (photo.x + photo.w + 3 * MM * s),
                photo.h)
-    y = header.y - 6.5 * mm * s
+    y = header.y - 6.5 * MM * s
     lines = _name_lines(card.full_name, info.w, s)
     size = min(fit_text(line, BOLD, 11 * s, info.w, 8 * s)[1] for line in lines)
     for line in lines:
         name, size = fit_text(line, BOLD, size, info.w, size)
-        c.setFont(BOLD, size)
-        c.drawString(info.x, y, name)
+        c.set_font(BOLD, size)
+        c.text(info.x, y, name)
         y -= 11.2 * s
     y += 11.2 * s
-    c.setFont(REGULAR, 8.5 * s)
+    c.set_font(REGULAR, 8.5 * s)
     if card.class_name:
         y -= 10.5 * s
-        c.drawString(info.x, y, nfc(CLASS(name=card.class_name)))
+        c.text(info.x, y, nfc(CLASS(name=card.class_name)))
     if card.school_year:
         y -= 10.5 * s
-        c.drawString(info.x, y, nfc(YEAR(year=card.school_year)))
+        c.text(info.x, y, nfc(YEAR(year=card.school_year)))
     number = 7.5 * s
-    bar = Box(info.x, info.y + number * 1.25, info.w, 9.5 * mm * s)
+    bar = Box(info.x, info.y + number * 1.25, info.w, 9.5 * MM * s)
     draw_barcode(c, card.card, bar)
     draw_centered(c, card.card, BOLD, number, bar, info.y + number * 0.1)
 
 
-def draw_desk_entry(c: Canvas, box: Box, card: CardData) -> None:
+def draw_desk_entry(c: Surface, box: Box, card: CardData) -> None:
     """One patron on the desk sheet: name above the card barcode, card number below."""
-    c.saveState()
-    c.setStrokeGray(0.75)
-    c.setLineWidth(0.3)
-    c.rect(box.x, box.y, box.w, box.h, stroke=1, fill=0)
-    c.restoreState()
-    inner = box.inset(2 * mm, 1.5 * mm)
+    c.save()
+    c.set_stroke(0.75)
+    c.set_line_width(0.3)
+    c.rect(box.x, box.y, box.w, box.h)
+    c.restore()
+    inner = box.inset(2 * MM, 1.5 * MM)
     name_size, number = 8.5, 7.5
     draw_centered(c, card.full_name, BOLD, name_size, inner, inner.top - name_size * 0.9, 5.5)
     bar = Box(inner.x, inner.y + number * 1.3, inner.w, inner.h - number * 1.3 - name_size * 1.4)

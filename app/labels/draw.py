@@ -1,4 +1,4 @@
-"""Drawing one label's content into a box on a ReportLab canvas.
+"""Drawing one label's content into a box on a :class:`~app.labels.surface.Surface`.
 
 Boxes are in PDF points with the origin at the bottom-left (ReportLab's convention). Sizes
 adapt to the label: a 38.1 × 21.2 mm sticker and a 99 × 38 mm one both come out readable.
@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-
 from app.errors import ValidationError
 from app.i18n import Text
 from app.labels.code128 import QUIET_MODULES, code128_bars
 from app.labels.fonts import BOLD, REGULAR, text_width
 from app.labels.model import LabelItem
+from app.labels.surface import MM, Surface
 from app.text import nfc
 
 MIN_MODULE_MM = 0.16  # narrowest bar that still scans reliably from a 300 dpi laser print
@@ -79,46 +77,43 @@ def fit_text(text: str, font: str, size: float, width: float, min_size: float | 
     return (cut.rstrip() + ELLIPSIS) if cut else "", min_size
 
 
-def draw_centered(c: Canvas, text: str, font: str, size: float, box: Box, baseline: float,
+def draw_centered(c: Surface, text: str, font: str, size: float, box: Box, baseline: float,
                   min_size: float | None = None) -> None:
     """Draw *text* centred in *box* at *baseline*, shrunk or cut to fit its width."""
     shown, used = fit_text(text, font, size, box.w, min_size)
     if shown:
-        c.setFont(font, used)
-        c.drawCentredString(box.x + box.w / 2, baseline, shown)
+        c.set_font(font, used)
+        c.text(box.x + box.w / 2, baseline, shown, "centre")
 
 
-def draw_barcode(c: Canvas, code: str, box: Box, max_module_mm: float = MAX_MODULE_MM) -> float:
+def draw_barcode(c: Surface, code: str, box: Box, max_module_mm: float = MAX_MODULE_MM) -> float:
     """Draw *code* as Code 128 centred in *box* (quiet zones inside the box); returns the module
     (narrow bar) width in mm. Raises :class:`ValidationError` when the box is too narrow to scan."""
     bars, modules = code128_bars(code)
-    module = min(box.w / (modules + 2 * QUIET_MODULES), max_module_mm * mm)
-    if module < MIN_MODULE_MM * mm - 1e-9:
+    module = min(box.w / (modules + 2 * QUIET_MODULES), max_module_mm * MM)
+    if module < MIN_MODULE_MM * MM - 1e-9:
         raise ValidationError("labels.barcode.too_small", TOO_SMALL, value=code,
-                              module=f"{module / mm:.2f}", minimum=f"{MIN_MODULE_MM:.2f}")
+                              module=f"{module / MM:.2f}", minimum=f"{MIN_MODULE_MM:.2f}")
     left = box.x + (box.w - modules * module) / 2
-    # In a coordinate system of one module across and the bar height up, every bar is an
-    # integer rectangle: one "re" per bar and a single fill, cheap to write and exact.
-    ops = " ".join(f"{start} 0 {width} 1 re" for start, width in bars)
-    c.addLiteral(f"q {module:.4f} 0 0 {box.h:.4f} {left:.4f} {box.y:.4f} cm {ops} f Q")
-    return float(module) / float(mm)
+    c.bars(left, box.y, module, box.h, bars)
+    return float(module) / float(MM)
 
 
 def _scale(box: Box, reference_mm: float, cap: float) -> float:
-    return float(min(cap, max(0.75, box.h / (reference_mm * mm))))
+    return float(min(cap, max(0.75, box.h / (reference_mm * MM))))
 
 
-def draw_item_label(c: Canvas, box: Box, item: LabelItem) -> None:
+def draw_item_label(c: Surface, box: Box, item: LabelItem) -> None:
     """Library name, Code 128 barcode, the accession number in bold and a short title."""
     s = _scale(box, 21.2, 1.5)
-    pad = min(1.2 * mm, box.h * 0.06)
+    pad = min(1.2 * MM, box.h * 0.06)
     inner = box.inset(pad * 1.2, pad)
     small, number = 5.6 * s, 7.8 * s
     y = inner.top - small * 0.8
     if item.library_name:
         draw_centered(c, item.library_name, REGULAR, small, inner, y, small * 0.8)
         y -= small * 0.35
-    show_title = bool(item.title) and box.h >= 15 * mm
+    show_title = bool(item.title) and box.h >= 15 * MM
     bottom = inner.y + (small * 1.1 if show_title else 0)
     number_base = bottom + number * 0.22
     bar_bottom = number_base + number * 0.85
@@ -128,10 +123,10 @@ def draw_item_label(c: Canvas, box: Box, item: LabelItem) -> None:
         draw_centered(c, item.title, REGULAR, small, inner, inner.y + small * 0.2, small * 0.85)
 
 
-def draw_spine_label(c: Canvas, box: Box, item: LabelItem) -> None:
+def draw_spine_label(c: Surface, box: Box, item: LabelItem) -> None:
     """The call number's parts on separate, centred bold lines, as large as the label allows."""
     lines = [clean(line) for line in item.spine if clean(line)] or [item.barcode]
-    pad = min(1.5 * mm, box.h * 0.07)
+    pad = min(1.5 * MM, box.h * 0.07)
     inner = box.inset(pad)
     # Size as if there were at least 4 lines, so a shelf of spines looks even.
     size = min(14.0, inner.h / (max(len(lines), 4) * 1.18))
@@ -145,10 +140,10 @@ def draw_spine_label(c: Canvas, box: Box, item: LabelItem) -> None:
         baseline -= size * 1.18
 
 
-def draw_combined_label(c: Canvas, box: Box, item: LabelItem) -> None:
+def draw_combined_label(c: Surface, box: Box, item: LabelItem) -> None:
     """Spine part on the left, a thin rule, barcode part on the right: one sticker per book."""
     split = box.w * 0.34
     draw_spine_label(c, Box(box.x, box.y, split, box.h), item)
-    c.setLineWidth(0.4)
+    c.set_line_width(0.4)
     c.line(box.x + split, box.y + box.h * 0.12, box.x + split, box.top - box.h * 0.12)
     draw_item_label(c, Box(box.x + split, box.y, box.w - split, box.h), item)

@@ -1,5 +1,6 @@
 """PDF documents: sheets of item, spine or combined labels; patron cards; the per-class desk
-sheet of patron barcodes; the calibration page. Each function returns the PDF as bytes.
+sheet of patron barcodes; the calibration page. Each ``render_*`` function returns the PDF as
+bytes; :func:`to_pdf` turns any recorded document (:mod:`app.labels.documents`) into a PDF.
 
     >>> from app.labels import LabelItem, PrintOptions, load_template, render_labels
     >>> pdf = render_labels("items", [LabelItem("TK.00003", "Mắt biếc", "Thư viện")],
@@ -9,222 +10,151 @@ sheet of patron barcodes; the calibration page. Each function returns the PDF as
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
-from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from app.errors import ValidationError
-from app.i18n import Text
-from app.labels.cards import draw_card, draw_desk_entry
-from app.labels.draw import Box, draw_combined_label, draw_item_label, draw_spine_label
-from app.labels.fonts import BOLD, REGULAR, register_fonts
-from app.labels.layout import Placement, PrintOptions, check_options, place
+from app.labels.documents import (
+    calibration_document,
+    cards_document,
+    class_sheet_document,
+    labels_document,
+)
+from app.labels.fonts import register_fonts
+from app.labels.layout import PrintOptions
 from app.labels.model import CardData, LabelItem
+from app.labels.surface import MM, Align, Bars, Color, ImageSource, Recording
 from app.labels.templates import SheetTemplate
-from app.text import nfc
 
 LabelKind = Literal["items", "spine", "combined"]
-KINDS: dict[str, Callable[[Canvas, Box, LabelItem], None]] = {
-    "items": draw_item_label,
-    "spine": draw_spine_label,
-    "combined": draw_combined_label,
-}
-NOTHING = Text("Không có gì để in: danh sách trống", "Nothing to print: the selection is empty")
-BAD_KIND = Text("Loại nhãn “{kind}” không có (chọn: {choices})",
-                "There is no “{kind}” label kind (choose: {choices})")
-CLASS_HEADING = Text("Mã thẻ bạn đọc — lớp {class_name}", "Patron barcodes — class {class_name}")
-YEAR = Text("Năm học {year}", "School year {year}")
-PAGE = Text("Trang {page}/{pages}", "Page {page} of {pages}")
-CAL_TITLE = Text("Trang căn chỉnh — {title}", "Calibration page — {title}")
-CAL_HELP = Text(
-    "In trang này trên giấy thường với độ lệch hiện tại (ngang {x} mm, dọc {y} mm), đặt lên tờ nhãn và soi "
-    "ra ánh sáng. Đo khoảng cách từ dấu chữ thập đến góc nhãn thật: nhãn thật nằm bên phải/bên dưới thì "
-    "cộng số mm đó vào độ lệch ngang/dọc, bên trái/bên trên thì trừ.",
-    "Print this page on plain paper with the current offsets ({x} mm across, {y} mm down), lay it on a "
-    "label sheet and hold both against the light. Measure from each cross to the real label corner: if "
-    "the real label lies right/below, add that many mm to the across/down offset; left/above, subtract.",
-)
 
 
-def _canvas(buffer: io.BytesIO, template: SheetTemplate, title: str) -> Canvas:
+class PdfSurface:
+    """The :class:`~app.labels.surface.Surface` of a ReportLab canvas (one call, one canvas
+    operation: PDF units and origin are the surface's own)."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+
+    def set_font(self, name: str, size: float) -> None:
+        """See :meth:`Surface.set_font`."""
+        self.canvas.setFont(name, size)
+
+    def set_fill(self, color: Color) -> None:
+        """See :meth:`Surface.set_fill`."""
+        if isinstance(color, tuple):
+            self.canvas.setFillColorRGB(*color)
+        else:
+            self.canvas.setFillGray(color)
+
+    def set_stroke(self, color: Color) -> None:
+        """See :meth:`Surface.set_stroke`."""
+        if isinstance(color, tuple):
+            self.canvas.setStrokeColorRGB(*color)
+        else:
+            self.canvas.setStrokeGray(color)
+
+    def set_line_width(self, width: float) -> None:
+        """See :meth:`Surface.set_line_width`."""
+        self.canvas.setLineWidth(width)
+
+    def set_dash(self, on: float, off: float) -> None:
+        """See :meth:`Surface.set_dash`."""
+        self.canvas.setDash(on, off)
+
+    def save(self) -> None:
+        """See :meth:`Surface.save`."""
+        self.canvas.saveState()
+
+    def restore(self) -> None:
+        """See :meth:`Surface.restore`."""
+        self.canvas.restoreState()
+
+    def text(self, x: float, y: float, text: str, align: Align = "left") -> None:
+        """See :meth:`Surface.text`."""
+        if align == "centre":
+            self.canvas.drawCentredString(x, y, text)
+        elif align == "right":
+            self.canvas.drawRightString(x, y, text)
+        else:
+            self.canvas.drawString(x, y, text)
+
+    def text_lines(self, x: float, y: float, lines: Sequence[str], font: str, size: float) -> None:
+        """See :meth:`Surface.text_lines`."""
+        block = self.canvas.beginText(x, y)
+        block.setFont(font, size)
+        for line in lines:
+            block.textLine(line)
+        self.canvas.drawText(block)
+
+    def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
+        """See :meth:`Surface.line`."""
+        self.canvas.line(x1, y1, x2, y2)
+
+    def rect(self, x: float, y: float, w: float, h: float, stroke: bool = True,
+             fill: bool = False) -> None:
+        """See :meth:`Surface.rect`."""
+        self.canvas.rect(x, y, w, h, stroke=int(stroke), fill=int(fill))
+
+    def round_rect(self, x: float, y: float, w: float, h: float, radius: float,
+                   stroke: bool = True, fill: bool = False) -> None:
+        """See :meth:`Surface.round_rect`."""
+        self.canvas.roundRect(x, y, w, h, radius, stroke=int(stroke), fill=int(fill))
+
+    def bars(self, x: float, y: float, module: float, height: float, bars: Bars) -> None:
+        """See :meth:`Surface.bars`."""
+        # In a coordinate system of one module across and the bar height up, every bar is an
+        # integer rectangle: one "re" per bar and a single fill, cheap to write and exact.
+        ops = " ".join(f"{start} 0 {width} 1 re" for start, width in bars)
+        self.canvas.addLiteral(f"q {module:.4f} 0 0 {height:.4f} {x:.4f} {y:.4f} cm {ops} f Q")
+
+    def image(self, source: ImageSource, x: float, y: float, w: float, h: float,
+              transparent: bool = False) -> None:
+        """See :meth:`Surface.image`."""
+        image = str(source) if not isinstance(source, bytes) else ImageReader(io.BytesIO(source))
+        self.canvas.drawImage(image, x, y, w, h, preserveAspectRatio=True, anchor="c",
+                              mask="auto" if transparent else None)
+
+
+def to_pdf(document: Recording) -> bytes:
+    """The PDF of a recorded document: one page per recorded page, the bundled font embedded."""
     register_fonts()
-    c = Canvas(buffer, pagesize=(template.page_width * mm, template.page_height * mm),
-               pageCompression=1)
-    c.setTitle(nfc(title))
+    buffer = io.BytesIO()
+    c = Canvas(buffer, pagesize=(document.width_mm * MM, document.height_mm * MM), pageCompression=1)
+    c.setTitle(document.title)
     c.setCreator("ThuVien")
-    return c
-
-
-def _box(template: SheetTemplate, p: Placement) -> Box:
-    return Box(p.x * mm, (template.page_height - p.y - p.height) * mm, p.width * mm, p.height * mm)
-
-
-def _outline(c: Canvas, template: SheetTemplate, box: Box) -> None:
-    c.saveState()
-    c.setStrokeGray(0.6)
-    c.setLineWidth(0.3)
-    c.roundRect(box.x, box.y, box.w, box.h, template.corner_radius * mm, stroke=1, fill=0)
-    c.restoreState()
-
-
-def _sheets(c: Canvas, template: SheetTemplate, options: PrintOptions, values: Sequence[object],
-            draw: Callable[[Canvas, Box, object], None],
-            decorate: Callable[[Canvas, int, int], None] | None = None) -> None:
-    if not values:
-        raise ValidationError("labels.empty", NOTHING)
-    check_options(template, options)
-    placements = place(template, len(values), options.start, options.offset_x, options.offset_y)
-    pages = placements[-1].page + 1
-    page = 0
-    if decorate:
-        decorate(c, 0, pages)
-    for value, p in zip(values, placements, strict=True):
-        if p.page != page:
-            c.showPage()
-            page = p.page
-            if decorate:
-                decorate(c, page, pages)
-        box = _box(template, p)
-        if options.outlines:
-            _outline(c, template, box)
-        draw(c, box, value)
-    c.showPage()
+    surface = PdfSurface(c)
+    for page in range(len(document.pages)):
+        document.replay(page, surface)
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
 
 
 def render_labels(kind: str, items: Sequence[LabelItem], template: SheetTemplate,
                   options: PrintOptions | None = None) -> bytes:
     """A PDF of *kind* labels (``"items"``, ``"spine"`` or ``"combined"``) for *items*, in order,
     on *template* sheets from slot ``options.start`` with the printer offsets applied."""
-    if kind not in KINDS:
-        raise ValidationError("labels.kind", BAD_KIND, kind=kind, choices=", ".join(KINDS))
-    drawer = KINDS[kind]
-    buffer = io.BytesIO()
-    c = _canvas(buffer, template, f"ThuVien — {kind} — {template.title}")
-
-    def draw(canvas: Canvas, box: Box, value: object) -> None:
-        assert isinstance(value, LabelItem)
-        drawer(canvas, box, value)
-
-    _sheets(c, template, options or PrintOptions(), items, draw)
-    c.save()
-    return buffer.getvalue()
+    return to_pdf(labels_document(kind, items, template, options))
 
 
 def render_cards(cards: Sequence[CardData], template: SheetTemplate,
                  options: PrintOptions | None = None) -> bytes:
     """A PDF of CR80 patron cards (school, logo, photo, name, class, school year, barcode)."""
-    buffer = io.BytesIO()
-    c = _canvas(buffer, template, f"ThuVien — cards — {template.title}")
-
-    def draw(canvas: Canvas, box: Box, value: object) -> None:
-        assert isinstance(value, CardData)
-        draw_card(canvas, box, value, template.corner_radius * mm)
-
-    _sheets(c, template, options or PrintOptions(), cards, draw)
-    c.save()
-    return buffer.getvalue()
+    return to_pdf(cards_document(cards, template, options))
 
 
 def render_class_sheet(cards: Sequence[CardData], template: SheetTemplate,
                        options: PrintOptions | None = None) -> bytes:
     """A plain-paper sheet for the desk: every patron of a class with name and card barcode,
     headed by the class, school year and school, with page numbers."""
-    buffer = io.BytesIO()
-    first = cards[0] if cards else CardData("", "")
-    c = _canvas(buffer, template, CLASS_HEADING(class_name=first.class_name))
-    width, height = template.page_width * mm, template.page_height * mm
-
-    def heading(canvas: Canvas, page: int, pages: int) -> None:
-        canvas.setFont(BOLD, 13)
-        canvas.drawString(template.left * mm, height - 12 * mm,
-                          nfc(CLASS_HEADING(class_name=first.class_name)))
-        canvas.setFont(REGULAR, 9)
-        parts = [first.school_name] + ([YEAR(year=first.school_year)] if first.school_year else [])
-        canvas.drawString(template.left * mm, height - 18 * mm, nfc(" · ".join(p for p in parts if p)))
-        canvas.drawRightString(width - template.left * mm, height - 12 * mm,
-                               PAGE(page=page + 1, pages=pages))
-
-    def draw(canvas: Canvas, box: Box, value: object) -> None:
-        assert isinstance(value, CardData)
-        draw_desk_entry(canvas, box, value)
-
-    _sheets(c, template, options or PrintOptions(), cards, draw, heading)
-    c.save()
-    return buffer.getvalue()
-
-
-def _ruler(c: Canvas, width: float, height: float) -> None:
-    c.setLineWidth(0.25)
-    c.setFont(REGULAR, 5)
-    for i in range(0, int(width / mm) + 1):
-        tick = 3 if i % 10 == 0 else (2 if i % 5 == 0 else 1)
-        c.line(i * mm, height, i * mm, height - tick * mm)
-        if i % 10 == 0 and 0 < i < width / mm - 3:
-            c.drawCentredString(i * mm, height - 5.2 * mm, str(i))
-    for i in range(0, int(height / mm) + 1):
-        tick = 3 if i % 10 == 0 else (2 if i % 5 == 0 else 1)
-        c.line(0, height - i * mm, tick * mm, height - i * mm)
-        if i % 10 == 0 and 0 < i < height / mm - 3:
-            c.drawString(3.6 * mm, height - i * mm - 1.7, str(i))
-
-
-def _cross(c: Canvas, x: float, y: float, arm: float) -> None:
-    c.line(x - arm, y, x + arm, y)
-    c.line(x, y - arm, x, y + arm)
+    return to_pdf(class_sheet_document(cards, template, options))
 
 
 def render_calibration(template: SheetTemplate, options: PrintOptions | None = None) -> bytes:
     """A calibration page: millimetre rulers along the top and left page edges (not moved by the
     offsets), every label's outline, crosses on its corners and its slot number (moved by the
     offsets), and instructions for measuring the printer's offsets."""
-    options = options or PrintOptions()
-    check_options(template, options)
-    buffer = io.BytesIO()
-    c = _canvas(buffer, template, CAL_TITLE(title=template.title))
-    width, height = template.page_width * mm, template.page_height * mm
-    _ruler(c, width, height)
-    arm = min(2.5, template.label_width / 4, template.label_height / 4) * mm
-    for p in place(template, template.per_sheet, 1, options.offset_x, options.offset_y):
-        box = _box(template, p)
-        _outline(c, template, box)
-        c.setLineWidth(0.3)
-        for x in (box.x, box.x + box.w):
-            for y in (box.y, box.top):
-                _cross(c, x, y, arm)
-        c.setFont(BOLD, min(12.0, box.h * 0.3))
-        c.drawCentredString(box.x + box.w / 2, box.y + box.h / 2 - min(12.0, box.h * 0.3) / 3,
-                            str(p.slot))
-    c.setFont(REGULAR, 6.5)
-    text = c.beginText(12 * mm, 4.2 * mm)
-    help_text = nfc(CAL_HELP(x=f"{options.offset_x:g}", y=f"{options.offset_y:g}"))
-    c.setFillGray(1)
-    c.rect(10 * mm, 1 * mm, width - 20 * mm, 9 * mm, stroke=0, fill=1)
-    c.setFillGray(0)
-    c.setFont(BOLD, 8)
-    c.drawString(12 * mm, 7 * mm, nfc(CAL_TITLE(title=template.title)))
-    text.setFont(REGULAR, 5.2)
-    for line in _wrap(help_text, REGULAR, 5.2, width - 24 * mm):
-        text.textLine(line)
-    c.drawText(text)
-    c.showPage()
-    c.save()
-    return buffer.getvalue()
-
-
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    from app.labels.fonts import text_width
-
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if current and text_width(candidate, font, size) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines
+    return to_pdf(calibration_document(template, options))

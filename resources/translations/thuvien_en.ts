@@ -236,6 +236,57 @@
     </message>
   </context>
   <context>
+    <name>DocumentPreviewDialog</name>
+    <message>
+      <source>Fit width</source>
+      <translation>Fit width</translation>
+    </message>
+    <message>
+      <source>Actual size</source>
+      <translation>Actual size</translation>
+    </message>
+    <message>
+      <source>{count} page(s)</source>
+      <translation>{count} page(s)</translation>
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation>Zoom</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <source>Save PDF…</source>
+      <translation>Save PDF…</translation>
+    </message>
+    <message>
+      <source>The printer {name} could not be opened: check that it is switched on and connected.</source>
+      <translation>The printer {name} could not be opened: check that it is switched on and connected.</translation>
+    </message>
+    <message>
+      <source>Sent {count} page(s) to {printer}</source>
+      <translation>Sent {count} page(s) to {printer}</translation>
+    </message>
+    <message>
+      <source>Save PDF</source>
+      <translation>Save PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Saving the PDF</source>
+      <translation>Saving the PDF</translation>
+    </message>
+    <message>
+      <source>Saved {file}</source>
+      <translation>Saved {file}</translation>
+    </message>
+  </context>
+  <context>
     <name>FilePage</name>
     <message>
       <source>1. Choose the class list</source>
@@ -435,8 +486,36 @@
       <translation>Preview…</translation>
     </message>
     <message>
-      <source>Making the PDF</source>
-      <translation>Making the PDF</translation>
+      <source>Calibration page (plain paper)</source>
+      <translation>Calibration page (plain paper)</translation>
+    </message>
+    <message>
+      <source>On a partly used sheet: the first free label, counted left to right, top to bottom</source>
+      <translation>On a partly used sheet: the first free label, counted left to right, top to bottom</translation>
+    </message>
+    <message>
+      <source>(no printer installed: save a PDF)</source>
+      <translation>(no printer installed: save a PDF)</translation>
+    </message>
+    <message>
+      <source>Positive moves the print right</source>
+      <translation>Positive moves the print right</translation>
+    </message>
+    <message>
+      <source>Positive moves the print down</source>
+      <translation>Positive moves the print down</translation>
+    </message>
+    <message>
+      <source>Printer</source>
+      <translation>Printer</translation>
+    </message>
+    <message>
+      <source>{per} labels a sheet ({columns} across, {rows} down), each {width} × {height} mm</source>
+      <translation>{per} labels a sheet ({columns} across, {rows} down), each {width} × {height} mm</translation>
+    </message>
+    <message>
+      <source>Laying out the labels</source>
+      <translation>Laying out the labels</translation>
     </message>
   </context>
   <context>

@@ -236,6 +236,57 @@
     </message>
   </context>
   <context>
+    <name>DocumentPreviewDialog</name>
+    <message>
+      <source>Fit width</source>
+      <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+      <source>Actual size</source>
+      <translation>Đúng kích thước thật</translation>
+    </message>
+    <message>
+      <source>{count} page(s)</source>
+      <translation>{count} trang</translation>
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation>Thu phóng</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>In…</translation>
+    </message>
+    <message>
+      <source>Save PDF…</source>
+      <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+      <source>The printer {name} could not be opened: check that it is switched on and connected.</source>
+      <translation>Không mở được máy in {name}: hãy kiểm tra máy in đã bật và đã kết nối.</translation>
+    </message>
+    <message>
+      <source>Sent {count} page(s) to {printer}</source>
+      <translation>Đã gửi {count} trang tới {printer}</translation>
+    </message>
+    <message>
+      <source>Save PDF</source>
+      <translation>Lưu PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Saving the PDF</source>
+      <translation>Đang lưu PDF</translation>
+    </message>
+    <message>
+      <source>Saved {file}</source>
+      <translation>Đã lưu {file}</translation>
+    </message>
+  </context>
+  <context>
     <name>FilePage</name>
     <message>
       <source>1. Choose the class list</source>
@@ -435,8 +486,36 @@
       <translation>Xem trước…</translation>
     </message>
     <message>
-      <source>Making the PDF</source>
-      <translation>Đang tạo PDF</translation>
+      <source>Calibration page (plain paper)</source>
+      <translation>Trang căn chỉnh (giấy thường)</translation>
+    </message>
+    <message>
+      <source>On a partly used sheet: the first free label, counted left to right, top to bottom</source>
+      <translation>Với tờ nhãn đã dùng dở: số thứ tự nhãn trống đầu tiên, đếm từ trái sang phải, từ trên xuống dưới</translation>
+    </message>
+    <message>
+      <source>(no printer installed: save a PDF)</source>
+      <translation>(chưa cài máy in: hãy lưu PDF)</translation>
+    </message>
+    <message>
+      <source>Positive moves the print right</source>
+      <translation>Số dương dịch bản in sang phải</translation>
+    </message>
+    <message>
+      <source>Positive moves the print down</source>
+      <translation>Số dương dịch bản in xuống dưới</translation>
+    </message>
+    <message>
+      <source>Printer</source>
+      <translation>Máy in</translation>
+    </message>
+    <message>
+      <source>{per} labels a sheet ({columns} across, {rows} down), each {width} × {height} mm</source>
+      <translation>{per} nhãn một tờ ({columns} cột, {rows} hàng), mỗi nhãn {width} × {height} mm</translation>
+    </message>
+    <message>
+      <source>Laying out the labels</source>
+      <translation>Đang dàn trang nhãn</translation>
     </message>
   </context>
   <context>

@@ -1,13 +1,14 @@
-"""Choose a label sheet and options, render the PDF with ``app.labels`` off the GUI thread,
-then preview and print it (item/spine labels for copies, cards for a class)."""
+"""Choose what to print (item, spine or combined labels for copies; cards or the desk sheet for a
+class; the calibration page), the sheet, the start label, the printer and its offsets; lay the
+document out with ``app.labels`` off the GUI thread, then preview and print it."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,24 +23,34 @@ from PySide6.QtWidgets import (
 
 from app.catalog.models import Item
 from app.errors import UserError
+from app.labels.model import CardData, LabelItem
+from app.labels.surface import Recording
+from app.labels.templates import SheetTemplate
 from app.library import Library
+from ui.labels.printing import LAST_PRINTER_KEY, load_offsets, printer_names, save_offsets
 from ui.operations import Operations, Progress
 from ui.widgets import error_label
+
+TEMPLATE_KEY = "labels/template/{kind}"
 
 
 class LabelsDialog(QDialog):
     """Labels for *items* (copies), or cards for the patrons of *class_name*."""
 
     def __init__(self, lib: Library, operations: Operations, items: Sequence[Item] = (),
-                 parent: QWidget | None = None, *, class_name: str | None = None) -> None:
+                 parent: QWidget | None = None, *, class_name: str | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         from app.labels import list_templates
 
         self._lib = lib
         self._operations = operations
+        self._settings = settings or QSettings()
         self._barcodes = [item.barcode for item in items]
         self._class_name = class_name
-        self.pdf: Path | None = None
+        self._templates = list_templates()
+        self.document: Recording | None = None
+        self.preview: QDialog | None = None
         self.setWindowTitle(self.tr("Patron cards") if class_name else self.tr("Print labels"))
         self.kind = QComboBox()
         if class_name:
@@ -49,26 +60,41 @@ class LabelsDialog(QDialog):
             self.kind.addItem(self.tr("Barcode labels"), "items")
             self.kind.addItem(self.tr("Spine labels"), "spine")
             self.kind.addItem(self.tr("Barcode and spine together"), "combined")
+        self.kind.addItem(self.tr("Calibration page (plain paper)"), "calibration")
         self.template = QComboBox()
-        for template in list_templates():
-            self.template.addItem(f"{template.title} ({template.per_sheet})", template.name)
         self.start = QSpinBox()
-        self.start.setRange(1, 200)
+        self.start.setToolTip(self.tr("On a partly used sheet: the first free label, counted "
+                                      "left to right, top to bottom"))
+        self.sheet_info = QLabel()
+        self.sheet_info.setStyleSheet("color: #475569;")
+        self.printer = QComboBox()
+        names = printer_names()
+        for name in names:
+            self.printer.addItem(name, name)
+        if not names:
+            self.printer.addItem(self.tr("(no printer installed: save a PDF)"), "")
+        last = str(self._settings.value(LAST_PRINTER_KEY, "") or "")
+        if last in names:
+            self.printer.setCurrentIndex(names.index(last))
         self.offset_x = QDoubleSpinBox()
         self.offset_y = QDoubleSpinBox()
         for spin in (self.offset_x, self.offset_y):
             spin.setRange(-20.0, 20.0)
+            spin.setDecimals(1)
             spin.setSuffix(" mm")
             spin.setSingleStep(0.5)
+        self.offset_x.setToolTip(self.tr("Positive moves the print right"))
+        self.offset_y.setToolTip(self.tr("Positive moves the print down"))
         self.outlines = QCheckBox(self.tr("Draw label outlines (test print on plain paper)"))
         self.error = error_label()
-        count = len(self._barcodes) if not class_name else None
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("{count} copies").format(count=count) if count is not None
-                           else self.tr("Class {name}").format(name=class_name)))
+        form.addRow(QLabel(self.tr("{count} copies").format(count=len(self._barcodes))
+                           if not class_name else self.tr("Class {name}").format(name=class_name)))
         form.addRow(self.tr("What"), self.kind)
         form.addRow(self.tr("Sheet"), self.template)
+        form.addRow("", self.sheet_info)
         form.addRow(self.tr("Start at label"), self.start)
+        form.addRow(self.tr("Printer"), self.printer)
         form.addRow(self.tr("Printer offset across"), self.offset_x)
         form.addRow(self.tr("Printer offset down"), self.offset_y)
         form.addRow(self.outlines)
@@ -79,45 +105,111 @@ class LabelsDialog(QDialog):
         buttons.accepted.connect(self.render)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.kind.currentIndexChanged.connect(self._fill_templates)
+        self.template.currentIndexChanged.connect(self._template_changed)
+        self.printer.currentIndexChanged.connect(self._load_offsets)
+        self._fill_templates()
+        self._load_offsets()
 
+    # -- choices -----------------------------------------------------------------------------
+    def current_template(self) -> SheetTemplate:
+        """The sheet chosen."""
+        name = self.template.currentData()
+        return next(t for t in self._templates if t.name == name)
+
+    def _fill_templates(self) -> None:
+        kind = str(self.kind.currentData())
+        suited = [t for t in self._templates
+                  if kind == "calibration" or not t.suited_for or kind in t.suited_for]
+        remembered = str(self._settings.value(TEMPLATE_KEY.format(kind=kind), "") or "")
+        self.template.blockSignals(True)
+        self.template.clear()
+        for template in suited or self._templates:
+            self.template.addItem(template.title, template.name)
+        index = self.template.findData(remembered)
+        self.template.setCurrentIndex(max(0, index))
+        self.template.blockSignals(False)
+        self._template_changed()
+        calibration = kind == "calibration"
+        self.start.setEnabled(not calibration)
+        self.outlines.setEnabled(not calibration)
+
+    def _template_changed(self) -> None:
+        if self.template.currentIndex() < 0:
+            return
+        t = self.current_template()
+        self.start.setRange(1, t.per_sheet)
+        self.sheet_info.setText(self.tr("{per} labels a sheet ({columns} across, {rows} down), "
+                                        "each {width} × {height} mm").format(
+            per=t.per_sheet, columns=t.columns, rows=t.rows, width=f"{t.label_width:g}",
+            height=f"{t.label_height:g}"))
+
+    def _load_offsets(self) -> None:
+        x, y = load_offsets(self.printer_name(), self._settings)
+        self.offset_x.setValue(x)
+        self.offset_y.setValue(y)
+
+    def printer_name(self) -> str:
+        """The printer chosen ("" when none is installed)."""
+        return str(self.printer.currentData() or "")
+
+    def _remember(self, kind: str, template: str) -> None:
+        printer = self.printer_name()
+        if printer:
+            save_offsets(printer, self.offset_x.value(), self.offset_y.value(), self._settings)
+            self._settings.setValue(LAST_PRINTER_KEY, printer)
+        self._settings.setValue(TEMPLATE_KEY.format(kind=kind), template)
+
+    # -- work --------------------------------------------------------------------------------
     def render(self) -> Any:
-        """Make the PDF off the GUI thread, then open the preview."""
-        from app.labels import PrintOptions, load_template
+        """Read the copies or patrons and lay the document out off the GUI thread, then open
+        the preview."""
+        from app.labels import PrintOptions
 
         kind = str(self.kind.currentData())
-        options = PrintOptions(start=self.start.value(), offset_x=self.offset_x.value(),
-                               offset_y=self.offset_y.value(), outlines=self.outlines.isChecked())
-        template_name = str(self.template.currentData())
+        calibration = kind == "calibration"
+        options = PrintOptions(start=1 if calibration else self.start.value(),
+                               offset_x=self.offset_x.value(), offset_y=self.offset_y.value(),
+                               outlines=self.outlines.isChecked() and not calibration)
+        template = self.current_template()
+        self._remember(kind, template.name)
         db_path, barcodes, class_name = self._lib.path, self._barcodes, self._class_name
 
-        def work(_progress: Progress) -> Path:
-            from app.labels import render_cards, render_class_sheet, render_labels
+        def work(_progress: Progress) -> tuple[list[LabelItem] | list[CardData], Recording]:
+            from app.labels.documents import make_document
             from app.labels.selection import cards_of_class, items_by_barcodes
             from app.library import Library
 
-            template = load_template(template_name)
-            with Library.open(db_path) as own:
-                if class_name:
-                    cards = cards_of_class(own, class_name)
-                    render = render_cards if kind == "cards" else render_class_sheet
-                    data = render(cards, template, options)
-                else:
-                    data = render_labels(kind, items_by_barcodes(own, barcodes), template,
-                                         options)
-            target = Path(tempfile.mkdtemp(prefix="thuvien-labels-")) / f"{kind}.pdf"
-            target.write_bytes(data)
-            return target
+            values: list[LabelItem] | list[CardData] = []
+            if not calibration:
+                with Library.open(db_path) as own:
+                    values = (cards_of_class(own, class_name) if class_name
+                              else items_by_barcodes(own, barcodes))
+            return values, make_document(kind, values, template, options)
 
-        operation = self._operations.run(work, title=self.tr("Making the PDF"),
+        self.error.clear()
+        operation = self._operations.run(work, title=self.tr("Laying out the labels"),
                                          dialog_parent=self, cancellable=False)
-        operation.succeeded.connect(self._preview)
+        operation.succeeded.connect(lambda result: self._preview(kind, template, options, *result))
         operation.failed.connect(lambda exc: self.error.setText(
             exc.message if isinstance(exc, UserError) else str(exc)))
         return operation
 
-    def _preview(self, path: Path) -> None:
-        from ui.labels.preview import PdfPreviewDialog
+    def _preview(self, kind: str, template: SheetTemplate, options: Any,
+                 values: list[LabelItem] | list[CardData], document: Recording) -> None:
+        from app.labels.documents import make_document
+        from ui.labels.document_view import DocumentPreviewDialog, SheetOverlay
 
-        self.pdf = path
-        PdfPreviewDialog(path, self._operations, self.windowTitle(), self.parentWidget()).open()
+        def for_printer(name: str) -> Recording:
+            x, y = load_offsets(name, self._settings)
+            return make_document(kind, values, template, replace(options, offset_x=x, offset_y=y))
+
+        self.document = document
+        title = f"{self.windowTitle()} — {self.kind.currentText()}"
+        self.preview = DocumentPreviewDialog(
+            document, self._operations, title, self.parentWidget(),
+            printer_name=self.printer_name() or None,
+            overlay=SheetOverlay(template, options.start), for_printer=for_printer,
+            file_name=f"{kind}-{template.name}.pdf")
+        self.preview.open()
         self.accept()

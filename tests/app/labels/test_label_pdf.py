@@ -23,7 +23,7 @@ from app.labels import (
     render_labels,
 )
 
-from .conftest import bar_top_mm, decode, pdf_text, render
+from .raster import bar_top_mm, decode, pdf_text, render
 
 LIBRARY = "Thư viện Trường THCS Nguyễn Du"
 TITLES = ["Mắt biếc", "Dế Mèn phiêu lưu ký", "Harry Potter và hòn đá phù thủy",

@@ -14,7 +14,7 @@ from app.errors import NotFoundError, ValidationError
 from app.labels import selection
 from app.library import Library
 
-from .conftest import decode, pdf_text, render
+from .raster import decode, pdf_text, render
 
 
 @pytest.fixture
