@@ -517,6 +517,50 @@
       <source>Laying out the labels</source>
       <translation>Laying out the labels</translation>
     </message>
+    <message>
+      <source>Sheets of labels (A4 printer)</source>
+      <translation>Sheets of labels (A4 printer)</translation>
+    </message>
+    <message>
+      <source>Thermal label printer (roll)</source>
+      <translation>Thermal label printer (roll)</translation>
+    </message>
+    <message>
+      <source>Print on</source>
+      <translation>Print on</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <source>Save job file…</source>
+      <translation>Save job file…</translation>
+    </message>
+    <message>
+      <source>Sending to the printer</source>
+      <translation>Sending to the printer</translation>
+    </message>
+    <message>
+      <source>Sent {count} label(s) to {printer}.</source>
+      <translation>Sent {count} label(s) to {printer}.</translation>
+    </message>
+    <message>
+      <source>Save job file</source>
+      <translation>Save job file</translation>
+    </message>
+    <message>
+      <source>Printer jobs (*.{suffix})</source>
+      <translation>Printer jobs (*.{suffix})</translation>
+    </message>
+    <message>
+      <source>Saving the job</source>
+      <translation>Saving the job</translation>
+    </message>
+    <message>
+      <source>Saved {count} label(s) to {file}.</source>
+      <translation>Saved {count} label(s) to {file}.</translation>
+    </message>
   </context>
   <context>
     <name>LibraryStatusBar</name>
@@ -1416,6 +1460,37 @@
     <message>
       <source>The language changes when ThuVien starts again.</source>
       <translation>The language changes when ThuVien starts again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThermalOptions</name>
+    <message>
+      <source>TSPL (TSC, Xprinter and most others)</source>
+      <translation>TSPL (TSC, Xprinter and most others)</translation>
+    </message>
+    <message>
+      <source>ZPL (Zebra)</source>
+      <translation>ZPL (Zebra)</translation>
+    </message>
+    <message>
+      <source>Printer language</source>
+      <translation>Printer language</translation>
+    </message>
+    <message>
+      <source>Label width</source>
+      <translation>Label width</translation>
+    </message>
+    <message>
+      <source>Label height</source>
+      <translation>Label height</translation>
+    </message>
+    <message>
+      <source>Gap between labels</source>
+      <translation>Gap between labels</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>Resolution</translation>
     </message>
   </context>
 </TS>

@@ -517,6 +517,50 @@
       <source>Laying out the labels</source>
       <translation>Đang dàn trang nhãn</translation>
     </message>
+    <message>
+      <source>Sheets of labels (A4 printer)</source>
+      <translation>Tờ nhãn (máy in A4)</translation>
+    </message>
+    <message>
+      <source>Thermal label printer (roll)</source>
+      <translation>Máy in nhãn nhiệt (cuộn)</translation>
+    </message>
+    <message>
+      <source>Print on</source>
+      <translation>In trên</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>In</translation>
+    </message>
+    <message>
+      <source>Save job file…</source>
+      <translation>Lưu tệp lệnh in…</translation>
+    </message>
+    <message>
+      <source>Sending to the printer</source>
+      <translation>Đang gửi tới máy in</translation>
+    </message>
+    <message>
+      <source>Sent {count} label(s) to {printer}.</source>
+      <translation>Đã gửi {count} nhãn tới {printer}.</translation>
+    </message>
+    <message>
+      <source>Save job file</source>
+      <translation>Lưu tệp lệnh in</translation>
+    </message>
+    <message>
+      <source>Printer jobs (*.{suffix})</source>
+      <translation>Tệp lệnh in (*.{suffix})</translation>
+    </message>
+    <message>
+      <source>Saving the job</source>
+      <translation>Đang lưu lệnh in</translation>
+    </message>
+    <message>
+      <source>Saved {count} label(s) to {file}.</source>
+      <translation>Đã lưu {count} nhãn vào {file}.</translation>
+    </message>
   </context>
   <context>
     <name>LibraryStatusBar</name>
@@ -1416,6 +1460,37 @@
     <message>
       <source>The language changes when ThuVien starts again.</source>
       <translation>Ngôn ngữ sẽ đổi khi mở lại ThuVien.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThermalOptions</name>
+    <message>
+      <source>TSPL (TSC, Xprinter and most others)</source>
+      <translation>TSPL (TSC, Xprinter và phần lớn các máy khác)</translation>
+    </message>
+    <message>
+      <source>ZPL (Zebra)</source>
+      <translation>ZPL (Zebra)</translation>
+    </message>
+    <message>
+      <source>Printer language</source>
+      <translation>Ngôn ngữ máy in</translation>
+    </message>
+    <message>
+      <source>Label width</source>
+      <translation>Chiều rộng nhãn</translation>
+    </message>
+    <message>
+      <source>Label height</source>
+      <translation>Chiều cao nhãn</translation>
+    </message>
+    <message>
+      <source>Gap between labels</source>
+      <translation>Khe giữa các nhãn</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>Độ phân giải</translation>
     </message>
   </context>
 </TS>

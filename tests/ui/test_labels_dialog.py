@@ -4,6 +4,8 @@ greyed, printing and Save PDF write pages that scan back, and each printer keeps
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,3 +152,68 @@ def test_calibration_page_through_the_dialog(window, lib, qtbot, settings) -> No
     x, y = (template.left + 1.0) * px, template.top * px
     assert min(page.getpixel((round(x) + dx, round(y))) for dx in (-1, 0, 1)) < 128
     preview.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the CUPS path; Windows uses winspool")
+def test_thermal_labels_go_raw_to_the_printer_chosen(window, lib, qtbot, settings, tmp_path,  # type: ignore[no-untyped-def]
+                                                     monkeypatch) -> None:
+    from app.labels.selection import items_by_barcodes
+    from app.labels.thermal import ThermalMedia, tspl_job, zpl_job
+    from tests.app.labels.test_label_rawprint import fake_lp
+    from ui.labels.dialog import LabelsDialog
+
+    folder = fake_lp(tmp_path / "bin", monkeypatch)
+    items = _copies(lib, 3)
+    dialog = LabelsDialog(lib, window.operations, items, window, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("combined"))
+    dialog.output.setCurrentIndex(dialog.output.findData("thermal"))
+    # a roll has no sheet and no start label; the dialog prints instead of previewing
+    assert dialog.thermal.isVisible() and not dialog.template.isVisible()
+    assert dialog.send_button.isVisible() and not dialog.preview_button.isVisible()
+    dialog.thermal.height.setValue(25)
+    dialog.printer.setCurrentText("Xprinter_XP365B")
+    dialog.offset_x.setValue(1.0)
+    operation = dialog.send_thermal()
+    with qtbot.waitSignal(operation.finished, timeout=20000):
+        pass
+    assert dialog.error.text() == ""
+    labels = items_by_barcodes(lib, [i.barcode for i in items])
+    expected = tspl_job("combined", labels, ThermalMedia(50, 25, 2, 203, offset_x_mm=1.0))
+    assert (folder / "stdin.bin").read_bytes() == expected
+    argv = json.loads((folder / "argv.json").read_text())
+    assert argv[:4] == ["-d", "Xprinter_XP365B", "-o", "raw"]
+    assert dialog.message.text() == "Đã gửi 3 nhãn tới Xprinter_XP365B."
+    assert dialog.sent == (3, "Xprinter_XP365B-42")
+
+    # the roll, the language and the printer's offsets are remembered for next time
+    dialog.thermal.language.setCurrentIndex(dialog.thermal.language.findData("zpl"))
+    operation = dialog.save_thermal_job_to(str(tmp_path / "job.zpl"))
+    with qtbot.waitSignal(operation.finished, timeout=20000):
+        pass
+    zpl = zpl_job("combined", labels, ThermalMedia(50, 25, 2, 203, offset_x_mm=1.0))
+    assert (tmp_path / "job.zpl").read_bytes() == zpl
+    again = LabelsDialog(lib, window.operations, items, window, settings=settings)
+    qtbot.addWidget(again)
+    assert again.output.currentData() == "thermal"
+    assert again.thermal.job_language() == "zpl" and again.thermal.height.value() == 25
+    assert again.printer_name() == "Xprinter_XP365B" and again.offset_x.value() == 1.0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the CUPS path; Windows uses winspool")
+def test_a_printer_that_refuses_says_why(window, lib, qtbot, settings, tmp_path,  # type: ignore[no-untyped-def]
+                                         monkeypatch) -> None:
+    from tests.app.labels.test_label_rawprint import fake_lp
+    from ui.labels.dialog import LabelsDialog
+
+    fake_lp(tmp_path / "bin", monkeypatch, fail=True)
+    dialog = LabelsDialog(lib, window.operations, _copies(lib, 1), window, settings=settings)
+    qtbot.addWidget(dialog)
+    dialog.output.setCurrentIndex(dialog.output.findData("thermal"))
+    dialog.printer.setCurrentText("Gone")
+    operation = dialog.send_thermal()
+    with qtbot.waitSignal(operation.finished, timeout=20000):
+        pass
+    assert "không nhận lệnh in" in dialog.error.text() and "does not exist" in dialog.error.text()
+    assert dialog.message.text() == ""

@@ -1,6 +1,9 @@
 """Choose what to print (item, spine or combined labels for copies; cards or the desk sheet for a
 class; the calibration page), the sheet, the start label, the printer and its offsets; lay the
-document out with ``app.labels`` off the GUI thread, then preview and print it."""
+document out with ``app.labels`` off the GUI thread, then preview and print it.
+
+Item, spine and combined labels can instead go to a thermal label printer: the dialog makes the
+TSPL or ZPL job and sends it raw to the chosen printer (:mod:`app.labels.rawprint`)."""
 
 from __future__ import annotations
 
@@ -28,10 +31,13 @@ from app.labels.surface import Recording
 from app.labels.templates import SheetTemplate
 from app.library import Library
 from ui.labels.printing import LAST_PRINTER_KEY, load_offsets, printer_names, save_offsets
+from ui.labels.thermal_options import ThermalOptions
 from ui.operations import Operations, Progress
 from ui.widgets import error_label
 
 TEMPLATE_KEY = "labels/template/{kind}"
+OUTPUT_KEY = "labels/output"
+LABEL_KINDS = ("items", "spine", "combined")
 
 
 class LabelsDialog(QDialog):
@@ -51,6 +57,7 @@ class LabelsDialog(QDialog):
         self._templates = list_templates()
         self.document: Recording | None = None
         self.preview: QDialog | None = None
+        self.sent: tuple[int, str] | None = None  # (labels, job id) of the last raw job
         self.setWindowTitle(self.tr("Patron cards") if class_name else self.tr("Print labels"))
         self.kind = QComboBox()
         if class_name:
@@ -61,6 +68,10 @@ class LabelsDialog(QDialog):
             self.kind.addItem(self.tr("Spine labels"), "spine")
             self.kind.addItem(self.tr("Barcode and spine together"), "combined")
         self.kind.addItem(self.tr("Calibration page (plain paper)"), "calibration")
+        self.output = QComboBox()
+        self.output.addItem(self.tr("Sheets of labels (A4 printer)"), "sheet")
+        self.output.addItem(self.tr("Thermal label printer (roll)"), "thermal")
+        self.thermal = ThermalOptions(self._settings)
         self.template = QComboBox()
         self.start = QSpinBox()
         self.start.setToolTip(self.tr("On a partly used sheet: the first free label, counted "
@@ -68,14 +79,14 @@ class LabelsDialog(QDialog):
         self.sheet_info = QLabel()
         self.sheet_info.setStyleSheet("color: #475569;")
         self.printer = QComboBox()
+        self.printer.setEditable(True)  # a shared printer may be typed: \\PC\Xprinter
+        self.printer.lineEdit().setPlaceholderText(self.tr("(no printer installed: save a PDF)"))
         names = printer_names()
         for name in names:
             self.printer.addItem(name, name)
-        if not names:
-            self.printer.addItem(self.tr("(no printer installed: save a PDF)"), "")
         last = str(self._settings.value(LAST_PRINTER_KEY, "") or "")
-        if last in names:
-            self.printer.setCurrentIndex(names.index(last))
+        if last:
+            self.printer.setCurrentText(last)
         self.offset_x = QDoubleSpinBox()
         self.offset_y = QDoubleSpinBox()
         for spin in (self.offset_x, self.offset_y):
@@ -87,10 +98,15 @@ class LabelsDialog(QDialog):
         self.offset_y.setToolTip(self.tr("Positive moves the print down"))
         self.outlines = QCheckBox(self.tr("Draw label outlines (test print on plain paper)"))
         self.error = error_label()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
         form = QFormLayout(self)
+        self._form = form
         form.addRow(QLabel(self.tr("{count} copies").format(count=len(self._barcodes))
                            if not class_name else self.tr("Class {name}").format(name=class_name)))
         form.addRow(self.tr("What"), self.kind)
+        form.addRow(self.tr("Print on"), self.output)
+        form.addRow(self.thermal)
         form.addRow(self.tr("Sheet"), self.template)
         form.addRow("", self.sheet_info)
         form.addRow(self.tr("Start at label"), self.start)
@@ -99,15 +115,26 @@ class LabelsDialog(QDialog):
         form.addRow(self.tr("Printer offset down"), self.offset_y)
         form.addRow(self.outlines)
         form.addRow(self.error)
+        form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.preview_button = buttons.addButton(self.tr("Preview…"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send_button = buttons.addButton(self.tr("Print"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_job_button = buttons.addButton(self.tr("Save job file…"),
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.render)
         buttons.rejected.connect(self.reject)
+        self.send_button.clicked.connect(self.send_thermal)
+        self.save_job_button.clicked.connect(self.save_thermal_job)
         form.addRow(buttons)
+        if not class_name:
+            saved_output = str(self._settings.value(OUTPUT_KEY, "sheet") or "sheet")
+            self.output.setCurrentIndex(max(0, self.output.findData(saved_output)))
         self.kind.currentIndexChanged.connect(self._fill_templates)
+        self.output.currentIndexChanged.connect(self._show_output)
         self.template.currentIndexChanged.connect(self._template_changed)
-        self.printer.currentIndexChanged.connect(self._load_offsets)
+        self.printer.currentTextChanged.connect(self._load_offsets)
         self._fill_templates()
         self._load_offsets()
 
@@ -133,6 +160,23 @@ class LabelsDialog(QDialog):
         calibration = kind == "calibration"
         self.start.setEnabled(not calibration)
         self.outlines.setEnabled(not calibration)
+        self._show_output()
+
+    def thermal_chosen(self) -> bool:
+        """True when the labels go to a thermal label printer."""
+        return self.output.currentData() == "thermal" and self.kind.currentData() in LABEL_KINDS
+
+    def _show_output(self) -> None:
+        thermal = self.thermal_chosen()
+        self._form.setRowVisible(self.output, self.kind.currentData() in LABEL_KINDS)
+        self._form.setRowVisible(self.thermal, thermal)
+        for widget in (self.template, self.sheet_info, self.start, self.outlines):
+            self._form.setRowVisible(widget, not thermal)
+        self.preview_button.setVisible(not thermal)
+        self.send_button.setVisible(thermal)
+        self.save_job_button.setVisible(thermal)
+        self.send_button.setDefault(thermal)
+        self.preview_button.setDefault(not thermal)
 
     def _template_changed(self) -> None:
         if self.template.currentIndex() < 0:
@@ -150,15 +194,18 @@ class LabelsDialog(QDialog):
         self.offset_y.setValue(y)
 
     def printer_name(self) -> str:
-        """The printer chosen ("" when none is installed)."""
-        return str(self.printer.currentData() or "")
+        """The printer chosen or typed ("" when none)."""
+        return self.printer.currentText().strip()
 
-    def _remember(self, kind: str, template: str) -> None:
+    def _remember(self, kind: str, template: str | None) -> None:
         printer = self.printer_name()
         if printer:
             save_offsets(printer, self.offset_x.value(), self.offset_y.value(), self._settings)
             self._settings.setValue(LAST_PRINTER_KEY, printer)
-        self._settings.setValue(TEMPLATE_KEY.format(kind=kind), template)
+        if template is not None:
+            self._settings.setValue(TEMPLATE_KEY.format(kind=kind), template)
+        if kind in LABEL_KINDS:
+            self._settings.setValue(OUTPUT_KEY, self.output.currentData())
 
     # -- work --------------------------------------------------------------------------------
     def render(self) -> Any:
@@ -213,3 +260,86 @@ class LabelsDialog(QDialog):
             file_name=f"{kind}-{template.name}.pdf")
         self.preview.open()
         self.accept()
+
+    # -- thermal printers ------------------------------------------------------------------
+    def _thermal_work(self) -> tuple[str, Any, Any]:
+        """(kind, job maker, media) for the thermal job; the maker runs off the GUI thread."""
+        from app.labels.thermal import tspl_job, zpl_job
+
+        kind = str(self.kind.currentData())
+        media = self.thermal.media(self.offset_x.value(), self.offset_y.value())
+        make = tspl_job if self.thermal.job_language() == "tspl" else zpl_job
+        self.thermal.remember()
+        self._remember(kind, None)
+        return kind, make, media
+
+    def _thermal_job(self, kind: str, make: Any, media: Any) -> Any:
+        """A function for the worker thread: read the copies, return (count, job bytes)."""
+        db_path, barcodes = self._lib.path, list(self._barcodes)
+
+        def job() -> tuple[int, bytes]:
+            from app.labels.selection import items_by_barcodes
+            from app.library import Library
+
+            with Library.open(db_path) as own:
+                items = items_by_barcodes(own, barcodes)
+            return len(items), make(kind, items, media)
+
+        return job
+
+    def send_thermal(self) -> Any:
+        """Make the TSPL/ZPL job and send it raw to the chosen printer, off the GUI thread."""
+        from app.labels.rawprint import send_raw
+
+        job = self._thermal_job(*self._thermal_work())
+        printer = self.printer_name()
+        title = f"ThuVien — {self.kind.currentText()}"
+
+        def work(_progress: Progress) -> tuple[int, str]:
+            count, data = job()
+            return count, send_raw(printer, data, title)
+
+        self.error.clear()
+        self.message.clear()
+        operation = self._operations.run(work, title=self.tr("Sending to the printer"),
+                                         dialog_parent=self, cancellable=False)
+        operation.succeeded.connect(lambda result: self._sent(printer, *result))
+        operation.failed.connect(self._failed)
+        return operation
+
+    def _sent(self, printer: str, count: int, job_id: str) -> None:
+        self.sent = (count, job_id)
+        self.message.setText(self.tr("Sent {count} label(s) to {printer}.").format(
+            count=count, printer=printer))
+
+    def _failed(self, exc: object) -> None:
+        self.error.setText(exc.message if isinstance(exc, UserError) else str(exc))
+
+    def save_thermal_job(self) -> None:
+        """Save the TSPL/ZPL job as a file (to copy to the printer another way)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        suffix = self.thermal.job_language()
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save job file"), f"labels.{suffix}",
+            self.tr("Printer jobs (*.{suffix})").format(suffix=suffix))
+        if target:
+            self.save_thermal_job_to(target)
+
+    def save_thermal_job_to(self, target: str) -> Any:
+        """Write the job to *target* off the GUI thread; returns the operation."""
+        from pathlib import Path
+
+        job = self._thermal_job(*self._thermal_work())
+
+        def work(_progress: Progress) -> int:
+            count, data = job()
+            Path(target).write_bytes(data)
+            return count
+
+        self.error.clear()
+        operation = self._operations.run(work, title=self.tr("Saving the job"))
+        operation.succeeded.connect(lambda count: self.message.setText(
+            self.tr("Saved {count} label(s) to {file}.").format(count=count, file=target)))
+        operation.failed.connect(self._failed)
+        return operation
