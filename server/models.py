@@ -135,11 +135,19 @@ union_records = Table(
     Column("fields", Text, nullable=False),
     Column("source_library_id", Integer, ForeignKey("libraries.id")),
     Column("source_uuid", String(64)),
-    Column("change_seq", BigInteger, nullable=False, server_default="0"),
     Column("deleted", Boolean, nullable=False, server_default="0"),
     Column("updated_at", String(32), nullable=False),
     Index("union_records_title_key", "title_key"),
-    Index("union_records_change", "change_seq", "id"),
+)
+
+# The union catalog's change feed: when each union record last changed (a tick of
+# union_clock). Apart from union_records so that marking a record changed is a small write
+# that only the holder of the clock makes (no lock waits between concurrent pushes).
+union_feed = Table(
+    "union_feed", metadata,
+    Column("union_id", Integer, primary_key=True),
+    Column("change_seq", BigInteger, nullable=False),
+    Index("union_feed_change", "change_seq", "union_id"),
 )
 
 union_isbns = Table(

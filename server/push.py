@@ -7,13 +7,13 @@ two deliveries of the same batch (a retry racing the original) apply it once.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, select, update
 
-from server import union
+from server import bulk, union
 from server.models import (
     lib_items,
     lib_loans,
@@ -44,6 +44,9 @@ class PushResult:
 
     acked_seq: int
     applied: int
+
+
+RECEIVED_COLUMNS = ("library_id", "seq", "entity", "uuid", "op", "payload", "at", "received_at")
 
 
 def _check(from_seq: int, to_seq: int, changes: list[dict[str, Any]]) -> None:
@@ -77,17 +80,16 @@ def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
     else:  # test-only: shows the fault harness catches double application
         todo = list(changes)
     now = utc_now()
-    if todo:
-        conn.execute(insert(received_changes), [
-            {"library_id": library_id, "seq": c["seq"], "entity": c["entity"], "uuid": c["uuid"],
-             "op": c["op"], "payload": json.dumps(c["payload"], ensure_ascii=False),
-             "at": c.get("at"), "received_at": now} for c in todo])
-        _apply(conn, library_id, todo)
-    if before_commit is not None:
-        before_commit()
     new_acked = max(acked, to_seq)
     conn.execute(update(libraries).where(libraries.c.id == library_id)
                  .values(acked_seq=new_acked, last_push_at=now))
+    if todo:
+        bulk.insert_rows(conn, received_changes, RECEIVED_COLUMNS, [
+            (library_id, c["seq"], c["entity"], c["uuid"], c["op"],
+             json.dumps(c["payload"], ensure_ascii=False), c.get("at"), now) for c in todo])
+        _apply(conn, library_id, todo)
+    if before_commit is not None:
+        before_commit()
     return PushResult(new_acked, len(todo))
 
 
@@ -109,30 +111,35 @@ def _fold(changes: list[dict[str, Any]], entity: str,
     return states
 
 
-def _existing(conn: Connection, table: Table, library_id: int, uuids: list[str],
+def _existing(conn: Connection, table: Table, library_id: int, uuids: Iterable[str],
               *columns: str) -> dict[str, Any]:
+    """The rows of *table* among *uuids* (``row.uuid``, ``row.<column>``), by uuid."""
     found: dict[str, Any] = {}
-    cols = [table.c.uuid, *(table.c[name] for name in columns)]
     for part in union.chunks(sorted(uuids)):
-        for row in conn.execute(select(*cols).where(table.c.library_id == library_id,
-                                                    table.c.uuid.in_(part))):
-            found[row.uuid] = row
+        for row in bulk.by_uuid(conn, table, library_id, part, columns):
+            found[row[0]] = _Row(zip(("uuid", *columns), row, strict=True))
     return found
 
 
-def _upsert(conn: Connection, table: Table, library_id: int, rows: dict[str, dict[str, Any]],
-            existing: set[str]) -> None:
-    new = [{"library_id": library_id, "uuid": u, **v} for u, v in rows.items()
-           if u not in existing]
-    old = [{"b_library": library_id, "b_uuid": u, **v} for u, v in rows.items() if u in existing]
-    if new:
-        conn.execute(insert(table), new)
-    if old:
-        names = [k for k in old[0] if not k.startswith("b_")]
-        stmt = (update(table).where(table.c.library_id == bindparam("b_library"),
-                                    table.c.uuid == bindparam("b_uuid"))
-                .values({n: bindparam(n) for n in names}))
-        conn.execute(stmt, old)
+class _Row(dict[str, Any]):
+    """A fetched row whose columns read as attributes."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+
+def _upsert(conn: Connection, table: Table, library_id: int,
+            rows: dict[str, dict[str, Any]]) -> None:
+    """Insert or replace the rows ``uuid -> values`` of one library (one statement)."""
+    if not rows:
+        return
+    names = list(next(iter(rows.values())))
+    bulk.insert_rows(conn, table, ["library_id", "uuid", *names],
+                     [(library_id, u, *(v[n] for n in names)) for u, v in rows.items()],
+                     conflict=["library_id", "uuid"], update=names)
 
 
 def _deleted(state: dict[str, Any]) -> bool:
@@ -191,7 +198,7 @@ def _apply_records(conn: Connection, library_id: int, todo: list[dict[str, Any]]
     for row in rows.values():
         if row["union_id"] is not None:
             row["union_id"] = real.get(row["union_id"], row["union_id"])
-    _upsert(conn, lib_records, library_id, rows, set(old))
+    _upsert(conn, lib_records, library_id, rows)
     union.reconcile(conn, left)
     return linker.touched | left
 
@@ -212,7 +219,7 @@ def _apply_items(conn: Connection, library_id: int, todo: list[dict[str, Any]]) 
     record_uuids = {str(s.get("record_uuid")) for s in states.values() if s.get("record_uuid")}
     record_uuids |= {r.record_uuid for r in old.values() if r.record_uuid}
     linked = _existing(conn, lib_records, library_id, list(record_uuids), "union_id")
-    _upsert(conn, lib_items, library_id, {u: _item_row(s) for u, s in states.items()}, set(old))
+    _upsert(conn, lib_items, library_id, {u: _item_row(s) for u, s in states.items()})
     return {r.union_id for r in linked.values() if r.union_id is not None}
 
 
@@ -244,9 +251,7 @@ def _visit_row(state: dict[str, Any]) -> dict[str, Any]:
 
 def _apply_simple(conn: Connection, library_id: int, todo: list[dict[str, Any]], entity: str,
                   table: Table, to_row: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
-    uuids = list({c["uuid"] for c in todo if c["entity"] == entity})
-    old = _existing(conn, table, library_id, uuids)
     # Loans, patrons and visits arrive as full states; older fields are not needed.
     states = _fold(todo, entity, {})
-    _upsert(conn, table, library_id, {u: to_row(s) for u, s in states.items()}, set(old))
+    _upsert(conn, table, library_id, {u: to_row(s) for u, s in states.items()})
 

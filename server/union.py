@@ -13,15 +13,17 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, case, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, case, delete, func, or_, select, update
 
 from app.catalog.isbn import to_isbn13
 from app.sync.protocol import RECORD_FIELDS, as_str_list, as_year, encode_cursor, title_key
+from server import bulk
 from server.models import (
     lib_items,
     lib_records,
     libraries,
     union_clock,
+    union_feed,
     union_isbns,
     union_records,
 )
@@ -101,12 +103,13 @@ class Linker:
         for part in chunks(sorted(isbns)):
             for isbn, uid in self.conn.execute(
                     select(union_isbns.c.isbn, union_isbns.c.union_id)
-                    .where(union_isbns.c.isbn.in_(part))):
+                    .where(bulk.among(self.conn, union_isbns.c.isbn, part))):
                 self.isbn_owner[isbn] = uid
         for part in chunks(sorted(keys)):
             for key, uid in self.conn.execute(
                     select(union_records.c.title_key, func.min(union_records.c.id))
-                    .where(union_records.c.title_key.in_(part), union_records.c.deleted.is_(False))
+                    .where(bulk.among(self.conn, union_records.c.title_key, part),
+                           union_records.c.deleted.is_(False))
                     .group_by(union_records.c.title_key)):
                 self.key_owner[key] = uid
         ids = sorted(set(self.isbn_owner.values()) | set(self.key_owner.values()) | set(current))
@@ -114,7 +117,7 @@ class Linker:
             for row in self.conn.execute(
                     select(union_records.c.id, union_records.c.source_library_id,
                            union_records.c.source_uuid, union_records.c.deleted)
-                    .where(union_records.c.id.in_(part))):
+                    .where(bulk.among(self.conn, union_records.c.id, part))):
                 self.info[row.id] = (row.source_library_id, row.source_uuid, bool(row.deleted))
 
     def link(self, uuid: str, fields: dict[str, Any], current: int | None) -> int:
@@ -132,7 +135,7 @@ class Linker:
         if chosen is None and fields.get("title") and key in self.key_owner:
             chosen = self.key_owner[key]
         if chosen is None:
-            self.pending.append({**values, "change_seq": 0, "updated_at": utc_now()})
+            self.pending.append({**values, "updated_at": utc_now()})
             chosen = -len(self.pending)
         elif chosen > 0:
             src_lib, src_uuid, deleted = self.info.get(chosen, (None, None, True))
@@ -151,21 +154,22 @@ class Linker:
         """Write new union records, ISBN claims and source refreshes; temporary → real ids."""
         real: dict[int, int] = {}
         if self.pending:
-            ids = self.conn.execute(
-                insert(union_records).returning(union_records.c.id,
-                                                sort_by_parameter_order=True),
-                self.pending).scalars().all()
-            real = {-(n + 1): int(uid) for n, uid in enumerate(ids)}
+            temp_of = {p["source_uuid"]: -(n + 1) for n, p in enumerate(self.pending)}
+            made = bulk.insert_rows(self.conn, union_records, NEW_UNION_COLUMNS,
+                                    [tuple(p[c] for c in NEW_UNION_COLUMNS) for p in self.pending],
+                                    returning=("id", "source_uuid"))
+            real = {temp_of[str(source)]: int(uid) for uid, source in made}
         if self.claims:
-            wanted = {isbn: real.get(u, u) for isbn, u in self.claims.items()}
-            self.conn.execute(_insert_ignore(self.conn),
-                              [{"isbn": i, "union_id": u} for i, u in wanted.items()])
+            # Sorted: concurrent pushes claim shared ISBNs in one order, so they never deadlock.
+            wanted = {isbn: real.get(u, u) for isbn, u in sorted(self.claims.items())}
+            bulk.insert_rows(self.conn, union_isbns, ("isbn", "union_id"), list(wanted.items()),
+                             conflict=("isbn",))
             # Another library may have claimed an ISBN at the same moment (PostgreSQL):
             # a union record made here for it joins that library's record instead.
             for part in chunks(sorted(wanted)):
                 for isbn, owner in self.conn.execute(
                         select(union_isbns.c.isbn, union_isbns.c.union_id)
-                        .where(union_isbns.c.isbn.in_(part))):
+                        .where(bulk.among(self.conn, union_isbns.c.isbn, part))):
                     temp = self.claims[isbn]
                     if owner != wanted[isbn] and temp < 0 and real.get(temp) != owner:
                         mine = real[temp]
@@ -174,44 +178,42 @@ class Linker:
                             union_isbns.c.union_id == mine).values(union_id=owner))
                         self.conn.execute(_DELETE_UNION, {"b_id": mine})
         if self.refresh:
-            self.conn.execute(_REFRESH_UNION, [
-                {"b_id": uid, "b_library": self.library_id, "b_uuid": v["source_uuid"], **v}
-                for uid, v in self.refresh.items()])
+            _refresh(self.conn, self.library_id, self.refresh)
         self.touched = {real.get(u, u) for u in self.touched}
         return real
 
 
-# Statements built once: building SQLAlchemy constructs per record costs more than running them.
-_INSERT_UNION = insert(union_records).returning(union_records.c.id)
+NEW_UNION_COLUMNS = ("title_key", "fields", "source_library_id", "source_uuid", "deleted",
+                     "updated_at")
+
 _DELETE_UNION = delete(union_records).where(union_records.c.id == bindparam("b_id"))
-_ISBN_OWNER = select(union_isbns.c.union_id).where(union_isbns.c.isbn == bindparam("b_isbn"))
-_REFRESH_UNION = update(union_records).where(
-    union_records.c.id == bindparam("b_id"),
-    or_(union_records.c.deleted.is_(True),
-        and_(union_records.c.source_library_id == bindparam("b_library"),
-             union_records.c.source_uuid == bindparam("b_uuid")))).values(
-    fields=bindparam("fields"), title_key=bindparam("title_key"),
-    source_library_id=bindparam("source_library_id"), source_uuid=bindparam("source_uuid"),
-    deleted=bindparam("deleted"))
+
+# A refresh only lands when the union record is deleted or this library's record is still its
+# source: another library may have taken it over since the prefetch.
+_REFRESH_PG = """
+UPDATE union_records AS u SET fields = v.fields, title_key = v.title_key,
+       source_library_id = %s, source_uuid = v.uuid, deleted = false
+FROM unnest(%b::bigint[], %b::text[], %b::text[], %b::text[]) AS v(id, fields, title_key, uuid)
+WHERE u.id = v.id AND (u.deleted OR (u.source_library_id = %s AND u.source_uuid = v.uuid))
+"""
+_REFRESH_SQLITE = """
+UPDATE union_records SET fields = ?, title_key = ?, source_library_id = ?, source_uuid = ?,
+       deleted = 0
+WHERE id = ? AND (deleted OR (source_library_id = ? AND source_uuid = ?))
+"""
 
 
-def _pg_insert_ignore() -> Any:
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-    return pg_insert(union_isbns).on_conflict_do_nothing()
-
-
-def _sqlite_insert_ignore() -> Any:
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    return sqlite_insert(union_isbns).on_conflict_do_nothing()
-
-
-_INSERT_IGNORE = {"postgresql": _pg_insert_ignore(), "sqlite": _sqlite_insert_ignore()}
-
-
-def _insert_ignore(conn: Connection) -> Any:
-    return _INSERT_IGNORE[conn.dialect.name]
+def _refresh(conn: Connection, library_id: int, refresh: dict[int, dict[str, Any]]) -> None:
+    items = sorted(refresh.items())
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(_REFRESH_PG, (
+            library_id, [uid for uid, _ in items], [v["fields"] for _, v in items],
+            [v["title_key"] for _, v in items], [v["source_uuid"] for _, v in items],
+            library_id))
+    else:
+        conn.exec_driver_sql(_REFRESH_SQLITE, [
+            (v["fields"], v["title_key"], library_id, v["source_uuid"], uid, library_id,
+             v["source_uuid"]) for uid, v in items])
 
 
 def reconcile(conn: Connection, union_ids: Iterable[int]) -> None:
@@ -252,10 +254,8 @@ def bump(conn: Connection, union_ids: set[int]) -> None:
     tick = int(conn.execute(update(union_clock).where(union_clock.c.id == 1)
                             .values(value=union_clock.c.value + 1)
                             .returning(union_clock.c.value)).scalar_one())
-    now = utc_now()
-    for part in chunks(ids):
-        conn.execute(update(union_records).where(union_records.c.id.in_(part))
-                     .values(change_seq=tick, updated_at=now))
+    bulk.insert_rows(conn, union_feed, ("union_id", "change_seq"), [(u, tick) for u in ids],
+                     conflict=("union_id",), update=("change_seq",))
 
 
 def holdings(conn: Connection, union_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
@@ -273,7 +273,8 @@ def holdings(conn: Connection, union_ids: Sequence[int]) -> dict[int, list[dict[
             .join(lib_items, and_(lib_items.c.library_id == lib_records.c.library_id,
                                   lib_items.c.record_uuid == lib_records.c.uuid,
                                   lib_items.c.deleted.is_(False), counted), isouter=True)
-            .where(lib_records.c.union_id.in_(part), lib_records.c.deleted.is_(False))
+            .where(bulk.among(conn, lib_records.c.union_id, part),
+                   lib_records.c.deleted.is_(False))
             .group_by(lib_records.c.union_id, libraries.c.code, libraries.c.name)
             .order_by(libraries.c.code))
         for uid, code, name, total, available in rows:
@@ -289,12 +290,13 @@ def changes_after(conn: Connection, after: tuple[int, int], limit: int) -> tuple
     Returns ``(records, next_cursor, more)``.
     """
     seq, uid = after
+    feed = union_feed.c
     rows = conn.execute(
-        select(union_records.c.id, union_records.c.change_seq, union_records.c.deleted,
+        select(union_records.c.id, feed.change_seq, union_records.c.deleted,
                union_records.c.fields)
-        .where(or_(union_records.c.change_seq > seq,
-                   and_(union_records.c.change_seq == seq, union_records.c.id > uid)))
-        .order_by(union_records.c.change_seq, union_records.c.id).limit(limit + 1)).all()
+        .select_from(union_feed.join(union_records, union_records.c.id == feed.union_id))
+        .where(or_(feed.change_seq > seq, and_(feed.change_seq == seq, feed.union_id > uid)))
+        .order_by(feed.change_seq, feed.union_id).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
     held = holdings(conn, [r.id for r in rows if not r.deleted])
@@ -307,7 +309,11 @@ def changes_after(conn: Connection, after: tuple[int, int], limit: int) -> tuple
 
 def union_record(conn: Connection, uid: int) -> dict[str, Any] | None:
     """One union record with its holdings, or None."""
-    r = conn.execute(select(union_records).where(union_records.c.id == uid)).first()
+    r = conn.execute(select(union_records.c.id, union_records.c.deleted, union_records.c.fields,
+                            func.coalesce(union_feed.c.change_seq, 0).label("change_seq"))
+                     .select_from(union_records.outerjoin(
+                         union_feed, union_feed.c.union_id == union_records.c.id))
+                     .where(union_records.c.id == uid)).first()
     if r is None:
         return None
     return {"id": r.id, "deleted": bool(r.deleted), "cursor": encode_cursor(r.change_seq, r.id),
