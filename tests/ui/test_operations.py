@@ -26,7 +26,9 @@ def test_progress_then_result_off_the_gui_thread(qtbot) -> None:  # type: ignore
         pass
     assert done.args == ["xong"]
     qtbot.waitUntil(lambda: (100_000, 100_000) in seen)
-    assert seen[0] == (1, 100_000) and seen[-1] == (100_000, 100_000)
+    # (the worker may report before this test connects, so the first update seen can be late)
+    assert seen[-1] == (100_000, 100_000)
+    assert [d for d, _ in seen] == sorted({d for d, _ in seen})  # in order, never backwards
     assert len(seen) < 1000  # thinned out: the window is not flooded with 100k updates
     assert threads and threads[0] is not threading.main_thread()
     assert op.done and ops.running() == []
