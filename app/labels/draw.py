@@ -7,6 +7,8 @@ Every string is normalised to NFC before it is measured or drawn.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.errors import ValidationError
@@ -20,6 +22,11 @@ from app.text import nfc
 MIN_MODULE_MM = 0.16  # narrowest bar that still scans reliably from a 300 dpi laser print
 MAX_MODULE_MM = 0.40
 ELLIPSIS = "…"
+SPINE_LEADING = 1.18
+REFERENCE_CLASS = "895.9223"  # Vietnamese literature: the commonest class number in a school
+SPINE_SHRINK = 0.85  # a longer line may shrink this far before it is broken
+_CLASS_NUMBER = re.compile(r"^(\d+\.)(\d+)$")
+GENERIC_PREFIXES = ("thư viện", "trường")  # casefolded; dropped from a name too long to fit
 TOO_SMALL = Text(
     "Mã vạch “{value}” quá dài cho nhãn này (vạch hẹp {module} mm < {minimum} mm): hãy chọn mẫu nhãn lớn hơn",
     "Barcode “{value}” is too long for this label (bars {module} mm < {minimum} mm): choose a larger label",
@@ -77,6 +84,26 @@ def fit_text(text: str, font: str, size: float, width: float, min_size: float | 
     return (cut.rstrip() + ELLIPSIS) if cut else "", min_size
 
 
+def owner_name(name: str, font: str, size: float, width: float) -> str:
+    """The library's name as it fits *width* at *size*: whole if it fits, else without the
+    generic words it starts with ("Thư viện", then "Trường"), since a school library's
+    distinctive part comes last. What still does not fit is cut by :func:`fit_text`.
+
+    >>> from app.labels.fonts import register_fonts
+    >>> _ = register_fonts()
+    >>> [owner_name("Thư viện Trường THCS Nguyễn Du", REGULAR, 5, w) for w in (80, 60, 40)]
+    ['Thư viện Trường THCS Nguyễn Du', 'Trường THCS Nguyễn Du', 'THCS Nguyễn Du']
+    """
+    name = clean(name)
+    while text_width(name, font, size) > width:
+        folded = name.casefold()
+        prefix = next((p for p in GENERIC_PREFIXES if folded.startswith(p + " ")), None)
+        if prefix is None:
+            break
+        name = name[len(prefix) + 1:].lstrip()
+    return name
+
+
 def draw_centered(c: Surface, text: str, font: str, size: float, box: Box, baseline: float,
                   min_size: float | None = None) -> None:
     """Draw *text* centred in *box* at *baseline*, shrunk or cut to fit its width."""
@@ -111,7 +138,8 @@ def draw_item_label(c: Surface, box: Box, item: LabelItem) -> None:
     small, number = 5.6 * s, 7.8 * s
     y = inner.top - small * 0.8
     if item.library_name:
-        draw_centered(c, item.library_name, REGULAR, small, inner, y, small * 0.8)
+        name = owner_name(item.library_name, REGULAR, small * 0.8, inner.w)
+        draw_centered(c, name, REGULAR, small, inner, y, small * 0.8)
         y -= small * 0.35
     show_title = bool(item.title) and box.h >= 15 * MM
     bottom = inner.y + (small * 1.1 if show_title else 0)
@@ -123,21 +151,53 @@ def draw_item_label(c: Surface, box: Box, item: LabelItem) -> None:
         draw_centered(c, item.title, REGULAR, small, inner, inner.y + small * 0.2, small * 0.85)
 
 
+def split_line(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """*text* as one or more lines that each *fit*: a class number breaks after its decimal
+    point's groups of three digits (``895.922`` / ``30108``), other text between words. A call
+    number is never cut short; a piece that still does not fit is left to be shrunk.
+
+    >>> split_line("895.92230108", lambda t: len(t) <= 8)
+    ['895.922', '30108']
+    """
+    if fits(text):
+        return [text]
+    number = _CLASS_NUMBER.match(text)
+    if number:
+        whole, decimals = number.groups()
+        cuts = [len(whole) + k for k in range(3, len(decimals), 3)]
+    else:
+        cuts = [i for i, ch in enumerate(text) if ch == " "]
+    if not cuts:
+        return [text]
+    cut = max((c for c in cuts if fits(text[:c].rstrip())), default=cuts[0])
+    return [text[:cut].rstrip(), *split_line(text[cut:].strip(), fits)]
+
+
 def draw_spine_label(c: Surface, box: Box, item: LabelItem) -> None:
-    """The call number's parts on separate, centred bold lines, as large as the label allows."""
+    """The call number's parts on separate, centred bold lines, as large as the label allows
+    and the same size on every label of a kind (a shelf of spines looks even): the size is
+    the one at which a typical class number (``895.9223``) fills the width and four lines the
+    height. A longer line is shrunk a little, or broken (:func:`split_line`), never cut."""
     lines = [clean(line) for line in item.spine if clean(line)] or [item.barcode]
     pad = min(1.5 * MM, box.h * 0.07)
     inner = box.inset(pad)
-    # Size as if there were at least 4 lines, so a shelf of spines looks even.
-    size = min(14.0, inner.h / (max(len(lines), 4) * 1.18))
+    even = min(14.0, inner.h / (max(len(lines), 4) * SPINE_LEADING),
+               inner.w / text_width(REFERENCE_CLASS, BOLD, 1.0))
+    floor = even * SPINE_SHRINK
+
+    def fits(text: str) -> bool:
+        return text_width(text, BOLD, floor) <= inner.w
+
+    lines = [piece for line in lines for piece in split_line(line, fits)]
+    size = min(even, inner.h / (len(lines) * SPINE_LEADING))
     widest = max(text_width(line, BOLD, size) for line in lines)
     if widest > inner.w:
         size = max(5.0, size * inner.w / widest)
-    block = len(lines) * size * 1.18
+    block = len(lines) * size * SPINE_LEADING
     baseline = inner.y + (inner.h + block) / 2 - size * 0.98
     for line in lines:
         draw_centered(c, line, BOLD, size, inner, baseline)
-        baseline -= size * 1.18
+        baseline -= size * SPINE_LEADING
 
 
 def draw_combined_label(c: Surface, box: Box, item: LabelItem) -> None:

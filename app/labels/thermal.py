@@ -18,7 +18,8 @@ from PIL import Image, ImageDraw, ImageFont
 from app.errors import ValidationError
 from app.i18n import Text
 from app.labels.code128 import QUIET_MODULES, check_code, code128_bars
-from app.labels.fonts import font_path
+from app.labels.draw import owner_name, split_line
+from app.labels.fonts import REGULAR, font_path, register_fonts
 from app.labels.model import LabelItem
 from app.text import nfc
 
@@ -99,6 +100,7 @@ def layout_label(kind: str, item: LabelItem, media: ThermalMedia, subset_b: bool
     *subset_b*: the printer encodes the whole code in code set B (ZPL ``>:``), a wider symbol."""
     if not (20 <= media.width_mm <= 120 and 10 <= media.height_mm <= 200):
         raise ValidationError("labels.thermal.media", BAD_MEDIA, width=media.width_mm, height=media.height_mm)
+    register_fonts()  # the library name is measured with the PDF's metrics
     width, height = media.dots(media.width_mm), media.dots(media.height_mm)
     image = Image.new("1", (width, height), 0)
     draw = ImageDraw.Draw(image)
@@ -109,6 +111,10 @@ def layout_label(kind: str, item: LabelItem, media: ThermalMedia, subset_b: bool
         lines = [line for line in item.spine if line.strip()] or [item.barcode]
         right = width - pad if kind == "spine" else round(width * 0.27)
         px = min(14 * pt, (height - 2 * pad) / (max(len(lines), 4) * 1.2))
+        floor, room = 6 * pt, right - pad // 2 - pad  # shrink first, break only below 6 pt
+        lines = [piece for line in lines for piece in split_line(
+            " ".join(nfc(line).split()), lambda t: draw.textlength(t, font=_font(floor, True)) <= room)]
+        px = min(px, (height - 2 * pad) / (len(lines) * 1.2))
         while px > 6 * pt and max(draw.textlength(nfc(line), font=_font(px, True)) for line in lines) > (
                 right - pad // 2 - pad):
             px -= 1  # one size for every line of the call number
@@ -124,7 +130,8 @@ def layout_label(kind: str, item: LabelItem, media: ThermalMedia, subset_b: bool
     small, number = 6.5 * pt, 9 * pt
     y = pad
     if item.library_name:
-        y = _text_line(draw, item.library_name, small, False, (x0, x1, y), 5 * pt)
+        name = owner_name(item.library_name, REGULAR, 5, (x1 - x0) / pt)  # in points
+        y = _text_line(draw, name, small, False, (x0, x1, y), 5 * pt)
     bottom = height - pad
     if item.title and media.height_mm >= 20:
         bottom -= round(small * 1.2)

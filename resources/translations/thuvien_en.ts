@@ -561,6 +561,18 @@
       <source>Saved {count} label(s) to {file}.</source>
       <translation>Saved {count} label(s) to {file}.</translation>
     </message>
+    <message>
+      <source>(no printer installed: type its name, or save the job file)</source>
+      <translation>(no printer installed: type its name, or save the job file)</translation>
+    </message>
+    <message>
+      <source>{count} label(s) from label {start}</source>
+      <translation>{count} label(s) from label {start}</translation>
+    </message>
+    <message>
+      <source> (the grey ones are already used)</source>
+      <translation> (the grey ones are already used)</translation>
+    </message>
   </context>
   <context>
     <name>LibraryStatusBar</name>

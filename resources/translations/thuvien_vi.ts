@@ -561,6 +561,18 @@
       <source>Saved {count} label(s) to {file}.</source>
       <translation>Đã lưu {count} nhãn vào {file}.</translation>
     </message>
+    <message>
+      <source>(no printer installed: type its name, or save the job file)</source>
+      <translation>(chưa cài máy in: gõ tên máy in, hoặc lưu tệp lệnh in)</translation>
+    </message>
+    <message>
+      <source>{count} label(s) from label {start}</source>
+      <translation>{count} nhãn, bắt đầu từ nhãn số {start}</translation>
+    </message>
+    <message>
+      <source> (the grey ones are already used)</source>
+      <translation> (các nhãn tô xám là nhãn đã dùng)</translation>
+    </message>
   </context>
   <context>
     <name>LibraryStatusBar</name>

@@ -58,7 +58,8 @@ def test_preview_window_shows_start_and_offsets_and_prints(window, lib, qtbot, s
     dialog.offset_y.setValue(-1.0)
     preview = _open_preview(dialog, qtbot)
     assert preview.isVisible() and len(preview.pages) == 1
-    assert preview.status.text() == "1 trang"
+    assert preview.status.text() == ("1 trang · 6 nhãn, bắt đầu từ nhãn số 5 "
+                                     "(các nhãn tô xám là nhãn đã dùng)")
 
     # the page as the window paints it, at 300 dpi
     view = preview.pages[0]
@@ -151,6 +152,9 @@ def test_calibration_page_through_the_dialog(window, lib, qtbot, settings) -> No
     px = 150 / 25.4
     x, y = (template.left + 1.0) * px, template.top * px
     assert min(page.getpixel((round(x) + dx, round(y))) for dx in (-1, 0, 1)) < 128
+    # plain paper: the preview adds no sheet outlines (white inside the labels, not tinted)
+    colour = view.grab().toImage().pixelColor(round(x + 8 * px), round(y + 3 * px))
+    assert colour.getRgb()[:3] == (255, 255, 255)
     preview.close()
 
 
@@ -170,7 +174,8 @@ def test_thermal_labels_go_raw_to_the_printer_chosen(window, lib, qtbot, setting
     dialog.kind.setCurrentIndex(dialog.kind.findData("combined"))
     dialog.output.setCurrentIndex(dialog.output.findData("thermal"))
     # a roll has no sheet and no start label; the dialog prints instead of previewing
-    assert dialog.thermal.isVisible() and not dialog.template.isVisible()
+    assert dialog.thermal.width.isVisible() and not dialog.template.isVisible()
+    assert not dialog.start.isVisible()
     assert dialog.send_button.isVisible() and not dialog.preview_button.isVisible()
     dialog.thermal.height.setValue(25)
     dialog.printer.setCurrentText("Xprinter_XP365B")

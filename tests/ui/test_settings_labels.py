@@ -66,7 +66,7 @@ def test_labels_preview_needs_no_poppler(window, lib, qtbot, tmp_path, monkeypat
     preview = dialog.preview
     assert isinstance(preview, DocumentPreviewDialog)
     qtbot.addWidget(preview)
-    assert preview.status.text() == "1 trang"
+    assert preview.status.text().startswith("1 trang · 3 nhãn")
     image = preview.pages[0].grab().toImage()
     assert image.width() > 300
     dark = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)

@@ -71,7 +71,7 @@ class LabelsDialog(QDialog):
         self.output = QComboBox()
         self.output.addItem(self.tr("Sheets of labels (A4 printer)"), "sheet")
         self.output.addItem(self.tr("Thermal label printer (roll)"), "thermal")
-        self.thermal = ThermalOptions(self._settings)
+        self.thermal = ThermalOptions(self._settings, self)
         self.template = QComboBox()
         self.start = QSpinBox()
         self.start.setToolTip(self.tr("On a partly used sheet: the first free label, counted "
@@ -80,7 +80,6 @@ class LabelsDialog(QDialog):
         self.sheet_info.setStyleSheet("color: #475569;")
         self.printer = QComboBox()
         self.printer.setEditable(True)  # a shared printer may be typed: \\PC\Xprinter
-        self.printer.lineEdit().setPlaceholderText(self.tr("(no printer installed: save a PDF)"))
         names = printer_names()
         for name in names:
             self.printer.addItem(name, name)
@@ -106,7 +105,8 @@ class LabelsDialog(QDialog):
                            if not class_name else self.tr("Class {name}").format(name=class_name)))
         form.addRow(self.tr("What"), self.kind)
         form.addRow(self.tr("Print on"), self.output)
-        form.addRow(self.thermal)
+        for label, field in self.thermal.rows():
+            form.addRow(label, field)
         form.addRow(self.tr("Sheet"), self.template)
         form.addRow("", self.sheet_info)
         form.addRow(self.tr("Start at label"), self.start)
@@ -169,7 +169,11 @@ class LabelsDialog(QDialog):
     def _show_output(self) -> None:
         thermal = self.thermal_chosen()
         self._form.setRowVisible(self.output, self.kind.currentData() in LABEL_KINDS)
-        self._form.setRowVisible(self.thermal, thermal)
+        for _label, field in self.thermal.rows():
+            self._form.setRowVisible(field, thermal)
+        self.printer.lineEdit().setPlaceholderText(
+            self.tr("(no printer installed: type its name, or save the job file)") if thermal
+            else self.tr("(no printer installed: save a PDF)"))
         for widget in (self.template, self.sheet_info, self.start, self.outlines):
             self._form.setRowVisible(widget, not thermal)
         self.preview_button.setVisible(not thermal)
@@ -185,8 +189,9 @@ class LabelsDialog(QDialog):
         self.start.setRange(1, t.per_sheet)
         self.sheet_info.setText(self.tr("{per} labels a sheet ({columns} across, {rows} down), "
                                         "each {width} × {height} mm").format(
-            per=t.per_sheet, columns=t.columns, rows=t.rows, width=f"{t.label_width:g}",
-            height=f"{t.label_height:g}"))
+            per=t.per_sheet, columns=t.columns, rows=t.rows,
+            width=self.locale().toString(t.label_width, "g", 6),
+            height=self.locale().toString(t.label_height, "g", 6)))
 
     def _load_offsets(self) -> None:
         x, y = load_offsets(self.printer_name(), self._settings)
@@ -253,11 +258,20 @@ class LabelsDialog(QDialog):
 
         self.document = document
         title = f"{self.windowTitle()} — {self.kind.currentText()}"
+        # The sheet's own labels are drawn on screen only for label stock: the calibration
+        # page and the desk sheet go on plain paper.
+        on_stock = kind in (*LABEL_KINDS, "cards")
+        summary = ""
+        if on_stock:
+            summary = self.tr("{count} label(s) from label {start}").format(
+                count=len(values), start=options.start)
+            if options.start > 1:
+                summary += self.tr(" (the grey ones are already used)")
         self.preview = DocumentPreviewDialog(
             document, self._operations, title, self.parentWidget(),
             printer_name=self.printer_name() or None,
-            overlay=SheetOverlay(template, options.start), for_printer=for_printer,
-            file_name=f"{kind}-{template.name}.pdf")
+            overlay=SheetOverlay(template, options.start) if on_stock else None,
+            for_printer=for_printer, file_name=f"{kind}-{template.name}.pdf", summary=summary)
         self.preview.open()
         self.accept()
 

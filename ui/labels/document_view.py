@@ -108,7 +108,7 @@ class DocumentPreviewDialog(QDialog):
                  parent: QWidget | None = None, *, printer_name: str | None = None,
                  overlay: SheetOverlay | None = None,
                  for_printer: Callable[[str], Recording] | None = None,
-                 file_name: str = "labels.pdf") -> None:
+                 file_name: str = "labels.pdf", summary: str = "") -> None:
         super().__init__(parent)
         self.file_name = file_name
         self.setWindowTitle(title)
@@ -123,7 +123,9 @@ class DocumentPreviewDialog(QDialog):
         for factor in ZOOMS[2:]:
             self.zoom.addItem(f"{factor:.0%}", factor)
         self.zoom.currentIndexChanged.connect(self._apply_zoom)
-        self.status = QLabel(self.tr("{count} page(s)").format(count=len(document.pages)))
+        pages = self.tr("{count} page(s)").format(count=len(document.pages))
+        self.status = QLabel(f"{pages} · {summary}" if summary else pages)
+        self.status.setWordWrap(True)
         self.error = error_label()
         top = QHBoxLayout()
         top.addWidget(self.status, 1)

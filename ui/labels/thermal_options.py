@@ -1,22 +1,22 @@
 """The label roll of a thermal printer (size, gap, resolution, TSPL or ZPL), remembered on this
-PC, as the label dialog shows it when printing on a thermal label printer."""
+PC: the fields the label dialog shows, in its own form, when printing on a thermal printer."""
 
 from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QWidget
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QWidget
 
 from app.labels.thermal import ThermalMedia
 
 SETTINGS_KEY = "labels/thermal"
 
 
-class ThermalOptions(QWidget):
+class ThermalOptions(QObject):
     """Language, label width × height, gap and dots per inch of a thermal roll."""
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
         self.language = QComboBox()
@@ -28,14 +28,13 @@ class ThermalOptions(QWidget):
         self.dpi = QComboBox()
         for dpi in (203, 300):
             self.dpi.addItem(f"{dpi} dpi", dpi)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Printer language"), self.language)
-        form.addRow(self.tr("Label width"), self.width)
-        form.addRow(self.tr("Label height"), self.height)
-        form.addRow(self.tr("Gap between labels"), self.gap)
-        form.addRow(self.tr("Resolution"), self.dpi)
         self._restore()
+
+    def rows(self) -> list[tuple[str, QWidget]]:
+        """(label, field) pairs for the dialog's form."""
+        return [(self.tr("Printer language"), self.language), (self.tr("Label width"), self.width),
+                (self.tr("Label height"), self.height),
+                (self.tr("Gap between labels"), self.gap), (self.tr("Resolution"), self.dpi)]
 
     @staticmethod
     def _spin(low: float, high: float, value: float) -> QDoubleSpinBox:

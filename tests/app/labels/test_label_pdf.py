@@ -66,6 +66,15 @@ def test_long_titles_are_shortened_with_an_ellipsis(tmp_path: Path) -> None:
     assert "của các nhà văn" not in text
 
 
+def test_a_library_name_too_long_for_the_label_keeps_the_school(tmp_path: Path) -> None:
+    # the barcode half of a combined 45.7 mm label is too narrow for the whole name: the
+    # generic "Thư viện" goes, the school's own name stays (it was "Thư viện Trường THCS…")
+    text = pdf_text(render_labels("combined", _items(2), load_template("avery-l7654")), tmp_path)
+    assert "Trường THCS Nguyễn Du" in text and "Thư viện" not in text
+    wide = pdf_text(render_labels("items", _items(2), load_template("avery-l7654")), tmp_path)
+    assert LIBRARY in wide  # where it fits, the name is printed whole
+
+
 def test_text_decomposed_on_input_is_printed_composed(tmp_path: Path) -> None:
     import unicodedata
 
@@ -79,6 +88,26 @@ def test_spine_labels_carry_the_call_number_lines(tmp_path: Path) -> None:
     text = pdf_text(render_labels("spine", [item], load_template("avery-l7651")), tmp_path)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert lines == ["895.9223", "ÁNH", "T.1", "2019"]
+
+
+def test_call_numbers_are_never_cut_and_spines_look_even(tmp_path: Path) -> None:
+    import re
+    import subprocess
+
+    spines = [("895.9223", "HOÀ", "2019"), ("823.914", "ROW", "2017"),
+              ("895.92230108", "TUY", "2015"), ("895.92234", "ÁNH", "2020")]
+    items = [LabelItem(f"TK.{n:05d}", "x", LIBRARY, spine) for n, spine in enumerate(spines, 1)]
+    pdf = tmp_path / "spines.pdf"
+    pdf.write_bytes(render_labels("combined", items, load_template("avery-l7654")))
+    words = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)<', subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout)
+    heights = {text: float(y1) - float(y0) for y0, y1, text in words}
+    # the long class number is broken after its first three decimals, not cut with "…"
+    assert "895.922" in heights and "30108" in heights and "…" not in "".join(heights)
+    # one size for the call numbers of every label (a shelf of spines looks even)
+    sizes = [heights[w] for w in ("895.9223", "823.914", "895.922", "30108", "HOÀ", "ROW")]
+    assert max(sizes) - min(sizes) < 0.01
+    assert heights["895.92234"] >= 0.85 * heights["895.9223"]  # slightly longer: shrunk a little
 
 
 def test_patron_cards_scan_and_show_names(tmp_path: Path) -> None:
