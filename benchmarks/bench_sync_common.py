@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import uuid as uuidlib
@@ -56,3 +57,43 @@ def make_library(path: Path, n_changes: int, seed: int = 1, isbn_pool: int = 500
     with db.transaction() as conn:
         record_changes(conn, rows)
     db.close()
+
+
+def _stat(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+def cpu_seconds(pid: int, children: bool = True) -> float:
+    """User + system CPU seconds of a process and (by default) its live child processes
+    (uvicorn workers), from Linux /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = _stat(int(entry.name))
+        except OSError:
+            continue
+        if int(entry.name) == pid or (children and int(fields[1]) == pid):
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def pg_backend_cpu(database: str) -> float:
+    """CPU seconds used so far by the live PostgreSQL backends connected to *database*
+    (their process title names it). Backends that already exited are not counted."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            title = (entry / "cmdline").read_bytes().decode(errors="replace")
+            if f" {database} " not in title:
+                continue
+            fields = _stat(int(entry.name))
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total

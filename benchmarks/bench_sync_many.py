@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench_sync_common import make_library
+from bench_sync_common import cpu_seconds, make_library, pg_backend_cpu
 from sync_harness import FaultEnv, pg_database
 
 
@@ -64,12 +64,20 @@ def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, worker
                     errors.append(repr(exc))
 
         threads = [threading.Thread(target=sync, args=(c,)) for c in clients]
+        database = db_url.rsplit("/", 1)[-1]
+        assert env.server.proc is not None
+        server_cpu0 = cpu_seconds(env.server.proc.pid)
+        pg_cpu0 = pg_backend_cpu(database) if db_url.startswith("postgresql") else 0.0
+        client_cpu0 = time.process_time()
         t0 = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         wall = time.perf_counter() - t0
+        client_cpu = time.process_time() - client_cpu0
+        server_cpu = cpu_seconds(env.server.proc.pid) - server_cpu0
+        pg_cpu = (pg_backend_cpu(database) - pg_cpu0) if db_url.startswith("postgresql") else 0.0
         latencies.sort()
         p95 = latencies[int(0.95 * (len(latencies) - 1))]
         print(f"backend={db_url.split(':')[0]}: {len(latencies)} batches of <= {batch} "
@@ -78,6 +86,8 @@ def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, worker
               f"{statistics.median(latencies):.2f} s, p95 {p95:.2f} s, max {latencies[-1]:.2f} s "
               f"(goal p95 <= 1 s); errors: {len(errors)}; load average "
               f"{os.getloadavg()[0]:.1f}; server workers {workers}")
+        print(f"CPU seconds: server {server_cpu:.1f}, clients {client_cpu:.1f}, PostgreSQL "
+              f"backends {pg_cpu:.1f} (live ones only)")
         for e in errors[:5]:
             print("  ", e)
     finally:

@@ -13,14 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_sync_common import make_library
+from bench_sync_common import cpu_seconds, make_library
 from sync_harness import FaultEnv, pg_database
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds a process has used (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def run(db_url: str, work: Path, changes: int, batch: int) -> None:

@@ -84,31 +84,46 @@ def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
     conn.execute(update(libraries).where(libraries.c.id == library_id)
                  .values(acked_seq=new_acked, last_push_at=now))
     if todo:
+        for c in todo:
+            c["text"] = json.dumps(c["payload"], ensure_ascii=False)
         bulk.insert_rows(conn, received_changes, RECEIVED_COLUMNS, [
-            (library_id, c["seq"], c["entity"], c["uuid"], c["op"],
-             json.dumps(c["payload"], ensure_ascii=False), c.get("at"), now) for c in todo])
+            (library_id, c["seq"], c["entity"], c["uuid"], c["op"], c["text"], c.get("at"), now)
+            for c in todo])
         _apply(conn, library_id, todo)
     if before_commit is not None:
         before_commit()
     return PushResult(new_acked, len(todo))
 
 
-def _fold(changes: list[dict[str, Any]], entity: str,
-          existing: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The state of each uuid after the batch's changes of *entity*, applied in order."""
+def _fold(changes: list[dict[str, Any]], entity: str, existing: dict[str, dict[str, Any]]
+          ) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """The state of each uuid after the batch's changes of *entity*, applied in order, and
+    for the states that are exactly one change's payload, that payload's JSON text."""
     states: dict[str, dict[str, Any]] = {}
+    texts: dict[str, str] = {}
     for c in changes:
         if c["entity"] != entity:
             continue
         uuid = c["uuid"]
         base = states.get(uuid)
         if base is None:
-            base = dict(existing.get(uuid, {}))
-        merged = {**base, **c["payload"], "uuid": uuid}
+            base = existing.get(uuid, {})
+        payload = c["payload"]
+        merged = {**base, **payload, "uuid": uuid}
         if c["op"] == "delete":
             merged["deleted"] = True
         states[uuid] = merged
-    return states
+        texts.pop(uuid, None)
+        # Same keys in the same order and equal values that all came from the payload: its
+        # text is this state's JSON (``deleted`` checked apart: 1 == True).
+        if ("text" in c and payload.get("deleted") is merged.get("deleted")
+                and list(merged) == list(payload) and merged == payload):
+            texts[uuid] = c["text"]
+    return states, texts
+
+
+def _json(state: dict[str, Any], text: str | None) -> str:
+    return json.dumps(state, ensure_ascii=False) if text is None else text
 
 
 def _existing(conn: Connection, table: Table, library_id: int, uuids: Iterable[str],
@@ -179,7 +194,7 @@ def _apply(conn: Connection, library_id: int, todo: list[dict[str, Any]]) -> Non
 def _apply_records(conn: Connection, library_id: int, todo: list[dict[str, Any]]) -> set[int]:
     uuids = list({c["uuid"] for c in todo if c["entity"] == "record"})
     old = _existing(conn, lib_records, library_id, uuids, "fields", "union_id")
-    states = _fold(todo, "record", {u: json.loads(r.fields) for u, r in old.items()})
+    states, texts = _fold(todo, "record", {u: json.loads(r.fields) for u, r in old.items()})
     linker = union.Linker(conn, library_id)
     linker.prefetch((s for s in states.values() if not _deleted(s)),
                     (r.union_id for r in old.values() if r.union_id is not None))
@@ -191,7 +206,7 @@ def _apply_records(conn: Connection, library_id: int, todo: list[dict[str, Any]]
         target = None if _deleted(state) else linker.link(uuid, state, current)
         if current is not None and current != target:
             left.add(current)
-        rows[uuid] = {"union_id": target, "fields": json.dumps(state, ensure_ascii=False),
+        rows[uuid] = {"union_id": target, "fields": _json(state, texts.get(uuid)),
                       "updated_at": _text(state.get("updated_at"), 40),
                       "deleted": _deleted(state)}
     real = linker.finish()
@@ -203,23 +218,24 @@ def _apply_records(conn: Connection, library_id: int, todo: list[dict[str, Any]]
     return linker.touched | left
 
 
-def _item_row(state: dict[str, Any]) -> dict[str, Any]:
+def _item_row(state: dict[str, Any], text: str | None) -> dict[str, Any]:
     return {"record_uuid": _text(state.get("record_uuid")), "barcode": _text(state.get("barcode")),
             "collection": _text(state.get("collection"), 32),
             "item_type": _text(state.get("item_type"), 32),
             "status": _text(state.get("status"), 32),
             "acquired_on": _text(state.get("acquired_on"), 32),
-            "fields": json.dumps(state, ensure_ascii=False), "deleted": _deleted(state)}
+            "fields": _json(state, text), "deleted": _deleted(state)}
 
 
 def _apply_items(conn: Connection, library_id: int, todo: list[dict[str, Any]]) -> set[int]:
     uuids = list({c["uuid"] for c in todo if c["entity"] == "item"})
     old = _existing(conn, lib_items, library_id, uuids, "fields", "record_uuid")
-    states = _fold(todo, "item", {u: json.loads(r.fields) for u, r in old.items()})
+    states, texts = _fold(todo, "item", {u: json.loads(r.fields) for u, r in old.items()})
     record_uuids = {str(s.get("record_uuid")) for s in states.values() if s.get("record_uuid")}
     record_uuids |= {r.record_uuid for r in old.values() if r.record_uuid}
     linked = _existing(conn, lib_records, library_id, list(record_uuids), "union_id")
-    _upsert(conn, lib_items, library_id, {u: _item_row(s) for u, s in states.items()})
+    _upsert(conn, lib_items, library_id, {u: _item_row(s, texts.get(u))
+                                          for u, s in states.items()})
     return {r.union_id for r in linked.values() if r.union_id is not None}
 
 
@@ -252,6 +268,6 @@ def _visit_row(state: dict[str, Any]) -> dict[str, Any]:
 def _apply_simple(conn: Connection, library_id: int, todo: list[dict[str, Any]], entity: str,
                   table: Table, to_row: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
     # Loans, patrons and visits arrive as full states; older fields are not needed.
-    states = _fold(todo, entity, {})
+    states, _ = _fold(todo, entity, {})
     _upsert(conn, table, library_id, {u: to_row(s) for u, s in states.items()})
 

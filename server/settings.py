@@ -5,6 +5,8 @@ Everything comes from arguments or ``THUVIEN_DISTRICT_*`` environment variables:
 - ``THUVIEN_DISTRICT_DB``: a database URL (``postgresql+psycopg://...``) or a path to an
   SQLite file (the default for a small district).
 - ``THUVIEN_DISTRICT_ENROLL_HOURS``: how long an enrollment code stays valid (default 168).
+- ``THUVIEN_DISTRICT_PUSH_CONCURRENCY``: how many pushes run at once in one server process
+  (default 1 on SQLite, which writes one transaction at a time, and 4 on PostgreSQL).
 - ``THUVIEN_DISTRICT_FAULT_HOOK=1``: TEST ONLY, lets the fault tests make the process die
   at chosen points of a push.
 - ``THUVIEN_DISTRICT_TEST_NO_IDEMPOTENCY=1``: TEST ONLY, applies re-sent changes again (used
@@ -27,6 +29,7 @@ class ServerSettings:
 
     database_url: str
     enrollment_hours: int = 168
+    push_concurrency: int = 0
     fault_hook: bool = False
     idempotency: bool = True
 
@@ -59,6 +62,7 @@ def load_settings(db: str | None = None, environ: Mapping[str, str] | None = Non
     return ServerSettings(
         database_url=database_url(db or env.get("THUVIEN_DISTRICT_DB") or DEFAULT_DB),
         enrollment_hours=int(env.get("THUVIEN_DISTRICT_ENROLL_HOURS", "168")),
+        push_concurrency=int(env.get("THUVIEN_DISTRICT_PUSH_CONCURRENCY", "0")),
         fault_hook=_flag(env, "THUVIEN_DISTRICT_FAULT_HOOK"),
         idempotency=not _flag(env, "THUVIEN_DISTRICT_TEST_NO_IDEMPOTENCY"),
     )

@@ -123,9 +123,12 @@ class Linker:
     def link(self, uuid: str, fields: dict[str, Any], current: int | None) -> int:
         """The union record (maybe a temporary id) the live library record *uuid* joins."""
         isbns, key = self.meta(fields)
-        shown = union_fields(fields, isbns)
-        values = {"title_key": key, "fields": json.dumps(shown, ensure_ascii=False),
-                  "source_library_id": self.library_id, "source_uuid": uuid, "deleted": False}
+
+        def values() -> dict[str, Any]:  # only for a new or refreshed union record
+            shown = json.dumps(union_fields(fields, isbns), ensure_ascii=False)
+            return {"title_key": key, "fields": shown, "source_library_id": self.library_id,
+                    "source_uuid": uuid, "deleted": False}
+
         chosen: int | None = None
         if current is not None and (any(self.isbn_owner.get(i) == current for i in isbns)
                                     or self.key_owner.get(key) == current):
@@ -135,12 +138,12 @@ class Linker:
         if chosen is None and fields.get("title") and key in self.key_owner:
             chosen = self.key_owner[key]
         if chosen is None:
-            self.pending.append({**values, "updated_at": utc_now()})
+            self.pending.append({**values(), "updated_at": utc_now()})
             chosen = -len(self.pending)
         elif chosen > 0:
             src_lib, src_uuid, deleted = self.info.get(chosen, (None, None, True))
             if deleted or (src_lib, src_uuid) == (self.library_id, uuid):
-                self.refresh[chosen] = values
+                self.refresh[chosen] = values()
                 self.info[chosen] = (self.library_id, uuid, False)
         for isbn in isbns:
             if isbn not in self.isbn_owner:
