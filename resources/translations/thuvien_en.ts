@@ -16,6 +16,83 @@
     </message>
   </context>
   <context>
+    <name>CameraPage</name>
+    <message>
+      <source>fastest, enough for most labels</source>
+      <translation>fastest, enough for most labels</translation>
+    </message>
+    <message>
+      <source>sharper, uses more of the computer</source>
+      <translation>sharper, uses more of the computer</translation>
+    </message>
+    <message>
+      <source>Switch the camera on when the desk opens</source>
+      <translation>Switch the camera on when the desk opens</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>0 is the first camera of this computer, 1 the second… A USB scanner needs no setting here.</source>
+      <translation>0 is the first camera of this computer, 1 the second… A USB scanner needs no setting here.</translation>
+    </message>
+    <message>
+      <source>Camera number</source>
+      <translation>Camera number</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>Resolution</translation>
+    </message>
+    <message>
+      <source>Try the camera chosen above (hold a barcode in front of it; nothing is lent here):</source>
+      <translation>Try the camera chosen above (hold a barcode in front of it; nothing is lent here):</translation>
+    </message>
+    <message>
+      <source>Saved. The desk uses this camera the next time it is switched on.</source>
+      <translation>Saved. The desk uses this camera the next time it is switched on.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraPanel</name>
+    <message>
+      <source>Camera</source>
+      <translation>Camera</translation>
+    </message>
+    <message>
+      <source>Starting camera {camera}…</source>
+      <translation>Starting camera {camera}…</translation>
+    </message>
+    <message>
+      <source>Camera {camera} is on. Hold a barcode in front of it.</source>
+      <translation>Camera {camera} is on. Hold a barcode in front of it.</translation>
+    </message>
+    <message>
+      <source>Camera off. {key} switches it on; the USB scanner always works.</source>
+      <translation>Camera off. {key} switches it on; the USB scanner always works.</translation>
+    </message>
+    <message>
+      <source>Camera off.</source>
+      <translation>Camera off.</translation>
+    </message>
+    <message>
+      <source>Switch camera off</source>
+      <translation>Switch camera off</translation>
+    </message>
+    <message>
+      <source>Switch camera on</source>
+      <translation>Switch camera on</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraWorker</name>
+    <message>
+      <source>The camera stopped: {error}</source>
+      <translation>The camera stopped: {error}</translation>
+    </message>
+  </context>
+  <context>
     <name>CatalogView</name>
     <message>
       <source>Search title, author, subject, ISBN or accession number (2 letters or more)…</source>
@@ -211,10 +288,6 @@
       <translation>This session</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · Esc clear patron</source>
-      <translation>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · Esc clear patron</translation>
-    </message>
-    <message>
       <source>Ready. Scan a library card, then the books.</source>
       <translation>Ready. Scan a library card, then the books.</translation>
     </message>
@@ -233,6 +306,10 @@
     <message>
       <source>Loan slip</source>
       <translation>Loan slip</translation>
+    </message>
+    <message>
+      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · Esc clear patron</source>
+      <translation>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · Esc clear patron</translation>
     </message>
   </context>
   <context>
@@ -1472,6 +1549,10 @@
     <message>
       <source>The language changes when ThuVien starts again.</source>
       <translation>The language changes when ThuVien starts again.</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>Camera</translation>
     </message>
   </context>
   <context>

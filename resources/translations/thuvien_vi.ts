@@ -16,6 +16,83 @@
     </message>
   </context>
   <context>
+    <name>CameraPage</name>
+    <message>
+      <source>fastest, enough for most labels</source>
+      <translation>nhanh nhất, đủ cho hầu hết các nhãn</translation>
+    </message>
+    <message>
+      <source>sharper, uses more of the computer</source>
+      <translation>nét hơn, máy tính phải làm việc nhiều hơn</translation>
+    </message>
+    <message>
+      <source>Switch the camera on when the desk opens</source>
+      <translation>Bật camera khi mở quầy mượn trả</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Lưu</translation>
+    </message>
+    <message>
+      <source>0 is the first camera of this computer, 1 the second… A USB scanner needs no setting here.</source>
+      <translation>0 là camera thứ nhất của máy tính này, 1 là camera thứ hai… Máy quét USB không cần cài đặt ở đây.</translation>
+    </message>
+    <message>
+      <source>Camera number</source>
+      <translation>Số camera</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>Độ phân giải</translation>
+    </message>
+    <message>
+      <source>Try the camera chosen above (hold a barcode in front of it; nothing is lent here):</source>
+      <translation>Thử camera đã chọn ở trên (đưa một mã vạch vào trước camera; ở đây không cho mượn gì):</translation>
+    </message>
+    <message>
+      <source>Saved. The desk uses this camera the next time it is switched on.</source>
+      <translation>Đã lưu. Quầy mượn trả dùng camera này từ lần bật camera tiếp theo.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraPanel</name>
+    <message>
+      <source>Camera</source>
+      <translation>Camera</translation>
+    </message>
+    <message>
+      <source>Starting camera {camera}…</source>
+      <translation>Đang bật camera {camera}…</translation>
+    </message>
+    <message>
+      <source>Camera {camera} is on. Hold a barcode in front of it.</source>
+      <translation>Camera {camera} đang bật. Hãy đưa mã vạch vào trước camera.</translation>
+    </message>
+    <message>
+      <source>Camera off. {key} switches it on; the USB scanner always works.</source>
+      <translation>Camera đang tắt. Bấm {key} để bật; máy quét USB lúc nào cũng dùng được.</translation>
+    </message>
+    <message>
+      <source>Camera off.</source>
+      <translation>Camera đang tắt.</translation>
+    </message>
+    <message>
+      <source>Switch camera off</source>
+      <translation>Tắt camera</translation>
+    </message>
+    <message>
+      <source>Switch camera on</source>
+      <translation>Bật camera</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraWorker</name>
+    <message>
+      <source>The camera stopped: {error}</source>
+      <translation>Camera đã dừng: {error}</translation>
+    </message>
+  </context>
+  <context>
     <name>CatalogView</name>
     <message>
       <source>Search title, author, subject, ISBN or accession number (2 letters or more)…</source>
@@ -211,10 +288,6 @@
       <translation>Phiên làm việc này</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · Esc clear patron</source>
-      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F5 gia hạn · F6 in phiếu mượn · Esc bỏ chọn bạn đọc</translation>
-    </message>
-    <message>
       <source>Ready. Scan a library card, then the books.</source>
       <translation>Sẵn sàng. Quét thẻ bạn đọc, rồi quét sách.</translation>
     </message>
@@ -233,6 +306,10 @@
     <message>
       <source>Loan slip</source>
       <translation>Phiếu mượn</translation>
+    </message>
+    <message>
+      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · Esc clear patron</source>
+      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F5 gia hạn · F6 in phiếu mượn · F7 camera · Esc bỏ chọn bạn đọc</translation>
     </message>
   </context>
   <context>
@@ -1472,6 +1549,10 @@
     <message>
       <source>The language changes when ThuVien starts again.</source>
       <translation>Ngôn ngữ sẽ đổi khi mở lại ThuVien.</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>Camera</translation>
     </message>
   </context>
   <context>

@@ -2,7 +2,8 @@
 
 Everything works from the scanner and the keyboard: F2/F3/F4 choose the mode (automatic,
 checkout only, checkin only), F5 renews the selected loan (or the copy scanned last), F6
-prints the current patron's loan slip, Esc forgets the patron. The scan field gets focus back
+prints the current patron's loan slip, F7 switches the webcam on or off (its codes go through
+the same ``scan()`` as the USB scanner's), Esc forgets the patron. The scan field gets focus back
 after every action. The panel always shows what the database holds after the scan (a refused
 scan changes nothing there, so the desk can never be left half-changed).
 """
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from app.circulation.results import DeskResult
 from app.errors import UserError
 from app.library import Library
+from ui.camera.panel import CameraPanel
 from ui.desk.patron_panel import PatronPanel
 from ui.desk.sound import DeskSounds
 from ui.format import local_time
@@ -101,11 +103,16 @@ class DeskView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # The webcam is a second scanner: its codes take the scan field's path exactly.
+        self.camera = CameraPanel()
+        self.camera.scanned.connect(self.scan)
+        self.camera.problem.connect(self._camera_problem)
         session_box = QWidget()
         session_layout = QVBoxLayout(session_box)
         session_layout.setContentsMargins(0, 0, 0, 0)
+        session_layout.addWidget(self.camera)
         session_layout.addWidget(QLabel(self.tr("This session"), objectName="sectionTitle"))
-        session_layout.addWidget(self.session)
+        session_layout.addWidget(self.session, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patron_panel)
         splitter.addWidget(session_box)
@@ -113,7 +120,8 @@ class DeskView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F5 renew · "
-                              "F6 print loan slip · Esc clear patron"), objectName="keysHint")
+                              "F6 print loan slip · F7 camera · Esc clear patron"),
+                      objectName="keysHint")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -126,6 +134,7 @@ class DeskView(QWidget):
             self._shortcut(key, lambda m=mode: self.set_mode(m))
         self._shortcut(Qt.Key.Key_F5, self.renew)
         self._shortcut(Qt.Key.Key_F6, self.print_slip)
+        self._shortcut(Qt.Key.Key_F7, self.toggle_camera)
         self._shortcut(Qt.Key.Key_Escape, self.clear_patron)
 
         self._show_mode(lib.circulation.desk.mode())
@@ -174,6 +183,15 @@ class DeskView(QWidget):
             self.focus_scan()
             return
         self._answer(barcode, self._lib.circulation.renew(barcode))
+
+    def toggle_camera(self) -> None:
+        """Switch the webcam on or off (F7); the scan field keeps the keyboard."""
+        self.camera.toggle()
+        self.focus_scan()
+
+    def shutdown(self) -> None:
+        """Let the camera go (the window is closing)."""
+        self.camera.shutdown()
 
     def clear_patron(self) -> None:
         """Forget the current patron (the next borrower steps up)."""
@@ -246,6 +264,11 @@ class DeskView(QWidget):
         self.patron_panel.show_patron(self._current_patron_id())
         if result.ok:
             self.changed.emit()
+        self.focus_scan()
+
+    def _camera_problem(self, message: str) -> None:
+        # No dialog: a modal box would take the keyboard from the USB scanner.
+        self._say("warn", message)
         self.focus_scan()
 
     def _answer_error(self, code: str, message: str) -> None:

@@ -1,6 +1,6 @@
 """Settings: library identity, accession-number schemes, the loan-rule matrix, the calendar,
-the desk mode and the language. Library policy is stored in the database through ``app``;
-the language is a per-PC preference (QSettings)."""
+the desk mode and the language, the camera. Library policy is stored in the database through
+``app``; the language and the camera are per-PC preferences (QSettings)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ from app.errors import UserError
 from app.library import Library
 from ui.format import display_date
 from ui.i18n import save_language
+from ui.settings.camera import CameraPage
 
 RULE_COLUMNS = ("category", "item_type", "loanable", "loan_days", "fixed_due", "max_items",
                 "renewals", "holds_allowed")
@@ -54,6 +55,12 @@ class SettingsView(QTabWidget):
         self.addTab(self._rules_tab(), self.tr("Loan rules"))
         self.addTab(self._calendar_tab(), self.tr("Calendar"))
         self.addTab(self._desk_tab(), self.tr("Desk and language"))
+        self.camera_page = CameraPage()
+        self.addTab(self.camera_page, self.tr("Camera"))
+
+    def shutdown(self) -> None:
+        """Let the camera being tried go (the window is closing)."""
+        self.camera_page.shutdown()
 
     def _say(self, label: QLabel, text: str, ok: bool = True) -> None:
         label.setStyleSheet("color: #14532d;" if ok else "color: #b91c1c;")
