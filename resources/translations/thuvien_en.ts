@@ -362,6 +362,14 @@
       <source>Saved {file}</source>
       <translation>Saved {file}</translation>
     </message>
+    <message>
+      <source>Printing</source>
+      <translation>Printing</translation>
+    </message>
+    <message>
+      <source>Printing cancelled: nothing was sent to {printer}</source>
+      <translation>Printing cancelled: nothing was sent to {printer}</translation>
+    </message>
   </context>
   <context>
     <name>FilePage</name>

@@ -362,6 +362,14 @@
       <source>Saved {file}</source>
       <translation>Đã lưu {file}</translation>
     </message>
+    <message>
+      <source>Printing</source>
+      <translation>Đang in</translation>
+    </message>
+    <message>
+      <source>Printing cancelled: nothing was sent to {printer}</source>
+      <translation>Đã huỷ in: không gửi gì tới {printer}</translation>
+    </message>
   </context>
   <context>
     <name>FilePage</name>

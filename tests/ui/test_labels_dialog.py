@@ -96,7 +96,11 @@ def test_preview_window_shows_start_and_offsets_and_prints(window, lib, qtbot, s
     from ui.labels.printing import prepare_printer
 
     prepare_printer(printer, preview.document)
-    assert preview.print_to(printer)
+    operation = preview.print_to(printer)  # off the GUI thread, with a progress dialog
+    with qtbot.waitSignal(operation.finished, timeout=30000):
+        pass
+    assert preview.error.text() == ""
+    assert preview.status.text() == f"Đã gửi 1 trang tới {tmp_path / 'printed.pdf'}"
     printed = decode(render((tmp_path / "printed.pdf").read_bytes(), tmp_path / "p")[0])
     assert sorted(r.text for r in printed) == sorted(reads)
     operation = preview.save_pdf_to(tmp_path / "saved.pdf")

@@ -175,6 +175,24 @@ def test_printing_on_a_qprinter_writes_pages_that_scan_back(qapp, tmp_path: Path
         abs(pages[0].size[0] - 210 / 25.4 * DPI) <= 1
 
 
+def test_cancel_stops_the_print_job_between_pages(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.labels.printing import prepare_printer, print_document
+
+    template = load_template("avery-l7651")
+    document = make_document("items", _items(3 * template.per_sheet), template)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
+    prepare_printer(printer, document)
+    painted: list[int] = []
+    # the user presses Cancel while page 1 is being painted: pages 2 and 3 are never painted
+    done = print_document(document, printer, lambda page, _total: painted.append(page),
+                          lambda: bool(painted))
+    assert done is False and painted == [1]
+
+
 def test_calibration_page_cross_and_class_sheet_on_the_painter(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     template = load_template("avery-l7651")
     cal = _preview_page(make_document("calibration", [], template, PrintOptions(offset_x=1.0,

@@ -32,7 +32,7 @@ from app.labels.surface import MM, Recording
 from app.labels.templates import SheetTemplate
 from ui.labels.painter import paint_page
 from ui.labels.printing import PrintFailed, prepare_printer, print_document
-from ui.operations import Operations
+from ui.operations import Operation, Operations, Progress
 from ui.widgets import error_label
 
 PAGE_GAP = 16  # pixels between pages and around them
@@ -200,8 +200,9 @@ class DocumentPreviewDialog(QDialog):
             return
         self.print_to(printer)
 
-    def print_to(self, printer: object) -> bool:
-        """Print on an opened-for-use QPrinter; says in the dialog what happened."""
+    def print_to(self, printer: object) -> Operation:
+        """Print on a set-up QPrinter off the GUI thread, with progress and Cancel; says in the
+        dialog what happened. Returns the operation."""
         from PySide6.QtPrintSupport import QPrinter
 
         assert isinstance(printer, QPrinter)
@@ -209,16 +210,27 @@ class DocumentPreviewDialog(QDialog):
         name = printer.printerName()
         if self._for_printer is not None and name and name != self.printer_name:
             document = self._for_printer(name)  # that printer's own offsets
-        try:
-            print_document(document, printer)
-        except PrintFailed as exc:
+        target = name or printer.outputFileName()
+
+        def work(progress: Progress) -> bool:
+            return print_document(document, printer, progress.report, progress.cancelled)
+
+        self.error.clear()
+        operation = self._operations.run(work, title=self.tr("Printing"), dialog_parent=self)
+        operation.succeeded.connect(lambda done: self.status.setText(
+            self.tr("Sent {count} page(s) to {printer}").format(
+                count=len(document.pages), printer=target) if done
+            else self.tr("Printing cancelled: nothing was sent to {printer}").format(
+                printer=target)))
+        operation.failed.connect(self._print_failed)
+        return operation
+
+    def _print_failed(self, exc: object) -> None:
+        if isinstance(exc, PrintFailed):
             self.error.setText(self.tr("The printer {name} could not be opened: check that it is "
                                        "switched on and connected.").format(name=str(exc)))
-            return False
-        self.error.clear()
-        self.status.setText(self.tr("Sent {count} page(s) to {printer}").format(
-            count=len(document.pages), printer=name or printer.outputFileName()))
-        return True
+        else:
+            self.error.setText(str(exc))
 
     def save_pdf(self) -> None:
         """Save the document as a PDF where the user chooses."""

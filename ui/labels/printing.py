@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from app.labels.surface import MM, Recording
+from app.labels.surface import Recording
 from ui.labels.painter import paint_page
 
 OFFSETS_KEY = "labels/printer_offsets"
@@ -71,10 +71,12 @@ def prepare_printer(printer: QPrinter, document: Recording, name: str | None = N
 
 
 def print_document(document: Recording, printer: QPrinter,
-                   progress: Callable[[int, int], None] | None = None) -> None:
+                   progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> bool:
     """Paint every page of *document* on *printer* at the printer's own resolution, the page's
-    top-left corner at the paper's top-left corner. Raises :class:`PrintFailed` when the
-    printer cannot be opened."""
+    top-left corner at the paper's top-left corner. Safe off the GUI thread (Qt paints on a
+    QPrinter from any thread). Returns False when *cancelled* said stop (the job is aborted,
+    nothing prints); raises :class:`PrintFailed` when the printer cannot be opened."""
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintFailed(printer.printerName() or printer.outputFileName())
@@ -83,6 +85,9 @@ def print_document(document: Recording, printer: QPrinter,
         if dpi_x != dpi_y:  # e.g. 600 × 300 dpi: draw in x units, stretch y
             painter.scale(1.0, dpi_y / dpi_x)
         for page in range(len(document.pages)):
+            if cancelled is not None and cancelled():
+                printer.abort()
+                return False
             if page and not printer.newPage():
                 raise PrintFailed(printer.printerName())
             paint_page(painter, document, page, dpi_x / 72)
@@ -90,8 +95,4 @@ def print_document(document: Recording, printer: QPrinter,
                 progress(page + 1, len(document.pages))
     finally:
         painter.end()
-
-
-def page_size_points(document: Recording) -> tuple[float, float]:
-    """The document's page size in points."""
-    return document.width_mm * MM, document.height_mm * MM
+    return True
