@@ -8,6 +8,7 @@ between batches leaves a consistent catalog holding the batches already committe
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,18 +16,17 @@ from pathlib import Path
 from typing import Any
 
 from app.catalog import store
-from app.catalog.accession import next_accession, note_used, scheme_for
+from app.catalog.accession import Scheme, next_accession, note_used, scheme_for
 from app.catalog.marc import (
     BibData,
     ItemData,
-    MarcRecord,
     RecordProblem,
     extract,
     holdings,
     read_marc,
 )
 from app.db.connection import Database, utc_now
-from app.db.outbox import record_changes
+from app.db.outbox import record_encoded_changes
 from app.errors import ValidationError
 from app.i18n import Text
 from app.settings import Settings
@@ -71,13 +71,16 @@ class ImportReport:
                 "cancelled": self.cancelled}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Parsed:
+    """What a batch keeps of a read record (the parsed fields themselves are let go at once:
+    holding thousands of them costs more in memory traffic than reading them)."""
+
     number: int
     offset: int
-    record: MarcRecord
     bib: BibData
     copies: list[ItemData]
+    marc: str  # storage form, without the holdings fields (they become items)
 
 
 class MarcImporter:
@@ -89,6 +92,7 @@ class MarcImporter:
         self._library_id = settings.library_id
         self._schemes = schemes
         self._default_collection = str(settings.get("default_collection", "TK"))
+        self._scheme_cache: dict[str | None, tuple[str, Scheme]] = {}
 
     def run(self, path: Path, progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> ImportReport:
@@ -115,7 +119,8 @@ class MarcImporter:
             if not bib.title:
                 report.skipped.append(Skipped(number, offset, NO_TITLE(), "marc.no_title"))
                 continue
-            batch.append(_Parsed(number, offset, entry, bib, holdings(entry)))
+            batch.append(_Parsed(number, offset, bib, holdings(entry),
+                                 entry.to_storage(skip=HOLDINGS_TAGS)))
             if len(batch) >= BATCH:
                 self._flush(batch, report)
                 batch = []
@@ -126,7 +131,7 @@ class MarcImporter:
     def _flush(self, batch: list[_Parsed], report: ImportReport) -> None:
         with self._db.transaction() as conn:
             _BatchWriter(conn, self._library_id, self._schemes, self._default_collection,
-                         report).write(batch)
+                         report, self._scheme_cache).write(batch)
 
 
 class _BatchWriter:
@@ -134,7 +139,8 @@ class _BatchWriter:
 
     def __init__(self, conn: sqlite3.Connection, library_id: str,
                  schemes: dict[str, dict[str, Any]], default_collection: str,
-                 report: ImportReport) -> None:
+                 report: ImportReport, scheme_cache: dict[str | None, tuple[str, Scheme]]
+                 ) -> None:
         self.conn = conn
         self.library_id = library_id
         self.schemes = schemes
@@ -148,9 +154,11 @@ class _BatchWriter:
         self.isbn_rows: list[tuple[str, int]] = []
         self.search_rows: list[tuple[Any, ...]] = []
         self.item_rows: list[tuple[Any, ...]] = []
-        self.changes: list[tuple[str, str, str, dict[str, Any]]] = []
+        self.changes: list[tuple[str, str, str, str]] = []
         self.touched: set[int] = set()
         self.owners: dict[str, int] = {}
+        self.counters: dict[str, tuple[Scheme, int]] = {}
+        self.scheme_cache = scheme_cache
 
     def write(self, batch: list[_Parsed]) -> None:
         self._prefetch(batch)
@@ -185,7 +193,8 @@ class _BatchWriter:
         conn.executemany(store.INSERT_FTS, rows)
         for rid in self.touched:
             store.reindex_record(conn, rid)
-        record_changes(conn, self.changes)
+        self._save_counters()
+        record_encoded_changes(conn, self.changes)
 
     def _prefetch(self, batch: list[_Parsed]) -> None:
         """Look up the batch's ISBNs and barcodes already in the catalog in a few queries."""
@@ -227,33 +236,27 @@ class _BatchWriter:
         record_id = self.next_id
         self.next_id += 1
         record_uuid = store.new_uuid()
-        stored = MarcRecord(parsed.record.leader,
-                            [f for f in parsed.record.fields if f.tag not in HOLDINGS_TAGS])
         row = store.record_row(record_id, record_uuid, self.library_id, self.now, parsed.bib,
-                               stored.to_storage())
+                               parsed.marc)
         self.records.append(row)
         self.isbn_rows.extend((isbn, record_id) for isbn in parsed.bib.isbns)
         self.search_rows.append(store.search_row(record_id, parsed.bib))
-        self.changes.append(("record", record_uuid, "insert", store.record_payload(row)))
+        self.changes.append(("record", record_uuid, "insert", store.record_payload_json(row)))
         target = (record_id, record_uuid)
         for isbn in parsed.bib.isbns:
             self.by_isbn.setdefault(isbn, target)
         if parsed.bib.control_number:
             self.by_control.setdefault((parsed.bib.control_number, parsed.bib.control_org),
-                                       (record_id, record_uuid, fold(parsed.bib.title)))
+                                       (record_id, record_uuid, row[8]))
         return target
 
     def _copies(self, parsed: _Parsed, target: tuple[int, str]) -> None:
         record_id, record_uuid = target
         for copy in parsed.copies:
-            collection = (copy.collection or self.default_collection).strip().upper()
-            try:
-                scheme = scheme_for(self.schemes, collection)
-            except ValidationError:  # an unusable collection code in the file
-                collection = self.default_collection
-                scheme = scheme_for(self.schemes, collection)
+            collection, scheme = self._scheme(copy.collection)
             barcode = nfc(copy.barcode.strip()) if copy.barcode and copy.barcode.strip() else None
             if barcode is None:
+                self._save_counters()
                 barcode = next_accession(self.conn, scheme)
             else:
                 owner = self._owner(barcode)
@@ -263,19 +266,39 @@ class _BatchWriter:
                             parsed.number, parsed.offset, BARCODE_ELSEWHERE(barcode=barcode),
                             "marc.barcode_taken"))
                     continue
-                note_used(self.conn, scheme, barcode)
+                number = scheme.number_of(barcode)
+                if number is not None:
+                    seen = self.counters.get(scheme.prefix)
+                    if seen is None or seen[1] < number:
+                        self.counters[scheme.prefix] = (scheme, number)
             self.owners[barcode.upper()] = record_id
             item_uuid = store.new_uuid()
             row = (item_uuid, self.library_id, self.now, self.now, record_id, barcode,
                    collection, _item_type(copy.item_type), copy.call_number, copy.location,
                    "available", copy.price, copy.acquired_on, copy.source, copy.note)
             self.item_rows.append(row)
-            payload = dict(zip(store.ITEM_COLUMNS, row, strict=True))
-            for key in ("library_id", "created_at", "record_id"):
-                payload.pop(key)
-            payload.update(record_uuid=record_uuid, deleted=False)
-            self.changes.append(("item", item_uuid, "insert", payload))
+            self.changes.append(("item", item_uuid, "insert",
+                                 store.item_row_payload_json(row, record_uuid)))
             self.report.items += 1
+
+    def _scheme(self, code: str | None) -> tuple[str, Scheme]:
+        """The collection code a copy gets, and its accession scheme (cached per import)."""
+        found = self.scheme_cache.get(code)
+        if found is None:
+            collection = (code or self.default_collection).strip().upper()
+            try:
+                scheme = scheme_for(self.schemes, collection)
+            except ValidationError:  # an unusable collection code in the file
+                collection = self.default_collection
+                scheme = scheme_for(self.schemes, collection)
+            found = self.scheme_cache[code] = (collection, scheme)
+        return found
+
+    def _save_counters(self) -> None:
+        """Move the accession counters past the numbered barcodes met so far."""
+        for scheme, number in self.counters.values():
+            note_used(self.conn, scheme, scheme.format(number))
+        self.counters.clear()
 
     def _owner(self, barcode: str) -> int | None:
         return self.owners.get(barcode.upper())
@@ -290,6 +313,7 @@ _TYPES = {"sgk": "textbook", "gk": "textbook", "textbook": "textbook", "ref": "r
           "serial": "periodical", "periodical": "periodical", "av": "audiovisual"}
 
 
+@functools.lru_cache(maxsize=256)
 def _item_type(value: str | None) -> str:
     """Map a source system's item type code to ThuVien's (book by default)."""
     return _TYPES.get(fold(value or "").replace(" ", ""), "book")

@@ -8,9 +8,11 @@ the latter through the ``*_rows`` builders and ``executemany``.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-import uuid as uuidlib
+import time
 from collections.abc import Iterable, Sequence
+from json.encoder import encode_basestring
 from typing import Any, Protocol
 
 from app.catalog.isbn import to_isbn10
@@ -56,9 +58,45 @@ INSERT_ITEM = (f"INSERT INTO items({', '.join(ITEM_COLUMNS)}) "
                f"VALUES ({', '.join('?' * len(ITEM_COLUMNS))})")
 
 
+# json.dumps(..., ensure_ascii=False) builds a new encoder on every call; the bulk import
+# encodes several values per record, so these write the same text directly.
+_VALUE_JSON = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+
+def _list_json(values: Iterable[str]) -> str:
+    """``json.dumps(list(values), ensure_ascii=False)`` for a list of strings."""
+    return "[" + ", ".join(map(encode_basestring, values)) + "]"
+
+
 def new_uuid() -> str:
-    """A fresh random UUID as text."""
-    return str(uuidlib.uuid4())
+    """A fresh UUID as text: version 7, i.e. the creation time in milliseconds then random bits.
+
+    Time-ordered ids keep the ``uuid`` indexes appending at their end during a bulk import
+    instead of touching a random page of a large index for every row.
+
+    >>> u = new_uuid(); len(u), u[14]
+    (36, '7')
+    """
+    ms = time.time_ns() // 1_000_000
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = ((ms & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | (rand >> 64 & 0xFFF) << 64
+             | 0b10 << 62 | rand & 0x3FFF_FFFF_FFFF_FFFF)
+    text = f"{value:032x}"
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+def _json_value(value: Any) -> str:
+    """*value* as ``json.dumps(value, ensure_ascii=False, default=str)`` writes it."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and value - value == 0:  # finite: json writes float.__repr__
+        return float.__repr__(value)
+    return _VALUE_JSON(value)
 
 
 def _opt(value: str | None) -> str | None:
@@ -71,10 +109,10 @@ def record_row(record_id: int, record_uuid: str, library_id: str, now: str, bib:
     title = nfc(bib.title or "")
     return (record_id, record_uuid, library_id, now, now, bib.control_number, bib.control_org,
             title, fold(title), _opt(bib.responsibility),
-            json.dumps([nfc(a) for a in bib.authors], ensure_ascii=False),
-            json.dumps(list(bib.isbns)), _opt(bib.publisher), _opt(bib.place), bib.year,
+            _list_json(map(nfc, bib.authors)),
+            _list_json(bib.isbns), _opt(bib.publisher), _opt(bib.place), bib.year,
             _opt(bib.edition), _opt(bib.classification),
-            json.dumps([nfc(s) for s in bib.subjects], ensure_ascii=False), bib.language,
+            _list_json(map(nfc, bib.subjects)), bib.language,
             _opt(bib.series), _opt(bib.volume), _opt(bib.notes), marc_text)
 
 
@@ -109,6 +147,37 @@ def record_payload(row: Sequence[Any], deleted: bool = False) -> dict[str, Any]:
         payload[key] = json.loads(payload[key])
     payload["deleted"] = deleted
     return payload
+
+
+_SKIPPED = ("id", "title_fold", "library_id")
+_LISTS = ("authors", "isbns", "subjects")
+_RECORD_PAYLOAD = [(i, f'"{name}": ', name in _LISTS) for i, name in enumerate(RECORD_COLUMNS)
+                   if name not in _SKIPPED]
+
+
+def record_payload_json(row: Sequence[Any], deleted: bool = False) -> str:
+    """``json.dumps(record_payload(row), ensure_ascii=False)``, built faster (bulk import).
+
+    *row* must come from :func:`record_row` (its list columns are already JSON text).
+    """
+    parts = [key + (row[i] if is_json else _json_value(row[i]))
+             for i, key, is_json in _RECORD_PAYLOAD]
+    parts.append('"deleted": true' if deleted else '"deleted": false')
+    return "{" + ", ".join(parts) + "}"
+
+
+# An imported copy's payload: the items row without library_id, created_at and record_id,
+# then the record's UUID (the order the import has always written).
+_ITEM_PAYLOAD = [(i, f'"{name}": ') for i, name in enumerate(ITEM_COLUMNS)
+                 if name not in ("library_id", "created_at", "record_id")]
+
+
+def item_row_payload_json(row: Sequence[Any], record_uuid: str) -> str:
+    """The outbox payload (JSON text) of a new copy given as an ``INSERT_ITEM`` row."""
+    parts = [key + _json_value(row[i]) for i, key in _ITEM_PAYLOAD]
+    parts.append('"record_uuid": ' + encode_basestring(record_uuid))
+    parts.append('"deleted": false')
+    return "{" + ", ".join(parts) + "}"
 
 
 def item_payload(item: Item, record_uuid: str, updated_at: str, deleted: bool = False

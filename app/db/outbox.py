@@ -35,6 +35,16 @@ def record_changes(conn: sqlite3.Connection,
                                      for e, u, o, p in rows))
 
 
+def record_encoded_changes(conn: sqlite3.Connection,
+                           rows: Iterable[tuple[str, str, str, str]]) -> None:
+    """Like :func:`record_changes` with each payload already JSON text (bulk import builds
+    it directly, see ``app.catalog.store.record_payload_json``)."""
+    if not conn.in_transaction:
+        raise RuntimeError("record_encoded_changes must run inside the mutation's transaction")
+    now = utc_now()
+    conn.executemany(OUTBOX_INSERT, [(e, u, o, p, now) for e, u, o, p in rows])
+
+
 def pending_count(conn: sqlite3.Connection, after_seq: int = 0) -> int:
     """How many outbox changes have a sequence number above *after_seq*."""
     return int(conn.execute("SELECT count(*) FROM changes WHERE seq > ?", (after_seq,)).fetchone()[0])

@@ -97,8 +97,9 @@ class MarcRecord:
             return "holdings"
         return "bibliographic"
 
-    def to_storage(self) -> str:
-        """The compact JSON text stored in ``records.marc`` (non-ASCII kept as is).
+    def to_storage(self, skip: tuple[str, ...] = ()) -> str:
+        """The compact JSON text stored in ``records.marc`` (non-ASCII kept as is), leaving
+        out the fields whose tag is in *skip*.
 
         Text is written as it is: records from the reader and :func:`build_record` are NFC;
         code that edits fields by hand must put NFC text in them (``app.text.nfc``).
@@ -109,6 +110,8 @@ class MarcRecord:
         out: list[object] = [self.leader]
         append = out.append
         for f in self.fields:
+            if skip and f.tag in skip:
+                continue
             if f.data is not None:
                 append(f.tag + f.data)
             else:
