@@ -153,6 +153,7 @@ class CameraPanel(QWidget):
         if report.sighting is not None and live:
             self.preview.show_sighting(report.sighting)
         for text, captured_at in report.accepted if live else ():
+            self.preview.mark_taken(text)
             self.scanned.emit(text)
             self.deliveries.append((text, captured_at, time.perf_counter()))
         if report.failed is not None and self.state != "off":

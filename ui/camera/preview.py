@@ -12,6 +12,8 @@ from ui.camera.worker import PreviewImage, Sighting
 
 #: Outlines stay this long after the frame that showed them (decoding lags the picture).
 OUTLINE_S = 0.5
+#: A code the desk took stays green this long (as long as the same code is ignored).
+TAKEN_S = 3.0
 SEEN, TAKEN = QColor("#f59e0b"), QColor("#16a34a")
 
 
@@ -50,8 +52,17 @@ class CameraPreview(QWidget):
         if sighting.outlines or now - self._sighting_at > OUTLINE_S:
             self.sighting, self._sighting_at = sighting, now
         for text in sighting.accepted:
-            self._taken[text] = now
+            self.mark_taken(text)
         self.update()
+
+    def mark_taken(self, text: str) -> None:
+        """The desk took *text*: its outline turns green for a while."""
+        self._taken[text] = time.monotonic()
+        self.update()
+
+    def taken(self, text: str) -> bool:
+        """Whether *text* is outlined as taken right now."""
+        return time.monotonic() - self._taken.get(text, -1e9) < TAKEN_S
 
     def clear(self) -> None:
         """Nothing to show (camera off)."""
@@ -92,8 +103,7 @@ class CameraPreview(QWidget):
             font.setBold(True)
             painter.setFont(font)
             for outline in self.sighting.outlines:
-                taken = now - self._taken.get(outline.text, -1e9) < 3.0
-                colour = TAKEN if taken else SEEN
+                colour = TAKEN if self.taken(outline.text) else SEEN
                 points = [QPointF(area.x() + x * scale, area.y() + y * scale) for x, y in outline.corners]
                 painter.setPen(QPen(colour, 3))
                 painter.drawPolygon(QPolygonF(points))

@@ -39,11 +39,11 @@ class CameraPage(QWidget):
         for width, height in RESOLUTIONS:
             note = notes.get((width, height))
             self.resolution.addItem(f"{width}×{height}" + (f" — {note}" if note else ""),
-                                    (width, height))
-        self.resolution.setCurrentIndex(max(0, self.resolution.findData(saved.resolution)))
+                                    f"{width}x{height}")
+        self.resolution.setCurrentIndex(max(0, self.resolution.findData(_key(saved.resolution))))
         self.autostart = QCheckBox(self.tr("Switch the camera on when the desk opens"))
         self.autostart.setChecked(saved.autostart)
-        save = QPushButton(self.tr("Save"))
+        self.save_button = save = QPushButton(self.tr("Save"))
         save.setFixedWidth(140)
         save.clicked.connect(self.save)
         self.message = QLabel()
@@ -83,9 +83,13 @@ class CameraPage(QWidget):
 
     def choice(self) -> CameraChoice:
         """The choice on screen (saved or not)."""
-        width, height = self.resolution.currentData()
+        width, height = str(self.resolution.currentData()).split("x")
         return CameraChoice(self.device.value(), int(width), int(height),
                             self.autostart.isChecked())
+
+    def show_resolution(self, size: tuple[int, int]) -> None:
+        """Select *size* in the resolution list."""
+        self.resolution.setCurrentIndex(max(0, self.resolution.findData(_key(size))))
 
     def save(self) -> None:
         """Remember the choice on this PC; the desk uses it the next time its camera starts."""
@@ -97,3 +101,7 @@ class CameraPage(QWidget):
     def shutdown(self) -> None:
         """Let the trial camera go."""
         self.trial.shutdown()
+
+
+def _key(size: tuple[int, int]) -> str:
+    return f"{size[0]}x{size[1]}"
