@@ -208,7 +208,7 @@ Section "Uninstall"
   ; Only what the installer put there: never a recursive delete of a folder the user chose.
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\ThuVien.exe"
-  Delete "$INSTDIR\thuvien.exe"
+  Delete "$INSTDIR\thuvien-cli.exe"
   Delete "$INSTDIR\Uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"

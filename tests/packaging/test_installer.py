@@ -24,7 +24,7 @@ def test_installer_script_compiles(tmp_path: Path) -> None:
     bundle = tmp_path / "thuvien"
     (bundle / "_internal").mkdir(parents=True)
     (bundle / "ThuVien.exe").write_bytes(b"MZ stand-in")
-    (bundle / "thuvien.exe").write_bytes(b"MZ stand-in")
+    (bundle / "thuvien-cli.exe").write_bytes(b"MZ stand-in")
     (bundle / "_internal" / "python311.dll").write_bytes(b"stand-in")
     out = tmp_path / "ThuVien-setup.exe"
     done = subprocess.run(["makensis", "-V2", f"-DBUNDLE={bundle}",
