@@ -152,7 +152,7 @@ class _BatchWriter:
         self.by_control: dict[tuple[str, str | None], tuple[int, str, str]] = {}
         self.records: list[tuple[Any, ...]] = []
         self.isbn_rows: list[tuple[str, int]] = []
-        self.search_rows: list[tuple[Any, ...]] = []
+        self.new_bibs: list[tuple[int, BibData, str]] = []  # search rows are made last
         self.item_rows: list[tuple[Any, ...]] = []
         self.changes: list[tuple[str, str, str, str]] = []
         self.touched: set[int] = set()
@@ -182,13 +182,9 @@ class _BatchWriter:
             if row[8]:
                 entry[0].append(row[8])
             entry[1].append(row[5])
-        rows = []
-        for row in self.search_rows:
-            rid = row[0]
-            if rid in calls:
-                extra = fold(" ".join(calls[rid][0] + calls[rid][1]))
-                row = (*row[:5], (row[5] + " " + extra).strip())
-            rows.append(row)
+        none: tuple[list[str], list[str]] = ([], [])
+        rows = [store.search_row(rid, bib, *calls.get(rid, none), title_fold=title_fold)
+                for rid, bib, title_fold in self.new_bibs]
         conn.executemany(store.INSERT_SEARCH, rows)
         conn.executemany(store.INSERT_FTS, rows)
         for rid in self.touched:
@@ -240,7 +236,7 @@ class _BatchWriter:
                                parsed.marc)
         self.records.append(row)
         self.isbn_rows.extend((isbn, record_id) for isbn in parsed.bib.isbns)
-        self.search_rows.append(store.search_row(record_id, parsed.bib))
+        self.new_bibs.append((record_id, parsed.bib, row[8]))
         self.changes.append(("record", record_uuid, "insert", store.record_payload_json(row)))
         target = (record_id, record_uuid)
         for isbn in parsed.bib.isbns:

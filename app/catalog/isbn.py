@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import operator
 import re
 
+_WEIGHTS10 = (10, 9, 8, 7, 6, 5, 4, 3, 2)
+_WEIGHTS13 = (1, 3) * 6
 _CANDIDATE = re.compile(r"(?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx]|97[89](?:[\s-]?\d){10}")
 
 
@@ -13,7 +16,7 @@ def isbn10_check_digit(first9: str) -> str:
     >>> isbn10_check_digit("030640615")
     '2'
     """
-    total = sum((10 - i) * int(d) for i, d in enumerate(first9))
+    total = sum(map(operator.mul, _WEIGHTS10, map(int, first9)))
     check = (11 - total % 11) % 11
     return "X" if check == 10 else str(check)
 
@@ -24,7 +27,7 @@ def ean13_check_digit(first12: str) -> str:
     >>> ean13_check_digit("978030640615")
     '7'
     """
-    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(first12))
+    total = sum(map(operator.mul, _WEIGHTS13, map(int, first12)))
     return str((10 - total % 10) % 10)
 
 

@@ -117,11 +117,12 @@ def record_row(record_id: int, record_uuid: str, library_id: str, now: str, bib:
 
 
 def search_row(record_id: int, bib: BibFields, call_numbers: Iterable[str] = (),
-               barcodes: Iterable[str] = ()) -> tuple[Any, ...]:
+               barcodes: Iterable[str] = (), title_fold: str | None = None) -> tuple[Any, ...]:
     """The folded text of *bib* for ``record_search``/``records_fts``.
 
     ISBNs are indexed in both ISBN-13 and ISBN-10 form; accession numbers go with the
-    call numbers so that typing a copy's number finds its record.
+    call numbers so that typing a copy's number finds its record. *title_fold*, when the
+    caller has it already (``fold(bib.title)``), saves folding the title again.
     """
     isbn_forms = []
     for isbn in bib.isbns:
@@ -132,9 +133,10 @@ def search_row(record_id: int, bib: BibFields, call_numbers: Iterable[str] = (),
     other = " ".join(filter(None, [bib.publisher, bib.place, bib.series, bib.edition, bib.notes,
                                    bib.control_number, *isbn_forms]))
     author = " ".join(filter(None, [*bib.authors, bib.responsibility]))
-    title = " ".join(filter(None, [bib.title, bib.volume]))
+    if title_fold is None or bib.volume:
+        title_fold = fold(" ".join(filter(None, [bib.title, bib.volume])))
     callno = " ".join(filter(None, [bib.classification, *call_numbers, *barcodes]))
-    return (record_id, fold(title), fold(author), fold(" ".join(bib.subjects)), fold(other),
+    return (record_id, title_fold, fold(author), fold(" ".join(bib.subjects)), fold(other),
             fold(callno))
 
 
@@ -160,8 +162,11 @@ def record_payload_json(row: Sequence[Any], deleted: bool = False) -> str:
 
     *row* must come from :func:`record_row` (its list columns are already JSON text).
     """
-    parts = [key + (row[i] if is_json else _json_value(row[i]))
-             for i, key, is_json in _RECORD_PAYLOAD]
+    parts = []
+    for i, key, is_json in _RECORD_PAYLOAD:
+        value = row[i]
+        parts.append(key + (value if is_json else encode_basestring(value)
+                            if type(value) is str else _json_value(value)))
     parts.append('"deleted": true' if deleted else '"deleted": false')
     return "{" + ", ".join(parts) + "}"
 
