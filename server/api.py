@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from app.sync.protocol import DEFAULT_PAGE, MAX_PAGE, PROTOCOL_VERSION, decode_cursor
 from server import push, registry, schemas, stats, union
 from server.db import make_engine, read, write
+from server.reuse import SeqReused
 from server.settings import ServerSettings, load_settings
 
 FAULT_POINTS = ("before_commit", "after_commit")
@@ -118,7 +119,10 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         return registry.public(own_or_admin(code, who))
 
     @app.post("/v1/libraries/{code}/push", response_model=schemas.PushOut,
-              responses={**ERRORS, 409: {"description": "resume from acked_seq"}})
+              responses={**ERRORS, 409: {
+                  "model": schemas.ReusedOut,
+                  "description": "resume from acked_seq; with reused_seq: the batch re-sends "
+                                 "that sequence number with another change (renumber)"}})
     def push_batch(code: str, body: schemas.PushIn, who: Annotated[Caller, Depends(caller)]
                    ) -> Any:
         """Store a batch of outbox changes once; answer the highest sequence stored."""
@@ -128,18 +132,22 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             raise HTTPException(409, "this token belongs to another library database")
         # Plain dicts without model_dump(): it copied every payload again (a tenth of a push).
         changes = [{"seq": c.seq, "entity": c.entity, "uuid": c.uuid, "op": c.op,
-                    "payload": c.payload, "at": c.at} for c in body.changes]
+                    "payload": c.payload, "at": c.at, "digest": c.digest} for c in body.changes]
+        withheld = [{"seq": w.seq, "digest": w.digest} for w in body.withheld]
         for attempt in range(4):
             try:
                 with push_slots, write(engine) as conn:
                     result = push.apply_batch(
                         conn, who.library.id, body.from_seq, body.to_seq, changes,
-                        idempotency=settings.idempotency,
+                        withheld=withheld, idempotency=settings.idempotency,
                         before_commit=lambda: faults.hit("before_commit"))
                 break
             except push.PushConflict as exc:
                 return JSONResponse({"detail": "resume from acked_seq",
                                      "acked_seq": exc.acked_seq}, status_code=409)
+            except SeqReused as exc:
+                return JSONResponse({"detail": str(exc), "acked_seq": exc.acked_seq,
+                                     "reused_seq": exc.seq}, status_code=409)
             except push.BadBatch as exc:
                 raise HTTPException(422, str(exc)) from exc
             except (IntegrityError, DBAPIError) as exc:  # concurrent union claims, deadlocks

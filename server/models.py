@@ -39,6 +39,9 @@ libraries = Table(
     Column("last_push_at", String(32)),
     Column("last_pull_at", String(32)),
     Column("acked_seq", BigInteger, nullable=False, server_default="0"),
+    # Sequences up to here were acknowledged without digests (before migration 0003, or from
+    # a client that sent none): a resend of them cannot be checked for reused numbers.
+    Column("digest_floor", BigInteger, nullable=False, server_default="0"),
 )
 
 admin_tokens = Table(
@@ -62,7 +65,19 @@ received_changes = Table(
     Column("payload", Text, nullable=False),
     Column("at", String(40)),
     Column("received_at", String(32), nullable=False),
+    # app.sync.protocol.change_digest of the outbox row: tells a resend of this change from
+    # a different change that reuses its sequence number (a library restored from a backup).
+    Column("digest", String(64)),
     Index("received_changes_library_seq", "library_id", "seq"),
+)
+
+# Outbox rows the privacy filter kept at the school: only their sequence number and digest,
+# so that a reused number is noticed there too.
+withheld_changes = Table(
+    "withheld_changes", metadata,
+    Column("library_id", Integer, ForeignKey("libraries.id"), primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("digest", String(64), nullable=False),
 )
 
 lib_records = Table(

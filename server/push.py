@@ -1,7 +1,8 @@
 """Applying a pushed batch: one transaction, ``(library, seq)`` idempotency, ordered effects.
 
 The caller holds the transaction; :func:`apply_batch` locks the library's row first, so
-two deliveries of the same batch (a retry racing the original) apply it once.
+two deliveries of the same batch (a retry racing the original) apply it once. A resent
+part is checked against the digests kept (:mod:`server.reuse`) before it is acknowledged.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select, update
 
-from server import bulk, union
+from server import bulk, reuse, union
 from server.models import (
     lib_items,
     lib_loans,
@@ -22,6 +23,7 @@ from server.models import (
     lib_visits,
     libraries,
     received_changes,
+    withheld_changes,
 )
 from server.security import utc_now
 
@@ -46,49 +48,72 @@ class PushResult:
     applied: int
 
 
-RECEIVED_COLUMNS = ("library_id", "seq", "entity", "uuid", "op", "payload", "at", "received_at")
+RECEIVED_COLUMNS = ("library_id", "seq", "entity", "uuid", "op", "payload", "at", "received_at",
+                    "digest")
 
 
-def _check(from_seq: int, to_seq: int, changes: list[dict[str, Any]]) -> None:
+def _check(from_seq: int, to_seq: int, changes: list[dict[str, Any]],
+           withheld: list[dict[str, Any]]) -> None:
     if to_seq < from_seq:
         raise BadBatch("to_seq is before from_seq")
-    prev = from_seq
-    for change in changes:
-        if not prev < change["seq"] <= to_seq:
-            raise BadBatch(f"change {change['seq']} is out of order or outside "
-                           f"({from_seq}, {to_seq}]")
-        prev = change["seq"]
+    for what, items in (("change", changes), ("withheld change", withheld)):
+        prev = from_seq
+        for item in items:
+            if not prev < item["seq"] <= to_seq:
+                raise BadBatch(f"{what} {item['seq']} is out of order or outside "
+                               f"({from_seq}, {to_seq}]")
+            prev = item["seq"]
+    if withheld and {c["seq"] for c in changes} & {w["seq"] for w in withheld}:
+        raise BadBatch("a sequence number is both sent and withheld")
 
 
 def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
-                changes: list[dict[str, Any]], *, idempotency: bool = True,
+                changes: list[dict[str, Any]], *, withheld: list[dict[str, Any]] | None = None,
+                idempotency: bool = True,
                 before_commit: Callable[[], None] | None = None) -> PushResult:
     """Store and apply the changes of one batch not seen before; answer the acked sequence.
+
+    *withheld* lists ``{"seq", "digest"}`` of the outbox rows in the range that the privacy
+    filter kept at the school. Raises :class:`PushConflict` when the batch starts after what
+    the server has, :class:`server.reuse.SeqReused` when it re-sends a number with another
+    change, :class:`BadBatch` when it is malformed.
 
     >>> apply_batch(conn, 1, 0, 2, [{"seq": 1, ...}, {"seq": 2, ...}])  # doctest: +SKIP
     PushResult(acked_seq=2, applied=2)
     """
-    _check(from_seq, to_seq, changes)
-    acked = int(conn.execute(select(libraries.c.acked_seq).where(libraries.c.id == library_id)
-                             .with_for_update()).scalar_one())
+    withheld = withheld or []
+    _check(from_seq, to_seq, changes, withheld)
+    lib = conn.execute(select(libraries.c.acked_seq, libraries.c.digest_floor)
+                       .where(libraries.c.id == library_id).with_for_update()).one()
+    acked, floor = int(lib.acked_seq), int(lib.digest_floor)
     if idempotency:
-        if to_seq <= acked:
-            return PushResult(acked, 0)
         if from_seq > acked:
             raise PushConflict(acked)
+        reuse.verify(conn, library_id, acked, floor, [
+            *((c["seq"], c.get("digest")) for c in changes if c["seq"] <= acked),
+            *((w["seq"], w["digest"]) for w in withheld if w["seq"] <= acked)])
+        if to_seq <= acked:
+            return PushResult(acked, 0)
         todo = [c for c in changes if c["seq"] > acked]
+        kept = [w for w in withheld if w["seq"] > acked]
     else:  # test-only: shows the fault harness catches double application
-        todo = list(changes)
+        todo, kept = list(changes), list(withheld)
     now = utc_now()
     new_acked = max(acked, to_seq)
+    if any(c.get("digest") is None for c in todo):
+        floor = new_acked  # an older client: these numbers cannot be checked later
     conn.execute(update(libraries).where(libraries.c.id == library_id)
-                 .values(acked_seq=new_acked, last_push_at=now))
+                 .values(acked_seq=new_acked, last_push_at=now, digest_floor=floor))
+    if kept:
+        bulk.insert_rows(conn, withheld_changes, ("library_id", "seq", "digest"),
+                         [(library_id, w["seq"], w["digest"]) for w in kept],
+                         conflict=("library_id", "seq"))
     if todo:
         for c in todo:
             c["text"] = json.dumps(c["payload"], ensure_ascii=False)
         bulk.insert_rows(conn, received_changes, RECEIVED_COLUMNS, [
-            (library_id, c["seq"], c["entity"], c["uuid"], c["op"], c["text"], c.get("at"), now)
-            for c in todo])
+            (library_id, c["seq"], c["entity"], c["uuid"], c["op"], c["text"], c.get("at"), now,
+             c.get("digest")) for c in todo])
         _apply(conn, library_id, todo)
     if before_commit is not None:
         before_commit()

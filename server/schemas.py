@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.sync.protocol import MAX_BATCH
 
 Code = Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+#: app.sync.protocol.change_digest: lowercase hex.
+DIGEST_PATTERN = r"^[0-9a-f]{16,64}$"
 
 
 class LibraryIn(BaseModel):
@@ -69,6 +71,15 @@ class ChangeIn(BaseModel):
     op: Literal["insert", "update", "delete"]
     payload: dict[str, Any]
     at: str | None = Field(default=None, max_length=40)
+    digest: str | None = Field(default=None, max_length=64, pattern=DIGEST_PATTERN)
+
+
+class WithheldIn(BaseModel):
+    """An outbox row in the batch's range that the privacy filter kept at the school."""
+
+    model_config = ConfigDict(extra="forbid")
+    seq: int = Field(ge=1, le=2**62)
+    digest: str = Field(max_length=64, pattern=DIGEST_PATTERN)
 
 
 class PushIn(BaseModel):
@@ -79,6 +90,16 @@ class PushIn(BaseModel):
     from_seq: int = Field(ge=0, le=2**62)
     to_seq: int = Field(ge=0, le=2**62)
     changes: list[ChangeIn] = Field(max_length=MAX_BATCH)
+    withheld: list[WithheldIn] = Field(default=[], max_length=MAX_BATCH)
+
+
+class ReusedOut(BaseModel):
+    """409: the batch re-sends sequence number ``reused_seq`` with another change than the one
+    acknowledged (a library restored from a backup): renumber from there past ``acked_seq``."""
+
+    detail: str
+    acked_seq: int
+    reused_seq: int
 
 
 class PushOut(BaseModel):

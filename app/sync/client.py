@@ -22,10 +22,13 @@ from urllib.parse import quote, urlsplit
 import requests
 
 from app.db.connection import Database, open_database, utc_now
+from app.sync import batch, privacy, state, union_cache
 from app.sync import messages as msg
-from app.sync import privacy, state, union_cache
+from app.sync.batch import Batch
 from app.sync.messages import SyncError
 from app.sync.protocol import API_PREFIX, DEFAULT_BATCH, DEFAULT_PAGE, push_path
+from app.sync.renumber import renumber_from
+from app.sync.status import pending_changes
 from app.sync.token_store import TokenStore
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -33,11 +36,22 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 @dataclass(frozen=True)
 class SyncReport:
-    """What one sync did."""
+    """What one sync did (``renumbered``: changes made after restoring an old backup that
+    got new numbers, see :mod:`app.sync.renumber`)."""
 
     pushed: int
     acked_seq: int
     pulled: int
+    renumbered: int = 0
+
+
+class NumbersReused(Exception):
+    """The server knows outbox numbers from ``seq`` on as other changes (a restore here)."""
+
+    def __init__(self, acked_seq: int, seq: int) -> None:
+        super().__init__(f"numbers from {seq} reused; server acknowledged {acked_seq}")
+        self.acked_seq = acked_seq
+        self.seq = seq
 
 
 def check_url(url: str) -> str:
@@ -66,6 +80,7 @@ class SyncClient:
         self.library_id = str(state.setting(self.db.conn, "library_id"))
         self.tokens = TokenStore(self.library_id, token_dir)
         self.session = requests.Session()
+        self.renumbered = 0
         self._lock = threading.Lock()
 
     # -- configuration --------------------------------------------------------------------
@@ -87,13 +102,14 @@ class SyncClient:
 
     def _request(self, method: str, path: str, *, token: str | None = None,
                  body: Any = None, params: dict[str, Any] | None = None,
-                 base: str | None = None) -> requests.Response:
+                 base: str | None = None, raw: bytes | None = None) -> requests.Response:
         url = (base or self.server_url or "") + path
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        data = None
+        data = raw
         if body is not None:
-            headers["Content-Type"] = "application/json"
             data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        if data is not None:
+            headers["Content-Type"] = "application/json"
         try:
             try:
                 return self.session.request(method, url, headers=headers, params=params,
@@ -158,11 +174,10 @@ class SyncClient:
     # -- push -----------------------------------------------------------------------------
     def pending(self) -> int:
         """Outbox changes the server has not acknowledged."""
-        return int(self.db.conn.execute("SELECT count(*) FROM changes WHERE seq > ?",
-                                        (state.acked_seq(self.db.conn),)).fetchone()[0])
+        return pending_changes(self.db.conn)
 
-    def next_batch(self, acked: int) -> tuple[int, list[dict[str, Any]]] | None:
-        """``(to_seq, changes)`` of the next batch after *acked*, privacy filter applied."""
+    def next_batch(self, acked: int) -> Batch | None:
+        """The next batch after *acked* (privacy filter applied), or None when all is sent."""
         rows = self.db.conn.execute(
             "SELECT seq, entity, uuid, op, payload, at FROM changes WHERE seq > ? "
             "ORDER BY seq LIMIT ?", (acked, self.batch_size)).fetchall()
@@ -173,17 +188,21 @@ class SyncClient:
         if secret is None:
             secret = privacy.new_secret()
             state.put_setting(self.db, privacy.SECRET_SETTING, secret)
-        return int(rows[-1][0]), privacy.transform(rows, policy, str(secret))
+        return batch.build(acked, rows, policy, str(secret))
 
-    def send_batch(self, acked: int, to_seq: int, changes: list[dict[str, Any]]) -> int:
-        """POST one batch; return the server's acknowledged sequence (no local write)."""
+    def send_batch(self, acked: int, sending: Batch) -> int:
+        """POST one batch; return the server's acknowledged sequence (no local write).
+
+        Raises :class:`NumbersReused` when the server knows some of its numbers as other
+        changes (this database was restored from a backup).
+        """
         token = self._token()
         resp = self._request("POST", push_path(quote(self.library_code or "", safe="")),
-                             token=token, body={"library_uuid": self.library_id,
-                                                "from_seq": acked, "to_seq": to_seq,
-                                                "changes": changes})
+                             token=token, raw=sending.body(self.library_id))
         if resp.status_code == 409:
             data = self._json(resp)
+            if "reused_seq" in data and "acked_seq" in data:
+                raise NumbersReused(int(data["acked_seq"]), int(data["reused_seq"]))
             if "acked_seq" in data:
                 return int(data["acked_seq"])
             raise SyncError("sync.wrong_database", msg.WRONG_DATABASE, retry=False)
@@ -199,18 +218,27 @@ class SyncClient:
         acked = state.acked_seq(self.db.conn)
         sent = 0
         while True:
-            batch = self.next_batch(acked)
-            if batch is None:
+            sending = self.next_batch(acked)
+            if sending is None:
                 return sent, acked
-            to_seq, changes = batch
-            answer = self.send_batch(acked, to_seq, changes)
-            # A lower answer: the server lost data (restored from a backup), so resend.
-            sent_now = 0 if answer < acked else len(changes)
-            state.set_acked_seq(self.db, answer)
-            if answer == acked and answer < to_seq:
+            try:
+                answer = self.send_batch(acked, sending)
+            except NumbersReused as reused:
+                done = renumber_from(self.db, reused.seq, reused.acked_seq)
+                self.renumbered += done.count
+                acked = reused.acked_seq
+                continue
+            if answer < acked:  # the server lost data (restored from a backup): resend
+                new_acked = answer
+            else:
+                # Never past this batch: numbers beyond it are checked when they are sent
+                # (the server may know them as other changes, after a restore here).
+                new_acked = min(answer, sending.to_seq)
+                sent += len(sending.changes)
+            state.set_acked_seq(self.db, new_acked)
+            if new_acked == acked:
                 raise SyncError("sync.bad_answer", msg.BAD_ANSWER, detail="no progress")
-            acked = answer
-            sent += sent_now
+            acked = new_acked
 
     # -- pull -----------------------------------------------------------------------------
     def pull(self) -> int:
@@ -239,6 +267,7 @@ class SyncClient:
     def sync_now(self) -> SyncReport:
         """Push then pull; remember the outcome (time, or the error in words) for the UI."""
         with self._lock:
+            self.renumbered = 0
             state.put(self.db, last_attempt_at=utc_now())
             try:
                 pushed, acked = self.push()
@@ -250,7 +279,7 @@ class SyncClient:
                 raise
             state.put(self.db, last_sync_at=utc_now(), last_error_code=None,
                       last_error_params=None, last_error_at=None)
-            return SyncReport(pushed, acked, pulled)
+            return SyncReport(pushed, acked, pulled, self.renumbered)
 
     def close(self) -> None:
         """Close the connection and the HTTP session."""

@@ -10,10 +10,14 @@ Push (``POST /v1/libraries/{code}/push``)::
                   "payload": {...}, "at": "2025-...Z"}, ...]}
 
 The batch covers the outbox range ``from_seq < seq <= to_seq`` (changes the privacy
-filter dropped leave gaps). The server answers ``{"acked_seq": N}``: every change up to
-``N`` is stored exactly once. A batch starting after the server's ``acked_seq`` is
-refused with 409 and the answer tells where to resume. ``(library, seq)`` is the
-idempotency key: re-sending is always safe.
+filter kept at the school are listed in ``"withheld": [{"seq", "digest"}]``). Every change
+carries ``"digest"`` (:func:`change_digest`). The server answers ``{"acked_seq": N}``:
+every change up to ``N`` is stored exactly once. A batch starting after the server's
+``acked_seq`` is refused with 409 and the answer tells where to resume. ``(library, seq)``
+is the idempotency key: re-sending is always safe. A re-sent number whose digest differs
+from the one acknowledged (a library restored from an old backup numbers new changes with
+old numbers) is refused with 409 ``{"acked_seq": N, "reused_seq": S}``: the client
+renumbers its changes from ``S`` on to follow ``N`` and pushes them.
 
 Pull (``GET /v1/union/changes?cursor=C&limit=L``) returns union-catalog records changed
 after the opaque cursor ``C`` (``""`` = from the start), each with its holdings per library.
@@ -21,6 +25,7 @@ after the opaque cursor ``C`` (``""`` = from the start), each with its holdings 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
@@ -61,6 +66,24 @@ def push_path(library_code: str) -> str:
     '/v1/libraries/TH-01/push'
     """
     return f"{API_PREFIX}/libraries/{library_code}/push"
+
+
+def change_digest(entity: str, uuid: str, op: str, at: str | None, payload_json: str) -> str:
+    """What tells one outbox change from another with the same sequence number.
+
+    Made from the outbox row as the school stored it (before the privacy filter), so a
+    resend after a change of the sharing setting still matches; the row's random uuid is
+    part of it, so the digest of a change that stays at the school reveals nothing of it.
+
+    >>> len(change_digest("record", "r1", "insert", "2025-10-01T00:00:00.000000Z", "{}"))
+    32
+    >>> at1, at2 = "2025-10-01T00:00:00.000000Z", "2025-10-01T00:00:00.000001Z"
+    >>> change_digest("record", "r1", "insert", at1, "{}") == change_digest("record", "r1",
+    ...                                                                     "insert", at2, "{}")
+    False
+    """
+    text = "\x1f".join((entity, uuid, op, at or "", payload_json))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def title_key(title: str, authors: Sequence[str], year: int | None) -> str:

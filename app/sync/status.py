@@ -48,12 +48,24 @@ class SyncStatus:
         return asdict(self)
 
 
+def pending_changes(conn: sqlite3.Connection) -> int:
+    """Outbox changes the server has not acknowledged, without counting rows.
+
+    Above the acknowledged position the outbox has no gaps: its AUTOINCREMENT numbers are
+    taken inside the writing transaction (a rollback gives them back), nothing deletes
+    outbox rows, and :mod:`app.sync.renumber` keeps them contiguous. So the count is the
+    highest number minus the acknowledged one: two index lookups, where ``count(*)`` read
+    the whole table (0.3 s with 300 000 changes waiting).
+    """
+    top = conn.execute("SELECT max(seq) FROM changes").fetchone()[0]
+    return max(0, int(top or 0) - state.acked_seq(conn))
+
+
 def read_status(conn: sqlite3.Connection, token_storage: str | None = None,
                 enrolled: bool | None = None) -> SyncStatus:
     """The current sync status of the library on *conn* (a cheap read)."""
     acked = state.acked_seq(conn)
-    pending = int(conn.execute("SELECT count(*) FROM changes WHERE seq > ?",
-                               (acked,)).fetchone()[0])
+    pending = pending_changes(conn)
     code = state.get(conn, "last_error_code")
     error = None
     if code:

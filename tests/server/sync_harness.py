@@ -512,7 +512,7 @@ def run_scenario(env: FaultEnv, seed: int, workdir: Path,
                 first = client.next_batch(acked)
                 _push_ignoring_faults(client)
                 if first is not None:
-                    client.send_batch(acked, *first)  # the same batch, delivered again
+                    client.send_batch(acked, first)  # the same batch, delivered again
             elif fault.startswith("kill_"):
                 env.server.arm(fault.removeprefix("kill_"))
                 _push_ignoring_faults(client)

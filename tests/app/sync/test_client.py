@@ -42,8 +42,8 @@ def test_push_goes_in_order_in_batches_and_resumes(enrolled: Library, district: 
     fill(enrolled, 60)  # 120 changes
     client = SyncClient(enrolled.path, batch_size=25)
     try:
-        to_seq, changes = client.next_batch(0) or (0, [])
-        assert client.send_batch(0, to_seq, changes) == 25  # then the client "dies"
+        first = client.next_batch(0)
+        assert first is not None and client.send_batch(0, first) == 25  # then the client "dies"
         assert client.pending() == 120  # the answer was never recorded
         sent, acked = client.push()    # a new attempt resumes from the server's answer
     finally:

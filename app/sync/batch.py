@@ -1,0 +1,59 @@
+"""One push batch built from outbox rows: what leaves the school, as the request body.
+
+The privacy filter (:mod:`app.sync.privacy`) decides what is sent of each row; rows it keeps
+at the school are listed as ``withheld`` with their digest only. Records travel as the
+outbox stored them, so their JSON is copied into the body instead of being parsed and
+written again (the largest rows, and most of the client's work in a push).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from app.sync import privacy
+from app.sync.protocol import change_digest
+
+#: ``(seq, entity, uuid, op, payload_json, at)`` as selected from ``changes``.
+OutboxRow = tuple[int, str, str, str, str, str]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The outbox range ``(from_seq, to_seq]`` ready to send."""
+
+    from_seq: int
+    to_seq: int
+    changes: list[str]
+    withheld: list[dict[str, Any]]
+
+    def body(self, library_uuid: str) -> bytes:
+        """The push request body (JSON, UTF-8)."""
+        head = json.dumps({"library_uuid": library_uuid, "from_seq": self.from_seq,
+                           "to_seq": self.to_seq, "withheld": self.withheld})
+        return (head[:-1] + ', "changes": [' + ", ".join(self.changes) + "]}").encode("utf-8")
+
+
+def _text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def build(from_seq: int, rows: list[OutboxRow], policy: str, secret: str) -> Batch:
+    """The batch of *rows* (ordered by seq, all after *from_seq*) under the sharing *policy*."""
+    changes: list[str] = []
+    withheld: list[dict[str, Any]] = []
+    for seq, entity, uuid, op, payload_json, at in rows:
+        digest = change_digest(entity, uuid, op, at, payload_json)
+        if entity == "record":  # sent whole (privacy.outgoing): no need to parse it
+            name, sent = entity, payload_json
+        else:
+            outgoing = privacy.outgoing(entity, json.loads(payload_json), policy, secret)
+            if outgoing is None:
+                withheld.append({"seq": seq, "digest": digest})
+                continue
+            name, sent = outgoing[0], _text(outgoing[1])
+        changes.append(f'{{"seq": {int(seq)}, "entity": {_text(name)}, "uuid": {_text(uuid)}, '
+                       f'"op": {_text(op)}, "payload": {sent}, "at": {_text(at)}, '
+                       f'"digest": "{digest}"}}')
+    return Batch(from_seq, int(rows[-1][0]) if rows else from_seq, changes, withheld)
