@@ -224,9 +224,9 @@ class SyncClient:
             try:
                 answer = self.send_batch(acked, sending)
             except NumbersReused as reused:
-                done = renumber_from(self.db, reused.seq, reused.acked_seq)
+                done = renumber_from(self.db, reused.seq, reused.acked_seq, acked)
                 self.renumbered += done.count
-                acked = reused.acked_seq
+                acked = state.acked_seq(self.db.conn)
                 continue
             if answer < acked:  # the server lost data (restored from a backup): resend
                 new_acked = answer

@@ -27,13 +27,19 @@ class Renumbered:
     count: int
 
 
-def renumber_from(db: Database, first: int, server_acked: int) -> Renumbered:
+def renumber_from(db: Database, first: int, server_acked: int, local_acked: int) -> Renumbered:
     """Give the changes numbered *first* and up the numbers after *server_acked* (in order)
-    and take *server_acked* as acknowledged; one transaction."""
+    and take *server_acked* as acknowledged; one transaction.
+
+    *local_acked* is the acknowledged position the refused batch started from: if it has
+    moved since (another sync of this database renumbered first), nothing is done.
+    """
     shift = server_acked + 1 - first
     if shift <= 0:
         raise ValueError(f"number {first} is not below the acknowledged {server_acked}")
     with db.transaction() as conn:
+        if state.acked_seq(conn) != local_acked:
+            return Renumbered(first, 0, 0)
         count = int(conn.execute("SELECT count(*) FROM changes WHERE seq >= ?",
                                  (first,)).fetchone()[0])
         if count:

@@ -135,3 +135,24 @@ def test_restore_without_new_changes_is_quiet_until_the_next_change(
         assert acked == 10
     finally:
         lib.close()
+
+
+def test_a_second_sync_of_the_same_database_does_not_renumber_again(tmp_path: Path) -> None:
+    from app.sync.renumber import renumber_from
+
+    lib = Library.open(tmp_path / "school.sqlite3")
+    try:
+        add_books(lib, "Sách", 3)  # 6 changes, none acknowledged
+        first = renumber_from(lib.db, 4, 10, local_acked=0)  # the first sync to be refused
+        assert (first.shift, first.count) == (7, 3)
+        seqs = [r[0] for r in lib.db.conn.execute("SELECT seq FROM changes ORDER BY seq")]
+        assert seqs == [1, 2, 3, 11, 12, 13] and lib.sync.status().pending == 3
+        # Another sync, refused for the same batch it read before the renumbering: no-op.
+        late = renumber_from(lib.db, 4, 10, local_acked=0)
+        assert late.count == 0
+        assert [r[0] for r in lib.db.conn.execute("SELECT seq FROM changes ORDER BY seq")] == seqs
+        add_books(lib, "Tiếp", 1)
+        assert [r[0] for r in lib.db.conn.execute(
+            "SELECT seq FROM changes WHERE seq > 13 ORDER BY seq")] == [14, 15]
+    finally:
+        lib.close()
