@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_sync_common import cpu_seconds, make_library
+from bench_sync_common import cpu_seconds, make_library, pg_backend_cpu
 from sync_harness import FaultEnv, pg_database
 
 
@@ -28,18 +28,23 @@ def run(db_url: str, work: Path, changes: int, batch: int) -> None:
         print(f"generated {changes} changes in {time.perf_counter() - t0:.1f} s")
         client = SyncClient(path, token_dir=work / "tokens", batch_size=batch)
         client.enroll(env.server.url, env.add_library("BENCH"))
+        database = db_url.rsplit("/", 1)[-1]
+        on_pg = db_url.startswith("postgresql")
+        pg_cpu0 = pg_backend_cpu(database) if on_pg else 0.0
         server_cpu0 = cpu_seconds(env.server.proc.pid)
         client_cpu0 = time.process_time()
         t0 = time.perf_counter()
         sent, acked = client.push()
         elapsed = time.perf_counter() - t0
         server_cpu = cpu_seconds(env.server.proc.pid) - server_cpu0
+        pg_cpu = pg_backend_cpu(database) - pg_cpu0 if on_pg else 0.0
         client_cpu = time.process_time() - client_cpu0
         client.close()
         print(f"backend={db_url.split(':')[0]} batch={batch}: pushed {sent} changes "
               f"(acked {acked}) in {elapsed:.1f} s wall = {sent / elapsed:,.0f} changes/s "
               f"(goal <= 20 s for 100k); CPU: server {server_cpu:.1f} s, client "
-              f"{client_cpu:.1f} s; load average {os.getloadavg()[0]:.1f}")
+              f"{client_cpu:.1f} s" + (f", PostgreSQL {pg_cpu:.1f} s" if on_pg else "")
+              + f"; load average {os.getloadavg()[0]:.1f}")
     finally:
         env.close()
 

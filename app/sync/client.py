@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,15 @@ class SyncReport:
     acked_seq: int
     pulled: int
     renumbered: int = 0
+
+
+@dataclass(frozen=True)
+class PushTarget:
+    """The push URL, token and TLS verification setting of one push."""
+
+    url: str
+    token: str
+    verify: str | bool
 
 
 class NumbersReused(Exception):
@@ -102,8 +112,11 @@ class SyncClient:
 
     def _request(self, method: str, path: str, *, token: str | None = None,
                  body: Any = None, params: dict[str, Any] | None = None,
-                 base: str | None = None, raw: bytes | None = None) -> requests.Response:
+                 base: str | None = None, raw: bytes | None = None,
+                 verify: str | bool | None = None) -> requests.Response:
         url = (base or self.server_url or "") + path
+        if verify is None:
+            verify = self._verify()
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         data = raw
         if body is not None:
@@ -114,7 +127,7 @@ class SyncClient:
             try:
                 return self.session.request(method, url, headers=headers, params=params,
                                             data=data, timeout=self.timeout,
-                                            verify=self._verify())
+                                            verify=verify)
             except requests.exceptions.ConnectionError as exc:
                 # A kept-alive connection the server had just closed: try once on a fresh one
                 # (safe: push and pull are idempotent; enroll is not retried).
@@ -122,7 +135,7 @@ class SyncClient:
                     raise
                 return self.session.request(method, url, headers=headers, params=params,
                                             data=data, timeout=self.timeout,
-                                            verify=self._verify())
+                                            verify=verify)
         except requests.exceptions.SSLError as exc:
             raise SyncError("sync.tls", msg.TLS, detail=type(exc).__name__) from exc
         except requests.RequestException as exc:
@@ -190,15 +203,23 @@ class SyncClient:
             state.put_setting(self.db, privacy.SECRET_SETTING, secret)
         return batch.build(acked, rows, policy, str(secret))
 
-    def send_batch(self, acked: int, sending: Batch) -> int:
+    def push_target(self) -> PushTarget:
+        """Where and how batches go (read from this library's database once per push)."""
+        token = self._token()
+        return PushTarget(str(self.server_url) + push_path(quote(self.library_code or "",
+                                                                 safe="")),
+                          token, self._verify())
+
+    def send_batch(self, acked: int, sending: Batch, target: PushTarget | None = None) -> int:
         """POST one batch; return the server's acknowledged sequence (no local write).
 
         Raises :class:`NumbersReused` when the server knows some of its numbers as other
-        changes (this database was restored from a backup).
+        changes (this database was restored from a backup). With *target* given it does
+        not touch the database (it may run on another thread).
         """
-        token = self._token()
-        resp = self._request("POST", push_path(quote(self.library_code or "", safe="")),
-                             token=token, raw=sending.body(self.library_id))
+        target = target or self.push_target()
+        resp = self._request("POST", "", base=target.url, token=target.token,
+                             raw=sending.body(self.library_id), verify=target.verify)
         if resp.status_code == 409:
             data = self._json(resp)
             if "reused_seq" in data and "acked_seq" in data:
@@ -214,31 +235,40 @@ class SyncClient:
         return int(data["acked_seq"])
 
     def push(self) -> tuple[int, int]:
-        """Push the whole outbox in order, batch by batch; return ``(changes sent, acked)``."""
+        """Push the whole outbox in order, batch by batch; return ``(changes sent, acked)``.
+
+        While the server works on one batch, the next one is read and encoded here (it
+        usually starts where the sent one ends), so the two sides work at the same time.
+        """
         acked = state.acked_seq(self.db.conn)
         sent = 0
-        while True:
-            sending = self.next_batch(acked)
-            if sending is None:
-                return sent, acked
-            try:
-                answer = self.send_batch(acked, sending)
-            except NumbersReused as reused:
-                done = renumber_from(self.db, reused.seq, reused.acked_seq, acked)
-                self.renumbered += done.count
-                acked = state.acked_seq(self.db.conn)
-                continue
-            if answer < acked:  # the server lost data (restored from a backup): resend
-                new_acked = answer
-            else:
-                # Never past this batch: numbers beyond it are checked when they are sent
-                # (the server may know them as other changes, after a restore here).
-                new_acked = min(answer, sending.to_seq)
-                sent += len(sending.changes)
-            state.set_acked_seq(self.db, new_acked)
-            if new_acked == acked:
-                raise SyncError("sync.bad_answer", msg.BAD_ANSWER, detail="no progress")
-            acked = new_acked
+        sending = self.next_batch(acked)
+        target = self.push_target() if sending is not None else None
+        with ThreadPoolExecutor(1, thread_name_prefix="thuvien-push") as network:
+            while sending is not None:
+                answer_of = network.submit(self.send_batch, acked, sending, target)
+                upcoming = self.next_batch(sending.to_seq)
+                try:
+                    answer = answer_of.result()
+                except NumbersReused as reused:
+                    done = renumber_from(self.db, reused.seq, reused.acked_seq, acked)
+                    self.renumbered += done.count
+                    acked = state.acked_seq(self.db.conn)
+                    sending = self.next_batch(acked)
+                    continue
+                if answer < acked:  # the server lost data (restored from a backup): resend
+                    new_acked = answer
+                else:
+                    # Never past this batch: numbers beyond it are checked when they are sent
+                    # (the server may know them as other changes, after a restore here).
+                    new_acked = min(answer, sending.to_seq)
+                    sent += len(sending.changes)
+                state.set_acked_seq(self.db, new_acked)
+                if new_acked == acked:
+                    raise SyncError("sync.bad_answer", msg.BAD_ANSWER, detail="no progress")
+                sending = upcoming if new_acked == sending.to_seq else self.next_batch(new_acked)
+                acked = new_acked
+        return sent, acked
 
     # -- pull -----------------------------------------------------------------------------
     def pull(self) -> int:
