@@ -83,6 +83,18 @@ class _Parsed:
     marc: str  # storage form, without the holdings fields (they become items)
 
 
+@dataclass
+class _Context:
+    """What every batch of one import shares."""
+
+    library_id: str
+    schemes: dict[str, dict[str, Any]]
+    default_collection: str
+    report: ImportReport
+    scheme_cache: dict[str | None, tuple[str, Scheme]] = field(default_factory=dict)
+    known_terms: set[str] = field(default_factory=set)
+
+
 class MarcImporter:
     """Imports MARC files into one library's catalog."""
 
@@ -92,12 +104,12 @@ class MarcImporter:
         self._library_id = settings.library_id
         self._schemes = schemes
         self._default_collection = str(settings.get("default_collection", "TK"))
-        self._scheme_cache: dict[str | None, tuple[str, Scheme]] = {}
 
     def run(self, path: Path, progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> ImportReport:
         """Import *path*; raises ``ImportFormatError`` when the file is not MARC21 at all."""
         report = ImportReport()
+        context = _Context(self._library_id, self._schemes, self._default_collection, report)
         batch: list[_Parsed] = []
         number = 0
         for entry in read_marc(Path(path), progress):
@@ -122,30 +134,27 @@ class MarcImporter:
             batch.append(_Parsed(number, offset, bib, holdings(entry),
                                  entry.to_storage(skip=HOLDINGS_TAGS)))
             if len(batch) >= BATCH:
-                self._flush(batch, report)
+                self._flush(batch, context)
                 batch = []
         if batch:
-            self._flush(batch, report)
+            self._flush(batch, context)
+        if report.imported:
+            store.compact_index(self._db, report.imported)
         return report
 
-    def _flush(self, batch: list[_Parsed], report: ImportReport) -> None:
+    def _flush(self, batch: list[_Parsed], context: _Context) -> None:
         with self._db.transaction() as conn:
-            _BatchWriter(conn, self._library_id, self._schemes, self._default_collection,
-                         report, self._scheme_cache).write(batch)
+            _BatchWriter(conn, context).write(batch)
 
 
 class _BatchWriter:
     """Writes one batch inside one transaction."""
 
-    def __init__(self, conn: sqlite3.Connection, library_id: str,
-                 schemes: dict[str, dict[str, Any]], default_collection: str,
-                 report: ImportReport, scheme_cache: dict[str | None, tuple[str, Scheme]]
-                 ) -> None:
+    def __init__(self, conn: sqlite3.Connection, context: _Context) -> None:
         self.conn = conn
-        self.library_id = library_id
-        self.schemes = schemes
-        self.default_collection = default_collection
-        self.report = report
+        self.context = context
+        self.library_id = context.library_id
+        self.report = context.report
         self.now = utc_now()
         self.next_id = store.next_record_id(conn)
         self.by_isbn: dict[str, tuple[int, str]] = {}
@@ -158,7 +167,6 @@ class _BatchWriter:
         self.touched: set[int] = set()
         self.owners: dict[str, int] = {}
         self.counters: dict[str, tuple[Scheme, int]] = {}
-        self.scheme_cache = scheme_cache
 
     def write(self, batch: list[_Parsed]) -> None:
         self._prefetch(batch)
@@ -187,6 +195,7 @@ class _BatchWriter:
                 for rid, bib, title_fold in self.new_bibs]
         conn.executemany(store.INSERT_SEARCH, rows)
         conn.executemany(store.INSERT_FTS, rows)
+        store.add_terms(conn, rows, self.context.known_terms)
         for rid in self.touched:
             store.reindex_record(conn, rid)
         self._save_counters()
@@ -279,15 +288,17 @@ class _BatchWriter:
 
     def _scheme(self, code: str | None) -> tuple[str, Scheme]:
         """The collection code a copy gets, and its accession scheme (cached per import)."""
-        found = self.scheme_cache.get(code)
+        cache = self.context.scheme_cache
+        found = cache.get(code)
         if found is None:
-            collection = (code or self.default_collection).strip().upper()
+            default = self.context.default_collection
+            collection = (code or default).strip().upper()
             try:
-                scheme = scheme_for(self.schemes, collection)
+                scheme = scheme_for(self.context.schemes, collection)
             except ValidationError:  # an unusable collection code in the file
-                collection = self.default_collection
-                scheme = scheme_for(self.schemes, collection)
-            found = self.scheme_cache[code] = (collection, scheme)
+                collection = default
+                scheme = scheme_for(self.context.schemes, collection)
+            found = cache[code] = (collection, scheme)
         return found
 
     def _save_counters(self) -> None:

@@ -75,7 +75,12 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """A page of hits and the number of records matching in all."""
+    """A page of hits and the number of records matching in all.
+
+    ``total`` is exact unless ``total_exact`` is False: a very broad query on a large
+    catalog gets an estimate (see ``app.catalog.search.COUNT_CAP``).
+    """
 
     total: int
     hits: list[Hit]
+    total_exact: bool = True

@@ -1,112 +1,47 @@
-"""Catalog search over the folded FTS5 index.
+"""Catalog search over the folded FTS5 index (query language: :mod:`app.catalog.query`).
 
-A query is words (folded like the index: no diacritics, đ→d, i/y variants equal), "quoted
-phrases" and field qualifiers ``title:``, ``author:``, ``subject:``, ``isbn:``, ``year:``
-(``year:2020`` or ``year:2015-2020``) and ``callno:``. The last bare word is a prefix while
-the user is typing. An ISBN in any form, or an accession number, finds its record.
+An ISBN in any form, or an accession number, finds its record first. The other hits are
+ordered by :mod:`app.catalog.ranking`: exact title, title beginning, title words, title and
+author words, then the rest.
 
-Ranking: an exact title first, then bm25 with title and author weighted above subject and
-notes. Ranking costs ~2 µs per matching row, so a query matching more than ``RANK_CAP``
-records is ordered by cheaper tiers (exact title, title prefix, title-column matches,
-everything else) instead of scoring every match.
+Speed: a query matching at most ``RANK_CAP`` records ranks them all. A broader one takes
+its candidates tier by tier, each with a LIMIT (exact and beginning titles through the
+``records(title_fold)`` index, then title-only and title-or-author matches, then any match),
+so that the work does not grow with the number of matches; only the total count does.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 from app.catalog.isbn import to_isbn13
 from app.catalog.models import Hit, HitItem, SearchResult
-from app.text import fold
+from app.catalog.query import MIN_PREFIX, Query, parse_query
+from app.catalog.ranking import Candidate, ranked, satisfies
+from app.catalog.store import COMPLETED_PREFIX, DIGITS
 
-RANK_CAP = 4000
-# A one-letter prefix expands to every indexed word with that letter (80-180 ms on 1M
-# records): a single letter is matched as a whole word until a second one is typed.
-MIN_PREFIX = 2
-WEIGHTS = "10.0, 6.0, 2.0, 1.0, 1.5"  # title, author, subject, other, callno
-_COLUMNS = {"title": "title", "author": "author", "subject": "subject", "callno": "callno",
-            "ti": "title", "au": "author", "su": "subject", "tieude": "title",
-            "tacgia": "author", "chude": "subject"}
-_TOKEN = re.compile(r'(\w+):(?:"([^"]*)"?|(\S+))|"([^"]*)"?|(\S+)', re.UNICODE)
+__all__ = ["MIN_PREFIX", "RANK_CAP", "CatalogSearch", "Query", "parse_query"]
 
-
-@dataclass
-class Query:
-    """A parsed search query."""
-
-    fts: list[str] = field(default_factory=list)
-    isbns: list[str] = field(default_factory=list)
-    year_from: int | None = None
-    year_to: int | None = None
-    exact_title: str = ""
-    raw: str = ""
-
-    @property
-    def match(self) -> str:
-        """The FTS5 MATCH expression (empty when only filters were given)."""
-        return " AND ".join(self.fts)
-
-
-def _quoted(words: list[str], prefix_last: bool) -> str:
-    parts = [f'"{w}"' for w in words]
-    if prefix_last and parts and len(words[-1]) >= MIN_PREFIX:
-        parts[-1] += "*"
-    return " AND ".join(parts)
-
-
-def parse_query(text: str) -> Query:
-    """Parse *text* into FTS terms and filters.
-
-    >>> parse_query('title:"dế mèn" tô ho').match
-    'title : ("de" AND "men") AND "to" AND "ho"*'
-    """
-    query = Query(raw=text)
-    typing = bool(text) and not text[-1].isspace() and not text.rstrip().endswith('"')
-    tokens = list(_TOKEN.finditer(text))
-    bare: list[str] = []
-    for index, token in enumerate(tokens):
-        last = index == len(tokens) - 1
-        name, quoted_value, plain_value, phrase, word = token.groups()
-        if name is not None:
-            key = fold(name).replace(" ", "")
-            value = quoted_value if quoted_value is not None else plain_value or ""
-            if key == "isbn":
-                isbn = to_isbn13(value)
-                if isbn:
-                    query.isbns.append(isbn)
-                else:
-                    digits = fold(value).replace(" ", "")
-                    if digits:
-                        query.fts.append(f'other : "{digits}"')
-                continue
-            if key in ("year", "nam"):
-                years = re.findall(r"\d{3,4}", value)
-                if years:
-                    query.year_from = int(years[0])
-                    query.year_to = int(years[-1])
-                continue
-            if key in _COLUMNS:
-                words = fold(value).split()
-                if words:
-                    prefix = last and typing and quoted_value is None
-                    query.fts.append(f"{_COLUMNS[key]} : ({_quoted(words, prefix)})")
-                continue
-            word = token.group(0)
-        if phrase is not None:
-            words = fold(phrase).split()
-            if words:
-                query.fts.append('"' + " ".join(words) + '"')
-            continue
-        words = fold(word or "").split()
-        bare.extend(words)
-        for i, w in enumerate(words):
-            prefix = last and typing and i == len(words) - 1 and len(w) >= MIN_PREFIX
-            query.fts.append(f'"{w}"' + ("*" if prefix else ""))
-    query.exact_title = " ".join(bare)
-    return query
+RANK_CAP = 300
+MAX_COMPLETIONS = 40  # a prefix standing for more words is left to FTS5 as a prefix
+TIER_CANDIDATES = 60  # title-only and title-or-author matches looked at for a broad query
+_LAST_CHAR = "\U0010ffff"
+# Counting every match of a broad query costs a scan of its word lists (tens of ms on 1M
+# records); past this many matches the total is estimated from how far into the catalog
+# the COUNT_CAP-th match lies (``SearchResult.total_exact`` is then False).
+COUNT_CAP = 5_000
+_SEARCH_COLUMNS = "s.title, s.author, s.subject, s.other, s.callno"
+# Only record_search (small rows, mostly in the page cache) is read for the candidates; the
+# records table is joined only when a year: or isbn: filter needs it.
+_CANDIDATES = ("SELECT f.rowid, s.title, s.author FROM records_fts f "
+               "JOIN record_search s ON s.rowid = f.rowid{join} "
+               "WHERE records_fts MATCH ?{where} LIMIT ?")
+_BY_TITLE = (f"SELECT r.id, {_SEARCH_COLUMNS} FROM records r "
+             f"JOIN record_search s ON s.rowid = r.id WHERE {{title}}{{where}} "
+             f"ORDER BY r.title_fold LIMIT ?")
+_RECORDS = " JOIN records r ON r.id = f.rowid"
 
 
 class CatalogSearch:
@@ -120,12 +55,12 @@ class CatalogSearch:
         if not text.strip():
             return SearchResult(0, [])
         pinned = self._pinned(text.strip())
-        query = parse_query(text)
-        ids, total = self._ranked_ids(query, limit + offset + len(pinned))
+        query = self._complete(parse_query(text))
+        ids, total, exact = self._ranked_ids(query, limit + offset + len(pinned))
         ordered = pinned + [i for i in ids if i not in pinned]
         total = total + len([p for p in pinned if p not in ids])
         page = ordered[offset:offset + limit]
-        return SearchResult(total, self.hits(page))
+        return SearchResult(total, self.hits(page), total_exact=exact)
 
     def _pinned(self, text: str) -> list[int]:
         """Records found by an exact accession number or a bare ISBN."""
@@ -143,6 +78,20 @@ class CatalogSearch:
                     found.append(int(rid))
         return found
 
+    def _complete(self, query: Query) -> Query:
+        """Replace each prefix of ``COMPLETED_PREFIX``+ letters by the words it stands for
+        (shorter prefixes have FTS5 prefix indexes; very common ones keep the prefix form)."""
+        for i, term in enumerate(query.terms):
+            word = term.words[-1]
+            if not term.prefix or len(word) < COMPLETED_PREFIX or word[0] in DIGITS:
+                continue
+            words = [w for (w,) in self._conn.execute(
+                "SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
+                (word, word + _LAST_CHAR, MAX_COMPLETIONS + 1))]
+            if len(words) <= MAX_COMPLETIONS and len(term.words) == 1:
+                query.terms[i] = replace(term, completions=tuple(words))
+        return query
+
     def _filters(self, query: Query) -> tuple[str, list[object]]:
         sql, params = "", list[object]()
         if query.year_from is not None:
@@ -154,62 +103,64 @@ class CatalogSearch:
             params += query.isbns
         return sql, params
 
-    def _ranked_ids(self, query: Query, want: int) -> tuple[list[int], int]:
+    def _ranked_ids(self, query: Query, want: int) -> tuple[list[int], int, bool]:
         where, params = self._filters(query)
         if not query.match:
             if not where:
-                return [], 0
+                return [], 0, True
             # Filters alone (year:, isbn:) can match much of the catalog: count it, fetch a page.
             total = self._conn.execute(
                 f"SELECT count(*) FROM records r WHERE r.deleted = 0{where}", params).fetchone()[0]
             rows = self._conn.execute(
                 f"SELECT r.id FROM records r WHERE r.deleted = 0{where} ORDER BY r.title_fold "
                 f"LIMIT ?", [*params, want]).fetchall()
-            return [r[0] for r in rows], int(total)
-        capped = self._conn.execute(
-            f"SELECT count(*) FROM (SELECT f.rowid FROM records_fts f JOIN records r "
-            f"ON r.id = f.rowid WHERE records_fts MATCH ?{where} LIMIT {RANK_CAP + 1})",
-            [query.match, *params]).fetchone()[0]
-        if capped <= RANK_CAP:
-            rows = self._conn.execute(
-                f"SELECT f.rowid FROM records_fts f JOIN records r ON r.id = f.rowid "
-                f"WHERE records_fts MATCH ?{where} "
-                f"ORDER BY (r.title_fold = ?) DESC, bm25(records_fts, {WEIGHTS}) LIMIT ?",
-                [query.match, *params, query.exact_title, want]).fetchall()
-            return [r[0] for r in rows], int(capped)
-        return self._tiered_ids(query, where, params, want), self._count(query, where, params)
-
-    def _tiered_ids(self, query: Query, where: str, params: list[object], want: int) -> list[int]:
-        """Order a very broad match without scoring every row."""
-        ids: list[int] = []
-
-        def take(sql: str, args: list[object]) -> None:
-            for (rid,) in self._conn.execute(sql, args):
-                if rid not in ids:
-                    ids.append(rid)
-
+            return [r[0] for r in rows], int(total), True
+        count, last = self._conn.execute(
+            f"SELECT count(*), max(rowid) FROM (SELECT f.rowid FROM records_fts f"
+            f"{_RECORDS if where else ''} WHERE records_fts MATCH ?{where} "
+            f"LIMIT {COUNT_CAP + 1})",
+            [query.match, *params]).fetchone()
+        if count <= RANK_CAP:
+            return ranked(query, self._candidates(query.match, where, params, count))[:want], \
+                count, True
+        total, exact_total = (count, True) if count <= COUNT_CAP else (self._estimate(last), False)
+        found: list[Candidate] = []
         if query.exact_title:
-            take(f"SELECT r.id FROM records r WHERE r.title_fold = ? AND r.deleted = 0{where} "
-                 f"LIMIT ?", [query.exact_title, *params, want])
-            take(f"SELECT r.id FROM records r WHERE r.title_fold > ? AND r.title_fold < ? "
-                 f"AND r.deleted = 0{where} ORDER BY r.title_fold LIMIT ?",
-                 [query.exact_title, query.exact_title + "\uffff", *params, want])
-        if len(ids) < want:
-            title_only = f"title : ({query.match})"
-            take(f"SELECT f.rowid FROM records_fts f JOIN records r ON r.id = f.rowid "
-                 f"WHERE records_fts MATCH ?{where} LIMIT ?", [title_only, *params, want])
-        if len(ids) < want:
-            take(f"SELECT f.rowid FROM records_fts f JOIN records r ON r.id = f.rowid "
-                 f"WHERE records_fts MATCH ?{where} LIMIT ?", [query.match, *params, want * 2])
-        return ids[:want]
+            exact = query.exact_title
+            found += self._by_title("r.title_fold = ?", [exact], query, where, params, want)
+            low = exact if query.typing else exact + " "
+            found += self._by_title("r.title_fold > ? AND r.title_fold < ?",
+                                    [low, low + _LAST_CHAR], query, where, params, want)
+        for columns in ("title", "{title author}"):
+            if len({c[0] for c in found}) >= want or not query.bare:
+                break
+            found += self._candidates(query.confined(columns), where, params,
+                                      max(want, TIER_CANDIDATES))
+        if len({c[0] for c in found}) < want:
+            found += self._candidates(query.match, where, params, want + len(found))
+        return ranked(query, found)[:want], total, exact_total
 
-    def _count(self, query: Query, where: str, params: list[object]) -> int:
-        if where:
-            sql = (f"SELECT count(*) FROM records_fts f JOIN records r ON r.id = f.rowid "
-                   f"WHERE records_fts MATCH ?{where}")
-        else:
-            sql = "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?"
-        return int(self._conn.execute(sql, [query.match, *params]).fetchone()[0])
+    def _estimate(self, last: int) -> int:
+        """The number of matches of a query whose ``COUNT_CAP + 1``-th match (in id order) is
+        record *last*, assuming the rest are spread like the first ones."""
+        low, high = self._conn.execute(
+            "SELECT (SELECT min(id) FROM records), (SELECT max(id) FROM records)").fetchone()
+        share = (last - low + 1) / (high - low + 1)
+        return max(COUNT_CAP + 1, int(COUNT_CAP / share))
+
+    def _candidates(self, match: str, where: str, params: list[object],
+                    limit: int) -> list[Candidate]:
+        """The first *limit* records (by id) matching *match*, with their ranking columns."""
+        return self._conn.execute(_CANDIDATES.format(join=_RECORDS if where else "", where=where),
+                                  [match, *params, limit]).fetchall()
+
+    def _by_title(self, title_sql: str, title_params: list[object], query: Query, where: str,
+                  params: list[object], limit: int) -> list[Candidate]:
+        """Up to *limit* records chosen through the title index that satisfy the whole query
+        (checked on their indexed text: a second FTS query per record would cost more)."""
+        rows = self._conn.execute(_BY_TITLE.format(title=title_sql, where=where),
+                                  [*title_params, *params, 4 * limit]).fetchall()
+        return [r for r in rows if satisfies(query, r)][:limit]
 
     def hits(self, record_ids: list[int]) -> list[Hit]:
         """Build display hits for *record_ids*, keeping their order."""

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from app.catalog.isbn import to_isbn10
 from app.catalog.models import Item
+from app.db.connection import Database
 from app.text import fold, nfc
 
 
@@ -195,6 +196,24 @@ def item_payload(item: Item, record_uuid: str, updated_at: str, deleted: bool = 
             "note": item.note, "updated_at": updated_at, "deleted": deleted}
 
 
+def compact_index(db: Database, added: int) -> None:
+    """After a bulk import of *added* records, merge the full-text index into one segment
+    when the import was a large part of the catalog.
+
+    Each import batch leaves a segment; a word then has a list in every segment, and
+    counting or ranking a common word walks them all (4-10x slower on 100k records). The
+    merge rewrites the whole index, so a small import into a big catalog leaves that to
+    FTS5's own gradual merging.
+    """
+    total = int(db.conn.execute("SELECT count(*) FROM record_search").fetchone()[0])
+    if added >= COMPACT_MIN and added * 5 >= total:
+        with db.transaction() as conn:
+            conn.execute("INSERT INTO records_fts(records_fts) VALUES ('optimize')")
+
+
+COMPACT_MIN = 2000
+
+
 def next_record_id(conn: sqlite3.Connection) -> int:
     """The next free ``records.id`` (the caller holds the write lock)."""
     return int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM records").fetchone()[0])
@@ -204,6 +223,33 @@ def insert_search(conn: sqlite3.Connection, row: tuple[Any, ...]) -> None:
     """Add a record's folded text to the search table and its FTS index."""
     conn.execute(INSERT_SEARCH, row)
     conn.execute(INSERT_FTS, row)
+    add_terms(conn, [row])
+
+
+# Words a search may complete a typed prefix into (see app.catalog.search): the indexed
+# words that are long enough to complete a prefix of COMPLETED_PREFIX characters or more
+# and do not begin with a digit (ISBNs, accession and class numbers).
+COMPLETED_PREFIX = 4
+DIGITS = "0123456789"
+
+
+def indexed_terms(rows: Iterable[Sequence[Any]]) -> set[str]:
+    """The words of search rows (``INSERT_SEARCH`` order) that go into ``search_terms``."""
+    words = set(" ".join(" ".join(row[1:]) for row in rows).split())
+    return {w for w in words if len(w) >= COMPLETED_PREFIX and w[0] not in DIGITS}
+
+
+def add_terms(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]],
+              known: set[str] | None = None) -> None:
+    """Record the completable words of new search rows; *known* (words already recorded by
+    the caller, e.g. earlier batches of an import) is skipped and then updated."""
+    words = indexed_terms(rows)
+    if known is not None:
+        words -= known
+        if len(known) < 200_000:
+            known |= words
+    conn.executemany("INSERT OR IGNORE INTO search_terms(term) VALUES (?)",
+                     [(w,) for w in words])
 
 
 def replace_search(conn: sqlite3.Connection, row: tuple[Any, ...]) -> None:
