@@ -13,6 +13,9 @@ as it can on them:
    its crops give nothing it runs on every ``every``-th such frame only (a book cover full of
    parallel lines must not cost zbar's 40–200 ms on every frame). When it reads something it
    runs on the next frame too, so the desk's two-frame confirmation comes quickly.
+5. A code zxing did read whose only protection is one check digit (EAN/UPC/ISBN, Code 39) is
+   read again by zbar on its own small crop; the vote drops it when they disagree. Once both
+   agreed on a text, it is not checked again for the next ``AGREED_FRAMES`` frames.
 
 The reads go through the same check and vote as :func:`app.scanning.decode_image`.
 """
@@ -35,6 +38,8 @@ from app.scanning.preprocess import View
 
 EVERY = 3
 MAX_CROPS = 2
+#: For this many frames after zxing and zbar agreed on a text, that text is not checked again.
+AGREED_FRAMES = 15
 #: Symbologies whose only protection is one check digit (or none): a zxing read of these is
 #: checked by zbar on the same crop.
 WEAK = frozenset({"ean13", "isbn13", "upca", "ean8", "code39"})
@@ -61,6 +66,7 @@ class LiveDecoder:
     _quiet: int = field(default=0, repr=False)
     _since_fallback: int = field(default=EVERY, repr=False)
     _fallback_hit: bool = field(default=False, repr=False)
+    _agreed: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __call__(self, image: npt.NDArray[np.generic]) -> list[Decoded]:
         """The checked codes of one frame (BGR or grayscale array)."""
@@ -83,13 +89,20 @@ class LiveDecoder:
             regions = [_box_in(view, r.corners) for r in reads] or list(seen.linear)
             reads += self._fallback(view, rest[0][1], regions[: self.max_crops])
             decided, _clean = vote(reads)
-        elif rest and any(d.symbology in WEAK for d in decided):
+        elif rest:
             # A one-digit check lets a misread through now and then: the second decoder
             # reads the same small crop, and the vote drops the symbol when they disagree.
-            weak = [_box_in(view, d.corners) for d in decided if d.symbology in WEAK]
-            reads += self._crops(view, rest[0][1], weak[: self.max_crops])
-            self.counts["verify"] += 1
-            decided, _clean = vote(reads)
+            # A text both decoders agreed on a moment ago is not checked again meanwhile.
+            frame = self.counts["frames"]
+            weak = [_box_in(view, d.corners) for d in decided
+                    if d.symbology in WEAK and frame - self._agreed.get(d.text, -AGREED_FRAMES) >= AGREED_FRAMES]
+            if weak:
+                reads += self._crops(view, rest[0][1], weak[: self.max_crops])
+                self.counts["verify"] += 1
+                decided, _clean = vote(reads)
+                for d in decided:
+                    if "zbar" in d.backend and "zxing" in d.backend:
+                        self._agreed[d.text] = frame
         if decided:
             self.counts["found"] += 1
         return decided

@@ -141,7 +141,14 @@ def test_camera_choice_is_kept_per_pc(pc_settings) -> None:  # type: ignore[no-u
     assert load_choice(pc_settings).resolution == (640, 480)
 
 
+def settle(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Let the status bar's first read finish: it imports keyring on a pool thread, and PySide's
+    import hook running there beside a busy GUI thread has crashed the test process."""
+    qtbot.waitUntil(lambda: not window.operations.running(), timeout=WAIT_MS)
+
+
 def test_settings_camera_page_saves_and_tries_the_choice_on_screen(window, qtbot, pc_settings) -> None:  # type: ignore[no-untyped-def]
+    settle(window, qtbot)
     settings_view = window.show_view("settings")
     page = settings_view.camera_page
     settings_view.setCurrentWidget(page)
@@ -173,6 +180,7 @@ def test_desk_starts_the_camera_when_asked_and_lets_it_go_on_another_view(lib, q
     win = MainWindow(lib, sounds=DeskSounds(enabled=False))
     qtbot.addWidget(win)
     win.show()
+    settle(win, qtbot)
     qtbot.waitUntil(lambda: win.desk.camera.state == "failed", timeout=WAIT_MS)
     assert "Không tìm thấy camera 9" in win.desk.banner.text()
 

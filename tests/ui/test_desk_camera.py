@@ -76,8 +76,15 @@ def pc_settings(tmp_path: Path) -> Iterator[QSettings]:
     settings.sync()
 
 
+def settle(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Let the status bar's first read finish: it imports keyring on a pool thread, and PySide's
+    import hook running there beside a busy GUI thread has crashed the test process."""
+    qtbot.waitUntil(lambda: not window.operations.running(), timeout=WAIT_MS)
+
+
 @pytest.fixture
 def desk(window, qtbot):  # type: ignore[no-untyped-def]
+    settle(window, qtbot)
     desk = window.desk
     yield desk
     desk.camera.shutdown()

@@ -17,9 +17,11 @@ threads and is reported as one translated message. Sources that are files (``rea
 are played at their own timestamps, as a camera would deliver them.
 
 The threads emit no Qt signals: the GUI collects what happened with :meth:`CameraWorker.poll`
-from a QTimer (a timer's timeout is emitted by Qt itself). PySide6 6.12.0 loses a reference to
-``True`` on every ``Signal.emit()`` from Python, and Python 3.11 aborts after ~600 emits
-("bool_dealloc"); a camera emitting per frame would take the desk down within a minute.
+from a QTimer. Whatever the camera's rate, the GUI then does a bounded amount of work per tick
+(the newest picture only, no backlog of queued signals when it is busy), and no Python object
+crosses threads through PySide's signal machinery (PySide6 6.12.0 dropped references there and
+aborted Python 3.11 after a few hundred emits; the project pins <6.12, this design does not
+depend on it).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from app.errors import UserError
-from app.scanning import Frame, FrameSource, ScanStream
+from app.scanning import Frame, FrameSource, ScanStream, available_backends
 from app.scanning.decoded import Corners
 
 log = logging.getLogger(__name__)
@@ -142,6 +144,9 @@ class CameraWorker:
         """Open the source and start both threads (returns at once)."""
         if self._threads:
             raise RuntimeError("a CameraWorker runs once; make a new one to start again")
+        # Load the decoders here (once, ~15 ms): a first import inside a worker thread runs
+        # PySide's import hook there, which is not safe beside the GUI thread (segfaults seen).
+        available_backends()
         self.stats.started_at = time.perf_counter()
         self._alive = 2
         self._threads = [threading.Thread(target=self._capture, name="camera-capture", daemon=True),

@@ -157,3 +157,11 @@ def test_live_reads_as_many_faded_photos_as_the_full_cheap_pass_with_fewer_misre
         live_wrong += any(t != sample.expected for t in b)
     assert live >= full >= 45  # of 70
     assert live_wrong <= full_wrong
+
+
+def test_a_code_both_decoders_agreed_on_is_not_checked_again_on_every_frame() -> None:
+    frame = on_canvas(render("978604000000", "EAN13"))
+    decode = LiveDecoder()
+    reads = [[d.text for d in decode(frame)] for _ in range(20)]
+    assert reads == [["9786040000002"]] * 20
+    assert decode.counts["verify"] == 2  # frame 1, and again 15 frames later
