@@ -64,6 +64,7 @@ class CameraPanel(QWidget):
         self.button.clicked.connect(self.toggle)
         self.status = QLabel(objectName="cameraStatus")
         self.status.setWordWrap(True)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.preview = CameraPreview()
         self.preview.setMaximumHeight(270)
         self.preview.hide()

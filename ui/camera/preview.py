@@ -30,7 +30,8 @@ class CameraPreview(QWidget):
         self.sighting: Sighting | None = None
         self._sighting_at = 0.0
         self._taken: dict[str, float] = {}
-        self.painted = 0
+        self.painted = 0  # paint events (tests, benchmark)
+        self.pictures = 0  # new pictures shown
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(360, 270)
@@ -44,6 +45,7 @@ class CameraPreview(QWidget):
     def show_picture(self, picture: PreviewImage) -> None:
         """Show a new picture (outlines are kept until they are too old)."""
         self.picture = picture
+        self.pictures += 1
         self.update()
 
     def show_sighting(self, sighting: Sighting) -> None:

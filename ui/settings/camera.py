@@ -33,6 +33,7 @@ class CameraPage(QWidget):
         self.device = QSpinBox()
         self.device.setRange(DEVICES.start, DEVICES.stop - 1)
         self.device.setValue(saved.device)
+        self.device.setMaximumWidth(120)
         self.resolution = QComboBox()
         notes = {(640, 480): self.tr("fastest, enough for most labels"),
                  (1280, 720): self.tr("sharper, uses more of the computer")}
@@ -69,11 +70,13 @@ class CameraPage(QWidget):
         box_layout.addLayout(form)
         box_layout.addLayout(buttons)
         trial_box = QWidget()
-        trial_box.setMaximumWidth(520)
+        trial_box.setMaximumWidth(720)
         trial_layout = QVBoxLayout(trial_box)
         trial_layout.setContentsMargins(0, 12, 0, 0)
-        trial_layout.addWidget(QLabel(self.tr("Try the camera chosen above (hold a barcode in "
-                                              "front of it; nothing is lent here):")))
+        trial_hint = QLabel(self.tr("Try the camera chosen above (hold a barcode in front of it; "
+                                    "nothing is lent here):"))
+        trial_hint.setWordWrap(True)
+        trial_layout.addWidget(trial_hint)
         trial_layout.addWidget(self.trial)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
