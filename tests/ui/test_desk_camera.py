@@ -214,3 +214,26 @@ def test_f7_switches_a_running_camera_off_and_nothing_more_is_scanned(desk, lib,
     qtbot.waitUntil(lambda: desk.camera.worker is None, timeout=WAIT_MS)
     assert loans(lib, patron) == []  # the book that came into view later was never read
     assert desk.scan_field.hasFocus()
+
+
+def test_nothing_is_lent_by_the_camera_while_a_dialog_is_open(desk, lib, stocked, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """As with the USB scanner, whose keys then go to the dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    patron, barcodes = stocked
+    lib.circulation.desk.scan(patron.card)
+    dialog = QMessageBox(QMessageBox.Icon.Information, "ThuVien", "…", parent=desk)
+    dialog.open()
+    assert QApplication.activeModalWidget() is dialog
+    video = write_video(tmp_path / "behind.avi", moving(render(barcodes[0]), 16, 5))
+    desk.camera.start(lambda: VideoFile(video), realtime=True, name="behind.avi")
+    outlined: set[str] = set()
+
+    def video_over() -> None:
+        outlined.update(desk.camera.preview.outlines_shown())
+        assert desk.camera.state == "off"
+
+    qtbot.waitUntil(video_over, timeout=WAIT_MS)
+    assert barcodes[0] in outlined  # it was read and shown…
+    assert loans(lib, patron) == [] and desk.session.rowCount() == 0  # …but not lent
+    dialog.close()

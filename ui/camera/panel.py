@@ -13,7 +13,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.scanning import Camera, FrameSource
 from ui.camera.choice import CameraChoice, load_choice
@@ -153,7 +160,10 @@ class CameraPanel(QWidget):
             self.preview.show_picture(report.preview)
         if report.sighting is not None and live:
             self.preview.show_sighting(report.sighting)
-        for text, captured_at in report.accepted if live else ():
+        # Behind an open dialog the USB scanner types into the dialog, not the desk; the
+        # camera likewise does not lend a book while the librarian is busy with a dialog.
+        busy = QApplication.activeModalWidget() is not None
+        for text, captured_at in report.accepted if live and not busy else ():
             self.preview.mark_taken(text)
             self.scanned.emit(text)
             self.deliveries.append((text, captured_at, time.perf_counter()))
