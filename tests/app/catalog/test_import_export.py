@@ -171,10 +171,11 @@ def test_too_long_record_is_refused_not_written_corrupt(lib: Library) -> None:
     assert [r.value("245", "a") for r in good] == ["Sách bình thường."]
 
 
-def test_progress_is_reported_and_cancel_keeps_the_catalog_consistent(tmp_path: Path,
-                                                                      lib: Library) -> None:
+def test_progress_is_reported_and_cancel_keeps_the_catalog_consistent(
+        tmp_path: Path, lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     from app.catalog import importer
 
+    monkeypatch.setattr(importer, "BATCH", 500)  # several batches from a small file
     path = tmp_path / "many.mrc"
     _write(path, _records(2500))
     seen: list[tuple[int, int]] = []
