@@ -211,7 +211,8 @@ def main() -> None:
     assert available_backends() == ("zxing", "zbar"), "both backends are needed for the full table"
     sections = [
         ("Time per frame (video-frame pass, BGR input incl. grayscale conversion)", timing_table(args.repeat)),
-        ("Desk pipeline (decode + confirmation + suppression)", pipeline_figures(1)),
+        ("Desk pipeline (ScanStream: live decoder + confirmation + suppression, no window; "
+         "with the window: bench_camera.py)", pipeline_figures(1)),
         ("Real photos per folder (still-image mode)", folder_table()),
         ("Real photos degraded", faded_table()),
     ]
