@@ -3,12 +3,18 @@
     .venv/bin/python benchmarks/bench_catalog.py            # 100k records
     .venv/bin/python benchmarks/bench_catalog.py --million  # then grow to 1M and search again
 
-Prints one block of figures; copy them into the README's Performance section.
+Prints one block of figures (docs/performance.md explains them and keeps the last ones).
+
+Wall-clock rates are what the goals are about; the process CPU times are printed next to them
+because on a shared machine the load changes wall times from one minute to the next. pymarc
+is timed before and after the import and its faster run is used, so the ratio is never
+flattered by a slow pymarc run.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -25,48 +31,82 @@ import vn_records  # noqa: E402
 from app.catalog.marc import write_iso2709  # noqa: E402
 from app.library import Library  # noqa: E402
 
+QUERIES = 400
+
 
 def make_file(path: Path, count: int, seed: int, first: int) -> None:
     with path.open("wb") as out:
         write_iso2709(vn_records.records(count, seed=seed, first_number=first), out)
 
 
-def pymarc_rate(path: Path) -> float:
-    start = time.perf_counter()
+def pymarc_parse(path: Path) -> tuple[float, float]:
+    """pymarc's raw parse of *path*: (records/s wall, CPU seconds per record)."""
+    start, cpu = time.perf_counter(), time.process_time()
     n = 0
     with path.open("rb") as fh:
         for record in pymarc.MARCReader(fh, to_unicode=True, force_utf8=True):
             n += record is not None
-    return n / (time.perf_counter() - start)
+    return n / (time.perf_counter() - start), (time.process_time() - cpu) / n
 
 
-def import_rate(lib: Library, path: Path) -> tuple[float, int]:
-    start = time.perf_counter()
+def import_file(lib: Library, path: Path) -> tuple[float, float, int, int]:
+    """Import *path*: (records/s wall, CPU seconds per record, records, copies)."""
+    start, cpu = time.perf_counter(), time.process_time()
     report = lib.catalog.import_marc(path)
-    elapsed = time.perf_counter() - start
-    return (report.imported + report.merged) / elapsed, report.items
+    elapsed, used = time.perf_counter() - start, time.process_time() - cpu
+    done = report.imported + report.merged
+    return done / elapsed, used / done, done, report.items
 
 
-def search_latency(lib: Library, queries: list[str]) -> tuple[float, float, float]:
-    times = []
-    for q in queries:
-        start = time.perf_counter()
+def report_import(lib: Library, path: Path, label: str) -> None:
+    raw1, raw_cpu1 = pymarc_parse(path)
+    rate, cpu, done, items = import_file(lib, path)
+    raw2, raw_cpu2 = pymarc_parse(path)
+    raw, raw_cpu = max(raw1, raw2), min(raw_cpu1, raw_cpu2)
+    print(f"{label}: {done:,} records, {items:,} copies, file {path.stat().st_size / 1e6:.1f} MB")
+    print(f"  pymarc raw parse: {raw:,.0f} records/s (runs: {raw1:,.0f} and {raw2:,.0f})")
+    print(f"  ThuVien import (records + copies + search index + outbox): {rate:,.0f} records/s "
+          f"= {rate / raw:.2f} × pymarc's raw parse (goal ≥ 0.8)")
+    print(f"  CPU per record: import {cpu * 1e6:.0f} µs, pymarc {raw_cpu * 1e6:.0f} µs "
+          f"(CPU-time ratio {raw_cpu / cpu:.2f})")
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(len(ordered) * share) - 1)]
+
+
+def report_search(lib: Library, label: str, goal_ms: float) -> None:
+    queries = vn_records.queries(QUERIES)
+    for q in queries[:40]:  # warm the page cache
         lib.catalog.search(q, limit=20)
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95) - 1], times[-1]
-
-
-def report_search(lib: Library, label: str) -> None:
-    qs = vn_records.queries(400)
-    search_latency(lib, qs[:40])  # warm the page cache
-    p50, p95, worst = search_latency(lib, qs)
-    print(f"search {label}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {worst:.1f} ms "
-          f"({len(qs)} queries of 1-3 words, last word a prefix, ranked top 20)")
-    for q in ("t", "vi", "nguyễn"):
+    for run in (1, 2):
+        wall, cpu, estimated = [], [], 0
+        for q in queries:
+            start, used = time.perf_counter(), time.process_time()
+            result = lib.catalog.search(q, limit=20)
+            wall.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - used) * 1000)
+            estimated += not result.total_exact
+        print(f"  search {label}, pass {run}: p50 {statistics.median(wall):.1f} ms, "
+              f"p95 {_percentile(wall, 0.95):.1f} ms, max {max(wall):.1f} ms "
+              f"(goal p95 ≤ {goal_ms:g} ms); CPU p50 {statistics.median(cpu):.1f} ms, "
+              f"p95 {_percentile(cpu, 0.95):.1f} ms; {estimated} of {len(queries)} totals "
+              f"estimated")
+    print(f"    ({len(queries)} queries of 1-3 words, last word often a prefix, top 20 ranked)")
+    for q in ("t", "vi", "nguyễn", "văn học", "9786"):
         start = time.perf_counter()
-        total = lib.catalog.search(q, limit=20).total
-        print(f"  broad query {q!r}: {(time.perf_counter() - start) * 1000:.1f} ms, {total} hits")
+        result = lib.catalog.search(q, limit=20)
+        kind = "" if result.total_exact else " (estimated)"
+        print(f"    query {q!r}: {(time.perf_counter() - start) * 1000:.1f} ms, "
+              f"{result.total:,} hits{kind}")
+
+
+def report_size(lib: Library, path: Path, records: int) -> None:
+    lib.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = path.stat().st_size
+    print(f"  database: {size / 1e6:.1f} MB, {size / records / 1024:.2f} KiB per record "
+          f"(with its copies, search index and outbox rows)")
 
 
 def main() -> None:
@@ -77,30 +117,22 @@ def main() -> None:
     args = parser.parse_args()
     work = args.dir or Path(tempfile.mkdtemp(prefix="thuvien-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
     first = work / "first.mrc"
     make_file(first, args.records, seed=1, first=1)
-    raw = pymarc_rate(first)
-    lib = Library.open(work / "bench.sqlite3")
-    rate, items = import_rate(lib, first)
-    print(f"records: {args.records}, copies: {items}, file {first.stat().st_size / 1e6:.1f} MB")
-    print(f"pymarc raw parse: {raw:,.0f} records/s")
-    print(f"ThuVien import (records + copies + search index + outbox): {rate:,.0f} records/s "
-          f"= {rate / raw:.2f} × pymarc's raw parse (goal ≥ 0.8)")
-    report_search(lib, f"at {args.records:,} records")
-    lib.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    size = (work / "bench.sqlite3").stat().st_size
-    print(f"database: {size / 1e6:.1f} MB, {size / args.records / 1024:.2f} KiB per record "
-          f"(with its copies and outbox rows)")
+    db_path = work / "bench.sqlite3"
+    lib = Library.open(db_path)
+    report_import(lib, first, "import into an empty library")
+    report_search(lib, f"at {args.records:,} records", 5)
+    report_size(lib, db_path, args.records)
     if args.million:
         rest = 1_000_000 - args.records
         second = work / "rest.mrc"
         make_file(second, rest, seed=2, first=args.records + 1)
-        rate2, _ = import_rate(lib, second)
-        print(f"import of {rest:,} more into the same library: {rate2:,.0f} records/s")
-        report_search(lib, "at 1,000,000 records")
-        lib.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        size = (work / "bench.sqlite3").stat().st_size
-        print(f"database: {size / 1e6:.1f} MB, {size / 1_000_000 / 1024:.2f} KiB per record")
+        report_import(lib, second, f"import of {rest:,} more into the same library")
+        report_search(lib, "at 1,000,000 records", 20)
+        report_size(lib, db_path, 1_000_000)
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
     lib.close()
 
 

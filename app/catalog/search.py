@@ -25,7 +25,8 @@ from app.catalog.store import COMPLETED_PREFIX, DIGITS
 __all__ = ["MIN_PREFIX", "RANK_CAP", "CatalogSearch", "Query", "parse_query"]
 
 RANK_CAP = 300
-MAX_COMPLETIONS = 40  # a prefix standing for more words is left to FTS5 as a prefix
+MAX_COMPLETIONS = 40  # a prefix standing for more words is left to FTS5 as a prefix...
+MAX_PREFIXED = 2000  # ...and one standing for more than this is taken as a whole word
 TIER_CANDIDATES = 60  # title-only and title-or-author matches looked at for a broad query
 _LAST_CHAR = "\U0010ffff"
 # Counting every match of a broad query costs a scan of its word lists (tens of ms on 1M
@@ -79,16 +80,34 @@ class CatalogSearch:
         return found
 
     def _complete(self, query: Query) -> Query:
-        """Replace each prefix of ``COMPLETED_PREFIX``+ letters by the words it stands for
-        (shorter prefixes have FTS5 prefix indexes; very common ones keep the prefix form)."""
+        """Replace each prefix of ``COMPLETED_PREFIX``+ characters by the words it stands for
+        (shorter prefixes have FTS5 prefix indexes).
+
+        Up to ``MAX_COMPLETIONS`` words are searched as a list; up to ``MAX_PREFIXED`` the
+        prefix is left to FTS5 (which merges their lists first); a prefix standing for more
+        words than that (the first digits of an ISBN, which every record shares) is matched
+        as a whole word until more is typed, as a single letter is.
+
+        Words come from ``search_terms``; words beginning with a digit (ISBNs, accession and
+        class numbers: mostly one record each) are not listed there but read from the
+        index's own vocabulary, which is cheap for them and costly for common words.
+        """
         for i, term in enumerate(query.terms):
             word = term.words[-1]
-            if not term.prefix or len(word) < COMPLETED_PREFIX or word[0] in DIGITS:
+            if not term.prefix or len(word) < COMPLETED_PREFIX or len(term.words) > 1:
                 continue
+            if word[0] in DIGITS:
+                self._conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.records_vocab "
+                                   "USING fts5vocab(main, records_fts, 'row')")
+                source = "temp.records_vocab"
+            else:
+                source = "search_terms"
             words = [w for (w,) in self._conn.execute(
-                "SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?",
-                (word, word + _LAST_CHAR, MAX_COMPLETIONS + 1))]
-            if len(words) <= MAX_COMPLETIONS and len(term.words) == 1:
+                f"SELECT term FROM {source} WHERE term >= ? AND term < ? LIMIT ?",
+                (word, word + _LAST_CHAR, MAX_PREFIXED + 1))]
+            if len(words) > MAX_PREFIXED:
+                query.terms[i] = replace(term, prefix=False)
+            elif len(words) <= MAX_COMPLETIONS:
                 query.terms[i] = replace(term, completions=tuple(words))
         return query
 

@@ -139,3 +139,17 @@ def test_search_terms_hold_what_the_index_holds(lib: Library) -> None:
         "AND substr(term, 1, 1) NOT BETWEEN '0' AND '9'")}
     listed = {t for (t,) in conn.execute("SELECT term FROM search_terms")}
     assert indexed == listed
+
+
+def test_number_prefixes_complete_from_the_index_vocabulary(lib: Library) -> None:
+    expected = _fts_ids(lib, "TK.0001")  # "tk" and numbers 00010-00019
+    assert len(expected) == 10
+    assert sorted(h.id for h in lib.catalog.search("TK.0001", limit=50).hits) == expected
+
+
+def test_a_number_prefix_shared_by_too_many_numbers_waits_for_more_digits(
+        lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_module, "MAX_PREFIXED", 5)
+    assert lib.catalog.search("TK.0001").total == 0  # ten numbers share it: a whole word now
+    assert [h.title for h in lib.catalog.search("TK.00012").hits] == [
+        lib.catalog.search("TK.00012 ").hits[0].title]
