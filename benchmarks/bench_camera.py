@@ -28,7 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -100,7 +100,7 @@ def frame_sets(size: tuple[int, int]) -> dict[str, list[Image]]:
     }
 
 
-def pct(values: list[float], q: float) -> float:
+def pct(values: Iterable[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
 

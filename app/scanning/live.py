@@ -103,6 +103,8 @@ class LiveDecoder:
                 for d in decided:
                     if "zbar" in d.backend and "zxing" in d.backend:
                         self._agreed[d.text] = frame
+                if len(self._agreed) > 64:  # a day of books must not pile up here
+                    self._agreed = {t: f for t, f in self._agreed.items() if frame - f < AGREED_FRAMES}
         if decided:
             self.counts["found"] += 1
         return decided

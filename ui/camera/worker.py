@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -80,7 +81,8 @@ class WorkerStats:
     captured: int = 0
     decoded: int = 0
     dropped: int = 0
-    decode_ms: list[float] = field(default_factory=list)
+    #: the last decode times (a day at 30 frames/s would otherwise keep ~900,000 of them)
+    decode_ms: deque[float] = field(default_factory=lambda: deque(maxlen=5000))
     started_at: float = 0.0
     first_frame_at: float = 0.0
     last_frame_at: float = 0.0
