@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.library import Library
+from app.sync.token_store import keyring_backend
 from ui.operations import Operations, Progress
 
 REFRESH_MS = 15000
@@ -41,6 +42,7 @@ class LibraryStatusBar(QStatusBar):
     def __init__(self, lib: Library, operations: Operations,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keyring_backend()  # resolved here on the GUI thread, before any background read
         self._lib = lib
         self._operations = operations
         self._busy = False

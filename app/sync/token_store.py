@@ -7,6 +7,7 @@ Set ``THUVIEN_NO_KEYRING=1`` to force the file (tests, or a keyring that misbeha
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from pathlib import Path
 
@@ -20,6 +21,16 @@ SERVICE = "ThuVien sync"
 def _keyring_backend() -> object | None:
     if os.environ.get("THUVIEN_NO_KEYRING", "").strip() in ("1", "true", "yes"):
         return None
+    return keyring_backend()
+
+
+@functools.cache
+def keyring_backend() -> object | None:
+    """The OS keyring backend, or None when there is none worth using (resolved once).
+
+    The window calls this on its GUI thread at start-up: resolving a backend loads plug-ins
+    and talks to D-Bus, which once raced with Qt when it first happened on a worker thread.
+    """
     try:
         import keyring
         from keyring.backends import fail
