@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from app.sync.protocol import DEFAULT_PAGE, MAX_PAGE, PROTOCOL_VERSION, decode_cursor
 from server import push, registry, schemas, stats, union
-from server.db import make_engine, read, write
+from server.db import lookup, make_engine, read, write
 from server.reuse import SeqReused
 from server.settings import ServerSettings, load_settings
 
@@ -75,7 +75,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         if creds is None or not creds.credentials:
             raise HTTPException(401, "token required", headers={"WWW-Authenticate": "Bearer"})
         token = creds.credentials
-        with read(engine) as conn:
+        with lookup(engine) as conn:
             if token.startswith("tva_") and registry.is_admin_token(conn, token):
                 return Caller(True)
             row = registry.library_for_token(conn, token) if token.startswith("tvl_") else None
@@ -91,7 +91,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     def own_or_admin(code: str, who: Caller) -> Any:
         if not who.is_admin and who.library.code != code:
             raise HTTPException(403, "a library may only use its own data")
-        with read(engine) as conn:
+        with lookup(engine) as conn:
             row = registry.library_by_code(conn, code)
         if row is None:
             raise HTTPException(404, "no such library")
@@ -166,13 +166,17 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         with read(engine) as conn:
             return {"library_code": code, **stats.month_stats(conn, row.id, month)}
 
-    @app.get("/v1/union/changes", response_model=schemas.UnionPage, responses=ERRORS)
+    @app.get("/v1/union/changes", response_model=schemas.UnionPage,
+             responses={**ERRORS, 422: {"description": "malformed cursor"}})
     def union_changes(who: Annotated[Caller, Depends(caller)],
                       cursor: Annotated[str, Query(max_length=40, pattern=r"^(\d+\.\d+)?$")] = "",
                       limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE
                       ) -> dict[str, Any]:
         """Union-catalog records changed after *cursor*, oldest first, with holdings."""
-        after = decode_cursor(cursor)
+        try:
+            after = decode_cursor(cursor)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from exc
         with read(engine) as conn:
             records, next_cursor, more = union.changes_after(conn, after, limit)
         if who.library is not None:
@@ -239,7 +243,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
 def _retryable(exc: Exception) -> bool:
     text = str(exc).lower()
     return isinstance(exc, IntegrityError) or "deadlock" in text or "serializ" in text \
-        or "locked" in text
+        or "locked" in text or bool(getattr(exc, "connection_invalidated", False))
 
 
 def app_from_env() -> FastAPI:

@@ -65,6 +65,9 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
     names = ", ".join(columns)
     tail = _conflict(conflict, update)
     back = f" RETURNING {', '.join(returning)}" if returning else ""
+    if conn.dialect.name == "postgresql" and conflict is None and not returning:
+        _copy_rows(conn, table, columns, rows)
+        return []
     if conn.dialect.name == "postgresql":
         arrays = ", ".join(f"%b::{_pg_array_type(table, c)}" for c in columns)
         sql = f"INSERT INTO {table.name} ({names}) SELECT * FROM unnest({arrays}){tail}{back}"
@@ -85,6 +88,34 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
         return out
     conn.exec_driver_sql(sql, [tuple(row) for row in rows])
     return []
+
+
+def update_by_uuid(conn: Connection, table: Table, library_id: int, columns: Sequence[str],
+                   rows: Sequence[Row]) -> None:
+    """Set *columns* of one library's rows: *rows* are ``(uuid, *values)`` (one statement)."""
+    if not rows:
+        return
+    for name in columns:
+        table.c[name]  # noqa: B018 - raises KeyError for a name not in the table
+    if conn.dialect.name == "postgresql":
+        arrays = ", ".join(f"%b::{_pg_array_type(table, c)}" for c in ("uuid", *columns))
+        sets = ", ".join(f"{name} = v.{name}" for name in columns)
+        sql = (f"UPDATE {table.name} AS t SET {sets} FROM unnest({arrays}) "
+               f"AS v(uuid, {', '.join(columns)}) WHERE t.library_id = %s AND t.uuid = v.uuid")
+        conn.exec_driver_sql(sql, (*(list(c) for c in zip(*rows, strict=True)), library_id))
+        return
+    sets = ", ".join(f"{name} = ?" for name in columns)
+    sql = f"UPDATE {table.name} SET {sets} WHERE library_id = ? AND uuid = ?"
+    conn.exec_driver_sql(sql, [(*row[1:], library_id, row[0]) for row in rows])
+
+
+def _copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Row]
+               ) -> None:
+    """PostgreSQL ``COPY ... FROM STDIN``: plain inserts at half the cost of ``unnest``."""
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def among(conn: Connection, column: ColumnElement[Any], values: Sequence[Any]

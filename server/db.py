@@ -24,8 +24,10 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 def make_engine(settings: ServerSettings) -> Engine:
     """An engine for ``settings.database_url`` with the pragmas and transaction mode set."""
     if not settings.is_sqlite:
-        return create_engine(settings.database_url, pool_size=20, max_overflow=20,
-                             pool_pre_ping=True)
+        # No pre-ping: it cost a round trip per request. A connection the database dropped
+        # (a restart) fails once; SQLAlchemy then discards the pool and the request is
+        # retried or the client retries later (every sync request is safe to repeat).
+        return create_engine(settings.database_url, pool_size=20, max_overflow=20)
     engine = create_engine(settings.database_url,
                            connect_args={"check_same_thread": False, "timeout": 30})
 
@@ -59,6 +61,18 @@ def read(engine: Engine) -> Iterator[Connection]:
     """A read-only transaction (on SQLite it does not take the write lock)."""
     with engine.connect().execution_options(write=False) as conn, conn.begin():
         yield conn
+
+
+@contextmanager
+def lookup(engine: Engine) -> Iterator[Connection]:
+    """A connection for a single-statement read. On PostgreSQL it runs without a transaction
+    of its own (one round trip instead of BEGIN, the query, COMMIT)."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            yield conn
+    else:
+        with read(engine) as conn:
+            yield conn
 
 
 def alembic_config(url: str) -> Config:

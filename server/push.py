@@ -171,15 +171,24 @@ class _Row(dict[str, Any]):
             raise AttributeError(name) from exc
 
 
-def _upsert(conn: Connection, table: Table, library_id: int,
-            rows: dict[str, dict[str, Any]]) -> None:
-    """Insert or replace the rows ``uuid -> values`` of one library (one statement)."""
+def _upsert(conn: Connection, table: Table, library_id: int, rows: dict[str, dict[str, Any]],
+            existing: set[str] | None = None) -> None:
+    """Insert or replace the rows ``uuid -> values`` of one library. With the uuids that
+    *existing* rows have (known from a lookup), new rows are plain inserts (PostgreSQL: COPY)
+    and the others updates; without, one upsert statement."""
     if not rows:
         return
     names = list(next(iter(rows.values())))
+    if existing is None:
+        bulk.insert_rows(conn, table, ["library_id", "uuid", *names],
+                         [(library_id, u, *(v[n] for n in names)) for u, v in rows.items()],
+                         conflict=["library_id", "uuid"], update=names)
+        return
     bulk.insert_rows(conn, table, ["library_id", "uuid", *names],
-                     [(library_id, u, *(v[n] for n in names)) for u, v in rows.items()],
-                     conflict=["library_id", "uuid"], update=names)
+                     [(library_id, u, *(v[n] for n in names)) for u, v in rows.items()
+                      if u not in existing])
+    bulk.update_by_uuid(conn, table, library_id, names,
+                        [(u, *(v[n] for n in names)) for u, v in rows.items() if u in existing])
 
 
 def _deleted(state: dict[str, Any]) -> bool:
@@ -238,7 +247,7 @@ def _apply_records(conn: Connection, library_id: int, todo: list[dict[str, Any]]
     for row in rows.values():
         if row["union_id"] is not None:
             row["union_id"] = real.get(row["union_id"], row["union_id"])
-    _upsert(conn, lib_records, library_id, rows)
+    _upsert(conn, lib_records, library_id, rows, set(old))
     union.reconcile(conn, left)
     return linker.touched | left
 
@@ -260,7 +269,7 @@ def _apply_items(conn: Connection, library_id: int, todo: list[dict[str, Any]]) 
     record_uuids |= {r.record_uuid for r in old.values() if r.record_uuid}
     linked = _existing(conn, lib_records, library_id, list(record_uuids), "union_id")
     _upsert(conn, lib_items, library_id, {u: _item_row(s, texts.get(u))
-                                          for u, s in states.items()})
+                                          for u, s in states.items()}, set(old))
     return {r.union_id for r in linked.values() if r.union_id is not None}
 
 

@@ -147,10 +147,15 @@ def decode_cursor(cursor: str) -> tuple[int, int]:
 
     >>> decode_cursor("12.345"), decode_cursor("")
     ((12, 345), (0, 0))
+    >>> decode_cursor("0.10000000000000000000")
+    Traceback (most recent call last):
+    ValueError: malformed cursor '0.10000000000000000000'
+
     """
     if not cursor:
         return 0, 0
     seq, _, union_id = cursor.partition(".")
-    if not (seq.isdigit() and union_id.isdigit()) or len(cursor) > 40:
+    if not (seq.isdigit() and union_id.isdigit()) or len(cursor) > 40 \
+            or max(int(seq), int(union_id)) >= 2**63:  # beyond a database integer
         raise ValueError(f"malformed cursor {cursor!r}")
     return int(seq), int(union_id)

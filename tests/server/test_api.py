@@ -196,3 +196,10 @@ def test_monthly_statistics_from_anonymised_loans(district: Any) -> None:
     before = district.http.get("/v1/libraries/A/stats", headers=bearer(district.admin),
                                params={"month": "2025-08"}).json()
     assert before["collection"] == {} and before["loans"] == 0
+
+
+def test_cursor_beyond_a_database_integer_is_refused(district: Any) -> None:
+    token, _ = enrolled_library(district, "A")
+    r = district.http.get("/v1/union/changes", headers=bearer(token),
+                          params={"cursor": "0.10000000000000000000"})
+    assert r.status_code == 422
