@@ -24,10 +24,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 def make_engine(settings: ServerSettings) -> Engine:
     """An engine for ``settings.database_url`` with the pragmas and transaction mode set."""
     if not settings.is_sqlite:
-        # No pre-ping: it cost a round trip per request. A connection the database dropped
-        # (a restart) fails once; SQLAlchemy then discards the pool and the request is
-        # retried or the client retries later (every sync request is safe to repeat).
-        return create_engine(settings.database_url, pool_size=20, max_overflow=20)
+        return create_engine(settings.database_url, pool_size=20, max_overflow=20,
+                             pool_pre_ping=True)
     engine = create_engine(settings.database_url,
                            connect_args={"check_same_thread": False, "timeout": 30})
 
