@@ -1,8 +1,7 @@
 """Data for printed circulation documents: the overdue list, a per-student loan slip and
-overdue letters grouped by class (for homeroom teachers), plus a simple A4 PDF of each.
-
-The PDF uses the bundled font of app.labels (Vietnamese glyphs; ReportLab's built-in fonts
-have none).
+overdue letters grouped by class (for homeroom teachers), and each as a recorded A4 document
+(:mod:`app.circulation.printed`) that becomes a PDF here or a preview and a print job in
+``ui.labels``.
 """
 
 from __future__ import annotations
@@ -11,12 +10,13 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.circulation.clock import display_date
 from app.circulation.refs import PATRON_COLUMNS, PatronRef
-from app.i18n import Text
 from app.text import sort_key
+
+if TYPE_CHECKING:
+    from app.labels.surface import Recording
 
 _P = ", ".join(f"p.{c.strip()}" for c in PATRON_COLUMNS.split(","))
 _LOANS = ("SELECT l.id, i.barcode, r.title, l.loaned_at, l.due_on, l.renewals, " + _P +
@@ -111,79 +111,36 @@ def overdue_letters(conn: sqlite3.Connection, today: date) -> list[ClassLetter]:
 
 
 # -- PDF ------------------------------------------------------------------------------------
-SLIP_TITLE = Text("PHIẾU MƯỢN SÁCH", "LOAN SLIP")
-LETTER_TITLE = Text("THÔNG BÁO SÁCH QUÁ HẠN — LỚP {class_name}", "OVERDUE BOOKS — CLASS {class_name}")
-HEADERS = Text("ĐKCB|Tên sách|Ngày mượn|Hạn trả|Quá hạn", "Acc. no.|Title|Loaned|Due|Days late")
-PRINTED = Text("{library} — in ngày {day}", "{library} — printed {day}")
-STUDENT = Text("Bạn đọc: {name}   Lớp: {class_name}   Thẻ: {card}",
-               "Patron: {name}   Class: {class_name}   Card: {card}")
-NOTHING = Text("Không có sách đang mượn.", "No books on loan.")
+# Drawn by app.circulation.printed (loaded on first use: it brings ReportLab along).
 
 
-def _font() -> str:
-    # The same bundled font as labels and cards: Windows has no DejaVu of its own.
-    from app.labels.fonts import register_fonts
+def slip_document(slip: PatronLoans, library_name: str, today: date) -> Recording:
+    """The loan slip of *slip*'s patron as a recorded A4 document (PDF, preview, printer)."""
+    from app.circulation import printed
 
-    return register_fonts()[0]
+    return printed.slip_document(slip, library_name, today)
 
 
-def write_pdf(path: Path, pages: list[tuple[str, list[PatronLoans]]], library_name: str,
-              today: date) -> Path:
-    """Write one A4 page per (title, patrons) group: a heading, then per patron a table."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen.canvas import Canvas
+def letters_document(letters: list[ClassLetter], library_name: str, today: date) -> Recording:
+    """Overdue letters, one class per page, as a recorded A4 document (PDF, preview, printer)."""
+    from app.circulation import printed
 
-    font = _font()
-    canvas = Canvas(str(path), pagesize=A4)
-    width, height = A4
-    columns = (40, 110, 380, 450, 510)
-    for title, entries in pages:
-        y = height - 50
-        canvas.setFont(font, 9)
-        canvas.drawString(40, y, PRINTED(library=library_name, day=display_date(today)))
-        y -= 24
-        canvas.setFont(font, 14)
-        canvas.drawCentredString(width / 2, y, title)
-        y -= 28
-        for entry in entries:
-            if y < 120:
-                canvas.showPage()
-                y = height - 50
-            p = entry.patron
-            canvas.setFont(font, 10)
-            canvas.drawString(40, y, STUDENT(name=p.full_name, class_name=p.class_name or "",
-                                             card=p.card))
-            y -= 16
-            canvas.setFont(font, 9)
-            for x, head in zip(columns, HEADERS().split("|"), strict=True):
-                canvas.drawString(x, y, head)
-            y -= 13
-            if not entry.loans:
-                canvas.drawString(columns[0], y, NOTHING())
-                y -= 13
-            for line in entry.loans:
-                if y < 60:
-                    canvas.showPage()
-                    canvas.setFont(font, 9)
-                    y = height - 50
-                cells = (line.barcode, line.title[:48], display_date(line.loaned_on),
-                         display_date(line.due), str(line.days_overdue or ""))
-                for x, cell in zip(columns, cells, strict=True):
-                    canvas.drawString(x, y, cell)
-                y -= 13
-            y -= 12
-        canvas.showPage()
-    canvas.save()
+    return printed.letters_document(letters, library_name, today)
+
+
+def write_pdf(path: Path, document: Recording) -> Path:
+    """Write a recorded document to *path* as a PDF with the bundled font embedded."""
+    from app.labels.pdf import to_pdf
+
+    path.write_bytes(to_pdf(document))
     return path
 
 
 def slip_pdf(path: Path, slip: PatronLoans, library_name: str, today: date) -> Path:
     """A4 loan slip of one patron."""
-    return write_pdf(path, [(SLIP_TITLE(), [slip])], library_name, today)
+    return write_pdf(path, slip_document(slip, library_name, today))
 
 
 def letters_pdf(path: Path, letters: list[ClassLetter], library_name: str, today: date) -> Path:
     """Overdue letters, one class per page."""
-    pages = [(LETTER_TITLE(class_name=letter.class_name or "—"), letter.students)
-             for letter in letters]
-    return write_pdf(path, pages or [(LETTER_TITLE(class_name="—"), [])], library_name, today)
+    return write_pdf(path, letters_document(letters, library_name, today))

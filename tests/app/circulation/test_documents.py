@@ -1,15 +1,33 @@
-"""Overdue list, loan slip and overdue letters by class (data and PDF)."""
+"""Overdue list, loan slip and overdue letters by class: the data, and the documents drawn on the
+label surface and written as PDFs (text checked with poppler's pdftotext, as a reader sees it)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from app.circulation.documents import letters_pdf, slip_pdf
+from app.circulation.documents import letters_document, letters_pdf, slip_document, slip_pdf
+from app.circulation.printed import TITLE_WIDTH, fit
+from app.labels.fonts import REGULAR, text_width
+from app.labels.surface import Recording
+from tests.app.labels.raster import pdf_text
 
 from .conftest import World
 
+LIBRARY = "Thư viện Trường THCS Kim Đồng"
+LONG_TITLE = ("Tuyển tập truyện ngắn Việt Nam thế kỷ XX: những tác phẩm đặc sắc nhất của các nhà "
+              "văn hiện đại")
 
-def test_overdue_letters_group_by_class(world: World) -> None:
+
+def pages_text(pdf: Path, folder: Path) -> list[str]:
+    """The text of each page (pdftotext ends every page with a form feed)."""
+    return pdf_text(pdf.read_bytes(), folder).split("\f")[:-1]
+
+
+def drawn_strings(document: Recording, page: int) -> list[str]:
+    return [op[1][2] for op in document.pages[page] if op[0] == "text"]
+
+
+def test_overdue_letters_group_by_class(world: World, tmp_path: Path) -> None:
     copies = world.book(copies=4)
     a = world.student("Nguyễn Văn An", "6A")
     b = world.student("Trần Thị Bình", "7B")
@@ -25,22 +43,84 @@ def test_overdue_letters_group_by_class(world: World) -> None:
     assert [s.patron.full_name for s in letters[0].students] == ["Nguyễn Văn An", "Lê Văn Cường"]
     cuong = letters[0].students[1]
     assert [(line.barcode, line.days_overdue) for line in cuong.loans] == [(copies[2].barcode, 3)]
-    pdf = letters_pdf(world.lib.path.parent / "letters.pdf", letters, "THCS Kim Đồng",
-                      world.circ.today())
+
+    pdf = letters_pdf(tmp_path / "letters.pdf", letters, LIBRARY, world.circ.today())
     data = pdf.read_bytes()
-    assert data.startswith(b"%PDF") and b"DejaVuSans" in data
+    assert data.startswith(b"%PDF") and b"DejaVuSans" in data  # the bundled font, embedded
+    six_a, seven_b = pages_text(pdf, tmp_path)  # one page per class, nothing else
+    assert "THÔNG BÁO SÁCH QUÁ HẠN — LỚP 6A" in six_a and "LỚP 7B" in seven_b
+    assert "Nguyễn Văn An" in six_a and "Lê Văn Cường" in six_a and "Trần Thị Bình" not in six_a
+    assert "Trần Thị Bình" in seven_b and "Nguyễn Văn An" not in seven_b
+    assert "thầy/cô chủ nhiệm lớp 6A" in six_a
+    assert f"{LIBRARY} — in ngày 25/09/2025" in six_a
+    # Cường's overdue copy is listed, his copy due later is not
+    assert copies[2].barcode in six_a and copies[3].barcode not in six_a
+    assert "08/09/2025" in six_a and "22/09/2025" in six_a  # loaned and due, dd/mm/yyyy
 
 
 def test_loan_slip_lists_what_the_student_has(world: World, tmp_path: Path) -> None:
     a, b = world.book("Dế Mèn phiêu lưu ký", copies=2)
-    patron = world.student()
+    patron = world.student("Phạm Thị Thu Hương", "8C")
     world.circ.checkout(patron.card, a.barcode)
     world.circ.checkout(patron.card, b.barcode)
     world.circ.checkin(a.barcode)
     slip = world.circ.open_loans(patron.card)
     assert slip is not None
     assert [(x.barcode, x.due) for x in slip.loans] == [(b.barcode, "2025-09-22")]
-    out = slip_pdf(tmp_path / "slip.pdf", slip, "THCS Kim Đồng", world.circ.today())
-    assert out.read_bytes().startswith(b"%PDF")
+    out = slip_pdf(tmp_path / "slip.pdf", slip, LIBRARY, world.circ.today())
+    [page] = pages_text(out, tmp_path)
+    assert "PHIẾU MƯỢN SÁCH" in page
+    assert "Bạn đọc: Phạm Thị Thu Hương" in page and "Lớp: 8C" in page and patron.card in page
+    assert b.barcode in page and a.barcode not in page  # the returned copy is gone
+    assert "Dế Mèn phiêu lưu ký" in page and "22/09/2025" in page and "08/09/2025" in page
+
     empty = world.circ.open_loans(world.student("Bình").card)
     assert empty is not None and empty.loans == []
+    [page] = pages_text(slip_pdf(tmp_path / "empty.pdf", empty, LIBRARY, world.circ.today()),
+                        tmp_path / "e")
+    assert "Không có sách đang mượn." in page
+
+
+def test_a_long_slip_runs_over_pages_without_losing_a_loan(world: World, tmp_path: Path) -> None:
+    copies = world.book(LONG_TITLE, copies=70)
+    patron = world.student("Tôn Nữ Hoàng Thị Diệu Linh", "9A")
+    for copy in copies:
+        world.circ.checkout(patron.card, copy.barcode, force=True)
+    slip = world.circ.open_loans(patron.card)
+    assert slip is not None and len(slip.loans) == 70
+    document = slip_document(slip, LIBRARY, world.circ.today())
+    assert len(document.pages) == 2
+    pages = pages_text(slip_pdf(tmp_path / "long.pdf", slip, LIBRARY, world.circ.today()), tmp_path)
+    assert len(pages) == 2
+    assert "Trang 1/2" in pages[0] and "Trang 2/2" in pages[1]
+    assert "PHIẾU MƯỢN SÁCH" in pages[1] and "(tiếp)" in pages[1]  # heading and patron again
+    text = "\n".join(pages)
+    assert all(text.count(copy.barcode) == 1 for copy in copies)
+    # the long title is cut with an ellipsis inside its column, never over the dates
+    titles = [s for page in range(2) for s in drawn_strings(document, page) if s.startswith("Tuyển")]
+    assert len(titles) == 70 and all(t.endswith("…") for t in titles)
+    assert max(text_width(t, REGULAR, 9) for t in titles) <= TITLE_WIDTH
+    assert fit("Mắt biếc", REGULAR, 9, TITLE_WIDTH) == "Mắt biếc"
+
+
+def test_nothing_overdue_is_one_page_that_says_so(world: World, tmp_path: Path) -> None:
+    document = letters_document([], LIBRARY, world.circ.today())
+    assert len(document.pages) == 1
+    assert "Không có sách quá hạn." in drawn_strings(document, 0)
+
+
+def test_decomposed_text_is_drawn_composed(world: World) -> None:
+    """Text typed or pasted decomposed (e.g. from a legacy export) still prints composed: the
+    PDF's text and the bundled font's glyphs are those of NFC."""
+    import unicodedata
+
+    from app.circulation.documents import LoanLine, PatronLoans
+
+    patron = world.circ.open_loans(world.student("Nguyễn Văn An", "6A").card)
+    assert patron is not None
+    title = unicodedata.normalize("NFD", "Đất rừng phương Nam")
+    slip = PatronLoans(patron.patron, [LoanLine(1, "TK.00001", title, "2025-09-08", "2025-09-22", 0)])
+    document = slip_document(slip, unicodedata.normalize("NFD", LIBRARY), world.circ.today())
+    strings = drawn_strings(document, 0)
+    assert "Đất rừng phương Nam" in strings and title not in strings
+    assert all(s == unicodedata.normalize("NFC", s) for s in strings)
