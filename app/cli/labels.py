@@ -1,5 +1,6 @@
 """``thuvien labels``: print item, spine and combined labels, patron cards, the per-class desk
-sheet and the calibration page to PDF (or TSPL/ZPL for thermal printers); list templates."""
+sheet and the calibration page to PDF (or TSPL/ZPL jobs for thermal printers, written to a file
+and/or sent raw to the printer with ``--send``); list templates."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from app.labels import (
     save_template,
 )
 from app.labels.model import CardData, LabelItem
+from app.labels.rawprint import send_raw
 from app.labels.templates import template_from_dict
 from app.labels.thermal import ThermalMedia, tspl_job, zpl_job
 
@@ -42,6 +44,12 @@ PDF_ONLY = Text("Định dạng {fmt} chỉ dùng cho nhãn đơn (items, spine,
                 "The {fmt} format is only for single labels (items, spine, combined)")
 BAD_SIZE = Text("Khổ nhãn “{value}” không hợp lệ: viết RỘNGxCAO theo mm, ví dụ 50x30",
                 "Label size “{value}” is not valid: write WIDTHxHEIGHT in mm, e.g. 50x30")
+NEED_TARGET = Text("Hãy cho biết nơi ghi (--out TỆP) hoặc máy in nhiệt (--send MÁY_IN)",
+                   "Say where the labels go: --out FILE or a thermal printer with --send PRINTER")
+SEND_NEEDS_JOB = Text("--send gửi lệnh in TSPL/ZPL tới máy in nhiệt: thêm --format tspl hoặc --format zpl",
+                      "--send sends TSPL/ZPL jobs to a thermal printer: add --format tspl or --format zpl")
+SENT = Text("Đã gửi {count} {what} tới máy in {printer}{job}", "Sent {count} {what} to printer {printer}{job}")
+JOB_ID = Text(" (lệnh in {job})", " (job {job})")
 SAVED = Text("Đã lưu mẫu giấy nhãn {name} vào {file}", "Saved label sheet {name} to {file}")
 
 
@@ -83,7 +91,10 @@ def register(subparsers: Any) -> None:
         p.add_argument("--format", choices=["pdf", "tspl", "zpl"], default="pdf")
         p.add_argument("--label-size", default="50x30", help="thermal label WIDTHxHEIGHT in mm")
         p.add_argument("--dpi", type=int, default=203, choices=[203, 300, 600])
-        p.add_argument("--out", type=Path, required=True)
+        p.add_argument("--out", type=Path, default=None, help="the PDF or job file to write")
+        p.add_argument("--send", metavar="PRINTER", default=None,
+                       help="send the TSPL/ZPL job raw to this printer (Windows printer name, "
+                            r"a share like \\PC\Xprinter, or a CUPS queue)")
         p.set_defaults(handler=print_labels, kind=kind)
 
 
@@ -151,8 +162,12 @@ def _media(args: argparse.Namespace) -> ThermalMedia:
 
 
 def print_labels(args: argparse.Namespace) -> int:
-    """``thuvien labels KIND ... --out FILE``."""
+    """``thuvien labels KIND ... --out FILE`` and/or ``--format tspl|zpl --send PRINTER``."""
     kind = args.kind
+    if args.send is not None and args.format == "pdf":
+        raise UserError("labels.send_pdf", SEND_NEEDS_JOB)
+    if args.out is None and args.send is None:
+        raise UserError("labels.no_target", NEED_TARGET)
     options = PrintOptions(args.start, args.offset_x, args.offset_y, args.outlines)
     count = 1
     if args.format != "pdf":
@@ -172,8 +187,22 @@ def print_labels(args: argparse.Namespace) -> int:
         else:
             items = _items(args)
             data, count = render_labels(kind, items, template, options), len(items)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
-    print(WROTE(count=count, what=WHAT[kind](), file=str(out)), file=sys.stdout)
+    if args.out is not None:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        print(WROTE(count=count, what=WHAT[kind](), file=str(out)), file=sys.stdout)
+    if args.send is not None:
+        job_id = _send(args.send, data, f"ThuVien — {WHAT[kind]()}")
+        print(SENT(count=count, what=WHAT[kind](), printer=args.send,
+                   job=JOB_ID(job=job_id) if job_id else ""), file=sys.stdout)
     return 0
+
+
+def _send(printer: str, job: bytes, title: str) -> str:
+    """Send *job* raw; a refusal comes back as one line (the spooler's reason may span lines)."""
+    try:
+        return send_raw(printer, job, title)
+    except UserError as exc:
+        params = {name: " ".join(str(value).split()) for name, value in exc.params.items()}
+        raise UserError(exc.code, exc.text, **params) from None
