@@ -74,11 +74,6 @@ class Query:
         """The terms that may match in any column (they decide the ranking)."""
         return [t for t in self.terms if t.column is None]
 
-    def confined(self, columns: str) -> str:
-        """The MATCH expression with every bare term confined to *columns* (``"title"`` or
-        ``"{title author}"``); qualified terms keep their own column."""
-        return " AND ".join(f"{columns} : {t.phrase}" if t.column is None
-                            else f"{t.column} : {t.phrase}" for t in self.terms)
 
 
 def _add(query: Query, words: list[str], column: str | None, prefix_last: bool) -> None:

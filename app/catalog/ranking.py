@@ -1,4 +1,4 @@
-"""The order of search hits: relevance tiers a librarian can predict, computed in Python on a
+"""The order of search hits: relevance tiers a librarian can predict, worked out by SQLite on a
 bounded set of candidates.
 
 Tiers, best first:
@@ -16,20 +16,17 @@ terms have already confined the match to their column.
 Why not bm25: FTS5's bm25 first counts, for every word of the query, all the rows that contain
 it, and then reads each matching row's column sizes. With common words ("văn", "học") that
 is a scan of a large part of the index on every keystroke; the tiers need only the titles and
-authors of the few hundred candidates.
+authors of the few hundred candidates, which ``record_search`` holds folded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import sqlite3
+from collections.abc import Sequence
 
 from app.catalog.query import Query, Term
 
-# record id, then its record_search columns as indexed (folded): title (with the volume),
-# author and, for candidates checked by :func:`satisfies`, subject, other and callno.
-Candidate = tuple[Any, ...]
-_COLUMN_INDEX = {"title": 0, "author": 1, "subject": 2, "other": 3, "callno": 4}
+_COLUMNS = ("title", "author", "subject", "other", "callno")
 
 
 def needle(term: Term) -> str:
@@ -43,59 +40,59 @@ def needle(term: Term) -> str:
     return " " + " ".join(term.words) + ("" if term.prefix else " ")
 
 
-def tier(query: Query, title: str, author: str) -> int:
-    """The relevance tier (0 best) of a record for *query*; see the module docstring.
+def tier_sql(query: Query) -> tuple[str, list[object]]:
+    """An SQL expression over ``record_search`` (alias ``s``) giving a record's tier for
+    *query*, and its parameters.
 
     >>> from app.catalog.query import parse_query
-    >>> q = parse_query("văn học ")
-    >>> [tier(q, t, a) for t, a in [("van hoc", ""), ("van hoc dan gian", ""),
+    >>> conn = sqlite3.connect(":memory:")
+    >>> sql, args = tier_sql(parse_query("văn học "))
+    >>> [conn.execute(f"SELECT {sql} FROM (SELECT ? AS title, ? AS author) s", [*args, t, a]
+    ...               ).fetchone()[0] for t, a in [("van hoc", ""), ("van hoc dan gian", ""),
     ...  ("lich su van hoc", ""), ("lich su", "hoc van"), ("lich su", "van")]]
     [0, 1, 2, 3, 4]
     """
-    return _Tiers(query)(title, author)
+    cases, args = [], list[object]()
+    if query.exact_title:
+        start = query.exact_title if query.typing else query.exact_title + " "
+        cases.append("WHEN s.title = ? THEN 0 WHEN substr(s.title, 1, ?) = ? THEN 1")
+        args += [query.exact_title, len(start), start]
+    needles = [needle(t) for t in query.bare]
+    title = "instr(' ' || s.title || ' ', ?)"
+    author = "instr(' ' || s.author || ' ', ?)"
+    cases.append(f"WHEN {' AND '.join([title] * len(needles)) or 1} THEN 2")
+    args += needles
+    if needles:
+        cases.append(f"WHEN {' AND '.join([f'({title} OR {author})'] * len(needles))} THEN 3")
+        args += [n for pair in zip(needles, needles, strict=True) for n in pair]
+    return f"CASE {' '.join(cases)} ELSE 4 END", args
 
 
-class _Tiers:
-    """:func:`tier` with the query's parts worked out once for many records."""
-
-    def __init__(self, query: Query) -> None:
-        self.exact = query.exact_title
-        self.start = self.exact if query.typing else self.exact + " "
-        self.needles = [needle(t) for t in query.bare]
-
-    def __call__(self, title: str, author: str) -> int:
-        if self.exact:
-            if title == self.exact:
-                return 0
-            if title.startswith(self.start):
-                return 1
-        padded = f" {title} "
-        missing = [n for n in self.needles if n not in padded]
-        if not missing:
-            return 2
-        padded = f" {author} "
-        return 3 if all(n in padded for n in missing) else 4
+def ranked(conn: sqlite3.Connection, query: Query, ids: Sequence[int], limit: int) -> list[int]:
+    """The best *limit* of records *ids* for *query*, best first."""
+    tier, args = tier_sql(query)
+    unique = list(dict.fromkeys(ids))
+    found: list[tuple[int, int, int, int]] = []
+    for start in range(0, len(unique), 5000):
+        part = unique[start:start + 5000]
+        found += conn.execute(
+            f"SELECT {tier}, length(s.title) - length(replace(s.title, ' ', '')), s.rowid, 0 "
+            f"FROM record_search s WHERE s.rowid IN ({', '.join('?' * len(part))}) "
+            f"ORDER BY 1, 2, 3 LIMIT ?", [*args, *part, limit]).fetchall()
+    found.sort()
+    return [row[2] for row in found[:limit]]
 
 
-def satisfies(query: Query, candidate: Candidate) -> bool:
-    """Whether the record's indexed text matches every term of *query* (what FTS5 decides,
-    for records that were not found through the FTS index)."""
-    texts = [f" {text} " for text in candidate[1:6]]
+def satisfies(query: Query, texts: Sequence[str]) -> bool:
+    """Whether a record whose ``record_search`` columns are *texts* (title, author, subject,
+    other, callno) matches every term of *query*: what FTS5 decides, for records that were
+    not found through the FTS index."""
+    padded = [f" {text} " for text in texts]
     for term in query.terms:
         wanted = needle(term)
         if term.column:
-            if wanted not in texts[_COLUMN_INDEX[term.column]]:
+            if wanted not in padded[_COLUMNS.index(term.column)]:
                 return False
-        elif not any(wanted in text for text in texts):
+        elif not any(wanted in text for text in padded):
             return False
     return True
-
-
-def ranked(query: Query, candidates: Iterable[Candidate]) -> list[int]:
-    """The ids of *candidates* (duplicates allowed) in ranking order."""
-    tiers = _Tiers(query)
-    keyed: dict[int, tuple[int, int, int]] = {}
-    for rid, title, author, *_rest in candidates:
-        if rid not in keyed:
-            keyed[rid] = (tiers(title, author), title.count(" "), rid)
-    return sorted(keyed, key=keyed.__getitem__)

@@ -4,10 +4,13 @@ An ISBN in any form, or an accession number, finds its record first. The other h
 ordered by :mod:`app.catalog.ranking`: exact title, title beginning, title words, title and
 author words, then the rest.
 
-Speed: a query matching at most ``RANK_CAP`` records ranks them all. A broader one takes
-its candidates tier by tier, each with a LIMIT (exact and beginning titles through the
-``records(title_fold)`` index, then title-only and title-or-author matches, then any match),
-so that the work does not grow with the number of matches; only the total count does.
+Speed: a query first reads its first ``RANK_CAP + 1`` matches; when there are no more,
+they are all ranked. A broader query is then counted up to ``COUNT_CAP`` matches (the total
+is estimated beyond), and its first ``RANK_CAP`` matches are ranked together with the
+records whose title is, or begins with, what was typed (found through the
+``records(title_fold)`` index, so they come first however far down the id order they are).
+The work thus stops growing with the number of matches; the price is that, in a very broad
+result, the order beyond those tiers is worked out among the first matches only.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import replace
 from app.catalog.isbn import to_isbn13
 from app.catalog.models import Hit, HitItem, SearchResult
 from app.catalog.query import MIN_PREFIX, Query, parse_query
-from app.catalog.ranking import Candidate, ranked, satisfies
+from app.catalog.ranking import ranked, satisfies
 from app.catalog.store import COMPLETED_PREFIX, DIGITS
 
 __all__ = ["MIN_PREFIX", "RANK_CAP", "CatalogSearch", "Query", "parse_query"]
@@ -27,18 +30,12 @@ __all__ = ["MIN_PREFIX", "RANK_CAP", "CatalogSearch", "Query", "parse_query"]
 RANK_CAP = 300
 MAX_COMPLETIONS = 40  # a prefix standing for more words is left to FTS5 as a prefix...
 MAX_PREFIXED = 2000  # ...and one standing for more than this is taken as a whole word
-TIER_CANDIDATES = 60  # title-only and title-or-author matches looked at for a broad query
 _LAST_CHAR = "\U0010ffff"
 # Counting every match of a broad query costs a scan of its word lists (tens of ms on 1M
 # records); past this many matches the total is estimated from how far into the catalog
 # the COUNT_CAP-th match lies (``SearchResult.total_exact`` is then False).
 COUNT_CAP = 5_000
 _SEARCH_COLUMNS = "s.title, s.author, s.subject, s.other, s.callno"
-# Only record_search (small rows, mostly in the page cache) is read for the candidates; the
-# records table is joined only when a year: or isbn: filter needs it.
-_CANDIDATES = ("SELECT f.rowid, s.title, s.author FROM records_fts f "
-               "JOIN record_search s ON s.rowid = f.rowid{join} "
-               "WHERE records_fts MATCH ?{where} LIMIT ?")
 _BY_TITLE = (f"SELECT r.id, {_SEARCH_COLUMNS} FROM records r "
              f"JOIN record_search s ON s.rowid = r.id WHERE {{title}}{{where}} "
              f"ORDER BY r.title_fold LIMIT ?")
@@ -134,30 +131,31 @@ class CatalogSearch:
                 f"SELECT r.id FROM records r WHERE r.deleted = 0{where} ORDER BY r.title_fold "
                 f"LIMIT ?", [*params, want]).fetchall()
             return [r[0] for r in rows], int(total), True
+        ids = self._ids(query, where, params, RANK_CAP + 1)
+        if len(ids) <= RANK_CAP:
+            return ranked(self._conn, query, ids, want), len(ids), True
         count, last = self._conn.execute(
             f"SELECT count(*), max(rowid) FROM (SELECT f.rowid FROM records_fts f"
             f"{_RECORDS if where else ''} WHERE records_fts MATCH ?{where} "
-            f"LIMIT {COUNT_CAP + 1})",
-            [query.match, *params]).fetchone()
-        if count <= RANK_CAP:
-            return ranked(query, self._candidates(query.match, where, params, count))[:want], \
-                count, True
+            f"LIMIT {COUNT_CAP + 1})", [query.match, *params]).fetchone()
         total, exact_total = (count, True) if count <= COUNT_CAP else (self._estimate(last), False)
-        found: list[Candidate] = []
+        titled: list[int] = []
         if query.exact_title:
             exact = query.exact_title
-            found += self._by_title("r.title_fold = ?", [exact], query, where, params, want)
+            titled += self._by_title("r.title_fold = ?", [exact], query, where, params, want)
             low = exact if query.typing else exact + " "
-            found += self._by_title("r.title_fold > ? AND r.title_fold < ?",
-                                    [low, low + _LAST_CHAR], query, where, params, want)
-        for columns in ("title", "{title author}"):
-            if len({c[0] for c in found}) >= want or not query.bare:
-                break
-            found += self._candidates(query.confined(columns), where, params,
-                                      max(want, TIER_CANDIDATES))
-        if len({c[0] for c in found}) < want:
-            found += self._candidates(query.match, where, params, want + len(found))
-        return ranked(query, found)[:want], total, exact_total
+            titled += self._by_title("r.title_fold > ? AND r.title_fold < ?",
+                                     [low, low + _LAST_CHAR], query, where, params, want)
+        if want > RANK_CAP:  # a page beyond the first matches ranked
+            ids = self._ids(query, where, params, want)
+        return ranked(self._conn, query, titled + ids[:max(RANK_CAP, want)], want), total, \
+            exact_total
+
+    def _ids(self, query: Query, where: str, params: list[object], limit: int) -> list[int]:
+        """The first *limit* matching record ids, in id order."""
+        return [rid for (rid,) in self._conn.execute(
+            f"SELECT f.rowid FROM records_fts f{_RECORDS if where else ''} "
+            f"WHERE records_fts MATCH ?{where} LIMIT ?", [query.match, *params, limit])]
 
     def _estimate(self, last: int) -> int:
         """The number of matches of a query whose ``COUNT_CAP + 1``-th match (in id order) is
@@ -167,19 +165,13 @@ class CatalogSearch:
         share = (last - low + 1) / (high - low + 1)
         return max(COUNT_CAP + 1, int(COUNT_CAP / share))
 
-    def _candidates(self, match: str, where: str, params: list[object],
-                    limit: int) -> list[Candidate]:
-        """The first *limit* records (by id) matching *match*, with their ranking columns."""
-        return self._conn.execute(_CANDIDATES.format(join=_RECORDS if where else "", where=where),
-                                  [match, *params, limit]).fetchall()
-
     def _by_title(self, title_sql: str, title_params: list[object], query: Query, where: str,
-                  params: list[object], limit: int) -> list[Candidate]:
+                  params: list[object], limit: int) -> list[int]:
         """Up to *limit* records chosen through the title index that satisfy the whole query
         (checked on their indexed text: a second FTS query per record would cost more)."""
         rows = self._conn.execute(_BY_TITLE.format(title=title_sql, where=where),
                                   [*title_params, *params, 4 * limit]).fetchall()
-        return [r for r in rows if satisfies(query, r)][:limit]
+        return [r[0] for r in rows if satisfies(query, r[1:])][:limit]
 
     def hits(self, record_ids: list[int]) -> list[Hit]:
         """Build display hits for *record_ids*, keeping their order."""
