@@ -264,8 +264,11 @@ def assemble(args: argparse.Namespace) -> tuple[Payload, dict[str, object]]:
     wheels_dir = Path(args.wheels)
     win = resolve_windows(wheels_dir, pins)
     linux = linux_dists()
+    without = {canonicalize_name(name) for name in args.without}
+    for name in without:
+        win.pop(name, None)
     windows_only = set(win) - linux
-    linux_only = linux - set(win)
+    linux_only = (linux | without) - set(win)
 
     top_to_dist: dict[str, str] = {}
     for top, dists in metadata.packages_distributions().items():
@@ -288,7 +291,8 @@ def assemble(args: argparse.Namespace) -> tuple[Payload, dict[str, object]]:
     payload = Payload()
     meta: dict[str, object] = {
         "wheels": {n: w.name for n, w in sorted(win.items())},
-        "windows_only": sorted(windows_only), "linux_only": sorted(linux_only),
+        "windows_only": sorted(windows_only), "linux_only": sorted(linux_only - without),
+        "left_out": sorted(without),
     }
 
     # CPython for Windows and PyInstaller's Windows bootloaders
@@ -529,6 +533,8 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "build/windows-estimate/thuvien"))
     parser.add_argument("--pin", action="append", default=[], metavar="NAME==VERSION",
                         help="use this version instead of the installed one")
+    parser.add_argument("--without", action="append", default=[], metavar="NAME",
+                        help="leave this distribution out (what-if, e.g. opencv-python-headless)")
     parser.add_argument("--solid", action="store_true",
                         help="also xz the whole payload as one stream (within 1%% of the sum)")
     parser.add_argument("--nsis", action="store_true",
@@ -551,7 +557,7 @@ def main() -> None:
         print(f"solid xz -9 of the whole payload: {report['solid_xz9'] / mb:.1f} MB")
     if "nsis_installer" in report:
         print(f"NSIS installer (installer/thuvien.nsi): {report['nsis_installer'] / mb:.1f} MB")
-    print("PYZ (pure Python, per package, zlib'd byte code, once per .exe):")
+    print("PYZ (pure Python, per package, byte code as stored, once in each .exe):")
     for dist, size in list(report["pyz_by_dist"].items())[:12]:  # type: ignore[union-attr]
         print(f"  {dist:40} {size / mb:6.2f} MB")
     print("largest files:")
