@@ -25,6 +25,7 @@ from app.catalog.marc import (
     holdings,
     read_marc,
 )
+from app.db.batches import CommitBehind
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_encoded_changes
 from app.errors import ValidationError
@@ -113,6 +114,18 @@ class MarcImporter:
         """Import *path*; raises ``ImportFormatError`` when the file is not MARC21 at all."""
         report = ImportReport()
         context = _Context(self._library_id, self._schemes, self._default_collection, report)
+        with CommitBehind(self._db) as batches:
+            self._read(path, progress, cancelled, context, batches)
+        if report.imported:
+            store.compact_index(self._db, report.imported)
+        return report
+
+    def _read(self, path: Path, progress: Callable[[int, int], None] | None,
+              cancelled: Callable[[], bool] | None, context: _Context,
+              batches: CommitBehind) -> None:
+        """Read the file, writing every ``BATCH`` records (the previous batch commits while
+        the next one is read)."""
+        report = context.report
         batch: list[_Parsed] = []
         number = 0
         for entry in read_marc(Path(path), progress):
@@ -137,21 +150,20 @@ class MarcImporter:
             batch.append(_Parsed(number, offset, bib, holdings(entry),
                                  entry.to_storage(skip=HOLDINGS_TAGS)))
             if len(batch) >= BATCH:
-                self._flush(batch, context)
+                batches.write(_BatchWriter.for_batch(batch, context))
                 batch = []
         if batch:
-            self._flush(batch, context)
-        if report.imported:
-            store.compact_index(self._db, report.imported)
-        return report
-
-    def _flush(self, batch: list[_Parsed], context: _Context) -> None:
-        with self._db.transaction() as conn:
-            _BatchWriter(conn, context).write(batch)
+            batches.write(_BatchWriter.for_batch(batch, context))
 
 
 class _BatchWriter:
     """Writes one batch inside one transaction."""
+
+    @staticmethod
+    def for_batch(batch: list[_Parsed], context: _Context
+                  ) -> Callable[[sqlite3.Connection], None]:
+        """The work of writing *batch*, to run inside its transaction."""
+        return lambda conn: _BatchWriter(conn, context).write(batch)
 
     def __init__(self, conn: sqlite3.Connection, context: _Context) -> None:
         self.conn = conn

@@ -68,42 +68,52 @@ class Database:
             finally:
                 self._depth -= 1
             return
-        self._begin()
-        self._depth = 1
+        self.begin()
         try:
             yield self.conn
         except BaseException:
-            self._depth = 0
-            self.conn.execute("ROLLBACK")
+            self.rollback()
             raise
-        self._depth = 0
-        self._commit()
+        self.commit()
 
     @property
     def in_transaction(self) -> bool:
         """True inside :meth:`transaction`."""
         return self._depth > 0
 
-    def _begin(self) -> None:
+    def begin(self) -> None:
+        """Start a transaction by hand (``BEGIN IMMEDIATE``, retried while the file is busy).
+
+        :meth:`transaction` is the usual way; this, :meth:`commit` and :meth:`rollback` are
+        for a caller that must commit elsewhere (see :class:`app.db.batches.CommitBehind`).
+        """
         deadline = time.monotonic() + 3.0
         while True:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
-                return
+                break
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
                 if time.monotonic() > deadline:
                     raise StorageError("db.locked", LOCKED, path=str(self.path)) from exc
                 time.sleep(0.1)
+        self._depth = 1
 
-    def _commit(self) -> None:
+    def commit(self) -> None:
+        """Commit the transaction :meth:`begin` started (rolled back if the commit fails)."""
+        self._depth = 0
         try:
             self.conn.execute("COMMIT")
-        except sqlite3.OperationalError:
+        except sqlite3.Error:  # busy, disk full, a deferred constraint...: nothing half-kept
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+
+    def rollback(self) -> None:
+        """Undo the transaction :meth:`begin` started."""
+        self._depth = 0
+        self.conn.execute("ROLLBACK")
 
     def close(self) -> None:
         """Close the connection (a WAL checkpoint happens when the last one closes)."""
