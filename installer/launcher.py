@@ -1,6 +1,6 @@
 """Entry point of the frozen ThuVien (PyInstaller): the same ``thuvien`` command as in a venv.
 
-With no subcommand it opens the window; ``ThuVien.exe`` (no console) and ``thuvien.exe``
+With no subcommand it opens the window; ``ThuVien.exe`` (no console) and ``thuvien-cli.exe``
 (console, for the command line) both start here.
 """
 
