@@ -288,6 +288,14 @@
       <translation>This session</translation>
     </message>
     <message>
+      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · F8 overdue letters · Esc clear patron</source>
+      <translation>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · F8 overdue letters · Esc clear patron</translation>
+    </message>
+    <message>
+      <source>F8 Overdue letters…</source>
+      <translation>F8 Overdue letters…</translation>
+    </message>
+    <message>
       <source>Ready. Scan a library card, then the books.</source>
       <translation>Ready. Scan a library card, then the books.</translation>
     </message>
@@ -304,12 +312,24 @@
       <translation>Scan a library card first: the slip is for one patron.</translation>
     </message>
     <message>
+      <source>{name}: {count} book(s) on loan</source>
+      <translation>{name}: {count} book(s) on loan</translation>
+    </message>
+    <message>
       <source>Loan slip</source>
       <translation>Loan slip</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · Esc clear patron</source>
-      <translation>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · Esc clear patron</translation>
+      <source>Nothing is overdue: there are no letters to print.</source>
+      <translation>Nothing is overdue: there are no letters to print.</translation>
+    </message>
+    <message>
+      <source>{classes} class(es), {patrons} patron(s) with overdue books</source>
+      <translation>{classes} class(es), {patrons} patron(s) with overdue books</translation>
+    </message>
+    <message>
+      <source>Overdue letters</source>
+      <translation>Overdue letters</translation>
     </message>
   </context>
   <context>
@@ -1004,45 +1024,6 @@
     <message>
       <source>graduated</source>
       <translation>graduated</translation>
-    </message>
-  </context>
-  <context>
-    <name>PdfPreviewDialog</name>
-    <message>
-      <source>Preparing the preview…</source>
-      <translation>Preparing the preview…</translation>
-    </message>
-    <message>
-      <source>Print…</source>
-      <translation>Print…</translation>
-    </message>
-    <message>
-      <source>Save PDF…</source>
-      <translation>Save PDF…</translation>
-    </message>
-    <message>
-      <source>Open in PDF viewer</source>
-      <translation>Open in PDF viewer</translation>
-    </message>
-    <message>
-      <source>Preview</source>
-      <translation>Preview</translation>
-    </message>
-    <message>
-      <source>{count} page(s)</source>
-      <translation>{count} page(s)</translation>
-    </message>
-    <message>
-      <source>No preview on this computer (poppler's pdftoppm is missing). Save the PDF or open it in a PDF viewer.</source>
-      <translation>No preview on this computer (poppler's pdftoppm is missing). Save the PDF or open it in a PDF viewer.</translation>
-    </message>
-    <message>
-      <source>Save PDF</source>
-      <translation>Save PDF</translation>
-    </message>
-    <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF files (*.pdf)</translation>
     </message>
   </context>
   <context>

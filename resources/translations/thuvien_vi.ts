@@ -288,6 +288,14 @@
       <translation>Phiên làm việc này</translation>
     </message>
     <message>
+      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · F8 overdue letters · Esc clear patron</source>
+      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F5 gia hạn · F6 in phiếu mượn · F7 camera · F8 thư báo quá hạn · Esc bỏ chọn bạn đọc</translation>
+    </message>
+    <message>
+      <source>F8 Overdue letters…</source>
+      <translation>F8 Thư báo quá hạn…</translation>
+    </message>
+    <message>
       <source>Ready. Scan a library card, then the books.</source>
       <translation>Sẵn sàng. Quét thẻ bạn đọc, rồi quét sách.</translation>
     </message>
@@ -304,12 +312,24 @@
       <translation>Hãy quét thẻ bạn đọc trước: phiếu mượn in cho từng bạn đọc.</translation>
     </message>
     <message>
+      <source>{name}: {count} book(s) on loan</source>
+      <translation>{name}: đang mượn {count} cuốn</translation>
+    </message>
+    <message>
       <source>Loan slip</source>
       <translation>Phiếu mượn</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · Esc clear patron</source>
-      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F5 gia hạn · F6 in phiếu mượn · F7 camera · Esc bỏ chọn bạn đọc</translation>
+      <source>Nothing is overdue: there are no letters to print.</source>
+      <translation>Không có sách quá hạn: không có thư báo nào để in.</translation>
+    </message>
+    <message>
+      <source>{classes} class(es), {patrons} patron(s) with overdue books</source>
+      <translation>{classes} lớp, {patrons} bạn đọc có sách quá hạn</translation>
+    </message>
+    <message>
+      <source>Overdue letters</source>
+      <translation>Thư báo quá hạn</translation>
     </message>
   </context>
   <context>
@@ -1004,45 +1024,6 @@
     <message>
       <source>graduated</source>
       <translation>đã ra trường</translation>
-    </message>
-  </context>
-  <context>
-    <name>PdfPreviewDialog</name>
-    <message>
-      <source>Preparing the preview…</source>
-      <translation>Đang chuẩn bị bản xem trước…</translation>
-    </message>
-    <message>
-      <source>Print…</source>
-      <translation>In…</translation>
-    </message>
-    <message>
-      <source>Save PDF…</source>
-      <translation>Lưu PDF…</translation>
-    </message>
-    <message>
-      <source>Open in PDF viewer</source>
-      <translation>Mở bằng trình xem PDF</translation>
-    </message>
-    <message>
-      <source>Preview</source>
-      <translation>Xem trước</translation>
-    </message>
-    <message>
-      <source>{count} page(s)</source>
-      <translation>{count} trang</translation>
-    </message>
-    <message>
-      <source>No preview on this computer (poppler's pdftoppm is missing). Save the PDF or open it in a PDF viewer.</source>
-      <translation>Máy này không xem trước được (thiếu pdftoppm của poppler). Hãy lưu PDF hoặc mở bằng trình xem PDF.</translation>
-    </message>
-    <message>
-      <source>Save PDF</source>
-      <translation>Lưu PDF</translation>
-    </message>
-    <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>Tệp PDF (*.pdf)</translation>
     </message>
   </context>
   <context>

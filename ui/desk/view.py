@@ -2,8 +2,10 @@
 
 Everything works from the scanner and the keyboard: F2/F3/F4 choose the mode (automatic,
 checkout only, checkin only), F5 renews the selected loan (or the copy scanned last), F6
-prints the current patron's loan slip, F7 switches the webcam on or off (its codes go through
-the same ``scan()`` as the USB scanner's), Esc forgets the patron. The scan field gets focus back
+previews and prints the current patron's loan slip, F7 switches the webcam on or off (its codes
+go through the same ``scan()`` as the USB scanner's), F8 previews and prints the overdue letters
+by class, Esc forgets the patron. Slips and letters are drawn off the GUI thread and shown in the
+label preview (``ui.labels.document_view``: print, save PDF). The scan field gets focus back
 after every action. The panel always shows what the database holds after the scan (a refused
 scan changes nothing there, so the desk can never be left half-changed).
 """
@@ -11,8 +13,8 @@ scan changes nothing there, so the desk can never be left half-changed).
 from __future__ import annotations
 
 import logging
-import tempfile
-from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -37,9 +39,13 @@ from ui.camera.panel import CameraPanel
 from ui.desk.patron_panel import PatronPanel
 from ui.desk.sound import DeskSounds
 from ui.format import local_time
-from ui.operations import Operations
+from ui.operations import Operation, Operations
 from ui.scanner import ScanField
 from ui.style import BAD_FG, OK_FG, WARN_FG, banner_css
+
+if TYPE_CHECKING:  # the drawing and preview modules load ReportLab: only when printing
+    from app.labels.surface import Recording
+    from ui.labels.document_view import DocumentPreviewDialog
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +74,7 @@ class DeskView(QWidget):
         self.sounds = sounds or DeskSounds()
         self.last_result: DeskResult | None = None
         self._last_barcode: str | None = None
+        self.document_preview: DocumentPreviewDialog | None = None
 
         self.scan_field = ScanField()
         self.scan_field.setObjectName("scanField")
@@ -120,21 +127,30 @@ class DeskView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F5 renew · "
-                              "F6 print loan slip · F7 camera · Esc clear patron"),
+                              "F6 print loan slip · F7 camera · F8 overdue letters · "
+                              "Esc clear patron"),
                       objectName="keysHint")
+        hint.setWordWrap(True)
+        self.letters_button = QPushButton(self.tr("F8 Overdue letters…"))
+        self.letters_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.letters_button.clicked.connect(self.print_overdue_letters)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(self.letters_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(mode_row)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
-        layout.addWidget(hint)
+        layout.addLayout(bottom)
 
         for mode, key in MODE_KEYS:
             self._shortcut(key, lambda m=mode: self.set_mode(m))
         self._shortcut(Qt.Key.Key_F5, self.renew)
         self._shortcut(Qt.Key.Key_F6, self.print_slip)
         self._shortcut(Qt.Key.Key_F7, self.toggle_camera)
+        self._shortcut(Qt.Key.Key_F8, self.print_overdue_letters)
         self._shortcut(Qt.Key.Key_Escape, self.clear_patron)
 
         self._show_mode(lib.circulation.desk.mode())
@@ -200,35 +216,68 @@ class DeskView(QWidget):
         self._say("idle", result.message)
         self.focus_scan()
 
-    def print_slip(self) -> None:
-        """Make the current patron's loan slip (a PDF, off the GUI thread) and preview it."""
+    def print_slip(self) -> Operation | None:
+        """Draw the current patron's loan slip off the GUI thread and preview it (print, save
+        the PDF). Returns the drawing operation, None when there is no patron."""
         patron_id = self._current_patron_id()
-        if patron_id is None:
+        slip = self._lib.circulation.open_loans(patron_id) if patron_id is not None else None
+        if slip is None:
             self._say("bad", self.tr("Scan a library card first: the slip is for one patron."))
             self.sounds.play("bad")
             self.focus_scan()
-            return
-        slip = self._lib.circulation.open_loans(patron_id)
-        library_name = str(self._lib.settings.get("library_name", "") or "")
-        today = self._lib.circulation.today()
-        target = Path(tempfile.mkdtemp(prefix="thuvien-slip-")) / "loan-slip.pdf"
+            return None
+        library_name, today = self._library_name(), self._lib.circulation.today()
 
-        def work(_progress: object) -> Path:
-            from app.circulation.documents import slip_pdf
+        def draw() -> Recording:
+            from app.circulation.documents import slip_document
 
-            assert slip is not None
-            return slip_pdf(target, slip, library_name, today)
+            return slip_document(slip, library_name, today)
 
-        operation = self._operations.run(work, title=self.tr("Loan slip"))
-        operation.succeeded.connect(self._preview_slip)
+        summary = self.tr("{name}: {count} book(s) on loan").format(
+            name=slip.patron.full_name, count=len(slip.loans))
+        return self._preview(draw, self.tr("Loan slip"), f"loan-slip-{slip.patron.card}.pdf",
+                             summary)
+
+    def print_overdue_letters(self) -> Operation | None:
+        """Draw the overdue letters (one class per page, for homeroom teachers) off the GUI
+        thread and preview them. Returns the drawing operation, None when nothing is overdue."""
+        letters = self._lib.circulation.overdue_letters()
+        if not letters:
+            self._say("idle", self.tr("Nothing is overdue: there are no letters to print."))
+            self.focus_scan()
+            return None
+        library_name, today = self._library_name(), self._lib.circulation.today()
+
+        def draw() -> Recording:
+            from app.circulation.documents import letters_document
+
+            return letters_document(letters, library_name, today)
+
+        summary = self.tr("{classes} class(es), {patrons} patron(s) with overdue books").format(
+            classes=len(letters), patrons=sum(len(letter.students) for letter in letters))
+        return self._preview(draw, self.tr("Overdue letters"),
+                             f"overdue-letters-{today.isoformat()}.pdf", summary)
+
+    def _library_name(self) -> str:
+        return str(self._lib.settings.get("library_name", "") or "")
+
+    def _preview(self, draw: Callable[[], Recording], title: str, file_name: str,
+                 summary: str) -> Operation:
+        operation = self._operations.run(lambda _progress: draw(), title=title)
+        operation.succeeded.connect(
+            lambda document: self._show_document(document, title, file_name, summary))
         operation.failed.connect(lambda exc: self._say("bad", str(exc)))
         self.focus_scan()
+        return operation
 
-    def _preview_slip(self, path: Path) -> None:
-        from ui.labels.preview import PdfPreviewDialog
+    def _show_document(self, document: Recording, title: str, file_name: str,
+                       summary: str) -> None:
+        from ui.labels.document_view import DocumentPreviewDialog
 
-        dialog = PdfPreviewDialog(Path(path), self._operations, self.tr("Loan slip"), self)
+        dialog = DocumentPreviewDialog(document, self._operations, title, self,
+                                       file_name=file_name, summary=summary)
         dialog.finished.connect(lambda _code: self.focus_scan())
+        self.document_preview = dialog
         dialog.open()
 
     # -- showing ---------------------------------------------------------------------------

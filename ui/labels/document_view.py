@@ -1,4 +1,5 @@
-"""Preview and print a recorded label document (labels, cards, desk sheet, calibration page).
+"""Preview and print a recorded document: labels, cards, the class desk sheet, the calibration
+page, and the desk's loan slips and overdue letters (:mod:`app.circulation.printed`).
 
 Pages are painted straight from the recording (:mod:`ui.labels.painter`) at the zoom shown,
 so the preview is sharp at any size, shows the page in true millimetres at "Actual size", and
