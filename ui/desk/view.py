@@ -127,10 +127,10 @@ class DeskView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F5 renew · "
-                              "F6 print loan slip · F7 camera · F8 overdue letters · "
-                              "Esc clear patron"),
+                              "F6 print loan slip · F7 camera · Esc clear patron"),
                       objectName="keysHint")
         hint.setWordWrap(True)
+        # F8's only hint is its button (the key line above must fit beside it on a 1024 px screen).
         self.letters_button = QPushButton(self.tr("F8 Overdue letters…"))
         self.letters_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.letters_button.clicked.connect(self.print_overdue_letters)
