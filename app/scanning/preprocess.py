@@ -117,7 +117,7 @@ def rotated(view: View, degrees: float) -> View:
     new_w, new_h = int(h * sin + w * cos + 0.5), int(h * cos + w * sin + 0.5)
     matrix[0, 2] += new_w / 2 - w / 2
     matrix[1, 2] += new_h / 2 - h / 2
-    image = as_u8(cv2.warpAffine(view.image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR, borderValue=255))
+    image = as_u8(cv2.warpAffine(view.image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR, borderValue=(255,)))
     return view.derive(image, matrix.astype(np.float64), f"rotate{degrees:+g}")
 
 
