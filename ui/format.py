@@ -41,3 +41,34 @@ def local_time(stamp: str | None = None) -> str:
         zone = timezone(timedelta(hours=7))  # type: ignore[assignment]
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")) if stamp else datetime.now(UTC)
     return moment.astimezone(zone).strftime("%H:%M:%S")
+
+
+def display_fixed_due(value: str | None) -> str:
+    """A loan rule's fixed due date for the screen: ``--05-31`` → ``31/05`` (every year),
+    ``2026-05-31`` → ``31/05/2026``."""
+    if not value:
+        return ""
+    if value.startswith("--"):
+        return f"{value[5:7]}/{value[2:4]}"
+    return display_date(value)
+
+
+def parse_fixed_due(text: str) -> str | None:
+    """``31/05`` → ``--05-31`` (every year), ``31/05/2026`` → ``2026-05-31``, empty → None.
+
+    Raises ValueError for anything else (the stored ISO forms are accepted too).
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if text.startswith("--"):
+        return text
+    parts = text.replace("-", "/").replace(".", "/").split("/")
+    if len(parts) == 2 and all(part.isdigit() for part in parts):
+        day, month = int(parts[0]), int(parts[1])
+        date(2024, month, day)  # a leap year: 29/02 is a real day once in four years
+        return f"--{month:02d}-{day:02d}"
+    parsed = parse_display_date(text)
+    if parsed is None:
+        raise ValueError(text)
+    return parsed.isoformat()

@@ -27,6 +27,24 @@ PATRON_CATEGORIES = ("student", "teacher", "staff", "community")
 ITEM_TYPES = ("book", "textbook", "reference", "periodical", "children", "professional")
 _FIXED = re.compile(r"^(--\d\d-\d\d|\d{4}-\d\d-\d\d)$")
 
+CATEGORY_NAMES = {
+    ANY: Text("Mọi bạn đọc", "Any reader"),
+    "student": Text("Học sinh", "Student"),
+    "teacher": Text("Giáo viên", "Teacher"),
+    "staff": Text("Nhân viên", "Staff"),
+    "community": Text("Bạn đọc ngoài trường", "Community reader"),
+}
+ITEM_TYPE_NAMES = {
+    ANY: Text("Mọi loại tài liệu", "Any item type"),
+    "book": Text("Sách", "Book"),
+    "textbook": Text("Sách giáo khoa", "Textbook"),
+    "reference": Text("Sách tra cứu", "Reference"),
+    "periodical": Text("Báo, tạp chí", "Periodical"),
+    "children": Text("Sách thiếu nhi", "Children's book"),
+    "professional": Text("Sách nghiệp vụ", "Professional book"),
+    "audiovisual": Text("Tài liệu nghe nhìn", "Audiovisual"),
+}
+
 BAD_RULE = Text("Quy tắc mượn không hợp lệ: {why}", "Invalid loan rule: {why}")
 
 

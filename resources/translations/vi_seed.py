@@ -184,11 +184,20 @@ VI: dict[str, str] = {
     "Patron category": "Loại bạn đọc", "Item type": "Loại tài liệu", "May borrow": "Được mượn",
     "Days": "Số ngày", "Fixed due date": "Hạn trả cố định", "Max items": "Tối đa",
     "Renewals": "Gia hạn", "Restore the defaults": "Khôi phục mặc định",
-    "“*” means any. Fixed due date: 2026-05-31, or --05-31 for every 31 May (textbooks).":
-        "“*” là mọi loại. Hạn trả cố định: 2026-05-31, hoặc --05-31 cho ngày 31/5 hằng năm "
-        "(sách giáo khoa).",
-    "Days, max items and renewals are whole numbers.":
-        "Số ngày, số tối đa và số lần gia hạn phải là số nguyên.",
+    "The most specific rule applies: a rule for one reader category and one item type wins "
+    "over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as "
+    "31/05/2026; leave it empty to count days.":
+        "Quy định cụ thể nhất được áp dụng: quy định cho một loại bạn đọc và một loại tài liệu "
+        "được ưu tiên hơn quy định “mọi”. Hạn trả cố định: 31/05 cho ngày 31/5 hằng năm (sách "
+        "giáo khoa), hoặc một ngày như 31/05/2026; để trống thì tính theo số ngày.",
+    "Row {row}: days, max items and renewals are whole numbers.":
+        "Dòng {row}: số ngày, số tối đa và số lần gia hạn phải là số nguyên.",
+    "Row {row}: “{text}” is not a date (31/05 or 31/05/2026).":
+        "Dòng {row}: “{text}” không phải là ngày (31/05 hoặc 31/05/2026).",
+    "Two rows are for the same reader category and item type; keep one.":
+        "Có hai dòng cho cùng một loại bạn đọc và loại tài liệu; hãy giữ một dòng.",
+    "Add a rule": "Thêm quy định", "Remove the selected rule": "Xoá quy định đang chọn",
+    "Select a rule first.": "Hãy chọn một quy định trước.",
     "The default rules are back.": "Đã khôi phục quy định mặc định.",
     "Closed every week": "Nghỉ hằng tuần", "Mon": "T2", "Tue": "T3", "Wed": "T4", "Thu": "T5",
     "Fri": "T6", "Sat": "T7", "Sun": "CN",

@@ -17,14 +17,45 @@ def test_settings_library_rules_calendar_language(window, lib, qtbot, tmp_path) 
     assert lib.settings.get("library_name") == "Thư viện Trường Tiểu học Kim Đồng"
     assert lib.settings.get("library_code") == "THKD"
 
-    row = next(r for r in range(view.rules.rowCount())
-               if view.rules.item(r, 0).text() == "teacher" and view.rules.item(r, 1).text() == "book")
-    view.rules.item(row, 3).setText("45")
-    view.save_rules()
+    rules = view.rules_page
+    row = rules.row_of("teacher", "book")
+    assert rules.table.cellWidget(row, 0).currentText() == "Giáo viên"  # names, not codes
+    assert rules.table.cellWidget(row, 1).currentText() == "Sách"
+    rules.table.item(row, 3).setText("45")
+    rules.save()
     assert lib.circulation.rules.rule_for("teacher", "book").loan_days == 45
-    view.rules.item(row, 3).setText("bốn lăm")
-    view.save_rules()
-    assert view.rules_message.text() and lib.circulation.rules.rule_for("teacher", "book").loan_days == 45
+    rules.table.item(rules.row_of("teacher", "book"), 3).setText("bốn lăm")
+    rules.save()
+    assert "số nguyên" in rules.message.text()
+    assert lib.circulation.rules.rule_for("teacher", "book").loan_days == 45
+    rules.load()  # the librarian gives up the bad edit
+
+    textbooks = rules.row_of("*", "textbook")
+    assert rules.table.item(textbooks, 4).text() == "31/05"  # every year, shown dd/mm
+    rules.table.item(textbooks, 4).setText("15/06/2027")
+    rules.save()
+    assert lib.circulation.rules.rule_for("student", "textbook").fixed_due == "2027-06-15"
+    rules.table.item(rules.row_of("*", "textbook"), 4).setText("31/02")
+    rules.save()
+    assert "31/02" in rules.message.text()
+    assert lib.circulation.rules.rule_for("student", "textbook").fixed_due == "2027-06-15"
+
+    rules.load()
+    rules.add_row()  # a new rule: community readers may borrow books for 7 days
+    new = rules.table.rowCount() - 1
+    category = rules.table.cellWidget(new, 0)
+    category.setCurrentIndex(category.findData("community"))
+    rules.table.item(new, 3).setText("7")
+    rules.save()
+    assert lib.circulation.rules.rule_for("community", "book").loan_days == 7
+    rules.add_row()  # a second "any reader, book" row clashes with the existing one
+    rules.save()
+    assert "giữ một" in rules.message.text()
+    rules.load()
+    rules.table.setCurrentCell(rules.row_of("community", "book"), 3)
+    rules.remove_selected()
+    rules.save()
+    assert lib.circulation.rules.rule_for("community", "book").loan_days == 14  # the * rule again
 
     view.start.setDate(QDate(2026, 2, 14))
     view.end.setDate(QDate(2026, 2, 22))

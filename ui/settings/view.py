@@ -33,9 +33,7 @@ from app.library import Library
 from ui.format import display_date
 from ui.i18n import save_language
 from ui.settings.camera import CameraPage
-
-RULE_COLUMNS = ("category", "item_type", "loanable", "loan_days", "fixed_due", "max_items",
-                "renewals", "holds_allowed")
+from ui.settings.rules import RulesPage
 
 
 class SettingsView(QTabWidget):
@@ -52,7 +50,8 @@ class SettingsView(QTabWidget):
         self.message = QLabel()
         self.addTab(self._library_tab(), self.tr("Library"))
         self.addTab(self._schemes_tab(), self.tr("Accession numbers"))
-        self.addTab(self._rules_tab(), self.tr("Loan rules"))
+        self.rules_page = RulesPage(lib)
+        self.addTab(self.rules_page, self.tr("Loan rules"))
         self.addTab(self._calendar_tab(), self.tr("Calendar"))
         self.addTab(self._desk_tab(), self.tr("Desk and language"))
         self.camera_page = CameraPage()
@@ -163,84 +162,6 @@ class SettingsView(QTabWidget):
             return
         self._lib.settings.set("accession_schemes", schemes)
         self._say(self.schemes_message, self.tr("Saved."))
-
-    # -- loan rules ------------------------------------------------------------------------
-    def _rules_tab(self) -> QWidget:
-        page = QWidget()
-        self.rules = QTableWidget(0, len(RULE_COLUMNS))
-        self.rules.setHorizontalHeaderLabels([
-            self.tr("Patron category"), self.tr("Item type"), self.tr("May borrow"),
-            self.tr("Days"), self.tr("Fixed due date"), self.tr("Max items"),
-            self.tr("Renewals"), self.tr("Holds")])
-        self.rules.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.rules.verticalHeader().hide()
-        save = QPushButton(self.tr("Save"))
-        save.clicked.connect(self.save_rules)
-        reset = QPushButton(self.tr("Restore the defaults"))
-        reset.clicked.connect(self.reset_rules)
-        self.rules_message = QLabel()
-        self.rules_message.setWordWrap(True)
-        hint = QLabel(self.tr("“*” means any. Fixed due date: 2026-05-31, or --05-31 for every "
-                              "31 May (textbooks)."))
-        hint.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(save)
-        buttons.addWidget(reset)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.addWidget(hint)
-        layout.addWidget(self.rules, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.rules_message)
-        self.load_rules()
-        return page
-
-    def load_rules(self) -> None:
-        """Show the rule matrix as stored."""
-        self.rules.setRowCount(0)
-        for rule in self._lib.circulation.rules.all():
-            row = self.rules.rowCount()
-            self.rules.insertRow(row)
-            values = rule.to_dict()
-            for column, key in enumerate(RULE_COLUMNS):
-                value = values[key]
-                if isinstance(value, bool):
-                    cell = QTableWidgetItem()
-                    cell.setCheckState(_check_state(value))
-                else:
-                    cell = QTableWidgetItem("" if value is None else str(value))
-                self.rules.setItem(row, column, cell)
-
-    def save_rules(self) -> None:
-        """Write every row of the matrix (each row is checked by the circulation core)."""
-        from app.circulation.rules import LoanRule
-
-        try:
-            for row in range(self.rules.rowCount()):
-                cells = [self.rules.item(row, c) for c in range(len(RULE_COLUMNS))]
-                text = [c.text().strip() if c else "" for c in cells]
-                checked = [bool(c and c.checkState() == _check_state(True)) for c in cells]
-                self._lib.circulation.rules.set(LoanRule(
-                    category=text[0] or "*", item_type=text[1] or "*", loanable=checked[2],
-                    loan_days=int(text[3]) if text[3] else None, fixed_due=text[4] or None,
-                    max_items=int(text[5] or 0), renewals=int(text[6] or 0),
-                    holds_allowed=checked[7]))
-        except UserError as exc:
-            self._say(self.rules_message, exc.message, ok=False)
-            return
-        except ValueError:
-            self._say(self.rules_message, self.tr("Days, max items and renewals are whole "
-                                                  "numbers."), ok=False)
-            return
-        self._say(self.rules_message, self.tr("Saved."))
-        self.load_rules()
-
-    def reset_rules(self) -> None:
-        """Replace the matrix with the built-in defaults."""
-        self._lib.circulation.rules.reset_defaults()
-        self.load_rules()
-        self._say(self.rules_message, self.tr("The default rules are back."))
 
     # -- calendar --------------------------------------------------------------------------
     def _calendar_tab(self) -> QWidget:
@@ -357,8 +278,3 @@ class SettingsView(QTabWidget):
         save_language(QSettings(), lang)
         self._say(self.language_message, self.tr("The language changes when ThuVien starts "
                                                  "again.") if lang != self._lang else "")
-
-
-
-def _check_state(on: bool) -> Qt.CheckState:
-    return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked

@@ -1,0 +1,207 @@
+"""The loan-rule matrix in Settings: readable names for reader categories and item types,
+fixed due dates as dd/mm (every year) or dd/mm/yyyy, rows added and removed by the librarian.
+Every row is checked by the circulation core when saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.circulation.rules import (
+    ANY,
+    CATEGORY_NAMES,
+    ITEM_TYPE_NAMES,
+    ITEM_TYPES,
+    PATRON_CATEGORIES,
+    LoanRule,
+    validate,
+)
+from app.errors import UserError
+from app.library import Library
+from ui.format import display_fixed_due, parse_fixed_due
+
+CATEGORY, ITEM_TYPE, LOANABLE, DAYS, FIXED_DUE, MAX_ITEMS, RENEWALS, HOLDS = range(8)
+
+
+def _combo(names: dict[str, object], codes: tuple[str, ...], current: str) -> QComboBox:
+    box = QComboBox()
+    for code in (ANY, *codes):
+        name = names.get(code)
+        box.addItem(name() if callable(name) else code, code)
+    if box.findData(current) < 0:  # a code this version does not know: keep it, shown raw
+        box.addItem(current, current)
+    box.setCurrentIndex(box.findData(current))
+    return box
+
+
+def _check(on: bool) -> QTableWidgetItem:
+    cell = QTableWidgetItem()
+    cell.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                  | Qt.ItemFlag.ItemIsSelectable)
+    cell.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+    return cell
+
+
+class RulesPage(QWidget):
+    """Edit the rule matrix: which reader may borrow which kind of item, how long, how many."""
+
+    def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._removed: list[tuple[str, str]] = []
+        self.table = QTableWidget(0, 8)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Patron category"), self.tr("Item type"), self.tr("May borrow"),
+            self.tr("Days"), self.tr("Fixed due date"), self.tr("Max items"),
+            self.tr("Renewals"), self.tr("Holds")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        hint = QLabel(self.tr("The most specific rule applies: a rule for one reader category and "
+                              "one item type wins over “any”. Fixed due date: 31/05 for every "
+                              "31 May (textbooks), or a date such as 31/05/2026; leave it empty "
+                              "to count days."))
+        hint.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Save"), self.save), (self.tr("Add a rule"), self.add_row),
+                           (self.tr("Remove the selected rule"), self.remove_selected),
+                           (self.tr("Restore the defaults"), self.reset)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.load()
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        self.message.setStyleSheet("color: #14532d;" if ok else "color: #b91c1c;")
+        self.message.setText(text)
+
+    def load(self) -> None:
+        """Show the rule matrix as stored."""
+        self.table.setRowCount(0)
+        self._removed = []
+        for rule in self._lib.circulation.rules.all():
+            self._append(rule)
+
+    def _append(self, rule: LoanRule) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setCellWidget(row, CATEGORY, _combo(CATEGORY_NAMES, PATRON_CATEGORIES,
+                                                       rule.category))
+        self.table.setCellWidget(row, ITEM_TYPE, _combo(ITEM_TYPE_NAMES, ITEM_TYPES,
+                                                        rule.item_type))
+        self.table.setItem(row, LOANABLE, _check(rule.loanable))
+        self.table.setItem(row, DAYS, QTableWidgetItem(
+            "" if rule.loan_days is None or rule.fixed_due or not rule.loanable
+            else str(rule.loan_days)))
+        self.table.setItem(row, FIXED_DUE, QTableWidgetItem(display_fixed_due(rule.fixed_due)))
+        self.table.setItem(row, MAX_ITEMS, QTableWidgetItem(str(rule.max_items)))
+        self.table.setItem(row, RENEWALS, QTableWidgetItem(str(rule.renewals)))
+        self.table.setItem(row, HOLDS, _check(rule.holds_allowed))
+        return row
+
+    def row_of(self, category: str, item_type: str) -> int:
+        """The table row of the rule for (*category*, *item_type*), or -1."""
+        for row in range(self.table.rowCount()):
+            if self.key(row) == (category, item_type):
+                return row
+        return -1
+
+    def key(self, row: int) -> tuple[str, str]:
+        """(category, item type) codes chosen in *row*."""
+        boxes = [self.table.cellWidget(row, column) for column in (CATEGORY, ITEM_TYPE)]
+        codes = [box.currentData() if isinstance(box, QComboBox) else ANY for box in boxes]
+        return str(codes[0]), str(codes[1])
+
+    def add_row(self) -> None:
+        """A new rule row (any reader, books, 14 days) to edit, then save."""
+        row = self._append(LoanRule(ANY, "book"))
+        self.table.setCurrentCell(row, DAYS)
+        self.table.scrollToItem(self.table.item(row, DAYS))
+
+    def remove_selected(self) -> None:
+        """Take the selected row out; the rule is deleted when the matrix is saved."""
+        row = self.table.currentRow()
+        if row < 0:
+            self._say(self.tr("Select a rule first."), ok=False)
+            return
+        self._removed.append(self.key(row))
+        self.table.removeRow(row)
+
+    def _text(self, row: int, column: int) -> str:
+        cell = self.table.item(row, column)
+        return cell.text().strip() if cell else ""
+
+    def _checked(self, row: int, column: int) -> bool:
+        cell = self.table.item(row, column)
+        return bool(cell and cell.checkState() == Qt.CheckState.Checked)
+
+    def _rule(self, row: int) -> LoanRule:
+        category, item_type = self.key(row)
+        try:
+            fixed = parse_fixed_due(self._text(row, FIXED_DUE))
+        except ValueError:
+            raise ValueError(self.tr("Row {row}: “{text}” is not a date (31/05 or 31/05/2026).")
+                             .format(row=row + 1, text=self._text(row, FIXED_DUE))) from None
+        try:
+            days = self._text(row, DAYS)
+            return LoanRule(
+                category=category, item_type=item_type, loanable=self._checked(row, LOANABLE),
+                loan_days=None if fixed or not days else int(days), fixed_due=fixed,
+                max_items=int(self._text(row, MAX_ITEMS) or 0),
+                renewals=int(self._text(row, RENEWALS) or 0),
+                holds_allowed=self._checked(row, HOLDS))
+        except ValueError:
+            raise ValueError(self.tr("Row {row}: days, max items and renewals are whole numbers.")
+                             .format(row=row + 1)) from None
+
+    def save(self) -> None:
+        """Write every row (each checked by the circulation core); nothing is saved on an error."""
+        try:
+            rules = [self._rule(row) for row in range(self.table.rowCount())]
+            keys = [(r.category, r.item_type) for r in rules]
+            twice = next((k for k in keys if keys.count(k) > 1), None)
+            if twice is not None:
+                raise ValueError(self.tr("Two rows are for the same reader category and item "
+                                         "type; keep one."))
+            for rule in rules:
+                validate(rule)
+        except ValueError as exc:
+            self._say(str(exc), ok=False)
+            return
+        except UserError as exc:
+            self._say(exc.message, ok=False)
+            return
+        store = self._lib.circulation.rules
+        for rule in rules:
+            store.set(rule)
+        for key in self._removed:
+            if key not in keys:
+                store.delete(*key)
+        self._say(self.tr("Saved."))
+        self.load()
+
+    def reset(self) -> None:
+        """Replace the matrix with the built-in defaults."""
+        self._lib.circulation.rules.reset_defaults()
+        self.load()
+        self._say(self.tr("The default rules are back."))
