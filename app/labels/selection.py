@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,13 @@ BAD_RANGE = Text(
 )
 UNKNOWN = Text("Không tìm thấy ĐKCB: {codes}", "No such accession numbers: {codes}")
 NO_CLASS = Text("Lớp “{name}” không có bạn đọc nào", "Class “{name}” has no patrons")
+NONE_SINCE = Text("Không có bản sách nào nhập từ ngày {date} trở đi",
+                  "No copies were added on or after {date}")
+NONE_IN_RANGE = Text("Không có bản sách nào có số ĐKCB từ {first} đến {last}",
+                     "No copies have accession numbers from {first} to {last}")
+NONE_FOUND = Text("Tìm “{query}” không thấy bản sách nào", "The search “{query}” finds no copies")
+NONE_CHOSEN = Text("Chưa chọn bản sách nào", "No copies chosen")
+SEARCH_PAGE = 1000
 
 _SELECT = """
 SELECT i.barcode, i.call_number, r.title, r.authors, r.classification, r.volume, r.year, r.author_mark
@@ -124,9 +132,24 @@ def parse_range(spec: str) -> tuple[str, int, int]:
     ('TK.', 1, 50)
     """
     text = spec.strip().upper().replace("–", "-")
-    first, sep, last = text.rpartition("-") if text.count("-") else (text, "", text)
+    first, sep, last = text.rpartition("-")
     if not sep:
         first = last = text
+    return _bounds(first, last, spec)
+
+
+def parse_bounds(first: str, last: str) -> tuple[str, int, int]:
+    """The range typed as two fields, first and last accession number, as (prefix, low, high);
+    an empty *last* means the first alone, a bare number the first's prefix.
+
+    >>> parse_bounds("TK.00100", "TK.00150")
+    ('TK.', 100, 150)
+    """
+    last = last if last.strip() else first
+    return _bounds(first.strip().upper(), last.strip().upper(), f"{first} – {last}")
+
+
+def _bounds(first: str, last: str, spec: str) -> tuple[str, int, int]:
     a, b = _NUMBERED.match(first.strip()), _NUMBERED.match(last.strip())
     if a is None or b is None:
         raise ValidationError("labels.range", BAD_RANGE, value=spec)
@@ -139,7 +162,10 @@ def parse_range(spec: str) -> tuple[str, int, int]:
 def items_in_range(lib: Library, spec: str) -> list[LabelItem]:
     """Items whose accession number has the range's prefix and a number inside it, in number
     order (``TK.00001-TK.00050``; zero padding does not matter)."""
-    prefix, low, high = parse_range(spec)
+    return _numbered(lib, *parse_range(spec))
+
+
+def _numbered(lib: Library, prefix: str, low: int, high: int) -> list[LabelItem]:
     escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     found = _query(lib, " AND i.barcode LIKE ? ESCAPE '\\'", (escaped + "%",))
     chosen: list[tuple[int, LabelItem]] = []
@@ -165,10 +191,50 @@ def items_by_barcodes(lib: Library, barcodes: Iterable[str]) -> list[LabelItem]:
     return [found[b.upper()] for b in wanted]
 
 
-def items_of_search(lib: Library, query: str, limit: int = 1000) -> list[LabelItem]:
-    """Every copy of the records a catalog search finds (up to *limit* records), in hit order."""
-    result = lib.catalog.search(query, limit=limit)
+def items_of_search(lib: Library, query: str, limit: int | None = SEARCH_PAGE) -> list[LabelItem]:
+    """Every copy of the records a catalog search finds (up to *limit* records, all of them
+    with ``None``), in hit order."""
+    result = lib.catalog.search(query, limit=limit or SEARCH_PAGE)
+    if limit is None and result.total > len(result.hits):
+        result = lib.catalog.search(query, limit=result.total)
     return items_by_barcodes(lib, [copy.barcode for hit in result.hits for copy in hit.items])
+
+
+@dataclass(frozen=True)
+class ItemChoice:
+    """Which copies to print, as the label dialog lets the librarian choose them: ``how`` is
+    ``"barcodes"`` (these accession numbers), ``"since"`` (added on or after *since*),
+    ``"range"`` (*first* to *last*) or ``"search"`` (every copy of the records *query* finds)."""
+
+    how: str
+    barcodes: tuple[str, ...] = ()
+    since: date | None = None
+    first: str = ""
+    last: str = ""
+    query: str = ""
+
+
+def select_items(lib: Library, choice: ItemChoice) -> list[LabelItem]:
+    """The copies *choice* selects; a choice that selects nothing raises :class:`NotFoundError`
+    saying so in words (a malformed range raises :class:`ValidationError`)."""
+    if choice.how == "since":
+        day = choice.since or date.today()
+        items = items_since(lib, day)
+        empty = NONE_SINCE, {"date": day.strftime("%d/%m/%Y")}
+    elif choice.how == "range":
+        prefix, low, high = parse_bounds(choice.first, choice.last)
+        items = _numbered(lib, prefix, low, high)
+        empty = NONE_IN_RANGE, {"first": choice.first.strip().upper(),
+                                "last": (choice.last.strip() or choice.first.strip()).upper()}
+    elif choice.how == "search":
+        items = items_of_search(lib, choice.query, limit=None) if choice.query.strip() else []
+        empty = NONE_FOUND, {"query": choice.query.strip()}
+    else:
+        items = items_by_barcodes(lib, choice.barcodes)
+        empty = NONE_CHOSEN, {}
+    if not items:
+        raise NotFoundError("labels.nothing_selected", empty[0], **empty[1])
+    return items
 
 
 def cards_of_class(lib: Library, class_name: str, *, school_name: str | None = None,
