@@ -33,8 +33,9 @@ MAX_PREFIXED = 2000  # ...and one standing for more than this is taken as a whol
 _LAST_CHAR = "\U0010ffff"
 # Counting every match of a broad query costs a scan of its word lists (tens of ms on 1M
 # records); past this many matches the total is estimated from how far into the catalog
-# the COUNT_CAP-th match lies (``SearchResult.total_exact`` is then False).
-COUNT_CAP = 5_000
+# the COUNT_CAP-th match lies (``SearchResult.total_exact`` is then False). A catalog of up
+# to COUNT_CAP records, as most school libraries are, always gets exact totals.
+COUNT_CAP = 20_000
 _SEARCH_COLUMNS = "s.title, s.author, s.subject, s.other, s.callno"
 _BY_TITLE = (f"SELECT r.id, {_SEARCH_COLUMNS} FROM records r "
              f"JOIN record_search s ON s.rowid = r.id WHERE {{title}}{{where}} "
