@@ -135,8 +135,23 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        labels_action = QAction(self.tr("Print &labels…"), self)
+        labels_action.triggered.connect(lambda: self.print_labels())
+        tools.addAction(labels_action)
         # ui.firstrun (backup/restore dialogs) adds its actions here.
-        return self.menuBar().addMenu(self.tr("&Tools"))
+        return tools
+
+    def print_labels(self, how: str = "since") -> QWidget:
+        """The label dialog for copies chosen there (*how*: new since a date — today — by
+        default, a range, or a search, filled with the catalog's current search)."""
+        from ui.labels.dialog import LabelsDialog
+
+        catalog = self._views.get("catalog")
+        query = str(getattr(catalog, "last_query", "") or "")
+        dialog = LabelsDialog(self.lib, self.operations, (), self, how=how, query=query)
+        dialog.open()
+        return dialog
 
     # -- scanner ---------------------------------------------------------------------------
     def scan_from_anywhere(self, code: str) -> None:

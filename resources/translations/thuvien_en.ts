@@ -101,6 +101,14 @@
       <translation>Search title, author, subject, ISBN or accession number (2 letters or more)…</translation>
     </message>
     <message>
+      <source>Labels for all results…</source>
+      <translation>Labels for all results…</translation>
+    </message>
+    <message>
+      <source>Print labels for every copy of the records found (Ctrl+Shift+L)</source>
+      <translation>Print labels for every copy of the records found (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
       <source>New record (Ctrl+N)</source>
       <translation>New record (Ctrl+N)</translation>
     </message>
@@ -561,10 +569,6 @@
       <translation>Draw label outlines (test print on plain paper)</translation>
     </message>
     <message>
-      <source>{count} copies</source>
-      <translation>{count} copies</translation>
-    </message>
-    <message>
       <source>Class {name}</source>
       <translation>Class {name}</translation>
     </message>
@@ -737,6 +741,10 @@
     <message>
       <source>&amp;Tools</source>
       <translation>&amp;Tools</translation>
+    </message>
+    <message>
+      <source>Print &amp;labels…</source>
+      <translation>Print &amp;labels…</translation>
     </message>
     <message>
       <source>Unexpected error: {error}</source>
@@ -1420,6 +1428,57 @@
     <message>
       <source>The default rules are back.</source>
       <translation>The default rules are back.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelectionBox</name>
+    <message>
+      <source>The copies of this record</source>
+      <translation>The copies of this record</translation>
+    </message>
+    <message>
+      <source>Copies added since a date</source>
+      <translation>Copies added since a date</translation>
+    </message>
+    <message>
+      <source>An accession-number range</source>
+      <translation>An accession-number range</translation>
+    </message>
+    <message>
+      <source>Every copy of a catalog search</source>
+      <translation>Every copy of a catalog search</translation>
+    </message>
+    <message>
+      <source>Title, author, subject…</source>
+      <translation>Title, author, subject…</translation>
+    </message>
+    <message>
+      <source>Which copies</source>
+      <translation>Which copies</translation>
+    </message>
+    <message>
+      <source>Added on or after</source>
+      <translation>Added on or after</translation>
+    </message>
+    <message>
+      <source>Accession numbers</source>
+      <translation>Accession numbers</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>Counting…</translation>
+    </message>
+    <message>
+      <source>Counting the copies</source>
+      <translation>Counting the copies</translation>
+    </message>
+    <message>
+      <source>{count} copies selected</source>
+      <translation>{count} copies selected</translation>
     </message>
   </context>
   <context>

@@ -101,6 +101,14 @@
       <translation>Tìm nhan đề, tác giả, chủ đề, ISBN hoặc số ĐKCB (từ 2 chữ)…</translation>
     </message>
     <message>
+      <source>Labels for all results…</source>
+      <translation>In nhãn cho mọi kết quả…</translation>
+    </message>
+    <message>
+      <source>Print labels for every copy of the records found (Ctrl+Shift+L)</source>
+      <translation>In nhãn cho mọi bản sách của các biểu ghi tìm được (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
       <source>New record (Ctrl+N)</source>
       <translation>Biểu ghi mới (Ctrl+N)</translation>
     </message>
@@ -561,10 +569,6 @@
       <translation>Vẽ viền nhãn (in thử trên giấy thường)</translation>
     </message>
     <message>
-      <source>{count} copies</source>
-      <translation>{count} bản sách</translation>
-    </message>
-    <message>
       <source>Class {name}</source>
       <translation>Lớp {name}</translation>
     </message>
@@ -737,6 +741,10 @@
     <message>
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+      <source>Print &amp;labels…</source>
+      <translation>In &amp;nhãn…</translation>
     </message>
     <message>
       <source>Unexpected error: {error}</source>
@@ -1420,6 +1428,57 @@
     <message>
       <source>The default rules are back.</source>
       <translation>Đã khôi phục quy định mặc định.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelectionBox</name>
+    <message>
+      <source>The copies of this record</source>
+      <translation>Các bản của biểu ghi này</translation>
+    </message>
+    <message>
+      <source>Copies added since a date</source>
+      <translation>Sách nhập từ một ngày trở đi</translation>
+    </message>
+    <message>
+      <source>An accession-number range</source>
+      <translation>Một khoảng số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Every copy of a catalog search</source>
+      <translation>Mọi bản sách của một lần tìm</translation>
+    </message>
+    <message>
+      <source>Title, author, subject…</source>
+      <translation>Nhan đề, tác giả, chủ đề…</translation>
+    </message>
+    <message>
+      <source>Which copies</source>
+      <translation>Bản sách nào</translation>
+    </message>
+    <message>
+      <source>Added on or after</source>
+      <translation>Nhập từ ngày</translation>
+    </message>
+    <message>
+      <source>Accession numbers</source>
+      <translation>Số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Tìm</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>Đang đếm…</translation>
+    </message>
+    <message>
+      <source>Counting the copies</source>
+      <translation>Đang đếm số bản sách</translation>
+    </message>
+    <message>
+      <source>{count} copies selected</source>
+      <translation>Đã chọn {count} bản sách</translation>
     </message>
   </context>
   <context>

@@ -54,6 +54,7 @@ class CatalogView(QWidget):
         self._operations = operations
         self.current_id: int | None = None
         self.last_result: SearchResult | None = None
+        self.last_query = ""  # the text last_result answers
         self.last_import: Any = None
 
         self.search_field = QLineEdit()
@@ -62,12 +63,17 @@ class CatalogView(QWidget):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMinimumHeight(34)
         self.count_label = QLabel()
+        self.result_labels_button = QPushButton(self.tr("Labels for all results…"))
+        self.result_labels_button.setToolTip(self.tr(
+            "Print labels for every copy of the records found (Ctrl+Shift+L)"))
+        self.result_labels_button.setEnabled(False)
         new_button = QPushButton(self.tr("New record (Ctrl+N)"))
         import_button = QPushButton(self.tr("Import MARC…"))
         export_button = QPushButton(self.tr("Export MARC…"))
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
         top.addWidget(self.count_label)
+        top.addWidget(self.result_labels_button)
         top.addWidget(new_button)
         top.addWidget(import_button)
         top.addWidget(export_button)
@@ -128,6 +134,8 @@ class CatalogView(QWidget):
         self.edit_button.clicked.connect(self.edit_record)
         self.copies_button.clicked.connect(self.add_copies)
         self.labels_button.clicked.connect(self.print_labels)
+        self.result_labels_button.clicked.connect(self.print_result_labels)
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self, activated=self.print_result_labels)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_record)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search_field.setFocus)
         down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_field,
@@ -146,6 +154,8 @@ class CatalogView(QWidget):
         if len(text) < MIN_CHARS:
             self.results.setRowCount(0)
             self.count_label.setText("")
+            self.last_result, self.last_query = None, ""
+            self.result_labels_button.setEnabled(False)
             return
         self.count_label.setText(self.tr("Searching…"))
         self._worker.request(text)
@@ -159,7 +169,8 @@ class CatalogView(QWidget):
     def _show_results(self, text: str, result: SearchResult) -> None:
         if text != self.search_field.text().strip():
             return  # the user typed on: a newer answer is coming
-        self.last_result = result
+        self.last_result, self.last_query = result, text
+        self.result_labels_button.setEnabled(any(hit.items for hit in result.hits))
         self.results.setRowCount(0)
         for hit in result.hits:
             row = self.results.rowCount()
@@ -228,6 +239,17 @@ class CatalogView(QWidget):
 
         items = self._lib.catalog.items_of(self.current_id)
         LabelsDialog(self._lib, self._operations, items, self).open()
+
+    def print_result_labels(self) -> QDialog | None:
+        """Labels for every copy of the records the current search finds."""
+        if not self.result_labels_button.isEnabled():
+            return None
+        from ui.labels.dialog import LabelsDialog
+
+        dialog = LabelsDialog(self._lib, self._operations, (), self, how="search",
+                              query=self.last_query)
+        dialog.open()
+        return dialog
 
     # -- MARC in and out -------------------------------------------------------------------
     def choose_import(self) -> None:

@@ -1,4 +1,5 @@
-"""Choose what to print (item, spine or combined labels for copies; cards or the desk sheet for a
+"""Choose what to print (item, spine or combined labels for copies — the record's, those added
+since a date, an accession-number range or every copy of a search; cards or the desk sheet for a
 class; the calibration page), the sheet, the start label, the printer and its offsets; lay the
 document out with ``app.labels`` off the GUI thread, then preview and print it.
 
@@ -31,6 +32,7 @@ from app.labels.surface import Recording
 from app.labels.templates import SheetTemplate
 from app.library import Library
 from ui.labels.printing import LAST_PRINTER_KEY, load_offsets, printer_names, save_offsets
+from ui.labels.selection_box import SelectionBox
 from ui.labels.thermal_options import ThermalOptions
 from ui.operations import Operations, Progress
 from ui.widgets import error_label
@@ -41,11 +43,14 @@ LABEL_KINDS = ("items", "spine", "combined")
 
 
 class LabelsDialog(QDialog):
-    """Labels for *items* (copies), or cards for the patrons of *class_name*."""
+    """Labels for copies — *items* (a record's copies), or the copies chosen in the dialog:
+    *how* preselects ``"since"``, ``"range"`` or ``"search"`` (of *query*) — or cards for the
+    patrons of *class_name*."""
 
     def __init__(self, lib: Library, operations: Operations, items: Sequence[Item] = (),
                  parent: QWidget | None = None, *, class_name: str | None = None,
-                 settings: QSettings | None = None) -> None:
+                 settings: QSettings | None = None, how: str | None = None,
+                 query: str = "") -> None:
         super().__init__(parent)
         from app.labels import list_templates
 
@@ -58,6 +63,8 @@ class LabelsDialog(QDialog):
         self.document: Recording | None = None
         self.preview: QDialog | None = None
         self.sent: tuple[int, str] | None = None  # (labels, job id) of the last raw job
+        self.selection = None if class_name else SelectionBox(
+            lib, operations, self._barcodes, how=how, query=query, parent=self)
         self.setWindowTitle(self.tr("Patron cards") if class_name else self.tr("Print labels"))
         self.kind = QComboBox()
         if class_name:
@@ -101,9 +108,13 @@ class LabelsDialog(QDialog):
         self.message.setWordWrap(True)
         form = QFormLayout(self)
         self._form = form
-        form.addRow(QLabel(self.tr("{count} copies").format(count=len(self._barcodes))
-                           if not class_name else self.tr("Class {name}").format(name=class_name)))
+        if class_name:
+            form.addRow(QLabel(self.tr("Class {name}").format(name=class_name)))
         form.addRow(self.tr("What"), self.kind)
+        if self.selection is not None:
+            for label, field in self.selection.rows():
+                form.addRow(label, field)
+            self.selection.how.currentIndexChanged.connect(self._show_output)
         form.addRow(self.tr("Print on"), self.output)
         for label, field in self.thermal.rows():
             form.addRow(label, field)
@@ -137,6 +148,8 @@ class LabelsDialog(QDialog):
         self.printer.currentTextChanged.connect(self._load_offsets)
         self._fill_templates()
         self._load_offsets()
+        if self.selection is not None:
+            self.selection.recount()
 
     # -- choices -----------------------------------------------------------------------------
     def current_template(self) -> SheetTemplate:
@@ -171,6 +184,11 @@ class LabelsDialog(QDialog):
         self._form.setRowVisible(self.output, self.kind.currentData() in LABEL_KINDS)
         for _label, field in self.thermal.rows():
             self._form.setRowVisible(field, thermal)
+        if self.selection is not None:
+            used = (self.selection.visible_fields()
+                    if self.kind.currentData() in LABEL_KINDS else set())
+            for _label, field in self.selection.rows():
+                self._form.setRowVisible(field, field in used)
         self.printer.lineEdit().setPlaceholderText(
             self.tr("(no printer installed: type its name, or save the job file)") if thermal
             else self.tr("(no printer installed: save a PDF)"))
@@ -225,18 +243,21 @@ class LabelsDialog(QDialog):
                                outlines=self.outlines.isChecked() and not calibration)
         template = self.current_template()
         self._remember(kind, template.name)
-        db_path, barcodes, class_name = self._lib.path, self._barcodes, self._class_name
+        db_path, class_name = self._lib.path, self._class_name
+        choice = self.selection.choice() if self.selection is not None else None
 
         def work(_progress: Progress) -> tuple[list[LabelItem] | list[CardData], Recording]:
             from app.labels.documents import make_document
-            from app.labels.selection import cards_of_class, items_by_barcodes
+            from app.labels.selection import cards_of_class, select_items
             from app.library import Library
 
             values: list[LabelItem] | list[CardData] = []
             if not calibration:
                 with Library.open(db_path) as own:
-                    values = (cards_of_class(own, class_name) if class_name
-                              else items_by_barcodes(own, barcodes))
+                    if class_name:
+                        values = cards_of_class(own, class_name)
+                    elif choice is not None:
+                        values = select_items(own, choice)
             return values, make_document(kind, values, template, options)
 
         self.error.clear()
@@ -289,14 +310,15 @@ class LabelsDialog(QDialog):
 
     def _thermal_job(self, kind: str, make: Any, media: Any) -> Any:
         """A function for the worker thread: read the copies, return (count, job bytes)."""
-        db_path, barcodes = self._lib.path, list(self._barcodes)
+        assert self.selection is not None  # thermal printing is for copies only
+        db_path, choice = self._lib.path, self.selection.choice()
 
         def job() -> tuple[int, bytes]:
-            from app.labels.selection import items_by_barcodes
+            from app.labels.selection import select_items
             from app.library import Library
 
             with Library.open(db_path) as own:
-                items = items_by_barcodes(own, barcodes)
+                items = select_items(own, choice)
             return len(items), make(kind, items, media)
 
         return job
