@@ -5,8 +5,9 @@ ordered by :mod:`app.catalog.ranking`: exact title, title beginning, title words
 author words, then the rest.
 
 Speed: a query first reads its first ``RANK_CAP + 1`` matches; when there are no more,
-they are all ranked. A broader query is then counted up to ``COUNT_CAP`` matches (the total
-is estimated beyond), and its first ``RANK_CAP`` matches are ranked together with the
+they are all ranked. A broader query is then counted (in a catalog of more than
+``EXACT_CATALOG`` records, up to ``COUNT_CAP`` matches, the total being estimated beyond),
+and its first ``RANK_CAP`` matches are ranked together with the
 records whose title is, or begins with, what was typed (found through the
 ``records(title_fold)`` index, so they come first however far down the id order they are).
 The work thus stops growing with the number of matches; the price is that, in a very broad
@@ -32,10 +33,12 @@ MAX_COMPLETIONS = 40  # a prefix standing for more words is left to FTS5 as a pr
 MAX_PREFIXED = 2000  # ...and one standing for more than this is taken as a whole word
 _LAST_CHAR = "\U0010ffff"
 # Counting every match of a broad query costs a scan of its word lists (tens of ms on 1M
-# records); past this many matches the total is estimated from how far into the catalog
-# the COUNT_CAP-th match lies (``SearchResult.total_exact`` is then False). A catalog of up
-# to COUNT_CAP records, as most school libraries are, always gets exact totals.
-COUNT_CAP = 20_000
+# records). In a catalog of more than EXACT_CATALOG records, past COUNT_CAP matches the total
+# is estimated from how far into the catalog the COUNT_CAP-th match lies
+# (``SearchResult.total_exact`` is then False); smaller catalogs, as most school libraries
+# are, always get exact totals.
+COUNT_CAP = 5_000
+EXACT_CATALOG = 20_000
 _SEARCH_COLUMNS = "s.title, s.author, s.subject, s.other, s.callno"
 _BY_TITLE = (f"SELECT r.id, {_SEARCH_COLUMNS} FROM records r "
              f"JOIN record_search s ON s.rowid = r.id WHERE {{title}}{{where}} "
@@ -135,11 +138,13 @@ class CatalogSearch:
         ids = self._ids(query, where, params, RANK_CAP + 1)
         if len(ids) <= RANK_CAP:
             return ranked(self._conn, query, ids, want), len(ids), True
+        size = self._conn.execute("SELECT max(rowid) FROM record_search").fetchone()[0] or 0
+        cap = COUNT_CAP if size > EXACT_CATALOG else size
         count, last = self._conn.execute(
             f"SELECT count(*), max(rowid) FROM (SELECT f.rowid FROM records_fts f"
             f"{_RECORDS if where else ''} WHERE records_fts MATCH ?{where} "
-            f"LIMIT {COUNT_CAP + 1})", [query.match, *params]).fetchone()
-        total, exact_total = (count, True) if count <= COUNT_CAP else (self._estimate(last), False)
+            f"LIMIT {cap + 1})", [query.match, *params]).fetchone()
+        total, exact_total = (count, True) if count <= cap else (self._estimate(last), False)
         titled: list[int] = []
         if query.exact_title:
             exact = query.exact_title

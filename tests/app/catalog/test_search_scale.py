@@ -1,8 +1,8 @@
 """How search behaves on broad queries: the fast paths must find and order what the plain
 FTS5 query would, and say when a total is only an estimate.
 
-The thresholds (``RANK_CAP``, ``COUNT_CAP``) are lowered here so that a few hundred records
-take the paths a large catalog takes.
+The thresholds (``RANK_CAP``, ``COUNT_CAP``, ``EXACT_CATALOG``) are lowered here so that a
+few hundred records take the paths a large catalog takes.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def lib(catalog: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
     monkeypatch.setattr(search_module, "RANK_CAP", 40)
     monkeypatch.setattr(search_module, "COUNT_CAP", 150)
+    monkeypatch.setattr(search_module, "EXACT_CATALOG", 300)
     return Library.open(catalog)
 
 
@@ -87,6 +88,13 @@ def test_a_broad_query_gets_an_estimated_total_and_the_tiers_in_order(lib: Libra
     starts = [t.lower().startswith("điện") for t in titles[1:]]
     # Titles beginning with the word come before those that only contain it.
     assert starts == sorted(starts, reverse=True) and any(starts)
+
+
+def test_a_small_catalog_always_counts_exactly(lib: Library,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_module, "EXACT_CATALOG", 20_000)
+    result = lib.catalog.search("điện")
+    assert result.total_exact and result.total == len(_fts_ids(lib, "điện"))
 
 
 def test_tiers_of_a_mid_sized_result(lib: Library) -> None:
