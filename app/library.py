@@ -15,7 +15,6 @@ from app.backup.service import Backups
 from app.catalog.service import Catalog
 from app.circulation.service import Circulation
 from app.db.connection import Database, open_database
-from app.db.outbox import pending_count
 from app.patrons.service import PatronService
 from app.settings import Settings
 from app.sync.service import SyncService
@@ -69,7 +68,9 @@ class Library:
 
     def pending_changes(self) -> int:
         """Outbox changes not yet acknowledged by the district server."""
-        return pending_count(self.db.conn, int(self.settings.get("sync_acked_seq", 0)))
+        from app.sync.status import pending_changes  # the sync package loads only on use
+
+        return pending_changes(self.db.conn)
 
     def close(self) -> None:
         """Close the database."""

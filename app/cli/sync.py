@@ -10,6 +10,9 @@ from app.i18n import Text
 
 ENROLLED = Text("Đã ghi danh: {code} — {name}. {where}",
                 "Enrolled as {code} — {name}. {where}")
+RENUMBERED = Text(
+    "{count} thay đổi được đánh số lại sau khi khôi phục bản sao lưu cũ (không mất thay đổi nào).",
+    "{count} changes were renumbered after an old backup was restored (none were lost).")
 SYNCED = Text("Đã đồng bộ: gửi {pushed} thay đổi (đến số {acked}), nhận {pulled} biểu ghi liên hợp.",
               "Synced: sent {pushed} changes (up to {acked}), received {pulled} union records.")
 STATUS = Text("Máy chủ: {server} ({code})\nLần đồng bộ cuối: {last}\nThay đổi chờ gửi: {pending}\n"
@@ -75,9 +78,11 @@ def now(args: argparse.Namespace) -> int:
         report = lib.sync.sync_now()
     if args.json:
         print_json({"pushed": report.pushed, "acked_seq": report.acked_seq,
-                    "pulled": report.pulled})
+                    "pulled": report.pulled, "renumbered": report.renumbered})
     else:
         print(SYNCED(pushed=report.pushed, acked=report.acked_seq, pulled=report.pulled))
+        if report.renumbered:
+            print(RENUMBERED(count=report.renumbered))
     return 0
 
 

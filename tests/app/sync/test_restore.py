@@ -11,9 +11,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from app.backup.restore import restore_database
+from app.cli import main as thuvien
+from app.i18n import set_language
 from app.library import Library
 from app.sync import state
 from server.models import lib_records, libraries, received_changes
@@ -115,7 +118,8 @@ def test_restored_backup_with_unsent_changes_sends_only_the_new_ones_again(
 
 
 def test_restore_without_new_changes_is_quiet_until_the_next_change(
-        district: Any, enrolled: Library, tmp_path: Path) -> None:
+        district: Any, enrolled: Library, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
     lib, path, code = enrolled, enrolled.path, enrolled.code  # type: ignore[attr-defined]
     add_books(lib, "Một", 2)
     lib.sync.sync_now()
@@ -128,8 +132,11 @@ def test_restore_without_new_changes_is_quiet_until_the_next_change(
     try:
         assert lib.sync.sync_now().pushed == 0
         fresh = add_books(lib, "Ba", 1)
-        report = lib.sync.sync_now()
-        assert report.renumbered == 2
+        lib.close()
+        set_language("vi")
+        assert thuvien(["--db", str(path), "sync", "now"]) == 0  # the librarian's view
+        assert "2 thay đổi được đánh số lại" in capsys.readouterr().out
+        lib = Library.open(path)
         acked, titles, seqs = server_view(district, code)
         assert set(fresh) <= titles and len(seqs) == len(set(seqs)) == 10
         assert acked == 10
