@@ -25,6 +25,7 @@ from app.catalog.marc import (
     holdings,
     read_marc,
 )
+from app.catalog.models import default_item_type
 from app.db.batches import CommitBehind
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_encoded_changes
@@ -294,7 +295,7 @@ class _BatchWriter:
             self.owners[barcode.upper()] = record_id
             item_uuid = store.new_uuid()
             row = (item_uuid, self.library_id, self.now, self.now, record_id, barcode,
-                   collection, _item_type(copy.item_type), copy.call_number, copy.location,
+                   collection, _item_type(copy.item_type, collection), copy.call_number, copy.location,
                    "available", copy.price, copy.acquired_on, copy.source, copy.note)
             self.item_rows.append(row)
             self.changes.append(("item", item_uuid, "insert",
@@ -330,12 +331,18 @@ def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
     return [values[i:i + size] for i in range(0, len(values), size)]
 
 
-_TYPES = {"sgk": "textbook", "gk": "textbook", "textbook": "textbook", "ref": "reference",
-          "reference": "reference", "tk-doc": "reference", "per": "periodical",
-          "serial": "periodical", "periodical": "periodical", "av": "audiovisual"}
+# Keys are folded with spaces and hyphens removed ("tk-doc" → "tkdoc").
+_TYPES = {"sgk": "textbook", "gk": "textbook", "textbook": "textbook", "sachgiaokhoa": "textbook",
+          "ref": "reference", "reference": "reference", "tkdoc": "reference",
+          "per": "periodical", "serial": "periodical", "periodical": "periodical",
+          "av": "audiovisual", "tn": "children", "children": "children",
+          "sachthieunhi": "children", "nv": "professional", "professional": "professional",
+          "sachnghiepvu": "professional"}
 
 
 @functools.lru_cache(maxsize=256)
-def _item_type(value: str | None) -> str:
-    """Map a source system's item type code to ThuVien's (book by default)."""
-    return _TYPES.get(fold(value or "").replace(" ", ""), "book")
+def _item_type(value: str | None, collection: str | None) -> str:
+    """Map a source system's item type code to ThuVien's; unknown or missing codes take the
+    collection's usual type (GK → textbook, TN → children's, NV → professional, else book)."""
+    key = fold(value or "").replace(" ", "").replace("-", "")
+    return _TYPES.get(key) or default_item_type(collection)

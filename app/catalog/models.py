@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ITEM_STATUSES = ("available", "on_loan", "on_hold_shelf", "lost", "damaged", "withdrawn")
-ITEM_TYPES = ("book", "textbook", "reference", "periodical", "audiovisual")
+ITEM_TYPES = ("book", "textbook", "reference", "periodical", "children", "professional",
+              "audiovisual")
+# The usual school collections whose copies are not plain books, so that the loan rules for
+# textbooks (due at the end of the school year), children's and teachers' books apply.
+COLLECTION_ITEM_TYPES = {"GK": "textbook", "TN": "children", "NV": "professional"}
+
+
+def default_item_type(collection: str | None) -> str:
+    """The item type a new copy gets in *collection* when none is given (``book`` mostly)."""
+    return COLLECTION_ITEM_TYPES.get((collection or "").strip().upper(), "book")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,14 @@ from typing import Any, BinaryIO
 from app.catalog import store
 from app.catalog.accession import DEFAULT_SCHEMES, Scheme, next_accession, note_used, scheme_for
 from app.catalog.isbn import find_isbns, to_isbn13
-from app.catalog.models import ITEM_STATUSES, ITEM_TYPES, Item, RecordView, SearchResult
+from app.catalog.models import (
+    ITEM_STATUSES,
+    ITEM_TYPES,
+    Item,
+    RecordView,
+    SearchResult,
+    default_item_type,
+)
 from app.catalog.search import CatalogSearch
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_change
@@ -165,12 +172,18 @@ class Catalog:
 
     # -- items ----------------------------------------------------------------------------
     def add_item(self, record_id: int, *, collection: str = "TK", barcode: str | None = None,
-                 item_type: str = "book", call_number: str | None = None,
+                 item_type: str | None = None, call_number: str | None = None,
                  location: str | None = None, price: float | None = None,
                  acquired_on: str | None = None, source: str | None = None,
                  note: str | None = None) -> Item:
-        """Add a copy; with no *barcode* it gets the collection's next accession number."""
+        """Add a copy; with no *barcode* it gets the collection's next accession number.
+
+        With no *item_type* the collection's usual one is used (GK → textbook, TN →
+        children's book, NV → professional book, otherwise book), so the loan rules for
+        textbooks apply to the copies of the textbook collection.
+        """
         record = self.record(record_id)
+        item_type = item_type or default_item_type(collection)
         if item_type not in ITEM_TYPES:
             raise ValidationError("catalog.bad_item_type", BAD_TYPE, kind=item_type)
         scheme = self.scheme(collection)

@@ -24,7 +24,6 @@ from app.i18n import Text
 
 ANY = "*"
 PATRON_CATEGORIES = ("student", "teacher", "staff", "community")
-ITEM_TYPES = ("book", "textbook", "reference", "periodical", "children", "professional")
 _FIXED = re.compile(r"^(--\d\d-\d\d|\d{4}-\d\d-\d\d)$")
 
 CATEGORY_NAMES = {

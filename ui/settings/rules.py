@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalog.models import ITEM_TYPES
 from app.circulation.rules import (
     ANY,
     CATEGORY_NAMES,
     ITEM_TYPE_NAMES,
-    ITEM_TYPES,
     PATRON_CATEGORIES,
     LoanRule,
     validate,

@@ -205,3 +205,22 @@ def test_import_writes_outbox_rows_for_records_and_copies(tmp_path: Path, lib: L
     assert sorted(e for e, _ in rows) == ["item"] * 3 + ["record"] * 3
     record_uuids = {json.loads(p)["uuid"] for e, p in rows if e == "record"}
     assert {json.loads(p)["record_uuid"] for e, p in rows if e == "item"} == record_uuids
+
+
+def test_item_types_come_from_the_source_code_or_the_collection(tmp_path: Path,
+                                                                lib: Library) -> None:
+    records = _records(5)
+    copies = [("GK", None), ("GK", "BK"), ("TN", None), ("TK", "SGK"), ("NV", "tk-doc")]
+    for (_record, items), (collection, code) in zip(records, copies, strict=True):
+        items[0] = dataclasses.replace(items[0], collection=collection, item_type=code,
+                                       barcode=None)
+    _write(tmp_path / "types.mrc", records)
+    assert lib.catalog.import_marc(tmp_path / "types.mrc").items == 5
+    got = dict(lib.db.conn.execute("SELECT barcode, item_type FROM items").fetchall())
+    assert got == {"GK.00001": "textbook",      # no code: the textbook collection's type
+                   "GK.00002": "textbook",      # an unknown code (Koha's BK) likewise
+                   "TN.00001": "children",
+                   "TK.00001": "textbook",      # the source said SGK
+                   "NV.00001": "reference"}     # the source said tk-doc
+    assert lib.catalog.add_item(lib.catalog.add_record("Tiếng Việt 1"),
+                                collection="GK").item_type == "textbook"

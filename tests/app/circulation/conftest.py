@@ -38,7 +38,7 @@ class World:
     clock: FakeClock
 
     def book(self, title: str = "Dế Mèn phiêu lưu ký", *, copies: int = 1,
-             item_type: str = "book", isbns: tuple[str, ...] = (), collection: str = "TK"
+             item_type: str | None = None, isbns: tuple[str, ...] = (), collection: str = "TK"
              ) -> list[Item]:
         record_id = self.lib.catalog.add_record(title, isbns=isbns)
         return [self.lib.catalog.add_item(record_id, collection=collection, item_type=item_type)

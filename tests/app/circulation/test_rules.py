@@ -71,3 +71,16 @@ def test_delete_and_reset(world: World) -> None:
         rules.delete("*", "*")
     rules.reset_defaults()
     assert rules.rule_for("teacher", "book").loan_days == 30
+
+
+def test_copies_of_the_textbook_collection_follow_the_textbook_rule(world: World) -> None:
+    """A GK copy added without an item type is a textbook: due at the end of the school year."""
+    [plain] = world.book("Toán 6", collection="GK")
+    [typed] = world.book("Ngữ văn 6", collection="GK", item_type="textbook")
+    [story] = world.book("Dế Mèn phiêu lưu ký", collection="TK")
+    assert plain.item_type == "textbook" and story.item_type == "book"
+    reader = world.student()
+    due = {copy.barcode: world.circ.checkout(reader.card, copy.barcode).loan.due
+           for copy in (plain, typed, story)}
+    assert due[plain.barcode] == due[typed.barcode] != due[story.barcode]
+    assert due[plain.barcode].startswith("2026-0")  # end of May (or the next open day)
