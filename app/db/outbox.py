@@ -44,7 +44,3 @@ def record_encoded_changes(conn: sqlite3.Connection,
     now = utc_now()
     conn.executemany(OUTBOX_INSERT, [(e, u, o, p, now) for e, u, o, p in rows])
 
-
-def pending_count(conn: sqlite3.Connection, after_seq: int = 0) -> int:
-    """How many outbox changes have a sequence number above *after_seq*."""
-    return int(conn.execute("SELECT count(*) FROM changes WHERE seq > ?", (after_seq,)).fetchone()[0])
