@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,3 +60,17 @@ def english() -> Iterator[None]:
 
 def repo_root() -> Path:
     return Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def pc_settings(tmp_path: Path) -> Iterator[Any]:
+    """This PC's QSettings in a throw-away ini file; the camera keys are removed afterwards so
+    no later window starts a camera."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "pc"))
+    settings = QSettings()
+    yield settings
+    settings.remove("camera")
+    settings.sync()

@@ -53,16 +53,6 @@ class Frames:
         self.closed = True
 
 
-@pytest.fixture
-def pc_settings(tmp_path: Path) -> Iterator[QSettings]:
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "pc"))
-    settings = QSettings()
-    yield settings
-    settings.remove("camera")
-    settings.sync()
-
-
 def test_the_decoder_always_takes_the_newest_frame_and_never_queues(qtbot) -> None:  # type: ignore[no-untyped-def]
     images = [frame_with(f"TK.{i:05d}", at=(60 + (i % 9) * 20, 160)) for i in range(60)]
     source = Frames(images)

@@ -5,7 +5,6 @@ that opens but sends no picture, one that stops mid-use)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
@@ -13,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 import zxingcpp
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.scanning import Camera, ImageFiles, VideoFile
@@ -62,18 +61,6 @@ def moving(symbol: Image, count: int, seed: int) -> list[Image]:
 
 def empty(count: int) -> list[Image]:
     return [desk_frame(None, seed=900 + i) for i in range(count)]
-
-
-@pytest.fixture
-def pc_settings(tmp_path: Path) -> Iterator[QSettings]:
-    """This PC's QSettings in a throw-away ini file; the camera keys are removed afterwards so
-    no later window starts a camera."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "pc"))
-    settings = QSettings()
-    yield settings
-    settings.remove("camera")
-    settings.sync()
 
 
 def settle(window, qtbot) -> None:  # type: ignore[no-untyped-def]
