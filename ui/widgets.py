@@ -21,3 +21,9 @@ def fill_collections(combo: QComboBox, lib: Library) -> None:
         combo.addItem(f"{code} — {scheme.get('label', code)}", code)
     default = str(lib.settings.get("default_collection", "TK") or "TK")
     combo.setCurrentIndex(max(0, combo.findData(default)))
+
+
+def say(label: QLabel, text: str, ok: bool = True) -> None:
+    """Show the outcome of a save in *label*: green when it worked, red with the reason if not."""
+    label.setStyleSheet("color: #14532d;" if ok else "color: #b91c1c;")
+    label.setText(text)

@@ -29,6 +29,7 @@ from app.circulation.rules import (
 from app.errors import UserError
 from app.library import Library
 from ui.format import display_fixed_due, parse_fixed_due
+from ui.widgets import say
 
 CATEGORY, ITEM_TYPE, LOANABLE, DAYS, FIXED_DUE, MAX_ITEMS, RENEWALS, HOLDS = range(8)
 
@@ -91,10 +92,6 @@ class RulesPage(QWidget):
         layout.addWidget(self.message)
         self.load()
 
-    def _say(self, text: str, ok: bool = True) -> None:
-        self.message.setStyleSheet("color: #14532d;" if ok else "color: #b91c1c;")
-        self.message.setText(text)
-
     def load(self) -> None:
         """Show the rule matrix as stored."""
         self.table.setRowCount(0)
@@ -142,7 +139,7 @@ class RulesPage(QWidget):
         """Take the selected row out; the rule is deleted when the matrix is saved."""
         row = self.table.currentRow()
         if row < 0:
-            self._say(self.tr("Select a rule first."), ok=False)
+            say(self.message, self.tr("Select a rule first."), ok=False)
             return
         self._removed.append(self.key(row))
         self.table.removeRow(row)
@@ -186,10 +183,10 @@ class RulesPage(QWidget):
             for rule in rules:
                 validate(rule)
         except ValueError as exc:
-            self._say(str(exc), ok=False)
+            say(self.message, str(exc), ok=False)
             return
         except UserError as exc:
-            self._say(exc.message, ok=False)
+            say(self.message, exc.message, ok=False)
             return
         store = self._lib.circulation.rules
         for rule in rules:
@@ -197,11 +194,11 @@ class RulesPage(QWidget):
         for key in self._removed:
             if key not in keys:
                 store.delete(*key)
-        self._say(self.tr("Saved."))
+        say(self.message, self.tr("Saved."))
         self.load()
 
     def reset(self) -> None:
         """Replace the matrix with the built-in defaults."""
         self._lib.circulation.rules.reset_defaults()
         self.load()
-        self._say(self.tr("The default rules are back."))
+        say(self.message, self.tr("The default rules are back."))

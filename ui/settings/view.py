@@ -34,6 +34,7 @@ from ui.format import display_date
 from ui.i18n import save_language
 from ui.settings.camera import CameraPage
 from ui.settings.rules import RulesPage
+from ui.widgets import say
 
 
 class SettingsView(QTabWidget):
@@ -60,10 +61,6 @@ class SettingsView(QTabWidget):
     def shutdown(self) -> None:
         """Let the camera being tried go (the window is closing)."""
         self.camera_page.shutdown()
-
-    def _say(self, label: QLabel, text: str, ok: bool = True) -> None:
-        label.setStyleSheet("color: #14532d;" if ok else "color: #b91c1c;")
-        label.setText(text)
 
     # -- library ---------------------------------------------------------------------------
     def _library_tab(self) -> QWidget:
@@ -97,7 +94,7 @@ class SettingsView(QTabWidget):
         self._lib.settings.set("library_code", self.library_code.text().strip().upper())
         if self.school_year.text().strip():
             self._lib.settings.set("school_year", self.school_year.text().strip())
-        self._say(self.library_message, self.tr("Saved."))
+        say(self.library_message, self.tr("Saved."))
         self.changed.emit()
 
     # -- accession numbers -----------------------------------------------------------------
@@ -158,10 +155,10 @@ class SettingsView(QTabWidget):
                                  f"{code}.", "width": digits.value(),
                                  "label": label_cell.text() if label_cell else ""}
         except UserError as exc:
-            self._say(self.schemes_message, exc.message, ok=False)
+            say(self.schemes_message, exc.message, ok=False)
             return
         self._lib.settings.set("accession_schemes", schemes)
-        self._say(self.schemes_message, self.tr("Saved."))
+        say(self.schemes_message, self.tr("Saved."))
 
     # -- calendar --------------------------------------------------------------------------
     def _calendar_tab(self) -> QWidget:
@@ -224,9 +221,9 @@ class SettingsView(QTabWidget):
         try:
             self._lib.circulation.calendar.set_closed_weekdays(days)
         except UserError as exc:
-            self._say(self.calendar_message, exc.message, ok=False)
+            say(self.calendar_message, exc.message, ok=False)
             return
-        self._say(self.calendar_message, self.tr("Saved."))
+        say(self.calendar_message, self.tr("Saved."))
 
     def add_period(self) -> None:
         """Add the closed period typed in."""
@@ -235,11 +232,11 @@ class SettingsView(QTabWidget):
                 self.start.date().toPython(), self.end.date().toPython(),
                 self.period_label.text().strip())
         except UserError as exc:
-            self._say(self.calendar_message, exc.message, ok=False)
+            say(self.calendar_message, exc.message, ok=False)
             return
         self.period_label.clear()
         self.load_periods()
-        self._say(self.calendar_message, self.tr("Saved."))
+        say(self.calendar_message, self.tr("Saved."))
 
     def remove_period(self) -> None:
         """Remove the selected closed period."""
@@ -276,5 +273,5 @@ class SettingsView(QTabWidget):
         """Remember the language; it applies when ThuVien starts again."""
         lang = str(self.language.currentData())
         save_language(QSettings(), lang)
-        self._say(self.language_message, self.tr("The language changes when ThuVien starts "
+        say(self.language_message, self.tr("The language changes when ThuVien starts "
                                                  "again.") if lang != self._lang else "")
