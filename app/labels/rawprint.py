@@ -120,7 +120,3 @@ if sys.platform == "win32":  # pragma: no cover (tested on Windows only; mypy ch
             return str(job_id)
         finally:
             spool.ClosePrinter(handle)
-else:
-
-    def _send_winspool(printer: str, job: bytes, title: str) -> str:
-        raise NotImplementedError("winspool exists on Windows only")
