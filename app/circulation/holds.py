@@ -179,16 +179,19 @@ def _pass_on(ctx: CircContext, conn: sqlite3.Connection, item_id: int, now: str,
         itemstate.set_status(conn, item, "available", now)
 
 
+_PAST_PICKUP = "h.status = 'ready' AND h.ready_until < ?"
+
+
 def any_expired(conn: sqlite3.Connection, today: date) -> bool:
     """Whether a ready hold's pickup deadline has passed (what :func:`expire` would act on)."""
-    return conn.execute("SELECT 1 FROM holds WHERE status = 'ready' AND ready_until < ? LIMIT 1",
+    return conn.execute(f"SELECT 1 FROM holds h WHERE {_PAST_PICKUP} LIMIT 1",
                         (today.isoformat(),)).fetchone() is not None
 
 
 def expire(ctx: CircContext, conn: sqlite3.Connection) -> list[HoldRef]:
     """Expire ready holds whose pickup deadline has passed; their copies move on."""
     _, now, today = ctx.now()
-    rows = conn.execute(_SELECT + "h.status = 'ready' AND h.ready_until < ?",
+    rows = conn.execute(_SELECT + _PAST_PICKUP,
                         (today.isoformat(),)).fetchall()
     expired = []
     for row in rows:
