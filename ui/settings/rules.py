@@ -27,6 +27,7 @@ from app.circulation.rules import (
     validate,
 )
 from app.errors import UserError
+from app.i18n import Text
 from app.library import Library
 from ui.format import display_fixed_due, parse_fixed_due
 from ui.widgets import say
@@ -34,11 +35,11 @@ from ui.widgets import say
 CATEGORY, ITEM_TYPE, LOANABLE, DAYS, FIXED_DUE, MAX_ITEMS, RENEWALS, HOLDS = range(8)
 
 
-def _combo(names: dict[str, object], codes: tuple[str, ...], current: str) -> QComboBox:
+def _combo(names: dict[str, Text], codes: tuple[str, ...], current: str) -> QComboBox:
     box = QComboBox()
     for code in (ANY, *codes):
         name = names.get(code)
-        box.addItem(name() if callable(name) else code, code)
+        box.addItem(name() if name is not None else code, code)
     if box.findData(current) < 0:  # a code this version does not know: keep it, shown raw
         box.addItem(current, current)
     box.setCurrentIndex(box.findData(current))
@@ -133,7 +134,7 @@ class RulesPage(QWidget):
         """A new rule row (any reader, books, 14 days) to edit, then save."""
         row = self._append(LoanRule(ANY, "book"))
         self.table.setCurrentCell(row, DAYS)
-        self.table.scrollToItem(self.table.item(row, DAYS))
+        self.table.scrollToBottom()
 
     def remove_selected(self) -> None:
         """Take the selected row out; the rule is deleted when the matrix is saved."""
