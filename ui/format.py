@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QDate
+
 LOCAL_ZONE = "Asia/Ho_Chi_Minh"
 
 
@@ -14,9 +16,10 @@ def display_date(value: str | date | None) -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value[:10])
+            day = date.fromisoformat(value[:10])
         except ValueError:
             return value
+        return day.strftime("%d/%m/%Y")
     return value.strftime("%d/%m/%Y")
 
 
@@ -72,3 +75,8 @@ def parse_fixed_due(text: str) -> str | None:
     if parsed is None:
         raise ValueError(text)
     return parsed.isoformat()
+
+
+def day_of(value: QDate) -> date:
+    """The Python date of a QDate (its ``toPython()`` is untyped in PySide6's stubs)."""
+    return date(value.year(), value.month(), value.day())

@@ -44,7 +44,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self.setMinimumSize(QSize(1000, 600))
 
-        self.nav = QListWidget(objectName="nav")
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
         self.nav.setFixedWidth(170)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget()
@@ -60,8 +61,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
             self.stack.addWidget(self.desk if key == "desk" else QWidget())
-            QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self,
-                      activated=lambda k=key: self.show_view(k))
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda k=key: self.show_view(k))
         self.nav.currentRowChanged.connect(lambda row: self.show_view(VIEWS[row]))
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -90,8 +91,9 @@ class MainWindow(QMainWindow):
             index = VIEWS.index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._views[key] = widget
         return self._views[key]
 

@@ -48,7 +48,7 @@ class ScanField(QLineEdit):
         """
         if query == Qt.InputMethodQuery.ImEnabled:
             return False
-        return super().inputMethodQuery(query, *args)  # type: ignore[call-arg]
+        return super().inputMethodQuery(query, *args)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 (Qt API)
         """Composed text never enters a scan field (an IME must not rewrite a code)."""

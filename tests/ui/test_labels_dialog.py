@@ -30,7 +30,7 @@ def _copies(lib, count: int):  # type: ignore[no-untyped-def]
 def _open_preview(dialog, qtbot):  # type: ignore[no-untyped-def]
     from ui.labels.document_view import DocumentPreviewDialog
 
-    operation = dialog.render()
+    operation = dialog.make_document()
     with qtbot.waitSignal(operation.finished, timeout=30000):
         pass
     preview = dialog.preview
@@ -87,7 +87,7 @@ def test_preview_window_shows_start_and_offsets_and_prints(window, lib, qtbot, s
     preview.zoom.setCurrentIndex(preview.zoom.findData(2.0))
     assert view.width() == pytest.approx(2 * actual, abs=2)
     preview.zoom.setCurrentIndex(preview.zoom.findData("fit"))
-    assert view.width() <= preview.scroll.viewport().width() < view.width() + 60
+    assert view.width() <= preview.pages_area.viewport().width() < view.width() + 60
 
     # print on a (PDF) printer and save a PDF: both scan back with the same codes
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -44,7 +44,7 @@ def _printed_codes(dialog, qtbot) -> Counter[str]:  # type: ignore[no-untyped-de
     """Lay the labels out as Preview does and scan every page of what the preview shows."""
     from ui.labels.painter import page_image
 
-    operation = dialog.render()
+    operation = dialog.make_document()
     with qtbot.waitSignal(operation.finished, timeout=30000):
         pass
     assert dialog.preview is not None, dialog.error.text()
@@ -97,7 +97,7 @@ def test_an_accession_range_prints_exactly_that_range(window, lib, shelves, qtbo
     qtbot.keyClicks(box.first, "TK.00100")
     qtbot.keyClicks(box.last, "TK.00150")
     assert _counted(dialog, qtbot) == "Không có bản sách nào có số ĐKCB từ TK.00100 đến TK.00150"
-    operation = dialog.render()  # printing anyway says the same, and opens no preview
+    operation = dialog.make_document()  # printing anyway says the same, and opens no preview
     with qtbot.waitSignal(operation.finished, timeout=20000):
         pass
     assert dialog.preview is None

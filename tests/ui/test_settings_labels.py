@@ -91,7 +91,7 @@ def test_labels_preview_needs_no_poppler(window, lib, qtbot, tmp_path, monkeypat
     dialog = LabelsDialog(lib, window.operations, items, window, settings=settings)
     qtbot.addWidget(dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("combined"))
-    operation = dialog.render()
+    operation = dialog.make_document()
     with qtbot.waitSignal(operation.finished, timeout=20000):
         pass
     preview = dialog.preview

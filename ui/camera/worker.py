@@ -93,7 +93,7 @@ class WorkerStats:
         return (self.decoded - 1) / span if self.decoded > 1 and span > 0 else 0.0
 
 
-def preview_of(image: np.ndarray, width: int) -> QImage:  # type: ignore[type-arg]
+def preview_of(image: np.ndarray, width: int) -> QImage:
     """A QImage copy of a BGR or grayscale frame, shrunk to *width* (area interpolation)."""
     h, w = image.shape[:2]
     if width < w:

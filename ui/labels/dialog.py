@@ -8,7 +8,7 @@ TSPL or ZPL job and sends it raw to the chosen printer (:mod:`app.labels.rawprin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -134,7 +134,7 @@ class LabelsDialog(QDialog):
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.save_job_button = buttons.addButton(self.tr("Save job file…"),
                                                  QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.accepted.connect(self.render)
+        buttons.accepted.connect(self.make_document)
         buttons.rejected.connect(self.reject)
         self.send_button.clicked.connect(self.send_thermal)
         self.save_job_button.clicked.connect(self.save_thermal_job)
@@ -189,9 +189,11 @@ class LabelsDialog(QDialog):
                     if self.kind.currentData() in LABEL_KINDS else set())
             for _label, field in self.selection.rows():
                 self._form.setRowVisible(field, field in used)
-        self.printer.lineEdit().setPlaceholderText(
-            self.tr("(no printer installed: type its name, or save the job file)") if thermal
-            else self.tr("(no printer installed: save a PDF)"))
+        editor = self.printer.lineEdit()
+        if editor is not None:  # always: the combo box is editable
+            editor.setPlaceholderText(
+                self.tr("(no printer installed: type its name, or save the job file)")
+                if thermal else self.tr("(no printer installed: save a PDF)"))
         for widget in (self.template, self.sheet_info, self.start, self.outlines):
             self._form.setRowVisible(widget, not thermal)
         self.preview_button.setVisible(not thermal)
@@ -231,7 +233,7 @@ class LabelsDialog(QDialog):
             self._settings.setValue(OUTPUT_KEY, self.output.currentData())
 
     # -- work --------------------------------------------------------------------------------
-    def render(self) -> Any:
+    def make_document(self) -> Any:
         """Read the copies or patrons and lay the document out off the GUI thread, then open
         the preview."""
         from app.labels import PrintOptions
@@ -308,7 +310,7 @@ class LabelsDialog(QDialog):
         self._remember(kind, None)
         return kind, make, media
 
-    def _thermal_job(self, kind: str, make: Any, media: Any) -> Any:
+    def _thermal_job(self, kind: str, make: Any, media: Any) -> Callable[[], tuple[int, bytes]]:
         """A function for the worker thread: read the copies, return (count, job bytes)."""
         assert self.selection is not None  # thermal printing is for copies only
         db_path, choice = self._lib.path, self.selection.choice()

@@ -143,9 +143,9 @@ class DocumentPreviewDialog(QDialog):
             view = PageView(document, page, overlay)
             self.pages.append(view)
             column.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(holder)
+        self.pages_area = QScrollArea()
+        self.pages_area.setWidgetResizable(True)
+        self.pages_area.setWidget(holder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setDefault(True)
@@ -157,7 +157,7 @@ class DocumentPreviewDialog(QDialog):
         self.save_button.clicked.connect(self.save_pdf)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.pages_area, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._apply_zoom()
@@ -168,7 +168,7 @@ class DocumentPreviewDialog(QDialog):
         choice = self.zoom.currentData()
         width = self.document.width_mm * MM
         if choice == "fit":
-            viewport = self.scroll.viewport().width() - 2 * PAGE_GAP
+            viewport = self.pages_area.viewport().width() - 2 * PAGE_GAP
             return max(0.2, viewport / width)
         actual = self._actual_scale()
         return actual if choice == "actual" else actual * float(choice)

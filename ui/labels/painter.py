@@ -155,8 +155,8 @@ class PainterSurface:
         glyphs = raw.glyphIndexesForString(text)
         if len(glyphs) != len(text):  # characters outside the BMP: let the font place them
             positions = [QPointF(0, 0)]
-            for advance in raw.advancesForGlyphIndexes(glyphs)[:-1]:
-                positions.append(positions[-1] + advance)
+            for step in raw.advancesForGlyphIndexes(glyphs)[:-1]:
+                positions.append(positions[-1] + step)
         else:
             positions, pen = [], 0.0
             for advance in advances:

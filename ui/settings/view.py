@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.library import Library
-from ui.format import display_date
+from ui.format import day_of, display_date
 from ui.i18n import save_language
 from ui.settings.camera import CameraPage
 from ui.settings.rules import RulesPage
@@ -229,7 +229,7 @@ class SettingsView(QTabWidget):
         """Add the closed period typed in."""
         try:
             self._lib.circulation.calendar.add_closed(
-                self.start.date().toPython(), self.end.date().toPython(),
+                day_of(self.start.date()), day_of(self.end.date()),
                 self.period_label.text().strip())
         except UserError as exc:
             say(self.calendar_message, exc.message, ok=False)
