@@ -13,6 +13,7 @@ from app.settings import Settings
 
 HOLD_PICKUP_DAYS = "hold_pickup_days"
 BLOCK_WHEN_OVERDUE = "block_loans_when_overdue"
+FINE_BLOCK_AT = "fine_block_at"
 
 
 @dataclass
@@ -45,3 +46,7 @@ class CircContext:
     def block_when_overdue(self) -> bool:
         """Whether a patron with overdue items is refused new loans (setting, default yes)."""
         return bool(self.settings.get(BLOCK_WHEN_OVERDUE, True))
+
+    def fine_block_at(self) -> int:
+        """Outstanding fines (đồng) from which new loans are refused; 0 = never (default)."""
+        return int(self.settings.get(FINE_BLOCK_AT, 0) or 0)

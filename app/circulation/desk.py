@@ -11,6 +11,9 @@
   patron. Otherwise the scan is refused (``isbn_ambiguous``) with the copies listed in
   ``choices``: a loan must name the physical copy, since its accession number is what the
   registers and loss tracking follow, and the database cannot know which copy is in hand.
+- A late return in a library that fines records the fine and says it ("Quá hạn 5 ngày —
+  phạt 2.500 đ", ``result.fine``); a card scan says what the patron still owes
+  (``params["owed"]`` in đồng). See :mod:`app.circulation.fines`.
 - The same copy scanned again within 3 seconds is ignored (``repeat_ignored``).
 - The first scan of each library day expires holds not picked up in time, so a copy kept on
   the hold shelf past its deadline is lent to the next reader instead of being refused.
@@ -23,10 +26,11 @@ import json
 import sqlite3
 from datetime import date, datetime
 
-from app.circulation import holds, loans
+from app.circulation import fines, holds, loans
 from app.circulation.clock import parse_stamp
 from app.circulation.codes import has_bad_check_digit, isbn_of, normalise
 from app.circulation.context import CircContext
+from app.circulation.messages import OWES, Phrase
 from app.circulation.refs import (
     ItemRef,
     PatronRef,
@@ -178,13 +182,16 @@ class Desk:
             "SELECT count(*), coalesce(sum(due_on < ?), 0) FROM loans "
             "WHERE patron_id = ? AND returned_at IS NULL", (today.isoformat(), patron.id)).fetchone()
         class_part = f" ({patron.class_name})" if patron.class_name else ""
+        owed, _ = fines.outstanding_total(conn, patron.id)
+        owes = {"fines": Phrase(OWES, {"amount": fines.format_dong(owed)}) if owed else "",
+                "owed": owed}
         if patron.status != "active":
             return DeskResult(True, "patron_selected_blocked",
                               {"name": patron.full_name, "class_part": class_part,
-                               "status": patron.status}, patron)
+                               "status": patron.status, **owes}, patron)
         return DeskResult(True, "patron_selected", {"name": patron.full_name,
                                                     "class_part": class_part, "count": count,
-                                                    "overdue": overdue}, patron)
+                                                    "overdue": overdue, **owes}, patron)
 
     def _item_from_other_code(self, conn: sqlite3.Connection, code: str,
                               current: PatronRef | None) -> ItemRef:

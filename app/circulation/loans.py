@@ -13,11 +13,12 @@ import uuid as uuidlib
 from datetime import date
 from typing import Any
 
+from app.circulation import fines as finesmod
 from app.circulation import holds as holdq
 from app.circulation import itemstate
 from app.circulation.clock import display_date
 from app.circulation.context import CircContext
-from app.circulation.messages import LATE, LOST_BY
+from app.circulation.messages import LATE, LATE_FINE, LOST_BY, Phrase
 from app.circulation.refs import (
     HoldRef,
     ItemRef,
@@ -113,6 +114,7 @@ def checkout(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, item
         if same_type >= rule.max_items:
             raise refuse("over_limit", patron=patron, item=item, offers=("force",),
                          name=patron.full_name, max=rule.max_items, item_type=item.item_type)
+        _check_fines(ctx, conn, patron, item)
     if due is None:
         due = ctx.calendar.open_days(today).next_open(rule.due_date(today))
     loan_uuid = str(uuidlib.uuid4())
@@ -129,6 +131,26 @@ def checkout(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, item
     params = {"due": display_date(due), "name": patron.full_name, **_item_params(item)}
     return DeskResult(True, "checked_out_hold" if hold else "checked_out", params, patron, item,
                       loan, hold)
+
+
+def _check_fines(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef,
+                 item: ItemRef) -> None:
+    """Refuse a patron whose outstanding fines reach the library's threshold (if it set one)."""
+    threshold = ctx.fine_block_at()
+    if threshold <= 0:
+        return
+    owed, _count = finesmod.outstanding_total(conn, patron.id)
+    if owed >= threshold:
+        raise refuse("has_fines", patron=patron, item=item, offers=("force",),
+                     name=patron.full_name, amount=finesmod.format_dong(owed))
+
+
+def _late_text(days: int, fine: finesmod.Fine | None) -> Phrase | str:
+    """The lateness said after a return: with a fine "Quá hạn 5 ngày — phạt 2.500 đ.",
+    without one "Quá hạn 5 ngày." (nothing when on time)."""
+    if fine is not None:
+        return Phrase(LATE_FINE, {"days": fine.days_late, "amount": fine.amount_text})
+    return Phrase(LATE, {"days": days}) if days > 0 else ""
 
 
 def _close_loan(ctx: CircContext, conn: sqlite3.Connection, loan: LoanRef, now: str,
@@ -163,15 +185,16 @@ def checkin(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> DeskRe
     patron = patron_by_id(conn, loan.patron_id) if loan.patron_id else None
     loan = _close_loan(ctx, conn, loan, now, "returned")
     late_days = (today - date.fromisoformat(loan.due)).days
+    fine = finesmod.assess(ctx, conn, loan, patron, item, today)
     item, hold = _shelve(ctx, conn, item, now, today)
     if hold is not None:
         params = {"holder": _holder_label(hold.patron),
                   "until": display_date(hold.ready_until or today.isoformat()),
-                  **_item_params(item)}
-        return DeskResult(True, "checked_in_hold", params, patron, item, loan, hold)
+                  "late": _late_text(late_days, fine) if fine else "", **_item_params(item)}
+        return DeskResult(True, "checked_in_hold", params, patron, item, loan, hold, fine=fine)
     params = {"name": patron.full_name if patron else "?",
-              "late": LATE(days=late_days) if late_days > 0 else "", **_item_params(item)}
-    return DeskResult(True, "checked_in", params, patron, item, loan)
+              "late": _late_text(late_days, fine), **_item_params(item)}
+    return DeskResult(True, "checked_in", params, patron, item, loan, fine=fine)
 
 
 def _holder_label(patron: PatronRef) -> str:
@@ -194,6 +217,8 @@ def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
                      max=rule.renewals, **_item_params(item))
     if not force and holdq.next_waiting(conn, item.record_id, exclude_patron=loan.patron_id):
         raise refuse("renew_on_hold", patron=patron, item=item, loan=loan, **_item_params(item))
+    # An overdue loan pays for the days late so far: the renewed loan starts clean.
+    fine = finesmod.assess(ctx, conn, loan, patron, item, today)
     due = ctx.calendar.open_days(today).next_open(rule.due_date(today))
     due = max(due, date.fromisoformat(loan.due))
     conn.execute("UPDATE loans SET due_on = ?, renewals = renewals + 1, updated_at = ? "
@@ -201,8 +226,9 @@ def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
     _write_loan_change(conn, loan.id, "update")
     loan = LoanRef(loan.id, loan.uuid, loan.item_id, loan.patron_id, loan.loaned_at,
                    due.isoformat(), None, loan.renewals + 1, loan.class_loan_id, None)
-    return DeskResult(True, "renewed", {"due": display_date(due), **_item_params(item)}, patron,
-                      item, loan)
+    params = {"due": display_date(due), "late": _late_text(0, fine) if fine else "",
+              **_item_params(item)}
+    return DeskResult(True, "renewed", params, patron, item, loan, fine=fine)
 
 
 def mark_lost(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> DeskResult:
@@ -245,7 +271,7 @@ def mark_found(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> Des
         params = {"holder": _holder_label(hold.patron),
                   "until": display_date(hold.ready_until or today.isoformat()),
                   **_item_params(item)}
-        return DeskResult(True, "checked_in_hold", params, None, item, None, hold)
+        return DeskResult(True, "checked_in_hold", dict(params, late=""), None, item, None, hold)
     return DeskResult(True, "found", _item_params(item), None, item)
 
 

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from app.i18n import Text
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A piece of a message kept translatable (" Quá hạn 5 ngày." / " 5 day(s) late."), so a
+    result's message reads right in either language (``DeskResult.message_in``)."""
+
+    text: Text
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def in_language(self, lang: str) -> str:
+        """The phrase in *lang* ("vi" or "en")."""
+        return (self.text.en if lang == "en" else self.text.vi).format(**self.params)
+
+    def __str__(self) -> str:
+        return self.text(**self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 MESSAGES: dict[str, Text] = {
     # refusals
@@ -73,15 +95,18 @@ MESSAGES: dict[str, Text] = {
     "not_in_session": Text(
         "“{title}” không thuộc bộ sách của đợt mượn lớp {class_name}.",
         "“{title}” is not part of the set lent to class {class_name}."),
+    "has_fines": Text(
+        "{name} còn nợ tiền phạt {amount} — cần nộp trước khi mượn thêm.",
+        "{name} owes {amount} in fines, to pay before borrowing more."),
     "session_closed": Text("Đợt mượn lớp {class_name} đã kết thúc.",
                            "The class loan of {class_name} is closed."),
     # successes
     "patron_selected": Text(
-        "Bạn đọc: {name}{class_part} — đang mượn {count}, quá hạn {overdue}.",
-        "Patron: {name}{class_part} — {count} on loan, {overdue} overdue."),
+        "Bạn đọc: {name}{class_part} — đang mượn {count}, quá hạn {overdue}.{fines}",
+        "Patron: {name}{class_part} — {count} on loan, {overdue} overdue.{fines}"),
     "patron_selected_blocked": Text(
-        "Bạn đọc: {name}{class_part} — THẺ ĐANG BỊ KHOÁ ({status}).",
-        "Patron: {name}{class_part} — CARD BLOCKED ({status})."),
+        "Bạn đọc: {name}{class_part} — THẺ ĐANG BỊ KHOÁ ({status}).{fines}",
+        "Patron: {name}{class_part} — CARD BLOCKED ({status}).{fines}"),
     "checked_out": Text("Đã cho mượn “{title}” ({barcode}) — hạn trả {due}.",
                         "Lent “{title}” ({barcode}) — due {due}."),
     "checked_out_hold": Text(
@@ -90,10 +115,10 @@ MESSAGES: dict[str, Text] = {
     "checked_in": Text("Đã nhận trả “{title}” ({barcode}) của {name}.{late}",
                        "Checked in “{title}” ({barcode}) from {name}.{late}"),
     "checked_in_hold": Text(
-        "Đã nhận trả “{title}” ({barcode}). GIỮ LẠI cho {holder} đến {until}.",
-        "Checked in “{title}” ({barcode}). KEEP IT for {holder} until {until}."),
-    "renewed": Text("Đã gia hạn “{title}” ({barcode}) đến {due}.",
-                    "Renewed “{title}” ({barcode}) until {due}."),
+        "Đã nhận trả “{title}” ({barcode}). GIỮ LẠI cho {holder} đến {until}.{late}",
+        "Checked in “{title}” ({barcode}). KEEP IT for {holder} until {until}.{late}"),
+    "renewed": Text("Đã gia hạn “{title}” ({barcode}) đến {due}.{late}",
+                    "Renewed “{title}” ({barcode}) until {due}.{late}"),
     "hold_placed": Text("Đã đặt giữ “{title}” cho {name} (thứ tự {position}).",
                         "Hold placed on “{title}” for {name} (position {position})."),
     "hold_cancelled": Text("Đã huỷ đặt giữ “{title}” của {name}.",
@@ -114,4 +139,6 @@ MESSAGES: dict[str, Text] = {
 }
 
 LATE = Text(" Quá hạn {days} ngày.", " {days} day(s) late.")
+LATE_FINE = Text(" Quá hạn {days} ngày — phạt {amount}.", " {days} day(s) late — fine {amount}.")
+OWES = Text(" Nợ phạt {amount}.", " Owes {amount} in fines.")
 LOST_BY = Text(" Người mượn: {name}.", " Borrower: {name}.")

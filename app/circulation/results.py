@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.circulation.messages import MESSAGES
+from app.circulation.messages import MESSAGES, Phrase
 from app.circulation.refs import HoldRef, ItemRef, LoanRef, PatronRef
 from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.circulation.fines import Fine
 
 
 @dataclass(frozen=True)
@@ -15,7 +18,8 @@ class DeskResult:
     """What happened: ``ok``, a machine ``code``, a translated ``message``, and what it concerns.
 
     ``offers`` names follow-up actions the UI may propose ("renew", "checkin",
-    "in_library_use", "choose_copy"); ``choices`` lists copies to choose from.
+    "in_library_use", "choose_copy"); ``choices`` lists copies to choose from; ``fine`` is
+    the fine a late return (or renewal) has just recorded.
     """
 
     ok: bool
@@ -27,6 +31,7 @@ class DeskResult:
     hold: HoldRef | None = None
     offers: tuple[str, ...] = ()
     choices: tuple[ItemRef, ...] = ()
+    fine: Fine | None = None
 
     @property
     def message(self) -> str:
@@ -37,7 +42,9 @@ class DeskResult:
         """The message in *lang* ("vi" or "en")."""
         text = MESSAGES[self.code]
         template = text.en if lang == "en" else text.vi
-        return template.format(**self.params)
+        params = {k: v.in_language(lang) if isinstance(v, Phrase) else v
+                  for k, v in self.params.items()}
+        return template.format(**params)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON the CLI prints."""
@@ -50,6 +57,7 @@ class DeskResult:
             "hold": self.hold.to_dict() if self.hold else None,
             "offers": list(self.offers),
             "choices": [c.to_dict() for c in self.choices],
+            "fine": self.fine.to_dict() if self.fine else None,
         }
 
 

@@ -23,6 +23,7 @@ from app.circulation.clock import Clock, system_clock
 from app.circulation.context import CircContext
 from app.circulation.desk import Desk
 from app.circulation.documents import ClassLetter, PatronLoans
+from app.circulation.fines import Fines
 from app.circulation.refs import (
     HoldRef,
     ItemRef,
@@ -43,7 +44,7 @@ ItemKey = int | str
 
 
 class Circulation:
-    """Loans, holds, the desk, class loans, usage counts and overdue documents."""
+    """Loans, holds, the desk, fines, class loans, usage counts and overdue documents."""
 
     def __init__(self, db: Database, settings: Settings, clock: Clock = system_clock) -> None:
         self.db = db
@@ -51,6 +52,7 @@ class Circulation:
         self.calendar = Calendar(db, settings)
         self._ctx = CircContext(db, settings, self.rules, self.calendar, clock)
         self.desk = Desk(self._ctx)
+        self.fines = Fines(self._ctx)
 
     @property
     def context(self) -> CircContext:

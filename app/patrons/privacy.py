@@ -2,7 +2,7 @@
 purge patrons who left or graduated long ago.
 
 Erasing keeps the patron row as an anonymous stub — category, class and grade stay for
-statistics, loans keep pointing at it — but the name, codes, birth date, gender, contact,
+statistics, loans and fines keep pointing at it (a fine's waive reason is removed) — but the name, codes, birth date, gender, contact,
 photo and notes are removed, the row is marked deleted, and the payloads of earlier outbox
 changes for that patron are rewritten with the anonymous values so that nothing personal is
 sent later.
@@ -16,6 +16,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from app.circulation.fines import scrub_reasons
 from app.db.connection import utc_now
 from app.db.outbox import record_change
 from app.errors import ValidationError
@@ -44,7 +45,7 @@ class Privacy:
 
     def export(self, patron_id: int) -> dict[str, Any]:
         """Everything the library holds about one patron, as JSON-ready data: the patron
-        (photo base64), every loan (with the item and title) and every hold."""
+        (photo base64), every loan (with the item and title), every hold and every fine."""
         patron = self.service.get(patron_id)
         data = asdict(patron)
         data["photo"] = base64.b64encode(patron.photo).decode("ascii") if patron.photo else None
@@ -65,7 +66,19 @@ class Privacy:
                 "JOIN records ON records.id = holds.record_id "
                 "WHERE holds.patron_id = ? AND holds.deleted = 0 ORDER BY holds.created_at",
                 (patron_id,))]
-        return {"exported_at": utc_now(), "patron": data, "loans": loans, "holds": holds}
+        fines = [
+            {"barcode": b, "title": t, "days_late": d, "per_day": pd, "amount": a, "status": s,
+             "assessed_on": on, "settled_at": at, "reason": why}
+            for b, t, d, pd, a, s, on, at, why in self.db.conn.execute(
+                "SELECT items.barcode, records.title, fines.days_late, fines.per_day, "
+                "fines.amount, fines.status, fines.assessed_on, fines.settled_at, fines.reason "
+                "FROM fines JOIN loans ON loans.id = fines.loan_id "
+                "JOIN items ON items.id = loans.item_id "
+                "JOIN records ON records.id = items.record_id "
+                "WHERE fines.patron_id = ? AND fines.deleted = 0 ORDER BY fines.id",
+                (patron_id,))]
+        return {"exported_at": utc_now(), "patron": data, "loans": loans, "holds": holds,
+                "fines": fines}
 
     def export_json(self, patron_id: int) -> str:
         """:meth:`export` as a UTF-8 JSON document (indented, for a parent to read)."""
@@ -123,3 +136,5 @@ class Privacy:
         conn.execute("UPDATE changes SET payload = ? WHERE entity = 'patron' AND uuid = ?",
                      (json.dumps(payload, ensure_ascii=False), uuid))
         record_change(conn, "patron", uuid, "delete", payload)
+        scrub_reasons(conn, patron_id)
+

@@ -1,0 +1,280 @@
+"""Overdue fines: assessed when a late copy comes back, then paid or waived.
+
+Policy (the decisions a librarian would ask about):
+
+- A fine is assessed only where the loan rule sets ``fine_per_day`` above 0 (0 by default:
+  most schools do not fine). With 0 nothing is written and no message changes.
+- It is assessed once, when the copy is returned (or when an overdue loan is renewed: the
+  days late so far are charged then and the renewed loan starts clean). Nothing accrues
+  while a copy is still out, and a copy marked lost or damaged is not fined for lateness.
+- Days late are **calendar days**, as Vietnamese libraries count them: Sundays, Tết and
+  holidays in between count. A due date never falls on a closed day (checkout moves it to the
+  next open day); should the library close on a due date afterwards (a closed day added
+  later), the count starts from the first open day on or after the due date, so a reader is
+  never fined for a day they could not have returned the book.
+- Amount = days late × the rule's ``fine_per_day`` for the patron's category and the copy's
+  item type at the time of return, in đồng (integers), shown "2.500 đ".
+- A fine is ``outstanding`` until it is ``paid`` (whole amount) or ``waived`` (a reason is
+  required); who settled it and when are kept.
+- Outstanding fines do not block new loans unless the library sets a threshold
+  (setting ``fine_block_at`` in đồng, 0 = never block, the default): a patron whose
+  outstanding total reaches it is refused (``has_fines``; the librarian can force the loan).
+- Fines are the patron's personal data: their outbox rows (entity ``fine``) stay in the
+  school (``app.sync.privacy`` sends no unknown entity), the patron's data export lists them
+  and erasing the patron removes the waive reasons.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+import uuid as uuidlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.circulation.calendar import OpenDays
+from app.circulation.context import FINE_BLOCK_AT, CircContext
+from app.circulation.refs import ItemRef, LoanRef, PatronRef
+from app.db.outbox import record_change
+from app.errors import NotFoundError, ValidationError
+from app.i18n import Text
+from app.text import nfc
+
+STATUSES = ("outstanding", "paid", "waived")
+
+NOT_FOUND = Text("Không tìm thấy khoản phạt #{id}.", "Fine #{id} not found.")
+ALREADY_SETTLED = Text("Khoản phạt #{id} đã được xử lý ({status}).",
+                       "Fine #{id} is already settled ({status}).")
+NO_REASON = Text("Cần ghi lý do miễn phạt.", "A reason is needed to waive a fine.")
+BAD_AMOUNT = Text("Số tiền không hợp lệ: {value} (số đồng, 0 = không chặn).",
+                  "Invalid amount: {value} (đồng, 0 = never block).")
+STATUS_NAMES = {"outstanding": Text("chưa nộp", "outstanding"),
+                "paid": Text("đã nộp", "paid"), "waived": Text("đã miễn", "waived")}
+
+_SELECT = (
+    "SELECT f.id, f.uuid, f.patron_id, f.loan_id, i.barcode, r.title, f.days_late, f.per_day, "
+    "f.amount, f.status, f.assessed_on, f.settled_at, f.settled_by, f.reason, p.full_name, "
+    "p.card, p.class_name FROM fines f JOIN loans l ON l.id = f.loan_id "
+    "JOIN items i ON i.id = l.item_id JOIN records r ON r.id = i.record_id "
+    "LEFT JOIN patrons p ON p.id = f.patron_id WHERE f.deleted = 0 ")
+_INSERT = (
+    "INSERT INTO fines(uuid, library_id, created_at, updated_at, patron_id, loan_id, days_late, "
+    "per_day, amount, assessed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def format_dong(amount: int) -> str:
+    """An amount of đồng as Vietnamese write it: dot thousands separator, "đ" after.
+
+    >>> format_dong(2500), format_dong(0), format_dong(1234567)
+    ('2.500 đ', '0 đ', '1.234.567 đ')
+    """
+    return f"{amount:,}".replace(",", ".") + " đ"
+
+
+def days_late(due: date, returned: date, open_days: OpenDays) -> int:
+    """Calendar days a copy came back late (0 when on time).
+
+    Counted from the due date, or from the first open day after it when the library was
+    closed on the due date itself.
+
+    >>> sunday_closed = OpenDays(frozenset({6}), ())
+    >>> days_late(date(2025, 9, 22), date(2025, 9, 27), sunday_closed)  # Mon → Sat
+    5
+    >>> days_late(date(2025, 9, 28), date(2025, 9, 29), sunday_closed)  # due on a closed Sunday
+    0
+    """
+    if returned <= due:
+        return 0
+    return max(0, (returned - open_days.next_open(due)).days)
+
+
+@dataclass(frozen=True)
+class Fine:
+    """One fine, with what it was for (copy, title) and whose it is."""
+
+    id: int
+    uuid: str
+    patron_id: int | None
+    loan_id: int
+    barcode: str
+    title: str
+    days_late: int
+    per_day: int
+    amount: int
+    status: str
+    assessed_on: str
+    settled_at: str | None
+    settled_by: str | None
+    reason: str | None
+    patron_name: str | None
+    patron_card: str | None
+    patron_class: str | None
+
+    @property
+    def amount_text(self) -> str:
+        """The amount as shown: "2.500 đ"."""
+        return format_dong(self.amount)
+
+    @property
+    def status_text(self) -> str:
+        """The status in the current language."""
+        return STATUS_NAMES[self.status]()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form (dates ISO, amounts in đồng)."""
+        return {"id": self.id, "patron": {"id": self.patron_id, "name": self.patron_name,
+                                          "card": self.patron_card, "class": self.patron_class},
+                "loan_id": self.loan_id, "barcode": self.barcode, "title": self.title,
+                "days_late": self.days_late, "per_day": self.per_day, "amount": self.amount,
+                "amount_text": self.amount_text, "status": self.status,
+                "assessed_on": self.assessed_on, "settled_at": self.settled_at,
+                "settled_by": self.settled_by, "reason": self.reason}
+
+
+def _fine(conn: sqlite3.Connection, fine_id: int) -> Fine | None:
+    row = conn.execute(_SELECT + "AND f.id = ?", (fine_id,)).fetchone()
+    return Fine(*row) if row else None
+
+
+def _write_change(conn: sqlite3.Connection, fine_id: int, op: str) -> None:
+    row = conn.execute(
+        "SELECT f.uuid, f.updated_at, f.deleted, p.uuid, l.uuid, f.kind, f.days_late, f.per_day, "
+        "f.amount, f.status, f.assessed_on, f.settled_at, f.settled_by, f.reason FROM fines f "
+        "JOIN loans l ON l.id = f.loan_id LEFT JOIN patrons p ON p.id = f.patron_id "
+        "WHERE f.id = ?", (fine_id,)).fetchone()
+    keys = ("uuid", "updated_at", "deleted", "patron_uuid", "loan_uuid", "kind", "days_late",
+            "per_day", "amount", "status", "assessed_on", "settled_at", "settled_by", "reason")
+    payload = dict(zip(keys, row, strict=True))
+    payload["deleted"] = bool(payload["deleted"])
+    record_change(conn, "fine", str(row[0]), op, payload)
+
+
+def assess(ctx: CircContext, conn: sqlite3.Connection, loan: LoanRef, patron: PatronRef | None,
+           item: ItemRef, today: date) -> Fine | None:
+    """Record the fine for *loan* coming back (or renewed) on *today*, inside the caller's
+    transaction; None when it is not late or the rule does not fine."""
+    due = date.fromisoformat(loan.due)
+    if today <= due or patron is None:
+        return None  # the usual case costs no query
+    rule = ctx.rules.rule_for(patron.category, item.item_type)
+    if rule.fine_per_day <= 0:
+        return None
+    days = days_late(due, today, ctx.calendar.open_days(due))
+    if days <= 0:
+        return None
+    _, now, _ = ctx.now()
+    cur = conn.execute(_INSERT, (str(uuidlib.uuid4()), ctx.library_id, now, now, patron.id,
+                                 loan.id, days, rule.fine_per_day, days * rule.fine_per_day,
+                                 today.isoformat()))
+    fine_id = int(cur.lastrowid or 0)
+    _write_change(conn, fine_id, "insert")
+    return _fine(conn, fine_id)
+
+
+def scrub_reasons(conn: sqlite3.Connection, patron_id: int) -> int:
+    """Remove the waive reasons of a patron being erased (a reason may tell a family's
+    circumstances), in the fines and in their earlier outbox payloads; the amounts stay (the
+    library's accounts) tied to the anonymous patron. Runs in the caller's transaction;
+    returns how many fines changed."""
+    rows = conn.execute("SELECT id, uuid FROM fines WHERE patron_id = ? AND reason IS NOT NULL",
+                        (patron_id,)).fetchall()
+    for fine_id, uuid in rows:
+        for seq, text in conn.execute("SELECT seq, payload FROM changes WHERE entity = 'fine' "
+                                      "AND uuid = ?", (uuid,)).fetchall():
+            conn.execute("UPDATE changes SET payload = json_set(?, '$.reason', NULL) "
+                         "WHERE seq = ?", (text, seq))
+        conn.execute("UPDATE fines SET reason = NULL, updated_at = strftime("
+                     "'%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?", (fine_id,))
+        _write_change(conn, fine_id, "update")
+    return len(rows)
+
+
+def outstanding_total(conn: sqlite3.Connection, patron_id: int) -> tuple[int, int]:
+    """(amount in đồng, number of fines) a patron has not paid yet."""
+    total, count = conn.execute(
+        "SELECT coalesce(sum(amount), 0), count(*) FROM fines WHERE patron_id = ? "
+        "AND status = 'outstanding' AND deleted = 0", (patron_id,)).fetchone()
+    return int(total), int(count)
+
+
+def _who(by: str | None) -> str:
+    if by and by.strip():
+        return nfc(by.strip())
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (service account, odd Windows set-up)
+        return ""
+
+
+class Fines:
+    """Fines of one library (``lib.circulation.fines``)."""
+
+    def __init__(self, ctx: CircContext) -> None:
+        self._ctx = ctx
+
+    def get(self, fine_id: int) -> Fine:
+        """One fine (NotFoundError when there is none)."""
+        found = _fine(self._ctx.db.conn, fine_id)
+        if found is None:
+            raise NotFoundError("fine.not_found", NOT_FOUND, id=fine_id)
+        return found
+
+    def find(self, patron_id: int | None = None, *, outstanding: bool = False) -> list[Fine]:
+        """Fines, newest first; of one patron and/or only those not yet paid.
+
+        >>> [f.amount_text for f in lib.circulation.fines.find(7, outstanding=True)]  # doctest: +SKIP
+        ['2.500 đ']
+        """
+        sql = _SELECT
+        params: list[object] = []
+        if patron_id is not None:
+            sql += "AND f.patron_id = ? "
+            params.append(patron_id)
+        if outstanding:
+            sql += "AND f.status = 'outstanding' "
+        rows = self._ctx.db.conn.execute(sql + "ORDER BY f.assessed_on DESC, f.id DESC", params)
+        return [Fine(*row) for row in rows]
+
+    def outstanding(self, patron_id: int) -> tuple[int, int]:
+        """(amount in đồng, number of fines) *patron_id* still owes."""
+        return outstanding_total(self._ctx.db.conn, patron_id)
+
+    def pay(self, fine_id: int, *, by: str | None = None) -> Fine:
+        """The patron paid the whole fine (*by*: who took the money; default the login name)."""
+        return self._settle(fine_id, "paid", by, None)
+
+    def waive(self, fine_id: int, reason: str, *, by: str | None = None) -> Fine:
+        """Cancel the fine for *reason* (required), decided *by* someone (default the login)."""
+        reason = nfc(reason or "").strip()
+        if not reason:
+            raise ValidationError("fine.no_reason", NO_REASON)
+        return self._settle(fine_id, "waived", by, reason)
+
+    def _settle(self, fine_id: int, status: str, by: str | None, reason: str | None) -> Fine:
+        who = _who(by)
+        with self._ctx.db.transaction() as conn:
+            fine = _fine(conn, fine_id)
+            if fine is None:
+                raise NotFoundError("fine.not_found", NOT_FOUND, id=fine_id)
+            if fine.status != "outstanding":
+                raise ValidationError("fine.settled", ALREADY_SETTLED, id=fine_id,
+                                      status=fine.status_text)
+            _, now, _ = self._ctx.now()
+            conn.execute("UPDATE fines SET status = ?, settled_at = ?, settled_by = ?, "
+                         "reason = ?, updated_at = ? WHERE id = ?",
+                         (status, now, who, reason, now, fine_id))
+            _write_change(conn, fine_id, "update")
+            settled = _fine(conn, fine_id)
+        assert settled is not None
+        return settled
+
+    def block_at(self) -> int:
+        """Outstanding total (đồng) from which new loans are refused; 0 = never (default)."""
+        return self._ctx.fine_block_at()
+
+    def set_block_at(self, amount: int) -> None:
+        """Refuse new loans to patrons owing *amount* đồng or more (0: never refuse)."""
+        if int(amount) < 0:
+            raise ValidationError("fine.bad_amount", BAD_AMOUNT, value=amount)
+        self._ctx.settings.set(FINE_BLOCK_AT, int(amount))

@@ -1,0 +1,104 @@
+"""Fine commands: ``fines [list] [--patron CARD] [--outstanding]``, ``fines pay ID``,
+``fines waive ID --reason TEXT`` and ``fines block [AMOUNT]``.
+
+Exit codes: 0 done; 2 a user error (unknown fine or patron, a fine already settled, a waive
+without a reason...), one line, no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.circulation.clock import display_date
+from app.circulation.fines import Fine, format_dong
+from app.cli._common import open_library, print_json
+from app.cli.patrons import find_patron
+from app.errors import ValidationError
+from app.i18n import Text
+
+NO_FINES = Text("Không có khoản phạt nào.", "No fines.")
+FINE_LINE = Text(
+    "#{id}  {date}  {card} {name}  {barcode} “{title}” — quá hạn {days} ngày × {per_day} = "
+    "{amount}  [{status}]{extra}",
+    "#{id}  {date}  {card} {name}  {barcode} “{title}” — {days} day(s) late × {per_day} = "
+    "{amount}  [{status}]{extra}")
+TOTAL = Text("Chưa nộp: {amount} ({count} khoản).", "Outstanding: {amount} ({count} fine(s)).")
+SETTLED = Text("Khoản phạt #{id} ({amount}): {status}.", "Fine #{id} ({amount}): {status}.")
+BLOCK_OFF = Text("Tiền phạt chưa nộp không chặn mượn sách.",
+                 "Outstanding fines never block new loans.")
+BLOCK_AT = Text("Bạn đọc nợ phạt từ {amount} trở lên không được mượn thêm.",
+                "Patrons owing {amount} or more in fines may not borrow.")
+NEED_ID = Text("Hãy cho số của khoản phạt, ví dụ: thuvien fines {action} 12.",
+               "Give the fine's number, e.g. thuvien fines {action} 12.")
+BAD_NUMBER = Text("“{value}” không phải là số.", "“{value}” is not a number.")
+
+
+def register(subparsers: Any) -> None:
+    """Add ``fines``."""
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "fines", help="overdue fines: list, pay, waive, block loans from an amount")
+    p.add_argument("action", nargs="?", default="list", choices=["list", "pay", "waive", "block"])
+    p.add_argument("values", nargs="*", help="pay/waive: FINE_ID; block: AMOUNT in đồng (0 = off)")
+    p.add_argument("--patron", help="card, student code or id")
+    p.add_argument("--outstanding", action="store_true", help="only fines not yet paid")
+    p.add_argument("--reason", help="why the fine is waived (required for waive)")
+    p.add_argument("--by", help="who took the money or decided the waive (default: login name)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=fines)
+
+
+def _number(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ValidationError("cli.bad_number", BAD_NUMBER, value=value) from exc
+
+
+def fines(args: argparse.Namespace) -> int:
+    """``thuvien fines …``."""
+    with open_library(args) as lib:
+        service = lib.circulation.fines
+        if args.action == "block":
+            if args.values:
+                service.set_block_at(_number(args.values[0]))
+            amount = service.block_at()
+            if args.json:
+                print_json({"block_at": amount})
+            else:
+                print(BLOCK_AT(amount=format_dong(amount)) if amount else BLOCK_OFF())
+            return 0
+        if args.action in ("pay", "waive"):
+            if not args.values:
+                raise ValidationError("cli.need_id", NEED_ID, action=args.action)
+            fine_id = _number(args.values[0])
+            fine = (service.pay(fine_id, by=args.by) if args.action == "pay"
+                    else service.waive(fine_id, args.reason or "", by=args.by))
+            if args.json:
+                print_json({"fine": fine.to_dict()})
+            else:
+                print(SETTLED(id=fine.id, amount=fine.amount_text, status=fine.status_text))
+            return 0
+        patron_id = find_patron(lib, args.patron).id if args.patron else None
+        found = service.find(patron_id, outstanding=args.outstanding)
+    return _print(found, args.json)
+
+
+def _print(found: list[Fine], as_json: bool) -> int:
+    owed = [f for f in found if f.status == "outstanding"]
+    total = sum(f.amount for f in owed)
+    if as_json:
+        print_json({"fines": [f.to_dict() for f in found], "outstanding_total": total,
+                    "outstanding_count": len(owed)})
+        return 0
+    if not found:
+        print(NO_FINES())
+        return 0
+    for f in found:
+        extra = f" — {f.reason}" if f.reason else ""
+        print(FINE_LINE(id=f.id, date=display_date(f.assessed_on), card=f.patron_card or "",
+                        name=f.patron_name or "", barcode=f.barcode, title=f.title,
+                        days=f.days_late, per_day=format_dong(f.per_day), amount=f.amount_text,
+                        status=f.status_text, extra=extra))
+    print(TOTAL(amount=format_dong(total), count=len(owed)))
+    return 0

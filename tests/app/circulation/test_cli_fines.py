@@ -1,0 +1,86 @@
+"""``thuvien fines``: list (JSON and text), pay, waive, block — and a late ``checkin`` fined."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.circulation import Circulation
+from app.circulation.rules import LoanRule
+from app.cli import main
+from app.library import Library
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    """Two students; An borrowed two books 20 days ago (due 6 days ago), books fine 500 đ/day."""
+    path = tmp_path / "cli.sqlite3"
+    with Library.open(path) as lib:
+        lib.circulation.rules.set(LoanRule("*", "book", loan_days=14, fine_per_day=500))
+        lib.circulation.calendar.set_closed_weekdays([])  # due dates stay where they fall
+        lib.patrons.add("Nguyễn Văn An", class_name="6A", student_code="S1")
+        lib.patrons.add("Trần Thị Bình", class_name="6B", student_code="S2")
+        record = lib.catalog.add_record("Toán 6")
+        for _ in range(3):
+            lib.catalog.add_item(record)
+        past = Circulation(lib.db, lib.settings,
+                           clock=lambda: datetime.now(UTC) - timedelta(days=20))
+        assert past.checkout("S1", "TK.00001").ok and past.checkout("S1", "TK.00002").ok
+    return str(path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, object]]:
+    code = main(list(argv))
+    out = capsys.readouterr().out.strip().splitlines()
+    return code, json.loads(out[-1]) if out else {}
+
+
+def test_late_checkin_then_list_pay_and_waive(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "--db", db, "checkin", "TK.00001", "--json")
+    assert code == 0 and out["fine"]["amount"] == 3000  # type: ignore[index]
+    assert "Quá hạn 6 ngày — phạt 3.000 đ." in str(out["message_vi"])
+    assert run(capsys, "--db", db, "checkin", "TK.00002", "--json")[0] == 0
+
+    code, out = run(capsys, "--db", db, "fines", "--patron", "S1", "--outstanding", "--json")
+    assert code == 0 and out["outstanding_total"] == 6000 and out["outstanding_count"] == 2
+    fines = out["fines"]
+    assert isinstance(fines, list) and len(fines) == 2
+    assert fines[0]["patron"]["card"] == "HS000001" and fines[0]["amount_text"] == "3.000 đ"
+    assert fines[0]["days_late"] == 6 and fines[0]["per_day"] == 500
+    assert run(capsys, "--db", db, "fines", "--patron", "S2", "--json")[1]["fines"] == []
+
+    first, second = fines[0]["id"], fines[1]["id"]
+    code, out = run(capsys, "--db", db, "fines", "pay", str(first), "--by", "Cô Hạnh", "--json")
+    assert code == 0 and out["fine"]["status"] == "paid"  # type: ignore[index]
+    assert out["fine"]["settled_by"] == "Cô Hạnh"  # type: ignore[index]
+    assert main(["--db", db, "fines", "pay", str(first)]) == 2  # already paid
+    assert "đã được xử lý" in capsys.readouterr().err
+    assert main(["--db", db, "fines", "waive", str(second)]) == 2  # no reason
+    assert "lý do" in capsys.readouterr().err
+    assert main(["--db", db, "fines", "waive", str(second), "--reason", "Mồ côi"]) == 0
+    assert "đã miễn" in capsys.readouterr().out
+
+    assert main(["--db", db, "fines"]) == 0
+    text = capsys.readouterr().out
+    assert "quá hạn 6 ngày × 500 đ = 3.000 đ  [đã nộp]" in text
+    assert "[đã miễn] — Mồ côi" in text and "Chưa nộp: 0 đ (0 khoản)." in text
+    assert run(capsys, "--db", db, "fines", "--outstanding", "--json")[1]["fines"] == []
+
+
+def test_block_setting(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db, "fines", "block"]) == 0
+    assert "không chặn" in capsys.readouterr().out
+    assert main(["--db", db, "checkin", "TK.00001"]) == 0
+    assert main(["--db", db, "checkin", "TK.00002"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "fines", "block", "2000"]) == 0
+    assert "2.000 đ" in capsys.readouterr().out
+    code, out = run(capsys, "--db", db, "checkout", "S1", "TK.00003", "--json")
+    assert code == 1 and out["code"] == "has_fines"
+    assert main(["--db", db, "fines", "block", "-5"]) == 2
+    assert main(["--db", db, "fines", "block", "abc"]) == 2
+    assert run(capsys, "--db", db, "fines", "block", "0", "--json")[1] == {"block_at": 0}
+    assert run(capsys, "--db", db, "checkout", "S1", "TK.00003", "--json")[0] == 0
