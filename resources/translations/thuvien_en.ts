@@ -161,6 +161,10 @@
       <translation>{count} found</translation>
     </message>
     <message>
+      <source>≈ {count} found</source>
+      <translation>≈ {count} found</translation>
+    </message>
+    <message>
       <source>Import MARC records</source>
       <translation>Import MARC records</translation>
     </message>
@@ -445,6 +449,61 @@
     </message>
   </context>
   <context>
+    <name>FinesPanel</name>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Acc. no.</source>
+      <translation>Acc. no.</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Days late</source>
+      <translation>Days late</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Mark paid</source>
+      <translation>Mark paid</translation>
+    </message>
+    <message>
+      <source>Waive…</source>
+      <translation>Waive…</translation>
+    </message>
+    <message>
+      <source>paid {date}</source>
+      <translation>paid {date}</translation>
+    </message>
+    <message>
+      <source>waived {date}: {reason}</source>
+      <translation>waived {date}: {reason}</translation>
+    </message>
+    <message>
+      <source>not paid</source>
+      <translation>not paid</translation>
+    </message>
+    <message>
+      <source>Fines — not paid: {amount}</source>
+      <translation>Fines — not paid: {amount}</translation>
+    </message>
+    <message>
+      <source>Fine of {amount}: {status}.</source>
+      <translation>Fine of {amount}: {status}.</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportReportDialog</name>
     <message>
       <source>MARC import</source>
@@ -472,6 +531,14 @@
     <message>
       <source>Import a class list</source>
       <translation>Import a class list</translation>
+    </message>
+    <message>
+      <source>Checking the class list</source>
+      <translation>Checking the class list</translation>
+    </message>
+    <message>
+      <source>Importing the class list</source>
+      <translation>Importing the class list</translation>
     </message>
     <message>
       <source>Full name</source>
@@ -960,6 +1027,14 @@
       <source>Waiting: “{title}” (position {position})</source>
       <translation>Waiting: “{title}” (position {position})</translation>
     </message>
+    <message>
+      <source>Fines not paid: {amount}</source>
+      <translation>Fines not paid: {amount}</translation>
+    </message>
+    <message>
+      <source>{date} · “{title}” ({barcode}) — {days} days late: {amount}</source>
+      <translation>{date} · “{title}” ({barcode}) — {days} days late: {amount}</translation>
+    </message>
   </context>
   <context>
     <name>PatronsView</name>
@@ -1018,6 +1093,10 @@
     <message>
       <source>{name} ({count})</source>
       <translation>{name} ({count})</translation>
+    </message>
+    <message>
+      <source>Searching patrons</source>
+      <translation>Searching patrons</translation>
     </message>
     <message>
       <source>active</source>
@@ -1665,6 +1744,37 @@
     <message>
       <source>Resolution</source>
       <translation>Resolution</translation>
+    </message>
+  </context>
+  <context>
+    <name>WaiveDialog</name>
+    <message>
+      <source>Waive a fine</source>
+      <translation>Waive a fine</translation>
+    </message>
+    <message>
+      <source>{name}: “{title}” ({barcode}), {days} days late — {amount}</source>
+      <translation>{name}: “{title}” ({barcode}), {days} days late — {amount}</translation>
+    </message>
+    <message>
+      <source>e.g. family in difficulty, book returned by post</source>
+      <translation>e.g. family in difficulty, book returned by post</translation>
+    </message>
+    <message>
+      <source>your name (default: the computer's login)</source>
+      <translation>your name (default: the computer's login)</translation>
+    </message>
+    <message>
+      <source>Waive</source>
+      <translation>Waive</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Decided by</source>
+      <translation>Decided by</translation>
     </message>
   </context>
 </TS>

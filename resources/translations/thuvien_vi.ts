@@ -161,6 +161,10 @@
       <translation>Tìm thấy {count}</translation>
     </message>
     <message>
+      <source>≈ {count} found</source>
+      <translation>Tìm thấy ≈ {count}</translation>
+    </message>
+    <message>
       <source>Import MARC records</source>
       <translation>Nhập biểu ghi MARC</translation>
     </message>
@@ -445,6 +449,61 @@
     </message>
   </context>
   <context>
+    <name>FinesPanel</name>
+    <message>
+      <source>Date</source>
+      <translation>Ngày</translation>
+    </message>
+    <message>
+      <source>Acc. no.</source>
+      <translation>Số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Nhan đề</translation>
+    </message>
+    <message>
+      <source>Days late</source>
+      <translation>Số ngày quá hạn</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Số tiền</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <source>Mark paid</source>
+      <translation>Đã nộp tiền</translation>
+    </message>
+    <message>
+      <source>Waive…</source>
+      <translation>Miễn phạt…</translation>
+    </message>
+    <message>
+      <source>paid {date}</source>
+      <translation>đã nộp {date}</translation>
+    </message>
+    <message>
+      <source>waived {date}: {reason}</source>
+      <translation>đã miễn {date}: {reason}</translation>
+    </message>
+    <message>
+      <source>not paid</source>
+      <translation>chưa nộp</translation>
+    </message>
+    <message>
+      <source>Fines — not paid: {amount}</source>
+      <translation>Tiền phạt — chưa nộp: {amount}</translation>
+    </message>
+    <message>
+      <source>Fine of {amount}: {status}.</source>
+      <translation>Khoản phạt {amount}: {status}.</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportReportDialog</name>
     <message>
       <source>MARC import</source>
@@ -472,6 +531,14 @@
     <message>
       <source>Import a class list</source>
       <translation>Nhập danh sách lớp</translation>
+    </message>
+    <message>
+      <source>Checking the class list</source>
+      <translation>Đang kiểm tra danh sách lớp</translation>
+    </message>
+    <message>
+      <source>Importing the class list</source>
+      <translation>Đang nhập danh sách lớp</translation>
     </message>
     <message>
       <source>Full name</source>
@@ -960,6 +1027,14 @@
       <source>Waiting: “{title}” (position {position})</source>
       <translation>Đang chờ: “{title}” (thứ tự {position})</translation>
     </message>
+    <message>
+      <source>Fines not paid: {amount}</source>
+      <translation>Tiền phạt chưa nộp: {amount}</translation>
+    </message>
+    <message>
+      <source>{date} · “{title}” ({barcode}) — {days} days late: {amount}</source>
+      <translation>{date} · “{title}” ({barcode}) — quá hạn {days} ngày: {amount}</translation>
+    </message>
   </context>
   <context>
     <name>PatronsView</name>
@@ -1018,6 +1093,10 @@
     <message>
       <source>{name} ({count})</source>
       <translation>{name} ({count})</translation>
+    </message>
+    <message>
+      <source>Searching patrons</source>
+      <translation>Đang tìm bạn đọc</translation>
     </message>
     <message>
       <source>active</source>
@@ -1665,6 +1744,37 @@
     <message>
       <source>Resolution</source>
       <translation>Độ phân giải</translation>
+    </message>
+  </context>
+  <context>
+    <name>WaiveDialog</name>
+    <message>
+      <source>Waive a fine</source>
+      <translation>Miễn tiền phạt</translation>
+    </message>
+    <message>
+      <source>{name}: “{title}” ({barcode}), {days} days late — {amount}</source>
+      <translation>{name}: “{title}” ({barcode}), quá hạn {days} ngày — {amount}</translation>
+    </message>
+    <message>
+      <source>e.g. family in difficulty, book returned by post</source>
+      <translation>ví dụ: gia đình khó khăn, sách gửi trả qua bưu điện</translation>
+    </message>
+    <message>
+      <source>your name (default: the computer's login)</source>
+      <translation>tên người quyết định (mặc định: tài khoản máy)</translation>
+    </message>
+    <message>
+      <source>Waive</source>
+      <translation>Miễn phạt</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Lý do</translation>
+    </message>
+    <message>
+      <source>Decided by</source>
+      <translation>Người quyết định</translation>
     </message>
   </context>
 </TS>

@@ -221,6 +221,27 @@ VI: dict[str, str] = {
     "Desk mode at start": "Chế độ quầy", "Language": "Ngôn ngữ",
     "The language changes when ThuVien starts again.":
         "Ngôn ngữ sẽ đổi khi mở lại ThuVien.",
+    # fines (desk panel, patrons view)
+    "Fines not paid: {amount}": "Tiền phạt chưa nộp: {amount}",
+    "{date} · “{title}” ({barcode}) — {days} days late: {amount}":
+        "{date} · “{title}” ({barcode}) — quá hạn {days} ngày: {amount}",
+    "Date": "Ngày", "Days late": "Số ngày quá hạn", "Amount": "Số tiền",
+    "Mark paid": "Đã nộp tiền", "Waive…": "Miễn phạt…",
+    "paid {date}": "đã nộp {date}", "waived {date}: {reason}": "đã miễn {date}: {reason}",
+    "not paid": "chưa nộp", "Fines — not paid: {amount}": "Tiền phạt — chưa nộp: {amount}",
+    "Fine of {amount}: {status}.": "Khoản phạt {amount}: {status}.",
+    "Waive a fine": "Miễn tiền phạt",
+    "{name}: “{title}” ({barcode}), {days} days late — {amount}":
+        "{name}: “{title}” ({barcode}), quá hạn {days} ngày — {amount}",
+    "e.g. family in difficulty, book returned by post":
+        "ví dụ: gia đình khó khăn, sách gửi trả qua bưu điện",
+    "your name (default: the computer's login)": "tên người quyết định (mặc định: tài khoản máy)",
+    "Waive": "Miễn phạt", "Reason": "Lý do", "Decided by": "Người quyết định",
+    # work off the GUI thread
+    "Searching patrons": "Đang tìm bạn đọc",
+    "Checking the class list": "Đang kiểm tra danh sách lớp",
+    "Importing the class list": "Đang nhập danh sách lớp",
+    "≈ {count} found": "Tìm thấy ≈ {count}",
 }
 
 

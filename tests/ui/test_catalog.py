@@ -73,3 +73,24 @@ def test_marc_import_reports_skipped_records(window, lib, shared_data, qtbot) ->
     assert lib.catalog.record_count() == report.imported + report.merged
     qtbot.waitUntil(lambda: window.status.pending == lib.pending_changes(), timeout=10000)
     assert window.status.pending_label.text().endswith(str(lib.pending_changes()))
+
+
+def test_an_estimated_total_is_shown_with_approx(window, lib, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import app.catalog.search as search
+
+    # The counting limits of a large catalog, scaled down to a few records.
+    monkeypatch.setattr(search, "RANK_CAP", 4)
+    monkeypatch.setattr(search, "EXACT_CATALOG", 5)
+    monkeypatch.setattr(search, "COUNT_CAP", 6)
+    for n in range(12):
+        lib.catalog.add_record(f"Truyện cổ tích tập {n + 1}", year=2000 + n)
+    lib.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"])
+    view = window.show_view("catalog")
+    qtbot.keyClicks(view.search_field, "truyen")
+    qtbot.waitUntil(lambda: view.results.rowCount() > 0, timeout=5000)
+    assert view.last_result.total_exact is False
+    assert view.count_label.text() == f"Tìm thấy ≈ {view.last_result.total}"
+    view.search_field.clear()
+    qtbot.keyClicks(view.search_field, "tat den")
+    qtbot.waitUntil(lambda: view.results.rowCount() == 1, timeout=5000)
+    assert view.count_label.text() == "Tìm thấy 1"

@@ -26,13 +26,20 @@ def write_class_list(path: Path) -> Path:
     return path
 
 
+def advance(qtbot, wizard, page) -> None:  # type: ignore[no-untyped-def]
+    """Press Next: the dry run works off the GUI thread, the wizard moves on when it is done."""
+    before = wizard.currentPage()
+    wizard.next()
+    assert wizard.currentPage() is before and wizard.busy()  # Next returned at once
+    qtbot.waitUntil(lambda: wizard.currentPage() is page)
+
+
 def test_class_list_import_wizard(window, lib, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = window.show_view("patrons")
     wizard = view.import_class_list()
     qtbot.waitExposed(wizard)
     wizard.file_page.file.setText(str(write_class_list(tmp_path / "lop6a.csv")))
-    wizard.next()
-    assert wizard.currentPage() is wizard.columns_page
+    advance(qtbot, wizard, wizard.columns_page)
     fields = {k: c.currentData() for k, c in wizard.columns_page.combos.items()}
     assert fields["Họ và tên"] == "full_name" and fields["Ngày sinh"] == "birth_date"
     encodings = [wizard.columns_page.table.item(r, 3).text()
@@ -40,7 +47,7 @@ def test_class_list_import_wizard(window, lib, tmp_path, qtbot) -> None:  # type
     assert any("TCVN3" in e for e in encodings)  # the legacy-font column is detected
     assert lib.patrons.list_patrons() == []  # nothing written by the dry run
 
-    wizard.next()
+    wizard.next()  # the mapping was not changed: the first dry run still answers
     assert wizard.currentPage() is wizard.preview_page
     table = wizard.preview_page.table
     assert table.rowCount() == 5
@@ -53,7 +60,8 @@ def test_class_list_import_wizard(window, lib, tmp_path, qtbot) -> None:  # type
 
     wizard.next()
     assert wizard.currentPage() is wizard.confirm_page
-    wizard.accept()  # the Import (Finish) button
+    wizard.accept()  # the Import (Finish) button: the import runs off the GUI thread
+    assert wizard.isVisible() and lib.patrons.list_patrons() == []
     qtbot.waitUntil(lambda: not wizard.isVisible())
     imported = lib.patrons.list_patrons(class_name="6A")
     assert sorted(p.full_name for p in imported) == sorted(names[r] for r in range(5)
@@ -106,3 +114,143 @@ def test_edit_a_patron_with_a_photo(window, lib, qtbot) -> None:  # type: ignore
     stored = lib.patrons.get(patron.id)
     assert stored.birth_date == "2012-11-07" and stored.photo == bytes(data)
     assert view.table.item(0, 4).text() == "07/11/2012"
+
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"]
+MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Hoàng", "Ngọc", "Đức", "Thanh", "Quốc", "Bảo"]
+GIVEN = ["An", "Bình", "Cường", "Dung", "Giang", "Hà", "Khánh", "Linh", "Mai", "Nam"]
+
+
+def write_school_list(path: Path, rows: int) -> Path:
+    """A whole school's list typed in TCVN3 (the dry run takes a noticeable moment)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Họ và tên", "Ngày sinh", "Lớp", "Mã học sinh"])
+        for n in range(rows):
+            name = f"{FAMILY[n % 10]} {MIDDLE[n // 10 % 10]} {GIVEN[n // 100 % 10]}"
+            out.writerow([encode_tcvn3(name), "01/03/2014", f"{6 + n % 4}{'ABC'[n % 3]}",
+                          f"HS{n:05d}"])
+    return path
+
+
+def test_the_dry_run_leaves_the_window_responsive(window, lib, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    view = window.show_view("patrons")
+    wizard = view.import_class_list()
+    qtbot.waitExposed(wizard)
+    wizard.file_page.file.setText(str(write_school_list(tmp_path / "truong.csv", 4000)))
+    ticks: list[bool] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(wizard.busy()))
+    timer.start()
+    wizard.next()
+    assert wizard.busy() and wizard.currentPage() is wizard.file_page
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.columns_page, timeout=20000)
+    timer.stop()
+    # On the GUI thread the timer could not have fired once while the file was checked.
+    assert ticks.count(True) >= 3, ticks
+    assert wizard.dry.counts["new"] == 4000
+    assert lib.patrons.list_patrons() == []
+
+
+def test_a_file_that_is_no_class_list_is_said_on_the_page(window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = window.show_view("patrons")
+    wizard = view.import_class_list()
+    qtbot.waitExposed(wizard)
+    notes = tmp_path / "ghi-chu.csv"
+    notes.write_text("Sổ tay\nmột dòng\n", encoding="utf-8")
+    wizard.file_page.file.setText(str(notes))
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.busy())
+    assert wizard.currentPage() is wizard.file_page
+    assert wizard.file_page.error.text()  # the reason, in Vietnamese, on the page
+
+
+def test_changing_a_column_runs_a_new_dry_run(window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = window.show_view("patrons")
+    wizard = view.import_class_list()
+    qtbot.waitExposed(wizard)
+    wizard.file_page.file.setText(str(write_class_list(tmp_path / "lop6a.csv")))
+    advance(qtbot, wizard, wizard.columns_page)
+    first = wizard.dry
+    combo = wizard.columns_page.combos["Ngày sinh"]
+    combo.setCurrentIndex(combo.findData(""))  # the birth date is not used
+    advance(qtbot, wizard, wizard.preview_page)
+    assert wizard.dry is not first and first.counts["error"] == 1
+    assert wizard.dry.counts["error"] == 0  # the bad date 31/02 is no longer read
+    assert "4 mới" not in wizard.preview_page.summary.text()  # 5 new now
+    assert "5 mới" in wizard.preview_page.summary.text()
+
+
+def test_patron_search_answers_off_the_gui_thread_latest_text_wins(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    for name, klass in (("Nguyễn Văn An", "6A"), ("Trần Thị Bình", "6A"), ("Lê An Khang", "7B")):
+        lib.patrons.add(name, class_name=klass)
+    view = window.show_view("patrons")
+    assert view.table.rowCount() == 3
+    view.search_field.setText("Bình")
+    first = view.run_search()
+    view.search_field.setText("an")
+    second = view.run_search()
+    assert view.table.rowCount() == 3  # the answers have not arrived yet
+    qtbot.waitUntil(lambda: first.done and second.done)
+    names = sorted(view.table.item(r, 0).text() for r in range(view.table.rowCount()))
+    assert names == ["Lê An Khang", "Nguyễn Văn An"]  # folded; "Bình"'s answer was dropped
+    view.search_field.setText("")
+    view.run_search()
+    assert view.table.rowCount() == 3
+
+
+def test_patron_view_lists_fines_and_marks_them_paid_or_waived(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, timedelta
+
+    from app.circulation import Circulation
+    from app.circulation.rules import LoanRule
+
+    lib.circulation.rules.set(LoanRule("*", "book", loan_days=14, fine_per_day=500))
+    lib.circulation.calendar.set_closed_weekdays([])
+    patron = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    lib.patrons.add("Trần Thị Bình", class_name="6A")
+    record = lib.catalog.add_record("Dế Mèn phiêu lưu ký")
+    copies = lib.catalog.add_copies(record, 2, collection="TK")
+    past = Circulation(lib.db, lib.settings, clock=lambda: datetime.now(UTC) - timedelta(days=20))
+    for copy in copies:
+        past.checkout(patron.card, copy.barcode)
+        lib.circulation.checkin(copy.barcode)  # 6 days late: 3.000 đ each
+
+    view = window.show_view("patrons")
+    view.show_class("6A")
+    rows = {view.table.item(r, 0).text(): r for r in range(view.table.rowCount())}
+    view.table.selectRow(rows["Trần Thị Bình"])
+    assert not view.fines.isVisibleTo(view)  # never fined: no panel
+    view.table.selectRow(rows["Nguyễn Văn An"])
+    panel = view.fines
+    assert panel.isVisibleTo(view)
+    assert panel.title.text() == "Tiền phạt — chưa nộp: 6.000 đ"
+    assert panel.table.rowCount() == 2
+    assert [panel.table.item(0, c).text() for c in (3, 4, 5)] == ["6", "3.000 đ", "chưa nộp"]
+
+    panel.table.selectRow(0)
+    qtbot.waitUntil(lambda: panel.pay_button.height() > 10)  # laid out, as on screen
+    qtbot.mouseClick(panel.pay_button, Qt.MouseButton.LeftButton)
+    assert panel.title.text() == "Tiền phạt — chưa nộp: 3.000 đ"
+    assert panel.table.item(0, 5).text().startswith("đã nộp ")
+    assert "Khoản phạt 3.000 đ: đã nộp" in panel.message.text()
+
+    panel.table.selectRow(1)
+    dialog = panel.waive_selected()
+    qtbot.waitExposed(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "lý do" in dialog.error.text()  # a reason is required
+    dialog.reason.setText("Gia đình khó khăn")
+    dialog.by.setText("Cô Hạnh")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert panel.title.text() == "Tiền phạt — chưa nộp: 0 đ"
+    assert panel.table.item(1, 5).text().endswith(": Gia đình khó khăn")
+    assert not panel.pay_button.isEnabled() and not panel.waive_button.isEnabled()
+    assert lib.circulation.fines.outstanding(patron.id) == (0, 0)
+    [waived] = [f for f in lib.circulation.fines.find(patron.id) if f.status == "waived"]
+    assert waived.settled_by == "Cô Hạnh"

@@ -182,7 +182,10 @@ class CatalogView(QWidget):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, hit.id)
                 self.results.setItem(row, column, cell)
-        self.count_label.setText(self.tr("{count} found").format(count=result.total))
+        # A broad query in a large catalog is counted only so far and estimated beyond.
+        found = (self.tr("{count} found") if result.total_exact
+                 else self.tr("≈ {count} found"))
+        self.count_label.setText(found.format(count=result.total))
 
     def _select_row(self, row: int) -> None:
         cell = self.results.item(row, 0) if row >= 0 else None

@@ -1,4 +1,5 @@
-"""The current patron at the desk: photo, name, class, loans with due dates, holds waiting."""
+"""The current patron at the desk: photo, name, class, loans with due dates, holds waiting,
+and fines not yet paid (only when there are any)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.circulation.fines import format_dong
 from app.library import Library
 from ui.format import display_date
 from ui.style import OVERDUE
@@ -52,6 +54,11 @@ class PatronPanel(QWidget):
         self.holds_title = QLabel(self.tr("Holds"), objectName="sectionTitle")
         self.holds = QListWidget()
         self.holds.setMaximumHeight(90)
+        self.fines_title = QLabel(objectName="sectionTitle")
+        self.fines_title.setStyleSheet(f"color: {OVERDUE};")
+        self.fines = QListWidget()
+        self.fines.setMaximumHeight(90)
+        self.fines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         top = QGridLayout()
         top.addWidget(self.photo, 0, 0, 2, 1)
@@ -65,6 +72,8 @@ class PatronPanel(QWidget):
         layout.addWidget(self.loans, 1)
         layout.addWidget(self.holds_title)
         layout.addWidget(self.holds)
+        layout.addWidget(self.fines_title)
+        layout.addWidget(self.fines)
         self.show_patron(None)
 
     def selected_barcode(self) -> str | None:
@@ -80,6 +89,9 @@ class PatronPanel(QWidget):
         self.patron_id = patron_id
         self.loans.setRowCount(0)
         self.holds.clear()
+        self.fines.clear()
+        self.fines_title.setVisible(False)
+        self.fines.setVisible(False)
         if patron_id is None:
             self.photo.setPixmap(QPixmap())
             self.photo.setText(self.tr("No photo"))
@@ -101,6 +113,7 @@ class PatronPanel(QWidget):
         self.info.setText(" · ".join(parts))
         self._fill_loans(patron_id)
         self._fill_holds(patron_id)
+        self._fill_fines(patron_id)
 
     def _status(self, status: str) -> str:
         return {"blocked": self.tr("CARD BLOCKED"), "left": self.tr("left the school"),
@@ -157,3 +170,17 @@ class PatronPanel(QWidget):
                 text = self.tr("Waiting: “{title}” (position {position})").format(
                     title=title, position=hold.position or "?")
             self.holds.addItem(text)
+
+    def _fill_fines(self, patron_id: int) -> None:
+        owed = self._lib.circulation.fines.find(patron_id, outstanding=True)
+        self.fines_title.setVisible(bool(owed))
+        self.fines.setVisible(bool(owed))
+        if not owed:
+            return
+        self.fines_title.setText(self.tr("Fines not paid: {amount}").format(
+            amount=format_dong(sum(fine.amount for fine in owed))))
+        for fine in owed:
+            self.fines.addItem(self.tr("{date} · “{title}” ({barcode}) — {days} days late: "
+                                       "{amount}").format(
+                date=display_date(fine.assessed_on), title=fine.title, barcode=fine.barcode,
+                days=fine.days_late, amount=fine.amount_text))

@@ -55,9 +55,12 @@ MODE_KEYS = (("auto", Qt.Key.Key_F2), ("checkout", Qt.Key.Key_F3), ("checkin", Q
 
 
 def result_kind(result: DeskResult) -> str:
-    """``ok``, ``warn`` or ``bad``: the colour and sound a desk answer deserves."""
+    """``ok``, ``warn`` or ``bad``: the colour and sound a desk answer deserves (a fine just
+    recorded, or a patron who owes fines, is amber: money to collect)."""
     if not result.ok:
         return "bad"
+    if result.fine is not None or result.params.get("owed"):
+        return "warn"
     return "warn" if result.code in ATTENTION else "ok"
 
 

@@ -3,10 +3,15 @@
 Every step before the last is a dry run of ``lib.patrons.import_class_list``: nothing is
 written until the librarian presses Import on the confirm page, and then all good rows are
 written in one transaction (rows with errors are left out and listed).
+
+The dry runs and the import run off the GUI thread (``ui.operations``, on their own
+connection, with a progress dialog when they take a while): Next (or Import) starts the work
+and the wizard moves on by itself when the answer arrives; a failure is said on the page.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,18 +38,25 @@ from app.errors import UserError
 from app.library import Library
 from app.patrons.class_list.columns import FIELDS
 from ui.format import display_date
+from ui.operations import Operation, Operations, Progress
 from ui.style import BAD_FG, WARN_FG
+
+ImportKey = tuple[str, tuple[tuple[str, str], ...], str | None, str | None]
 
 
 class ImportWizard(QWizard):
     """Import a class list (CSV or XLSX) into the patrons."""
 
-    def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, lib: Library, parent: QWidget | None = None,
+                 operations: Operations | None = None) -> None:
         super().__init__(parent)
         self.lib = lib
+        self.operations = operations or Operations(self)
         self.dry: Any = None       # the latest dry-run ImportResult
+        self.dry_for: ImportKey | None = None  # the file and choices it answers
         self.result: Any = None    # the real import's ImportResult
         self.mapping: dict[str, str] = {}
+        self.working: Operation | None = None
         self.setWindowTitle(self.tr("Import a class list"))
         self.resize(900, 600)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -55,29 +67,61 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.columns_page, self.preview_page, self.confirm_page):
             self.addPage(page)
 
-    def check(self) -> str | None:
-        """Run a dry run with the current file and mapping; the error message if it fails."""
-        try:
-            self.dry = self.lib.patrons.import_class_list(
-                self.file_page.path(), dry_run=True, mapping=self.mapping or None,
-                default_class=self.file_page.default_class.text().strip() or None,
-                school_year=self.file_page.school_year.text().strip() or None)
-        except UserError as exc:
-            return exc.message
-        except OSError as exc:
-            return str(exc)
-        return None
+    def key(self) -> ImportKey:
+        """The file and choices a dry run answers (a new one is needed when they change)."""
+        page = self.file_page
+        return (str(page.path()), tuple(sorted(self.mapping.items())),
+                page.default_class.text().strip() or None,
+                page.school_year.text().strip() or None)
 
-    def apply(self) -> str | None:
-        """The real import (one transaction); the error message if it fails."""
-        try:
-            self.result = self.lib.patrons.import_class_list(
-                self.file_page.path(), dry_run=False, mapping=self.mapping or None,
-                default_class=self.file_page.default_class.text().strip() or None,
-                school_year=self.file_page.school_year.text().strip() or None)
-        except UserError as exc:
-            return exc.message
-        return None
+    def busy(self) -> bool:
+        """True while a dry run or the import is working."""
+        return self.working is not None and not self.working.done
+
+    def checked(self) -> bool:
+        """True when the latest dry run answers the current file and choices."""
+        return self.dry is not None and self.dry_for == self.key()
+
+    def check(self, error: QLabel, then: Callable[[], object]) -> Operation:
+        """Start a dry run off the GUI thread; on success call *then* (e.g. move on), on
+        failure say why in *error*."""
+        key = self.key()
+        return self._start(True, key, self.tr("Checking the class list"), error,
+                           lambda dry: self._checked(dry, key, then))
+
+    def _checked(self, dry: Any, key: ImportKey, then: Callable[[], object]) -> None:
+        self.dry, self.dry_for = dry, key
+        then()
+
+    def apply(self, error: QLabel) -> Operation:
+        """Start the real import (one transaction) off the GUI thread; the wizard closes when
+        it is done, or says why on the page."""
+        def imported(result: Any) -> None:
+            self.result = result
+            self.accept()
+
+        return self._start(False, self.key(), self.tr("Importing the class list"), error,
+                           imported)
+
+    def _start(self, dry_run: bool, key: ImportKey, title: str, error: QLabel,
+               done: Callable[[Any], None]) -> Operation:
+        db_path = self.lib.path
+        path, mapping, default_class, school_year = key
+
+        def work(_progress: Progress) -> Any:
+            with Library.open(db_path) as own:
+                return own.patrons.import_class_list(
+                    Path(path), dry_run=dry_run, mapping=dict(mapping) or None,
+                    default_class=default_class, school_year=school_year)
+
+        error.setText("")
+        operation = self.operations.run(work, title=title, dialog_parent=self,
+                                        cancellable=False)
+        operation.succeeded.connect(done)
+        operation.failed.connect(lambda exc: error.setText(
+            exc.message if isinstance(exc, UserError) else str(exc)))
+        self.working = operation
+        return operation
 
     def field_name(self, key: str | None) -> str:
         """A patron field in words."""
@@ -138,9 +182,11 @@ class FilePage(QWizardPage):
             self.error.setText(self.tr("The file does not exist."))
             return False
         self._wizard.mapping = {}
-        message = self._wizard.check()
-        self.error.setText(message or "")
-        return message is None
+        if self._wizard.checked():
+            return True
+        if not self._wizard.busy():
+            self._wizard.check(self.error, self._wizard.next)
+        return False
 
 
 class ColumnsPage(QWizardPage):
@@ -158,11 +204,19 @@ class ColumnsPage(QWizardPage):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.combos: dict[str, QComboBox] = {}
+        self._base: dict[str, str] = {}
+        self._shown: dict[str, str] = {}
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {BAD_FG};")
+        self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.error)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         dry = self._wizard.dry
+        self._base = dict(self._wizard.mapping)
+        self._shown = {c.header or c.letter: (c.field or "ignore") for c in dry.columns}
         self.table.setRowCount(0)
         self.combos = {}
         encodings = {"unicode": self.tr("Unicode"), "tcvn3": self.tr("TCVN3 (.VnTime) → Unicode"),
@@ -190,10 +244,15 @@ class ColumnsPage(QWizardPage):
         return {key: str(combo.currentData() or "ignore") for key, combo in self.combos.items()}
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt API)
+        # Unchanged combos keep the mapping the shown columns came from (automatic or not), so
+        # the dry run that filled them still answers; a change needs a new one.
         mapping = self.chosen_mapping()
-        detected = {c.header or c.letter: (c.field or "ignore") for c in self._wizard.dry.columns}
-        self._wizard.mapping = mapping if mapping != detected else {}
-        return self._wizard.check() is None
+        self._wizard.mapping = self._base if mapping == self._shown else mapping
+        if self._wizard.checked():
+            return True
+        if not self._wizard.busy():
+            self._wizard.check(self.error, self._wizard.next)
+        return False
 
 
 class PreviewPage(QWizardPage):
@@ -269,6 +328,8 @@ class ConfirmPage(QWizardPage):
             "{error} row(s) with errors will not be imported.").format(**counts))
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt API)
-        message = self._wizard.apply()
-        self.error.setText(message or "")
-        return message is None
+        if self._wizard.result is not None:
+            return True  # imported: accept() is closing the wizard
+        if not self._wizard.busy():
+            self._wizard.apply(self.error)
+        return False

@@ -1,4 +1,9 @@
-"""Patrons: the classes on the left, the patrons of one class (or a search) on the right."""
+"""Patrons: the classes on the left, the patrons of one class (or a search) on the right,
+and under them the selected patron's fines (when they have any).
+
+A search runs off the GUI thread (``ui.operations``) on its own connection; only the answer to
+the text still in the field is shown.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,26 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from app.errors import UserError
 from app.library import Library
 from app.patrons.model import Patron
 from ui.format import display_date
-from ui.operations import Operations
+from ui.operations import Operation, Operations, Progress
 from ui.patrons.edit_dialog import PatronDialog
+from ui.patrons.fines_panel import FinesPanel
+from ui.widgets import error_label
 
 ALL = "\x00all"
 
@@ -37,6 +47,7 @@ class PatronsView(QWidget):
         self._lib = lib
         self._operations = operations
         self.shown: list[Patron] = []
+        self.search_operation: Operation | None = None
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(self.tr("Search by name, card or student code…"))
         self.search_field.setClearButtonEnabled(True)
@@ -64,12 +75,22 @@ class PatronsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.search_note: QLabel = error_label()
+        self.search_note.hide()
+        self.fines = FinesPanel(lib)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.table)
+        right.addWidget(self.fines)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setChildrenCollapsible(False)
         lists = QHBoxLayout()
         lists.addWidget(self.classes)
-        lists.addWidget(self.table, 1)
+        lists.addWidget(right, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(top)
+        layout.addWidget(self.search_note)
         layout.addLayout(lists, 1)
 
         self._debounce = QTimer(self)
@@ -79,6 +100,8 @@ class PatronsView(QWidget):
         self.search_field.textChanged.connect(lambda _t: self._debounce.start())
         self.classes.currentItemChanged.connect(lambda item, _old: self._class_chosen(item))
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.itemSelectionChanged.connect(self._show_fines)
+        self.fines.changed.connect(self.changed.emit)
         add.clicked.connect(self.add_patron)
         self.edit_button.clicked.connect(self.edit_selected)
         import_button.clicked.connect(self.import_class_list)
@@ -131,13 +154,37 @@ class PatronsView(QWidget):
         self.cards_button.setEnabled(self.current_class() is not None)
         self._fill(self._lib.patrons.list_patrons(class_name=self.current_class()))
 
-    def run_search(self) -> None:
-        """Search the text typed (empty: back to the chosen class)."""
+    def run_search(self) -> Operation | None:
+        """Search the text typed, off the GUI thread (empty: back to the chosen class).
+        Returns the search operation; its answer is shown only if the text is still there."""
         text = self.search_field.text().strip()
         if not text:
+            self.search_note.hide()
             self._class_chosen(self.classes.currentItem())
+            return None
+        db_path = self._lib.path
+
+        def work(_progress: Progress) -> list[Patron]:
+            with Library.open(db_path) as own:
+                return own.patrons.search(text)
+
+        operation = self._operations.run(work, title=self.tr("Searching patrons"))
+        operation.succeeded.connect(lambda found: self._show_found(text, found))
+        operation.failed.connect(lambda exc: self._search_failed(text, exc))
+        self.search_operation = operation
+        return operation
+
+    def _show_found(self, text: str, found: list[Patron]) -> None:
+        if text != self.search_field.text().strip():
+            return  # the librarian typed on: a newer answer is coming
+        self.search_note.hide()
+        self._fill(found)
+
+    def _search_failed(self, text: str, exc: BaseException) -> None:
+        if text != self.search_field.text().strip():
             return
-        self._fill(self._lib.patrons.search(text))
+        self.search_note.setText(exc.message if isinstance(exc, UserError) else str(exc))
+        self.search_note.show()
 
     def status_name(self, status: str) -> str:
         """A patron status in words."""
@@ -157,6 +204,11 @@ class PatronsView(QWidget):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, patron.id)
                 self.table.setItem(row, column, cell)
+        self._show_fines()
+
+    def _show_fines(self) -> None:
+        patron = self.selected_patron() if self.table.selectedItems() else None
+        self.fines.show_patron(patron.id if patron else None)
 
     def selected_patron(self) -> Patron | None:
         """The patron of the selected row."""
@@ -190,7 +242,7 @@ class PatronsView(QWidget):
         """Open the class-list import wizard."""
         from ui.patrons.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self._lib, self)
+        wizard = ImportWizard(self._lib, self, self._operations)
         wizard.accepted.connect(self._edited)
         wizard.open()
         return wizard
