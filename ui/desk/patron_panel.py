@@ -23,6 +23,7 @@ from ui.format import display_date
 from ui.style import OVERDUE
 
 PHOTO_W, PHOTO_H = 96, 120
+DESK_LIST = "QListWidget { font-size: 15px; }"  # the desk's large type, as in its tables
 
 
 class PatronPanel(QWidget):
@@ -54,10 +55,12 @@ class PatronPanel(QWidget):
         self.holds_title = QLabel(self.tr("Holds"), objectName="sectionTitle")
         self.holds = QListWidget()
         self.holds.setMaximumHeight(90)
+        self.holds.setStyleSheet(DESK_LIST)
         self.fines_title = QLabel(objectName="sectionTitle")
         self.fines_title.setStyleSheet(f"color: {OVERDUE};")
         self.fines = QListWidget()
         self.fines.setMaximumHeight(90)
+        self.fines.setStyleSheet(DESK_LIST)
         self.fines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         top = QGridLayout()
