@@ -89,7 +89,8 @@ class DeskView(QWidget):
                   "checkin": self.tr("F4 Check in")}
         mode_row = QHBoxLayout()
         for mode, _key in MODE_KEYS:
-            button = QPushButton(labels[mode], objectName="mode")
+            button = QPushButton(labels[mode])
+            button.setObjectName("mode")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
@@ -98,11 +99,13 @@ class DeskView(QWidget):
             mode_row.addWidget(button)
         mode_row.addWidget(self.scan_field, 1)
 
-        self.banner = QLabel(objectName="deskMessage")
+        self.banner = QLabel()
+        self.banner.setObjectName("deskMessage")
         self.banner.setWordWrap(True)
         self.banner.setMinimumHeight(64)
         self.patron_panel = PatronPanel(lib)
-        self.session = QTableWidget(0, 3, objectName="deskTable")
+        self.session = QTableWidget(0, 3)
+        self.session.setObjectName("deskTable")
         self.session.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Code"),
                                                 self.tr("Result")])
         self.session.verticalHeader().hide()
@@ -121,7 +124,9 @@ class DeskView(QWidget):
         session_layout = QVBoxLayout(session_box)
         session_layout.setContentsMargins(0, 0, 0, 0)
         session_layout.addWidget(self.camera)
-        session_layout.addWidget(QLabel(self.tr("This session"), objectName="sectionTitle"))
+        session_title = QLabel(self.tr("This session"))
+        session_title.setObjectName("sectionTitle")
+        session_layout.addWidget(session_title)
         session_layout.addWidget(self.session, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patron_panel)
@@ -130,8 +135,8 @@ class DeskView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F5 renew · "
-                              "F6 print loan slip · F7 camera · Esc clear patron"),
-                      objectName="keysHint")
+                              "F6 print loan slip · F7 camera · Esc clear patron"))
+        hint.setObjectName("keysHint")
         hint.setWordWrap(True)
         # F8's only hint is its button (the key line above must fit beside it on a 1024 px screen).
         self.letters_button = QPushButton(self.tr("F8 Overdue letters…"))

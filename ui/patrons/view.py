@@ -62,7 +62,8 @@ class PatronsView(QWidget):
         for button in (add, self.edit_button, import_button, rollover, self.cards_button):
             top.addWidget(button)
 
-        self.classes = QListWidget(objectName="classList")
+        self.classes = QListWidget()
+        self.classes.setObjectName("classList")
         self.classes.setFixedWidth(190)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Class"), self.tr("Card"),
