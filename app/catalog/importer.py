@@ -4,6 +4,10 @@ Bad records are reported (number, byte offset, reason) and skipped; the good one
 A record whose ISBN, or whose 001/003, matches a record already in the catalog merges into
 it (its copies attach) instead of duplicating. Each batch is one transaction, so cancelling
 between batches leaves a consistent catalog holding the batches already committed.
+
+Reading (parsing, key fields, folded search text) is :mod:`app.catalog.reading`, in a
+worker process for large files; this module decides duplicates, record ids and accession
+numbers, in file order, and writes.
 """
 
 from __future__ import annotations
@@ -11,51 +15,33 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from app.catalog import store
 from app.catalog.accession import Scheme, next_accession, note_used, scheme_for
-from app.catalog.marc import (
-    BibData,
-    ItemData,
-    RecordProblem,
-    extract,
-    holdings,
-    read_marc,
-)
 from app.catalog.models import default_item_type
+from app.catalog.reading import Copy, Prepared, Skipped, prepared_records
 from app.db.batches import CommitBehind
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_encoded_changes
 from app.errors import ValidationError
 from app.i18n import Text
 from app.settings import Settings
-from app.text import fold, nfc
+from app.text import fold
+
+__all__ = ["BATCH", "ImportReport", "MarcImporter", "Skipped"]
 
 # Records per transaction. Each commit waits for the disk (synchronous=FULL) and leaves a
 # full-text index segment to merge later, so batches are large; 2,000 records still commit
 # well within a second on a school PC, and cancelling keeps every committed batch.
 BATCH = 2000
-HOLDINGS_TAGS = ("852", "952")
-NOT_BIBLIOGRAPHIC = Text("biểu ghi {kind}, không phải biểu ghi thư mục — bỏ qua",
-                         "{kind} record, not a bibliographic record — skipped")
-NO_TITLE = Text("không có nhan đề (trường 245)", "no title (field 245)")
 BARCODE_ELSEWHERE = Text(
     "bản sách {barcode} đã thuộc một biểu ghi khác — bản này không được nhập",
     "copy {barcode} already belongs to another record — this copy was not imported",
 )
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A record (or one of its copies) that was not imported, and why."""
-
-    number: int
-    offset: int
-    reason: str
-    code: str
 
 
 @dataclass
@@ -74,18 +60,6 @@ class ImportReport:
                 "skipped": [{"number": s.number, "offset": s.offset, "reason": s.reason,
                              "code": s.code} for s in self.skipped],
                 "cancelled": self.cancelled}
-
-
-@dataclass(slots=True)
-class _Parsed:
-    """What a batch keeps of a read record (the parsed fields themselves are let go at once:
-    holding thousands of them costs more in memory traffic than reading them)."""
-
-    number: int
-    offset: int
-    bib: BibData
-    copies: list[ItemData]
-    marc: str  # storage form, without the holdings fields (they become items)
 
 
 @dataclass
@@ -111,57 +85,41 @@ class MarcImporter:
         self._default_collection = str(settings.get("default_collection", "TK"))
 
     def run(self, path: Path, progress: Callable[[int, int], None] | None = None,
-            cancelled: Callable[[], bool] | None = None) -> ImportReport:
-        """Import *path*; raises ``ImportFormatError`` when the file is not MARC21 at all."""
+            cancelled: Callable[[], bool] | None = None,
+            parallel: bool | None = None) -> ImportReport:
+        """Import *path*; raises ``ImportFormatError`` when the file is not MARC21 at all.
+
+        *parallel* chooses whether the file is read in a worker process (None: by its size,
+        see :func:`app.catalog.reading.prepared_records`).
+        """
         report = ImportReport()
         context = _Context(self._library_id, self._schemes, self._default_collection, report)
-        with CommitBehind(self._db) as batches:
-            self._read(path, progress, cancelled, context, batches)
+        with CommitBehind(self._db) as batches, \
+                closing(prepared_records(Path(path), progress, parallel)) as entries:
+            batch: list[Prepared] = []
+            for entry in entries:
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    break
+                if isinstance(entry, Skipped):
+                    report.skipped.append(entry)
+                    continue
+                batch.append(entry)
+                if len(batch) >= BATCH:
+                    batches.write(_BatchWriter.for_batch(batch, context))
+                    batch = []
+            if batch:
+                batches.write(_BatchWriter.for_batch(batch, context))
         if report.imported:
             store.compact_index(self._db, report.imported)
         return report
-
-    def _read(self, path: Path, progress: Callable[[int, int], None] | None,
-              cancelled: Callable[[], bool] | None, context: _Context,
-              batches: CommitBehind) -> None:
-        """Read the file, writing every ``BATCH`` records (the previous batch commits while
-        the next one is read)."""
-        report = context.report
-        batch: list[_Parsed] = []
-        number = 0
-        for entry in read_marc(Path(path), progress):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            if isinstance(entry, RecordProblem):
-                number = entry.number
-                report.skipped.append(Skipped(entry.number, entry.offset, entry.reason,
-                                              entry.code))
-                continue
-            number += 1
-            offset = getattr(entry, "offset", -1)
-            if entry.record_type != "bibliographic":
-                report.skipped.append(Skipped(number, offset, NOT_BIBLIOGRAPHIC(
-                    kind=entry.record_type), "marc.not_bibliographic"))
-                continue
-            bib = extract(entry)
-            if not bib.title:
-                report.skipped.append(Skipped(number, offset, NO_TITLE(), "marc.no_title"))
-                continue
-            batch.append(_Parsed(number, offset, bib, holdings(entry),
-                                 entry.to_storage(skip=HOLDINGS_TAGS)))
-            if len(batch) >= BATCH:
-                batches.write(_BatchWriter.for_batch(batch, context))
-                batch = []
-        if batch:
-            batches.write(_BatchWriter.for_batch(batch, context))
 
 
 class _BatchWriter:
     """Writes one batch inside one transaction."""
 
     @staticmethod
-    def for_batch(batch: list[_Parsed], context: _Context
+    def for_batch(batch: list[Prepared], context: _Context
                   ) -> Callable[[sqlite3.Connection], None]:
         """The work of writing *batch*, to run inside its transaction."""
         return lambda conn: _BatchWriter(conn, context).write(batch)
@@ -177,38 +135,32 @@ class _BatchWriter:
         self.by_control: dict[tuple[str, str | None], tuple[int, str, str]] = {}
         self.records: list[tuple[Any, ...]] = []
         self.isbn_rows: list[tuple[str, int]] = []
-        self.new_bibs: list[tuple[int, BibData, str]] = []  # search rows are made last
+        self.new_records: list[tuple[int, Prepared]] = []  # search rows are made last
         self.item_rows: list[tuple[Any, ...]] = []
+        self.item_folds: list[tuple[str, str]] = []  # (call number, barcode) of each item row
         self.changes: list[tuple[str, str, str, str]] = []
         self.touched: set[int] = set()
         self.owners: dict[str, int] = {}
         self.counters: dict[str, tuple[Scheme, int]] = {}
 
-    def write(self, batch: list[_Parsed]) -> None:
+    def write(self, batch: list[Prepared]) -> None:
         self._prefetch(batch)
-        for parsed in batch:
-            target = self._existing(parsed.bib)
+        for prepared in batch:
+            target = self._existing(prepared)
             if target is None:
-                target = self._new_record(parsed)
+                target = self._new_record(prepared)
                 self.report.imported += 1
             else:
                 self.report.merged += 1
                 self.touched.add(target[0])
-            self._copies(parsed, target)
+            if prepared.copies:
+                self._copies(prepared, target)
         conn = self.conn
         conn.executemany(store.INSERT_RECORD, self.records)
         conn.executemany("INSERT OR IGNORE INTO record_isbns(isbn, record_id) VALUES (?, ?)",
                          self.isbn_rows)
         conn.executemany(store.INSERT_ITEM, self.item_rows)
-        calls: dict[int, tuple[list[str], list[str]]] = {}
-        for row in self.item_rows:
-            entry = calls.setdefault(row[4], ([], []))
-            if row[8]:
-                entry[0].append(row[8])
-            entry[1].append(row[5])
-        none: tuple[list[str], list[str]] = ([], [])
-        rows = [store.search_row(rid, bib, *calls.get(rid, none), title_fold=title_fold)
-                for rid, bib, title_fold in self.new_bibs]
+        rows = self._search_rows()
         conn.executemany(store.INSERT_SEARCH, rows)
         conn.executemany(store.INSERT_FTS, rows)
         store.add_terms(conn, rows, self.context.known_terms)
@@ -217,9 +169,28 @@ class _BatchWriter:
         self._save_counters()
         record_encoded_changes(conn, self.changes)
 
-    def _prefetch(self, batch: list[_Parsed]) -> None:
+    def _search_rows(self) -> list[tuple[Any, ...]]:
+        """The search rows of the batch's new records, with the call numbers and barcodes
+        of every copy the batch attached to them."""
+        copies: dict[int, tuple[list[str], list[str]]] = {}
+        for row, (call_fold, barcode_fold) in zip(self.item_rows, self.item_folds, strict=True):
+            entry = copies.setdefault(row[4], ([], []))
+            if call_fold:
+                entry[0].append(call_fold)
+            entry[1].append(barcode_fold)
+        none: tuple[list[str], list[str]] = ([], [])
+        rows = []
+        for rid, prepared in self.new_records:
+            title, author, subject, other, classification = prepared.search
+            calls, barcodes = copies.get(rid, none)
+            callno = " ".join(filter(None, [classification, *calls, *barcodes])) \
+                if calls or barcodes else classification
+            rows.append((rid, title, author, subject, other, callno))
+        return rows
+
+    def _prefetch(self, batch: list[Prepared]) -> None:
         """Look up the batch's ISBNs and barcodes already in the catalog in a few queries."""
-        isbns = list({i for p in batch for i in p.bib.isbns})
+        isbns = list({i for p in batch for i in p.isbns})
         for chunk in _chunks(isbns):
             marks = ", ".join("?" * len(chunk))
             for isbn, rid, ruuid in self.conn.execute(
@@ -227,65 +198,66 @@ class _BatchWriter:
                     f"ON r.id = i.record_id WHERE i.isbn IN ({marks}) AND r.deleted = 0 "
                     f"ORDER BY r.id DESC", chunk):
                 self.by_isbn[isbn] = (int(rid), str(ruuid))
-        controls = list({p.bib.control_number for p in batch if p.bib.control_number})
+        controls = list({p.control_number for p in batch if p.control_number})
         for chunk in _chunks(controls):
             marks = ", ".join("?" * len(chunk))
             for number, org, rid, ruuid, rtitle in self.conn.execute(
                     f"SELECT control_number, control_org, id, uuid, title_fold FROM records "
                     f"WHERE control_number IN ({marks}) AND deleted = 0", chunk):
                 self.by_control.setdefault((number, org), (int(rid), str(ruuid), rtitle))
-        codes = list({c.barcode.strip() for p in batch for c in p.copies
-                      if c.barcode and c.barcode.strip()})
+        codes = list({c.barcode for p in batch for c in p.copies if c.barcode})
         for chunk in _chunks(codes):
             marks = ", ".join("?" * len(chunk))
             for barcode, rid in self.conn.execute(
                     f"SELECT barcode, record_id FROM items WHERE barcode IN ({marks})", chunk):
                 self.owners[str(barcode).upper()] = int(rid)
 
-    def _existing(self, bib: BibData) -> tuple[int, str] | None:
-        for isbn in bib.isbns:
+    def _existing(self, prepared: Prepared) -> tuple[int, str] | None:
+        for isbn in prepared.isbns:
             if isbn in self.by_isbn:
                 return self.by_isbn[isbn]
-        if bib.control_number:
-            known = self.by_control.get((bib.control_number, bib.control_org))
+        if prepared.control_number:
+            known = self.by_control.get((prepared.control_number, prepared.control_org))
             # Without 003 a bare 001 is only a local number: also ask for the same title.
-            if known and (bib.control_org or known[2] == fold(bib.title)):
+            if known and (prepared.control_org or known[2] == prepared.title_fold):
                 return known[0], known[1]
         return None
 
-    def _new_record(self, parsed: _Parsed) -> tuple[int, str]:
+    def _new_record(self, prepared: Prepared) -> tuple[int, str]:
         record_id = self.next_id
         self.next_id += 1
         record_uuid = store.new_uuid()
-        row = store.record_row(record_id, record_uuid, self.library_id, self.now, parsed.bib,
-                               parsed.marc)
+        row = (record_id, record_uuid, self.library_id, self.now, self.now) + prepared.row_tail
         self.records.append(row)
-        self.isbn_rows.extend((isbn, record_id) for isbn in parsed.bib.isbns)
-        self.new_bibs.append((record_id, parsed.bib, row[8]))
+        self.isbn_rows.extend((isbn, record_id) for isbn in prepared.isbns)
+        self.new_records.append((record_id, prepared))
         self.changes.append(("record", record_uuid, "insert", store.record_payload_json(row)))
         target = (record_id, record_uuid)
-        for isbn in parsed.bib.isbns:
+        for isbn in prepared.isbns:
             self.by_isbn.setdefault(isbn, target)
-        if parsed.bib.control_number:
-            self.by_control.setdefault((parsed.bib.control_number, parsed.bib.control_org),
-                                       (record_id, record_uuid, row[8]))
+        if prepared.control_number:
+            self.by_control.setdefault((prepared.control_number, prepared.control_org),
+                                       (record_id, record_uuid, prepared.title_fold))
         return target
 
-    def _copies(self, parsed: _Parsed, target: tuple[int, str]) -> None:
+    def _copies(self, prepared: Prepared, target: tuple[int, str]) -> None:
         record_id, record_uuid = target
-        for copy in parsed.copies:
+        copy: Copy
+        for copy in prepared.copies:
             collection, scheme = self._scheme(copy.collection)
-            barcode = nfc(copy.barcode.strip()) if copy.barcode and copy.barcode.strip() else None
+            barcode = copy.barcode
+            barcode_fold = copy.barcode_fold
             if barcode is None:
                 self._save_counters()
                 barcode = next_accession(self.conn, scheme)
+                barcode_fold = fold(barcode)
             else:
-                owner = self._owner(barcode)
+                owner = self.owners.get(barcode.upper())
                 if owner is not None:
                     if owner != record_id:
                         self.report.skipped.append(Skipped(
-                            parsed.number, parsed.offset, BARCODE_ELSEWHERE(barcode=barcode),
-                            "marc.barcode_taken"))
+                            prepared.number, prepared.offset,
+                            BARCODE_ELSEWHERE(barcode=barcode), "marc.barcode_taken"))
                     continue
                 number = scheme.number_of(barcode)
                 if number is not None:
@@ -295,9 +267,11 @@ class _BatchWriter:
             self.owners[barcode.upper()] = record_id
             item_uuid = store.new_uuid()
             row = (item_uuid, self.library_id, self.now, self.now, record_id, barcode,
-                   collection, _item_type(copy.item_type, collection), copy.call_number, copy.location,
-                   "available", copy.price, copy.acquired_on, copy.source, copy.note)
+                   collection, _item_type(copy.item_type, collection), copy.call_number,
+                   copy.location, "available", copy.price, copy.acquired_on, copy.source,
+                   copy.note)
             self.item_rows.append(row)
+            self.item_folds.append((copy.call_fold, barcode_fold))
             self.changes.append(("item", item_uuid, "insert",
                                  store.item_row_payload_json(row, record_uuid)))
             self.report.items += 1
@@ -322,9 +296,6 @@ class _BatchWriter:
         for scheme, number in self.counters.values():
             note_used(self.conn, scheme, scheme.format(number))
         self.counters.clear()
-
-    def _owner(self, barcode: str) -> int | None:
-        return self.owners.get(barcode.upper())
 
 
 def _chunks(values: list[str], size: int = 500) -> list[list[str]]:

@@ -269,12 +269,17 @@ class Catalog:
         return self._search.search(query, limit=limit, offset=offset)
 
     def import_marc(self, path: Path, progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> Any:
-        """Import a MARC21 file (ISO 2709 or MARCXML); returns an ``ImportReport``."""
+                    cancelled: Callable[[], bool] | None = None,
+                    parallel: bool | None = None) -> Any:
+        """Import a MARC21 file (ISO 2709 or MARCXML); returns an ``ImportReport``.
+
+        A large file is read in a worker process while this one writes; *parallel* forces
+        that on or off (None: decided by the file's size).
+        """
         from app.catalog.importer import MarcImporter
 
         return MarcImporter(self._db, self._settings, self.schemes()).run(
-            path, progress=progress, cancelled=cancelled)
+            path, progress=progress, cancelled=cancelled, parallel=parallel)
 
     def export_marc(self, out: BinaryIO, fmt: str = "iso2709", holdings_tag: str = "952"
                     ) -> Any:

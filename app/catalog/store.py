@@ -107,9 +107,14 @@ def _opt(value: str | None) -> str | None:
 def record_row(record_id: int, record_uuid: str, library_id: str, now: str, bib: BibFields,
                marc_text: str) -> tuple[Any, ...]:
     """The ``records`` row for *bib*, in ``RECORD_COLUMNS`` order, text in NFC."""
+    return (record_id, record_uuid, library_id, now, now) + record_tail(bib, marc_text)
+
+
+def record_tail(bib: BibFields, marc_text: str) -> tuple[Any, ...]:
+    """The part of :func:`record_row` that comes from the record alone (``control_number``
+    to ``marc``): what an import can build before it knows the row's id and times."""
     title = nfc(bib.title or "")
-    return (record_id, record_uuid, library_id, now, now, bib.control_number, bib.control_org,
-            title, fold(title), _opt(bib.responsibility),
+    return (bib.control_number, bib.control_org, title, fold(title), _opt(bib.responsibility),
             _list_json(map(nfc, bib.authors)),
             _list_json(bib.isbns), _opt(bib.publisher), _opt(bib.place), bib.year,
             _opt(bib.edition), _opt(bib.classification),
@@ -117,13 +122,12 @@ def record_row(record_id: int, record_uuid: str, library_id: str, now: str, bib:
             _opt(bib.series), _opt(bib.volume), _opt(bib.notes), marc_text)
 
 
-def search_row(record_id: int, bib: BibFields, call_numbers: Iterable[str] = (),
-               barcodes: Iterable[str] = (), title_fold: str | None = None) -> tuple[Any, ...]:
-    """The folded text of *bib* for ``record_search``/``records_fts``.
+def search_parts(bib: BibFields, title_fold: str | None = None) -> tuple[str, str, str, str, str]:
+    """The folded search text of *bib* without its copies: title, author, subject, other
+    and classification (see :func:`search_row`).
 
-    ISBNs are indexed in both ISBN-13 and ISBN-10 form; accession numbers go with the
-    call numbers so that typing a copy's number finds its record. *title_fold*, when the
-    caller has it already (``fold(bib.title)``), saves folding the title again.
+    ISBNs are indexed in both ISBN-13 and ISBN-10 form. *title_fold*, when the caller has
+    it already (``fold(bib.title)``), saves folding the title again.
     """
     isbn_forms = []
     for isbn in bib.isbns:
@@ -136,9 +140,22 @@ def search_row(record_id: int, bib: BibFields, call_numbers: Iterable[str] = (),
     author = " ".join(filter(None, [*bib.authors, bib.responsibility]))
     if title_fold is None or bib.volume:
         title_fold = fold(" ".join(filter(None, [bib.title, bib.volume])))
-    callno = " ".join(filter(None, [bib.classification, *call_numbers, *barcodes]))
-    return (record_id, title_fold, fold(author), fold(" ".join(bib.subjects)), fold(other),
-            fold(callno))
+    return (title_fold, fold(author), fold(" ".join(bib.subjects)), fold(other),
+            fold(bib.classification) if bib.classification else "")
+
+
+def search_row(record_id: int, bib: BibFields, call_numbers: Iterable[str] = (),
+               barcodes: Iterable[str] = (), title_fold: str | None = None) -> tuple[Any, ...]:
+    """The folded text of *bib* for ``record_search``/``records_fts``.
+
+    ISBNs are indexed in both ISBN-13 and ISBN-10 form; accession numbers go with the
+    call numbers so that typing a copy's number finds its record. *title_fold*, when the
+    caller has it already (``fold(bib.title)``), saves folding the title again.
+    """
+    title, author, subject, other, classification = search_parts(bib, title_fold)
+    callno = " ".join(filter(None, [classification, *map(fold, call_numbers),
+                                    *map(fold, barcodes)]))
+    return (record_id, title, author, subject, other, callno)
 
 
 def record_payload(row: Sequence[Any], deleted: bool = False) -> dict[str, Any]:

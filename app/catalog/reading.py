@@ -1,0 +1,222 @@
+"""The reading half of a MARC import: records parsed and made ready to store, in file order.
+
+Everything that does not depend on the database is done here: parsing, the key fields,
+the copies, the storage form, the record's column values and its folded search text. The
+importer (:mod:`app.catalog.importer`) then only decides duplicates, numbers and writes.
+
+On a large file this half runs in a separate process (:func:`prepared_records`), so that
+reading the next records and writing the previous ones use two processor cores. Records,
+problems and progress arrive in file order either way, and a worker that fails hands its
+error to the importer; one bad record is still one :class:`Skipped` entry.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import sys
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from app.catalog import store
+from app.catalog.marc import RecordProblem, extract, holdings, read_marc
+from app.errors import UserError
+from app.i18n import Text, language, set_language
+from app.text import fold, nfc
+
+Progress = Callable[[int, int], None]
+
+HOLDINGS_TAGS = ("852", "952")
+NOT_BIBLIOGRAPHIC = Text("biểu ghi {kind}, không phải biểu ghi thư mục — bỏ qua",
+                         "{kind} record, not a bibliographic record — skipped")
+NO_TITLE = Text("không có nhan đề (trường 245)", "no title (field 245)")
+READER_STOPPED = Text(
+    "Tiến trình đọc tệp MARC dừng đột ngột (mã {code}); các lô đã ghi được giữ nguyên.",
+    "The MARC reading process stopped unexpectedly (code {code}); the batches already "
+    "written are kept.")
+
+#: Files at least this large are read in a worker process (about 3,000 records): below it,
+#: starting the process costs more than it saves.
+PARALLEL_MIN_BYTES = 2_000_000
+#: Records per message from the worker, and messages it may run ahead of the importer.
+CHUNK = 250
+AHEAD = 24
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A record (or one of its copies) that was not imported, and why."""
+
+    number: int
+    offset: int
+    reason: str
+    code: str
+
+
+class Copy(NamedTuple):
+    """A copy read from a holdings field, with the values the importer stores."""
+
+    collection: str | None
+    barcode: str | None  # stripped, NFC; None when the field has none
+    item_type: str | None
+    call_number: str | None
+    location: str | None
+    price: float | None
+    acquired_on: str | None
+    source: str | None
+    note: str | None
+    call_fold: str  # folded call number (search), "" without one
+    barcode_fold: str
+
+
+class Prepared(NamedTuple):
+    """A readable bibliographic record, ready to store."""
+
+    number: int
+    offset: int
+    isbns: list[str]
+    control_number: str | None
+    control_org: str | None
+    title_fold: str
+    #: ``records`` values from ``control_number`` to ``marc`` (``store.record_tail``).
+    row_tail: tuple[Any, ...]
+    #: folded search text: title, author, subject, other, classification.
+    search: tuple[str, str, str, str, str]
+    copies: list[Copy]
+
+
+Entry = Prepared | Skipped
+
+
+def prepare_all(source: Path, progress: Progress | None = None) -> Generator[Entry, None, None]:
+    """Read *source* and yield every record ready to store, or why it was skipped.
+
+    Raises :class:`~app.errors.ImportFormatError` (before yielding anything) when the file
+    is not MARC21 at all.
+    """
+    number = 0
+    for entry in read_marc(source, progress):
+        if isinstance(entry, RecordProblem):
+            number = entry.number
+            yield Skipped(entry.number, entry.offset, entry.reason, entry.code)
+            continue
+        number += 1
+        offset = getattr(entry, "offset", -1)
+        if entry.record_type != "bibliographic":
+            yield Skipped(number, offset, NOT_BIBLIOGRAPHIC(kind=entry.record_type),
+                          "marc.not_bibliographic")
+            continue
+        bib = extract(entry)
+        if not bib.title:
+            yield Skipped(number, offset, NO_TITLE(), "marc.no_title")
+            continue
+        tail = store.record_tail(bib, entry.to_storage(skip=HOLDINGS_TAGS))
+        copies = []
+        for item in holdings(entry):
+            barcode = nfc(item.barcode.strip()) if item.barcode and item.barcode.strip() \
+                else None
+            copies.append(Copy(item.collection, barcode, item.item_type, item.call_number,
+                               item.location, item.price, item.acquired_on, item.source,
+                               item.note, fold(item.call_number) if item.call_number else "",
+                               fold(barcode) if barcode else ""))
+        yield Prepared(number, offset, bib.isbns, bib.control_number, bib.control_org,
+                       tail[3], tail, store.search_parts(bib, tail[3]), copies)
+
+
+def prepared_records(source: Path, progress: Progress | None = None,
+                     parallel: bool | None = None) -> Generator[Entry, None, None]:
+    """:func:`prepare_all` of *source*, in a worker process when the file is large.
+
+    *parallel* None decides by the file's size. Stopping the iteration stops the worker.
+    """
+    if parallel is None:
+        parallel = can_run_parallel(source)
+    if not parallel:
+        return prepare_all(source, progress)
+    return _from_worker(source, progress)
+
+
+def can_run_parallel(source: Path) -> bool:
+    """Whether *source* is worth a worker process, and one can be started here.
+
+    A frozen build starts workers by running its own program again, which needs
+    ``multiprocessing.freeze_support()`` at the very start of its entry point; until it has
+    that, frozen builds read in the importing process.
+    """
+    if getattr(sys, "frozen", False) or (os.cpu_count() or 1) < 2:
+        return False
+    try:
+        return Path(source).stat().st_size >= PARALLEL_MIN_BYTES
+    except OSError:
+        return False
+
+
+# -- the worker process -----------------------------------------------------------------------
+_END, _ITEMS, _FAILED = "end", "items", "failed"
+
+
+def _work(path: str, lang: str, out: Any) -> None:
+    """Worker process: send the prepared entries of *path* in chunks, then the end."""
+    set_language(lang)
+    done: list[tuple[int, int] | None] = [None]
+
+    def note(position: int, total: int) -> None:
+        done[0] = (position, total)
+
+    try:
+        chunk: list[Entry] = []
+        for entry in prepare_all(Path(path), note):
+            chunk.append(entry)
+            if len(chunk) >= CHUNK:
+                out.put((_ITEMS, chunk, done[0]))
+                chunk = []
+        out.put((_ITEMS, chunk, done[0]))
+        out.put((_END, None, done[0]))
+    except UserError as exc:
+        out.put((_FAILED, (type(exc), exc.code, exc.text, exc.params), None))
+    except BaseException as exc:  # a bug: hand it over rather than die silently
+        out.put((_FAILED, (RuntimeError, f"{type(exc).__name__}: {exc}"), None))
+
+
+def _from_worker(source: Path, progress: Progress | None) -> Generator[Entry, None, None]:
+    context = multiprocessing.get_context("spawn")  # the same on every platform
+    channel = context.Queue(AHEAD)
+    worker = context.Process(target=_work, args=(str(source), language(), channel),
+                             name="thuvien-marc-reader", daemon=True)
+    worker.start()
+    try:
+        while True:
+            try:
+                kind, payload, done = channel.get(timeout=0.5)
+            except queue.Empty:
+                if worker.is_alive():
+                    continue
+                try:  # it may have sent its last words just before ending
+                    kind, payload, done = channel.get(timeout=0.5)
+                except queue.Empty:
+                    raise UserError("marc.reader_stopped", READER_STOPPED,
+                                    code=worker.exitcode) from None
+            if progress is not None and done is not None:
+                progress(*done)
+            if kind == _ITEMS:
+                yield from payload
+            elif kind == _END:
+                return
+            else:
+                _raise(payload)
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+        worker.join()
+        channel.close()
+        channel.cancel_join_thread()
+
+
+def _raise(failure: tuple[Any, ...]) -> None:
+    if failure[0] is RuntimeError:
+        raise RuntimeError(f"MARC reader process failed: {failure[1]}")
+    kind, code, text, params = failure
+    raise kind(code, text, **params)
