@@ -78,7 +78,8 @@ def checkout(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, item
 
     Refusals, in the order checked: patron blocked or gone; item already on loan (to this
     patron → ``already_on_loan`` offering renew; else ``on_loan_to_other``); on the hold
-    shelf for someone else; lost/damaged/withdrawn; reference only; overdue items; limit.
+    shelf for someone else; lost/damaged/withdrawn; reference only; overdue items; limit;
+    unpaid fines (only where the library blocks from an amount, see ``fines``).
     """
     check_patron(patron)
     _, now, today = ctx.now()
