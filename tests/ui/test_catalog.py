@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from ui.catalog.record_form import RecordForm
+
 
 def test_search_as_you_type_and_open_a_record(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
     wanted = lib.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"], year=2015,
@@ -94,3 +96,28 @@ def test_an_estimated_total_is_shown_with_approx(window, lib, qtbot, monkeypatch
     qtbot.keyClicks(view.search_field, "tat den")
     qtbot.waitUntil(lambda: view.results.rowCount() == 1, timeout=5000)
     assert view.count_label.text() == "Tìm thấy 1"
+
+
+def test_keyboard_new_record_and_adding_copies_to_the_open_record(  # type: ignore[no-untyped-def]
+        window, lib, qtbot) -> None:
+    record = lib.catalog.add_record("Lão Hạc", authors=["Nam Cao"], year=2018)
+    lib.catalog.add_copies(record, 1, collection="TK")
+    view = window.show_view("catalog")
+    window.show()
+    qtbot.waitExposed(window)
+    view.search_field.setFocus()
+    qtbot.keyClicks(view.search_field, "lao hac")
+    qtbot.waitUntil(lambda: view.results.rowCount() == 1, timeout=5000)
+    qtbot.keyClick(view.search_field, Qt.Key.Key_Down)  # from the search field into the results
+    assert view.results.hasFocus() and view.current_id == record
+    changed: list[bool] = []
+    view.changed.connect(lambda: changed.append(True))
+    dialog = view.add_copies()
+    assert dialog is not None
+    dialog.count.setValue(2)
+    dialog.save()
+    qtbot.waitUntil(lambda: view.detail.copies.rowCount() == 3, timeout=5000)
+    assert changed and len(lib.catalog.items_of(record)) == 3
+    qtbot.keyClick(view.results, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(form.isVisible() and form.record_id is None
+                                for form in view.findChildren(RecordForm)), timeout=5000)

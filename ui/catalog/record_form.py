@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +22,20 @@ from app.errors import UserError
 from app.library import Library
 from ui.scanner import ACCEPTS_SCANS
 from ui.widgets import error_label, fill_collections
+
+
+class FormFields(TypedDict):
+    """The form's fields beside the title, as ``Catalog.add_record``/``update_record`` take them."""
+
+    authors: list[str]
+    isbns: list[str]
+    year: int | None
+    classification: str | None
+    publisher: str | None
+    place: str | None
+    subjects: list[str]
+    series: str | None
+    notes: str | None
 
 
 def split_list(text: str) -> list[str]:
@@ -108,7 +124,7 @@ class RecordForm(QDialog):
             self.error.setText(self.tr("The year must be a number, e.g. 2019."))
             self.year.setFocus()
             return
-        fields = {
+        fields: FormFields = {
             "authors": split_list(self.authors.text()), "isbns": split_list(self.isbn.text()),
             "year": int(year_text) if year_text else None,
             "classification": self.classification.text().strip() or None,

@@ -135,11 +135,11 @@ class CatalogView(QWidget):
         self.copies_button.clicked.connect(self.add_copies)
         self.labels_button.clicked.connect(self.print_labels)
         self.result_labels_button.clicked.connect(self.print_result_labels)
-        QShortcut(QKeySequence("Ctrl+Shift+L"), self, activated=self.print_result_labels)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_record)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search_field.setFocus)
-        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_field,
-                         activated=self.focus_results)
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self).activated.connect(self.print_result_labels)
+        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.new_record)
+        QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self.search_field.setFocus)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_field)
+        down.activated.connect(self.focus_results)
         down.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def shutdown(self) -> None:
@@ -230,9 +230,13 @@ class CatalogView(QWidget):
         if self.current_id is None:
             return None
         dialog = AddCopiesDialog(self._lib, self.current_id, self)
-        dialog.accepted.connect(lambda: (self.open_record(self.current_id), self.changed.emit()))
+        dialog.accepted.connect(self._copies_added)
         dialog.open()
         return dialog
+
+    def _copies_added(self) -> None:
+        self.open_record(self.current_id)
+        self.changed.emit()
 
     def print_labels(self) -> None:
         """Labels for the copies of the record shown."""
