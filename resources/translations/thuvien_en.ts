@@ -1434,6 +1434,7 @@
     <name>RulesPage</name>
     <message>
       <source>Patron category</source>
+      <extracomment>The largest amount the fine-block box takes (đồng).</extracomment>
       <translation>Patron category</translation>
     </message>
     <message>
@@ -1465,8 +1466,16 @@
       <translation>Holds</translation>
     </message>
     <message>
-      <source>The most specific rule applies: a rule for one reader category and one item type wins over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as 31/05/2026; leave it empty to count days.</source>
-      <translation>The most specific rule applies: a rule for one reader category and one item type wins over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as 31/05/2026; leave it empty to count days.</translation>
+      <source>Fine per day (đ)</source>
+      <translation>Fine per day (đ)</translation>
+    </message>
+    <message>
+      <source>The most specific rule applies: a rule for one reader category and one item type wins over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as 31/05/2026; leave it empty to count days. Fine per day: đồng for each day late; 0 means no fine.</source>
+      <translation>The most specific rule applies: a rule for one reader category and one item type wins over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as 31/05/2026; leave it empty to count days. Fine per day: đồng for each day late; 0 means no fine.</translation>
+    </message>
+    <message>
+      <source>Row {row}: days, max items, renewals and the fine are whole numbers.</source>
+      <translation>Row {row}: days, max items, renewals and the fine are whole numbers.</translation>
     </message>
     <message>
       <source>Save</source>
@@ -1485,16 +1494,20 @@
       <translation>Restore the defaults</translation>
     </message>
     <message>
+      <source>Refuse new loans when a reader's unpaid fines reach</source>
+      <translation>Refuse new loans when a reader's unpaid fines reach</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>never</translation>
+    </message>
+    <message>
       <source>Select a rule first.</source>
       <translation>Select a rule first.</translation>
     </message>
     <message>
       <source>Row {row}: “{text}” is not a date (31/05 or 31/05/2026).</source>
       <translation>Row {row}: “{text}” is not a date (31/05 or 31/05/2026).</translation>
-    </message>
-    <message>
-      <source>Row {row}: days, max items and renewals are whole numbers.</source>
-      <translation>Row {row}: days, max items and renewals are whole numbers.</translation>
     </message>
     <message>
       <source>Two rows are for the same reader category and item type; keep one.</source>

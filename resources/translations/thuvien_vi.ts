@@ -1434,6 +1434,7 @@
     <name>RulesPage</name>
     <message>
       <source>Patron category</source>
+      <extracomment>The largest amount the fine-block box takes (đồng).</extracomment>
       <translation>Loại bạn đọc</translation>
     </message>
     <message>
@@ -1465,8 +1466,16 @@
       <translation>Đặt giữ</translation>
     </message>
     <message>
-      <source>The most specific rule applies: a rule for one reader category and one item type wins over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as 31/05/2026; leave it empty to count days.</source>
-      <translation>Quy định cụ thể nhất được áp dụng: quy định cho một loại bạn đọc và một loại tài liệu được ưu tiên hơn quy định “mọi”. Hạn trả cố định: 31/05 cho ngày 31/5 hằng năm (sách giáo khoa), hoặc một ngày như 31/05/2026; để trống thì tính theo số ngày.</translation>
+      <source>Fine per day (đ)</source>
+      <translation>Phạt mỗi ngày (đ)</translation>
+    </message>
+    <message>
+      <source>The most specific rule applies: a rule for one reader category and one item type wins over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as 31/05/2026; leave it empty to count days. Fine per day: đồng for each day late; 0 means no fine.</source>
+      <translation>Quy định cụ thể nhất được áp dụng: quy định cho một loại bạn đọc và một loại tài liệu được ưu tiên hơn quy định “mọi”. Hạn trả cố định: 31/05 cho ngày 31/5 hằng năm (sách giáo khoa), hoặc một ngày như 31/05/2026; để trống thì tính theo số ngày. Phạt mỗi ngày: số đồng cho mỗi ngày trả muộn; 0 là không phạt.</translation>
+    </message>
+    <message>
+      <source>Row {row}: days, max items, renewals and the fine are whole numbers.</source>
+      <translation>Dòng {row}: số ngày, số tối đa, số lần gia hạn và tiền phạt phải là số nguyên.</translation>
     </message>
     <message>
       <source>Save</source>
@@ -1485,16 +1494,20 @@
       <translation>Khôi phục mặc định</translation>
     </message>
     <message>
+      <source>Refuse new loans when a reader's unpaid fines reach</source>
+      <translation>Không cho mượn tiếp khi tiền phạt chưa nộp của bạn đọc lên tới</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>không bao giờ</translation>
+    </message>
+    <message>
       <source>Select a rule first.</source>
       <translation>Hãy chọn một quy định trước.</translation>
     </message>
     <message>
       <source>Row {row}: “{text}” is not a date (31/05 or 31/05/2026).</source>
       <translation>Dòng {row}: “{text}” không phải là ngày (31/05 hoặc 31/05/2026).</translation>
-    </message>
-    <message>
-      <source>Row {row}: days, max items and renewals are whole numbers.</source>
-      <translation>Dòng {row}: số ngày, số tối đa và số lần gia hạn phải là số nguyên.</translation>
     </message>
     <message>
       <source>Two rows are for the same reader category and item type; keep one.</source>

@@ -197,12 +197,18 @@ VI: dict[str, str] = {
     "Renewals": "Gia hạn", "Restore the defaults": "Khôi phục mặc định",
     "The most specific rule applies: a rule for one reader category and one item type wins "
     "over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as "
-    "31/05/2026; leave it empty to count days.":
+    "31/05/2026; leave it empty to count days. Fine per day: đồng for each day late; 0 means "
+    "no fine.":
         "Quy định cụ thể nhất được áp dụng: quy định cho một loại bạn đọc và một loại tài liệu "
         "được ưu tiên hơn quy định “mọi”. Hạn trả cố định: 31/05 cho ngày 31/5 hằng năm (sách "
-        "giáo khoa), hoặc một ngày như 31/05/2026; để trống thì tính theo số ngày.",
-    "Row {row}: days, max items and renewals are whole numbers.":
-        "Dòng {row}: số ngày, số tối đa và số lần gia hạn phải là số nguyên.",
+        "giáo khoa), hoặc một ngày như 31/05/2026; để trống thì tính theo số ngày. Phạt mỗi "
+        "ngày: số đồng cho mỗi ngày trả muộn; 0 là không phạt.",
+    "Row {row}: days, max items, renewals and the fine are whole numbers.":
+        "Dòng {row}: số ngày, số tối đa, số lần gia hạn và tiền phạt phải là số nguyên.",
+    "Fine per day (đ)": "Phạt mỗi ngày (đ)",
+    "Refuse new loans when a reader's unpaid fines reach":
+        "Không cho mượn tiếp khi tiền phạt chưa nộp của bạn đọc lên tới",
+    "never": "không bao giờ",
     "Row {row}: “{text}” is not a date (31/05 or 31/05/2026).":
         "Dòng {row}: “{text}” không phải là ngày (31/05 hoặc 31/05/2026).",
     "Two rows are for the same reader category and item type; keep one.":

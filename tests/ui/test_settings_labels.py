@@ -57,6 +57,23 @@ def test_settings_library_rules_calendar_language(window, lib, qtbot, tmp_path) 
     rules.save()
     assert lib.circulation.rules.rule_for("community", "book").loan_days == 14  # the * rule again
 
+    rules.load()  # a fine of 2.000 đ a day for teachers' books, typed the Vietnamese way
+    assert rules.table.horizontalHeaderItem(8).text() == "Phạt mỗi ngày (đ)"
+    assert rules.table.item(rules.row_of("teacher", "book"), 8).text() == "0"
+    assert rules.block_at.text() == "không bao giờ"
+    rules.table.item(rules.row_of("teacher", "book"), 8).setText("2.000")
+    rules.block_at.setValue(10000)
+    rules.save()
+    assert lib.circulation.rules.rule_for("teacher", "book").fine_per_day == 2000
+    assert lib.circulation.fines.block_at() == 10000
+    rules.load()
+    assert rules.table.item(rules.row_of("teacher", "book"), 8).text() == "2000"
+    assert rules.block_at.value() == 10000
+    rules.table.item(rules.row_of("teacher", "book"), 8).setText("-500")
+    rules.save()  # refused by the core, nothing saved
+    assert lib.circulation.rules.rule_for("teacher", "book").fine_per_day == 2000
+    assert rules.message.text() and "Đã lưu" not in rules.message.text()
+
     view.start.setDate(QDate(2026, 2, 14))
     view.end.setDate(QDate(2026, 2, 22))
     view.period_label.setText("Tết")

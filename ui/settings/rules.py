@@ -1,5 +1,6 @@
 """The loan-rule matrix in Settings: readable names for reader categories and item types,
-fixed due dates as dd/mm (every year) or dd/mm/yyyy, rows added and removed by the librarian.
+fixed due dates as dd/mm (every year) or dd/mm/yyyy, a fine per day late (0: no fine), rows
+added and removed by the librarian, and the unpaid-fine amount from which new loans are refused.
 Every row is checked by the circulation core when saved."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,7 +34,9 @@ from app.library import Library
 from ui.format import display_fixed_due, parse_fixed_due
 from ui.widgets import say
 
-CATEGORY, ITEM_TYPE, LOANABLE, DAYS, FIXED_DUE, MAX_ITEMS, RENEWALS, HOLDS = range(8)
+CATEGORY, ITEM_TYPE, LOANABLE, DAYS, FIXED_DUE, MAX_ITEMS, RENEWALS, HOLDS, FINE = range(9)
+#: The largest amount the fine-block box takes (đồng).
+MAX_BLOCK = 10_000_000
 
 
 def _combo(names: dict[str, Text], codes: tuple[str, ...], current: str) -> QComboBox:
@@ -61,11 +65,11 @@ class RulesPage(QWidget):
         super().__init__(parent)
         self._lib = lib
         self._removed: list[tuple[str, str]] = []
-        self.table = QTableWidget(0, 8)
+        self.table = QTableWidget(0, 9)
         self.table.setHorizontalHeaderLabels([
             self.tr("Patron category"), self.tr("Item type"), self.tr("May borrow"),
             self.tr("Days"), self.tr("Fixed due date"), self.tr("Max items"),
-            self.tr("Renewals"), self.tr("Holds")])
+            self.tr("Renewals"), self.tr("Holds"), self.tr("Fine per day (đ)")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -73,7 +77,8 @@ class RulesPage(QWidget):
         hint = QLabel(self.tr("The most specific rule applies: a rule for one reader category and "
                               "one item type wins over “any”. Fixed due date: 31/05 for every "
                               "31 May (textbooks), or a date such as 31/05/2026; leave it empty "
-                              "to count days."))
+                              "to count days. Fine per day: đồng for each day late; 0 means "
+                              "no fine."))
         hint.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -89,6 +94,16 @@ class RulesPage(QWidget):
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
+        block_row = QHBoxLayout()
+        block_row.addWidget(QLabel(self.tr("Refuse new loans when a reader's unpaid fines reach")))
+        self.block_at = QSpinBox()
+        self.block_at.setRange(0, MAX_BLOCK)
+        self.block_at.setSingleStep(1000)
+        self.block_at.setSuffix(" đ")
+        self.block_at.setSpecialValueText(self.tr("never"))
+        block_row.addWidget(self.block_at)
+        block_row.addStretch(1)
+        layout.addLayout(block_row)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.load()
@@ -99,6 +114,7 @@ class RulesPage(QWidget):
         self._removed = []
         for rule in self._lib.circulation.rules.all():
             self._append(rule)
+        self.block_at.setValue(min(MAX_BLOCK, self._lib.circulation.fines.block_at()))
 
     def _append(self, rule: LoanRule) -> int:
         row = self.table.rowCount()
@@ -115,6 +131,7 @@ class RulesPage(QWidget):
         self.table.setItem(row, MAX_ITEMS, QTableWidgetItem(str(rule.max_items)))
         self.table.setItem(row, RENEWALS, QTableWidgetItem(str(rule.renewals)))
         self.table.setItem(row, HOLDS, _check(rule.holds_allowed))
+        self.table.setItem(row, FINE, QTableWidgetItem(str(rule.fine_per_day)))
         return row
 
     def row_of(self, category: str, item_type: str) -> int:
@@ -167,9 +184,11 @@ class RulesPage(QWidget):
                 loan_days=None if fixed or not days else int(days), fixed_due=fixed,
                 max_items=int(self._text(row, MAX_ITEMS) or 0),
                 renewals=int(self._text(row, RENEWALS) or 0),
-                holds_allowed=self._checked(row, HOLDS))
+                holds_allowed=self._checked(row, HOLDS),
+                fine_per_day=int(self._text(row, FINE).replace(".", "") or 0))
         except ValueError:
-            raise ValueError(self.tr("Row {row}: days, max items and renewals are whole numbers.")
+            raise ValueError(self.tr("Row {row}: days, max items, renewals and the fine are "
+                                     "whole numbers.")
                              .format(row=row + 1)) from None
 
     def save(self) -> None:
@@ -195,6 +214,7 @@ class RulesPage(QWidget):
         for key in self._removed:
             if key not in keys:
                 store.delete(*key)
+        self._lib.circulation.fines.set_block_at(self.block_at.value())
         say(self.message, self.tr("Saved."))
         self.load()
 
