@@ -26,7 +26,7 @@ from app.catalog.models import default_item_type
 from app.catalog.reading import Copy, Prepared, Skipped, prepared_records
 from app.db.batches import CommitBehind
 from app.db.connection import Database, utc_now
-from app.db.outbox import record_encoded_changes
+from app.db.outbox import CURRENT_STATE, record_encoded_changes
 from app.errors import ValidationError
 from app.i18n import Text
 from app.settings import Settings
@@ -231,7 +231,7 @@ class _BatchWriter:
         self.records.append(row)
         self.isbn_rows.extend((isbn, record_id) for isbn in prepared.isbns)
         self.new_records.append((record_id, prepared))
-        self.changes.append(("record", record_uuid, "insert", store.record_payload_json(row)))
+        self.changes.append(("record", record_uuid, "insert", CURRENT_STATE))
         target = (record_id, record_uuid)
         for isbn in prepared.isbns:
             self.by_isbn.setdefault(isbn, target)
@@ -241,7 +241,7 @@ class _BatchWriter:
         return target
 
     def _copies(self, prepared: Prepared, target: tuple[int, str]) -> None:
-        record_id, record_uuid = target
+        record_id = target[0]
         copy: Copy
         for copy in prepared.copies:
             collection, scheme = self._scheme(copy.collection)
@@ -272,8 +272,7 @@ class _BatchWriter:
                    copy.note)
             self.item_rows.append(row)
             self.item_folds.append((copy.call_fold, barcode_fold))
-            self.changes.append(("item", item_uuid, "insert",
-                                 store.item_row_payload_json(row, record_uuid)))
+            self.changes.append(("item", item_uuid, "insert", CURRENT_STATE))
             self.report.items += 1
 
     def _scheme(self, code: str | None) -> tuple[str, Scheme]:

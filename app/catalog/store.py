@@ -195,12 +195,44 @@ _ITEM_PAYLOAD = [(i, f'"{name}": ') for i, name in enumerate(ITEM_COLUMNS)
                  if name not in ("library_id", "created_at", "record_id")]
 
 
-def item_row_payload_json(row: Sequence[Any], record_uuid: str) -> str:
-    """The outbox payload (JSON text) of a new copy given as an ``INSERT_ITEM`` row."""
+def item_row_payload_json(row: Sequence[Any], record_uuid: str, deleted: bool = False) -> str:
+    """The outbox payload (JSON text) of a copy given as an ``INSERT_ITEM`` row."""
     parts = [key + _json_value(row[i]) for i, key in _ITEM_PAYLOAD]
     parts.append('"record_uuid": ' + encode_basestring(record_uuid))
-    parts.append('"deleted": false')
+    parts.append('"deleted": true' if deleted else '"deleted": false')
     return "{" + ", ".join(parts) + "}"
+
+
+def current_payloads(conn: sqlite3.Connection, entity: str, uuids: Iterable[str]
+                     ) -> dict[str, str]:
+    """The outbox payload (JSON text) of each ``record`` or ``item`` in *uuids* as it is
+    now: what an outbox row with the ``CURRENT_STATE`` payload stands for.
+
+    The same shape as the payloads the import used to store (a record's row with its MARC
+    record, a copy's row with its record's UUID), with ``deleted`` as it is now. A row that
+    no longer exists is sent as deleted.
+    """
+    wanted = list(dict.fromkeys(uuids))
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        if entity == "record":
+            for row in conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)}, deleted FROM records "
+                                    f"WHERE uuid IN ({marks})", chunk):
+                found[row[1]] = record_payload_json(row[:-1], bool(row[-1]))
+        elif entity == "item":
+            columns = ", ".join(f"i.{c}" for c in ITEM_COLUMNS)
+            for row in conn.execute(f"SELECT {columns}, r.uuid, i.deleted FROM items i "
+                                    f"JOIN records r ON r.id = i.record_id "
+                                    f"WHERE i.uuid IN ({marks})", chunk):
+                found[row[0]] = item_row_payload_json(row[:-2], row[-2], bool(row[-1]))
+        else:
+            raise ValueError(f"no current state for {entity!r} changes")
+    for uuid in wanted:
+        if uuid not in found:
+            found[uuid] = '{"uuid": ' + encode_basestring(uuid) + ', "deleted": true}'
+    return found
 
 
 def item_payload(item: Item, record_uuid: str, updated_at: str, deleted: bool = False

@@ -1,4 +1,12 @@
-"""The ``changes`` outbox: every synced mutation writes one row in its own transaction."""
+"""The ``changes`` outbox: every synced mutation writes one row in its own transaction.
+
+A row's payload is the change's JSON, or :data:`CURRENT_STATE` (empty): "the state this
+entity is in when the change is sent". The bulk MARC import writes its records and copies
+that way instead of a second copy of each row (half the database's size, and much of the
+import's work); the sync batch builder (:mod:`app.sync.batch`) reads the current row at push
+time. Sync is state-based (the server keeps the last state it receives; re-sending is safe),
+so sending a newer state for an older change is correct.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +18,8 @@ from typing import Any
 from app.db.connection import utc_now
 
 OUTBOX_INSERT = "INSERT INTO changes(entity, uuid, op, payload, at) VALUES (?, ?, ?, ?, ?)"
+#: The payload of a change that stands for its entity's current state (``record``, ``item``).
+CURRENT_STATE = ""
 
 
 def record_change(conn: sqlite3.Connection, entity: str, uuid: str, op: str,
@@ -37,8 +47,8 @@ def record_changes(conn: sqlite3.Connection,
 
 def record_encoded_changes(conn: sqlite3.Connection,
                            rows: Iterable[tuple[str, str, str, str]]) -> None:
-    """Like :func:`record_changes` with each payload already JSON text (bulk import builds
-    it directly, see ``app.catalog.store.record_payload_json``)."""
+    """Like :func:`record_changes` with each payload already JSON text, or
+    :data:`CURRENT_STATE` (the bulk import)."""
     if not conn.in_transaction:
         raise RuntimeError("record_encoded_changes must run inside the mutation's transaction")
     now = utc_now()

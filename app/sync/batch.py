@@ -4,14 +4,22 @@ The privacy filter (:mod:`app.sync.privacy`) decides what is sent of each row; r
 at the school are listed as ``withheld`` with their digest only. Records travel as the
 outbox stored them, so their JSON is copied into the body instead of being parsed and
 written again (the largest rows, and most of the client's work in a push).
+
+An outbox row whose payload is ``CURRENT_STATE`` (the MARC import writes its records and
+copies that way) is sent as its record's or copy's state now, read from the database at
+this point; its digest stays the one of the stored row, so a resend after a later edit is
+still recognised as the same change.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from app.catalog.store import current_payloads
+from app.db.outbox import CURRENT_STATE
 from app.sync import privacy
 from app.sync.protocol import change_digest
 
@@ -39,12 +47,35 @@ def _text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def build(from_seq: int, rows: list[OutboxRow], policy: str, secret: str) -> Batch:
-    """The batch of *rows* (ordered by seq, all after *from_seq*) under the sharing *policy*."""
+def current_states(conn: sqlite3.Connection | None, rows: list[OutboxRow]
+                   ) -> dict[tuple[str, str], str]:
+    """The present payload of every row of *rows* stored as ``CURRENT_STATE``, by
+    ``(entity, uuid)``; a few queries for the whole batch."""
+    wanted: dict[str, list[str]] = {}
+    for _seq, entity, uuid, _op, payload_json, _at in rows:
+        if payload_json == CURRENT_STATE:
+            wanted.setdefault(entity, []).append(uuid)
+    if not wanted:
+        return {}
+    if conn is None:
+        raise RuntimeError("outbox rows standing for the current state need the database "
+                           "connection to be sent (build(..., conn=...))")
+    return {(entity, uuid): text for entity, uuids in wanted.items()
+            for uuid, text in current_payloads(conn, entity, uuids).items()}
+
+
+def build(from_seq: int, rows: list[OutboxRow], policy: str, secret: str,
+          conn: sqlite3.Connection | None = None) -> Batch:
+    """The batch of *rows* (ordered by seq, all after *from_seq*) under the sharing *policy*.
+
+    *conn* (the library database) is needed when some rows stand for the current state.
+    """
     changes: list[str] = []
     withheld: list[dict[str, Any]] = []
-    for seq, entity, uuid, op, payload_json, at in rows:
-        digest = change_digest(entity, uuid, op, at, payload_json)
+    states = current_states(conn, rows)
+    for seq, entity, uuid, op, stored, at in rows:
+        digest = change_digest(entity, uuid, op, at, stored)
+        payload_json = states[entity, uuid] if stored == CURRENT_STATE else stored
         if entity == "record":  # sent whole (privacy.outgoing): no need to parse it
             name, sent = entity, payload_json
         else:

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import json
 import secrets
+import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
@@ -80,11 +81,17 @@ def outgoing(entity: str, payload: Mapping[str, Any], policy: str, secret: str
     return None  # holds, class loans and anything new stay home until decided
 
 
-def transform(rows: list[tuple[int, str, str, str, str, str]], policy: str, secret: str
-              ) -> list[dict[str, Any]]:
-    """Outbox rows ``(seq, entity, uuid, op, payload_json, at)`` as protocol changes."""
+def transform(rows: list[tuple[int, str, str, str, str, str]], policy: str, secret: str,
+              conn: sqlite3.Connection | None = None) -> list[dict[str, Any]]:
+    """Outbox rows ``(seq, entity, uuid, op, payload_json, at)`` as protocol changes; rows
+    standing for the current state are read through *conn* (see :mod:`app.sync.batch`)."""
+    from app.db.outbox import CURRENT_STATE
+    from app.sync.batch import current_states
+
+    states = current_states(conn, rows)
     out = []
-    for seq, entity, uuid, op, payload_json, at in rows:
+    for seq, entity, uuid, op, stored, at in rows:
+        payload_json = states[entity, uuid] if stored == CURRENT_STATE else stored
         sent = outgoing(entity, json.loads(payload_json), policy, secret)
         if sent is not None:
             out.append({"seq": seq, "entity": sent[0], "uuid": uuid, "op": op,

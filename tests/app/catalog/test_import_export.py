@@ -12,6 +12,7 @@ import pytest
 from app.catalog.marc import Field, ItemData, MarcRecord, read_marc, write_iso2709
 from app.errors import ImportFormatError
 from app.library import Library
+from app.sync import batch
 
 MARC_SUFFIXES = {".mrc", ".dat", ".xml", ".marc", ".iso", ".gz", ".json", ".ndj", ".mrk",
                  ".line", ".aleph", ".lif"}
@@ -201,10 +202,12 @@ def test_import_writes_outbox_rows_for_records_and_copies(tmp_path: Path, lib: L
     path = tmp_path / "b.mrc"
     _write(path, _records(3))
     lib.catalog.import_marc(path)
-    rows = lib.db.conn.execute("SELECT entity, payload FROM changes ORDER BY seq").fetchall()
-    assert sorted(e for e, _ in rows) == ["item"] * 3 + ["record"] * 3
-    record_uuids = {json.loads(p)["uuid"] for e, p in rows if e == "record"}
-    assert {json.loads(p)["record_uuid"] for e, p in rows if e == "item"} == record_uuids
+    rows = lib.db.conn.execute("SELECT seq, entity, uuid, op, payload, at FROM changes "
+                               "ORDER BY seq").fetchall()
+    assert sorted(r[1] for r in rows) == ["item"] * 3 + ["record"] * 3
+    sent = [json.loads(c) for c in batch.build(0, rows, "none", "s", lib.db.conn).changes]
+    record_uuids = {c["uuid"] for c in sent if c["entity"] == "record"}
+    assert {c["payload"]["record_uuid"] for c in sent if c["entity"] == "item"} == record_uuids
 
 
 def test_item_types_come_from_the_source_code_or_the_collection(tmp_path: Path,

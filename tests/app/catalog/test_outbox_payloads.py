@@ -1,7 +1,8 @@
-"""What the outbox holds for catalog changes: exactly the stored row, whichever path wrote it.
+"""What the outbox sends for catalog changes: exactly the stored row, whichever path wrote it.
 
-The sync client sends these payloads to the district as they are, so the fast bulk-import
-path must write the same content as the one-record form path.
+The form path stores each change's payload; the bulk import stores rows that stand for the
+record's or copy's current state (``CURRENT_STATE``), read when the change is sent. Both
+must give the district the same content.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from typing import Any
 
 from app.catalog import store
 from app.catalog.marc import Field, ItemData, MarcRecord, write_iso2709
+from app.db.outbox import CURRENT_STATE
 from app.library import Library
+from app.sync import batch
 
 _RECORD_KEYS = [c for c in store.RECORD_COLUMNS if c not in ("id", "title_fold", "library_id")]
 
@@ -62,17 +65,20 @@ def _stored_item_payload(lib: Library, uuid: str) -> dict[str, Any]:
     return {**dict(zip(keys, row, strict=True)), "deleted": False}
 
 
-def test_imported_changes_carry_exactly_the_stored_rows(tmp_path: Path, lib: Library) -> None:
+def test_imported_changes_send_exactly_the_stored_rows(tmp_path: Path, lib: Library) -> None:
     path = tmp_path / "tricky.mrc"
     with path.open("wb") as out:
         assert write_iso2709(_tricky_records(), out) == []
     report = lib.catalog.import_marc(path)
     assert (report.imported, report.items) == (7, 8)
-    rows = lib.db.conn.execute("SELECT entity, uuid, op, payload FROM changes ORDER BY seq"
-                               ).fetchall()
-    assert sorted(e for e, _, _, _ in rows) == ["item"] * 8 + ["record"] * 7
-    for entity, uuid, op, text in rows:
+    rows = lib.db.conn.execute("SELECT seq, entity, uuid, op, payload, at FROM changes "
+                               "ORDER BY seq").fetchall()
+    assert sorted(r[1] for r in rows) == ["item"] * 8 + ["record"] * 7
+    assert {r[4] for r in rows} == {CURRENT_STATE}  # no second copy of each row
+    states = batch.current_states(lib.db.conn, rows)
+    for _seq, entity, uuid, op, _stored, _at in rows:
         assert op == "insert"
+        text = states[entity, uuid]
         payload = json.loads(text)
         assert text == json.dumps(payload, ensure_ascii=False)  # the usual JSON form
         if entity == "record":
@@ -80,10 +86,11 @@ def test_imported_changes_carry_exactly_the_stored_rows(tmp_path: Path, lib: Lib
             assert list(payload) == [*_RECORD_KEYS, "deleted"]
         else:
             assert payload == _stored_item_payload(lib, uuid)
-    titles = [json.loads(t)["title"] for e, _, _, t in rows if e == "record"]
-    assert titles[0] == 'Thơ "vui" số 1'
-    notes = [json.loads(t)["notes"] for e, _, _, t in rows if e == "record"]
-    assert notes[0] == "Ghi chú\u2028 dòng\ttab" and notes[1] is None
+    sent = [json.loads(c) for c in batch.build(0, rows, "none", "s", lib.db.conn).changes]
+    records = [c["payload"] for c in sent if c["entity"] == "record"]
+    assert records[0]["title"] == 'Thơ "vui" số 1'
+    assert records[0]["notes"] == "Ghi chú\u2028 dòng\ttab" and records[1]["notes"] is None
+    assert all("note" not in c["payload"] for c in sent if c["entity"] == "item")  # privacy
 
 
 def test_the_form_path_writes_the_same_shape(lib: Library) -> None:
