@@ -60,7 +60,10 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def _fold_piece(text: str) -> str:
-    plain = _NON_WORD.sub(" ", text.translate(_FOLD_TABLE).lower()).strip()
+    if text.isascii() and text.isalnum():  # numbers, codes: nothing to strip or split
+        plain = text.lower()
+    else:
+        plain = _NON_WORD.sub(" ", text.translate(_FOLD_TABLE).lower()).strip()
     return _FINAL_Y.sub("i", plain) if "y" in plain else plain
 
 

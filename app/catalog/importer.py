@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,8 +142,10 @@ class _BatchWriter:
         self.touched: set[int] = set()
         self.owners: dict[str, int] = {}
         self.counters: dict[str, tuple[Scheme, int]] = {}
+        self.uuids: Iterator[str] = iter(())
 
     def write(self, batch: list[Prepared]) -> None:
+        self.uuids = iter(store.new_uuids(len(batch) + sum(len(p.copies) for p in batch)))
         self._prefetch(batch)
         for prepared in batch:
             target = self._existing(prepared)
@@ -157,8 +159,9 @@ class _BatchWriter:
                 self._copies(prepared, target)
         conn = self.conn
         conn.executemany(store.INSERT_RECORD, self.records)
+        # In key order: neighbouring inserts land on the same pages of the ISBN index.
         conn.executemany("INSERT OR IGNORE INTO record_isbns(isbn, record_id) VALUES (?, ?)",
-                         self.isbn_rows)
+                         sorted(self.isbn_rows))
         conn.executemany(store.INSERT_ITEM, self.item_rows)
         rows = self._search_rows()
         conn.executemany(store.INSERT_SEARCH, rows)
@@ -226,7 +229,7 @@ class _BatchWriter:
     def _new_record(self, prepared: Prepared) -> tuple[int, str]:
         record_id = self.next_id
         self.next_id += 1
-        record_uuid = store.new_uuid()
+        record_uuid = next(self.uuids)
         row = (record_id, record_uuid, self.library_id, self.now, self.now) + prepared.row_tail
         self.records.append(row)
         self.isbn_rows.extend((isbn, record_id) for isbn in prepared.isbns)
@@ -265,7 +268,7 @@ class _BatchWriter:
                     if seen is None or seen[1] < number:
                         self.counters[scheme.prefix] = (scheme, number)
             self.owners[barcode.upper()] = record_id
-            item_uuid = store.new_uuid()
+            item_uuid = next(self.uuids)
             row = (item_uuid, self.library_id, self.now, self.now, record_id, barcode,
                    collection, _item_type(copy.item_type, collection), copy.call_number,
                    copy.location, "available", copy.price, copy.acquired_on, copy.source,

@@ -86,6 +86,24 @@ def new_uuid() -> str:
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
+_VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
+
+
+def new_uuids(count: int) -> list[str]:
+    """*count* fresh version-7 UUIDs made in one go (bulk import): the same as
+    :func:`new_uuid` with one clock reading and one call for the random bits.
+
+    >>> ids = new_uuids(3); len(set(ids)), {u[14] for u in ids}, {u[19] in "89ab" for u in ids}
+    (3, {'7'}, {True})
+    """
+    ms = f"{time.time_ns() // 1_000_000 & 0xFFFF_FFFF_FFFF:012x}"
+    prefix = f"{ms[:8]}-{ms[8:]}-7"
+    bits = os.urandom(10 * count).hex()  # 74 of each 80 random bits are used
+    variant = _VARIANT
+    return [f"{prefix}{bits[i:i + 3]}-{variant[bits[i + 3]]}{bits[i + 4:i + 7]}-"
+            f"{bits[i + 7:i + 19]}" for i in range(0, 20 * count, 20)]
+
+
 def _json_value(value: Any) -> str:
     """*value* as ``json.dumps(value, ensure_ascii=False, default=str)`` writes it."""
     kind = type(value)
