@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from app.sync.protocol import DEFAULT_PAGE, MAX_PAGE, PROTOCOL_VERSION, decode_cursor
 from server import push, registry, schemas, stats, union
@@ -118,14 +121,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         """A library's sync state (its own token or an admin's)."""
         return registry.public(own_or_admin(code, who))
 
-    @app.post("/v1/libraries/{code}/push", response_model=schemas.PushOut,
-              responses={**ERRORS, 409: {
-                  "model": schemas.ReusedOut,
-                  "description": "resume from acked_seq; with reused_seq: the batch re-sends "
-                                 "that sequence number with another change (renumber)"}})
-    def push_batch(code: str, body: schemas.PushIn, who: Annotated[Caller, Depends(caller)]
-                   ) -> Any:
-        """Store a batch of outbox changes once; answer the highest sequence stored."""
+    def push_now(code: str, body: schemas.PushIn, text: str, who: Caller) -> Any:
         if who.is_admin or who.library.code != code:
             raise HTTPException(403, "only the library itself may push its changes")
         if body.library_uuid != who.library.library_uuid:
@@ -139,7 +135,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                 with push_slots, write(engine) as conn:
                     result = push.apply_batch(
                         conn, who.library.id, body.from_seq, body.to_seq, changes,
-                        withheld=withheld, idempotency=settings.idempotency,
+                        withheld=withheld, idempotency=settings.idempotency, body=text,
                         before_commit=lambda: faults.hit("before_commit"))
                 break
             except push.PushConflict as exc:
@@ -150,11 +146,41 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                                      "reused_seq": exc.seq}, status_code=409)
             except push.BadBatch as exc:
                 raise HTTPException(422, str(exc)) from exc
+            except (DataError, UnicodeError) as exc:  # e.g. a NUL character in a text
+                raise HTTPException(422, "the batch holds a value the database cannot store: "
+                                    + str(getattr(exc, "orig", exc)).split("\n")[0]) from exc
             except (IntegrityError, DBAPIError) as exc:  # concurrent union claims, deadlocks
                 if attempt == 3 or not _retryable(exc):
                     raise
         faults.hit("after_commit")
         return {"acked_seq": result.acked_seq, "applied": result.applied}
+
+    @app.post("/v1/libraries/{code}/push", response_model=schemas.PushOut,
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/json": {"schema": schemas.PUSH_IN_SCHEMA}}}},
+              responses={**ERRORS, 409: {
+                  "model": schemas.ReusedOut,
+                  "description": "resume from acked_seq; with reused_seq: the batch re-sends "
+                                 "that sequence number with another change (renumber)"},
+                  422: {"description": "malformed batch"}})
+    async def push_batch(code: str, request: Request, who: Annotated[Caller, Depends(caller)]
+                         ) -> Any:
+        """Store a batch of outbox changes once; answer the highest sequence stored."""
+        # The body is validated straight from its bytes (pydantic's JSON parser, in the worker
+        # thread) and its text handed on: PostgreSQL reads the changes from it.
+        raw = await request.body()
+        return await run_in_threadpool(push_raw, code, raw, who)
+
+    def push_raw(code: str, raw: bytes, who: Caller) -> Any:
+        try:
+            body = schemas.PushIn.model_validate_json(raw)
+            text = raw.decode("utf-8")
+        except ValidationError as exc:
+            raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors(
+                include_url=False, include_input=False, include_context=False)]) from exc
+        except UnicodeDecodeError as exc:
+            raise HTTPException(422, "the body is not UTF-8") from exc
+        return push_now(code, body, text, who)
 
     @app.get("/v1/libraries/{code}/stats", response_model=schemas.MonthStats,
              responses={**ERRORS, 422: {"description": "bad month"}})

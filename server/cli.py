@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -33,9 +34,19 @@ def _serve(settings: ServerSettings, args: argparse.Namespace) -> int:
 
     from server.api import create_app
 
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level,
-                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
-                timeout_keep_alive=30)
+    options: dict[str, Any] = {"host": args.host, "port": args.port,
+                               "log_level": args.log_level, "ssl_certfile": args.ssl_certfile,
+                               "ssl_keyfile": args.ssl_keyfile, "timeout_keep_alive": 30}
+    if args.workers <= 1:
+        uvicorn.run(create_app(settings), **options)
+        return 0
+    if settings.is_sqlite:
+        print("Lỗi / Error: several workers need PostgreSQL (SQLite writes one push at a "
+              "time)", file=sys.stderr)
+        return 2
+    # Each worker process builds the application from the environment.
+    os.environ["THUVIEN_DISTRICT_DB"] = settings.database_url
+    uvicorn.run("server.api:app_from_env", factory=True, workers=args.workers, **options)
     return 0
 
 
@@ -130,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--ssl-certfile", help="TLS certificate (PEM); use TLS off loopback")
     serve.add_argument("--ssl-keyfile", help="TLS private key (PEM)")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes (PostgreSQL only; about one per CPU core)")
     serve.set_defaults(handler=_serve)
 
     init = sub.add_parser("init", help="create/upgrade the database and print an admin token")

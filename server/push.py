@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select, update
 
-from server import bulk, reuse, union
+from server import bulk, push_pg, reuse, union
 from server.models import (
     lib_items,
     lib_loans,
@@ -69,7 +69,7 @@ def _check(from_seq: int, to_seq: int, changes: list[dict[str, Any]],
 
 def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
                 changes: list[dict[str, Any]], *, withheld: list[dict[str, Any]] | None = None,
-                idempotency: bool = True,
+                idempotency: bool = True, body: str | None = None,
                 before_commit: Callable[[], None] | None = None) -> PushResult:
     """Store and apply the changes of one batch not seen before; answer the acked sequence.
 
@@ -109,12 +109,17 @@ def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
                          [(library_id, w["seq"], w["digest"]) for w in kept],
                          conflict=("library_id", "seq"))
     if todo:
+        # Without idempotency (tests only) every change of the batch is applied.
+        after = acked if idempotency else -1
+        in_db = body if body is not None and conn.dialect.name == "postgresql" else None
         for c in todo:
-            c["text"] = json.dumps(c["payload"], ensure_ascii=False)
-        bulk.insert_rows(conn, received_changes, RECEIVED_COLUMNS, [
-            (library_id, c["seq"], c["entity"], c["uuid"], c["op"], c["text"], c.get("at"), now,
-             c.get("digest")) for c in todo])
-        _apply(conn, library_id, todo)
+            if in_db is None or c["entity"] == "record":
+                c["text"] = json.dumps(c["payload"], ensure_ascii=False)
+        if in_db is None:
+            bulk.insert_rows(conn, received_changes, RECEIVED_COLUMNS, [
+                (library_id, c["seq"], c["entity"], c["uuid"], c["op"], c["text"], c.get("at"),
+                 now, c.get("digest")) for c in todo])
+        _apply(conn, library_id, todo, None if in_db is None else (in_db, after, now))
     if before_commit is not None:
         before_commit()
     return PushResult(new_acked, len(todo))
@@ -196,7 +201,12 @@ def _deleted(state: dict[str, Any]) -> bool:
 
 
 def _text(value: Any, limit: int = 64) -> str | None:
-    return None if value is None else str(value)[:limit]
+    """A state's value for a text column: strings as they are, other values as JSON
+    (as PostgreSQL's ``->>`` gives them, see :mod:`server.push_pg`), cut to *limit*."""
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text[:limit]
 
 
 def _int(value: Any) -> int | None:
@@ -204,20 +214,29 @@ def _int(value: Any) -> int | None:
         return int(value)
     if isinstance(value, int) and -2**31 < value < 2**31:
         return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit() and len(value) < 10:
-        return int(value)
+    if isinstance(value, str) and len(value) < 10:
+        text = value.strip(" ")
+        digits = text[1:] if text.startswith("-") else text
+        if digits.isascii() and digits.isdigit():
+            return int(text)
     return None
 
 
-def _apply(conn: Connection, library_id: int, todo: list[dict[str, Any]]) -> None:
+def _apply(conn: Connection, library_id: int, todo: list[dict[str, Any]],
+           in_db: tuple[str, int, str] | None) -> None:
+    """Apply *todo*. With *in_db* ``(body, after, now)`` (PostgreSQL) the database logs the
+    changes and applies copies and loans from the batch's JSON (:mod:`server.push_pg`)."""
     entities = {c["entity"] for c in todo}
     touched: set[int] = set()
     if "record" in entities:
         touched |= _apply_records(conn, library_id, todo)
-    if "item" in entities:
-        touched |= _apply_items(conn, library_id, todo)
-    if "loan" in entities:
-        _apply_simple(conn, library_id, todo, "loan", lib_loans, _loan_row)
+    if in_db is not None:
+        touched |= push_pg.apply(conn, library_id, *in_db)
+    else:
+        if "item" in entities:
+            touched |= _apply_items(conn, library_id, todo)
+        if "loan" in entities:
+            _apply_simple(conn, library_id, todo, "loan", lib_loans, _loan_row)
     if "patron" in entities:
         _apply_simple(conn, library_id, todo, "patron", lib_patrons, _patron_row)
     if "visit" in entities:

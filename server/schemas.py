@@ -65,7 +65,8 @@ class ChangeIn(BaseModel):
     """One outbox change."""
 
     model_config = ConfigDict(extra="forbid")
-    seq: int = Field(ge=1, le=2**62)
+    # Strict: PostgreSQL reads the number from the body's text (a 5.0 or "5" is refused).
+    seq: int = Field(ge=1, le=2**62, strict=True)
     entity: Literal["record", "item", "loan", "patron", "visit"]
     uuid: str = Field(min_length=1, max_length=64)
     op: Literal["insert", "update", "delete"]
@@ -151,3 +152,20 @@ class ErrorOut(BaseModel):
     """An error answer: a machine code and a message in Vietnamese and English."""
 
     detail: str
+
+
+def _inline(schema: Any, defs: dict[str, Any]) -> Any:
+    """*schema* with its ``$ref``s to *defs* replaced by their definitions."""
+    if isinstance(schema, dict):
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            return _inline(defs[ref.removeprefix("#/$defs/")], defs)
+        return {k: _inline(v, defs) for k, v in schema.items() if k != "$defs"}
+    if isinstance(schema, list):
+        return [_inline(v, defs) for v in schema]
+    return schema
+
+
+#: The push body's JSON schema for the OpenAPI document (the route reads the body itself).
+PUSH_IN_SCHEMA: dict[str, Any] = _inline(PushIn.model_json_schema(),
+                                         PushIn.model_json_schema().get("$defs", {}))

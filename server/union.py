@@ -100,6 +100,9 @@ class Linker:
             found_isbns, found_key = self.meta(fields)
             isbns.update(found_isbns)
             keys.add(found_key)
+        if self.conn.dialect.name == "postgresql":
+            self._prefetch_pg(sorted(isbns), sorted(keys), sorted(set(current)))
+            return
         for part in chunks(sorted(isbns)):
             for isbn, uid in self.conn.execute(
                     select(union_isbns.c.isbn, union_isbns.c.union_id)
@@ -119,6 +122,16 @@ class Linker:
                            union_records.c.source_uuid, union_records.c.deleted)
                     .where(bulk.among(self.conn, union_records.c.id, part))):
                 self.info[row.id] = (row.source_library_id, row.source_uuid, bool(row.deleted))
+
+    def _prefetch_pg(self, isbns: list[str], keys: list[str], current: list[int]) -> None:
+        for kind, name, uid, src_lib, src_uuid, deleted in self.conn.exec_driver_sql(
+                _PREFETCH_PG, (isbns, keys, current)):
+            if kind == "i":
+                self.isbn_owner[name] = uid
+            elif kind == "k":
+                self.key_owner[name] = uid
+            else:
+                self.info[uid] = (src_lib, src_uuid, bool(deleted))
 
     def link(self, uuid: str, fields: dict[str, Any], current: int | None) -> int:
         """The union record (maybe a temporary id) the live library record *uuid* joins."""
@@ -185,6 +198,25 @@ class Linker:
         self.touched = {real.get(u, u) for u in self.touched}
         return real
 
+
+# One round trip for the three lookups of a prefetch. Each value is probed through its index
+# (LATERAL): with ``= ANY(array)`` a table without fresh statistics was scanned whole and
+# the array searched for every row (10 ms of PostgreSQL CPU per batch at 15 000 records).
+_PREFETCH_PG = """
+WITH i AS (
+    SELECT v.isbn, o.union_id FROM unnest(%b::text[]) AS v(isbn)
+    JOIN LATERAL (SELECT n.union_id FROM union_isbns n WHERE n.isbn = v.isbn) AS o ON true),
+k AS (
+    SELECT v.title_key, o.id FROM unnest(%b::text[]) AS v(title_key)
+    JOIN LATERAL (SELECT min(u.id) AS id FROM union_records u
+                  WHERE u.title_key = v.title_key AND NOT u.deleted) AS o ON o.id IS NOT NULL),
+ids AS (SELECT union_id AS id FROM i UNION SELECT id FROM k UNION SELECT unnest(%b::bigint[]))
+SELECT 'i', isbn, union_id, NULL::integer, NULL::text, NULL::boolean FROM i
+UNION ALL SELECT 'k', title_key, id, NULL, NULL, NULL FROM k
+UNION ALL SELECT 'r', NULL, r.id, r.source_library_id, r.source_uuid, r.deleted FROM ids
+JOIN LATERAL (SELECT u.id, u.source_library_id, u.source_uuid, u.deleted FROM union_records u
+              WHERE u.id = ids.id) AS r ON true
+"""
 
 NEW_UNION_COLUMNS = ("title_key", "fields", "source_library_id", "source_uuid", "deleted",
                      "updated_at")

@@ -201,7 +201,7 @@ class SyncClient:
         if secret is None:
             secret = privacy.new_secret()
             state.put_setting(self.db, privacy.SECRET_SETTING, secret)
-        return batch.build(acked, rows, policy, str(secret))
+        return batch.build(acked, rows, policy, str(secret), self.db.conn)
 
     def push_target(self) -> PushTarget:
         """Where and how batches go (read from this library's database once per push)."""

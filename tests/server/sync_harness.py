@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import socket
 import subprocess
 import sys
@@ -88,7 +89,9 @@ class ServerProcess:
             [sys.executable, "-m", "uvicorn", "--factory", "server.api:app_from_env",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning",
              "--no-access-log", "--timeout-keep-alive", "30",
-             *(["--workers", str(self.workers)] if self.workers > 1 else [])], env=env, cwd=REPO_ROOT, stdout=log, stderr=log)
+             *(["--workers", str(self.workers)] if self.workers > 1 else [])],
+            env=env, cwd=REPO_ROOT, stdout=log, stderr=log,
+            start_new_session=True)  # its own process group: kill() takes its workers too
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -102,7 +105,8 @@ class ServerProcess:
 
     def kill(self) -> None:
         if self.proc is not None:
-            self.proc.kill()
+            with suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
             self.proc = None
 

@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
 from app.catalog.marc import Field, ItemData, MarcRecord, write_iso2709
@@ -127,9 +126,6 @@ def test_a_copy_deleted_before_the_push_arrives_deleted(enrolled: Library, distr
     assert [i["deleted"] for i in items.values()] == [True]
 
 
-@pytest.mark.xfail(strict=True, raises=RuntimeError,
-                   reason="SyncClient.next_batch does not yet pass its connection to "
-                          "batch.build (app/sync/client.py)")
 def test_the_sync_client_pushes_an_imported_catalog(enrolled: Library, district: Any,
                                                     tmp_path: Path) -> None:
     _import(enrolled, tmp_path)
