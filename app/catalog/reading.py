@@ -15,7 +15,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
-import sys
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,11 +141,10 @@ def prepared_records(source: Path, progress: Progress | None = None,
 def can_run_parallel(source: Path) -> bool:
     """Whether *source* is worth a worker process, and one can be started here.
 
-    A frozen build starts workers by running its own program again, which needs
-    ``multiprocessing.freeze_support()`` at the very start of its entry point; until it has
-    that, frozen builds read in the importing process.
+    A frozen build starts workers by running its own program again: its entry point
+    (``installer/launcher.py``) calls ``multiprocessing.freeze_support()`` first.
     """
-    if getattr(sys, "frozen", False) or (os.cpu_count() or 1) < 2:
+    if (os.cpu_count() or 1) < 2:
         return False
     try:
         return Path(source).stat().st_size >= PARALLEL_MIN_BYTES

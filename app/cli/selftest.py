@@ -72,6 +72,13 @@ def run_core(out: Path, marc: Path | None) -> dict[str, Any]:
         imported = lib.catalog.import_marc(marc)
         report["imported"] = imported.imported + imported.merged
         _check(report["imported"] > 0, "import-marc", f"0 records from {marc}")
+        # The same file read by a worker process (what large files get): a frozen build starts
+        # that worker by running itself again, so this checks the bundle can.
+        with Library.open(out / "parallel.sqlite3") as other:
+            again = other.catalog.import_marc(marc, parallel=True)
+            report["imported_by_worker"] = again.imported + again.merged
+        _check(report["imported_by_worker"] == report["imported"], "import-marc (worker)",
+               f"{report['imported_by_worker']} records instead of {report['imported']}")
         record_id = int(lib.db.conn.execute(
             "SELECT min(id) FROM records WHERE deleted = 0").fetchone()[0])
         item = lib.catalog.add_item(record_id, collection="TK")

@@ -58,6 +58,7 @@ def test_frozen_app_imports_lends_prints_and_backs_up_without_system_fonts(
     assert smoke_report["ok"] is True
     assert smoke_report["frozen"] is True
     assert smoke_report["imported"] == 8           # brkrtest_UTF8.mrc: 2 new + 6 merged
+    assert smoke_report["imported_by_worker"] == 8  # the bundle can start its reader process
     assert smoke_report["checkout"]
     assert int(str(smoke_report["labels_pdf_bytes"])) > 10_000
     assert str(smoke_report["backup"]).startswith("thuvien-TH-LELOI-")
