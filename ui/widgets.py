@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableWidget
 
 from app.library import Library
 
@@ -27,3 +27,14 @@ def say(label: QLabel, text: str, ok: bool = True) -> None:
     """Show the outcome of a save in *label*: green when it worked, red with the reason if not."""
     label.setStyleSheet("color: #14532d;" if ok else "color: #b91c1c;")
     label.setText(text)
+
+
+def list_table(headers: list[str]) -> QTableWidget:
+    """A read-only table with *headers* whose rows are chosen one at a time (results, loans)."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return table

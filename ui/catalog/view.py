@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -37,7 +35,7 @@ from ui.catalog.detail import RecordDetail
 from ui.catalog.record_form import RecordForm
 from ui.catalog.search_worker import MIN_CHARS, SearchWorker
 from ui.operations import Operations, Progress
-from ui.widgets import error_label, fill_collections
+from ui.widgets import error_label, fill_collections, list_table
 
 DEBOUNCE_MS = 250
 
@@ -78,14 +76,8 @@ class CatalogView(QWidget):
         top.addWidget(import_button)
         top.addWidget(export_button)
 
-        self.results = QTableWidget(0, 5)
-        self.results.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Author"),
-                                                self.tr("Year"), self.tr("Call number"),
-                                                self.tr("Copies")])
-        self.results.verticalHeader().hide()
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results = list_table([self.tr("Title"), self.tr("Author"), self.tr("Year"),
+                                   self.tr("Call number"), self.tr("Copies")])
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3, 4):

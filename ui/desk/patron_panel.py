@@ -6,12 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHeaderView,
     QLabel,
     QListWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -21,6 +19,7 @@ from app.circulation.fines import format_dong
 from app.library import Library
 from ui.format import display_date
 from ui.style import OVERDUE
+from ui.widgets import list_table
 
 PHOTO_W, PHOTO_H = 96, 120
 DESK_LIST = "QListWidget { font-size: 15px; }"  # the desk's large type, as in its tables
@@ -45,14 +44,9 @@ class PatronPanel(QWidget):
         self.info.setWordWrap(True)
         self.loans_title = QLabel()
         self.loans_title.setObjectName("sectionTitle")
-        self.loans = QTableWidget(0, 4)
-        self.loans.setObjectName("deskTable")
-        self.loans.setHorizontalHeaderLabels(
+        self.loans = list_table(
             [self.tr("Acc. no."), self.tr("Title"), self.tr("Loaned"), self.tr("Due")])
-        self.loans.verticalHeader().hide()
-        self.loans.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.loans.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.loans.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.loans.setObjectName("deskTable")
         header = self.loans.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (0, 2, 3):

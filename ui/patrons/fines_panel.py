@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,7 @@ from app.errors import UserError
 from app.library import Library
 from ui.format import display_date
 from ui.style import BAD_FG, OK_FG, OVERDUE
-from ui.widgets import error_label
+from ui.widgets import error_label, list_table
 
 
 class FinesPanel(QWidget):
@@ -46,14 +44,9 @@ class FinesPanel(QWidget):
         self.shown: list[Fine] = []
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([
+        self.table = list_table([
             self.tr("Date"), self.tr("Acc. no."), self.tr("Title"), self.tr("Days late"),
             self.tr("Amount"), self.tr("Status")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

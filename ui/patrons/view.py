@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,7 @@ from ui.format import display_date
 from ui.operations import Operation, Operations, Progress
 from ui.patrons.edit_dialog import PatronDialog
 from ui.patrons.fines_panel import FinesPanel
-from ui.widgets import error_label
+from ui.widgets import error_label, list_table
 
 ALL = "\x00all"
 
@@ -65,14 +63,9 @@ class PatronsView(QWidget):
         self.classes = QListWidget()
         self.classes.setObjectName("classList")
         self.classes.setFixedWidth(190)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Class"), self.tr("Card"),
-                                              self.tr("Student code"), self.tr("Date of birth"),
-                                              self.tr("Status")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = list_table([self.tr("Name"), self.tr("Class"), self.tr("Card"),
+                                 self.tr("Student code"), self.tr("Date of birth"),
+                                 self.tr("Status")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
