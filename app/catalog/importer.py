@@ -25,7 +25,7 @@ from app.catalog.accession import Scheme, next_accession, note_used, scheme_for
 from app.catalog.models import default_item_type
 from app.catalog.reading import Copy, Prepared, Skipped, prepared_records
 from app.db.batches import CommitBehind
-from app.db.connection import Database, utc_now
+from app.db.connection import Database, in_chunks, utc_now
 from app.db.outbox import CURRENT_STATE, record_encoded_changes
 from app.errors import ValidationError
 from app.i18n import Text
@@ -186,15 +186,14 @@ class _BatchWriter:
         for rid, prepared in self.new_records:
             title, author, subject, other, classification = prepared.search
             calls, barcodes = copies.get(rid, none)
-            callno = " ".join(filter(None, [classification, *calls, *barcodes])) \
-                if calls or barcodes else classification
-            rows.append((rid, title, author, subject, other, callno))
+            rows.append((rid, title, author, subject, other,
+                         store.callno_text(classification, calls, barcodes)))
         return rows
 
     def _prefetch(self, batch: list[Prepared]) -> None:
         """Look up the batch's ISBNs and barcodes already in the catalog in a few queries."""
         isbns = list({i for p in batch for i in p.isbns})
-        for chunk in _chunks(isbns):
+        for chunk in in_chunks(isbns):
             marks = ", ".join("?" * len(chunk))
             for isbn, rid, ruuid in self.conn.execute(
                     f"SELECT i.isbn, r.id, r.uuid FROM record_isbns i JOIN records r "
@@ -202,14 +201,14 @@ class _BatchWriter:
                     f"ORDER BY r.id DESC", chunk):
                 self.by_isbn[isbn] = (int(rid), str(ruuid))
         controls = list({p.control_number for p in batch if p.control_number})
-        for chunk in _chunks(controls):
+        for chunk in in_chunks(controls):
             marks = ", ".join("?" * len(chunk))
             for number, org, rid, ruuid, rtitle in self.conn.execute(
                     f"SELECT control_number, control_org, id, uuid, title_fold FROM records "
                     f"WHERE control_number IN ({marks}) AND deleted = 0", chunk):
                 self.by_control.setdefault((number, org), (int(rid), str(ruuid), rtitle))
         codes = list({c.barcode for p in batch for c in p.copies if c.barcode})
-        for chunk in _chunks(codes):
+        for chunk in in_chunks(codes):
             marks = ", ".join("?" * len(chunk))
             for barcode, rid in self.conn.execute(
                     f"SELECT barcode, record_id FROM items WHERE barcode IN ({marks})", chunk):
@@ -298,10 +297,6 @@ class _BatchWriter:
         for scheme, number in self.counters.values():
             note_used(self.conn, scheme, scheme.format(number))
         self.counters.clear()
-
-
-def _chunks(values: list[str], size: int = 500) -> list[list[str]]:
-    return [values[i:i + size] for i in range(0, len(values), size)]
 
 
 # Keys are folded with spaces and hyphens removed ("tk-doc" → "tkdoc").

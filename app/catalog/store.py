@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from app.catalog.isbn import to_isbn10
 from app.catalog.models import Item
-from app.db.connection import Database
+from app.db.connection import Database, in_chunks
 from app.text import fold, nfc
 
 
@@ -78,20 +78,15 @@ def new_uuid() -> str:
     >>> u = new_uuid(); len(u), u[14]
     (36, '7')
     """
-    ms = time.time_ns() // 1_000_000
-    rand = int.from_bytes(os.urandom(10), "big")
-    value = ((ms & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | (rand >> 64 & 0xFFF) << 64
-             | 0b10 << 62 | rand & 0x3FFF_FFFF_FFFF_FFFF)
-    text = f"{value:032x}"
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    return new_uuids(1)[0]
 
 
 _VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
 
 
 def new_uuids(count: int) -> list[str]:
-    """*count* fresh version-7 UUIDs made in one go (bulk import): the same as
-    :func:`new_uuid` with one clock reading and one call for the random bits.
+    """*count* fresh version-7 UUIDs made in one go (bulk import): one clock reading and
+    one call for the random bits.
 
     >>> ids = new_uuids(3); len(set(ids)), {u[14] for u in ids}, {u[19] in "89ab" for u in ids}
     (3, {'7'}, {True})
@@ -171,9 +166,15 @@ def search_row(record_id: int, bib: BibFields, call_numbers: Iterable[str] = (),
     caller has it already (``fold(bib.title)``), saves folding the title again.
     """
     title, author, subject, other, classification = search_parts(bib, title_fold)
-    callno = " ".join(filter(None, [classification, *map(fold, call_numbers),
-                                    *map(fold, barcodes)]))
+    callno = callno_text(classification, map(fold, call_numbers), map(fold, barcodes))
     return (record_id, title, author, subject, other, callno)
+
+
+def callno_text(classification: str, call_folds: Iterable[str],
+                barcode_folds: Iterable[str]) -> str:
+    """The search row's ``callno`` column: the folded class number, then the folded call
+    numbers and accession numbers of the record's copies."""
+    return " ".join(filter(None, [classification, *call_folds, *barcode_folds]))
 
 
 def record_payload(row: Sequence[Any], deleted: bool = False) -> dict[str, Any]:
@@ -232,8 +233,7 @@ def current_payloads(conn: sqlite3.Connection, entity: str, uuids: Iterable[str]
     """
     wanted = list(dict.fromkeys(uuids))
     found: dict[str, str] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
+    for chunk in in_chunks(wanted):
         marks = ", ".join("?" * len(chunk))
         if entity == "record":
             for row in conn.execute(f"SELECT {', '.join(RECORD_COLUMNS)}, deleted FROM records "

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from app.db.paths import check_local
 from app.errors import StorageError
@@ -35,6 +36,22 @@ NOT_A_DB = Text(
 )
 
 BUSY_TIMEOUT_MS = 5000
+
+
+T = TypeVar("T")
+
+#: Values bound in one ``IN (...)`` list: well under SQLite's limit on bound variables.
+IN_LIST_SIZE = 500
+
+
+def in_chunks(values: Sequence[T], size: int = IN_LIST_SIZE) -> Iterator[Sequence[T]]:
+    """*values* in slices of at most *size*, for ``WHERE x IN (?, ?, ...)`` queries.
+
+    >>> [list(c) for c in in_chunks([1, 2, 3], 2)]
+    [[1, 2], [3]]
+    """
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
 
 
 def utc_now() -> str:

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.db.connection import in_chunks
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
 from app.labels.author_mark import AuthorMarkRule, author_mark
@@ -180,8 +181,7 @@ def items_by_barcodes(lib: Library, barcodes: Iterable[str]) -> list[LabelItem]:
     """Items in the order of *barcodes*; unknown codes raise :class:`NotFoundError` listing them."""
     wanted = [b.strip() for b in barcodes if b.strip()]
     found: dict[str, LabelItem] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
+    for chunk in in_chunks(wanted):
         marks = ",".join("?" * len(chunk))
         for item in _query(lib, f" AND i.barcode IN ({marks})", chunk):
             found[item.barcode.upper()] = item
