@@ -14,6 +14,7 @@ from app.settings import Settings
 HOLD_PICKUP_DAYS = "hold_pickup_days"
 BLOCK_WHEN_OVERDUE = "block_loans_when_overdue"
 FINE_BLOCK_AT = "fine_block_at"
+LOST_CHARGE_PERCENT = "lost_charge_percent"
 
 
 @dataclass
@@ -50,3 +51,7 @@ class CircContext:
     def fine_block_at(self) -> int:
         """Outstanding fines (đồng) from which new loans are refused; 0 = never (default)."""
         return int(self.settings.get(FINE_BLOCK_AT, 0) or 0)
+
+    def lost_charge_percent(self) -> int:
+        """Percent of its price the borrower of a lost copy is charged; 0 = none (default)."""
+        return int(self.settings.get(LOST_CHARGE_PERCENT, 0) or 0)

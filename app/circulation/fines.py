@@ -1,4 +1,5 @@
-"""Overdue fines: assessed when a late copy comes back, then paid or waived.
+"""Fines: overdue fines assessed when a late copy comes back, and charges for lost books
+(đền sách); both are then paid or waived.
 
 Policy (the decisions a librarian would ask about):
 
@@ -19,6 +20,13 @@ Policy (the decisions a librarian would ask about):
 - Outstanding fines do not block new loans unless the library sets a threshold
   (setting ``fine_block_at`` in đồng, 0 = never block, the default): a patron whose
   outstanding total reaches it is refused (``has_fines``; the librarian can force the loan).
+- A **lost-book charge** (kind ``lost``) is recorded when a copy on loan is marked lost, in a
+  library that sets ``lost_charge_percent`` above 0 (0 by default: many schools ask for the
+  same book instead of money, and the librarian then waives the charge). Amount = the copy's
+  price × the percentage, rounded to 100 đồng; a copy without a price is not charged. Should
+  the copy turn up (scanned in, or marked found), an unpaid charge is waived on its own with
+  the date as the reason; a paid one stays paid and the message tells the librarian, who
+  decides about a refund.
 - Fines are the patron's personal data: their outbox rows (entity ``fine``) stay in the
   school (``app.sync.privacy`` sends no unknown entity), the patron's data export lists them
   and erasing the patron removes the waive reasons.
@@ -34,7 +42,8 @@ from datetime import date
 from typing import Any
 
 from app.circulation.calendar import OpenDays
-from app.circulation.context import FINE_BLOCK_AT, CircContext
+from app.circulation.clock import display_date
+from app.circulation.context import FINE_BLOCK_AT, LOST_CHARGE_PERCENT, CircContext
 from app.circulation.refs import ItemRef, LoanRef, PatronRef
 from app.db.outbox import record_change
 from app.errors import NotFoundError, ValidationError
@@ -42,6 +51,9 @@ from app.i18n import Text
 from app.text import nfc
 
 STATUSES = ("outstanding", "paid", "waived")
+KINDS = ("overdue", "lost")
+#: The largest lost-book charge a library may set, in percent of the price.
+MAX_LOST_PERCENT = 500
 
 NOT_FOUND = Text("Không tìm thấy khoản phạt #{id}.", "Fine #{id} not found.")
 ALREADY_SETTLED = Text("Khoản phạt #{id} đã được xử lý ({status}).",
@@ -49,18 +61,21 @@ ALREADY_SETTLED = Text("Khoản phạt #{id} đã được xử lý ({status})."
 NO_REASON = Text("Cần ghi lý do miễn phạt.", "A reason is needed to waive a fine.")
 BAD_AMOUNT = Text("Số tiền không hợp lệ: {value} (số đồng, 0 = không chặn).",
                   "Invalid amount: {value} (đồng, 0 = never block).")
+BAD_PERCENT = Text("Tỷ lệ đền sách không hợp lệ: {value} (0–{max} % giá sách, 0 = không thu).",
+                   "Invalid lost-book charge: {value} (0–{max} % of the price, 0 = none).")
+FOUND_REASON = Text("Đã tìm thấy sách ngày {date}", "Book found on {date}")
 STATUS_NAMES = {"outstanding": Text("chưa nộp", "outstanding"),
                 "paid": Text("đã nộp", "paid"), "waived": Text("đã miễn", "waived")}
 
 _SELECT = (
-    "SELECT f.id, f.uuid, f.patron_id, f.loan_id, i.barcode, r.title, f.days_late, f.per_day, "
-    "f.amount, f.status, f.assessed_on, f.settled_at, f.settled_by, f.reason, p.full_name, "
+    "SELECT f.id, f.uuid, f.patron_id, f.loan_id, i.barcode, r.title, f.kind, f.days_late, "
+    "f.per_day, f.amount, f.status, f.assessed_on, f.settled_at, f.settled_by, f.reason, p.full_name, "
     "p.card, p.class_name FROM fines f JOIN loans l ON l.id = f.loan_id "
     "JOIN items i ON i.id = l.item_id JOIN records r ON r.id = i.record_id "
     "LEFT JOIN patrons p ON p.id = f.patron_id WHERE f.deleted = 0 ")
 _INSERT = (
-    "INSERT INTO fines(uuid, library_id, created_at, updated_at, patron_id, loan_id, days_late, "
-    "per_day, amount, assessed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    "INSERT INTO fines(uuid, library_id, created_at, updated_at, patron_id, loan_id, kind, "
+    "days_late, per_day, amount, assessed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def format_dong(amount: int) -> str:
@@ -99,6 +114,7 @@ class Fine:
     loan_id: int
     barcode: str
     title: str
+    kind: str  # "overdue" or "lost"
     days_late: int
     per_day: int
     amount: int
@@ -126,7 +142,8 @@ class Fine:
         return {"id": self.id, "patron": {"id": self.patron_id, "name": self.patron_name,
                                           "card": self.patron_card, "class": self.patron_class},
                 "loan_id": self.loan_id, "barcode": self.barcode, "title": self.title,
-                "days_late": self.days_late, "per_day": self.per_day, "amount": self.amount,
+                "kind": self.kind, "days_late": self.days_late, "per_day": self.per_day,
+                "amount": self.amount,
                 "amount_text": self.amount_text, "status": self.status,
                 "assessed_on": self.assessed_on, "settled_at": self.settled_at,
                 "settled_by": self.settled_by, "reason": self.reason}
@@ -164,12 +181,68 @@ def assess(ctx: CircContext, conn: sqlite3.Connection, loan: LoanRef, patron: Pa
     if days <= 0:
         return None
     _, now, _ = ctx.now()
+    return _insert(ctx, conn, patron, loan, "overdue", days, rule.fine_per_day,
+                   days * rule.fine_per_day, today)
+
+
+def _insert(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, loan: LoanRef,
+            kind: str, days: int, per_day: int, amount: int, today: date) -> Fine | None:
+    _, now, _ = ctx.now()
     cur = conn.execute(_INSERT, (str(uuidlib.uuid4()), ctx.library_id, now, now, patron.id,
-                                 loan.id, days, rule.fine_per_day, days * rule.fine_per_day,
-                                 today.isoformat()))
+                                 loan.id, kind, days, per_day, amount, today.isoformat()))
     fine_id = int(cur.lastrowid or 0)
     _write_change(conn, fine_id, "insert")
     return _fine(conn, fine_id)
+
+
+def lost_charge(price: float | None, percent: int) -> int:
+    """What a lost copy costs its borrower: *percent* of *price*, rounded to 100 đồng
+    (0 without a price or a percentage).
+
+    >>> lost_charge(45000, 100), lost_charge(32500, 150), lost_charge(None, 100)
+    (45000, 48800, 0)
+    """
+    if not price or price <= 0 or percent <= 0:
+        return 0
+    return int(round(price * percent / 100 / 100)) * 100
+
+
+def charge_lost(ctx: CircContext, conn: sqlite3.Connection, loan: LoanRef,
+                patron: PatronRef | None, item: ItemRef, today: date) -> Fine | None:
+    """Record what the borrower of *item*, just marked lost, owes for it, inside the caller's
+    transaction; None when the library does not charge or the copy has no price."""
+    if patron is None:
+        return None
+    amount = lost_charge(item.item.price, ctx.lost_charge_percent())
+    if amount <= 0:
+        return None
+    return _insert(ctx, conn, patron, loan, "lost", 0, 0, amount, today)
+
+
+def lost_charge_of_item(conn: sqlite3.Connection, item_id: int) -> Fine | None:
+    """The lost-book charge of *item_id*'s latest lost loan, whatever its status (None when
+    there is none)."""
+    row = conn.execute(
+        _SELECT + "AND f.kind = 'lost' AND l.item_id = ? ORDER BY l.id DESC, f.id DESC LIMIT 1",
+        (item_id,)).fetchone()
+    return Fine(*row) if row else None
+
+
+def cancel_lost(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef,
+                today: date) -> tuple[Fine | None, bool]:
+    """*item*, marked lost, has turned up: waive its unpaid lost-book charge (reason: the
+    date it was found), inside the caller's transaction. Returns the charge (None when there
+    is none) and whether it was waived now (False when it was already paid or waived)."""
+    charge = lost_charge_of_item(conn, item.id)
+    if charge is None or charge.status != "outstanding":
+        return charge, False
+    _, now, _ = ctx.now()
+    reason = FOUND_REASON(date=display_date(today))
+    conn.execute("UPDATE fines SET status = 'waived', settled_at = ?, settled_by = ?, "
+                 "reason = ?, updated_at = ? WHERE id = ?",
+                 (now, _who(None), reason, now, charge.id))
+    _write_change(conn, charge.id, "update")
+    return _fine(conn, charge.id), True
 
 
 def scrub_reasons(conn: sqlite3.Connection, patron_id: int) -> int:
@@ -272,6 +345,17 @@ class Fines:
     def block_at(self) -> int:
         """Outstanding total (đồng) from which new loans are refused; 0 = never (default)."""
         return self._ctx.fine_block_at()
+
+    def lost_charge_percent(self) -> int:
+        """What a lost copy costs its borrower, in percent of its price; 0 = nothing (default)."""
+        return self._ctx.lost_charge_percent()
+
+    def set_lost_charge_percent(self, percent: int) -> None:
+        """Charge the borrower of a copy marked lost *percent* of its price (0: no charge)."""
+        if not 0 <= int(percent) <= MAX_LOST_PERCENT:
+            raise ValidationError("fine.bad_percent", BAD_PERCENT, value=percent,
+                                  max=MAX_LOST_PERCENT)
+        self._ctx.settings.set(LOST_CHARGE_PERCENT, int(percent))
 
     def set_block_at(self, amount: int) -> None:
         """Refuse new loans to patrons owing *amount* đồng or more (0: never refuse)."""

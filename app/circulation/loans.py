@@ -18,7 +18,15 @@ from app.circulation import holds as holdq
 from app.circulation import itemstate
 from app.circulation.clock import display_date
 from app.circulation.context import CircContext
-from app.circulation.messages import LATE, LATE_FINE, LOST_BY, Phrase
+from app.circulation.messages import (
+    LATE,
+    LATE_FINE,
+    LOST_BY,
+    LOST_CHARGE_CANCELLED,
+    LOST_CHARGE_PAID,
+    LOST_CHARGED,
+    Phrase,
+)
 from app.circulation.refs import (
     HoldRef,
     ItemRef,
@@ -234,8 +242,9 @@ def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
 
 def mark_lost(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> DeskResult:
     """Record *item* as lost; an open loan closes with outcome ``lost`` (the borrower stays on
-    it, so the loss can be followed up), and a hold it was kept for goes back to waiting."""
-    _, now, _today = ctx.now()
+    it, so the loss can be followed up, and is charged for it where the library says so), and
+    a hold it was kept for goes back to waiting."""
+    _, now, today = ctx.now()
     loan = open_loan_of_item(conn, item.id)
     patron = None
     if loan is not None:
@@ -244,8 +253,11 @@ def mark_lost(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> Desk
     if item.status == "on_hold_shelf":
         holdq.release_item(ctx, conn, item.id, now)
     item = itemstate.set_status(conn, item, "lost", now)
-    who = LOST_BY(name=patron.full_name) if patron else ""
-    return DeskResult(True, "marked_lost", {"who": who, **_item_params(item)}, patron, item, loan)
+    charge = finesmod.charge_lost(ctx, conn, loan, patron, item, today) if loan else None
+    params = {"who": Phrase(LOST_BY, {"name": patron.full_name}) if patron else "",
+              "charge": Phrase(LOST_CHARGED, {"amount": charge.amount_text}) if charge else "",
+              **_item_params(item)}
+    return DeskResult(True, "marked_lost", params, patron, item, loan, fine=charge)
 
 
 def mark_damaged(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> DeskResult:
@@ -267,13 +279,27 @@ def mark_found(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> Des
     _, now, today = ctx.now()
     if item.status not in ("lost", "damaged"):
         raise refuse("not_on_loan", item=item, **_item_params(item))
+    charge, waived_now = (finesmod.cancel_lost(ctx, conn, item, today)
+                          if item.status == "lost" else (None, False))
+    said = _charge_after_found(charge, waived_now)
     item, hold = _shelve(ctx, conn, item, now, today)
     if hold is not None:
         params = {"holder": _holder_label(hold.patron),
                   "until": display_date(hold.ready_until or today.isoformat()),
                   **_item_params(item)}
-        return DeskResult(True, "checked_in_hold", dict(params, late=""), None, item, None, hold)
-    return DeskResult(True, "found", _item_params(item), None, item)
+        return DeskResult(True, "checked_in_hold", dict(params, late=said), None, item, None,
+                          hold, fine=charge)
+    return DeskResult(True, "found", dict(_item_params(item), charge=said), None, item,
+                      fine=charge)
+
+
+def _charge_after_found(charge: finesmod.Fine | None, waived_now: bool) -> Phrase | str:
+    """What to say about the lost-book charge of a copy that turned up."""
+    if charge is not None and waived_now:
+        return Phrase(LOST_CHARGE_CANCELLED, {"amount": charge.amount_text})
+    if charge is not None and charge.status == "paid":
+        return Phrase(LOST_CHARGE_PAID, {"amount": charge.amount_text})
+    return ""
 
 
 def detach_patron(conn: sqlite3.Connection, patron_id: int) -> int:

@@ -125,12 +125,12 @@ MESSAGES: dict[str, Text] = {
                            "Cancelled {name}'s hold on “{title}”."),
     "repeat_ignored": Text("Vừa quét “{code}” xong — bỏ qua lần quét lặp.",
                            "“{code}” was just scanned — repeat ignored."),
-    "marked_lost": Text("Đã ghi mất “{title}” ({barcode}).{who}",
-                        "Marked “{title}” ({barcode}) lost.{who}"),
+    "marked_lost": Text("Đã ghi mất “{title}” ({barcode}).{who}{charge}",
+                        "Marked “{title}” ({barcode}) lost.{who}{charge}"),
     "marked_damaged": Text("Đã ghi hỏng “{title}” ({barcode}).",
                            "Marked “{title}” ({barcode}) damaged."),
-    "found": Text("Đã tìm thấy “{title}” ({barcode}) — đưa lại lên giá.",
-                  "Found “{title}” ({barcode}) — back on the shelf."),
+    "found": Text("Đã tìm thấy “{title}” ({barcode}) — đưa lại lên giá.{charge}",
+                  "Found “{title}” ({barcode}) — back on the shelf.{charge}"),
     "in_library_use": Text("Đã ghi đọc tại chỗ “{title}” ({barcode}).",
                            "Recorded in-library reading of “{title}” ({barcode})."),
     "visit": Text("Đã ghi lượt đến thư viện của {name}.", "Recorded a visit by {name}."),
@@ -142,3 +142,9 @@ LATE = Text(" Quá hạn {days} ngày.", " {days} day(s) late.")
 LATE_FINE = Text(" Quá hạn {days} ngày — phạt {amount}.", " {days} day(s) late — fine {amount}.")
 OWES = Text(" Nợ phạt {amount}.", " Owes {amount} in fines.")
 LOST_BY = Text(" Người mượn: {name}.", " Borrower: {name}.")
+LOST_CHARGED = Text(" Tiền đền sách: {amount}.", " Replacement charge: {amount}.")
+LOST_CHARGE_CANCELLED = Text(" Đã huỷ tiền đền {amount} chưa nộp.",
+                             " The unpaid replacement charge of {amount} is cancelled.")
+LOST_CHARGE_PAID = Text(" Bạn đọc đã nộp tiền đền {amount} — hoàn lại nếu thư viện quy định.",
+                        " The reader paid {amount} for it — refund it if the library's rules say"
+                        " so.")

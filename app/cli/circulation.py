@@ -1,5 +1,6 @@
 """Circulation commands: ``scan``, ``checkout``, ``checkin``, ``renew``, ``hold``, ``overdue``,
-``desk-mode``, ``loan-slip``, ``closed-days``, ``loan-rules``, ``class-loan``.
+``desk-mode``, ``loan-slip``, ``closed-days``, ``loan-rules``, ``class-loan``, ``item``
+(a copy lost, damaged or found).
 
 Exit codes: 0 done; 1 the library refused (a normal answer — the message or JSON says why,
 with a machine ``code``); 2 a user error (bad arguments, unknown database...).
@@ -53,6 +54,10 @@ def register(subparsers: Any) -> None:
     p = add("renew", "renew a loan", renew)
     p.add_argument("item")
     p.add_argument("--force", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p = add("item", "a copy is lost, damaged, or found again", item_status)
+    p.add_argument("action", choices=["lost", "damaged", "found"])
+    p.add_argument("item", help="accession number (barcode)")
     p.add_argument("--json", action="store_true")
     p = add("hold", "place a hold on a record for a patron", hold)
     p.add_argument("patron")
@@ -128,6 +133,16 @@ def renew(args: argparse.Namespace) -> int:
     """``thuvien renew ITEM``."""
     with open_library(args) as lib:
         return _emit(lib.circulation.renew(args.item, force=args.force), args.json)
+
+
+def item_status(args: argparse.Namespace) -> int:
+    """``thuvien item lost|damaged|found ITEM``: a lost copy on loan closes its loan (and
+    charges its borrower where the library says so); a found copy goes back on the shelf."""
+    with open_library(args) as lib:
+        circ = lib.circulation
+        act = {"lost": circ.mark_lost, "damaged": circ.mark_damaged,
+               "found": circ.mark_found}[args.action]
+        return _emit(act(args.item), args.json)
 
 
 def _record_id(lib: Library, key: str) -> int:

@@ -1,5 +1,5 @@
 """Fine commands: ``fines [list] [--patron CARD] [--outstanding]``, ``fines pay ID``,
-``fines waive ID --reason TEXT`` and ``fines block [AMOUNT]``.
+``fines waive ID --reason TEXT``, ``fines block [AMOUNT]`` and ``fines lost-charge [PERCENT]``.
 
 Exit codes: 0 done; 2 a user error (unknown fine or patron, a fine already settled, a waive
 without a reason...), one line, no traceback.
@@ -23,6 +23,15 @@ FINE_LINE = Text(
     "{amount}  [{status}]{extra}",
     "#{id}  {date}  {card} {name}  {barcode} “{title}” — {days} day(s) late × {per_day} = "
     "{amount}  [{status}]{extra}")
+LOST_LINE = Text(
+    "#{id}  {date}  {card} {name}  {barcode} “{title}” — đền sách mất: {amount}  "
+    "[{status}]{extra}",
+    "#{id}  {date}  {card} {name}  {barcode} “{title}” — lost book: {amount}  "
+    "[{status}]{extra}")
+LOST_OFF = Text("Không thu tiền đền khi ghi mất sách.",
+                "Marking a copy lost charges its borrower nothing.")
+LOST_AT = Text("Ghi mất sách đang mượn: bạn đọc đền {percent} % giá sách.",
+               "A copy on loan marked lost costs its borrower {percent} % of its price.")
 TOTAL = Text("Chưa nộp: {amount} ({count} khoản).", "Outstanding: {amount} ({count} fine(s)).")
 SETTLED = Text("Khoản phạt #{id} ({amount}): {status}.", "Fine #{id} ({amount}): {status}.")
 BLOCK_OFF = Text("Tiền phạt chưa nộp không chặn mượn sách.",
@@ -37,9 +46,11 @@ BAD_NUMBER = Text("“{value}” không phải là số.", "“{value}” is not
 def register(subparsers: Any) -> None:
     """Add ``fines``."""
     p: argparse.ArgumentParser = subparsers.add_parser(
-        "fines", help="overdue fines: list, pay, waive, block loans from an amount")
-    p.add_argument("action", nargs="?", default="list", choices=["list", "pay", "waive", "block"])
-    p.add_argument("values", nargs="*", help="pay/waive: FINE_ID; block: AMOUNT in đồng (0 = off)")
+        "fines", help="fines and lost-book charges: list, pay, waive, block loans, lost charge")
+    p.add_argument("action", nargs="?", default="list",
+                   choices=["list", "pay", "waive", "block", "lost-charge"])
+    p.add_argument("values", nargs="*", help="pay/waive: FINE_ID; block: AMOUNT in đồng "
+                   "(0 = off); lost-charge: PERCENT of the price (0 = off)")
     p.add_argument("--patron", help="card, student code or id")
     p.add_argument("--outstanding", action="store_true", help="only fines not yet paid")
     p.add_argument("--reason", help="why the fine is waived (required for waive)")
@@ -68,6 +79,15 @@ def fines(args: argparse.Namespace) -> int:
             else:
                 print(BLOCK_AT(amount=format_dong(amount)) if amount else BLOCK_OFF())
             return 0
+        if args.action == "lost-charge":
+            if args.values:
+                service.set_lost_charge_percent(_number(args.values[0]))
+            percent = service.lost_charge_percent()
+            if args.json:
+                print_json({"lost_charge_percent": percent})
+            else:
+                print(LOST_AT(percent=percent) if percent else LOST_OFF())
+            return 0
         if args.action in ("pay", "waive"):
             if not args.values:
                 raise ValidationError("cli.need_id", NEED_ID, action=args.action)
@@ -95,10 +115,10 @@ def _print(found: list[Fine], as_json: bool) -> int:
         print(NO_FINES())
         return 0
     for f in found:
-        extra = f" — {f.reason}" if f.reason else ""
-        print(FINE_LINE(id=f.id, date=display_date(f.assessed_on), card=f.patron_card or "",
-                        name=f.patron_name or "", barcode=f.barcode, title=f.title,
-                        days=f.days_late, per_day=format_dong(f.per_day), amount=f.amount_text,
-                        status=f.status_text, extra=extra))
+        line = LOST_LINE if f.kind == "lost" else FINE_LINE
+        print(line(id=f.id, date=display_date(f.assessed_on), card=f.patron_card or "",
+                   name=f.patron_name or "", barcode=f.barcode, title=f.title,
+                   days=f.days_late, per_day=format_dong(f.per_day), amount=f.amount_text,
+                   status=f.status_text, extra=f" — {f.reason}" if f.reason else ""))
     print(TOTAL(amount=format_dong(total), count=len(owed)))
     return 0

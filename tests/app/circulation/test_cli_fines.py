@@ -84,3 +84,35 @@ def test_block_setting(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", db, "fines", "block", "abc"]) == 2
     assert run(capsys, "--db", db, "fines", "block", "0", "--json")[1] == {"block_at": 0}
     assert run(capsys, "--db", db, "checkout", "S1", "TK.00003", "--json")[0] == 0
+
+
+def test_lost_book_charge_from_the_command_line(db: str, capsys: pytest.CaptureFixture[str]
+                                                ) -> None:
+    """``thuvien fines lost-charge 100`` then ``thuvien item lost``: the borrower owes the price;
+    ``item found`` cancels it; a copy nobody has is refused for ``found`` with the reason."""
+    with Library.open(db) as lib:
+        record = lib.catalog.add_record("Tiếng Anh 6")
+        lib.catalog.add_item(record, price=52000)  # TK.00004
+        assert lib.circulation.checkout("S2", "TK.00004").ok
+    assert main(["--db", db, "fines", "lost-charge"]) == 0
+    assert "không thu" in capsys.readouterr().out.lower()
+    assert main(["--db", db, "fines", "lost-charge", "900"]) == 2
+    assert "0–500" in capsys.readouterr().err
+    assert run(capsys, "--db", db, "fines", "lost-charge", "100", "--json")[1] == {
+        "lost_charge_percent": 100}
+
+    code, out = run(capsys, "--db", db, "item", "lost", "TK.00004", "--json")
+    assert code == 0 and out["code"] == "marked_lost"
+    assert out["fine"]["kind"] == "lost" and out["fine"]["amount"] == 52000  # type: ignore[index]
+    assert "Tiền đền sách: 52.000 đ." in str(out["message_vi"])
+    assert main(["--db", db, "fines", "--patron", "S2"]) == 0
+    assert "đền sách mất: 52.000 đ  [chưa nộp]" in capsys.readouterr().out
+
+    assert main(["--db", db, "item", "found", "TK.00004"]) == 0
+    assert "Đã huỷ tiền đền 52.000 đ chưa nộp." in capsys.readouterr().out
+    code, out = run(capsys, "--db", db, "fines", "--patron", "S2", "--json")
+    assert out["outstanding_total"] == 0 and out["fines"][0]["status"] == "waived"  # type: ignore[index]
+    assert main(["--db", db, "item", "found", "TK.00003"]) == 1  # on the shelf already
+    assert "TK.00003" in capsys.readouterr().err
+    assert main(["--db", db, "item", "damaged", "TK.00003"]) == 0
+    assert "hỏng" in capsys.readouterr().out
