@@ -268,9 +268,41 @@
     </message>
   </context>
   <context>
+    <name>CopyStatusActions</name>
+    <message>
+      <source>Copy lost…</source>
+      <translation>Copy lost…</translation>
+    </message>
+    <message>
+      <source>Copy damaged</source>
+      <translation>Copy damaged</translation>
+    </message>
+    <message>
+      <source>Copy found</source>
+      <translation>Copy found</translation>
+    </message>
+    <message>
+      <source>Mark the selected copy lost; a copy on loan closes its loan and, where the library charges for lost books, its reader is charged.</source>
+      <translation>Mark the selected copy lost; a copy on loan closes its loan and, where the library charges for lost books, its reader is charged.</translation>
+    </message>
+    <message>
+      <source>A lost or damaged copy is back: on the shelf, or kept for the next hold.</source>
+      <translation>A lost or damaged copy is back: on the shelf, or kept for the next hold.</translation>
+    </message>
+    <message>
+      <source>Copy lost</source>
+      <translation>Copy lost</translation>
+    </message>
+    <message>
+      <source>Mark copy {barcode} lost? If it is on loan, the loan is closed and stays on the reader's record.</source>
+      <translation>Mark copy {barcode} lost? If it is on loan, the loan is closed and stays on the reader's record.</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskView</name>
     <message>
       <source>Scan a library card or a book…</source>
+      <extracomment>How long the desk waits for the second F9 that confirms a lost book.</extracomment>
       <translation>Scan a library card or a book…</translation>
     </message>
     <message>
@@ -302,8 +334,8 @@
       <translation>This session</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · Esc clear patron</source>
-      <translation>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · Esc clear patron</translation>
+      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · F9 book lost · Esc clear patron</source>
+      <translation>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · F9 book lost · Esc clear patron</translation>
     </message>
     <message>
       <source>F8 Overdue letters…</source>
@@ -320,6 +352,14 @@
     <message>
       <source>Nothing to renew: select a loan or scan the book first.</source>
       <translation>Nothing to renew: select a loan or scan the book first.</translation>
+    </message>
+    <message>
+      <source>Nothing to mark lost: select a loan or scan the book first.</source>
+      <translation>Nothing to mark lost: select a loan or scan the book first.</translation>
+    </message>
+    <message>
+      <source>Mark {barcode} lost? Press F9 again to confirm; scan or Esc to cancel.</source>
+      <translation>Mark {barcode} lost? Press F9 again to confirm; scan or Esc to cancel.</translation>
     </message>
     <message>
       <source>Scan a library card first: the slip is for one patron.</source>
@@ -463,8 +503,8 @@
       <translation>Title</translation>
     </message>
     <message>
-      <source>Days late</source>
-      <translation>Days late</translation>
+      <source>For</source>
+      <translation>For</translation>
     </message>
     <message>
       <source>Amount</source>
@@ -481,6 +521,14 @@
     <message>
       <source>Waive…</source>
       <translation>Waive…</translation>
+    </message>
+    <message>
+      <source>lost book</source>
+      <translation>lost book</translation>
+    </message>
+    <message>
+      <source>{days} days late</source>
+      <translation>{days} days late</translation>
     </message>
     <message>
       <source>paid {date}</source>
@@ -1032,6 +1080,10 @@
       <translation>Fines not paid: {amount}</translation>
     </message>
     <message>
+      <source>{date} · “{title}” ({barcode}) — lost, to replace: {amount}</source>
+      <translation>{date} · “{title}” ({barcode}) — lost, to replace: {amount}</translation>
+    </message>
+    <message>
       <source>{date} · “{title}” ({barcode}) — {days} days late: {amount}</source>
       <translation>{date} · “{title}” ({barcode}) — {days} days late: {amount}</translation>
     </message>
@@ -1474,6 +1526,22 @@
       <translation>The most specific rule applies: a rule for one reader category and one item type wins over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as 31/05/2026; leave it empty to count days. Fine per day: đồng for each day late; 0 means no fine.</translation>
     </message>
     <message>
+      <source>A book lost on loan costs its reader</source>
+      <translation>A book lost on loan costs its reader</translation>
+    </message>
+    <message>
+      <source> % of its price</source>
+      <translation> % of its price</translation>
+    </message>
+    <message>
+      <source>nothing</source>
+      <translation>nothing</translation>
+    </message>
+    <message>
+      <source>Charged when a copy on loan is marked lost; cancelled if it turns up before it is paid. 0: no charge (the reader brings the same book instead).</source>
+      <translation>Charged when a copy on loan is marked lost; cancelled if it turns up before it is paid. 0: no charge (the reader brings the same book instead).</translation>
+    </message>
+    <message>
       <source>Row {row}: days, max items, renewals and the fine are whole numbers.</source>
       <translation>Row {row}: days, max items, renewals and the fine are whole numbers.</translation>
     </message>
@@ -1764,6 +1832,10 @@
     <message>
       <source>Waive a fine</source>
       <translation>Waive a fine</translation>
+    </message>
+    <message>
+      <source>{name}: “{title}” ({barcode}), lost book — {amount}</source>
+      <translation>{name}: “{title}” ({barcode}), lost book — {amount}</translation>
     </message>
     <message>
       <source>{name}: “{title}” ({barcode}), {days} days late — {amount}</source>

@@ -268,9 +268,41 @@
     </message>
   </context>
   <context>
+    <name>CopyStatusActions</name>
+    <message>
+      <source>Copy lost…</source>
+      <translation>Báo mất…</translation>
+    </message>
+    <message>
+      <source>Copy damaged</source>
+      <translation>Báo hỏng</translation>
+    </message>
+    <message>
+      <source>Copy found</source>
+      <translation>Đã tìm thấy</translation>
+    </message>
+    <message>
+      <source>Mark the selected copy lost; a copy on loan closes its loan and, where the library charges for lost books, its reader is charged.</source>
+      <translation>Ghi mất bản sách đang chọn; nếu đang cho mượn, lượt mượn được đóng và bạn đọc phải đền theo quy định của thư viện.</translation>
+    </message>
+    <message>
+      <source>A lost or damaged copy is back: on the shelf, or kept for the next hold.</source>
+      <translation>Sách mất hoặc hỏng đã có lại: đưa lên giá, hoặc giữ cho người đặt trước.</translation>
+    </message>
+    <message>
+      <source>Copy lost</source>
+      <translation>Báo mất sách</translation>
+    </message>
+    <message>
+      <source>Mark copy {barcode} lost? If it is on loan, the loan is closed and stays on the reader's record.</source>
+      <translation>Ghi mất bản sách {barcode}? Nếu sách đang cho mượn, lượt mượn được đóng và vẫn ghi tên bạn đọc.</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskView</name>
     <message>
       <source>Scan a library card or a book…</source>
+      <extracomment>How long the desk waits for the second F9 that confirms a lost book.</extracomment>
       <translation>Quét thẻ bạn đọc hoặc mã sách…</translation>
     </message>
     <message>
@@ -302,8 +334,8 @@
       <translation>Phiên làm việc này</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · Esc clear patron</source>
-      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F5 gia hạn · F6 in phiếu mượn · F7 camera · Esc bỏ chọn bạn đọc</translation>
+      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · F9 book lost · Esc clear patron</source>
+      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F5 gia hạn · F6 in phiếu mượn · F7 camera · F9 báo mất sách · Esc bỏ chọn bạn đọc</translation>
     </message>
     <message>
       <source>F8 Overdue letters…</source>
@@ -320,6 +352,14 @@
     <message>
       <source>Nothing to renew: select a loan or scan the book first.</source>
       <translation>Chưa có gì để gia hạn: hãy chọn một lượt mượn hoặc quét sách trước.</translation>
+    </message>
+    <message>
+      <source>Nothing to mark lost: select a loan or scan the book first.</source>
+      <translation>Chưa có sách để ghi mất: hãy chọn một lượt mượn hoặc quét sách trước.</translation>
+    </message>
+    <message>
+      <source>Mark {barcode} lost? Press F9 again to confirm; scan or Esc to cancel.</source>
+      <translation>Ghi mất {barcode}? Nhấn F9 lần nữa để xác nhận; quét mã khác hoặc Esc để thôi.</translation>
     </message>
     <message>
       <source>Scan a library card first: the slip is for one patron.</source>
@@ -463,8 +503,8 @@
       <translation>Nhan đề</translation>
     </message>
     <message>
-      <source>Days late</source>
-      <translation>Số ngày quá hạn</translation>
+      <source>For</source>
+      <translation>Lý do</translation>
     </message>
     <message>
       <source>Amount</source>
@@ -481,6 +521,14 @@
     <message>
       <source>Waive…</source>
       <translation>Miễn phạt…</translation>
+    </message>
+    <message>
+      <source>lost book</source>
+      <translation>mất sách</translation>
+    </message>
+    <message>
+      <source>{days} days late</source>
+      <translation>quá hạn {days} ngày</translation>
     </message>
     <message>
       <source>paid {date}</source>
@@ -1032,6 +1080,10 @@
       <translation>Tiền phạt chưa nộp: {amount}</translation>
     </message>
     <message>
+      <source>{date} · “{title}” ({barcode}) — lost, to replace: {amount}</source>
+      <translation>{date} · “{title}” ({barcode}) — mất sách, phải đền: {amount}</translation>
+    </message>
+    <message>
       <source>{date} · “{title}” ({barcode}) — {days} days late: {amount}</source>
       <translation>{date} · “{title}” ({barcode}) — quá hạn {days} ngày: {amount}</translation>
     </message>
@@ -1474,6 +1526,22 @@
       <translation>Quy định cụ thể nhất được áp dụng: quy định cho một loại bạn đọc và một loại tài liệu được ưu tiên hơn quy định “mọi”. Hạn trả cố định: 31/05 cho ngày 31/5 hằng năm (sách giáo khoa), hoặc một ngày như 31/05/2026; để trống thì tính theo số ngày. Phạt mỗi ngày: số đồng cho mỗi ngày trả muộn; 0 là không phạt.</translation>
     </message>
     <message>
+      <source>A book lost on loan costs its reader</source>
+      <translation>Sách mượn bị mất, bạn đọc đền</translation>
+    </message>
+    <message>
+      <source> % of its price</source>
+      <translation> % giá sách</translation>
+    </message>
+    <message>
+      <source>nothing</source>
+      <translation>không thu</translation>
+    </message>
+    <message>
+      <source>Charged when a copy on loan is marked lost; cancelled if it turns up before it is paid. 0: no charge (the reader brings the same book instead).</source>
+      <translation>Thu khi ghi mất một bản sách đang cho mượn; tự huỷ nếu tìm thấy sách trước khi nộp. 0: không thu tiền (bạn đọc đền bằng cuốn sách cùng loại).</translation>
+    </message>
+    <message>
       <source>Row {row}: days, max items, renewals and the fine are whole numbers.</source>
       <translation>Dòng {row}: số ngày, số tối đa, số lần gia hạn và tiền phạt phải là số nguyên.</translation>
     </message>
@@ -1764,6 +1832,10 @@
     <message>
       <source>Waive a fine</source>
       <translation>Miễn tiền phạt</translation>
+    </message>
+    <message>
+      <source>{name}: “{title}” ({barcode}), lost book — {amount}</source>
+      <translation>{name}: “{title}” ({barcode}), mất sách — {amount}</translation>
     </message>
     <message>
       <source>{name}: “{title}” ({barcode}), {days} days late — {amount}</source>

@@ -36,9 +36,14 @@ VI: dict[str, str] = {
     "Scan a library card or a book…": "Quét thẻ bạn đọc hoặc mã sách…",
     "F2 Automatic": "F2 Tự động", "F3 Check out": "F3 Cho mượn", "F4 Check in": "F4 Nhận trả",
     "Time": "Giờ", "Code": "Mã", "Result": "Kết quả", "This session": "Phiên làm việc này",
-    "F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · Esc clear patron":
-        "F2 tự động · F3 cho mượn · F4 nhận trả · F5 gia hạn · F6 in phiếu mượn · "
-        "Esc bỏ chọn bạn đọc",
+    "F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · "
+    "F9 book lost · Esc clear patron":
+        "F2 tự động · F3 cho mượn · F4 nhận trả · F5 gia hạn · F6 in phiếu mượn · F7 camera · "
+        "F9 báo mất sách · Esc bỏ chọn bạn đọc",
+    "Nothing to mark lost: select a loan or scan the book first.":
+        "Chưa có sách để ghi mất: hãy chọn một lượt mượn hoặc quét sách trước.",
+    "Mark {barcode} lost? Press F9 again to confirm; scan or Esc to cancel.":
+        "Ghi mất {barcode}? Nhấn F9 lần nữa để xác nhận; quét mã khác hoặc Esc để thôi.",
     "Ready. Scan a library card, then the books.":
         "Sẵn sàng. Quét thẻ bạn đọc, rồi quét sách.",
     "Nothing to renew: select a loan or scan the book first.":
@@ -231,6 +236,30 @@ VI: dict[str, str] = {
     "Fines not paid: {amount}": "Tiền phạt chưa nộp: {amount}",
     "{date} · “{title}” ({barcode}) — {days} days late: {amount}":
         "{date} · “{title}” ({barcode}) — quá hạn {days} ngày: {amount}",
+    "{date} · “{title}” ({barcode}) — lost, to replace: {amount}":
+        "{date} · “{title}” ({barcode}) — mất sách, phải đền: {amount}",
+    "For": "Lý do", "lost book": "mất sách", "{days} days late": "quá hạn {days} ngày",
+    "{name}: “{title}” ({barcode}), lost book — {amount}":
+        "{name}: “{title}” ({barcode}), mất sách — {amount}",
+    "A book lost on loan costs its reader": "Sách mượn bị mất, bạn đọc đền",
+    " % of its price": " % giá sách", "nothing": "không thu",
+    "Charged when a copy on loan is marked lost; cancelled if it turns up before it is paid. "
+    "0: no charge (the reader brings the same book instead).":
+        "Thu khi ghi mất một bản sách đang cho mượn; tự huỷ nếu tìm thấy sách trước khi nộp. "
+        "0: không thu tiền (bạn đọc đền bằng cuốn sách cùng loại).",
+    # copies lost / damaged / found (catalog)
+    "Copy lost…": "Báo mất…", "Copy damaged": "Báo hỏng", "Copy found": "Đã tìm thấy",
+    "Mark the selected copy lost; a copy on loan closes its loan and, where the library charges "
+    "for lost books, its reader is charged.":
+        "Ghi mất bản sách đang chọn; nếu đang cho mượn, lượt mượn được đóng và bạn đọc phải đền "
+        "theo quy định của thư viện.",
+    "A lost or damaged copy is back: on the shelf, or kept for the next hold.":
+        "Sách mất hoặc hỏng đã có lại: đưa lên giá, hoặc giữ cho người đặt trước.",
+    "Copy lost": "Báo mất sách",
+    "Mark copy {barcode} lost? If it is on loan, the loan is closed and stays on the reader's "
+    "record.":
+        "Ghi mất bản sách {barcode}? Nếu sách đang cho mượn, lượt mượn được đóng và vẫn ghi tên "
+        "bạn đọc.",
     "Date": "Ngày", "Days late": "Số ngày quá hạn", "Amount": "Số tiền",
     "Mark paid": "Đã nộp tiền", "Waive…": "Miễn phạt…",
     "paid {date}": "đã nộp {date}", "waived {date}: {reason}": "đã miễn {date}: {reason}",

@@ -229,7 +229,7 @@ def test_patron_view_lists_fines_and_marks_them_paid_or_waived(window, lib, qtbo
     assert panel.isVisibleTo(view)
     assert panel.title.text() == "Tiền phạt — chưa nộp: 6.000 đ"
     assert panel.table.rowCount() == 2
-    assert [panel.table.item(0, c).text() for c in (3, 4, 5)] == ["6", "3.000 đ", "chưa nộp"]
+    assert [panel.table.item(0, c).text() for c in (3, 4, 5)] == ["quá hạn 6 ngày", "3.000 đ", "chưa nộp"]
 
     panel.table.selectRow(0)
     qtbot.waitUntil(lambda: panel.pay_button.height() > 10)  # laid out, as on screen

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog.models import Item, RecordView
+from app.circulation.rules import ITEM_TYPE_NAMES
 from ui.format import display_date
 
 
@@ -54,6 +55,7 @@ class RecordDetail(QTabWidget):
         self.copies.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.copies.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.copies.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.items: list[Item] = []
         self.addTab(self.readable, self.tr("Record"))
         self.addTab(self.marc, self.tr("MARC"))
         self.addTab(self.copies, self.tr("Copies"))
@@ -66,9 +68,17 @@ class RecordDetail(QTabWidget):
                 "damaged": self.tr("damaged"), "withdrawn": self.tr("withdrawn")}.get(status,
                                                                                       status)
 
+    def selected_copy(self) -> tuple[str, str] | None:
+        """(barcode, status) of the copy selected in the Copies tab, None when none is."""
+        row = self.copies.currentRow()
+        if not self.copies.selectedItems() or not 0 <= row < len(self.items):
+            return None
+        return self.items[row].barcode, self.items[row].status
+
     def show_record(self, record: RecordView | None, items: list[Item]) -> None:
         """Show *record* and its copies (None: an empty hint)."""
         self.copies.setRowCount(0)
+        self.items = list(items) if record is not None else []
         if record is None:
             hint = self.tr("Search above, then choose a record to see it here.")
             self.readable.setHtml(f"<p style='color:#64748b'>{escape(hint)}</p>")
@@ -97,7 +107,8 @@ class RecordDetail(QTabWidget):
         for item in items:
             row = self.copies.rowCount()
             self.copies.insertRow(row)
-            cells = (item.barcode, item.collection or "", item.item_type,
+            kind = ITEM_TYPE_NAMES.get(item.item_type)
+            cells = (item.barcode, item.collection or "", kind() if kind else item.item_type,
                      item.call_number or "", self.status_name(item.status))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

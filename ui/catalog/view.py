@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.catalog.models import SearchResult
 from app.errors import UserError
 from app.library import Library
+from ui.catalog.copy_status import CopyStatusActions
 from ui.catalog.detail import RecordDetail
 from ui.catalog.record_form import RecordForm
 from ui.catalog.search_worker import MIN_CHARS, SearchWorker
@@ -95,10 +96,14 @@ class CatalogView(QWidget):
         actions.addWidget(self.copies_button)
         actions.addWidget(self.labels_button)
         actions.addStretch(1)
+        self.copy_actions = CopyStatusActions(lib, self.detail.selected_copy)
+        self.detail.copies.itemSelectionChanged.connect(self.copy_actions.enable)
+        self.copy_actions.changed.connect(self._copy_changed)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self.copy_actions)
         right_layout.addLayout(actions)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.results)
@@ -186,10 +191,13 @@ class CatalogView(QWidget):
 
     def open_record(self, record_id: int | None) -> None:
         """Show record *record_id* in the detail tabs."""
+        if record_id != self.current_id:
+            self.copy_actions.message.setText("")
         self.current_id = record_id
         record = self._lib.catalog.record(record_id) if record_id is not None else None
         items = self._lib.catalog.items_of(record_id) if record_id is not None else []
         self.detail.show_record(record, items)
+        self.copy_actions.enable()
         for button in (self.edit_button, self.copies_button, self.labels_button):
             button.setEnabled(record is not None)
         self.labels_button.setEnabled(bool(items))
@@ -225,6 +233,15 @@ class CatalogView(QWidget):
         dialog.accepted.connect(self._copies_added)
         dialog.open()
         return dialog
+
+    def _copy_changed(self) -> None:
+        """A copy was marked lost/damaged/found: show its new status, keep it selected."""
+        chosen = self.detail.selected_copy()
+        row = self.detail.copies.currentRow()
+        self.open_record(self.current_id)
+        if chosen is not None and 0 <= row < self.detail.copies.rowCount():
+            self.detail.copies.selectRow(row)
+        self.changed.emit()
 
     def _copies_added(self) -> None:
         self.open_record(self.current_id)

@@ -184,7 +184,10 @@ class PatronPanel(QWidget):
         self.fines_title.setText(self.tr("Fines not paid: {amount}").format(
             amount=format_dong(sum(fine.amount for fine in owed))))
         for fine in owed:
-            self.fines.addItem(self.tr("{date} · “{title}” ({barcode}) — {days} days late: "
-                                       "{amount}").format(
+            if fine.kind == "lost":
+                line = self.tr("{date} · “{title}” ({barcode}) — lost, to replace: {amount}")
+            else:
+                line = self.tr("{date} · “{title}” ({barcode}) — {days} days late: {amount}")
+            self.fines.addItem(line.format(
                 date=display_date(fine.assessed_on), title=fine.title, barcode=fine.barcode,
                 days=fine.days_late, amount=fine.amount_text))

@@ -13,6 +13,7 @@ scan changes nothing there, so the desk can never be left half-changed).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,8 @@ log = logging.getLogger(__name__)
 
 # Successful answers that still need the librarian's eyes (amber rather than green).
 ATTENTION = {"checked_in_hold", "patron_selected_blocked", "repeat_ignored"}
+#: How long the desk waits for the second F9 that confirms a lost book.
+LOST_CONFIRM_SECONDS = 10.0
 MODE_KEYS = (("auto", Qt.Key.Key_F2), ("checkout", Qt.Key.Key_F3), ("checkin", Qt.Key.Key_F4))
 
 
@@ -77,6 +80,7 @@ class DeskView(QWidget):
         self.sounds = sounds or DeskSounds()
         self.last_result: DeskResult | None = None
         self._last_barcode: str | None = None
+        self._pending_lost: tuple[str, float] | None = None
         self.document_preview: DocumentPreviewDialog | None = None
 
         self.scan_field = ScanField()
@@ -135,7 +139,7 @@ class DeskView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F5 renew · "
-                              "F6 print loan slip · F7 camera · Esc clear patron"))
+                              "F6 print loan slip · F7 camera · F9 book lost · Esc clear patron"))
         hint.setObjectName("keysHint")
         hint.setWordWrap(True)
         # F8's only hint is its button (the key line above must fit beside it on a 1024 px screen).
@@ -159,6 +163,7 @@ class DeskView(QWidget):
         self._shortcut(Qt.Key.Key_F6, self.print_slip)
         self._shortcut(Qt.Key.Key_F7, self.toggle_camera)
         self._shortcut(Qt.Key.Key_F8, self.print_overdue_letters)
+        self._shortcut(Qt.Key.Key_F9, self.report_lost)
         self._shortcut(Qt.Key.Key_Escape, self.clear_patron)
 
         self._show_mode(lib.circulation.desk.mode())
@@ -174,6 +179,7 @@ class DeskView(QWidget):
     def scan(self, code: str) -> DeskResult | None:
         """Send one scanned *code* to the desk and show the answer at once."""
         code = code.strip()
+        self._pending_lost = None
         if not code:
             self.focus_scan()
             return None
@@ -208,6 +214,36 @@ class DeskView(QWidget):
             return
         self._answer(barcode, self._lib.circulation.renew(barcode))
 
+    def report_lost(self) -> DeskResult | None:
+        """F9: the loan selected in the patron panel (else the copy scanned last) is lost.
+
+        The first press only asks; a second F9 on the same copy within
+        ``LOST_CONFIRM_SECONDS`` marks it lost (no dialog: the scanner keeps the keyboard).
+        A scan or Esc in between forgets the question."""
+        barcode = self.patron_panel.selected_barcode() or self._last_barcode
+        if not barcode:
+            self._say("bad", self.tr("Nothing to mark lost: select a loan or scan the book "
+                                     "first."))
+            self.sounds.play("bad")
+            self.focus_scan()
+            return None
+        now = time.monotonic()
+        pending, self._pending_lost = self._pending_lost, None
+        if pending is not None and pending[0] == barcode \
+                and now - pending[1] <= LOST_CONFIRM_SECONDS:
+            try:
+                result = self._lib.circulation.mark_lost(barcode)
+            except UserError as exc:
+                self._answer_error(barcode, exc.message)
+                return None
+            self._answer(barcode, result)
+            return result
+        self._pending_lost = (barcode, now)
+        self._say("warn", self.tr("Mark {barcode} lost? Press F9 again to confirm; scan or Esc "
+                                  "to cancel.").format(barcode=barcode))
+        self.focus_scan()
+        return None
+
     def toggle_camera(self) -> None:
         """Switch the webcam on or off (F7); the scan field keeps the keyboard."""
         self.camera.toggle()
@@ -219,6 +255,7 @@ class DeskView(QWidget):
 
     def clear_patron(self) -> None:
         """Forget the current patron (the next borrower steps up)."""
+        self._pending_lost = None
         result = self._lib.circulation.desk.clear_patron()
         self.patron_panel.show_patron(None)
         self._say("idle", result.message)

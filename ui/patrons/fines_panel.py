@@ -45,7 +45,7 @@ class FinesPanel(QWidget):
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
         self.table = list_table([
-            self.tr("Date"), self.tr("Acc. no."), self.tr("Title"), self.tr("Days late"),
+            self.tr("Date"), self.tr("Acc. no."), self.tr("Title"), self.tr("For"),
             self.tr("Amount"), self.tr("Status")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -67,6 +67,12 @@ class FinesPanel(QWidget):
         layout.addWidget(self.message)
         self.table.itemSelectionChanged.connect(self._enable)
         self.show_patron(None)
+
+    def charged_for(self, fine: Fine) -> str:
+        """What the fine is for: days late, or a lost book to replace."""
+        if fine.kind == "lost":
+            return self.tr("lost book")
+        return self.tr("{days} days late").format(days=fine.days_late)
 
     def status_name(self, fine: Fine) -> str:
         """A fine's status in words, with when (and why, for a waive)."""
@@ -93,13 +99,13 @@ class FinesPanel(QWidget):
             row = self.table.rowCount()
             self.table.insertRow(row)
             cells = (display_date(fine.assessed_on), fine.barcode, fine.title,
-                     str(fine.days_late), fine.amount_text, self.status_name(fine))
+                     self.charged_for(fine), fine.amount_text, self.status_name(fine))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, fine.id)
                 if fine.status == "outstanding":
                     cell.setForeground(red)
-                if column in (3, 4):
+                if column == 4:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
@@ -169,9 +175,13 @@ class WaiveDialog(QDialog):
         self.waived: Fine | None = None
         self.setWindowTitle(self.tr("Waive a fine"))
         self.setMinimumWidth(460)
-        what = QLabel(self.tr("{name}: “{title}” ({barcode}), {days} days late — {amount}").format(
-            name=fine.patron_name or "", title=fine.title, barcode=fine.barcode,
-            days=fine.days_late, amount=fine.amount_text))
+        if fine.kind == "lost":
+            line = self.tr("{name}: “{title}” ({barcode}), lost book — {amount}")
+        else:
+            line = self.tr("{name}: “{title}” ({barcode}), {days} days late — {amount}")
+        what = QLabel(line.format(name=fine.patron_name or "", title=fine.title,
+                                  barcode=fine.barcode, days=fine.days_late,
+                                  amount=fine.amount_text))
         what.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. family in difficulty, book returned by post"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog.models import ITEM_TYPES
+from app.circulation.fines import MAX_LOST_PERCENT
 from app.circulation.rules import (
     ANY,
     CATEGORY_NAMES,
@@ -102,6 +103,17 @@ class RulesPage(QWidget):
         self.block_at.setSuffix(" đ")
         self.block_at.setSpecialValueText(self.tr("never"))
         block_row.addWidget(self.block_at)
+        block_row.addSpacing(24)
+        block_row.addWidget(QLabel(self.tr("A book lost on loan costs its reader")))
+        self.lost_percent = QSpinBox()
+        self.lost_percent.setRange(0, MAX_LOST_PERCENT)
+        self.lost_percent.setSingleStep(10)
+        self.lost_percent.setSuffix(self.tr(" % of its price"))
+        self.lost_percent.setSpecialValueText(self.tr("nothing"))
+        self.lost_percent.setToolTip(self.tr(
+            "Charged when a copy on loan is marked lost; cancelled if it turns up before it is "
+            "paid. 0: no charge (the reader brings the same book instead)."))
+        block_row.addWidget(self.lost_percent)
         block_row.addStretch(1)
         layout.addLayout(block_row)
         layout.addLayout(buttons)
@@ -115,6 +127,7 @@ class RulesPage(QWidget):
         for rule in self._lib.circulation.rules.all():
             self._append(rule)
         self.block_at.setValue(min(MAX_BLOCK, self._lib.circulation.fines.block_at()))
+        self.lost_percent.setValue(self._lib.circulation.fines.lost_charge_percent())
 
     def _append(self, rule: LoanRule) -> int:
         row = self.table.rowCount()
@@ -215,6 +228,7 @@ class RulesPage(QWidget):
             if key not in keys:
                 store.delete(*key)
         self._lib.circulation.fines.set_block_at(self.block_at.value())
+        self._lib.circulation.fines.set_lost_charge_percent(self.lost_percent.value())
         say(self.message, self.tr("Saved."))
         self.load()
 
