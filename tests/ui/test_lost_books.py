@@ -106,3 +106,28 @@ def test_the_lost_charge_is_set_in_the_loan_rules_tab(window, lib, qtbot  # type
     page.lost_percent.setValue(120)
     page.save()
     assert lib.circulation.fines.lost_charge_percent() == 120
+
+
+def test_arrow_keys_choose_the_loan_for_f5_and_f9(window, lib, stocked, qtbot  # type: ignore[no-untyped-def]
+                                                  ) -> None:
+    patron, barcodes = stocked
+    desk = window.desk
+    field = desk.scan_field
+    scan(qtbot, field, patron.card)
+    for barcode in barcodes:
+        scan(qtbot, field, barcode)
+    panel = desk.patron_panel
+    assert panel.loans.rowCount() == 3 and panel.selected_barcode() is None
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    first = panel.selected_barcode()
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    second = panel.selected_barcode()
+    assert first and second and first != second and field.hasFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert panel.selected_barcode() == first
+    qtbot.keyClick(field, Qt.Key.Key_F9)
+    qtbot.keyClick(field, Qt.Key.Key_F9)
+    assert desk.banner.text().startswith("Đã ghi mất") and f"({first})" in desk.banner.text()
+    assert panel.loans.rowCount() == 2
+    left = {panel.loans.item(r, 0).text() for r in range(2)}
+    assert first not in left and second in left

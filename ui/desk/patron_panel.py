@@ -88,6 +88,20 @@ class PatronPanel(QWidget):
         cell = self.loans.item(row, 0)
         return cell.text() if cell else None
 
+    def move_selection(self, step: int) -> str | None:
+        """Select the loan *step* rows below (above when negative) the selected one, from the
+        keyboard at the desk; the first Down selects the first loan. Returns its barcode."""
+        rows = self.loans.rowCount()
+        if rows == 0:
+            return None
+        current = self.loans.currentRow() if self.loans.selectedItems() else -1
+        target = 0 if current < 0 else min(rows - 1, max(0, current + step))
+        self.loans.selectRow(target)
+        cell = self.loans.item(target, 0)
+        if cell is not None:
+            self.loans.scrollToItem(cell)
+        return self.selected_barcode()
+
     def show_patron(self, patron_id: int | None) -> None:
         """Show *patron_id* as stored now (None: nobody selected)."""
         self.patron_id = patron_id

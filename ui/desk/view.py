@@ -139,7 +139,8 @@ class DeskView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F5 renew · "
-                              "F6 print loan slip · F7 camera · F9 book lost · Esc clear patron"))
+                              "F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · "
+                              "Esc clear patron"))
         hint.setObjectName("keysHint")
         hint.setWordWrap(True)
         # F8's only hint is its button (the key line above must fit beside it on a 1024 px screen).
@@ -165,6 +166,11 @@ class DeskView(QWidget):
         self._shortcut(Qt.Key.Key_F8, self.print_overdue_letters)
         self._shortcut(Qt.Key.Key_F9, self.report_lost)
         self._shortcut(Qt.Key.Key_Escape, self.clear_patron)
+        # Up/Down choose one of the reader's loans for F5 (renew) and F9 (lost), no mouse.
+        for key, step in ((Qt.Key.Key_Down, 1), (Qt.Key.Key_Up, -1)):
+            move = QShortcut(QKeySequence(key), self.scan_field)
+            move.setContext(Qt.ShortcutContext.WidgetShortcut)
+            move.activated.connect(lambda s=step: self.patron_panel.move_selection(s))
 
         self._show_mode(lib.circulation.desk.mode())
         self._say("idle", self.tr("Ready. Scan a library card, then the books."))
