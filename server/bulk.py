@@ -131,9 +131,10 @@ def by_uuid(conn: Connection, table: Table, library_id: int, uuids: Sequence[str
             columns: Sequence[str]) -> list[Row]:
     """``(uuid, *columns)`` of the rows of one library among *uuids*.
 
-    On PostgreSQL a join with ``unnest(array)``: a nested loop of primary-key lookups
-    whatever the planner's statistics say (with ``uuid = ANY(...)`` a freshly filled table
-    was read through another index and filtered, 100 times slower).
+    On PostgreSQL one primary-key probe per value (``LATERAL ... LIMIT 1``) whatever the
+    planner's statistics say: with ``uuid = ANY(...)`` a freshly filled table was read
+    through another index and filtered, 100 times slower, and a plain join may become a hash
+    join over all of the library's rows.
     """
     if not uuids:
         return []
@@ -141,8 +142,9 @@ def by_uuid(conn: Connection, table: Table, library_id: int, uuids: Sequence[str
         table.c[name]  # noqa: B018 - raises KeyError for a name not in the table
     wanted = ", ".join(f"t.{name}" for name in ("uuid", *columns))
     if conn.dialect.name == "postgresql":
-        sql = (f"SELECT {wanted} FROM unnest(%b::text[]) AS v(uuid) JOIN {table.name} t "
-               f"ON t.library_id = %s AND t.uuid = v.uuid")
+        sql = (f"SELECT {wanted} FROM unnest(%b::text[]) AS v(uuid) JOIN LATERAL "
+               f"(SELECT * FROM {table.name} t WHERE t.library_id = %s AND t.uuid = v.uuid "
+               f"LIMIT 1) AS t ON true")
         return [tuple(r) for r in conn.exec_driver_sql(sql, (list(uuids), library_id))]
     marks = ", ".join("?" for _ in uuids)
     sql = f"SELECT {wanted} FROM {table.name} t WHERE t.library_id = ? AND t.uuid IN ({marks})"

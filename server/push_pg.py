@@ -9,7 +9,7 @@ Vietnamese folding of :mod:`app.text`.
 
 What the statements store matches :mod:`server.push` on SQLite: a row's state is the
 stored state merged with each change's payload in sequence order, ``uuid`` set, and
-``deleted`` true after a delete (``jsonb_object_agg`` keeps the last value of a key);
+``deleted`` true after a delete (``jsonb ||`` keeps the last value of a key);
 columns are cut to their width, integers outside the column's range become NULL. Only
 the text of a stored state or logged payload differs (jsonb orders keys its own way).
 """
@@ -30,19 +30,17 @@ c AS MATERIALIZED (
 
 def _state(name: str, entity: str, old: str | None) -> str:
     """CTE *name* ``(uuid, state)``: each uuid's state after the batch's changes of *entity*,
-    starting from the stored ``fields`` of the rows in the CTE *old* (when given)."""
-    start = ("SELECT o.uuid, 0::bigint, 0, e.key, e.value FROM old AS o, "
-             "jsonb_each(o.fields::jsonb) AS e UNION ALL ") if old else ""
+    starting from the stored ``fields`` of the rows in the CTE *old* (when given).
+    ``thuvien_jsonb_merge`` (migration 0004) is ``'{}' || a || b ...`` in order."""
+    start = "SELECT o.uuid, 0::bigint, o.fields::jsonb FROM old AS o UNION ALL " if old else ""
     return f"""
 {name} AS (
-    SELECT kv.uuid, jsonb_object_agg(kv.k, kv.v ORDER BY kv.seq, kv.part) AS state FROM (
-        {start}SELECT c.uuid, c.seq, 1, e.key, e.value FROM c, jsonb_each(c.payload) AS e
-                  WHERE c.entity = '{entity}'
-        UNION ALL SELECT c.uuid, c.seq, 2, 'uuid', to_jsonb(c.uuid) FROM c
-                  WHERE c.entity = '{entity}'
-        UNION ALL SELECT c.uuid, c.seq, 3, 'deleted', 'true'::jsonb FROM c
-                  WHERE c.entity = '{entity}' AND c.op = 'delete'
-    ) AS kv(uuid, seq, part, k, v)
+    SELECT kv.uuid, thuvien_jsonb_merge(kv.v ORDER BY kv.seq) AS state FROM (
+        {start}SELECT c.uuid, c.seq, c.payload || jsonb_build_object('uuid', c.uuid)
+                      || CASE WHEN c.op = 'delete' THEN '{{"deleted": true}}'::jsonb
+                              ELSE '{{}}'::jsonb END
+        FROM c WHERE c.entity = '{entity}'
+    ) AS kv(uuid, seq, v)
     GROUP BY kv.uuid)"""
 
 
