@@ -32,13 +32,15 @@ def _print(value: Any, as_json: bool, lines: list[str]) -> None:
 def _serve(settings: ServerSettings, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from server.api import create_app
+    from server.api import create_app, tune_gc
 
     options: dict[str, Any] = {"host": args.host, "port": args.port,
                                "log_level": args.log_level, "ssl_certfile": args.ssl_certfile,
                                "ssl_keyfile": args.ssl_keyfile, "timeout_keep_alive": 30}
     if args.workers <= 1:
-        uvicorn.run(create_app(settings), **options)
+        app = create_app(settings)
+        tune_gc()
+        uvicorn.run(app, **options)
         return 0
     if settings.is_sqlite:
         print("Lỗi / Error: several workers need PostgreSQL (SQLite writes one push at a "

@@ -70,22 +70,26 @@ def _check(from_seq: int, to_seq: int, changes: list[dict[str, Any]],
 def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
                 changes: list[dict[str, Any]], *, withheld: list[dict[str, Any]] | None = None,
                 idempotency: bool = True, body: str | None = None,
-                before_commit: Callable[[], None] | None = None) -> PushResult:
+                before_commit: Callable[[], None] | None = None,
+                locked: tuple[int, int] | None = None) -> PushResult:
     """Store and apply the changes of one batch not seen before; answer the acked sequence.
 
     *withheld* lists ``{"seq", "digest"}`` of the outbox rows in the range that the privacy
     filter kept at the school. Raises :class:`PushConflict` when the batch starts after what
     the server has, :class:`server.reuse.SeqReused` when it re-sends a number with another
-    change, :class:`BadBatch` when it is malformed.
+    change, :class:`BadBatch` when it is malformed. *locked*: ``(acked_seq, digest_floor)``
+    of the library's row when the caller has already locked it in this transaction.
 
     >>> apply_batch(conn, 1, 0, 2, [{"seq": 1, ...}, {"seq": 2, ...}])  # doctest: +SKIP
     PushResult(acked_seq=2, applied=2)
     """
     withheld = withheld or []
     _check(from_seq, to_seq, changes, withheld)
-    lib = conn.execute(select(libraries.c.acked_seq, libraries.c.digest_floor)
-                       .where(libraries.c.id == library_id).with_for_update()).one()
-    acked, floor = int(lib.acked_seq), int(lib.digest_floor)
+    if locked is None:
+        lib = conn.execute(select(libraries.c.acked_seq, libraries.c.digest_floor)
+                           .where(libraries.c.id == library_id).with_for_update()).one()
+        locked = int(lib.acked_seq), int(lib.digest_floor)
+    acked, floor = locked
     if idempotency:
         if from_seq > acked:
             raise PushConflict(acked)

@@ -91,6 +91,17 @@ def library_for_token(conn: Connection, token: str) -> Any | None:
                         ).first()
 
 
+def lock_library_for_token(conn: Connection, token: str) -> Any | None:
+    """The library row whose token this is, locked for the rest of the transaction (a push
+    starts with it), or None."""
+    if not token.startswith("tvl_"):
+        return None
+    return conn.execute(select(libraries.c.id, libraries.c.code, libraries.c.library_uuid,
+                               libraries.c.acked_seq, libraries.c.digest_floor)
+                        .where(libraries.c.token_hash == hash_secret(token))
+                        .with_for_update()).first()
+
+
 def is_admin_token(conn: Connection, token: str) -> bool:
     """True when *token* is a district admin token."""
     return conn.execute(select(admin_tokens.c.id).where(
