@@ -43,8 +43,15 @@ class Batch:
         return (head[:-1] + ', "changes": [' + ", ".join(self.changes) + "]}").encode("utf-8")
 
 
-def _text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+#: ``json.dumps(value, ensure_ascii=False)`` without building an encoder on every call (with
+#: a keyword argument, ``json.dumps`` makes a new ``JSONEncoder`` each time: half of the
+#: batch builder's time went there, five calls per change).
+_text = json.JSONEncoder(ensure_ascii=False).encode
+_quote = json.encoder.encode_basestring  # a str as JSON, like _text
+
+
+def _string(value: str | None) -> str:
+    return "null" if value is None else str(_quote(value))
 
 
 def current_states(conn: sqlite3.Connection | None, rows: list[OutboxRow]
@@ -84,7 +91,7 @@ def build(from_seq: int, rows: list[OutboxRow], policy: str, secret: str,
                 withheld.append({"seq": seq, "digest": digest})
                 continue
             name, sent = outgoing[0], _text(outgoing[1])
-        changes.append(f'{{"seq": {int(seq)}, "entity": {_text(name)}, "uuid": {_text(uuid)}, '
-                       f'"op": {_text(op)}, "payload": {sent}, "at": {_text(at)}, '
-                       f'"digest": "{digest}"}}')
+        changes.append(f'{{"seq": {int(seq)}, "entity": {_string(name)}, '
+                       f'"uuid": {_string(uuid)}, "op": {_string(op)}, "payload": {sent}, '
+                       f'"at": {_string(at)}, "digest": "{digest}"}}')
     return Batch(from_seq, int(rows[-1][0]) if rows else from_seq, changes, withheld)
