@@ -18,7 +18,7 @@ import queue
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from app.catalog import store
 from app.catalog.marc import RecordProblem, extract, holdings, read_marc
@@ -55,37 +55,25 @@ class Skipped:
     code: str
 
 
-class Copy(NamedTuple):
-    """A copy read from a holdings field, with the values the importer stores."""
+# Prepared records cross a process boundary by the thousand: they are plain tuples (a
+# NamedTuple is rebuilt through a Python-level call when unpickled, several times slower).
 
-    collection: str | None
-    barcode: str | None  # stripped, NFC; None when the field has none
-    item_type: str | None
-    call_number: str | None
-    location: str | None
-    price: float | None
-    acquired_on: str | None
-    source: str | None
-    note: str | None
-    call_fold: str  # folded call number (search), "" without one
-    barcode_fold: str
+#: A copy read from a holdings field, with the values the importer stores:
+#: ``(collection, barcode, item_type, call_number, location, price, acquired_on, source,
+#: note, call_fold, barcode_fold)``; the barcode stripped and NFC (None when the field has
+#: none), ``call_fold``/``barcode_fold`` folded for search ("" without one).
+Copy = tuple[str | None, str | None, str | None, str | None, str | None, float | None,
+             str | None, str | None, str | None, str, str]
 
-
-class Prepared(NamedTuple):
-    """A readable bibliographic record, ready to store."""
-
-    number: int
-    offset: int
-    isbns: list[str]
-    control_number: str | None
-    control_org: str | None
-    title_fold: str
-    #: ``records`` values from ``control_number`` to ``marc`` (``store.record_tail``).
-    row_tail: tuple[Any, ...]
-    #: folded search text: title, author, subject, other, classification.
-    search: tuple[str, str, str, str, str]
-    copies: list[Copy]
-
+#: A readable bibliographic record, ready to store: ``(number, offset, isbns,
+#: control_number, control_org, title_fold, row_tail, search, copies, terms, class_fold)``.
+#: ``row_tail`` is the ``records`` values from ``control_number`` to ``marc``
+#: (``store.record_tail``); ``search`` the folded search text (title, author, subject,
+#: other, callno) with the call numbers and barcodes of the record's own copies, i.e. its
+#: search row when every copy lands as read; ``terms`` the completable words of that row
+#: (``store.term_text``); ``class_fold`` the folded class number that callno begins with.
+Prepared = tuple[int, int, list[str], str | None, str | None, str, tuple[Any, ...],
+                 tuple[str, str, str, str, str], list[Copy], str, str]
 
 Entry = Prepared | Skipped
 
@@ -113,16 +101,19 @@ def prepare_all(source: Path, progress: Progress | None = None) -> Generator[Ent
             yield Skipped(number, offset, NO_TITLE(), "marc.no_title")
             continue
         tail = store.record_tail(bib, entry.to_storage(skip=HOLDINGS_TAGS))
-        copies = []
+        copies: list[Copy] = []
         for item in holdings(entry):
             barcode = nfc(item.barcode.strip()) if item.barcode and item.barcode.strip() \
                 else None
-            copies.append(Copy(item.collection, barcode, item.item_type, item.call_number,
-                               item.location, item.price, item.acquired_on, item.source,
-                               item.note, fold(item.call_number) if item.call_number else "",
-                               fold(barcode) if barcode else ""))
-        yield Prepared(number, offset, bib.isbns, bib.control_number, bib.control_org,
-                       tail[3], tail, store.search_parts(bib, tail[3]), copies)
+            copies.append((item.collection, barcode, item.item_type, item.call_number,
+                           item.location, item.price, item.acquired_on, item.source,
+                           item.note, fold(item.call_number) if item.call_number else "",
+                           fold(barcode) if barcode else ""))
+        title, author, subject, other, classification = store.search_parts(bib, tail[3])
+        search = (title, author, subject, other, store.callno_text(
+            classification, [c[9] for c in copies if c[9]], [c[10] for c in copies]))
+        yield (number, offset, bib.isbns, bib.control_number, bib.control_org, tail[3], tail,
+               search, copies, store.term_text(search), classification)
 
 
 def prepared_records(source: Path, progress: Progress | None = None,

@@ -306,17 +306,35 @@ def indexed_terms(rows: Iterable[Sequence[Any]]) -> set[str]:
     return {w for w in words if len(w) >= COMPLETED_PREFIX and w[0] not in DIGITS}
 
 
+def term_text(texts: Iterable[str]) -> str:
+    """The words of a search row's texts that go into ``search_terms``, as one
+    space-separated text (what an import's reader hands to the writer).
+
+    >>> sorted(term_text(["sach hay", "nguyen van an", "9786042088763 tk 00012"]).split())
+    ['nguyen', 'sach']
+    """
+    return " ".join(w for w in set(" ".join(texts).split())
+                    if len(w) >= COMPLETED_PREFIX and w[0] not in DIGITS)
+
+
 def add_terms(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]],
               known: set[str] | None = None) -> None:
     """Record the completable words of new search rows; *known* (words already recorded by
     the caller, e.g. earlier batches of an import) is skipped and then updated."""
-    words = indexed_terms(rows)
+    add_term_words(conn, indexed_terms(rows), known)
+
+
+def add_term_words(conn: sqlite3.Connection, words: set[str],
+                   known: set[str] | None = None) -> None:
+    """Record completable *words* (from :func:`indexed_terms` or :func:`term_text`); *known*
+    as for :func:`add_terms`. *words* may be changed."""
     if known is not None:
         words -= known
         if len(known) < 200_000:
             known |= words
-    conn.executemany("INSERT OR IGNORE INTO search_terms(term) VALUES (?)",
-                     [(w,) for w in words])
+    if words:
+        conn.executemany("INSERT OR IGNORE INTO search_terms(term) VALUES (?)",
+                         [(w,) for w in words])
 
 
 def replace_search(conn: sqlite3.Connection, row: tuple[Any, ...]) -> None:
