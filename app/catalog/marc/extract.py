@@ -73,43 +73,35 @@ def title_of(f: Field) -> str:
     return out
 
 
-def _year(record: MarcRecord, fixed: str | None) -> int | None:
-    for f in record.fields:
-        if f.tag in ("264", "260") and f.data is None and (f.tag == "260" or f.ind2 in ("1", " ")):
-            year = find_year(f.value("c"))
-            if year:
-                return year
+def _year(dated: list[Field], fixed: str | None) -> int | None:
+    """The year in the first of the 260/264 fields *dated* that has one, else in 008."""
+    for f in dated:
+        year = find_year(f.value("c"))
+        if year:
+            return year
     if fixed and len(fixed) >= 11 and fixed[7:11].isdigit() and fixed[7:11] != "9999":
         return int(fixed[7:11])
     return None
 
 
-def _publication(record: MarcRecord) -> Field | None:
-    fallback: Field | None = None
-    for f in record.fields:
-        if f.data is not None:
-            continue
-        if f.tag == "264" and f.ind2 == "1":
-            return f
-        if f.tag in ("260", "264") and fallback is None:
-            fallback = f
-    return fallback
-
-
-def _language(record: MarcRecord, fixed: str | None) -> str | None:
+def _language(fixed: str | None, coded: str | None) -> str | None:
     if fixed and len(fixed) >= 38:
         code = fixed[35:38].strip().lower()
         if len(code) == 3 and code.isalpha():
             return code
-    coded = record.value("041", "a")
     if coded and coded[:3].isalpha():
         return coded[:3].lower()
     return None
 
 
-def _classification(record: MarcRecord) -> str | None:
-    for tag in ("082", "080", "084", "090"):
-        value = record.value(tag, "a")
+# Class number fields, in the order they are preferred; 041 $a is the language code.
+_CLASS_TAGS = ("082", "080", "084", "090")
+_FIRST_A = frozenset((*_CLASS_TAGS, "041"))
+
+
+def _classification(first_a: dict[str, str]) -> str | None:
+    for tag in _CLASS_TAGS:
+        value = first_a.get(tag)
         if value and value.strip():
             text = value.strip()
             if tag == "082":
@@ -142,13 +134,20 @@ def extract(record: MarcRecord) -> BibData:
     ('Dế Mèn phiêu lưu ký', ['Tô Hoài'], ['9786042088763'], 'Kim Đồng', 'Hà Nội', 2020)
     """
     bib = BibData()
-    fixed = record.control("008")
+    fixed: str | None = None
     authors: list[str] = []
     isbns: list[str] = []
     subjects: list[str] = []
     notes: list[str] = []
     series_490: str | None = None
     series_830: str | None = None
+    # Gathered in the same pass: the first $a of the class number and language fields, the
+    # publication field (264 with ind2 1, else the first 260/264) and the fields a year may
+    # come from (260, 264 with ind2 1 or blank), in record order.
+    first_a: dict[str, str] = {}
+    publication: Field | None = None
+    fallback: Field | None = None
+    dated: list[Field] = []
     for f in record.fields:
         tag = f.tag
         if f.data is not None:
@@ -156,6 +155,8 @@ def extract(record: MarcRecord) -> BibData:
                 bib.control_number = _or_none(f.data.strip())
             elif tag == "003":
                 bib.control_org = _or_none(f.data.strip())
+            elif tag == "008" and fixed is None:
+                fixed = f.data
             continue
         if tag == "245" and not bib.title:
             bib.title = title_of(f)
@@ -190,18 +191,29 @@ def extract(record: MarcRecord) -> BibData:
                 bib.volume = _or_none(clean(volume))
         elif tag == "830" and series_830 is None:
             series_830 = _or_none(clean(f.value("a")))
+        elif tag == "264" or tag == "260":
+            if tag == "264" and f.ind2 == "1" and publication is None:
+                publication = f
+            if fallback is None:
+                fallback = f
+            if tag == "260" or f.ind2 in ("1", " "):
+                dated.append(f)
+        elif tag in _FIRST_A and tag not in first_a:
+            coded = f.value("a")
+            if coded is not None:
+                first_a[tag] = coded
     bib.authors = authors
     bib.isbns = isbns
     bib.subjects = subjects
     bib.notes = "\n".join(notes) or None
     bib.series = series_490 or series_830
-    pub = _publication(record)
+    pub = publication or fallback
     if pub is not None:
         bib.publisher = _or_none(unbracket(clean(pub.value("b"))))
         bib.place = _or_none(unbracket(clean(pub.value("a"))))
-    bib.year = _year(record, fixed)
-    bib.classification = _classification(record)
-    bib.language = _language(record, fixed)
+    bib.year = _year(dated, fixed)
+    bib.classification = _classification(first_a)
+    bib.language = _language(fixed, first_a.get("041"))
     return bib
 
 
