@@ -8,6 +8,7 @@ without a reason...), one line, no traceback.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from app.circulation.clock import display_date
@@ -66,28 +67,30 @@ def _number(value: str) -> int:
         raise ValidationError("cli.bad_number", BAD_NUMBER, value=value) from exc
 
 
+def _setting(args: argparse.Namespace, key: str, write: Callable[[int], None],
+             read: Callable[[], int], said: Callable[[int], str], off: Text) -> int:
+    """Set a fine setting from the command's value (if given), then print it."""
+    if args.values:
+        write(_number(args.values[0]))
+    value = read()
+    if args.json:
+        print_json({key: value})
+    else:
+        print(said(value) if value else off())
+    return 0
+
+
 def fines(args: argparse.Namespace) -> int:
     """``thuvien fines …``."""
     with open_library(args) as lib:
         service = lib.circulation.fines
         if args.action == "block":
-            if args.values:
-                service.set_block_at(_number(args.values[0]))
-            amount = service.block_at()
-            if args.json:
-                print_json({"block_at": amount})
-            else:
-                print(BLOCK_AT(amount=format_dong(amount)) if amount else BLOCK_OFF())
-            return 0
+            return _setting(args, "block_at", service.set_block_at, service.block_at,
+                            lambda amount: BLOCK_AT(amount=format_dong(amount)), BLOCK_OFF)
         if args.action == "lost-charge":
-            if args.values:
-                service.set_lost_charge_percent(_number(args.values[0]))
-            percent = service.lost_charge_percent()
-            if args.json:
-                print_json({"lost_charge_percent": percent})
-            else:
-                print(LOST_AT(percent=percent) if percent else LOST_OFF())
-            return 0
+            return _setting(args, "lost_charge_percent", service.set_lost_charge_percent,
+                            service.lost_charge_percent,
+                            lambda percent: LOST_AT(percent=percent), LOST_OFF)
         if args.action in ("pay", "waive"):
             if not args.values:
                 raise ValidationError("cli.need_id", NEED_ID, action=args.action)
