@@ -45,7 +45,7 @@ from app.circulation.calendar import OpenDays
 from app.circulation.clock import display_date
 from app.circulation.context import FINE_BLOCK_AT, LOST_CHARGE_PERCENT, CircContext
 from app.circulation.refs import ItemRef, LoanRef, PatronRef
-from app.db.outbox import record_change
+from app.db.outbox import record_change, row_payload
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
 from app.text import nfc
@@ -155,16 +155,17 @@ def _fine(conn: sqlite3.Connection, fine_id: int) -> Fine | None:
 
 
 def _write_change(conn: sqlite3.Connection, fine_id: int, op: str) -> None:
-    row = conn.execute(
-        "SELECT f.uuid, f.updated_at, f.deleted, p.uuid, l.uuid, f.kind, f.days_late, f.per_day, "
-        "f.amount, f.status, f.assessed_on, f.settled_at, f.settled_by, f.reason FROM fines f "
-        "JOIN loans l ON l.id = f.loan_id LEFT JOIN patrons p ON p.id = f.patron_id "
-        "WHERE f.id = ?", (fine_id,)).fetchone()
-    keys = ("uuid", "updated_at", "deleted", "patron_uuid", "loan_uuid", "kind", "days_late",
-            "per_day", "amount", "status", "assessed_on", "settled_at", "settled_by", "reason")
-    payload = dict(zip(keys, row, strict=True))
-    payload["deleted"] = bool(payload["deleted"])
-    record_change(conn, "fine", str(row[0]), op, payload)
+    uuid, payload = row_payload(conn, _PAYLOAD, _PAYLOAD_KEYS, fine_id)
+    record_change(conn, "fine", uuid, op, payload)
+
+
+_PAYLOAD = (
+    "SELECT f.uuid, f.updated_at, f.deleted, p.uuid, l.uuid, f.kind, f.days_late, f.per_day, "
+    "f.amount, f.status, f.assessed_on, f.settled_at, f.settled_by, f.reason FROM fines f "
+    "JOIN loans l ON l.id = f.loan_id LEFT JOIN patrons p ON p.id = f.patron_id WHERE f.id = ?")
+_PAYLOAD_KEYS = ("uuid", "updated_at", "deleted", "patron_uuid", "loan_uuid", "kind",
+                 "days_late", "per_day", "amount", "status", "assessed_on", "settled_at",
+                 "settled_by", "reason")
 
 
 def assess(ctx: CircContext, conn: sqlite3.Connection, loan: LoanRef, patron: PatronRef | None,

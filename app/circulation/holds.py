@@ -23,7 +23,7 @@ from app.circulation.refs import (
     item_by_id,
 )
 from app.circulation.results import DeskResult, refuse
-from app.db.outbox import record_change
+from app.db.outbox import record_change, row_payload
 
 _P = ", ".join(f"p.{c.strip()}" for c in PATRON_COLUMNS.split(","))
 _SELECT = (f"SELECT h.id, h.uuid, h.record_id, h.status, h.item_id, h.ready_until, {_P} "
@@ -36,16 +36,16 @@ def _hold(row: Any, position: int | None = None) -> HoldRef:
 
 
 def _payload(conn: sqlite3.Connection, hold_id: int) -> tuple[str, dict[str, Any]]:
-    row = conn.execute(
-        "SELECT h.uuid, h.updated_at, h.deleted, r.uuid, p.uuid, h.status, i.uuid, h.ready_until, "
-        "h.created_at FROM holds h JOIN records r ON r.id = h.record_id "
-        "JOIN patrons p ON p.id = h.patron_id LEFT JOIN items i ON i.id = h.item_id "
-        "WHERE h.id = ?", (hold_id,)).fetchone()
-    keys = ("uuid", "updated_at", "deleted", "record_uuid", "patron_uuid", "status", "item_uuid",
-            "ready_until", "created_at")
-    payload = dict(zip(keys, row, strict=True))
-    payload["deleted"] = bool(payload["deleted"])
-    return str(row[0]), payload
+    return row_payload(conn, _HOLD_PAYLOAD, _HOLD_KEYS, hold_id)
+
+
+_HOLD_PAYLOAD = (
+    "SELECT h.uuid, h.updated_at, h.deleted, r.uuid, p.uuid, h.status, i.uuid, h.ready_until, "
+    "h.created_at FROM holds h JOIN records r ON r.id = h.record_id "
+    "JOIN patrons p ON p.id = h.patron_id LEFT JOIN items i ON i.id = h.item_id "
+    "WHERE h.id = ?")
+_HOLD_KEYS = ("uuid", "updated_at", "deleted", "record_uuid", "patron_uuid", "status",
+              "item_uuid", "ready_until", "created_at")
 
 
 def _changed(conn: sqlite3.Connection, hold_id: int, op: str) -> None:

@@ -36,7 +36,7 @@ from app.circulation.refs import (
     patron_by_id,
 )
 from app.circulation.results import DeskResult, refuse
-from app.db.outbox import record_change
+from app.db.outbox import record_change, row_payload
 
 INSERT_LOAN = (
     "INSERT INTO loans(uuid, library_id, created_at, updated_at, item_id, patron_id, loaned_at, "
@@ -48,18 +48,18 @@ COUNTS = ("SELECT count(*), coalesce(sum(due_on < ?), 0), coalesce(sum(item_type
 
 def loan_payload(conn: sqlite3.Connection, loan_id: int) -> tuple[str, dict[str, Any]]:
     """The loan's uuid and outbox payload (foreign keys as uuids)."""
-    row = conn.execute(
-        "SELECT l.uuid, l.updated_at, l.deleted, i.uuid, p.uuid, l.loaned_at, l.due_on, "
-        "l.returned_at, l.renewals, c.uuid, l.outcome, l.patron_category, l.patron_class, "
-        "l.patron_grade, l.item_type FROM loans l JOIN items i ON i.id = l.item_id "
-        "LEFT JOIN patrons p ON p.id = l.patron_id "
-        "LEFT JOIN class_loans c ON c.id = l.class_loan_id WHERE l.id = ?", (loan_id,)).fetchone()
-    keys = ("uuid", "updated_at", "deleted", "item_uuid", "patron_uuid", "loaned_at", "due_on",
-            "returned_at", "renewals", "class_loan_uuid", "outcome", "patron_category",
-            "patron_class", "patron_grade", "item_type")
-    payload = dict(zip(keys, row, strict=True))
-    payload["deleted"] = bool(payload["deleted"])
-    return str(row[0]), payload
+    return row_payload(conn, _LOAN_PAYLOAD, _LOAN_KEYS, loan_id)
+
+
+_LOAN_PAYLOAD = (
+    "SELECT l.uuid, l.updated_at, l.deleted, i.uuid, p.uuid, l.loaned_at, l.due_on, "
+    "l.returned_at, l.renewals, c.uuid, l.outcome, l.patron_category, l.patron_class, "
+    "l.patron_grade, l.item_type FROM loans l JOIN items i ON i.id = l.item_id "
+    "LEFT JOIN patrons p ON p.id = l.patron_id "
+    "LEFT JOIN class_loans c ON c.id = l.class_loan_id WHERE l.id = ?")
+_LOAN_KEYS = ("uuid", "updated_at", "deleted", "item_uuid", "patron_uuid", "loaned_at", "due_on",
+              "returned_at", "renewals", "class_loan_uuid", "outcome", "patron_category",
+              "patron_class", "patron_grade", "item_type")
 
 
 def _write_loan_change(conn: sqlite3.Connection, loan_id: int, op: str) -> None:

@@ -36,6 +36,16 @@ def record_change(conn: sqlite3.Connection, entity: str, uuid: str, op: str,
     return int(cur.lastrowid or 0)
 
 
+def row_payload(conn: sqlite3.Connection, sql: str, keys: Sequence[str], row_id: int
+                ) -> tuple[str, dict[str, Any]]:
+    """The uuid and outbox payload of the one row *sql* reads for *row_id*: its columns under
+    *keys* (the first is the uuid), ``deleted`` as a boolean."""
+    row = conn.execute(sql, (row_id,)).fetchone()
+    payload = dict(zip(keys, row, strict=True))
+    payload["deleted"] = bool(payload["deleted"])
+    return str(row[0]), payload
+
+
 def record_changes(conn: sqlite3.Connection,
                    rows: Iterable[tuple[str, str, str, Mapping[str, Any]]]) -> None:
     """Append many ``(entity, uuid, op, payload)`` changes at once (bulk import)."""
