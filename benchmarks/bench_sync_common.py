@@ -6,6 +6,7 @@ import os
 import random
 import sys
 import uuid as uuidlib
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,41 +60,36 @@ def make_library(path: Path, n_changes: int, seed: int = 1, isbn_pool: int = 500
     db.close()
 
 
-def _stat(pid: int) -> list[str]:
-    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+def _processes() -> Iterator[tuple[Path, list[str]]]:
+    """Every live process's /proc folder and its stat fields after the command name."""
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                yield entry, (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:  # it ended meanwhile
+                continue
+
+
+def _cpu(fields: list[str]) -> float:
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def cpu_seconds(pid: int, children: bool = True) -> float:
     """User + system CPU seconds of a process and (by default) its live child processes
     (uvicorn workers), from Linux /proc."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = _stat(int(entry.name))
-        except OSError:
-            continue
-        if int(entry.name) == pid or (children and int(fields[1]) == pid):
-            total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+    return sum(_cpu(fields) for entry, fields in _processes()
+               if int(entry.name) == pid or (children and int(fields[1]) == pid))
 
 
 def pg_backend_cpu(database: str) -> float:
     """CPU seconds used so far by the live PostgreSQL backends connected to *database*
     (their process title names it). Backends that already exited are not counted."""
-    tick = os.sysconf("SC_CLK_TCK")
     total = 0.0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
+    for entry, fields in _processes():
         try:
             title = (entry / "cmdline").read_bytes().decode(errors="replace")
-            if f" {database} " not in title:
-                continue
-            fields = _stat(int(entry.name))
         except OSError:
             continue
-        total += (int(fields[11]) + int(fields[12])) / tick
+        if f" {database} " in title:
+            total += _cpu(fields)
     return total
