@@ -239,11 +239,18 @@ def cancel_lost(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef,
         return charge, False
     _, now, _ = ctx.now()
     reason = FOUND_REASON(date=display_date(today))
-    conn.execute("UPDATE fines SET status = 'waived', settled_at = ?, settled_by = ?, "
-                 "reason = ?, updated_at = ? WHERE id = ?",
-                 (now, _who(None), reason, now, charge.id))
-    _write_change(conn, charge.id, "update")
-    return _fine(conn, charge.id), True
+    return _settle_in(conn, charge.id, "waived", _who(None), reason, now), True
+
+
+def _settle_in(conn: sqlite3.Connection, fine_id: int, status: str, who: str,
+               reason: str | None, now: str) -> Fine:
+    """Mark fine *fine_id* paid or waived inside the caller's transaction; the fine as now."""
+    conn.execute("UPDATE fines SET status = ?, settled_at = ?, settled_by = ?, reason = ?, "
+                 "updated_at = ? WHERE id = ?", (status, now, who, reason, now, fine_id))
+    _write_change(conn, fine_id, "update")
+    settled = _fine(conn, fine_id)
+    assert settled is not None
+    return settled
 
 
 def scrub_reasons(conn: sqlite3.Connection, patron_id: int) -> int:
@@ -335,13 +342,7 @@ class Fines:
                 raise ValidationError("fine.settled", ALREADY_SETTLED, id=fine_id,
                                       status=fine.status_text)
             _, now, _ = self._ctx.now()
-            conn.execute("UPDATE fines SET status = ?, settled_at = ?, settled_by = ?, "
-                         "reason = ?, updated_at = ? WHERE id = ?",
-                         (status, now, who, reason, now, fine_id))
-            _write_change(conn, fine_id, "update")
-            settled = _fine(conn, fine_id)
-        assert settled is not None
-        return settled
+            return _settle_in(conn, fine_id, status, who, reason, now)
 
     def block_at(self) -> int:
         """Outstanding total (đồng) from which new loans are refused; 0 = never (default)."""
