@@ -115,6 +115,12 @@ class Circulation:
         """A lost or damaged copy is back in use."""
         return self._run(lambda c: loans.mark_found(self._ctx, c, self._item(c, item)))
 
+    def mark(self, state: str, item: ItemKey) -> DeskResult:
+        """*item* is ``lost``, ``damaged`` or ``found`` (see :meth:`mark_lost`,
+        :meth:`mark_damaged`, :meth:`mark_found`)."""
+        act = {"lost": self.mark_lost, "damaged": self.mark_damaged, "found": self.mark_found}
+        return act[state](item)
+
     def open_loans(self, patron: PatronKey) -> PatronLoans | None:
         """What *patron* has on loan now (the loan slip's data)."""
         try:

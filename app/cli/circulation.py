@@ -139,10 +139,7 @@ def item_status(args: argparse.Namespace) -> int:
     """``thuvien item lost|damaged|found ITEM``: a lost copy on loan closes its loan (and
     charges its borrower where the library says so); a found copy goes back on the shelf."""
     with open_library(args) as lib:
-        circ = lib.circulation
-        act = {"lost": circ.mark_lost, "damaged": circ.mark_damaged,
-               "found": circ.mark_found}[args.action]
-        return _emit(act(args.item), args.json)
+        return _emit(lib.circulation.mark(args.action, args.item), args.json)
 
 
 def _record_id(lib: Library, key: str) -> int:

@@ -77,11 +77,8 @@ class CopyStatusActions(QWidget):
         chosen = self._selected()
         if chosen is None:
             return None
-        circulation = self._lib.circulation
-        act = {"lost": circulation.mark_lost, "damaged": circulation.mark_damaged,
-               "found": circulation.mark_found}[action]
         try:
-            result = act(chosen[0])
+            result = self._lib.circulation.mark(action, chosen[0])
         except UserError as exc:
             say(self.message, exc.message, ok=False)
             return None
