@@ -22,11 +22,11 @@ from dataclasses import replace
 
 from app.catalog.isbn import to_isbn13
 from app.catalog.models import Hit, HitItem, SearchResult
-from app.catalog.query import MIN_PREFIX, Query, parse_query
+from app.catalog.query import Query, parse_query
 from app.catalog.ranking import ranked, satisfies
 from app.catalog.store import COMPLETED_PREFIX, DIGITS
 
-__all__ = ["MIN_PREFIX", "RANK_CAP", "CatalogSearch", "Query", "parse_query"]
+__all__ = ["RANK_CAP", "CatalogSearch", "Query", "parse_query"]
 
 RANK_CAP = 300
 MAX_COMPLETIONS = 40  # a prefix standing for more words is left to FTS5 as a prefix...
@@ -87,7 +87,7 @@ class CatalogSearch:
         Up to ``MAX_COMPLETIONS`` words are searched as a list; up to ``MAX_PREFIXED`` the
         prefix is left to FTS5 (which merges their lists first); a prefix standing for more
         words than that (the first digits of an ISBN, which every record shares) is matched
-        as a whole word until more is typed, as a single letter is.
+        as a whole word until more is typed.
 
         Words come from ``search_terms``; words beginning with a digit (ISBNs, accession and
         class numbers: mostly one record each) are not listed there but read from the

@@ -51,7 +51,25 @@ def test_last_word_is_a_prefix_while_typing(catalog: Library) -> None:
     assert titles(catalog, "kỹ thu") == ["Kỹ thuật điện"]
     assert titles(catalog, "thuỷ hư") == ["Thuỷ hử"]
     assert titles(catalog, "kỹ thu ") == []  # a finished word is not a prefix
-    assert titles(catalog, "thuỷ h") == []  # one letter is not yet a prefix (speed)
+    assert titles(catalog, "thuỷ hx") == []
+
+
+def test_a_single_letter_is_already_a_prefix(catalog: Library) -> None:
+    assert titles(catalog, "thuỷ h") == ["Thuỷ hử"]
+    assert titles(catalog, "Đ")[:2] == ["Điện", "Kỹ thuật điện"]  # exact word, then title order
+    assert set(titles(catalog, "l")) == {"Lý luận văn học", "Hoà bình và chiến tranh"}  # Lev
+    assert titles(catalog, "title:s") == ["Sổ tay điện dân dụng"]
+    assert titles(catalog, "kỹ thuật đ") == ["Kỹ thuật điện"]
+    assert titles(catalog, "t ") == []  # a finished one-letter word is a whole word
+    assert titles(catalog, "6") == ["Kỹ thuật điện"]  # 621.3 and its ISBNs
+
+
+def test_a_single_letter_outside_latin_is_a_whole_word(lib: Library) -> None:
+    lib.catalog.add_record("Война и мир", authors=["Лев Толстой"])
+    lib.catalog.add_record("Пьесы", notes="и")
+    assert titles(lib, "в") == []
+    assert titles(lib, "и") == ["Война и мир", "Пьесы"]  # in the title, then in notes
+    assert titles(lib, "во") == ["Война и мир"]
 
 
 def test_exact_title_first_then_title_and_author_above_notes(catalog: Library) -> None:
