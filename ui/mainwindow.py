@@ -26,6 +26,7 @@ from ui.desk.view import DeskView
 from ui.operations import Operations
 from ui.scanner import ScanBurstFilter
 from ui.statusbar import LibraryStatusBar
+from ui.sync_control import SyncControl
 
 VIEWS = ("desk", "catalog", "patrons", "settings")
 
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         self.status = LibraryStatusBar(lib, self.operations)
         self.setStatusBar(self.status)
         self.desk.changed.connect(self.status.refresh_soon)
+        self.sync = SyncControl(lib, self)
+        self.sync.outcome.connect(lambda _outcome: self.status.refresh_soon())
         self.tools_menu = self._build_menus()
 
         self.scan_filter = ScanBurstFilter(self)
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.scan_filter)
         self.nav.setCurrentRow(0)
+        self.sync.start_if_enrolled()
 
     # -- views -----------------------------------------------------------------------------
     def view(self, key: str) -> QWidget:
@@ -127,7 +131,7 @@ class MainWindow(QMainWindow):
     def _make_settings(self) -> QWidget:
         from ui.settings.view import SettingsView
 
-        view = SettingsView(self.lib, self.lang)
+        view = SettingsView(self.lib, self.lang, sync=self.sync, operations=self.operations)
         view.changed.connect(self.status.refresh_soon)
         return view
 
@@ -141,6 +145,10 @@ class MainWindow(QMainWindow):
         labels_action = QAction(self.tr("Print &labels…"), self)
         labels_action.triggered.connect(lambda: self.print_labels())
         tools.addAction(labels_action)
+        sync_action = QAction(self.tr("&Sync with the district now"), self)
+        sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        sync_action.triggered.connect(self.sync_now)
+        tools.addAction(sync_action)
         # ui.firstrun (backup/restore dialogs) adds its actions here.
         return tools
 
@@ -155,6 +163,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def sync_now(self) -> None:
+        """Sync with the district in the background, or open the sync settings when this
+        library is not enrolled yet."""
+        if self.sync.enrolled():
+            self.sync.sync_now()
+            self.statusBar().showMessage(self.tr("Syncing with the district…"), 5000)
+        else:
+            settings = self.show_view("settings")
+            show_sync = getattr(settings, "show_sync", None)
+            if callable(show_sync):
+                show_sync()
+
     # -- scanner ---------------------------------------------------------------------------
     def scan_from_anywhere(self, code: str) -> None:
         """A scan typed while focus was elsewhere in the window: the desk answers it."""
@@ -162,6 +182,7 @@ class MainWindow(QMainWindow):
         self.desk.scan(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.sync.stop()
         self.operations.shutdown()
         for view in self._views.values():
             stop = getattr(view, "shutdown", None)

@@ -93,8 +93,10 @@ class SyncService:
             hit.pop("fields", None)
         return result
 
-    def copy_to_catalog(self, union_id: int) -> int:
-        """Copy a cached union record into this library's catalog (offline); the new id."""
+    def union_record(self, union_id: int) -> dict[str, Any]:
+        """A cached union record as ``add_record`` takes it: ``{"title": ..., "authors": [...],
+        "isbns": [...], "year": ..., ...}`` (works offline). Raises NotFoundError when the
+        record is not in the cache."""
         hit = union_cache.get(self._db.conn, union_id)
         if hit is None:
             raise NotFoundError("sync.not_cached", NOT_CACHED, id=union_id)
@@ -104,12 +106,16 @@ class SyncService:
             value = f.get(name)
             return str(value) if value not in (None, "") else None
 
-        catalog = self._catalog()
-        return int(catalog.add_record(
-            str(f.get("title") or hit["title"]), authors=as_str_list(f.get("authors")),
-            isbns=as_str_list(f.get("isbns")), year=as_year(f.get("year")),
-            classification=text("classification"), publisher=text("publisher"),
-            place=text("place"), subjects=as_str_list(f.get("subjects")),
-            series=text("series"), volume=text("volume"), notes=text("notes"),
-            language=text("language") or "vie", responsibility=text("responsibility"),
-            edition=text("edition")))
+        return {"title": str(f.get("title") or hit["title"]),
+                "authors": as_str_list(f.get("authors")), "isbns": as_str_list(f.get("isbns")),
+                "year": as_year(f.get("year")), "classification": text("classification"),
+                "publisher": text("publisher"), "place": text("place"),
+                "subjects": as_str_list(f.get("subjects")), "series": text("series"),
+                "volume": text("volume"), "notes": text("notes"),
+                "language": text("language") or "vie", "responsibility": text("responsibility"),
+                "edition": text("edition")}
+
+    def copy_to_catalog(self, union_id: int) -> int:
+        """Copy a cached union record into this library's catalog (offline); the new id."""
+        fields = self.union_record(union_id)
+        return int(self._catalog().add_record(fields.pop("title"), **fields))

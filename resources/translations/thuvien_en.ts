@@ -387,6 +387,57 @@
     </message>
   </context>
   <context>
+    <name>DistrictPicker</name>
+    <message>
+      <source>District union catalog</source>
+      <translation>District union catalog</translation>
+    </message>
+    <message>
+      <source>Searches this computer's copy of the district catalog ({count} records), so it works without the network.</source>
+      <translation>Searches this computer's copy of the district catalog ({count} records), so it works without the network.</translation>
+    </message>
+    <message>
+      <source>This computer has no copy of the district catalog yet: enroll and sync first (Settings → District sync).</source>
+      <translation>This computer has no copy of the district catalog yet: enroll and sync first (Settings → District sync).</translation>
+    </message>
+    <message>
+      <source>Title, author or ISBN…</source>
+      <translation>Title, author or ISBN…</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Author</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>ISBN</source>
+      <translation>ISBN</translation>
+    </message>
+    <message>
+      <source>Held by</source>
+      <translation>Held by</translation>
+    </message>
+    <message>
+      <source>Use this record</source>
+      <translation>Use this record</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Searching…</translation>
+    </message>
+    <message>
+      <source>{count} found</source>
+      <translation>{count} found</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentPreviewDialog</name>
     <message>
       <source>Fit width</source>
@@ -860,6 +911,14 @@
     <message>
       <source>Print &amp;labels…</source>
       <translation>Print &amp;labels…</translation>
+    </message>
+    <message>
+      <source>&amp;Sync with the district now</source>
+      <translation>&amp;Sync with the district now</translation>
+    </message>
+    <message>
+      <source>Syncing with the district…</source>
+      <translation>Syncing with the district…</translation>
     </message>
     <message>
       <source>Unexpected error: {error}</source>
@@ -1371,6 +1430,18 @@
       <translation>Separate several subjects with ;</translation>
     </message>
     <message>
+      <source>District catalog…</source>
+      <translation>District catalog…</translation>
+    </message>
+    <message>
+      <source>Copy a record from the district's union catalog (works offline)</source>
+      <translation>Copy a record from the district's union catalog (works offline)</translation>
+    </message>
+    <message>
+      <source>Open it to add copies</source>
+      <translation>Open it to add copies</translation>
+    </message>
+    <message>
       <source>Title *</source>
       <translation>Title *</translation>
     </message>
@@ -1417,6 +1488,22 @@
     <message>
       <source>Collection</source>
       <translation>Collection</translation>
+    </message>
+    <message>
+      <source>This is not a valid ISBN: check the digits.</source>
+      <translation>This is not a valid ISBN: check the digits.</translation>
+    </message>
+    <message>
+      <source>Not in this library nor in the district catalog on this PC: type the record in.</source>
+      <translation>Not in this library nor in the district catalog on this PC: type the record in.</translation>
+    </message>
+    <message>
+      <source>This library already has “{title}” ({count} copies).</source>
+      <translation>This library already has “{title}” ({count} copies).</translation>
+    </message>
+    <message>
+      <source>Filled from the district catalog: check it, choose the copies, then Save.</source>
+      <translation>Filled from the district catalog: check it, choose the copies, then Save.</translation>
     </message>
     <message>
       <source>The year must be a number, e.g. 2019.</source>
@@ -1664,6 +1751,10 @@
       <translation>Desk and language</translation>
     </message>
     <message>
+      <source>District sync</source>
+      <translation>District sync</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>Save</translation>
     </message>
@@ -1794,6 +1885,129 @@
     <message>
       <source>Camera</source>
       <translation>Camera</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncPage</name>
+    <message>
+      <source>State</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>District server</source>
+      <translation>District server</translation>
+    </message>
+    <message>
+      <source>Library code</source>
+      <translation>Library code</translation>
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation>Last sync</translation>
+    </message>
+    <message>
+      <source>Changes not yet sent</source>
+      <translation>Changes not yet sent</translation>
+    </message>
+    <message>
+      <source>Last error</source>
+      <translation>Last error</translation>
+    </message>
+    <message>
+      <source>District catalog records here</source>
+      <translation>District catalog records here</translation>
+    </message>
+    <message>
+      <source>Sync key</source>
+      <translation>Sync key</translation>
+    </message>
+    <message>
+      <source>Sync now (Ctrl+Shift+S)</source>
+      <translation>Sync now (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+      <source>Enroll with the district library</source>
+      <translation>Enroll with the district library</translation>
+    </message>
+    <message>
+      <source>The one-time code the district gave you</source>
+      <translation>The one-time code the district gave you</translation>
+    </message>
+    <message>
+      <source>Only if the district uses its own certificate</source>
+      <translation>Only if the district uses its own certificate</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>Enroll</source>
+      <translation>Enroll</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <source>Enrollment code</source>
+      <translation>Enrollment code</translation>
+    </message>
+    <message>
+      <source>CA certificate file</source>
+      <translation>CA certificate file</translation>
+    </message>
+    <message>
+      <source>Readers' personal data</source>
+      <translation>Readers' personal data</translation>
+    </message>
+    <message>
+      <source>Send readers' names and card numbers to the district (off: only anonymous counts leave the school)</source>
+      <translation>Send readers' names and card numbers to the district (off: only anonymous counts leave the school)</translation>
+    </message>
+    <message>
+      <source>not enrolled</source>
+      <translation>not enrolled</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>Type the server address and the enrollment code.</source>
+      <translation>Type the server address and the enrollment code.</translation>
+    </message>
+    <message>
+      <source>Enrolling…</source>
+      <translation>Enrolling…</translation>
+    </message>
+    <message>
+      <source>Enrolled as {code} — {name}. Syncing now.</source>
+      <translation>Enrolled as {code} — {name}. Syncing now.</translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>Syncing…</translation>
+    </message>
+    <message>
+      <source>Synced: {pushed} changes sent, {pulled} district catalog records received.</source>
+      <translation>Synced: {pushed} changes sent, {pulled} district catalog records received.</translation>
+    </message>
+    <message>
+      <source>Readers' names and card numbers will be sent to the district.</source>
+      <translation>Readers' names and card numbers will be sent to the district.</translation>
+    </message>
+    <message>
+      <source>Only anonymous counts leave the school.</source>
+      <translation>Only anonymous counts leave the school.</translation>
+    </message>
+    <message>
+      <source>CA certificate</source>
+      <translation>CA certificate</translation>
+    </message>
+    <message>
+      <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+      <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
   </context>
   <context>

@@ -387,6 +387,57 @@
     </message>
   </context>
   <context>
+    <name>DistrictPicker</name>
+    <message>
+      <source>District union catalog</source>
+      <translation>Mục lục liên hợp của huyện</translation>
+    </message>
+    <message>
+      <source>Searches this computer's copy of the district catalog ({count} records), so it works without the network.</source>
+      <translation>Tìm trong bản sao mục lục huyện trên máy này ({count} biểu ghi), không cần mạng.</translation>
+    </message>
+    <message>
+      <source>This computer has no copy of the district catalog yet: enroll and sync first (Settings → District sync).</source>
+      <translation>Máy này chưa có bản sao mục lục huyện: hãy ghi danh và đồng bộ trước (Cài đặt → Đồng bộ huyện).</translation>
+    </message>
+    <message>
+      <source>Title, author or ISBN…</source>
+      <translation>Nhan đề, tác giả hoặc ISBN…</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Nhan đề</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>Tác giả</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Năm</translation>
+    </message>
+    <message>
+      <source>ISBN</source>
+      <translation>ISBN</translation>
+    </message>
+    <message>
+      <source>Held by</source>
+      <translation>Thư viện có</translation>
+    </message>
+    <message>
+      <source>Use this record</source>
+      <translation>Dùng biểu ghi này</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Đang tìm…</translation>
+    </message>
+    <message>
+      <source>{count} found</source>
+      <translation>Tìm thấy {count}</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentPreviewDialog</name>
     <message>
       <source>Fit width</source>
@@ -860,6 +911,14 @@
     <message>
       <source>Print &amp;labels…</source>
       <translation>In &amp;nhãn…</translation>
+    </message>
+    <message>
+      <source>&amp;Sync with the district now</source>
+      <translation>Đồng &amp;bộ với thư viện huyện ngay</translation>
+    </message>
+    <message>
+      <source>Syncing with the district…</source>
+      <translation>Đang đồng bộ với thư viện huyện…</translation>
     </message>
     <message>
       <source>Unexpected error: {error}</source>
@@ -1371,6 +1430,18 @@
       <translation>Nhiều chủ đề thì cách nhau bằng dấu ;</translation>
     </message>
     <message>
+      <source>District catalog…</source>
+      <translation>Mục lục huyện…</translation>
+    </message>
+    <message>
+      <source>Copy a record from the district's union catalog (works offline)</source>
+      <translation>Sao một biểu ghi từ mục lục liên hợp của huyện (không cần mạng)</translation>
+    </message>
+    <message>
+      <source>Open it to add copies</source>
+      <translation>Mở để thêm bản sách</translation>
+    </message>
+    <message>
       <source>Title *</source>
       <translation>Nhan đề *</translation>
     </message>
@@ -1417,6 +1488,22 @@
     <message>
       <source>Collection</source>
       <translation>Kho</translation>
+    </message>
+    <message>
+      <source>This is not a valid ISBN: check the digits.</source>
+      <translation>Đây không phải ISBN hợp lệ: hãy kiểm tra các chữ số.</translation>
+    </message>
+    <message>
+      <source>Not in this library nor in the district catalog on this PC: type the record in.</source>
+      <translation>Chưa có trong thư viện và trong mục lục huyện trên máy này: hãy nhập biểu ghi.</translation>
+    </message>
+    <message>
+      <source>This library already has “{title}” ({count} copies).</source>
+      <translation>Thư viện đã có «{title}» ({count} bản).</translation>
+    </message>
+    <message>
+      <source>Filled from the district catalog: check it, choose the copies, then Save.</source>
+      <translation>Đã điền từ mục lục huyện: kiểm tra, chọn số bản rồi bấm Lưu.</translation>
     </message>
     <message>
       <source>The year must be a number, e.g. 2019.</source>
@@ -1664,6 +1751,10 @@
       <translation>Quầy và ngôn ngữ</translation>
     </message>
     <message>
+      <source>District sync</source>
+      <translation>Đồng bộ huyện</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>Lưu</translation>
     </message>
@@ -1794,6 +1885,129 @@
     <message>
       <source>Camera</source>
       <translation>Camera</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncPage</name>
+    <message>
+      <source>State</source>
+      <translation>Tình trạng</translation>
+    </message>
+    <message>
+      <source>District server</source>
+      <translation>Máy chủ huyện</translation>
+    </message>
+    <message>
+      <source>Library code</source>
+      <translation>Mã thư viện</translation>
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation>Lần đồng bộ cuối</translation>
+    </message>
+    <message>
+      <source>Changes not yet sent</source>
+      <translation>Thay đổi chưa gửi</translation>
+    </message>
+    <message>
+      <source>Last error</source>
+      <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+      <source>District catalog records here</source>
+      <translation>Biểu ghi mục lục huyện trên máy này</translation>
+    </message>
+    <message>
+      <source>Sync key</source>
+      <translation>Khoá đồng bộ</translation>
+    </message>
+    <message>
+      <source>Sync now (Ctrl+Shift+S)</source>
+      <translation>Đồng bộ ngay (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+      <source>Enroll with the district library</source>
+      <translation>Ghi danh với thư viện huyện</translation>
+    </message>
+    <message>
+      <source>The one-time code the district gave you</source>
+      <translation>Mã dùng một lần do thư viện huyện cấp</translation>
+    </message>
+    <message>
+      <source>Only if the district uses its own certificate</source>
+      <translation>Chỉ khi thư viện huyện dùng chứng chỉ riêng</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>Chọn…</translation>
+    </message>
+    <message>
+      <source>Enroll</source>
+      <translation>Ghi danh</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+      <source>Enrollment code</source>
+      <translation>Mã ghi danh</translation>
+    </message>
+    <message>
+      <source>CA certificate file</source>
+      <translation>Tệp chứng chỉ CA</translation>
+    </message>
+    <message>
+      <source>Readers' personal data</source>
+      <translation>Dữ liệu cá nhân của bạn đọc</translation>
+    </message>
+    <message>
+      <source>Send readers' names and card numbers to the district (off: only anonymous counts leave the school)</source>
+      <translation>Gửi tên và số thẻ bạn đọc lên thư viện huyện (tắt: chỉ số liệu ẩn danh rời khỏi trường)</translation>
+    </message>
+    <message>
+      <source>not enrolled</source>
+      <translation>chưa ghi danh</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>không có</translation>
+    </message>
+    <message>
+      <source>Type the server address and the enrollment code.</source>
+      <translation>Hãy nhập địa chỉ máy chủ và mã ghi danh.</translation>
+    </message>
+    <message>
+      <source>Enrolling…</source>
+      <translation>Đang ghi danh…</translation>
+    </message>
+    <message>
+      <source>Enrolled as {code} — {name}. Syncing now.</source>
+      <translation>Đã ghi danh: {code} — {name}. Đang đồng bộ.</translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+      <source>Synced: {pushed} changes sent, {pulled} district catalog records received.</source>
+      <translation>Đã đồng bộ: gửi {pushed} thay đổi, nhận {pulled} biểu ghi mục lục huyện.</translation>
+    </message>
+    <message>
+      <source>Readers' names and card numbers will be sent to the district.</source>
+      <translation>Tên và số thẻ bạn đọc sẽ được gửi lên thư viện huyện.</translation>
+    </message>
+    <message>
+      <source>Only anonymous counts leave the school.</source>
+      <translation>Chỉ số liệu ẩn danh rời khỏi trường.</translation>
+    </message>
+    <message>
+      <source>CA certificate</source>
+      <translation>Chứng chỉ CA</translation>
+    </message>
+    <message>
+      <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+      <translation>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
     </message>
   </context>
   <context>

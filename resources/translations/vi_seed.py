@@ -277,6 +277,61 @@ VI: dict[str, str] = {
     "Checking the class list": "Đang kiểm tra danh sách lớp",
     "Importing the class list": "Đang nhập danh sách lớp",
     "≈ {count} found": "Tìm thấy ≈ {count}",
+    # district sync: the window's runner, the settings tab, copy cataloguing
+    "&Sync with the district now": "Đồng &bộ với thư viện huyện ngay",
+    "Syncing with the district…": "Đang đồng bộ với thư viện huyện…",
+    "District sync": "Đồng bộ huyện", "State": "Tình trạng",
+    "District server": "Máy chủ huyện", "Last sync": "Lần đồng bộ cuối",
+    "Changes not yet sent": "Thay đổi chưa gửi", "Last error": "Lỗi gần nhất",
+    "District catalog records here": "Biểu ghi mục lục huyện trên máy này",
+    "Sync key": "Khoá đồng bộ", "Sync now (Ctrl+Shift+S)": "Đồng bộ ngay (Ctrl+Shift+S)",
+    "Enroll with the district library": "Ghi danh với thư viện huyện",
+    "The one-time code the district gave you": "Mã dùng một lần do thư viện huyện cấp",
+    "Only if the district uses its own certificate":
+        "Chỉ khi thư viện huyện dùng chứng chỉ riêng",
+    "Choose…": "Chọn…", "Enroll": "Ghi danh", "Server address": "Địa chỉ máy chủ",
+    "Enrollment code": "Mã ghi danh", "CA certificate file": "Tệp chứng chỉ CA",
+    "Readers' personal data": "Dữ liệu cá nhân của bạn đọc",
+    "Send readers' names and card numbers to the district (off: only anonymous counts "
+    "leave the school)":
+        "Gửi tên và số thẻ bạn đọc lên thư viện huyện (tắt: chỉ số liệu ẩn danh rời khỏi "
+        "trường)",
+    "not enrolled": "chưa ghi danh", "none": "không có",
+    "Type the server address and the enrollment code.":
+        "Hãy nhập địa chỉ máy chủ và mã ghi danh.",
+    "Enrolling…": "Đang ghi danh…",
+    "Enrolled as {code} — {name}. Syncing now.":
+        "Đã ghi danh: {code} — {name}. Đang đồng bộ.",
+    "Syncing…": "Đang đồng bộ…",
+    "Synced: {pushed} changes sent, {pulled} district catalog records received.":
+        "Đã đồng bộ: gửi {pushed} thay đổi, nhận {pulled} biểu ghi mục lục huyện.",
+    "Readers' names and card numbers will be sent to the district.":
+        "Tên và số thẻ bạn đọc sẽ được gửi lên thư viện huyện.",
+    "Only anonymous counts leave the school.": "Chỉ số liệu ẩn danh rời khỏi trường.",
+    "CA certificate": "Chứng chỉ CA",
+    "Certificates (*.pem *.crt *.cer);;All files (*)":
+        "Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)",
+    "District union catalog": "Mục lục liên hợp của huyện",
+    "Searches this computer's copy of the district catalog ({count} records), so it works "
+    "without the network.":
+        "Tìm trong bản sao mục lục huyện trên máy này ({count} biểu ghi), không cần mạng.",
+    "This computer has no copy of the district catalog yet: enroll and sync first "
+    "(Settings → District sync).":
+        "Máy này chưa có bản sao mục lục huyện: hãy ghi danh và đồng bộ trước "
+        "(Cài đặt → Đồng bộ huyện).",
+    "Title, author or ISBN…": "Nhan đề, tác giả hoặc ISBN…", "Held by": "Thư viện có",
+    "Use this record": "Dùng biểu ghi này", "District catalog…": "Mục lục huyện…",
+    "Copy a record from the district's union catalog (works offline)":
+        "Sao một biểu ghi từ mục lục liên hợp của huyện (không cần mạng)",
+    "Open it to add copies": "Mở để thêm bản sách",
+    "This is not a valid ISBN: check the digits.":
+        "Đây không phải ISBN hợp lệ: hãy kiểm tra các chữ số.",
+    "Not in this library nor in the district catalog on this PC: type the record in.":
+        "Chưa có trong thư viện và trong mục lục huyện trên máy này: hãy nhập biểu ghi.",
+    "This library already has “{title}” ({count} copies).":
+        "Thư viện đã có «{title}» ({count} bản).",
+    "Filled from the district catalog: check it, choose the copies, then Save.":
+        "Đã điền từ mục lục huyện: kiểm tra, chọn số bản rồi bấm Lưu.",
 }
 
 

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import Any, TypedDict
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from app.catalog.isbn import to_isbn13
 from app.catalog.models import RecordView
 from app.errors import UserError
 from app.library import Library
@@ -44,8 +49,20 @@ def split_list(text: str) -> list[str]:
             if part.strip()]
 
 
+# What a union record carries that the form has no field for; kept and saved with it.
+_UNION_EXTRAS = ("volume", "language", "responsibility", "edition")
+
+
 class RecordForm(QDialog):
-    """Add a record (with its first copies) or edit one; ``record_id`` is set on success."""
+    """Add a record (with its first copies) or edit one; ``record_id`` is set on success.
+
+    Quick entry by ISBN (new records): the ISBN field comes first; scanning or typing an
+    ISBN and pressing Enter looks it up. A record already in the catalog is offered
+    instead (``open_existing(record_id)``, to add copies to it); otherwise the district's
+    union catalog, as last synced to this PC, fills the empty fields.
+    """
+
+    open_existing = Signal(int)
 
     def __init__(self, lib: Library, record: RecordView | None = None,
                  parent: QWidget | None = None) -> None:
@@ -73,13 +90,36 @@ class RecordForm(QDialog):
         self.series = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
+        self._extras: dict[str, Any] = {}
+        self.existing_id: int | None = None
+        self.lookup_label = QLabel()
+        self.lookup_label.setWordWrap(True)
+        self.district_button = QPushButton(self.tr("District catalog…"))
+        self.district_button.setToolTip(self.tr(
+            "Copy a record from the district's union catalog (works offline)"))
+        self.district_button.clicked.connect(self.pick_from_district)
+        self.existing_button = QPushButton(self.tr("Open it to add copies"))
+        self.existing_button.clicked.connect(self._open_existing)
+        self.existing_button.hide()
         form = QFormLayout()
+        if record is None:
+            isbn_row = QHBoxLayout()
+            isbn_row.addWidget(self.isbn, 1)
+            isbn_row.addWidget(self.district_button)
+            form.addRow(self.tr("ISBN"), isbn_row)
+            found_row = QHBoxLayout()
+            found_row.addWidget(self.lookup_label, 1)
+            found_row.addWidget(self.existing_button)
+            form.addRow(found_row)
+            self.isbn.installEventFilter(self)
+            self.isbn.editingFinished.connect(self.look_up_isbn)
         form.addRow(self.tr("Title *"), self.title)
         form.addRow(self.tr("Author(s)"), self.authors)
         form.addRow(self.tr("Publisher"), self.publisher)
         form.addRow(self.tr("Place"), self.place)
         form.addRow(self.tr("Year"), self.year)
-        form.addRow(self.tr("ISBN"), self.isbn)
+        if record is not None:
+            form.addRow(self.tr("ISBN"), self.isbn)
         form.addRow(self.tr("Classification (DDC)"), self.classification)
         form.addRow(self.tr("Subjects"), self.subjects)
         form.addRow(self.tr("Series"), self.series)
@@ -101,9 +141,102 @@ class RecordForm(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self._looked_up = ""
         if record is not None:
             self._fill(record)
-        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.isbn.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- quick entry by ISBN ---------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Enter in the ISBN field (a scanner ends with it) looks the ISBN up instead of
+        saving the half-filled form."""
+        if obj is self.isbn and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.look_up_isbn(force=True)
+                return True
+        return super().eventFilter(obj, event)
+
+    def look_up_isbn(self, force: bool = False) -> None:
+        """Look the typed ISBN up in the catalog, then in the cached district catalog."""
+        text = self.isbn.text().strip()
+        if not force and text == self._looked_up:
+            return
+        self._looked_up = text
+        self.existing_id = None
+        self.existing_button.hide()
+        isbns = [i for i in (to_isbn13(part) for part in split_list(text)) if i]
+        if not text:
+            self.lookup_label.setText("")
+            return
+        if not isbns:
+            self.lookup_label.setText(self.tr("This is not a valid ISBN: check the digits."))
+            return
+        for isbn in isbns:
+            existing = self._lib.catalog.records_by_isbn(isbn)
+            if existing:
+                self._offer_existing(existing[0])
+                return
+        for isbn in isbns:
+            hits = self._lib.sync.union_search(isbn, 1)["hits"]
+            if hits:
+                self.fill_from_union(int(hits[0]["id"]), overwrite=False)
+                return
+        self.lookup_label.setText(self.tr(
+            "Not in this library nor in the district catalog on this PC: type the record in."))
+        self.title.setFocus()
+
+    def _offer_existing(self, record_id: int) -> None:
+        record = self._lib.catalog.record(record_id)
+        copies = len(self._lib.catalog.items_of(record_id))
+        self.existing_id = record_id
+        self.lookup_label.setText(self.tr(
+            "This library already has “{title}” ({count} copies).").format(
+            title=record.title, count=copies))
+        self.existing_button.show()
+        self.existing_button.setFocus()
+
+    def _open_existing(self) -> None:
+        if self.existing_id is not None:
+            self.open_existing.emit(self.existing_id)
+            self.reject()
+
+    def pick_from_district(self) -> QDialog:
+        """Search the cached district catalog (with the title or ISBN typed so far)."""
+        from ui.catalog.district_picker import DistrictPicker
+
+        text = self.title.text().strip() or self.isbn.text().strip()
+        picker = DistrictPicker(self._lib, text, self)
+        picker.accepted.connect(lambda: self._use_pick(picker.chosen_id))
+        picker.open()
+        return picker
+
+    def _use_pick(self, union_id: int | None) -> None:
+        if union_id is not None:
+            self.fill_from_union(union_id)
+
+    def fill_from_union(self, union_id: int, overwrite: bool = True) -> None:
+        """Fill the form from a cached union record (only the empty fields unless
+        *overwrite*); what the form has no field for is kept and saved with the record."""
+        fields = self._lib.sync.union_record(union_id)
+        values = {self.title: fields["title"], self.authors: "; ".join(fields["authors"]),
+                  self.publisher: fields["publisher"] or "", self.place: fields["place"] or "",
+                  self.year: str(fields["year"] or ""),
+                  self.classification: fields["classification"] or "",
+                  self.subjects: "; ".join(fields["subjects"]),
+                  self.series: fields["series"] or "", self.isbn: "; ".join(fields["isbns"])}
+        for widget, value in values.items():
+            if value and (overwrite or not widget.text().strip()):
+                widget.setText(value)
+        if fields["notes"] and (overwrite or not self.notes.toPlainText().strip()):
+            self.notes.setPlainText(fields["notes"])
+        self._looked_up = self.isbn.text().strip()
+        self._extras = {k: fields[k] for k in _UNION_EXTRAS if fields.get(k)}
+        self.lookup_label.setText(self.tr(
+            "Filled from the district catalog: check it, choose the copies, then Save."))
+        self.copies.setFocus()
 
     def _fill(self, r: RecordView) -> None:
         self.title.setText(r.title)
@@ -136,7 +269,8 @@ class RecordForm(QDialog):
         }
         try:
             if self._record is None:
-                self.record_id = self._lib.catalog.add_record(self.title.text(), **fields)
+                self.record_id = self._lib.catalog.add_record(self.title.text(), **fields,
+                                                              **self._extras)
                 # From here a second Save edits this record instead of adding another one.
                 self._record = self._lib.catalog.record(self.record_id)
                 if self.copies.value():

@@ -1,11 +1,14 @@
 """Search-as-you-type off the GUI thread: a worker thread with its own SQLite connection.
 
 The view asks with ``request(text)``; only the answer to the latest request is delivered
-(``found(text, SearchResult)``), so a slow query can never overwrite a newer one.
+(``found(text, result)``), so a slow query can never overwrite a newer one. By default it
+searches the catalog (a ``SearchResult``); another search, such as the cached district
+catalog's, is given as ``run(lib, text)``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +16,22 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 MIN_CHARS = 2
 PAGE = 100
+Run = Callable[[Any, str], object]
+
+
+def search_catalog(lib: Any, text: str) -> object:
+    """The catalog's first page of hits for *text* (the default search)."""
+    return lib.catalog.search(text, limit=PAGE)
 
 
 class _Worker(QObject):
     found = Signal(int, str, object)
     failed = Signal(int, str, str)
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, run: Run) -> None:
         super().__init__()
         self._path = path
+        self._run = run
         self._lib: Any = None
         self.latest = 0
 
@@ -34,7 +44,7 @@ class _Worker(QObject):
                 from app.library import Library
 
                 self._lib = Library.open(self._path)
-            result = self._lib.catalog.search(text, limit=PAGE)
+            result = self._run(self._lib, text)
         except Exception as exc:  # shown in the view, never a traceback
             self.failed.emit(serial, text, str(exc))
             return
@@ -55,11 +65,12 @@ class SearchWorker(QObject):
     _ask = Signal(int, str)
     _close = Signal()
 
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, parent: QObject | None = None,
+                 run: Run = search_catalog) -> None:
         super().__init__(parent)
         self._serial = 0
         self._thread = QThread(self)
-        self._worker = _Worker(path)
+        self._worker = _Worker(path, run)
         self._worker.moveToThread(self._thread)
         self._ask.connect(self._worker.search)
         self._close.connect(self._worker.close)

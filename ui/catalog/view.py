@@ -207,8 +207,15 @@ class CatalogView(QWidget):
         """Open the empty record form (non-blocking); the new record is shown when saved."""
         form = RecordForm(self._lib, None, self)
         form.accepted.connect(lambda: self._saved(form))
+        form.open_existing.connect(self._add_copies_to)
         form.open()
         return form
+
+    def _add_copies_to(self, record_id: int) -> None:
+        """The ISBN typed in the new-record form is already here: show that record and ask
+        how many copies to add."""
+        self.open_record(record_id)
+        self.add_copies()
 
     def edit_record(self) -> RecordForm | None:
         """Open the form on the record shown."""

@@ -32,8 +32,11 @@ from app.errors import UserError
 from app.library import Library
 from ui.format import day_of, display_date
 from ui.i18n import save_language
+from ui.operations import Operations
 from ui.settings.camera import CameraPage
 from ui.settings.rules import RulesPage
+from ui.settings.sync import SyncPage
+from ui.sync_control import SyncControl
 from ui.widgets import say
 
 
@@ -42,7 +45,8 @@ class SettingsView(QTabWidget):
 
     changed = Signal()
 
-    def __init__(self, lib: Library, lang: str = "vi", parent: QWidget | None = None) -> None:
+    def __init__(self, lib: Library, lang: str = "vi", parent: QWidget | None = None, *,
+                 sync: SyncControl | None = None, operations: Operations | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings")
         self.setDocumentMode(True)
@@ -57,6 +61,16 @@ class SettingsView(QTabWidget):
         self.addTab(self._desk_tab(), self.tr("Desk and language"))
         self.camera_page = CameraPage()
         self.addTab(self.camera_page, self.tr("Camera"))
+        self.sync_page: SyncPage | None = None
+        if sync is not None and operations is not None:
+            self.sync_page = SyncPage(lib, sync, operations)
+            self.addTab(self.sync_page, self.tr("District sync"))
+
+    def show_sync(self) -> None:
+        """Bring the district sync tab to the front (Tools → Sync before enrolling)."""
+        if self.sync_page is not None:
+            self.setCurrentWidget(self.sync_page)
+            self.sync_page.url_field.setFocus()
 
     def shutdown(self) -> None:
         """Let the camera being tried go (the window is closing)."""

@@ -1,63 +1,15 @@
-"""A real district server on loopback (uvicorn in a thread, SQLite) for client tests."""
+"""A real district server on loopback (tests/support/district.py) for client tests."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from app.library import Library
-
-
-class District:
-    """The running server: its URL, DB engine and admin helpers."""
-
-    def __init__(self, workdir: Path) -> None:
-        from server.api import create_app
-        from server.db import make_engine, upgrade
-        from server.settings import load_settings
-
-        self.settings = load_settings(str(workdir / "district.sqlite3"))
-        upgrade(self.settings)
-        self.engine = make_engine(self.settings)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.server = uvicorn.Server(uvicorn.Config(create_app(self.settings, self.engine),
-                                                    host="127.0.0.1", port=self.port,
-                                                    log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 20
-        while not self.server.started:  # readiness of the fixture, not of a test step
-            if time.monotonic() > deadline:
-                raise RuntimeError("server did not start")
-            time.sleep(0.01)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def add_library(self, code: str) -> str:
-        """Register a library; its one-time enrollment code."""
-        from server import registry
-        from server.db import write
-
-        with write(self.engine) as conn:
-            _, enrollment, _ = registry.add_library(conn, code=code, name=f"Trường {code}",
-                                                    type="school")
-        return enrollment
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
-        self.engine.dispose()
+from tests.support.district import District
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,193 @@
+"""The window and the district: enrolling from Settings, the background sync, and copy
+cataloguing from the cached union catalog in the new-record form (a real server on loopback)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import text
+
+from app.library import Library
+from tests.support.district import District
+
+ISBN = "9786042088763"
+
+
+@pytest.fixture(autouse=True)
+def _token_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THUVIEN_NO_KEYRING", "1")
+    monkeypatch.setenv("THUVIEN_TOKEN_DIR", str(tmp_path / "tokens"))
+
+
+@pytest.fixture
+def district(tmp_path: Path) -> Iterator[District]:
+    (tmp_path / "district").mkdir()
+    d = District(tmp_path / "district")
+    yield d
+    d.stop()
+
+
+def held_records(district: District, code: str) -> list[str]:
+    """Titles of the records library *code* has pushed to the district."""
+    with district.engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT r.fields FROM lib_records r JOIN libraries l ON l.id = r.library_id "
+            "WHERE l.code = :code AND NOT r.deleted"), {"code": code})
+        return sorted(json.loads(row[0])["title"] for row in rows)
+
+
+def other_school(district: District, tmp_path: Path) -> None:
+    """Another school of the district catalogs a book and syncs it to the union catalog."""
+    (tmp_path / "other").mkdir()
+    with Library.open(tmp_path / "other" / "lib.sqlite3") as other:
+        other.catalog.add_record("Dế Mèn phiêu lưu ký", authors=["Tô Hoài"], year=2019,
+                                 isbns=[ISBN], publisher="Kim Đồng", place="Hà Nội",
+                                 classification="895.9223", subjects=["Văn học thiếu nhi"],
+                                 responsibility="Tô Hoài ; minh hoạ: Tạ Huy Long",
+                                 edition="Tái bản lần thứ 12")
+        other.sync.enroll(district.url, district.add_library("TH-KHAC"))
+        other.sync.sync_now()
+
+
+def test_enroll_in_settings_starts_the_background_sync(window, lib, tmp_path, district, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lib.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"], year=2015)
+    assert not window.sync.running  # not enrolled: nothing runs
+    window.sync_now()  # Tools → Sync now before enrolling opens the sync settings
+    settings = window.stack.currentWidget()
+    page = settings.sync_page
+    assert settings.currentWidget() is page
+    qtbot.waitUntil(lambda: page.status is not None, timeout=10000)
+    assert page.server_label.text() == "chưa ghi danh" and not page.sync_button.isEnabled()
+    assert "tệp" in page.token_label.text()  # no keyring here: the page says the token is a file
+
+    page.url_field.setText(district.url)
+    page.enroll_code.setText("SAI-MA-NAY")
+    page.enroll()
+    qtbot.waitUntil(lambda: page.enroll_button.isEnabled(), timeout=10000)
+    assert "từ chối mã ghi danh" in page.message.text()  # the server's refusal, in words
+    assert not window.sync.running
+
+    page.enroll_code.setText(district.add_library("TH-MOT"))
+    with qtbot.waitSignal(window.sync.outcome, timeout=20000) as outcome:
+        page.enroll()
+    assert outcome.args[0].report is not None and outcome.args[0].report.pushed > 0
+    assert window.sync.running
+    assert held_records(district, "TH-MOT") == ["Tắt đèn"]
+    qtbot.waitUntil(lambda: page.last_label.text() != "chưa bao giờ", timeout=10000)
+    assert page.code_label.text() == "TH-MOT" and page.pending_label.text() == "0"
+    assert page.message.text().startswith("Đã đồng bộ")
+    qtbot.waitUntil(lambda: window.status.sync_label.text().startswith("Đồng bộ lần cuối"),
+                    timeout=10000)
+
+    lib.catalog.add_record("Số đỏ", authors=["Vũ Trọng Phụng"], year=2016)
+    with qtbot.waitSignal(window.sync.outcome, timeout=20000):
+        page.sync_button.click()  # on demand
+    assert held_records(district, "TH-MOT") == ["Số đỏ", "Tắt đèn"]
+    window.close()
+    assert not window.sync.running  # the runner stops with the window
+
+
+def test_window_of_an_enrolled_library_syncs_on_its_own(lib, tmp_path, district, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.desk.sound import DeskSounds
+    from ui.mainwindow import MainWindow
+
+    lib.sync.enroll(district.url, district.add_library("TH-HAI"))
+    lib.catalog.add_record("Truyện Kiều", authors=["Nguyễn Du"])
+    win = MainWindow(lib, sounds=DeskSounds(enabled=False))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.sync.outcome, timeout=20000) as outcome:
+        win.show()
+    assert outcome.args[0].report is not None
+    assert held_records(district, "TH-HAI") == ["Truyện Kiều"]
+    district.stop()  # the network goes away: the next attempt fails in words, the desk goes on
+    with qtbot.waitSignal(win.sync.outcome, timeout=20000) as outcome:
+        win.sync_now()
+    assert outcome.args[0].report is None and "Không kết nối được" in outcome.args[0].error
+    qtbot.waitUntil(lambda: "Không kết nối được" in win.status.sync_label.text(), timeout=10000)
+    win.close()
+
+
+def test_scanning_an_isbn_fills_the_new_record_from_the_district_catalog_offline(window, lib, tmp_path, district, qtbot) -> None:  # type: ignore[no-untyped-def]
+    other_school(district, tmp_path)
+    lib.sync.enroll(district.url, district.add_library("TH-BA"))
+    lib.sync.sync_now()  # brings the union catalog to this PC
+    district.stop()  # from here on: no network
+    view = window.show_view("catalog")
+    form = view.new_record()
+    qtbot.waitExposed(form)
+    assert form.focusWidget() is form.isbn  # quick entry: the ISBN comes first
+    qtbot.keyClicks(form.isbn, "978-604-2-08876-3")
+    qtbot.keyClick(form.isbn, Qt.Key.Key_Return)  # what the scanner sends last
+    assert form.isVisible()  # Enter looked the ISBN up; it did not save a half-filled form
+    assert form.title.text() == "Dế Mèn phiêu lưu ký" and form.authors.text() == "Tô Hoài"
+    assert form.year.text() == "2019" and form.classification.text() == "895.9223"
+    assert form.publisher.text() == "Kim Đồng" and form.subjects.text() == "Văn học thiếu nhi"
+    assert "mục lục huyện" in form.lookup_label.text()
+    form.copies.setValue(2)
+    save = form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    record = lib.catalog.record(form.record_id)
+    assert record.title == "Dế Mèn phiêu lưu ký" and record.isbns == [ISBN]
+    assert record.responsibility == "Tô Hoài ; minh hoạ: Tạ Huy Long"  # kept beyond the form
+    assert record.edition == "Tái bản lần thứ 12"
+    assert len(lib.catalog.items_of(record.id)) == 2
+
+
+def test_an_isbn_already_in_the_catalog_offers_to_add_copies(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    record_id = lib.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"], isbns=[ISBN])
+    lib.catalog.add_copies(record_id, 1, collection="TK")
+    view = window.show_view("catalog")
+    form = view.new_record()
+    qtbot.waitExposed(form)
+    qtbot.keyClicks(form.isbn, ISBN)
+    qtbot.keyClick(form.isbn, Qt.Key.Key_Return)
+    assert "đã có" in form.lookup_label.text() and "Tắt đèn" in form.lookup_label.text()
+    assert form.existing_button.isVisible() and lib.catalog.record_count() == 1
+    form.existing_button.click()
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert view.current_id == record_id  # that record is shown, and copies are asked for
+    dialogs = [w for w in view.findChildren(QDialogButtonBox) if w.window().isVisible()
+               and w.window() is not window]
+    assert dialogs, "the add-copies dialog should be open"
+    assert lib.catalog.record_count() == 1
+
+    form = view.new_record()
+    qtbot.keyClicks(form.isbn, "978-604-2-08876-4")  # a mistyped check digit
+    qtbot.keyClick(form.isbn, Qt.Key.Key_Return)
+    assert "không phải ISBN hợp lệ" in form.lookup_label.text()
+    form.reject()
+
+
+def test_district_catalog_search_by_title_from_the_form(window, lib, tmp_path, district, qtbot) -> None:  # type: ignore[no-untyped-def]
+    other_school(district, tmp_path)
+    lib.sync.enroll(district.url, district.add_library("TH-BON"))
+    lib.sync.sync_now()
+    view = window.show_view("catalog")
+    form = view.new_record()
+    form.title.setText("de men")
+    picker = form.pick_from_district()
+    qtbot.waitUntil(lambda: picker.results.rowCount() == 1, timeout=10000)
+    assert picker.results.item(0, 0).text() == "Dế Mèn phiêu lưu ký"
+    assert picker.results.item(0, 4).text() == "TH-KHAC (0)"  # held there (no copies yet)
+    assert "1" in picker.hint.text()  # how many union records this PC holds
+    picker.search_field.setFocus()
+    qtbot.keyClick(picker.search_field, Qt.Key.Key_Return)  # Enter takes the first hit
+    qtbot.waitUntil(lambda: not picker.isVisible())
+    assert form.title.text() == "Dế Mèn phiêu lưu ký" and form.isbn.text() == ISBN
+    form.reject()
+
+
+def test_personal_data_sharing_is_off_until_ticked(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = window.show_view("settings").sync_page
+    assert not page.share_box.isChecked()
+    page.share_box.setChecked(True)
+    assert lib.settings.get("sync_personal_data") == "share"
+    assert "sẽ được gửi" in page.message.text()
+    page.share_box.setChecked(False)
+    assert lib.settings.get("sync_personal_data") == "none"

@@ -1,0 +1,74 @@
+"""The window's link to the district server: one background sync runner for the library.
+
+The runner (:class:`app.sync.runner.SyncRunner`) is a thread with its own database
+connection; it syncs at once when started, then every :data:`INTERVAL_S`, and after a
+failure backs off. Nothing here waits for the network on the GUI thread: outcomes arrive
+through a queued signal, and closing the window gives the current attempt only a moment
+(a push is one transaction on each side, so stopping half-way loses nothing).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.library import Library
+
+INTERVAL_S = 300.0
+STOP_WAIT_S = 2.0
+
+
+class SyncControl(QObject):
+    """Starts, triggers and stops the library's sync runner; ``outcome`` carries each
+    attempt's :class:`app.sync.runner.RunOutcome` to the GUI thread."""
+
+    outcome = Signal(object)
+
+    def __init__(self, lib: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._runner: Any = None
+        self.last: Any = None  # the last RunOutcome seen
+        self.outcome.connect(self._remember)
+
+    @property
+    def running(self) -> bool:
+        """True while the background runner is alive."""
+        return self._runner is not None and bool(self._runner.running)
+
+    def enrolled(self) -> bool:
+        """True when this library holds a token for a district server."""
+        try:
+            return self._lib.sync.token_store().load() is not None
+        except Exception:  # an unreadable keyring or token file: sync stays off, the page says
+            return False
+
+    def start_if_enrolled(self) -> bool:
+        """Start the runner when the library is enrolled (the window opening)."""
+        if self.enrolled():
+            self.start()
+        return self.running
+
+    def start(self) -> None:
+        """Start the runner (its first sync runs at once); a no-op when running."""
+        if self._runner is None:
+            self._runner = self._lib.sync.runner(interval=INTERVAL_S,
+                                                 on_outcome=self.outcome.emit)
+            self._runner.start()
+
+    def sync_now(self) -> None:
+        """Sync at once, in the background (starting the runner if needed)."""
+        if self._runner is None:
+            self.start()
+        else:
+            self._runner.trigger()
+
+    def stop(self) -> None:
+        """Stop the runner (the window is closing)."""
+        if self._runner is not None:
+            self._runner.stop(STOP_WAIT_S)
+            self._runner = None
+
+    def _remember(self, outcome: Any) -> None:
+        self.last = outcome
