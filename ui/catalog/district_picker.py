@@ -33,12 +33,15 @@ def search_district(lib: Any, text: str) -> object:
 
 
 def held_by(holdings: list[dict[str, Any]]) -> str:
-    """Which libraries hold a union record, for one table cell.
+    """Which libraries hold a union record, with their copies available/total as the
+    catalog shows its own, for one table cell.
 
-    >>> held_by([{"library_code": "TH01", "total": 2}, {"library_code": "TH07", "total": 1}])
-    'TH01 (2), TH07 (1)'
+    >>> held_by([{"library_code": "TH01", "total": 2, "available": 1},
+    ...          {"library_code": "TH07", "total": 1, "available": 1}])
+    'TH01 1/2, TH07 1/1'
     """
-    return ", ".join(f"{h.get('library_code', '?')} ({h.get('total', 0)})" for h in holdings)
+    return ", ".join(f"{h.get('library_code', '?')} {h.get('available', 0)}/{h.get('total', 0)}"
+                     for h in holdings)
 
 
 class DistrictPicker(QDialog):
