@@ -15,9 +15,10 @@ TOKEN_REFUSED = Text("Máy chủ không nhận khoá của thư viện này. Hã
                      "viện huyện và ghi danh lại.",
                      "The server refused this library's token. Ask the district library for a "
                      "new enrollment code and enroll again.")
-NOT_ENROLLED = Text("Thư viện chưa ghi danh với máy chủ huyện (thuvien sync enroll URL MÃ).",
-                    "This library is not enrolled with a district server "
-                    "(thuvien sync enroll URL CODE).")
+NOT_ENROLLED = Text("Thư viện chưa ghi danh với máy chủ huyện (Cài đặt → Đồng bộ huyện, "
+                    "hoặc lệnh thuvien sync enroll URL MÃ).",
+                    "This library is not enrolled with a district server (Settings → District "
+                    "sync, or the command thuvien sync enroll URL CODE).")
 ENROLL_REFUSED = Text("Máy chủ từ chối mã ghi danh: {detail}",
                       "The server refused the enrollment code: {detail}")
 SERVER_ERROR = Text("Máy chủ huyện gặp lỗi ({status}). Sẽ thử lại sau.",
