@@ -5,7 +5,7 @@
 
 Makes a demo library with the app's own APIs, starts ``thuvien`` on it in a 1366×768 Xvfb
 screen, types scanner bursts (a card, then books) and Enter into the desk, then visits each
-view and saves a PNG of the whole screen. Needs Xvfb, xdotool and ImageMagick's ``import``.
+view and saves a PNG of the whole screen (Pillow's X grab). Needs Xvfb and xdotool.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from PIL import ImageGrab
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -38,6 +40,7 @@ BOOKS = [
     ("Tôi thấy hoa vàng trên cỏ xanh", "Nguyễn Nhật Ánh", 2018, "895.9223", "Trẻ", ["Truyện dài"]),
     ("Khoa học tự nhiên 6", "Mai Sỹ Tuấn", 2021, "500", "Giáo dục Việt Nam", ["Khoa học"]),
 ]
+DEMO_ISBN = "9786042088763"  # the first book's: scanned again in the new-record form
 STUDENTS = [("Nguyễn Văn An", "6A"), ("Trần Thị Bình", "6A"), ("Lê Hoàng Cường", "6A"),
             ("Phạm Thu Dung", "6B"), ("Hoàng Minh Đức", "6B"), ("Vũ Ngọc Hà", "7A"),
             ("Đặng Quốc Huy", "7A"), ("Bùi Thị Lan", "8C"), ("Đỗ Gia Long", "9A"),
@@ -57,7 +60,8 @@ def make_demo(path: Path) -> dict[str, object]:
         for title, author, year, ddc, publisher, subjects in BOOKS:
             record = lib.catalog.add_record(title, authors=[author], year=year,
                                             classification=ddc, publisher=publisher,
-                                            place="Hà Nội", subjects=subjects)
+                                            place="Hà Nội", subjects=subjects,
+                                            isbns=[DEMO_ISBN] if title == BOOKS[0][0] else [])
             barcodes += [i.barcode for i in lib.catalog.add_copies(record, 2, collection="TK")]
         cards = [lib.patrons.add(name, class_name=klass).card for name, klass in STUDENTS]
         # A loan made three weeks ago (overdue now) for the first student.
@@ -74,9 +78,9 @@ def run(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str
 
 
 def main() -> int:
-    for tool in ("Xvfb", "xdotool", "import"):
+    for tool in ("Xvfb", "xdotool"):
         if shutil.which(tool) is None:
-            print(f"missing {tool} (apt-get install xvfb xdotool imagemagick)", file=sys.stderr)
+            print(f"missing {tool} (apt-get install xvfb xdotool)", file=sys.stderr)
             return 2
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="thuvien-shots-"))
@@ -102,7 +106,7 @@ def main() -> int:
 
         def shot(name: str, pause: float = 0.8) -> None:
             time.sleep(pause)  # let the window repaint before the capture
-            run(["import", "-window", "root", str(OUT / f"{name}.png")], env=env)
+            ImageGrab.grab(xdisplay=display).save(OUT / f"{name}.png")
             print(f"saved docs/screenshots/{name}.png")
 
         def scan(code: str) -> None:  # a scanner: ~5 ms per key, then Enter
@@ -128,12 +132,19 @@ def main() -> int:
         time.sleep(1.0)
         run(["xdotool", "key", "Down"], env=env)
         shot("catalog")
+        run(["xdotool", "key", "ctrl+n"], env=env)  # quick entry: scan the book's ISBN
+        time.sleep(0.5)
+        scan(DEMO_ISBN)  # already here: the form offers that record to add copies
+        shot("catalog-isbn-known")
+        run(["xdotool", "key", "Escape"], env=env)
         run(["xdotool", "key", "ctrl+3"], env=env)
         shot("patrons")
         run(["xdotool", "key", "ctrl+4"], env=env)
         shot("settings")
         run(["xdotool", "mousemove", "420", "38", "click", "1"], env=env)  # "Loan rules" tab
         shot("settings-loan-rules")
+        run(["xdotool", "key", "ctrl+shift+s"], env=env)  # not enrolled: the sync tab opens
+        shot("settings-district-sync")
         run(["xdotool", "key", "ctrl+1"], env=env)
         time.sleep(0.3)
         run(["xdotool", "key", "F4"], env=env)
