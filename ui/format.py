@@ -7,16 +7,20 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate
 
+from app.circulation.clock import local_day
+
 LOCAL_ZONE = "Asia/Ho_Chi_Minh"
 
 
 def display_date(value: str | date | None) -> str:
-    """``2025-09-19`` (or a date) → ``19/09/2025``; empty for None or an unreadable value."""
+    """``2025-09-19`` (or a date) → ``19/09/2025``; a stored UTC time gives the day it was in
+    Vietnam (``2025-09-18T20:00:00Z`` → ``19/09/2025``); empty for None, the text itself
+    when it is not a date."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
         try:
-            day = date.fromisoformat(value[:10])
+            day = date.fromisoformat(local_day(value) if len(value) > 10 else value)
         except ValueError:
             return value
         return day.strftime("%d/%m/%Y")

@@ -27,6 +27,19 @@ def local_date(moment: datetime) -> date:
     return moment.astimezone(LOCAL_TZ).date()
 
 
+def local_day(stored: str) -> str:
+    """The library's calendar day (ISO) of a stored UTC time: a loan made at 06:30 in
+    Vietnam is stored the previous day in UTC.
+
+    >>> local_day("2026-11-21T23:30:00.000000Z")
+    '2026-11-22'
+    """
+    moment = datetime.fromisoformat(stored.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return local_date(moment).isoformat()
+
+
 def stamp(moment: datetime) -> str:
     """*moment* as stored in the database: ISO 8601 UTC with a ``Z`` suffix."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.circulation.clock import local_day
 from app.circulation.refs import PATRON_COLUMNS, PatronRef
 from app.text import sort_key
 
@@ -67,7 +68,8 @@ class ClassLetter:
 
 def _line(row: Any, today: date) -> LoanLine:
     due = date.fromisoformat(row[4])
-    return LoanLine(row[0], row[1], row[2], row[3][:10], row[4], max(0, (today - due).days))
+    return LoanLine(row[0], row[1], row[2], local_day(row[3]), row[4],
+                    max(0, (today - due).days))
 
 
 def _patron_order(p: PatronRef) -> tuple[Any, ...]:

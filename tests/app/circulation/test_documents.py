@@ -124,3 +124,14 @@ def test_decomposed_text_is_drawn_composed(world: World) -> None:
     strings = drawn_strings(document, 0)
     assert "Đất rừng phương Nam" in strings and title not in strings
     assert all(s == unicodedata.normalize("NFC", s) for s in strings)
+
+
+def test_a_loan_before_seven_in_the_morning_is_dated_by_the_library_day(world: World) -> None:
+    # 06:30 on Tuesday 9 Sep in Vietnam is still Monday 8 Sep in UTC, where times are stored.
+    world.clock.now = world.clock.now.replace(hour=23, minute=30)  # 23:30 UTC on 8 Sep
+    (book,) = world.book("Tắt đèn")
+    patron = world.student("Lê Văn Tám", "6A")
+    world.circ.checkout(patron.card, book.barcode)
+    slip = world.circ.open_loans(patron.card)
+    assert slip is not None and world.circ.today().isoformat() == "2025-09-09"
+    assert [line.loaned_on for line in slip.loans] == ["2025-09-09"]
