@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select, update
 
-from server import bulk, push_pg, reuse, union
+from server import bulk, push_pg, received, reuse, union
 from server.models import (
     lib_items,
     lib_loans,
@@ -22,7 +22,6 @@ from server.models import (
     lib_records,
     lib_visits,
     libraries,
-    received_changes,
     withheld_changes,
 )
 from server.security import utc_now
@@ -46,10 +45,6 @@ class PushResult:
 
     acked_seq: int
     applied: int
-
-
-RECEIVED_COLUMNS = ("library_id", "seq", "entity", "uuid", "op", "payload", "at", "received_at",
-                    "digest")
 
 
 def _check(from_seq: int, to_seq: int, changes: list[dict[str, Any]],
@@ -116,14 +111,13 @@ def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
         # Without idempotency (tests only) every change of the batch is applied.
         after = acked if idempotency else -1
         in_db = body if body is not None and conn.dialect.name == "postgresql" else None
+        if in_db is None:
+            received.store(conn, library_id, after, to_seq, now,
+                           received.body_of(todo) if body is None else body)
         for c in todo:
             if in_db is None or c["entity"] == "record":
                 c["text"] = json.dumps(c["payload"], ensure_ascii=False)
-        if in_db is None:
-            bulk.insert_rows(conn, received_changes, RECEIVED_COLUMNS, [
-                (library_id, c["seq"], c["entity"], c["uuid"], c["op"], c["text"], c.get("at"),
-                 now, c.get("digest")) for c in todo])
-        _apply(conn, library_id, todo, None if in_db is None else (in_db, after, now))
+        _apply(conn, library_id, todo, None if in_db is None else (in_db, after, to_seq, now))
     if before_commit is not None:
         before_commit()
     return PushResult(new_acked, len(todo))
@@ -227,9 +221,9 @@ def _int(value: Any) -> int | None:
 
 
 def _apply(conn: Connection, library_id: int, todo: list[dict[str, Any]],
-           in_db: tuple[str, int, str] | None) -> None:
-    """Apply *todo*. With *in_db* ``(body, after, now)`` (PostgreSQL) the database logs the
-    changes and applies copies and loans from the batch's JSON (:mod:`server.push_pg`)."""
+           in_db: tuple[str, int, int, str] | None) -> None:
+    """Apply *todo*. With *in_db* ``(body, after, to_seq, now)`` (PostgreSQL) the database
+    logs the batch and applies copies and loans from its JSON (:mod:`server.push_pg`)."""
     entities = {c["entity"] for c in todo}
     touched: set[int] = set()
     if "record" in entities:

@@ -11,7 +11,8 @@ What the statements store matches :mod:`server.push` on SQLite: a row's state is
 stored state merged with each change's payload in sequence order, ``uuid`` set, and
 ``deleted`` true after a delete (``jsonb ||`` keeps the last value of a key);
 columns are cut to their width, integers outside the column's range become NULL. Only
-the text of a stored state or logged payload differs (jsonb orders keys its own way).
+the text of a stored state differs (jsonb orders keys its own way). The received log keeps
+the request body as sent, on both backends (:mod:`server.received`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sqlalchemy import Connection
 _CHANGES = """
 c AS MATERIALIZED (
     SELECT c.seq, c.entity, c.uuid, c.op, c.payload, c.at, c.digest
-    FROM jsonb_to_recordset(%(body)s::jsonb -> 'changes')
+    FROM jsonb_to_recordset(%(body)s::text::jsonb -> 'changes')
          AS c(seq bigint, entity text, uuid text, op text, payload jsonb, at text, digest text)
     WHERE c.seq > %(after)s)"""
 
@@ -99,10 +100,8 @@ def _upsert(table: str, states: str, columns: dict[str, str]) -> str:
 _APPLY = f"""
 WITH {_CHANGES.strip()},
 received AS (
-    INSERT INTO received_changes (library_id, seq, entity, uuid, op, payload, at,
-                                  received_at, digest)
-    SELECT %(lib)s, c.seq, c.entity, c.uuid, c.op, c.payload::text, c.at, %(now)s, c.digest
-    FROM c),
+    INSERT INTO received_batches (library_id, after_seq, to_seq, received_at, body)
+    VALUES (%(lib)s, %(after)s, %(to)s, %(now)s, %(body)s::text)),
 old AS (
     SELECT t.uuid, t.fields, t.record_uuid
     FROM (SELECT DISTINCT c.uuid FROM c WHERE c.entity = 'item') AS v
@@ -121,9 +120,10 @@ WHERE r.union_id IS NOT NULL
 """
 
 
-def apply(conn: Connection, library_id: int, body: str, after: int, now: str) -> set[int]:
-    """Log every change of the batch after sequence *after* and apply its copies and loans;
-    the union records whose holdings changed. Runs after the batch's records are stored
-    (a copy's record may come in the same batch)."""
+def apply(conn: Connection, library_id: int, body: str, after: int, to_seq: int,
+          now: str) -> set[int]:
+    """Log the batch (its changes after sequence *after*, :mod:`server.received`) and apply
+    its copies and loans; the union records whose holdings changed. Runs after the batch's
+    records are stored (a copy's record may come in the same batch)."""
     return {int(uid) for (uid,) in conn.exec_driver_sql(
-        _APPLY, {"lib": library_id, "body": body, "after": after, "now": now})}
+        _APPLY, {"lib": library_id, "body": body, "after": after, "to": to_seq, "now": now})}

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, select
 
-from server.models import received_changes, withheld_changes
+from server import received
+from server.models import withheld_changes
 
 
 class SeqReused(Exception):
@@ -39,12 +40,13 @@ def verify(conn: Connection, library_id: int, acked: int, floor: int,
     if not wanted:
         return
     low, high = min(wanted), max(wanted)
-    kept: dict[int, str | None] = {}
-    for table in (received_changes, withheld_changes):
-        for seq, digest in conn.execute(
-                select(table.c.seq, table.c.digest).where(
-                    table.c.library_id == library_id, table.c.seq >= low, table.c.seq <= high)):
-            kept[int(seq)] = digest
+    kept: dict[int, str | None] = {c.seq: c.digest for c in received.changes(
+        conn, library_id, low, high)}
+    for seq, digest in conn.execute(
+            select(withheld_changes.c.seq, withheld_changes.c.digest).where(
+                withheld_changes.c.library_id == library_id, withheld_changes.c.seq >= low,
+                withheld_changes.c.seq <= high)):
+        kept[int(seq)] = digest
     for seq in sorted(wanted):
         if seq in kept:
             if kept[seq] is not None and kept[seq] != wanted[seq]:

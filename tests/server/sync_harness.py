@@ -27,7 +27,8 @@ from app.catalog.isbn import ean13_check_digit
 from app.db.connection import Database, open_database
 from app.db.outbox import record_change
 from app.sync import privacy, state
-from server.models import lib_items, lib_loans, lib_records, libraries, received_changes
+from server import received
+from server.models import lib_items, lib_loans, lib_records, libraries
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PG_ENV = "THUVIEN_TEST_PG"
@@ -374,10 +375,10 @@ def compare(engine: Any, library_code: str, db: Database) -> list[str]:
     with engine.connect() as conn:
         lib = conn.execute(select(libraries.c.id, libraries.c.acked_seq)
                            .where(libraries.c.code == library_code)).one()
+        logged = received.changes(conn, lib.id)
         seen: dict[int, int] = {}
-        for seq, n in conn.execute(text("SELECT seq, count(*) FROM received_changes "
-                                        "WHERE library_id = :l GROUP BY seq"), {"l": lib.id}):
-            seen[int(seq)] = int(n)
+        for c in logged:
+            seen[c.seq] = seen.get(c.seq, 0) + 1
         want = {c["seq"] for c in expected}
         twice = sorted(s for s, n in seen.items() if n > 1)
         if twice:
@@ -414,10 +415,8 @@ def compare(engine: Any, library_code: str, db: Database) -> list[str]:
             elif entity == "loan" and server_loans.get(uuid) != (value.get("returned_at"),
                                                                   value.get("reader_key")):
                 problems.append(f"loan {uuid} differs")
-        n_received = conn.execute(select(received_changes.c.id)
-                                  .where(received_changes.c.library_id == lib.id)).all()
-        if len(n_received) != len(want) and not twice:
-            problems.append(f"server holds {len(n_received)} changes, expected {len(want)}")
+        if len(logged) != len(want) and not twice:
+            problems.append(f"server holds {len(logged)} changes, expected {len(want)}")
     return problems
 
 

@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import select, text
 from sync_harness import ISBN_POOL, bearer, change, enrolled_library, record_payload
 
-from server.models import libraries, received_changes
+from server import received
+from server.models import libraries
 from server.security import hash_secret
 
 
@@ -67,8 +68,8 @@ def test_push_is_idempotent_and_resumable(district: Any) -> None:
                                                                       record_payload("Văn 1"))])
     assert overlap.json() == {"acked_seq": 6, "applied": 1}
     with district.engine.connect() as conn:
-        seqs = [r.seq for r in conn.execute(select(received_changes.c.seq)
-                                            .order_by(received_changes.c.seq))]
+        lib_id = conn.execute(select(libraries.c.id).where(libraries.c.code == "A")).scalar_one()
+        seqs = [c.seq for c in received.changes(conn, lib_id)]
     assert seqs == [1, 3, 5]
 
 
@@ -107,7 +108,7 @@ def test_failed_batch_is_rolled_back_whole(district: Any) -> None:
     except RuntimeError:
         pass
     with district.engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM received_changes")).scalar_one() == 0
+        assert conn.execute(text("SELECT count(*) FROM received_batches")).scalar_one() == 0
         assert conn.execute(text("SELECT count(*) FROM lib_records")).scalar_one() == 0
     assert all_union(district, token) == []
 

@@ -15,7 +15,8 @@ from app.catalog.marc import Field, ItemData, MarcRecord, write_iso2709
 from app.library import Library
 from app.sync import batch, state
 from app.sync.client import SyncClient
-from server.models import lib_items, lib_records, libraries, received_changes
+from server import received
+from server.models import lib_items, lib_records, libraries
 
 
 def _import(lib: Library, tmp_path: Path, n: int = 3) -> None:
@@ -55,8 +56,7 @@ def _district_rows(district: Any, code: str) -> tuple[dict[str, Any], dict[str, 
             .where(lib_records.c.library_id == lib_id))}
         items = {r.uuid: json.loads(r.fields) for r in conn.execute(
             select(lib_items.c.uuid, lib_items.c.fields).where(lib_items.c.library_id == lib_id))}
-        seqs = [r.seq for r in conn.execute(select(received_changes.c.seq).where(
-            received_changes.c.library_id == lib_id).order_by(received_changes.c.seq))]
+        seqs = [c.seq for c in received.changes(conn, lib_id)]
     return records, items, seqs
 
 

@@ -19,7 +19,8 @@ from app.cli import main as thuvien
 from app.i18n import set_language
 from app.library import Library
 from app.sync import state
-from server.models import lib_records, libraries, received_changes
+from server import received
+from server.models import lib_records, libraries
 
 
 def add_books(lib: Library, prefix: str, n: int) -> list[str]:
@@ -39,8 +40,7 @@ def server_view(district: Any, code: str) -> tuple[int, set[str], list[int]]:
         titles = {row.fields for row in conn.execute(
             select(lib_records.c.fields).where(lib_records.c.library_id == lib.id,
                                                lib_records.c.deleted.is_(False)))}
-        seqs = [r.seq for r in conn.execute(select(received_changes.c.seq).where(
-            received_changes.c.library_id == lib.id).order_by(received_changes.c.seq))]
+        seqs = [c.seq for c in received.changes(conn, lib.id)]
     return int(lib.acked_seq), {json.loads(t)["title"] for t in titles}, seqs
 
 
