@@ -3,7 +3,8 @@
 The privacy filter (:mod:`app.sync.privacy`) decides what is sent of each row; rows it keeps
 at the school are listed as ``withheld`` with their digest only. Records travel as the
 outbox stored them, so their JSON is copied into the body instead of being parsed and
-written again (the largest rows, and most of the client's work in a push).
+written again (the largest rows, and most of the client's work in a push); so are copies
+whose JSON has no field the school keeps (most of them: only a note stays home).
 
 An outbox row whose payload is ``CURRENT_STATE`` (the MARC import writes its records and
 copies that way) is sent as its record's or copy's state now, read from the database at
@@ -54,6 +55,16 @@ def _string(value: str | None) -> str:
     return "null" if value is None else str(_quote(value))
 
 
+def _nothing_private(item_json: str) -> bool:
+    """True when a copy's stored JSON certainly has none of the fields kept at the school
+    (:data:`app.sync.privacy.ITEM_PRIVATE`), so it can be sent as it is. Without a backslash
+    the text has no escapes, so such a key would appear literally, quoted."""
+    return "\\" not in item_json and not any(key in item_json for key in _PRIVATE_KEYS)
+
+
+_PRIVATE_KEYS = tuple(f'"{name}"' for name in privacy.ITEM_PRIVATE)
+
+
 def current_states(conn: sqlite3.Connection | None, rows: list[OutboxRow]
                    ) -> dict[tuple[str, str], str]:
     """The present payload of every row of *rows* stored as ``CURRENT_STATE``, by
@@ -83,8 +94,8 @@ def build(from_seq: int, rows: list[OutboxRow], policy: str, secret: str,
     for seq, entity, uuid, op, stored, at in rows:
         digest = change_digest(entity, uuid, op, at, stored)
         payload_json = states[entity, uuid] if stored == CURRENT_STATE else stored
-        if entity == "record":  # sent whole (privacy.outgoing): no need to parse it
-            name, sent = entity, payload_json
+        if entity == "record" or (entity == "item" and _nothing_private(payload_json)):
+            name, sent = entity, payload_json  # sent whole (privacy.outgoing): not parsed
         else:
             outgoing = privacy.outgoing(entity, json.loads(payload_json), policy, secret)
             if outgoing is None:

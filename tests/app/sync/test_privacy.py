@@ -60,3 +60,37 @@ def district_stats(district: Any, code: str) -> dict[str, Any]:
         row = registry.library_by_code(conn, code)
         month = __import__("datetime").date.today().strftime("%Y-%m")
         return stats.month_stats(conn, row.id, month)
+
+
+def test_a_copy_is_sent_as_stored_only_when_nothing_in_it_stays_home() -> None:
+    """The batch builder copies a copy's stored JSON into the body unparsed when it holds no
+    private field: every way of writing the note (escaped, as a value, with other escapes
+    around) must still come out without it, and everything else as the filter sends it."""
+    import json
+
+    from app.sync import batch, privacy
+    from app.sync.protocol import change_digest
+
+    base = {"uuid": "i1", "record_uuid": "r1", "barcode": "TK.1", "status": "available"}
+    payloads = [
+        json.dumps(base, ensure_ascii=False),
+        json.dumps({**base, "note": "để ở tủ kính"}, ensure_ascii=False),
+        json.dumps({**base, "note": "tủ \"A\""}, ensure_ascii=False),
+        json.dumps({**base, "note": "x"}),  # ASCII escapes of the Vietnamese elsewhere
+        json.dumps({**base, "call_number": "895.9 \\ TH"}, ensure_ascii=False),
+        json.dumps({**base, "collection": "note"}, ensure_ascii=False),
+        '{"uuid": "i1", "no\\u0074e": "giấu", "barcode": "TK.1"}',  # "note", escaped
+        json.dumps({**base, "note": None, "price": 45000}, ensure_ascii=False),
+    ]
+    at = "2025-10-01T00:00:00.000000Z"
+    rows = [(n + 1, "item", "i1", "update", text, at) for n, text in enumerate(payloads)]
+    built = batch.build(0, rows, "none", "secret")
+    body = json.loads(built.body("lib"))
+    assert len(body["changes"]) == len(payloads) and body["withheld"] == []
+    for sent, (seq, _, _, _, text, _) in zip(body["changes"], rows, strict=True):
+        expected = privacy.outgoing("item", json.loads(text), "none", "secret")
+        assert expected is not None
+        assert sent["payload"] == expected[1] and "note" not in sent["payload"], text
+        assert sent["digest"] == change_digest("item", "i1", "update", at, text)
+        assert sent["seq"] == seq
+    assert "giấu" not in built.body("lib").decode() and "tủ" not in built.body("lib").decode()
