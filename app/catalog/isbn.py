@@ -7,7 +7,9 @@ import re
 
 _WEIGHTS10 = (10, 9, 8, 7, 6, 5, 4, 3, 2)
 _WEIGHTS13 = (1, 3) * 6
+_SUM10, _SUM13 = sum(_WEIGHTS10), sum(_WEIGHTS13)
 _CANDIDATE = re.compile(r"(?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx]|97[89](?:[\s-]?\d){10}")
+_SEPARATORS = re.compile(r"[\s\-‐–]")
 
 
 def isbn10_check_digit(first9: str) -> str:
@@ -16,7 +18,10 @@ def isbn10_check_digit(first9: str) -> str:
     >>> isbn10_check_digit("030640615")
     '2'
     """
-    total = sum(map(operator.mul, _WEIGHTS10, map(int, first9)))
+    if first9.isascii() and first9.isdigit():  # digits' codes are 48 + the digit
+        total = sum(map(operator.mul, _WEIGHTS10, first9.encode())) - 48 * _SUM10
+    else:
+        total = sum(map(operator.mul, _WEIGHTS10, map(int, first9)))
     check = (11 - total % 11) % 11
     return "X" if check == 10 else str(check)
 
@@ -27,7 +32,10 @@ def ean13_check_digit(first12: str) -> str:
     >>> ean13_check_digit("978030640615")
     '7'
     """
-    total = sum(map(operator.mul, _WEIGHTS13, map(int, first12)))
+    if first12.isascii() and first12.isdigit():
+        total = sum(map(operator.mul, _WEIGHTS13, first12.encode())) - 48 * _SUM13
+    else:
+        total = sum(map(operator.mul, _WEIGHTS13, map(int, first12)))
     return str((10 - total % 10) % 10)
 
 
@@ -41,7 +49,7 @@ def to_isbn13(text: str) -> str | None:
     >>> to_isbn13("978-0-306-40615-8") is None  # wrong check digit
     True
     """
-    compact = re.sub(r"[\s\-‐–]", "", text).upper()
+    compact = text if text.isdigit() else _SEPARATORS.sub("", text).upper()
     if len(compact) == 10 and compact[:9].isdigit() and (compact[9].isdigit() or compact[9] == "X"):
         if isbn10_check_digit(compact[:9]) != compact[9]:
             return None

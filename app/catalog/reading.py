@@ -22,6 +22,7 @@ from typing import Any
 
 from app.catalog import store
 from app.catalog.marc import RecordProblem, extract, holdings, read_marc
+from app.catalog.marc.direct import read_direct
 from app.errors import UserError
 from app.i18n import Text, language, set_language
 from app.text import fold, nfc
@@ -78,31 +79,43 @@ Prepared = tuple[int, int, list[str], str | None, str | None, str, tuple[Any, ..
 Entry = Prepared | Skipped
 
 
-def prepare_all(source: Path, progress: Progress | None = None) -> Generator[Entry, None, None]:
+def prepare_all(source: Path, progress: Progress | None = None,
+                direct: bool = True) -> Generator[Entry, None, None]:
     """Read *source* and yield every record ready to store, or why it was skipped.
+
+    Well-formed ISO 2709 records are read straight from their bytes
+    (:func:`~app.catalog.marc.direct.read_direct`), the others (and all of them when
+    *direct* is False) through the record objects; both give the same entries.
 
     Raises :class:`~app.errors.ImportFormatError` (before yielding anything) when the file
     is not MARC21 at all.
     """
     number = 0
-    for entry in read_marc(source, progress):
-        if isinstance(entry, RecordProblem):
+    for entry in read_marc(source, progress, read_direct if direct else None):
+        if isinstance(entry, tuple):  # read straight from the bytes: a bibliographic record
+            number += 1
+            offset = -1
+            bib, marc_text, items = entry
+        elif isinstance(entry, RecordProblem):
             number = entry.number
             yield Skipped(entry.number, entry.offset, entry.reason, entry.code)
             continue
-        number += 1
-        offset = getattr(entry, "offset", -1)
-        if entry.record_type != "bibliographic":
-            yield Skipped(number, offset, NOT_BIBLIOGRAPHIC(kind=entry.record_type),
-                          "marc.not_bibliographic")
-            continue
-        bib = extract(entry)
+        else:
+            number += 1
+            offset = getattr(entry, "offset", -1)
+            if entry.record_type != "bibliographic":
+                yield Skipped(number, offset, NOT_BIBLIOGRAPHIC(kind=entry.record_type),
+                              "marc.not_bibliographic")
+                continue
+            bib = extract(entry)
+            marc_text = entry.to_storage(skip=HOLDINGS_TAGS)
+            items = holdings(entry)
         if not bib.title:
             yield Skipped(number, offset, NO_TITLE(), "marc.no_title")
             continue
-        tail = store.record_tail(bib, entry.to_storage(skip=HOLDINGS_TAGS))
+        tail = store.record_tail(bib, marc_text)
         copies: list[Copy] = []
-        for item in holdings(entry):
+        for item in items:
             barcode = nfc(item.barcode.strip()) if item.barcode and item.barcode.strip() \
                 else None
             copies.append((item.collection, barcode, item.item_type, item.call_number,

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.catalog.isbn import find_isbns
@@ -13,8 +14,9 @@ from app.catalog.marc.clean import clean, find_year, unbracket
 from app.catalog.marc.holdings import ItemData, holdings
 from app.catalog.marc.model import Field, MarcRecord
 
-__all__ = ["BibData", "ItemData", "build_record", "extract", "holdings"]
+__all__ = ["BibData", "ItemData", "build_record", "extract", "extract_fields", "holdings"]
 
+Subfields = list[tuple[str, str]]
 _SUBDIVISIONS = ("v", "x", "y", "z")
 _AUTHOR_TAGS = ("100", "110", "111", "700", "710", "711")
 
@@ -53,9 +55,13 @@ def title_of(f: Field) -> str:
     >>> title_of(Field("245", None, "0", "0", [("a", "Lịch sử Việt Nam."), ("n", "Tập 2,"), ("p", "Thời Lý.")]))
     'Lịch sử Việt Nam. Tập 2, Thời Lý'
     """
+    return _title(f.subfields)
+
+
+def _title(subfields: Subfields) -> str:
     out = ""
     previous = ""
-    for code, value in f.subfields:
+    for code, value in subfields:
         if code not in "abnp":
             continue
         text = clean(value)
@@ -73,10 +79,19 @@ def title_of(f: Field) -> str:
     return out
 
 
-def _year(dated: list[Field], fixed: str | None) -> int | None:
-    """The year in the first of the 260/264 fields *dated* that has one, else in 008."""
-    for f in dated:
-        year = find_year(f.value("c"))
+def _first(subfields: Subfields, code: str) -> str | None:
+    """The first subfield *code* in *subfields*, or None (``Field.value``)."""
+    for c, v in subfields:
+        if c == code:
+            return v
+    return None
+
+
+def _year(dated: list[Subfields], fixed: str | None) -> int | None:
+    """The year in the first of the 260/264 fields *dated* (their subfields) that has one,
+    else in 008."""
+    for subfields in dated:
+        year = find_year(_first(subfields, "c"))
         if year:
             return year
     if fixed and len(fixed) >= 11 and fixed[7:11].isdigit() and fixed[7:11] != "9999":
@@ -110,9 +125,9 @@ def _classification(first_a: dict[str, str]) -> str | None:
     return None
 
 
-def _subject(f: Field) -> str:
+def _subject(subfields: Subfields) -> str:
     parts: list[str] = []
-    for code, value in f.subfields:
+    for code, value in subfields:
         if (code == "a" and not parts) or (code in _SUBDIVISIONS and parts):
             text = clean(value)
             if text:
@@ -133,6 +148,22 @@ def extract(record: MarcRecord) -> BibData:
     >>> b.title, b.authors, b.isbns, b.publisher, b.place, b.year
     ('Dế Mèn phiêu lưu ký', ['Tô Hoài'], ['9786042088763'], 'Kim Đồng', 'Hà Nội', 2020)
     """
+    return extract_fields([(f.tag, f.data, f.ind2, f.subfields) for f in record.fields])
+
+
+#: The data fields :func:`extract_fields` reads, besides every 5XX and 6XX: it passes over the
+#: others (a caller may leave them out).
+READ_TAGS = frozenset(("245", *_AUTHOR_TAGS, "020", "250", "490", "830", "260", "264",
+                       *_FIRST_A))
+
+#: A field as :func:`extract_fields` reads it: ``(tag, data, ind2, subfields)``, ``data``
+#: being None for a data field (whose ``subfields`` are ``(code, value)`` pairs).
+FieldTuple = tuple[str, str | None, str, Subfields]
+
+
+def extract_fields(fields: Iterable[FieldTuple]) -> BibData:
+    """:func:`extract` of a record given as its fields, in record order, as plain tuples
+    (the import's reader builds these straight from the file's bytes)."""
     bib = BibData()
     fixed: str | None = None
     authors: list[str] = []
@@ -145,61 +176,60 @@ def extract(record: MarcRecord) -> BibData:
     # publication field (264 with ind2 1, else the first 260/264) and the fields a year may
     # come from (260, 264 with ind2 1 or blank), in record order.
     first_a: dict[str, str] = {}
-    publication: Field | None = None
-    fallback: Field | None = None
-    dated: list[Field] = []
-    for f in record.fields:
-        tag = f.tag
-        if f.data is not None:
+    publication: Subfields | None = None
+    fallback: Subfields | None = None
+    dated: list[Subfields] = []
+    for tag, data, ind2, subfields in fields:
+        if data is not None:
             if tag == "001":
-                bib.control_number = _or_none(f.data.strip())
+                bib.control_number = _or_none(data.strip())
             elif tag == "003":
-                bib.control_org = _or_none(f.data.strip())
+                bib.control_org = _or_none(data.strip())
             elif tag == "008" and fixed is None:
-                fixed = f.data
+                fixed = data
             continue
         if tag == "245" and not bib.title:
-            bib.title = title_of(f)
-            bib.responsibility = _or_none(clean(f.value("c")))
-            number = f.value("n")
+            bib.title = _title(subfields)
+            bib.responsibility = _or_none(clean(_first(subfields, "c")))
+            number = _first(subfields, "n")
             if number and not bib.volume:
                 bib.volume = _or_none(clean(number))
         elif tag in _AUTHOR_TAGS:
-            name = clean(f.value("a"))
+            name = clean(_first(subfields, "a"))
             if name and name not in authors:
                 authors.append(name)
         elif tag == "020":
-            for code, value in f.subfields:
+            for code, value in subfields:
                 if code == "a":
                     for isbn in find_isbns(value):
                         if isbn not in isbns:
                             isbns.append(isbn)
         elif tag == "250" and bib.edition is None:
-            bib.edition = _or_none(clean(" ".join(f.values("a", "b"))))
+            bib.edition = _or_none(clean(" ".join(v for c, v in subfields if c in ("a", "b"))))
         elif tag[0] == "6" and tag[1:].isdigit():
-            subject = _subject(f)
+            subject = _subject(subfields)
             if subject and subject not in subjects:
                 subjects.append(subject)
         elif tag[0] == "5" and tag[1:].isdigit():
-            note = clean(f.value("a"))
+            note = clean(_first(subfields, "a"))
             if note:
                 notes.append(note)
         elif tag == "490" and series_490 is None:
-            series_490 = _or_none(clean(f.value("a")))
-            volume = f.value("v")
+            series_490 = _or_none(clean(_first(subfields, "a")))
+            volume = _first(subfields, "v")
             if volume:
                 bib.volume = _or_none(clean(volume))
         elif tag == "830" and series_830 is None:
-            series_830 = _or_none(clean(f.value("a")))
+            series_830 = _or_none(clean(_first(subfields, "a")))
         elif tag == "264" or tag == "260":
-            if tag == "264" and f.ind2 == "1" and publication is None:
-                publication = f
+            if tag == "264" and ind2 == "1" and publication is None:
+                publication = subfields
             if fallback is None:
-                fallback = f
-            if tag == "260" or f.ind2 in ("1", " "):
-                dated.append(f)
+                fallback = subfields
+            if tag == "260" or ind2 in ("1", " "):
+                dated.append(subfields)
         elif tag in _FIRST_A and tag not in first_a:
-            coded = f.value("a")
+            coded = _first(subfields, "a")
             if coded is not None:
                 first_a[tag] = coded
     bib.authors = authors
@@ -209,8 +239,8 @@ def extract(record: MarcRecord) -> BibData:
     bib.series = series_490 or series_830
     pub = publication or fallback
     if pub is not None:
-        bib.publisher = _or_none(unbracket(clean(pub.value("b"))))
-        bib.place = _or_none(unbracket(clean(pub.value("a"))))
+        bib.publisher = _or_none(unbracket(clean(_first(pub, "b"))))
+        bib.place = _or_none(unbracket(clean(_first(pub, "a"))))
     bib.year = _year(dated, fixed)
     bib.classification = _classification(first_a)
     bib.language = _language(fixed, first_a.get("041"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _NUMBER = re.compile(r"\d[\d.,\s]*")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(slots=True)
@@ -30,6 +32,7 @@ class ItemData:
     branch: str | None = None
 
 
+@functools.lru_cache(maxsize=4096)  # a catalog's copies share a few hundred prices
 def parse_price(text: str | None) -> float | None:
     """A price written any usual way, as a number; Vietnamese thousands dots are understood.
 
@@ -41,7 +44,7 @@ def parse_price(text: str | None) -> float | None:
     match = _NUMBER.search(text)
     if not match:
         return None
-    number = re.sub(r"\s", "", match.group(0)).rstrip(".,")
+    number = _SPACE.sub("", match.group(0)).rstrip(".,")
     if not number:
         return None
     if "." in number and "," in number:
@@ -63,6 +66,7 @@ def parse_price(text: str | None) -> float | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)  # and a few hundred acquisition dates
 def parse_date(text: str | None) -> str | None:
     """An acquisition date as ISO ``YYYY-MM-DD`` from ISO, dd/mm/yyyy or yyyymmdd, else None.
 
@@ -85,10 +89,10 @@ def parse_date(text: str | None) -> str | None:
     return None
 
 
-def _codes(field: Field) -> dict[str, str]:
+def _codes(subfields: list[tuple[str, str]]) -> dict[str, str]:
     """The first non-blank value of each subfield code."""
     found: dict[str, str] = {}
-    for c, v in field.subfields:
+    for c, v in subfields:
         if c not in found:
             v = v.strip()
             if v:
@@ -96,8 +100,9 @@ def _codes(field: Field) -> dict[str, str]:
     return found
 
 
-def _from_952(f: Field) -> ItemData:
-    s = _codes(f)
+def item_952(subfields: list[tuple[str, str]]) -> ItemData:
+    """The copy in a 952 field, given its subfields (see :func:`holdings`)."""
+    s = _codes(subfields)
     get = s.get
     return ItemData(
         barcode=get("p"),
@@ -113,9 +118,10 @@ def _from_952(f: Field) -> ItemData:
     )
 
 
-def _from_852(f: Field) -> ItemData:
-    s = _codes(f)
-    call = " ".join(v.strip() for c, v in f.subfields if c in "khim" and v.strip()) or None
+def item_852(subfields: list[tuple[str, str]]) -> ItemData:
+    """The copy in an 852 field, given its subfields (see :func:`holdings`)."""
+    s = _codes(subfields)
+    call = " ".join(v.strip() for c, v in subfields if c in "khim" and v.strip()) or None
     shelving = s.get("c")
     return ItemData(
         barcode=s.get("p"),
@@ -143,9 +149,9 @@ def holdings(record: MarcRecord) -> list[ItemData]:
     items: list[ItemData] = []
     for f in record.fields:
         if f.tag == "952" and f.data is None:
-            items.append(_from_952(f))
+            items.append(item_952(f.subfields))
         elif f.tag == "852" and f.data is None:
-            items.append(_from_852(f))
+            items.append(item_852(f.subfields))
     return items
 
 

@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from app.catalog.marc import messages as msg
 from app.catalog.marc.iso2709 import BadRecord, declared_length, parse_record
@@ -23,6 +23,10 @@ from app.catalog.marc.model import MarcRecord
 from app.errors import ImportFormatError
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
+#: A faster way through one ISO 2709 record (its bytes without the 0x1D): its result, or None
+#: to have the record parsed as usual (see :func:`read_marc`).
+Direct = Callable[[bytes], T | None]
 
 _CHUNK = 1 << 20
 _SNIFF = 1 << 16
@@ -48,12 +52,18 @@ class RecordProblem:
     code: str
 
 
-def read_marc(source: Path | bytes, progress: Progress | None = None) -> Iterator[MarcRecord | RecordProblem]:
+def read_marc(source: Path | bytes, progress: Progress | None = None,
+              direct: Direct[T] | None = None) -> Iterator[MarcRecord | RecordProblem | T]:
     """Stream the records of a MARC file (path or bytes), detecting its format.
 
     ISO 2709 (UTF-8 or MARC-8, also gzip-compressed), MARCXML and MARC-in-JSON (a record, a
     list, or one record per line) are read. ``progress(bytes_done, bytes_total)`` is called
     as the file is consumed. Stop iterating to cancel.
+
+    *direct* (the import's reader) is offered each ISO 2709 record after the first
+    ``_UNIMARC_SAMPLE`` ones (which decide whether the file is UNIMARC) before it is parsed;
+    what it returns, when not None, is yielded instead of the parsed record. Records the
+    tolerant parser reads in any other way (a 0x1D inside a field) never reach it.
 
     Raises :class:`~app.errors.ImportFormatError` (before yielding anything) for an empty
     file, a file that is not MARC, a MARC text format (.mrk), UNIMARC, or XML/JSON in which
@@ -70,19 +80,20 @@ def read_marc(source: Path | bytes, progress: Progress | None = None) -> Iterato
     else:
         stream = open(source, "rb")  # noqa: SIM115 - closed by the generator's finally
         total = Path(source).stat().st_size
-    return _read_stream(stream, total, progress)
+    return _read_stream(stream, total, progress, direct)
 
 
-def _read_stream(stream: BinaryIO, total: int, progress: Progress | None) -> Iterator[MarcRecord | RecordProblem]:
+def _read_stream(stream: BinaryIO, total: int, progress: Progress | None,
+                 direct: Direct[T] | None = None) -> Iterator[MarcRecord | RecordProblem | T]:
     try:
         head = stream.read(_SNIFF)
         if head[:2] == b"\x1f\x8b":
             stream.seek(0)
-            yield from _read_gzip(stream, total, progress)
+            yield from _read_gzip(stream, total, progress, direct)
             return
         kind = _sniff(head)
         if kind == "iso":
-            yield from _unimarc_guard(_iso_records(stream, head, total, progress))
+            yield from _unimarc_guard(_iso_records(stream, head, total, progress, direct))
         elif kind == "xml":
             from app.catalog.marc.xmlread import xml_records
 
@@ -96,7 +107,8 @@ def _read_stream(stream: BinaryIO, total: int, progress: Progress | None) -> Ite
         stream.close()
 
 
-def _read_gzip(stream: BinaryIO, total: int, progress: Progress | None) -> Iterator[MarcRecord | RecordProblem]:
+def _read_gzip(stream: BinaryIO, total: int, progress: Progress | None,
+               direct: Direct[T] | None = None) -> Iterator[MarcRecord | RecordProblem | T]:
     try:
         data = gzip.GzipFile(fileobj=stream).read()
     except (OSError, EOFError, zlib.error) as exc:
@@ -106,7 +118,7 @@ def _read_gzip(stream: BinaryIO, total: int, progress: Progress | None) -> Itera
         if progress is not None:
             progress(min(total, done * total // max(1, len(data))), total)
 
-    yield from _read_stream(io.BytesIO(data), len(data), scaled if progress else None)
+    yield from _read_stream(io.BytesIO(data), len(data), scaled if progress else None, direct)
 
 
 def _sniff(head: bytes) -> str:
@@ -129,8 +141,8 @@ def _sniff(head: bytes) -> str:
     raise ImportFormatError("marc.not_marc", msg.NOT_MARC)
 
 
-def _iso_records(stream: BinaryIO, head: bytes, total: int,
-                 progress: Progress | None) -> Iterator[MarcRecord | RecordProblem]:
+def _iso_records(stream: BinaryIO, head: bytes, total: int, progress: Progress | None,
+                 direct: Direct[T] | None = None) -> Iterator[MarcRecord | RecordProblem | T]:
     """Split the byte stream at record terminators and parse each piece on its own."""
     buf = head[3:] if head.startswith(_BOM) else head
     base = len(head) - len(buf)  # file offset of buf[0]
@@ -175,6 +187,14 @@ def _iso_records(stream: BinaryIO, head: bytes, total: int,
             number += 1
             if progress is not None and not number & 1023:
                 progress(min(base + start, total), total)
+            if direct is not None and number > _UNIMARC_SAMPLE:
+                quick = direct(buf[start:piece_end])
+                if quick is not None:
+                    yield quick
+                    pos = piece_end + 1
+                    if end < 0:
+                        break
+                    continue
             try:
                 yield parse_record(buf[start:piece_end])
             except BadRecord as bad:
@@ -203,9 +223,10 @@ def is_unimarc(record: MarcRecord) -> bool:
     return coded is not None and len(coded) >= 22 and bool(_UNIMARC_100.match(coded))
 
 
-def _unimarc_guard(items: Iterator[MarcRecord | RecordProblem]) -> Iterator[MarcRecord | RecordProblem]:
+def _unimarc_guard(items: Iterator[MarcRecord | RecordProblem | T]
+                   ) -> Iterator[MarcRecord | RecordProblem | T]:
     """Look at the first records; refuse the file when most of them are UNIMARC."""
-    sample: list[MarcRecord | RecordProblem] = []
+    sample: list[MarcRecord | RecordProblem | T] = []
     for item in items:
         sample.append(item)
         if len(sample) >= _UNIMARC_SAMPLE:
