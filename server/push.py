@@ -116,7 +116,7 @@ def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
                            received.body_of(todo) if body is None else body)
         for c in todo:
             if in_db is None or c["entity"] == "record":
-                c["text"] = json.dumps(c["payload"], ensure_ascii=False)
+                c["text"] = union.to_json(c["payload"])
         _apply(conn, library_id, todo, None if in_db is None else (in_db, after, to_seq, now))
     if before_commit is not None:
         before_commit()
@@ -151,7 +151,7 @@ def _fold(changes: list[dict[str, Any]], entity: str, existing: dict[str, dict[s
 
 
 def _json(state: dict[str, Any], text: str | None) -> str:
-    return json.dumps(state, ensure_ascii=False) if text is None else text
+    return union.to_json(state) if text is None else text
 
 
 def _existing(conn: Connection, table: Table, library_id: int, uuids: Iterable[str],
@@ -203,7 +203,7 @@ def _text(value: Any, limit: int = 64) -> str | None:
     (as PostgreSQL's ``->>`` gives them, see :mod:`server.push_pg`), cut to *limit*."""
     if value is None:
         return None
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = value if isinstance(value, str) else union.to_json(value)
     return text[:limit]
 
 
@@ -305,7 +305,7 @@ def _loan_row(state: dict[str, Any]) -> dict[str, Any]:
 
 def _patron_row(state: dict[str, Any]) -> dict[str, Any]:
     safe = {k: v for k, v in state.items() if k != "photo"}
-    return {"fields": json.dumps(safe, ensure_ascii=False), "deleted": _deleted(state)}
+    return {"fields": union.to_json(safe), "deleted": _deleted(state)}
 
 
 def _visit_row(state: dict[str, Any]) -> dict[str, Any]:
