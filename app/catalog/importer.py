@@ -24,9 +24,10 @@ from typing import Any
 from app.catalog import store
 from app.catalog.accession import Scheme, next_accession, note_used, scheme_for
 from app.catalog.models import default_item_type
-from app.catalog.reading import Copy, Prepared, Skipped, prepared_records
+from app.catalog.reading import Copy, Entry, Prepared, Skipped, prepared_records
 from app.db.batches import CommitBehind
 from app.db.connection import Database, in_chunks, utc_now
+from app.db.index_merge import pause_merging, resume_if_paused
 from app.db.outbox import record_inserted
 from app.errors import ValidationError
 from app.i18n import Text
@@ -76,6 +77,10 @@ class _Context:
     report: ImportReport
     scheme_cache: dict[str | None, _SchemeEntry] = field(default_factory=dict)
     known_terms: set[str] = field(default_factory=set)
+    #: Records in the catalog before the import (counted in its first batch).
+    existing: int | None = None
+    #: Whether a committed or committing batch paused the full-text index's merging.
+    merging_paused: bool = False
 
 
 class MarcImporter:
@@ -98,8 +103,22 @@ class MarcImporter:
         """
         report = ImportReport()
         context = _Context(self._library_id, self._schemes, self._default_collection, report)
-        with _collector_paused(), CommitBehind(self._db) as batches, \
-                closing(prepared_records(Path(path), progress, parallel)) as entries:
+        try:
+            with _collector_paused(), \
+                    closing(prepared_records(Path(path), progress, parallel)) as entries:
+                self._write(entries, context, cancelled)
+        finally:
+            if context.merging_paused:
+                resume_if_paused(self._db)
+        if report.imported:
+            store.compact_index(self._db, report.imported)
+        return report
+
+    def _write(self, entries: Iterator[Entry], context: _Context,
+               cancelled: Callable[[], bool] | None) -> None:
+        """Write *entries* batch by batch."""
+        report = context.report
+        with CommitBehind(self._db) as batches:
             batch: list[Prepared] = []
             for entry in entries:
                 if cancelled is not None and cancelled():
@@ -114,9 +133,6 @@ class MarcImporter:
                     batch = []
             if batch:
                 batches.write(_BatchWriter.for_batch(batch, context))
-        if report.imported:
-            store.compact_index(self._db, report.imported)
-        return report
 
 
 @contextmanager
@@ -168,6 +184,8 @@ class _BatchWriter:
         self.rebuilt: set[int] = set()  # new records whose search row is built here
 
     def write(self, batch: list[Prepared]) -> None:
+        if self.context.existing is None:
+            self.context.existing = store.catalog_size(self.conn)
         uuids = store.new_uuids(len(batch) + sum(len(p[8]) for p in batch))
         self._prefetch(batch)
         library_id, now = self.library_id, self.now
@@ -230,6 +248,20 @@ class _BatchWriter:
             store.reindex_record(conn, rid)
         self._save_counters()
         record_inserted(conn, changes)
+        self._pause_merging()
+
+    def _pause_merging(self) -> None:
+        """Pause the full-text index's merging (:mod:`app.db.index_merge`) once the import
+        has certainly become large enough to be merged at its end (``store.compact_index``):
+        merging what that merge rewrites is wasted work. The pause commits with this batch;
+        the importer undoes it however the import ends, and so does the next open if the
+        process dies. A smaller import (or into a large catalog) leaves merging on."""
+        context = self.context
+        imported = context.report.imported
+        if not context.merging_paused and context.existing is not None \
+                and store.will_compact(imported, context.existing + imported):
+            pause_merging(self.conn)
+            context.merging_paused = True
 
     def _copies(self, prepared: Prepared, record_id: int, merged: bool, uuids: list[str],
                 used: int, item_rows: list[tuple[Any, ...]], item_folds: list[tuple[str, str]],

@@ -272,13 +272,24 @@ def compact_index(db: Database, added: int) -> None:
     merge rewrites the whole index, so a small import into a big catalog leaves that to
     FTS5's own gradual merging.
     """
-    total = int(db.conn.execute("SELECT count(*) FROM record_search").fetchone()[0])
-    if added >= COMPACT_MIN and added * 5 >= total:
+    if will_compact(added, catalog_size(db.conn)):
         with db.transaction() as conn:
             conn.execute("INSERT INTO records_fts(records_fts) VALUES ('optimize')")
 
 
 COMPACT_MIN = 2000
+
+
+def will_compact(added: int, total: int) -> bool:
+    """Whether :func:`compact_index` merges the index after an import that added *added*
+    records to a catalog that then holds *total*. Once true during an import it stays true
+    as the import adds more (``4 * added >= total - added`` only grows)."""
+    return added >= COMPACT_MIN and added * 5 >= total
+
+
+def catalog_size(conn: sqlite3.Connection) -> int:
+    """The number of records the search index covers."""
+    return int(conn.execute("SELECT count(*) FROM record_search").fetchone()[0])
 
 
 def next_record_id(conn: sqlite3.Connection) -> int:

@@ -171,12 +171,14 @@ def open_database(path: Path) -> Database:
     Raises :class:`StorageError` for a network path, a file that is not a database,
     or a database written by a newer ThuVien.
     """
+    from app.db.index_merge import resume_if_paused
     from app.db.migrate import migrate
 
     conn = connect(path)
     db = Database(conn, path)
     try:
         migrate(db)
+        resume_if_paused(db)  # after an import that died with the index's merging paused
     except BaseException:
         conn.close()
         raise

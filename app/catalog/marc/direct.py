@@ -23,6 +23,7 @@ indicators from the first piece).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from itertools import accumulate
@@ -30,12 +31,13 @@ from itertools import accumulate
 from app.catalog.marc.extract import READ_TAGS, BibData, FieldTuple, extract_fields
 from app.catalog.marc.holdings import ItemData, item_852, item_952
 from app.catalog.marc.iso2709 import _is_utf8
-from app.catalog.marc.model import _ENCODER
 
 _ENTRIES = re.compile(r"(...)([0-9]{4})([0-9]{5})", re.DOTALL)
 _SUBFIELDS = re.compile("\x1f(.)", re.DOTALL).split
 _NOT_BIBLIOGRAPHIC = frozenset("zuvxy")
 _NO_SUBFIELDS: list[tuple[str, str]] = []
+# MarcRecord.to_storage's encoder; lists of strings hold no cycles to look for.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 Direct = tuple[BibData, str, list[ItemData]]
 
