@@ -114,8 +114,8 @@ def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
         if in_db is None:
             received.store(conn, library_id, after, to_seq, now,
                            received.body_of(todo) if body is None else body)
-        for c in todo:
-            if in_db is None or c["entity"] == "record":
+        if in_db is None:
+            for c in todo:
                 c["text"] = union.to_json(c["payload"])
         _apply(conn, library_id, todo, None if in_db is None else (in_db, after, to_seq, now))
     if before_commit is not None:
@@ -222,14 +222,18 @@ def _int(value: Any) -> int | None:
 
 def _apply(conn: Connection, library_id: int, todo: list[dict[str, Any]],
            in_db: tuple[str, int, int, str] | None) -> None:
-    """Apply *todo*. With *in_db* ``(body, after, to_seq, now)`` (PostgreSQL) the database
-    logs the batch and applies copies and loans from its JSON (:mod:`server.push_pg`)."""
+    """Apply *todo*. With *in_db* ``(body, after, to_seq, now)`` (PostgreSQL) Python links
+    the records to the union catalog and the database logs the batch and stores records,
+    copies and loans from its JSON (:mod:`server.push_pg`)."""
     entities = {c["entity"] for c in todo}
     touched: set[int] = set()
+    linked: dict[str, int | None] = {}
+    left: set[int] = set()
     if "record" in entities:
-        touched |= _apply_records(conn, library_id, todo)
+        touched |= _apply_records(conn, library_id, todo, linked, left, in_db is None)
     if in_db is not None:
-        touched |= push_pg.apply(conn, library_id, *in_db)
+        touched |= push_pg.apply(conn, library_id, *in_db, linked)
+        union.reconcile(conn, left)
     else:
         if "item" in entities:
             touched |= _apply_items(conn, library_id, todo)
@@ -242,30 +246,35 @@ def _apply(conn: Connection, library_id: int, todo: list[dict[str, Any]],
     union.bump(conn, touched)
 
 
-def _apply_records(conn: Connection, library_id: int, todo: list[dict[str, Any]]) -> set[int]:
+def _apply_records(conn: Connection, library_id: int, todo: list[dict[str, Any]],
+                   linked: dict[str, int | None], left: set[int], write: bool) -> set[int]:
+    """Link the batch's records to the union catalog: *linked* gets each record's union
+    record, *left* the union records some of them left. With *write* the records are stored
+    and the union records they left reconciled here; else :mod:`server.push_pg` stores them
+    from the batch's JSON and the caller reconciles afterwards."""
     uuids = list({c["uuid"] for c in todo if c["entity"] == "record"})
     old = _existing(conn, lib_records, library_id, uuids, "fields", "union_id")
     states, texts = _fold(todo, "record", {u: json.loads(r.fields) for u, r in old.items()})
     linker = union.Linker(conn, library_id)
     linker.prefetch((s for s in states.values() if not _deleted(s)),
                     (r.union_id for r in old.values() if r.union_id is not None))
-    rows: dict[str, dict[str, Any]] = {}
-    left: set[int] = set()
     for uuid in sorted(states, key=lambda u: (linker.meta(states[u])[0][:1], u)):
         state = states[uuid]
         current = old[uuid].union_id if uuid in old else None
         target = None if _deleted(state) else linker.link(uuid, state, current)
         if current is not None and current != target:
             left.add(current)
-        rows[uuid] = {"union_id": target, "fields": _json(state, texts.get(uuid)),
-                      "updated_at": _text(state.get("updated_at"), 40),
-                      "deleted": _deleted(state)}
+        linked[uuid] = target
     real = linker.finish()
-    for row in rows.values():
-        if row["union_id"] is not None:
-            row["union_id"] = real.get(row["union_id"], row["union_id"])
-    _upsert(conn, lib_records, library_id, rows, set(old))
-    union.reconcile(conn, left)
+    for uuid, target in linked.items():
+        if target is not None:
+            linked[uuid] = real.get(target, target)
+    if write:
+        _upsert(conn, lib_records, library_id, {
+            uuid: {"union_id": linked[uuid], "fields": _json(state, texts.get(uuid)),
+                   "updated_at": _text(state.get("updated_at"), 40),
+                   "deleted": _deleted(state)} for uuid, state in states.items()}, set(old))
+        union.reconcile(conn, left)
     return linker.touched | left
 
 

@@ -1,11 +1,12 @@
 """PostgreSQL: the per-change work of a push done by the database, from the request's JSON.
 
-The received log, copies and loans of a batch are written by one statement that reads
-the batch's JSON text (the request body, already validated by :mod:`server.schemas`);
+The received log, records, copies and loans of a batch are written by one statement that
+reads the batch's JSON text (the request body, already validated by :mod:`server.schemas`);
 Python no longer loops over those changes, serialises their payloads again or builds
-parameter arrays for them (about half of a push's Python work before).
-Records stay in Python (:mod:`server.push`): linking them to the union catalog needs the
-Vietnamese folding of :mod:`app.text`.
+parameter arrays for them (about half of a push's Python work before). Linking records to
+the union catalog stays in Python (:mod:`server.push`: it needs the Vietnamese folding of
+:mod:`app.text`), which hands the statement each record's union record; the statement
+stores the records' merged states with them.
 
 What the statements store matches :mod:`server.push` on SQLite: a row's state is the
 stored state merged with each change's payload in sequence order, ``uuid`` set, and
@@ -33,7 +34,7 @@ def _state(name: str, entity: str, old: str | None) -> str:
     """CTE *name* ``(uuid, state)``: each uuid's state after the batch's changes of *entity*,
     starting from the stored ``fields`` of the rows in the CTE *old* (when given).
     ``thuvien_jsonb_merge`` (migration 0004) is ``'{}' || a || b ...`` in order."""
-    start = "SELECT o.uuid, 0::bigint, o.fields::jsonb FROM old AS o UNION ALL " if old else ""
+    start = f"SELECT o.uuid, 0::bigint, o.fields::jsonb FROM {old} AS o UNION ALL " if old else ""
     return f"""
 {name} AS (
     SELECT kv.uuid, thuvien_jsonb_merge(kv.v ORDER BY kv.seq) AS state FROM (
@@ -78,6 +79,9 @@ _ITEM_COLUMNS = {"record_uuid": _text("record_uuid"), "barcode": _text("barcode"
                  "status": _text("status", 32), "acquired_on": _text("acquired_on", 32),
                  "fields": "s.state::text", "deleted": _DELETED}
 
+_RECORD_COLUMNS = {"union_id": "linked.union_id", "fields": "s.state::text",
+                   "updated_at": _text("updated_at", 40), "deleted": _DELETED}
+
 _LOAN_COLUMNS = {"item_uuid": _text("item_uuid"), "loaned_at": _text("loaned_at", 40),
                  "due_on": _text("due_on", 32), "returned_at": _text("returned_at", 40),
                  "renewals": _int("renewals"), "patron_category": _text("patron_category", 32),
@@ -85,23 +89,35 @@ _LOAN_COLUMNS = {"item_uuid": _text("item_uuid"), "loaned_at": _text("loaned_at"
                  "patron_uuid": _text("patron_uuid"), "deleted": _DELETED}
 
 
-def _upsert(table: str, states: str, columns: dict[str, str]) -> str:
+def _upsert(table: str, states: str, columns: dict[str, str], join: str = "") -> str:
     names = ", ".join(columns)
     values = ", ".join(columns.values()).replace("s.state", f"{states}.state")
     sets = ", ".join(f"{name} = excluded.{name}" for name in columns)
     return (f"INSERT INTO {table} (library_id, uuid, {names}) "
-            f"SELECT %(lib)s, {states}.uuid, {values} FROM {states} "
+            f"SELECT %(lib)s, {states}.uuid, {values} FROM {states}{join} "
             f"ON CONFLICT (library_id, uuid) DO UPDATE SET {sets}")
 
 
 # One statement: the JSON is parsed once. Rows are probed through their primary keys
-# (LATERAL ... LIMIT 1 keeps the planner from scanning all of a library's rows instead). The answer: the union records whose
-# holdings the copies changed (their records' before and after).
+# (LATERAL ... LIMIT 1 keeps the planner from scanning all of a library's rows instead).
+# The answer: the union records whose holdings the copies changed (their records' before
+# and after; a record of this batch is linked as ``linked`` says: the statement does not
+# see its own writes to lib_records).
 _APPLY = f"""
 WITH {_CHANGES.strip()},
 received AS (
     INSERT INTO received_batches (library_id, after_seq, to_seq, received_at, body)
     VALUES (%(lib)s, %(after)s, %(to)s, %(now)s, %(body)s::text)),
+linked AS (
+    SELECT * FROM unnest(%(rec_uuids)s::text[], %(rec_unions)s::bigint[]) AS l(uuid, union_id)),
+rold AS (
+    SELECT t.uuid, t.fields
+    FROM (SELECT DISTINCT c.uuid FROM c WHERE c.entity = 'record') AS v
+    JOIN LATERAL (SELECT r.uuid, r.fields FROM lib_records AS r
+                  WHERE r.library_id = %(lib)s AND r.uuid = v.uuid LIMIT 1) AS t ON true),
+{_state("records", "record", "rold").strip()},
+records_written AS ({_upsert("lib_records", "records", _RECORD_COLUMNS,
+                             " JOIN linked ON linked.uuid = records.uuid")}),
 old AS (
     SELECT t.uuid, t.fields, t.record_uuid
     FROM (SELECT DISTINCT c.uuid FROM c WHERE c.entity = 'item') AS v
@@ -111,19 +127,23 @@ old AS (
 {_state("loans", "loan", None).strip()},
 items_written AS ({_upsert("lib_items", "items", _ITEM_COLUMNS)}),
 loans_written AS ({_upsert("lib_loans", "loans", _LOAN_COLUMNS)})
-SELECT DISTINCT r.union_id
+SELECT DISTINCT coalesce(l.union_id, r.union_id)
 FROM (SELECT o.record_uuid FROM old AS o
       UNION SELECT {_text("record_uuid").replace("s.state", "items.state")} FROM items) AS x(u)
-JOIN LATERAL (SELECT lr.union_id FROM lib_records AS lr
-              WHERE lr.library_id = %(lib)s AND lr.uuid = x.u LIMIT 1) AS r ON true
-WHERE r.union_id IS NOT NULL
+LEFT JOIN linked AS l ON l.uuid = x.u
+LEFT JOIN LATERAL (SELECT lr.union_id FROM lib_records AS lr
+                   WHERE l.uuid IS NULL AND lr.library_id = %(lib)s AND lr.uuid = x.u
+                   LIMIT 1) AS r ON true
+WHERE coalesce(l.union_id, r.union_id) IS NOT NULL
 """
 
 
 def apply(conn: Connection, library_id: int, body: str, after: int, to_seq: int,
-          now: str) -> set[int]:
-    """Log the batch (its changes after sequence *after*, :mod:`server.received`) and apply
-    its copies and loans; the union records whose holdings changed. Runs after the batch's
-    records are stored (a copy's record may come in the same batch)."""
+          now: str, linked: dict[str, int | None]) -> set[int]:
+    """Log the batch (its changes after sequence *after*, :mod:`server.received`), store its
+    records (each linked to the union record *linked* names, None for none) and apply its
+    copies and loans; the union records whose holdings changed. Runs after the records were
+    linked (new union records exist)."""
     return {int(uid) for (uid,) in conn.exec_driver_sql(
-        _APPLY, {"lib": library_id, "body": body, "after": after, "to": to_seq, "now": now})}
+        _APPLY, {"lib": library_id, "body": body, "after": after, "to": to_seq, "now": now,
+                 "rec_uuids": list(linked), "rec_unions": list(linked.values())})}

@@ -113,6 +113,42 @@ def test_failed_batch_is_rolled_back_whole(district: Any) -> None:
     assert all_union(district, token) == []
 
 
+def test_record_columns_from_odd_values_are_the_same_on_both_backends(district: Any) -> None:
+    """A record's deleted flag, time and union link come out of its merged state alike on
+    SQLite (Python) and PostgreSQL (the database merges the batch's JSON): Python's truth
+    for ``deleted``, non-strings as JSON, cut to the column, live records linked."""
+    from server.models import lib_records
+
+    token, lib = enrolled_library(district, "A")
+    odd: list[tuple[Any, Any]] = [  # (deleted, updated_at)
+        ("yes", 20251001), (0, "x" * 50), ("", {"a": 1}), ([], 1.5), ({}, True), (1, None),
+        ("0", "2025-10-01T00:00:00Z"), ([0], [1, "b"]), (None, ""), (False, "ngày mới")]
+    first = [change(n + 1, "record", f"r{n}", {**record_payload(f"Sách {n}"), "deleted": d,
+                                                "updated_at": u})
+             for n, (d, u) in enumerate(odd)]
+    assert push(district, "A", token, lib, 0, len(first), first).status_code == 200
+    # A second batch merges into the stored states (and one record twice in the batch).
+    more = [change(11, "record", "r0", {"deleted": False}, op="update"),
+            change(12, "record", "r1", {"title": "Sách 1b"}, op="delete"),
+            change(13, "record", "r2", {"deleted": 2, "updated_at": 7}, op="update"),
+            change(14, "record", "r2", {"deleted": 0}, op="update")]
+    assert push(district, "A", token, lib, 10, 14, more).status_code == 200
+    with district.engine.connect() as conn:
+        rows = {r.uuid: r for r in conn.execute(select(
+            lib_records.c.uuid, lib_records.c.deleted, lib_records.c.updated_at,
+            lib_records.c.union_id, lib_records.c.fields))}
+    got = {u: (bool(r.deleted), r.updated_at, r.union_id is not None) for u, r in rows.items()}
+    assert got == {
+        "r0": (False, "20251001", True), "r1": (True, "x" * 40, False),
+        "r2": (False, "7", True), "r3": (False, "1.5", True), "r4": (False, "true", True),
+        "r5": (True, None, False), "r6": (True, "2025-10-01T00:00:00Z", False),
+        "r7": (True, '[1, "b"]', False), "r8": (False, "", True),
+        "r9": (False, "ngày mới", True)}
+    assert json.loads(rows["r1"].fields) == {**record_payload("Sách 1b"), "uuid": "r1",
+                                             "deleted": True, "updated_at": "x" * 50}
+    assert json.loads(rows["r2"].fields)["deleted"] == 0
+
+
 def test_union_merges_by_isbn_and_by_folded_title_author_year(district: Any) -> None:
     ta, ua = enrolled_library(district, "A")
     tb, ub = enrolled_library(district, "B")
