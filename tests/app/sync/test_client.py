@@ -173,3 +173,29 @@ def test_sync_never_blocks_the_desk(enrolled: Library, district: Any) -> None:
     with district.engine.connect() as conn:
         assert sum(len(received.changes(conn, lib_id))
                    for lib_id in conn.execute(select(libraries.c.id)).scalars()) >= 3000
+
+
+def test_a_push_goes_through_the_proxy_the_environment_names(
+        enrolled: Library, district: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The push reads the environment's proxies once per push, not per request: a proxy
+    named there is still used (here a dead one: offline), and NO_PROXY still exempts."""
+    import socket
+
+    fill(enrolled, 3)  # 6 changes
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        dead = sock.getsockname()[1]
+    for name in ("NO_PROXY", "no_proxy", "http_proxy", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{dead}")
+    client = SyncClient(enrolled.path, batch_size=2)
+    try:
+        with pytest.raises(SyncError) as caught:
+            client.push()
+        assert caught.value.code == "sync.offline"
+        assert server_seqs(district, enrolled.code) == []
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        assert client.push() == (6, 6)
+    finally:
+        client.close()
+    assert server_seqs(district, enrolled.code) == list(range(1, 7))
