@@ -22,33 +22,14 @@ def clean(value: str | None) -> str:
     >>> clean("Hà Nội :")
     'Hà Nội'
     """
-    return _CLEANED[value] if value else ""
-
-
-def _clean(value: str) -> str:
+    if not value:
+        return ""
     text = value.strip().rstrip(_TRAILING)
     if not text.endswith("."):
         return text
     while text.endswith(".") and not text.endswith("..") and not _INITIAL.search(text):
         text = text[:-1].rstrip(_TRAILING)
     return text
-
-
-class _Cleaned(dict[str, str]):
-    """:func:`clean` of each value met so far: an import cleans several values per record,
-    and catalog values (places, publishers, names, subjects) repeat. Bounded: cleared when it
-    grows past ``LIMIT``."""
-
-    LIMIT = 50_000
-
-    def __missing__(self, value: str) -> str:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        text = self[value] = _clean(value)
-        return text
-
-
-_CLEANED = _Cleaned()
 
 
 def unbracket(value: str) -> str:
