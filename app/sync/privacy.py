@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+from app.circulation.clock import local_day
 from app.sync.protocol import PERSONAL_PATRON_FIELDS
 
 SETTING = "sync_personal_data"
@@ -34,14 +35,18 @@ def new_secret() -> str:
 
 
 def reader_key(secret: str, patron_uuid: str, loaned_at: str) -> str:
-    """A key equal for one patron within one month and unrelated across months/libraries.
+    """A key equal for one patron within one month (the library's month in Vietnam, as the
+    district counts it) and unrelated across months/libraries.
 
     >>> reader_key("s", "p1", "2025-10-03T01:00Z") == reader_key("s", "p1", "2025-10-30")
     True
     >>> reader_key("s", "p1", "2025-10-03") == reader_key("s", "p1", "2025-11-03")
     False
+    >>> reader_key("s", "p1", "2025-10-31T18:00:00Z") == reader_key("s", "p1", "2025-11-02")
+    True
     """
-    message = f"{patron_uuid}|{loaned_at[:7]}".encode()
+    month = local_day(loaned_at)[:7] if len(loaned_at) > 10 else loaned_at[:7]
+    message = f"{patron_uuid}|{month}".encode()
     return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()[:24]
 
 

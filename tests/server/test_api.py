@@ -235,6 +235,21 @@ def test_monthly_statistics_from_anonymised_loans(district: Any) -> None:
     assert before["collection"] == {} and before["loans"] == 0
 
 
+def test_a_month_is_the_library_month_in_vietnam(district: Any) -> None:
+    token, lib = enrolled_library(district, "A")
+    loans = [change(n + 1, "loan", f"l{n}", {"item_uuid": f"i{n}", "loaned_at": at,
+                                             "patron_category": "student"})
+             for n, at in enumerate(["2025-09-30T16:59:00Z",     # 23:59 on 30 Sep in Vietnam
+                                     "2025-09-30T17:00:00Z",     # 00:00 on 1 Oct
+                                     "2025-10-31T16:30:00.000000Z",  # 23:30 on 31 Oct
+                                     "2025-10-31T23:30:00.000000Z"])]  # 06:30 on 1 Nov
+    push(district, "A", token, lib, 0, 4, loans)
+    counts = {month: district.http.get("/v1/libraries/A/stats", headers=bearer(token),
+                                       params={"month": month}).json()["loans"]
+              for month in ("2025-09", "2025-10", "2025-11")}
+    assert counts == {"2025-09": 1, "2025-10": 2, "2025-11": 1}
+
+
 def test_cursor_beyond_a_database_integer_is_refused(district: Any) -> None:
     token, _ = enrolled_library(district, "A")
     r = district.http.get("/v1/union/changes", headers=bearer(token),
