@@ -23,6 +23,7 @@ from app.catalog.models import (
     default_item_type,
 )
 from app.catalog.search import CatalogSearch
+from app.circulation.clock import local_day
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_change
 from app.errors import NotFoundError, ValidationError
@@ -197,7 +198,7 @@ class Catalog:
             item = Item(0, store.new_uuid(), record_id, barcode, collection.upper(), item_type,
                         nfc(call_number) if call_number else None,
                         nfc(location) if location else None, "available", price,
-                        acquired_on or now[:10], source, note)
+                        acquired_on or local_day(now), source, note)
             cur = conn.execute(store.INSERT_ITEM, (
                 item.uuid, self._settings.library_id, now, now, record_id, item.barcode,
                 item.collection, item.item_type, item.call_number, item.location, item.status,

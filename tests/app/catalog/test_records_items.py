@@ -98,3 +98,17 @@ def test_editing_keeps_marc_fields_the_form_does_not_cover(lib: Library) -> None
     kept = MarcRecord.from_storage(updated.marc)
     assert kept.value("856", "u") == "http://example.org/demen"
     assert lib.catalog.search("phieu luu ki").total == 1
+
+
+def test_a_copy_added_before_seven_in_the_morning_is_acquired_that_day(
+        lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The catalog reads the time from app.db's utc_now; 23:30 UTC is 06:30 the next day in
+    # Vietnam, the day the acquisition register and "labels for copies since today" use.
+    import app.catalog.service as service
+
+    monkeypatch.setattr(service, "utc_now", lambda: "2026-11-21T23:30:00.000000Z")
+    record = lib.catalog.add_record("Tắt đèn")
+    (item,) = lib.catalog.add_copies(record, 1, collection="TK")
+    assert item.acquired_on == "2026-11-22"
+    typed = lib.catalog.add_item(record, acquired_on="2026-10-01")
+    assert typed.acquired_on == "2026-10-01"  # a date the librarian gives is kept
