@@ -324,8 +324,8 @@ def term_text(texts: Iterable[str]) -> str:
     >>> sorted(term_text(["sach hay", "nguyen van an", "9786042088763 tk 00012"]).split())
     ['nguyen', 'sach']
     """
-    return " ".join(w for w in set(" ".join(texts).split())
-                    if len(w) >= COMPLETED_PREFIX and w[0] not in DIGITS)
+    return " ".join([w for w in set(" ".join(texts).split())
+                     if len(w) >= COMPLETED_PREFIX and w[0] not in DIGITS])
 
 
 def add_terms(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]],
