@@ -157,10 +157,9 @@ class _BatchWriter:
     """Writes one batch inside one transaction.
 
     The reader has built every value that does not depend on the database; per record this
-    only decides duplicates, ids and accession numbers. A new record's search row is the
-    reader's when all its copies land as read, which is nearly always; otherwise (a copy
-    refused or numbered here, copies of a later duplicate attached) it is built from the
-    copies that did land.
+    decides duplicates, ids and accession numbers, and makes the search row from the
+    reader's search text (folded here: the reader process is the busier one) and the copies
+    that did land (a copy may be refused or numbered here, a later duplicate's attached).
     """
 
     @staticmethod
@@ -181,7 +180,6 @@ class _BatchWriter:
         self.owners: dict[str, int] = {}
         self.counters: dict[str, tuple[Scheme, int]] = {}
         self.touched: set[int] = set()
-        self.rebuilt: set[int] = set()  # new records whose search row is built here
 
     def write(self, batch: list[Prepared]) -> None:
         if self.context.existing is None:
@@ -224,13 +222,11 @@ class _BatchWriter:
                     by_isbn.setdefault(isbn, target)
                 if control:
                     by_control.setdefault((control, org), (record_id, record_uuid, title_fold))
-                merged = False
             else:
                 self.report.merged += 1
                 self.touched.add(target[0])
-                merged = True
             if copies:
-                used = self._copies(prepared, target[0], merged, uuids, used, item_rows,
+                used = self._copies(prepared, target[0], uuids, used, item_rows,
                                     item_folds, changes)
         self.report.imported += len(records)
         self.report.items += len(item_rows)
@@ -263,12 +259,10 @@ class _BatchWriter:
             pause_merging(self.conn)
             context.merging_paused = True
 
-    def _copies(self, prepared: Prepared, record_id: int, merged: bool, uuids: list[str],
+    def _copies(self, prepared: Prepared, record_id: int, uuids: list[str],
                 used: int, item_rows: list[tuple[Any, ...]], item_folds: list[tuple[str, str]],
                 changes: list[tuple[str, str]]) -> int:
         """Attach *prepared*'s copies to *record_id*; returns the UUIDs used so far."""
-        if merged and record_id >= self.first_id:
-            self.rebuilt.add(record_id)  # a record of this batch gets more copies
         library_id, now, owners = self.library_id, self.now, self.owners
         counters, schemes = self.counters, self.context.scheme_cache
         copy: Copy
@@ -281,7 +275,6 @@ class _BatchWriter:
                 barcode = next_accession(self.conn, scheme)
                 barcode_fold = fold(barcode)
                 key = barcode.upper()
-                self.rebuilt.add(record_id)
             else:
                 key = barcode.upper()
                 owner = owners.get(key)
@@ -290,7 +283,6 @@ class _BatchWriter:
                         self.report.skipped.append(Skipped(
                             prepared[0], prepared[1],
                             BARCODE_ELSEWHERE(barcode=barcode), "marc.barcode_taken"))
-                    self.rebuilt.add(record_id)
                     continue
                 # scheme.number_of(barcode), inline: it runs for every copy
                 if key.startswith(prefix) and (digits := barcode[len(scheme.prefix):]).isdigit():
@@ -314,34 +306,25 @@ class _BatchWriter:
     def _search_rows(self, new_records: list[tuple[int, Prepared]],
                      item_rows: list[tuple[Any, ...]], item_folds: list[tuple[str, str]]
                      ) -> tuple[list[tuple[Any, ...]], set[str]]:
-        """The search rows of the batch's new records and their completable words."""
-        rebuilt = self.rebuilt
+        """The search rows of the batch's new records and their completable words: the
+        reader's search text folded here, with the call numbers and barcodes of the copies
+        that landed on each record (as read, numbered here, or a later duplicate's)."""
         copies: dict[int, tuple[list[str], list[str]]] = {}
-        if rebuilt:  # the call numbers and barcodes of every copy that landed on them
-            for row, (call_fold, barcode_fold) in zip(item_rows, item_folds, strict=True):
-                if row[4] in rebuilt:
-                    entry = copies.setdefault(row[4], ([], []))
-                    if call_fold:
-                        entry[0].append(call_fold)
-                    entry[1].append(barcode_fold)
+        for row, (call_fold, barcode_fold) in zip(item_rows, item_folds, strict=True):
+            entry = copies.get(row[4])
+            if entry is None:
+                entry = copies[row[4]] = ([], [])
+            if call_fold:
+                entry[0].append(call_fold)
+            entry[1].append(barcode_fold)
         none: tuple[list[str], list[str]] = ([], [])
         rows: list[tuple[Any, ...]] = []
-        own_rows: list[tuple[Any, ...]] = []
-        terms: list[str] = []
         for rid, prepared in new_records:
-            if rid in rebuilt:
-                title, author, subject, other, _ = prepared[7]
-                calls, barcodes = copies.get(rid, none)
-                own_rows.append((rid, title, author, subject, other,
-                                 store.callno_text(prepared[10], calls, barcodes)))
-                rows.append(own_rows[-1])
-            else:
-                rows.append((rid, *prepared[7]))
-                terms.append(prepared[9])
-        words = set(" ".join(terms).split())
-        if own_rows:
-            words |= store.indexed_terms(own_rows)
-        return rows, words
+            title, author, subject, other = prepared[7]
+            calls, barcodes = copies.get(rid, none)
+            rows.append((rid, title, fold(author), fold(subject), fold(other),
+                         store.callno_text(prepared[9], calls, barcodes)))
+        return rows, store.indexed_terms(rows)
 
     def _prefetch(self, batch: list[Prepared]) -> None:
         """Look up the batch's ISBNs and barcodes already in the catalog in a few queries."""

@@ -1,8 +1,9 @@
 """The reading half of a MARC import: records parsed and made ready to store, in file order.
 
 Everything that does not depend on the database is done here: parsing, the key fields,
-the copies, the storage form, the record's column values and its folded search text. The
-importer (:mod:`app.catalog.importer`) then only decides duplicates, numbers and writes.
+the copies, the storage form, the record's column values and its search text. The
+importer (:mod:`app.catalog.importer`) then decides duplicates and numbers, folds the
+search text and writes.
 
 On a large file this half runs in a separate process (:func:`prepared_records`), so that
 reading the next records and writing the previous ones use two processor cores. Records,
@@ -67,14 +68,14 @@ Copy = tuple[str | None, str | None, str | None, str | None, str | None, float |
              str | None, str | None, str | None, str, str]
 
 #: A readable bibliographic record, ready to store: ``(number, offset, isbns,
-#: control_number, control_org, title_fold, row_tail, search, copies, terms, class_fold)``.
+#: control_number, control_org, title_fold, row_tail, search, copies, class_fold)``.
 #: ``row_tail`` is the ``records`` values from ``control_number`` to ``marc``
-#: (``store.record_tail``); ``search`` the folded search text (title, author, subject,
-#: other, callno) with the call numbers and barcodes of the record's own copies, i.e. its
-#: search row when every copy lands as read; ``terms`` the completable words of that row
-#: (``store.term_text``); ``class_fold`` the folded class number that callno begins with.
+#: (``store.record_tail``); ``search`` its search text (``store.search_texts``): the
+#: folded title, then the author, subject and other texts that the writer folds (the
+#: writer has the spare time; the reader is the busier process); ``class_fold`` the folded
+#: class number that the search row's callno begins with.
 Prepared = tuple[int, int, list[str], str | None, str | None, str, tuple[Any, ...],
-                 tuple[str, str, str, str, str], list[Copy], str, str]
+                 tuple[str, str, str, str], list[Copy], str]
 
 Entry = Prepared | Skipped
 
@@ -122,11 +123,9 @@ def prepare_all(source: Path, progress: Progress | None = None,
                            item.location, item.price, item.acquired_on, item.source,
                            item.note, fold(item.call_number) if item.call_number else "",
                            fold(barcode) if barcode else ""))
-        title, author, subject, other, classification = store.search_parts(bib, tail[3])
-        search = (title, author, subject, other, store.callno_text(
-            classification, [c[9] for c in copies if c[9]], [c[10] for c in copies]))
+        title, author, subject, other, classification = store.search_texts(bib, tail[3])
         yield (number, offset, bib.isbns, bib.control_number, bib.control_org, tail[3], tail,
-               search, copies, store.term_text(search), classification)
+               (title, author, subject, other), copies, classification)
 
 
 def prepared_records(source: Path, progress: Progress | None = None,

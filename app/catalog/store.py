@@ -142,6 +142,15 @@ def search_parts(bib: BibFields, title_fold: str | None = None) -> tuple[str, st
     ISBNs are indexed in both ISBN-13 and ISBN-10 form. *title_fold*, when the caller has
     it already (``fold(bib.title)``), saves folding the title again.
     """
+    title, author, subject, other, classification = search_texts(bib, title_fold)
+    return title, fold(author), fold(subject), fold(other), classification
+
+
+def search_texts(bib: BibFields, title_fold: str | None = None
+                 ) -> tuple[str, str, str, str, str]:
+    """:func:`search_parts` with the author, subject and other texts not folded yet (the
+    title and classification are): an import's reader hands these to its writer, which
+    folds them."""
     isbn_forms = []
     for isbn in bib.isbns:
         isbn_forms.append(isbn)
@@ -153,7 +162,7 @@ def search_parts(bib: BibFields, title_fold: str | None = None) -> tuple[str, st
     author = " ".join(filter(None, [*bib.authors, bib.responsibility]))
     if title_fold is None or bib.volume:
         title_fold = fold(" ".join(filter(None, [bib.title, bib.volume])))
-    return (title_fold, fold(author), fold(" ".join(bib.subjects)), fold(other),
+    return (title_fold, author, " ".join(bib.subjects), other,
             fold(bib.classification) if bib.classification else "")
 
 
@@ -317,17 +326,6 @@ def indexed_terms(rows: Iterable[Sequence[Any]]) -> set[str]:
     return {w for w in words if len(w) >= COMPLETED_PREFIX and w[0] not in DIGITS}
 
 
-def term_text(texts: Iterable[str]) -> str:
-    """The words of a search row's texts that go into ``search_terms``, as one
-    space-separated text (what an import's reader hands to the writer).
-
-    >>> sorted(term_text(["sach hay", "nguyen van an", "9786042088763 tk 00012"]).split())
-    ['nguyen', 'sach']
-    """
-    return " ".join([w for w in set(" ".join(texts).split())
-                     if len(w) >= COMPLETED_PREFIX and w[0] not in DIGITS])
-
-
 def add_terms(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]],
               known: set[str] | None = None) -> None:
     """Record the completable words of new search rows; *known* (words already recorded by
@@ -337,7 +335,7 @@ def add_terms(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]],
 
 def add_term_words(conn: sqlite3.Connection, words: set[str],
                    known: set[str] | None = None) -> None:
-    """Record completable *words* (from :func:`indexed_terms` or :func:`term_text`); *known*
+    """Record completable *words* (from :func:`indexed_terms`); *known*
     as for :func:`add_terms`. *words* may be changed."""
     if known is not None:
         words -= known
