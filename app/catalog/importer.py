@@ -191,7 +191,6 @@ class _BatchWriter:
         records: list[tuple[Any, ...]] = []
         isbn_rows: list[tuple[str, int]] = []
         item_rows: list[tuple[Any, ...]] = []
-        item_folds: list[tuple[str, str]] = []  # (call number, barcode) of each item row
         changes: list[tuple[str, str]] = []
         new_records: list[tuple[int, Prepared]] = []
         next_id = self.first_id
@@ -226,8 +225,7 @@ class _BatchWriter:
                 self.report.merged += 1
                 self.touched.add(target[0])
             if copies:
-                used = self._copies(prepared, target[0], uuids, used, item_rows,
-                                    item_folds, changes)
+                used = self._copies(prepared, target[0], uuids, used, item_rows, changes)
         self.report.imported += len(records)
         self.report.items += len(item_rows)
         conn = self.conn
@@ -236,7 +234,7 @@ class _BatchWriter:
         conn.executemany("INSERT OR IGNORE INTO record_isbns(isbn, record_id) VALUES (?, ?)",
                          sorted(isbn_rows))
         conn.executemany(store.INSERT_ITEM, item_rows)
-        rows, words = self._search_rows(new_records, item_rows, item_folds)
+        rows, words = self._search_rows(new_records, item_rows)
         conn.executemany(store.INSERT_SEARCH, rows)
         conn.executemany(store.INSERT_FTS, rows)
         store.add_term_words(conn, words, self.context.known_terms)
@@ -260,7 +258,7 @@ class _BatchWriter:
             context.merging_paused = True
 
     def _copies(self, prepared: Prepared, record_id: int, uuids: list[str],
-                used: int, item_rows: list[tuple[Any, ...]], item_folds: list[tuple[str, str]],
+                used: int, item_rows: list[tuple[Any, ...]],
                 changes: list[tuple[str, str]]) -> int:
         """Attach *prepared*'s copies to *record_id*; returns the UUIDs used so far."""
         library_id, now, owners = self.library_id, self.now, self.owners
@@ -269,11 +267,9 @@ class _BatchWriter:
         for copy in prepared[8]:
             collection, scheme, prefix, item_types = schemes.get(copy[0]) or self._scheme(copy[0])
             barcode = copy[1]
-            barcode_fold = copy[10]
             if barcode is None:
                 self._save_counters()
                 barcode = next_accession(self.conn, scheme)
-                barcode_fold = fold(barcode)
                 key = barcode.upper()
             else:
                 key = barcode.upper()
@@ -299,24 +295,25 @@ class _BatchWriter:
             item_rows.append((item_uuid, library_id, now, now, record_id, barcode, collection,
                               item_type, copy[3], copy[4], "available", copy[5], copy[6],
                               copy[7], copy[8]))
-            item_folds.append((copy[9], barcode_fold))
             changes.append(("item", item_uuid))
         return used
 
     def _search_rows(self, new_records: list[tuple[int, Prepared]],
-                     item_rows: list[tuple[Any, ...]], item_folds: list[tuple[str, str]]
-                     ) -> tuple[list[tuple[Any, ...]], set[str]]:
+                     item_rows: list[tuple[Any, ...]]) -> tuple[list[tuple[Any, ...]], set[str]]:
         """The search rows of the batch's new records and their completable words: the
         reader's search text folded here, with the call numbers and barcodes of the copies
         that landed on each record (as read, numbered here, or a later duplicate's)."""
+        first_new = self.first_id
         copies: dict[int, tuple[list[str], list[str]]] = {}
-        for row, (call_fold, barcode_fold) in zip(item_rows, item_folds, strict=True):
+        for row in item_rows:  # (..., record_id 4, barcode 5, ..., call_number 8, ...)
+            if row[4] < first_new:
+                continue  # a copy of an earlier record: re-indexed with it (touched)
             entry = copies.get(row[4])
             if entry is None:
                 entry = copies[row[4]] = ([], [])
-            if call_fold:
-                entry[0].append(call_fold)
-            entry[1].append(barcode_fold)
+            if row[8]:
+                entry[0].append(fold(row[8]))
+            entry[1].append(fold(row[5]))
         none: tuple[list[str], list[str]] = ([], [])
         rows: list[tuple[Any, ...]] = []
         for rid, prepared in new_records:

@@ -26,7 +26,7 @@ from app.catalog.marc import RecordProblem, extract, holdings, read_marc
 from app.catalog.marc.direct import read_direct
 from app.errors import UserError
 from app.i18n import Text, language, set_language
-from app.text import fold, nfc
+from app.text import nfc
 
 Progress = Callable[[int, int], None]
 
@@ -62,10 +62,9 @@ class Skipped:
 
 #: A copy read from a holdings field, with the values the importer stores:
 #: ``(collection, barcode, item_type, call_number, location, price, acquired_on, source,
-#: note, call_fold, barcode_fold)``; the barcode stripped and NFC (None when the field has
-#: none), ``call_fold``/``barcode_fold`` folded for search ("" without one).
+#: note)``; the barcode stripped and NFC (None when the field has none).
 Copy = tuple[str | None, str | None, str | None, str | None, str | None, float | None,
-             str | None, str | None, str | None, str, str]
+             str | None, str | None, str | None]
 
 #: A readable bibliographic record, ready to store: ``(number, offset, isbns,
 #: control_number, control_org, title_fold, row_tail, search, copies, class_fold)``.
@@ -121,8 +120,7 @@ def prepare_all(source: Path, progress: Progress | None = None,
                 else None
             copies.append((item.collection, barcode, item.item_type, item.call_number,
                            item.location, item.price, item.acquired_on, item.source,
-                           item.note, fold(item.call_number) if item.call_number else "",
-                           fold(barcode) if barcode else ""))
+                           item.note))
         title, author, subject, other, classification = store.search_texts(bib, tail[3])
         yield (number, offset, bib.isbns, bib.control_number, bib.control_org, tail[3], tail,
                (title, author, subject, other), copies, classification)
