@@ -89,7 +89,16 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=None)
     args = parser.parse_args()
     set_language("en")
-    work = args.dir or Path(tempfile.mkdtemp(prefix="thuvien-digest-"))
+    if args.dir is not None:
+        args.dir.mkdir(parents=True, exist_ok=True)
+        run(args, args.dir)
+    else:
+        with tempfile.TemporaryDirectory(prefix="thuvien-digest-") as work:
+            run(args, Path(work))
+
+
+def run(args: argparse.Namespace, work: Path) -> None:
+    """Import the files into a new library in *work* and print the digests."""
     parallel = {"size": None, "yes": True, "no": False}[args.parallel]
     reports: list[Any] = []
     files = real_files()
