@@ -23,7 +23,7 @@ from typing import Any
 
 from app.catalog import store
 from app.catalog.marc import RecordProblem, extract, holdings, read_marc
-from app.catalog.marc.direct import read_direct
+from app.catalog.marc.direct import Direct, read_direct
 from app.errors import UserError
 from app.i18n import Text, language, set_language
 from app.text import nfc
@@ -79,6 +79,13 @@ Prepared = tuple[int, int, list[str], str | None, str | None, str, tuple[Any, ..
 Entry = Prepared | Skipped
 
 
+def _direct_at(raw: bytes, offset: int) -> tuple[Direct, int] | None:
+    """:func:`~app.catalog.marc.direct.read_direct` with the record's byte offset kept for
+    the import report."""
+    read = read_direct(raw)
+    return None if read is None else (read, offset)
+
+
 def prepare_all(source: Path, progress: Progress | None = None,
                 direct: bool = True) -> Generator[Entry, None, None]:
     """Read *source* and yield every record ready to store, or why it was skipped.
@@ -91,18 +98,17 @@ def prepare_all(source: Path, progress: Progress | None = None,
     is not MARC21 at all.
     """
     number = 0
-    for entry in read_marc(source, progress, read_direct if direct else None):
+    for entry in read_marc(source, progress, _direct_at if direct else None):
         if isinstance(entry, tuple):  # read straight from the bytes: a bibliographic record
             number += 1
-            offset = -1
-            bib, marc_text, items = entry
+            (bib, marc_text, items), offset = entry
         elif isinstance(entry, RecordProblem):
             number = entry.number
             yield Skipped(entry.number, entry.offset, entry.reason, entry.code)
             continue
         else:
             number += 1
-            offset = getattr(entry, "offset", -1)
+            offset = entry.offset
             if entry.record_type != "bibliographic":
                 yield Skipped(number, offset, NOT_BIBLIOGRAPHIC(kind=entry.record_type),
                               "marc.not_bibliographic")

@@ -84,7 +84,9 @@ def json_records(data: bytes, progress: Callable[[int, int], None] | None,
     results: list[MarcRecord | RecordProblem] = []
     for index, obj in enumerate(objects):
         try:
-            results.append(record_from_json(obj))
+            record = record_from_json(obj)
+            record.offset = index
+            results.append(record)
             good += 1
         except _BadJsonRecord as bad:
             results.append(RecordProblem(index + 1, index, msg.JSON_BAD_RECORD(detail=str(bad)),

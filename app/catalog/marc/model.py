@@ -55,7 +55,10 @@ class Field:
 
 @dataclass(slots=True)
 class MarcRecord:
-    """A MARC21 record. ``fields`` keeps the order of the source record.
+    """A MARC21 record. ``fields`` keeps the order of the source record; ``offset`` is where
+    a record read from a file began (its byte offset in ISO 2709, its index in MARCXML and
+    MARC-in-JSON, as :class:`~app.catalog.marc.reader.RecordProblem` counts them), -1 for a
+    record built in memory. It is not part of the record's value (equality ignores it).
 
     >>> r = MarcRecord("00000nam a2200000 a 4500", [Field("001", "X1"), Field("245", None, "0", "0", [("a", "Đất rừng phương Nam")])])
     >>> r.value("245", "a"), r.control("001")
@@ -64,6 +67,7 @@ class MarcRecord:
 
     leader: str
     fields: list[Field] = field(default_factory=list)
+    offset: int = field(default=-1, compare=False)
 
     def get_fields(self, *tags: str) -> list[Field]:
         """The fields whose tag is one of *tags* (every field when none given), in record order."""

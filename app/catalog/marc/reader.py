@@ -24,9 +24,10 @@ from app.errors import ImportFormatError
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
-#: A faster way through one ISO 2709 record (its bytes without the 0x1D): its result, or None
-#: to have the record parsed as usual (see :func:`read_marc`).
-Direct = Callable[[bytes], T | None]
+#: A faster way through one ISO 2709 record (its bytes without the 0x1D, and the byte offset
+#: where it begins in the file): its result, or None to have the record parsed as usual (see
+#: :func:`read_marc`).
+Direct = Callable[[bytes, int], T | None]
 
 _CHUNK = 1 << 20
 _SNIFF = 1 << 16
@@ -181,6 +182,7 @@ def _iso_records(stream: BinaryIO, head: bytes, total: int, progress: Progress |
                         pass
                     else:
                         number += 1
+                        record.offset = base + start
                         yield record
                         pos = start + length
                         continue
@@ -188,7 +190,7 @@ def _iso_records(stream: BinaryIO, head: bytes, total: int, progress: Progress |
             if progress is not None and not number & 1023:
                 progress(min(base + start, total), total)
             if direct is not None and number > _UNIMARC_SAMPLE:
-                quick = direct(buf[start:piece_end])
+                quick = direct(buf[start:piece_end], base + start)
                 if quick is not None:
                     yield quick
                     pos = piece_end + 1
@@ -196,9 +198,12 @@ def _iso_records(stream: BinaryIO, head: bytes, total: int, progress: Progress |
                         break
                     continue
             try:
-                yield parse_record(buf[start:piece_end])
+                record = parse_record(buf[start:piece_end])
             except BadRecord as bad:
                 yield RecordProblem(number, base + start, bad.reason, bad.code)
+            else:
+                record.offset = base + start
+                yield record
             pos = piece_end + 1
             if end < 0:
                 break

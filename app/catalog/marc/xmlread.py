@@ -99,7 +99,9 @@ def xml_records(stream: BinaryIO, total: int,
                 continue
             count += 1
             try:
-                yield record_from_element(elem)
+                record = record_from_element(elem)
+                record.offset = count - 1
+                yield record
             except _BadXmlRecord as bad:
                 yield RecordProblem(count, count - 1, msg.XML_BAD_RECORD(detail=str(bad)),
                                     "marc.xml_bad_record")

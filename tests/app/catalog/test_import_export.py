@@ -37,8 +37,9 @@ def test_every_real_file_imports_or_is_refused_clearly(shared_data: Path, tmp_pa
                 continue
             stored = lib.catalog.record_count()
             assert stored == report.imported, path
-            for skipped in report.skipped:
-                assert skipped.number >= 1 and skipped.reason, (path, skipped)
+            for skipped in report.skipped:  # where it is: its byte offset (XML: its index)
+                assert skipped.number >= 1 and skipped.offset >= 0 and skipped.reason, \
+                    (path, skipped)
             integrity = lib.db.conn.execute("PRAGMA integrity_check").fetchone()[0]
             assert integrity == "ok", path
             landed += report.imported
@@ -57,6 +58,33 @@ def test_bad_records_are_listed_with_number_and_offset(shared_data: Path, lib: L
     assert report.skipped, "the broken records must be reported"
     for skipped in report.skipped:
         assert skipped.number >= 1 and skipped.offset >= 0 and skipped.reason
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_records_skipped_for_what_they_lack_are_reported_where_they_are(
+        tmp_path: Path, lib: Library, parallel: bool) -> None:
+    def book(title: str | None) -> MarcRecord:
+        fields = [Field("001", f"N{title}")]
+        if title:
+            fields.append(Field("245", None, "0", "0", [("a", title)]))
+        return MarcRecord("00000nam a2200000 a 4500", fields)
+
+    records = [book(f"Sách số {n}") for n in range(30)]  # past the first 20 (UNIMARC check)
+    records[3] = book(None)                                # no title, read the object way
+    records[25] = book(None)                               # no title, read straight from bytes
+    records[27] = MarcRecord("00000nz  a2200000n  4500", [Field("001", "AUTH1")])  # authority
+    pieces = []
+    for record in records:
+        out = io.BytesIO()
+        write_iso2709([(record, [])], out)
+        pieces.append(out.getvalue())
+    path = tmp_path / "gaps.mrc"
+    path.write_bytes(b"".join(pieces))
+    starts = [sum(len(p) for p in pieces[:n]) for n in range(len(pieces))]
+    report = lib.catalog.import_marc(path, parallel=parallel)
+    assert report.imported == 27
+    assert [(s.number, s.offset) for s in report.skipped] == [
+        (4, starts[3]), (26, starts[25]), (28, starts[27])]
 
 
 @pytest.mark.parametrize("name", ["testunimarc.dat"])
