@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import Connection, and_, distinct, func, select
 
+from app.circulation.clock import LOCAL_TZ
 from server.models import lib_items, lib_loans, lib_visits
 
-LOCAL = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
@@ -37,8 +37,8 @@ def utc_bounds(start_day: str, end_day: str) -> tuple[str, str]:
     ('2025-11-30T17:00:00', '2025-12-31T17:00:00')
     """
     def shift(day: str) -> str:
-        moment = datetime.combine(date.fromisoformat(day), time(0), LOCAL) - LOCAL.utcoffset(None)
-        return moment.replace(tzinfo=None).isoformat()
+        midnight = datetime.combine(date.fromisoformat(day), time(0), LOCAL_TZ)
+        return midnight.astimezone(UTC).replace(tzinfo=None).isoformat()
 
     return shift(start_day), shift(end_day)
 
