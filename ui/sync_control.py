@@ -29,8 +29,6 @@ class SyncControl(QObject):
         super().__init__(parent)
         self._lib = lib
         self._runner: Any = None
-        self.last: Any = None  # the last RunOutcome seen
-        self.outcome.connect(self._remember)
 
     @property
     def running(self) -> bool:
@@ -69,6 +67,3 @@ class SyncControl(QObject):
         if self._runner is not None:
             self._runner.stop(STOP_WAIT_S)
             self._runner = None
-
-    def _remember(self, outcome: Any) -> None:
-        self.last = outcome
