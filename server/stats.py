@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import Connection, and_, distinct, func, select
 
-from app.circulation.clock import LOCAL_TZ
 from server.models import lib_items, lib_loans, lib_visits
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -28,19 +26,38 @@ def month_bounds(month: str) -> tuple[str, str]:
     return f"{year:04d}-{mon:02d}-01", f"{nxt[0]:04d}-{nxt[1]:02d}-01"
 
 
-def utc_bounds(start_day: str, end_day: str) -> tuple[str, str]:
-    """The stored-time (UTC) bounds of the days from *start_day* to before *end_day* in
-    Vietnam (UTC+7, no daylight saving): a loan at 06:00 on the 1st, local time, is stored
-    at 23:00 UTC the day before and belongs to the new month.
+def _month_days(year: int, month: int) -> int:
+    """Days in *month* of *year* (proleptic Gregorian; year 0 is a leap year)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
-    >>> utc_bounds("2025-12-01", "2026-01-01")
+
+def utc_month_bounds(month: str) -> tuple[str, str]:
+    """The stored-time (UTC) bounds of *month* (``YYYY-MM``) as a month in Vietnam (UTC+7, no
+    daylight saving): local midnight on the 1st is 17:00 UTC on the last day of the month
+    before, so a loan at 06:00 on the 1st, stored at 23:00 UTC the day before, belongs to
+    the new month. Plain arithmetic, so every month the API's pattern admits works (years
+    0000 and 9999 included).
+
+    >>> utc_month_bounds("2025-12")
     ('2025-11-30T17:00:00', '2025-12-31T17:00:00')
+    >>> utc_month_bounds("2024-03")
+    ('2024-02-29T17:00:00', '2024-03-31T17:00:00')
+    >>> utc_month_bounds("0000-01"), utc_month_bounds("9999-12")[1]
+    (('', '0000-01-31T17:00:00'), '9999-12-31T17:00:00')
     """
-    def shift(day: str) -> str:
-        midnight = datetime.combine(date.fromisoformat(day), time(0), LOCAL_TZ)
-        return midnight.astimezone(UTC).replace(tzinfo=None).isoformat()
+    month_bounds(month)  # validates
+    year, mon = int(month[:4]), int(month[5:7])
 
-    return shift(start_day), shift(end_day)
+    def evening_before(y: int, m: int) -> str:  # 17:00 UTC on the last day before (y, m)
+        py, pm = (y - 1, 12) if m == 1 else (y, m - 1)
+        if py < 0:
+            return ""  # before every stored time
+        return f"{py:04d}-{pm:02d}-{_month_days(py, pm):02d}T17:00:00"
+
+    nxt = (year + 1, 1) if mon == 12 else (year, mon + 1)
+    return evening_before(year, mon), evening_before(*nxt)
 
 
 def month_stats(conn: Connection, library_id: int, month: str) -> dict[str, Any]:
@@ -50,7 +67,7 @@ def month_stats(conn: Connection, library_id: int, month: str) -> dict[str, Any]
     local days already; loan times are stored in UTC and compared with the month's UTC bounds.
     """
     start, end = month_bounds(month)
-    loans_from, loans_to = utc_bounds(start, end)
+    loans_from, loans_to = utc_month_bounds(month)
     collection = {
         (code or ""): int(n) for code, n in conn.execute(
             select(lib_items.c.collection, func.count())

@@ -248,6 +248,10 @@ def test_a_month_is_the_library_month_in_vietnam(district: Any) -> None:
                                        params={"month": month}).json()["loans"]
               for month in ("2025-09", "2025-10", "2025-11")}
     assert counts == {"2025-09": 1, "2025-10": 2, "2025-11": 1}
+    for month in ("0000-01", "9999-12"):  # the first and last months the pattern admits
+        edge = district.http.get("/v1/libraries/A/stats", headers=bearer(token),
+                                 params={"month": month})
+        assert edge.status_code == 200 and edge.json()["loans"] == 0
 
 
 def test_cursor_beyond_a_database_integer_is_refused(district: Any) -> None:
