@@ -119,11 +119,11 @@ def parse_date(value: str) -> str:
 
 
 def items_since(lib: Library, since: str | date) -> list[LabelItem]:
-    """Items acquired (or, without an acquisition date, entered) on or after *since*, in
-    accession order."""
+    """Items acquired (or, without an acquisition date, entered: that day in Vietnam, the
+    entry time being stored in UTC) on or after *since*, in accession order."""
     day = since.isoformat() if isinstance(since, date) else parse_date(since)
-    return _query(lib, " AND COALESCE(i.acquired_on, substr(i.created_at, 1, 10)) >= ? ORDER BY i.id",
-                  (day,))
+    return _query(lib, " AND COALESCE(i.acquired_on, date(i.created_at, '+7 hours')) >= ? "
+                  "ORDER BY i.id", (day,))
 
 
 def parse_range(spec: str) -> tuple[str, int, int]:

@@ -60,6 +60,13 @@ def test_new_items_since_a_date(lib: Library) -> None:
     items = selection.items_since(lib, "01/09/2025")
     assert [i.barcode for i in items] == ["TK.00006", "TK.00007", "GK.00001"]
     assert items[1].spine[:2] == ("895.9223", "ĐRPN")  # the librarian's override
+    # An older copy with no acquisition date counts from the day it was entered in Vietnam:
+    # 23:30 UTC on 31 Aug is 06:30 on 1 Sep there.
+    with lib.db.transaction() as conn:
+        conn.execute("UPDATE items SET acquired_on = NULL, created_at = ? WHERE barcode = ?",
+                     ("2025-08-31T23:30:00.000000Z", "TK.00005"))
+    since = [i.barcode for i in selection.items_since(lib, "01/09/2025")]
+    assert since == ["TK.00005", "TK.00006", "TK.00007", "GK.00001"]
 
 
 def test_search_result_and_unknown_barcodes(lib: Library) -> None:
