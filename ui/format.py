@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate
 
-from app.circulation.clock import local_day
-
-LOCAL_ZONE = "Asia/Ho_Chi_Minh"
+from app.circulation.clock import LOCAL_TZ, local_day
 
 
 def display_date(value: str | date | None) -> str:
@@ -40,14 +37,8 @@ def parse_display_date(text: str) -> date | None:
 
 def local_time(stamp: str | None = None) -> str:
     """A stored UTC stamp (or now) as local ``HH:MM:SS``."""
-    try:
-        zone = ZoneInfo(LOCAL_ZONE)
-    except Exception:  # no tz database (some Windows installs): UTC+7 has no DST
-        from datetime import timedelta, timezone
-
-        zone = timezone(timedelta(hours=7))  # type: ignore[assignment]
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")) if stamp else datetime.now(UTC)
-    return moment.astimezone(zone).strftime("%H:%M:%S")
+    return moment.astimezone(LOCAL_TZ).strftime("%H:%M:%S")
 
 
 def display_fixed_due(value: str | None) -> str:

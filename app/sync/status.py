@@ -7,12 +7,10 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from app.circulation.clock import LOCAL_TZ
 from app.sync import state
 from app.sync.messages import MESSAGES, NEVER
-
-LOCAL_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def local_time(stamp: str | None) -> str | None:
@@ -24,7 +22,7 @@ def local_time(stamp: str | None) -> str | None:
     if not stamp:
         return None
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    return moment.astimezone(LOCAL_ZONE).strftime("%d/%m/%Y %H:%M")
+    return moment.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
 
 
 @dataclass(frozen=True)
