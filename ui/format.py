@@ -24,17 +24,6 @@ def display_date(value: str | date | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
-def parse_display_date(text: str) -> date | None:
-    """``19/09/2025`` (or ISO ``2025-09-19``) → a date; None when it is not a date."""
-    text = text.strip()
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 def local_time(stamp: str | None = None) -> str:
     """A stored UTC stamp (or now) as local ``HH:MM:SS``."""
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")) if stamp else datetime.now(UTC)
@@ -49,27 +38,6 @@ def display_fixed_due(value: str | None) -> str:
     if value.startswith("--"):
         return f"{value[5:7]}/{value[2:4]}"
     return display_date(value)
-
-
-def parse_fixed_due(text: str) -> str | None:
-    """``31/05`` → ``--05-31`` (every year), ``31/05/2026`` → ``2026-05-31``, empty → None.
-
-    Raises ValueError for anything else (the stored ISO forms are accepted too).
-    """
-    text = text.strip()
-    if not text:
-        return None
-    if text.startswith("--"):
-        return text
-    parts = text.replace("-", "/").replace(".", "/").split("/")
-    if len(parts) == 2 and all(part.isdigit() for part in parts):
-        day, month = int(parts[0]), int(parts[1])
-        date(2024, month, day)  # a leap year: 29/02 is a real day once in four years
-        return f"--{month:02d}-{day:02d}"
-    parsed = parse_display_date(text)
-    if parsed is None:
-        raise ValueError(text)
-    return parsed.isoformat()
 
 
 def day_of(value: QDate) -> date:

@@ -45,6 +45,22 @@ ITEM_TYPE_NAMES = {
 }
 
 BAD_RULE = Text("Quy tắc mượn không hợp lệ: {why}", "Invalid loan rule: {why}")
+NO_READER_OR_TYPE = Text("chưa chọn loại bạn đọc hoặc loại tài liệu",
+                         "the reader category or the item type is missing")
+BAD_FIXED_DUE = Text("hạn trả cố định “{value}” phải viết 31/05 hoặc 31/05/2026",
+                     "the fixed due date “{value}” must be written 31/05 or 31/05/2026")
+NO_LOAN_LENGTH = Text("tài liệu cho mượn cần số ngày mượn (từ 1) hoặc hạn trả cố định",
+                      "a loanable item needs loan days (1 or more) or a fixed due date")
+OUT_OF_RANGE = Text("{field} phải từ {low} đến {high}, không phải {value}",
+                    "{field} must be from {low} to {high}, not {value}")
+# The bounds keep a mistyped figure (an extra zero or five) from becoming a rule, and every
+# stored value inside what SQLite's integers and date arithmetic can hold.
+LIMITS: dict[str, tuple[Text, int, int]] = {
+    "loan_days": (Text("Số ngày mượn", "Loan days"), 1, 3650),
+    "max_items": (Text("Số tài liệu được mượn", "Items at once"), 0, 1000),
+    "renewals": (Text("Số lần gia hạn", "Renewals"), 0, 100),
+    "fine_per_day": (Text("Tiền phạt mỗi ngày", "Fine per day"), 0, 10_000_000),
+}
 
 
 @dataclass(frozen=True)
@@ -108,24 +124,31 @@ def _from_row(row: tuple[object, ...]) -> LoanRule:
 
 
 def validate(rule: LoanRule) -> LoanRule:
-    """Check *rule* and return it; raise :class:`ValidationError` with the reason."""
-    def bad(why: str) -> ValidationError:
-        return ValidationError("rules.invalid", BAD_RULE, why=why)
+    """Check *rule* and return it; raise :class:`ValidationError` saying, in words, what is
+    wrong (a missing loan length, a badly written fixed due date, a figure out of range)."""
+    def bad(why: Text, **params: object) -> ValidationError:
+        return ValidationError("rules.invalid", BAD_RULE, why=why(**params))
 
     if not rule.category or not rule.item_type:
-        raise bad("category/item_type")
+        raise bad(NO_READER_OR_TYPE)
     if rule.fixed_due is not None:
         if not _FIXED.match(rule.fixed_due):
-            raise bad(f"fixed_due={rule.fixed_due!r} (YYYY-MM-DD | --MM-DD)")
+            raise bad(BAD_FIXED_DUE, value=rule.fixed_due)
         try:
             rule.due_date(date(2024, 1, 1))  # leap year: accepts --02-29 once
         except ValueError as exc:
-            raise bad(f"fixed_due={rule.fixed_due!r}") from exc
+            raise bad(BAD_FIXED_DUE, value=rule.fixed_due) from exc
     elif rule.loanable and (rule.loan_days is None or rule.loan_days < 1):
-        raise bad("loan_days >= 1 or fixed_due")
-    for name in ("max_items", "renewals", "fine_per_day"):
-        if int(getattr(rule, name)) < 0:
-            raise bad(f"{name} < 0")
+        raise bad(NO_LOAN_LENGTH)
+    for name, (label, low, high) in LIMITS.items():
+        value = getattr(rule, name)
+        if value is None:
+            continue
+        if name == "loan_days" and (rule.fixed_due is not None or not rule.loanable):
+            low = 0  # the days are not what decides the due date here
+        if not low <= int(value) <= high:
+            raise bad(OUT_OF_RANGE, field=label(), low=low,
+                      high=f"{high:,}".replace(",", "."), value=value)
     if not rule.loanable:
         rule = replace(rule, holds_allowed=False)
     return rule

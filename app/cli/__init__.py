@@ -11,6 +11,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
+import typing
 from collections.abc import Sequence
 
 from app import __version__
@@ -20,9 +21,16 @@ from app.i18n import Text, set_language
 UNEXPECTED = Text("Lỗi không mong đợi: {error}", "Unexpected error: {error}")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong argument is reported on one line (with where to find help)."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"{self.prog}: {message} ({self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, with every command module's subcommands."""
-    parser = argparse.ArgumentParser(prog="thuvien", description="ThuVien — quản lý thư viện")
+    parser = _Parser(prog="thuvien", description="ThuVien — quản lý thư viện")
     parser.add_argument("--db", help="library database file (default: THUVIEN_DB or the user data folder)")
     parser.add_argument("--lang", choices=["vi", "en"], help="language of messages")
     parser.add_argument("--version", action="version", version=f"ThuVien {__version__}")
@@ -43,10 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.lang:
-        set_language(args.lang)
+    # The language first: the parser's own checks (a number out of range) speak it too.
+    early = _Parser(prog="thuvien", add_help=False)
+    early.add_argument("--lang", choices=["vi", "en"])
+    if lang := early.parse_known_args(argv)[0].lang:
+        set_language(lang)
+    args = build_parser().parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
         from app.cli._gui import open_window

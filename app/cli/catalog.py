@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.catalog.models import SearchResult
-from app.cli._common import open_library, print_json
+from app.cli._common import MAX_LIMIT, open_library, print_json, whole_number
 from app.errors import UserError
 from app.i18n import Text
 
@@ -42,7 +42,7 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("search", help="search the catalog")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=whole_number(1, MAX_LIMIT), default=20)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=search)
 

@@ -21,6 +21,7 @@ from app.circulation.clock import display_date
 from app.circulation.documents import letters_pdf, slip_pdf
 from app.circulation.rules import LoanRule
 from app.cli._common import open_library, print_json
+from app.dates import parse_day, parse_fixed_due
 from app.errors import ValidationError
 from app.i18n import Text
 from app.library import Library
@@ -30,7 +31,8 @@ OVERDUE_LINE = Text("  {barcode}  {title} — hạn {due}, quá {days} ngày",
                     "  {barcode}  {title} — due {due}, {days} days late")
 WROTE = Text("Đã ghi {file}.", "Wrote {file}.")
 NO_RECORD = Text("Không tìm thấy biểu ghi “{key}”.", "No record “{key}”.")
-BAD_DATE = Text("Ngày không hợp lệ: {value} (YYYY-MM-DD).", "Invalid date: {value} (YYYY-MM-DD).")
+BAD_DATE = Text("Ngày không hợp lệ: {value} (ngày/tháng/năm, ví dụ 31/05/2026).",
+                "Invalid date: {value} (day/month/year, e.g. 31/05/2026).")
 
 
 def register(subparsers: Any) -> None:
@@ -83,7 +85,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("category", nargs="?", default="*")
     p.add_argument("item_type", nargs="?", default="*")
     p.add_argument("--days", type=int)
-    p.add_argument("--fixed-due", help="YYYY-MM-DD or --MM-DD (every year)")
+    p.add_argument("--fixed-due", help="31/05 (every year) or 31/05/2026")
     p.add_argument("--max", type=int)
     p.add_argument("--renewals", type=int)
     p.add_argument("--holds", choices=["yes", "no"])
@@ -95,7 +97,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("action", choices=["start", "auto", "report", "close", "list"])
     p.add_argument("values", nargs="*",
                    help="start: CLASS RECORD...; auto/report/close: SESSION_ID")
-    p.add_argument("--due", help="due date YYYY-MM-DD (default: the textbook rule)")
+    p.add_argument("--due", help="due date dd/mm/yyyy (default: the textbook rule)")
     p.add_argument("--mark-lost", action="store_true", help="close: mark copies still out lost")
     p.add_argument("--json", action="store_true")
 
@@ -222,11 +224,20 @@ def loan_slip(args: argparse.Namespace) -> int:
         return 0
 
 
-def _date(value: str) -> date:
+def _fixed_due(value: str) -> str | None:
+    """The stored form of a typed fixed due date; text that is not one is passed on for the
+    rule's check to name."""
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise ValidationError("circulation.bad_date", BAD_DATE, value=value) from exc
+        return parse_fixed_due(value)
+    except ValueError:
+        return value
+
+
+def _date(value: str) -> date:
+    day = parse_day(value)
+    if day is None:
+        raise ValidationError("circulation.bad_date", BAD_DATE, value=value)
+    return day
 
 
 def closed_days(args: argparse.Namespace) -> int:
@@ -266,7 +277,7 @@ def loan_rules(args: argparse.Namespace) -> int:
             if args.days is not None:
                 changes.update(loan_days=args.days, fixed_due=None)
             if args.fixed_due is not None:
-                changes.update(fixed_due=args.fixed_due, loan_days=None)
+                changes.update(fixed_due=_fixed_due(args.fixed_due), loan_days=None)
             for name, value in (("max_items", args.max), ("renewals", args.renewals),
                                 ("fine_per_day", args.fine)):
                 if value is not None:

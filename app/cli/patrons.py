@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli._common import open_library, print_json
+from app.cli._common import open_library, print_json, whole_number
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
 from app.library import Library
@@ -108,7 +108,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=erase)
 
     p = sub.add_parser("purge", help="anonymise patrons who left/graduated long ago")
-    p.add_argument("--years", type=int, help="default: setting patron_purge_after_years (5)")
+    p.add_argument("--years", type=whole_number(1, 100), help="default: setting patron_purge_after_years (5)")
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=purge)
@@ -116,7 +116,7 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("rollover", help="new school year: move every class up a grade")
     p.add_argument("--dry-run", action="store_true", help="show what would happen")
     p.add_argument("--undo", action="store_true", help="undo the latest rollover")
-    p.add_argument("--last-grade", type=int, help="grade that graduates (5, 9 or 12)")
+    p.add_argument("--last-grade", type=whole_number(1, 12), help="grade that graduates (5, 9 or 12)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=rollover)
 

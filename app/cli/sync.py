@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli._common import open_library, print_json
+from app.cli._common import MAX_LIMIT, open_library, print_json, whole_number
 from app.i18n import Text
 
 ENROLLED = Text("Đã ghi danh: {code} — {name}. {where}",
@@ -51,11 +51,11 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("union-search", help="search the local copy of the union catalog")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=whole_number(1, MAX_LIMIT), default=20)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=union_search)
     p = subparsers.add_parser("union-copy", help="copy a union record into the catalog")
-    p.add_argument("union_id", type=int)
+    p.add_argument("union_id", type=whole_number(1, 2**63 - 1))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=union_copy)
 

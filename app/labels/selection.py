@@ -14,10 +14,11 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.dates import parse_day
 from app.db.connection import in_chunks
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
@@ -109,13 +110,10 @@ def parse_date(value: str) -> str:
     >>> parse_date("01/09/2025")
     '2025-09-01'
     """
-    text = value.strip()
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    raise ValidationError("labels.date", BAD_DATE, value=value)
+    day = parse_day(value)
+    if day is None:
+        raise ValidationError("labels.date", BAD_DATE, value=value)
+    return day.isoformat()
 
 
 def items_since(lib: Library, since: str | date) -> list[LabelItem]:

@@ -1,0 +1,72 @@
+"""What the command line does with a mistyped argument: one line saying what is wrong, in the
+chosen language, exit 2, and nothing written."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.library import Library
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "cli.sqlite3"
+    with Library.open(path) as lib:
+        lib.catalog.add_record("Toán 6", isbns=["9780306406157"])
+    return str(path)
+
+
+@pytest.mark.parametrize(("argv", "shown"), [
+    (["search", "toan", "--limit", "99999999999999999999"], "--limit"),
+    (["search", "toan", "--limit", "0"], "--limit"),
+    (["search", "toan", "--limit", "mười"], "--limit"),
+    (["union-search", "toan", "--limit", "-1"], "--limit"),
+    (["union-copy", "99999999999999999999"], "union_id"),
+    (["patrons", "purge", "--years", "-3"], "--years"),
+    (["rollover", "--last-grade", "13", "--dry-run"], "--last-grade"),
+])
+def test_a_number_out_of_range_is_refused_on_one_line(
+        db: str, argv: list[str], shown: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--lang", "en", "--db", db, *argv])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    assert shown in err and "is not a whole number from" in err and "Traceback" not in err
+
+
+def test_the_message_is_vietnamese_by_default(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--db", db, "search", "toan", "--limit", "0"])
+    assert "không phải số nguyên từ 1 đến" in capsys.readouterr().err
+
+
+def test_loan_rule_figures_out_of_range_name_the_field_and_change_nothing(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with Library.open(Path(db)) as lib:
+        before = lib.circulation.rules.rule_for("*", "book")
+    for option, value, field in (("--days", "99999999999999999999", "Loan days"),
+                                 ("--fine", "99999999999999999999", "Fine per day"),
+                                 ("--max", "-1", "Items at once"),
+                                 ("--renewals", "101", "Renewals")):
+        assert main(["--lang", "en", "--db", db, "loan-rules", "set", "*", "book",
+                     option, value]) == 2
+        err = capsys.readouterr().err
+        assert field in err and value in err and "Traceback" not in err
+    with Library.open(Path(db)) as lib:
+        assert lib.circulation.rules.rule_for("*", "book") == before
+
+
+def test_dates_are_typed_day_first(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db, "loan-rules", "set", "*", "textbook", "--fixed-due", "30/06"]) == 0
+    assert main(["--db", db, "closed-days", "add", "02/09/2026"]) == 0
+    assert main(["--lang", "en", "--db", db, "closed-days", "add", "31/02/2026"]) == 2
+    assert "day/month/year" in capsys.readouterr().err
+    with Library.open(Path(db)) as lib:
+        assert lib.circulation.rules.rule_for("student", "textbook").fixed_due == "--06-30"
+        [period] = lib.circulation.calendar.periods()
+        assert (period.start, period.end) == (date(2026, 9, 2), date(2026, 9, 2))
