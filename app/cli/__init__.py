@@ -15,10 +15,9 @@ import typing
 from collections.abc import Sequence
 
 from app import __version__
+from app.cli._common import file_problem
 from app.errors import UserError
-from app.i18n import Text, set_language
-
-UNEXPECTED = Text("Lỗi không mong đợi: {error}", "Unexpected error: {error}")
+from app.i18n import set_language
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(args))
     except UserError as exc:
         print(exc.message, file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file the user named: no such folder, no permission, disk full
+        if exc.filename is None:
+            raise
+        print(file_problem(exc).message, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

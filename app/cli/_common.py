@@ -4,6 +4,7 @@ whole-number arguments."""
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from collections.abc import Callable
@@ -11,10 +12,22 @@ from pathlib import Path
 from typing import Any
 
 from app.db.paths import default_db_path
+from app.errors import UserError, ValidationError
 from app.i18n import Text
 from app.library import Library
 
 MAX_LIMIT = 100_000  # results one search may list
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+BAD_NUMBER = Text("“{value}” không phải là số hợp lệ.", "“{value}” is not a valid number.")
+FILE_PROBLEM = Text("Không dùng được tệp {file}: {reason}.", "Cannot use the file {file}: {reason}.")
+_FILE_REASONS = {
+    errno.ENOENT: Text("thư mục không tồn tại hoặc tệp không có", "no such folder or file"),
+    errno.EACCES: Text("không có quyền", "permission denied"),
+    errno.EPERM: Text("không có quyền", "permission denied"),
+    errno.ENOSPC: Text("đĩa đã đầy", "the disk is full"),
+    errno.EISDIR: Text("đó là một thư mục", "it is a folder"),
+    errno.EROFS: Text("ổ đĩa chỉ đọc", "the drive is read-only"),
+}
 NOT_A_NUMBER = Text("“{value}” không phải số nguyên từ {low} đến {high}.",
                     "“{value}” is not a whole number from {low} to {high}.")
 
@@ -42,3 +55,33 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
         return value
     parse.__name__ = "whole_number"
     return parse
+
+
+def as_id(text: str) -> int | None:
+    """*text* as a row id when it is one (ASCII digits, within SQLite's integers), else None:
+    "²" or twenty digits are then looked up as a card or code and simply not found."""
+    text = text.strip()
+    if text.isascii() and text.isdigit() and int(text) <= MAX_ID:
+        return int(text)
+    return None
+
+
+def number(text: str) -> int:
+    """A whole number typed as a command's value (an id, an amount, a weekday); a
+    :class:`ValidationError` in words for anything else."""
+    text = text.strip()
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or not text.lstrip("-").isascii() or abs(value) > MAX_ID:
+        raise ValidationError("cli.bad_number", BAD_NUMBER, value=text)
+    return value
+
+
+def file_problem(exc: OSError, file: object | None = None) -> UserError:
+    """The :class:`OSError` met on a file the user named, as one line in words
+    (*file*: the name the user gave, when the error names a temporary one)."""
+    reason = _FILE_REASONS.get(exc.errno or 0)
+    return UserError("file.os_error", FILE_PROBLEM, file=str(file or exc.filename),
+                     reason=reason() if reason else exc.strerror or str(exc))

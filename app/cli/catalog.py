@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.catalog.models import SearchResult
-from app.cli._common import MAX_LIMIT, open_library, print_json, whole_number
+from app.cli._common import MAX_LIMIT, file_problem, open_library, print_json, whole_number
 from app.errors import UserError
 from app.i18n import Text
 
@@ -23,6 +23,8 @@ EXPORTED = Text("Đã xuất {count} biểu ghi vào {file}.", "Exported {count}
 REFUSED_LINE = Text("  không xuất được biểu ghi #{number}: {reason}",
                     "  record #{number} not exported: {reason}")
 NO_FILE = Text("Không tìm thấy tệp {file}.", "File not found: {file}.")
+IS_FOLDER = Text("{file} là một thư mục: hãy cho tên tệp, ví dụ {file}/thuvien.mrc.",
+                 "{file} is a folder: give a file name, e.g. {file}/thuvien.mrc.")
 FOUND = Text("{total} kết quả", "{total} results")
 
 
@@ -86,12 +88,22 @@ def import_marc(args: argparse.Namespace) -> int:
 
 def export_marc(args: argparse.Namespace) -> int:
     """``thuvien export-marc OUT [--format iso2709|marcxml]``."""
+    if args.out.is_dir():
+        raise UserError("file.is_folder", IS_FOLDER, file=str(args.out))
     tmp = args.out.with_name(args.out.name + ".part")
     with open_library(args) as lib:
         count = lib.catalog.record_count()
-        with tmp.open("wb") as out:
-            problems = lib.catalog.export_marc(out, fmt=args.format, holdings_tag=args.holdings)
-    tmp.replace(args.out)
+        try:
+            with tmp.open("wb") as out:
+                problems = lib.catalog.export_marc(out, fmt=args.format,
+                                                   holdings_tag=args.holdings)
+            tmp.replace(args.out)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)  # never leave half a file behind
+            raise file_problem(exc, args.out) from exc
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     print(EXPORTED(count=count - len(problems), file=args.out))
     for p in problems:
         print(REFUSED_LINE(number=p.number, reason=p.reason), file=sys.stderr)

@@ -20,7 +20,7 @@ from app.circulation import DeskResult
 from app.circulation.clock import display_date
 from app.circulation.documents import letters_pdf, slip_pdf
 from app.circulation.rules import LoanRule
-from app.cli._common import open_library, print_json
+from app.cli._common import as_id, number, open_library, print_json
 from app.dates import parse_day, parse_fixed_due
 from app.errors import ValidationError
 from app.i18n import Text
@@ -121,7 +121,7 @@ def scan(args: argparse.Namespace) -> int:
 def checkout(args: argparse.Namespace) -> int:
     """``thuvien checkout PATRON ITEM``."""
     with open_library(args) as lib:
-        patron: int | str = int(args.patron) if args.patron.isdigit() else args.patron
+        patron: int | str = _patron_key(args.patron)
         return _emit(lib.circulation.checkout(patron, args.item, force=args.force), args.json)
 
 
@@ -154,15 +154,22 @@ def _record_id(lib: Library, key: str) -> int:
     item = lib.catalog.item_by_barcode(key)
     if item is not None:
         return item.record_id
-    if key.isdigit():
-        return int(key)
+    record_id = as_id(key)
+    if record_id is not None:
+        return record_id
     raise ValidationError("circulation.no_record", NO_RECORD, key=key)
+
+
+def _patron_key(key: str) -> int | str:
+    """A patron's id when *key* is one, else the card or code to look up."""
+    patron_id = as_id(key)
+    return key if patron_id is None else patron_id
 
 
 def hold(args: argparse.Namespace) -> int:
     """``thuvien hold PATRON RECORD``."""
     with open_library(args) as lib:
-        patron: int | str = int(args.patron) if args.patron.isdigit() else args.patron
+        patron: int | str = _patron_key(args.patron)
         return _emit(lib.circulation.place_hold(patron, _record_id(lib, args.record)), args.json)
 
 
@@ -206,7 +213,7 @@ def desk_mode(args: argparse.Namespace) -> int:
 def loan_slip(args: argparse.Namespace) -> int:
     """``thuvien loan-slip PATRON [--pdf FILE]``."""
     with open_library(args) as lib:
-        patron: int | str = int(args.patron) if args.patron.isdigit() else args.patron
+        patron: int | str = _patron_key(args.patron)
         slip = lib.circulation.open_loans(patron)
         if slip is None:
             return _emit(lib.circulation.checkout(patron, "", force=True), args.json)
@@ -248,9 +255,9 @@ def closed_days(args: argparse.Namespace) -> int:
             end = _date(args.values[1]) if len(args.values) > 1 else None
             cal.add_closed(_date(args.values[0]), end, args.label)
         elif args.action == "remove" and args.values:
-            cal.remove_closed(int(args.values[0]))
+            cal.remove_closed(number(args.values[0]))
         elif args.action == "weekdays" and args.values:
-            cal.set_closed_weekdays([int(v) for v in args.values])
+            cal.set_closed_weekdays([number(v) for v in args.values])
         periods = cal.periods()
         if args.json:
             print_json({"closed_weekdays": cal.closed_weekdays(),
@@ -322,7 +329,7 @@ def class_loan(args: argparse.Namespace) -> int:
             print_json({"id": session.id, "class": session.class_name, "due": session.due,
                         "records": list(session.record_ids)})
             return 0
-        session_id = int(args.values[0]) if args.values else 0
+        session_id = number(args.values[0]) if args.values else 0
         if args.action == "auto":
             results = circ.class_loan_auto_assign(session_id)
             for res in results:

@@ -13,7 +13,7 @@ from typing import Any
 
 from app.circulation.clock import display_date
 from app.circulation.fines import Fine, format_dong
-from app.cli._common import open_library, print_json
+from app.cli._common import number, open_library, print_json
 from app.cli.patrons import find_patron
 from app.errors import ValidationError
 from app.i18n import Text
@@ -41,7 +41,6 @@ BLOCK_AT = Text("Bạn đọc nợ phạt từ {amount} trở lên không đư�
                 "Patrons owing {amount} or more in fines may not borrow.")
 NEED_ID = Text("Hãy cho số của khoản phạt, ví dụ: thuvien fines {action} 12.",
                "Give the fine's number, e.g. thuvien fines {action} 12.")
-BAD_NUMBER = Text("“{value}” không phải là số.", "“{value}” is not a number.")
 
 
 def register(subparsers: Any) -> None:
@@ -60,18 +59,11 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=fines)
 
 
-def _number(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise ValidationError("cli.bad_number", BAD_NUMBER, value=value) from exc
-
-
 def _setting(args: argparse.Namespace, key: str, write: Callable[[int], None],
              read: Callable[[], int], said: Callable[[int], str], off: Text) -> int:
     """Set a fine setting from the command's value (if given), then print it."""
     if args.values:
-        write(_number(args.values[0]))
+        write(number(args.values[0]))
     value = read()
     if args.json:
         print_json({key: value})
@@ -94,7 +86,7 @@ def fines(args: argparse.Namespace) -> int:
         if args.action in ("pay", "waive"):
             if not args.values:
                 raise ValidationError("cli.need_id", NEED_ID, action=args.action)
-            fine_id = _number(args.values[0])
+            fine_id = number(args.values[0])
             fine = (service.pay(fine_id, by=args.by) if args.action == "pay"
                     else service.waive(fine_id, args.reason or "", by=args.by))
             if args.json:

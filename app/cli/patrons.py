@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli._common import open_library, print_json, whole_number
+from app.cli._common import as_id, open_library, print_json, whole_number
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
 from app.library import Library
@@ -124,9 +124,10 @@ def register(subparsers: Any) -> None:
 def find_patron(lib: Library, key: str) -> Patron:
     """A patron by card, student code or numeric id (NotFoundError otherwise)."""
     found = lib.patrons.by_card(key) or lib.patrons.by_student_code(key)
-    if found is None and key.strip().isdigit():
+    patron_id = as_id(key)
+    if found is None and patron_id is not None:
         try:
-            found = lib.patrons.get(int(key))
+            found = lib.patrons.get(patron_id)
         except NotFoundError:
             found = None
     if found is None:

@@ -35,6 +35,13 @@ NOT_A_DB = Text(
     "The file {path} is not a valid ThuVien database: {reason}",
 )
 
+CANNOT_OPEN = Text(
+    "Không mở được CSDL {path}: {reason}. Hãy kiểm tra đường dẫn là một tệp (không phải thư "
+    "mục) và có quyền ghi.",
+    "Cannot open the database {path}: {reason}. Check that the path is a file (not a folder) "
+    "and can be written.",
+)
+
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -141,8 +148,11 @@ def connect(path: Path) -> sqlite3.Connection:
     """Open *path* with WAL, ``synchronous=FULL`` and foreign keys, and check them."""
     check_local(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
-                           timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.OperationalError as exc:  # a folder, no permission...
+        raise StorageError("db.cannot_open", CANNOT_OPEN, path=str(path), reason=str(exc)) from exc
     try:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]

@@ -70,3 +70,40 @@ def test_dates_are_typed_day_first(db: str, capsys: pytest.CaptureFixture[str]) 
         assert lib.circulation.rules.rule_for("student", "textbook").fixed_due == "--06-30"
         [period] = lib.circulation.calendar.periods()
         assert (period.start, period.end) == (date(2026, 9, 2), date(2026, 9, 2))
+
+
+@pytest.mark.parametrize("argv", [
+    ["closed-days", "remove", "abc"],
+    ["class-loan", "report", "999999999999999999999"],
+    ["fines", "pay", "99999999999999999999999"],
+])
+def test_an_id_that_is_not_one_is_refused_in_words(
+        db: str, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "--db", db, *argv]) == 2
+    err = capsys.readouterr().err
+    assert "is not a valid number" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("key", ["²", "99999999999999999999"])
+def test_a_patron_key_that_is_no_id_is_simply_not_found(
+        db: str, key: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "--db", db, "loan-slip", key]) == 1  # refused, no traceback
+    assert f"Patron “{key}” not found." in capsys.readouterr().err
+
+
+def test_export_to_a_folder_or_a_missing_folder_says_so_and_leaves_nothing(
+        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "--db", db, "export-marc", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    missing = tmp_path / "no such folder" / "catalog.mrc"
+    assert main(["--lang", "en", "--db", db, "export-marc", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert f"Cannot use the file {missing}: no such folder or file." in err
+    assert not list(tmp_path.rglob("*.part")) and not missing.parent.exists()
+
+
+def test_a_database_path_that_is_a_folder_is_refused_in_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "--db", str(tmp_path), "search", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "Cannot open the database" in err and "Traceback" not in err
