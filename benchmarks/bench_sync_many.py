@@ -1,13 +1,19 @@
 """100 simulated libraries syncing at once against one district server on PostgreSQL.
 
     .venv/bin/python benchmarks/bench_sync_many.py --pg postgresql+psycopg://postgres@127.0.0.1:5432/postgres
-        [--libraries 100] [--changes 1000] [--batch 200] [--sqlite] [--workers 1]
-        [--client-processes 1]
+        [--libraries 100] [--changes 1000] [--batch DEFAULT_BATCH] [--sqlite] [--workers 1]
+        [--client-processes 1] [--probe-batch 10]
 
 Each library has its own SQLite database and outbox (records with ISBNs from a shared pool,
 so the union catalog merges across libraries, copies and loans) and pushes it with the real
-client in batches; all start together. Prints the latency per batch (p50/p95/max).
-Goal: p95 <= 1 s.
+client in batches (by default the desktop's own batch size,
+``app.sync.protocol.DEFAULT_BATCH``); all start together. Prints the latency per batch
+(p50/p95/max). Goal: p95 <= 1 s.
+
+One more library, the *probe*, pushes small batches (``--probe-batch``, 0 for none) one
+after another while the others push theirs: what a school with a few changes waits for an
+answer while the district server is busy with everyone else's backlog (fairness between
+libraries). Its batches are reported apart and not counted in the p50/p95 above.
 
 The simulated libraries share this machine's cores with the server and PostgreSQL (each
 school has its own PC in reality), so their CPU counts against the server here; it is
@@ -32,48 +38,73 @@ from typing import Any
 from bench_sync_common import cpu_seconds, make_library, pg_backend_cpu
 from sync_harness import FaultEnv, pg_database
 
+from app.sync.protocol import DEFAULT_BATCH
+
+
+class _ProbeDone(Exception):
+    """The other libraries are done: the probe stops."""
+
 
 def _push_all(paths: list[Path], token_dir: Path, batch: int, start: Any,
-              out: Any = None) -> tuple[list[float], list[str], float]:
+              out: Any = None, probe: tuple[Path, int] | None = None
+              ) -> tuple[list[float], list[str], float, list[float]]:
     """Push every library of *paths* at once, one thread each, after *start* (a barrier);
-    the latency of each batch, the errors, and this process's CPU seconds while pushing."""
+    the latency of each batch, the errors, this process's CPU seconds while pushing, and
+    the latencies of the *probe* library ``(path, batch size)``, which pushes until the
+    others are done."""
     from app.sync.client import SyncClient
 
     clients = [SyncClient(path, token_dir=token_dir, batch_size=batch, timeout=(10.0, 120.0))
                for path in paths]
+    prober = None if probe is None else SyncClient(probe[0], token_dir=token_dir,
+                                                   batch_size=probe[1], timeout=(10.0, 120.0))
     latencies: list[float] = []
+    probed: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
-    ready = threading.Barrier(len(clients) + 1)
+    ready = threading.Barrier(len(clients) + 1 + (prober is not None))
+    others_done = threading.Event()
 
-    def sync(client: Any) -> None:
+    def sync(client: Any, into: list[float]) -> None:
         original = client.send_batch
 
         def timed(*args: Any) -> int:
+            if into is probed and others_done.is_set():
+                raise _ProbeDone
             t = time.perf_counter()
             answer = int(original(*args))
             with lock:
-                latencies.append(time.perf_counter() - t)
+                into.append(time.perf_counter() - t)
             return answer
 
         client.send_batch = timed
         ready.wait()
         try:
             client.push()
+        except _ProbeDone:
+            pass
         except Exception as exc:  # noqa: BLE001 - reported below
             with lock:
                 errors.append(repr(exc))
 
-    threads = [threading.Thread(target=sync, args=(c,)) for c in clients]
+    threads = [threading.Thread(target=sync, args=(c, latencies)) for c in clients]
+    probe_thread = None if prober is None else threading.Thread(target=sync,
+                                                                args=(prober, probed))
     for t in threads:
         t.start()
+    if probe_thread is not None:
+        probe_thread.start()
     start.wait()
     cpu0 = time.process_time()
     ready.wait()
     for t in threads:
         t.join()
-    result = (latencies, errors, time.process_time() - cpu0)
-    for c in clients:
+    cpu = time.process_time() - cpu0
+    others_done.set()
+    if probe_thread is not None:
+        probe_thread.join()
+    result = (latencies, errors, cpu, probed)
+    for c in [*clients, *([prober] if prober else [])]:
         c.close()
     if out is not None:
         out.put(result)
@@ -81,7 +112,7 @@ def _push_all(paths: list[Path], token_dir: Path, batch: int, start: Any,
 
 
 def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, workers: int,
-        processes: int) -> None:
+        processes: int, probe_batch: int) -> None:
     from app.sync.client import SyncClient
 
     env = FaultEnv(db_url, work, workers=workers)
@@ -95,6 +126,14 @@ def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, worker
             client.enroll(env.server.url, env.add_library(f"L{n:03d}"))
             client.close()
             paths.append(path)
+        probe = None
+        if probe_batch > 0:
+            path = work / "probe.sqlite3"
+            make_library(path, n_changes, seed=n_libs, isbn_pool=2000)
+            client = SyncClient(path, token_dir=work / "tokens")
+            client.enroll(env.server.url, env.add_library("PROBE"))
+            client.close()
+            probe = (path, probe_batch)
         print(f"prepared {n_libs} libraries x {n_changes} changes in "
               f"{time.perf_counter() - t0:.0f} s")
         database = db_url.rsplit("/", 1)[-1]
@@ -106,13 +145,14 @@ def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, worker
             start: Any = threading.Barrier(2)
             queue: Any = Queue()
             pushers: list[Any] = [threading.Thread(
-                target=_push_all, args=(paths, work / "tokens", batch, start, queue))]
+                target=_push_all, args=(paths, work / "tokens", batch, start, queue, probe))]
         else:
             ctx = multiprocessing.get_context("spawn")
             start = ctx.Barrier(processes + 1)
             queue = ctx.Queue()
             pushers = [ctx.Process(target=_push_all, args=(paths[i::processes], work / "tokens",
-                                                           batch, start, queue))
+                                                           batch, start, queue,
+                                                           probe if i == 0 else None))
                        for i in range(processes)]
         for pusher in pushers:
             pusher.start()
@@ -129,6 +169,7 @@ def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, worker
         latencies = sorted(x for part in parts for x in part[0])
         errors = [e for part in parts for e in part[1]]
         client_cpu = sum(part[2] for part in parts)
+        probed = sorted(x for part in parts for x in part[3])
         p95 = latencies[int(0.95 * (len(latencies) - 1))]
         print(f"backend={db_url.split(':')[0]}: {len(latencies)} batches of <= {batch} "
               f"changes from {n_libs} libraries in {wall:.1f} s "
@@ -137,8 +178,17 @@ def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, worker
               f"(goal p95 <= 1 s); errors: {len(errors)}; load average "
               f"{os.getloadavg()[0]:.1f}; server workers {workers}; client processes "
               f"{max(1, processes)}")
+        total_cpu = server_cpu + client_cpu + pg_cpu
+        changes = n_libs * n_changes
         print(f"CPU seconds: server {server_cpu:.1f}, clients {client_cpu:.1f}, PostgreSQL "
-              f"backends {pg_cpu:.1f} (live ones only)")
+              f"backends {pg_cpu:.1f} (live ones only); per batch {1000 * total_cpu / len(latencies):.1f} "
+              f"ms, per change {1e6 * total_cpu / changes:.0f} us (server "
+              f"{1e6 * server_cpu / changes:.0f}, clients {1e6 * client_cpu / changes:.0f}, "
+              f"PostgreSQL {1e6 * pg_cpu / changes:.0f})")
+        if probed:
+            print(f"probe (one more library, batches of {probe_batch} while the others push): "
+                  f"{len(probed)} batches, p50 {statistics.median(probed):.2f} s, p95 "
+                  f"{probed[int(0.95 * (len(probed) - 1))]:.2f} s, max {probed[-1]:.2f} s")
         for e in errors[:5]:
             print("  ", e)
     finally:
@@ -151,21 +201,24 @@ def main() -> None:
     parser.add_argument("--sqlite", action="store_true", help="use SQLite instead")
     parser.add_argument("--libraries", type=int, default=100)
     parser.add_argument("--changes", type=int, default=1000)
-    parser.add_argument("--batch", type=int, default=200)
+    parser.add_argument("--batch", type=int, default=DEFAULT_BATCH,
+                        help="changes per batch (default: the desktop's, %(default)s)")
     parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument("--client-processes", type=int, default=1,
                         help="spread the simulated libraries over this many processes")
+    parser.add_argument("--probe-batch", type=int, default=10,
+                        help="batch size of the probe library (0: no probe)")
     args = parser.parse_args()
     os.environ.setdefault("THUVIEN_NO_KEYRING", "1")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if args.sqlite or not args.pg:
             run(f"sqlite:///{work / 'district.sqlite3'}", work, args.libraries, args.changes,
-                args.batch, args.workers, args.client_processes)
+                args.batch, args.workers, args.client_processes, args.probe_batch)
         else:
             with pg_database(args.pg) as url:
                 run(url, work, args.libraries, args.changes, args.batch, args.workers,
-                    args.client_processes)
+                    args.client_processes, args.probe_batch)
 
 
 if __name__ == "__main__":

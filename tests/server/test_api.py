@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from sqlalchemy import select, text
 from sync_harness import ISBN_POOL, bearer, change, enrolled_library, record_payload
 
@@ -259,3 +260,23 @@ def test_cursor_beyond_a_database_integer_is_refused(district: Any) -> None:
     r = district.http.get("/v1/union/changes", headers=bearer(token),
                           params={"cursor": "0.10000000000000000000"})
     assert r.status_code == 422
+
+
+def test_the_batch_statement_is_planned_for_each_batch(district: Any) -> None:
+    """PostgreSQL: the batch statement never becomes a prepared statement on a connection
+    (its generic plan, made from the statistics of the moment, read every copy of the
+    library for each copy of a batch once the tables had grown); the small statements of a
+    push still do (psycopg prepares a statement from its sixth run on a connection)."""
+    if district.settings.is_sqlite:
+        pytest.skip("PostgreSQL only")
+    token, lib = enrolled_library(district, "A")
+    for n in range(8):
+        r = push(district, "A", token, lib, 2 * n, 2 * n + 2, [
+            change(2 * n + 1, "record", f"r{n}", record_payload(f"Toán {n}")),
+            change(2 * n + 2, "item", f"i{n}", {"record_uuid": f"r{n}", "barcode": f"TK.{n}",
+                                                "status": "available"})])
+        assert r.json() == {"acked_seq": 2 * n + 2, "applied": 2}
+    with district.engine.connect() as conn:
+        prepared = [s for (s,) in conn.execute(text("SELECT statement FROM pg_prepared_statements"))]
+    assert any("FOR UPDATE" in s for s in prepared)  # the push's connection, used 8 times
+    assert not any("jsonb_to_recordset" in s for s in prepared)
