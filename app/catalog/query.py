@@ -24,6 +24,10 @@ _COLUMNS = {"title": "title", "author": "author", "subject": "subject", "callno"
             "ti": "title", "au": "author", "su": "subject", "tieude": "title",
             "tacgia": "author", "chude": "subject"}
 _TOKEN = re.compile(r'(\w+):(?:"([^"]*)"?|(\S+))|"([^"]*)"?|(\S+)', re.UNICODE)
+# An ISBN being typed with its hyphens ("978-604-1"): one number, as the index holds it,
+# not the words "978", "604" and "1". Only the EAN prefixes of books (978, 979) are read so:
+# a title's "1945-1975" stays two years.
+_HYPHENATED_ISBN = re.compile(r"^97[89](?:-?\d)*-?[\dX]?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class Query:
     year_to: int | None = None
     exact_title: str = ""
     typing: bool = False  # the last bare word is a prefix (still being typed)
+    isbn_prefix: str | None = None  # the first digits of an ISBN-13 being typed
     raw: str = ""
 
     @property
@@ -136,6 +141,8 @@ def parse_query(text: str) -> Query:
             if words:
                 query.terms.append(Term(tuple(words)))
             continue
+        if word and "-" in word and _HYPHENATED_ISBN.match(word):
+            word = word.replace("-", "")
         words = fold(word or "").split()
         bare.extend(words)
         _add(query, words, None, last and typing)
