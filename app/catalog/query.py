@@ -121,7 +121,9 @@ def parse_query(text: str) -> Query:
                     query.isbns.append(isbn)
                 else:
                     digits = fold(value).replace(" ", "")
-                    if digits:
+                    if _HYPHENATED_ISBN.match(digits) and len(digits.replace("-", "")) < 13:
+                        query.isbn_prefix = digits.replace("-", "")  # isbn:978604…
+                    elif digits:
                         query.terms.append(Term((digits,), "other"))
                 continue
             if key in ("year", "nam"):

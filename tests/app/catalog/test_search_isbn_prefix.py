@@ -62,3 +62,8 @@ def test_a_whole_isbn_still_finds_its_book_first(lib: Library) -> None:
 def test_a_range_of_years_in_a_title_is_not_read_as_an_isbn(lib: Library) -> None:
     assert [h.title for h in lib.catalog.search("1945-1975").hits] == ["Chiến tranh 1945-1975"]
     assert [h.title for h in lib.catalog.search("1945").hits] == ["Chiến tranh 1945-1975"]
+
+
+def test_the_isbn_qualifier_takes_the_first_digits_too(lib: Library) -> None:
+    assert lib.catalog.search("isbn:978604").total == 300
+    assert lib.catalog.search("isbn:978-604-0001 toán", limit=50).total == 5  # 105, 126…
