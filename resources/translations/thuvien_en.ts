@@ -1669,6 +1669,10 @@
       <translation>Two rows are for the same reader category and item type; keep one.</translation>
     </message>
     <message>
+      <source>Row {row}: {reason}</source>
+      <translation>Row {row}: {reason}</translation>
+    </message>
+    <message>
       <source>Saved.</source>
       <translation>Saved.</translation>
     </message>

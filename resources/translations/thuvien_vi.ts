@@ -1669,6 +1669,10 @@
       <translation>Có hai dòng cho cùng một loại bạn đọc và loại tài liệu; hãy giữ một dòng.</translation>
     </message>
     <message>
+      <source>Row {row}: {reason}</source>
+      <translation>Dòng {row}: {reason}</translation>
+    </message>
+    <message>
       <source>Saved.</source>
       <translation>Đã lưu.</translation>
     </message>

@@ -208,6 +208,8 @@ VI: dict[str, str] = {
         "được ưu tiên hơn quy định “mọi”. Hạn trả cố định: 31/05 cho ngày 31/5 hằng năm (sách "
         "giáo khoa), hoặc một ngày như 31/05/2026; để trống thì tính theo số ngày. Phạt mỗi "
         "ngày: số đồng cho mỗi ngày trả muộn; 0 là không phạt.",
+    "Row {row}: {reason}":
+        "Dòng {row}: {reason}",
     "Row {row}: days, max items, renewals and the fine are whole numbers.":
         "Dòng {row}: số ngày, số tối đa, số lần gia hạn và tiền phạt phải là số nguyên.",
     "Fine per day (đ)": "Phạt mỗi ngày (đ)",

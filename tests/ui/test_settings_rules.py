@@ -19,10 +19,12 @@ def test_a_huge_number_of_days_is_refused_and_nothing_is_saved(lib, qtbot) -> No
     qtbot.addWidget(page)
     before = lib.circulation.rules.all()
     page.table.setItem(_row(page, "*", "children"), DAYS, QTableWidgetItem("10"))  # valid
-    page.table.setItem(_row(page, "teacher", "book"), DAYS,
-                       QTableWidgetItem("99999999999999999999"))  # an extra run of 9s
+    row = _row(page, "teacher", "book")
+    page.table.setItem(row, DAYS, QTableWidgetItem("99999999999999999999"))  # a run of 9s
     page.save()
-    assert "Số ngày mượn phải từ 1 đến 3.650" in page.message.text()
+    assert page.message.text().startswith(
+        f"Dòng {row + 1}: Quy tắc mượn không hợp lệ: Số ngày mượn phải từ 1 đến 3.650")
+    assert page.table.currentRow() == row  # the row to correct is selected
     assert lib.circulation.rules.all() == before
 
 

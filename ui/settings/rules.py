@@ -214,13 +214,15 @@ class RulesPage(QWidget):
             if twice is not None:
                 raise ValueError(self.tr("Two rows are for the same reader category and item "
                                          "type; keep one."))
-            for rule in rules:
-                validate(rule)
+            for row, rule in enumerate(rules):
+                try:
+                    validate(rule)
+                except UserError as exc:
+                    self.table.setCurrentCell(row, DAYS)
+                    raise ValueError(self.tr("Row {row}: {reason}").format(
+                        row=row + 1, reason=exc.message)) from None
         except ValueError as exc:
             say(self.message, str(exc), ok=False)
-            return
-        except UserError as exc:
-            say(self.message, exc.message, ok=False)
             return
         store = self._lib.circulation.rules
         for rule in rules:
