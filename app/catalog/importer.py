@@ -25,6 +25,7 @@ from app.catalog import store
 from app.catalog.accession import Scheme, next_accession, note_used, scheme_for
 from app.catalog.models import default_item_type
 from app.catalog.reading import Copy, Entry, Prepared, Skipped, prepared_records
+from app.catalog.store import fold_codes
 from app.db.batches import CommitBehind
 from app.db.connection import Database, in_chunks, utc_now
 from app.db.index_merge import pause_merging, resume_if_paused
@@ -313,13 +314,16 @@ class _BatchWriter:
                 entry = copies[row[4]] = ([], [])
             if row[8]:
                 entry[0].append(fold(row[8]))
-            entry[1].append(fold(row[5]))
+            entry[1].append(fold_codes(row[5]))
         none: tuple[list[str], list[str]] = ([], [])
         rows: list[tuple[Any, ...]] = []
         for rid, prepared in new_records:
-            title, author, subject, other = prepared[7]
+            title, author, subject, words, codes = prepared[7]
+            other, code_folds = fold(words), fold_codes(codes)
+            if other and code_folds:
+                other = f"{other} {code_folds}"
             calls, barcodes = copies.get(rid, none)
-            rows.append((rid, title, fold(author), fold(subject), fold(other),
+            rows.append((rid, title, fold(author), fold(subject), other or code_folds,
                          store.callno_text(prepared[9], calls, barcodes)))
         return rows, store.indexed_terms(rows)
 

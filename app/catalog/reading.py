@@ -69,12 +69,12 @@ Copy = tuple[str | None, str | None, str | None, str | None, str | None, float |
 #: A readable bibliographic record, ready to store: ``(number, offset, isbns,
 #: control_number, control_org, title_fold, row_tail, search, copies, class_fold)``.
 #: ``row_tail`` is the ``records`` values from ``control_number`` to ``marc``
-#: (``store.record_tail``); ``search`` its search text (``store.search_texts``): the
-#: folded title, then the author, subject and other texts that the writer folds (the
-#: writer has the spare time; the reader is the busier process); ``class_fold`` the folded
-#: class number that the search row's callno begins with.
+#: (``store.record_tail``); ``search`` its search text (``store.import_search_texts``):
+#: the folded title, then the author, subject and other texts (words, codes) that the
+#: writer folds; ``class_fold`` the folded class number that the search row's callno
+#: begins with.
 Prepared = tuple[int, int, list[str], str | None, str | None, str, tuple[Any, ...],
-                 tuple[str, str, str, str], list[Copy], str]
+                 tuple[str, str, str, str, str], list[Copy], str]
 
 Entry = Prepared | Skipped
 
@@ -127,9 +127,10 @@ def prepare_all(source: Path, progress: Progress | None = None,
             copies.append((item.collection, barcode, item.item_type, item.call_number,
                            item.location, item.price, item.acquired_on, item.source,
                            item.note))
-        title, author, subject, other, classification = store.search_texts(bib, tail[3])
+        title, author, subject, words, codes, classification = \
+            store.import_search_texts(bib, tail[3])
         yield (number, offset, bib.isbns, bib.control_number, bib.control_org, tail[3], tail,
-               (title, author, subject, other), copies, classification)
+               (title, author, subject, words, codes), copies, classification)
 
 
 def prepared_records(source: Path, progress: Progress | None = None,

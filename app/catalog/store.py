@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
@@ -149,21 +150,62 @@ def search_parts(bib: BibFields, title_fold: str | None = None) -> tuple[str, st
 def search_texts(bib: BibFields, title_fold: str | None = None
                  ) -> tuple[str, str, str, str, str]:
     """:func:`search_parts` with the author, subject and other texts not folded yet (the
-    title and classification are): an import's reader hands these to its writer, which
-    folds them."""
+    title and classification are)."""
+    title, author, subject, words, codes, classification = import_search_texts(bib, title_fold)
+    return title, author, subject, " ".join(filter(None, (words, codes))), classification
+
+
+def import_search_texts(bib: BibFields, title_fold: str | None = None
+                        ) -> tuple[str, str, str, str, str, str]:
+    """:func:`search_texts` with the other text in two parts: its words (publisher, place,
+    series, edition, notes) and its codes (the control number and the ISBNs in both forms),
+    which the other text is, joined by a space. An import's reader hands these to its
+    writer, which folds the words with :func:`~app.text.fold` and the codes, nearly all met
+    once, with :func:`fold_codes`."""
     isbn_forms = []
     for isbn in bib.isbns:
         isbn_forms.append(isbn)
         ten = to_isbn10(isbn)
         if ten:
             isbn_forms.append(ten)
-    other = " ".join(filter(None, [bib.publisher, bib.place, bib.series, bib.edition, bib.notes,
-                                   bib.control_number, *isbn_forms]))
+    words = " ".join(filter(None, [bib.publisher, bib.place, bib.series, bib.edition,
+                                   bib.notes]))
+    codes = " ".join(filter(None, [bib.control_number, *isbn_forms]))
     author = " ".join(filter(None, [*bib.authors, bib.responsibility]))
     if title_fold is None or bib.volume:
         title_fold = fold(" ".join(filter(None, [bib.title, bib.volume])))
-    return (title_fold, author, " ".join(bib.subjects), other,
+    return (title_fold, author, " ".join(bib.subjects), words, codes,
             fold(bib.classification) if bib.classification else "")
+
+
+_ASCII_NON_WORD = re.compile(r"[\W_]+", re.ASCII)
+
+
+def fold_codes(text: str) -> str:
+    """``fold(text)`` for text made of codes met once each (accession numbers, control
+    numbers, ISBNs), without keeping them in fold's cache of words.
+
+    That cache holds catalog words, a few thousand syllables; an import's codes are new on
+    nearly every record (five or so per record), so folding them through it costs a miss
+    each and clears the cache every 20,000 records. A piece of ASCII letters, digits and
+    punctuation folds to its lower case with the punctuation made spaces, as :func:`fold`
+    folds it; any other piece (letters with marks, a ``y``, which fold may turn into ``i``)
+    goes through :func:`fold`.
+
+    >>> fold_codes("TK.0000001A VN00000123 978604007919X")
+    'tk 0000001a vn00000123 978604007919x'
+    """
+    parts = []
+    for piece in text.split():
+        if not piece.isascii() or "y" in piece or "Y" in piece:
+            folded = fold(piece)
+        elif piece.isalnum():
+            folded = piece.lower()
+        else:
+            folded = _ASCII_NON_WORD.sub(" ", piece.lower()).strip()
+        if folded:
+            parts.append(folded)
+    return " ".join(parts)
 
 
 def search_row(record_id: int, bib: BibFields, call_numbers: Iterable[str] = (),
