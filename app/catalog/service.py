@@ -11,8 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from app.catalog import store
+from app.catalog import copies, store
 from app.catalog.accession import DEFAULT_SCHEMES, Scheme, next_accession, note_used, scheme_for
+from app.catalog.copies import BAD_TYPE, NO_ITEM
 from app.catalog.isbn import find_isbns, to_isbn13
 from app.catalog.models import (
     ITEM_STATUSES,
@@ -23,7 +24,7 @@ from app.catalog.models import (
     default_item_type,
 )
 from app.catalog.search import CatalogSearch
-from app.circulation.clock import local_day
+from app.circulation.clock import local_date, local_day, system_clock
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_change
 from app.errors import NotFoundError, ValidationError
@@ -37,9 +38,7 @@ BAD_ISBN = Text("ISBN «{isbn}» không hợp lệ (sai số kiểm tra hoặc �
 BARCODE_TAKEN = Text("Số ĐKCB {barcode} đã được dùng cho một bản sách khác.",
                      "Accession number {barcode} is already used by another copy.")
 NO_RECORD = Text("Không có biểu ghi số {id}.", "There is no record {id}.")
-NO_ITEM = Text("Không có bản sách {what}.", "There is no copy {what}.")
 BAD_STATUS = Text("Trạng thái «{status}» không hợp lệ.", "Unknown status “{status}”.")
-BAD_TYPE = Text("Loại tài liệu «{kind}» không hợp lệ.", "Unknown item type “{kind}”.")
 EMPTY_BARCODE = Text("Số ĐKCB không được để trống hoặc chứa khoảng trắng.",
                      "An accession number cannot be empty or contain spaces.")
 
@@ -187,6 +186,8 @@ class Catalog:
         item_type = item_type or default_item_type(collection)
         if item_type not in ITEM_TYPES:
             raise ValidationError("catalog.bad_item_type", BAD_TYPE, kind=item_type)
+        price = copies.check_price(price)
+        acquired_on = copies.check_acquired_on(acquired_on, local_date(system_clock()))
         scheme = self.scheme(collection)
         with self._db.transaction() as conn:
             if barcode is None:
@@ -212,6 +213,20 @@ class Catalog:
     def add_copies(self, record_id: int, count: int, **fields: Any) -> list[Item]:
         """Add *count* copies with consecutive next accession numbers."""
         return [self.add_item(record_id, **fields) for _ in range(count)]
+
+    def update_item(self, item_id: int, **changes: Any) -> Item:
+        """Correct a copy's details: ``item_type``, ``call_number``, ``location``, ``price``
+        (đồng), ``acquired_on`` (ISO date), ``source``, ``note``; empty text clears one.
+        Checked first (:mod:`app.catalog.copies`); written with its outbox change."""
+        with self._db.transaction() as conn:
+            today = local_date(system_clock())
+            return copies.update_item(conn, item_id, changes, utc_now(), today)
+
+    def remove_item(self, item_id: int) -> Item:
+        """Take out a copy entered by mistake: only one on the shelf that was never lent
+        (others are marked lost, damaged or withdrawn). Its accession number stays used."""
+        with self._db.transaction() as conn:
+            return copies.remove_item(conn, item_id, utc_now())
 
     def _check_barcode(self, conn: Any, barcode: str) -> str:
         barcode = nfc(barcode.strip())
