@@ -103,7 +103,9 @@ lib_items = Table(
     Column("acquired_on", String(32)),
     Column("fields", Text, nullable=False),
     Column("deleted", Boolean, nullable=False, server_default="0"),
-    Index("lib_items_record", "library_id", "record_uuid"),
+    # Led by record_uuid: an index led by library_id looked as good as the primary key to a
+    # plan made on empty tables, which then read all of a library's copies (migration 0006).
+    Index("lib_items_record", "record_uuid", "library_id"),
 )
 
 # Anonymised loan events: no patron, only its category/grade and a per-month reader key.

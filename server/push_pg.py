@@ -18,10 +18,6 @@ the request body as sent, on both backends (:mod:`server.received`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
 from sqlalchemy import Connection
 
 #: The changes of the batch after *after* (all of them when idempotency is off in tests),
@@ -104,6 +100,10 @@ def _upsert(table: str, states: str, columns: dict[str, str], join: str = "") ->
 
 # One statement: the JSON is parsed once. Rows are probed through their primary keys
 # (LATERAL ... LIMIT 1 keeps the planner from scanning all of a library's rows instead).
+# psycopg prepares it after 5 runs on a connection and PostgreSQL then keeps a generic plan
+# made from the statistics of that moment: no other index may start with (library_id, uuid)'s
+# first column and look as cheap on an empty table (migration 0006: a generic plan found
+# copies through (library_id, record_uuid), reading all of a library's copies per copy).
 # The answer: the union records whose holdings the copies changed (their records' before
 # and after; a record of this batch is linked as ``linked`` says: the statement does not
 # see its own writes to lib_records).
@@ -150,27 +150,4 @@ def apply(conn: Connection, library_id: int, body: str, after: int, to_seq: int,
     linked (new union records exist)."""
     params = {"lib": library_id, "body": body, "after": after, "to": to_seq, "now": now,
               "rec_uuids": list(linked), "rec_unions": list(linked.values())}
-    with unprepared(conn):
-        return {int(uid) for (uid,) in conn.exec_driver_sql(_APPLY, params)}
-
-
-@contextmanager
-def unprepared(conn: Connection) -> Iterator[None]:
-    """Statements run in the block are planned for their own parameters every time: psycopg
-    does not turn them into prepared statements (it does after 5 runs on a connection), so
-    PostgreSQL never switches to a generic plan for them.
-
-    The batch statement's generic plan is made once per connection from the statistics of
-    that moment and kept until they change (``ANALYZE``; never where autovacuum is off): on
-    a new district's empty tables it found a copy's stored row through the
-    ``(library_id, record_uuid)`` index, reading all of the library's copies for every copy
-    of the batch, and kept doing so as the tables grew (one library pushing batches of 50:
-    3.5 ms of PostgreSQL per batch at first, 38 ms after 15 000 changes; planned every time:
-    flat at 3.5 ms, planning included)."""
-    driver: Any = conn.connection.driver_connection
-    saved = driver.prepare_threshold
-    driver.prepare_threshold = None
-    try:
-        yield
-    finally:
-        driver.prepare_threshold = saved
+    return {int(uid) for (uid,) in conn.exec_driver_sql(_APPLY, params)}

@@ -55,3 +55,34 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_upgrade_from_0005_leads_the_copies_record_index_with_the_record(db_url: str) -> None:
+    """0005 -> 0006 (both backends): the copies' record index becomes (record_uuid,
+    library_id), the copies stay, and a downgrade gives the old index back."""
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    from server.db import alembic_config
+
+    command.upgrade(alembic_config(db_url), "0005")
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO libraries (id, code, name, type, created_at) "
+                          "VALUES (1, 'A', 'A', 'school', '2025-10-01T00:00:00.000000Z')"))
+        conn.execute(text("INSERT INTO lib_items (library_id, uuid, record_uuid, fields, deleted) "
+                          "VALUES (1, 'i1', 'r1', '{}', :no)"), {"no": False})
+
+    def state() -> tuple[list[Any], list[Any]]:
+        found = {ix["name"]: ix["column_names"] for ix in inspect(engine).get_indexes("lib_items")}
+        with engine.connect() as conn:
+            rows = [tuple(r) for r in conn.execute(text(
+                "SELECT library_id, uuid, record_uuid FROM lib_items"))]
+        return found["lib_items_record"], rows
+
+    assert state() == (["library_id", "record_uuid"], [(1, "i1", "r1")])
+    upgrade(load_settings(db_url))
+    assert state() == (["record_uuid", "library_id"], [(1, "i1", "r1")])
+    command.downgrade(alembic_config(db_url), "0005")
+    assert state() == (["library_id", "record_uuid"], [(1, "i1", "r1")])
+    engine.dispose()
