@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QDate
 
 from app.circulation.clock import LOCAL_TZ, local_day
+from app.circulation.fines import format_dong
 
 
 def display_date(value: str | date | None) -> str:
@@ -22,6 +23,11 @@ def display_date(value: str | date | None) -> str:
             return value
         return day.strftime("%d/%m/%Y")
     return value.strftime("%d/%m/%Y")
+
+
+def display_price(price: float | None) -> str:
+    """A copy's price in đồng as a field shows it: ``45.000``; empty for None."""
+    return "" if price is None else format_dong(round(price)).removesuffix(" đ")
 
 
 def local_time(stamp: str | None = None) -> str:

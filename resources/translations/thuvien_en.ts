@@ -268,6 +268,88 @@
     </message>
   </context>
   <context>
+    <name>CopyDetails</name>
+    <message>
+      <source>e.g. 45.000 (đồng)</source>
+      <translation>e.g. 45.000 (đồng)</translation>
+    </message>
+    <message>
+      <source>not known</source>
+      <translation>not known</translation>
+    </message>
+    <message>
+      <source>Purchase</source>
+      <translation>Purchase</translation>
+    </message>
+    <message>
+      <source>Donation</source>
+      <translation>Donation</translation>
+    </message>
+    <message>
+      <source>Allocated by the Department</source>
+      <translation>Allocated by the Department</translation>
+    </message>
+    <message>
+      <source>Exchange</source>
+      <translation>Exchange</translation>
+    </message>
+    <message>
+      <source>shelf or cupboard, e.g. Tủ 3</source>
+      <translation>shelf or cupboard, e.g. Tủ 3</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>Price</translation>
+    </message>
+    <message>
+      <source>Date received</source>
+      <translation>Date received</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Location</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a price: write it in đồng, e.g. 45.000.</source>
+      <translation>“{text}” is not a price: write it in đồng, e.g. 45.000.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CopyEditActions</name>
+    <message>
+      <source>Edit copy…</source>
+      <translation>Edit copy…</translation>
+    </message>
+    <message>
+      <source>Remove copy…</source>
+      <translation>Remove copy…</translation>
+    </message>
+    <message>
+      <source>Only for a copy entered by mistake that was never lent; its accession number is not given again. A copy that leaves the library is marked lost or withdrawn.</source>
+      <translation>Only for a copy entered by mistake that was never lent; its accession number is not given again. A copy that leaves the library is marked lost or withdrawn.</translation>
+    </message>
+    <message>
+      <source>Remove copy</source>
+      <translation>Remove copy</translation>
+    </message>
+    <message>
+      <source>Remove copy {barcode}, entered by mistake? Its accession number will not be given to another copy.</source>
+      <translation>Remove copy {barcode}, entered by mistake? Its accession number will not be given to another copy.</translation>
+    </message>
+    <message>
+      <source>Copy {barcode} removed.</source>
+      <translation>Copy {barcode} removed.</translation>
+    </message>
+  </context>
+  <context>
     <name>CopyStatusActions</name>
     <message>
       <source>Copy lost…</source>
@@ -494,6 +576,25 @@
     <message>
       <source>Printing cancelled: nothing was sent to {printer}</source>
       <translation>Printing cancelled: nothing was sent to {printer}</translation>
+    </message>
+  </context>
+  <context>
+    <name>EditCopyDialog</name>
+    <message>
+      <source>Copy {barcode}</source>
+      <translation>Copy {barcode}</translation>
+    </message>
+    <message>
+      <source>empty: the record's classification</source>
+      <translation>empty: the record's classification</translation>
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation>Item type</translation>
+    </message>
+    <message>
+      <source>Call number</source>
+      <translation>Call number</translation>
     </message>
   </context>
   <context>
@@ -1353,6 +1454,26 @@
     <message>
       <source>withdrawn</source>
       <translation>withdrawn</translation>
+    </message>
+    <message>
+      <source>Date received not known</source>
+      <translation>Date received not known</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>Price</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Location</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
     </message>
     <message>
       <source>Search above, then choose a record to see it here.</source>

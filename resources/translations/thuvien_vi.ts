@@ -268,6 +268,88 @@
     </message>
   </context>
   <context>
+    <name>CopyDetails</name>
+    <message>
+      <source>e.g. 45.000 (đồng)</source>
+      <translation>ví dụ 45.000 (đồng)</translation>
+    </message>
+    <message>
+      <source>not known</source>
+      <translation>không rõ</translation>
+    </message>
+    <message>
+      <source>Purchase</source>
+      <translation>Mua</translation>
+    </message>
+    <message>
+      <source>Donation</source>
+      <translation>Biếu tặng</translation>
+    </message>
+    <message>
+      <source>Allocated by the Department</source>
+      <translation>Cấp phát</translation>
+    </message>
+    <message>
+      <source>Exchange</source>
+      <translation>Trao đổi</translation>
+    </message>
+    <message>
+      <source>shelf or cupboard, e.g. Tủ 3</source>
+      <translation>giá hoặc tủ, ví dụ Tủ 3</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>Giá tiền</translation>
+    </message>
+    <message>
+      <source>Date received</source>
+      <translation>Ngày nhập</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Nguồn</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Vị trí</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Ghi chú</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a price: write it in đồng, e.g. 45.000.</source>
+      <translation>“{text}” không phải giá tiền: hãy viết số đồng, ví dụ 45.000.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CopyEditActions</name>
+    <message>
+      <source>Edit copy…</source>
+      <translation>Sửa bản sách…</translation>
+    </message>
+    <message>
+      <source>Remove copy…</source>
+      <translation>Xoá bản sách…</translation>
+    </message>
+    <message>
+      <source>Only for a copy entered by mistake that was never lent; its accession number is not given again. A copy that leaves the library is marked lost or withdrawn.</source>
+      <translation>Chỉ dùng cho bản sách nhập nhầm và chưa từng cho mượn; số ĐKCB của nó không cấp lại. Bản sách rời thư viện thì đánh dấu mất hoặc thanh lý.</translation>
+    </message>
+    <message>
+      <source>Remove copy</source>
+      <translation>Xoá bản sách</translation>
+    </message>
+    <message>
+      <source>Remove copy {barcode}, entered by mistake? Its accession number will not be given to another copy.</source>
+      <translation>Xoá bản sách {barcode} đã nhập nhầm? Số ĐKCB này sẽ không cấp cho bản sách khác.</translation>
+    </message>
+    <message>
+      <source>Copy {barcode} removed.</source>
+      <translation>Đã xoá bản sách {barcode}.</translation>
+    </message>
+  </context>
+  <context>
     <name>CopyStatusActions</name>
     <message>
       <source>Copy lost…</source>
@@ -494,6 +576,25 @@
     <message>
       <source>Printing cancelled: nothing was sent to {printer}</source>
       <translation>Đã huỷ in: không gửi gì tới {printer}</translation>
+    </message>
+  </context>
+  <context>
+    <name>EditCopyDialog</name>
+    <message>
+      <source>Copy {barcode}</source>
+      <translation>Bản sách {barcode}</translation>
+    </message>
+    <message>
+      <source>empty: the record's classification</source>
+      <translation>để trống: theo ký hiệu phân loại của biểu ghi</translation>
+    </message>
+    <message>
+      <source>Item type</source>
+      <translation>Loại tài liệu</translation>
+    </message>
+    <message>
+      <source>Call number</source>
+      <translation>Ký hiệu xếp giá</translation>
     </message>
   </context>
   <context>
@@ -1353,6 +1454,26 @@
     <message>
       <source>withdrawn</source>
       <translation>đã thanh lý</translation>
+    </message>
+    <message>
+      <source>Date received not known</source>
+      <translation>Không rõ ngày nhập</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Nguồn</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>Giá tiền</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Vị trí</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Ghi chú</translation>
     </message>
     <message>
       <source>Search above, then choose a record to see it here.</source>

@@ -77,6 +77,24 @@ VI: dict[str, str] = {
     "Catalog written to {path}.": "Đã ghi toàn bộ biểu ghi vào {path}.",
     "{count} record(s) were too long for ISO 2709 and were left out.":
         "{count} biểu ghi quá dài cho ISO 2709 nên không được xuất.",
+    "Edit copy…": "Sửa bản sách…", "Remove copy…": "Xoá bản sách…", "Remove copy": "Xoá bản sách",
+    "Only for a copy entered by mistake that was never lent; its accession number is not given "
+    "again. A copy that leaves the library is marked lost or withdrawn.":
+        "Chỉ dùng cho bản sách nhập nhầm và chưa từng cho mượn; số ĐKCB của nó không cấp lại. "
+        "Bản sách rời thư viện thì đánh dấu mất hoặc thanh lý.",
+    "Remove copy {barcode}, entered by mistake? Its accession number will not be given to "
+    "another copy.":
+        "Xoá bản sách {barcode} đã nhập nhầm? Số ĐKCB này sẽ không cấp cho bản sách khác.",
+    "Copy {barcode} removed.": "Đã xoá bản sách {barcode}.",
+    "Copy {barcode}": "Bản sách {barcode}",
+    "empty: the record's classification": "để trống: theo ký hiệu phân loại của biểu ghi",
+    "Date received not known": "Không rõ ngày nhập",
+    "Source": "Nguồn", "Price": "Giá tiền", "Location": "Vị trí", "Date received": "Ngày nhập",
+    "e.g. 45.000 (đồng)": "ví dụ 45.000 (đồng)", "not known": "không rõ",
+    "Purchase": "Mua", "Donation": "Biếu tặng", "Allocated by the Department": "Cấp phát",
+    "Exchange": "Trao đổi", "shelf or cupboard, e.g. Tủ 3": "giá hoặc tủ, ví dụ Tủ 3",
+    "“{text}” is not a price: write it in đồng, e.g. 45.000.":
+        "“{text}” không phải giá tiền: hãy viết số đồng, ví dụ 45.000.",
     "Add copies": "Thêm bản sách", "Number of copies": "Số bản", "Collection": "Kho",
     "MARC import": "Nhập MARC",
     "Imported {imported} record(s), merged {merged}, added {items} copies; {skipped} skipped.":

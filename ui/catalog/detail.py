@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.catalog.models import Item, RecordView
 from app.circulation.rules import ITEM_TYPE_NAMES
-from ui.format import display_date
+from ui.format import display_date, display_price
 
 
 def marc_lines(marc_storage: str) -> list[str]:
@@ -70,10 +70,27 @@ class RecordDetail(QTabWidget):
 
     def selected_copy(self) -> tuple[str, str] | None:
         """(barcode, status) of the copy selected in the Copies tab, None when none is."""
+        item = self.selected_item()
+        return None if item is None else (item.barcode, item.status)
+
+    def copy_tooltip(self, item: Item) -> str:
+        """A copy's register details, one per line (what the table has no column for)."""
+        lines = [self.tr("Acquired {day}").format(day=display_date(item.acquired_on))
+                 if item.acquired_on else self.tr("Date received not known")]
+        price = display_price(item.price)
+        for label, value in ((self.tr("Source"), item.source),
+                             (self.tr("Price"), price + " đ" if price else None),
+                             (self.tr("Location"), item.location), (self.tr("Note"), item.note)):
+            if value:
+                lines.append(f"{label}: {value}")
+        return "\n".join(lines)
+
+    def selected_item(self) -> Item | None:
+        """The copy selected in the Copies tab, None when none is."""
         row = self.copies.currentRow()
         if not self.copies.selectedItems() or not 0 <= row < len(self.items):
             return None
-        return self.items[row].barcode, self.items[row].status
+        return self.items[row]
 
     def show_record(self, record: RecordView | None, items: list[Item]) -> None:
         """Show *record* and its copies (None: an empty hint)."""
@@ -110,8 +127,8 @@ class RecordDetail(QTabWidget):
             kind = ITEM_TYPE_NAMES.get(item.item_type)
             cells = (item.barcode, item.collection or "", kind() if kind else item.item_type,
                      item.call_number or "", self.status_name(item.status))
+            tip = self.copy_tooltip(item)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(self.tr("Acquired {day}").format(
-                    day=display_date(item.acquired_on)))
+                cell.setToolTip(tip)
                 self.copies.setItem(row, column, cell)

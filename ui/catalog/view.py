@@ -9,11 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,12 +28,13 @@ from PySide6.QtWidgets import (
 from app.catalog.models import SearchResult
 from app.errors import UserError
 from app.library import Library
+from ui.catalog.copy_dialogs import AddCopiesDialog, CopyEditActions
 from ui.catalog.copy_status import CopyStatusActions
 from ui.catalog.detail import RecordDetail
 from ui.catalog.record_form import RecordForm
 from ui.catalog.search_worker import MIN_CHARS, SearchWorker
 from ui.operations import Operations, Progress
-from ui.widgets import error_label, fill_collections, list_table
+from ui.widgets import list_table
 
 DEBOUNCE_MS = 250
 
@@ -99,11 +97,16 @@ class CatalogView(QWidget):
         self.copy_actions = CopyStatusActions(lib, self.detail.selected_copy)
         self.detail.copies.itemSelectionChanged.connect(self.copy_actions.enable)
         self.copy_actions.changed.connect(self._copy_changed)
+        self.copy_edits = CopyEditActions(lib, self.detail.selected_item)
+        self.detail.copies.itemSelectionChanged.connect(self.copy_edits.enable)
+        self.copy_edits.changed.connect(self._copy_changed)
+        self.detail.copies.itemDoubleClicked.connect(lambda _cell: self.copy_edits.edit())
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.copy_actions)
+        right_layout.addWidget(self.copy_edits)
         right_layout.addLayout(actions)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.results)
@@ -242,7 +245,8 @@ class CatalogView(QWidget):
         return dialog
 
     def _copy_changed(self) -> None:
-        """A copy was marked lost/damaged/found: show its new status, keep it selected."""
+        """A copy was marked lost/damaged/found, corrected or removed: show it anew, keep
+        the same row selected."""
         chosen = self.detail.selected_copy()
         row = self.detail.copies.currentRow()
         self.open_record(self.current_id)
@@ -341,42 +345,6 @@ class CatalogView(QWidget):
                 .format(count=len(problems))) if problems else "")))
         operation.failed.connect(self._failed)
         return operation
-
-
-class AddCopiesDialog(QDialog):
-    """How many copies, in which collection: they get the next accession numbers."""
-
-    def __init__(self, lib: Library, record_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._lib = lib
-        self._record_id = record_id
-        self.added: list[str] = []
-        self.setWindowTitle(self.tr("Add copies"))
-        self.count = QSpinBox()
-        self.count.setRange(1, 500)
-        self.collection = QComboBox()
-        fill_collections(self.collection, lib)
-        self.error = error_label()
-        form = QFormLayout(self)
-        form.addRow(self.tr("Number of copies"), self.count)
-        form.addRow(self.tr("Collection"), self.collection)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def save(self) -> None:
-        """Add the copies; say what went wrong otherwise."""
-        try:
-            items = self._lib.catalog.add_copies(self._record_id, self.count.value(),
-                                                 collection=str(self.collection.currentData()))
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        self.added = [item.barcode for item in items]
-        self.accept()
 
 
 class ImportReportDialog(QDialog):

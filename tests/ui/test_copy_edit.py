@@ -1,0 +1,125 @@
+"""Copies in the catalog window: adding them with their register details, correcting one,
+and taking out one entered by mistake."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from ui.catalog.copy_dialogs import UNKNOWN_DAY
+
+
+def _open(window, lib, title: str = "Tắt đèn"):  # type: ignore[no-untyped-def]
+    record = lib.catalog.add_record(title, authors=["Ngô Tất Tố"])
+    view = window.show_view("catalog")
+    view.open_record(record)
+    return view, record
+
+
+def test_copies_are_added_with_price_date_and_source(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view, record = _open(window, lib)
+    dialog = view.add_copies()
+    assert dialog is not None
+    dialog.count.setValue(3)
+    dialog.details.price.setText("45.000đ")
+    dialog.details.acquired.setDate(QDate(2025, 9, 5))
+    dialog.details.source.setCurrentText("Biếu tặng")
+    dialog.details.location.setText("Tủ 2")
+    dialog.save()
+    qtbot.waitUntil(lambda: view.detail.copies.rowCount() == 3, timeout=3000)
+    items = lib.catalog.items_of(record)
+    assert {(i.price, i.acquired_on, i.source, i.location) for i in items} == {
+        (45000.0, "2025-09-05", "Biếu tặng", "Tủ 2")}
+    tip = view.detail.copies.item(0, 0).toolTip()
+    assert "05/09/2025" in tip and "Giá tiền: 45.000 đ" in tip and "Nguồn: Biếu tặng" in tip
+
+
+def test_a_price_that_is_no_number_is_refused_and_nothing_is_added(  # type: ignore[no-untyped-def]
+        window, lib) -> None:
+    view, record = _open(window, lib)
+    dialog = view.add_copies()
+    dialog.details.price.setText("bốn lăm nghìn")
+    dialog.save()
+    assert "không phải giá tiền" in dialog.error.text() and dialog.isVisible()
+    dialog.details.price.setText("45.000.000.000")  # a key held down
+    dialog.save()
+    assert "Giá “45000000000.0” không hợp lệ" in dialog.error.text()
+    assert lib.catalog.items_of(record) == []
+
+
+def test_a_copy_is_corrected_from_its_row(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view, record = _open(window, lib)
+    lib.catalog.add_copies(record, 2, collection="TK", price=30000)
+    view.open_record(record)
+    edits = view.copy_edits
+    assert not edits.edit_button.isEnabled()  # nothing selected yet
+    view.detail.copies.selectRow(1)
+    assert edits.edit_button.isEnabled() and edits.remove_button.isEnabled()
+    dialog = edits.edit()
+    assert dialog is not None and dialog.details.price.text() == "30.000"
+    dialog.call_number.setText("895.9223 NG450T")
+    dialog.details.price.setText("32.500")
+    dialog.details.note.setText("Bìa rách nhẹ")
+    dialog.save()
+    qtbot.waitUntil(lambda: view.detail.copies.item(1, 3).text() == "895.9223 NG450T",
+                    timeout=3000)
+    second = lib.catalog.items_of(record)[1]
+    assert (second.price, second.note, second.call_number) == (32500.0, "Bìa rách nhẹ",
+                                                               "895.9223 NG450T")
+    assert lib.catalog.items_of(record)[0].call_number is None  # the other copy unchanged
+    assert view.detail.copies.currentRow() == 1  # still on the copy just corrected
+
+
+def test_an_imported_copy_without_a_date_keeps_it_unknown(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view, record = _open(window, lib)
+    [item] = lib.catalog.add_copies(record, 1)
+    lib.db.conn.execute("UPDATE items SET acquired_on = NULL WHERE id = ?", (item.id,))
+    view.open_record(record)
+    view.detail.copies.selectRow(0)
+    assert "Không rõ ngày nhập" in view.detail.copies.item(0, 0).toolTip()
+    dialog = view.copy_edits.edit()
+    assert dialog.details.acquired.date() == UNKNOWN_DAY
+    assert dialog.details.acquired.text() == "không rõ"
+    dialog.details.location.setText("Tủ 1")
+    dialog.save()
+    assert lib.catalog.item(item.id).acquired_on is None
+    assert lib.catalog.item(item.id).location == "Tủ 1"
+
+
+def test_double_clicking_a_copy_opens_its_correction(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view, record = _open(window, lib)
+    lib.catalog.add_copies(record, 1)
+    view.open_record(record)
+    window.show()
+    qtbot.waitExposed(window)
+    view.detail.setCurrentIndex(2)
+    cell = view.detail.copies.visualItemRect(view.detail.copies.item(0, 0)).center()
+    viewport = view.detail.copies.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=cell)  # as a hand does: press
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=cell)  # first, then the double
+    qtbot.waitUntil(lambda: view.copy_edits.dialog is not None
+                    and view.copy_edits.dialog.isVisible(), timeout=3000)
+
+
+def test_a_copy_entered_by_mistake_is_removed_after_asking(window, lib, stocked, qtbot  # type: ignore[no-untyped-def]
+                                                           ) -> None:
+    patron, _ = stocked
+    view, record = _open(window, lib)
+    lent, spare = lib.catalog.add_copies(record, 2)
+    assert lib.circulation.checkout(patron.card, lent.barcode).ok
+    assert lib.circulation.checkin(lent.barcode).ok
+    view.open_record(record)
+    edits = view.copy_edits
+
+    view.detail.copies.selectRow(0)  # lent once: its history stays
+    question = edits.ask_remove()
+    question.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: "đã từng được mượn" in edits.message.text(), timeout=3000)
+    assert len(lib.catalog.items_of(record)) == 2
+
+    view.detail.copies.selectRow(1)
+    question = edits.ask_remove()
+    assert spare.barcode in question.text()
+    question.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: view.detail.copies.rowCount() == 1, timeout=3000)
+    assert [i.barcode for i in lib.catalog.items_of(record)] == [lent.barcode]

@@ -1,0 +1,256 @@
+"""Adding copies with what the individual register records (price, date received, where
+they came from), correcting one copy afterwards, and taking out a copy entered by mistake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from app.catalog.marc.holdings import parse_price
+from app.catalog.models import ITEM_TYPES, Item
+from app.circulation.rules import ITEM_TYPE_NAMES
+from app.errors import UserError
+from app.library import Library
+from ui.format import day_of, display_price
+from ui.widgets import error_label, fill_collections, say
+
+UNKNOWN_DAY = QDate(1900, 1, 1)
+
+
+class CopyDetails(QObject):
+    """The register's details of a copy, as fields of a form: price, date received,
+    source, shelf and note (shared by the add and edit dialogs)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.price = QLineEdit()
+        self.price.setPlaceholderText(self.tr("e.g. 45.000 (đồng)"))
+        self.acquired = QDateEdit(QDate.currentDate())
+        self.acquired.setDisplayFormat("dd/MM/yyyy")
+        self.acquired.setCalendarPopup(True)
+        self.acquired.setMaximumDate(QDate.currentDate())
+        # The earliest date stands for "not known" (copies imported without one).
+        self.acquired.setMinimumDate(UNKNOWN_DAY)
+        self.acquired.setSpecialValueText(self.tr("not known"))
+        self.source = QComboBox()
+        self.source.setEditable(True)
+        for text in (self.tr("Purchase"), self.tr("Donation"),
+                     self.tr("Allocated by the Department"), self.tr("Exchange")):
+            self.source.addItem(text)
+        self.source.setCurrentText("")
+        self.location = QLineEdit()
+        self.location.setPlaceholderText(self.tr("shelf or cupboard, e.g. Tủ 3"))
+        self.note = QLineEdit()
+
+    def add_rows(self, form: QFormLayout) -> None:
+        """Put the fields into *form*, labelled."""
+        form.addRow(self.tr("Price"), self.price)
+        form.addRow(self.tr("Date received"), self.acquired)
+        form.addRow(self.tr("Source"), self.source)
+        form.addRow(self.tr("Location"), self.location)
+        form.addRow(self.tr("Note"), self.note)
+
+    def show_item(self, item: Item) -> None:
+        """Fill the fields from *item*."""
+        self.price.setText(display_price(item.price))
+        day = date.fromisoformat(item.acquired_on) if item.acquired_on else None
+        self.acquired.setDate(QDate(day.year, day.month, day.day) if day else UNKNOWN_DAY)
+        self.source.setCurrentText(item.source or "")
+        self.location.setText(item.location or "")
+        self.note.setText(item.note or "")
+
+    def values(self) -> dict[str, object]:
+        """The fields as the catalog takes them; ValueError (in words) for a price that is
+        not a number."""
+        text = self.price.text().strip()
+        price = parse_price(text) if text else None
+        if text and price is None:
+            raise ValueError(self.tr("“{text}” is not a price: write it in đồng, e.g. "
+                                     "45.000.").format(text=text))
+        chosen = self.acquired.date()
+        return {"price": price,
+                "acquired_on": None if chosen == UNKNOWN_DAY else day_of(chosen).isoformat(),
+                "source": self.source.currentText(), "location": self.location.text(),
+                "note": self.note.text()}
+
+
+class AddCopiesDialog(QDialog):
+    """How many copies, in which collection, and their register details: they get the next
+    accession numbers."""
+
+    def __init__(self, lib: Library, record_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._record_id = record_id
+        self.added: list[str] = []
+        self.setWindowTitle(self.tr("Add copies"))
+        self.setMinimumWidth(440)
+        self.count = QSpinBox()
+        self.count.setRange(1, 500)
+        self.collection = QComboBox()
+        fill_collections(self.collection, lib)
+        self.details = CopyDetails(self)
+        self.error = error_label()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Number of copies"), self.count)
+        form.addRow(self.tr("Collection"), self.collection)
+        self.details.add_rows(form)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        """Add the copies; say what went wrong otherwise (nothing is added then)."""
+        try:
+            details = self.details.values()
+            items = self._lib.catalog.add_copies(self._record_id, self.count.value(),
+                                                 collection=str(self.collection.currentData()),
+                                                 **{k: v if k == "price" else v or None
+                                                    for k, v in details.items()})
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self.added = [item.barcode for item in items]
+        self.accept()
+
+
+class EditCopyDialog(QDialog):
+    """Correct one copy: its type, call number and register details."""
+
+    def __init__(self, lib: Library, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._item = item
+        self.setWindowTitle(self.tr("Copy {barcode}").format(barcode=item.barcode))
+        self.setMinimumWidth(440)
+        self.item_type = QComboBox()
+        for code in ITEM_TYPES:
+            name = ITEM_TYPE_NAMES.get(code)
+            self.item_type.addItem(name() if name else code, code)
+        self.item_type.setCurrentIndex(max(0, self.item_type.findData(item.item_type)))
+        self.call_number = QLineEdit(item.call_number or "")
+        self.call_number.setPlaceholderText(self.tr("empty: the record's classification"))
+        self.details = CopyDetails(self)
+        self.details.show_item(item)
+        self.error = error_label()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Item type"), self.item_type)
+        form.addRow(self.tr("Call number"), self.call_number)
+        self.details.add_rows(form)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        """Write the corrections; say what is wrong otherwise (nothing is written then)."""
+        try:
+            changes = self.details.values()
+            self._lib.catalog.update_item(self._item.id, item_type=self.item_type.currentData(),
+                                          call_number=self.call_number.text(), **changes)
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            return
+        except UserError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()
+
+
+class CopyEditActions(QWidget):
+    """"Edit copy…" and "Remove copy…" for the copy *selected()* names (an Item or None);
+    ``changed`` fires after a copy changed or went."""
+
+    changed = Signal()
+
+    def __init__(self, lib: Library, selected: Callable[[], Item | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._selected = selected
+        self.dialog: EditCopyDialog | None = None
+        self.question: QMessageBox | None = None
+        self.edit_button = QPushButton(self.tr("Edit copy…"))
+        self.remove_button = QPushButton(self.tr("Remove copy…"))
+        self.remove_button.setToolTip(self.tr(
+            "Only for a copy entered by mistake that was never lent; its accession number is "
+            "not given again. A copy that leaves the library is marked lost or withdrawn."))
+        self.message = error_label()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.remove_button)
+        row.addWidget(self.message, 1)
+        self.edit_button.clicked.connect(self.edit)
+        self.remove_button.clicked.connect(self.ask_remove)
+        self.enable()
+
+    def _item(self) -> Item | None:
+        return self._selected()
+
+    def enable(self) -> None:
+        """Enable the buttons when a copy is selected."""
+        item = self._item()
+        self.edit_button.setEnabled(item is not None)
+        self.remove_button.setEnabled(item is not None and item.status == "available")
+        self.message.clear()
+
+    def edit(self) -> EditCopyDialog | None:
+        """Open the correction dialog for the selected copy."""
+        item = self._item()
+        if item is None:
+            return None
+        self.dialog = EditCopyDialog(self._lib, item, self)
+        self.dialog.accepted.connect(self.changed.emit)
+        self.dialog.open()
+        return self.dialog
+
+    def ask_remove(self) -> QMessageBox | None:
+        """Ask before taking the selected copy out (non-blocking); returns the question."""
+        item = self._item()
+        if item is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove copy"), self.tr(
+            "Remove copy {barcode}, entered by mistake? Its accession number will not be "
+            "given to another copy.").format(barcode=item.barcode),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(lambda: self.remove(item))
+        self.question = box
+        box.open()
+        return box
+
+    def remove(self, item: Item) -> bool:
+        """Take *item* out; say why not when the catalog refuses."""
+        try:
+            self._lib.catalog.remove_item(item.id)
+        except UserError as exc:
+            say(self.message, exc.message, ok=False)
+            return False
+        self.changed.emit()
+        say(self.message, self.tr("Copy {barcode} removed.").format(barcode=item.barcode))
+        return True
