@@ -16,14 +16,13 @@ from datetime import date
 from typing import Any
 
 from app.catalog import store
+from app.catalog.marc.holdings import MAX_PRICE
 from app.catalog.models import ITEM_TYPES, Item
 from app.db.outbox import record_change
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
 from app.text import nfc
 
-#: The highest price a copy may have, in đồng: a mistyped figure (a run of zeros) is refused.
-MAX_PRICE = 1_000_000_000
 #: The details :func:`update_item` may change.
 EDITABLE = ("item_type", "call_number", "location", "price", "acquired_on", "source", "note")
 

@@ -32,12 +32,18 @@ class ItemData:
     branch: str | None = None
 
 
+#: The highest price a copy can have, in đồng; a larger figure is a typing slip, dropped.
+MAX_PRICE = 1_000_000_000
+
+
 @functools.lru_cache(maxsize=4096)  # a catalog's copies share a few hundred prices
 def parse_price(text: str | None) -> float | None:
     """A price written any usual way, as a number; Vietnamese thousands dots are understood.
+    None when there is none, or when it is beyond :data:`MAX_PRICE`.
 
     >>> parse_price("50.000đ"), parse_price("1.250.000 VND"), parse_price("12.50"), parse_price("45,000")
     (50000.0, 1250000.0, 12.5, 45000.0)
+    >>> parse_price("99999999999999999999999")
     """
     if not text:
         return None
@@ -61,9 +67,10 @@ def parse_price(text: str | None) -> float | None:
         else:
             return None
     try:
-        return float(number)
+        price = float(number)
     except ValueError:
         return None
+    return price if price <= MAX_PRICE else None
 
 
 @functools.lru_cache(maxsize=4096)  # and a few hundred acquisition dates

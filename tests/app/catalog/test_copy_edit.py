@@ -135,3 +135,31 @@ def test_the_district_gets_the_correction_and_the_removal(
         "SELECT barcode FROM items WHERE id = ?", (second,)).fetchone()[0])
     assert rows[kept][0]["location"] == "Tủ 3" and rows[kept][0]["price"] == 45000.0
     assert rows[kept][1] is False and rows[gone][1] is True
+
+
+def test_an_imported_price_beyond_any_book_is_dropped_and_the_copy_kept(
+        lib: Library, tmp_path: Path) -> None:
+    """A 952$g typed with a key held down would otherwise reach SQLite as 1e+23 and, once
+    lost, charge the reader an amount no integer column holds."""
+    path = tmp_path / "prices.mrc"
+    path.write_bytes(b"".join(_iso2709({"001": f"G{n}", "245": f"10\x1faGiá {n}",
+                                        "952": f"  \x1fpTK.9{n:04d}\x1fg{price}"})
+                              for n, price in enumerate(["99999999999999999999999",
+                                                         "45.000đ"])))
+    report = lib.catalog.import_marc(path)
+    assert (report.imported, report.items, report.skipped) == (2, 2, [])
+    prices = {lib.catalog.item_by_barcode(f"TK.9{n:04d}").price for n in (0, 1)}  # type: ignore[union-attr]
+    assert prices == {None, 45000.0}
+
+
+def _iso2709(fields: dict[str, str]) -> bytes:
+    """One ISO 2709 record written by hand, as another system would write it."""
+    bodies = [(tag, (text + "\x1e").encode()) for tag, text in fields.items()]
+    directory, start = b"", 0
+    for tag, body in bodies:
+        directory += f"{tag}{len(body):04d}{start:05d}".encode()
+        start += len(body)
+    base = 24 + len(directory) + 1
+    data = b"".join(body for _, body in bodies)
+    leader = f"{base + len(data) + 1:05d}nam a22{base:05d} a 4500".encode()
+    return leader + directory + b"\x1e" + data + b"\x1d"
