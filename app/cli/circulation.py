@@ -19,7 +19,8 @@ from app.catalog.isbn import to_isbn13
 from app.circulation import DeskResult
 from app.circulation.clock import display_date
 from app.circulation.documents import letters_pdf, slip_pdf
-from app.circulation.rules import LoanRule
+from app.circulation.fines import format_dong
+from app.circulation.rules import CATEGORY_NAMES, ITEM_TYPE_NAMES, LoanRule
 from app.cli._common import as_id, number, open_library, print_json
 from app.dates import parse_day, parse_fixed_due
 from app.errors import ValidationError
@@ -30,6 +31,21 @@ NO_OVERDUE = Text("Không có sách quá hạn.", "Nothing is overdue.")
 OVERDUE_LINE = Text("  {barcode}  {title} — hạn {due}, quá {days} ngày",
                     "  {barcode}  {title} — due {due}, {days} days late")
 WROTE = Text("Đã ghi {file}.", "Wrote {file}.")
+WEEKDAY_NAMES = (Text("thứ Hai", "Monday"), Text("thứ Ba", "Tuesday"), Text("thứ Tư", "Wednesday"),
+                 Text("thứ Năm", "Thursday"), Text("thứ Sáu", "Friday"),
+                 Text("thứ Bảy", "Saturday"), Text("Chủ nhật", "Sunday"))
+CLOSED_WEEKDAYS = Text("Nghỉ hằng tuần: {days}", "Closed every week: {days}")
+NO_WEEKLY_CLOSING = Text("không", "none")
+RULE_LINE = Text(
+    "{category} · {item_type}: {lending}, tối đa {max_items}, gia hạn {renewals} lần, "
+    "đặt trước: {holds}, phạt {fine}/ngày",
+    "{category} · {item_type}: {lending}, at most {max_items}, {renewals} renewal(s), "
+    "holds: {holds}, fine {fine}/day")
+LEND_DAYS = Text("mượn {days} ngày", "lent for {days} days")
+LEND_UNTIL = Text("hạn trả {due}", "due {due}")
+LEND_UNTIL_YEARLY = Text("hạn trả {due} hằng năm", "due {due} every year")
+NOT_LENT = Text("chỉ đọc tại chỗ", "reference only")
+YES, NO = Text("có", "yes"), Text("không", "no")
 NO_RECORD = Text("Không tìm thấy biểu ghi “{key}”.", "No record “{key}”.")
 BAD_DATE = Text("Ngày không hợp lệ: {value} (ngày/tháng/năm, ví dụ 31/05/2026).",
                 "Invalid date: {value} (day/month/year, e.g. 31/05/2026).")
@@ -265,7 +281,8 @@ def closed_days(args: argparse.Namespace) -> int:
                                      "end": p.end.isoformat(), "label": p.label}
                                     for p in periods]})
         else:
-            print("closed weekdays (0=Mon): " + " ".join(map(str, cal.closed_weekdays())))
+            days = [WEEKDAY_NAMES[d]() for d in cal.closed_weekdays()]
+            print(CLOSED_WEEKDAYS(days=", ".join(days) or NO_WEEKLY_CLOSING()))
             for p in periods:
                 print(f"  {p.id}: {display_date(p.start)} – {display_date(p.end)}  {p.label}")
         return 0
@@ -304,10 +321,18 @@ def loan_rules(args: argparse.Namespace) -> int:
 
 
 def _print_rule(r: LoanRule) -> None:
-    period = r.fixed_due or f"{r.loan_days}d"
-    print(f"{r.category:10} {r.item_type:12} {'loan' if r.loanable else 'ref.only':8} "
-          f"{period:11} max={r.max_items} renew={r.renewals} holds={int(r.holds_allowed)} "
-          f"fine={r.fine_per_day}")
+    if not r.loanable:
+        lending = NOT_LENT()
+    elif r.fixed_due:
+        lending = (LEND_UNTIL_YEARLY(due=f"{r.fixed_due[5:7]}/{r.fixed_due[2:4]}")
+                   if r.fixed_due.startswith("--") else LEND_UNTIL(due=display_date(r.fixed_due)))
+    else:
+        lending = LEND_DAYS(days=r.loan_days)
+    category, item_type = CATEGORY_NAMES.get(r.category), ITEM_TYPE_NAMES.get(r.item_type)
+    print(RULE_LINE(category=category() if category else r.category,
+                    item_type=item_type() if item_type else r.item_type, lending=lending,
+                    max_items=r.max_items, renewals=r.renewals,
+                    holds=(YES if r.holds_allowed else NO)(), fine=format_dong(r.fine_per_day)))
 
 
 def class_loan(args: argparse.Namespace) -> int:

@@ -83,3 +83,13 @@ def test_rules_and_calendar_commands(db: str, capsys: pytest.CaptureFixture[str]
     assert main(["--db", db, "desk-mode", "checkin"]) == 0
     assert main(["--db", db, "desk-mode"]) == 0
     assert capsys.readouterr().out.strip().splitlines()[-1] == "checkin"
+
+
+def test_rules_and_closed_days_are_listed_in_words(db: str, capsys: pytest.CaptureFixture[str]
+                                                   ) -> None:
+    assert main(["--db", db, "loan-rules", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "Mọi bạn đọc · Sách giáo khoa: hạn trả 31/05 hằng năm, tối đa 20" in out
+    assert "Mọi bạn đọc · Sách tra cứu: chỉ đọc tại chỗ" in out
+    assert main(["--lang", "en", "--db", db, "closed-days", "weekdays", "5", "6"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Closed every week: Saturday, Sunday"
