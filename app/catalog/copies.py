@@ -45,6 +45,12 @@ HAS_HISTORY = Text(
     "mark it lost, damaged or withdrawn instead.")
 
 
+def status_words(status: str) -> str:
+    """A copy's status in words, in the current language ("trên giá" for ``available``)."""
+    words = STATUS_WORDS.get(status)
+    return words() if words else status
+
+
 def check_price(value: float | None) -> float | None:
     """*value* when it is a plausible price in đồng (or None); :class:`ValidationError`
     otherwise.
@@ -124,9 +130,8 @@ def remove_item(conn: sqlite3.Connection, item_id: int, now: str) -> Item:
     item = load(conn, item_id)
     lent = conn.execute("SELECT 1 FROM loans WHERE item_id = ? LIMIT 1", (item_id,)).fetchone()
     if lent or item.status != "available":
-        words = STATUS_WORDS.get(item.status)
         raise ValidationError("catalog.item_has_history", HAS_HISTORY, barcode=item.barcode,
-                              status=words() if words else item.status)
+                              status=status_words(item.status))
     conn.execute("UPDATE items SET deleted = 1, updated_at = ? WHERE id = ?", (now, item_id))
     store.reindex_record(conn, item.record_id)
     record_change(conn, "item", item.uuid, "delete",

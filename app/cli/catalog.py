@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.catalog.copies import status_words
 from app.catalog.models import SearchResult
 from app.cli._common import MAX_LIMIT, file_problem, open_library, print_json, whole_number
 from app.errors import UserError
@@ -131,6 +132,6 @@ def search(args: argparse.Namespace) -> int:
         who = f" — {h.author}" if h.author else ""
         year = f" ({h.year})" if h.year else ""
         call = f"  [{h.call_number}]" if h.call_number else ""
-        copies = ", ".join(f"{i.barcode}:{i.status}" for i in h.items)
+        copies = ", ".join(f"{i.barcode} ({status_words(i.status)})" for i in h.items)
         print(f"{h.id:>7}  {h.title}{who}{year}{call}  {copies}")
     return 0

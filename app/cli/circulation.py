@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.catalog.copies import status_words
 from app.catalog.isbn import to_isbn13
 from app.circulation import DeskResult
 from app.circulation.clock import display_date
@@ -124,7 +125,7 @@ def _emit(result: DeskResult, as_json: bool) -> int:
     else:
         print(result.message, file=sys.stdout if result.ok else sys.stderr)
         for choice in result.choices:
-            print(f"  {choice.barcode}  {choice.status}  {choice.title}")
+            print(f"  {choice.barcode}  {status_words(choice.status)}  {choice.title}")
     return 0 if result.ok else 1
 
 
