@@ -26,7 +26,7 @@ REFUSED_LINE = Text("  không xuất được biểu ghi #{number}: {reason}",
 NO_FILE = Text("Không tìm thấy tệp {file}.", "File not found: {file}.")
 IS_FOLDER = Text("{file} là một thư mục: hãy cho tên tệp, ví dụ {file}/thuvien.mrc.",
                  "{file} is a folder: give a file name, e.g. {file}/thuvien.mrc.")
-FOUND = Text("{total} kết quả", "{total} results")
+FOUND = Text("{total} kết quả", "{total} result(s)")
 
 
 def register(subparsers: Any) -> None:
