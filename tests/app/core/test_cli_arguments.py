@@ -107,3 +107,22 @@ def test_a_database_path_that_is_a_folder_is_refused_in_words(
     assert main(["--lang", "en", "--db", str(tmp_path), "search", "x"]) == 2
     err = capsys.readouterr().err
     assert "Cannot open the database" in err and "Traceback" not in err
+
+
+def test_output_piped_into_a_program_that_stops_reading_ends_quietly(
+        db: str, tmp_path: Path) -> None:
+    """``thuvien search … | head -1``: no traceback when head goes away."""
+    import subprocess
+    import sys
+
+    with Library.open(Path(db)) as lib:
+        for n in range(400):
+            lib.catalog.add_record(f"Toán {n}", authors=["Nguyễn Văn A" * 20])
+    command = [sys.executable, "-m", "app.cli", "--db", db, "search", "toan", "--limit", "400"]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           cwd=Path(__file__).resolve().parents[3])
+    assert run.stdout is not None and run.stderr is not None
+    assert run.stdout.readline()  # the first line, then stop reading like head -1
+    run.stdout.close()
+    err = run.stderr.read().decode()
+    assert run.wait(timeout=60) in (0, 141) and "Traceback" not in err, err
