@@ -17,8 +17,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from pydantic import ValidationError
+from sqlalchemy import make_url
+from sqlalchemy.exc import OperationalError
+
 from server import registry, stats
 from server.db import make_engine, read, upgrade, write
+from server.schemas import LibraryIn
 from server.settings import ServerSettings, load_settings
 
 
@@ -52,7 +57,28 @@ def _serve(settings: ServerSettings, args: argparse.Namespace) -> int:
     return 0
 
 
+_FIELD_RULES = {
+    "code": "mã thư viện gồm chữ không dấu, số, '.', '_', '-', tối đa 32 ký tự (ví dụ "
+            "TH-NGUYENDU) / library code: letters without accents, digits, '.', '_', '-', "
+            "at most 32 characters (e.g. TH-NGUYENDU)",
+    "name": "tên thư viện từ 1 đến 200 ký tự / library name: 1 to 200 characters",
+}
+
+
+def _refused(exc: ValidationError) -> str:
+    """The first problem found, on one line, naming the option and its rule."""
+    field = str(exc.errors()[0]["loc"][0])
+    rule = _FIELD_RULES.get(field, "tối đa 200 ký tự / at most 200 characters")
+    return f"Lỗi / Error: --{field}: {rule}"
+
+
 def _library_add(settings: ServerSettings, args: argparse.Namespace) -> int:
+    try:  # the API's own rules for a library (code pattern, name length...)
+        LibraryIn(code=args.code, name=args.name.strip(), type=args.type,
+                  commune=args.commune, district=args.district)
+    except ValidationError as exc:
+        print(_refused(exc), file=sys.stderr)
+        return 2
     engine = make_engine(settings)
     try:
         with write(engine) as conn:
@@ -192,7 +218,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(encoding="utf-8", errors="replace")
     args = build_parser().parse_args(argv)
     settings = load_settings(args.db)
-    upgrade(settings)
+    try:
+        upgrade(settings)
+    except OperationalError as exc:  # a folder, no permission, server down, wrong password
+        where = make_url(settings.database_url).render_as_string(hide_password=True)
+        print(f"Lỗi / Error: không mở được CSDL / cannot open the database {where}: "
+              f"{exc.orig}", file=sys.stderr)
+        return 2
     return int(args.handler(settings, args))
 
 

@@ -1,0 +1,65 @@
+"""``thuvien-district``, as a district admin types it: JSON answers, and a mistyped value or
+an unreachable database refused on one line with nothing written (both backends)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from server.cli import main
+
+
+def _run(capsys: pytest.CaptureFixture[str], db: str, *argv: str) -> tuple[int, str, str]:
+    code = main(["--db", db, *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _libraries(capsys: pytest.CaptureFixture[str], db: str) -> list[dict[str, Any]]:
+    code, out, _ = _run(capsys, db, "libraries", "--json")
+    assert code == 0
+    return list(json.loads(out))
+
+
+def test_a_library_is_registered_listed_and_given_a_new_code(
+        db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, db_url, "library", "add", "--code", "TH-NGUYENDU", "--name",
+                        "Trường Tiểu học Nguyễn Du", "--type", "school", "--json")
+    added = json.loads(out)
+    assert code == 0 and added["library"]["name"] == "Trường Tiểu học Nguyễn Du"
+    assert added["library"]["enrolled"] is False and len(added["enrollment_code"]) >= 12
+    assert [lib["code"] for lib in _libraries(capsys, db_url)] == ["TH-NGUYENDU"]
+    code, out, _ = _run(capsys, db_url, "library", "enrollment", "TH-NGUYENDU", "--json")
+    assert code == 0 and json.loads(out)["enrollment_code"] != added["enrollment_code"]
+    code, _, err = _run(capsys, db_url, "library", "add", "--code", "TH-NGUYENDU", "--name",
+                        "Trùng mã", "--type", "school")
+    assert code == 2 and "already exists" in err
+
+
+@pytest.mark.parametrize(("option", "value", "rule"), [
+    ("--code", "TH Nguyễn Du", "library code"), ("--code", "X" * 40, "at most 32"),
+    ("--name", " ", "1 to 200 characters"), ("--name", "A" * 201, "1 to 200 characters"),
+    ("--commune", "B" * 201, "at most 200"),
+])
+def test_a_value_the_api_would_refuse_is_refused_here_and_nothing_is_written(
+        db_url: str, capsys: pytest.CaptureFixture[str], option: str, value: str,
+        rule: str) -> None:
+    values = {"--code": "TH01", "--name": "Trường THCS Lê Lợi", "--commune": "Xã An Bình"}
+    values[option] = value
+    argv = [part for pair in values.items() for part in pair]
+    code, out, err = _run(capsys, db_url, "library", "add", *argv, "--type", "commune")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"Lỗi / Error: {option}:") and rule in err
+    assert _libraries(capsys, db_url) == []
+
+
+def test_a_database_that_cannot_be_opened_is_one_line_without_its_password(
+        capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+    code, _, err = _run(capsys, str(tmp_path), "libraries")  # a folder, not a file
+    assert code == 2 and err.startswith("Lỗi / Error: không mở được CSDL") and \
+        err.count("\n") == 1
+    url = "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"  # nothing listens on port 1
+    code, _, err = _run(capsys, url, "libraries")
+    assert code == 2 and "secret" not in err and "nobody:***@" in err
