@@ -142,6 +142,12 @@ def _admin_token(settings: ServerSettings, args: argparse.Namespace) -> int:
 
 
 def _stats(settings: ServerSettings, args: argparse.Namespace) -> int:
+    try:
+        stats.month_bounds(args.month)
+    except ValueError:
+        print(f"Lỗi / Error: --month: tháng viết YYYY-MM, ví dụ 2026-11 / a month is written "
+              f"YYYY-MM, e.g. 2026-11 (not {args.month!r})", file=sys.stderr)
+        return 2
     engine = make_engine(settings)
     try:
         with read(engine) as conn:
@@ -156,6 +162,13 @@ def _stats(settings: ServerSettings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _port(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 65535):
+        raise argparse.ArgumentTypeError(f"cổng từ 1 đến 65535 / a port from 1 to 65535, "
+                                         f"not {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``thuvien-district`` argument parser."""
     parser = argparse.ArgumentParser(prog="thuvien-district",
@@ -165,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--port", type=_port, default=8470)
     serve.add_argument("--ssl-certfile", help="TLS certificate (PEM); use TLS off loopback")
     serve.add_argument("--ssl-keyfile", help="TLS private key (PEM)")
     serve.add_argument("--log-level", default="info")

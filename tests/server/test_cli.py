@@ -63,3 +63,21 @@ def test_a_database_that_cannot_be_opened_is_one_line_without_its_password(
     url = "postgresql+psycopg://nobody:secret@127.0.0.1:1/none"  # nothing listens on port 1
     code, _, err = _run(capsys, url, "libraries")
     assert code == 2 and "secret" not in err and "nobody:***@" in err
+
+
+def test_statistics_for_a_month_that_does_not_exist_are_refused_in_words(
+        db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(capsys, db_url, "library", "add", "--code", "TH01", "--name", "Trường A",
+                "--type", "school")[0] == 0
+    code, out, err = _run(capsys, db_url, "stats", "--code", "TH01", "--month", "2026-13")
+    assert code == 2 and out == "" and "--month" in err and "Traceback" not in err
+    code, out, _ = _run(capsys, db_url, "stats", "--code", "TH01", "--month", "2026-11",
+                        "--json")
+    assert code == 0 and json.loads(out)["loans"] == 0
+
+
+def test_a_port_out_of_range_is_refused_before_anything_starts(
+        tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--db", str(tmp_path / "d.sqlite3"), "serve", "--port", "99999"])
+    assert stop.value.code == 2 and "1 to 65535" in capsys.readouterr().err
