@@ -230,11 +230,11 @@ class _BatchWriter:
         self.report.imported += len(records)
         self.report.items += len(item_rows)
         conn = self.conn
-        conn.executemany(store.INSERT_RECORD, records)
+        conn.executemany(store.IMPORT_RECORD, records)
         # In key order: neighbouring inserts land on the same pages of the ISBN index.
         conn.executemany("INSERT OR IGNORE INTO record_isbns(isbn, record_id) VALUES (?, ?)",
                          sorted(isbn_rows))
-        conn.executemany(store.INSERT_ITEM, item_rows)
+        conn.executemany(store.IMPORT_ITEM, item_rows)
         rows, words = self._search_rows(new_records, item_rows)
         conn.executemany(store.INSERT_SEARCH, rows)
         conn.executemany(store.INSERT_FTS, rows)

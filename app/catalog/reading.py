@@ -24,6 +24,7 @@ from typing import Any
 from app.catalog import store
 from app.catalog.marc import RecordProblem, extract, holdings, read_marc
 from app.catalog.marc.direct import Direct, read_direct
+from app.catalog.store import NO_VALUE
 from app.errors import UserError
 from app.i18n import Text, language, set_language
 from app.text import nfc
@@ -62,14 +63,14 @@ class Skipped:
 
 #: A copy read from a holdings field, with the values the importer stores:
 #: ``(collection, barcode, item_type, call_number, location, price, acquired_on, source,
-#: note)``; the barcode stripped and NFC (None when the field has none).
-Copy = tuple[str | None, str | None, str | None, str | None, str | None, float | None,
-             str | None, str | None, str | None]
+#: note)``; the barcode stripped and NFC (None when the field has none); from the call
+#: number on, ``store.NO_VALUE`` stands for NULL (``store.IMPORT_ITEM``).
+Copy = tuple[str | None, str | None, str | None, str, str, float | str, str, str, str]
 
 #: A readable bibliographic record, ready to store: ``(number, offset, isbns,
 #: control_number, control_org, title_fold, row_tail, search, copies, class_fold)``.
 #: ``row_tail`` is the ``records`` values from ``control_number`` to ``marc``
-#: (``store.record_tail``); ``search`` its search text (``store.import_search_texts``):
+#: (``store.import_record_tail``: ``store.NO_VALUE`` for NULL); ``search`` its search text (``store.import_search_texts``):
 #: the folded title, then the author, subject and other texts (words, codes) that the
 #: writer folds; ``class_fold`` the folded class number that the search row's callno
 #: begins with.
@@ -119,14 +120,16 @@ def prepare_all(source: Path, progress: Progress | None = None,
         if not bib.title:
             yield Skipped(number, offset, NO_TITLE(), "marc.no_title")
             continue
-        tail = store.record_tail(bib, marc_text)
+        tail = store.import_record_tail(bib, marc_text)
         copies: list[Copy] = []
         for item in items:
             barcode = nfc(item.barcode.strip()) if item.barcode and item.barcode.strip() \
                 else None
-            copies.append((item.collection, barcode, item.item_type, item.call_number,
-                           item.location, item.price, item.acquired_on, item.source,
-                           item.note))
+            price = item.price
+            copies.append((item.collection, barcode, item.item_type,
+                           item.call_number or NO_VALUE, item.location or NO_VALUE,
+                           NO_VALUE if price is None else price, item.acquired_on or NO_VALUE,
+                           item.source or NO_VALUE, item.note or NO_VALUE))
         title, author, subject, words, codes, classification = \
             store.import_search_texts(bib, tail[3])
         yield (number, offset, bib.isbns, bib.control_number, bib.control_org, tail[3], tail,
