@@ -237,7 +237,8 @@ class _BatchWriter:
         conn.executemany(store.IMPORT_ITEM, item_rows)
         rows, words = self._search_rows(new_records, item_rows)
         conn.executemany(store.INSERT_SEARCH, rows)
-        conn.executemany(store.INSERT_FTS, rows)
+        if rows:  # the new records' rows, read back: nothing to bind again per record
+            conn.execute(store.INDEX_NEW_SEARCH_ROWS, (self.first_id,))
         store.add_term_words(conn, words, self.context.known_terms)
         for rid in self.touched:
             store.reindex_record(conn, rid)

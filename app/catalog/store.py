@@ -53,6 +53,12 @@ INSERT_SEARCH = ("INSERT INTO record_search(rowid, title, author, subject, other
                  "VALUES (?, ?, ?, ?, ?, ?)")
 INSERT_FTS = ("INSERT INTO records_fts(rowid, title, author, subject, other, callno) "
               "VALUES (?, ?, ?, ?, ?, ?)")
+#: Index the search rows from rowid ``?`` on, in rowid order: an import's new records get
+#: the ids after every record's, so these are the rows it has just added (as
+#: ``INSERT_FTS`` for each, without binding the texts once more).
+INDEX_NEW_SEARCH_ROWS = ("INSERT INTO records_fts(rowid, title, author, subject, other, callno) "
+                         "SELECT rowid, title, author, subject, other, callno FROM record_search "
+                         "WHERE rowid >= ? ORDER BY rowid")
 ITEM_COLUMNS = ("uuid", "library_id", "created_at", "updated_at", "record_id", "barcode",
                 "collection", "item_type", "call_number", "location", "status", "price",
                 "acquired_on", "source", "note")
