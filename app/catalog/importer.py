@@ -41,6 +41,12 @@ __all__ = ["BATCH", "ImportReport", "MarcImporter", "Skipped"]
 # full-text index segment to merge later, so batches are large; 2,000 records still commit
 # well within a second on a school PC, and cancelling keeps every committed batch.
 BATCH = 2000
+#: WAL pages after which a commit of the import checkpoints (SQLite's default is 1,000, less
+#: than one batch writes: every commit then copied its pages into the database file at once,
+#: index pages that the next batches write again included). The setting is the import
+#: connection's and is put back when the import ends; the next commit, the index merge at
+#: the end of a large import, checkpoints what is left.
+CHECKPOINT_AFTER = 8000
 BARCODE_ELSEWHERE = Text(
     "bản sách {barcode} đã thuộc một biểu ghi khác — bản này không được nhập",
     "copy {barcode} already belongs to another record — this copy was not imported",
@@ -104,11 +110,15 @@ class MarcImporter:
         """
         report = ImportReport()
         context = _Context(self._library_id, self._schemes, self._default_collection, report)
+        conn = self._db.conn
+        checkpoint_after = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        conn.execute(f"PRAGMA wal_autocheckpoint={max(checkpoint_after, CHECKPOINT_AFTER)}")
         try:
             with _collector_paused(), \
                     closing(prepared_records(Path(path), progress, parallel)) as entries:
                 self._write(entries, context, cancelled)
         finally:
+            conn.execute(f"PRAGMA wal_autocheckpoint={int(checkpoint_after)}")
             if context.merging_paused:
                 resume_if_paused(self._db)
         if report.imported:

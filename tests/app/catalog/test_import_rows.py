@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app.catalog import store
 from app.catalog.marc import Field, ItemData, extract, read_marc, write_iso2709
 from app.catalog.marc.model import MarcRecord
@@ -62,3 +64,19 @@ def test_zero_and_present_values_are_kept(tmp_path: Path, lib: Library) -> None:
     assert conn.execute("SELECT price, call_number, note, acquired_on FROM items ORDER BY id"
                         ).fetchall() == [(0.0, "895 A", "x", None),
                                          (45000.0, None, None, "2023-09-05")]
+
+
+def test_checkpoints_are_spaced_during_the_import_only(shared_data: Path, lib: Library) -> None:
+    from app.catalog import importer
+
+    conn = lib.db.conn
+    seen: list[int] = []
+    lib.catalog.import_marc(shared_data / "marc" / REAL_FILES[0], parallel=False,
+                            progress=lambda done, total: seen.append(
+                                conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]))
+    assert seen and set(seen) == {importer.CHECKPOINT_AFTER}
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    with pytest.raises(ZeroDivisionError):  # put back however the import ends
+        lib.catalog.import_marc(shared_data / "marc" / REAL_FILES[1], parallel=False,
+                                progress=lambda done, total: 1 / 0)
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
