@@ -11,7 +11,8 @@ from a request.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import (
@@ -149,3 +150,18 @@ def by_uuid(conn: Connection, table: Table, library_id: int, uuids: Sequence[str
     marks = ", ".join("?" for _ in uuids)
     sql = f"SELECT {wanted} FROM {table.name} t WHERE t.library_id = ? AND t.uuid IN ({marks})"
     return [tuple(r) for r in conn.exec_driver_sql(sql, (library_id, *uuids))]
+
+
+@contextmanager
+def unprepared(conn: Connection) -> Iterator[None]:
+    """PostgreSQL: statements run in the block are planned for their own parameters each
+    time. psycopg makes a prepared statement of a query from its sixth run on a connection,
+    and PostgreSQL then keeps a generic plan made from the statistics of that moment until
+    they change (``ANALYZE``): one made while a table was small may scan it whole forever."""
+    driver: Any = conn.connection.driver_connection
+    saved = driver.prepare_threshold
+    driver.prepare_threshold = None
+    try:
+        yield
+    finally:
+        driver.prepare_threshold = saved
