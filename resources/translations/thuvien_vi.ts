@@ -318,8 +318,8 @@
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <source>“{text}” is not a price: write it in đồng, e.g. 45.000.</source>
-      <translation>“{text}” không phải giá tiền: hãy viết số đồng, ví dụ 45.000.</translation>
+      <source>“{text}” is not a price: write it in đồng, from 0 to 1.000.000.000, e.g. 45.000.</source>
+      <translation>“{text}” không phải giá tiền: hãy viết số đồng, từ 0 đến 1.000.000.000, ví dụ 45.000.</translation>
     </message>
   </context>
   <context>

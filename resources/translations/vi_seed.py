@@ -93,8 +93,8 @@ VI: dict[str, str] = {
     "e.g. 45.000 (đồng)": "ví dụ 45.000 (đồng)", "not known": "không rõ",
     "Purchase": "Mua", "Donation": "Biếu tặng", "Allocated by the Department": "Cấp phát",
     "Exchange": "Trao đổi", "shelf or cupboard, e.g. Tủ 3": "giá hoặc tủ, ví dụ Tủ 3",
-    "“{text}” is not a price: write it in đồng, e.g. 45.000.":
-        "“{text}” không phải giá tiền: hãy viết số đồng, ví dụ 45.000.",
+    "“{text}” is not a price: write it in đồng, from 0 to 1.000.000.000, e.g. 45.000.":
+        "“{text}” không phải giá tiền: hãy viết số đồng, từ 0 đến 1.000.000.000, ví dụ 45.000.",
     "Add copies": "Thêm bản sách", "Number of copies": "Số bản", "Collection": "Kho",
     "MARC import": "Nhập MARC",
     "Imported {imported} record(s), merged {merged}, added {items} copies; {skipped} skipped.":

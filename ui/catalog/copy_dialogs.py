@@ -81,8 +81,8 @@ class CopyDetails(QObject):
         text = self.price.text().strip()
         price = parse_price(text) if text else None
         if text and price is None:
-            raise ValueError(self.tr("“{text}” is not a price: write it in đồng, e.g. "
-                                     "45.000.").format(text=text))
+            raise ValueError(self.tr("“{text}” is not a price: write it in đồng, from 0 to "
+                                     "1.000.000.000, e.g. 45.000.").format(text=text))
         chosen = self.acquired.date()
         return {"price": price,
                 "acquired_on": None if chosen == UNKNOWN_DAY else day_of(chosen).isoformat(),
