@@ -165,22 +165,19 @@ def record_tail(bib: BibFields, marc_text: str) -> tuple[Any, ...]:
             _opt(bib.series), _opt(bib.volume), _opt(bib.notes), marc_text)
 
 
-def _text_or_no_value(value: str | None) -> str:
-    return nfc(value) if value else NO_VALUE
-
-
 def import_record_tail(bib: BibFields, marc_text: str) -> tuple[Any, ...]:
-    """:func:`record_tail` with :data:`NO_VALUE` for each NULL, for :data:`IMPORT_RECORD`."""
-    title = nfc(bib.title or "")
+    """:func:`record_tail` with :data:`NO_VALUE` for each NULL, for :data:`IMPORT_RECORD`,
+    of key fields read from a MARC record: the MARC readers give NFC text (and the key
+    fields are pieces of it joined by ASCII punctuation and spaces, which compose with
+    nothing), so no value is normalized again."""
+    title = bib.title or ""
     year = bib.year
     return (bib.control_number or NO_VALUE, bib.control_org or NO_VALUE, title, fold(title),
-            _text_or_no_value(bib.responsibility), _list_json(map(nfc, bib.authors)),
-            _list_json(bib.isbns), _text_or_no_value(bib.publisher),
-            _text_or_no_value(bib.place), NO_VALUE if year is None else year,
-            _text_or_no_value(bib.edition), _text_or_no_value(bib.classification),
-            _list_json(map(nfc, bib.subjects)), bib.language or NO_VALUE,
-            _text_or_no_value(bib.series), _text_or_no_value(bib.volume),
-            _text_or_no_value(bib.notes), marc_text)
+            bib.responsibility or NO_VALUE, _list_json(bib.authors), _list_json(bib.isbns),
+            bib.publisher or NO_VALUE, bib.place or NO_VALUE, NO_VALUE if year is None else year,
+            bib.edition or NO_VALUE, bib.classification or NO_VALUE, _list_json(bib.subjects),
+            bib.language or NO_VALUE, bib.series or NO_VALUE, bib.volume or NO_VALUE,
+            bib.notes or NO_VALUE, marc_text)
 
 
 def search_parts(bib: BibFields, title_fold: str | None = None) -> tuple[str, str, str, str, str]:
