@@ -43,8 +43,8 @@ OPS: Final = ("insert", "update", "delete")
 MAX_BATCH: Final = 2000
 #: Batch size the desktop uses by default (changes per push, ~100 KB of JSON). Chosen from
 #: measurements of 50-1000 (docs/sync.md, "Batch size"): against 500 it answers each batch
-#: in ~40 % of the time when the server is busy and risks 100 KB instead of 260 KB on a
-#: dropped connection, for ~15 % more CPU per change; smaller batches cost much more CPU.
+#: in about half the time when the server is busy and resends 100 KB instead of 257 KB after
+#: a dropped connection, for 11-27 % more CPU per change; smaller ones cost much more CPU.
 DEFAULT_BATCH: Final = 200
 #: Largest page of union-catalog changes per pull.
 MAX_PAGE: Final = 1000
