@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -18,11 +19,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import make_url
+from sqlalchemy import make_url, select
 from sqlalchemy.exc import OperationalError
 
 from server import registry, stats
 from server.db import make_engine, read, upgrade, write
+from server.models import libraries
 from server.schemas import LibraryIn
 from server.settings import ServerSettings, load_settings
 
@@ -151,15 +153,56 @@ def _stats(settings: ServerSettings, args: argparse.Namespace) -> int:
     engine = make_engine(settings)
     try:
         with read(engine) as conn:
-            row = registry.library_by_code(conn, args.code)
-            if row is None:
-                print(f"Lỗi / Error: no library with code {args.code}", file=sys.stderr)
-                return 2
-            value = {"library_code": args.code, **stats.month_stats(conn, row.id, args.month)}
+            if args.code is None:
+                rows = list(conn.execute(select(libraries).order_by(libraries.c.code)))
+            else:
+                row = registry.library_by_code(conn, args.code)
+                if row is None:
+                    print(f"Lỗi / Error: no library with code {args.code}", file=sys.stderr)
+                    return 2
+                rows = [row]
+            values = [{"library_code": row.code, "name": row.name,
+                       **stats.month_stats(conn, row.id, args.month)} for row in rows]
     finally:
         engine.dispose()
-    _print(value, args.json, [json.dumps(value, ensure_ascii=False, indent=2)])
+    if args.csv:
+        _write_stats_csv(args.csv, values)
+    if args.code is not None:
+        value = {k: v for k, v in values[0].items() if k != "name"}
+        _print(value, args.json, [json.dumps(value, ensure_ascii=False, indent=2)])
+    else:
+        _print(values, args.json, _stats_table(values))
     return 0
+
+
+_STATS_HEADER = ("Mã / Code", "Thư viện / Library", "Bản sách / Copies", "Lượt mượn / Loans",
+                 "Bạn đọc / Readers", "Lượt đến / Visits")
+
+
+def _stats_line(value: dict[str, Any]) -> list[Any]:
+    return [value["library_code"], value["name"], sum(value["collection"].values()),
+            value["loans"], value["active_readers"], value["visits"]]
+
+
+def _stats_table(values: list[dict[str, Any]]) -> list[str]:
+    """Every library's month as a plain-text table, with the district's total."""
+    lines = [_stats_line(v) for v in values]
+    lines.append(["", "Cộng / Total", *(sum(line[i] for line in lines) for i in range(2, 6))])
+    cells = [list(_STATS_HEADER), *[[str(c) for c in line] for line in lines]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(_STATS_HEADER))]
+    return ["  ".join(c.rjust(w) if i >= 2 else c.ljust(w) for i, (c, w) in
+                      enumerate(zip(row, widths, strict=True))).rstrip() for row in cells]
+
+
+def _write_stats_csv(path: str, values: list[dict[str, Any]]) -> None:
+    """The month's figures as CSV for a spreadsheet (UTF-8 with a BOM, so that Excel reads
+    Vietnamese names), one row per library and one column per collection code."""
+    codes = sorted({code for v in values for code in v["collection"]})
+    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow([*_STATS_HEADER, *(f"Kho / Collection {c or '-'}" for c in codes)])
+        for v in values:
+            writer.writerow([*_stats_line(v), *(v["collection"].get(c, 0) for c in codes)])
 
 
 def _port(text: str) -> int:
@@ -215,9 +258,10 @@ def build_parser() -> argparse.ArgumentParser:
     libs.add_argument("--json", action="store_true")
     libs.set_defaults(handler=_libraries)
 
-    st = sub.add_parser("stats", help="a library's statistics for one month")
-    st.add_argument("--code", required=True)
+    st = sub.add_parser("stats", help="one month's statistics: a library's, or every library's")
+    st.add_argument("--code", help="one library (default: every library, with the total)")
     st.add_argument("--month", required=True, help="YYYY-MM")
+    st.add_argument("--csv", metavar="FILE", help="also write the figures as CSV (Excel)")
     st.add_argument("--json", action="store_true")
     st.set_defaults(handler=_stats)
     return parser

@@ -81,3 +81,48 @@ def test_a_port_out_of_range_is_refused_before_anything_starts(
     with pytest.raises(SystemExit) as stop:
         main(["--db", str(tmp_path / "d.sqlite3"), "serve", "--port", "99999"])
     assert stop.value.code == 2 and "1 to 65535" in capsys.readouterr().err
+
+
+def test_the_district_month_for_every_library_with_a_total_and_a_spreadsheet(
+        tmp_path: Any, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two schools sync real loans; the district's table adds them up, the CSV opens in
+    Excel with the Vietnamese names intact."""
+    import csv
+    from datetime import UTC, datetime
+
+    from app.library import Library
+    from tests.support.district import District
+
+    monkeypatch.setenv("THUVIEN_TOKEN_DIR", str(tmp_path / "tokens"))
+    (tmp_path / "district").mkdir()
+    district = District(tmp_path / "district")
+    db = str(tmp_path / "district" / "district.sqlite3")
+    month = datetime.now(UTC).strftime("%Y-%m")
+    try:
+        for lib_code, name, lent in (("TH01", "Trường Tiểu học Lê Lợi", 2),
+                                     ("TH02", "Trường THCS Nguyễn Du", 1)):
+            added = _run(capsys, db, "library", "add", "--code", lib_code, "--name", name,
+                         "--type", "school", "--json")[1]
+            with Library.open(tmp_path / f"{lib_code}.sqlite3") as lib:
+                lib.sync.enroll(district.url, json.loads(added)["enrollment_code"])
+                record = lib.catalog.add_record("Dế Mèn phiêu lưu ký")
+                copies = lib.catalog.add_copies(record, 3, collection="TN")
+                reader = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+                for item in copies[:lent]:
+                    assert lib.circulation.checkout(reader.card, item.barcode).ok
+                lib.sync.sync_now()
+    finally:
+        district.stop()
+    code, out, _ = _run(capsys, db, "stats", "--month", month, "--json",
+                        "--csv", str(tmp_path / "month.csv"))
+    rows = json.loads(out)
+    assert code == 0 and [(r["library_code"], r["loans"], r["active_readers"]) for r in rows] \
+        == [("TH01", 2, 1), ("TH02", 1, 1)]
+    code, out, _ = _run(capsys, db, "stats", "--month", month)
+    total = out.splitlines()[-1].split()
+    assert "Trường THCS Nguyễn Du" in out and total[-4:] == ["6", "3", "2", "0"]
+    with open(tmp_path / "month.csv", encoding="utf-8-sig", newline="") as sheet:
+        table = list(csv.reader(sheet))
+    assert table[1][:4] == ["TH01", "Trường Tiểu học Lê Lợi", "3", "2"]
+    assert table[0][-1] == "Kho / Collection TN" and table[2][-1] == "3"
