@@ -43,13 +43,14 @@ def parse_price(text: str | None) -> float | None:
 
     >>> parse_price("50.000đ"), parse_price("1.250.000 VND"), parse_price("12.50"), parse_price("45,000")
     (50000.0, 1250000.0, 12.5, 45000.0)
-    >>> parse_price("99999999999999999999999")
+    >>> parse_price("99999999999999999999999"), parse_price("-5")
+    (None, None)
     """
     if not text:
         return None
     match = _NUMBER.search(text)
-    if not match:
-        return None
+    if not match or text[:match.start()].rstrip().endswith("-"):
+        return None  # no figure, or a negative one
     number = _SPACE.sub("", match.group(0)).rstrip(".,")
     if not number:
         return None
