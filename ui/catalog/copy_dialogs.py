@@ -90,61 +90,74 @@ class CopyDetails(QObject):
                 "note": self.note.text()}
 
 
-class AddCopiesDialog(QDialog):
-    """How many copies, in which collection, and their register details: they get the next
-    accession numbers."""
+class _CopyForm(QDialog):
+    """What the copy dialogs share: the register details' rows after the dialog's own, an
+    error line, the buttons, and saving that shows why a value was refused instead of
+    closing (nothing is written then)."""
 
-    def __init__(self, lib: Library, record_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, lib: Library, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self._lib = lib
-        self._record_id = record_id
-        self.added: list[str] = []
-        self.setWindowTitle(self.tr("Add copies"))
+        self.setWindowTitle(title)
         self.setMinimumWidth(440)
-        self.count = QSpinBox()
-        self.count.setRange(1, 500)
-        self.collection = QComboBox()
-        fill_collections(self.collection, lib)
         self.details = CopyDetails(self)
         self.error = error_label()
-        form = QFormLayout(self)
-        form.addRow(self.tr("Number of copies"), self.count)
-        form.addRow(self.tr("Collection"), self.collection)
-        self.details.add_rows(form)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.form = QFormLayout(self)
+
+    def _finish(self, ok: QDialogButtonBox.StandardButton) -> None:
+        self.details.add_rows(self.form)
+        self.form.addRow(self.error)
+        buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow(buttons)
 
     def save(self) -> None:
-        """Add the copies; say what went wrong otherwise (nothing is added then)."""
+        """Write what the form says; say what went wrong otherwise."""
         try:
-            details = self.details.values()
-            items = self._lib.catalog.add_copies(self._record_id, self.count.value(),
-                                                 collection=str(self.collection.currentData()),
-                                                 **{k: v if k == "price" else v or None
-                                                    for k, v in details.items()})
+            self._write()
         except ValueError as exc:
             self.error.setText(str(exc))
             return
         except UserError as exc:
             self.error.setText(exc.message)
             return
-        self.added = [item.barcode for item in items]
         self.accept()
 
+    def _write(self) -> None:
+        """Overridden: the catalog call that stores the form."""
 
-class EditCopyDialog(QDialog):
+
+class AddCopiesDialog(_CopyForm):
+    """How many copies, in which collection, and their register details: they get the next
+    accession numbers."""
+
+    def __init__(self, lib: Library, record_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(lib, self.tr("Add copies"), parent)
+        self._record_id = record_id
+        self.added: list[str] = []
+        self.count = QSpinBox()
+        self.count.setRange(1, 500)
+        self.collection = QComboBox()
+        fill_collections(self.collection, lib)
+        self.form.addRow(self.tr("Number of copies"), self.count)
+        self.form.addRow(self.tr("Collection"), self.collection)
+        self._finish(QDialogButtonBox.StandardButton.Ok)
+
+    def _write(self) -> None:
+        details = self.details.values()
+        items = self._lib.catalog.add_copies(
+            self._record_id, self.count.value(), collection=str(self.collection.currentData()),
+            **{k: v if k == "price" else v or None for k, v in details.items()})
+        self.added = [item.barcode for item in items]
+
+
+class EditCopyDialog(_CopyForm):
     """Correct one copy: its type, call number and register details."""
 
     def __init__(self, lib: Library, item: Item, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._lib = lib
+        super().__init__(lib, self.tr("Copy {barcode}").format(barcode=item.barcode), parent)
         self._item = item
-        self.setWindowTitle(self.tr("Copy {barcode}").format(barcode=item.barcode))
-        self.setMinimumWidth(440)
         self.item_type = QComboBox()
         for code in ITEM_TYPES:
             name = ITEM_TYPE_NAMES.get(code)
@@ -152,33 +165,15 @@ class EditCopyDialog(QDialog):
         self.item_type.setCurrentIndex(max(0, self.item_type.findData(item.item_type)))
         self.call_number = QLineEdit(item.call_number or "")
         self.call_number.setPlaceholderText(self.tr("empty: the record's classification"))
-        self.details = CopyDetails(self)
         self.details.show_item(item)
-        self.error = error_label()
-        form = QFormLayout(self)
-        form.addRow(self.tr("Item type"), self.item_type)
-        form.addRow(self.tr("Call number"), self.call_number)
-        self.details.add_rows(form)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.form.addRow(self.tr("Item type"), self.item_type)
+        self.form.addRow(self.tr("Call number"), self.call_number)
+        self._finish(QDialogButtonBox.StandardButton.Save)
 
-    def save(self) -> None:
-        """Write the corrections; say what is wrong otherwise (nothing is written then)."""
-        try:
-            changes = self.details.values()
-            self._lib.catalog.update_item(self._item.id, item_type=self.item_type.currentData(),
-                                          call_number=self.call_number.text(), **changes)
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            return
-        except UserError as exc:
-            self.error.setText(exc.message)
-            return
-        self.accept()
+    def _write(self) -> None:
+        self._lib.catalog.update_item(self._item.id, item_type=self.item_type.currentData(),
+                                      call_number=self.call_number.text(),
+                                      **self.details.values())
 
 
 class CopyEditActions(QWidget):
