@@ -48,6 +48,10 @@ BAD_DIRECTORY = Text(
     "The record's directory is broken and does not match its fields ({detail}).",
 )
 NO_FIELDS = Text("Biểu ghi không có trường nào.", "The record has no fields.")
+MRK_BAD_LINE = Text("Dòng {line} không phải một trường MARCMaker (=TAG  dữ liệu).",
+                    "Line {line} is not a MARCMaker field (=TAG  data).")
+MRK_NO_LEADER = Text("Biểu ghi MARCMaker không có dòng đầu biểu (=LDR).",
+                     "The MARCMaker record has no leader line (=LDR).")
 XML_BAD_RECORD = Text("Biểu ghi MARCXML bị hỏng: {detail}.", "Broken MARCXML record: {detail}.")
 XML_BROKEN_REST = Text(
     "Tệp XML bị hỏng từ đây ({detail}); phần còn lại của tệp không đọc được.",
