@@ -143,12 +143,16 @@ def _iso2709(leader: str, fields: list[tuple[str, str]], encode: Callable[[str],
         b"".join(body for _, body in bodies)
 
 
-def _split(text: str) -> Iterator[tuple[int, list[tuple[int, str]]]]:
-    """The records of the file: (line number of the first line, its lines with their
+def _split(data: bytes) -> Iterator[tuple[int, list[tuple[int, str]]]]:
+    """The records of the file: (byte offset of the first line, its lines with their
     numbers)."""
     lines: list[tuple[int, str]] = []
-    first = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    first = offset = 0
+    if data.startswith(b"\xef\xbb\xbf"):
+        offset = 3
+    for number, raw in enumerate(data[offset:].splitlines(keepends=True), start=1):
+        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        start, offset = offset, offset + len(raw)
         if not line.strip():
             if lines:
                 yield first, lines
@@ -158,7 +162,7 @@ def _split(text: str) -> Iterator[tuple[int, list[tuple[int, str]]]]:
             yield first, lines
             lines = []
         if not lines:
-            first = number
+            first = start
         lines.append((number, line))
     if lines:
         yield first, lines
@@ -166,14 +170,13 @@ def _split(text: str) -> Iterator[tuple[int, list[tuple[int, str]]]]:
 
 def mrk_records(data: bytes, progress: Callable[[int, int], None] | None = None,
                 total: int = 0) -> Iterator[MarcRecord | RecordProblem]:
-    """The records of a MARCMaker file, or a problem (with its number, and its first line's
-    number in place of a byte offset) for each that cannot be read; the others still come."""
+    """The records of a MARCMaker file, or a problem (its number, the byte offset of its
+    first line, the reason naming the line at fault) for each that cannot be read; the
+    others still come."""
     from app.catalog.marc.reader import RecordProblem
 
-    text = data.decode("utf-8-sig", errors="replace")
-    line_count = max(1, text.count("\n") + 1)
     number = 0
-    for first_line, lines in _split(text):
+    for first_byte, lines in _split(data):
         number += 1
         leader = ""
         fields: list[tuple[str, str]] = []
@@ -191,12 +194,12 @@ def mrk_records(data: bytes, progress: Callable[[int, int], None] | None = None,
         if bad_line is not None or not leader or not fields:
             reason = (msg.MRK_BAD_LINE(line=bad_line) if bad_line is not None
                       else msg.MRK_NO_LEADER() if not leader else msg.NO_FIELDS())
-            yield RecordProblem(number, first_line, reason, "marc.mrk_bad_record")
+            yield RecordProblem(number, first_byte, reason, "marc.mrk_bad_record")
             continue
         utf8 = leader.replace("\\", " ").ljust(10)[9] == "a"
         try:
             yield parse_record(_iso2709(leader, fields, _to_utf8 if utf8 else _to_marc8))
         except BadRecord as bad:
-            yield RecordProblem(number, first_line, bad.reason, bad.code)
+            yield RecordProblem(number, first_byte, bad.reason, bad.code)
         if progress is not None:
-            progress(total * lines[-1][0] // line_count, total)
+            progress(min(total, first_byte), total)
