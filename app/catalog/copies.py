@@ -103,7 +103,9 @@ def update_item(conn: sqlite3.Connection, item_id: int, changes: dict[str, Any],
     values: dict[str, Any] = {}
     for name, value in changes.items():
         if name == "price":
-            values[name] = check_price(None if value is None else float(value))
+            if not (value is None or isinstance(value, int | float)):  # "45.000" is text
+                raise ValidationError("catalog.bad_price", BAD_PRICE, value=value)
+            values[name] = check_price(value)
         elif name == "acquired_on":
             values[name] = check_acquired_on(_text(value), today)
         elif name == "item_type":

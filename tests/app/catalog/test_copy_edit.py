@@ -58,6 +58,7 @@ def test_corrected_details_are_kept_searchable_and_queued_for_the_district(lib: 
     ({"price": float("nan")}, "The price"), ({"acquired_on": "2025-02-30"}, "is not valid"),
     ({"acquired_on": (date.today() + timedelta(days=3)).isoformat()}, "in the future"),
     ({"item_type": "spaceship"}, "Unknown item type"), ({"barcode": "TK.1"}, "cannot be edited"),
+    ({"price": "45.000"}, "The price “45.000”"),
 ])
 def test_an_impossible_detail_is_refused_in_words_and_nothing_changes(
         lib: Library, changes: dict[str, object], words: str) -> None:
