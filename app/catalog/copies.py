@@ -51,16 +51,18 @@ def status_words(status: str) -> str:
     return words() if words else status
 
 
-def check_price(value: float | None) -> float | None:
-    """*value* when it is a plausible price in đồng (or None); :class:`ValidationError`
-    otherwise.
+def check_price(value: object) -> float | None:
+    """*value* when it is a plausible price in đồng given as a number (or None);
+    :class:`ValidationError` otherwise (text such as "45.000" too: read it with
+    :func:`~app.catalog.marc.holdings.parse_price` first).
 
     >>> check_price(45000), check_price(None)
     (45000.0, None)
     """
     if value is None:
         return None
-    if not math.isfinite(value) or not 0 <= value <= MAX_PRICE:
+    if isinstance(value, bool) or not isinstance(value, int | float) \
+            or not math.isfinite(value) or not 0 <= value <= MAX_PRICE:
         raise ValidationError("catalog.bad_price", BAD_PRICE, value=value)
     return float(value)
 
@@ -103,8 +105,6 @@ def update_item(conn: sqlite3.Connection, item_id: int, changes: dict[str, Any],
     values: dict[str, Any] = {}
     for name, value in changes.items():
         if name == "price":
-            if not (value is None or isinstance(value, int | float)):  # "45.000" is text
-                raise ValidationError("catalog.bad_price", BAD_PRICE, value=value)
             values[name] = check_price(value)
         elif name == "acquired_on":
             values[name] = check_acquired_on(_text(value), today)
