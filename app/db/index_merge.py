@@ -1,7 +1,8 @@
 """The full-text index's own merging, paused while a bulk import writes and put back after.
 
 FTS5 merges the index's segments as transactions add them ("automerge"), and at once when
-a level holds too many ("crisismerge"). A large import rewrites the whole index at its end
+a level holds too many ("crisismerge"); it writes a new segment whenever its in-memory
+terms outgrow "hashsize". A large import rewrites the whole index at its end
 anyway (``app.catalog.store.compact_index``), so merging during it is wasted work: about a
 third of the index inserts' cost. The settings are stored in the index itself
 (``records_fts_config``), so a pause outlives a process that dies half-way: every library
@@ -20,11 +21,14 @@ import sqlite3
 from app.db.connection import Database
 from app.errors import StorageError
 
-#: The settings while an import writes: no merging after each transaction, and a merge
-#: forced only when a level holds this many segments (2,000 records each).
-PAUSED = (("automerge", 0), ("crisismerge", 64))
+#: The settings while an import writes: no merging after each transaction, a merge forced
+#: only when a level holds this many segments, and room for a whole batch's terms in
+#: memory (2,000 records hold some 8 MB of them): with FTS5's 1 MB the batch's terms were
+#: written out as several segments during its inserts, each to be merged again, instead of
+#: one at its commit.
+PAUSED = (("automerge", 0), ("crisismerge", 64), ("hashsize", 16 << 20))
 #: FTS5's own defaults, which a library runs with.
-DEFAULTS = (("automerge", 4), ("crisismerge", 16))
+DEFAULTS = (("automerge", 4), ("crisismerge", 16), ("hashsize", 1 << 20))
 _SET = "INSERT INTO records_fts(records_fts, rank) VALUES (?, ?)"
 
 

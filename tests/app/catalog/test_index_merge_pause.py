@@ -44,14 +44,18 @@ def test_a_large_import_pauses_merging_while_it_writes_and_restores_it(
     _file(path, 6000)
     before = _config(lib.db.conn)
     seen: list[bool] = []
+    settings: set[tuple[tuple[str, object], ...]] = set()
     watcher = sqlite3.connect(lib.path)
 
     def progress(done: int, total: int) -> None:
         seen.append(merging_paused(watcher))
+        settings.add(tuple(_config(watcher)))
 
     report = lib.catalog.import_marc(path, progress=progress, parallel=False)
     assert report.imported == 6000
     assert True in seen  # committed batches had merging paused...
+    assert any(dict(s).get("hashsize") == 16 << 20 and dict(s).get("automerge") == 0
+               for s in settings)
     assert not merging_paused(lib.db.conn)  # ...and it is back as it was
     assert _config(lib.db.conn) == before
     _index_ok(lib.db.conn)
