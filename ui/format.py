@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 
 from app.circulation.clock import LOCAL_TZ, local_day
 from app.circulation.fines import format_dong
+
+if TYPE_CHECKING:
+    from app.library import Library
 
 
 def display_date(value: str | date | None) -> str:
@@ -44,6 +48,17 @@ def display_fixed_due(value: str | None) -> str:
     if value.startswith("--"):
         return f"{value[5:7]}/{value[2:4]}"
     return display_date(value)
+
+
+def qdate(day: date) -> QDate:
+    """The QDate of a Python *day*."""
+    return QDate(day.year, day.month, day.day)
+
+
+def library_today(lib: Library) -> QDate:
+    """Today at the library (Vietnam's date, as the desk and the register count it), which is
+    not this PC's date when its clock is set to another time zone (QDate.currentDate)."""
+    return qdate(lib.circulation.today())
 
 
 def day_of(value: QDate) -> date:

@@ -123,3 +123,31 @@ def test_a_copy_entered_by_mistake_is_removed_after_asking(window, lib, stocked,
     question.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: view.detail.copies.rowCount() == 1, timeout=3000)
     assert [i.barcode for i in lib.catalog.items_of(record)] == [lent.barcode]
+
+
+def test_dates_received_are_the_library_s_day_not_this_pc_s(window, lib, monkeypatch  # type: ignore[no-untyped-def]
+                                                             ) -> None:
+    """A PC whose clock is set to another zone (often UTC or a US zone): the library's day
+    (Vietnam's, as the desk counts it) is already tomorrow there. The form offers that day, and
+    opening a copy received that day and saving it does not move its date back a day."""
+    from datetime import UTC, datetime, timedelta
+
+    from ui.format import qdate
+
+    ahead = lambda: datetime.now(UTC) + timedelta(days=2)  # noqa: E731 (the library's clocks)
+    monkeypatch.setattr(lib.circulation.context, "clock", ahead)
+    monkeypatch.setattr("app.catalog.service.system_clock", ahead)
+    today = lib.circulation.today()
+    view, record = _open(window, lib)
+    dialog = view.add_copies()
+    assert dialog.details.acquired.date() == qdate(today)
+    dialog.reject()
+    [item] = lib.catalog.add_copies(record, 1, acquired_on=today.isoformat())
+    view.open_record(record)
+    view.detail.copies.selectRow(0)
+    edit = view.copy_edits.edit()
+    assert edit.details.acquired.date() == qdate(today)
+    edit.details.note.setText("Bìa rách nhẹ")
+    edit.save()
+    assert lib.catalog.item(item.id).acquired_on == today.isoformat()
+    assert lib.catalog.item(item.id).note == "Bìa rách nhẹ"

@@ -60,6 +60,7 @@ def _tools_action(window, text: str):  # type: ignore[no-untyped-def]
 
 def test_tools_menu_prints_the_copies_added_since_a_date(window, lib, shelves, qtbot,  # type: ignore[no-untyped-def]
                                                           settings) -> None:
+    from ui.format import qdate
     from ui.labels.dialog import LabelsDialog
 
     _tools_action(window, "In &nhãn…").trigger()
@@ -69,10 +70,11 @@ def test_tools_menu_prints_the_copies_added_since_a_date(window, lib, shelves, q
     box = dialog.selection
     assert box.how.currentData() == "since" and box.since.isVisible()
     assert not box.range.isVisible() and not box.query.isVisible()
-    assert box.since.date() == QDate.currentDate()
+    # the library's day (Vietnam's), not this PC's: they differ for hours on a PC set to UTC
+    assert box.since.date() == qdate(lib.circulation.today())
     assert box.since.displayFormat() == "dd/MM/yyyy"
     # the copies were catalogued in 2025: nothing since today, and the dialog says so
-    today = QDate.currentDate().toString("dd/MM/yyyy")
+    today = lib.circulation.today().strftime("%d/%m/%Y")
     assert _counted(dialog, qtbot) == f"Không có bản sách nào nhập từ ngày {today} trở đi"
 
     box.since.setDate(QDate(2025, 9, 1))

@@ -27,7 +27,7 @@ from app.catalog.models import ITEM_TYPES, Item
 from app.circulation.rules import ITEM_TYPE_NAMES
 from app.errors import UserError
 from app.library import Library
-from ui.format import day_of, display_price
+from ui.format import day_of, display_price, library_today, qdate
 from ui.widgets import error_label, fill_collections, say
 
 UNKNOWN_DAY = QDate(1900, 1, 1)
@@ -35,16 +35,17 @@ UNKNOWN_DAY = QDate(1900, 1, 1)
 
 class CopyDetails(QObject):
     """The register's details of a copy, as fields of a form: price, date received,
-    source, shelf and note (shared by the add and edit dialogs)."""
+    source, shelf and note (shared by the add and edit dialogs). *today* is the library's
+    date: the default and the latest date received."""
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, today: QDate) -> None:
         super().__init__(parent)
         self.price = QLineEdit()
         self.price.setPlaceholderText(self.tr("e.g. 45.000 (đồng)"))
-        self.acquired = QDateEdit(QDate.currentDate())
+        self.acquired = QDateEdit(today)
         self.acquired.setDisplayFormat("dd/MM/yyyy")
         self.acquired.setCalendarPopup(True)
-        self.acquired.setMaximumDate(QDate.currentDate())
+        self.acquired.setMaximumDate(today)
         # The earliest date stands for "not known" (copies imported without one).
         self.acquired.setMinimumDate(UNKNOWN_DAY)
         self.acquired.setSpecialValueText(self.tr("not known"))
@@ -70,7 +71,7 @@ class CopyDetails(QObject):
         """Fill the fields from *item*."""
         self.price.setText(display_price(item.price))
         day = date.fromisoformat(item.acquired_on) if item.acquired_on else None
-        self.acquired.setDate(QDate(day.year, day.month, day.day) if day else UNKNOWN_DAY)
+        self.acquired.setDate(qdate(day) if day else UNKNOWN_DAY)
         self.source.setCurrentText(item.source or "")
         self.location.setText(item.location or "")
         self.note.setText(item.note or "")
@@ -100,7 +101,7 @@ class _CopyForm(QDialog):
         self._lib = lib
         self.setWindowTitle(title)
         self.setMinimumWidth(440)
-        self.details = CopyDetails(self)
+        self.details = CopyDetails(self, library_today(lib))
         self.error = error_label()
         self.form = QFormLayout(self)
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.errors import UserError
 from app.labels.selection import ItemChoice
 from app.library import Library
+from ui.format import library_today
 from ui.operations import Operation, Operations, Progress
 
 COUNT_DELAY_MS = 300
@@ -37,7 +38,7 @@ class SelectionBox(QObject):
         self.how.addItem(self.tr("Copies added since a date"), "since")
         self.how.addItem(self.tr("An accession-number range"), "range")
         self.how.addItem(self.tr("Every copy of a catalog search"), "search")
-        self.since = QDateEdit(QDate.currentDate())
+        self.since = QDateEdit(library_today(lib))
         self.since.setDisplayFormat("dd/MM/yyyy")
         self.since.setCalendarPopup(True)
         self.first = QLineEdit()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.library import Library
-from ui.format import day_of, display_date
+from ui.format import day_of, display_date, library_today
 from ui.i18n import save_language
 from ui.operations import Operations
 from ui.settings.camera import CameraPage
@@ -193,8 +193,8 @@ class SettingsView(QTabWidget):
         week_row.addWidget(save_week)
         periods = QGroupBox(self.tr("Closed periods (holidays, Tết, summer)"))
         self.periods = QListWidget()
-        self.start = QDateEdit(QDate.currentDate())
-        self.end = QDateEdit(QDate.currentDate())
+        self.start = QDateEdit(library_today(self._lib))
+        self.end = QDateEdit(library_today(self._lib))
         for edit in (self.start, self.end):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setCalendarPopup(True)
