@@ -54,7 +54,11 @@ class RecordDetail(QTabWidget):
         self.copies.verticalHeader().hide()
         self.copies.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.copies.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.copies.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its longest text ("kept for a hold", "Call number"), the call
+        # number taking what is left: equal columns cut the status to "on lo…" in the panel.
+        header = self.copies.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.items: list[Item] = []
         self.addTab(self.readable, self.tr("Record"))
         self.addTab(self.marc, self.tr("MARC"))
