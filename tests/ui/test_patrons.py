@@ -254,3 +254,32 @@ def test_patron_view_lists_fines_and_marks_them_paid_or_waived(window, lib, qtbo
     assert lib.circulation.fines.outstanding(patron.id) == (0, 0)
     [waived] = [f for f in lib.circulation.fines.find(patron.id) if f.status == "waived"]
     assert waived.settled_by == "Cô Hạnh"
+
+
+def test_a_patron_is_found_and_opened_without_the_mouse(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Type part of a name, Down goes to the first patron found, Enter opens the form."""
+    from ui.patrons.edit_dialog import PatronDialog
+
+    for name, klass in (("Nguyễn Văn An", "6A"), ("Trần Thị Bình", "6A"), ("Lê An Khang", "7B")):
+        lib.patrons.add(name, class_name=klass)
+    view = window.show_view("patrons")
+    field = view.search_field
+    field.setFocus()
+    qtbot.keyClicks(field, "binh")
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=3000)
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert view.table.hasFocus() and view.selected_patron() is not None
+    assert view.selected_patron().full_name == "Trần Thị Bình"  # type: ignore[union-attr]
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    dialog = view.findChild(PatronDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.full_name.text() == "Trần Thị Bình"
+    dialog.reject()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: view.findChild(PatronDialog) is None)
+    cell = view.table.visualItemRect(view.table.item(0, 0)).center()  # a double click still
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    opened = view.findChildren(PatronDialog)
+    assert len(opened) == 1 and opened[0].isVisible()  # one form, not two
+    opened[0].reject()

@@ -8,6 +8,7 @@ the text still in the field is shown.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -93,7 +94,12 @@ class PatronsView(QWidget):
         self._debounce.timeout.connect(self.run_search)
         self.search_field.textChanged.connect(lambda _t: self._debounce.start())
         self.classes.currentItemChanged.connect(lambda item, _old: self._class_chosen(item))
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        # Enter on a row (or a double click) opens its form; Down in the search field goes to
+        # the first row: a name typed, Down, Enter, with no mouse, as in the catalog.
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_field)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.focus_results)
         self.table.itemSelectionChanged.connect(self._show_fines)
         self.fines.changed.connect(self.changed.emit)
         add.clicked.connect(self.add_patron)
@@ -203,6 +209,12 @@ class PatronsView(QWidget):
     def _show_fines(self) -> None:
         patron = self.selected_patron() if self.table.selectedItems() else None
         self.fines.show_patron(patron.id if patron else None)
+
+    def focus_results(self) -> None:
+        """Down arrow in the search field: go to the first patron found (or the one chosen)."""
+        if self.table.rowCount():
+            self.table.setFocus()
+            self.table.setCurrentCell(max(0, self.table.currentRow()), 0)
 
     def selected_patron(self) -> Patron | None:
         """The patron of the selected row."""
