@@ -97,3 +97,28 @@ def test_overdue_loan_is_red(window, lib, stocked, qtbot) -> None:  # type: igno
     assert panel.loans.item(0, 3).text().startswith("10/01/2020")
     assert panel.loans.item(0, 1).foreground().color().name() == OVERDUE
     assert "quá hạn" in window.desk.banner.text()
+
+
+def test_session_answers_stay_whole_when_the_column_narrows(window, lib, stocked, qtbot  # type: ignore[no-untyped-def]
+                                                            ) -> None:
+    """The session list's rows grow when the window (or the splitter, or the scroll bar that
+    appears with the tenth answer) makes the Result column narrower: no answer ends in "…"."""
+    patron, barcodes = stocked
+    desk = window.desk
+    window.resize(1366, 768)
+    qtbot.wait(50)
+    field = desk.scan_field
+    scan(qtbot, field, patron.card)
+    for barcode in barcodes:
+        scan(qtbot, field, barcode)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: desk.session.columnWidth(2) < 300, timeout=3000)
+    session = desk.session
+    assert session.rowCount() == 4
+
+    def cut_off() -> list[str]:
+        return [session.item(row, 2).text() for row in range(session.rowCount())
+                if session.rowHeight(row) < session.sizeHintForRow(row)]
+
+    qtbot.wait(100)
+    assert cut_off() == []

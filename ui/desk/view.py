@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,6 +120,16 @@ class DeskView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Rows keep the height of the width they were logged at: when the column narrows (the
+        # scroll bar appears, the window or the splitter is resized) they grow to show their
+        # whole answer instead of ending in "…".
+        # Once the resizing is over: while the header says so the rows still measure the old
+        # width.
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.timeout.connect(self.session.resizeRowsToContents)
+        header.sectionResized.connect(
+            lambda column, _old, _new: column == 2 and self._fit_rows.start(0))
         # The webcam is a second scanner: its codes take the scan field's path exactly.
         self.camera = CameraPanel()
         self.camera.scanned.connect(self.scan)
