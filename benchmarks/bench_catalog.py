@@ -20,27 +20,34 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-
-import pymarc
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import vn_records  # noqa: E402
 
-from app.catalog.marc import write_iso2709  # noqa: E402
-from app.library import Library  # noqa: E402
+if TYPE_CHECKING:
+    from app.library import Library
+
+# pymarc and the application are imported where they are used: the import's reading process
+# is started with "spawn", which runs this module again before its work, and an import from
+# the `thuvien` command starts from a module that imports next to nothing.
 
 QUERIES = 400
 
 
 def make_file(path: Path, count: int, seed: int, first: int) -> None:
+    from app.catalog.marc import write_iso2709
+
     with path.open("wb") as out:
         write_iso2709(vn_records.records(count, seed=seed, first_number=first), out)
 
 
 def pymarc_parse(path: Path) -> tuple[float, float]:
     """pymarc's raw parse of *path*: (records/s wall, CPU seconds per record)."""
+    import pymarc
+
     start, cpu = time.perf_counter(), time.process_time()
     n = 0
     with path.open("rb") as fh:
@@ -123,6 +130,8 @@ def main() -> None:
     parser.add_argument("--million", action="store_true", help="grow to 1M records and search")
     parser.add_argument("--dir", type=Path, default=None)
     args = parser.parse_args()
+    from app.library import Library
+
     work = args.dir or Path(tempfile.mkdtemp(prefix="thuvien-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
