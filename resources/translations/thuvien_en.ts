@@ -428,6 +428,10 @@
       <translation>Ready. Scan a library card, then the books.</translation>
     </message>
     <message>
+      <source>{name} is still the current patron from the last session: books scanned now are lent to them. Esc clears the patron.</source>
+      <translation>{name} is still the current patron from the last session: books scanned now are lent to them. Esc clears the patron.</translation>
+    </message>
+    <message>
       <source>Unexpected error: {error}</source>
       <translation>Unexpected error: {error}</translation>
     </message>

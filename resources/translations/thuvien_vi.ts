@@ -428,6 +428,10 @@
       <translation>Sẵn sàng. Quét thẻ bạn đọc, rồi quét sách.</translation>
     </message>
     <message>
+      <source>{name} is still the current patron from the last session: books scanned now are lent to them. Esc clears the patron.</source>
+      <translation>Bạn đọc {name} của phiên trước vẫn đang được chọn: sách quét bây giờ sẽ cho bạn đọc này mượn. Nhấn Esc để bỏ chọn.</translation>
+    </message>
+    <message>
       <source>Unexpected error: {error}</source>
       <translation>Lỗi không mong đợi: {error}</translation>
     </message>

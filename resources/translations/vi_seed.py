@@ -46,6 +46,10 @@ VI: dict[str, str] = {
         "Ghi mất {barcode}? Nhấn F9 lần nữa để xác nhận; quét mã khác hoặc Esc để thôi.",
     "Ready. Scan a library card, then the books.":
         "Sẵn sàng. Quét thẻ bạn đọc, rồi quét sách.",
+    "{name} is still the current patron from the last session: books scanned now are lent to "
+    "them. Esc clears the patron.":
+        "Bạn đọc {name} của phiên trước vẫn đang được chọn: sách quét bây giờ sẽ cho bạn đọc "
+        "này mượn. Nhấn Esc để bỏ chọn.",
     "Nothing to renew: select a loan or scan the book first.":
         "Chưa có gì để gia hạn: hãy chọn một lượt mượn hoặc quét sách trước.",
     "Scan a library card first: the slip is for one patron.":

@@ -122,3 +122,25 @@ def test_session_answers_stay_whole_when_the_column_narrows(window, lib, stocked
 
     qtbot.wait(100)
     assert cut_off() == []
+
+
+def test_a_reader_kept_from_the_last_session_is_said_at_start(lib, stocked, qtbot  # type: ignore[no-untyped-def]
+                                                              ) -> None:
+    """The desk remembers the current reader across restarts: the window opening on them must
+    say so (not "Ready. Scan a library card"), or the morning's first book is lent to them."""
+    from ui.desk.sound import DeskSounds
+    from ui.mainwindow import MainWindow
+
+    patron, _ = stocked
+    assert lib.circulation.desk.scan(patron.card).ok  # yesterday's last scan
+    win = MainWindow(lib, sounds=DeskSounds(enabled=False))
+    qtbot.addWidget(win)
+    banner = win.desk.banner
+    assert banner.property("kind") == "warn"
+    assert banner.text() == ("Bạn đọc Nguyễn Văn An của phiên trước vẫn đang được chọn: sách "
+                             "quét bây giờ sẽ cho bạn đọc này mượn. Nhấn Esc để bỏ chọn.")
+    assert win.desk.patron_panel.patron_id == patron.id
+    win.desk.clear_patron()
+    fresh = MainWindow(lib, sounds=DeskSounds(enabled=False))
+    qtbot.addWidget(fresh)
+    assert fresh.desk.banner.text() == "Sẵn sàng. Quét thẻ bạn đọc, rồi quét sách."

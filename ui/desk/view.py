@@ -183,7 +183,13 @@ class DeskView(QWidget):
             move.activated.connect(lambda s=step: self.patron_panel.move_selection(s))
 
         self._show_mode(lib.circulation.desk.mode())
-        self._say("idle", self.tr("Ready. Scan a library card, then the books."))
+        kept = lib.circulation.desk.current_patron()  # the desk remembers across restarts
+        if kept is None:
+            self._say("idle", self.tr("Ready. Scan a library card, then the books."))
+        else:  # say so, or the first book of the morning goes to yesterday's last reader
+            self._say("warn", self.tr("{name} is still the current patron from the last "
+                                      "session: books scanned now are lent to them. Esc "
+                                      "clears the patron.").format(name=kept.full_name))
         self.patron_panel.show_patron(self._current_patron_id())
 
     def _shortcut(self, key: Qt.Key, slot: object) -> None:
