@@ -1920,8 +1920,8 @@
       <translation>Digits</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>Name</translation>
+      <source>Collection name</source>
+      <translation>Collection name</translation>
     </message>
     <message>
       <source>Add a collection</source>

@@ -1920,8 +1920,8 @@
       <translation>Số chữ số</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>Họ và tên</translation>
+      <source>Collection name</source>
+      <translation>Tên kho</translation>
     </message>
     <message>
       <source>Add a collection</source>

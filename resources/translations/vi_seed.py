@@ -163,6 +163,7 @@ VI: dict[str, str] = {
     "Search by name, card or student code…": "Tìm theo tên, mã thẻ hoặc mã học sinh…",
     "New patron…": "Thêm bạn đọc…", "Import class list…": "Nhập danh sách lớp…",
     "New school year…": "Lên lớp năm học mới…", "Print cards…": "In thẻ…", "Name": "Họ và tên",
+    "Collection name": "Tên kho",
     "All patrons": "Tất cả bạn đọc", "{name} ({count})": "{name} ({count})",
     "active": "đang học", "blocked": "khoá thẻ", "left": "đã chuyển đi",
     "Class": "Lớp", "Card": "Mã thẻ", "Student code": "Mã học sinh",

@@ -62,3 +62,12 @@ def test_window_in_vietnamese_then_english(lib, qapp, qtbot) -> None:  # type: i
     finally:
         remove_translators(qapp, english)
         install_translators(qapp, "vi")
+
+
+def test_the_collections_table_names_a_collection_not_a_person(window) -> None:  # type: ignore[no-untyped-def]
+    """Settings → Số ĐKCB: the last column is the collection's name ("Tên kho"); the shared
+    source text "Name" made it "Họ và tên", a person's full name."""
+    settings = window.show_view("settings")
+    headers = [settings.schemes.horizontalHeaderItem(c).text()
+               for c in range(settings.schemes.columnCount())]
+    assert headers == ["Mã kho", "Tiền tố", "Số chữ số", "Tên kho"]

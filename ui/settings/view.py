@@ -116,7 +116,8 @@ class SettingsView(QTabWidget):
         page = QWidget()
         self.schemes = QTableWidget(0, 4)
         self.schemes.setHorizontalHeaderLabels([self.tr("Collection code"), self.tr("Prefix"),
-                                                self.tr("Digits"), self.tr("Name")])
+                                                self.tr("Digits"),
+                                                self.tr("Collection name")])
         self.schemes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.schemes.verticalHeader().hide()
         for code, scheme in self._lib.catalog.schemes().items():
