@@ -186,3 +186,26 @@ def test_a_copy_s_status_and_the_column_titles_are_not_cut_off(window, lib, stoc
     for column in range(copies.columnCount()):
         title = copies.horizontalHeaderItem(column).text()
         assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
+
+
+def test_the_search_result_counts_the_copies_as_they_are_now(window, lib, qtbot  # type: ignore[no-untyped-def]
+                                                             ) -> None:
+    """The result row's "on the shelf / copies" follows copies added, lost and removed in the
+    detail beside it (it kept the search's count: "1/1" after the only copy was removed)."""
+    view, record = _open(window, lib)
+    view.search_field.setText("tat den")
+    view.run_search()
+    qtbot.waitUntil(lambda: view.results.rowCount() == 1, timeout=3000)
+    view.results.setCurrentCell(0, 0)
+    count = view.results.item(0, 4)
+    assert count.text() == "0/0"
+    dialog = view.add_copies()
+    dialog.count.setValue(2)
+    dialog.save()
+    assert count.text() == "2/2"
+    lib.circulation.mark_lost(lib.catalog.items_of(record)[0].barcode)
+    view.detail.copies.selectRow(1)
+    question = view.copy_edits.ask_remove()
+    question.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: view.detail.copies.rowCount() == 1, timeout=3000)
+    assert count.text() == "0/1"  # the one left is lost

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalog.models import SearchResult
+from app.catalog.models import Item, SearchResult
 from app.errors import UserError
 from app.library import Library
 from ui.catalog.copy_dialogs import AddCopiesDialog, CopyEditActions
@@ -200,10 +200,20 @@ class CatalogView(QWidget):
         record = self._lib.catalog.record(record_id) if record_id is not None else None
         items = self._lib.catalog.items_of(record_id) if record_id is not None else []
         self.detail.show_record(record, items)
+        self._show_copy_count(record_id, items)
         self.copy_actions.enable()
         for button in (self.edit_button, self.copies_button, self.labels_button):
             button.setEnabled(record is not None)
         self.labels_button.setEnabled(bool(items))
+
+    def _show_copy_count(self, record_id: int | None, items: list[Item]) -> None:
+        """The search result's "on the shelf / copies" cell for *record_id* as the copies are
+        now (added, removed, lost or lent since the search), not as the search found them."""
+        available = sum(1 for item in items if item.status == "available")
+        for row in range(self.results.rowCount()):
+            cell = self.results.item(row, 4)
+            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == record_id:
+                cell.setText(f"{available}/{len(items)}")
 
     # -- editing ---------------------------------------------------------------------------
     def new_record(self) -> RecordForm:
