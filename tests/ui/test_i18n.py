@@ -71,3 +71,23 @@ def test_the_collections_table_names_a_collection_not_a_person(window) -> None: 
     headers = [settings.schemes.horizontalHeaderItem(c).text()
                for c in range(settings.schemes.columnCount())]
     assert headers == ["Mã kho", "Tiền tố", "Số chữ số", "Tên kho"]
+
+
+def test_a_closed_period_s_start_after_its_end_carries_the_end(window, lib) -> None:  # type: ignore[no-untyped-def]
+    """Settings → Lịch: choosing Tết's first day after the end shown moves the end along, so
+    Add saves the period (it was refused with ISO dates: "Ngày kết thúc 2026-11-22 trước ngày
+    bắt đầu 2026-11-23")."""
+    from PySide6.QtCore import QDate
+
+    settings = window.show_view("settings")
+    settings.end.setDate(QDate(2027, 2, 5))
+    settings.start.setDate(QDate(2027, 2, 14))
+    assert settings.end.date() == QDate(2027, 2, 14)
+    settings.end.setDate(QDate(2027, 2, 20))
+    settings.start.setDate(QDate(2027, 2, 10))  # earlier than the end: the end stays
+    assert settings.end.date() == QDate(2027, 2, 20)
+    settings.period_label.setText("Tết Đinh Mùi")
+    settings.add_period()
+    assert settings.calendar_message.text() == "Đã lưu."
+    [period] = lib.circulation.calendar.periods()
+    assert (period.start.isoformat(), period.end.isoformat()) == ("2027-02-10", "2027-02-20")

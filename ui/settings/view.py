@@ -199,6 +199,10 @@ class SettingsView(QTabWidget):
         for edit in (self.start, self.end):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setCalendarPopup(True)
+        # A start chosen after the end carries the end along (a one-day closure is then one
+        # click on Add) instead of a refusal naming ISO dates.
+        self.start.dateChanged.connect(
+            lambda day: self.end.setDate(day) if day > self.end.date() else None)
         self.period_label = QLineEdit()
         self.period_label.setPlaceholderText(self.tr("e.g. Tết"))
         add = QPushButton(self.tr("Add"))
