@@ -209,3 +209,23 @@ def test_the_search_result_counts_the_copies_as_they_are_now(window, lib, qtbot 
     question.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: view.detail.copies.rowCount() == 1, timeout=3000)
     assert count.text() == "0/1"  # the one left is lost
+
+
+def test_back_from_the_desk_the_catalog_shows_the_copies_as_they_are(window, lib, stocked,  # type: ignore[no-untyped-def]
+                                                                      qtbot) -> None:
+    """A copy lent at the desk: going back to the catalog, the record's copies say "đang cho
+    mượn" and its result row "2/3", with the same row still chosen."""
+    patron, barcodes = stocked
+    view = window.show_view("catalog")
+    view.search_field.setText("de men")
+    view.run_search()
+    qtbot.waitUntil(lambda: view.results.rowCount() == 1, timeout=3000)
+    view.results.setCurrentCell(0, 0)
+    assert view.detail.copies.item(0, 4).text() == "trên giá"
+    window.show_view("desk")
+    assert lib.circulation.checkout(patron.card, barcodes[0]).ok
+    window.show_view("catalog")
+    assert view.detail.copies.item(0, 4).text() == "đang cho mượn"
+    qtbot.waitUntil(lambda: view.results.item(0, 4).text() == "2/3", timeout=3000)
+    qtbot.waitUntil(lambda: view.count_label.text() == "Tìm thấy 1", timeout=3000)
+    assert view.results.currentRow() == 0 and view.current_id is not None

@@ -146,6 +146,15 @@ class CatalogView(QWidget):
         """End the search thread (the window is closing)."""
         self._worker.stop()
 
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        """Back from the desk (or any view): the results and the record shown count the
+        copies lent and returned meanwhile, not as they were when last seen."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.current_id is not None:
+            self.open_record(self.current_id)
+        if self.search_field.text().strip():
+            self.run_search()
+
     # -- search ----------------------------------------------------------------------------
     def run_search(self) -> None:
         """Ask the worker for the text in the field (nothing under two characters)."""
@@ -182,10 +191,22 @@ class CatalogView(QWidget):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, hit.id)
                 self.results.setItem(row, column, cell)
+        self._select_shown_record()
         # A broad query in a large catalog is counted only so far and estimated beyond.
         found = (self.tr("{count} found") if result.total_exact
                  else self.tr("≈ {count} found"))
         self.count_label.setText(found.format(count=result.total))
+
+    def _select_shown_record(self) -> None:
+        """Keep the record shown beside the results selected among them (a new answer to the
+        same search rebuilt the rows)."""
+        for row in range(self.results.rowCount()):
+            cell = self.results.item(row, 0)
+            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == self.current_id:
+                blocked = self.results.blockSignals(True)
+                self.results.setCurrentCell(row, 0)
+                self.results.blockSignals(blocked)
+                return
 
     def _select_row(self, row: int) -> None:
         cell = self.results.item(row, 0) if row >= 0 else None
