@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from app.circulation.clock import display_date
 from app.db.connection import Database
 from app.errors import ValidationError
 from app.i18n import Text
@@ -101,8 +102,8 @@ class Calendar:
         """
         end = end or start
         if end < start:
-            raise ValidationError("calendar.bad_range", BAD_RANGE, start=start.isoformat(),
-                                  end=end.isoformat())
+            raise ValidationError("calendar.bad_range", BAD_RANGE, start=display_date(start),
+                                  end=display_date(end))
         with self._db.transaction() as conn:
             cur = conn.execute("INSERT INTO closed_days(start_on, end_on, label) VALUES (?, ?, ?)",
                                (start.isoformat(), end.isoformat(), nfc(label)))

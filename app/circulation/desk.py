@@ -141,6 +141,9 @@ class Desk:
         patron = patron_by_card(conn, code)
         if patron is not None:
             _set_state(conn, "patron_id", patron.id)
+            # A book scanned again after a card is meant for that reader (the held book
+            # just checked in, now lent to its holder): not a repeat to ignore.
+            _set_state(conn, "last_item", None)
             return self._patron_selected(conn, patron)
         current = self._current(conn)
         item = item_by_barcode(conn, code) or self._item_from_other_code(conn, code, current)

@@ -13,6 +13,7 @@ import uuid as uuidlib
 from datetime import date
 from typing import Any
 
+from app.catalog.copies import STATUS_WORDS
 from app.circulation import fines as finesmod
 from app.circulation import holds as holdq
 from app.circulation import itemstate
@@ -36,7 +37,9 @@ from app.circulation.refs import (
     patron_by_id,
 )
 from app.circulation.results import DeskResult, refuse
+from app.circulation.rules import ITEM_TYPE_NAMES
 from app.db.outbox import record_change, row_payload
+from app.i18n import Text
 
 INSERT_LOAN = (
     "INSERT INTO loans(uuid, library_id, created_at, updated_at, item_id, patron_id, loaned_at, "
@@ -75,6 +78,12 @@ def check_patron(patron: PatronRef) -> None:
         raise refuse("patron_inactive", patron=patron, name=patron.full_name)
 
 
+def _words(names: dict[str, Text], code: str) -> Phrase | str:
+    """A code (an item type, a status) as words in the message's language."""
+    name = names.get(code)
+    return Phrase(name) if name is not None else code
+
+
 def _item_params(item: ItemRef) -> dict[str, Any]:
     return {"title": item.title, "barcode": item.barcode}
 
@@ -108,8 +117,8 @@ def checkout(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, item
                          until=display_date(hold.ready_until or today.isoformat()),
                          **_item_params(item))
     elif item.status != "available":
-        raise refuse("item_unavailable", patron=patron, item=item, status=item.status,
-                     **_item_params(item))
+        raise refuse("item_unavailable", patron=patron, item=item,
+                     status=_words(STATUS_WORDS, item.status), **_item_params(item))
     rule = ctx.rules.rule_for(patron.category, item.item_type)
     if not rule.loanable:
         raise refuse("reference_only", patron=patron, item=item, offers=("in_library_use",),
@@ -122,7 +131,8 @@ def checkout(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, item
                          name=patron.full_name, count=overdue)
         if same_type >= rule.max_items:
             raise refuse("over_limit", patron=patron, item=item, offers=("force",),
-                         name=patron.full_name, max=rule.max_items, item_type=item.item_type)
+                         name=patron.full_name, max=rule.max_items,
+                         item_type=_words(ITEM_TYPE_NAMES, item.item_type))
         _check_fines(ctx, conn, patron, item)
     if due is None:
         due = ctx.calendar.open_days(today).next_open(rule.due_date(today))
@@ -212,8 +222,9 @@ def _holder_label(patron: PatronRef) -> str:
 
 def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
           force: bool = False) -> DeskResult:
-    """Extend the loan of *item* (the new due date counts from today, never earlier than the
-    old one). Refused beyond the rule's renewals or when another patron waits for the record."""
+    """Extend the loan of *item* (the new due date counts from today). Refused beyond the
+    rule's renewals, when another patron waits for the record, or when renewing would not
+    move the due date (the day it was lent, a fixed due date): no renewal is used up then."""
     _, now, today = ctx.now()
     loan = open_loan_of_item(conn, item.id)
     if loan is None:
@@ -226,10 +237,12 @@ def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
                      max=rule.renewals, **_item_params(item))
     if not force and holdq.next_waiting(conn, item.record_id, exclude_patron=loan.patron_id):
         raise refuse("renew_on_hold", patron=patron, item=item, loan=loan, **_item_params(item))
+    due = ctx.calendar.open_days(today).next_open(rule.due_date(today))
+    if due <= date.fromisoformat(loan.due):  # renewed the day it was lent, or a fixed date
+        raise refuse("renew_no_change", patron=patron, item=item, loan=loan,
+                     due=display_date(date.fromisoformat(loan.due)), **_item_params(item))
     # An overdue loan pays for the days late so far: the renewed loan starts clean.
     fine = finesmod.assess(ctx, conn, loan, patron, item, today)
-    due = ctx.calendar.open_days(today).next_open(rule.due_date(today))
-    due = max(due, date.fromisoformat(loan.due))
     conn.execute("UPDATE loans SET due_on = ?, renewals = renewals + 1, updated_at = ? "
                  "WHERE id = ?", (due.isoformat(), now, loan.id))
     _write_loan_change(conn, loan.id, "update")

@@ -73,6 +73,11 @@ MESSAGES: dict[str, Text] = {
     "isbn_no_copy": Text(
         "ISBN {isbn} (“{title}”) chưa có bản sách nào trong kho.",
         "ISBN {isbn} (“{title}”) has no copies in the library."),
+    "renew_no_change": Text(
+        "“{title}” ({barcode}) vẫn hạn trả {due}: gia hạn hôm nay không thêm ngày nào, "
+        "chưa tính lần gia hạn.",
+        "“{title}” ({barcode}) is due {due} already: renewing today adds no day, and no "
+        "renewal is used."),
     "renew_limit": Text(
         "“{title}” đã gia hạn {renewals}/{max} lần — không gia hạn thêm được.",
         "“{title}” has been renewed {renewals} of {max} times — no more renewals."),

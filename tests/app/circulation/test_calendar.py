@@ -60,3 +60,11 @@ def test_textbook_due_at_year_end_moves_off_a_sunday(world: World) -> None:
     [copy] = world.book("Toán 6 tập 1", item_type="textbook", collection="GK")
     result = world.circ.checkout(world.student().card, copy.barcode)
     assert result.loan is not None and result.loan.due == "2026-06-01"
+
+
+def test_a_period_ending_before_it_starts_is_refused_with_dates_as_written(
+        world: World) -> None:
+    with pytest.raises(ValidationError) as refused:
+        world.circ.calendar.add_closed(date(2026, 11, 23), date(2026, 11, 22))
+    assert "22/11/2026" in refused.value.message and "23/11/2026" in refused.value.message
+    assert world.circ.calendar.periods() == []

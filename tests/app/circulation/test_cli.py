@@ -36,7 +36,7 @@ def test_checkout_checkin_json(db: str, capsys: pytest.CaptureFixture[str]) -> N
     code, out = run(capsys, "--db", db, "checkout", "S1", "TK.00001", "--json")
     assert code == 1 and out["ok"] is False and out["code"] == "already_on_loan"
     code, out = run(capsys, "--db", db, "renew", "TK.00001", "--json")
-    assert code == 0 and out["code"] == "renewed"
+    assert code == 1 and out["code"] == "renew_no_change"  # the day it was lent: no day added
     code, out = run(capsys, "--db", db, "checkin", "TK.00001", "--json")
     assert code == 0 and out["code"] == "checked_in"
 

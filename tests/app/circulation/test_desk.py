@@ -115,6 +115,8 @@ def test_over_the_limit(world: World) -> None:
     before = snapshot(world)
     result = scan(world, copies[3].barcode)
     assert not result.ok and result.code == "over_limit" and "force" in result.offers
+    assert "3 tài liệu loại “Sách”" in result.message_in("vi")  # the type in words
+    assert "3 items of type “Book”" in result.message_in("en")
     assert snapshot(world) == before
     # the librarian may override
     assert world.circ.checkout(patron.card, copies[3].barcode, force=True).ok
@@ -229,6 +231,19 @@ def test_same_item_within_three_seconds_does_nothing(world: World) -> None:
     assert scan(world, copy.barcode, seconds=2.9).code == "repeat_ignored"
     assert snapshot(world) == before
     assert scan(world, copy.barcode, seconds=3.0).code == "checked_in"
+
+
+def test_the_same_book_after_a_card_is_for_that_reader_not_a_repeat(world: World) -> None:
+    """A held book checked in, its holder's card, the book again: it is lent to them."""
+    [copy] = world.book()
+    first, holder = world.student("An"), world.student("Bình")
+    scan(world, first.card)
+    assert scan(world, copy.barcode).code == "checked_out"
+    assert scan(world, copy.barcode, seconds=4).code == "checked_in"
+    scan(world, holder.card, seconds=1)
+    lent = scan(world, copy.barcode, seconds=1)  # 2 s after the same book: no repeat
+    assert lent.code == "checked_out" and lent.patron is not None
+    assert lent.patron.card == holder.card
 
 
 def test_scanner_noise_is_trimmed(world: World) -> None:

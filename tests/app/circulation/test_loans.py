@@ -48,7 +48,20 @@ def test_renew_limits_and_due_date(world: World) -> None:
     assert renewed.loan.renewals == 1
     again = world.circ.renew(copy.barcode)
     assert again.code == "renew_limit" and again.params["max"] == 1
+    world.clock.advance(days=1)
     assert world.circ.renew(copy.barcode, force=True).ok
+
+
+def test_renewing_the_day_it_was_lent_adds_nothing_and_uses_no_renewal(world: World) -> None:
+    [copy] = world.book()
+    lent = world.circ.checkout(world.student().card, copy.barcode)
+    same_day = world.circ.renew(copy.barcode)
+    assert not same_day.ok and same_day.code == "renew_no_change"
+    assert "vẫn hạn trả 22/09/2025" in same_day.message_in("vi")
+    world.clock.advance(days=3)
+    later = world.circ.renew(copy.barcode)
+    assert later.code == "renewed" and later.loan.renewals == 1  # the one renewal is still there
+    assert later.loan.due > lent.loan.due
 
 
 def test_renew_refused_when_someone_waits(world: World) -> None:
@@ -71,7 +84,8 @@ def test_lost_then_found(world: World) -> None:
     assert lost.code == "marked_lost" and lost.loan.outcome == "lost"
     assert "Nguyễn Văn An" in lost.message_in("vi")
     assert world.lib.catalog.item(copy.id).status == "lost"
-    assert world.circ.checkout(patron.card, copy.barcode).code == "item_unavailable"
+    refused = world.circ.checkout(patron.card, copy.barcode)
+    assert refused.code == "item_unavailable" and "“bị mất”" in refused.message_in("vi")
     # the lost loan no longer counts as open or overdue
     world.clock.advance(days=30)
     assert world.circ.overdue() == []
