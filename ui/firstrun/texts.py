@@ -46,8 +46,8 @@ IMPORT_SUB = Text("Không bắt buộc: có thể nhập sau trong Biên mục v
 CHOOSE_MARC = Text("Chọn tệp MARC…", "Choose a MARC file…")
 CHOOSE_CLASS = Text("Chọn danh sách lớp…", "Choose a class list…")
 NOTHING_CHOSEN = Text("(chưa chọn)", "(none chosen)")
-MARC_FILTER = Text("Tệp MARC (*.mrc *.iso *.dat *.xml);;Mọi tệp (*)",
-                   "MARC files (*.mrc *.iso *.dat *.xml);;All files (*)")
+MARC_FILTER = Text("Tệp MARC (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;Mọi tệp (*)",
+                   "MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)")
 CLASS_FILTER = Text("Danh sách lớp (*.xlsx *.csv);;Mọi tệp (*)",
                     "Class lists (*.xlsx *.csv);;All files (*)")
 IMPORTING_MARC = Text("Đang nhập biểu ghi MARC", "Importing MARC records")

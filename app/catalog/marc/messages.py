@@ -8,10 +8,6 @@ NOT_MARC = Text(
     "Tệp này không phải dữ liệu MARC21 (ISO 2709, MARCXML hoặc MARC-in-JSON).",
     "This file is not MARC21 data (ISO 2709, MARCXML or MARC-in-JSON).",
 )
-MARC_TEXT_FORMAT = Text(
-    "Tệp là MARC dạng văn bản ({kind}), chưa hỗ trợ: hãy xuất ra ISO 2709 (.mrc) hoặc MARCXML.",
-    "The file is MARC in a text form ({kind}), which is not supported: export ISO 2709 (.mrc) or MARCXML.",
-)
 UNIMARC = Text(
     "Tệp là UNIMARC, không phải MARC21: hãy chuyển đổi sang MARC21 trước khi nhập.",
     "The file is UNIMARC, not MARC21: convert it to MARC21 before importing.",

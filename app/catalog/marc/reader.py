@@ -67,8 +67,7 @@ def read_marc(source: Path | bytes, progress: Progress | None = None,
     tolerant parser reads in any other way (a 0x1D inside a field) never reach it.
 
     Raises :class:`~app.errors.ImportFormatError` (before yielding anything) for an empty
-    file, a file that is not MARC, a MARC text format (.mrk), UNIMARC, or XML/JSON in which
-    no record can be read.
+    file, a file that is not MARC, UNIMARC, or XML/JSON in which no record can be read.
 
     >>> data = b"00060nam a2200037 a 4500001000300000\\x1eX1\\x1e\\x1d"
     >>> [r.control("001") for r in read_marc(data)]
@@ -95,6 +94,10 @@ def _read_stream(stream: BinaryIO, total: int, progress: Progress | None,
         kind = _sniff(head)
         if kind == "iso":
             yield from _unimarc_guard(_iso_records(stream, head, total, progress, direct))
+        elif kind == "mrk":
+            from app.catalog.marc.mrkread import mrk_records
+
+            yield from _unimarc_guard(mrk_records(head + stream.read(), progress, total))
         elif kind == "xml":
             from app.catalog.marc.xmlread import xml_records
 
@@ -123,7 +126,8 @@ def _read_gzip(stream: BinaryIO, total: int, progress: Progress | None,
 
 
 def _sniff(head: bytes) -> str:
-    """``"iso"``, ``"xml"`` or ``"json"``; raise ImportFormatError for anything else."""
+    """``"iso"``, ``"xml"``, ``"json"`` or ``"mrk"``; raise ImportFormatError for anything
+    else."""
     body = head[3:] if head.startswith(_BOM) else head
     body = body.lstrip(_LEADING)
     if not body:
@@ -134,7 +138,7 @@ def _sniff(head: bytes) -> str:
     if first in (b"{", b"["):
         return "json"
     if body.startswith((b"=LDR", b"=000")):
-        raise ImportFormatError("marc.text_format", msg.MARC_TEXT_FORMAT, kind="MARCMaker .mrk")
+        return "mrk"
     if b"\x1d" not in head and b"\x1e" not in head:
         raise ImportFormatError("marc.not_marc", msg.NOT_MARC)
     if body[:5].isdigit() or body[20:22] == b"45" or _LEADER_AFTER_TERMINATOR.search(head):

@@ -56,3 +56,19 @@ def test_vietnamese_utf8_text_with_mnemonics_and_a_broken_record_between() -> No
     assert broken.offset > 100
     assert broken.reason.startswith("Dòng 8 ")  # the line at fault
     assert last.fields[0].subfields == [("a", "Số đỏ \\ {tái bản}")]
+
+
+def test_a_marcedit_file_imports_with_its_copies(tmp_path: Path) -> None:
+    from app.library import Library
+
+    path = tmp_path / "marcedit.mrk"
+    path.write_text("=LDR  00000nam\\a2200000\\a\\4500\n"
+                    "=020  \\\\$a978-604-0-00001-9\n"
+                    "=245  10$aNhật ký trong tù /$cHồ Chí Minh\n"
+                    "=952  \\\\$pTK.00077$g45.000\n", encoding="utf-8")
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        report = lib.catalog.import_marc(path)
+        assert (report.imported, report.items, report.skipped) == (1, 1, [])
+        [hit] = lib.catalog.search("nhat ky trong tu").hits
+        assert hit.isbns == ["9786040000019"] and [i.barcode for i in hit.items] == ["TK.00077"]
+        assert lib.catalog.item_by_barcode("TK.00077").price == 45000.0  # type: ignore[union-attr]
