@@ -169,8 +169,8 @@
       <translation>Import MARC records</translation>
     </message>
     <message>
-      <source>MARC files (*.mrc *.iso *.dat *.xml *.marc);;All files (*)</source>
-      <translation>MARC files (*.mrc *.iso *.dat *.xml *.marc);;All files (*)</translation>
+      <source>MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)</source>
+      <translation>MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)</translation>
     </message>
     <message>
       <source>Importing {name}</source>
@@ -981,6 +981,53 @@
     <message>
       <source>Sync: never</source>
       <translation>Sync: never</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoansPanel</name>
+    <message>
+      <source>Acc. no.</source>
+      <translation>Acc. no.</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Lent on</source>
+      <translation>Lent on</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <source>Renew</source>
+      <translation>Renew</translation>
+    </message>
+    <message>
+      <source>On loan: {count}</source>
+      <translation>On loan: {count}</translation>
+    </message>
+    <message>
+      <source>{count} overdue</source>
+      <translation>{count} overdue</translation>
+    </message>
+    <message>
+      <source>({days} days late)</source>
+      <translation>({days} days late)</translation>
+    </message>
+    <message>
+      <source>“{title}” is kept for them until {day}</source>
+      <translation>“{title}” is kept for them until {day}</translation>
+    </message>
+    <message>
+      <source>“{title}” (number {position} in the queue)</source>
+      <translation>“{title}” (number {position} in the queue)</translation>
+    </message>
+    <message>
+      <source>Waiting for: {titles}</source>
+      <translation>Waiting for: {titles}</translation>
     </message>
   </context>
   <context>

@@ -169,8 +169,8 @@
       <translation>Nhập biểu ghi MARC</translation>
     </message>
     <message>
-      <source>MARC files (*.mrc *.iso *.dat *.xml *.marc);;All files (*)</source>
-      <translation>Tệp MARC (*.mrc *.iso *.dat *.xml *.marc);;Mọi tệp (*)</translation>
+      <source>MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)</source>
+      <translation>Tệp MARC (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;Mọi tệp (*)</translation>
     </message>
     <message>
       <source>Importing {name}</source>
@@ -981,6 +981,53 @@
     <message>
       <source>Sync: never</source>
       <translation>Đồng bộ: chưa lần nào</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoansPanel</name>
+    <message>
+      <source>Acc. no.</source>
+      <translation>Số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Nhan đề</translation>
+    </message>
+    <message>
+      <source>Lent on</source>
+      <translation>Ngày mượn</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Hạn trả</translation>
+    </message>
+    <message>
+      <source>Renew</source>
+      <translation>Gia hạn</translation>
+    </message>
+    <message>
+      <source>On loan: {count}</source>
+      <translation>Đang mượn: {count}</translation>
+    </message>
+    <message>
+      <source>{count} overdue</source>
+      <translation>{count} quá hạn</translation>
+    </message>
+    <message>
+      <source>({days} days late)</source>
+      <translation>(quá {days} ngày)</translation>
+    </message>
+    <message>
+      <source>“{title}” is kept for them until {day}</source>
+      <translation>“{title}” đang được giữ cho bạn đọc đến {day}</translation>
+    </message>
+    <message>
+      <source>“{title}” (number {position} in the queue)</source>
+      <translation>“{title}” (thứ {position} trong hàng chờ)</translation>
+    </message>
+    <message>
+      <source>Waiting for: {titles}</source>
+      <translation>Đang đặt trước: {titles}</translation>
     </message>
   </context>
   <context>

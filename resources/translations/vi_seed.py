@@ -72,8 +72,8 @@ VI: dict[str, str] = {
     "Call number": "Ký hiệu xếp giá", "Copies": "Bản sách", "Edit…": "Sửa…",
     "Add copies…": "Thêm bản sách…", "Print labels…": "In nhãn…", "Searching…": "Đang tìm…",
     "{count} found": "Tìm thấy {count}", "Import MARC records": "Nhập biểu ghi MARC",
-    "MARC files (*.mrc *.iso *.dat *.xml *.marc);;All files (*)":
-        "Tệp MARC (*.mrc *.iso *.dat *.xml *.marc);;Mọi tệp (*)",
+    "MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)":
+        "Tệp MARC (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;Mọi tệp (*)",
     "Importing {name}": "Đang nhập {name}", "Unexpected error: {error}": "Lỗi không mong đợi: {error}",
     "Export MARC records": "Xuất biểu ghi MARC",
     "MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)": "MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)",
@@ -81,6 +81,10 @@ VI: dict[str, str] = {
     "Catalog written to {path}.": "Đã ghi toàn bộ biểu ghi vào {path}.",
     "{count} record(s) were too long for ISO 2709 and were left out.":
         "{count} biểu ghi quá dài cho ISO 2709 nên không được xuất.",
+    "Lent on": "Ngày mượn", "Renew": "Gia hạn", "On loan: {count}": "Đang mượn: {count}",
+    "“{title}” is kept for them until {day}": "“{title}” đang được giữ cho bạn đọc đến {day}",
+    "“{title}” (number {position} in the queue)": "“{title}” (thứ {position} trong hàng chờ)",
+    "Waiting for: {titles}": "Đang đặt trước: {titles}",
     "Edit copy…": "Sửa bản sách…", "Remove copy…": "Xoá bản sách…", "Remove copy": "Xoá bản sách",
     "Only for a copy entered by mistake that was never lent; its accession number is not given "
     "again. A copy that leaves the library is marked lost or withdrawn.":

@@ -283,3 +283,51 @@ def test_a_patron_is_found_and_opened_without_the_mouse(window, lib, qtbot) -> N
     opened = view.findChildren(PatronDialog)
     assert len(opened) == 1 and opened[0].isVisible()  # one form, not two
     opened[0].reject()
+
+
+def test_a_patron_s_books_on_loan_and_holds_are_shown_and_renewed(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"What does this pupil still have?": found by name, their loans (the late one in red),
+    what they wait for, and Renew, without going to the desk."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.circulation import Circulation
+
+    lib.circulation.calendar.set_closed_weekdays([])
+    reader = lib.patrons.add("Lê Thị Cúc", class_name="7B")
+    lib.patrons.add("Phạm Văn Dũng", class_name="7B")
+    late_book, fresh_book, wanted = (lib.catalog.add_record(t) for t in
+                                     ("Tắt đèn", "Số đỏ", "Truyện Kiều"))
+    [late] = lib.catalog.add_copies(late_book, 1)
+    [fresh] = lib.catalog.add_copies(fresh_book, 1)
+    [taken] = lib.catalog.add_copies(wanted, 1)
+    past = Circulation(lib.db, lib.settings, clock=lambda: datetime.now(UTC) - timedelta(days=20))
+    past.checkout(reader.card, late.barcode)  # due 6 days ago
+    past.checkout(reader.card, fresh.barcode)
+    assert lib.circulation.checkin(fresh.barcode).ok
+    assert lib.circulation.checkout(reader.card, fresh.barcode, force=True).ok  # lent today
+    other = lib.patrons.get(lib.patrons.search("Phạm Văn Dũng")[0].id)
+    assert lib.circulation.checkout(other.card, taken.barcode).ok
+    assert lib.circulation.place_hold(reader.card, wanted).ok
+
+    view = window.show_view("patrons")
+    view.show_class("7B")
+    rows = {view.table.item(r, 0).text(): r for r in range(view.table.rowCount())}
+    view.table.selectRow(rows["Phạm Văn Dũng"])
+    panel = view.loans
+    assert panel.isVisibleTo(view) and panel.title.text() == "Đang mượn: 1"
+    view.table.selectRow(rows["Lê Thị Cúc"])
+    assert panel.title.text() == "Đang mượn: 2 — 1 quá hạn"
+    cells = {panel.table.item(r, 0).text(): panel.table.item(r, 3).text()
+             for r in range(panel.table.rowCount())}
+    assert cells[late.barcode].endswith("(quá 6 ngày)")
+    assert "“Truyện Kiều” (thứ 1 trong hàng chờ)" in panel.holds_line.text()
+
+    row = [panel.table.item(r, 0).text() for r in range(2)].index(late.barcode)
+    panel.table.selectRow(row)
+    assert panel.renew_selected()
+    assert "Đã gia hạn" in panel.message.text()
+    assert panel.title.text() == "Đang mượn: 2"  # no longer late
+    row = [panel.table.item(r, 0).text() for r in range(2)].index(fresh.barcode)
+    panel.table.selectRow(row)
+    assert not panel.renew_selected()  # lent today: nothing to add
+    assert "không thêm ngày nào" in panel.message.text()

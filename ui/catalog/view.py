@@ -314,7 +314,7 @@ class CatalogView(QWidget):
         """Pick a MARC file and import it."""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import MARC records"), "",
-            self.tr("MARC files (*.mrc *.iso *.dat *.xml *.marc);;All files (*)"))
+            self.tr("MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)"))
         if path:
             self.import_marc(Path(path))
 

@@ -30,6 +30,7 @@ from ui.format import display_date
 from ui.operations import Operation, Operations, Progress
 from ui.patrons.edit_dialog import PatronDialog
 from ui.patrons.fines_panel import FinesPanel
+from ui.patrons.loans_panel import LoansPanel
 from ui.widgets import error_label, list_table
 
 ALL = "\x00all"
@@ -72,12 +73,15 @@ class PatronsView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.search_note: QLabel = error_label()
         self.search_note.hide()
+        self.loans = LoansPanel(lib)
         self.fines = FinesPanel(lib)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.table)
+        right.addWidget(self.loans)
         right.addWidget(self.fines)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+        right.setStretchFactor(2, 2)
         right.setChildrenCollapsible(False)
         lists = QHBoxLayout()
         lists.addWidget(self.classes)
@@ -102,6 +106,7 @@ class PatronsView(QWidget):
         down.activated.connect(self.focus_results)
         self.table.itemSelectionChanged.connect(self._show_fines)
         self.fines.changed.connect(self.changed.emit)
+        self.loans.changed.connect(self.changed.emit)
         add.clicked.connect(self.add_patron)
         self.edit_button.clicked.connect(self.edit_selected)
         import_button.clicked.connect(self.import_class_list)
@@ -207,7 +212,9 @@ class PatronsView(QWidget):
         self._show_fines()
 
     def _show_fines(self) -> None:
+        """The selected patron's loans, holds and fines under the list."""
         patron = self.selected_patron() if self.table.selectedItems() else None
+        self.loans.show_patron(patron.id if patron else None)
         self.fines.show_patron(patron.id if patron else None)
 
     def focus_results(self) -> None:
