@@ -153,6 +153,14 @@
       <translation>Print labels…</translation>
     </message>
     <message>
+      <source>Holds…</source>
+      <translation>Holds…</translation>
+    </message>
+    <message>
+      <source>Who is waiting for this book; put a reader in the queue by their card</source>
+      <translation>Who is waiting for this book; put a reader in the queue by their card</translation>
+    </message>
+    <message>
       <source>Searching…</source>
       <translation>Searching…</translation>
     </message>
@@ -705,6 +713,53 @@
     <message>
       <source>Fine of {amount}: {status}.</source>
       <translation>Fine of {amount}: {status}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HoldDialog</name>
+    <message>
+      <source>Holds — {title}</source>
+      <translation>Holds — {title}</translation>
+    </message>
+    <message>
+      <source>scan or type the reader's card, then Enter</source>
+      <translation>scan or type the reader's card, then Enter</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>Reader</source>
+      <translation>Reader</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Nobody is waiting for this book.</source>
+      <translation>Nobody is waiting for this book.</translation>
+    </message>
+    <message>
+      <source>Cancel the selected hold</source>
+      <translation>Cancel the selected hold</translation>
+    </message>
+    <message>
+      <source>Reader's card</source>
+      <translation>Reader's card</translation>
+    </message>
+    <message>
+      <source>copy kept until {day}</source>
+      <translation>copy kept until {day}</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>waiting</translation>
     </message>
   </context>
   <context>

@@ -153,6 +153,14 @@
       <translation>In nhãn…</translation>
     </message>
     <message>
+      <source>Holds…</source>
+      <translation>Đặt trước…</translation>
+    </message>
+    <message>
+      <source>Who is waiting for this book; put a reader in the queue by their card</source>
+      <translation>Ai đang chờ cuốn sách này; thêm bạn đọc vào hàng chờ bằng thẻ</translation>
+    </message>
+    <message>
       <source>Searching…</source>
       <translation>Đang tìm…</translation>
     </message>
@@ -705,6 +713,53 @@
     <message>
       <source>Fine of {amount}: {status}.</source>
       <translation>Khoản phạt {amount}: {status}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HoldDialog</name>
+    <message>
+      <source>Holds — {title}</source>
+      <translation>Đặt trước — {title}</translation>
+    </message>
+    <message>
+      <source>scan or type the reader's card, then Enter</source>
+      <translation>quét hoặc gõ mã thẻ bạn đọc rồi nhấn Enter</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>STT</translation>
+    </message>
+    <message>
+      <source>Reader</source>
+      <translation>Bạn đọc</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Lớp</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Trạng thái</translation>
+    </message>
+    <message>
+      <source>Nobody is waiting for this book.</source>
+      <translation>Chưa có ai đặt trước cuốn sách này.</translation>
+    </message>
+    <message>
+      <source>Cancel the selected hold</source>
+      <translation>Huỷ lượt đặt trước đang chọn</translation>
+    </message>
+    <message>
+      <source>Reader's card</source>
+      <translation>Thẻ bạn đọc</translation>
+    </message>
+    <message>
+      <source>copy kept until {day}</source>
+      <translation>đang giữ sách đến {day}</translation>
+    </message>
+    <message>
+      <source>waiting</source>
+      <translation>đang chờ</translation>
     </message>
   </context>
   <context>

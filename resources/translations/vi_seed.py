@@ -81,6 +81,15 @@ VI: dict[str, str] = {
     "Catalog written to {path}.": "Đã ghi toàn bộ biểu ghi vào {path}.",
     "{count} record(s) were too long for ISO 2709 and were left out.":
         "{count} biểu ghi quá dài cho ISO 2709 nên không được xuất.",
+    "Holds…": "Đặt trước…",
+    "Who is waiting for this book; put a reader in the queue by their card":
+        "Ai đang chờ cuốn sách này; thêm bạn đọc vào hàng chờ bằng thẻ",
+    "Holds — {title}": "Đặt trước — {title}",
+    "scan or type the reader's card, then Enter": "quét hoặc gõ mã thẻ bạn đọc rồi nhấn Enter",
+    "No.": "STT", "Reader": "Bạn đọc", "Reader's card": "Thẻ bạn đọc",
+    "Nobody is waiting for this book.": "Chưa có ai đặt trước cuốn sách này.",
+    "Cancel the selected hold": "Huỷ lượt đặt trước đang chọn",
+    "copy kept until {day}": "đang giữ sách đến {day}", "waiting": "đang chờ",
     "Lent on": "Ngày mượn", "Renew": "Gia hạn", "On loan: {count}": "Đang mượn: {count}",
     "“{title}” is kept for them until {day}": "“{title}” đang được giữ cho bạn đọc đến {day}",
     "“{title}” (number {position} in the queue)": "“{title}” (thứ {position} trong hàng chờ)",

@@ -121,3 +121,39 @@ def test_keyboard_new_record_and_adding_copies_to_the_open_record(  # type: igno
     qtbot.keyClick(view.results, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: any(form.isVisible() and form.record_id is None
                                 for form in view.findChildren(RecordForm)), timeout=5000)
+
+
+def test_a_reader_is_put_in_a_book_s_hold_queue_from_the_catalog(  # type: ignore[no-untyped-def]
+        window, lib, qtbot) -> None:
+    """A book that is out: the reader's card scanned into Holds…, the queue shown with the
+    place; the returned copy then waits for that reader; a hold can be cancelled."""
+    from PySide6.QtCore import Qt as QtKeys
+
+    record = lib.catalog.add_record("Cho tôi xin một vé đi tuổi thơ", authors=["Nguyễn Nhật Ánh"])
+    [copy] = lib.catalog.add_copies(record, 1)
+    first = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    second = lib.patrons.add("Trần Thị Bình", class_name="6B")
+    borrower = lib.patrons.add("Lê Văn Cường", class_name="7A")
+    assert lib.circulation.checkout(borrower.card, copy.barcode).ok
+    view = window.show_view("catalog")
+    view.open_record(record)
+    assert view.holds_button.isEnabled()
+    dialog = view.show_holds()
+    assert dialog is not None and dialog.empty.isVisibleTo(dialog)
+    for patron in (first, second):
+        qtbot.keyClicks(dialog.card, patron.card)
+        qtbot.keyClick(dialog.card, QtKeys.Key.Key_Return)  # the scanner's last key
+    assert "thứ tự 2" in dialog.message.text() and dialog.card.text() == ""
+    assert [dialog.table.item(r, 1).text() for r in range(2)] == ["Nguyễn Văn An",
+                                                                  "Trần Thị Bình"]
+    qtbot.keyClicks(dialog.card, borrower.card)
+    qtbot.keyClick(dialog.card, QtKeys.Key.Key_Return)
+    assert dialog.table.rowCount() == 2  # the borrower has the copy: refused, said why
+    assert "Lê Văn Cường" in dialog.message.text()
+
+    dialog.table.selectRow(0)
+    assert dialog.cancel_selected()
+    assert [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())] == [
+        "Trần Thị Bình"]
+    back = lib.circulation.checkin(copy.barcode)
+    assert back.ok and back.hold is not None and back.hold.patron.card == second.card

@@ -31,6 +31,7 @@ from app.library import Library
 from ui.catalog.copy_dialogs import AddCopiesDialog, CopyEditActions
 from ui.catalog.copy_status import CopyStatusActions
 from ui.catalog.detail import RecordDetail
+from ui.catalog.hold_dialog import HoldDialog
 from ui.catalog.record_form import RecordForm
 from ui.catalog.search_worker import MIN_CHARS, SearchWorker
 from ui.operations import Operations, Progress
@@ -87,12 +88,17 @@ class CatalogView(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.copies_button = QPushButton(self.tr("Add copies…"))
         self.labels_button = QPushButton(self.tr("Print labels…"))
-        for button in (self.edit_button, self.copies_button, self.labels_button):
+        self.holds_button = QPushButton(self.tr("Holds…"))
+        self.holds_button.setToolTip(self.tr("Who is waiting for this book; put a reader in "
+                                             "the queue by their card"))
+        for button in (self.edit_button, self.copies_button, self.labels_button,
+                       self.holds_button):
             button.setEnabled(False)
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
         actions.addWidget(self.copies_button)
         actions.addWidget(self.labels_button)
+        actions.addWidget(self.holds_button)
         actions.addStretch(1)
         self.copy_actions = CopyStatusActions(lib, self.detail.selected_copy)
         self.detail.copies.itemSelectionChanged.connect(self.copy_actions.enable)
@@ -134,6 +140,7 @@ class CatalogView(QWidget):
         self.edit_button.clicked.connect(self.edit_record)
         self.copies_button.clicked.connect(self.add_copies)
         self.labels_button.clicked.connect(self.print_labels)
+        self.holds_button.clicked.connect(self.show_holds)
         self.result_labels_button.clicked.connect(self.print_result_labels)
         QShortcut(QKeySequence("Ctrl+Shift+L"), self).activated.connect(self.print_result_labels)
         QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.new_record)
@@ -223,7 +230,8 @@ class CatalogView(QWidget):
         self.detail.show_record(record, items)
         self._show_copy_count(record_id, items)
         self.copy_actions.enable()
-        for button in (self.edit_button, self.copies_button, self.labels_button):
+        for button in (self.edit_button, self.copies_button, self.labels_button,
+                       self.holds_button):
             button.setEnabled(record is not None)
         self.labels_button.setEnabled(bool(items))
 
@@ -273,6 +281,16 @@ class CatalogView(QWidget):
         dialog = AddCopiesDialog(self._lib, self.current_id, self)
         dialog.accepted.connect(self._copies_added)
         dialog.open()
+        return dialog
+
+    def show_holds(self) -> HoldDialog | None:
+        """The hold queue of the record shown, where a reader is put in it by card."""
+        if self.current_id is None:
+            return None
+        dialog = HoldDialog(self._lib, self.current_id, self)
+        dialog.finished.connect(lambda _result: self._copies_added())
+        dialog.open()
+        dialog.card.setFocus()
         return dialog
 
     def _copy_changed(self) -> None:

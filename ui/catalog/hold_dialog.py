@@ -1,0 +1,107 @@
+"""Holds on the record shown: who is waiting (and whose copy is kept on the hold shelf), a new
+hold for a reader whose card is scanned or typed, and cancelling one.
+
+The desk lends a returned copy to the first in the queue by itself; this is where a reader
+who asks for a book that is out gets in that queue.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.circulation.refs import HoldRef
+from app.library import Library
+from ui.format import display_date
+from ui.widgets import error_label, list_table, say
+
+
+class HoldDialog(QDialog):
+    """The hold queue of one record, with "place" (card + Enter) and "cancel"."""
+
+    def __init__(self, lib: Library, record_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._record_id = record_id
+        self.queue: list[HoldRef] = []
+        title = lib.catalog.record(record_id).title
+        self.setWindowTitle(self.tr("Holds — {title}").format(title=title))
+        self.setMinimumWidth(560)
+        self.card = QLineEdit()
+        self.card.setPlaceholderText(self.tr("scan or type the reader's card, then Enter"))
+        self.card.returnPressed.connect(self.place)
+        self.table = list_table([self.tr("No."), self.tr("Reader"), self.tr("Class"),
+                                 self.tr("Status")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(self.tr("Nobody is waiting for this book."))
+        self.cancel_button = QPushButton(self.tr("Cancel the selected hold"))
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.message = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Reader's card"), self.card)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(buttons)
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the queue as it is now."""
+        self.queue = self._lib.circulation.hold_queue(self._record_id)
+        self.table.setRowCount(0)
+        for number, hold in enumerate(self.queue, 1):
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            status = (self.tr("copy kept until {day}").format(day=display_date(hold.ready_until))
+                      if hold.status == "ready" else self.tr("waiting"))
+            for column, text in enumerate((str(number), hold.patron.full_name,
+                                           hold.patron.class_name or "", status)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.setVisible(bool(self.queue))
+        self.empty.setVisible(not self.queue)
+        self._enable()
+
+    def _enable(self) -> None:
+        self.cancel_button.setVisible(bool(self.queue))
+        self.cancel_button.setEnabled(0 <= self.table.currentRow() < len(self.queue)
+                                      and bool(self.table.selectedItems()))
+
+    def place(self) -> bool:
+        """Put the reader whose card was entered in the queue; say where, or why not."""
+        card = self.card.text().strip()
+        if not card:
+            return False
+        result = self._lib.circulation.place_hold(card, self._record_id)
+        say(self.message, result.message, ok=result.ok)
+        self.card.clear()  # ready for the next card either way
+        self.refresh()
+        return result.ok
+
+    def cancel_selected(self) -> bool:
+        """Cancel the selected hold (a copy kept for it passes to the next reader)."""
+        row = self.table.currentRow()
+        if not (0 <= row < len(self.queue)):
+            return False
+        result = self._lib.circulation.cancel_hold(self.queue[row].id)
+        say(self.message, result.message, ok=result.ok)
+        self.refresh()
+        return result.ok
