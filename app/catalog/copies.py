@@ -38,6 +38,11 @@ STATUS_WORDS = {"available": Text("trên giá", "on the shelf"),
                 "on_hold_shelf": Text("giữ cho bạn đọc đặt trước", "kept for a hold"),
                 "lost": Text("bị mất", "lost"), "damaged": Text("bị hỏng", "damaged"),
                 "withdrawn": Text("đã thanh lý", "withdrawn")}
+NOT_WITHDRAWABLE = Text(
+    "Bản {barcode} đang {status}: nhận trả (hoặc huỷ lượt giữ) trước khi thanh lý.",
+    "Copy {barcode} is {status}: check it in (or release the hold) before withdrawing it.")
+ALREADY_WITHDRAWN = Text("Bản {barcode} đã thanh lý rồi.", "Copy {barcode} is already withdrawn.")
+WITHDRAWN_NOTE = Text("Thanh lý ngày {day}", "Withdrawn on {day}")
 HAS_HISTORY = Text(
     "Bản {barcode} đã từng được mượn hoặc không còn trên giá ({status}): không xoá được, hãy "
     "đánh dấu mất, hỏng hoặc thanh lý.",
@@ -144,3 +149,28 @@ def remove_item(conn: sqlite3.Connection, item_id: int, now: str) -> Item:
 
 def _record_uuid(conn: sqlite3.Connection, record_id: int) -> str:
     return str(conn.execute("SELECT uuid FROM records WHERE id = ?", (record_id,)).fetchone()[0])
+
+
+def withdraw_item(conn: sqlite3.Connection, item_id: int, reference: str, now: str,
+                  today: date) -> Item:
+    """Write off copy *item_id* (thanh lý: worn out, outdated) inside the caller's
+    transaction: it stays in the catalog, marked ``withdrawn``, with the day and *reference*
+    (the write-off record's number, e.g. "BB số 12/2026") added to its note, and no longer
+    counts in the collection. A copy out on loan or kept for a hold must come back first."""
+    item = load(conn, item_id)
+    if item.status == "withdrawn":
+        raise ValidationError("catalog.already_withdrawn", ALREADY_WITHDRAWN,
+                              barcode=item.barcode)
+    if item.status in ("on_loan", "on_hold_shelf"):
+        raise ValidationError("catalog.not_withdrawable", NOT_WITHDRAWABLE,
+                              barcode=item.barcode, status=status_words(item.status))
+    line = WITHDRAWN_NOTE(day=today.strftime("%d/%m/%Y"))
+    reference = _text(reference) or ""
+    line = f"{line}: {reference}" if reference else line
+    note = f"{item.note}\n{line}" if item.note else line
+    conn.execute("UPDATE items SET status = 'withdrawn', note = ?, updated_at = ? WHERE id = ?",
+                 (note, now, item_id))
+    item = replace(item, status="withdrawn", note=note)
+    record_change(conn, "item", item.uuid, "update",
+                  store.item_payload(item, _record_uuid(conn, item.record_id), now))
+    return item

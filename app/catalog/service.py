@@ -222,6 +222,13 @@ class Catalog:
             today = local_date(system_clock())
             return copies.update_item(conn, item_id, changes, utc_now(), today)
 
+    def withdraw_item(self, item_id: int, reference: str = "") -> Item:
+        """Write off a copy (thanh lý), with the write-off record's number in its note; see
+        :func:`app.catalog.copies.withdraw_item`."""
+        with self._db.transaction() as conn:
+            return copies.withdraw_item(conn, item_id, reference, utc_now(),
+                                        local_date(system_clock()))
+
     def remove_item(self, item_id: int) -> Item:
         """Take out a copy entered by mistake: only one on the shelf that was never lent
         (others are marked lost, damaged or withdrawn). Its accession number stays used."""

@@ -1,5 +1,5 @@
-"""``thuvien copy show|edit|remove ITEM``: one copy's register details, corrected or taken out
-(the window's Edit copy… and Remove copy…)."""
+"""``thuvien copy show|edit|withdraw|remove ITEM``: one copy's register details, corrected,
+written off or taken out (the window's Edit copy…, Withdraw… and Remove copy…)."""
 
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ _TEXT_OPTIONS = {"call_number": "call_number", "location": "location", "source":
 
 def register(subparsers: Any) -> None:
     """Add the ``copy`` command."""
-    p = subparsers.add_parser("copy", help="show, correct or remove one copy")
-    p.add_argument("action", choices=["show", "edit", "remove"])
+    p = subparsers.add_parser("copy", help="show, correct, withdraw or remove one copy")
+    p.add_argument("action", choices=["show", "edit", "withdraw", "remove"])
     p.add_argument("item", help="accession number (barcode)")
     p.add_argument("--type", dest="item_type", choices=ITEM_TYPES)
     p.add_argument("--call-number", help="empty text clears it")
@@ -45,6 +45,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--acquired", help="date received, dd/mm/yyyy")
     p.add_argument("--source", help="e.g. Mua, Biếu tặng")
     p.add_argument("--note")
+    p.add_argument("--reference", default="", help="withdraw: the write-off record's number")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=copy_command)
 
@@ -75,7 +76,7 @@ def _find(lib: Library, barcode: str) -> Item:
 
 
 def copy_command(args: argparse.Namespace) -> int:
-    """``thuvien copy show|edit|remove ITEM [--price ... --json]``."""
+    """``thuvien copy show|edit|withdraw|remove ITEM [--price ... --reference R --json]``."""
     with open_library(args) as lib:
         item = _find(lib, args.item)
         if args.action == "remove":
@@ -87,6 +88,8 @@ def copy_command(args: argparse.Namespace) -> int:
             return 0
         if args.action == "edit":
             item = lib.catalog.update_item(item.id, **_changes(args))
+        elif args.action == "withdraw":
+            item = lib.catalog.withdraw_item(item.id, args.reference)
         title = lib.catalog.record(item.record_id).title
     if args.json:
         print_json({**asdict(item), "title": title})

@@ -345,6 +345,18 @@
       <translation>Only for a copy entered by mistake that was never lent; its accession number is not given again. A copy that leaves the library is marked lost or withdrawn.</translation>
     </message>
     <message>
+      <source>Withdraw…</source>
+      <translation>Withdraw…</translation>
+    </message>
+    <message>
+      <source>Write off a worn-out or outdated copy (thanh lý), with the write-off record's number; it stays in the catalog, marked withdrawn.</source>
+      <translation>Write off a worn-out or outdated copy (thanh lý), with the write-off record's number; it stays in the catalog, marked withdrawn.</translation>
+    </message>
+    <message>
+      <source>Copy {barcode} withdrawn.</source>
+      <translation>Copy {barcode} withdrawn.</translation>
+    </message>
+    <message>
       <source>Remove copy</source>
       <translation>Remove copy</translation>
     </message>
@@ -2305,6 +2317,29 @@
     <message>
       <source>Decided by</source>
       <translation>Decided by</translation>
+    </message>
+  </context>
+  <context>
+    <name>WithdrawDialog</name>
+    <message>
+      <source>Withdraw copy {barcode}</source>
+      <translation>Withdraw copy {barcode}</translation>
+    </message>
+    <message>
+      <source>Copy {barcode} leaves the collection (worn out, outdated…). It stays in the catalog marked withdrawn and is no longer lent or counted.</source>
+      <translation>Copy {barcode} leaves the collection (worn out, outdated…). It stays in the catalog marked withdrawn and is no longer lent or counted.</translation>
+    </message>
+    <message>
+      <source>e.g. BB số 12/2026 (may be left empty)</source>
+      <translation>e.g. BB số 12/2026 (may be left empty)</translation>
+    </message>
+    <message>
+      <source>Write-off record</source>
+      <translation>Write-off record</translation>
+    </message>
+    <message>
+      <source>Withdraw</source>
+      <translation>Withdraw</translation>
     </message>
   </context>
 </TS>

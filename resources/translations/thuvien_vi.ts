@@ -345,6 +345,18 @@
       <translation>Chỉ dùng cho bản sách nhập nhầm và chưa từng cho mượn; số ĐKCB của nó không cấp lại. Bản sách rời thư viện thì đánh dấu mất hoặc thanh lý.</translation>
     </message>
     <message>
+      <source>Withdraw…</source>
+      <translation>Thanh lý…</translation>
+    </message>
+    <message>
+      <source>Write off a worn-out or outdated copy (thanh lý), with the write-off record's number; it stays in the catalog, marked withdrawn.</source>
+      <translation>Thanh lý bản sách rách nát hoặc lạc hậu, kèm số biên bản; bản sách vẫn ở trong mục lục, ghi là đã thanh lý.</translation>
+    </message>
+    <message>
+      <source>Copy {barcode} withdrawn.</source>
+      <translation>Đã thanh lý bản sách {barcode}.</translation>
+    </message>
+    <message>
       <source>Remove copy</source>
       <translation>Xoá bản sách</translation>
     </message>
@@ -2305,6 +2317,29 @@
     <message>
       <source>Decided by</source>
       <translation>Người quyết định</translation>
+    </message>
+  </context>
+  <context>
+    <name>WithdrawDialog</name>
+    <message>
+      <source>Withdraw copy {barcode}</source>
+      <translation>Thanh lý bản sách {barcode}</translation>
+    </message>
+    <message>
+      <source>Copy {barcode} leaves the collection (worn out, outdated…). It stays in the catalog marked withdrawn and is no longer lent or counted.</source>
+      <translation>Bản sách {barcode} ra khỏi kho (rách nát, lạc hậu…). Nó vẫn ở trong mục lục, ghi là đã thanh lý, không cho mượn và không tính vào vốn tài liệu nữa.</translation>
+    </message>
+    <message>
+      <source>e.g. BB số 12/2026 (may be left empty)</source>
+      <translation>ví dụ BB số 12/2026 (có thể để trống)</translation>
+    </message>
+    <message>
+      <source>Write-off record</source>
+      <translation>Biên bản thanh lý</translation>
+    </message>
+    <message>
+      <source>Withdraw</source>
+      <translation>Thanh lý</translation>
     </message>
   </context>
 </TS>

@@ -90,6 +90,19 @@ VI: dict[str, str] = {
     "Nobody is waiting for this book.": "Chưa có ai đặt trước cuốn sách này.",
     "Cancel the selected hold": "Huỷ lượt đặt trước đang chọn",
     "copy kept until {day}": "đang giữ sách đến {day}", "waiting": "đang chờ",
+    "Withdraw…": "Thanh lý…", "Withdraw": "Thanh lý",
+    "Write off a worn-out or outdated copy (thanh lý), with the write-off record's number; it "
+    "stays in the catalog, marked withdrawn.":
+        "Thanh lý bản sách rách nát hoặc lạc hậu, kèm số biên bản; bản sách vẫn ở trong mục "
+        "lục, ghi là đã thanh lý.",
+    "Copy {barcode} withdrawn.": "Đã thanh lý bản sách {barcode}.",
+    "Withdraw copy {barcode}": "Thanh lý bản sách {barcode}",
+    "Copy {barcode} leaves the collection (worn out, outdated…). It stays in the catalog "
+    "marked withdrawn and is no longer lent or counted.":
+        "Bản sách {barcode} ra khỏi kho (rách nát, lạc hậu…). Nó vẫn ở trong mục lục, ghi là "
+        "đã thanh lý, không cho mượn và không tính vào vốn tài liệu nữa.",
+    "e.g. BB số 12/2026 (may be left empty)": "ví dụ BB số 12/2026 (có thể để trống)",
+    "Write-off record": "Biên bản thanh lý",
     "Lent on": "Ngày mượn", "Renew": "Gia hạn", "On loan: {count}": "Đang mượn: {count}",
     "“{title}” is kept for them until {day}": "“{title}” đang được giữ cho bạn đọc đến {day}",
     "“{title}” (number {position} in the queue)": "“{title}” (thứ {position} trong hàng chờ)",

@@ -229,3 +229,22 @@ def test_back_from_the_desk_the_catalog_shows_the_copies_as_they_are(window, lib
     qtbot.waitUntil(lambda: view.results.item(0, 4).text() == "2/3", timeout=3000)
     qtbot.waitUntil(lambda: view.count_label.text() == "Tìm thấy 1", timeout=3000)
     assert view.results.currentRow() == 0 and view.current_id is not None
+
+
+def test_a_worn_copy_is_withdrawn_from_its_row(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view, record = _open(window, lib)
+    lib.catalog.add_copies(record, 2)
+    view.open_record(record)
+    edits = view.copy_edits
+    view.detail.copies.selectRow(0)
+    assert edits.withdraw_button.isEnabled()
+    dialog = edits.withdraw()
+    assert dialog is not None
+    dialog.reference.setText("BB số 12/2026")
+    dialog.save()
+    qtbot.waitUntil(lambda: view.detail.copies.item(0, 4).text() == "đã thanh lý", timeout=3000)
+    assert "Đã thanh lý bản sách" in edits.message.text()
+    first = lib.catalog.items_of(record)[0]
+    assert first.status == "withdrawn" and first.note.endswith(": BB số 12/2026")
+    view.detail.copies.selectRow(0)
+    assert not edits.withdraw_button.isEnabled()  # once is enough

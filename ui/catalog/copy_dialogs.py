@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -101,17 +102,19 @@ class _CopyForm(QDialog):
         self._lib = lib
         self.setWindowTitle(title)
         self.setMinimumWidth(440)
-        self.details = CopyDetails(self, library_today(lib))
         self.error = error_label()
         self.form = QFormLayout(self)
 
-    def _finish(self, ok: QDialogButtonBox.StandardButton) -> None:
-        self.details.add_rows(self.form)
+    def _finish(self, ok: QDialogButtonBox.StandardButton,
+                details: CopyDetails | None = None) -> QDialogButtonBox:
+        if details is not None:
+            details.add_rows(self.form)
         self.form.addRow(self.error)
         buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
+        return buttons
 
     def save(self) -> None:
         """Write what the form says; say what went wrong otherwise."""
@@ -141,9 +144,10 @@ class AddCopiesDialog(_CopyForm):
         self.count.setRange(1, 500)
         self.collection = QComboBox()
         fill_collections(self.collection, lib)
+        self.details = CopyDetails(self, library_today(lib))
         self.form.addRow(self.tr("Number of copies"), self.count)
         self.form.addRow(self.tr("Collection"), self.collection)
-        self._finish(QDialogButtonBox.StandardButton.Ok)
+        self._finish(QDialogButtonBox.StandardButton.Ok, self.details)
 
     def _write(self) -> None:
         details = self.details.values()
@@ -166,10 +170,11 @@ class EditCopyDialog(_CopyForm):
         self.item_type.setCurrentIndex(max(0, self.item_type.findData(item.item_type)))
         self.call_number = QLineEdit(item.call_number or "")
         self.call_number.setPlaceholderText(self.tr("empty: the record's classification"))
+        self.details = CopyDetails(self, library_today(lib))
         self.details.show_item(item)
         self.form.addRow(self.tr("Item type"), self.item_type)
         self.form.addRow(self.tr("Call number"), self.call_number)
-        self._finish(QDialogButtonBox.StandardButton.Save)
+        self._finish(QDialogButtonBox.StandardButton.Save, self.details)
 
     def _write(self) -> None:
         self._lib.catalog.update_item(self._item.id, item_type=self.item_type.currentData(),
@@ -177,9 +182,32 @@ class EditCopyDialog(_CopyForm):
                                       **self.details.values())
 
 
+class WithdrawDialog(_CopyForm):
+    """Write off one copy (thanh lý): the write-off record's number goes into its note."""
+
+    def __init__(self, lib: Library, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(lib, self.tr("Withdraw copy {barcode}").format(barcode=item.barcode),
+                         parent)
+        self._item = item
+        self.withdrawn: Item | None = None
+        what = QLabel(self.tr("Copy {barcode} leaves the collection (worn out, outdated…). It "
+                              "stays in the catalog marked withdrawn and is no longer lent or "
+                              "counted.").format(barcode=item.barcode))
+        what.setWordWrap(True)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("e.g. BB số 12/2026 (may be left empty)"))
+        self.form.addRow(what)
+        self.form.addRow(self.tr("Write-off record"), self.reference)
+        buttons = self._finish(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Withdraw"))
+
+    def _write(self) -> None:
+        self.withdrawn = self._lib.catalog.withdraw_item(self._item.id, self.reference.text())
+
+
 class CopyEditActions(QWidget):
-    """"Edit copy…" and "Remove copy…" for the copy *selected()* names (an Item or None);
-    ``changed`` fires after a copy changed or went."""
+    """"Edit copy…", "Withdraw…" and "Remove copy…" for the copy *selected()* names (an
+    Item or None); ``changed`` fires after a copy changed or went."""
 
     changed = Signal()
 
@@ -195,13 +223,20 @@ class CopyEditActions(QWidget):
         self.remove_button.setToolTip(self.tr(
             "Only for a copy entered by mistake that was never lent; its accession number is "
             "not given again. A copy that leaves the library is marked lost or withdrawn."))
+        self.withdraw_button = QPushButton(self.tr("Withdraw…"))
+        self.withdraw_button.setToolTip(self.tr(
+            "Write off a worn-out or outdated copy (thanh lý), with the write-off record's "
+            "number; it stays in the catalog, marked withdrawn."))
+        self.withdraw_dialog: WithdrawDialog | None = None
         self.message = error_label()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit_button)
+        row.addWidget(self.withdraw_button)
         row.addWidget(self.remove_button)
         row.addWidget(self.message, 1)
         self.edit_button.clicked.connect(self.edit)
+        self.withdraw_button.clicked.connect(self.withdraw)
         self.remove_button.clicked.connect(self.ask_remove)
         self.enable()
 
@@ -213,7 +248,26 @@ class CopyEditActions(QWidget):
         item = self._item()
         self.edit_button.setEnabled(item is not None)
         self.remove_button.setEnabled(item is not None and item.status == "available")
+        self.withdraw_button.setEnabled(item is not None and item.status not in (
+            "on_loan", "on_hold_shelf", "withdrawn"))
         self.message.clear()
+
+    def withdraw(self) -> WithdrawDialog | None:
+        """Ask for the write-off record, then withdraw the selected copy."""
+        item = self._item()
+        if item is None:
+            return None
+        dialog = WithdrawDialog(self._lib, item, self)
+        dialog.accepted.connect(lambda: self._withdrawn(dialog))
+        self.withdraw_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _withdrawn(self, dialog: WithdrawDialog) -> None:
+        self.changed.emit()
+        if dialog.withdrawn is not None:
+            say(self.message, self.tr("Copy {barcode} withdrawn.").format(
+                barcode=dialog.withdrawn.barcode))
 
     def edit(self) -> EditCopyDialog | None:
         """Open the correction dialog for the selected copy."""

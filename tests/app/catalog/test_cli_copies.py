@@ -55,3 +55,13 @@ def test_a_copy_entered_by_mistake_is_removed_once(db: str,
     assert "TK.00002" in capsys.readouterr().out
     assert main(["--lang", "en", "--db", db, "copy", "remove", "TK.00002"]) == 2
     assert "There is no copy TK.00002." in capsys.readouterr().err
+
+
+def test_a_copy_is_withdrawn_with_its_write_off_record(db: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db, "copy", "withdraw", "TK.00001", "--reference", "BB số 12/2026",
+                 "--json"]) == 0
+    item = json.loads(capsys.readouterr().out)
+    assert item["status"] == "withdrawn" and item["note"].endswith(": BB số 12/2026")
+    assert main(["--lang", "en", "--db", db, "copy", "withdraw", "TK.00001"]) == 2
+    assert "already withdrawn" in capsys.readouterr().err

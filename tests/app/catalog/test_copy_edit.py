@@ -164,3 +164,26 @@ def _iso2709(fields: dict[str, str]) -> bytes:
     data = b"".join(body for _, body in bodies)
     leader = f"{base + len(data) + 1:05d}nam a22{base:05d} a 4500".encode()
     return leader + directory + b"\x1e" + data + b"\x1d"
+
+
+def test_a_worn_copy_is_written_off_with_its_record_number_and_no_longer_lent(
+        lib: Library) -> None:
+    first, second = _book(lib)
+    patron = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    lib.catalog.update_item(first, note="Bìa rách")
+    withdrawn = lib.catalog.withdraw_item(first, "BB số 12/2026")
+    assert withdrawn.status == "withdrawn"
+    assert withdrawn.note is not None and withdrawn.note.startswith("Bìa rách\nThanh lý ngày ")
+    assert withdrawn.note.endswith(": BB số 12/2026")
+    op, _, payload = _last_change(lib)
+    assert (op, payload["status"]) == ("update", "withdrawn")
+    refused = lib.circulation.checkout(patron.card, withdrawn.barcode)
+    assert refused.code == "item_unavailable" and "đã thanh lý" in refused.message_in("vi")
+    with pytest.raises(ValidationError):  # once is enough
+        lib.catalog.withdraw_item(first)
+    out = lib.catalog.item(second).barcode
+    assert lib.circulation.checkout(patron.card, out).ok
+    with pytest.raises(ValidationError) as on_loan:
+        lib.catalog.withdraw_item(second)
+    assert "đang cho mượn" in on_loan.value.message
+    assert lib.catalog.item(second).status == "on_loan"
