@@ -1354,8 +1354,8 @@
       <translation>Waiting: “{title}” (position {position})</translation>
     </message>
     <message>
-      <source>Fines not paid: {amount}</source>
-      <translation>Fines not paid: {amount}</translation>
+      <source>Fines and charges not paid: {amount}</source>
+      <translation>Fines and charges not paid: {amount}</translation>
     </message>
     <message>
       <source>{date} · “{title}” ({barcode}) — lost, to replace: {amount}</source>

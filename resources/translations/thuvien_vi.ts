@@ -1354,8 +1354,8 @@
       <translation>Đang chờ: “{title}” (thứ tự {position})</translation>
     </message>
     <message>
-      <source>Fines not paid: {amount}</source>
-      <translation>Tiền phạt chưa nộp: {amount}</translation>
+      <source>Fines and charges not paid: {amount}</source>
+      <translation>Tiền phạt, đền sách chưa nộp: {amount}</translation>
     </message>
     <message>
       <source>{date} · “{title}” ({barcode}) — lost, to replace: {amount}</source>

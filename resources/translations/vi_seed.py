@@ -284,7 +284,7 @@ VI: dict[str, str] = {
     "The language changes when ThuVien starts again.":
         "Ngôn ngữ sẽ đổi khi mở lại ThuVien.",
     # fines (desk panel, patrons view)
-    "Fines not paid: {amount}": "Tiền phạt chưa nộp: {amount}",
+    "Fines and charges not paid: {amount}": "Tiền phạt, đền sách chưa nộp: {amount}",
     "{date} · “{title}” ({barcode}) — {days} days late: {amount}":
         "{date} · “{title}” ({barcode}) — quá hạn {days} ngày: {amount}",
     "{date} · “{title}” ({barcode}) — lost, to replace: {amount}":

@@ -42,13 +42,13 @@ def test_a_late_return_shows_the_fine_and_what_the_patron_owes(window, lib, late
     assert desk.banner.property("kind") == "warn"  # amber: money to collect
     panel = desk.patron_panel
     assert panel.fines.isVisibleTo(desk)
-    assert panel.fines_title.text() == "Tiền phạt chưa nộp: 3.000 đ"
+    assert panel.fines_title.text() == "Tiền phạt, đền sách chưa nộp: 3.000 đ"
     assert panel.fines.count() == 1
     assert "quá hạn 6 ngày: 3.000 đ" in panel.fines.item(0).text()
     assert "Quá hạn 6 ngày — phạt 3.000 đ" in desk.session.item(0, 2).text()
 
     scan(qtbot, field, barcodes[1])
-    assert panel.fines_title.text() == "Tiền phạt chưa nộp: 6.000 đ"
+    assert panel.fines_title.text() == "Tiền phạt, đền sách chưa nộp: 6.000 đ"
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     scan(qtbot, field, patron.card)
     assert desk.banner.text().endswith("quá hạn 0. Nợ phạt 6.000 đ.")

@@ -195,7 +195,7 @@ class PatronPanel(QWidget):
         self.fines.setVisible(bool(owed))
         if not owed:
             return
-        self.fines_title.setText(self.tr("Fines not paid: {amount}").format(
+        self.fines_title.setText(self.tr("Fines and charges not paid: {amount}").format(
             amount=format_dong(sum(fine.amount for fine in owed))))
         for fine in owed:
             if fine.kind == "lost":
