@@ -19,11 +19,12 @@ REMOVED = Text("Đã xoá {count} bản sao lưu cũ theo quy tắc giữ lại.
 EMPTY = Text("Chưa có bản sao lưu nào trong {folder}.", "No backups in {folder} yet.")
 LINE = Text("{when}  {code:<12}  {size:>10}  {file}", "{when}  {code:<12}  {size:>10}  {file}")
 RESTORED = Text(
-    "Đã khôi phục thư viện «{name}» ({code}) từ {file}. Bản cũ được giữ ở {previous}.",
-    "Restored the library “{name}” ({code}) from {file}. The previous one is kept as {previous}.",
+    "Đã khôi phục thư viện{which} từ {file}. Bản cũ được giữ ở {previous}.",
+    "Restored the library{which} from {file}. The previous one is kept as {previous}.",
 )
-RESTORED_NEW = Text("Đã khôi phục thư viện «{name}» ({code}) từ {file}.",
-                    "Restored the library “{name}” ({code}) from {file}.")
+RESTORED_NEW = Text("Đã khôi phục thư viện{which} từ {file}.",
+                    "Restored the library{which} from {file}.")
+NAMED = Text(" «{name}»", " “{name}”")
 
 
 def register(subparsers: Any) -> None:
@@ -87,6 +88,13 @@ def backup_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _which(name: str, code: str) -> str:
+    """The restored library as the message names it: « name » (code), either part left out
+    when the backup's library never had it set (set-up skipped)."""
+    text = NAMED(name=name) if name else ""
+    return f"{text} ({code})" if code else text
+
+
 def backup_restore(args: argparse.Namespace) -> int:
     """``thuvien backup restore FILE [--json]``: the library must not be open elsewhere."""
     db_path = Path(args.db) if args.db else default_db_path()
@@ -96,8 +104,9 @@ def backup_restore(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_json())
     elif report.previous is None:
-        print(RESTORED_NEW(name=facts.library_name, code=facts.library_code, file=str(args.file)))
+        print(RESTORED_NEW(which=_which(facts.library_name, facts.library_code),
+                           file=str(args.file)))
     else:
-        print(RESTORED(name=facts.library_name, code=facts.library_code, file=str(args.file),
+        print(RESTORED(which=_which(facts.library_name, facts.library_code), file=str(args.file),
                        previous=str(report.previous)))
     return 0

@@ -274,3 +274,22 @@ def test_parse_name_ignores_other_files(tmp_path: Path) -> None:
     path = tmp_path / "thuvien.sqlite3"
     path.write_bytes(b"")
     assert parse_name(path) is None
+
+
+def test_cli_restore_of_a_library_never_set_up_names_no_empty_quotes(tmp_path: Path) -> None:
+    """The set-up was skipped: no name, no code. The message said «» () before."""
+    db = tmp_path / "thuvien.sqlite3"
+    with Library.open(db) as lib:
+        lib.catalog.add_record("Nhật ký trong tù")
+    taken = json.loads(_cli("backup", "now", "--dir", str(tmp_path / "usb"), "--json",
+                            db=db).stdout)
+    restored = _cli("backup", "restore", taken["file"], db=db)
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stdout.startswith(f"Đã khôi phục thư viện từ {taken['file']}. Bản cũ")
+    assert "«" not in restored.stdout and "()" not in restored.stdout
+    with Library.open(db) as lib:
+        lib.settings.set("library_code", "TH01")
+    taken = json.loads(_cli("backup", "now", "--dir", str(tmp_path / "usb"), "--json",
+                            db=db).stdout)
+    english = _cli("--lang", "en", "backup", "restore", taken["file"], db=db)
+    assert english.stdout.startswith(f"Restored the library (TH01) from {taken['file']}.")
