@@ -157,3 +157,19 @@ def test_a_reader_is_put_in_a_book_s_hold_queue_from_the_catalog(  # type: ignor
         "Trần Thị Bình"]
     back = lib.circulation.checkin(copy.barcode)
     assert back.ok and back.hold is not None and back.hold.patron.card == second.card
+
+
+def test_enter_on_a_result_opens_its_form(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt as QtKeys
+
+    record = lib.catalog.add_record("Lão Hạc", authors=["Nam Cao"], year=2018)
+    view = window.show_view("catalog")
+    window.show()
+    qtbot.waitExposed(window)
+    view.search_field.setFocus()
+    qtbot.keyClicks(view.search_field, "lao hac")
+    qtbot.waitUntil(lambda: view.results.rowCount() == 1, timeout=5000)
+    qtbot.keyClick(view.search_field, QtKeys.Key.Key_Down)
+    qtbot.keyClick(view.results, QtKeys.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(form.isVisible() and form.record_id == record
+                                for form in view.findChildren(RecordForm)), timeout=5000)

@@ -83,6 +83,8 @@ class CatalogView(QWidget):
         for column in (1, 2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.results.currentCellChanged.connect(lambda row, *_: self._select_row(row))
+        # Enter on a result (or a double click) opens its form, as in Patrons.
+        self.results.activated.connect(lambda _index: self.edit_record())
 
         self.detail = RecordDetail()
         self.edit_button = QPushButton(self.tr("Edit…"))
