@@ -161,6 +161,11 @@ def test_an_isbn_already_in_the_catalog_offers_to_add_copies(window, lib, qtbot)
     qtbot.keyClicks(form.isbn, "978-604-2-08876-4")  # a mistyped check digit
     qtbot.keyClick(form.isbn, Qt.Key.Key_Return)
     assert "không phải ISBN hợp lệ" in form.lookup_label.text()
+    assert "color" in form.lookup_label.styleSheet()  # said in red
+    form.isbn.clear()
+    qtbot.keyClicks(form.isbn, "978-604-2-08876-3")
+    qtbot.keyClick(form.isbn, Qt.Key.Key_Return)
+    assert form.lookup_label.styleSheet() == ""  # a plain answer again
     form.reject()
 
 

@@ -26,6 +26,7 @@ from app.catalog.models import RecordView
 from app.errors import UserError
 from app.library import Library
 from ui.scanner import ACCEPTS_SCANS
+from ui.style import BAD_FG
 from ui.widgets import error_label, fill_collections
 
 
@@ -168,10 +169,12 @@ class RecordForm(QDialog):
         self.existing_id = None
         self.existing_button.hide()
         isbns = [i for i in (to_isbn13(part) for part in split_list(text)) if i]
+        self.lookup_label.setStyleSheet("")
         if not text:
             self.lookup_label.setText("")
             return
-        if not isbns:
+        if not isbns:  # in red: the scanner misread, or a digit was mistyped
+            self.lookup_label.setStyleSheet(f"color: {BAD_FG};")
             self.lookup_label.setText(self.tr("This is not a valid ISBN: check the digits."))
             return
         for isbn in isbns:
