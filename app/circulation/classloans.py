@@ -108,7 +108,7 @@ def get(conn: sqlite3.Connection, session_id: int) -> ClassLoanSession:
     """The session *session_id* (refused as not found otherwise)."""
     row = conn.execute(_SELECT + "id = ?", (session_id,)).fetchone()
     if row is None:
-        raise refuse("record_not_found", record=session_id)
+        raise refuse("class_loan_not_found", session=session_id)
     return _session(row)
 
 
@@ -125,6 +125,8 @@ def start(ctx: CircContext, conn: sqlite3.Connection, class_name: str, record_id
           *, due: date | None = None, school_year: str | None = None) -> ClassLoanSession:
     """Open a session lending the records *record_ids* to *class_name*."""
     _, now, today = ctx.now()
+    if not students(conn, class_name):
+        raise refuse("class_empty", class_name=class_name)
     if due is None:
         rule = ctx.rules.rule_for("student", "textbook")
         due = ctx.calendar.open_days(today).next_open(rule.due_date(today))
@@ -194,8 +196,10 @@ def assign(ctx: CircContext, conn: sqlite3.Connection, session_id: int,
 def auto_assign(ctx: CircContext, conn: sqlite3.Connection, session_id: int) -> list[DeskResult]:
     """Give each student of the class one available copy of every record of the set they do
     not have yet (copies in accession order). A record that runs out of copies is reported
-    for the remaining students as ``item_unavailable`` on its last copy."""
+    for the remaining students as ``class_set_short`` (with how many copies it has)."""
     session = get(conn, session_id)
+    if session.status != "open":
+        raise refuse("session_closed", class_name=session.class_name)
     pool: dict[int, list[ItemRef]] = {rid: [] for rid in session.record_ids}
     for copy in items_of_records(conn, list(session.record_ids)):
         if copy.status == "available":
@@ -206,10 +210,12 @@ def auto_assign(ctx: CircContext, conn: sqlite3.Connection, session_id: int) -> 
             if _has_copy(conn, session.id, patron.id, record_id):
                 continue
             if not pool[record_id]:
-                title = conn.execute("SELECT title FROM records WHERE id = ?",
-                                     (record_id,)).fetchone()[0]
-                results.append(DeskResult(False, "isbn_no_copy", {"isbn": "", "title": title},
-                                          patron))
+                title, copies = conn.execute(
+                    "SELECT r.title, (SELECT count(*) FROM items i WHERE i.record_id = r.id "
+                    "AND i.deleted = 0) FROM records r WHERE r.id = ?", (record_id,)).fetchone()
+                results.append(DeskResult(False, "class_set_short" if copies else
+                                          "class_set_no_copy",
+                                          {"title": title, "copies": copies}, patron))
                 continue
             copy = pool[record_id].pop(0)
             try:
@@ -253,6 +259,9 @@ def close(ctx: CircContext, conn: sqlite3.Connection, session_id: int, *,
     """End the session; optionally mark every copy still out as lost (the borrower stays on
     its loan). Returns the final report."""
     _, now, _today = ctx.now()
+    session = get(conn, session_id)
+    if session.status != "open":
+        raise refuse("session_closed", class_name=session.class_name)
     if mark_missing_lost:
         for (item_id,) in conn.execute(
                 "SELECT item_id FROM loans WHERE class_loan_id = ? AND returned_at IS NULL",

@@ -105,6 +105,18 @@ MESSAGES: dict[str, Text] = {
         "{name} owes {amount} in fines, to pay before borrowing more."),
     "session_closed": Text("Đợt mượn lớp {class_name} đã kết thúc.",
                            "The class loan of {class_name} is closed."),
+    "class_loan_not_found": Text("Không có đợt mượn lớp số {session}.",
+                                 "There is no class loan number {session}."),
+    "class_empty": Text(
+        "Lớp {class_name} không có học sinh nào đang học — kiểm tra lại tên lớp.",
+        "Class {class_name} has no current students — check the class name."),
+    "class_set_short": Text(
+        "Không còn bản “{title}” trên giá để cho mượn: cả {copies} bản đều đang được mượn "
+        "hoặc không cho mượn được.",
+        "No copy of “{title}” left on the shelf to lend: all {copies} are on loan or "
+        "cannot be lent."),
+    "class_set_no_copy": Text("“{title}” chưa có bản sách nào trong kho.",
+                              "“{title}” has no copies in the library."),
     # successes
     "patron_selected": Text(
         "Bạn đọc: {name}{class_part} — đang mượn {count}, quá hạn {overdue}.{fines}",

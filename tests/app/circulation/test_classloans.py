@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from app.circulation.results import Refusal
+
 from .conftest import World
 
 
@@ -85,3 +89,54 @@ def test_blocked_student_is_refused_in_a_class_loan(world: World) -> None:
     toan = world.lib.catalog.items_of(records[0])
     [refused] = world.circ.class_loan_assign(session.id, {binh.id: [toan[3].barcode]})
     assert refused.code == "patron_blocked"
+
+
+
+def test_a_set_running_out_says_its_copies_are_lent_not_that_it_has_none(world: World) -> None:
+    """Four copies of Toán 6, three lent outside the class, for three students: the two left
+    without one are told the copies are out, not 'ISBN  (“Toán 6”) has no copies in the
+    library'; a book with no copy at all says so, without an empty ISBN."""
+    records, _cards = setup_class(world)
+    outsider = world.student("Phạm Văn Dũng", "6C")
+    for item in world.lib.catalog.items_of(records[0])[:3]:
+        assert world.circ.checkout(outsider.card, item.barcode, force=True).ok
+    no_copy = world.lib.catalog.add_record("Tin học 6")
+    session = world.circ.start_class_loan("6A", [records[0], no_copy])
+    results = world.circ.class_loan_auto_assign(session.id)
+    assert [r.code for r in results] == ["checked_out", "class_set_no_copy",
+                                         "class_set_short", "class_set_no_copy",
+                                         "class_set_short", "class_set_no_copy"]
+    assert results[2].message == ("Không còn bản “Toán 6” trên giá để cho mượn: cả 4 bản đều "
+                                  "đang được mượn hoặc không cho mượn được.")
+    assert results[2].message_in("en") == ("No copy of “Toán 6” left on the shelf to lend: "
+                                           "all 4 are on loan or cannot be lent.")
+    assert results[1].message == "“Tin học 6” chưa có bản sách nào trong kho."
+    assert not any("ISBN" in r.message for r in results)
+
+
+def test_a_class_without_students_and_an_unknown_session_are_refused_in_words(
+        world: World) -> None:
+    records, _cards = setup_class(world)
+    with pytest.raises(Refusal) as empty:
+        world.circ.start_class_loan("6Z", records)
+    assert empty.value.result.message == ("Lớp 6Z không có học sinh nào đang học — kiểm tra "
+                                          "lại tên lớp.")
+    assert world.circ.class_loans() == []
+    with pytest.raises(Refusal) as unknown:
+        world.circ.class_loan_report(42)
+    assert unknown.value.result.message == "Không có đợt mượn lớp số 42."
+
+
+def test_a_closed_class_loan_is_not_closed_again_nor_handed_out(world: World) -> None:
+    records, _cards = setup_class(world)
+    session = world.circ.start_class_loan("6A", records)
+    world.circ.close_class_loan(session.id)
+    query = "SELECT closed_at FROM class_loans WHERE id = ?"
+    closed_at = world.lib.db.conn.execute(query, (session.id,)).fetchone()[0]
+    world.clock.advance(days=3)
+    for again in (lambda: world.circ.close_class_loan(session.id, mark_missing_lost=True),
+                  lambda: world.circ.class_loan_auto_assign(session.id)):
+        with pytest.raises(Refusal) as refused:
+            again()
+        assert refused.value.result.message == "Đợt mượn lớp 6A đã kết thúc."
+    assert world.lib.db.conn.execute(query, (session.id,)).fetchone()[0] == closed_at
