@@ -18,6 +18,7 @@ from typing import Any
 from app.catalog.copies import status_words
 from app.catalog.isbn import to_isbn13
 from app.circulation import DeskResult
+from app.circulation.classloans import ClassLoanReport
 from app.circulation.clock import display_date
 from app.circulation.documents import letters_pdf, slip_pdf
 from app.circulation.fines import format_dong
@@ -48,6 +49,22 @@ LEND_UNTIL_YEARLY = Text("hạn trả {due} hằng năm", "due {due} every year"
 NOT_LENT = Text("chỉ đọc tại chỗ", "reference only")
 YES, NO = Text("có", "yes"), Text("không", "no")
 NO_RECORD = Text("Không tìm thấy biểu ghi “{key}”.", "No record “{key}”.")
+SESSION_LINE = Text("Đợt {id}: lớp {class_name}, {count} đầu sách, hạn trả {due} — {status}",
+                    "Loan {id}: class {class_name}, {count} title(s), due {due} — {status}")
+SESSION_OPEN, SESSION_CLOSED = Text("đang mượn", "open"), Text("đã kết thúc", "closed")
+NO_SESSIONS = Text("Chưa có đợt mượn lớp nào.", "No class loans yet.")
+SESSION_STARTED = Text(
+    "Đã mở đợt mượn lớp số {id} cho lớp {class_name}: {count} đầu sách, hạn trả {due}. "
+    "Tiếp theo: thuvien class-loan auto {id}",
+    "Opened class loan {id} for class {class_name}: {count} title(s), due {due}. "
+    "Next: thuvien class-loan auto {id}")
+REPORT_HEAD = Text("Lớp {class_name}, hạn trả {due}: còn thiếu {missing} bản.",
+                   "Class {class_name}, due {due}: {missing} copy(ies) still out.")
+REPORT_CLOSED = Text("Đợt mượn đã kết thúc.", "The class loan is closed.")
+REPORT_STUDENT = Text("{name} ({card}): đã trả {returned}/{lent}",
+                      "{name} ({card}): returned {returned} of {lent}")
+REPORT_MISSING = Text("  còn thiếu: {barcode}  {title}", "  still out: {barcode}  {title}")
+REPORT_NOT_LENT = Text("  chưa nhận: {title}", "  not handed out: {title}")
 BAD_DATE = Text("Ngày không hợp lệ: {value} (ngày/tháng/năm, ví dụ 31/05/2026).",
                 "Invalid date: {value} (day/month/year, e.g. 31/05/2026).")
 
@@ -342,9 +359,17 @@ def class_loan(args: argparse.Namespace) -> int:
         circ = lib.circulation
         if args.action == "list":
             sessions = circ.class_loans()
-            print_json({"sessions": [{"id": s.id, "class": s.class_name, "due": s.due,
-                                      "status": s.status, "records": list(s.record_ids)}
-                                     for s in sessions]})
+            if args.json:
+                print_json({"sessions": [{"id": s.id, "class": s.class_name, "due": s.due,
+                                          "status": s.status, "records": list(s.record_ids)}
+                                         for s in sessions]})
+                return 0
+            if not sessions:
+                print(NO_SESSIONS())
+            for s in sessions:
+                print(SESSION_LINE(id=s.id, class_name=s.class_name, count=len(s.record_ids),
+                                   due=display_date(s.due), status=(
+                                       SESSION_OPEN if s.status == "open" else SESSION_CLOSED)()))
             return 0
         if args.action == "start":
             if len(args.values) < 2:
@@ -352,8 +377,13 @@ def class_loan(args: argparse.Namespace) -> int:
             records = [_record_id(lib, v) for v in args.values[1:]]
             session = circ.start_class_loan(args.values[0], records,
                                             due=_date(args.due) if args.due else None)
-            print_json({"id": session.id, "class": session.class_name, "due": session.due,
-                        "records": list(session.record_ids)})
+            if args.json:
+                print_json({"id": session.id, "class": session.class_name, "due": session.due,
+                            "records": list(session.record_ids)})
+            else:
+                print(SESSION_STARTED(id=session.id, class_name=session.class_name,
+                                      count=len(session.record_ids),
+                                      due=display_date(session.due)))
             return 0
         session_id = number(args.values[0]) if args.values else 0
         if args.action == "auto":
@@ -367,5 +397,23 @@ def class_loan(args: argparse.Namespace) -> int:
             return 0 if all(r.ok for r in results) else 1
         report = (circ.close_class_loan(session_id, mark_missing_lost=args.mark_lost)
                   if args.action == "close" else circ.class_loan_report(session_id))
-        print_json(report.to_dict())
+        if args.json:
+            print_json(report.to_dict())
+        else:
+            _print_class_report(report)
         return 0
+
+
+def _print_class_report(report: ClassLoanReport) -> None:
+    """What came back from a class loan, one student a line, what is still out under them."""
+    print(REPORT_HEAD(class_name=report.session.class_name,
+                      due=display_date(report.session.due), missing=report.missing_count))
+    if report.session.status != "open":
+        print(REPORT_CLOSED())
+    for line in report.students:
+        print(REPORT_STUDENT(name=line.patron.full_name, card=line.patron.card or "—",
+                             returned=len(line.returned), lent=len(line.lent)))
+        for barcode, title in line.missing:
+            print(REPORT_MISSING(barcode=barcode, title=title))
+        for title in line.not_lent:
+            print(REPORT_NOT_LENT(title=title))

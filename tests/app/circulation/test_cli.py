@@ -93,3 +93,27 @@ def test_rules_and_closed_days_are_listed_in_words(db: str, capsys: pytest.Captu
     assert "Mọi bạn đọc · Sách tra cứu: chỉ đọc tại chỗ" in out
     assert main(["--lang", "en", "--db", db, "closed-days", "weekdays", "5", "6"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "Closed every week: Saturday, Sunday"
+
+
+def test_class_loan_without_json_speaks_in_words(db: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """start, list, report and close printed raw JSON (ISO dates, ids) even without --json."""
+    assert main(["--db", db, "class-loan", "start", "6A", "1", "--due", "29/05/2027"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "Đã mở đợt mượn lớp số 1 cho lớp 6A: 1 đầu sách, hạn trả 29/05/2027. "
+        "Tiếp theo: thuvien class-loan auto 1")
+    assert main(["--db", db, "class-loan", "auto", "1"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "class-loan", "list"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "Đợt 1: lớp 6A, 1 đầu sách, hạn trả 29/05/2027 — đang mượn")
+    assert main(["--db", db, "--lang", "en", "class-loan", "report", "1"]) == 0
+    assert capsys.readouterr().out.strip().splitlines() == [
+        "Class 6A, due 29/05/2027: 1 copy(ies) still out.",
+        "Nguyễn Văn An (HS000001): returned 0 of 1",
+        "  still out: TK.00001  Toán 6"]
+    assert main(["--db", db, "--lang", "vi", "class-loan", "close", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Đợt mượn đã kết thúc." in out and "{" not in out
+    code, report = run(capsys, "--db", db, "class-loan", "report", "1", "--json")
+    assert code == 0 and report["missing"] == 1 and report["due"] == "2027-05-29"
