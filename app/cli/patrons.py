@@ -38,6 +38,9 @@ PLAN_HEAD = Text("Năm học {from_year} → {to_year}; khối cuối {last_grad
                  "students move up, {graduated} graduate.")
 PLAN_LINE = Text("  {from_class} → {to_class} ({students})", "  {from_class} → {to_class} ({students})")
 GRADUATE = Text("ra trường", "graduates")
+STATUS_WORDS = {"active": Text("đang học", "active"), "blocked": Text("khoá thẻ", "blocked"),
+                "left": Text("đã chuyển đi", "left"),
+                "graduated": Text("đã ra trường", "graduated")}
 UNKNOWN_CLASS = Text("  {klass}: không rõ khối, giữ nguyên ({students})",
                      "  {klass}: no grade, left as is ({students})")
 APPLIED = Text("Đã lên lớp (có thể hoàn tác bằng: thuvien rollover --undo).",
@@ -199,9 +202,12 @@ def _print_patrons(found: list[Patron], as_json: bool) -> int:
     if as_json:
         print_json({"patrons": [patron_json(p) for p in found]})
         return 0
+    width = max([30, *(len(p.full_name) for p in found)])
     for p in found:
-        print(f"{p.card:<10} {p.class_name or '':<6} {p.full_name:<30} "
-              f"{display_date(p.birth_date):<10} {p.student_code or ''} {p.status}")
+        status = STATUS_WORDS.get(p.status)
+        print(f"{p.card:<10} {p.class_name or '':<6} {p.full_name:<{width}} "
+              f"{display_date(p.birth_date):<10} {p.student_code or ''} "
+              f"{status() if status else p.status}")
     return 0
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from app import legacy_text
 from app.cli import main
+from app.library import Library
 
 
 class Cli:
@@ -114,3 +115,19 @@ def test_rollover_dry_run_apply_undo(cli: Cli) -> None:
     assert code == 0 and "Undid" in out
     assert [(p["class"], p["status"]) for p in cli.json("patrons", "list")["patrons"]] == \
         [("6A", "active"), ("9A", "active")]
+
+
+def test_list_in_vietnamese_says_the_status_in_words_and_keeps_columns(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'active' / 'graduated' were printed in a Vietnamese list, and a name longer than 30
+    letters pushed its student code and status out of line."""
+    db = tmp_path / "lib.sqlite3"
+    with Library.open(db) as lib:
+        lib.patrons.add("Nguyễn Văn An", class_name="6A", student_code="S1")
+        gone = lib.patrons.add("Tôn Nữ Hoàng Thị Ngọc Quỳnh Hương", class_name="6A",
+                               student_code="S2")
+        lib.patrons.set_status(gone.id, "graduated")
+    assert main(["--db", str(db), "--lang", "vi", "patrons", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith(" S1 đang học") and lines[1].endswith(" S2 đã ra trường")
+    assert lines[0].index(" S1 ") == lines[1].index(" S2 ")
