@@ -86,6 +86,9 @@ def _run(parent: QWidget | None, work: Any, title: str, done: Any) -> None:
         parent, title, exc.message if isinstance(exc, UserError) else str(exc)))
 
 
+_shown: list[QWidget] = []   # report dialogs open without a parent to keep them alive
+
+
 def _import_marc(db_path: Path, file: Path, parent: QWidget | None) -> None:
     def work(progress: Any) -> Any:
         with Library.open(db_path) as own:
@@ -94,6 +97,19 @@ def _import_marc(db_path: Path, file: Path, parent: QWidget | None) -> None:
                 progress.cancelled if progress else None)
 
     def done(report: Any) -> None:
+        changed = getattr(getattr(parent, "status", None), "refresh_soon", None)
+        if callable(changed):
+            changed()
+        if report.skipped:
+            # the records left out, each with its number, byte offset and reason, as the
+            # catalog's import shows them (a count alone left the librarian guessing)
+            from ui.catalog.view import ImportReportDialog
+
+            dialog = ImportReportDialog(report, parent)
+            _shown.append(dialog)
+            dialog.finished.connect(lambda _code: _shown.remove(dialog))
+            dialog.open()
+            return
         QMessageBox.information(parent, t.IMPORTING_MARC(), t.MARC_DONE(
             imported=report.imported, merged=report.merged, items=report.items,
             skipped=len(report.skipped)))

@@ -111,6 +111,33 @@ def test_wizard_imports_the_chosen_marc_file(lib: Library, qtbot, shared_data: P
     assert messages[-1] == "Đã nhập 2 biểu ghi mới, gộp 6, 0 bản sách; bỏ qua 0."
 
 
+def test_wizard_import_with_a_bad_record_lists_it_with_its_reason(lib: Library, qtbot,
+                                                                  shared_data: Path,
+                                                                  messages: list[str]) -> None:
+    """The set-up's MARC import said only 'bỏ qua 1'; it now shows which record was left
+    out and why, as the catalog's import does."""
+    import ui.firstrun as firstrun
+
+    wizard = FirstRunWizard(lib)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _fill(wizard)
+    wizard.next()
+    wizard.next()
+    wizard.imports.set_marc(shared_data / "marc" / "pymarc" / "bad_records.mrc")
+    QTimer.singleShot(0, wizard.button(QWizard.WizardButton.FinishButton).click)
+    run_wizard(lib, None, wizard)
+    assert lib.catalog.record_count() == 7
+    [report] = firstrun._shown
+    qtbot.addWidget(report)
+    assert report.isVisible() and messages == []
+    assert report.summary.text().startswith("Đã nhập 7 biểu ghi")
+    [line] = report.skipped.toPlainText().splitlines()
+    assert line == "Biểu ghi 7 (byte 764): Biểu ghi không có trường nào."
+    report.reject()
+    assert firstrun._shown == []
+
+
 def test_chosen_class_list_opens_the_previewing_import_wizard(lib: Library, qtbot,
                                                               tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch
