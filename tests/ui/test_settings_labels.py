@@ -121,3 +121,27 @@ def test_labels_preview_needs_no_poppler(window, lib, qtbot, tmp_path, monkeypat
                if image.pixelColor(x, y).lightness() < 100)
     assert dark > 50  # three labels painted: bars and text, not a blank page
     preview.close()
+
+
+def test_settings_refuse_a_library_code_and_year_the_setup_would_refuse(window, lib) -> None:  # type: ignore[no-untyped-def]
+    """Settings → Thư viện saved "THCS KIM ĐỒNG" as the code (spaces and marks: it names the
+    backups and the district's record) and "2026-2028" as the year, which the set-up refuses."""
+    view = window.show_view("settings")
+    view.library_name.setText("Thư viện Trường THCS Kim Đồng")
+    view.library_code.setText("thcs kim đồng")
+    view.save_library()
+    assert lib.settings.get("library_code") is None
+    assert lib.settings.get("library_name") is None
+    assert view.library_message.text() == ("Mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch "
+                                           "ngang (tối đa 20 ký tự).")
+    view.library_code.setText("thcs-kimdong")
+    view.school_year.setText("2026-2028")
+    view.save_library()
+    assert lib.settings.get("library_code") is None
+    assert view.library_message.text() == "Năm học viết dạng 2025-2026."
+    view.school_year.setText("2026-2027")
+    view.save_library()
+    assert lib.settings.get("library_code") == "THCS-KIMDONG"
+    assert view.library_code.text() == "THCS-KIMDONG"
+    assert lib.settings.get("school_year") == "2026-2027"
+    assert view.library_message.text() == "Đã lưu."

@@ -103,11 +103,29 @@ class SettingsView(QTabWidget):
         return page
 
     def save_library(self) -> None:
-        """Store the library's name, code and school year."""
+        """Store the library's name, code and school year, checked as the set-up wizard
+        checks them (a code of plain letters, digits and hyphens; a year like 2025-2026):
+        the code names the backups and the district's record of this library, the year
+        is what the rollover moves on from."""
+        from ui.firstrun import texts as setup_texts
+        from ui.firstrun.wizard import CODE_PATTERN, YEAR_PATTERN
+
+        code = self.library_code.text().strip().upper()
+        year = self.school_year.text().strip()
+        if code and not CODE_PATTERN.fullmatch(code):
+            say(self.library_message, setup_texts.CODE_BAD(), ok=False)
+            self.library_code.setFocus()
+            return
+        match = YEAR_PATTERN.fullmatch(year)
+        if year and not (match and int(match[2]) == int(match[1]) + 1):
+            say(self.library_message, setup_texts.YEAR_BAD(), ok=False)
+            self.school_year.setFocus()
+            return
         self._lib.settings.set("library_name", self.library_name.text().strip())
-        self._lib.settings.set("library_code", self.library_code.text().strip().upper())
-        if self.school_year.text().strip():
-            self._lib.settings.set("school_year", self.school_year.text().strip())
+        self._lib.settings.set("library_code", code)
+        self.library_code.setText(code)
+        if year:
+            self._lib.settings.set("school_year", year)
         say(self.library_message, self.tr("Saved."))
         self.changed.emit()
 
