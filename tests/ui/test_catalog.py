@@ -173,3 +173,19 @@ def test_enter_on_a_result_opens_its_form(window, lib, qtbot) -> None:  # type: 
     qtbot.keyClick(view.results, QtKeys.Key.Key_Return)
     qtbot.waitUntil(lambda: any(form.isVisible() and form.record_id == record
                                 for form in view.findChildren(RecordForm)), timeout=5000)
+
+
+def test_marc_import_report_without_skipped_records_is_a_small_box(window, shared_data, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """brkrtest.mrk imports cleanly: the report was a 640×420 box with one line in its middle."""
+    from ui.catalog.view import ImportReportDialog
+
+    view = window.show_view("catalog")
+    operation = view.import_marc(shared_data / "marc" / "marc4j" / "brkrtest.mrk")
+    with qtbot.waitSignal(operation.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: view.last_import is not None)
+    [dialog] = [d for d in view.findChildren(ImportReportDialog) if d.isVisible()]
+    assert dialog.summary.text() == "Đã nhập 2 biểu ghi, gộp 6, thêm 0 bản sách; bỏ qua 0."
+    assert not dialog.skipped.isVisibleTo(dialog)
+    assert dialog.height() < 150 and dialog.width() < 600
+    dialog.reject()

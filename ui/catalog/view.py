@@ -404,7 +404,6 @@ class ImportReportDialog(QDialog):
     def __init__(self, report: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("MARC import"))
-        self.resize(640, 420)
         summary = self.tr("Imported {imported} record(s), merged {merged}, added {items} "
                           "copies; {skipped} skipped.").format(
             imported=report.imported, merged=report.merged, items=report.items,
@@ -425,4 +424,9 @@ class ImportReportDialog(QDialog):
         if report.skipped:
             layout.addWidget(QLabel(self.tr("Records left out:")))
             layout.addWidget(self.skipped, 1)
+            self.resize(640, 420)
+        else:
+            # one line of figures: a 640×420 box around it was mostly empty
+            self.summary.setMinimumWidth(420)
+            self.setSizeGripEnabled(False)
         layout.addWidget(buttons)
