@@ -41,6 +41,13 @@ GRADUATE = Text("ra trường", "graduates")
 STATUS_WORDS = {"active": Text("đang học", "active"), "blocked": Text("khoá thẻ", "blocked"),
                 "left": Text("đã chuyển đi", "left"),
                 "graduated": Text("đã ra trường", "graduated")}
+GRADUATES_BORROWING = Text(
+    "Chú ý: {students} học sinh sắp ra trường còn đang mượn {books} cuốn — thu hồi sách trước "
+    "khi lên lớp:",
+    "Note: {students} graduating student(s) still have {books} book(s) on loan — get them back "
+    "before the rollover:")
+GRADUATE_BORROWER = Text("  {name} ({klass}, thẻ {card}): {books} cuốn",
+                         "  {name} ({klass}, card {card}): {books} book(s)")
 UNKNOWN_CLASS = Text("  {klass}: không rõ khối, giữ nguyên ({students})",
                      "  {klass}: no grade, left as is ({students})")
 APPLIED = Text("Đã lên lớp (có thể hoàn tác bằng: thuvien rollover --undo).",
@@ -297,5 +304,10 @@ def _print_plan(plan: RolloverPlan) -> None:
                         students=m.students))
     for klass, n in plan.unknown_classes:
         print(UNKNOWN_CLASS(klass=klass, students=n))
+    if plan.graduates_with_loans:
+        print(GRADUATES_BORROWING(students=len(plan.graduates_with_loans),
+                                  books=plan.graduate_books))
+        for name, klass, card, books in plan.graduates_with_loans:
+            print(GRADUATE_BORROWER(name=name, klass=klass, card=card, books=books))
 
 

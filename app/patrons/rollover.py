@@ -23,6 +23,7 @@ from app.i18n import Text
 from app.patrons.classes import grade_of, parse_class
 from app.patrons.fields import next_school_year
 from app.patrons.model import outbox_payload
+from app.text import sort_key
 
 if TYPE_CHECKING:
     from app.patrons.service import PatronService
@@ -69,6 +70,13 @@ class RolloverPlan:
     moves: list[ClassMove] = field(default_factory=list)
     unknown_classes: list[tuple[str, int]] = field(default_factory=list)
     rollover_id: int | None = None
+    # graduating students who still have books on loan: (name, class, card, books)
+    graduates_with_loans: list[tuple[str, str, str, int]] = field(default_factory=list)
+
+    @property
+    def graduate_books(self) -> int:
+        """Books still on loan to students about to graduate."""
+        return sum(n for *_, n in self.graduates_with_loans)
 
     @property
     def promoted(self) -> int:
@@ -86,7 +94,10 @@ class RolloverPlan:
                 "last_grade": self.last_grade, "promoted": self.promoted,
                 "graduated": self.graduated, "rollover_id": self.rollover_id,
                 "classes": [m.to_dict() for m in self.moves],
-                "unknown_classes": [{"class": c, "students": n} for c, n in self.unknown_classes]}
+                "unknown_classes": [{"class": c, "students": n} for c, n in self.unknown_classes],
+                "graduates_with_loans": [{"name": name, "class": klass, "card": card,
+                                          "books": n}
+                                         for name, klass, card, n in self.graduates_with_loans]}
 
 
 class Rollover:
@@ -135,7 +146,24 @@ class Rollover:
                 plan.moves.append(ClassMove(klass, None, counts[klass]))
             else:
                 plan.moves.append(ClassMove(klass, str(parsed.promoted()), counts[klass]))
+        plan.graduates_with_loans = self._borrowers([m.from_class for m in plan.moves
+                                                     if m.graduates])
         return plan
+
+    def _borrowers(self, classes: list[str]) -> list[tuple[str, str, str, int]]:
+        """Students of *classes* (taking part in the rollover) with books still on loan, by
+        class and name: they are about to leave with them."""
+        if not classes:
+            return []
+        rows = self.db.conn.execute(
+            "SELECT p.full_name, p.class_name, p.card, count(*) FROM loans l "
+            "JOIN patrons p ON p.id = l.patron_id WHERE l.returned_at IS NULL "
+            "AND l.deleted = 0 AND p.deleted = 0 AND p.category = 'student' "
+            "AND p.status IN ('active', 'blocked') AND p.class_name IN "
+            "(SELECT value FROM json_each(?)) GROUP BY p.id", (json.dumps(classes),)).fetchall()
+        return sorted(((str(n), str(c), str(k or ""), int(b)) for n, c, k, b in rows),
+                      key=lambda r: (_class_order(r[1]), sort_key(r[0].split()[-1] if r[0]
+                                                                  else ""), sort_key(r[0])))
 
     def apply(self, last_grade: int | None = None) -> RolloverPlan:
         """Promote every class, graduate the last grade and advance the school year, in one

@@ -1792,6 +1792,18 @@
       <translation>unchanged (no grade)</translation>
     </message>
     <message>
+      <source>{name} ({klass}, card {card}): {books} book(s)</source>
+      <translation>{name} ({klass}, card {card}): {books} book(s)</translation>
+    </message>
+    <message>
+      <source>… and {count} more</source>
+      <translation>… and {count} more</translation>
+    </message>
+    <message>
+      <source>{students} graduating student(s) still have {books} book(s) on loan — get them back before they leave:</source>
+      <translation>{students} graduating student(s) still have {books} book(s) on loan — get them back before they leave:</translation>
+    </message>
+    <message>
       <source>Move every class up to the school year {year}? You can undo it afterwards.</source>
       <translation>Move every class up to the school year {year}? You can undo it afterwards.</translation>
     </message>

@@ -1792,6 +1792,18 @@
       <translation>giữ nguyên (không có khối)</translation>
     </message>
     <message>
+      <source>{name} ({klass}, card {card}): {books} book(s)</source>
+      <translation>{name} ({klass}, thẻ {card}): {books} cuốn</translation>
+    </message>
+    <message>
+      <source>… and {count} more</source>
+      <translation>… và {count} học sinh khác</translation>
+    </message>
+    <message>
+      <source>{students} graduating student(s) still have {books} book(s) on loan — get them back before they leave:</source>
+      <translation>{students} học sinh sắp ra trường còn đang mượn {books} cuốn — hãy thu hồi sách trước khi các em ra trường:</translation>
+    </message>
+    <message>
       <source>Move every class up to the school year {year}? You can undo it afterwards.</source>
       <translation>Chuyển tất cả các lớp lên năm học {year}? Có thể hoàn tác sau đó.</translation>
     </message>

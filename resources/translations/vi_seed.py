@@ -238,6 +238,12 @@ VI: dict[str, str] = {
     "Undo the last rollover? Every student gets back the class they had before it.":
         "Hoàn tác lần lên lớp gần nhất? Mọi học sinh trở lại lớp cũ.",
     "The rollover to {year} was undone.": "Đã hoàn tác lần lên lớp sang năm học {year}.",
+    "{name} ({klass}, card {card}): {books} book(s)": "{name} ({klass}, thẻ {card}): {books} cuốn",
+    "… and {count} more": "… và {count} học sinh khác",
+    "{students} graduating student(s) still have {books} book(s) on loan — get them back "
+    "before they leave:":
+        "{students} học sinh sắp ra trường còn đang mượn {books} cuốn — hãy thu hồi sách "
+        "trước khi các em ra trường:",
     # settings
     "Library": "Thư viện", "Accession numbers": "Số ĐKCB", "Loan rules": "Quy định mượn",
     "Calendar": "Lịch", "Desk and language": "Quầy và ngôn ngữ", "Save": "Lưu",

@@ -92,6 +92,29 @@ def test_rollover_preview_apply_undo(window, lib, qtbot) -> None:  # type: ignor
     assert {p.class_name for p in lib.patrons.list_patrons(status="active")} == {"6A", "9B"}
 
 
+def test_rollover_warns_of_graduates_leaving_with_books(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The preview said nothing of 9B's students who still had books on loan."""
+    from ui.patrons.rollover_dialog import RolloverDialog
+
+    lib.patrons.add("Nguyễn An", class_name="6A")
+    cuong = lib.patrons.add("Nguyễn Cường", class_name="9B")
+    record = lib.catalog.add_record("Ngữ văn 9")
+    [item] = lib.catalog.add_copies(record, 1, collection="GK")
+    dialog = RolloverDialog(lib, window, confirm=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.borrowers.isVisible()
+    assert lib.circulation.checkout(cuong.card, item.barcode).ok
+    dialog.refresh()
+    assert dialog.borrowers.isVisible()
+    assert dialog.borrowers.text() == (
+        "1 học sinh sắp ra trường còn đang mượn 1 cuốn — hãy thu hồi sách trước khi các em "
+        f"ra trường:\nNguyễn Cường (9B, thẻ {cuong.card}): 1 cuốn")
+    assert lib.circulation.checkin(item.barcode).ok
+    dialog.refresh()
+    assert not dialog.borrowers.isVisible()
+
+
 def test_edit_a_patron_with_a_photo(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
     patron = lib.patrons.add("Võ Thị Giang", class_name="8C")
     view = window.show_view("patrons")

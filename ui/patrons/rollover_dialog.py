@@ -49,6 +49,10 @@ class RolloverDialog(QDialog):
                                               self.tr("Students")])
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.borrowers = QLabel()
+        self.borrowers.setWordWrap(True)
+        self.borrowers.setStyleSheet("color: #b45309;")
+        self.borrowers.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.apply_button = QPushButton(self.tr("Apply rollover"))
@@ -67,6 +71,7 @@ class RolloverDialog(QDialog):
         layout.addLayout(grade_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.borrowers)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.refresh()
@@ -99,6 +104,25 @@ class RolloverDialog(QDialog):
             for column, text in enumerate((name, self.tr("unchanged (no grade)"), str(count))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.apply_button.setEnabled(bool(plan.moves))
+        self._show_borrowers(plan)
+
+    def _show_borrowers(self, plan: Any) -> None:
+        """Graduating students who still have books: they are about to leave with them."""
+        borrowers = list(plan.graduates_with_loans)
+        self.borrowers.setVisible(bool(borrowers))
+        if not borrowers:
+            self.borrowers.setText("")
+            return
+        shown = borrowers[:5]
+        lines = [self.tr("{name} ({klass}, card {card}): {books} book(s)").format(
+            name=name, klass=klass, card=card, books=books) for name, klass, card, books in shown]
+        if len(borrowers) > len(shown):
+            lines.append(self.tr("… and {count} more").format(
+                count=len(borrowers) - len(shown)))
+        self.borrowers.setText(self.tr(
+            "{students} graduating student(s) still have {books} book(s) on loan — get them "
+            "back before they leave:").format(students=len(borrowers), books=plan.graduate_books)
+            + "\n" + "\n".join(lines))
 
     def _sure(self, question: str) -> bool:
         if not self._confirm:

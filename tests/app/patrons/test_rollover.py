@@ -101,3 +101,34 @@ def test_loan_history_kept(patrons: PatronService, db: Database) -> None:
     patrons.rollover.apply()
     assert db.conn.execute("SELECT patron_id FROM loans").fetchall() == [(p.id,)]
     assert patrons.get(p.id).status == "graduated"
+
+
+def test_preview_names_graduating_students_who_still_have_books(tmp_path: Any,
+                                                               capsys: Any) -> None:
+    """9A leaves with books on loan and nothing said so; the preview now lists them (6A's
+    borrower and a returned loan are not listed)."""
+    from app.cli import main
+    from app.library import Library
+
+    db = tmp_path / "lib.sqlite3"
+    with Library.open(db) as lib:
+        giang = lib.patrons.add("Trần Thị Giang", class_name="9A")
+        em = lib.patrons.add("Lê Văn Em", class_name="9A")
+        an = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+        lib.patrons.add("Phạm Minh Khoa", class_name="9B")
+        record = lib.catalog.add_record("Ngữ văn 9")
+        items = lib.catalog.add_copies(record, 4, collection="GK")
+        for patron, item in ((giang, items[0]), (giang, items[1]), (em, items[2]),
+                             (an, items[3])):
+            assert lib.circulation.checkout(patron.card, item.barcode, force=True).ok
+        assert lib.circulation.checkin(items[2].barcode).ok
+        plan = lib.patrons.rollover.preview()
+        assert plan.graduates_with_loans == [("Trần Thị Giang", "9A", giang.card, 2)]
+        assert plan.graduate_books == 2
+        assert plan.to_dict()["graduates_with_loans"] == [
+            {"name": "Trần Thị Giang", "class": "9A", "card": giang.card, "books": 2}]
+    assert main(["--db", str(db), "--lang", "vi", "rollover", "--dry-run"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert ("Chú ý: 1 học sinh sắp ra trường còn đang mượn 2 cuốn — thu hồi sách trước khi "
+            "lên lớp:") in out
+    assert f"  Trần Thị Giang (9A, thẻ {giang.card}): 2 cuốn" in out
