@@ -13,6 +13,7 @@ with its own CA sets the CA file (``sync_state.ca_file``).
 from __future__ import annotations
 
 import json
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -178,13 +179,19 @@ class SyncClient:
         base = check_url(url)
         if ca_file is not None:
             state.put(self.db, ca_file=ca_file)
-        resp = self._request("POST", f"{API_PREFIX}/enroll", base=base,
-                             body={"enrollment_code": code, "library_uuid": self.library_id})
+        try:
+            resp = self._request("POST", f"{API_PREFIX}/enroll", base=base,
+                                 body={"enrollment_code": code, "library_uuid": self.library_id})
+        except SyncError as exc:
+            if exc.code != "sync.offline":
+                raise
+            # nothing retries an enrollment: say what to check instead of "will try again"
+            raise SyncError("sync.enroll_offline", msg.ENROLL_OFFLINE, retry=False,
+                            url=base) from exc
         if resp.status_code in (403, 409, 422):
             detail = resp.json().get("detail") if resp.headers.get("content-type", "").startswith(
                 "application/json") else resp.text
-            raise SyncError("sync.enroll_refused", msg.ENROLL_REFUSED, retry=False,
-                            detail=str(detail)[:200])
+            raise _enroll_refusal(resp.status_code, str(detail))
         data = self._json(resp)
         self.tokens.save(str(data["token"]))
         library = data["library"]
@@ -327,3 +334,20 @@ class SyncClient:
         self.session.close()
         self.push_session.close()
         self.db.close()
+
+
+_ALREADY_AS = re.compile(r"already enrolled as library (\S+)")
+
+
+def _enroll_refusal(status: int, detail: str) -> SyncError:
+    """The server's refusal of an enrollment in the user's words (the server answers in
+    English for logs and scripts); an unknown refusal keeps the server's text."""
+    if status == 403:
+        return SyncError("sync.enroll_code_invalid", msg.ENROLL_CODE_INVALID, retry=False)
+    if status == 409 and "another database" in detail:
+        return SyncError("sync.enroll_other_database", msg.ENROLL_OTHER_DATABASE, retry=False)
+    already = _ALREADY_AS.search(detail) if status == 409 else None
+    if already is not None:
+        return SyncError("sync.enroll_other_library", msg.ENROLL_OTHER_LIBRARY, retry=False,
+                         library=already[1])
+    return SyncError("sync.enroll_refused", msg.ENROLL_REFUSED, retry=False, detail=detail[:200])

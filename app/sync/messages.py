@@ -21,6 +21,23 @@ NOT_ENROLLED = Text("Thư viện chưa ghi danh với máy chủ huyện (Cài �
                     "sync, or the command thuvien sync enroll URL CODE).")
 ENROLL_REFUSED = Text("Máy chủ từ chối mã ghi danh: {detail}",
                       "The server refused the enrollment code: {detail}")
+ENROLL_CODE_INVALID = Text(
+    "Mã ghi danh không đúng, đã được dùng rồi hoặc đã hết hạn (mỗi mã chỉ dùng một lần). "
+    "Kiểm tra lại mã, hoặc xin thư viện huyện một mã mới.",
+    "The enrollment code is wrong, already used or expired (each code works once). Check it, "
+    "or ask the district library for a new one.")
+ENROLL_OTHER_DATABASE = Text(
+    "Thư viện của mã này đã ghi danh từ một CSDL khác. Nếu đã chuyển sang máy mới, hãy báo "
+    "thư viện huyện.",
+    "This code's library is already enrolled from another database. If the library moved to "
+    "a new computer, tell the district library.")
+ENROLL_OTHER_LIBRARY = Text(
+    "CSDL này đã ghi danh là thư viện {library} rồi; không ghi danh lần nữa dưới mã khác.",
+    "This database is already enrolled as library {library}; it cannot enroll again under "
+    "another code.")
+ENROLL_OFFLINE = Text(
+    "Không kết nối được máy chủ {url}. Kiểm tra địa chỉ và đường mạng rồi ghi danh lại.",
+    "Cannot reach the server {url}. Check the address and the network, then enroll again.")
 SERVER_ERROR = Text("Máy chủ huyện gặp lỗi ({status}). Sẽ thử lại sau.",
                     "The district server had an error ({status}). Will try again later.")
 BAD_ANSWER = Text("Máy chủ huyện trả lời không hợp lệ: {detail}",
@@ -53,4 +70,7 @@ MESSAGES: dict[str, Text] = {
     "sync.not_enrolled": NOT_ENROLLED, "sync.enroll_refused": ENROLL_REFUSED,
     "sync.server_error": SERVER_ERROR, "sync.bad_answer": BAD_ANSWER,
     "sync.wrong_database": WRONG_DATABASE, "sync.bad_url": BAD_URL,
+    "sync.enroll_code_invalid": ENROLL_CODE_INVALID,
+    "sync.enroll_other_database": ENROLL_OTHER_DATABASE,
+    "sync.enroll_other_library": ENROLL_OTHER_LIBRARY, "sync.enroll_offline": ENROLL_OFFLINE,
 }

@@ -199,3 +199,31 @@ def test_a_push_goes_through_the_proxy_the_environment_names(
     finally:
         client.close()
     assert server_seqs(district, enrolled.code) == list(range(1, 7))
+
+
+def test_enrollment_refusals_are_said_in_the_users_words(enrolled: Library, district: Any,
+                                                         tmp_path: Path) -> None:
+    """The server's English reason was pasted into the Vietnamese message ("Máy chủ từ chối mã
+    ghi danh: enrollment code unknown, used or expired"), and an unreachable server said
+    "(ConnectionError). Sẽ thử lại sau." though nothing retries an enrollment."""
+    fresh = Library.open(tmp_path / "other.sqlite3")
+    try:
+        with pytest.raises(SyncError) as wrong:
+            fresh.sync.enroll(district.url, "AAAA-BBBB-CCCC")
+        assert wrong.value.code == "sync.enroll_code_invalid" and not wrong.value.retry
+        assert wrong.value.message == (
+            "Mã ghi danh không đúng, đã được dùng rồi hoặc đã hết hạn (mỗi mã chỉ dùng một lần). "
+            "Kiểm tra lại mã, hoặc xin thư viện huyện một mã mới.")
+        with pytest.raises(SyncError) as offline:
+            fresh.sync.enroll("http://127.0.0.1:9", "AAAA-BBBB-CCCC")
+        assert offline.value.message == ("Không kết nối được máy chủ http://127.0.0.1:9. Kiểm "
+                                         "tra địa chỉ và đường mạng rồi ghi danh lại.")
+        assert not offline.value.retry
+    finally:
+        fresh.close()
+    # the enrolled database asks to enroll as a second library
+    second = district.add_library(f"X{enrolled.code}"[:20])  # type: ignore[attr-defined]
+    with pytest.raises(SyncError) as twice:
+        enrolled.sync.enroll(district.url, second)
+    assert twice.value.message == (f"CSDL này đã ghi danh là thư viện {enrolled.code} rồi; "  # type: ignore[attr-defined]
+                                   "không ghi danh lần nữa dưới mã khác.")
