@@ -36,6 +36,8 @@ SCHEME_SCHOOL = Text("Theo loại sách: GK.00001, TK.00001, NV.00001, TN.00001"
                      "By kind of book: GK.00001, TK.00001, NV.00001, TN.00001")
 SCHEME_DISTRICT = Text("Theo khổ sách: VN.00001, VV.00001, VL.00001",
                        "By book size: VN.00001, VV.00001, VL.00001")
+SCHEME_KEEP = Text("Giữ cách đánh số đang dùng: {examples}",
+                   "Keep the numbering in use: {examples}")
 SCHEME_PLAIN = Text("Chỉ có số: 000001, 000002…", "Numbers only: 000001, 000002…")
 WIDTH = Text("Số chữ số:", "Digits:")
 PREVIEW = Text("Cuốn đầu tiên sẽ là: {example}", "The first copy will be: {example}")

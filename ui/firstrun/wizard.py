@@ -32,6 +32,7 @@ from app.patrons.fields import current_school_year
 from ui.firstrun import texts as t
 
 SETUP_DONE = "setup_done"
+KEEP = "keep"   # the wizard run again: leave the accession numbering as it is
 CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,19}")
 YEAR_PATTERN = re.compile(r"(\d{4})-(\d{4})")
 SCHEMES: dict[str, dict[str, str]] = {
@@ -67,12 +68,14 @@ class SetupChoices:
         return f"{first['prefix']}{1:0{self.width}d}"
 
     def save(self, lib: Library) -> None:
-        """Store the choices as library settings and mark the set-up as done."""
+        """Store the choices as library settings and mark the set-up as done (the scheme
+        ``"keep"`` leaves the accession numbering as it is)."""
         lib.settings.set("library_name", self.name.strip())
         lib.settings.set("library_code", self.code.strip().upper())
         lib.settings.set("library_type", self.kind)
         lib.settings.set("school_year", self.school_year)
-        lib.settings.set("accession_schemes", self.accession_schemes())
+        if self.scheme != KEEP:
+            lib.settings.set("accession_schemes", self.accession_schemes())
         lib.settings.set(SETUP_DONE, "done")
 
 
@@ -154,6 +157,18 @@ class NumberingPage(QWizardPage):
         self.width_box = QSpinBox()
         self.width_box.setRange(3, 8)
         self.width_box.setValue(5)
+        # Run again (Tools → Set up the library): start from the numbering in use, so that
+        # finishing to correct the name does not replace it with the first preset.
+        current = lib.settings.get("accession_schemes")
+        self.current: dict[str, Any] = dict(current) if isinstance(current, dict) else {}
+        preset = matching_preset(self.current)
+        if preset is not None:
+            self.scheme.setCurrentIndex(self.scheme.findData(preset[0]))
+            self.width_box.setValue(preset[1])
+        elif self.current:
+            self.scheme.insertItem(0, t.SCHEME_KEEP(examples=", ".join(
+                _first_number(entry) for entry in list(self.current.values())[:4])), KEEP)
+            self.scheme.setCurrentIndex(0)
         self.preview = QLabel("")
         form = QFormLayout(self)
         form.addRow(t.YEAR(), self.year)
@@ -183,9 +198,32 @@ class NumberingPage(QWizardPage):
         return str(self.scheme.currentData())
 
     def _update_preview(self) -> None:
-        example = SetupChoices("", "", scheme=self.scheme_key(),
-                               width=self.width_box.value()).example()
+        keep = self.scheme_key() == KEEP
+        self.width_box.setEnabled(not keep)
+        example = (_first_number(next(iter(self.current.values()))) if keep else
+                   SetupChoices("", "", scheme=self.scheme_key(),
+                                width=self.width_box.value()).example())
         self.preview.setText(t.PREVIEW(example=example))
+
+
+def _first_number(entry: Any) -> str:
+    """The first accession number of one stored scheme entry ({"prefix", "width"})."""
+    entry = entry if isinstance(entry, dict) else {}
+    return f"{entry.get('prefix', '')}{1:0{int(entry.get('width', 5) or 5)}d}"
+
+
+def matching_preset(schemes: dict[str, Any]) -> tuple[str, int] | None:
+    """The wizard's preset and width that give exactly *schemes*, if one does."""
+    widths = {entry.get("width") for entry in schemes.values() if isinstance(entry, dict)}
+    if len(widths) != 1:
+        return None
+    width = next(iter(widths))
+    if not isinstance(width, int):
+        return None
+    for key in SCHEMES:
+        if SetupChoices("", "", scheme=key, width=width).accession_schemes() == schemes:
+            return key, width
+    return None
 
 
 class ImportPage(QWizardPage):

@@ -82,6 +82,52 @@ def test_finishing_the_wizard_sets_up_name_code_year_and_numbering(lib: Library,
     assert maybe_run(lib) is None                   # not offered again
 
 
+def test_running_the_setup_again_keeps_the_accession_numbering(lib: Library, qtbot) -> None:
+    """Tools → Set up the library, run to correct the name: finishing put back the first
+    preset (GK/TK/NV/TN, 5 digits) over the district's VN/VV/VL with 4 digits, and over a
+    collection added in Settings."""
+    first = FirstRunWizard(lib)
+    qtbot.addWidget(first)
+    first.show()
+    _fill(first)
+    first.next()
+    first.numbering.scheme.setCurrentIndex(first.numbering.scheme.findData("district"))
+    first.numbering.width_box.setValue(4)
+    first.next()
+    QTimer.singleShot(0, first.button(QWizard.WizardButton.FinishButton).click)
+    run_wizard(lib, None, first)
+    district = lib.settings.get("accession_schemes")
+
+    again = FirstRunWizard(lib)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.numbering.scheme_key() == "district"
+    assert again.numbering.width_box.value() == 4
+    again.identity.name.setText("Thư viện huyện Kim Động")
+    again.next()
+    again.next()
+    QTimer.singleShot(0, again.button(QWizard.WizardButton.FinishButton).click)
+    run_wizard(lib, None, again)
+    assert lib.settings.get("accession_schemes") == district
+    assert lib.settings.get("library_name") == "Thư viện huyện Kim Động"
+
+    custom = dict(district, BD={"prefix": "BĐ.", "width": 4, "label": "Báo, tạp chí"})
+    lib.settings.set("accession_schemes", custom)
+    third = FirstRunWizard(lib)
+    qtbot.addWidget(third)
+    third.show()
+    assert third.numbering.scheme_key() == "keep"
+    assert third.numbering.scheme.currentText() == ("Giữ cách đánh số đang dùng: VN.0001, "
+                                                    "VV.0001, VL.0001, BĐ.0001")
+    assert third.numbering.preview.text() == "Cuốn đầu tiên sẽ là: VN.0001"
+    assert not third.numbering.width_box.isEnabled()
+    third.next()
+    third.next()
+    QTimer.singleShot(0, third.button(QWizard.WizardButton.FinishButton).click)
+    run_wizard(lib, None, third)
+    assert lib.settings.get("accession_schemes") == custom
+
+
 def test_skipping_is_remembered_and_setup_stays_reachable(lib: Library, qtbot) -> None:
     wizard = FirstRunWizard(lib)
     qtbot.addWidget(wizard)
