@@ -210,10 +210,12 @@ class BackupDialog(QDialog):
         when = entry.taken_at.strftime("%d/%m/%Y %H:%M") if entry else path.name
         from datetime import datetime
 
-        text = t.CONFIRM_RESTORE(name=facts.library_name or facts.library_code or "?",
-                                 when=when, aside=aside_name(self.lib.path, datetime.now()).name)
+        name = facts.library_name or facts.library_code
+        text = t.CONFIRM_RESTORE(which=t.NAMED(name=name) if name else "", when=when,
+                                 aside=aside_name(self.lib.path, datetime.now()).name)
         if facts.library_id != self.lib.settings.library_id:
-            text += t.OTHER_LIBRARY(code=facts.library_code or "?")
+            text += t.OTHER_LIBRARY(code=t.OTHER_CODE(code=facts.library_code)
+                                    if facts.library_code else "")
         if not self.confirm(text):
             return False
         if self.before_restore is not None:

@@ -86,16 +86,18 @@ NO_BACKUP_YET = Text("Chưa có bản sao lưu nào trong thư mục này.",
                      "No backup in this folder yet.")
 BACKUP_FAILED = Text("Sao lưu không thành công", "Backup failed")
 CONFIRM_RESTORE = Text(
-    "Khôi phục thư viện «{name}» từ bản sao lưu lúc {when}?\n\n"
+    "Khôi phục thư viện{which} từ bản sao lưu lúc {when}?\n\n"
     "Dữ liệu hiện tại được giữ lại thành một tệp riêng ({aside}). "
     "ThuVien sẽ khởi động lại.",
-    "Restore the library “{name}” from the backup of {when}?\n\n"
+    "Restore the library{which} from the backup of {when}?\n\n"
     "The current data is kept aside as a separate file ({aside}). ThuVien will restart.",
 )
+NAMED = Text(" «{name}»", " “{name}”")   # a library never set up has no name: left out
 OTHER_LIBRARY = Text(
-    "\n\nChú ý: bản sao lưu này thuộc một thư viện khác (mã {code}).",
-    "\n\nNote: this backup belongs to another library (code {code}).",
+    "\n\nChú ý: bản sao lưu này thuộc một thư viện khác{code}.",
+    "\n\nNote: this backup belongs to another library{code}.",
 )
+OTHER_CODE = Text(" (mã {code})", " (code {code})")
 RESTORED = Text("Đã khôi phục. Bản cũ được giữ ở:\n{previous}\n\nThuVien sẽ mở lại.",
                 "Restored. The previous data is kept at:\n{previous}\n\nThuVien will reopen.")
 RESTORE_FAILED = Text("Khôi phục không thành công", "Restore failed")

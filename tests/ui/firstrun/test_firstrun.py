@@ -253,6 +253,9 @@ def test_restore_from_the_window_brings_back_the_data_and_restarts(
     assert dialog.restore_selected()
     assert restarts == [True]
     assert "ThuVien sẽ khởi động lại" in asked[0]
+    # never set up: no name, no code; it asked "Khôi phục thư viện «?» từ bản sao lưu…"
+    assert asked[0].startswith("Khôi phục thư viện từ bản sao lưu lúc ") and "?" not in \
+        asked[0].split("\n")[0][:-1]
     assert messages[-1].startswith("Đã khôi phục")
     conn = sqlite3.connect(db)
     titles = {r[0] for r in conn.execute("SELECT title FROM records")}
@@ -315,3 +318,23 @@ def test_main_window_gets_setup_and_backup_actions(window, lib: Library, qtbot,
         auto.take()                                 # through the window's operations helper
     assert len(list_backups(lib.backups.default_folder)) == 1
     assert datetime.now().year >= 2025
+
+
+def test_restoring_another_librarys_backup_names_it_without_question_marks(
+        tmp_path: Path, qtbot, pc_settings: Path, messages: list[str]) -> None:
+    """A backup of another library whose set-up was skipped was announced as 'thư viện «?»'
+    and 'thuộc một thư viện khác (mã ?)'."""
+    other = Library.open(tmp_path / "other" / "thuvien.sqlite3")
+    other.catalog.add_record("Số đỏ")
+    entry = other.backups.take(tmp_path / "usb").entry
+    other.close()
+    lib = Library.open(tmp_path / "desk" / "thuvien.sqlite3")
+    dialog = BackupDialog(lib, restart=lambda: None)
+    qtbot.addWidget(dialog)
+    asked: list[str] = []
+    dialog.confirm = lambda text: asked.append(text) or False  # type: ignore[method-assign]
+    assert not dialog.restore(entry.path)
+    assert asked[0].startswith("Khôi phục thư viện từ bản sao lưu lúc ")
+    assert asked[0].endswith("\n\nChú ý: bản sao lưu này thuộc một thư viện khác.")
+    assert "?" not in asked[0].replace("lúc", "").split("\n")[0][:-1]
+    lib.close()
