@@ -171,6 +171,16 @@ def _has_copy(conn: sqlite3.Connection, session_id: int, patron_id: int, record_
         (session_id, patron_id, record_id)).fetchone() is not None
 
 
+def _held_copy(conn: sqlite3.Connection, patron_id: int, record_id: int
+               ) -> tuple[str, str] | None:
+    """A copy of *record_id* the patron has on loan (any session or none): barcode, title."""
+    row = conn.execute(
+        "SELECT i.barcode, r.title FROM loans l JOIN items i ON i.id = l.item_id "
+        "JOIN records r ON r.id = i.record_id WHERE l.patron_id = ? AND i.record_id = ? "
+        "AND l.returned_at IS NULL ORDER BY i.barcode LIMIT 1", (patron_id, record_id)).fetchone()
+    return (str(row[0]), str(row[1])) if row is not None else None
+
+
 def assign(ctx: CircContext, conn: sqlite3.Connection, session_id: int,
            assignments: Mapping[int, Sequence[str]]) -> list[DeskResult]:
     """Lend by list: patron id → accession numbers. Returns one result per copy (refusals
@@ -208,6 +218,11 @@ def auto_assign(ctx: CircContext, conn: sqlite3.Connection, session_id: int) -> 
     for patron in students(conn, session.class_name):
         for record_id in session.record_ids:
             if _has_copy(conn, session.id, patron.id, record_id):
+                continue
+            held = _held_copy(conn, patron.id, record_id)
+            if held is not None:  # kept from last year, or lent at the desk: not a second one
+                results.append(DeskResult(False, "class_has_copy", {
+                    "name": patron.full_name, "title": held[1], "barcode": held[0]}, patron))
                 continue
             if not pool[record_id]:
                 title, copies = conn.execute(

@@ -115,6 +115,8 @@ MESSAGES: dict[str, Text] = {
         "hoặc không cho mượn được.",
         "No copy of “{title}” left on the shelf to lend: all {copies} are on loan or "
         "cannot be lent."),
+    "class_has_copy": Text("{name} đang mượn “{title}” ({barcode}) rồi — không cho mượn thêm bản nữa.",
+                           "{name} already has “{title}” ({barcode}) — no second copy lent."),
     "class_set_no_copy": Text("“{title}” chưa có bản sách nào trong kho.",
                               "“{title}” has no copies in the library."),
     # successes

@@ -140,3 +140,18 @@ def test_a_closed_class_loan_is_not_closed_again_nor_handed_out(world: World) ->
             again()
         assert refused.value.result.message == "Đợt mượn lớp 6A đã kết thúc."
     assert world.lib.db.conn.execute(query, (session.id,)).fetchone()[0] == closed_at
+
+
+def test_a_student_keeping_last_years_copy_is_not_given_a_second(world: World) -> None:
+    """A session started again for the same set (or after one closed with books still out)
+    lent every student a second copy of the book they still had."""
+    records, _cards = setup_class(world)
+    first = world.circ.start_class_loan("6A", records[:1])
+    world.circ.class_loan_auto_assign(first.id)
+    world.circ.close_class_loan(first.id)
+    again = world.circ.start_class_loan("6A", records[:1])
+    results = world.circ.class_loan_auto_assign(again.id)
+    assert [r.code for r in results] == ["class_has_copy"] * 3
+    assert results[0].message == ("Nguyễn Văn An đang mượn “Toán 6” (GK.00001) rồi — không cho "
+                                  "mượn thêm bản nữa.")
+    assert world.count("SELECT count(*) FROM loans WHERE returned_at IS NULL") == 3
