@@ -149,6 +149,8 @@ class SyncClient:
                                        proxies=proxies)
         except requests.exceptions.SSLError as exc:
             raise SyncError("sync.tls", msg.TLS, detail=type(exc).__name__) from exc
+        except requests.exceptions.Timeout as exc:
+            raise SyncError("sync.timeout", msg.TIMEOUT, detail=type(exc).__name__) from exc
         except requests.RequestException as exc:
             raise SyncError("sync.offline", msg.OFFLINE, detail=type(exc).__name__) from exc
 
@@ -183,7 +185,7 @@ class SyncClient:
             resp = self._request("POST", f"{API_PREFIX}/enroll", base=base,
                                  body={"enrollment_code": code, "library_uuid": self.library_id})
         except SyncError as exc:
-            if exc.code != "sync.offline":
+            if exc.code not in ("sync.offline", "sync.timeout"):
                 raise
             # nothing retries an enrollment: say what to check instead of "will try again"
             raise SyncError("sync.enroll_offline", msg.ENROLL_OFFLINE, retry=False,

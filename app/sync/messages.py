@@ -5,8 +5,16 @@ from __future__ import annotations
 from app.errors import UserError
 from app.i18n import Text
 
-OFFLINE = Text("Không kết nối được máy chủ thư viện huyện ({detail}). Sẽ thử lại sau.",
-               "Cannot reach the district server ({detail}). Will try again later.")
+# {detail} (the exception's class name, kept in the parameters for the log) is not shown:
+# "ConnectionError" means nothing to a librarian.
+OFFLINE = Text("Không kết nối được máy chủ thư viện huyện: máy này chưa có mạng, hoặc máy chủ "
+               "đang tắt. Sẽ thử lại sau.",
+               "Cannot reach the district server: this computer has no network, or the server "
+               "is off. Will try again later.")
+TIMEOUT = Text("Máy chủ thư viện huyện không trả lời kịp (mạng chậm hoặc máy chủ quá bận). "
+               "Sẽ thử lại sau.",
+               "The district server did not answer in time (a slow network or a busy server). "
+               "Will try again later.")
 TLS = Text("Không xác minh được chứng chỉ bảo mật của máy chủ ({detail}). Kiểm tra địa chỉ "
            "hoặc tệp chứng chỉ CA trong cài đặt đồng bộ.",
            "The server's security certificate could not be verified ({detail}). Check the "
@@ -66,7 +74,8 @@ class SyncError(UserError):
 
 
 MESSAGES: dict[str, Text] = {
-    "sync.offline": OFFLINE, "sync.tls": TLS, "sync.token_refused": TOKEN_REFUSED,
+    "sync.offline": OFFLINE, "sync.timeout": TIMEOUT, "sync.tls": TLS,
+    "sync.token_refused": TOKEN_REFUSED,
     "sync.not_enrolled": NOT_ENROLLED, "sync.enroll_refused": ENROLL_REFUSED,
     "sync.server_error": SERVER_ERROR, "sync.bad_answer": BAD_ANSWER,
     "sync.wrong_database": WRONG_DATABASE, "sync.bad_url": BAD_URL,
