@@ -27,6 +27,11 @@ def local_date(moment: datetime) -> date:
     return moment.astimezone(LOCAL_TZ).date()
 
 
+def library_today() -> date:
+    """Today at the library (in Vietnam), whatever time zone this PC is set to."""
+    return local_date(system_clock())
+
+
 def local_day(stored: str) -> str:
     """The library's calendar day (ISO) of a stored UTC time: a loan made at 06:30 in
     Vietnam is stored the previous day in UTC.

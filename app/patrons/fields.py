@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from app.circulation.clock import library_today
 from app.text import fold
 
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
@@ -54,7 +55,7 @@ def parse_date(value: object, *, today: date | None = None) -> str | None:
         if match:
             year = int(match[3])
             if len(match[3]) == 2:
-                now = (today or date.today()).year
+                now = (today or library_today()).year
                 year += 2000 if 2000 + year <= now else 1900
             return date(year, int(match[2]), int(match[1])).isoformat()
     except ValueError:
@@ -91,7 +92,7 @@ def current_school_year(today: date | None = None) -> str:
     >>> current_school_year(date(2025, 9, 5)), current_school_year(date(2026, 3, 1))
     ('2025-2026', '2025-2026')
     """
-    day = today or date.today()
+    day = today or library_today()
     start = day.year if day.month >= 8 else day.year - 1
     return f"{start}-{start + 1}"
 

@@ -16,6 +16,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from app.circulation.clock import library_today
 from app.circulation.fines import scrub_reasons
 from app.db.connection import utc_now
 from app.db.outbox import record_change
@@ -103,7 +104,7 @@ class Privacy:
         ``patron_purge_after_years``, default 5) and have nothing on loan."""
         years = years if years is not None else int(
             self.service.settings.get(SETTING_PURGE_YEARS, DEFAULT_PURGE_YEARS))
-        day = today or date.today()
+        day = today or library_today()
         try:
             cutoff = day.replace(year=day.year - years)
         except ValueError:  # 29 February
@@ -131,7 +132,7 @@ class Privacy:
             "status = CASE WHEN status IN ('left', 'graduated') THEN status ELSE 'left' END, "
             "left_on = coalesce(left_on, ?) WHERE id = ?",
             (ANONYMOUS_NAME, fold(ANONYMOUS_NAME), f"X{uuid.replace('-', '').upper()}",
-             utc_now(), date.today().isoformat(), patron_id))
+             utc_now(), library_today().isoformat(), patron_id))
         _, payload = outbox_payload(conn, patron_id)
         conn.execute("UPDATE changes SET payload = ? WHERE entity = 'patron' AND uuid = ?",
                      (json.dumps(payload, ensure_ascii=False), uuid))

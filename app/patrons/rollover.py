@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from app.circulation.clock import library_today
 from app.db.connection import utc_now
 from app.db.outbox import record_change
 from app.errors import UserError, ValidationError
@@ -176,7 +176,7 @@ class Rollover:
             if done:
                 raise UserError("rollover.already_done", ALREADY, year=plan.from_year,
                                 day=_display_day(done[0]))
-            now, today = utc_now(), date.today().isoformat()
+            now, today = utc_now(), library_today().isoformat()
             cur = conn.execute(
                 "INSERT INTO patron_rollovers(applied_at, from_year, to_year, last_grade) "
                 "VALUES (?, ?, ?, ?)", (now, plan.from_year, plan.to_year, plan.last_grade))

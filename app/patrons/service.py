@@ -10,11 +10,11 @@ from __future__ import annotations
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Mapping
-from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.circulation.clock import library_today
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_change
 from app.errors import NotFoundError, ValidationError
@@ -189,7 +189,7 @@ class PatronService:
         if values["category"] == "student" and values.get("school_year") is None:
             values["school_year"] = self.school_year()
         if values.get("status") in GONE_STATUSES and not values.get("left_on"):
-            values["left_on"] = date.today().isoformat()
+            values["left_on"] = library_today().isoformat()
         if not values.get("card"):
             rule = cards.rule_for(self.settings.get(cards.SETTING), values["category"])
             values["card"] = cards.next_card(conn, rule)
@@ -223,7 +223,7 @@ class PatronService:
         values = self._validated(fields)
         if values.get("status") in GONE_STATUSES and current.status not in GONE_STATUSES \
                 and "left_on" not in fields:
-            values["left_on"] = date.today().isoformat()
+            values["left_on"] = library_today().isoformat()
         if values.get("status") in ("active", "blocked") and "left_on" not in fields:
             values["left_on"] = None
         if "card" in values and not values["card"]:

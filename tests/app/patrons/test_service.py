@@ -144,3 +144,18 @@ def test_library_exposes_the_patron_service(tmp_path: Path) -> None:
     with Library.open(tmp_path / "lib.sqlite3") as lib:
         found = lib.patrons.by_card(card)
         assert found is not None and found.full_name == "Nguyễn Văn An"
+
+
+def test_the_day_a_patron_leaves_is_the_library_s_day_not_this_pc_s(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 03:00 in Hà Nội on 22/11 a PC kept on UTC still says 21/11."""
+    from datetime import UTC, datetime
+
+    from app.circulation import clock
+    from app.library import Library
+
+    monkeypatch.setattr(clock, "system_clock",
+                        lambda: datetime(2026, 11, 21, 20, 0, tzinfo=UTC))
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        patron = lib.patrons.add("Nguyễn Văn An", class_name="9A")
+        assert lib.patrons.set_status(patron.id, "left").left_on == "2026-11-22"
