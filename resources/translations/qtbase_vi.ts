@@ -255,6 +255,14 @@
         <translation>Loại tệp:</translation>
     </message>
     <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
+    <message>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
