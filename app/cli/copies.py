@@ -10,6 +10,8 @@ from typing import Any
 from app.catalog.copies import NO_ITEM, status_words
 from app.catalog.marc.holdings import parse_price
 from app.catalog.models import ITEM_TYPES, Item
+from app.circulation.clock import display_date
+from app.circulation.fines import format_dong
 from app.circulation.rules import ITEM_TYPE_NAMES
 from app.cli._common import open_library, print_json
 from app.dates import parse_day
@@ -98,11 +100,9 @@ def copy_command(args: argparse.Namespace) -> int:
     print(LINE(barcode=item.barcode, title=title, status=status_words(item.status),
                collection=item.collection or "–", item_type=kind() if kind else item.item_type,
                call=item.call_number or "–",
-               price=f"{item.price:,.0f} đ".replace(",", ".") if item.price is not None else "–",
-               acquired=_day(item.acquired_on), source=item.source or "–",
+               price=format_dong(round(item.price)) if item.price is not None else "–",
+               acquired=display_date(item.acquired_on) if item.acquired_on else "–",
+               source=item.source or "–",
                location=item.location or "–", note=item.note or "–"))
     return 0
 
-
-def _day(iso: str | None) -> str:
-    return "–" if not iso else f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
