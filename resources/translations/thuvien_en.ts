@@ -218,6 +218,97 @@
     </message>
   </context>
   <context>
+    <name>ClassLoanDialog</name>
+    <message>
+      <source>Textbooks for class {name}</source>
+      <translation>Textbooks for class {name}</translation>
+    </message>
+    <message>
+      <source>title or ISBN of a textbook, then Enter</source>
+      <translation>title or ISBN of a textbook, then Enter</translation>
+    </message>
+    <message>
+      <source>Add to the set →</source>
+      <translation>Add to the set →</translation>
+    </message>
+    <message>
+      <source>Take out of the set</source>
+      <translation>Take out of the set</translation>
+    </message>
+    <message>
+      <source>Lend the set to the whole class</source>
+      <translation>Lend the set to the whole class</translation>
+    </message>
+    <message>
+      <source>The set:</source>
+      <translation>The set:</translation>
+    </message>
+    <message>
+      <source>A new set (due at the end of the school year, by the textbook rule)</source>
+      <translation>A new set (due at the end of the school year, by the textbook rule)</translation>
+    </message>
+    <message>
+      <source>Who still has what</source>
+      <translation>Who still has what</translation>
+    </message>
+    <message>
+      <source>mark the copies still out as lost</source>
+      <translation>mark the copies still out as lost</translation>
+    </message>
+    <message>
+      <source>Close the set</source>
+      <translation>Close the set</translation>
+    </message>
+    <message>
+      <source>Sets lent to this class</source>
+      <translation>Sets lent to this class</translation>
+    </message>
+    <message>
+      <source>{title} — {count} on the shelf</source>
+      <translation>{title} — {count} on the shelf</translation>
+    </message>
+    <message>
+      <source>Add the set's textbooks first.</source>
+      <translation>Add the set's textbooks first.</translation>
+    </message>
+    <message>
+      <source>{count} copies lent to class {name}, due {due}.</source>
+      <translation>{count} copies lent to class {name}, due {due}.</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>open</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>closed</translation>
+    </message>
+    <message>
+      <source>Due {due} ({state}): {titles}</source>
+      <translation>Due {due} ({state}): {titles}</translation>
+    </message>
+    <message>
+      <source>{count} copies still out.</source>
+      <translation>{count} copies still out.</translation>
+    </message>
+    <message>
+      <source>{name}: still has {copies}</source>
+      <translation>{name}: still has {copies}</translation>
+    </message>
+    <message>
+      <source>{name}: was not given {titles}</source>
+      <translation>{name}: was not given {titles}</translation>
+    </message>
+    <message>
+      <source>{name}: everything returned</source>
+      <translation>{name}: everything returned</translation>
+    </message>
+    <message>
+      <source>The set is closed.</source>
+      <translation>The set is closed.</translation>
+    </message>
+  </context>
+  <context>
     <name>ColumnsPage</name>
     <message>
       <source>2. Check the columns</source>
@@ -1391,6 +1482,14 @@
     <message>
       <source>Print cards…</source>
       <translation>Print cards…</translation>
+    </message>
+    <message>
+      <source>Textbooks for the class…</source>
+      <translation>Textbooks for the class…</translation>
+    </message>
+    <message>
+      <source>Lend a set of textbooks to every student of the chosen class; see what each still has at the end of the year</source>
+      <translation>Lend a set of textbooks to every student of the chosen class; see what each still has at the end of the year</translation>
     </message>
     <message>
       <source>Name</source>

@@ -218,6 +218,97 @@
     </message>
   </context>
   <context>
+    <name>ClassLoanDialog</name>
+    <message>
+      <source>Textbooks for class {name}</source>
+      <translation>Sách giáo khoa cho lớp {name}</translation>
+    </message>
+    <message>
+      <source>title or ISBN of a textbook, then Enter</source>
+      <translation>nhan đề hoặc ISBN sách giáo khoa rồi nhấn Enter</translation>
+    </message>
+    <message>
+      <source>Add to the set →</source>
+      <translation>Thêm vào bộ →</translation>
+    </message>
+    <message>
+      <source>Take out of the set</source>
+      <translation>Bỏ khỏi bộ</translation>
+    </message>
+    <message>
+      <source>Lend the set to the whole class</source>
+      <translation>Cho cả lớp mượn bộ sách</translation>
+    </message>
+    <message>
+      <source>The set:</source>
+      <translation>Bộ sách:</translation>
+    </message>
+    <message>
+      <source>A new set (due at the end of the school year, by the textbook rule)</source>
+      <translation>Bộ sách mới (hạn trả cuối năm học, theo quy định sách giáo khoa)</translation>
+    </message>
+    <message>
+      <source>Who still has what</source>
+      <translation>Ai còn giữ sách gì</translation>
+    </message>
+    <message>
+      <source>mark the copies still out as lost</source>
+      <translation>ghi mất các bản chưa trả</translation>
+    </message>
+    <message>
+      <source>Close the set</source>
+      <translation>Kết thúc đợt mượn</translation>
+    </message>
+    <message>
+      <source>Sets lent to this class</source>
+      <translation>Các đợt mượn của lớp</translation>
+    </message>
+    <message>
+      <source>{title} — {count} on the shelf</source>
+      <translation>{title} — {count} bản trên giá</translation>
+    </message>
+    <message>
+      <source>Add the set's textbooks first.</source>
+      <translation>Hãy thêm sách vào bộ trước.</translation>
+    </message>
+    <message>
+      <source>{count} copies lent to class {name}, due {due}.</source>
+      <translation>Đã cho lớp {name} mượn {count} bản, hạn trả {due}.</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>đang mượn</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>đã kết thúc</translation>
+    </message>
+    <message>
+      <source>Due {due} ({state}): {titles}</source>
+      <translation>Hạn {due} ({state}): {titles}</translation>
+    </message>
+    <message>
+      <source>{count} copies still out.</source>
+      <translation>Còn {count} bản chưa trả.</translation>
+    </message>
+    <message>
+      <source>{name}: still has {copies}</source>
+      <translation>{name}: còn giữ {copies}</translation>
+    </message>
+    <message>
+      <source>{name}: was not given {titles}</source>
+      <translation>{name}: chưa được phát {titles}</translation>
+    </message>
+    <message>
+      <source>{name}: everything returned</source>
+      <translation>{name}: đã trả đủ</translation>
+    </message>
+    <message>
+      <source>The set is closed.</source>
+      <translation>Đã kết thúc đợt mượn.</translation>
+    </message>
+  </context>
+  <context>
     <name>ColumnsPage</name>
     <message>
       <source>2. Check the columns</source>
@@ -1391,6 +1482,14 @@
     <message>
       <source>Print cards…</source>
       <translation>In thẻ…</translation>
+    </message>
+    <message>
+      <source>Textbooks for the class…</source>
+      <translation>SGK cho lớp…</translation>
+    </message>
+    <message>
+      <source>Lend a set of textbooks to every student of the chosen class; see what each still has at the end of the year</source>
+      <translation>Cho cả lớp đang chọn mượn một bộ sách giáo khoa; cuối năm xem từng học sinh còn giữ sách gì</translation>
     </message>
     <message>
       <source>Name</source>

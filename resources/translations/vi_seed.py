@@ -103,6 +103,30 @@ VI: dict[str, str] = {
         "đã thanh lý, không cho mượn và không tính vào vốn tài liệu nữa.",
     "e.g. BB số 12/2026 (may be left empty)": "ví dụ BB số 12/2026 (có thể để trống)",
     "Write-off record": "Biên bản thanh lý",
+    "Textbooks for class {name}": "Sách giáo khoa cho lớp {name}",
+    "title or ISBN of a textbook, then Enter": "nhan đề hoặc ISBN sách giáo khoa rồi nhấn Enter",
+    "Add to the set →": "Thêm vào bộ →", "Take out of the set": "Bỏ khỏi bộ",
+    "Lend the set to the whole class": "Cho cả lớp mượn bộ sách", "The set:": "Bộ sách:",
+    "A new set (due at the end of the school year, by the textbook rule)":
+        "Bộ sách mới (hạn trả cuối năm học, theo quy định sách giáo khoa)",
+    "Who still has what": "Ai còn giữ sách gì", "mark the copies still out as lost":
+        "ghi mất các bản chưa trả", "Close the set": "Kết thúc đợt mượn",
+    "Sets lent to this class": "Các đợt mượn của lớp",
+    "{title} — {count} on the shelf": "{title} — {count} bản trên giá",
+    "Add the set's textbooks first.": "Hãy thêm sách vào bộ trước.",
+    "{count} copies lent to class {name}, due {due}.":
+        "Đã cho lớp {name} mượn {count} bản, hạn trả {due}.",
+    "open": "đang mượn", "closed": "đã kết thúc",
+    "Due {due} ({state}): {titles}": "Hạn {due} ({state}): {titles}",
+    "{count} copies still out.": "Còn {count} bản chưa trả.",
+    "{name}: still has {copies}": "{name}: còn giữ {copies}",
+    "{name}: was not given {titles}": "{name}: chưa được phát {titles}",
+    "{name}: everything returned": "{name}: đã trả đủ", "The set is closed.": "Đã kết thúc đợt mượn.",
+    "Textbooks for the class…": "SGK cho lớp…",
+    "Lend a set of textbooks to every student of the chosen class; see what each still has at "
+    "the end of the year":
+        "Cho cả lớp đang chọn mượn một bộ sách giáo khoa; cuối năm xem từng học sinh còn giữ "
+        "sách gì",
     "Lent on": "Ngày mượn", "Renew": "Gia hạn", "On loan: {count}": "Đang mượn: {count}",
     "“{title}” is kept for them until {day}": "“{title}” đang được giữ cho bạn đọc đến {day}",
     "“{title}” (number {position} in the queue)": "“{title}” (thứ {position} trong hàng chờ)",

@@ -354,3 +354,45 @@ def test_a_patron_s_books_on_loan_and_holds_are_shown_and_renewed(window, lib, q
     panel.table.selectRow(row)
     assert not panel.renew_selected()  # lent today: nothing to add
     assert "không thêm ngày nào" in panel.message.text()
+
+
+def test_a_class_gets_its_textbooks_in_one_go_and_the_year_end_report(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Patrons → a class → Textbooks: two titles found by name, lent to every student; at
+    the end of the year the report says who still has what, and the set is closed."""
+    from PySide6.QtCore import Qt as QtKeys
+
+    students = [lib.patrons.add(name, class_name="6A")
+                for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường")]
+    maths = lib.catalog.add_record("Toán 6 — Tập 1", year=2021)
+    lit = lib.catalog.add_record("Ngữ văn 6 — Tập 1", year=2021)
+    lib.catalog.add_copies(maths, 3, collection="GK")
+    lib.catalog.add_copies(lit, 2, collection="GK")  # one short
+    view = window.show_view("patrons")
+    view.show_class("6A")
+    rows = [view.classes.item(i) for i in range(view.classes.count())]
+    view.classes.setCurrentItem(next(item for item in rows if item.text().startswith("6A")))
+    dialog = view.class_textbooks()
+    assert dialog is not None
+    for title in ("toán 6", "ngữ văn 6"):
+        dialog.search.setText(title)
+        qtbot.keyClick(dialog.search, QtKeys.Key.Key_Return)
+        dialog.add_to_set(dialog.found.currentItem())
+    assert dialog.record_ids() == [maths, lit]
+    assert dialog.lend()
+    assert "Đã cho lớp 6A mượn 5 bản" in dialog.message.text()
+    assert dialog.output.toPlainText()  # the student who got no "Ngữ văn 6" is named
+    loans = {s.full_name: len(lib.circulation.open_loans(s.id).loans) for s in students}
+    assert sorted(loans.values()) == [1, 2, 2]
+
+    back = lib.circulation.open_loans(students[0].id).loans[0].barcode
+    assert lib.circulation.checkin(back).ok
+    report = dialog.show_report()
+    assert report is not None and report.missing_count == 4
+    text = dialog.output.toPlainText()
+    assert "Nguyễn Văn An (HS000001): còn giữ" in text
+    assert "Lê Văn Cường (HS000003): còn giữ GK.00003 “Toán 6 — Tập 1”" in text
+    assert "chưa được phát Ngữ văn 6 — Tập 1" in text
+    dialog.mark_lost.setChecked(False)
+    assert dialog.close_session() is not None
+    assert "đã kết thúc" in dialog.session_list.item(0).text()
+    assert not dialog.close_button.isEnabled()

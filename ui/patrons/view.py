@@ -57,9 +57,14 @@ class PatronsView(QWidget):
         import_button = QPushButton(self.tr("Import class list…"))
         rollover = QPushButton(self.tr("New school year…"))
         self.cards_button = QPushButton(self.tr("Print cards…"))
+        self.textbooks_button = QPushButton(self.tr("Textbooks for the class…"))
+        self.textbooks_button.setToolTip(self.tr(
+            "Lend a set of textbooks to every student of the chosen class; see what each "
+            "still has at the end of the year"))
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
-        for button in (add, self.edit_button, import_button, rollover, self.cards_button):
+        for button in (add, self.edit_button, import_button, rollover, self.cards_button,
+                       self.textbooks_button):
             top.addWidget(button)
 
         self.classes = QListWidget()
@@ -112,6 +117,7 @@ class PatronsView(QWidget):
         import_button.clicked.connect(self.import_class_list)
         rollover.clicked.connect(self.rollover)
         self.cards_button.clicked.connect(self.print_cards)
+        self.textbooks_button.clicked.connect(self.class_textbooks)
         self._loaded = False
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
@@ -157,6 +163,7 @@ class PatronsView(QWidget):
         if self.search_field.text().strip():
             return
         self.cards_button.setEnabled(self.current_class() is not None)
+        self.textbooks_button.setEnabled(self.current_class() is not None)
         self._fill(self._lib.patrons.list_patrons(class_name=self.current_class()))
 
     def run_search(self) -> Operation | None:
@@ -267,6 +274,19 @@ class PatronsView(QWidget):
         dialog = RolloverDialog(self._lib, self)
         dialog.finished.connect(lambda _code: self._edited())
         dialog.open()
+        return dialog
+
+    def class_textbooks(self) -> QWidget | None:
+        """Textbook sets for the chosen class (lend to all, report, close)."""
+        class_name = self.current_class()
+        if class_name is None:
+            return None
+        from ui.patrons.class_loan_dialog import ClassLoanDialog
+
+        dialog = ClassLoanDialog(self._lib, class_name, self)
+        dialog.finished.connect(lambda _code: self.changed.emit())
+        dialog.open()
+        dialog.search.setFocus()
         return dialog
 
     def print_cards(self) -> None:
