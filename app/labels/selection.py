@@ -243,6 +243,19 @@ def cards_of_class(lib: Library, class_name: str, *, school_name: str | None = N
                                        status=None if include_inactive else "active")
     if not patrons:
         raise NotFoundError("labels.no_class", NO_CLASS, name=class_name)
+    return _cards(lib, patrons, school_name, logo)
+
+
+def cards_of_patrons(lib: Library, patron_ids: Sequence[int], *,
+                     school_name: str | None = None, logo: Path | None = None
+                     ) -> list[CardData]:
+    """Cards for the given patrons (a lost card replaced), in the order given."""
+    return _cards(lib, [lib.patrons.get(patron_id) for patron_id in patron_ids],
+                  school_name, logo)
+
+
+def _cards(lib: Library, patrons: Sequence[Any], school_name: str | None,
+           logo: Path | None) -> list[CardData]:
     school = nfc(school_name or str(lib.settings.get("school_name") or library_name(lib)))
     year = lib.patrons.school_year()
     return [CardData(card=p.card, full_name=nfc(p.full_name), school_name=school,

@@ -1002,6 +1002,10 @@
       <translation>Class {name}</translation>
     </message>
     <message>
+      <source>Only {name}</source>
+      <translation>Only {name}</translation>
+    </message>
+    <message>
       <source>What</source>
       <translation>What</translation>
     </message>
@@ -1064,6 +1068,10 @@
     <message>
       <source>Thermal label printer (roll)</source>
       <translation>Thermal label printer (roll)</translation>
+    </message>
+    <message>
+      <source>Cards for</source>
+      <translation>Cards for</translation>
     </message>
     <message>
       <source>Print on</source>

@@ -1002,6 +1002,10 @@
       <translation>Lớp {name}</translation>
     </message>
     <message>
+      <source>Only {name}</source>
+      <translation>Chỉ {name}</translation>
+    </message>
+    <message>
       <source>What</source>
       <translation>In gì</translation>
     </message>
@@ -1064,6 +1068,10 @@
     <message>
       <source>Thermal label printer (roll)</source>
       <translation>Máy in nhãn nhiệt (cuộn)</translation>
+    </message>
+    <message>
+      <source>Cards for</source>
+      <translation>In thẻ cho</translation>
     </message>
     <message>
       <source>Print on</source>

@@ -127,6 +127,7 @@ VI: dict[str, str] = {
     "the end of the year":
         "Cho cả lớp đang chọn mượn một bộ sách giáo khoa; cuối năm xem từng học sinh còn giữ "
         "sách gì",
+    "Only {name}": "Chỉ {name}", "Cards for": "In thẻ cho",
     "Lent on": "Ngày mượn", "Renew": "Gia hạn", "On loan: {count}": "Đang mượn: {count}",
     "“{title}” is kept for them until {day}": "“{title}” đang được giữ cho bạn đọc đến {day}",
     "“{title}” (number {position} in the queue)": "“{title}” (thứ {position} trong hàng chờ)",

@@ -226,3 +226,27 @@ def test_a_printer_that_refuses_says_why(window, lib, qtbot, settings, tmp_path,
         pass
     assert "không nhận lệnh in" in dialog.error.text() and "does not exist" in dialog.error.text()
     assert dialog.message.text() == ""
+
+
+def test_a_lost_card_is_printed_for_one_patron_and_scans_back(window, lib, qtbot,  # type: ignore[no-untyped-def]
+                                                              tmp_path: Path) -> None:
+    """Patrons → a pupil found by name → Print cards…: only that pupil's card, which scans."""
+    lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    lost = lib.patrons.add("Trần Thị Bình", class_name="6A")
+    view = window.show_view("patrons")
+    view.show_class(None)
+    view.search_field.setText("Trần Thị Bình")
+    view.run_search()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=5000)
+    view.table.selectRow(0)
+    view.print_cards()
+    dialog = view.cards_dialog
+    assert dialog is not None and dialog.who.currentData() == lost.id
+    qtbot.addWidget(dialog)
+    preview = _open_preview(dialog, qtbot)
+    saved = tmp_path / "card.pdf"
+    operation = preview.save_pdf_to(saved)
+    with qtbot.waitSignal(operation.finished, timeout=20000):
+        pass
+    reads = decode(render(saved.read_bytes(), tmp_path / "c")[0])
+    assert [r.text for r in reads] == [lost.card]

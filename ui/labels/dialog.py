@@ -50,7 +50,7 @@ class LabelsDialog(QDialog):
     def __init__(self, lib: Library, operations: Operations, items: Sequence[Item] = (),
                  parent: QWidget | None = None, *, class_name: str | None = None,
                  settings: QSettings | None = None, how: str | None = None,
-                 query: str = "") -> None:
+                 query: str = "", patron: tuple[int, str] | None = None) -> None:
         super().__init__(parent)
         from app.labels import list_templates
 
@@ -108,8 +108,13 @@ class LabelsDialog(QDialog):
         self.message.setWordWrap(True)
         form = QFormLayout(self)
         self._form = form
+        # Cards: the whole class, or only the patron chosen in the list (a lost card).
+        self.who = QComboBox()
         if class_name:
-            form.addRow(QLabel(self.tr("Class {name}").format(name=class_name)))
+            self.who.addItem(self.tr("Class {name}").format(name=class_name), None)
+            if patron is not None:
+                self.who.addItem(self.tr("Only {name}").format(name=patron[1]), patron[0])
+            form.addRow(self.tr("Cards for"), self.who)
         form.addRow(self.tr("What"), self.kind)
         if self.selection is not None:
             for label, field in self.selection.rows():
@@ -246,17 +251,20 @@ class LabelsDialog(QDialog):
         template = self.current_template()
         self._remember(kind, template.name)
         db_path, class_name = self._lib.path, self._class_name
+        patron_id = self.who.currentData()
         choice = self.selection.choice() if self.selection is not None else None
 
         def work(_progress: Progress) -> tuple[list[LabelItem] | list[CardData], Recording]:
             from app.labels.documents import make_document
-            from app.labels.selection import cards_of_class, select_items
+            from app.labels.selection import cards_of_class, cards_of_patrons, select_items
             from app.library import Library
 
             values: list[LabelItem] | list[CardData] = []
             if not calibration:
                 with Library.open(db_path) as own:
-                    if class_name:
+                    if patron_id is not None:
+                        values = cards_of_patrons(own, [int(patron_id)])
+                    elif class_name:
                         values = cards_of_class(own, class_name)
                     elif choice is not None:
                         values = select_items(own, choice)

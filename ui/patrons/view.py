@@ -7,6 +7,8 @@ the text still in the field is shown.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -32,6 +34,9 @@ from ui.patrons.edit_dialog import PatronDialog
 from ui.patrons.fines_panel import FinesPanel
 from ui.patrons.loans_panel import LoansPanel
 from ui.widgets import error_label, list_table
+
+if TYPE_CHECKING:
+    from ui.labels.dialog import LabelsDialog
 
 ALL = "\x00all"
 
@@ -119,6 +124,7 @@ class PatronsView(QWidget):
         self.cards_button.clicked.connect(self.print_cards)
         self.textbooks_button.clicked.connect(self.class_textbooks)
         self._loaded = False
+        self.cards_dialog: LabelsDialog | None = None
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)  # type: ignore[arg-type]
@@ -162,7 +168,7 @@ class PatronsView(QWidget):
     def _class_chosen(self, item: QListWidgetItem | None) -> None:
         if self.search_field.text().strip():
             return
-        self.cards_button.setEnabled(self.current_class() is not None)
+        self.cards_button.setEnabled(True)  # a class, or a patron found by name
         self.textbooks_button.setEnabled(self.current_class() is not None)
         self._fill(self._lib.patrons.list_patrons(class_name=self.current_class()))
 
@@ -290,10 +296,17 @@ class PatronsView(QWidget):
         return dialog
 
     def print_cards(self) -> None:
-        """Cards (or the desk sheet) for the chosen class."""
-        class_name = self.current_class()
+        """Cards (or the desk sheet) for the chosen class, or only for the patron selected
+        in it or found by name (a lost card)."""
+        patron = self.selected_patron() if self.table.selectedItems() else None
+        class_name = self.current_class() or (patron.class_name if patron else None)
         if class_name is None:
             return
         from ui.labels.dialog import LabelsDialog
 
-        LabelsDialog(self._lib, self._operations, (), self, class_name=class_name).open()
+        chosen = (patron.id, patron.full_name) if patron is not None else None
+        self.cards_dialog = LabelsDialog(self._lib, self._operations, (), self,
+                                         class_name=class_name, patron=chosen)
+        if chosen is not None and self.current_class() is None:
+            self.cards_dialog.who.setCurrentIndex(1)  # found by name: that patron's card
+        self.cards_dialog.open()
