@@ -140,6 +140,7 @@ def test_a_reader_is_put_in_a_book_s_hold_queue_from_the_catalog(  # type: ignor
     assert view.holds_button.isEnabled()
     dialog = view.show_holds()
     assert dialog is not None and dialog.empty.isVisibleTo(dialog)
+    qtbot.addWidget(dialog)
     for patron in (first, second):
         qtbot.keyClicks(dialog.card, patron.card)
         qtbot.keyClick(dialog.card, QtKeys.Key.Key_Return)  # the scanner's last key
@@ -173,6 +174,8 @@ def test_enter_on_a_result_opens_its_form(window, lib, qtbot) -> None:  # type: 
     qtbot.keyClick(view.results, QtKeys.Key.Key_Return)
     qtbot.waitUntil(lambda: any(form.isVisible() and form.record_id == record
                                 for form in view.findChildren(RecordForm)), timeout=5000)
+    for form in view.findChildren(RecordForm):
+        form.reject()
 
 
 def test_marc_import_report_without_skipped_records_is_a_small_box(window, shared_data, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -36,9 +36,10 @@ def test_copies_are_added_with_price_date_and_source(window, lib, qtbot) -> None
 
 
 def test_a_price_that_is_no_number_is_refused_and_nothing_is_added(  # type: ignore[no-untyped-def]
-        window, lib) -> None:
+        window, lib, qtbot) -> None:
     view, record = _open(window, lib)
     dialog = view.add_copies()
+    qtbot.addWidget(dialog)  # it stays open on a refusal: closed after the test
     dialog.details.price.setText("bốn lăm nghìn")
     dialog.save()
     assert "không phải giá tiền" in dialog.error.text() and dialog.isVisible()
@@ -100,6 +101,7 @@ def test_double_clicking_a_copy_opens_its_correction(window, lib, qtbot) -> None
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=cell)  # first, then the double
     qtbot.waitUntil(lambda: view.copy_edits.dialog is not None
                     and view.copy_edits.dialog.isVisible(), timeout=3000)
+    view.copy_edits.dialog.reject()
 
 
 def test_a_copy_entered_by_mistake_is_removed_after_asking(window, lib, stocked, qtbot  # type: ignore[no-untyped-def]

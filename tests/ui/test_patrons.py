@@ -373,6 +373,7 @@ def test_a_class_gets_its_textbooks_in_one_go_and_the_year_end_report(window, li
     view.classes.setCurrentItem(next(item for item in rows if item.text().startswith("6A")))
     dialog = view.class_textbooks()
     assert dialog is not None
+    qtbot.addWidget(dialog)  # closed after the test: a window-modal dialog left open
     for title in ("toán 6", "ngữ văn 6"):
         dialog.search.setText(title)
         qtbot.keyClick(dialog.search, QtKeys.Key.Key_Return)
