@@ -37,6 +37,12 @@ def window(lib, qtbot):  # type: ignore[no-untyped-def]
     win.activateWindow()
     yield win
     win.close()
+    # A dialog a test left open (window-modal, say) must not take the next test's keys.
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
 
 
 @pytest.fixture
