@@ -58,7 +58,7 @@ BAD_URL = Text("Địa chỉ máy chủ «{url}» không hợp lệ (cần https
 STORED_KEYRING = Text("Khoá đồng bộ được cất trong kho mật khẩu của hệ điều hành ({backend}).",
                       "The sync token is kept in the operating system's keyring ({backend}).")
 STORED_FILE = Text("Không có kho mật khẩu của hệ điều hành; khoá đồng bộ được cất trong tệp "
-                   "{path}, chỉ tài khoản của bạn đọc được.",
+                   "{path}, chỉ tài khoản máy tính của bạn mới mở được.",
                    "No operating-system keyring is available; the sync token is kept in the "
                    "file {path}, readable only by your account.")
 NEVER = Text("chưa bao giờ", "never")

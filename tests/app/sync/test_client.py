@@ -138,7 +138,7 @@ def test_token_is_kept_in_a_user_only_file_without_keyring(enrolled: Library) ->
     assert not store.uses_keyring
     assert store.file.exists() and stat.S_IMODE(os.stat(store.file).st_mode) == 0o600
     assert str(store.file) in store.where()
-    assert "chỉ tài khoản của bạn đọc được" in store.where()
+    assert "chỉ tài khoản máy tính của bạn mới mở được" in store.where()
 
 
 def test_only_https_leaves_this_computer() -> None:
