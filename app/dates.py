@@ -50,3 +50,20 @@ def parse_fixed_due(text: str) -> str | None:
     if parsed is None:
         raise ValueError(text)
     return parsed.isoformat()
+
+
+def display_fixed_due(value: str | None) -> str:
+    """A loan rule's fixed due date as written: ``--05-31`` → ``31/05`` (every year),
+    ``2026-05-31`` → ``31/05/2026``; empty for None.
+
+    >>> display_fixed_due("--05-31"), display_fixed_due("2026-05-31")
+    ('31/05', '31/05/2026')
+    """
+    if not value:
+        return ""
+    if value.startswith("--"):
+        return f"{value[5:7]}/{value[2:4]}"
+    try:
+        return date.fromisoformat(value).strftime("%d/%m/%Y")
+    except ValueError:
+        return value  # not a date: shown as stored

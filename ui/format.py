@@ -40,16 +40,6 @@ def local_time(stamp: str | None = None) -> str:
     return moment.astimezone(LOCAL_TZ).strftime("%H:%M:%S")
 
 
-def display_fixed_due(value: str | None) -> str:
-    """A loan rule's fixed due date for the screen: ``--05-31`` → ``31/05`` (every year),
-    ``2026-05-31`` → ``31/05/2026``."""
-    if not value:
-        return ""
-    if value.startswith("--"):
-        return f"{value[5:7]}/{value[2:4]}"
-    return display_date(value)
-
-
 def qdate(day: date) -> QDate:
     """The QDate of a Python *day*."""
     return QDate(day.year, day.month, day.day)

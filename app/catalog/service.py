@@ -24,7 +24,7 @@ from app.catalog.models import (
     default_item_type,
 )
 from app.catalog.search import CatalogSearch
-from app.circulation.clock import local_date, local_day, system_clock
+from app.circulation.clock import library_today, local_day
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_change
 from app.errors import NotFoundError, ValidationError
@@ -187,7 +187,7 @@ class Catalog:
         if item_type not in ITEM_TYPES:
             raise ValidationError("catalog.bad_item_type", BAD_TYPE, kind=item_type)
         price = copies.check_price(price)
-        acquired_on = copies.check_acquired_on(acquired_on, local_date(system_clock()))
+        acquired_on = copies.check_acquired_on(acquired_on, library_today())
         scheme = self.scheme(collection)
         with self._db.transaction() as conn:
             if barcode is None:
@@ -219,15 +219,14 @@ class Catalog:
         (đồng), ``acquired_on`` (ISO date), ``source``, ``note``; empty text clears one.
         Checked first (:mod:`app.catalog.copies`); written with its outbox change."""
         with self._db.transaction() as conn:
-            today = local_date(system_clock())
-            return copies.update_item(conn, item_id, changes, utc_now(), today)
+            return copies.update_item(conn, item_id, changes, utc_now(), library_today())
 
     def withdraw_item(self, item_id: int, reference: str = "") -> Item:
         """Write off a copy (thanh lý), with the write-off record's number in its note; see
         :func:`app.catalog.copies.withdraw_item`."""
         with self._db.transaction() as conn:
             return copies.withdraw_item(conn, item_id, reference, utc_now(),
-                                        local_date(system_clock()))
+                                        library_today())
 
     def remove_item(self, item_id: int) -> Item:
         """Take out a copy entered by mistake: only one on the shelf that was never lent

@@ -24,7 +24,7 @@ from app.circulation.documents import letters_pdf, slip_pdf
 from app.circulation.fines import format_dong
 from app.circulation.rules import CATEGORY_NAMES, ITEM_TYPE_NAMES, LoanRule
 from app.cli._common import as_id, number, open_library, print_json
-from app.dates import parse_day, parse_fixed_due
+from app.dates import display_fixed_due, parse_day, parse_fixed_due
 from app.errors import ValidationError
 from app.i18n import Text
 from app.library import Library
@@ -342,8 +342,8 @@ def _print_rule(r: LoanRule) -> None:
     if not r.loanable:
         lending = NOT_LENT()
     elif r.fixed_due:
-        lending = (LEND_UNTIL_YEARLY(due=f"{r.fixed_due[5:7]}/{r.fixed_due[2:4]}")
-                   if r.fixed_due.startswith("--") else LEND_UNTIL(due=display_date(r.fixed_due)))
+        lending = (LEND_UNTIL_YEARLY if r.fixed_due.startswith("--") else LEND_UNTIL)(
+            due=display_fixed_due(r.fixed_due))
     else:
         lending = LEND_DAYS(days=r.loan_days)
     category, item_type = CATEGORY_NAMES.get(r.category), ITEM_TYPE_NAMES.get(r.item_type)

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.circulation.clock import local_date, system_clock
+from app.circulation.clock import library_today
 from app.dates import parse_day
 from app.db.connection import in_chunks
 from app.errors import NotFoundError, ValidationError
@@ -217,7 +217,7 @@ def select_items(lib: Library, choice: ItemChoice) -> list[LabelItem]:
     """The copies *choice* selects; a choice that selects nothing raises :class:`NotFoundError`
     saying so in words (a malformed range raises :class:`ValidationError`)."""
     if choice.how == "since":
-        day = choice.since or local_date(system_clock())  # the library's day, not the PC's
+        day = choice.since or library_today()  # the library's day, not the PC's
         items = items_since(lib, day)
         empty = NONE_SINCE, {"date": day.strftime("%d/%m/%Y")}
     elif choice.how == "range":

@@ -139,7 +139,7 @@ def test_dates_received_are_the_library_s_day_not_this_pc_s(window, lib, monkeyp
 
     ahead = lambda: datetime.now(UTC) + timedelta(days=2)  # noqa: E731 (the library's clocks)
     monkeypatch.setattr(lib.circulation.context, "clock", ahead)
-    monkeypatch.setattr("app.catalog.service.system_clock", ahead)
+    monkeypatch.setattr("app.circulation.clock.system_clock", ahead)  # library_today()
     today = lib.circulation.today()
     view, record = _open(window, lib)
     dialog = view.add_copies()

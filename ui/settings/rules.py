@@ -29,11 +29,10 @@ from app.circulation.rules import (
     LoanRule,
     validate,
 )
-from app.dates import parse_fixed_due
+from app.dates import display_fixed_due, parse_fixed_due
 from app.errors import UserError
 from app.i18n import Text
 from app.library import Library
-from ui.format import display_fixed_due
 from ui.widgets import say
 
 CATEGORY, ITEM_TYPE, LOANABLE, DAYS, FIXED_DUE, MAX_ITEMS, RENEWALS, HOLDS, FINE = range(9)
