@@ -12,29 +12,29 @@ import importlib
 import os
 import pkgutil
 import sys
-import typing
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli._common import file_problem
+from app.cli._common import file_problem, phrase
+from app.cli._parser import BilingualParser
 from app.errors import UserError
 from app.i18n import set_language
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a wrong argument is reported on one line (with where to find help)."""
-
-    def error(self, message: str) -> typing.NoReturn:
-        self.exit(2, f"{self.prog}: {message} ({self.prog} --help)\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, with every command module's subcommands."""
-    parser = _Parser(prog="thuvien", description="ThuVien — quản lý thư viện")
-    parser.add_argument("--db", help="library database file (default: THUVIEN_DB or the user data folder)")
-    parser.add_argument("--lang", choices=["vi", "en"], help="language of messages")
-    parser.add_argument("--version", action="version", version=f"ThuVien {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = BilingualParser(prog="thuvien", description=phrase(
+        "ThuVien — quản lý thư viện. Không có lệnh thì mở cửa sổ chương trình.",
+        "ThuVien — library management. With no command it opens the window."))
+    parser.add_argument("--db", help=phrase(
+        "tệp cơ sở dữ liệu của thư viện (mặc định: THUVIEN_DB hoặc thư mục dữ liệu người dùng)",
+        "library database file (default: THUVIEN_DB or the user data folder)"))
+    parser.add_argument("--lang", choices=["vi", "en"], help=phrase(
+        "ngôn ngữ của thông báo", "language of messages"))
+    parser.add_argument("--version", action="version", version=f"ThuVien {__version__}",
+                        help=phrase("hiện số phiên bản rồi thoát",
+                                    "show the version number and exit"))
+    subparsers = parser.add_subparsers(dest="command", metavar=phrase("LỆNH", "COMMAND"))
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         if info.name.startswith("_"):
             continue
@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
     # The language first: the parser's own checks (a number out of range) speak it too.
-    early = _Parser(prog="thuvien", add_help=False)
+    early = BilingualParser(prog="thuvien", add_help=False)
     early.add_argument("--lang", choices=["vi", "en"])
     if lang := early.parse_known_args(argv)[0].lang:
         set_language(lang)

@@ -37,6 +37,18 @@ def open_library(args: argparse.Namespace) -> Library:
     return Library.open(Path(args.db) if args.db else default_db_path())
 
 
+def phrase(vi: str, en: str) -> str:
+    """*vi* or *en*, whichever is the current language (for help lines, which argparse
+    takes as plain text when the parser is built, after the language is set)."""
+    return Text(vi, en)()
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    """The ``--json`` option of a command whose result can be printed as JSON."""
+    parser.add_argument("--json", action="store_true", help=phrase(
+        "in kết quả dạng JSON", "print the result as JSON"))
+
+
 def print_json(value: Any) -> None:
     """Print *value* as one line of UTF-8 JSON on stdout."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app.backup import BackupEntry, restore_database
-from app.cli._common import open_library, print_json
+from app.cli._common import add_json_flag, open_library, phrase, print_json
 from app.db.paths import default_db_path
 from app.i18n import Text
 from app.library import Library
@@ -29,19 +29,27 @@ NAMED = Text(" «{name}»", " “{name}”")
 
 def register(subparsers: Any) -> None:
     """Add ``backup now``, ``backup list`` and ``backup restore``."""
-    p = subparsers.add_parser("backup", help="back up or restore the library database")
-    actions = p.add_subparsers(dest="backup_action", metavar="ACTION", required=True)
-    now = actions.add_parser("now", help="take a checked backup now (and apply retention)")
-    now.add_argument("--dir", type=Path, help="backup folder (default: 'backups' beside the DB)")
-    now.add_argument("--json", action="store_true")
+    p = subparsers.add_parser("backup", help=phrase(
+        "sao lưu hoặc khôi phục cơ sở dữ liệu thư viện", "back up or restore the library database"))
+    folder_help = phrase("thư mục sao lưu (mặc định: thư mục 'backups' cạnh tệp dữ liệu)",
+                         "backup folder (default: 'backups' beside the DB)")
+    actions = p.add_subparsers(dest="backup_action", metavar=phrase("VIỆC", "ACTION"), required=True)
+    now = actions.add_parser("now", help=phrase(
+        "sao lưu ngay (có kiểm tra) và xoá bản cũ theo quy định giữ lại",
+        "take a checked backup now (and apply retention)"))
+    now.add_argument("--dir", type=Path, help=folder_help)
+    add_json_flag(now)
     now.set_defaults(handler=backup_now)
-    listing = actions.add_parser("list", help="list backups in the folder, newest first")
-    listing.add_argument("--dir", type=Path, help="backup folder (default: 'backups' beside the DB)")
-    listing.add_argument("--json", action="store_true")
+    listing = actions.add_parser("list", help=phrase(
+        "liệt kê các bản sao lưu, mới nhất trước", "list backups in the folder, newest first"))
+    listing.add_argument("--dir", type=Path, help=folder_help)
+    add_json_flag(listing)
     listing.set_defaults(handler=backup_list)
-    restore = actions.add_parser("restore", help="replace the library with a checked backup")
-    restore.add_argument("file", type=Path)
-    restore.add_argument("--json", action="store_true")
+    restore = actions.add_parser("restore", help=phrase(
+        "thay thư viện bằng một bản sao lưu (có kiểm tra)", "replace the library with a checked backup"))
+    restore.add_argument("file", type=Path, metavar=phrase("TỆP", "FILE"), help=phrase(
+        "tệp sao lưu (.sqlite3)", "the backup file (.sqlite3)"))
+    add_json_flag(restore)
     restore.set_defaults(handler=backup_restore)
 
 

@@ -9,7 +9,15 @@ from typing import Any
 
 from app.catalog.copies import status_words
 from app.catalog.models import SearchResult
-from app.cli._common import MAX_LIMIT, file_problem, open_library, print_json, whole_number
+from app.cli._common import (
+    MAX_LIMIT,
+    add_json_flag,
+    file_problem,
+    open_library,
+    phrase,
+    print_json,
+    whole_number,
+)
 from app.errors import UserError
 from app.i18n import Text
 
@@ -31,22 +39,31 @@ FOUND = Text("{total} kết quả", "{total} result(s)")
 
 def register(subparsers: Any) -> None:
     """Add the catalog subcommands."""
-    p = subparsers.add_parser("import-marc", help="import MARC21 files (ISO 2709 or MARCXML)")
-    p.add_argument("files", nargs="+", type=Path)
-    p.add_argument("--json", action="store_true")
+    p = subparsers.add_parser("import-marc", help=phrase(
+        "nhập tệp MARC21 (ISO 2709, MARCXML hoặc .mrk)", "import MARC21 files (ISO 2709, MARCXML or .mrk)"))
+    p.add_argument("files", nargs="+", type=Path, metavar=phrase("TỆP", "FILE"), help=phrase(
+        "tệp .mrc, .xml hoặc .mrk", ".mrc, .xml or .mrk files"))
+    add_json_flag(p)
     p.set_defaults(handler=import_marc)
 
-    p = subparsers.add_parser("export-marc", help="export the catalog as MARC21")
-    p.add_argument("out", type=Path)
-    p.add_argument("--format", choices=["iso2709", "marcxml"], default="iso2709")
+    p = subparsers.add_parser("export-marc", help=phrase("xuất mục lục ra tệp MARC21", "export the catalog as MARC21"))
+    p.add_argument("out", type=Path, metavar=phrase("TỆP_RA", "OUT"), help=phrase(
+        "tệp cần ghi", "the file to write"))
+    p.add_argument("--format", choices=["iso2709", "marcxml"], default="iso2709", help=phrase(
+        "iso2709 (.mrc, mặc định) hoặc marcxml (.xml)", "iso2709 (.mrc, the default) or marcxml (.xml)"))
     p.add_argument("--holdings", choices=["952", "852"], default="952",
-                   help="field that carries the copies (default 952, Koha style)")
+                   help=phrase(
+                       "trường ghi bản sách (mặc định 952, kiểu Koha)",
+                       "field that carries the copies (default 952, Koha style)"))
     p.set_defaults(handler=export_marc)
 
-    p = subparsers.add_parser("search", help="search the catalog")
-    p.add_argument("query")
-    p.add_argument("--limit", type=whole_number(1, MAX_LIMIT), default=20)
-    p.add_argument("--json", action="store_true")
+    p = subparsers.add_parser("search", help=phrase("tìm trong mục lục", "search the catalog"))
+    p.add_argument("query", metavar=phrase("TỪ_KHOÁ", "QUERY"), help=phrase(
+        "nhan đề, tác giả, ISBN, số ĐKCB…; có thể dùng title: author: subject: isbn: year: callno:",
+        "title, author, ISBN, accession number…; qualifiers title: author: subject: isbn: year: callno:"))
+    p.add_argument("--limit", type=whole_number(1, MAX_LIMIT), default=20, help=phrase(
+        "số kết quả tối đa (mặc định 20)", "most results to list (default 20)"))
+    add_json_flag(p)
     p.set_defaults(handler=search)
 
 

@@ -23,7 +23,7 @@ from app.circulation.clock import display_date
 from app.circulation.documents import letters_pdf, slip_pdf
 from app.circulation.fines import format_dong
 from app.circulation.rules import CATEGORY_NAMES, ITEM_TYPE_NAMES, LoanRule
-from app.cli._common import as_id, number, open_library, print_json
+from app.cli._common import add_json_flag, as_id, number, open_library, phrase, print_json
 from app.dates import display_fixed_due, parse_day, parse_fixed_due
 from app.errors import ValidationError
 from app.i18n import Text
@@ -71,69 +71,110 @@ BAD_DATE = Text("Ngày không hợp lệ: {value} (ngày/tháng/năm, ví dụ 3
 
 def register(subparsers: Any) -> None:
     """Add the circulation subcommands."""
-    def add(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = subparsers.add_parser(name, help=help_text)
+    def add(name: str, vi: str, en: str, handler: Any) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = subparsers.add_parser(name, help=phrase(vi, en))
         p.set_defaults(handler=handler)
         return p
 
-    p = add("scan", "desk scan: a card selects the patron, a copy is lent or returned", scan)
-    p.add_argument("code")
-    p.add_argument("--json", action="store_true")
-    p = add("checkout", "lend a copy to a patron", checkout)
-    p.add_argument("patron", help="card, student code or id")
-    p.add_argument("item", help="accession number (barcode)")
-    p.add_argument("--force", action="store_true", help="pass the limit/overdue checks")
-    p.add_argument("--json", action="store_true")
-    p = add("checkin", "take a copy back", checkin)
-    p.add_argument("item")
-    p.add_argument("--json", action="store_true")
-    p = add("renew", "renew a loan", renew)
-    p.add_argument("item")
-    p.add_argument("--force", action="store_true")
-    p.add_argument("--json", action="store_true")
-    p = add("item", "a copy is lost, damaged, or found again", item_status)
-    p.add_argument("action", choices=["lost", "damaged", "found"])
-    p.add_argument("item", help="accession number (barcode)")
-    p.add_argument("--json", action="store_true")
-    p = add("hold", "place a hold on a record for a patron", hold)
-    p.add_argument("patron")
-    p.add_argument("record", help="record id, ISBN, or the barcode of one of its copies")
-    p.add_argument("--json", action="store_true")
-    p = add("overdue", "list overdue loans (by class)", overdue)
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--pdf", type=Path, help="write overdue letters by class to this PDF")
-    p = add("desk-mode", "show or set the desk mode", desk_mode)
-    p.add_argument("mode", nargs="?", choices=["auto", "checkout", "checkin"])
-    p = add("loan-slip", "what a patron has on loan (JSON or PDF)", loan_slip)
-    p.add_argument("patron")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--pdf", type=Path)
-    p = add("closed-days", "the library calendar: closed periods and weekly closed days",
-            closed_days)
-    p.add_argument("action", choices=["list", "add", "remove", "weekdays"])
-    p.add_argument("values", nargs="*", help="add: START [END]; remove: ID; weekdays: 5 6")
-    p.add_argument("--label", default="")
-    p.add_argument("--json", action="store_true")
-    p = add("loan-rules", "list or set the loan rule matrix", loan_rules)
-    p.add_argument("action", choices=["list", "set", "reset"])
-    p.add_argument("category", nargs="?", default="*")
-    p.add_argument("item_type", nargs="?", default="*")
-    p.add_argument("--days", type=int)
-    p.add_argument("--fixed-due", help="31/05 (every year) or 31/05/2026")
-    p.add_argument("--max", type=int)
-    p.add_argument("--renewals", type=int)
-    p.add_argument("--holds", choices=["yes", "no"])
-    p.add_argument("--loanable", choices=["yes", "no"])
-    p.add_argument("--fine", type=int)
-    p.add_argument("--json", action="store_true")
-    p = add("class-loan", "lend a textbook set to a whole class / report what came back",
-            class_loan)
-    p.add_argument("action", choices=["start", "auto", "report", "close", "list"])
-    p.add_argument("values", nargs="*",
-                   help="start: CLASS RECORD...; auto/report/close: SESSION_ID")
-    p.add_argument("--due", help="due date dd/mm/yyyy (default: the textbook rule)")
-    p.add_argument("--mark-lost", action="store_true", help="close: mark copies still out lost")
-    p.add_argument("--json", action="store_true")
+    patron_help = phrase("thẻ bạn đọc, mã học sinh hoặc số id", "card, student code or id")
+    item_help = phrase("số đăng ký cá biệt (mã vạch)", "accession number (barcode)")
+    force_help = phrase("bỏ qua kiểm tra hạn mức / quá hạn", "pass the limit/overdue checks")
+
+    p = add("scan", "quét ở quầy: thẻ chọn bạn đọc, sách thì cho mượn hoặc nhận trả",
+            "desk scan: a card selects the patron, a copy is lent or returned", scan)
+    p.add_argument("code", metavar=phrase("MÃ", "CODE"), help=phrase(
+        "mã vừa quét (thẻ bạn đọc hoặc số ĐKCB)", "the code scanned (a card or an accession number)"))
+    add_json_flag(p)
+    p = add("checkout", "cho bạn đọc mượn một bản sách", "lend a copy to a patron", checkout)
+    p.add_argument("patron", metavar=phrase("BẠN_ĐỌC", "PATRON"), help=patron_help)
+    p.add_argument("item", metavar=phrase("SỐ_ĐKCB", "ITEM"), help=item_help)
+    p.add_argument("--force", action="store_true", help=force_help)
+    add_json_flag(p)
+    p = add("checkin", "nhận trả một bản sách", "take a copy back", checkin)
+    p.add_argument("item", metavar=phrase("SỐ_ĐKCB", "ITEM"), help=item_help)
+    add_json_flag(p)
+    p = add("renew", "gia hạn một lượt mượn", "renew a loan", renew)
+    p.add_argument("item", metavar=phrase("SỐ_ĐKCB", "ITEM"), help=item_help)
+    p.add_argument("--force", action="store_true", help=phrase(
+        "gia hạn cả khi đã hết lượt gia hạn hoặc sách có người đặt",
+        "renew even past the renewal limit or with a hold waiting"))
+    add_json_flag(p)
+    p = add("item", "báo mất, hỏng hoặc tìm lại một bản sách",
+            "a copy is lost, damaged, or found again", item_status)
+    p.add_argument("action", choices=["lost", "damaged", "found"], help=phrase(
+        "lost = mất, damaged = hỏng, found = tìm lại", "lost, damaged or found"))
+    p.add_argument("item", metavar=phrase("SỐ_ĐKCB", "ITEM"), help=item_help)
+    add_json_flag(p)
+    p = add("hold", "đặt trước một đầu sách cho bạn đọc", "place a hold on a record for a patron",
+            hold)
+    p.add_argument("patron", metavar=phrase("BẠN_ĐỌC", "PATRON"), help=patron_help)
+    p.add_argument("record", metavar=phrase("BIỂU_GHI", "RECORD"), help=phrase(
+        "số id biểu ghi, ISBN, hoặc số ĐKCB của một bản sách",
+        "record id, ISBN, or the barcode of one of its copies"))
+    add_json_flag(p)
+    p = add("overdue", "danh sách sách quá hạn (theo lớp)", "list overdue loans (by class)", overdue)
+    add_json_flag(p)
+    p.add_argument("--pdf", type=Path, help=phrase(
+        "ghi giấy báo quá hạn theo lớp vào tệp PDF này",
+        "write overdue letters by class to this PDF"))
+    p = add("desk-mode", "xem hoặc đặt chế độ quầy", "show or set the desk mode", desk_mode)
+    p.add_argument("mode", nargs="?", choices=["auto", "checkout", "checkin"], help=phrase(
+        "auto = tự nhận biết, checkout = chỉ cho mượn, checkin = chỉ nhận trả",
+        "auto, checkout only or checkin only"))
+    p = add("loan-slip", "phiếu sách đang mượn của bạn đọc (JSON hoặc PDF)",
+            "what a patron has on loan (JSON or PDF)", loan_slip)
+    p.add_argument("patron", metavar=phrase("BẠN_ĐỌC", "PATRON"), help=patron_help)
+    add_json_flag(p)
+    p.add_argument("--pdf", type=Path, help=phrase("ghi phiếu vào tệp PDF này",
+                                                   "write the slip to this PDF"))
+    p = add("closed-days", "lịch thư viện: ngày nghỉ và ngày nghỉ hằng tuần",
+            "the library calendar: closed periods and weekly closed days", closed_days)
+    p.add_argument("action", choices=["list", "add", "remove", "weekdays"], help=phrase(
+        "list = xem, add = thêm ngày nghỉ, remove = bỏ, weekdays = ngày nghỉ hằng tuần",
+        "list, add a closed period, remove one, or set the weekly closed days"))
+    p.add_argument("values", nargs="*", help=phrase(
+        "add: TỪ_NGÀY [ĐẾN_NGÀY]; remove: ID; weekdays: 5 6 (0 = thứ Hai … 5 = thứ Bảy, "
+        "6 = Chủ nhật)",
+        "add: START [END]; remove: ID; weekdays: 5 6 (0 = Monday … 6 = Sunday)"))
+    p.add_argument("--label", default="", help=phrase("tên đợt nghỉ, ví dụ Tết Nguyên đán",
+                                                      "name of the closed period"))
+    add_json_flag(p)
+    p = add("loan-rules", "xem hoặc đặt quy định mượn", "list or set the loan rule matrix",
+            loan_rules)
+    p.add_argument("action", choices=["list", "set", "reset"], help=phrase(
+        "list = xem, set = đặt một quy định, reset = trở về quy định mặc định",
+        "list, set one rule, or reset to the default rules"))
+    p.add_argument("category", nargs="?", default="*", help=phrase(
+        "loại bạn đọc (* = mọi loại)", "patron category (* = any)"))
+    p.add_argument("item_type", nargs="?", default="*", help=phrase(
+        "loại tài liệu (* = mọi loại)", "item type (* = any)"))
+    p.add_argument("--days", type=int, help=phrase("số ngày mượn", "loan period in days"))
+    p.add_argument("--fixed-due", help=phrase("31/05 (hằng năm) hoặc 31/05/2026",
+                                              "31/05 (every year) or 31/05/2026"))
+    p.add_argument("--max", type=int, help=phrase("số bản được mượn cùng lúc",
+                                                  "copies on loan at once"))
+    p.add_argument("--renewals", type=int, help=phrase("số lần gia hạn", "renewals allowed"))
+    p.add_argument("--holds", choices=["yes", "no"], help=phrase("cho đặt trước không",
+                                                                 "holds allowed"))
+    p.add_argument("--loanable", choices=["yes", "no"], help=phrase(
+        "cho mượn về không (no = chỉ đọc tại chỗ)", "may be lent (no = reading room only)"))
+    p.add_argument("--fine", type=int, help=phrase("tiền phạt mỗi ngày quá hạn (đồng)",
+                                                   "fine per overdue day (đồng)"))
+    add_json_flag(p)
+    p = add("class-loan", "cho cả lớp mượn bộ sách giáo khoa / báo cáo sách đã trả",
+            "lend a textbook set to a whole class / report what came back", class_loan)
+    p.add_argument("action", choices=["start", "auto", "report", "close", "list"], help=phrase(
+        "start = bắt đầu đợt mượn, auto = giao sách tự động, report = báo cáo, "
+        "close = kết thúc, list = các đợt",
+        "start a class loan, auto (hand out), report, close, or list them"))
+    p.add_argument("values", nargs="*", help=phrase(
+        "start: LỚP BIỂU_GHI...; auto/report/close: SỐ_ĐỢT",
+        "start: CLASS RECORD...; auto/report/close: SESSION_ID"))
+    p.add_argument("--due", help=phrase("hạn trả dd/mm/yyyy (mặc định: theo quy định sách giáo khoa)",
+                                        "due date dd/mm/yyyy (default: the textbook rule)"))
+    p.add_argument("--mark-lost", action="store_true", help=phrase(
+        "close: ghi mất các bản chưa trả", "close: mark copies still out lost"))
+    add_json_flag(p)
 
 
 def _emit(result: DeskResult, as_json: bool) -> int:

@@ -13,7 +13,7 @@ from app.catalog.models import ITEM_TYPES, Item
 from app.circulation.clock import display_date
 from app.circulation.fines import format_dong
 from app.circulation.rules import ITEM_TYPE_NAMES
-from app.cli._common import open_library, print_json
+from app.cli._common import add_json_flag, open_library, phrase, print_json
 from app.dates import parse_day
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
@@ -37,18 +37,28 @@ _TEXT_OPTIONS = {"call_number": "call_number", "location": "location", "source":
 
 def register(subparsers: Any) -> None:
     """Add the ``copy`` command."""
-    p = subparsers.add_parser("copy", help="show, correct, withdraw or remove one copy")
-    p.add_argument("action", choices=["show", "edit", "withdraw", "remove"])
-    p.add_argument("item", help="accession number (barcode)")
-    p.add_argument("--type", dest="item_type", choices=ITEM_TYPES)
-    p.add_argument("--call-number", help="empty text clears it")
-    p.add_argument("--location", help="shelf or cupboard")
-    p.add_argument("--price", help="đồng, e.g. 45000 or 45.000")
-    p.add_argument("--acquired", help="date received, dd/mm/yyyy")
-    p.add_argument("--source", help="e.g. Mua, Biếu tặng")
-    p.add_argument("--note")
-    p.add_argument("--reference", default="", help="withdraw: the write-off record's number")
-    p.add_argument("--json", action="store_true")
+    p = subparsers.add_parser("copy", help=phrase(
+        "xem, sửa, thanh lý hoặc xoá một bản sách", "show, correct, withdraw or remove one copy"))
+    p.add_argument("action", choices=["show", "edit", "withdraw", "remove"], help=phrase(
+        "show = xem, edit = sửa, withdraw = thanh lý, remove = xoá (chỉ bản chưa từng cho mượn)",
+        "show, edit, withdraw, or remove (only a copy never lent)"))
+    p.add_argument("item", metavar=phrase("SỐ_ĐKCB", "ITEM"), help=phrase(
+        "số đăng ký cá biệt (mã vạch)", "accession number (barcode)"))
+    p.add_argument("--type", dest="item_type", choices=ITEM_TYPES, help=phrase(
+        "loại tài liệu", "item type"))
+    p.add_argument("--call-number", help=phrase(
+        "ký hiệu xếp giá; để trống thì xoá", "call number; empty text clears it"))
+    p.add_argument("--location", help=phrase("giá hoặc tủ sách", "shelf or cupboard"))
+    p.add_argument("--price", help=phrase("giá (đồng), ví dụ 45000 hoặc 45.000",
+                                                  "price in đồng, e.g. 45000 or 45.000"))
+    p.add_argument("--acquired", help=phrase("ngày nhập, dd/mm/yyyy",
+                                                     "date received, dd/mm/yyyy"))
+    p.add_argument("--source", help=phrase("nguồn, ví dụ Mua, Biếu tặng",
+                                                   "source, e.g. Mua (bought), Biếu tặng (gift)"))
+    p.add_argument("--note", help=phrase("ghi chú", "note"))
+    p.add_argument("--reference", default="", help=phrase(
+        "withdraw: số biên bản thanh lý", "withdraw: the write-off record's number"))
+    add_json_flag(p)
     p.set_defaults(handler=copy_command)
 
 

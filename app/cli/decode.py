@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli._common import add_json_flag, phrase
 from app.i18n import Text
 from app.scanning import ScanStream, VideoFile, decode_image, describe_backends, load_image
 from app.scanning.errors import ScanInputError
@@ -27,9 +28,13 @@ HELP = Text("đọc mã vạch trong ảnh hoặc video", "read barcodes from im
 def register(subparsers: Any) -> None:
     """Add the ``decode`` subcommand."""
     parser = subparsers.add_parser("decode", help=HELP())
-    parser.add_argument("files", nargs="+", metavar="IMAGE_OR_VIDEO")
-    parser.add_argument("--backend", choices=["auto", "zxing", "zbar"], default="auto")
-    parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    parser.add_argument("files", nargs="+", metavar=phrase("ẢNH_HOẶC_VIDEO", "IMAGE_OR_VIDEO"),
+                        help=phrase("ảnh (.jpg, .png…) hoặc video (.mp4, .avi…)",
+                                    "images (.jpg, .png…) or videos (.mp4, .avi…)"))
+    parser.add_argument("--backend", choices=["auto", "zxing", "zbar"], default="auto",
+                        help=phrase("bộ đọc mã vạch (mặc định auto: mọi bộ đọc có sẵn)",
+                                    "barcode reader (default auto: every one available)"))
+    add_json_flag(parser)
     parser.set_defaults(handler=run_decode)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from app.circulation.clock import display_date
 from app.circulation.fines import Fine, format_dong
-from app.cli._common import number, open_library, print_json
+from app.cli._common import add_json_flag, number, open_library, phrase, print_json
 from app.cli.patrons import find_patron
 from app.errors import ValidationError
 from app.i18n import Text
@@ -46,16 +46,30 @@ NEED_ID = Text("Hãy cho số của khoản phạt, ví dụ: thuvien fines {act
 def register(subparsers: Any) -> None:
     """Add ``fines``."""
     p: argparse.ArgumentParser = subparsers.add_parser(
-        "fines", help="fines and lost-book charges: list, pay, waive, block loans, lost charge")
+        "fines", help=phrase(
+            "tiền phạt và tiền đền sách: xem, thu, miễn, chặn mượn, mức đền",
+            "fines and lost-book charges: list, pay, waive, block loans, lost charge"))
     p.add_argument("action", nargs="?", default="list",
-                   choices=["list", "pay", "waive", "block", "lost-charge"])
-    p.add_argument("values", nargs="*", help="pay/waive: FINE_ID; block: AMOUNT in đồng "
-                   "(0 = off); lost-charge: PERCENT of the price (0 = off)")
-    p.add_argument("--patron", help="card, student code or id")
-    p.add_argument("--outstanding", action="store_true", help="only fines not yet paid")
-    p.add_argument("--reason", help="why the fine is waived (required for waive)")
-    p.add_argument("--by", help="who took the money or decided the waive (default: login name)")
-    p.add_argument("--json", action="store_true")
+                   choices=["list", "pay", "waive", "block", "lost-charge"], help=phrase(
+                       "list = xem (mặc định), pay = thu, waive = miễn, block = mức nợ chặn "
+                       "mượn, lost-charge = mức đền sách mất",
+                       "list (the default), pay, waive, block (debt that stops loans), "
+                       "lost-charge (charge for a lost book)"))
+    p.add_argument("values", nargs="*", help=phrase(
+        "pay/waive: SỐ_PHIẾU_PHẠT; block: SỐ_TIỀN (đồng; 0 = tắt); lost-charge: PHẦN_TRĂM "
+        "giá sách (0 = tắt)",
+        "pay/waive: FINE_ID; block: AMOUNT in đồng (0 = off); lost-charge: PERCENT of the "
+        "price (0 = off)"))
+    p.add_argument("--patron", help=phrase("thẻ bạn đọc, mã học sinh hoặc số id",
+                                                "card, student code or id"))
+    p.add_argument("--outstanding", action="store_true", help=phrase(
+        "chỉ các khoản chưa nộp", "only fines not yet paid"))
+    p.add_argument("--reason", help=phrase(
+        "lý do miễn (bắt buộc khi miễn)", "why the fine is waived (required for waive)"))
+    p.add_argument("--by", help=phrase(
+        "người thu tiền hoặc quyết định miễn (mặc định: tên đăng nhập)",
+        "who took the money or decided the waive (default: login name)"))
+    add_json_flag(p)
     p.set_defaults(handler=fines)
 
 

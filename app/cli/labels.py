@@ -11,7 +11,7 @@ from typing import Any
 
 import platformdirs
 
-from app.cli._common import open_library, print_json
+from app.cli._common import add_json_flag, open_library, phrase, print_json
 from app.errors import UserError, ValidationError
 from app.i18n import Text
 from app.labels import (
@@ -30,6 +30,14 @@ from app.labels.templates import template_from_dict
 from app.labels.thermal import ThermalMedia, tspl_job, zpl_job
 
 KINDS = ("items", "spine", "combined", "cards", "class-sheet", "calibration")
+KIND_HELP = {
+    "items": Text("in nhãn mã vạch cho bản sách", "print barcode labels for copies"),
+    "spine": Text("in nhãn gáy (ký hiệu xếp giá)", "print spine labels (call numbers)"),
+    "combined": Text("in nhãn gộp mã vạch và nhãn gáy", "print combined barcode and spine labels"),
+    "cards": Text("in thẻ bạn đọc", "print patron cards"),
+    "class-sheet": Text("in tờ mã vạch thẻ của cả lớp", "print a class's card barcodes on one sheet"),
+    "calibration": Text("in trang căn chỉnh máy in", "print a printer calibration page"),
+}
 DEFAULT_TEMPLATE = {"items": "avery-l7651", "spine": "avery-l7651", "combined": "avery-l7654",
                     "cards": "cr80-10up", "class-sheet": "a4-desk-3x9", "calibration": "avery-l7651"}
 WROTE = Text("Đã ghi {count} {what} vào {file}", "Wrote {count} {what} to {file}")
@@ -60,41 +68,71 @@ def default_template_dir() -> Path:
 
 def register(subparsers: Any) -> None:
     """Add ``labels`` and its subcommands."""
-    labels = subparsers.add_parser("labels", help="print labels, spine labels, patron cards")
-    sub = labels.add_subparsers(dest="labels_command", metavar="KIND", required=True)
+    labels = subparsers.add_parser("labels", help=phrase(
+        "in nhãn mã vạch, nhãn gáy, thẻ bạn đọc", "print labels, spine labels, patron cards"))
+    sub = labels.add_subparsers(dest="labels_command", metavar=phrase("LOẠI", "KIND"),
+                                required=True)
+    templates_dir_help = phrase("thư mục mẫu giấy nhãn tự tạo", "folder of custom sheet templates")
 
-    p = sub.add_parser("templates", help="list the label sheet templates")
-    p.add_argument("--templates-dir", type=Path, default=None)
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("templates", help=phrase("liệt kê các mẫu giấy nhãn",
+                                                "list the label sheet templates"))
+    p.add_argument("--templates-dir", type=Path, default=None, help=templates_dir_help)
+    add_json_flag(p)
     p.set_defaults(handler=templates)
 
-    p = sub.add_parser("add-template", help="validate and save a custom sheet template (JSON)")
-    p.add_argument("file", type=Path)
-    p.add_argument("--templates-dir", type=Path, default=None)
+    p = sub.add_parser("add-template", help=phrase(
+        "kiểm tra và lưu một mẫu giấy nhãn tự tạo (JSON)",
+        "validate and save a custom sheet template (JSON)"))
+    p.add_argument("file", type=Path, metavar=phrase("TỆP", "FILE"), help=phrase(
+        "tệp JSON của mẫu giấy", "the template's JSON file"))
+    p.add_argument("--templates-dir", type=Path, default=None, help=templates_dir_help)
     p.set_defaults(handler=add_template)
 
     for kind in KINDS:
-        p = sub.add_parser(kind, help=f"print {kind}")
-        p.add_argument("--template", default=None, help=f"sheet template (default {DEFAULT_TEMPLATE[kind]})")
-        p.add_argument("--templates-dir", type=Path, default=None)
+        p = sub.add_parser(kind, help=KIND_HELP[kind]())
+        p.add_argument("--template", default=None, help=phrase(
+            f"mẫu giấy nhãn (mặc định {DEFAULT_TEMPLATE[kind]})",
+            f"sheet template (default {DEFAULT_TEMPLATE[kind]})"))
+        p.add_argument("--templates-dir", type=Path, default=None, help=templates_dir_help)
         group = p.add_mutually_exclusive_group()
-        group.add_argument("--items", help="accession range, e.g. TK.00001-TK.00050")
-        group.add_argument("--barcodes", help="comma-separated accession numbers")
-        group.add_argument("--since", help="items acquired on or after this date (dd/mm/yyyy)")
-        group.add_argument("--query", help="every copy of a catalog search's results")
-        group.add_argument("--class", dest="class_name", help="a class of patrons, e.g. 6A")
-        p.add_argument("--start", type=int, default=1, help="first label position on the sheet (1 = top left)")
-        p.add_argument("--offset-x", type=float, default=0.0, help="printer offset across, mm (+ = right)")
-        p.add_argument("--offset-y", type=float, default=0.0, help="printer offset down, mm (+ = down)")
-        p.add_argument("--outlines", action="store_true", help="draw label outlines (test prints)")
-        p.add_argument("--logo", type=Path, default=None, help="school logo image for cards")
-        p.add_argument("--format", choices=["pdf", "tspl", "zpl"], default="pdf")
-        p.add_argument("--label-size", default="50x30", help="thermal label WIDTHxHEIGHT in mm")
-        p.add_argument("--dpi", type=int, default=203, choices=[203, 300, 600])
-        p.add_argument("--out", type=Path, default=None, help="the PDF or job file to write")
-        p.add_argument("--send", metavar="PRINTER", default=None,
-                       help="send the TSPL/ZPL job raw to this printer (Windows printer name, "
-                            r"a share like \\PC\Xprinter, or a CUPS queue)")
+        group.add_argument("--items", help=phrase("khoảng số ĐKCB, ví dụ TK.00001-TK.00050",
+                                                  "accession range, e.g. TK.00001-TK.00050"))
+        group.add_argument("--barcodes", help=phrase("các số ĐKCB, cách nhau bằng dấu phẩy",
+                                                     "comma-separated accession numbers"))
+        group.add_argument("--since", help=phrase(
+            "các bản nhập từ ngày này (dd/mm/yyyy)",
+            "items acquired on or after this date (dd/mm/yyyy)"))
+        group.add_argument("--query", help=phrase("mọi bản sách của kết quả tìm kiếm này",
+                                                  "every copy of a catalog search's results"))
+        group.add_argument("--class", dest="class_name", help=phrase(
+            "bạn đọc của một lớp, ví dụ 6A", "a class of patrons, e.g. 6A"))
+        p.add_argument("--start", type=int, default=1, help=phrase(
+            "vị trí nhãn đầu tiên trên tờ (1 = góc trên bên trái)",
+            "first label position on the sheet (1 = top left)"))
+        p.add_argument("--offset-x", type=float, default=0.0, help=phrase(
+            "bù lệch máy in theo chiều ngang, mm (+ = sang phải)",
+            "printer offset across, mm (+ = right)"))
+        p.add_argument("--offset-y", type=float, default=0.0, help=phrase(
+            "bù lệch máy in theo chiều dọc, mm (+ = xuống dưới)",
+            "printer offset down, mm (+ = down)"))
+        p.add_argument("--outlines", action="store_true", help=phrase(
+            "vẽ viền nhãn (để in thử)", "draw label outlines (test prints)"))
+        p.add_argument("--logo", type=Path, default=None, help=phrase(
+            "ảnh logo của trường cho thẻ", "school logo image for cards"))
+        p.add_argument("--format", choices=["pdf", "tspl", "zpl"], default="pdf", help=phrase(
+            "pdf cho máy in thường; tspl/zpl cho máy in nhiệt",
+            "pdf for an office printer; tspl/zpl for a thermal printer"))
+        p.add_argument("--label-size", default="50x30", help=phrase(
+            "khổ nhãn in nhiệt RỘNGxCAO, mm", "thermal label WIDTHxHEIGHT in mm"))
+        p.add_argument("--dpi", type=int, default=203, choices=[203, 300, 600], help=phrase(
+            "độ phân giải máy in nhiệt", "thermal printer resolution"))
+        p.add_argument("--out", type=Path, default=None, help=phrase(
+            "tệp PDF hoặc tệp lệnh in cần ghi", "the PDF or job file to write"))
+        p.add_argument("--send", metavar=phrase("MÁY_IN", "PRINTER"), default=None, help=phrase(
+            "gửi thẳng lệnh TSPL/ZPL tới máy in này (tên máy in Windows, máy in chia sẻ như "
+            r"\\PC\Xprinter, hoặc hàng đợi CUPS)",
+            "send the TSPL/ZPL job raw to this printer (Windows printer name, "
+            r"a share like \\PC\Xprinter, or a CUPS queue)"))
         p.set_defaults(handler=print_labels, kind=kind)
 
 

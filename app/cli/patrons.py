@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli._common import as_id, open_library, print_json, whole_number
+from app.cli._common import add_json_flag, as_id, open_library, phrase, print_json, whole_number
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
 from app.library import Library
@@ -63,71 +63,107 @@ STATUS_SET = Text("{name}: {status}.", "{name}: {status}.")
 
 def register(subparsers: Any) -> None:
     """Add ``patrons …`` and ``rollover``."""
-    patrons = subparsers.add_parser("patrons", help="patrons: import class lists, list, add…")
-    sub = patrons.add_subparsers(dest="patrons_command", metavar="ACTION", required=True)
+    patrons = subparsers.add_parser("patrons", help=phrase(
+        "bạn đọc: nhập danh sách lớp, xem danh sách, thêm…", "patrons: import class lists, list, add…"))
+    sub = patrons.add_subparsers(dest="patrons_command", metavar=phrase("VIỆC", "ACTION"),
+                                 required=True)
+    patron_help = phrase("thẻ bạn đọc, mã học sinh hoặc số id", "card, student code or id")
+    class_help = phrase("lớp, ví dụ 6A", "class, e.g. 6A")
+    status_help = phrase("active = đang học, blocked = tạm khoá, left = đã chuyển đi, "
+                         "graduated = đã ra trường",
+                         "active, blocked, left (moved away) or graduated")
+    dry_run_help = phrase("chỉ cho xem điều sẽ làm, không ghi gì",
+                          "show what would happen, write nothing")
 
-    p = sub.add_parser("import", help="import a class list (CSV or XLSX)")
-    p.add_argument("file", type=Path)
-    p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                   help="map a column (header, number or letter) to a field by hand")
-    p.add_argument("--class", dest="class_name", help="class for rows without a class column")
-    p.add_argument("--year", help="school year for the rows (default: the library's)")
+    p = sub.add_parser("import", help=phrase("nhập danh sách lớp (CSV hoặc XLSX)",
+                                             "import a class list (CSV or XLSX)"))
+    p.add_argument("file", type=Path, metavar=phrase("TỆP", "FILE"), help=phrase(
+        "tệp .csv hoặc .xlsx", "a .csv or .xlsx file"))
+    p.add_argument("--dry-run", action="store_true", help=phrase(
+        "kiểm tra từng dòng, không ghi gì", "check every row, write nothing"))
+    add_json_flag(p)
+    p.add_argument("--map", action="append", default=[],
+                   metavar=phrase("CỘT=TRƯỜNG", "COLUMN=FIELD"), help=phrase(
+                       "tự gán một cột (tiêu đề, số thứ tự hoặc chữ cái) cho một trường",
+                       "map a column (header, number or letter) to a field by hand"))
+    p.add_argument("--class", dest="class_name", help=phrase(
+        "lớp cho các dòng không có cột lớp", "class for rows without a class column"))
+    p.add_argument("--year", help=phrase("năm học của các dòng (mặc định: năm học của thư viện)",
+                                         "school year for the rows (default: the library's)"))
     p.set_defaults(handler=import_file)
 
-    p = sub.add_parser("list", help="list patrons (by class)")
-    p.add_argument("--class", dest="class_name")
-    p.add_argument("--status", choices=["active", "blocked", "left", "graduated"])
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("list", help=phrase("liệt kê bạn đọc (theo lớp)", "list patrons (by class)"))
+    p.add_argument("--class", dest="class_name", help=class_help)
+    p.add_argument("--status", choices=["active", "blocked", "left", "graduated"],
+                   help=status_help)
+    add_json_flag(p)
     p.set_defaults(handler=list_patrons)
 
-    p = sub.add_parser("search", help="find patrons by name, card or student code")
-    p.add_argument("query")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("search", help=phrase("tìm bạn đọc theo tên, thẻ hoặc mã học sinh",
+                                             "find patrons by name, card or student code"))
+    p.add_argument("query", metavar=phrase("TỪ_KHOÁ", "QUERY"), help=phrase(
+        "tên, mã thẻ hoặc mã học sinh", "name, card or student code"))
+    add_json_flag(p)
     p.set_defaults(handler=search)
 
-    p = sub.add_parser("add", help="add one patron")
-    p.add_argument("name")
+    p = sub.add_parser("add", help=phrase("thêm một bạn đọc", "add one patron"))
+    p.add_argument("name", metavar=phrase("HỌ_TÊN", "NAME"), help=phrase(
+        "họ và tên đầy đủ", "full name"))
     p.add_argument("--category", default="student",
-                   choices=["student", "teacher", "staff", "community"])
-    p.add_argument("--class", dest="class_name")
-    p.add_argument("--code", dest="student_code")
-    p.add_argument("--birth", dest="birth_date", help="dd/mm/yyyy")
-    p.add_argument("--gender")
-    p.add_argument("--card", help="card code (default: next number of the card scheme)")
-    p.add_argument("--phone")
-    p.add_argument("--email")
-    p.add_argument("--json", action="store_true")
+                   choices=["student", "teacher", "staff", "community"], help=phrase(
+                       "student = học sinh, teacher = giáo viên, staff = cán bộ, nhân viên, "
+                       "community = bạn đọc ngoài trường",
+                       "student, teacher, staff or community"))
+    p.add_argument("--class", dest="class_name", help=class_help)
+    p.add_argument("--code", dest="student_code", help=phrase("mã học sinh", "student code"))
+    p.add_argument("--birth", dest="birth_date", help=phrase("ngày sinh, dd/mm/yyyy",
+                                                             "date of birth, dd/mm/yyyy"))
+    p.add_argument("--gender", help=phrase("giới tính", "gender"))
+    p.add_argument("--card", help=phrase("mã thẻ (mặc định: số tiếp theo của mẫu số thẻ)",
+                                         "card code (default: next number of the card scheme)"))
+    p.add_argument("--phone", help=phrase("số điện thoại", "phone number"))
+    p.add_argument("--email", help=phrase("thư điện tử", "email address"))
+    add_json_flag(p)
     p.set_defaults(handler=add)
 
-    p = sub.add_parser("status", help="set a patron's status")
-    p.add_argument("patron", help="card, student code or id")
-    p.add_argument("status", choices=["active", "blocked", "left", "graduated"])
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("status", help=phrase("đặt tình trạng của bạn đọc", "set a patron's status"))
+    p.add_argument("patron", metavar=phrase("BẠN_ĐỌC", "PATRON"), help=patron_help)
+    p.add_argument("status", choices=["active", "blocked", "left", "graduated"], help=status_help)
+    add_json_flag(p)
     p.set_defaults(handler=set_status)
 
-    p = sub.add_parser("export", help="export one patron's personal data (JSON)")
-    p.add_argument("patron")
-    p.add_argument("--out", type=Path, help="write to this file instead of the screen")
+    p = sub.add_parser("export", help=phrase("xuất dữ liệu cá nhân của một bạn đọc (JSON)",
+                                             "export one patron's personal data (JSON)"))
+    p.add_argument("patron", metavar=phrase("BẠN_ĐỌC", "PATRON"), help=patron_help)
+    p.add_argument("--out", type=Path, help=phrase("ghi vào tệp này thay vì ra màn hình",
+                                                   "write to this file instead of the screen"))
     p.set_defaults(handler=export)
 
-    p = sub.add_parser("erase", help="erase (anonymise) one patron's personal data")
-    p.add_argument("patron")
-    p.add_argument("--force", action="store_true", help="even with items still on loan")
+    p = sub.add_parser("erase", help=phrase("xoá (ẩn danh hoá) dữ liệu cá nhân của một bạn đọc",
+                                            "erase (anonymise) one patron's personal data"))
+    p.add_argument("patron", metavar=phrase("BẠN_ĐỌC", "PATRON"), help=patron_help)
+    p.add_argument("--force", action="store_true", help=phrase(
+        "xoá cả khi bạn đọc còn sách đang mượn", "even with items still on loan"))
     p.set_defaults(handler=erase)
 
-    p = sub.add_parser("purge", help="anonymise patrons who left/graduated long ago")
-    p.add_argument("--years", type=whole_number(1, 100), help="default: setting patron_purge_after_years (5)")
-    p.add_argument("--dry-run", action="store_true")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("purge", help=phrase(
+        "ẩn danh hoá bạn đọc đã chuyển đi / ra trường từ lâu",
+        "anonymise patrons who left/graduated long ago"))
+    p.add_argument("--years", type=whole_number(1, 100), help=phrase(
+        "sau bao nhiêu năm (mặc định: cài đặt patron_purge_after_years, 5)",
+        "after how many years (default: setting patron_purge_after_years, 5)"))
+    p.add_argument("--dry-run", action="store_true", help=dry_run_help)
+    add_json_flag(p)
     p.set_defaults(handler=purge)
 
-    p = subparsers.add_parser("rollover", help="new school year: move every class up a grade")
-    p.add_argument("--dry-run", action="store_true", help="show what would happen")
-    p.add_argument("--undo", action="store_true", help="undo the latest rollover")
-    p.add_argument("--last-grade", type=whole_number(1, 12), help="grade that graduates (5, 9 or 12)")
-    p.add_argument("--json", action="store_true")
+    p = subparsers.add_parser("rollover", help=phrase("sang năm học mới: lên lớp cho mọi lớp",
+                                                      "new school year: move every class up a grade"))
+    p.add_argument("--dry-run", action="store_true", help=dry_run_help)
+    p.add_argument("--undo", action="store_true", help=phrase("hoàn tác lần lên lớp gần nhất",
+                                                              "undo the latest rollover"))
+    p.add_argument("--last-grade", type=whole_number(1, 12), help=phrase(
+        "khối cuối cấp, ra trường (5, 9 hoặc 12)", "grade that graduates (5, 9 or 12)"))
+    add_json_flag(p)
     p.set_defaults(handler=rollover)
 
 

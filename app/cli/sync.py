@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.cli._common import MAX_LIMIT, open_library, print_json, whole_number
+from app.cli._common import MAX_LIMIT, add_json_flag, open_library, phrase, print_json, whole_number
 from app.i18n import Text
 
 ENROLLED = Text("Đã ghi danh: {code} — {name}. {where}",
@@ -31,32 +31,50 @@ POLICY = Text("Chia sẻ dữ liệu cá nhân với huyện: {value}.",
 
 def register(subparsers: Any) -> None:
     """Add the sync commands."""
-    sync = subparsers.add_parser("sync", help="sync with the district server")
-    sub = sync.add_subparsers(dest="sync_command", required=True, metavar="ACTION")
-    p = sub.add_parser("enroll", help="enroll with a one-time code from the district")
-    p.add_argument("url")
-    p.add_argument("code")
-    p.add_argument("--ca-file", help="CA certificate (PEM) of a district with its own CA")
-    p.add_argument("--json", action="store_true")
+    sync = subparsers.add_parser("sync", help=phrase("đồng bộ với máy chủ thư viện huyện",
+                                                     "sync with the district server"))
+    sub = sync.add_subparsers(dest="sync_command", required=True,
+                              metavar=phrase("VIỆC", "ACTION"))
+    p = sub.add_parser("enroll", help=phrase("đăng ký với mã dùng một lần do huyện cấp",
+                                             "enroll with a one-time code from the district"))
+    p.add_argument("url", metavar="URL", help=phrase("địa chỉ máy chủ của huyện, https://…",
+                                                     "the district server's address, https://…"))
+    p.add_argument("code", metavar=phrase("MÃ", "CODE"), help=phrase(
+        "mã đăng ký dùng một lần", "the one-time enrollment code"))
+    p.add_argument("--ca-file", help=phrase(
+        "chứng chỉ CA (PEM) khi huyện dùng CA riêng",
+        "CA certificate (PEM) of a district with its own CA"))
+    add_json_flag(p)
     p.set_defaults(handler=enroll)
-    p = sub.add_parser("now", help="push changes and pull the union catalog now")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("now", help=phrase("gửi thay đổi và nhận mục lục liên hợp ngay",
+                                          "push changes and pull the union catalog now"))
+    add_json_flag(p)
     p.set_defaults(handler=now)
-    p = sub.add_parser("status", help="last sync, changes waiting, last error")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("status", help=phrase(
+        "lần đồng bộ gần nhất, số thay đổi đang chờ, lỗi gần nhất",
+        "last sync, changes waiting, last error"))
+    add_json_flag(p)
     p.set_defaults(handler=status)
-    p = sub.add_parser("personal-data", help="share personal data with the district? none|share")
-    p.add_argument("value", choices=["none", "share"])
+    p = sub.add_parser("personal-data", help=phrase(
+        "có gửi dữ liệu cá nhân lên huyện không? none|share",
+        "share personal data with the district? none|share"))
+    p.add_argument("value", choices=["none", "share"], help=phrase(
+        "none = không gửi (mặc định), share = gửi", "none (the default) or share"))
     p.set_defaults(handler=personal_data)
 
-    p = subparsers.add_parser("union-search", help="search the local copy of the union catalog")
-    p.add_argument("query")
-    p.add_argument("--limit", type=whole_number(1, MAX_LIMIT), default=20)
-    p.add_argument("--json", action="store_true")
+    p = subparsers.add_parser("union-search", help=phrase(
+        "tìm trong bản sao mục lục liên hợp trên máy", "search the local copy of the union catalog"))
+    p.add_argument("query", metavar=phrase("TỪ_KHOÁ", "QUERY"), help=phrase(
+        "nhan đề, tác giả hoặc ISBN", "title, author or ISBN"))
+    p.add_argument("--limit", type=whole_number(1, MAX_LIMIT), default=20, help=phrase(
+        "số kết quả tối đa (mặc định 20)", "most results to list (default 20)"))
+    add_json_flag(p)
     p.set_defaults(handler=union_search)
-    p = subparsers.add_parser("union-copy", help="copy a union record into the catalog")
-    p.add_argument("union_id", type=whole_number(1, 2**63 - 1))
-    p.add_argument("--json", action="store_true")
+    p = subparsers.add_parser("union-copy", help=phrase(
+        "chép một biểu ghi liên hợp vào mục lục", "copy a union record into the catalog"))
+    p.add_argument("union_id", type=whole_number(1, 2**63 - 1), metavar="UNION_ID", help=phrase(
+        "số id trong kết quả union-search", "the id from union-search's results"))
+    add_json_flag(p)
     p.set_defaults(handler=union_copy)
 
 

@@ -25,7 +25,7 @@ def db(tmp_path: Path) -> str:
     (["search", "toan", "--limit", "0"], "--limit"),
     (["search", "toan", "--limit", "mười"], "--limit"),
     (["union-search", "toan", "--limit", "-1"], "--limit"),
-    (["union-copy", "99999999999999999999"], "union_id"),
+    (["union-copy", "99999999999999999999"], "UNION_ID"),
     (["patrons", "purge", "--years", "-3"], "--years"),
     (["rollover", "--last-grade", "13", "--dry-run"], "--last-grade"),
 ])
