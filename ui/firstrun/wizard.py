@@ -242,6 +242,9 @@ class ImportPage(QWizardPage):
         layout = QVBoxLayout(self)
         for button, label in ((self.marc_button, self.marc_label),
                               (self.class_button, self.class_label)):
+            # Enter still means "Finish" when the page opens with focus on a choose button;
+            # Space (or a click) chooses a file.
+            button.setAutoDefault(False)
             row = QHBoxLayout()
             row.addWidget(button)
             row.addWidget(label, 1)

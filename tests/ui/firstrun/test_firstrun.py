@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from app.backup import list_backups
 from app.library import Library
@@ -80,6 +80,29 @@ def test_finishing_the_wizard_sets_up_name_code_year_and_numbering(lib: Library,
     record = lib.catalog.add_record("Lão Hạc")
     assert lib.catalog.add_item(record, collection="VN").barcode == "VN.0001"
     assert maybe_run(lib) is None                   # not offered again
+
+
+def test_enter_on_the_last_page_finishes_even_with_focus_on_a_choose_button(
+        lib: Library, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found driving the window with the keyboard: the last page opened with focus on
+    "Chọn tệp MARC…", so Enter opened a file dialog instead of finishing."""
+    opened: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *args: (opened.append(args), ("", ""))[1]))
+    wizard = FirstRunWizard(lib)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _fill(wizard)
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.imports
+    wizard.imports.marc_button.setFocus()
+    with qtbot.waitSignal(wizard.finished, timeout=2000):
+        qtbot.keyClick(wizard.imports.marc_button, Qt.Key.Key_Return)
+    assert opened == []
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    qtbot.keyClick(wizard.imports.class_button, Qt.Key.Key_Space)  # Space still chooses
+    assert len(opened) == 1
 
 
 def test_running_the_setup_again_keeps_the_accession_numbering(lib: Library, qtbot) -> None:
