@@ -559,6 +559,10 @@
       <translation>Mark {barcode} lost? Press F9 again to confirm; scan or Esc to cancel.</translation>
     </message>
     <message>
+      <source>{barcode} is not marked lost.</source>
+      <translation>{barcode} is not marked lost.</translation>
+    </message>
+    <message>
       <source>Scan a library card first: the slip is for one patron.</source>
       <translation>Scan a library card first: the slip is for one patron.</translation>
     </message>

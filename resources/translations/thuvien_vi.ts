@@ -559,6 +559,10 @@
       <translation>Ghi mất {barcode}? Nhấn F9 lần nữa để xác nhận; quét mã khác hoặc Esc để thôi.</translation>
     </message>
     <message>
+      <source>{barcode} is not marked lost.</source>
+      <translation>Không ghi mất {barcode}.</translation>
+    </message>
+    <message>
       <source>Scan a library card first: the slip is for one patron.</source>
       <translation>Hãy quét thẻ bạn đọc trước: phiếu mượn in cho từng bạn đọc.</translation>
     </message>

@@ -42,6 +42,7 @@ VI: dict[str, str] = {
         "F9 báo mất sách · ↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc",
     "Nothing to mark lost: select a loan or scan the book first.":
         "Chưa có sách để ghi mất: hãy chọn một lượt mượn hoặc quét sách trước.",
+    "{barcode} is not marked lost.": "Không ghi mất {barcode}.",
     "Mark {barcode} lost? Press F9 again to confirm; scan or Esc to cancel.":
         "Ghi mất {barcode}? Nhấn F9 lần nữa để xác nhận; quét mã khác hoặc Esc để thôi.",
     "Ready. Scan a library card, then the books.":

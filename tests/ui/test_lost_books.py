@@ -61,6 +61,27 @@ def test_a_scan_between_the_two_presses_cancels_the_question(  # type: ignore[no
     assert statuses[barcodes[0]] == "on_loan" and statuses[barcodes[1]] == "on_loan"
 
 
+def test_esc_answers_the_question_no_and_keeps_the_reader(  # type: ignore[no-untyped-def]
+        window, lib, stocked, qtbot) -> None:
+    """Found at the desk: the question says "Esc to cancel", but Esc also cleared the reader,
+    so the next book scanned for them was taken back instead of lent."""
+    patron, barcodes = stocked
+    desk = window.desk
+    field = desk.scan_field
+    scan(qtbot, field, patron.card)
+    scan(qtbot, field, barcodes[0])
+    qtbot.keyClick(field, Qt.Key.Key_F9)
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert desk.banner.text() == f"Không ghi mất {barcodes[0]}."
+    assert lib.circulation.desk.current_patron().id == patron.id  # still this reader's turn
+    qtbot.keyClick(field, Qt.Key.Key_F9)  # asks again: the first answer was no
+    assert desk.banner.text().startswith(f"Ghi mất {barcodes[0]}?")
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    qtbot.keyClick(field, Qt.Key.Key_Escape)  # a second Esc clears the reader, as before
+    assert lib.circulation.desk.current_patron() is None
+    assert lib.catalog.item_by_barcode(barcodes[0]).status == "on_loan"
+
+
 def test_f9_with_nothing_to_mark_says_so(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     desk = window.desk
     qtbot.keyClick(desk.scan_field, Qt.Key.Key_F9)

@@ -175,7 +175,7 @@ class DeskView(QWidget):
         self._shortcut(Qt.Key.Key_F7, self.toggle_camera)
         self._shortcut(Qt.Key.Key_F8, self.print_overdue_letters)
         self._shortcut(Qt.Key.Key_F9, self.report_lost)
-        self._shortcut(Qt.Key.Key_Escape, self.clear_patron)
+        self._shortcut(Qt.Key.Key_Escape, self.escape)
         # Up/Down choose one of the reader's loans for F5 (renew) and F9 (lost), no mouse.
         for key, step in ((Qt.Key.Key_Down, 1), (Qt.Key.Key_Up, -1)):
             move = QShortcut(QKeySequence(key), self.scan_field)
@@ -274,6 +274,16 @@ class DeskView(QWidget):
     def shutdown(self) -> None:
         """Let the camera go (the window is closing)."""
         self.camera.shutdown()
+
+    def escape(self) -> None:
+        """Esc: a pending "mark lost?" question is answered no (the patron stays selected);
+        with no question pending, the patron is cleared."""
+        if self._pending_lost is not None:
+            barcode, self._pending_lost = self._pending_lost[0], None
+            self._say("idle", self.tr("{barcode} is not marked lost.").format(barcode=barcode))
+            self.focus_scan()
+            return
+        self.clear_patron()
 
     def clear_patron(self) -> None:
         """Forget the current patron (the next borrower steps up)."""
