@@ -32,6 +32,26 @@ def test_search_as_you_type_and_open_a_record(window, lib, qtbot) -> None:  # ty
     assert view.detail.copies.item(0, 0).text().startswith("TK.")
 
 
+def test_titles_keep_room_on_a_1366_screen(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Found on a 1366 × 768 screen: the other columns sized to their longest entry left the
+    title a few letters wide, scrolled out of view."""
+    for n in range(30):
+        record = lib.catalog.add_record(
+            f"Tuyển tập truyện ngắn Việt Nam hiện đại tập {n}",
+            authors=["Tôn Nữ Hoàng Phương Thảo Nguyên"], year=2020,
+            classification="895.922334")
+        lib.catalog.add_copies(record, 1, collection="TK")
+    window.resize(1366, 740)
+    view = window.show_view("catalog")
+    qtbot.keyClicks(view.search_field, "tuyen tap")
+    qtbot.waitUntil(lambda: view.results.rowCount() == 30, timeout=5000)
+    header = view.results.horizontalHeader()
+    assert header.sectionSize(0) >= 200 and header.sectionSize(0) > header.sectionSize(1)
+    assert view.results.horizontalScrollBar().value() == 0
+    cell = view.results.item(0, 0)
+    assert cell.toolTip() == cell.text()  # the whole title on hover
+
+
 def test_add_a_record_with_a_copy(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = window.show_view("catalog")
     form = view.new_record()

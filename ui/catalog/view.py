@@ -38,6 +38,7 @@ from ui.operations import Operations, Progress
 from ui.widgets import list_table
 
 DEBOUNCE_MS = 250
+AUTHOR_WIDTH = 170  # pixels; the results' author column
 
 
 class CatalogView(QWidget):
@@ -79,8 +80,13 @@ class CatalogView(QWidget):
         self.results = list_table([self.tr("Title"), self.tr("Author"), self.tr("Year"),
                                    self.tr("Call number"), self.tr("Copies")])
         header = self.results.horizontalHeader()
+        # The title takes what is left; the author gets a fixed share the librarian can drag,
+        # since sizing it to the longest name left titles a few letters wide on a 1366 px
+        # screen.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3, 4):
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, AUTHOR_WIDTH)
+        for column in (2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.results.currentCellChanged.connect(lambda row, *_: self._select_row(row))
         # Enter on a result (or a double click) opens its form, as in Patrons.
@@ -121,6 +127,7 @@ class CatalogView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # results 3/5 of the width from the start
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -199,7 +206,10 @@ class CatalogView(QWidget):
             for column, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, hit.id)
+                if column in (0, 1):  # cut short in a narrow window: whole on hover
+                    cell.setToolTip(value)
                 self.results.setItem(row, column, cell)
+        self.results.horizontalScrollBar().setValue(0)  # titles stay in view
         self._select_shown_record()
         # A broad query in a large catalog is counted only so far and estimated beyond.
         found = (self.tr("{count} found") if result.total_exact
