@@ -66,6 +66,8 @@ class Circulation:
     # -- lookups -------------------------------------------------------------------------
     @staticmethod
     def _patron(conn: sqlite3.Connection, key: PatronKey) -> PatronRef:
+        if isinstance(key, str):  # typed or pasted with a space, or a scanner's trailing tab
+            key = key.strip()
         patron = patron_by_id(conn, key) if isinstance(key, int) else patron_by_card(conn, key)
         if patron is None and isinstance(key, str):
             row = conn.execute("SELECT id FROM patrons WHERE student_code = ? COLLATE NOCASE "
@@ -77,6 +79,8 @@ class Circulation:
 
     @staticmethod
     def _item(conn: sqlite3.Connection, key: ItemKey) -> ItemRef:
+        if isinstance(key, str):
+            key = key.strip()
         item = item_by_id(conn, key) if isinstance(key, int) else item_by_barcode(conn, key)
         if item is None:
             raise refuse("item_not_found", code=str(key))

@@ -41,6 +41,21 @@ def test_checkout_checkin_json(db: str, capsys: pytest.CaptureFixture[str]) -> N
     assert code == 0 and out["code"] == "checked_in"
 
 
+def test_codes_typed_with_spaces_or_in_lower_case_are_found(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A code pasted from a spreadsheet (" TK.00001 "), typed in lower case, or ending in
+    a scanner's tab is the same code, as it is at the desk."""
+    code, out = run(capsys, "--db", db, "checkout", " hs000001\t", " tk.00001 ", "--json")
+    assert code == 0 and out["code"] == "checked_out"
+    assert out["item"]["barcode"] == "TK.00001"  # type: ignore[index]
+    code, out = run(capsys, "--db", db, "renew", "TK.00001 ", "--json")
+    assert out["code"] == "renew_no_change"
+    code, out = run(capsys, "--db", db, "checkin", "\ttk.00001", "--json")
+    assert code == 0 and out["code"] == "checked_in"
+    code, out = run(capsys, "--db", db, "checkout", " s1 ", "TK.00002", "--json")
+    assert code == 0 and out["patron"]["card"] == "HS000001"  # type: ignore[index]
+
+
 def test_scan_keeps_the_patron_between_calls(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, "--db", db, "scan", "HS000001", "--json")
     assert code == 0 and out["code"] == "patron_selected"
