@@ -823,6 +823,17 @@
     </message>
   </context>
   <context>
+    <name>FormDialog</name>
+    <message>
+      <source>Discard changes?</source>
+      <translation>Discard changes?</translation>
+    </message>
+    <message>
+      <source>What you typed in this form is not saved yet. Close the form and lose it?</source>
+      <translation>What you typed in this form is not saved yet. Close the form and lose it?</translation>
+    </message>
+  </context>
+  <context>
     <name>HoldDialog</name>
     <message>
       <source>Holds — {title}</source>

@@ -823,6 +823,17 @@
     </message>
   </context>
   <context>
+    <name>FormDialog</name>
+    <message>
+      <source>Discard changes?</source>
+      <translation>Bỏ những gì đã nhập?</translation>
+    </message>
+    <message>
+      <source>What you typed in this form is not saved yet. Close the form and lose it?</source>
+      <translation>Những gì bạn vừa nhập trong biểu mẫu này chưa được lưu. Đóng biểu mẫu và bỏ chúng đi?</translation>
+    </message>
+  </context>
+  <context>
     <name>HoldDialog</name>
     <message>
       <source>Holds — {title}</source>

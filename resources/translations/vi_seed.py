@@ -415,6 +415,9 @@ VI: dict[str, str] = {
         "Thư viện đã có «{title}» ({count} bản).",
     "Filled from the district catalog: check it, choose the copies, then Save.":
         "Đã điền từ mục lục huyện: kiểm tra, chọn số bản rồi bấm Lưu.",
+    "Discard changes?": "Bỏ những gì đã nhập?",
+    "What you typed in this form is not saved yet. Close the form and lose it?":
+        "Những gì bạn vừa nhập trong biểu mẫu này chưa được lưu. Đóng biểu mẫu và bỏ chúng đi?",
 }
 
 

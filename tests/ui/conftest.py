@@ -11,6 +11,20 @@ import pytest
 pytest.importorskip("pytestqt")
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):  # type: ignore[no-untyped-def]
+    """A form a test left open with something typed in it is closed without its "discard what
+    you typed?" question (a modal box nobody would answer), before pytest-qt closes widgets."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from ui.form_dialog import FormDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, FormDialog) and widget.isVisible():
+            widget.done(QDialog.DialogCode.Rejected)
+    return (yield)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _vietnamese_window(qapp):  # type: ignore[no-untyped-def]
     """The window speaks Vietnamese, as it does by default (compiled .ts from scripts/dev.py)."""

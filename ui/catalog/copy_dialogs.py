@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from app.catalog.models import ITEM_TYPES, Item
 from app.circulation.rules import ITEM_TYPE_NAMES
 from app.errors import UserError
 from app.library import Library
+from ui.form_dialog import FormDialog
 from ui.format import day_of, display_price, library_today, qdate
 from ui.widgets import error_label, fill_collections, say
 
@@ -92,7 +92,7 @@ class CopyDetails(QObject):
                 "note": self.note.text()}
 
 
-class _CopyForm(QDialog):
+class _CopyForm(FormDialog):
     """What the copy dialogs share: the register details' rows after the dialog's own, an
     error line, the buttons, and saving that shows why a value was refused instead of
     closing (nothing is written then)."""

@@ -25,6 +25,7 @@ from app.catalog.isbn import to_isbn13
 from app.catalog.models import RecordView
 from app.errors import UserError
 from app.library import Library
+from ui.form_dialog import FormDialog
 from ui.scanner import ACCEPTS_SCANS
 from ui.style import BAD_FG
 from ui.widgets import error_label, fill_collections
@@ -54,7 +55,7 @@ def split_list(text: str) -> list[str]:
 _UNION_EXTRAS = ("volume", "language", "responsibility", "edition")
 
 
-class RecordForm(QDialog):
+class RecordForm(FormDialog):
     """Add a record (with its first copies) or edit one; ``record_id`` is set on success.
 
     Quick entry by ISBN (new records): the ISBN field comes first; scanning or typing an
@@ -204,7 +205,7 @@ class RecordForm(QDialog):
     def _open_existing(self) -> None:
         if self.existing_id is not None:
             self.open_existing.emit(self.existing_id)
-            self.reject()
+            QDialog.reject(self)  # only the ISBN was typed, and it led to that record
 
     def pick_from_district(self) -> QDialog:
         """Search the cached district catalog (with the title or ISBN typed so far)."""

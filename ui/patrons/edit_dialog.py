@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -23,13 +22,14 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.library import Library
 from app.patrons.model import Patron
+from ui.form_dialog import FormDialog
 from ui.format import display_date
 from ui.widgets import error_label
 
 MAX_PHOTO_BYTES = 2_000_000
 
 
-class PatronDialog(QDialog):
+class PatronDialog(FormDialog):
     """The patron form; ``patron`` holds the saved patron after Save."""
 
     def __init__(self, lib: Library, patron: Patron | None = None,
@@ -102,6 +102,10 @@ class PatronDialog(QDialog):
         if patron is not None:
             self._fill(patron)
         self.set_photo(self._photo)
+
+    def form_state(self) -> tuple[object, ...]:
+        """The fields and the photo chosen (a new photo is a change to keep too)."""
+        return (*super().form_state(), self._photo)
 
     def _fill(self, p: Patron) -> None:
         self.full_name.setText(p.full_name)
