@@ -16,6 +16,7 @@ from typing import Any
 
 from app.circulation import itemstate
 from app.circulation.context import CircContext
+from app.circulation.messages import Phrase
 from app.circulation.refs import (
     PATRON_COLUMNS,
     HoldRef,
@@ -24,6 +25,10 @@ from app.circulation.refs import (
 )
 from app.circulation.results import DeskResult, refuse
 from app.db.outbox import record_change, row_payload
+from app.i18n import Text
+
+ON_SHELF = Text(" Đang có {count} bản trên giá ({barcodes}): có thể cho mượn ngay.",
+                " {count} copy(ies) on the shelf ({barcodes}): it can be lent now.")
 
 _P = ", ".join(f"p.{c.strip()}" for c in PATRON_COLUMNS.split(","))
 _SELECT = (f"SELECT h.id, h.uuid, h.record_id, h.status, h.item_id, h.ready_until, {_P} "
@@ -129,7 +134,21 @@ def place(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, record_
         "AND id <= ?", (record_id, hold_id)).fetchone()[0])
     hold = HoldRef(hold_id, hold_uuid, record_id, patron, "waiting", None, None, position)
     return DeskResult(True, "hold_placed", {"title": title, "name": patron.full_name,
-                                             "position": position}, patron, hold=hold)
+                                             "position": position,
+                                             "on_shelf": _on_shelf(conn, record_id)},
+                      patron, hold=hold)
+
+
+def _on_shelf(conn: sqlite3.Connection, record_id: int) -> Phrase | str:
+    """The copies on the shelf when the reader need not wait at all, said after "hold placed"
+    (the hold stays: the librarian may be taking it for a reader who is not at the desk)."""
+    barcodes = [r[0] for r in conn.execute(
+        "SELECT barcode FROM items WHERE record_id = ? AND deleted = 0 AND status = 'available' "
+        "ORDER BY barcode", (record_id,))]
+    if not barcodes:
+        return ""
+    shown = ", ".join(barcodes[:3]) + (", …" if len(barcodes) > 3 else "")
+    return Phrase(ON_SHELF, {"count": len(barcodes), "barcodes": shown})
 
 
 def queue(conn: sqlite3.Connection, record_id: int) -> list[HoldRef]:

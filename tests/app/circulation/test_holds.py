@@ -26,6 +26,22 @@ def test_queue_is_first_come_first_served(world: World) -> None:
     assert world.changes("hold", back.hold.uuid)[-1]["status"] == "ready"
 
 
+def test_a_hold_with_copies_on_the_shelf_says_they_can_be_lent_now(world: World) -> None:
+    copies = world.book("Tắt đèn", copies=3)
+    world.circ.checkout(world.student("An").card, copies[0].barcode)
+    placed = world.circ.place_hold(world.student("Bình").card, copies[0].record_id)
+    assert placed.ok and placed.code == "hold_placed"
+    shelf = ", ".join(sorted(c.barcode for c in copies[1:]))
+    assert placed.message_in("vi").endswith(
+        f"(thứ tự 1). Đang có 2 bản trên giá ({shelf}): có thể cho mượn ngay.")
+    assert placed.message_in("en").endswith(f"2 copy(ies) on the shelf ({shelf}): it can be "
+                                            "lent now.")
+    for copy in copies[1:]:
+        world.circ.checkout(world.student("Chi").card, copy.barcode)
+    waits = world.circ.place_hold(world.student("Dung").card, copies[0].record_id)
+    assert waits.message_in("vi") == "Đã đặt giữ “Tắt đèn” cho Dung (thứ tự 2)."
+
+
 def test_pickup_deadline_moves_off_a_closed_day(world: World) -> None:
     [copy] = world.book()
     world.circ.checkout(world.student("An").card, copy.barcode)
