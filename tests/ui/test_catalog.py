@@ -84,6 +84,34 @@ def test_add_a_record_with_a_copy(window, lib, qtbot) -> None:  # type: ignore[n
     assert view.detail.copies.rowCount() == 1
 
 
+def test_a_new_record_takes_its_copies_price_and_source(  # type: ignore[no-untyped-def]
+        window, lib, qtbot) -> None:
+    """A delivery is catalogued in one form: the register's price and source come with the
+    copies (before, only the Add copies dialog took them)."""
+    view = window.show_view("catalog")
+    form = view.new_record()
+    qtbot.waitExposed(form)
+    form.title.setText("Toán 6 tập 1")
+    form.copies.setValue(2)
+    form.collection.setCurrentIndex(form.collection.findData("GK"))
+    form.copy_details.price.setText("bốn mươi nghìn")
+    save = form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert form.isVisible() and "không phải giá tiền" in form.error.text()
+    assert lib.catalog.record_count() == 0  # nothing written
+    form.copy_details.price.setText("45.000")
+    form.copy_details.source.setCurrentText("Biếu tặng")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    items = lib.catalog.items_of(form.record_id)
+    assert [(i.collection, i.price, i.source) for i in items] == [("GK", 45000, "Biếu tặng")] * 2
+    assert all(i.acquired_on == lib.circulation.today().isoformat() for i in items)
+    form = view.new_record()
+    qtbot.waitExposed(form)
+    form.copies.setValue(0)  # a record alone: no copy details to fill in
+    assert not form.copy_details.price.isEnabled() and not form.collection.isEnabled()
+
+
 def test_marc_import_reports_skipped_records(window, lib, shared_data, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = window.show_view("catalog")
     operation = view.import_marc(shared_data / "marc" / "pymarc" / "bad_records.mrc")

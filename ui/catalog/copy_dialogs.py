@@ -60,9 +60,13 @@ class CopyDetails(QObject):
         self.location.setPlaceholderText(self.tr("shelf or cupboard, e.g. Tủ 3"))
         self.note = QLineEdit()
 
-    def add_rows(self, form: QFormLayout) -> None:
-        """Put the fields into *form*, labelled."""
+    def add_rows(self, form: QFormLayout, brief: bool = False) -> None:
+        """Put the fields into *form*, labelled; *brief*: only price and source (the new
+        record form, which must fit a 768 px screen; received today, no shelf or note)."""
         form.addRow(self.tr("Price"), self.price)
+        if brief:
+            form.addRow(self.tr("Source"), self.source)
+            return
         form.addRow(self.tr("Date received"), self.acquired)
         form.addRow(self.tr("Source"), self.source)
         form.addRow(self.tr("Location"), self.location)
@@ -90,6 +94,11 @@ class CopyDetails(QObject):
                 "acquired_on": None if chosen == UNKNOWN_DAY else day_of(chosen).isoformat(),
                 "source": self.source.currentText(), "location": self.location.text(),
                 "note": self.note.text()}
+
+
+    def for_new_copies(self) -> dict[str, object]:
+        """:meth:`values` as ``add_copies`` takes them: an empty text is "not given"."""
+        return {k: v if k == "price" else v or None for k, v in self.values().items()}
 
 
 class _CopyForm(FormDialog):
@@ -150,10 +159,9 @@ class AddCopiesDialog(_CopyForm):
         self._finish(QDialogButtonBox.StandardButton.Ok, self.details)
 
     def _write(self) -> None:
-        details = self.details.values()
         items = self._lib.catalog.add_copies(
             self._record_id, self.count.value(), collection=str(self.collection.currentData()),
-            **{k: v if k == "price" else v or None for k, v in details.items()})
+            **self.details.for_new_copies())
         self.added = [item.barcode for item in items]
 
 

@@ -25,7 +25,9 @@ from app.catalog.isbn import to_isbn13
 from app.catalog.models import RecordView
 from app.errors import UserError
 from app.library import Library
+from ui.catalog.copy_dialogs import CopyDetails
 from ui.form_dialog import FormDialog
+from ui.format import library_today
 from ui.scanner import ACCEPTS_SCANS
 from ui.style import BAD_FG
 from ui.widgets import error_label, fill_collections
@@ -134,6 +136,9 @@ class RecordForm(FormDialog):
             fill_collections(self.collection, lib)
             form.addRow(self.tr("Copies to add"), self.copies)
             form.addRow(self.tr("Collection"), self.collection)
+            self.copy_details = CopyDetails(self, library_today(lib))
+            self.copy_details.add_rows(form, brief=True)
+            self.copies.valueChanged.connect(self._copies_changed)
         self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -254,6 +259,11 @@ class RecordForm(FormDialog):
         self.series.setText(r.series or "")
         self.notes.setPlainText(r.notes or "")
 
+    def _copies_changed(self, count: int) -> None:
+        """No copies, no copy details to fill in."""
+        for field in (self.collection, self.copy_details.price, self.copy_details.source):
+            field.setEnabled(count > 0)
+
     def save(self) -> None:
         """Write the record (and copies); on a mistake say what is wrong and stay open."""
         year_text = self.year.text().strip()
@@ -272,6 +282,12 @@ class RecordForm(FormDialog):
             "notes": self.notes.toPlainText().strip() or None,
         }
         try:
+            details = self.copy_details.for_new_copies() if self._record is None else {}
+        except ValueError as exc:  # a price that is not one: nothing written
+            self.error.setText(str(exc))
+            self.copy_details.price.setFocus()
+            return
+        try:
             if self._record is None:
                 self.record_id = self._lib.catalog.add_record(self.title.text(), **fields,
                                                               **self._extras)
@@ -280,7 +296,7 @@ class RecordForm(FormDialog):
                 if self.copies.value():
                     items = self._lib.catalog.add_copies(
                         self.record_id, self.copies.value(),
-                        collection=str(self.collection.currentData()))
+                        collection=str(self.collection.currentData()), **details)
                     self.new_barcodes = [item.barcode for item in items]
             else:
                 self._lib.catalog.update_record(self._record.id, self.title.text(), **fields)
