@@ -126,7 +126,12 @@ class MainWindow(QMainWindow):
 
         view = PatronsView(self.lib, self.operations)
         view.changed.connect(self.status.refresh_soon)
+        view.class_loan_at_desk.connect(self._class_loan_at_desk)
         return view
+
+    def _class_loan_at_desk(self, session_id: int) -> None:
+        self.show_view("desk")
+        self.desk.start_class_loan(session_id)
 
     def _make_settings(self) -> QWidget:
         from ui.settings.view import SettingsView

@@ -147,6 +147,9 @@ def lend_in_session(ctx: CircContext, conn: sqlite3.Connection, session_id: int,
     session = get(conn, session_id)
     if session.status != "open":
         raise refuse("session_closed", class_name=session.class_name)
+    if patron.class_name != session.class_name:  # the card of a student of another class
+        raise refuse("not_in_class", patron=patron, item=item, name=patron.full_name,
+                     patron_class=patron.class_name or "—", class_name=session.class_name)
     if item.record_id not in session.record_ids:
         raise refuse("not_in_session", patron=patron, item=item, title=item.title,
                      class_name=session.class_name)

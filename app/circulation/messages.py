@@ -100,6 +100,11 @@ MESSAGES: dict[str, Text] = {
     "not_in_session": Text(
         "“{title}” không thuộc bộ sách của đợt mượn lớp {class_name}.",
         "“{title}” is not part of the set lent to class {class_name}."),
+    "not_in_class": Text(
+        "{name} ({patron_class}) không thuộc lớp {class_name}: bộ sách này chỉ cho lớp "
+        "{class_name} mượn.",
+        "{name} ({patron_class}) is not in class {class_name}: this set is lent to class "
+        "{class_name} only."),
     "has_fines": Text(
         "{name} còn nợ tiền phạt {amount} — cần nộp trước khi mượn thêm.",
         "{name} owes {amount} in fines, to pay before borrowing more."),

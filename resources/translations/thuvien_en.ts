@@ -240,6 +240,14 @@
       <translation>Lend the set to the whole class</translation>
     </message>
     <message>
+      <source>Lend by scanning at the desk…</source>
+      <translation>Lend by scanning at the desk…</translation>
+    </message>
+    <message>
+      <source>Each student's card, then the copies handed to them: the copies recorded are the ones each student really has</source>
+      <translation>Each student's card, then the copies handed to them: the copies recorded are the ones each student really has</translation>
+    </message>
+    <message>
       <source>The set:</source>
       <translation>The set:</translation>
     </message>
@@ -258,6 +266,10 @@
     <message>
       <source>Close the set</source>
       <translation>Close the set</translation>
+    </message>
+    <message>
+      <source>Scan more at the desk…</source>
+      <translation>Scan more at the desk…</translation>
     </message>
     <message>
       <source>Sets lent to this class</source>
@@ -511,6 +523,10 @@
       <translation>F4 Check in</translation>
     </message>
     <message>
+      <source>Stop (back to the ordinary desk)</source>
+      <translation>Stop (back to the ordinary desk)</translation>
+    </message>
+    <message>
       <source>Time</source>
       <translation>Time</translation>
     </message>
@@ -557,6 +573,18 @@
     <message>
       <source>Mark {barcode} lost? Press F9 again to confirm; scan or Esc to cancel.</source>
       <translation>Mark {barcode} lost? Press F9 again to confirm; scan or Esc to cancel.</translation>
+    </message>
+    <message>
+      <source>Scan a student's card, then each textbook handed to them.</source>
+      <translation>Scan a student's card, then each textbook handed to them.</translation>
+    </message>
+    <message>
+      <source>Back to the ordinary desk.</source>
+      <translation>Back to the ordinary desk.</translation>
+    </message>
+    <message>
+      <source>Handing out textbooks to class {name} (due {due}): every copy scanned goes to the student whose card was scanned last; books outside the set are refused.</source>
+      <translation>Handing out textbooks to class {name} (due {due}): every copy scanned goes to the student whose card was scanned last; books outside the set are refused.</translation>
     </message>
     <message>
       <source>{barcode} is not marked lost.</source>

@@ -240,6 +240,14 @@
       <translation>Cho cả lớp mượn bộ sách</translation>
     </message>
     <message>
+      <source>Lend by scanning at the desk…</source>
+      <translation>Cho mượn bằng cách quét ở quầy…</translation>
+    </message>
+    <message>
+      <source>Each student's card, then the copies handed to them: the copies recorded are the ones each student really has</source>
+      <translation>Quét thẻ từng học sinh, rồi các cuốn phát cho em đó: sổ ghi đúng cuốn mỗi em cầm</translation>
+    </message>
+    <message>
       <source>The set:</source>
       <translation>Bộ sách:</translation>
     </message>
@@ -258,6 +266,10 @@
     <message>
       <source>Close the set</source>
       <translation>Kết thúc đợt mượn</translation>
+    </message>
+    <message>
+      <source>Scan more at the desk…</source>
+      <translation>Quét tiếp ở quầy…</translation>
     </message>
     <message>
       <source>Sets lent to this class</source>
@@ -511,6 +523,10 @@
       <translation>F4 Nhận trả</translation>
     </message>
     <message>
+      <source>Stop (back to the ordinary desk)</source>
+      <translation>Thôi (trở về quầy bình thường)</translation>
+    </message>
+    <message>
       <source>Time</source>
       <translation>Giờ</translation>
     </message>
@@ -557,6 +573,18 @@
     <message>
       <source>Mark {barcode} lost? Press F9 again to confirm; scan or Esc to cancel.</source>
       <translation>Ghi mất {barcode}? Nhấn F9 lần nữa để xác nhận; quét mã khác hoặc Esc để thôi.</translation>
+    </message>
+    <message>
+      <source>Scan a student's card, then each textbook handed to them.</source>
+      <translation>Quét thẻ học sinh, rồi quét từng cuốn sách giáo khoa phát cho em đó.</translation>
+    </message>
+    <message>
+      <source>Back to the ordinary desk.</source>
+      <translation>Đã trở về quầy bình thường.</translation>
+    </message>
+    <message>
+      <source>Handing out textbooks to class {name} (due {due}): every copy scanned goes to the student whose card was scanned last; books outside the set are refused.</source>
+      <translation>Đang phát sách giáo khoa cho lớp {name} (hạn trả {due}): mỗi cuốn quét được ghi cho học sinh vừa quét thẻ; sách ngoài bộ sẽ bị từ chối.</translation>
     </message>
     <message>
       <source>{barcode} is not marked lost.</source>

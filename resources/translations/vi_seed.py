@@ -415,6 +415,19 @@ VI: dict[str, str] = {
         "Thư viện đã có «{title}» ({count} bản).",
     "Filled from the district catalog: check it, choose the copies, then Save.":
         "Đã điền từ mục lục huyện: kiểm tra, chọn số bản rồi bấm Lưu.",
+    "Lend by scanning at the desk…": "Cho mượn bằng cách quét ở quầy…",
+    "Each student's card, then the copies handed to them: the copies recorded are the ones "
+    "each student really has":
+        "Quét thẻ từng học sinh, rồi các cuốn phát cho em đó: sổ ghi đúng cuốn mỗi em cầm",
+    "Scan more at the desk…": "Quét tiếp ở quầy…",
+    "Stop (back to the ordinary desk)": "Thôi (trở về quầy bình thường)",
+    "Scan a student's card, then each textbook handed to them.":
+        "Quét thẻ học sinh, rồi quét từng cuốn sách giáo khoa phát cho em đó.",
+    "Back to the ordinary desk.": "Đã trở về quầy bình thường.",
+    "Handing out textbooks to class {name} (due {due}): every copy scanned goes to the student "
+    "whose card was scanned last; books outside the set are refused.":
+        "Đang phát sách giáo khoa cho lớp {name} (hạn trả {due}): mỗi cuốn quét được ghi cho "
+        "học sinh vừa quét thẻ; sách ngoài bộ sẽ bị từ chối.",
     "Discard changes?": "Bỏ những gì đã nhập?",
     "What you typed in this form is not saved yet. Close the form and lose it?":
         "Những gì bạn vừa nhập trong biểu mẫu này chưa được lưu. Đóng biểu mẫu và bỏ chúng đi?",

@@ -397,3 +397,59 @@ def test_a_class_gets_its_textbooks_in_one_go_and_the_year_end_report(window, li
     assert dialog.close_session() is not None
     assert "đã kết thúc" in dialog.session_list.item(0).text()
     assert not dialog.close_button.isEnabled()
+
+
+def test_a_textbook_set_handed_out_by_scanning_at_the_desk(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Patrons → 6A → Textbooks → "Lend by scanning at the desk": the desk says which class
+    it is handing out to, lends each copy scanned to the student whose card was scanned, with
+    the set's due date, refuses other books and students of another class, and goes back to
+    ordinary lending with one button; a restart in the middle keeps the mode."""
+    from PySide6.QtCore import Qt as QtKeys
+
+    from ui.desk.sound import DeskSounds
+    from ui.desk.view import DeskView
+    from ui.operations import Operations
+
+    an = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    other_class = lib.patrons.add("Phạm Văn Dũng", class_name="6B")
+    maths = lib.catalog.add_record("Toán 6 — Tập 1", year=2021)
+    copies = [item.barcode for item in lib.catalog.add_copies(maths, 2, collection="GK")]
+    novel = lib.catalog.add_copies(lib.catalog.add_record("Dế Mèn phiêu lưu ký"), 1)[0].barcode
+    view = window.show_view("patrons")
+    view.show_class("6A")
+    rows = [view.classes.item(i) for i in range(view.classes.count())]
+    view.classes.setCurrentItem(next(item for item in rows if item.text().startswith("6A")))
+    dialog = view.class_textbooks()
+    qtbot.addWidget(dialog)
+    dialog.search.setText("toán 6")
+    qtbot.keyClick(dialog.search, QtKeys.Key.Key_Return)
+    dialog.add_to_set(dialog.found.currentItem())
+    qtbot.mouseClick(dialog.scan_button, QtKeys.MouseButton.LeftButton)
+
+    desk = window.desk
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is desk and desk.scan_field.hasFocus())
+    assert not dialog.isVisible() and desk.class_loan_strip.isVisible()
+    assert "lớp 6A" in desk.class_loan_label.text()
+    assert lib.circulation.open_loans(an.id).loans == []  # nothing handed out by itself
+    for code in (an.card, copies[0]):
+        qtbot.keyClicks(desk.scan_field, code)
+        qtbot.keyClick(desk.scan_field, QtKeys.Key.Key_Return)
+    [loan] = lib.circulation.open_loans(an.id).loans
+    session = lib.circulation.class_loans("6A")[0]
+    assert loan.barcode == copies[0] and loan.due == session.due
+    qtbot.keyClicks(desk.scan_field, novel)
+    qtbot.keyClick(desk.scan_field, QtKeys.Key.Key_Return)
+    assert "không thuộc bộ sách" in desk.banner.text()
+    for code in (other_class.card, copies[1]):
+        qtbot.keyClicks(desk.scan_field, code)
+        qtbot.keyClick(desk.scan_field, QtKeys.Key.Key_Return)
+    assert "không thuộc lớp 6A" in desk.banner.text()
+
+    again = DeskView(lib, Operations(), sounds=DeskSounds(enabled=False))  # the app restarted
+    qtbot.addWidget(again)
+    again.show()
+    assert again.class_loan_strip.isVisible()
+    qtbot.mouseClick(desk.class_loan_stop, QtKeys.MouseButton.LeftButton)
+    assert not desk.class_loan_strip.isVisible()
+    assert lib.circulation.desk.class_loan_id() is None
+    assert "quầy bình thường" in desk.banner.text()

@@ -39,10 +39,10 @@ from app.library import Library
 from ui.camera.panel import CameraPanel
 from ui.desk.patron_panel import PatronPanel
 from ui.desk.sound import DeskSounds
-from ui.format import local_time
+from ui.format import display_date, local_time
 from ui.operations import Operation, Operations
 from ui.scanner import ScanField
-from ui.style import BAD_FG, OK_FG, WARN_FG, banner_css
+from ui.style import BAD_FG, OK_FG, WARN_BG, WARN_FG, banner_css
 
 if TYPE_CHECKING:  # the drawing and preview modules load ReportLab: only when printing
     from app.labels.surface import Recording
@@ -102,6 +102,22 @@ class DeskView(QWidget):
             self.mode_buttons[mode] = button
             mode_row.addWidget(button)
         mode_row.addWidget(self.scan_field, 1)
+
+        # While a textbook set is handed out by scanning: which class, and the way back.
+        self.class_loan_label = QLabel()
+        self.class_loan_label.setWordWrap(True)
+        self.class_loan_stop = QPushButton(self.tr("Stop (back to the ordinary desk)"))
+        self.class_loan_stop.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.class_loan_stop.clicked.connect(self.stop_class_loan)
+        self.class_loan_strip = QWidget()
+        self.class_loan_strip.setObjectName("classLoanStrip")
+        self.class_loan_strip.setStyleSheet(
+            f"QWidget#classLoanStrip {{ background: {WARN_BG}; border-radius: 6px; }} "
+            f"QLabel {{ color: {WARN_FG}; font-weight: bold; }}")
+        strip = QHBoxLayout(self.class_loan_strip)
+        strip.setContentsMargins(12, 6, 12, 6)
+        strip.addWidget(self.class_loan_label, 1)
+        strip.addWidget(self.class_loan_stop)
 
         self.banner = QLabel()
         self.banner.setObjectName("deskMessage")
@@ -164,6 +180,7 @@ class DeskView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(mode_row)
+        layout.addWidget(self.class_loan_strip)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
@@ -183,6 +200,7 @@ class DeskView(QWidget):
             move.activated.connect(lambda s=step: self.patron_panel.move_selection(s))
 
         self._show_mode(lib.circulation.desk.mode())
+        self._show_class_loan()  # a set still being handed out when the app last closed
         kept = lib.circulation.desk.current_patron()  # the desk remembers across restarts
         if kept is None:
             self._say("idle", self.tr("Ready. Scan a library card, then the books."))
@@ -265,6 +283,36 @@ class DeskView(QWidget):
                                   "to cancel.").format(barcode=barcode))
         self.focus_scan()
         return None
+
+    def start_class_loan(self, session_id: int) -> None:
+        """Scans from now on hand out textbook set *session_id*: each student's card, then
+        the copies given to them (other books are refused) until :meth:`stop_class_loan`."""
+        self._lib.circulation.desk.set_class_loan(session_id)
+        self._show_class_loan()
+        self._say("idle", self.tr("Scan a student's card, then each textbook handed to them."))
+        self.focus_scan()
+
+    def stop_class_loan(self) -> None:
+        """Back to ordinary lending (the set stays open: its report is in Patrons)."""
+        self._lib.circulation.desk.set_class_loan(None)
+        self._show_class_loan()
+        self._say("idle", self.tr("Back to the ordinary desk."))
+        self.focus_scan()
+
+    def _show_class_loan(self) -> None:
+        session_id = self._lib.circulation.desk.class_loan_id()
+        session = next((s for s in self._lib.circulation.class_loans() if s.id == session_id),
+                       None)
+        if session is None or session.status != "open":
+            if session_id is not None:  # closed meanwhile: nothing to hand out any more
+                self._lib.circulation.desk.set_class_loan(None)
+            self.class_loan_strip.hide()
+            return
+        self.class_loan_label.setText(self.tr(
+            "Handing out textbooks to class {name} (due {due}): every copy scanned goes to the "
+            "student whose card was scanned last; books outside the set are refused.").format(
+            name=session.class_name, due=display_date(session.due)))
+        self.class_loan_strip.show()
 
     def toggle_camera(self) -> None:
         """Switch the webcam on or off (F7); the scan field keeps the keyboard."""

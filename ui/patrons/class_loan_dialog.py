@@ -1,5 +1,6 @@
-"""Textbooks by class: lend a set of textbooks to every student of a class in one go, and at
-the end of the year see what each student still has and close the session.
+"""Textbooks by class: lend a set of textbooks to every student of a class in one go (or
+copy by copy, scanning at the desk), and at the end of the year see what each student still
+has and close the session.
 
 The core does the work (:mod:`app.circulation.classloans`): each student gets the next
 available copy of each title, in class-register order; the due date follows the textbook
@@ -8,7 +9,7 @@ rule (end of the school year). Copies come back through the ordinary check-in at
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -34,7 +35,10 @@ from ui.widgets import error_label, say
 
 class ClassLoanDialog(QDialog):
     """The textbook sets of one class: a new one lent to everybody, the earlier ones
-    reported on and closed."""
+    reported on and closed. ``scan_at_desk(session id)``: the librarian chose to hand the
+    set out by scanning at the desk (the dialog has closed)."""
+
+    scan_at_desk = Signal(int)
 
     def __init__(self, lib: Library, class_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +60,11 @@ class ClassLoanDialog(QDialog):
         remove.clicked.connect(self.remove_from_set)
         self.lend_button = QPushButton(self.tr("Lend the set to the whole class"))
         self.lend_button.clicked.connect(self.lend)
+        self.scan_button = QPushButton(self.tr("Lend by scanning at the desk…"))
+        self.scan_button.setToolTip(self.tr(
+            "Each student's card, then the copies handed to them: the copies recorded are the "
+            "ones each student really has"))
+        self.scan_button.clicked.connect(self.scan_new_set)
         lists = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self.search)
@@ -70,7 +79,11 @@ class ClassLoanDialog(QDialog):
                                     "textbook rule)"))
         new_layout = QVBoxLayout(new_set)
         new_layout.addLayout(lists)
-        new_layout.addWidget(self.lend_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lend_row = QHBoxLayout()
+        lend_row.addWidget(self.lend_button)
+        lend_row.addWidget(self.scan_button)
+        lend_row.addStretch(1)
+        new_layout.addLayout(lend_row)
 
         self.session_list = QListWidget()
         self.session_list.currentRowChanged.connect(lambda _row: self._enable())
@@ -79,9 +92,12 @@ class ClassLoanDialog(QDialog):
         self.mark_lost = QCheckBox(self.tr("mark the copies still out as lost"))
         self.close_button = QPushButton(self.tr("Close the set"))
         self.close_button.clicked.connect(self.close_session)
+        self.continue_button = QPushButton(self.tr("Scan more at the desk…"))
+        self.continue_button.clicked.connect(self.scan_selected_set)
         earlier = QGroupBox(self.tr("Sets lent to this class"))
         earlier_buttons = QHBoxLayout()
         earlier_buttons.addWidget(self.report_button)
+        earlier_buttons.addWidget(self.continue_button)
         earlier_buttons.addStretch(1)
         earlier_buttons.addWidget(self.mark_lost)
         earlier_buttons.addWidget(self.close_button)
@@ -164,6 +180,29 @@ class ClassLoanDialog(QDialog):
         self.load_sessions(select=session.id)
         return True
 
+    def scan_new_set(self) -> bool:
+        """Open the session without handing anything out, and go to the desk to scan."""
+        if not self.record_ids():
+            say(self.message, self.tr("Add the set's textbooks first."), ok=False)
+            return False
+        try:
+            session = self._lib.circulation.start_class_loan(self.class_name, self.record_ids())
+        except UserError as exc:
+            say(self.message, exc.message, ok=False)
+            return False
+        self._go_scan(session.id)
+        return True
+
+    def scan_selected_set(self) -> None:
+        """Go on scanning the open set chosen in the list (the rest of the class)."""
+        session = self.selected_session()
+        if session is not None and session.status == "open":
+            self._go_scan(session.id)
+
+    def _go_scan(self, session_id: int) -> None:
+        self.accept()
+        self.scan_at_desk.emit(session_id)
+
     # -- earlier sets ------------------------------------------------------------------------
     def load_sessions(self, select: int | None = None) -> None:
         """List the class's sessions, newest first."""
@@ -188,6 +227,7 @@ class ClassLoanDialog(QDialog):
         session = self.selected_session()
         self.report_button.setEnabled(session is not None)
         self.close_button.setEnabled(session is not None and session.status == "open")
+        self.continue_button.setEnabled(session is not None and session.status == "open")
 
     def show_report(self) -> ClassLoanReport | None:
         """Per student, the copies still out (then those who have returned everything)."""

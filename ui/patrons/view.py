@@ -45,6 +45,7 @@ class PatronsView(QWidget):
     """List by class, search, add, edit, import a class list, school-year rollover."""
 
     changed = Signal()
+    class_loan_at_desk = Signal(int)  # a textbook set to hand out by scanning (session id)
 
     def __init__(self, lib: Library, operations: Operations,
                  parent: QWidget | None = None) -> None:
@@ -291,6 +292,7 @@ class PatronsView(QWidget):
 
         dialog = ClassLoanDialog(self._lib, class_name, self)
         dialog.finished.connect(lambda _code: self.changed.emit())
+        dialog.scan_at_desk.connect(self.class_loan_at_desk.emit)
         dialog.open()
         dialog.search.setFocus()
         return dialog

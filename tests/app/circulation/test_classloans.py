@@ -48,6 +48,13 @@ def test_scanning_at_the_desk_during_a_session(world: World) -> None:
     lent = world.circ.desk.scan(toan[0].barcode)
     assert lent.code == "checked_out" and lent.loan.class_loan_id == session.id
     assert world.circ.desk.scan(other.barcode).code == "not_in_session"
+    dung = world.lib.patrons.search("Dũng")[0]  # class 6B: not this set's class
+    world.circ.desk.scan(dung.card)
+    refused = world.circ.desk.scan(toan[1].barcode)
+    assert refused.code == "not_in_class" and not refused.ok
+    assert refused.message_in("vi") == ("Phạm Văn Dũng (6B) không thuộc lớp 6A: bộ sách này "
+                                        "chỉ cho lớp 6A mượn.")
+    assert world.lib.catalog.item(toan[1].id).status == "available"
     world.circ.desk.set_class_loan(None)
     world.clock.advance(seconds=5)
     assert world.circ.desk.scan(other.barcode).loan.class_loan_id is None
