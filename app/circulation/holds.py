@@ -129,9 +129,7 @@ def place(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, record_
                                                  patron.id))
     hold_id = int(cur.lastrowid or 0)
     _changed(conn, hold_id, "insert")
-    position = int(conn.execute(
-        "SELECT count(*) FROM holds WHERE record_id = ? AND status = 'waiting' AND deleted = 0 "
-        "AND id <= ?", (record_id, hold_id)).fetchone()[0])
+    position = _position(conn, record_id, hold_id)
     hold = HoldRef(hold_id, hold_uuid, record_id, patron, "waiting", None, None, position)
     return DeskResult(True, "hold_placed", {"title": title, "name": patron.full_name,
                                              "position": position,
@@ -159,10 +157,17 @@ def queue(conn: sqlite3.Connection, record_id: int) -> list[HoldRef]:
 
 
 def of_patron(conn: sqlite3.Connection, patron_id: int) -> list[HoldRef]:
-    """The patron's open holds."""
+    """The patron's open holds; a waiting one with its place in the queue."""
     rows = conn.execute(_SELECT + "h.patron_id = ? AND h.status IN ('waiting', 'ready') "
                         "ORDER BY h.id", (patron_id,)).fetchall()
-    return [_hold(r) for r in rows]
+    return [_hold(r, _position(conn, r[2], r[0]) if r[3] == "waiting" else None) for r in rows]
+
+
+def _position(conn: sqlite3.Connection, record_id: int, hold_id: int) -> int:
+    """Where waiting hold *hold_id* stands in *record_id*'s queue (1 = next)."""
+    return int(conn.execute(
+        "SELECT count(*) FROM holds WHERE record_id = ? AND status = 'waiting' AND deleted = 0 "
+        "AND id <= ?", (record_id, hold_id)).fetchone()[0])
 
 
 def ready_list(conn: sqlite3.Connection) -> list[HoldRef]:

@@ -14,6 +14,7 @@ def test_queue_is_first_come_first_served(world: World) -> None:
     placed = world.circ.place_hold(first.card, copy.record_id)
     assert placed.ok and placed.hold.position == 1
     assert world.circ.place_hold(second.card, copy.record_id).hold.position == 2
+    assert [h.position for h in world.circ.holds_of(second.card)] == [2]
     world.clock.advance(days=2)
     back = world.circ.checkin(copy.barcode)
     assert back.code == "checked_in_hold"
@@ -22,6 +23,9 @@ def test_queue_is_first_come_first_served(world: World) -> None:
     assert back.hold.ready_until == "2025-09-17"
     assert "GIỮ LẠI cho Bình (6A) đến 17/09/2025" in back.message_in("vi")
     assert [h.patron.full_name for h in world.circ.hold_queue(copy.record_id)] == ["Bình", "Chi"]
+    chi = world.lib.patrons.search("Chi")[0]
+    # the reader's own list says where they stand (the desk showed "position ?")
+    assert [(h.status, h.position) for h in world.circ.holds_of(chi.card)] == [("waiting", 1)]
     assert [h.status for h in world.circ.hold_queue(copy.record_id)] == ["ready", "waiting"]
     assert world.changes("hold", back.hold.uuid)[-1]["status"] == "ready"
 
