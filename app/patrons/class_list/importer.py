@@ -145,6 +145,9 @@ def _cell_text(cell: Cell, encoding: str | None, native: Callable[[str], str]) -
     return str(cell)
 
 
+_WHO = {"full_name", "family_middle", "given_name", "student_code", "card"}
+
+
 def _row_values(row: Sequence[Cell], header: Header, encodings: Mapping[int, str],
                 native: Callable[[str], str]) -> dict[str, Any] | None:
     """The mapped cells of a row as text (dates kept as dates); None for a blank row or a
@@ -161,6 +164,11 @@ def _row_values(row: Sequence[Cell], header: Header, encodings: Mapping[int, str
         if text:
             values[field_name] = text
     if not values:
+        return None
+    # A line under the table ("Hà Nội, ngày 05 tháng 9 năm 2026", "HIỆU TRƯỞNG") fills one
+    # cell of some column and names nobody: not a student. A student with the name missing
+    # still has other cells (code, birth date…) and is reported.
+    if len(values) == 1 and not values.keys() & _WHO:
         return None
     name_index = header.fields.index("full_name") if "full_name" in header.fields else None
     if name_index is not None and fold(str(values.get("full_name", ""))) == \

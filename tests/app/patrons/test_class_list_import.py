@@ -137,6 +137,28 @@ def test_reimport_without_codes_matches_name_and_birth_date(tmp_path: Path,
     assert len(patrons.list_patrons()) == 2
 
 
+def test_lines_under_the_table_are_not_students(tmp_path: Path, patrons: PatronService) -> None:
+    """A school's list ends with the place and date and the head teacher's signature, in the
+    date column: not students, not errors. A student whose name was left out is still
+    reported."""
+    from datetime import datetime
+
+    rows = [("DANH SÁCH HỌC SINH LỚP 7B - NĂM HỌC 2026-2027",),
+            (), ("STT", "Mã định danh", "Họ đệm", "Tên", "Ngày sinh", "Giới tính"),
+            (1, "0123456789", "Nguyễn Văn", "An", datetime(2013, 2, 1), "Nam"),
+            (2, "0123456790", "", "", "03/04/2013", "Nữ"),
+            ("Tổng số: 2 học sinh",),
+            (), (None, None, None, None, "Hà Nội, ngày 05 tháng 9 năm 2026"),
+            (None, None, None, None, "HIỆU TRƯỞNG"), (None, None, None, None, "Nguyễn Thị Hoa")]
+    path = write_xlsx(tmp_path / "7b.xlsx", {"Lớp 7B": rows})
+    result = import_class_list(patrons, path, dry_run=False)
+    by_line = {r.line: r for r in result.rows}
+    assert by_line[4].status == "new"
+    assert by_line[5].codes == ["import.no_name"]  # code and birth date: a student, unnamed
+    assert sorted(by_line) == [4, 5]  # the total, place, date and signature are skipped
+    assert result.counts == {"new": 1, "update": 0, "unchanged": 0, "error": 1}
+
+
 def test_bad_rows_reported_with_reasons_and_good_rows_written(
         tmp_path: Path, patrons: PatronService) -> None:
     rows = [HEADER_VI,
