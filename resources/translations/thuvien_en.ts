@@ -974,6 +974,10 @@
       <translation>Gender</translation>
     </message>
     <message>
+      <source>Girls marked (x)</source>
+      <translation>Girls marked (x)</translation>
+    </message>
+    <message>
       <source>Phone</source>
       <translation>Phone</translation>
     </message>

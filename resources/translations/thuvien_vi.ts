@@ -974,6 +974,10 @@
       <translation>Giới tính</translation>
     </message>
     <message>
+      <source>Girls marked (x)</source>
+      <translation>Nữ (đánh dấu x)</translation>
+    </message>
+    <message>
       <source>Phone</source>
       <translation>Điện thoại</translation>
     </message>

@@ -428,6 +428,7 @@ VI: dict[str, str] = {
     "whose card was scanned last; books outside the set are refused.":
         "Đang phát sách giáo khoa cho lớp {name} (hạn trả {due}): mỗi cuốn quét được ghi cho "
         "học sinh vừa quét thẻ; sách ngoài bộ sẽ bị từ chối.",
+    "Girls marked (x)": "Nữ (đánh dấu x)",
     "Discard changes?": "Bỏ những gì đã nhập?",
     "What you typed in this form is not saved yet. Close the form and lose it?":
         "Những gì bạn vừa nhập trong biểu mẫu này chưa được lưu. Đóng biểu mẫu và bỏ chúng đi?",

@@ -129,7 +129,8 @@ class ImportWizard(QWizard):
             "full_name": self.tr("Full name"), "family_middle": self.tr("Family and middle name"),
             "given_name": self.tr("Given name"), "class_name": self.tr("Class"),
             "birth_date": self.tr("Date of birth"), "student_code": self.tr("Student code"),
-            "gender": self.tr("Gender"), "phone": self.tr("Phone"), "email": self.tr("Email"),
+            "gender": self.tr("Gender"), "female_mark": self.tr("Girls marked (x)"),
+            "phone": self.tr("Phone"), "email": self.tr("Email"),
             "address": self.tr("Address"), "note": self.tr("Note"), "card": self.tr("Card"),
             "school_year": self.tr("School year"), "category": self.tr("Category"),
             "ignore": self.tr("(ignore)")}

@@ -21,7 +21,7 @@ from app.patrons.classes import parse_class
 from app.text import fold
 
 FIELDS = ("full_name", "family_middle", "given_name", "class_name", "birth_date",
-          "student_code", "gender", "phone", "email", "address", "note", "card",
+          "student_code", "gender", "female_mark", "phone", "email", "address", "note", "card",
           "school_year", "category", "ignore")
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -38,6 +38,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
                      "mã số học sinh", "student code", "student id", "student number", "mã",
                      "code", "id", "mshs", "mhs"),
     "gender": ("giới tính", "gender", "sex", "nam nữ", "nam/nữ", "gt", "phái"),
+    # A column headed "Nữ" holds an x for each girl (blank: a boy), as school lists do.
+    "female_mark": ("nữ", "female"),
     "phone": ("số điện thoại", "điện thoại", "sđt", "số đt", "phone", "telephone", "mobile",
               "điện thoại phụ huynh", "sđt phụ huynh"),
     "email": ("email", "e-mail", "thư điện tử"),
@@ -124,8 +126,46 @@ def find_header(rows: Sequence[Sequence[Cell]], native: Callable[[str], str]) ->
     index, _, fields = best
     headers = [native(c) if isinstance(c, str) else ("" if c is None else str(c))
                for c in rows[index]]
-    default_class, default_year = _title_hints(rows[:index], native)
+    top = index
+    # A header on two rows: "Họ và tên" merged over "Họ đệm" | "Tên" below it, or "STT",
+    # "Ngày sinh" merged down beside a row naming the parts. The row below wins where it
+    # names a field; the row above fills the columns it leaves empty.
+    if index + 1 < len(rows) and _continues_header(rows[index + 1], native):
+        fields, headers = _merge_header(fields, headers, rows[index + 1], native, below=True)
+        index += 1
+    if top > 0 and _continues_header(rows[top - 1], native):
+        fields, headers = _merge_header(fields, headers, rows[top - 1], native, below=False)
+        top -= 1
+    default_class, default_year = _title_hints(rows[:top], native)
     return Header(index, headers, fields, default_class, default_year)
+
+
+def _continues_header(row: Sequence[Cell], native: Callable[[str], str]) -> bool:
+    """Whether *row* is the other half of a two-row header: text cells naming known fields
+    at least as often as not (a data row holds numbers, dates and names)."""
+    texts = [c for c in row if c not in (None, "")]
+    named = sum(field_of_header(c, native) is not None for c in texts)
+    return named > 0 and all(isinstance(c, str) for c in texts) and named * 2 >= len(texts)
+
+
+def _merge_header(fields: list[str | None], headers: list[str], other: Sequence[Cell],
+                  native: Callable[[str], str], *, below: bool
+                  ) -> tuple[list[str | None], list[str]]:
+    fields, headers = list(fields), list(headers)
+    for column, cell in enumerate(other):
+        field_name = field_of_header(cell, native)
+        if field_name is None:
+            continue
+        while len(fields) <= column:
+            fields.append(None)
+            headers.append("")
+        if below or fields[column] is None:
+            if field_name in fields and fields.index(field_name) != column:
+                continue  # a field comes from one column only
+            fields[column], headers[column] = field_name, native(str(cell))
+    if below and "family_middle" in fields and "given_name" in fields:
+        fields = [None if f == "full_name" else f for f in fields]  # the merged parent
+    return fields, headers
 
 
 def _title_hints(rows: Sequence[Sequence[Cell]],

@@ -170,6 +170,11 @@ def _row_values(row: Sequence[Cell], header: Header, encodings: Mapping[int, str
     # still has other cells (code, birth date…) and is reported.
     if len(values) == 1 and not values.keys() & _WHO:
         return None
+    if "female_mark" in header.fields and "gender" not in header.fields:  # "x" under "Nữ"
+        index = header.fields.index("female_mark")
+        mark = row[index] if index < len(row) else None
+        values["gender"] = "female" if mark is not None and str(mark).strip() else "male"
+        values.pop("female_mark", None)
     name_index = header.fields.index("full_name") if "full_name" in header.fields else None
     if name_index is not None and fold(str(values.get("full_name", ""))) == \
             fold(header.headers[name_index]):

@@ -137,6 +137,46 @@ def test_reimport_without_codes_matches_name_and_birth_date(tmp_path: Path,
     assert len(patrons.list_patrons()) == 2
 
 
+def test_a_header_on_two_rows_with_a_girls_column(tmp_path: Path, patrons: PatronService) -> None:
+    """The layout school systems export: "Họ và tên" merged over "Họ đệm" | "Tên", the other
+    headings merged down over both rows, and girls marked with an x under "Nữ"."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "8A"
+    sheet["A1"] = "DANH SÁCH LỚP 8A"
+    sheet["A3"], sheet["B3"], sheet["D3"], sheet["E3"], sheet["F3"] = (
+        "STT", "Họ và tên", "Ngày tháng năm sinh", "Nữ", "Dân tộc")
+    for merged in ("A3:A4", "B3:C3", "D3:D4", "E3:E4", "F3:F4"):
+        sheet.merge_cells(merged)
+    sheet["B4"], sheet["C4"] = "Họ đệm", "Tên"
+    for row in ((1, "Nguyễn Văn", "An", "01/02/2012", None, "Kinh"),
+                (2, "Trần Thị", "Bình", "06/05/2012", "x", "Tày"),
+                (3, "Lò Văn", "Chăn", "08/07/2012", "", "Thái")):
+        sheet.append(row)
+    book.save(tmp_path / "8a.xlsx")
+    result = import_class_list(patrons, tmp_path / "8a.xlsx", dry_run=False)
+    assert result.counts == {"new": 3, "update": 0, "unchanged": 0, "error": 0}
+    found = {p.full_name: (p.gender, p.birth_date, p.class_name)
+             for p in patrons.list_patrons()}
+    assert found == {"Nguyễn Văn An": ("male", "2012-02-01", "8A"),
+                     "Trần Thị Bình": ("female", "2012-05-06", "8A"),
+                     "Lò Văn Chăn": ("male", "2012-07-08", "8A")}
+
+
+def test_a_header_whose_name_parts_are_on_the_lower_row(tmp_path: Path,
+                                                         patrons: PatronService) -> None:
+    """Only the lower row names the name's parts; "STT" and "Ngày sinh" are above it."""
+    rows = [("STT", "Họ và tên học sinh", None, "Ngày sinh", "Giới tính"),
+            (None, "Họ", "Tên", None, None),
+            (1, "Phạm Thị", "Dung", "09/10/2012", "Nữ")]
+    path = write_xlsx(tmp_path / "two.xlsx", {"Lớp 8B": rows})
+    result = import_class_list(patrons, path, dry_run=False, default_class="8B")
+    assert result.counts["new"] == 1 and result.counts["error"] == 0
+    [dung] = patrons.list_patrons()
+    assert (dung.full_name, dung.birth_date, dung.gender) == ("Phạm Thị Dung", "2012-10-09",
+                                                              "female")
+
+
 def test_lines_under_the_table_are_not_students(tmp_path: Path, patrons: PatronService) -> None:
     """A school's list ends with the place and date and the head teacher's signature, in the
     date column: not students, not errors. A student whose name was left out is still
