@@ -49,6 +49,9 @@ PARALLEL_MIN_BYTES = 2_000_000
 #: quicker to write and read than pickling them, in both processes.
 CHUNK = 250
 AHEAD = 24
+#: Seconds a worker waits on a full channel before it checks that the importing process
+#: still lives.
+PARENT_CHECK = 1.0
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,19 @@ def can_run_parallel(source: Path) -> bool:
 _END, _ITEMS, _FAILED = "end", "items", "failed"
 
 
+def _send(out: Any, message: tuple[Any, ...]) -> None:
+    """Put *message* on the channel; when it stays full because the importing process is
+    gone (killed: it never reaped this worker), end this process instead of waiting for ever."""
+    while True:
+        try:
+            out.put(message, timeout=PARENT_CHECK)
+            return
+        except queue.Full:
+            parent = multiprocessing.parent_process()
+            if parent is not None and not parent.is_alive():
+                os._exit(0)  # nothing to clean up; a normal exit would wait on the channel
+
+
 def _work(path: str, lang: str, out: Any) -> None:
     """Worker process: send the prepared entries of *path* in chunks, then the end."""
     set_language(lang)
@@ -192,14 +208,14 @@ def _work(path: str, lang: str, out: Any) -> None:
             else:
                 chunk.append(entry)
             if len(chunk) >= CHUNK:
-                out.put((_ITEMS, marshal.dumps(chunk), done[0]))
+                _send(out, (_ITEMS, marshal.dumps(chunk), done[0]))
                 chunk = []
-        out.put((_ITEMS, marshal.dumps(chunk), done[0]))
-        out.put((_END, None, done[0]))
+        _send(out, (_ITEMS, marshal.dumps(chunk), done[0]))
+        _send(out, (_END, None, done[0]))
     except UserError as exc:
-        out.put((_FAILED, (type(exc), exc.code, exc.text, exc.params), None))
+        _send(out, (_FAILED, (type(exc), exc.code, exc.text, exc.params), None))
     except BaseException as exc:  # a bug: hand it over rather than die silently
-        out.put((_FAILED, (RuntimeError, f"{type(exc).__name__}: {exc}"), None))
+        _send(out, (_FAILED, (RuntimeError, f"{type(exc).__name__}: {exc}"), None))
 
 
 def _from_worker(source: Path, progress: Progress | None) -> Generator[Entry, None, None]:
