@@ -26,7 +26,7 @@ import json
 import sqlite3
 from datetime import date, datetime
 
-from app.circulation import fines, holds, loans
+from app.circulation import fines, holds, loans, usage
 from app.circulation.clock import parse_stamp
 from app.circulation.codes import has_bad_check_digit, isbn_of, normalise
 from app.circulation.context import CircContext
@@ -43,12 +43,14 @@ from app.circulation.results import DeskResult, Refusal, refuse
 from app.errors import ValidationError
 from app.i18n import Text
 
-MODES = ("auto", "checkout", "checkin")
+MODES = ("auto", "checkout", "checkin", "reading")
 REPEAT_SECONDS = 3.0
-BAD_MODE = Text("Chế độ quầy không hợp lệ: {mode} (auto, checkout, checkin).",
-                "Invalid desk mode: {mode} (auto, checkout, checkin).")
+BAD_MODE = Text("Chế độ quầy không hợp lệ: {mode} (auto, checkout, checkin, reading).",
+                "Invalid desk mode: {mode} (auto, checkout, checkin, reading).")
 MODE_NAMES = {"auto": Text("tự động", "automatic"), "checkout": Text("chỉ cho mượn", "checkout only"),
-              "checkin": Text("chỉ nhận trả", "checkin only")}
+              "checkin": Text("chỉ nhận trả", "checkin only"),
+              "reading": Text("đọc tại chỗ (mỗi cuốn quét được đếm một lượt đọc)",
+                              "in-library reading (each copy scanned counts one reading)")}
 
 
 def _get_state(conn: sqlite3.Connection, key: str) -> object:
@@ -70,7 +72,8 @@ class Desk:
 
     # -- state ---------------------------------------------------------------------------
     def mode(self) -> str:
-        """The desk mode: ``auto``, ``checkout`` or ``checkin``."""
+        """The desk mode: ``auto``, ``checkout``, ``checkin`` or ``reading`` (each copy
+        scanned is counted as read in the library: neither lent nor taken back)."""
         value = _get_state(self._ctx.db.conn, "mode")
         return value if isinstance(value, str) and value in MODES else "auto"
 
@@ -157,6 +160,8 @@ class Desk:
     def _act(self, conn: sqlite3.Connection, item: ItemRef, current: PatronRef | None
              ) -> DeskResult:
         mode = self.mode()
+        if mode == "reading":  # books gathered from the reading-room tables
+            return usage.record_in_library(self._ctx, conn, item, current)
         if mode == "checkin" or (mode == "auto" and item.status in ("on_loan", "lost")):
             return loans.checkin(self._ctx, conn, item)
         if current is None:
@@ -185,6 +190,7 @@ class Desk:
             "SELECT count(*), coalesce(sum(due_on < ?), 0) FROM loans "
             "WHERE patron_id = ? AND returned_at IS NULL", (today.isoformat(), patron.id)).fetchone()
         class_part = f" ({patron.class_name})" if patron.class_name else ""
+        usage.count_visit(self._ctx, conn, patron)  # once a day: the reader came in
         owed, _ = fines.outstanding_total(conn, patron.id)
         owes = {"fines": Phrase(OWES, {"amount": fines.format_dong(owed)}) if owed else "",
                 "owed": owed}

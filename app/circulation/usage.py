@@ -48,6 +48,18 @@ def record_visit(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef) 
     return DeskResult(True, "visit", {"name": patron.full_name}, patron)
 
 
+def count_visit(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef) -> bool:
+    """Count *patron*'s visit today unless it is counted already (the desk calls this when
+    a card is scanned: one visit per reader per day, however often the card is scanned).
+    True when a visit was counted now."""
+    today = ctx.now()[2].isoformat()
+    if conn.execute("SELECT 1 FROM usage_events WHERE day = ? AND kind = 'visit' "
+                    "AND patron_id = ? AND deleted = 0", (today, patron.id)).fetchone():
+        return False
+    _record(ctx, conn, "visit", patron, None, 1)
+    return True
+
+
 def record_in_library(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef,
                       patron: PatronRef | None = None) -> DeskResult:
     """Count one in-library reading of *item* (optionally by *patron*)."""

@@ -65,6 +65,10 @@ REPORT_STUDENT = Text("{name} ({card}): đã trả {returned}/{lent}",
                       "{name} ({card}): returned {returned} of {lent}")
 REPORT_MISSING = Text("  còn thiếu: {barcode}  {title}", "  still out: {barcode}  {title}")
 REPORT_NOT_LENT = Text("  chưa nhận: {title}", "  not handed out: {title}")
+USAGE_HEAD = Text("Từ {start} đến {end}: {visits} lượt bạn đọc, {readings} lượt đọc tại chỗ.",
+                  "{start} to {end}: {visits} visit(s), {readings} in-library reading(s).")
+USAGE_VISIT = Text("lượt bạn đọc ({group})", "visits ({group})")
+USAGE_READING = Text("đọc tại chỗ ({group})", "read here ({group})")
 BAD_DATE = Text("Ngày không hợp lệ: {value} (ngày/tháng/năm, ví dụ 31/05/2026).",
                 "Invalid date: {value} (day/month/year, e.g. 31/05/2026).")
 
@@ -118,9 +122,19 @@ def register(subparsers: Any) -> None:
         "ghi giấy báo quá hạn theo lớp vào tệp PDF này",
         "write overdue letters by class to this PDF"))
     p = add("desk-mode", "xem hoặc đặt chế độ quầy", "show or set the desk mode", desk_mode)
-    p.add_argument("mode", nargs="?", choices=["auto", "checkout", "checkin"], help=phrase(
-        "auto = tự nhận biết, checkout = chỉ cho mượn, checkin = chỉ nhận trả",
-        "auto, checkout only or checkin only"))
+    p.add_argument("mode", nargs="?", choices=["auto", "checkout", "checkin", "reading"],
+                   help=phrase("auto = tự nhận biết, checkout = chỉ cho mượn, checkin = chỉ "
+                               "nhận trả, reading = đếm lượt đọc tại chỗ",
+                               "auto, checkout only, checkin only, or reading (count "
+                               "in-library reading)"))
+    p = add("usage", "phiếu thống kê lượt đọc: lượt bạn đọc đến và lượt đọc tại chỗ theo ngày",
+            "reading-room tally: visits and in-library readings per day", usage_tally)
+    p.add_argument("--from", dest="start", help=phrase(
+        "từ ngày dd/mm/yyyy (mặc định: đầu tháng này)",
+        "from dd/mm/yyyy (default: the first of this month)"))
+    p.add_argument("--to", dest="end", help=phrase("đến ngày dd/mm/yyyy (mặc định: hôm nay)",
+                                                   "to dd/mm/yyyy (default: today)"))
+    add_json_flag(p)
     p = add("loan-slip", "phiếu sách đang mượn của bạn đọc (JSON hoặc PDF)",
             "what a patron has on loan (JSON or PDF)", loan_slip)
     p.add_argument("patron", metavar=phrase("BẠN_ĐỌC", "PATRON"), help=patron_help)
@@ -274,8 +288,34 @@ def overdue(args: argparse.Namespace) -> int:
         return 0
 
 
+def usage_tally(args: argparse.Namespace) -> int:
+    """``thuvien usage [--from D] [--to D] [--json]``: the reading-room tally per day."""
+    with open_library(args) as lib:
+        circ = lib.circulation
+        end = _date(args.end) if args.end else circ.today()
+        start = _date(args.start) if args.start else end.replace(day=1)
+        counts = circ.usage_tally(start, end)
+        visits = sum(c.count for c in counts if c.kind == "visit")
+        readings = sum(c.count for c in counts if c.kind == "in_library")
+        if args.json:
+            print_json({"from": start.isoformat(), "to": end.isoformat(), "visits": visits,
+                        "in_library": readings,
+                        "days": [{"day": c.day, "kind": c.kind, "group": c.group,
+                                  "count": c.count} for c in counts]})
+            return 0
+        print(USAGE_HEAD(start=display_date(start.isoformat()),
+                         end=display_date(end.isoformat()), visits=visits, readings=readings))
+        for c in counts:
+            kind, names = ((USAGE_VISIT, CATEGORY_NAMES) if c.kind == "visit"
+                           else (USAGE_READING, ITEM_TYPE_NAMES))
+            word = names.get(c.group or "")
+            group = word() if word is not None else (c.group or "—")
+            print(f"  {display_date(c.day)}  {kind(group=group.lower())}: {c.count}")
+        return 0
+
+
 def desk_mode(args: argparse.Namespace) -> int:
-    """``thuvien desk-mode [auto|checkout|checkin]``."""
+    """``thuvien desk-mode [auto|checkout|checkin|reading]``."""
     with open_library(args) as lib:
         desk = lib.circulation.desk
         if args.mode:

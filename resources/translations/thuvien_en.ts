@@ -523,6 +523,10 @@
       <translation>F4 Check in</translation>
     </message>
     <message>
+      <source>F11 Read here</source>
+      <translation>F11 Read here</translation>
+    </message>
+    <message>
       <source>Stop (back to the ordinary desk)</source>
       <translation>Stop (back to the ordinary desk)</translation>
     </message>
@@ -543,8 +547,8 @@
       <translation>This session</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</source>
-      <translation>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</translation>
+      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</source>
+      <translation>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</translation>
     </message>
     <message>
       <source>F8 Overdue letters…</source>

@@ -523,6 +523,10 @@
       <translation>F4 Nhận trả</translation>
     </message>
     <message>
+      <source>F11 Read here</source>
+      <translation>F11 Đọc tại chỗ</translation>
+    </message>
+    <message>
       <source>Stop (back to the ordinary desk)</source>
       <translation>Thôi (trở về quầy bình thường)</translation>
     </message>
@@ -543,8 +547,8 @@
       <translation>Phiên làm việc này</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</source>
-      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F5 gia hạn · F6 in phiếu mượn · F7 camera · F9 báo mất sách · ↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc</translation>
+      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</source>
+      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F11 đọc tại chỗ · F5 gia hạn · F6 in phiếu mượn · F7 camera · F9 báo mất sách · ↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc</translation>
     </message>
     <message>
       <source>F8 Overdue letters…</source>

@@ -144,3 +144,27 @@ def test_a_reader_kept_from_the_last_session_is_said_at_start(lib, stocked, qtbo
     fresh = MainWindow(lib, sounds=DeskSounds(enabled=False))
     qtbot.addWidget(fresh)
     assert fresh.desk.banner.text() == "Sẵn sàng. Quét thẻ bạn đọc, rồi quét sách."
+
+
+def test_f11_counts_books_read_in_the_library(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Books left on the reading-room tables: F11, then each is scanned and counted (not lent,
+    not taken back); F2 goes back to lending."""
+    patron, barcodes = stocked
+    desk = window.desk
+    field = desk.scan_field
+    qtbot.keyClick(field, Qt.Key.Key_F11)
+    assert lib.circulation.desk.mode() == "reading" and desk.mode_buttons["reading"].isChecked()
+    assert "đọc tại chỗ" in desk.banner.text()
+    for barcode in barcodes[:2]:
+        scan(qtbot, field, barcode)
+        assert desk.banner.text().startswith("Đã ghi đọc tại chỗ"), desk.banner.text()
+        assert desk.banner.property("kind") == "ok"
+    today = lib.circulation.today()
+    assert sum(c.count for c in lib.circulation.usage_tally(today, today)
+               if c.kind == "in_library") == 2
+    assert {i.status for i in lib.catalog.items_of(lib.catalog.item_by_barcode(
+        barcodes[0]).record_id)} == {"available"}
+    qtbot.keyClick(field, Qt.Key.Key_F2)
+    scan(qtbot, field, patron.card)
+    scan(qtbot, field, barcodes[0])
+    assert "Đã cho mượn" in desk.banner.text()

@@ -54,7 +54,8 @@ log = logging.getLogger(__name__)
 ATTENTION = {"checked_in_hold", "patron_selected_blocked", "repeat_ignored"}
 #: How long the desk waits for the second F9 that confirms a lost book.
 LOST_CONFIRM_SECONDS = 10.0
-MODE_KEYS = (("auto", Qt.Key.Key_F2), ("checkout", Qt.Key.Key_F3), ("checkin", Qt.Key.Key_F4))
+MODE_KEYS = (("auto", Qt.Key.Key_F2), ("checkout", Qt.Key.Key_F3), ("checkin", Qt.Key.Key_F4),
+             ("reading", Qt.Key.Key_F11))
 
 
 def result_kind(result: DeskResult) -> str:
@@ -90,7 +91,7 @@ class DeskView(QWidget):
         self.mode_buttons: dict[str, QPushButton] = {}
         self._mode_group = QButtonGroup(self)
         labels = {"auto": self.tr("F2 Automatic"), "checkout": self.tr("F3 Check out"),
-                  "checkin": self.tr("F4 Check in")}
+                  "checkin": self.tr("F4 Check in"), "reading": self.tr("F11 Read here")}
         mode_row = QHBoxLayout()
         for mode, _key in MODE_KEYS:
             button = QPushButton(labels[mode])
@@ -164,9 +165,9 @@ class DeskView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F5 renew · "
-                              "F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · "
-                              "Esc clear patron"))
+        hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F11 read here · "
+                              "F5 renew · F6 print loan slip · F7 camera · F9 book lost · "
+                              "↑↓ choose a loan · Esc clear patron"))
         hint.setObjectName("keysHint")
         hint.setWordWrap(True)
         # F8's only hint is its button (the key line above must fit beside it on a 1024 px screen).

@@ -132,3 +132,21 @@ def test_class_loan_without_json_speaks_in_words(db: str,
     assert "Đợt mượn đã kết thúc." in out and "{" not in out
     code, report = run(capsys, "--db", db, "class-loan", "report", "1", "--json")
     assert code == 0 and report["missing"] == 1 and report["due"] == "2027-05-29"
+
+
+def test_visits_and_reading_room_tally(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A card scanned twice is one visit; in reading mode a copy scanned is read here; the
+    tally says so per day, in JSON and in words."""
+    for card in ("HS000001", "HS000001"):
+        run(capsys, "--db", db, "scan", card, "--json")
+    assert main(["--db", db, "desk-mode", "reading"]) == 0
+    code, out = run(capsys, "--db", db, "scan", "TK.00001", "--json")
+    assert code == 0 and out["code"] == "in_library_use"
+    code, out = run(capsys, "--db", db, "usage", "--json")
+    assert code == 0 and out["visits"] == 1 and out["in_library"] == 1
+    assert {(d["kind"], d["group"]) for d in out["days"]} == {  # type: ignore[union-attr]
+        ("visit", "student"), ("in_library", "book")}
+    assert main(["--db", db, "usage"]) == 0
+    said = capsys.readouterr().out
+    assert "1 lượt bạn đọc, 1 lượt đọc tại chỗ" in said and "(học sinh): 1" in said
+    assert main(["--db", db, "usage", "--from", "31/02/2026"]) == 2

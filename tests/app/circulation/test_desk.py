@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,44 @@ def test_messages_in_english(world: World) -> None:
     finally:
         set_language("vi")
     assert scan(world, "nope").message.startswith("Không nhận ra mã")
+
+
+def test_a_card_scanned_counts_the_readers_visit_once_a_day(world: World) -> None:
+    """The district's "visits" figure comes from the desk: a reader whose card is scanned
+    came in (once a day, however often the card is scanned)."""
+    an, binh = world.student("An"), world.student("Bình", category="teacher")
+    day = world.circ.today()
+
+    def visits(on: date) -> dict[str | None, int]:
+        return {c.group: c.count for c in world.circ.usage_tally(on, on) if c.kind == "visit"}
+
+    for card in (an.card, binh.card, an.card):
+        world.clock.advance(seconds=5)
+        world.circ.desk.scan(card)
+    assert visits(day) == {"student": 1, "teacher": 1}
+    world.clock.advance(days=1)
+    world.circ.desk.scan(an.card)
+    assert visits(day + timedelta(days=1)) == {"student": 1}
+    assert world.count("SELECT count(*) FROM changes WHERE entity = 'usage'") == 3  # synced
+
+
+def test_reading_mode_counts_each_copy_read_in_the_library(world: World) -> None:
+    """F11 at the desk: books gathered from the reading-room tables are scanned and counted,
+    neither lent nor taken back."""
+    copies = world.book("Từ điển Tiếng Việt", copies=2, item_type="reference")
+    lent = world.book("Dế Mèn phiêu lưu ký")[0]
+    reader = world.student("An")
+    world.circ.checkout(reader.card, lent.barcode)
+    assert world.circ.desk.set_mode("reading").ok
+    world.circ.desk.scan(reader.card)
+    for copy in (*copies, lent):
+        world.clock.advance(seconds=5)
+        result = world.circ.desk.scan(copy.barcode)
+        assert result.ok and result.code == "in_library_use"
+    statuses = {i.barcode: i.status for i in world.lib.catalog.items_of(copies[0].record_id)}
+    assert set(statuses.values()) == {"available"}
+    assert world.lib.catalog.item(lent.id).status == "on_loan"  # not taken back
+    day = world.circ.today()
+    readings = {c.group: c.count for c in world.circ.usage_tally(day, day)
+                if c.kind == "in_library"}
+    assert readings == {"reference": 2, "book": 1}
