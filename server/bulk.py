@@ -74,7 +74,7 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
         sql = f"INSERT INTO {table.name} ({names}) SELECT * FROM unnest({arrays}){tail}{back}"
         params = tuple(list(column) for column in zip(*rows, strict=True))
         result = conn.exec_driver_sql(sql, params)
-        return [tuple(r) for r in result] if returning else []
+        return [tuple(r) for r in result.all()] if returning else []
     marks = ", ".join("?" for _ in columns)
     sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks}){tail}"
     if returning:  # the sqlite3 driver cannot fetch RETURNING rows of an executemany
@@ -146,7 +146,7 @@ def by_uuid(conn: Connection, table: Table, library_id: int, uuids: Sequence[str
         sql = (f"SELECT {wanted} FROM unnest(%b::text[]) AS v(uuid) JOIN LATERAL "
                f"(SELECT * FROM {table.name} t WHERE t.library_id = %s AND t.uuid = v.uuid "
                f"LIMIT 1) AS t ON true")
-        return [tuple(r) for r in conn.exec_driver_sql(sql, (list(uuids), library_id))]
+        return [tuple(r) for r in conn.exec_driver_sql(sql, (list(uuids), library_id)).all()]
     marks = ", ".join("?" for _ in uuids)
     sql = f"SELECT {wanted} FROM {table.name} t WHERE t.library_id = ? AND t.uuid IN ({marks})"
     return [tuple(r) for r in conn.exec_driver_sql(sql, (library_id, *uuids))]

@@ -150,4 +150,4 @@ def apply(conn: Connection, library_id: int, body: str, after: int, to_seq: int,
     linked (new union records exist)."""
     params = {"lib": library_id, "body": body, "after": after, "to": to_seq, "now": now,
               "rec_uuids": list(linked), "rec_unions": list(linked.values())}
-    return {int(uid) for (uid,) in conn.exec_driver_sql(_APPLY, params)}
+    return {int(uid) for (uid,) in conn.exec_driver_sql(_APPLY, params).all()}

@@ -88,6 +88,7 @@ class Linker:
         self.refresh: dict[int, dict[str, Any]] = {}
         self.touched: set[int] = set()
         self._meta: dict[int, tuple[list[str], str]] = {}
+        self._now: str | None = None
 
     def meta(self, fields: dict[str, Any]) -> tuple[list[str], str]:
         """``(ISBN-13s, title key)`` of a record state, computed once per state."""
@@ -128,8 +129,9 @@ class Linker:
                 self.info[row.id] = (row.source_library_id, row.source_uuid, bool(row.deleted))
 
     def _prefetch_pg(self, isbns: list[str], keys: list[str], current: list[int]) -> None:
+        # .all(): one fetch of the ~200 rows (iterating fetches them one by one, ~2x the CPU)
         for kind, name, uid, src_lib, src_uuid, deleted in self.conn.exec_driver_sql(
-                _PREFETCH_PG, (isbns, keys, current)):
+                _PREFETCH_PG, (isbns, keys, current)).all():
             if kind == "i":
                 self.isbn_owner[name] = uid
             elif kind == "k":
@@ -155,7 +157,9 @@ class Linker:
         if chosen is None and fields.get("title") and key in self.key_owner:
             chosen = self.key_owner[key]
         if chosen is None:
-            self.pending.append({**values(), "updated_at": utc_now()})
+            if self._now is None:  # one time for the batch's new union records
+                self._now = utc_now()
+            self.pending.append({**values(), "updated_at": self._now})
             chosen = -len(self.pending)
         elif chosen > 0:
             src_lib, src_uuid, deleted = self.info.get(chosen, (None, None, True))
