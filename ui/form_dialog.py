@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QTableWidget,
     QTextEdit,
     QWidget,
 )
 
 
-def _value(widget: QWidget) -> Any:
+def field_value(widget: QWidget) -> Any:
     """What the librarian can change in *widget*, or None for a widget that holds nothing."""
     if isinstance(widget, QLineEdit):
         # A combo box's own line edit is read through the combo box.
@@ -37,6 +38,10 @@ def _value(widget: QWidget) -> Any:
         return widget.text()
     if isinstance(widget, QAbstractButton) and widget.isCheckable():
         return widget.isChecked()
+    if isinstance(widget, QTableWidget):  # cells typed into (widgets in cells are children)
+        cells = (widget.item(row, column) for row in range(widget.rowCount())
+                 for column in range(widget.columnCount()))
+        return tuple(None if c is None else (c.text(), c.checkState()) for c in cells)
     return None
 
 
@@ -47,7 +52,7 @@ class FormDialog(QDialog):
 
     def form_state(self) -> tuple[Any, ...]:
         """Every field's value; subclasses add what is not in a field (a chosen photo)."""
-        return tuple(_value(w) for w in self.findChildren(QWidget))
+        return tuple(field_value(w) for w in self.findChildren(QWidget))
 
     def has_changes(self) -> bool:
         """True when something differs from what the form showed when it opened."""

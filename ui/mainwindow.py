@@ -101,8 +101,25 @@ class MainWindow(QMainWindow):
             self._views[key] = widget
         return self._views[key]
 
+    def _drop_view(self, key: str) -> None:
+        widget = self._views.pop(key)
+        index = VIEWS.index(key)
+        self.stack.insertWidget(index, QWidget())
+        self.stack.removeWidget(widget)
+        stop = getattr(widget, "shutdown", None)
+        if callable(stop):
+            stop()
+        widget.deleteLater()
+
     def show_view(self, key: str) -> QWidget:
-        """Bring view *key* to the front."""
+        """Bring view *key* to the front (leaving the settings asks about unsaved edits)."""
+        settings = self._views.get("settings")
+        if key != "settings" and settings is not None and self.stack.currentWidget() is settings:
+            answer = settings.confirm_leave()  # type: ignore[attr-defined]
+            if answer == "stay":
+                key = "settings"
+            elif answer == "discard":  # built again from what is stored, next time
+                self._drop_view("settings")
         widget = self.view(key)
         self.stack.setCurrentWidget(widget)
         row = VIEWS.index(key)
@@ -187,6 +204,10 @@ class MainWindow(QMainWindow):
         self.desk.scan(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        settings = self._views.get("settings")
+        if settings is not None and settings.confirm_leave() == "stay":  # type: ignore[attr-defined]
+            event.ignore()
+            return
         self.sync.stop()
         self.operations.shutdown()
         for view in self._views.values():

@@ -2168,6 +2168,14 @@
       <translation>District sync</translation>
     </message>
     <message>
+      <source>Settings not saved</source>
+      <translation>Settings not saved</translation>
+    </message>
+    <message>
+      <source>You changed settings without pressing Save: {tabs}. Save them now?</source>
+      <translation>You changed settings without pressing Save: {tabs}. Save them now?</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>Save</translation>
     </message>
@@ -2282,6 +2290,10 @@
     <message>
       <source>Check in only</source>
       <translation>Check in only</translation>
+    </message>
+    <message>
+      <source>In-library reading (each copy scanned is counted)</source>
+      <translation>In-library reading (each copy scanned is counted)</translation>
     </message>
     <message>
       <source>Desk mode at start</source>

@@ -2168,6 +2168,14 @@
       <translation>Đồng bộ huyện</translation>
     </message>
     <message>
+      <source>Settings not saved</source>
+      <translation>Cài đặt chưa lưu</translation>
+    </message>
+    <message>
+      <source>You changed settings without pressing Save: {tabs}. Save them now?</source>
+      <translation>Bạn đã sửa cài đặt mà chưa bấm Lưu: {tabs}. Lưu ngay bây giờ?</translation>
+    </message>
+    <message>
       <source>Save</source>
       <translation>Lưu</translation>
     </message>
@@ -2282,6 +2290,10 @@
     <message>
       <source>Check in only</source>
       <translation>Chỉ nhận trả</translation>
+    </message>
+    <message>
+      <source>In-library reading (each copy scanned is counted)</source>
+      <translation>Đọc tại chỗ (mỗi cuốn quét được đếm một lượt)</translation>
     </message>
     <message>
       <source>Desk mode at start</source>

@@ -430,6 +430,11 @@ VI: dict[str, str] = {
         "Đang phát sách giáo khoa cho lớp {name} (hạn trả {due}): mỗi cuốn quét được ghi cho "
         "học sinh vừa quét thẻ; sách ngoài bộ sẽ bị từ chối.",
     "Girls marked (x)": "Nữ (đánh dấu x)",
+    "In-library reading (each copy scanned is counted)":
+        "Đọc tại chỗ (mỗi cuốn quét được đếm một lượt)",
+    "Settings not saved": "Cài đặt chưa lưu",
+    "You changed settings without pressing Save: {tabs}. Save them now?":
+        "Bạn đã sửa cài đặt mà chưa bấm Lưu: {tabs}. Lưu ngay bây giờ?",
     "Discard changes?": "Bỏ những gì đã nhập?",
     "What you typed in this form is not saved yet. Close the form and lose it?":
         "Những gì bạn vừa nhập trong biểu mẫu này chưa được lưu. Đóng biểu mẫu và bỏ chúng đi?",

@@ -14,14 +14,19 @@ pytest.importorskip("pytestqt")
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item):  # type: ignore[no-untyped-def]
     """A form a test left open with something typed in it is closed without its "discard what
-    you typed?" question (a modal box nobody would answer), before pytest-qt closes widgets."""
+    you typed?" question, and settings typed without Save are let go without "save them?"
+    (modal boxes nobody would answer), before pytest-qt and the window fixture close them."""
     from PySide6.QtWidgets import QApplication, QDialog
 
     from ui.form_dialog import FormDialog
+    from ui.settings.unsaved import UnsavedTabs
+    from ui.settings.view import SettingsView
 
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, FormDialog) and widget.isVisible():
             widget.done(QDialog.DialogCode.Rejected)
+        for settings in widget.findChildren(SettingsView):  # nor "save your settings?"
+            settings.unsaved = UnsavedTabs()
     return (yield)
 
 

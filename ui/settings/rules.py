@@ -5,7 +5,7 @@ Every row is checked by the circulation core when saved."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -60,7 +60,10 @@ def _check(on: bool) -> QTableWidgetItem:
 
 
 class RulesPage(QWidget):
-    """Edit the rule matrix: which reader may borrow which kind of item, how long, how many."""
+    """Edit the rule matrix: which reader may borrow which kind of item, how long, how many.
+    ``loaded`` fires when the page shows the stored rules again."""
+
+    loaded = Signal()
 
     def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +93,8 @@ class RulesPage(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            if slot == self.save:
+                self.save_button = button
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -128,6 +133,7 @@ class RulesPage(QWidget):
             self._append(rule)
         self.block_at.setValue(min(MAX_BLOCK, self._lib.circulation.fines.block_at()))
         self.lost_percent.setValue(self._lib.circulation.fines.lost_charge_percent())
+        self.loaded.emit()
 
     def _append(self, rule: LoanRule) -> int:
         row = self.table.rowCount()
@@ -204,8 +210,9 @@ class RulesPage(QWidget):
                                      "whole numbers.")
                              .format(row=row + 1)) from None
 
-    def save(self) -> None:
-        """Write every row (each checked by the circulation core); nothing is saved on an error."""
+    def save(self) -> bool:
+        """Write every row (each checked by the circulation core); nothing is saved on an
+        error. True when saved."""
         try:
             rules = [self._rule(row) for row in range(self.table.rowCount())]
             keys = [(r.category, r.item_type) for r in rules]
@@ -222,7 +229,7 @@ class RulesPage(QWidget):
                         row=row + 1, reason=exc.message)) from None
         except ValueError as exc:
             say(self.message, str(exc), ok=False)
-            return
+            return False
         store = self._lib.circulation.rules
         for rule in rules:
             store.set(rule)
@@ -233,6 +240,7 @@ class RulesPage(QWidget):
         self._lib.circulation.fines.set_lost_charge_percent(self.lost_percent.value())
         say(self.message, self.tr("Saved."))
         self.load()
+        return True
 
     def reset(self) -> None:
         """Replace the matrix with the built-in defaults."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -36,6 +37,7 @@ from ui.operations import Operations
 from ui.settings.camera import CameraPage
 from ui.settings.rules import RulesPage
 from ui.settings.sync import SyncPage
+from ui.settings.unsaved import UnsavedTabs
 from ui.sync_control import SyncControl
 from ui.widgets import say
 
@@ -53,9 +55,15 @@ class SettingsView(QTabWidget):
         self._lib = lib
         self._lang = lang
         self.message = QLabel()
+        self.unsaved = UnsavedTabs()
         self.addTab(self._library_tab(), self.tr("Library"))
         self.addTab(self._schemes_tab(), self.tr("Accession numbers"))
         self.rules_page = RulesPage(lib)
+        self.rules_page.save_button.clicked.disconnect()
+        self.rules_page.save_button.clicked.connect(
+            self.unsaved.watch(self.rules_page, self.tr("Loan rules"), self.rules_page.save))
+        # "Restore the defaults" writes at once: what it shows is saved.
+        self.rules_page.loaded.connect(lambda: self.unsaved.mark_saved(self.rules_page))
         self.addTab(self.rules_page, self.tr("Loan rules"))
         self.addTab(self._calendar_tab(), self.tr("Calendar"))
         self.addTab(self._desk_tab(), self.tr("Desk and language"))
@@ -72,6 +80,34 @@ class SettingsView(QTabWidget):
             self.setCurrentWidget(self.sync_page)
             self.sync_page.url_field.setFocus()
 
+    def confirm_leave(self) -> str:
+        """Before the librarian leaves the settings (or closes the window): ``"leave"`` when
+        nothing is unsaved or it was saved now, ``"discard"`` when they chose to throw the
+        edits away, ``"stay"`` when they cancelled or a save was refused (its tab is shown,
+        with the reason)."""
+        tabs = self.unsaved.unsaved()
+        if not tabs:
+            return "leave"
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.tr("Settings not saved"),
+            self.tr("You changed settings without pressing Save: {tabs}. Save them now?")
+            .format(tabs=", ".join(f"“{tab.title}”" for tab in tabs)),
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Discard:
+            return "discard"
+        if answer != buttons.Save:
+            return "stay"
+        for tab in tabs:
+            if not self.unsaved.save(tab):
+                page: QWidget | None = tab.page
+                while page is not None and self.indexOf(page) < 0:  # the tab holding it
+                    page = page.parentWidget()
+                if page is not None:
+                    self.setCurrentWidget(page)
+                return "stay"
+        return "leave"
+
     def shutdown(self) -> None:
         """Let the camera being tried go (the window is closing)."""
         self.camera_page.shutdown()
@@ -84,7 +120,6 @@ class SettingsView(QTabWidget):
         self.school_year = QLineEdit(self._lib.patrons.school_year())
         self.library_message = QLabel()
         save = QPushButton(self.tr("Save"))
-        save.clicked.connect(self.save_library)
         save.setFixedWidth(140)
         form = QFormLayout()
         outer = QVBoxLayout(page)
@@ -100,9 +135,10 @@ class SettingsView(QTabWidget):
         form.addRow(QLabel(self.tr("Library id: {id}").format(id=self._lib.settings.library_id)))
         form.addRow(save)
         form.addRow(self.library_message)
+        save.clicked.connect(self.unsaved.watch(page, self.tr("Library"), self.save_library))
         return page
 
-    def save_library(self) -> None:
+    def save_library(self) -> bool:
         """Store the library's name, code and school year, checked as the set-up wizard
         checks them (a code of plain letters, digits and hyphens; a year like 2025-2026):
         the code names the backups and the district's record of this library, the year
@@ -115,12 +151,12 @@ class SettingsView(QTabWidget):
         if code and not CODE_PATTERN.fullmatch(code):
             say(self.library_message, setup_texts.CODE_BAD(), ok=False)
             self.library_code.setFocus()
-            return
+            return False
         match = YEAR_PATTERN.fullmatch(year)
         if year and not (match and int(match[2]) == int(match[1]) + 1):
             say(self.library_message, setup_texts.YEAR_BAD(), ok=False)
             self.school_year.setFocus()
-            return
+            return False
         self._lib.settings.set("library_name", self.library_name.text().strip())
         self._lib.settings.set("library_code", code)
         self.library_code.setText(code)
@@ -128,6 +164,7 @@ class SettingsView(QTabWidget):
             self._lib.settings.set("school_year", year)
         say(self.library_message, self.tr("Saved."))
         self.changed.emit()
+        return True
 
     # -- accession numbers -----------------------------------------------------------------
     def _schemes_tab(self) -> QWidget:
@@ -144,7 +181,6 @@ class SettingsView(QTabWidget):
         add = QPushButton(self.tr("Add a collection"))
         add.clicked.connect(lambda: self._scheme_row("", "", 5, ""))
         save = QPushButton(self.tr("Save"))
-        save.clicked.connect(self.save_schemes)
         self.schemes_message = QLabel()
         self.schemes_message.setWordWrap(True)
         example = QLabel(self.tr("Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…"))
@@ -158,6 +194,8 @@ class SettingsView(QTabWidget):
         layout.addWidget(self.schemes, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.schemes_message)
+        save.clicked.connect(self.unsaved.watch(page, self.tr("Accession numbers"),
+                                                self.save_schemes))
         return page
 
     def _scheme_row(self, code: str, prefix: str, width: int, label: str) -> None:
@@ -171,7 +209,7 @@ class SettingsView(QTabWidget):
         self.schemes.setCellWidget(row, 2, digits)
         self.schemes.setItem(row, 3, QTableWidgetItem(label))
 
-    def save_schemes(self) -> None:
+    def save_schemes(self) -> bool:
         """Store the schemes (codes are checked by the catalog)."""
         schemes: dict[str, dict[str, Any]] = {}
         try:
@@ -189,9 +227,10 @@ class SettingsView(QTabWidget):
                                  "label": label_cell.text() if label_cell else ""}
         except UserError as exc:
             say(self.schemes_message, exc.message, ok=False)
-            return
+            return False
         self._lib.settings.set("accession_schemes", schemes)
         say(self.schemes_message, self.tr("Saved."))
+        return True
 
     # -- calendar --------------------------------------------------------------------------
     def _calendar_tab(self) -> QWidget:
@@ -208,8 +247,9 @@ class SettingsView(QTabWidget):
             self.weekdays.append(box)
             week_row.addWidget(box)
         save_week = QPushButton(self.tr("Save"))
-        save_week.clicked.connect(self.save_weekdays)
         week_row.addWidget(save_week)
+        save_week.clicked.connect(self.unsaved.watch(week, self.tr("Closed every week"),
+                                                     self.save_weekdays))
         periods = QGroupBox(self.tr("Closed periods (holidays, Tết, summer)"))
         self.periods = QListWidget()
         self.start = QDateEdit(library_today(self._lib))
@@ -252,15 +292,16 @@ class SettingsView(QTabWidget):
             item.setData(Qt.ItemDataRole.UserRole, period.id)
             self.periods.addItem(item)
 
-    def save_weekdays(self) -> None:
+    def save_weekdays(self) -> bool:
         """Store the weekly closed days."""
         days = [i for i, box in enumerate(self.weekdays) if box.isChecked()]
         try:
             self._lib.circulation.calendar.set_closed_weekdays(days)
         except UserError as exc:
             say(self.calendar_message, exc.message, ok=False)
-            return
+            return False
         say(self.calendar_message, self.tr("Saved."))
+        return True
 
     def add_period(self) -> None:
         """Add the closed period typed in."""
@@ -288,7 +329,9 @@ class SettingsView(QTabWidget):
         self.mode = QComboBox()
         for key, label in (("auto", self.tr("Automatic (on loan → check in, else check out)")),
                            ("checkout", self.tr("Check out only")),
-                           ("checkin", self.tr("Check in only"))):
+                           ("checkin", self.tr("Check in only")),
+                           ("reading", self.tr("In-library reading (each copy scanned is "
+                                               "counted)"))):
             self.mode.addItem(label, key)
         self.mode.setCurrentIndex(max(0, self.mode.findData(self._lib.circulation.desk.mode())))
         self.mode.currentIndexChanged.connect(

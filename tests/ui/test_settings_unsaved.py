@@ -1,0 +1,79 @@
+"""Settings typed without pressing "Lưu" are not lost silently: leaving the settings, or
+closing the window, asks to save, discard or stay."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+Button = QMessageBox.StandardButton
+
+
+class Asker:
+    """The librarian at the question: records it, answers ``answer``."""
+
+    def __init__(self) -> None:
+        self.questions: list[str] = []
+        self.answer = Button.Cancel
+
+    def __call__(self, parent, title, text, *args):  # type: ignore[no-untyped-def]
+        self.questions.append(text)
+        return self.answer
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> Asker:
+    asker = Asker()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(asker))
+    return asker
+
+
+def test_leaving_with_an_unsaved_name_asks_and_can_save_it(  # type: ignore[no-untyped-def]
+        window, lib, asked) -> None:
+    settings = window.show_view("settings")
+    window.show_view("desk")
+    assert asked.questions == []  # nothing typed: no question
+    settings = window.show_view("settings")
+    settings.library_name.setText("Thư viện Trường THCS Lê Lợi")
+    asked.answer = Button.Cancel
+    assert window.show_view("desk") is settings  # stays, the name still typed
+    assert asked.questions == ["Bạn đã sửa cài đặt mà chưa bấm Lưu: “Thư viện”. Lưu ngay bây giờ?"]
+    assert window.nav.currentRow() == 3
+    asked.answer = Button.Save
+    assert window.show_view("catalog") is not settings
+    assert lib.settings.get("library_name") == "Thư viện Trường THCS Lê Lợi"
+    window.show_view("settings")
+    window.show_view("desk")
+    assert len(asked.questions) == 2  # saved: not asked again
+
+
+def test_a_refused_value_keeps_the_librarian_on_its_tab(  # type: ignore[no-untyped-def]
+        window, lib, asked) -> None:
+    settings = window.show_view("settings")
+    settings.weekdays[5].setChecked(True)  # Saturday, on the calendar tab
+    settings.school_year.setText("2025")  # not a school year: refused when saved
+    asked.answer = Button.Save
+    assert window.show_view("desk") is settings
+    assert settings.currentIndex() == 0 and "2025-2026" in settings.library_message.text()
+    settings.school_year.setText("2026-2027")
+    assert window.show_view("desk") is window.desk
+    assert lib.circulation.calendar.closed_weekdays() == [5, 6]  # both tabs saved (Sunday was)
+
+
+def test_discard_throws_the_edits_away_and_closing_the_window_asks_too(  # type: ignore[no-untyped-def]
+        window, lib, asked) -> None:
+    settings = window.show_view("settings")
+    settings.rules_page.table.item(0, 5).setText("9")
+    settings.library_code.setText("THCS-MOI")
+    asked.answer = Button.Discard
+    window.show_view("desk")
+    fresh = window.show_view("settings")
+    assert fresh is not settings and fresh.library_code.text() == ""  # as stored
+    assert lib.settings.get("library_code") in (None, "")
+    fresh.library_code.setText("THCS-MOI")
+    asked.answer = Button.Cancel
+    window.close()
+    assert window.isVisible()  # stayed open for the librarian to save
+    asked.answer = Button.Save
+    window.close()
+    assert not window.isVisible() and lib.settings.get("library_code") == "THCS-MOI"
