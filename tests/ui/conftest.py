@@ -99,3 +99,29 @@ def pc_settings(tmp_path: Path) -> Iterator[Any]:
     yield settings
     settings.remove("camera")
     settings.sync()
+
+
+class Asker:
+    """Stands in for the librarian at a question box (``QMessageBox.question``): records each
+    question's text and answers ``answer``."""
+
+    def __init__(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.questions: list[str] = []
+        self.answer = QMessageBox.StandardButton.No
+
+    def __call__(self, parent, title, text, *args):  # type: ignore[no-untyped-def]
+        self.questions.append(text)
+        return self.answer
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> Asker:
+    """Question boxes answered by an :class:`Asker` (No unless the test says otherwise)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asker = Asker()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(asker))
+    return asker
+

@@ -3,28 +3,8 @@ changes asks first (default No); an untouched form closes at once."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-
-
-class Asker:
-    """Stands in for the librarian at the discard question: records it, answers ``answer``."""
-
-    def __init__(self) -> None:
-        self.questions: list[str] = []
-        self.answer = QMessageBox.StandardButton.No
-
-    def __call__(self, parent, title, text, *args):  # type: ignore[no-untyped-def]
-        self.questions.append(text)
-        return self.answer
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> Asker:
-    asker = Asker()
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(asker))
-    return asker
 
 
 def test_esc_on_a_new_record_with_a_title_typed_asks_and_keeps_it(  # type: ignore[no-untyped-def]

@@ -3,29 +3,9 @@ closing the window, asks to save, discard or stay."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 Button = QMessageBox.StandardButton
-
-
-class Asker:
-    """The librarian at the question: records it, answers ``answer``."""
-
-    def __init__(self) -> None:
-        self.questions: list[str] = []
-        self.answer = Button.Cancel
-
-    def __call__(self, parent, title, text, *args):  # type: ignore[no-untyped-def]
-        self.questions.append(text)
-        return self.answer
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> Asker:
-    asker = Asker()
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(asker))
-    return asker
 
 
 def test_leaving_with_an_unsaved_name_asks_and_can_save_it(  # type: ignore[no-untyped-def]
