@@ -22,6 +22,9 @@ from pydantic import ValidationError
 from sqlalchemy import make_url, select
 from sqlalchemy.exc import OperationalError
 
+from app.cli._common import phrase
+from app.cli._parser import BilingualParser
+from app.i18n import set_language
 from server import registry, stats
 from server.db import make_engine, read, upgrade, write
 from server.models import libraries
@@ -213,58 +216,100 @@ def _port(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``thuvien-district`` argument parser."""
-    parser = argparse.ArgumentParser(prog="thuvien-district",
-                                     description="ThuVien district server (union catalog)")
-    parser.add_argument("--db", help="SQLite file or database URL (default: THUVIEN_DISTRICT_DB)")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    """The ``thuvien-district`` argument parser (help in the language ``--lang`` chose)."""
+    parser = BilingualParser(prog="thuvien-district", description=phrase(
+        "Máy chủ thư viện huyện của ThuVien (mục lục liên hợp, thống kê)",
+        "ThuVien district server (union catalog, statistics)"))
+    parser.add_argument("--db", help=phrase(
+        "tệp SQLite hoặc địa chỉ CSDL (mặc định: THUVIEN_DISTRICT_DB)",
+        "SQLite file or database URL (default: THUVIEN_DISTRICT_DB)"))
+    parser.add_argument("--lang", choices=["vi", "en"], help=phrase(
+        "ngôn ngữ của phần hướng dẫn", "language of the help"))
+    sub = parser.add_subparsers(dest="command", required=True,
+                                metavar=phrase("LỆNH", "COMMAND"))
+    json_help = phrase("in kết quả dạng JSON", "print the result as JSON")
+    label_help = phrase("tên gợi nhớ của mã quản trị", "a label for the admin token")
 
-    serve = sub.add_parser("serve", help="run the HTTP server")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=_port, default=8470)
-    serve.add_argument("--ssl-certfile", help="TLS certificate (PEM); use TLS off loopback")
-    serve.add_argument("--ssl-keyfile", help="TLS private key (PEM)")
-    serve.add_argument("--log-level", default="info")
-    serve.add_argument("--workers", type=int, default=1,
-                       help="server processes (PostgreSQL only; about one per CPU core)")
+    serve = sub.add_parser("serve", help=phrase("chạy máy chủ HTTP", "run the HTTP server"))
+    serve.add_argument("--host", default="127.0.0.1", help=phrase(
+        "địa chỉ nghe (mặc định 127.0.0.1; 0.0.0.0 cho mạng của huyện)",
+        "address to listen on (default 127.0.0.1; 0.0.0.0 for the district's network)"))
+    serve.add_argument("--port", type=_port, default=8470, help=phrase(
+        "cổng (mặc định 8470)", "port (default 8470)"))
+    serve.add_argument("--ssl-certfile", help=phrase(
+        "chứng chỉ TLS (PEM); dùng TLS khi không chỉ chạy trên máy này",
+        "TLS certificate (PEM); use TLS off loopback"))
+    serve.add_argument("--ssl-keyfile", help=phrase("khoá riêng TLS (PEM)",
+                                                    "TLS private key (PEM)"))
+    serve.add_argument("--log-level", default="info", help=phrase(
+        "mức ghi nhật ký (debug, info, warning…)", "log level (debug, info, warning…)"))
+    serve.add_argument("--workers", type=int, default=1, help=phrase(
+        "số tiến trình máy chủ (chỉ PostgreSQL; khoảng một cho mỗi lõi CPU)",
+        "server processes (PostgreSQL only; about one per CPU core)"))
     serve.set_defaults(handler=_serve)
 
-    init = sub.add_parser("init", help="create/upgrade the database and print an admin token")
-    init.add_argument("--label", default="district admin")
-    init.add_argument("--json", action="store_true")
+    init = sub.add_parser("init", help=phrase(
+        "tạo/nâng cấp CSDL và in một mã quản trị",
+        "create/upgrade the database and print an admin token"))
+    init.add_argument("--label", default="district admin", help=label_help)
+    init.add_argument("--json", action="store_true", help=json_help)
     init.set_defaults(handler=_admin_token)
 
-    token = sub.add_parser("admin-token", help="make another admin token")
-    token.add_argument("--label", default="district admin")
-    token.add_argument("--json", action="store_true")
+    token = sub.add_parser("admin-token", help=phrase("tạo thêm một mã quản trị",
+                                                      "make another admin token"))
+    token.add_argument("--label", default="district admin", help=label_help)
+    token.add_argument("--json", action="store_true", help=json_help)
     token.set_defaults(handler=_admin_token)
 
-    library = sub.add_parser("library", help="register libraries and enrollment codes")
-    lsub = library.add_subparsers(dest="library_command", required=True, metavar="ACTION")
-    add = lsub.add_parser("add", help="register a library and print its enrollment code")
-    add.add_argument("--code", required=True)
-    add.add_argument("--name", required=True)
-    add.add_argument("--type", required=True, choices=["school", "commune"])
-    add.add_argument("--commune")
-    add.add_argument("--district")
-    add.add_argument("--json", action="store_true")
+    library = sub.add_parser("library", help=phrase(
+        "đăng ký thư viện và mã đăng ký", "register libraries and enrollment codes"))
+    lsub = library.add_subparsers(dest="library_command", required=True,
+                                  metavar=phrase("VIỆC", "ACTION"))
+    add = lsub.add_parser("add", help=phrase(
+        "đăng ký một thư viện và in mã đăng ký của nó",
+        "register a library and print its enrollment code"))
+    add.add_argument("--code", required=True, help=phrase(
+        "mã thư viện: chữ không dấu, số và gạch nối, ví dụ THCS-LELOI",
+        "library code: plain letters, digits and hyphens, e.g. THCS-LELOI"))
+    add.add_argument("--name", required=True, help=phrase("tên thư viện", "library name"))
+    add.add_argument("--type", required=True, choices=["school", "commune"], help=phrase(
+        "school = thư viện trường học, commune = thư viện xã/phường",
+        "school or commune library"))
+    add.add_argument("--commune", help=phrase("xã/phường", "commune"))
+    add.add_argument("--district", help=phrase("huyện", "district"))
+    add.add_argument("--json", action="store_true", help=json_help)
     add.set_defaults(handler=_library_add)
-    enr = lsub.add_parser("enrollment", help="new one-time enrollment code (new PC)")
-    enr.add_argument("code")
-    enr.add_argument("--json", action="store_true")
+    enr = lsub.add_parser("enrollment", help=phrase(
+        "mã đăng ký dùng một lần mới (máy tính mới)", "new one-time enrollment code (new PC)"))
+    enr.add_argument("code", metavar=phrase("MÃ_THƯ_VIỆN", "CODE"), help=phrase(
+        "mã của thư viện", "the library's code"))
+    enr.add_argument("--json", action="store_true", help=json_help)
     enr.set_defaults(handler=_library_enrollment)
 
-    libs = sub.add_parser("libraries", help="list libraries with their last sync")
-    libs.add_argument("--json", action="store_true")
+    libs = sub.add_parser("libraries", help=phrase(
+        "các thư viện và lần đồng bộ gần nhất", "list libraries with their last sync"))
+    libs.add_argument("--json", action="store_true", help=json_help)
     libs.set_defaults(handler=_libraries)
 
-    st = sub.add_parser("stats", help="one month's statistics: a library's, or every library's")
-    st.add_argument("--code", help="one library (default: every library, with the total)")
-    st.add_argument("--month", required=True, help="YYYY-MM")
-    st.add_argument("--csv", metavar="FILE", help="also write the figures as CSV (Excel)")
-    st.add_argument("--json", action="store_true")
+    st = sub.add_parser("stats", help=phrase(
+        "thống kê một tháng: của một thư viện, hoặc của mọi thư viện",
+        "one month's statistics: a library's, or every library's"))
+    st.add_argument("--code", help=phrase(
+        "một thư viện (mặc định: mọi thư viện, kèm tổng)",
+        "one library (default: every library, with the total)"))
+    st.add_argument("--month", required=True, help=phrase("tháng YYYY-MM, ví dụ 2026-11",
+                                                          "month YYYY-MM, e.g. 2026-11"))
+    st.add_argument("--csv", metavar=phrase("TỆP", "FILE"), help=phrase(
+        "ghi thêm các số liệu ra tệp CSV (Excel)", "also write the figures as CSV (Excel)"))
+    st.add_argument("--json", action="store_true", help=json_help)
     st.set_defaults(handler=_stats)
     return parser
+
+
+def _early_lang(argv: Sequence[str] | None) -> str | None:
+    early = BilingualParser(prog="thuvien-district", add_help=False)
+    early.add_argument("--lang", choices=["vi", "en"])
+    return early.parse_known_args(argv)[0].lang  # type: ignore[no-any-return]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -273,6 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
+    if lang := _early_lang(argv):
+        set_language(lang)
     args = build_parser().parse_args(argv)
     settings = load_settings(args.db)
     try:

@@ -126,3 +126,26 @@ def test_the_district_month_for_every_library_with_a_total_and_a_spreadsheet(
         table = list(csv.reader(sheet))
     assert table[1][:4] == ["TH01", "Trường Tiểu học Lê Lợi", "3", "2"]
     assert table[0][-1] == "Kho / Collection TN" and table[2][-1] == "3"
+
+
+def test_help_is_vietnamese_by_default_and_english_on_request(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from app.i18n import set_language
+
+    try:
+        with pytest.raises(SystemExit):
+            main(["library", "add", "--help"])
+        shown = capsys.readouterr().out
+        assert shown.startswith("cách dùng: thuvien-district library add")
+        assert "mã thư viện: chữ không dấu" in shown and "tùy chọn:" in shown
+        with pytest.raises(SystemExit):
+            main(["--lang", "en", "library", "add", "--help"])
+        shown = capsys.readouterr().out
+        assert shown.startswith("usage: thuvien-district library add")
+        assert "library code: plain letters" in shown
+        with pytest.raises(SystemExit) as stop:
+            main(["stats"])
+        assert stop.value.code == 2
+        assert "thiếu tham số bắt buộc: --month" in capsys.readouterr().err
+    finally:
+        set_language("vi")
