@@ -138,14 +138,14 @@ def test_help_is_vietnamese_by_default_and_english_on_request(
         shown = capsys.readouterr().out
         assert shown.startswith("cách dùng: thuvien-district library add")
         assert "mã thư viện: chữ không dấu" in shown and "tùy chọn:" in shown
+        with pytest.raises(SystemExit) as stop:
+            main(["stats"])
+        assert stop.value.code == 2
+        assert "thiếu tham số bắt buộc: --month" in capsys.readouterr().err
         with pytest.raises(SystemExit):
             main(["--lang", "en", "library", "add", "--help"])
         shown = capsys.readouterr().out
         assert shown.startswith("usage: thuvien-district library add")
         assert "library code: plain letters" in shown
-        with pytest.raises(SystemExit) as stop:
-            main(["stats"])
-        assert stop.value.code == 2
-        assert "thiếu tham số bắt buộc: --month" in capsys.readouterr().err
     finally:
         set_language("vi")
