@@ -12,7 +12,14 @@ The pieces the desk uses::
 :func:`describe_backends` say which decoders (zxing-cpp, zbar) this computer has.
 """
 
-from app.scanning.backends import available_backends, describe_backends
+import os
+
+# FFmpeg inside OpenCV prints its own English complaints ("moov atom not found") about a
+# file it cannot read; ThuVien says what went wrong in words, so FFmpeg is kept quiet. Read
+# by OpenCV when it loads FFmpeg: set before anything imports cv2 (a user's own setting wins).
+os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
+
+from app.scanning.backends import available_backends, describe_backends  # noqa: E402
 from app.scanning.checks import accession_check, desk_filter, normalize
 from app.scanning.decoded import SYMBOLOGIES, Decoded, Symbology
 from app.scanning.decoder import decode_image

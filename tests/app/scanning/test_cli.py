@@ -73,3 +73,20 @@ def test_through_the_thuvien_command(files: dict[str, Path], capsys: pytest.Capt
     assert capsys.readouterr().out == f"{files['book']}: isbn13 9786040000002 [zbar]\n"
     assert main(["--lang", "en", "decode", str(files["missing"])]) == 2
     assert capsys.readouterr().err == f"No such file: {files['missing']}\n"
+
+
+def test_a_file_ffmpeg_cannot_read_gives_one_line_and_no_ffmpeg_chatter(tmp_path: Path) -> None:
+    """A phone's .heic (or a broken .mp4) falls through to the video reader; FFmpeg used to add
+    its own English lines ("moov atom not found") to ThuVien's one line in Vietnamese."""
+    import os
+    import subprocess
+    import sys
+
+    broken = tmp_path / "IMG_0001.heic"
+    broken.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENCV_")}
+    done = subprocess.run([sys.executable, "-m", "app.cli", "decode", str(broken)], env=env,
+                          capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[3])
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [f"Không đọc được tệp ảnh/video: {broken}"]
