@@ -12,6 +12,7 @@ numbers, in file order, and writes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import sqlite3
@@ -28,9 +29,15 @@ from app.catalog.reading import Copy, Entry, Prepared, Skipped, prepared_records
 from app.catalog.store import fold_codes
 from app.db.batches import CommitBehind
 from app.db.connection import Database, in_chunks, utc_now
-from app.db.index_merge import pause_merging, resume_if_paused
+from app.db.index_merge import (
+    defer_indexes,
+    defer_search_index,
+    finish_deferred,
+    pause_merging,
+    resume_if_paused,
+)
 from app.db.outbox import record_inserted
-from app.errors import ValidationError
+from app.errors import StorageError, ValidationError
 from app.i18n import Text
 from app.settings import Settings
 from app.text import fold
@@ -88,6 +95,9 @@ class _Context:
     existing: int | None = None
     #: Whether a committed or committing batch paused the full-text index's merging.
     merging_paused: bool = False
+    #: Whether the batches leave their search rows out of the full-text index and some
+    #: secondary indexes dropped, for the import's end to do at once (app.db.index_merge).
+    deferred: bool = False
 
 
 class MarcImporter:
@@ -113,11 +123,19 @@ class MarcImporter:
         conn = self._db.conn
         checkpoint_after = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
         conn.execute(f"PRAGMA wal_autocheckpoint={max(checkpoint_after, CHECKPOINT_AFTER)}")
+        failed = True
         try:
             with _collector_paused(), \
                     closing(prepared_records(Path(path), progress, parallel)) as entries:
                 self._write(entries, context, cancelled)
+            failed = False
         finally:
+            if context.deferred:
+                if failed:  # raise the import's error; the next open does this if it fails
+                    with contextlib.suppress(StorageError, sqlite3.Error):
+                        finish_deferred(self._db)
+                else:
+                    finish_deferred(self._db)
             conn.execute(f"PRAGMA wal_autocheckpoint={int(checkpoint_after)}")
             if context.merging_paused:
                 resume_if_paused(self._db)
@@ -195,6 +213,7 @@ class _BatchWriter:
     def write(self, batch: list[Prepared]) -> None:
         if self.context.existing is None:
             self.context.existing = store.catalog_size(self.conn)
+        self._defer(len(batch))
         uuids = store.new_uuids(len(batch) + sum(len(p[8]) for p in batch))
         self._prefetch(batch)
         library_id, now = self.library_id, self.now
@@ -249,7 +268,7 @@ class _BatchWriter:
         conn.executemany(store.IMPORT_ITEM, item_rows)
         rows, words = self._search_rows(new_records, item_rows, item_folds)
         conn.executemany(store.INSERT_SEARCH, rows)
-        if rows:  # the new records' rows, read back: nothing to bind again per record
+        if rows and not self.context.deferred:  # the new rows, read back: nothing to bind again
             conn.execute(store.INDEX_NEW_SEARCH_ROWS, (self.first_id,))
         store.add_term_words(conn, words, self.context.known_terms)
         for rid in self.touched:
@@ -257,6 +276,28 @@ class _BatchWriter:
         self._save_counters()
         record_inserted(conn, changes)
         self._pause_merging()
+
+    def _defer(self, size: int) -> None:
+        """Once the import is large (``store.will_compact``, counting this batch's *size*
+        records as new), leave the full-text index and the secondary indexes
+        (``app.db.index_merge.DEFERRABLE``) to its end, from this batch on: the full-text
+        index then takes the new search rows in one pass and the indexes are built by
+        sorting once. Noted in this batch's transaction, so a crash leaves it to the next
+        open; each later batch notes it again (an open in another process may have done
+        the work between two batches)."""
+        context = self.context
+        if context.deferred:
+            defer_search_index(self.conn, self.first_id)
+            return
+        imported = context.report.imported + size
+        if context.existing is not None \
+                and store.will_compact(imported, context.existing + imported):
+            defer_search_index(self.conn, self.first_id)
+            defer_indexes(self.conn)
+            context.deferred = True
+            if not context.merging_paused:  # the pass at the end writes few segments
+                pause_merging(self.conn)
+                context.merging_paused = True
 
     def _pause_merging(self) -> None:
         """Pause the full-text index's merging (:mod:`app.db.index_merge`) once the import

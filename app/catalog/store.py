@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from app.catalog.isbn import to_isbn10
 from app.catalog.models import Item
 from app.db.connection import Database, in_chunks
+from app.db.index_merge import unindexed_from
 from app.text import fold, nfc
 
 
@@ -393,10 +394,20 @@ def next_record_id(conn: sqlite3.Connection) -> int:
 
 
 def insert_search(conn: sqlite3.Connection, row: tuple[Any, ...]) -> None:
-    """Add a record's folded text to the search table and its FTS index."""
+    """Add a record's folded text to the search table and its FTS index (unless a large
+    import has deferred indexing the rows from before this one: it indexes this row then,
+    see :mod:`app.db.index_merge`)."""
     conn.execute(INSERT_SEARCH, row)
-    conn.execute(INSERT_FTS, row)
+    if _indexed_now(conn, row[0]):
+        conn.execute(INSERT_FTS, row)
     add_terms(conn, [row])
+
+
+def _indexed_now(conn: sqlite3.Connection, rowid: int) -> bool:
+    """Whether search row *rowid* belongs in the full-text index now, i.e. is not in the
+    range an unfinished import indexes at its end."""
+    first = unindexed_from(conn)
+    return first is None or rowid < first
 
 
 # Words a search may complete a typed prefix into (see app.catalog.search): the indexed
@@ -433,12 +444,14 @@ def add_term_words(conn: sqlite3.Connection, words: set[str],
 
 
 def replace_search(conn: sqlite3.Connection, row: tuple[Any, ...]) -> None:
-    """Replace a record's folded text (the old row is removed from the index first)."""
+    """Replace a record's folded text (the old row is removed from the index first; a row an
+    unfinished import has not indexed yet stays out of it, see :func:`insert_search`)."""
     old = conn.execute("SELECT rowid, title, author, subject, other, callno FROM record_search "
                        "WHERE rowid = ?", (row[0],)).fetchone()
     if old is not None:
-        conn.execute("INSERT INTO records_fts(records_fts, rowid, title, author, subject, other, "
-                     "callno) VALUES ('delete', ?, ?, ?, ?, ?, ?)", old)
+        if _indexed_now(conn, row[0]):  # a row not in the index yet must not be deleted there
+            conn.execute("INSERT INTO records_fts(records_fts, rowid, title, author, subject, "
+                         "other, callno) VALUES ('delete', ?, ?, ?, ?, ?, ?)", old)
         conn.execute("DELETE FROM record_search WHERE rowid = ?", (row[0],))
     insert_search(conn, row)
 

@@ -11,6 +11,19 @@ open puts them back (:func:`resume_merging`), as does the next import's end.
 ThuVien never sets these values otherwise, so their rows in ``records_fts_config`` mean
 "paused"; resuming restores FTS5's defaults and removes the rows, leaving the configuration
 as it was before the import.
+
+A large import also **defers index work to its end** (:func:`defer_search_index`,
+:func:`defer_indexes`): its new search rows are added to the full-text index in one pass
+after the last batch, and a few secondary indexes are dropped and created again at the end
+(sorting the rows once instead of inserting into a growing B-tree per row). What is deferred
+is written in ``desk_state`` in the same transaction as the first batch that relies on it
+(keys ``deferred:records_fts``: the first search row not in the full-text index;
+``deferred:index:NAME``: the index's ``CREATE INDEX`` statement), so a crash, a cancel or an
+error can never leave it undone: the import's end does it (:func:`finish_deferred`) however
+the import ends, and so does every library open. While the full-text index is deferred,
+every search row from that rowid on is out of the index and every row before it is in it;
+``app.catalog.store.insert_search`` and ``replace_search`` keep that true for rows written
+meanwhile (a duplicate merging into a record not indexed yet, an edit from another window).
 """
 
 from __future__ import annotations
@@ -61,10 +74,81 @@ def resume_merging(db: Database) -> None:
 
 
 def resume_if_paused(db: Database) -> None:
-    """:func:`resume_merging` when a library opens, after an import that did not finish.
+    """:func:`finish_deferred` and :func:`resume_merging` when a library opens, after an
+    import that did not finish (the index caught up is merged, as the import would have).
 
     When another process holds the database (it may be importing right now) this is left
     for the next open or that import's end.
     """
     with contextlib.suppress(StorageError, sqlite3.OperationalError):
+        if finish_deferred(db):
+            with db.transaction() as conn:
+                conn.execute("INSERT INTO records_fts(records_fts) VALUES ('optimize')")
         resume_merging(db)
+
+
+FTS_KEY = "deferred:records_fts"
+INDEX_KEY = "deferred:index:"
+#: Indexes a large import may drop and create again at its end: none of them is read while
+#: an import writes (its look-ups use ``records_control``, the ISBN and barcode keys and
+#: ``items_record``, which stay).
+DEFERRABLE = ("records_title_fold", "records_year", "record_isbns_record", "items_acquired")
+
+
+def unindexed_from(conn: sqlite3.Connection) -> int | None:
+    """The first ``record_search`` rowid left out of the full-text index by an import that
+    has not finished (every row from it on is out, every row before it in), or None."""
+    row = conn.execute("SELECT value FROM desk_state WHERE key = ?", (FTS_KEY,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def defer_search_index(conn: sqlite3.Connection, first_rowid: int) -> None:
+    """Leave the search rows from *first_rowid* on out of the full-text index until
+    :func:`finish_deferred`, in the caller's transaction. When already deferred (from an
+    earlier rowid) nothing changes."""
+    conn.execute("INSERT OR IGNORE INTO desk_state(key, value) VALUES (?, ?)",
+                 (FTS_KEY, str(first_rowid)))
+
+
+def defer_indexes(conn: sqlite3.Connection, names: tuple[str, ...] = DEFERRABLE) -> None:
+    """Drop the indexes *names* until :func:`finish_deferred`, in the caller's transaction,
+    keeping their statements to create them again."""
+    for name in names:
+        found = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
+                             (name,)).fetchone()
+        if found is None:
+            continue
+        conn.execute("INSERT OR REPLACE INTO desk_state(key, value) VALUES (?, ?)",
+                     (INDEX_KEY + name, found[0]))
+        conn.execute(f'DROP INDEX "{name}"')
+
+
+def deferred_work(conn: sqlite3.Connection) -> list[str]:
+    """The keys of the deferred work left to do (none when the indexes are whole)."""
+    return [str(k) for (k,) in conn.execute(
+        "SELECT key FROM desk_state WHERE key = ? OR key LIKE 'deferred:index:%' ORDER BY key",
+        (FTS_KEY,))]
+
+
+def finish_deferred(db: Database) -> bool:
+    """Do the index work an import deferred, in one transaction: the search rows left out
+    go into the full-text index (in rowid order), the dropped indexes are created again.
+    Returns whether the full-text index had rows to catch up."""
+    conn = db.conn
+    if not deferred_work(conn):
+        return False
+    with db.transaction():
+        first = unindexed_from(conn)
+        if first is not None:
+            conn.execute("INSERT INTO records_fts(rowid, title, author, subject, other, callno) "
+                         "SELECT rowid, title, author, subject, other, callno FROM record_search "
+                         "WHERE rowid >= ? ORDER BY rowid", (first,))
+        for key, sql in conn.execute("SELECT key, value FROM desk_state "
+                                     "WHERE key LIKE 'deferred:index:%'").fetchall():
+            name = str(key)[len(INDEX_KEY):]
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+                            (name,)).fetchone() is None:
+                conn.execute(str(sql))
+        conn.execute("DELETE FROM desk_state WHERE key = ? OR key LIKE 'deferred:index:%'",
+                     (FTS_KEY,))
+    return first is not None
