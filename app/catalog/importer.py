@@ -164,6 +164,25 @@ class MarcImporter:
                 batches.write(_BatchWriter.for_batch(batch, context))
 
 
+#: A prepared record's search texts folded (:func:`_fold_texts`): author, subject, other,
+#: and each copy's folded call number ('' for none) and barcode ('' until it has one).
+_Folded = tuple[str, str, str, list[tuple[str, str]]]
+
+
+def _fold_texts(batch: list[Prepared]) -> list[_Folded]:
+    """Fold the search texts the reader handed over for each record of *batch*."""
+    folds: list[_Folded] = []
+    for prepared in batch:
+        _, author, subject, words, codes = prepared[7]
+        other, code_folds = fold(words), fold_codes(codes)
+        if other and code_folds:
+            other = f"{other} {code_folds}"
+        folds.append((fold(author), fold(subject), other or code_folds,
+                      [(fold(copy[3]) if copy[3] else "", fold_codes(copy[1]) if copy[1] else "")
+                       for copy in prepared[8]]))
+    return folds
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for the import.
@@ -187,15 +206,21 @@ class _BatchWriter:
 
     The reader has built every value that does not depend on the database; per record this
     decides duplicates, ids and accession numbers, and makes the search row from the
-    reader's folded search text and the copies that did land (a copy may be refused or
-    numbered here, a later duplicate's attached).
+    reader's search text (folded here: the reader process is the busier one) and the copies
+    that did land (a copy may be refused or numbered here, a later duplicate's attached).
     """
 
     @staticmethod
     def for_batch(batch: list[Prepared], context: _Context
                   ) -> Callable[[sqlite3.Connection], None]:
-        """The work of writing *batch*, to run inside its transaction."""
-        return lambda conn: _BatchWriter(conn, context).write(batch)
+        """The work of writing *batch*, to run inside its transaction.
+
+        The batch's search texts are folded here, before the work waits for the previous
+        batch's commit (:class:`~app.db.batches.CommitBehind`), which runs in SQLite without
+        holding Python's lock meanwhile.
+        """
+        folds = _fold_texts(batch)
+        return lambda conn: _BatchWriter(conn, context).write(batch, folds)
 
     def __init__(self, conn: sqlite3.Connection, context: _Context) -> None:
         self.conn = conn
@@ -210,7 +235,7 @@ class _BatchWriter:
         self.counters: dict[str, tuple[Scheme, int]] = {}
         self.touched: set[int] = set()
 
-    def write(self, batch: list[Prepared]) -> None:
+    def write(self, batch: list[Prepared], folds: list[_Folded]) -> None:
         if self.context.existing is None:
             self.context.existing = store.catalog_size(self.conn)
         self._defer(len(batch))
@@ -223,10 +248,10 @@ class _BatchWriter:
         item_rows: list[tuple[Any, ...]] = []
         item_folds: list[tuple[str, str]] = []
         changes: list[tuple[str, str]] = []
-        new_records: list[tuple[int, Prepared]] = []
+        new_records: list[tuple[int, Prepared, _Folded]] = []
         next_id = self.first_id
         used = 0
-        for prepared in batch:
+        for prepared, folded in zip(batch, folds, strict=True):
             isbns, control, org, title_fold, copies = (prepared[2], prepared[3], prepared[4],
                                                        prepared[5], prepared[8])
             target = None
@@ -244,7 +269,7 @@ class _BatchWriter:
                 next_id += 1
                 used += 1
                 records.append((record_id, record_uuid, library_id, now, now) + prepared[6])
-                new_records.append((record_id, prepared))
+                new_records.append((record_id, prepared, folded))
                 changes.append(("record", record_uuid))
                 target = (record_id, record_uuid)
                 for isbn in isbns:
@@ -256,8 +281,8 @@ class _BatchWriter:
                 self.report.merged += 1
                 self.touched.add(target[0])
             if copies:
-                used = self._copies(prepared, target[0], uuids, used, item_rows, item_folds,
-                                    changes)
+                used = self._copies(prepared, folded[3], target[0], uuids, used, item_rows,
+                                    item_folds, changes)
         self.report.imported += len(records)
         self.report.items += len(item_rows)
         conn = self.conn
@@ -312,15 +337,15 @@ class _BatchWriter:
             pause_merging(self.conn)
             context.merging_paused = True
 
-    def _copies(self, prepared: Prepared, record_id: int, uuids: list[str], used: int,
-                item_rows: list[tuple[Any, ...]], item_folds: list[tuple[str, str]],
-                changes: list[tuple[str, str]]) -> int:
-        """Attach *prepared*'s copies to *record_id* (their folded call numbers and barcodes
-        into *item_folds*); returns the UUIDs used so far."""
+    def _copies(self, prepared: Prepared, copy_folds: list[tuple[str, str]], record_id: int,
+                uuids: list[str], used: int, item_rows: list[tuple[Any, ...]],
+                item_folds: list[tuple[str, str]], changes: list[tuple[str, str]]) -> int:
+        """Attach *prepared*'s copies to *record_id* (with their folded call numbers and
+        barcodes, *copy_folds*, into *item_folds*); returns the UUIDs used so far."""
         library_id, now, owners = self.library_id, self.now, self.owners
         counters, schemes = self.counters, self.context.scheme_cache
         copy: Copy
-        for copy, copy_fold in zip(prepared[8], prepared[7][4], strict=True):
+        for copy, copy_fold in zip(prepared[8], copy_folds, strict=True):
             collection, scheme, prefix, item_types = schemes.get(copy[0]) or self._scheme(copy[0])
             barcode = copy[1]
             if barcode is None:
@@ -356,11 +381,11 @@ class _BatchWriter:
             changes.append(("item", item_uuid))
         return used
 
-    def _search_rows(self, new_records: list[tuple[int, Prepared]],
+    def _search_rows(self, new_records: list[tuple[int, Prepared, _Folded]],
                      item_rows: list[tuple[Any, ...]], item_folds: list[tuple[str, str]]
                      ) -> tuple[list[tuple[Any, ...]], set[str]]:
         """The search rows of the batch's new records and their completable words: the
-        reader's folded search text, with the call numbers and
+        reader's search text folded by :func:`_fold_texts`, with the call numbers and
         barcodes of the copies that landed on each record (as read, numbered here, or a
         later duplicate's)."""
         first_new = self.first_id
@@ -376,10 +401,9 @@ class _BatchWriter:
             entry[1].append(barcode_fold)
         none: tuple[list[str], list[str]] = ([], [])
         rows: list[tuple[Any, ...]] = []
-        for rid, prepared in new_records:
+        for rid, prepared, (author, subject, other, _) in new_records:
             calls, barcodes = copies.get(rid, none)
-            title, author, subject, other, _ = prepared[7]
-            rows.append((rid, title, author, subject, other,
+            rows.append((rid, prepared[7][0], author, subject, other,
                          store.callno_text(prepared[9], calls, barcodes)))
         return rows, store.indexed_terms(rows)
 

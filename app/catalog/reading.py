@@ -2,7 +2,8 @@
 
 Everything that does not depend on the database is done here: parsing, the key fields,
 the copies, the storage form, the record's column values and its search text. The
-importer (:mod:`app.catalog.importer`) then decides duplicates and numbers and writes.
+importer (:mod:`app.catalog.importer`) then decides duplicates and numbers, folds the
+search text and writes.
 
 On a large file this half runs in a separate process (:func:`prepared_records`), so that
 reading the next records and writing the previous ones use two processor cores. Records,
@@ -24,10 +25,10 @@ from typing import Any
 from app.catalog import store
 from app.catalog.marc import RecordProblem, extract, holdings, read_marc
 from app.catalog.marc.direct import Direct, read_direct
-from app.catalog.store import NO_VALUE, fold_codes
+from app.catalog.store import NO_VALUE
 from app.errors import UserError
 from app.i18n import Text, language, set_language
-from app.text import fold, nfc
+from app.text import nfc
 
 Progress = Callable[[int, int], None]
 
@@ -76,12 +77,12 @@ Copy = tuple[str | None, str | None, str | None, str, str, float | str, str, str
 #: A readable bibliographic record, ready to store: ``(number, offset, isbns,
 #: control_number, control_org, title_fold, row_tail, search, copies, class_fold)``.
 #: ``row_tail`` is the ``records`` values from ``control_number`` to ``marc``
-#: (``store.import_record_tail``: ``store.NO_VALUE`` for NULL); ``search`` its folded search
-#: texts (``store.import_search_texts`` folded): title, author, subject, other, and each
-#: copy's folded call number ('' for none) and barcode ('' for none: the importer numbers
-#: it); ``class_fold`` the folded class number that the search row's callno begins with.
+#: (``store.import_record_tail``: ``store.NO_VALUE`` for NULL); ``search`` its search
+#: text (``store.import_search_texts``): the folded title, then the author, subject and
+#: other texts (words, codes) that the writer folds; ``class_fold`` the folded class number that the search row's callno
+#: begins with.
 Prepared = tuple[int, int, list[str], str | None, str | None, str, tuple[Any, ...],
-                 tuple[str, str, str, str, list[tuple[str, str]]], list[Copy], str]
+                 tuple[str, str, str, str, str], list[Copy], str]
 
 Entry = Prepared | Skipped
 
@@ -138,14 +139,8 @@ def prepare_all(source: Path, progress: Progress | None = None,
                            item.source or NO_VALUE, item.note or NO_VALUE))
         title, author, subject, words, codes, classification = \
             store.import_search_texts(bib, tail[3])
-        other, code_folds = fold(words), fold_codes(codes)
-        if other and code_folds:
-            other = f"{other} {code_folds}"
-        copy_folds = [(fold(copy[3]) if copy[3] else "", fold_codes(copy[1]) if copy[1] else "")
-                      for copy in copies]
         yield (number, offset, bib.isbns, bib.control_number, bib.control_org, tail[3], tail,
-               (title, fold(author), fold(subject), other or code_folds, copy_folds), copies,
-               classification)
+               (title, author, subject, words, codes), copies, classification)
 
 
 def prepared_records(source: Path, progress: Progress | None = None,
