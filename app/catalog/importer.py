@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.catalog import store
+from app.catalog import import_history, store
 from app.catalog.accession import Scheme, next_accession, note_used, scheme_for
 from app.catalog.models import default_item_type
 from app.catalog.reading import Copy, Entry, Prepared, Skipped, prepared_records
@@ -69,13 +69,19 @@ class ImportReport:
     items: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     cancelled: bool = False
+    #: When these very bytes were imported before (ISO timestamp, UTC), else None.
+    imported_before: str | None = None
+    #: Copies without an accession number on records already here, not added again
+    #: because the same file was imported before (:mod:`app.catalog.import_history`).
+    copies_not_repeated: int = 0
 
     def as_json(self) -> dict[str, Any]:
         """The report as the CLI prints it with ``--json``."""
         return {"imported": self.imported, "merged": self.merged, "items": self.items,
                 "skipped": [{"number": s.number, "offset": s.offset, "reason": s.reason,
                              "code": s.code} for s in self.skipped],
-                "cancelled": self.cancelled}
+                "cancelled": self.cancelled, "imported_before": self.imported_before,
+                "copies_not_repeated": self.copies_not_repeated}
 
 
 _SchemeEntry = tuple[str, Scheme, str, dict[str | None, str]]
@@ -98,6 +104,9 @@ class _Context:
     #: Whether the batches leave their search rows out of the full-text index and some
     #: secondary indexes dropped, for the import's end to do at once (app.db.index_merge).
     deferred: bool = False
+    #: Whether this same file was imported before: its copies without an accession number
+    #: are not added again to records already in the catalog.
+    same_file: bool = False
 
 
 class MarcImporter:
@@ -121,12 +130,19 @@ class MarcImporter:
         report = ImportReport()
         context = _Context(self._library_id, self._schemes, self._default_collection, report)
         conn = self._db.conn
+        path = Path(path)
+        if path.is_file():  # (a missing file is reported by the reader, in words)
+            digest = import_history.file_digest(path)
+            report.imported_before = import_history.imported_before(conn, digest)
+            context.same_file = report.imported_before is not None
+            with self._db.transaction() as c:
+                import_history.remember(c, digest, path.name, utc_now())
         checkpoint_after = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
         conn.execute(f"PRAGMA wal_autocheckpoint={max(checkpoint_after, CHECKPOINT_AFTER)}")
         failed = True
         try:
             with _collector_paused(), \
-                    closing(prepared_records(Path(path), progress, parallel)) as entries:
+                    closing(prepared_records(path, progress, parallel)) as entries:
                 self._write(entries, context, cancelled)
             failed = False
         finally:
@@ -264,6 +280,7 @@ class _BatchWriter:
                 # Without 003 a bare 001 is only a local number: also ask for the same title.
                 if known and (org or known[2] == title_fold):
                     target = known[0], known[1]
+            merged = target is not None
             if target is None:
                 record_id, record_uuid = next_id, uuids[used]
                 next_id += 1
@@ -282,7 +299,7 @@ class _BatchWriter:
                 self.touched.add(target[0])
             if copies:
                 used = self._copies(prepared, folded[3], target[0], uuids, used, item_rows,
-                                    item_folds, changes)
+                                    item_folds, changes, merged)
         self.report.imported += len(records)
         self.report.items += len(item_rows)
         conn = self.conn
@@ -339,7 +356,8 @@ class _BatchWriter:
 
     def _copies(self, prepared: Prepared, copy_folds: list[tuple[str, str]], record_id: int,
                 uuids: list[str], used: int, item_rows: list[tuple[Any, ...]],
-                item_folds: list[tuple[str, str]], changes: list[tuple[str, str]]) -> int:
+                item_folds: list[tuple[str, str]], changes: list[tuple[str, str]],
+                merged: bool = False) -> int:
         """Attach *prepared*'s copies to *record_id* (with their folded call numbers and
         barcodes, *copy_folds*, into *item_folds*); returns the UUIDs used so far."""
         library_id, now, owners = self.library_id, self.now, self.owners
@@ -348,6 +366,9 @@ class _BatchWriter:
         for copy, copy_fold in zip(prepared[8], copy_folds, strict=True):
             collection, scheme, prefix, item_types = schemes.get(copy[0]) or self._scheme(copy[0])
             barcode = copy[1]
+            if barcode is None and merged and self.context.same_file:
+                self.report.copies_not_repeated += 1  # it came with the first import
+                continue
             if barcode is None:
                 self._save_counters()
                 barcode = next_accession(self.conn, scheme)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.catalog.copies import status_words
+from app.catalog.import_history import repeat_note
 from app.catalog.models import SearchResult
 from app.cli._common import (
     MAX_LIMIT,
@@ -88,7 +89,8 @@ def import_marc(args: argparse.Namespace) -> int:
                 continue
             data = report.as_json()
             entry.update(imported=report.imported, merged=report.merged, items=report.items,
-                         skipped=len(report.skipped))
+                         skipped=len(report.skipped), imported_before=report.imported_before,
+                         copies_not_repeated=report.copies_not_repeated)
             totals["files"].append(entry)
             for key in ("imported", "merged", "items"):
                 totals[key] += data[key]
@@ -97,6 +99,8 @@ def import_marc(args: argparse.Namespace) -> int:
             if not args.json:
                 print(IMPORTED(file=path, imported=report.imported, merged=report.merged,
                                items=report.items, skipped=len(report.skipped)))
+                if report.imported_before:
+                    print("  " + repeat_note(report.imported_before, report.copies_not_repeated))
                 for s in report.skipped:
                     print(SKIPPED_LINE(number=s.number, offset=s.offset, reason=s.reason))
     if args.json:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalog.import_history import repeat_note
 from app.catalog.models import Item, SearchResult
 from app.errors import UserError
 from app.library import Library
@@ -420,6 +421,8 @@ class ImportReportDialog(QDialog):
             skipped=len(report.skipped))
         if report.cancelled:
             summary = self.tr("Stopped by you.") + " " + summary
+        if report.imported_before:  # the same file again: its numberless copies not doubled
+            summary += "\n" + repeat_note(report.imported_before, report.copies_not_repeated)
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         self.skipped = QPlainTextEdit()
