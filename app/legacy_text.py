@@ -259,14 +259,21 @@ def detect(texts: Iterable[str], native: Callable[[str], str] | None = None) -> 
     'vni'
     >>> detect(["Nguyễn Văn An", "Hà Thị Mai"])
     'unicode'
+    >>> detect(["NguyÔn V¨n An", "TrÇn ThÞ B×nh", "Tổng số: 2 học sinh"])
+    'tcvn3'
     """
     cells = [t for t in texts if t]
     read = native or (lambda t: unicodedata.normalize("NFC", t))
     best, best_score = UNICODE, _score(read(t) for t in cells)
+    # A cell with letters beyond one byte each was typed in Unicode whatever the column is
+    # (a title or a "Tổng số: 32 học sinh" line under a table of .VnTime names): it is left
+    # as it is and does not decide. Most cells must fit in bytes for a legacy font to win.
+    legacy = [t for t in cells if _as_bytes_text(t) is not None]
+    if len(legacy) * 2 <= len(cells):
+        return best
+    unicode_only = [read(t) for t in cells if _as_bytes_text(t) is None]
     for encoding in (TCVN3, VNI):
-        if any(_as_bytes_text(t) is None for t in cells):
-            break
-        score = _score(decode(t, encoding) for t in cells)
+        score = _score([*unicode_only, *(decode(t, encoding) for t in legacy)])
         if score > best_score:
             best, best_score = encoding, score
     return best

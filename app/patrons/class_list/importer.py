@@ -131,13 +131,23 @@ def _column_encodings(sheet: Sheet, header: Header,
     return out
 
 
-def _cell_text(cell: Cell, encoding: str | None, native: Callable[[str], str]) -> str:
+_NAME_PARTS = {"full_name", "family_middle", "given_name"}
+
+
+def _cell_text(cell: Cell, encoding: str | None, native: Callable[[str], str],
+               name: bool = False) -> str:
     if cell is None:
         return ""
     if isinstance(cell, str):
         text = native(cell) if encoding in (None, legacy_text.UNICODE) else \
             legacy_text.decode(cell, encoding)
-        return " ".join(nfc(text).split())
+        words = nfc(text).split()
+        if name and encoding == legacy_text.TCVN3 and not any(
+                w[0].isascii() and w[0].islower() for w in words):
+            # TCVN3 has no capital toned vowels: a given name alone in its cell ("¸nh")
+            # comes back "ánh"; a name's words all start with a capital.
+            words = [w[0].upper() + w[1:] for w in words]
+        return " ".join(words)
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     if isinstance(cell, datetime):
@@ -160,7 +170,7 @@ def _row_values(row: Sequence[Cell], header: Header, encodings: Mapping[int, str
         if field_name == "birth_date" and isinstance(cell, (date, datetime, int, float)):
             values[field_name] = cell
             continue
-        text = _cell_text(cell, encodings.get(index), native)
+        text = _cell_text(cell, encodings.get(index), native, field_name in _NAME_PARTS)
         if text:
             values[field_name] = text
     if not values:

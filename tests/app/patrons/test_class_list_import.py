@@ -333,3 +333,30 @@ def test_real_run_is_one_transaction_with_outbox_rows(tmp_path: Path, patrons: P
     rows = outbox()
     assert [op for _, op, _ in rows] == ["insert"] * 5
     assert {p["full_name"] for _, _, p in rows} == {r[1] for r in CLASS_6A}
+
+
+def test_tcvn3_names_with_a_unicode_total_line_under_them(tmp_path: Path,
+                                                         patrons: PatronService) -> None:
+    """A list of .VnTime names (on a two-row header) ends with "Tổng số: … học sinh" typed
+    in Unicode in the name column. The names are still read as TCVN3 — before, that one line
+    made the column Unicode and the wizard showed "NguyÔn V¨n" and "Ph¹m ThÞ" (an error: a
+    digit in the name)."""
+    people = [("Nguyễn Văn", "An", None), ("Trần Thị", "Bích", "x"), ("Phạm Thị Thu", "Hương", "x"),
+              ("Đỗ Đức", "Mạnh", None), ("Vũ Ngọc", "Ánh", "x")]
+    rows: list[Sequence[Any]] = [
+        ("DANH SÁCH HỌC SINH LỚP 6A – NĂM HỌC 2025-2026",), (),
+        ("STT", "Mã học sinh", "Họ và tên", None, "Ngày sinh", "Nữ"),
+        (None, None, "Họ đệm", "Tên", None, None)]
+    for i, (family, given, girl) in enumerate(people, 1):
+        rows.append((i, f"HS{i:03d}", legacy_text.encode_tcvn3(family),
+                     legacy_text.encode_tcvn3(given), datetime(2014, i, 3), girl))
+    rows += [(), (None, None, "Tổng số: 5 học sinh")]
+    path = write_xlsx(tmp_path / "6a.xlsx", {"6A": rows})
+    result = import_class_list(patrons, path, dry_run=False)
+    assert {c.header: c.encoding for c in result.columns}["Họ đệm"] == "tcvn3"
+    assert result.counts["new"] == 5
+    found = {p.full_name: (p.gender, p.birth_date, p.class_name) for p in patrons.list_patrons()}
+    assert found["Phạm Thị Thu Hương"] == ("female", "2014-03-03", "6A")
+    assert found["Vũ Ngọc Ánh"] == ("female", "2014-05-03", "6A")
+    assert found["Nguyễn Văn An"] == ("male", "2014-01-03", "6A")
+    assert [r.line for r in result.rows if r.status == "error"] == [11]  # the total line only
