@@ -453,3 +453,19 @@ def test_a_textbook_set_handed_out_by_scanning_at_the_desk(window, lib, qtbot) -
     assert not desk.class_loan_strip.isVisible()
     assert lib.circulation.desk.class_loan_id() is None
     assert "quầy bình thường" in desk.banner.text()
+
+
+def test_the_column_page_shows_each_encoding_whole(window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At the wizard's own size, "TCVN3 (.VnTime) → Unicode" is not cut to "TCVN3 (.VnTime) → …"."""
+    view = window.show_view("patrons")
+    wizard = view.import_class_list()
+    qtbot.waitExposed(wizard)
+    wizard.file_page.file.setText(str(write_class_list(tmp_path / "lop6a.csv")))
+    advance(qtbot, wizard, wizard.columns_page)
+    table = wizard.columns_page.table
+    metrics = table.fontMetrics()
+    shown = [table.item(r, 3).text() for r in range(table.rowCount())]
+    assert "TCVN3 (.VnTime) → Unicode" in shown
+    for row, text in enumerate(shown):
+        assert table.columnWidth(3) >= metrics.horizontalAdvance(text) + 6, text
+        assert table.visualItemRect(table.item(row, 3)).right() <= table.viewport().width()

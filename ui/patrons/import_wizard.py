@@ -203,7 +203,11 @@ class ColumnsPage(QWizardPage):
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Header"),
                                               self.tr("Field"), self.tr("Text encoding")])
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The letter, field and encoding ("TCVN3 (.VnTime) → Unicode") are shown whole; the
+        # header text takes the room left.
+        columns = self.table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.combos: dict[str, QComboBox] = {}
         self._base: dict[str, str] = {}
         self._shown: dict[str, str] = {}
