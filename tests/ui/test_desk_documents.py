@@ -181,3 +181,14 @@ def test_nothing_overdue_opens_no_letters(window, lib, stocked, qtbot) -> None: 
     desk.letters_button.click()
     assert "Không có sách quá hạn" in desk.banner.text()
     assert desk.document_preview is None
+
+
+def test_the_letters_preview_fits_on_the_screen(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On a small screen (1366 × 768 in a school) the preview and its Print / Save PDF / Close
+    buttons stay within the screen's free area, title bar included."""
+    _overdue(lib)
+    preview = open_preview(window.desk, qtbot, Qt.Key.Key_F8)
+    room = preview.screen().availableGeometry()
+    assert preview.height() + 40 <= room.height() and preview.width() <= room.width()
+    bottom = preview.save_button.mapTo(preview, preview.save_button.rect().bottomLeft()).y()
+    assert preview.save_button.isVisible() and bottom < preview.height()

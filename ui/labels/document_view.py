@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -113,7 +113,12 @@ class DocumentPreviewDialog(QDialog):
         super().__init__(parent)
         self.file_name = file_name
         self.setWindowTitle(title)
-        self.resize(820, 760)
+        # 820 × 760 where there is room; on a 1366 × 768 screen the buttons would be below its
+        # edge, so the dialog keeps within the screen's free area (title bar and frame too).
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(820, room.width() - 40) if room else 820,
+                    min(760, room.height() - 60) if room else 760)
         self.document = document
         self.printer_name = printer_name
         self._operations = operations
