@@ -95,13 +95,20 @@ class LibraryStatusBar(QStatusBar):
         self.pending = pending
         self.pending_label.setText(self.tr("Changes not yet sent: {count}").format(count=pending))
         self.sync_label.setText(self.sync_text(status))
+        # The failure's whole sentence would push the database path off a 1366-pixel screen:
+        # it is the label's tooltip (and on Settings → District sync).
+        error = getattr(status, "last_error", None) if status is not None else None
+        self.sync_label.setToolTip(str(error) if error else "")
 
     def sync_text(self, status: Any) -> str:
         """The sync state in words (``lib.sync.status()``'s answer, or None)."""
         if status is None or not getattr(status, "enrolled", False):
             return self.tr("Sync: not set up")
         if getattr(status, "last_error", None):
-            return self.tr("Sync: failed ({error})").format(error=status.last_error)
+            if getattr(status, "last_sync_at", None):
+                return self.tr("Sync: failed (last success {time})").format(
+                    time=status.last_sync_local)
+            return self.tr("Sync: failed")
         if getattr(status, "last_sync_at", None):
             return self.tr("Sync: last {time}").format(time=status.last_sync_local)
         return self.tr("Sync: never")

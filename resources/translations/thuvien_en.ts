@@ -1184,16 +1184,20 @@
       <translation>Changes not yet sent: {count}</translation>
     </message>
     <message>
+      <source>Sync: failed (last success {time})</source>
+      <translation>Sync: failed (last success {time})</translation>
+    </message>
+    <message>
+      <source>Sync: failed</source>
+      <translation>Sync: failed</translation>
+    </message>
+    <message>
       <source>Sync: last {time}</source>
       <translation>Sync: last {time}</translation>
     </message>
     <message>
       <source>Sync: not set up</source>
       <translation>Sync: not set up</translation>
-    </message>
-    <message>
-      <source>Sync: failed ({error})</source>
-      <translation>Sync: failed ({error})</translation>
     </message>
     <message>
       <source>Sync: never</source>

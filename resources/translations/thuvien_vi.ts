@@ -1184,16 +1184,20 @@
       <translation>Thay đổi chưa gửi: {count}</translation>
     </message>
     <message>
+      <source>Sync: failed (last success {time})</source>
+      <translation>Đồng bộ: lỗi (lần cuối được: {time})</translation>
+    </message>
+    <message>
+      <source>Sync: failed</source>
+      <translation>Đồng bộ: lỗi</translation>
+    </message>
+    <message>
       <source>Sync: last {time}</source>
       <translation>Đồng bộ lần cuối: {time}</translation>
     </message>
     <message>
       <source>Sync: not set up</source>
       <translation>Đồng bộ: chưa thiết lập</translation>
-    </message>
-    <message>
-      <source>Sync: failed ({error})</source>
-      <translation>Đồng bộ: lỗi ({error})</translation>
     </message>
     <message>
       <source>Sync: never</source>

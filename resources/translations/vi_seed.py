@@ -27,6 +27,8 @@ VI: dict[str, str] = {
     "Changes not yet sent: {count}": "Thay đổi chưa gửi: {count}",
     "Sync: not set up": "Đồng bộ: chưa thiết lập",
     "Sync: failed ({error})": "Đồng bộ: lỗi ({error})",
+    "Sync: failed (last success {time})": "Đồng bộ: lỗi (lần cuối được: {time})",
+    "Sync: failed": "Đồng bộ: lỗi",
     "Sync: last {time}": "Đồng bộ lần cuối: {time}",
     "Sync: never": "Đồng bộ: chưa lần nào",
     # operations

@@ -196,3 +196,22 @@ def test_personal_data_sharing_is_off_until_ticked(window, lib, qtbot) -> None: 
     assert "sẽ được gửi" in page.message.text()
     page.share_box.setChecked(False)
     assert lib.settings.get("sync_personal_data") == "none"
+
+
+def test_a_sync_failure_in_the_status_bar_is_short_and_the_reason_is_its_tooltip(window, lib, district, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """With the district server down the status bar says "Đồng bộ: lỗi (lần cuối được: …)";
+    the whole sentence ("Không kết nối được máy chủ…") pushed the database path off a
+    1366-pixel screen, so it is the label's tooltip (and on the sync settings page)."""
+    lib.sync.enroll(district.url, district.add_library("TH-HAI"))
+    lib.sync.sync_now()
+    district.stop()
+    lib.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"], year=2015)
+    with qtbot.waitSignal(window.sync.outcome, timeout=30000):
+        window.sync_now()
+    label = window.status.sync_label
+    qtbot.waitUntil(lambda: label.text().startswith("Đồng bộ: lỗi"), timeout=10000)
+    assert label.text().startswith("Đồng bộ: lỗi (lần cuối được: ") and "/20" in label.text()
+    assert "Không kết nối được máy chủ" not in label.text()
+    assert label.toolTip().startswith("Không kết nối được máy chủ thư viện huyện")
+    window.resize(1366, 768)
+    assert window.status.path_label.isVisible()
