@@ -33,10 +33,12 @@ from ui.firstrun.folder import backup_folder, set_backup_folder
 
 
 def human_size(size: int) -> str:
-    """``1536`` → ``'1.5 KB'``."""
+    """``1536`` → ``'1,5 KB'`` in Vietnamese (a decimal comma), ``'1.5 KB'`` in English."""
     from app.cli.backup import human_size as core
+    from app.i18n import language
 
-    return core(size)
+    text = core(size)
+    return text.replace(".", ",") if language() == "vi" else text
 
 
 class BackupDialog(QDialog):

@@ -247,6 +247,8 @@ def test_back_up_now_into_a_usb_folder_chosen_on_this_pc(lib: Library, qtbot, tm
     assert name.startswith("thuvien-TH01-") and (usb / name).is_file()
     assert dialog.status.text().startswith("Đã sao lưu và kiểm tra")
     assert "/" in dialog.table.item(0, 0).text()   # dd/mm/yyyy
+    size = dialog.table.item(0, 2).text()          # "924,0 KB": a Vietnamese decimal comma
+    assert size.endswith(" KB") and "," in size and "." not in size
 
 
 def test_retention_numbers_are_saved_in_the_library(lib: Library, qtbot,
