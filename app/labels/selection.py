@@ -45,6 +45,8 @@ NONE_IN_RANGE = Text("Không có bản sách nào có số ĐKCB từ {first} đ
                      "No copies have accession numbers from {first} to {last}")
 NONE_FOUND = Text("Tìm “{query}” không thấy bản sách nào", "The search “{query}” finds no copies")
 NONE_CHOSEN = Text("Chưa chọn bản sách nào", "No copies chosen")
+NO_QUERY = Text("Gõ nhan đề, tác giả hoặc chủ đề để chọn sách",
+                "Type a title, author or subject to choose the copies")
 SEARCH_PAGE = 1000
 
 _SELECT = """
@@ -227,7 +229,9 @@ def select_items(lib: Library, choice: ItemChoice) -> list[LabelItem]:
                                 "last": (choice.last.strip() or choice.first.strip()).upper()}
     elif choice.how == "search":
         items = items_of_search(lib, choice.query, limit=None) if choice.query.strip() else []
-        empty = NONE_FOUND, {"query": choice.query.strip()}
+        # nothing typed yet: say what to type, not 'the search “” finds no copies'
+        empty = (NONE_FOUND, {"query": choice.query.strip()}) if choice.query.strip() else \
+            (NO_QUERY, {})
     else:
         items = items_by_barcodes(lib, choice.barcodes)
         empty = NONE_CHOSEN, {}

@@ -148,3 +148,18 @@ def test_catalog_prints_every_copy_of_its_search_result(window, lib, shelves, qt
     own = len(lib.catalog.items_of(hits[0].id))
     assert _counted(record_dialog, qtbot) == f"Đã chọn {own} bản sách"
     record_dialog.close()
+
+
+def test_choosing_by_search_before_typing_says_what_to_type(window, lib, shelves, qtbot,  # type: ignore[no-untyped-def]
+                                                            settings) -> None:
+    """Switching "Which copies" to a search shows what to type, not the red
+    'Tìm “” không thấy bản sách nào' about a search nobody made."""
+    from ui.labels.dialog import LabelsDialog
+
+    dialog = LabelsDialog(lib, window.operations, (), window, settings=settings, how="search")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.selection.query.isVisible()
+    assert _counted(dialog, qtbot) == "Gõ nhan đề, tác giả hoặc chủ đề để chọn sách"
+    qtbot.keyClicks(dialog.selection.query, "xyz khong co")
+    assert _counted(dialog, qtbot) == "Tìm “xyz khong co” không thấy bản sách nào"
