@@ -84,12 +84,15 @@ def test_rollover_preview_apply_undo(window, lib, qtbot) -> None:  # type: ignor
     assert moves == {"6A": "7A", "9B": "ra trường"}
     assert "2 học sinh lên lớp" in dialog.summary.text()
     assert {p.class_name for p in lib.patrons.list_patrons()} == {"6A", "9B"}  # preview only
+    assert not dialog.undo_button.isEnabled()  # nothing to undo yet: not offered
 
     dialog.apply()
     assert {p.class_name for p in lib.patrons.list_patrons(status="active")} == {"7A"}
     assert "Xong" in dialog.message.text()
+    assert dialog.undo_button.isEnabled()
     dialog.undo()
     assert {p.class_name for p in lib.patrons.list_patrons(status="active")} == {"6A", "9B"}
+    assert not dialog.undo_button.isEnabled()  # undone: nothing left to undo
 
 
 def test_rollover_warns_of_graduates_leaving_with_books(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -78,6 +78,10 @@ class RolloverDialog(QDialog):
 
     def refresh(self) -> None:
         """Preview again (nothing is written)."""
+        # Undo is offered only when there is a rollover to undo: before, it asked "Undo the
+        # last rollover?" and then said there was none.
+        self.undo_button.setEnabled(any(
+            past["undone_at"] is None for past in self._lib.patrons.rollover.history()))
         try:
             self.plan = self._lib.patrons.rollover.preview(self.last_grade.value())
         except UserError as exc:
