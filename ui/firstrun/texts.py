@@ -9,7 +9,7 @@ from __future__ import annotations
 from app.i18n import Text
 
 WIZARD_TITLE = Text("Thiết lập thư viện", "Set up the library")
-SKIP = Text("Bỏ qua, để sau", "Skip for now")
+SKIP = Text("&Bỏ qua, để sau", "&Skip for now")
 SKIP_NOTE = Text("Có thể làm lại bất cứ lúc nào: Công cụ → Thiết lập thư viện.",
                  "You can do this later at any time: Tools → Set up the library.")
 
@@ -103,7 +103,7 @@ RESTORED = Text("Đã khôi phục. Bản cũ được giữ ở:\n{previous}\n\
 RESTORE_FAILED = Text("Khôi phục không thành công", "Restore failed")
 BACKUP_FILE_FILTER = Text("Bản sao lưu ThuVien (*.sqlite3);;Mọi tệp (*)",
                           "ThuVien backups (*.sqlite3);;All files (*)")
-BACK = Text("< Quay lại", "< Back")
-NEXT = Text("Tiếp >", "Next >")
-FINISH = Text("Hoàn tất", "Finish")
+BACK = Text("< &Quay lại", "< &Back")
+NEXT = Text("&Tiếp >", "&Next >")
+FINISH = Text("&Hoàn tất", "&Finish")
 CANCEL = Text("Huỷ", "Cancel")

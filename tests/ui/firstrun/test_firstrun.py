@@ -363,3 +363,21 @@ def test_restoring_another_librarys_backup_names_it_without_question_marks(
     assert asked[0].endswith("\n\nChú ý: bản sao lưu này thuộc một thư viện khác.")
     assert "?" not in asked[0].replace("lúc", "").split("\n")[0][:-1]
     lib.close()
+
+
+def test_the_wizard_s_buttons_answer_alt_keys(lib: Library, qtbot) -> None:
+    """Alt+T goes on ("&Tiếp >"), Alt+Q back, Alt+H finishes, Alt+B skips: before, the
+    first-run wizard's buttons had no underlined letter (Alt+T typed a "t" into the library
+    code), unlike the class-list wizard's."""
+    from PySide6.QtGui import QKeySequence
+
+    wizard = FirstRunWizard(lib)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    texts = {which: wizard.button(which).text() for which in (
+        QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton,
+        QWizard.WizardButton.FinishButton, QWizard.WizardButton.CustomButton1)}
+    assert texts[QWizard.WizardButton.NextButton] == "&Tiếp >"
+    keys = {QKeySequence.mnemonic(text).toString() for text in texts.values()}
+    assert keys == {"Alt+T", "Alt+Q", "Alt+H", "Alt+B"}  # one letter each, no two alike
