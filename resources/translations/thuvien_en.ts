@@ -1634,6 +1634,10 @@
       <translation>Date of birth</translation>
     </message>
     <message>
+      <source>Gender</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
@@ -1656,6 +1660,14 @@
     <message>
       <source>{new} new, {update} updated, {unchanged} unchanged, {error} with errors (rows with errors will be left out).</source>
       <translation>{new} new, {update} updated, {unchanged} unchanged, {error} with errors (rows with errors will be left out).</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>Female</translation>
     </message>
   </context>
   <context>

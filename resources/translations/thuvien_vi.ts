@@ -1634,6 +1634,10 @@
       <translation>Ngày sinh</translation>
     </message>
     <message>
+      <source>Gender</source>
+      <translation>Giới tính</translation>
+    </message>
+    <message>
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -1656,6 +1660,14 @@
     <message>
       <source>{new} new, {update} updated, {unchanged} unchanged, {error} with errors (rows with errors will be left out).</source>
       <translation>{new} mới, {update} cập nhật, {unchanged} không đổi, {error} có lỗi (các dòng lỗi sẽ không được nhập).</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>Nam</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>Nữ</translation>
     </message>
   </context>
   <context>

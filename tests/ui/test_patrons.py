@@ -54,7 +54,9 @@ def test_class_list_import_wizard(window, lib, tmp_path, qtbot) -> None:  # type
     names = [table.item(r, 2).text() for r in range(5)]
     assert "Nguyễn Văn An" in names  # converted from TCVN3 before the preview
     bad = [r for r in range(5) if table.item(r, 1).text() == "lỗi"]
-    assert len(bad) == 1 and "31/02/2014" in table.item(bad[0], 5).text()
+    assert len(bad) == 1 and "31/02/2014" in table.item(bad[0], 6).text()
+    genders = {table.item(r, 2).text(): table.item(r, 5).text() for r in range(5)}
+    assert genders["Trần Thị Bình"] == "Nữ" and genders["Nguyễn Văn An"] == "Nam"
     assert table.item(bad[0], 0).foreground().color() == QColor("#7f1d1d")
     assert "4 mới" in wizard.preview_page.summary.text()
 

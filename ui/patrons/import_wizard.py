@@ -269,15 +269,17 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("3. Preview"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
+        # Gender is shown so that a "Nữ" column of x marks can be checked before importing.
+        self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Result"),
                                               self.tr("Name"), self.tr("Class"),
-                                              self.tr("Date of birth"), self.tr("Notes")])
+                                              self.tr("Date of birth"), self.tr("Gender"),
+                                              self.tr("Notes")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -301,7 +303,10 @@ class PreviewPage(QWizardPage):
             values = result.values
             cells = (str(result.line), self.status_name(result.status),
                      str(values.get("full_name") or ""), str(values.get("class_name") or ""),
-                     display_date(values.get("birth_date")), " ".join(result.messages))
+                     display_date(values.get("birth_date")),
+                     {"male": self.tr("Male"), "female": self.tr("Female")}.get(
+                         str(values.get("gender") or ""), ""),
+                     " ".join(result.messages))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if result.status == "error":
