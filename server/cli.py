@@ -23,7 +23,7 @@ from sqlalchemy import make_url, select
 from sqlalchemy.exc import OperationalError
 
 from app.cli._common import phrase
-from app.cli._parser import BilingualParser
+from app.cli._parser import BilingualParser, language_asked
 from app.i18n import set_language
 from server import registry, stats
 from server.db import make_engine, read, upgrade, write
@@ -306,19 +306,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _early_lang(argv: Sequence[str] | None) -> str | None:
-    early = BilingualParser(prog="thuvien-district", add_help=False)
-    early.add_argument("--lang", choices=["vi", "en"])
-    return early.parse_known_args(argv)[0].lang  # type: ignore[no-any-return]
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``thuvien-district``."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
-    if lang := _early_lang(argv):
+    if lang := language_asked("thuvien-district", argv):
         set_language(lang)
     args = build_parser().parse_args(argv)
     settings = load_settings(args.db)

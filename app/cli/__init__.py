@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from app import __version__
 from app.cli._common import file_problem, phrase
-from app.cli._parser import BilingualParser
+from app.cli._parser import BilingualParser, language_asked
 from app.errors import UserError
 from app.i18n import set_language
 
@@ -52,9 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
     # The language first: the parser's own checks (a number out of range) speak it too.
-    early = BilingualParser(prog="thuvien", add_help=False)
-    early.add_argument("--lang", choices=["vi", "en"])
-    if lang := early.parse_known_args(argv)[0].lang:
+    if lang := language_asked("thuvien", argv):
         set_language(lang)
     args = build_parser().parse_args(argv)
     handler = getattr(args, "handler", None)

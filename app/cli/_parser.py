@@ -82,3 +82,12 @@ class BilingualParser(argparse.ArgumentParser):
         if language() == "vi":
             message = in_vietnamese(message)
         self.exit(2, f"{self.prog}: {message} ({SEE_HELP(prog=self.prog)})\n")
+
+
+def language_asked(prog: str, argv: typing.Sequence[str] | None) -> str | None:
+    """The ``--lang`` given in *argv* (None if none), read before the full parser is built:
+    its help lines and checks are written in that language."""
+    early = BilingualParser(prog=prog, add_help=False)
+    early.add_argument("--lang", choices=["vi", "en"])
+    lang = early.parse_known_args(argv)[0].lang
+    return str(lang) if lang else None
