@@ -108,7 +108,10 @@ def test_window_of_an_enrolled_library_syncs_on_its_own(lib, tmp_path, district,
     with qtbot.waitSignal(win.sync.outcome, timeout=20000) as outcome:
         win.sync_now()
     assert outcome.args[0].report is None and "Không kết nối được" in outcome.args[0].error
-    qtbot.waitUntil(lambda: "Không kết nối được" in win.status.sync_label.text(), timeout=10000)
+    # said short in the status bar, the reason whole in its tooltip
+    qtbot.waitUntil(lambda: "Không kết nối được" in win.status.sync_label.toolTip(),
+                    timeout=10000)
+    assert win.status.sync_label.text().startswith("Đồng bộ: lỗi")
     win.close()
 
 
