@@ -450,6 +450,12 @@ def test_a_textbook_set_handed_out_by_scanning_at_the_desk(window, lib, qtbot) -
         qtbot.keyClick(desk.scan_field, QtKeys.Key.Key_Return)
     assert "không thuộc lớp 6A" in desk.banner.text()
 
+    window.show_view("patrons")  # the set closed in Patrons: back at the desk, the strip is gone
+    lib.circulation.close_class_loan(session.id)
+    window.show_view("desk")
+    assert not desk.class_loan_strip.isVisible()
+    assert lib.circulation.desk.class_loan_id() is None
+    lib.circulation.desk.set_class_loan(lib.circulation.start_class_loan("6A", [maths]).id)
     again = DeskView(lib, Operations(), sounds=DeskSounds(enabled=False))  # the app restarted
     qtbot.addWidget(again)
     again.show()

@@ -415,6 +415,7 @@ class DeskView(QWidget):
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)  # type: ignore[arg-type]
         self.patron_panel.show_patron(self._current_patron_id())
+        self._show_class_loan()  # the set may have been closed in Patrons meanwhile
         self.focus_scan()
 
     def _current_patron_id(self) -> int | None:
