@@ -199,9 +199,10 @@ class MainWindow(QMainWindow):
 
     # -- scanner ---------------------------------------------------------------------------
     def scan_from_anywhere(self, code: str) -> None:
-        """A scan typed while focus was elsewhere in the window: the desk answers it."""
-        self.show_view("desk")
-        self.desk.scan(code)
+        """A scan typed while focus was elsewhere in the window: the desk answers it (unless
+        the librarian chose to stay in the settings to save them: no loan made out of sight)."""
+        if self.show_view("desk") is self.desk:
+            self.desk.scan(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         settings = self._views.get("settings")

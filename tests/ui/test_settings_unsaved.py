@@ -57,3 +57,20 @@ def test_discard_throws_the_edits_away_and_closing_the_window_asks_too(  # type:
     asked.answer = Button.Save
     window.close()
     assert not window.isVisible() and lib.settings.get("library_code") == "THCS-MOI"
+
+
+def test_a_scan_in_unsaved_settings_lends_nothing_unless_the_desk_is_shown(  # type: ignore[no-untyped-def]
+        window, lib, stocked, asked) -> None:
+    patron, barcodes = stocked
+    lib.circulation.desk.scan(patron.card)
+    settings = window.show_view("settings")
+    settings.library_name.setText("Thư viện mới")
+    asked.answer = Button.Cancel  # "stay and save first"
+    window.scan_from_anywhere(barcodes[0])
+    assert window.stack.currentWidget() is settings
+    assert lib.catalog.item_by_barcode(barcodes[0]).status == "available"  # nothing out of sight
+    asked.answer = Button.Save
+    window.scan_from_anywhere(barcodes[0])
+    assert window.stack.currentWidget() is window.desk
+    assert lib.catalog.item_by_barcode(barcodes[0]).status == "on_loan"
+
