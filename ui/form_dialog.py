@@ -45,6 +45,11 @@ def field_value(widget: QWidget) -> Any:
     return None
 
 
+def fields_state(widget: QWidget) -> tuple[Any, ...]:
+    """The value of every field inside *widget* (a form, a settings tab), to compare later."""
+    return tuple(field_value(w) for w in widget.findChildren(QWidget))
+
+
 class FormDialog(QDialog):
     """A ``QDialog`` whose ``reject()`` asks before losing typed changes."""
 
@@ -52,7 +57,7 @@ class FormDialog(QDialog):
 
     def form_state(self) -> tuple[Any, ...]:
         """Every field's value; subclasses add what is not in a field (a chosen photo)."""
-        return tuple(field_value(w) for w in self.findChildren(QWidget))
+        return fields_state(self)
 
     def has_changes(self) -> bool:
         """True when something differs from what the form showed when it opened."""

@@ -13,12 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from ui.form_dialog import field_value
-
-
-def page_state(page: QWidget) -> tuple[Any, ...]:
-    """Every field's value on *page*."""
-    return tuple(field_value(w) for w in page.findChildren(QWidget))
+from ui.form_dialog import fields_state
 
 
 @dataclass
@@ -39,7 +34,7 @@ class UnsavedTabs:
 
     def watch(self, page: QWidget, title: str, save: Callable[[], bool]) -> Callable[[], bool]:
         """Remember *page* as it is now; returns the action its Save button should run."""
-        tab = Guarded(page, title, save, page_state(page))
+        tab = Guarded(page, title, save, fields_state(page))
         self._tabs.append(tab)
         return lambda: self.save(tab)
 
@@ -47,15 +42,15 @@ class UnsavedTabs:
         """Save *tab*; when that worked, its current fields are the saved ones."""
         if not tab.save():
             return False
-        tab.state = page_state(tab.page)
+        tab.state = fields_state(tab.page)
         return True
 
     def mark_saved(self, page: QWidget) -> None:
         """*page* shows what is stored (reloaded after a change written at once)."""
         for tab in self._tabs:
             if tab.page is page:
-                tab.state = page_state(page)
+                tab.state = fields_state(page)
 
     def unsaved(self) -> list[Guarded]:
         """The tabs whose fields differ from what was loaded or last saved."""
-        return [tab for tab in self._tabs if page_state(tab.page) != tab.state]
+        return [tab for tab in self._tabs if fields_state(tab.page) != tab.state]
