@@ -2180,6 +2180,10 @@
       <translation>Desk and language</translation>
     </message>
     <message>
+      <source>Enroll with the district library</source>
+      <translation>Enroll with the district library</translation>
+    </message>
+    <message>
       <source>District sync</source>
       <translation>District sync</translation>
     </message>
@@ -2332,6 +2336,7 @@
     <name>SyncPage</name>
     <message>
       <source>State</source>
+      <extracomment>The enrollment fields show what is stored (filled from the status, or just enrolled).</extracomment>
       <translation>State</translation>
     </message>
     <message>

@@ -2180,6 +2180,10 @@
       <translation>Quầy và ngôn ngữ</translation>
     </message>
     <message>
+      <source>Enroll with the district library</source>
+      <translation>Ghi danh với thư viện huyện</translation>
+    </message>
+    <message>
       <source>District sync</source>
       <translation>Đồng bộ huyện</translation>
     </message>
@@ -2332,6 +2336,7 @@
     <name>SyncPage</name>
     <message>
       <source>State</source>
+      <extracomment>The enrollment fields show what is stored (filled from the status, or just enrolled).</extracomment>
       <translation>Tình trạng</translation>
     </message>
     <message>

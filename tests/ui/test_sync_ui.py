@@ -63,7 +63,8 @@ def test_enroll_in_settings_starts_the_background_sync(window, lib, tmp_path, di
     assert settings.currentWidget() is page
     qtbot.waitUntil(lambda: page.status is not None, timeout=10000)
     assert page.server_label.text() == "chưa ghi danh" and not page.sync_button.isEnabled()
-    assert "tệp" in page.token_label.text()  # no keyring here: the page says the token is a file
+    # Where the sync key is kept means nothing before there is a key: that row is not shown.
+    assert page.token_label.isHidden()
 
     page.url_field.setText(district.url)
     page.enroll_code.setText("SAI-MA-NAY")
@@ -80,6 +81,8 @@ def test_enroll_in_settings_starts_the_background_sync(window, lib, tmp_path, di
     assert held_records(district, "TH-MOT") == ["Tắt đèn"]
     qtbot.waitUntil(lambda: page.last_label.text() != "chưa bao giờ", timeout=10000)
     assert page.code_label.text() == "TH-MOT" and page.pending_label.text() == "0"
+    assert not page.token_label.isHidden()
+    assert "tệp" in page.token_label.text()  # no keyring here: the page says the key is a file
     assert page.message.text().startswith("Đã đồng bộ")
     qtbot.waitUntil(lambda: window.status.sync_label.text().startswith("Đồng bộ lần cuối"),
                     timeout=10000)

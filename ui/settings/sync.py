@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -46,6 +47,9 @@ def enroll(path: Path, url: str, code: str, ca_file: str | None) -> dict[str, An
 class SyncPage(QWidget):
     """The district sync tab of the settings."""
 
+    #: The enrollment fields show what is stored (filled from the status, or just enrolled).
+    loaded = Signal()
+
     def __init__(self, lib: Library, sync: SyncControl, operations: Operations,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,11 +76,13 @@ class SyncPage(QWidget):
         state_form.addRow(self.tr("Last error"), self.error_label)
         state_form.addRow(self.tr("District catalog records here"), self.union_label)
         state_form.addRow(self.tr("Sync key"), self.token_label)
+        self._state_form = state_form
+        state_form.setRowVisible(self.token_label, False)  # until the status says enrolled
         self.sync_button = QPushButton(self.tr("Sync now (Ctrl+Shift+S)"))
         self.sync_button.clicked.connect(self.sync_now)
         state_form.addRow(self.sync_button)
 
-        join = QGroupBox(self.tr("Enroll with the district library"))
+        self.join_box = join = QGroupBox(self.tr("Enroll with the district library"))
         self.url_field = QLineEdit()
         self.url_field.setPlaceholderText("https://thuvien.huyen.edu.vn")
         self.enroll_code = QLineEdit()
@@ -144,9 +150,12 @@ class SyncPage(QWidget):
         self.error_label.setStyleSheet("color: #b91c1c;" if status.last_error else "")
         self.union_label.setText(str(status.union_records))
         self.token_label.setText(status.token_storage or dash)
+        # Where the key is kept means nothing before there is a key.
+        self._state_form.setRowVisible(self.token_label, bool(status.enrolled))
         self.sync_button.setEnabled(bool(status.enrolled))
         if status.server_url and not self.url_field.text():
             self.url_field.setText(status.server_url)
+            self.loaded.emit()
 
     # -- actions ---------------------------------------------------------------------------
     def enroll(self) -> Any:
@@ -170,8 +179,15 @@ class SyncPage(QWidget):
         operation.finished.connect(lambda: self.enroll_button.setEnabled(True))
         return operation
 
+    def enroll_and_stay(self) -> bool:
+        """Enroll with what is typed (the settings' "save them?" answered Save): False, so
+        the librarian stays on this tab and reads the outcome when it arrives."""
+        self.enroll()
+        return False
+
     def _enrolled(self, library: dict[str, Any]) -> None:
         self.enroll_code.clear()
+        self.loaded.emit()
         say(self.message, self.tr("Enrolled as {code} — {name}. Syncing now.").format(
             code=library.get("code", ""), name=library.get("name", "")))
         self._sync.sync_now()

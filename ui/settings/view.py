@@ -68,11 +68,19 @@ class SettingsView(QTabWidget):
         self.addTab(self._calendar_tab(), self.tr("Calendar"))
         self.addTab(self._desk_tab(), self.tr("Desk and language"))
         self.camera_page = CameraPage()
+        self.camera_page.save_button.clicked.disconnect()
+        self.camera_page.save_button.clicked.connect(self.unsaved.watch(
+            self.camera_page.form_box, self.tr("Camera"), self.camera_page.save))
         self.addTab(self.camera_page, self.tr("Camera"))
         self.sync_page: SyncPage | None = None
         if sync is not None and operations is not None:
-            self.sync_page = SyncPage(lib, sync, operations)
-            self.addTab(self.sync_page, self.tr("District sync"))
+            self.sync_page = page = SyncPage(lib, sync, operations)
+            # "Save" there is enrolling, over the network: it starts, and the librarian stays
+            # on the tab to read how it went.
+            self.unsaved.watch(page.join_box, self.tr("Enroll with the district library"),
+                               page.enroll_and_stay)
+            page.loaded.connect(lambda: self.unsaved.mark_saved(page.join_box))
+            self.addTab(page, self.tr("District sync"))
 
     def show_sync(self) -> None:
         """Bring the district sync tab to the front (Tools → Sync before enrolling)."""
