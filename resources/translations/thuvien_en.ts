@@ -2436,6 +2436,10 @@
       <translation>Syncing…</translation>
     </message>
     <message>
+      <source>Synced: {pushed} changes sent, {kept} kept at the school (readers' details, holds, class loans), {pulled} district catalog records received.</source>
+      <translation>Synced: {pushed} changes sent, {kept} kept at the school (readers' details, holds, class loans), {pulled} district catalog records received.</translation>
+    </message>
+    <message>
       <source>Synced: {pushed} changes sent, {pulled} district catalog records received.</source>
       <translation>Synced: {pushed} changes sent, {pulled} district catalog records received.</translation>
     </message>

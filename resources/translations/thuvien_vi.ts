@@ -2436,6 +2436,10 @@
       <translation>Đang đồng bộ…</translation>
     </message>
     <message>
+      <source>Synced: {pushed} changes sent, {kept} kept at the school (readers' details, holds, class loans), {pulled} district catalog records received.</source>
+      <translation>Đã đồng bộ: gửi {pushed} thay đổi, giữ lại ở trường {kept} thay đổi (thông tin bạn đọc, đặt trước, mượn theo lớp), nhận {pulled} biểu ghi mục lục huyện.</translation>
+    </message>
+    <message>
       <source>Synced: {pushed} changes sent, {pulled} district catalog records received.</source>
       <translation>Đã đồng bộ: gửi {pushed} thay đổi, nhận {pulled} biểu ghi mục lục huyện.</translation>
     </message>

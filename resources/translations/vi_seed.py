@@ -391,6 +391,10 @@ VI: dict[str, str] = {
     "Syncing…": "Đang đồng bộ…",
     "Synced: {pushed} changes sent, {pulled} district catalog records received.":
         "Đã đồng bộ: gửi {pushed} thay đổi, nhận {pulled} biểu ghi mục lục huyện.",
+    "Synced: {pushed} changes sent, {kept} kept at the school (readers' details, holds, class "
+    "loans), {pulled} district catalog records received.":
+        "Đã đồng bộ: gửi {pushed} thay đổi, giữ lại ở trường {kept} thay đổi (thông tin bạn đọc, "
+        "đặt trước, mượn theo lớp), nhận {pulled} biểu ghi mục lục huyện.",
     "Readers' names and card numbers will be sent to the district.":
         "Tên và số thẻ bạn đọc sẽ được gửi lên thư viện huyện.",
     "Only anonymous counts leave the school.": "Chỉ số liệu ẩn danh rời khỏi trường.",

@@ -205,9 +205,16 @@ class SyncPage(QWidget):
     def _after_sync(self, outcome: Any) -> None:
         if outcome.report is not None:
             report = outcome.report
-            say(self.message, self.tr(
-                "Synced: {pushed} changes sent, {pulled} district catalog records received."
-            ).format(pushed=report.pushed, pulled=report.pulled))
+            kept = getattr(report, "withheld", 0)
+            if kept:  # "changes not sent" counted them: say where they went
+                say(self.message, self.tr(
+                    "Synced: {pushed} changes sent, {kept} kept at the school (readers' "
+                    "details, holds, class loans), {pulled} district catalog records received."
+                ).format(pushed=report.pushed, kept=kept, pulled=report.pulled))
+            else:
+                say(self.message, self.tr(
+                    "Synced: {pushed} changes sent, {pulled} district catalog records received."
+                ).format(pushed=report.pushed, pulled=report.pulled))
         else:
             say(self.message, outcome.error or "", ok=False)
         self.refresh()
