@@ -34,6 +34,7 @@ from app.library import Library
 from ui.format import day_of, display_date, library_today
 from ui.i18n import save_language
 from ui.operations import Operations
+from ui.scanner import TYPING_ONLY
 from ui.settings.camera import CameraPage
 from ui.settings.rules import RulesPage
 from ui.settings.sync import SyncPage
@@ -51,6 +52,7 @@ class SettingsView(QTabWidget):
                  sync: SyncControl | None = None, operations: Operations | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings")
+        self.setProperty(TYPING_ONLY, True)  # codes typed fast here are not scans
         self.setDocumentMode(True)
         self._lib = lib
         self._lang = lang
