@@ -138,10 +138,17 @@ class VideoFile(_Closing):
         self.fps = fps if fps > 0 else 25.0
 
     def __iter__(self) -> Iterator[Frame]:
+        """Yield the frames in order; a file without a single frame is not a video
+        (OpenCV "opens" some other files, e.g. a broken picture, as an empty one).
+
+        Raises :class:`ScanInputError` when not even the first frame can be read.
+        """
         index = 0
         while True:
             ok, image = self._capture.read()
             if not ok or image is None:
+                if index == 0:
+                    raise ScanInputError("scan.unreadable", UNREADABLE_IMAGE, path=str(self.path))
                 return
             yield Frame(index, as_u8(image), index / self.fps)
             index += 1

@@ -25,7 +25,10 @@ def files(tmp_path: Path) -> dict[str, Path]:
     write_desk_video(video)
     text = tmp_path / "notes.txt"
     text.write_text("not a picture", encoding="utf-8")
-    return {"book": book, "blank": blank, "video": video, "text": text, "missing": tmp_path / "missing.png"}
+    broken = tmp_path / "ảnh hỏng.png"  # a picture's name, not a picture (OpenCV opens it as an empty video)
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"cut short by a failed copy")
+    return {"book": book, "blank": blank, "video": video, "text": text, "broken": broken,
+            "missing": tmp_path / "missing.png"}
 
 
 def _args(paths: list[Path], *, as_json: bool = False, backend: str = "auto") -> argparse.Namespace:
@@ -45,11 +48,12 @@ def test_images_and_video_in_text(files: dict[str, Path], capsys: pytest.Capture
 def test_unreadable_and_missing_files_one_line_each_and_exit_2(
     files: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run_decode(_args([files["missing"], files["text"], files["book"]])) == 2
+    assert run_decode(_args([files["missing"], files["text"], files["broken"], files["book"]])) == 2
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
         f"Không có tệp: {files['missing']}",
         f"Không đọc được tệp ảnh/video: {files['text']}",
+        f"Không đọc được tệp ảnh/video: {files['broken']}",
     ]
     assert captured.out.splitlines() == [f"{files['book']}: isbn13 9786040000002 [zbar+zxing]"]
 
