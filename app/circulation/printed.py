@@ -32,7 +32,10 @@ from app.text import nfc
 
 SLIP_TITLE = Text("PHIẾU MƯỢN SÁCH", "LOAN SLIP")
 LETTER_TITLE = Text("THÔNG BÁO SÁCH QUÁ HẠN — LỚP {class_name}", "OVERDUE BOOKS — CLASS {class_name}")
-HEADERS = Text("ĐKCB|Tên sách|Ngày mượn|Hạn trả|Quá hạn", "Acc. no.|Title|Loaned|Due|Days late")
+# The last column is a count of days: its head says so (a bare "Quá hạn" over "3" read as
+# three weeks or a third reminder).
+HEADERS = Text("ĐKCB|Tên sách|Ngày mượn|Hạn trả|Quá hạn (ngày)",
+               "Acc. no.|Title|Loaned|Due|Days late")
 PRINTED = Text("{library} — in ngày {day}", "{library} — printed {day}")
 STUDENT = Text("Bạn đọc: {name}   Lớp: {class_name}   Thẻ: {card}",
                "Patron: {name}   Class: {class_name}   Card: {card}")

@@ -56,6 +56,7 @@ def test_overdue_letters_group_by_class(world: World, tmp_path: Path) -> None:
     # Cường's overdue copy is listed, his copy due later is not
     assert copies[2].barcode in six_a and copies[3].barcode not in six_a
     assert "08/09/2025" in six_a and "22/09/2025" in six_a  # loaned and due, dd/mm/yyyy
+    assert "Quá hạn (ngày)" in six_a  # the days-late column says its unit
 
 
 def test_loan_slip_lists_what_the_student_has(world: World, tmp_path: Path) -> None:
