@@ -818,12 +818,12 @@
       <translation>Status</translation>
     </message>
     <message>
-      <source>Mark paid</source>
-      <translation>Mark paid</translation>
+      <source>&amp;Mark paid</source>
+      <translation>&amp;Mark paid</translation>
     </message>
     <message>
-      <source>Waive…</source>
-      <translation>Waive…</translation>
+      <source>&amp;Waive…</source>
+      <translation>&amp;Waive…</translation>
     </message>
     <message>
       <source>lost book</source>
@@ -1223,8 +1223,8 @@
       <translation>Due</translation>
     </message>
     <message>
-      <source>Renew</source>
-      <translation>Renew</translation>
+      <source>Re&amp;new</source>
+      <translation>Re&amp;new</translation>
     </message>
     <message>
       <source>On loan: {count}</source>
@@ -1527,28 +1527,28 @@
       <translation>Search by name, card or student code…</translation>
     </message>
     <message>
-      <source>New patron…</source>
-      <translation>New patron…</translation>
+      <source>New &amp;patron…</source>
+      <translation>New &amp;patron…</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>Edit…</translation>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Edit…</translation>
     </message>
     <message>
-      <source>Import class list…</source>
-      <translation>Import class list…</translation>
+      <source>&amp;Import class list…</source>
+      <translation>&amp;Import class list…</translation>
     </message>
     <message>
-      <source>New school year…</source>
-      <translation>New school year…</translation>
+      <source>New school &amp;year…</source>
+      <translation>New school &amp;year…</translation>
     </message>
     <message>
-      <source>Print cards…</source>
-      <translation>Print cards…</translation>
+      <source>Print c&amp;ards…</source>
+      <translation>Print c&amp;ards…</translation>
     </message>
     <message>
-      <source>Textbooks for the class…</source>
-      <translation>Textbooks for the class…</translation>
+      <source>Te&amp;xtbooks for the class…</source>
+      <translation>Te&amp;xtbooks for the class…</translation>
     </message>
     <message>
       <source>Lend a set of textbooks to every student of the chosen class; see what each still has at the end of the year</source>

@@ -818,12 +818,12 @@
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <source>Mark paid</source>
-      <translation>Đã nộp tiền</translation>
+      <source>&amp;Mark paid</source>
+      <translation>Đã &amp;nộp tiền</translation>
     </message>
     <message>
-      <source>Waive…</source>
-      <translation>Miễn phạt…</translation>
+      <source>&amp;Waive…</source>
+      <translation>&amp;Miễn phạt…</translation>
     </message>
     <message>
       <source>lost book</source>
@@ -1223,8 +1223,8 @@
       <translation>Hạn trả</translation>
     </message>
     <message>
-      <source>Renew</source>
-      <translation>Gia hạn</translation>
+      <source>Re&amp;new</source>
+      <translation>Gia &amp;hạn</translation>
     </message>
     <message>
       <source>On loan: {count}</source>
@@ -1527,28 +1527,28 @@
       <translation>Tìm theo tên, mã thẻ hoặc mã học sinh…</translation>
     </message>
     <message>
-      <source>New patron…</source>
-      <translation>Thêm bạn đọc…</translation>
+      <source>New &amp;patron…</source>
+      <translation>Thêm &amp;bạn đọc…</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>Sửa…</translation>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <source>Import class list…</source>
-      <translation>Nhập danh sách lớp…</translation>
+      <source>&amp;Import class list…</source>
+      <translation>Nhập &amp;danh sách lớp…</translation>
     </message>
     <message>
-      <source>New school year…</source>
-      <translation>Lên lớp năm học mới…</translation>
+      <source>New school &amp;year…</source>
+      <translation>&amp;Lên lớp năm học mới…</translation>
     </message>
     <message>
-      <source>Print cards…</source>
-      <translation>In thẻ…</translation>
+      <source>Print c&amp;ards…</source>
+      <translation>&amp;In thẻ…</translation>
     </message>
     <message>
-      <source>Textbooks for the class…</source>
-      <translation>SGK cho lớp…</translation>
+      <source>Te&amp;xtbooks for the class…</source>
+      <translation>S&amp;GK cho lớp…</translation>
     </message>
     <message>
       <source>Lend a set of textbooks to every student of the chosen class; see what each still has at the end of the year</source>

@@ -60,9 +60,9 @@ MARC_DONE = Text("Đã nhập {imported} biểu ghi mới, gộp {merged}, {item
                  "skipped.")
 CLASS_DONE = Text("Đã nhập danh sách lớp: {summary}", "Class list imported: {summary}")
 
-MENU_SETUP = Text("Thiết lập thư viện…", "Set up the library…")
-MENU_BACKUP_NOW = Text("Sao lưu ngay", "Back up now")
-MENU_BACKUPS = Text("Sao lưu và khôi phục…", "Backups and restore…")
+MENU_SETUP = Text("&Thiết lập thư viện…", "Set &up the library…")
+MENU_BACKUP_NOW = Text("&Sao lưu ngay", "Back up &now")
+MENU_BACKUPS = Text("Sao lưu và &khôi phục…", "Backups and &restore…")
 
 BACKUP_TITLE = Text("Sao lưu và khôi phục", "Backups and restore")
 FOLDER = Text("Thư mục sao lưu (có thể là USB):", "Backup folder (may be a USB stick):")

@@ -1,0 +1,36 @@
+"""A keyboard-only desk: every button of the Patrons view and every item of the Tools menu has
+an underlined letter (Alt+letter), and no two share one where they are shown together."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QAbstractButton, QMenu
+
+
+def letter(text: str) -> str | None:
+    """The mnemonic letter of a Qt text ("Gia &hạn" → "H"), None without one."""
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found[1].upper() if found else None
+
+
+def test_every_patrons_button_has_its_own_alt_letter(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.firstrun import install
+
+    install(window, lib)
+    view = window.show_view("patrons")
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=5000)
+    view.table.selectRow(0)
+    # Shown or not (Gia hạn and the fines' buttons appear with a loan or a fine).
+    buttons = [b for b in view.findChildren(QAbstractButton) if b.text()]
+    texts = {b.text() for b in buttons}
+    assert {"Thêm &bạn đọc…", "&Sửa…", "Gia &hạn", "&In thẻ…"} <= texts
+    assert [b.text() for b in buttons if letter(b.text()) is None] == []
+    menus = [letter(a.text()) for a in window.menuBar().actions()]
+    letters = [letter(b.text()) for b in buttons] + menus
+    assert len(letters) == len(set(letters)), letters  # Alt+letter picks one thing
+
+    tools = [a.text() for a in window.tools_menu.actions() if not a.isSeparator()]
+    assert [t for t in tools if letter(t) is None] == []  # backups too: Alt+C, then S
+    assert len({letter(t) for t in tools}) == len(tools), tools
+    assert isinstance(window.tools_menu, QMenu)
