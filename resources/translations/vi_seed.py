@@ -26,7 +26,6 @@ VI: dict[str, str] = {
     "Database: {path}": "CSDL: {path}",
     "Changes not yet sent: {count}": "Thay đổi chưa gửi: {count}",
     "Sync: not set up": "Đồng bộ: chưa thiết lập",
-    "Sync: failed ({error})": "Đồng bộ: lỗi ({error})",
     "Sync: failed (last success {time})": "Đồng bộ: lỗi (lần cuối được: {time})",
     "Sync: failed": "Đồng bộ: lỗi",
     "Sync: last {time}": "Đồng bộ lần cuối: {time}",
@@ -126,13 +125,12 @@ VI: dict[str, str] = {
     "{name}: still has {copies}": "{name}: còn giữ {copies}",
     "{name}: was not given {titles}": "{name}: chưa được phát {titles}",
     "{name}: everything returned": "{name}: đã trả đủ", "The set is closed.": "Đã kết thúc đợt mượn.",
-    "Textbooks for the class…": "SGK cho lớp…",
     "Lend a set of textbooks to every student of the chosen class; see what each still has at "
     "the end of the year":
         "Cho cả lớp đang chọn mượn một bộ sách giáo khoa; cuối năm xem từng học sinh còn giữ "
         "sách gì",
     "Only {name}": "Chỉ {name}", "Cards for": "In thẻ cho",
-    "Lent on": "Ngày mượn", "Renew": "Gia hạn", "On loan: {count}": "Đang mượn: {count}",
+    "Lent on": "Ngày mượn", "On loan: {count}": "Đang mượn: {count}",
     "“{title}” is kept for them until {day}": "“{title}” đang được giữ cho bạn đọc đến {day}",
     "“{title}” (number {position} in the queue)": "“{title}” (thứ {position} trong hàng chờ)",
     "Waiting for: {titles}": "Đang đặt trước: {titles}",
@@ -198,12 +196,7 @@ VI: dict[str, str] = {
         "In nhãn cho mọi bản sách của các biểu ghi tìm được (Ctrl+Shift+L)",
     "Start at label": "Bắt đầu từ nhãn số", "Printer offset across": "Lệch máy in theo chiều ngang",
     "Printer offset down": "Lệch máy in theo chiều dọc", "Preview…": "Xem trước…",
-    "Making the PDF": "Đang tạo PDF", "Preparing the preview…": "Đang chuẩn bị bản xem trước…",
-    "Print…": "In…", "Save PDF…": "Lưu PDF…", "Open in PDF viewer": "Mở bằng trình xem PDF",
-    "Preview": "Xem trước", "{count} page(s)": "{count} trang",
-    "No preview on this computer (poppler's pdftoppm is missing). Save the PDF or open it in a "
-    "PDF viewer.": "Máy này không xem trước được (thiếu pdftoppm của poppler). Hãy lưu PDF "
-                   "hoặc mở bằng trình xem PDF.",
+    "Print…": "In…", "Save PDF…": "Lưu PDF…", "{count} page(s)": "{count} trang",
     "Save PDF": "Lưu PDF", "PDF files (*.pdf)": "Tệp PDF (*.pdf)",
     # patrons
     "Edit patron": "Sửa bạn đọc", "New patron": "Bạn đọc mới", "Student": "Học sinh",
@@ -221,8 +214,7 @@ VI: dict[str, str] = {
     "New school &year…": "&Lên lớp năm học mới…", "Print c&ards…": "&In thẻ…",
     "Te&xtbooks for the class…": "S&GK cho lớp…", "Re&new": "Gia &hạn",
     "&Mark paid": "Đã &nộp tiền", "&Waive…": "&Miễn phạt…",
-    "New patron…": "Thêm bạn đọc…", "Import class list…": "Nhập danh sách lớp…",
-    "New school year…": "Lên lớp năm học mới…", "Print cards…": "In thẻ…", "Name": "Họ và tên",
+    "Name": "Họ và tên",
     "Collection name": "Tên kho",
     "All patrons": "Tất cả bạn đọc", "{name} ({count})": "{name} ({count})",
     "active": "đang học", "blocked": "khoá thẻ", "left": "đã chuyển đi",
@@ -351,8 +343,7 @@ VI: dict[str, str] = {
     "record.":
         "Ghi mất bản sách {barcode}? Nếu sách đang cho mượn, lượt mượn được đóng và vẫn ghi tên "
         "bạn đọc.",
-    "Date": "Ngày", "Days late": "Số ngày quá hạn", "Amount": "Số tiền",
-    "Mark paid": "Đã nộp tiền", "Waive…": "Miễn phạt…",
+    "Date": "Ngày", "Amount": "Số tiền",
     "paid {date}": "đã nộp {date}", "waived {date}: {reason}": "đã miễn {date}: {reason}",
     "not paid": "chưa nộp", "Fines — not paid: {amount}": "Tiền phạt — chưa nộp: {amount}",
     "Fine of {amount}: {status}.": "Khoản phạt {amount}: {status}.",
