@@ -7,7 +7,8 @@ import uuid as uuidlib
 from dataclasses import dataclass
 
 from app.circulation.context import CircContext
-from app.circulation.refs import ItemRef, PatronRef
+from app.circulation.messages import STILL_LENT, STILL_LOST, Phrase
+from app.circulation.refs import ItemRef, PatronRef, open_loan_of_item, patron_by_id
 from app.circulation.results import DeskResult
 from app.db.outbox import record_change
 
@@ -62,10 +63,23 @@ def count_visit(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef) -
 
 def record_in_library(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef,
                       patron: PatronRef | None = None) -> DeskResult:
-    """Count one in-library reading of *item* (optionally by *patron*)."""
+    """Count one in-library reading of *item* (optionally by *patron*).
+
+    A copy still recorded as lent or lost is counted too (it is in the reading room), and
+    the result says so and offers to check it in: it most likely came back without being
+    checked in, and the desk must not do that unasked.
+    """
     _record(ctx, conn, "in_library", patron, item, 1)
-    return DeskResult(True, "in_library_use", {"title": item.title, "barcode": item.barcode},
-                      patron, item)
+    note: Phrase | str = ""
+    if item.status == "on_loan":
+        loan = open_loan_of_item(conn, item.id)
+        borrower = patron_by_id(conn, loan.patron_id) if loan and loan.patron_id else None
+        note = Phrase(STILL_LENT, {"name": borrower.full_name if borrower else "?"})
+    elif item.status == "lost":
+        note = Phrase(STILL_LOST, {})
+    return DeskResult(True, "in_library_use",
+                      {"title": item.title, "barcode": item.barcode, "note": note}, patron, item,
+                      offers=("checkin",) if note else ())
 
 
 def tally(conn: sqlite3.Connection, start: str, end: str) -> list[UsageCount]:

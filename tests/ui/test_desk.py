@@ -168,3 +168,10 @@ def test_f11_counts_books_read_in_the_library(window, lib, stocked, qtbot) -> No
     scan(qtbot, field, patron.card)
     scan(qtbot, field, barcodes[0])
     assert "Đã cho mượn" in desk.banner.text()
+    scan(qtbot, field, barcodes[1])
+    # A lent copy turns up on a reading-room table: counted, and amber with what to do.
+    qtbot.keyClick(field, Qt.Key.Key_F11)
+    scan(qtbot, field, barcodes[0])
+    assert "vẫn ghi đang cho" in desk.banner.text() and "hãy nhận trả" in desk.banner.text()
+    assert desk.banner.property("kind") == "warn"
+    assert lib.catalog.item_by_barcode(barcodes[0]).status == "on_loan"

@@ -291,10 +291,17 @@ def test_reading_mode_counts_each_copy_read_in_the_library(world: World) -> None
     world.circ.checkout(reader.card, lent.barcode)
     assert world.circ.desk.set_mode("reading").ok
     world.circ.desk.scan(reader.card)
+    results = []
     for copy in (*copies, lent):
         world.clock.advance(seconds=5)
         result = world.circ.desk.scan(copy.barcode)
         assert result.ok and result.code == "in_library_use"
+        results.append(result)
+    assert "mượn" not in results[0].message and results[0].offers == ()
+    # The lent copy is on a reading-room table: it came back without being checked in.
+    assert results[2].message.endswith(
+        "Bản này vẫn ghi đang cho An mượn — nếu sách đã về thư viện, hãy nhận trả.")
+    assert results[2].offers == ("checkin",)
     statuses = {i.barcode: i.status for i in world.lib.catalog.items_of(copies[0].record_id)}
     assert set(statuses.values()) == {"available"}
     assert world.lib.catalog.item(lent.id).status == "on_loan"  # not taken back
