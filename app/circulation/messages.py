@@ -158,6 +158,8 @@ MESSAGES: dict[str, Text] = {
     "in_library_use": Text("Đã ghi đọc tại chỗ “{title}” ({barcode}).{note}",
                            "Recorded in-library reading of “{title}” ({barcode}).{note}"),
     "visit": Text("Đã ghi lượt đến thư viện của {name}.", "Recorded a visit by {name}."),
+    "walk_in": Text("Đã ghi {count} lượt khách không có thẻ (hôm nay: {today} lượt).",
+                    "Recorded {count} visit(s) without a card (today: {today})."),
     "mode_set": Text("Chế độ quầy: {mode}.", "Desk mode: {mode}."),
     "patron_cleared": Text("Đã bỏ chọn bạn đọc.", "Patron cleared."),
 }

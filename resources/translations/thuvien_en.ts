@@ -547,8 +547,8 @@
       <translation>This session</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</source>
-      <translation>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</translation>
+      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</source>
+      <translation>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</translation>
     </message>
     <message>
       <source>F8 Overdue letters…</source>

@@ -547,8 +547,8 @@
       <translation>Phiên làm việc này</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</source>
-      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F11 đọc tại chỗ · F5 gia hạn · F6 in phiếu mượn · F7 camera · F9 báo mất sách · ↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc</translation>
+      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</source>
+      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F11 đọc tại chỗ · F5 gia hạn · F6 in phiếu mượn · F7 camera · F9 báo mất sách · F12 khách không có thẻ · ↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc</translation>
     </message>
     <message>
       <source>F8 Overdue letters…</source>

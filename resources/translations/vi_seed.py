@@ -39,9 +39,10 @@ VI: dict[str, str] = {
     "F11 Read here": "F11 Đọc tại chỗ",
     "Time": "Giờ", "Code": "Mã", "Result": "Kết quả", "This session": "Phiên làm việc này",
     "F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · "
-    "F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron":
+    "F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron":
         "F2 tự động · F3 cho mượn · F4 nhận trả · F11 đọc tại chỗ · F5 gia hạn · F6 in phiếu "
-        "mượn · F7 camera · F9 báo mất sách · ↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc",
+        "mượn · F7 camera · F9 báo mất sách · F12 khách không có thẻ · ↑↓ chọn sách đang mượn · "
+        "Esc bỏ chọn bạn đọc",
     "Nothing to mark lost: select a loan or scan the book first.":
         "Chưa có sách để ghi mất: hãy chọn một lượt mượn hoặc quét sách trước.",
     "{barcode} is not marked lost.": "Không ghi mất {barcode}.",

@@ -175,3 +175,17 @@ def test_f11_counts_books_read_in_the_library(window, lib, stocked, qtbot) -> No
     assert "vẫn ghi đang cho" in desk.banner.text() and "hãy nhận trả" in desk.banner.text()
     assert desk.banner.property("kind") == "warn"
     assert lib.catalog.item_by_barcode(barcodes[0]).status == "on_loan"
+
+
+def test_f12_counts_a_visitor_without_a_card(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A commune library's walk-in reader has no card: F12 counts the visit, the scan field
+    keeps the keyboard, and the tally shows them apart from the card holders."""
+    desk = window.desk
+    field = desk.scan_field
+    for _ in range(3):
+        qtbot.keyClick(field, Qt.Key.Key_F12)
+    assert desk.banner.text() == "Đã ghi 1 lượt khách không có thẻ (hôm nay: 3 lượt)."
+    assert desk.banner.property("kind") == "ok" and field.hasFocus()
+    today = lib.circulation.today()
+    assert [(c.kind, c.group, c.count) for c in lib.circulation.usage_tally(today, today)] == [
+        ("visit", "walk_in", 3)]

@@ -168,7 +168,7 @@ class DeskView(QWidget):
         splitter.setChildrenCollapsible(False)
         hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F11 read here · "
                               "F5 renew · F6 print loan slip · F7 camera · F9 book lost · "
-                              "↑↓ choose a loan · Esc clear patron"))
+                              "F12 visitor without a card · ↑↓ choose a loan · Esc clear patron"))
         hint.setObjectName("keysHint")
         hint.setWordWrap(True)
         # F8's only hint is its button (the key line above must fit beside it on a 1024 px screen).
@@ -194,6 +194,7 @@ class DeskView(QWidget):
         self._shortcut(Qt.Key.Key_F7, self.toggle_camera)
         self._shortcut(Qt.Key.Key_F8, self.print_overdue_letters)
         self._shortcut(Qt.Key.Key_F9, self.report_lost)
+        self._shortcut(Qt.Key.Key_F12, self.count_walk_in)
         self._shortcut(Qt.Key.Key_Escape, self.escape)
         # Up/Down choose one of the reader's loans for F5 (renew) and F9 (lost), no mouse.
         for key, step in ((Qt.Key.Key_Down, 1), (Qt.Key.Key_Up, -1)):
@@ -255,6 +256,10 @@ class DeskView(QWidget):
             self.focus_scan()
             return
         self._answer(barcode, self._lib.circulation.renew(barcode))
+
+    def count_walk_in(self) -> None:
+        """F12: one more visitor without a card (counted in the reading-room tally)."""
+        self._answer("F12", self._lib.circulation.record_walk_ins(1))
 
     def report_lost(self) -> DeskResult | None:
         """F9: the loan selected in the patron panel (else the copy scanned last) is lost.

@@ -9,6 +9,7 @@ import pytest
 
 from app.catalog.isbn import ean13_check_digit
 from app.circulation import Circulation
+from app.errors import ValidationError
 from app.i18n import set_language
 from app.library import Library
 
@@ -309,3 +310,17 @@ def test_reading_mode_counts_each_copy_read_in_the_library(world: World) -> None
     readings = {c.group: c.count for c in world.circ.usage_tally(day, day)
                 if c.kind == "in_library"}
     assert readings == {"reference": 2, "book": 1}
+
+
+def test_visitors_without_a_card_are_counted_apart_and_synced(world: World) -> None:
+    """Walk-in readers (a commune library, a class brought in) are counted in the tally as
+    their own group, go to the district with the visits, and a mistyped count is refused."""
+    world.circ.desk.scan(world.student("An").card)  # a card holder's visit
+    assert world.circ.record_walk_ins(12).message == "Đã ghi 12 lượt khách không có thẻ (hôm nay: 12 lượt)."
+    assert world.circ.record_walk_ins().params == {"count": 1, "today": 13}
+    with pytest.raises(ValidationError, match="Số lượt khách không hợp lệ: 0"):
+        world.circ.record_walk_ins(0)
+    day = world.circ.today()
+    visits = {c.group: c.count for c in world.circ.usage_tally(day, day) if c.kind == "visit"}
+    assert visits == {"student": 1, "walk_in": 13}
+    assert world.count("SELECT count(*) FROM changes WHERE entity = 'usage'") == 3
