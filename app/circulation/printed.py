@@ -56,8 +56,9 @@ LEFT, RIGHT = 40.0, 555.0  # points: the table spans the A4 width less 40 pt eac
 TOP = PAGE_HEIGHT - 50
 BOTTOM = 56.0
 ROW = 13.0
-# Left edges of barcode, title, loaned and due; days late is right-aligned on RIGHT.
-COLUMNS = (LEFT, 110.0, 380.0, 450.0)
+# Left edges of barcode, title, loaned and due; days late is right-aligned on RIGHT (its head,
+# "Quá hạn (ngày)", is 70 pt wide in bold 9: the due date column ends before it).
+COLUMNS = (LEFT, 110.0, 355.0, 420.0)
 TITLE_WIDTH = COLUMNS[2] - COLUMNS[1] - 10
 ELLIPSIS = "…"
 
