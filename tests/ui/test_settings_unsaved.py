@@ -112,3 +112,18 @@ def test_a_typed_enrollment_code_is_not_lost_leaving_the_sync_tab(  # type: igno
     assert page.enroll_code.text() == "K7Q2-MX4P"  # refused (no server): still typed
     asked.answer = Button.Discard
     assert window.show_view("desk") is window.desk
+
+
+def test_saved_loan_rules_are_not_called_unsaved_on_leaving(window, lib, asked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A fine typed in the rule matrix and Lưu pressed ('Đã lưu.'): leaving asked 'Bạn đã sửa
+    cài đặt mà chưa bấm Lưu: “Quy định mượn”' all the same (the rows shown before the save
+    were still counted when the saved state was taken)."""
+    settings = window.show_view("settings")
+    page = settings.rules_page
+    settings.setCurrentWidget(page)
+    page.table.item(0, 8).setText("500")
+    page.save_button.click()
+    assert page.message.text() == "Đã lưu."
+    qtbot.wait(50)  # the event loop turns (the old rows' widgets are gone by then)
+    assert window.show_view("desk") is window.desk
+    assert asked.questions == []
