@@ -1942,12 +1942,12 @@
       <translation>Students</translation>
     </message>
     <message>
-      <source>Apply rollover</source>
-      <translation>Apply rollover</translation>
+      <source>&amp;Apply rollover</source>
+      <translation>&amp;Apply rollover</translation>
     </message>
     <message>
-      <source>Undo the last rollover</source>
-      <translation>Undo the last rollover</translation>
+      <source>&amp;Undo the last rollover</source>
+      <translation>&amp;Undo the last rollover</translation>
     </message>
     <message>
       <source>Last grade of the school (graduates):</source>

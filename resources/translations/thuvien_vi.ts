@@ -1942,12 +1942,12 @@
       <translation>Số học sinh</translation>
     </message>
     <message>
-      <source>Apply rollover</source>
-      <translation>Thực hiện lên lớp</translation>
+      <source>&amp;Apply rollover</source>
+      <translation>&amp;Thực hiện lên lớp</translation>
     </message>
     <message>
-      <source>Undo the last rollover</source>
-      <translation>Hoàn tác lần lên lớp gần nhất</translation>
+      <source>&amp;Undo the last rollover</source>
+      <translation>&amp;Hoàn tác lần lên lớp gần nhất</translation>
     </message>
     <message>
       <source>Last grade of the school (graduates):</source>

@@ -252,7 +252,8 @@ VI: dict[str, str] = {
     # rollover
     "New school year: move classes up": "Năm học mới: lên lớp",
     "Class now": "Lớp hiện tại", "Becomes": "Lên lớp", "Students": "Số học sinh",
-    "Apply rollover": "Thực hiện lên lớp", "Undo the last rollover": "Hoàn tác lần lên lớp gần nhất",
+    "&Apply rollover": "&Thực hiện lên lớp",
+    "&Undo the last rollover": "&Hoàn tác lần lên lớp gần nhất",
     "Last grade of the school (graduates):": "Khối cuối cấp (ra trường):",
     "School year {from_year} → {to_year}: {promoted} student(s) move up, {graduated} graduate.":
         "Năm học {from_year} → {to_year}: {promoted} học sinh lên lớp, "

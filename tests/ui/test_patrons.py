@@ -480,3 +480,36 @@ def test_the_column_page_shows_each_encoding_whole(window, tmp_path, qtbot) -> N
     for row, text in enumerate(shown):
         assert table.columnWidth(3) >= metrics.horizontalAdvance(text) + 6, text
         assert table.visualItemRect(table.item(row, 3)).right() <= table.viewport().width()
+
+
+def test_tab_leaves_the_patron_list_instead_of_walking_its_cells(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    view = window.show_view("patrons")
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=5000)
+    view.table.setFocus()
+    view.table.setCurrentCell(0, 0)
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not view.table
+    assert view.table.currentColumn() == 0
+
+
+def test_enter_in_the_rollover_dialog_moves_no_class(window, lib, qtbot, asked) -> None:  # type: ignore[no-untyped-def]
+    """The last grade typed, then Enter: it used to press 'Thực hiện lên lớp' and ask with
+    'Có' preselected (one more Enter moved every class up). Now Enter does nothing, and the
+    question, when asked, is answered No unless the librarian chooses Yes."""
+    from PySide6.QtCore import Qt
+
+    from ui.patrons.rollover_dialog import RolloverDialog
+
+    lib.patrons.add("Nguyễn An", class_name="6A")
+    dialog = RolloverDialog(lib, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.last_grade.setFocus()
+    qtbot.keyClick(dialog.last_grade, Qt.Key.Key_Return)
+    assert asked.questions == [] and dialog.isVisible()
+    assert {p.class_name for p in lib.patrons.list_patrons()} == {"6A"}
+    assert dialog.apply_button.text() == "&Thực hiện lên lớp"

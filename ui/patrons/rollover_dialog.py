@@ -55,8 +55,8 @@ class RolloverDialog(QDialog):
         self.borrowers.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.apply_button = QPushButton(self.tr("Apply rollover"))
-        self.undo_button = QPushButton(self.tr("Undo the last rollover"))
+        self.apply_button = QPushButton(self.tr("&Apply rollover"))
+        self.undo_button = QPushButton(self.tr("&Undo the last rollover"))
         self.apply_button.clicked.connect(self.apply)
         self.undo_button.clicked.connect(self.undo)
         grade_row = QHBoxLayout()
@@ -67,6 +67,12 @@ class RolloverDialog(QDialog):
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        # Enter after typing the last grade must not start moving every class up: no button
+        # answers Enter here; each is pressed on purpose (Alt+letter, Space, a click).
+        for button in buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(grade_row)
         layout.addWidget(self.summary)
@@ -131,8 +137,9 @@ class RolloverDialog(QDialog):
     def _sure(self, question: str) -> bool:
         if not self._confirm:
             return True
-        answer = QMessageBox.question(self, self.windowTitle(), question)
-        return answer == QMessageBox.StandardButton.Yes
+        no, yes = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
+        answer = QMessageBox.question(self, self.windowTitle(), question, yes | no, no)
+        return answer == yes
 
     def apply(self) -> None:
         """Apply the rollover after asking."""
