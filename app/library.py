@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from app.backup.service import Backups
 from app.catalog.service import Catalog
 from app.circulation.service import Circulation
+from app.collection.service import CollectionService
 from app.db.connection import Database, open_database
 from app.patrons.service import PatronService
 from app.settings import Settings
@@ -59,6 +60,11 @@ class Library:
     def circulation(self) -> Circulation:
         """Loan rules, calendar, the desk's scan(), loans, holds, class loans, overdues."""
         return Circulation(self.db, self.settings)
+
+    @cached_property
+    def collection(self) -> CollectionService:
+        """Stocktakes (kiểm kê) and write-off records (biên bản thanh lý)."""
+        return CollectionService(self.db, self.settings)
 
     @cached_property
     def sync(self) -> SyncService:

@@ -1,0 +1,332 @@
+"""Stocktake (kiểm kê): scan every copy on the shelves, see what is missing, close.
+
+Every scan is its own committed transaction (the service runs each call in one), so a
+stocktake survives a crash or a power cut and goes on where it stopped, across days: there
+is only ever one open stocktake and "reopening" is simply carrying on scanning.
+
+A copy is *expected* when it lies within the stocktake's scope and is neither written off
+nor already recorded lost. It is *found* when scanned, *on loan* (accounted for) when not
+scanned and lent, and *missing* otherwise. Closing freezes the figures per collection
+(:mod:`app.collection.registers` reads them for the register's part III) and either marks
+the missing copies lost or leaves them for next time.
+
+The functions run inside the caller's transaction and write the outbox row of every change.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.catalog.store import new_uuid
+from app.circulation.clock import display_date
+from app.circulation.codes import has_bad_check_digit, isbn_of, normalise
+from app.collection._items import LINE_SELECT, copy_line, load_item, set_item
+from app.collection.messages import (
+    ALREADY_OPEN,
+    BAD_ACTION,
+    EMPTY_SCOPE,
+    NO_STOCKTAKE,
+    SCAN,
+    WHOLE_LIBRARY,
+)
+from app.collection.models import (
+    MISSING_ACTIONS,
+    CopyLine,
+    Progress,
+    ProgressLine,
+    Stocktake,
+    StocktakeLine,
+)
+from app.db.outbox import record_change
+from app.errors import ValidationError
+from app.i18n import Text
+from app.text import fold, nfc
+
+#: Statuses of a copy the stocktake expects to account for.
+EXPECTED_STATUSES = ("available", "on_loan", "on_hold_shelf", "damaged")
+_EXPECTED_SQL = "i.status IN ('available', 'on_loan', 'on_hold_shelf', 'damaged')"
+#: The scope as SQL over ``items i`` and ``stocktakes s`` (empty list = no restriction).
+_SCOPE_SQL = ("i.deleted = 0 AND (s.collections = '[]' OR coalesce(i.collection, '') IN "
+              "(SELECT value FROM json_each(s.collections))) AND (s.locations = '[]' OR "
+              "coalesce(i.location, '') IN (SELECT value FROM json_each(s.locations)))")
+_FOUND_JOIN = ("LEFT JOIN stocktake_items f ON f.stocktake_id = s.id AND f.item_id = i.id "
+               "AND f.outcome = 'found' AND f.deleted = 0")
+_SELECT = ("id, uuid, started_on, collections, locations, status, closed_on, missing_action")
+
+
+@dataclass(frozen=True)
+class ScanAnswer:
+    """The answer to one scan: ``counted`` when the copy is (now or already) accounted for;
+    ``kind`` is how the screen shows it: ``ok`` (green), ``warn`` (amber), ``refused`` (red).
+    ``code`` names the message (:data:`app.collection.messages.SCAN`)."""
+
+    counted: bool
+    kind: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    copy: CopyLine | None = None
+
+    @property
+    def message(self) -> str:
+        """The answer in the current language."""
+        return SCAN[self.code](**self.params)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON the CLI prints."""
+        return {"counted": self.counted, "kind": self.kind, "code": self.code,
+                "message": self.message, "copy": self.copy.to_dict() if self.copy else None}
+
+
+def _stocktake(row: sqlite3.Row | tuple[Any, ...]) -> Stocktake:
+    sid, uuid, started, collections, locations, status, closed, action = row
+    return Stocktake(int(sid), str(uuid), date.fromisoformat(started),
+                     tuple(json.loads(collections)), tuple(json.loads(locations)), str(status),
+                     date.fromisoformat(closed) if closed else None, action)
+
+
+def current(conn: sqlite3.Connection) -> Stocktake | None:
+    """The open stocktake, or None."""
+    row = conn.execute(f"SELECT {_SELECT} FROM stocktakes WHERE status = 'open' "
+                       f"AND deleted = 0").fetchone()
+    return _stocktake(row) if row else None
+
+
+def require_open(conn: sqlite3.Connection) -> Stocktake:
+    """The open stocktake; a :class:`ValidationError` in words when there is none."""
+    stocktake = current(conn)
+    if stocktake is None:
+        raise ValidationError("stocktake.none_open", NO_STOCKTAKE)
+    return stocktake
+
+
+def latest_closed(conn: sqlite3.Connection) -> Stocktake | None:
+    """The stocktake closed last, or None."""
+    row = conn.execute(f"SELECT {_SELECT} FROM stocktakes WHERE status = 'closed' AND "
+                       f"deleted = 0 ORDER BY closed_on DESC, id DESC LIMIT 1").fetchone()
+    return _stocktake(row) if row else None
+
+
+def scope_words(stocktake: Stocktake) -> str:
+    """The scope in words: "GK, TK; Giá 1" or "toàn thư viện"."""
+    parts = [", ".join(part) for part in (stocktake.collections, stocktake.locations) if part]
+    return "; ".join(parts) or WHOLE_LIBRARY()
+
+
+def _payload(conn: sqlite3.Connection, stocktake_id: int) -> dict[str, Any]:
+    row = conn.execute("SELECT uuid, started_on, collections, locations, status, closed_on, "
+                       "missing_action, updated_at, deleted FROM stocktakes WHERE id = ?",
+                       (stocktake_id,)).fetchone()
+    keys = ("uuid", "started_on", "collections", "locations", "status", "closed_on",
+            "missing_action", "updated_at", "deleted")
+    payload = dict(zip(keys, row, strict=True))
+    payload["collections"] = json.loads(payload["collections"])
+    payload["locations"] = json.loads(payload["locations"])
+    payload["deleted"] = bool(payload["deleted"])
+    return payload
+
+
+def start(conn: sqlite3.Connection, library_id: str, collections: list[str],
+          locations: list[str], today: date, now: str) -> Stocktake:
+    """Open a stocktake of *collections* and *locations* (empty lists: all); refused while
+    another is open, or when no copy lies within the scope."""
+    opened = current(conn)
+    if opened is not None:
+        raise ValidationError("stocktake.already_open", ALREADY_OPEN,
+                              day=display_date(opened.started_on))
+    chosen = sorted({nfc(c).strip().upper() for c in collections if c.strip()})
+    places = sorted({nfc(p).strip() for p in locations if p.strip()})
+    uuid = new_uuid()
+    cur = conn.execute(
+        "INSERT INTO stocktakes(uuid, library_id, created_at, updated_at, started_on, "
+        "collections, locations) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (uuid, library_id, now, now, today.isoformat(), json.dumps(chosen, ensure_ascii=False),
+         json.dumps(places, ensure_ascii=False)))
+    stocktake_id = int(cur.lastrowid or 0)
+    stocktake = Stocktake(stocktake_id, uuid, today, tuple(chosen), tuple(places), "open",
+                          None, None)
+    inside = conn.execute(f"SELECT count(*) FROM items i JOIN stocktakes s ON s.id = ? "
+                          f"WHERE {_SCOPE_SQL} AND {_EXPECTED_SQL}", (stocktake_id,)).fetchone()
+    if not inside[0]:
+        raise ValidationError("stocktake.empty_scope", EMPTY_SCOPE, scope=scope_words(stocktake))
+    record_change(conn, "stocktake", uuid, "insert", _payload(conn, stocktake_id))
+    return stocktake
+
+
+def _in_scope(stocktake: Stocktake, collection: str | None, location: str | None) -> bool:
+    return ((not stocktake.collections or (collection or "") in stocktake.collections)
+            and (not stocktake.locations or (location or "") in stocktake.locations))
+
+
+def _answer(counted: bool, kind: str, answer: str, copy: CopyLine | None = None, /,
+            **params: Any) -> ScanAnswer:
+    if copy is not None:
+        params = {"barcode": copy.barcode, "title": copy.title, **params}
+    return ScanAnswer(counted, kind, answer, params, copy)
+
+
+def _isbn_copy(conn: sqlite3.Connection, stocktake: Stocktake, isbn: str
+               ) -> CopyLine | ScanAnswer:
+    rows = conn.execute(
+        f"SELECT {LINE_SELECT} FROM record_isbns x JOIN items i ON i.record_id = x.record_id "
+        f"JOIN records r ON r.id = i.record_id JOIN stocktakes s ON s.id = ? "
+        f"WHERE x.isbn = ? AND {_SCOPE_SQL} AND i.status <> 'withdrawn'",
+        (stocktake.id, isbn)).fetchall()
+    if len(rows) > 1:
+        return _answer(False, "refused", "isbn_many", isbn=isbn, count=len(rows))
+    if not rows:
+        return _answer(False, "refused", "isbn_none", isbn=isbn)
+    return copy_line(rows[0])
+
+
+def scan(conn: sqlite3.Connection, stocktake: Stocktake, code: str, library_id: str,
+         now: str) -> ScanAnswer:
+    """Account for the copy scanned as *code* (its accession number, or an ISBN that
+    matches one copy within the scope); a copy scanned twice counts once. A copy outside
+    the scope, written off, recorded lost, or unknown is answered with the reason and not
+    counted."""
+    code = normalise(code)
+    row = conn.execute(f"SELECT {LINE_SELECT} FROM items i JOIN records r ON r.id = i.record_id "
+                       f"WHERE i.barcode = ? AND i.deleted = 0", (code,)).fetchone()
+    if row is not None:
+        copy = copy_line(row)
+    else:
+        isbn = isbn_of(code)
+        if isbn is None:
+            kind = "bad_check_digit" if has_bad_check_digit(code) else "unknown"
+            return _answer(False, "refused", kind, code=code)
+        found = _isbn_copy(conn, stocktake, isbn)
+        if isinstance(found, ScanAnswer):
+            return found
+        copy = found
+    if copy.status == "withdrawn":
+        return _answer(False, "refused", "withdrawn", copy)
+    if not _in_scope(stocktake, copy.collection, copy.location):
+        return _answer(False, "refused", "out_of_scope", copy,
+                       collection=copy.collection or "–", location=copy.location or "–")
+    if copy.status == "lost":
+        return _answer(False, "refused", "recorded_lost", copy)
+    uuid = new_uuid()
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO stocktake_items(uuid, library_id, created_at, updated_at, "
+        "stocktake_id, item_id, outcome) VALUES (?, ?, ?, ?, ?, ?, 'found')",
+        (uuid, library_id, now, now, stocktake.id, copy.item_id))
+    if not cur.rowcount:
+        return _answer(True, "warn", "already_found", copy)
+    record_change(conn, "stocktake_item", uuid, "insert", {
+        "uuid": uuid, "stocktake_uuid": stocktake.uuid, "item_uuid": _item_uuid(conn, copy),
+        "outcome": "found", "updated_at": now, "deleted": False})
+    if copy.status == "on_loan":
+        due = conn.execute("SELECT due_on FROM loans WHERE item_id = ? AND returned_at IS NULL",
+                           (copy.item_id,)).fetchone()
+        return _answer(True, "warn", "found_on_loan", copy,
+                       due=display_date(due[0]) if due else "–")
+    return _answer(True, "ok", "found", copy)
+
+
+def _item_uuid(conn: sqlite3.Connection, copy: CopyLine) -> str:
+    return str(conn.execute("SELECT uuid FROM items WHERE id = ?", (copy.item_id,)).fetchone()[0])
+
+
+def progress(conn: sqlite3.Connection, stocktake: Stocktake) -> Progress:
+    """Expected, found, on loan and missing copies per collection and location, now."""
+    rows = conn.execute(
+        f"SELECT coalesce(i.collection, ''), coalesce(i.location, ''), count(*), "
+        f"count(f.id), sum(f.id IS NULL AND i.status = 'on_loan'), "
+        f"sum(f.id IS NULL AND i.status <> 'on_loan') "
+        f"FROM stocktakes s JOIN items i ON {_SCOPE_SQL} AND {_EXPECTED_SQL} {_FOUND_JOIN} "
+        f"WHERE s.id = ? GROUP BY 1, 2 ORDER BY 1, 2", (stocktake.id,)).fetchall()
+    return Progress(stocktake, tuple(ProgressLine(c, loc, int(e), int(f), int(o), int(m))
+                                     for c, loc, e, f, o, m in rows))
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def shelf_key(copy: CopyLine) -> tuple[Any, ...]:
+    """The order copies stand on the shelves: location, then call number (numbers compared
+    as numbers: "8" before "10"), then accession number."""
+    def natural(text: str | None) -> tuple[Any, ...]:
+        parts = _NUMBER.split(fold(text or ""))
+        return tuple(int(p) if p.isdigit() else p for p in parts)
+    return (fold(copy.location or ""), natural(copy.call_number), natural(copy.barcode))
+
+
+def _unfound(conn: sqlite3.Connection, stocktake: Stocktake, on_loan: bool) -> list[CopyLine]:
+    wanted = "=" if on_loan else "<>"
+    due = ("(SELECT due_on FROM loans l WHERE l.item_id = i.id AND l.returned_at IS NULL)"
+           if on_loan else "NULL")
+    rows = conn.execute(
+        f"SELECT {LINE_SELECT}, {due} FROM stocktakes s JOIN items i ON {_SCOPE_SQL} "
+        f"AND {_EXPECTED_SQL} JOIN records r ON r.id = i.record_id {_FOUND_JOIN} "
+        f"WHERE s.id = ? AND f.id IS NULL AND i.status {wanted} 'on_loan'",
+        (stocktake.id,)).fetchall()
+    return sorted((copy_line(row[:-1], row[-1]) for row in rows), key=shelf_key)
+
+
+def missing(conn: sqlite3.Connection, stocktake: Stocktake) -> list[CopyLine]:
+    """Copies within the scope neither scanned nor on loan, in shelf order."""
+    return _unfound(conn, stocktake, on_loan=False)
+
+
+def on_loan(conn: sqlite3.Connection, stocktake: Stocktake) -> list[CopyLine]:
+    """Copies within the scope not scanned and on loan (accounted for), in shelf order,
+    each with its due date."""
+    return _unfound(conn, stocktake, on_loan=True)
+
+
+def close(conn: sqlite3.Connection, stocktake: Stocktake, action: str, library_id: str,
+          today: date, now: str) -> tuple[StocktakeLine, ...]:
+    """Close *stocktake*: the missing copies are marked lost (*action* ``"lost"``) or left
+    as they are for next time (``"leave"``); the figures per collection are kept. Returns
+    them."""
+    if action not in MISSING_ACTIONS:
+        raise ValidationError("stocktake.bad_action", BAD_ACTION, action=action)
+    totals: dict[str, list[int]] = {}
+    for line in progress(conn, stocktake).lines:
+        figures = totals.setdefault(line.collection, [0, 0, 0, 0])
+        for index, value in enumerate((line.expected, line.found, line.on_loan, line.missing)):
+            figures[index] += value
+    outcome = "lost" if action == "lost" else "left"
+    for copy in missing(conn, stocktake):
+        item = load_item(conn, copy.item_id)
+        if action == "lost":
+            set_item(conn, item, now, status="lost")
+        uuid = new_uuid()
+        conn.execute("INSERT INTO stocktake_items(uuid, library_id, created_at, updated_at, "
+                     "stocktake_id, item_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (uuid, library_id, now, now, stocktake.id, copy.item_id, outcome))
+        record_change(conn, "stocktake_item", uuid, "insert", {
+            "uuid": uuid, "stocktake_uuid": stocktake.uuid, "item_uuid": item.uuid,
+            "outcome": outcome, "updated_at": now, "deleted": False})
+    lines: list[StocktakeLine] = []
+    for collection, (expected, present, lent, lacking) in sorted(totals.items()):
+        kept = StocktakeLine(collection, expected, present, lent, lacking,
+                             lacking if action == "lost" else 0)
+        lines.append(kept)
+        uuid = new_uuid()
+        conn.execute("INSERT INTO stocktake_results(uuid, library_id, created_at, updated_at, "
+                     "stocktake_id, collection, expected, present, on_loan, missing, "
+                     "lost_marked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (uuid, library_id, now, now, stocktake.id, collection, expected, present,
+                      lent, lacking, kept.lost_marked))
+        record_change(conn, "stocktake_result", uuid, "insert", {
+            "uuid": uuid, "stocktake_uuid": stocktake.uuid, "collection": collection,
+            "expected": expected, "present": present, "on_loan": lent, "missing": lacking,
+            "lost_marked": kept.lost_marked, "updated_at": now, "deleted": False})
+    conn.execute("UPDATE stocktakes SET status = 'closed', closed_on = ?, missing_action = ?, "
+                 "updated_at = ? WHERE id = ?", (today.isoformat(), action, now, stocktake.id))
+    record_change(conn, "stocktake", stocktake.uuid, "update", _payload(conn, stocktake.id))
+    return tuple(lines)
+
+
+def describe(stocktake: Stocktake) -> str:
+    """One line about *stocktake*: start day and scope."""
+    return STOCKTAKE_LINE(day=display_date(stocktake.started_on), scope=scope_words(stocktake))
+
+
+STOCKTAKE_LINE = Text("Kiểm kê từ {day} ({scope})", "Stocktake since {day} ({scope})")
