@@ -224,26 +224,6 @@
       <translation>Textbooks for class {name}</translation>
     </message>
     <message>
-      <source>title or ISBN of a textbook, then Enter</source>
-      <translation>title or ISBN of a textbook, then Enter</translation>
-    </message>
-    <message>
-      <source>Add to the set →</source>
-      <translation>Add to the set →</translation>
-    </message>
-    <message>
-      <source>Take out of the set</source>
-      <translation>Take out of the set</translation>
-    </message>
-    <message>
-      <source>Lend the set to the whole class</source>
-      <translation>Lend the set to the whole class</translation>
-    </message>
-    <message>
-      <source>Lend by scanning at the desk…</source>
-      <translation>Lend by scanning at the desk…</translation>
-    </message>
-    <message>
       <source>Each student's card, then the copies handed to them: the copies recorded are the ones each student really has</source>
       <translation>Each student's card, then the copies handed to them: the copies recorded are the ones each student really has</translation>
     </message>
@@ -256,24 +236,48 @@
       <translation>A new set (due at the end of the school year, by the textbook rule)</translation>
     </message>
     <message>
-      <source>Who still has what</source>
-      <translation>Who still has what</translation>
+      <source>Title or ISBN of a textbook, then Enter</source>
+      <translation>Title or ISBN of a textbook, then Enter</translation>
     </message>
     <message>
-      <source>mark the copies still out as lost</source>
-      <translation>mark the copies still out as lost</translation>
+      <source>&amp;Add to the set →</source>
+      <translation>&amp;Add to the set →</translation>
     </message>
     <message>
-      <source>Close the set</source>
-      <translation>Close the set</translation>
+      <source>Take &amp;out of the set</source>
+      <translation>Take &amp;out of the set</translation>
     </message>
     <message>
-      <source>Scan more at the desk…</source>
-      <translation>Scan more at the desk…</translation>
+      <source>&amp;Lend the set to the whole class</source>
+      <translation>&amp;Lend the set to the whole class</translation>
+    </message>
+    <message>
+      <source>Lend by &amp;scanning at the desk…</source>
+      <translation>Lend by &amp;scanning at the desk…</translation>
+    </message>
+    <message>
+      <source>&amp;Who still has what</source>
+      <translation>&amp;Who still has what</translation>
+    </message>
+    <message>
+      <source>&amp;mark the copies still out as lost</source>
+      <translation>&amp;mark the copies still out as lost</translation>
+    </message>
+    <message>
+      <source>Clos&amp;e the set</source>
+      <translation>Clos&amp;e the set</translation>
+    </message>
+    <message>
+      <source>Scan mo&amp;re at the desk…</source>
+      <translation>Scan mo&amp;re at the desk…</translation>
     </message>
     <message>
       <source>Sets lent to this class</source>
       <translation>Sets lent to this class</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
     </message>
     <message>
       <source>{title} — {count} on the shelf</source>

@@ -224,26 +224,6 @@
       <translation>Sách giáo khoa cho lớp {name}</translation>
     </message>
     <message>
-      <source>title or ISBN of a textbook, then Enter</source>
-      <translation>nhan đề hoặc ISBN sách giáo khoa rồi nhấn Enter</translation>
-    </message>
-    <message>
-      <source>Add to the set →</source>
-      <translation>Thêm vào bộ →</translation>
-    </message>
-    <message>
-      <source>Take out of the set</source>
-      <translation>Bỏ khỏi bộ</translation>
-    </message>
-    <message>
-      <source>Lend the set to the whole class</source>
-      <translation>Cho cả lớp mượn bộ sách</translation>
-    </message>
-    <message>
-      <source>Lend by scanning at the desk…</source>
-      <translation>Cho mượn bằng cách quét ở quầy…</translation>
-    </message>
-    <message>
       <source>Each student's card, then the copies handed to them: the copies recorded are the ones each student really has</source>
       <translation>Quét thẻ từng học sinh, rồi các cuốn phát cho em đó: sổ ghi đúng cuốn mỗi em cầm</translation>
     </message>
@@ -256,24 +236,48 @@
       <translation>Bộ sách mới (hạn trả cuối năm học, theo quy định sách giáo khoa)</translation>
     </message>
     <message>
-      <source>Who still has what</source>
-      <translation>Ai còn giữ sách gì</translation>
+      <source>Title or ISBN of a textbook, then Enter</source>
+      <translation>Nhan đề hoặc ISBN, rồi nhấn Enter</translation>
     </message>
     <message>
-      <source>mark the copies still out as lost</source>
-      <translation>ghi mất các bản chưa trả</translation>
+      <source>&amp;Add to the set →</source>
+      <translation>Thê&amp;m vào bộ →</translation>
     </message>
     <message>
-      <source>Close the set</source>
-      <translation>Kết thúc đợt mượn</translation>
+      <source>Take &amp;out of the set</source>
+      <translation>&amp;Bỏ khỏi bộ</translation>
     </message>
     <message>
-      <source>Scan more at the desk…</source>
-      <translation>Quét tiếp ở quầy…</translation>
+      <source>&amp;Lend the set to the whole class</source>
+      <translation>&amp;Cho cả lớp mượn bộ sách</translation>
+    </message>
+    <message>
+      <source>Lend by &amp;scanning at the desk…</source>
+      <translation>Cho mượn bằng cách &amp;quét ở quầy…</translation>
+    </message>
+    <message>
+      <source>&amp;Who still has what</source>
+      <translation>&amp;Ai còn giữ sách gì</translation>
+    </message>
+    <message>
+      <source>&amp;mark the copies still out as lost</source>
+      <translation>&amp;ghi mất các bản chưa trả</translation>
+    </message>
+    <message>
+      <source>Clos&amp;e the set</source>
+      <translation>&amp;Kết thúc đợt mượn</translation>
+    </message>
+    <message>
+      <source>Scan mo&amp;re at the desk…</source>
+      <translation>Quét &amp;tiếp ở quầy…</translation>
     </message>
     <message>
       <source>Sets lent to this class</source>
       <translation>Các đợt mượn của lớp</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>Đó&amp;ng</translation>
     </message>
     <message>
       <source>{title} — {count} on the shelf</source>

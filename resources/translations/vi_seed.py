@@ -108,13 +108,14 @@ VI: dict[str, str] = {
     "e.g. BB số 12/2026 (may be left empty)": "ví dụ BB số 12/2026 (có thể để trống)",
     "Write-off record": "Biên bản thanh lý",
     "Textbooks for class {name}": "Sách giáo khoa cho lớp {name}",
-    "title or ISBN of a textbook, then Enter": "nhan đề hoặc ISBN sách giáo khoa rồi nhấn Enter",
-    "Add to the set →": "Thêm vào bộ →", "Take out of the set": "Bỏ khỏi bộ",
-    "Lend the set to the whole class": "Cho cả lớp mượn bộ sách", "The set:": "Bộ sách:",
+    "Title or ISBN of a textbook, then Enter": "Nhan đề hoặc ISBN, rồi nhấn Enter",
+    "&Add to the set →": "Thê&m vào bộ →", "Take &out of the set": "&Bỏ khỏi bộ",
+    "&Lend the set to the whole class": "&Cho cả lớp mượn bộ sách", "The set:": "Bộ sách:",
     "A new set (due at the end of the school year, by the textbook rule)":
         "Bộ sách mới (hạn trả cuối năm học, theo quy định sách giáo khoa)",
-    "Who still has what": "Ai còn giữ sách gì", "mark the copies still out as lost":
-        "ghi mất các bản chưa trả", "Close the set": "Kết thúc đợt mượn",
+    "&Who still has what": "&Ai còn giữ sách gì",
+    "&mark the copies still out as lost": "&ghi mất các bản chưa trả",
+    "Clos&e the set": "&Kết thúc đợt mượn", "&Close": "Đó&ng",
     "Sets lent to this class": "Các đợt mượn của lớp",
     "{title} — {count} on the shelf": "{title} — {count} bản trên giá",
     "Add the set's textbooks first.": "Hãy thêm sách vào bộ trước.",
@@ -420,11 +421,11 @@ VI: dict[str, str] = {
         "Thư viện đã có «{title}» ({count} bản).",
     "Filled from the district catalog: check it, choose the copies, then Save.":
         "Đã điền từ mục lục huyện: kiểm tra, chọn số bản rồi bấm Lưu.",
-    "Lend by scanning at the desk…": "Cho mượn bằng cách quét ở quầy…",
+    "Lend by &scanning at the desk…": "Cho mượn bằng cách &quét ở quầy…",
     "Each student's card, then the copies handed to them: the copies recorded are the ones "
     "each student really has":
         "Quét thẻ từng học sinh, rồi các cuốn phát cho em đó: sổ ghi đúng cuốn mỗi em cầm",
-    "Scan more at the desk…": "Quét tiếp ở quầy…",
+    "Scan mo&re at the desk…": "Quét &tiếp ở quầy…",
     "Stop (back to the ordinary desk)": "Thôi (trở về quầy bình thường)",
     "Scan a student's card, then each textbook handed to them.":
         "Quét thẻ học sinh, rồi quét từng cuốn sách giáo khoa phát cho em đó.",

@@ -34,3 +34,17 @@ def test_every_patrons_button_has_its_own_alt_letter(window, lib, stocked, qtbot
     assert [t for t in tools if letter(t) is None] == []  # backups too: Alt+C, then S
     assert len({letter(t) for t in tools}) == len(tools), tools
     assert isinstance(window.tools_menu, QMenu)
+
+
+def test_the_class_textbooks_dialog_has_an_alt_letter_for_each_button(lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.patrons.class_loan_dialog import ClassLoanDialog
+
+    lib.patrons.add("Nguyễn An", class_name="6A")
+    dialog = ClassLoanDialog(lib, "6A")
+    qtbot.addWidget(dialog)
+    texts = [b.text() for b in dialog.findChildren(QAbstractButton) if b.text()]
+    assert "Cho mượn bằng cách &quét ở quầy…" in texts
+    assert [t for t in texts if letter(t) is None] == []
+    letters = [letter(t) for t in texts]
+    assert len(letters) == len(set(letters)), texts
+    assert dialog.search.placeholderText() == "Nhan đề hoặc ISBN, rồi nhấn Enter"
