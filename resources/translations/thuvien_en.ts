@@ -689,24 +689,28 @@
       <translation>{count} page(s)</translation>
     </message>
     <message>
-      <source>Zoom</source>
-      <translation>Zoom</translation>
-    </message>
-    <message>
-      <source>Print…</source>
-      <translation>Print…</translation>
-    </message>
-    <message>
-      <source>Save PDF…</source>
-      <translation>Save PDF…</translation>
-    </message>
-    <message>
       <source>The printer {name} could not be opened: check that it is switched on and connected.</source>
       <translation>The printer {name} could not be opened: check that it is switched on and connected.</translation>
     </message>
     <message>
       <source>Sent {count} page(s) to {printer}</source>
       <translation>Sent {count} page(s) to {printer}</translation>
+    </message>
+    <message>
+      <source>&amp;Zoom</source>
+      <translation>&amp;Zoom</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Print…</translation>
+    </message>
+    <message>
+      <source>&amp;Save PDF…</source>
+      <translation>&amp;Save PDF…</translation>
     </message>
     <message>
       <source>Save PDF</source>

@@ -689,24 +689,28 @@
       <translation>{count} trang</translation>
     </message>
     <message>
-      <source>Zoom</source>
-      <translation>Thu phóng</translation>
-    </message>
-    <message>
-      <source>Print…</source>
-      <translation>In…</translation>
-    </message>
-    <message>
-      <source>Save PDF…</source>
-      <translation>Lưu PDF…</translation>
-    </message>
-    <message>
       <source>The printer {name} could not be opened: check that it is switched on and connected.</source>
       <translation>Không mở được máy in {name}: hãy kiểm tra máy in đã bật và đã kết nối.</translation>
     </message>
     <message>
       <source>Sent {count} page(s) to {printer}</source>
       <translation>Đã gửi {count} trang tới {printer}</translation>
+    </message>
+    <message>
+      <source>&amp;Zoom</source>
+      <translation>Thu &amp;phóng</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;In…</translation>
+    </message>
+    <message>
+      <source>&amp;Save PDF…</source>
+      <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
       <source>Save PDF</source>

@@ -198,7 +198,8 @@ VI: dict[str, str] = {
         "In nhãn cho mọi bản sách của các biểu ghi tìm được (Ctrl+Shift+L)",
     "Start at label": "Bắt đầu từ nhãn số", "Printer offset across": "Lệch máy in theo chiều ngang",
     "Printer offset down": "Lệch máy in theo chiều dọc", "Preview…": "Xem trước…",
-    "Print…": "In…", "Save PDF…": "Lưu PDF…", "{count} page(s)": "{count} trang",
+    "&Print…": "&In…", "&Save PDF…": "&Lưu PDF…", "{count} page(s)": "{count} trang",
+    "&Zoom": "Thu &phóng",
     "Save PDF": "Lưu PDF", "PDF files (*.pdf)": "Tệp PDF (*.pdf)",
     # patrons
     "Edit patron": "Sửa bạn đọc", "New patron": "Bạn đọc mới", "Student": "Học sinh",
