@@ -47,7 +47,7 @@ SUB = "    – {name}"
 
 
 def _name(table: dict[str, Text], key: str, empty: Text) -> str:
-    if not key:
+    if not key or key == "walk_in":  # visits counted at the desk for readers without a card
         return empty()
     text = table.get(key)
     return text() if text else key
