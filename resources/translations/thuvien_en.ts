@@ -101,24 +101,8 @@
       <translation>Search title, author, subject, ISBN or accession number (2 letters or more)…</translation>
     </message>
     <message>
-      <source>Labels for all results…</source>
-      <translation>Labels for all results…</translation>
-    </message>
-    <message>
       <source>Print labels for every copy of the records found (Ctrl+Shift+L)</source>
       <translation>Print labels for every copy of the records found (Ctrl+Shift+L)</translation>
-    </message>
-    <message>
-      <source>New record (Ctrl+N)</source>
-      <translation>New record (Ctrl+N)</translation>
-    </message>
-    <message>
-      <source>Import MARC…</source>
-      <translation>Import MARC…</translation>
-    </message>
-    <message>
-      <source>Export MARC…</source>
-      <translation>Export MARC…</translation>
     </message>
     <message>
       <source>Title</source>
@@ -141,20 +125,36 @@
       <translation>Copies</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>Edit…</translation>
+      <source>Labels for all &amp;results…</source>
+      <translation>Labels for all &amp;results…</translation>
     </message>
     <message>
-      <source>Add copies…</source>
-      <translation>Add copies…</translation>
+      <source>&amp;New record (Ctrl+N)</source>
+      <translation>&amp;New record (Ctrl+N)</translation>
     </message>
     <message>
-      <source>Print labels…</source>
-      <translation>Print labels…</translation>
+      <source>&amp;Import MARC…</source>
+      <translation>&amp;Import MARC…</translation>
     </message>
     <message>
-      <source>Holds…</source>
-      <translation>Holds…</translation>
+      <source>E&amp;xport MARC…</source>
+      <translation>E&amp;xport MARC…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit record…</source>
+      <translation>&amp;Edit record…</translation>
+    </message>
+    <message>
+      <source>Add &amp;copies…</source>
+      <translation>Add &amp;copies…</translation>
+    </message>
+    <message>
+      <source>&amp;Print labels…</source>
+      <translation>&amp;Print labels…</translation>
+    </message>
+    <message>
+      <source>&amp;Holds…</source>
+      <translation>&amp;Holds…</translation>
     </message>
     <message>
       <source>Who is waiting for this book; put a reader in the queue by their card</source>
@@ -440,20 +440,20 @@
   <context>
     <name>CopyEditActions</name>
     <message>
-      <source>Edit copy…</source>
-      <translation>Edit copy…</translation>
-    </message>
-    <message>
-      <source>Remove copy…</source>
-      <translation>Remove copy…</translation>
-    </message>
-    <message>
       <source>Only for a copy entered by mistake that was never lent; its accession number is not given again. A copy that leaves the library is marked lost or withdrawn.</source>
       <translation>Only for a copy entered by mistake that was never lent; its accession number is not given again. A copy that leaves the library is marked lost or withdrawn.</translation>
     </message>
     <message>
-      <source>Withdraw…</source>
-      <translation>Withdraw…</translation>
+      <source>Edit cop&amp;y…</source>
+      <translation>Edit cop&amp;y…</translation>
+    </message>
+    <message>
+      <source>Re&amp;move copy…</source>
+      <translation>Re&amp;move copy…</translation>
+    </message>
+    <message>
+      <source>&amp;Withdraw…</source>
+      <translation>&amp;Withdraw…</translation>
     </message>
     <message>
       <source>Write off a worn-out or outdated copy (thanh lý), with the write-off record's number; it stays in the catalog, marked withdrawn.</source>
@@ -479,16 +479,16 @@
   <context>
     <name>CopyStatusActions</name>
     <message>
-      <source>Copy lost…</source>
-      <translation>Copy lost…</translation>
+      <source>Copy &amp;lost…</source>
+      <translation>Copy &amp;lost…</translation>
     </message>
     <message>
-      <source>Copy damaged</source>
-      <translation>Copy damaged</translation>
+      <source>Copy &amp;damaged</source>
+      <translation>Copy &amp;damaged</translation>
     </message>
     <message>
-      <source>Copy found</source>
-      <translation>Copy found</translation>
+      <source>Copy f&amp;ound</source>
+      <translation>Copy f&amp;ound</translation>
     </message>
     <message>
       <source>Mark the selected copy lost; a copy on loan closes its loan and, where the library charges for lost books, its reader is charged.</source>
@@ -1276,6 +1276,10 @@
     <message>
       <source>Settings</source>
       <translation>Settings</translation>
+    </message>
+    <message>
+      <source>Stocktake</source>
+      <translation>Stocktake</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -2341,6 +2345,156 @@
     </message>
   </context>
   <context>
+    <name>StartStocktakeDialog</name>
+    <message>
+      <source>Start a stocktake</source>
+      <translation>Start a stocktake</translation>
+    </message>
+    <message>
+      <source>Tick the collections and/or locations to count; tick nothing to count the whole library.</source>
+      <translation>Tick the collections and/or locations to count; tick nothing to count the whole library.</translation>
+    </message>
+    <message>
+      <source>Collections</source>
+      <translation>Collections</translation>
+    </message>
+    <message>
+      <source>Locations</source>
+      <translation>Locations</translation>
+    </message>
+    <message>
+      <source>&amp;Start</source>
+      <translation>&amp;Start</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>StocktakeView</name>
+    <message>
+      <source>&amp;Start a stocktake…</source>
+      <translation>&amp;Start a stocktake…</translation>
+    </message>
+    <message>
+      <source>&amp;Close the stocktake…</source>
+      <translation>&amp;Close the stocktake…</translation>
+    </message>
+    <message>
+      <source>&amp;Print the missing list…</source>
+      <translation>&amp;Print the missing list…</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh the lists</source>
+      <translation>&amp;Refresh the lists</translation>
+    </message>
+    <message>
+      <source>&amp;Write-off record…</source>
+      <translation>&amp;Write-off record…</translation>
+    </message>
+    <message>
+      <source>Scan the books on the shelf, one by one…</source>
+      <translation>Scan the books on the shelf, one by one…</translation>
+    </message>
+    <message>
+      <source>Call number</source>
+      <translation>Call number</translation>
+    </message>
+    <message>
+      <source>Accession no.</source>
+      <translation>Accession no.</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Location</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Collection</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Expected</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>Found</translation>
+    </message>
+    <message>
+      <source>On loan</source>
+      <translation>On loan</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>Missing</translation>
+    </message>
+    <message>
+      <source>Not found yet (shelf order)</source>
+      <translation>Not found yet (shelf order)</translation>
+    </message>
+    <message>
+      <source>By collection and location</source>
+      <translation>By collection and location</translation>
+    </message>
+    <message>
+      <source>No stocktake is open.</source>
+      <translation>No stocktake is open.</translation>
+    </message>
+    <message>
+      <source>Start a stocktake (Alt+S), then scan every book on the shelves. Scans are saved at once: you can stop and go on another day.</source>
+      <translation>Start a stocktake (Alt+S), then scan every book on the shelves. Scans are saved at once: you can stop and go on another day.</translation>
+    </message>
+    <message>
+      <source>Scan the books on the shelf, one by one.</source>
+      <translation>Scan the books on the shelf, one by one.</translation>
+    </message>
+    <message>
+      <source>Expected {expected} · found {found} · on loan {on_loan} · missing {missing}</source>
+      <translation>Expected {expected} · found {found} · on loan {on_loan} · missing {missing}</translation>
+    </message>
+    <message>
+      <source>Close the stocktake</source>
+      <translation>Close the stocktake</translation>
+    </message>
+    <message>
+      <source>{count} copies were not found. What should happen to them?</source>
+      <translation>{count} copies were not found. What should happen to them?</translation>
+    </message>
+    <message>
+      <source>Mark them &amp;lost</source>
+      <translation>Mark them &amp;lost</translation>
+    </message>
+    <message>
+      <source>&amp;Leave them for next time</source>
+      <translation>&amp;Leave them for next time</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Stocktake closed: expected {expected}, present {present}, on loan {on_loan}, missing {missing}, marked lost {lost}.</source>
+      <translation>Stocktake closed: expected {expected}, present {present}, on loan {on_loan}, missing {missing}, marked lost {lost}.</translation>
+    </message>
+    <message>
+      <source>Missing list</source>
+      <translation>Missing list</translation>
+    </message>
+    <message>
+      <source>{count} copies not found</source>
+      <translation>{count} copies not found</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncPage</name>
     <message>
       <source>State</source>
@@ -2555,6 +2709,85 @@
     <message>
       <source>Withdraw</source>
       <translation>Withdraw</translation>
+    </message>
+  </context>
+  <context>
+    <name>WriteoffDialog</name>
+    <message>
+      <source>Write-off record</source>
+      <translation>Write-off record</translation>
+    </message>
+    <message>
+      <source>Scan or type an accession number, Enter</source>
+      <translation>Scan or type an accession number, Enter</translation>
+    </message>
+    <message>
+      <source>&amp;Number:</source>
+      <translation>&amp;Number:</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Date:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+      <source>&amp;Approved by:</source>
+      <translation>&amp;Approved by:</translation>
+    </message>
+    <message>
+      <source>N&amp;ote:</source>
+      <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+      <source>Cop&amp;ies:</source>
+      <translation>Cop&amp;ies:</translation>
+    </message>
+    <message>
+      <source>Accession no.</source>
+      <translation>Accession no.</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Collection</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>Price</translation>
+    </message>
+    <message>
+      <source>Add the copies the last stocktake did not &amp;find</source>
+      <translation>Add the copies the last stocktake did not &amp;find</translation>
+    </message>
+    <message>
+      <source>&amp;Take out of the list</source>
+      <translation>&amp;Take out of the list</translation>
+    </message>
+    <message>
+      <source>Ma&amp;ke the record</source>
+      <translation>Ma&amp;ke the record</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>{barcode} is already on the list.</source>
+      <translation>{barcode} is already on the list.</translation>
+    </message>
+    <message>
+      <source>{count} copies added from the stocktake.</source>
+      <translation>{count} copies added from the stocktake.</translation>
+    </message>
+    <message>
+      <source>{count} copies, value {value} đ</source>
+      <translation>{count} copies, value {value} đ</translation>
     </message>
   </context>
 </TS>

@@ -101,24 +101,8 @@
       <translation>Tìm nhan đề, tác giả, chủ đề, ISBN hoặc số ĐKCB (từ 2 chữ)…</translation>
     </message>
     <message>
-      <source>Labels for all results…</source>
-      <translation>In nhãn cho mọi kết quả…</translation>
-    </message>
-    <message>
       <source>Print labels for every copy of the records found (Ctrl+Shift+L)</source>
       <translation>In nhãn cho mọi bản sách của các biểu ghi tìm được (Ctrl+Shift+L)</translation>
-    </message>
-    <message>
-      <source>New record (Ctrl+N)</source>
-      <translation>Biểu ghi mới (Ctrl+N)</translation>
-    </message>
-    <message>
-      <source>Import MARC…</source>
-      <translation>Nhập MARC…</translation>
-    </message>
-    <message>
-      <source>Export MARC…</source>
-      <translation>Xuất MARC…</translation>
     </message>
     <message>
       <source>Title</source>
@@ -141,20 +125,36 @@
       <translation>Bản sách</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>Sửa…</translation>
+      <source>Labels for all &amp;results…</source>
+      <translation>In nhãn cho &amp;mọi kết quả…</translation>
     </message>
     <message>
-      <source>Add copies…</source>
-      <translation>Thêm bản sách…</translation>
+      <source>&amp;New record (Ctrl+N)</source>
+      <translation>&amp;Biểu ghi mới (Ctrl+N)</translation>
     </message>
     <message>
-      <source>Print labels…</source>
-      <translation>In nhãn…</translation>
+      <source>&amp;Import MARC…</source>
+      <translation>&amp;Nhập MARC…</translation>
     </message>
     <message>
-      <source>Holds…</source>
-      <translation>Đặt trước…</translation>
+      <source>E&amp;xport MARC…</source>
+      <translation>X&amp;uất MARC…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit record…</source>
+      <translation>Sử&amp;a…</translation>
+    </message>
+    <message>
+      <source>Add &amp;copies…</source>
+      <translation>T&amp;hêm bản sách…</translation>
+    </message>
+    <message>
+      <source>&amp;Print labels…</source>
+      <translation>&amp;In nhãn…</translation>
+    </message>
+    <message>
+      <source>&amp;Holds…</source>
+      <translation>Đặt t&amp;rước…</translation>
     </message>
     <message>
       <source>Who is waiting for this book; put a reader in the queue by their card</source>
@@ -440,20 +440,20 @@
   <context>
     <name>CopyEditActions</name>
     <message>
-      <source>Edit copy…</source>
-      <translation>Sửa bản sách…</translation>
-    </message>
-    <message>
-      <source>Remove copy…</source>
-      <translation>Xoá bản sách…</translation>
-    </message>
-    <message>
       <source>Only for a copy entered by mistake that was never lent; its accession number is not given again. A copy that leaves the library is marked lost or withdrawn.</source>
       <translation>Chỉ dùng cho bản sách nhập nhầm và chưa từng cho mượn; số ĐKCB của nó không cấp lại. Bản sách rời thư viện thì đánh dấu mất hoặc thanh lý.</translation>
     </message>
     <message>
-      <source>Withdraw…</source>
-      <translation>Thanh lý…</translation>
+      <source>Edit cop&amp;y…</source>
+      <translation>&amp;Sửa bản sách…</translation>
+    </message>
+    <message>
+      <source>Re&amp;move copy…</source>
+      <translation>&amp;Xoá bản sách…</translation>
+    </message>
+    <message>
+      <source>&amp;Withdraw…</source>
+      <translation>Thanh &amp;lý…</translation>
     </message>
     <message>
       <source>Write off a worn-out or outdated copy (thanh lý), with the write-off record's number; it stays in the catalog, marked withdrawn.</source>
@@ -479,16 +479,16 @@
   <context>
     <name>CopyStatusActions</name>
     <message>
-      <source>Copy lost…</source>
-      <translation>Báo mất…</translation>
+      <source>Copy &amp;lost…</source>
+      <translation>Bá&amp;o mất…</translation>
     </message>
     <message>
-      <source>Copy damaged</source>
-      <translation>Báo hỏng</translation>
+      <source>Copy &amp;damaged</source>
+      <translation>Báo hỏn&amp;g</translation>
     </message>
     <message>
-      <source>Copy found</source>
-      <translation>Đã tìm thấy</translation>
+      <source>Copy f&amp;ound</source>
+      <translation>Đã tìm thấ&amp;y</translation>
     </message>
     <message>
       <source>Mark the selected copy lost; a copy on loan closes its loan and, where the library charges for lost books, its reader is charged.</source>
@@ -1276,6 +1276,10 @@
     <message>
       <source>Settings</source>
       <translation>Cài đặt</translation>
+    </message>
+    <message>
+      <source>Stocktake</source>
+      <translation>Kiểm kê</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -2341,6 +2345,156 @@
     </message>
   </context>
   <context>
+    <name>StartStocktakeDialog</name>
+    <message>
+      <source>Start a stocktake</source>
+      <translation>Bắt đầu kiểm kê</translation>
+    </message>
+    <message>
+      <source>Tick the collections and/or locations to count; tick nothing to count the whole library.</source>
+      <translation>Đánh dấu các kho và/hoặc vị trí cần kiểm; không đánh dấu gì thì kiểm toàn thư viện.</translation>
+    </message>
+    <message>
+      <source>Collections</source>
+      <translation>Kho</translation>
+    </message>
+    <message>
+      <source>Locations</source>
+      <translation>Vị trí</translation>
+    </message>
+    <message>
+      <source>&amp;Start</source>
+      <translation>&amp;Bắt đầu</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Huỷ</translation>
+    </message>
+  </context>
+  <context>
+    <name>StocktakeView</name>
+    <message>
+      <source>&amp;Start a stocktake…</source>
+      <translation>&amp;Bắt đầu kiểm kê…</translation>
+    </message>
+    <message>
+      <source>&amp;Close the stocktake…</source>
+      <translation>&amp;Kết thúc kiểm kê…</translation>
+    </message>
+    <message>
+      <source>&amp;Print the missing list…</source>
+      <translation>&amp;In danh sách thiếu…</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh the lists</source>
+      <translation>Làm &amp;mới danh sách</translation>
+    </message>
+    <message>
+      <source>&amp;Write-off record…</source>
+      <translation>&amp;Lập biên bản thanh lý…</translation>
+    </message>
+    <message>
+      <source>Scan the books on the shelf, one by one…</source>
+      <translation>Quét lần lượt từng cuốn sách trên giá…</translation>
+    </message>
+    <message>
+      <source>Call number</source>
+      <translation>Ký hiệu xếp giá</translation>
+    </message>
+    <message>
+      <source>Accession no.</source>
+      <translation>Số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Nhan đề</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Vị trí</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Hạn trả</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Kho</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Cần kiểm</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>Đã thấy</translation>
+    </message>
+    <message>
+      <source>On loan</source>
+      <translation>Đang mượn</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>Còn thiếu</translation>
+    </message>
+    <message>
+      <source>Not found yet (shelf order)</source>
+      <translation>Chưa thấy (theo thứ tự trên giá)</translation>
+    </message>
+    <message>
+      <source>By collection and location</source>
+      <translation>Theo kho và vị trí</translation>
+    </message>
+    <message>
+      <source>No stocktake is open.</source>
+      <translation>Chưa có đợt kiểm kê nào đang mở.</translation>
+    </message>
+    <message>
+      <source>Start a stocktake (Alt+S), then scan every book on the shelves. Scans are saved at once: you can stop and go on another day.</source>
+      <translation>Bắt đầu kiểm kê (Alt+B), rồi quét từng cuốn sách trên giá. Mỗi lần quét được lưu ngay: có thể dừng và làm tiếp vào hôm khác.</translation>
+    </message>
+    <message>
+      <source>Scan the books on the shelf, one by one.</source>
+      <translation>Quét lần lượt từng cuốn sách trên giá.</translation>
+    </message>
+    <message>
+      <source>Expected {expected} · found {found} · on loan {on_loan} · missing {missing}</source>
+      <translation>Cần kiểm {expected} · đã thấy {found} · đang mượn {on_loan} · còn thiếu {missing}</translation>
+    </message>
+    <message>
+      <source>Close the stocktake</source>
+      <translation>Kết thúc kiểm kê</translation>
+    </message>
+    <message>
+      <source>{count} copies were not found. What should happen to them?</source>
+      <translation>Có {count} bản không tìm thấy. Xử lý các bản này thế nào?</translation>
+    </message>
+    <message>
+      <source>Mark them &amp;lost</source>
+      <translation>Ghi &amp;mất tất cả</translation>
+    </message>
+    <message>
+      <source>&amp;Leave them for next time</source>
+      <translation>Để &amp;lại cho lần sau</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Huỷ</translation>
+    </message>
+    <message>
+      <source>Stocktake closed: expected {expected}, present {present}, on loan {on_loan}, missing {missing}, marked lost {lost}.</source>
+      <translation>Đã kết thúc kiểm kê: cần kiểm {expected}, có {present}, đang mượn {on_loan}, thiếu {missing}, đánh dấu mất {lost}.</translation>
+    </message>
+    <message>
+      <source>Missing list</source>
+      <translation>Danh sách sách thiếu</translation>
+    </message>
+    <message>
+      <source>{count} copies not found</source>
+      <translation>{count} bản chưa thấy</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncPage</name>
     <message>
       <source>State</source>
@@ -2555,6 +2709,85 @@
     <message>
       <source>Withdraw</source>
       <translation>Thanh lý</translation>
+    </message>
+  </context>
+  <context>
+    <name>WriteoffDialog</name>
+    <message>
+      <source>Write-off record</source>
+      <translation>Biên bản thanh lý</translation>
+    </message>
+    <message>
+      <source>Scan or type an accession number, Enter</source>
+      <translation>Quét hoặc gõ số ĐKCB rồi Enter</translation>
+    </message>
+    <message>
+      <source>&amp;Number:</source>
+      <translation>&amp;Số biên bản:</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Ngày:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+      <source>&amp;Approved by:</source>
+      <translation>Người &amp;duyệt:</translation>
+    </message>
+    <message>
+      <source>N&amp;ote:</source>
+      <translation>Ghi &amp;chú:</translation>
+    </message>
+    <message>
+      <source>Cop&amp;ies:</source>
+      <translation>&amp;Quét sách:</translation>
+    </message>
+    <message>
+      <source>Accession no.</source>
+      <translation>Số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Nhan đề</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Kho</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>Giá tiền</translation>
+    </message>
+    <message>
+      <source>Add the copies the last stocktake did not &amp;find</source>
+      <translation>Thêm các bản &amp;thiếu khi kiểm kê</translation>
+    </message>
+    <message>
+      <source>&amp;Take out of the list</source>
+      <translation>&amp;Xoá khỏi danh sách</translation>
+    </message>
+    <message>
+      <source>Ma&amp;ke the record</source>
+      <translation>Lập &amp;biên bản</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Huỷ</translation>
+    </message>
+    <message>
+      <source>{barcode} is already on the list.</source>
+      <translation>{barcode} đã có trong danh sách.</translation>
+    </message>
+    <message>
+      <source>{count} copies added from the stocktake.</source>
+      <translation>Đã thêm {count} bản từ lần kiểm kê.</translation>
+    </message>
+    <message>
+      <source>{count} copies, value {value} đ</source>
+      <translation>{count} bản, trị giá {value} đ</translation>
     </message>
   </context>
 </TS>

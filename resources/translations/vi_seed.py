@@ -71,10 +71,10 @@ VI: dict[str, str] = {
     # catalog
     "Search title, author, subject, ISBN or accession number (2 letters or more)…":
         "Tìm nhan đề, tác giả, chủ đề, ISBN hoặc số ĐKCB (từ 2 chữ)…",
-    "New record (Ctrl+N)": "Biểu ghi mới (Ctrl+N)", "Import MARC…": "Nhập MARC…",
-    "Export MARC…": "Xuất MARC…", "Author": "Tác giả", "Year": "Năm",
-    "Call number": "Ký hiệu xếp giá", "Copies": "Bản sách", "Edit…": "Sửa…",
-    "Add copies…": "Thêm bản sách…", "Print labels…": "In nhãn…", "Searching…": "Đang tìm…",
+    "&New record (Ctrl+N)": "&Biểu ghi mới (Ctrl+N)", "&Import MARC…": "&Nhập MARC…",
+    "E&xport MARC…": "X&uất MARC…", "Author": "Tác giả", "Year": "Năm",
+    "Call number": "Ký hiệu xếp giá", "Copies": "Bản sách", "&Edit record…": "Sử&a…",
+    "Add &copies…": "T&hêm bản sách…", "&Print labels…": "&In nhãn…", "Searching…": "Đang tìm…",
     "{count} found": "Tìm thấy {count}", "Import MARC records": "Nhập biểu ghi MARC",
     "MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)":
         "Tệp MARC (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;Mọi tệp (*)",
@@ -85,7 +85,7 @@ VI: dict[str, str] = {
     "Catalog written to {path}.": "Đã ghi toàn bộ biểu ghi vào {path}.",
     "{count} record(s) were too long for ISO 2709 and were left out.":
         "{count} biểu ghi quá dài cho ISO 2709 nên không được xuất.",
-    "Holds…": "Đặt trước…",
+    "&Holds…": "Đặt t&rước…",
     "Who is waiting for this book; put a reader in the queue by their card":
         "Ai đang chờ cuốn sách này; thêm bạn đọc vào hàng chờ bằng thẻ",
     "Holds — {title}": "Đặt trước — {title}",
@@ -94,7 +94,7 @@ VI: dict[str, str] = {
     "Nobody is waiting for this book.": "Chưa có ai đặt trước cuốn sách này.",
     "Cancel the selected hold": "Huỷ lượt đặt trước đang chọn",
     "copy kept until {day}": "đang giữ sách đến {day}", "waiting": "đang chờ",
-    "Withdraw…": "Thanh lý…", "Withdraw": "Thanh lý",
+    "&Withdraw…": "Thanh &lý…", "Withdraw": "Thanh lý",
     "Write off a worn-out or outdated copy (thanh lý), with the write-off record's number; it "
     "stays in the catalog, marked withdrawn.":
         "Thanh lý bản sách rách nát hoặc lạc hậu, kèm số biên bản; bản sách vẫn ở trong mục "
@@ -136,7 +136,7 @@ VI: dict[str, str] = {
     "“{title}” is kept for them until {day}": "“{title}” đang được giữ cho bạn đọc đến {day}",
     "“{title}” (number {position} in the queue)": "“{title}” (thứ {position} trong hàng chờ)",
     "Waiting for: {titles}": "Đang đặt trước: {titles}",
-    "Edit copy…": "Sửa bản sách…", "Remove copy…": "Xoá bản sách…", "Remove copy": "Xoá bản sách",
+    "Edit cop&y…": "&Sửa bản sách…", "Re&move copy…": "&Xoá bản sách…", "Remove copy": "Xoá bản sách",
     "Only for a copy entered by mistake that was never lent; its accession number is not given "
     "again. A copy that leaves the library is marked lost or withdrawn.":
         "Chỉ dùng cho bản sách nhập nhầm và chưa từng cho mượn; số ĐKCB của nó không cấp lại. "
@@ -193,7 +193,7 @@ VI: dict[str, str] = {
     "Title, author, subject…": "Nhan đề, tác giả, chủ đề…",
     "Counting…": "Đang đếm…", "Counting the copies": "Đang đếm số bản sách",
     "{count} copies selected": "Đã chọn {count} bản sách", "Print &labels…": "In &nhãn…",
-    "Labels for all results…": "In nhãn cho mọi kết quả…",
+    "Labels for all &results…": "In nhãn cho &mọi kết quả…",
     "Print labels for every copy of the records found (Ctrl+Shift+L)":
         "In nhãn cho mọi bản sách của các biểu ghi tìm được (Ctrl+Shift+L)",
     "Start at label": "Bắt đầu từ nhãn số", "Printer offset across": "Lệch máy in theo chiều ngang",
@@ -335,7 +335,7 @@ VI: dict[str, str] = {
         "Thu khi ghi mất một bản sách đang cho mượn; tự huỷ nếu tìm thấy sách trước khi nộp. "
         "0: không thu tiền (bạn đọc đền bằng cuốn sách cùng loại).",
     # copies lost / damaged / found (catalog)
-    "Copy lost…": "Báo mất…", "Copy damaged": "Báo hỏng", "Copy found": "Đã tìm thấy",
+    "Copy &lost…": "Bá&o mất…", "Copy &damaged": "Báo hỏn&g", "Copy f&ound": "Đã tìm thấ&y",
     "Mark the selected copy lost; a copy on loan closes its loan and, where the library charges "
     "for lost books, its reader is charged.":
         "Ghi mất bản sách đang chọn; nếu đang cho mượn, lượt mượn được đóng và bạn đọc phải đền "

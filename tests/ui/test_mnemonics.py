@@ -48,3 +48,13 @@ def test_the_class_textbooks_dialog_has_an_alt_letter_for_each_button(lib, qtbot
     letters = [letter(t) for t in texts]
     assert len(letters) == len(set(letters)), texts
     assert dialog.search.placeholderText() == "Nhan đề hoặc ISBN, rồi nhấn Enter"
+
+
+def test_every_catalog_button_has_its_own_alt_letter(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = window.show_view("catalog")
+    buttons = [b for b in view.findChildren(QAbstractButton) if b.text()]
+    texts = [b.text() for b in buttons]
+    assert {"Sử&a…", "T&hêm bản sách…", "&In nhãn…", "Đặt t&rước…", "Bá&o mất…"} <= set(texts)
+    assert [t for t in texts if letter(t) is None] == []
+    letters = [letter(t) for t in texts] + [letter(a.text()) for a in window.menuBar().actions()]
+    assert len(letters) == len(set(letters)), texts
