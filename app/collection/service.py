@@ -30,6 +30,10 @@ class CollectionService:
         """The open stocktake, or None."""
         return stocktake.current(self._db.conn)
 
+    def scope_choices(self) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """Collections and locations with their numbers of copies, for choosing a scope."""
+        return stocktake.scope_choices(self._db.conn)
+
     def start_stocktake(self, collections: Sequence[str] = (), locations: Sequence[str] = ()
                         ) -> Stocktake:
         """Open a stocktake of *collections* / *locations* (none given: the whole library)."""

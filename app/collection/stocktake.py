@@ -111,6 +111,17 @@ def latest_closed(conn: sqlite3.Connection) -> Stocktake | None:
     return _stocktake(row) if row else None
 
 
+def scope_choices(conn: sqlite3.Connection
+                  ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """The collections and the locations a stocktake may cover, each with its number of
+    copies to account for ("" for copies without a collection)."""
+    query = (f"SELECT coalesce(i.{{0}}, ''), count(*) FROM items i WHERE i.deleted = 0 "
+             f"AND {_EXPECTED_SQL} GROUP BY 1 ORDER BY 1")
+    collections = [(str(n), int(c)) for n, c in conn.execute(query.format("collection"))]
+    locations = [(str(n), int(c)) for n, c in conn.execute(query.format("location")) if n]
+    return collections, locations
+
+
 def scope_words(stocktake: Stocktake) -> str:
     """The scope in words: "GK, TK; Giá 1" or "toàn thư viện"."""
     parts = [", ".join(part) for part in (stocktake.collections, stocktake.locations) if part]

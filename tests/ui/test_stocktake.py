@@ -1,0 +1,95 @@
+"""The stocktake view in the real window: scans typed into the real scan field are answered
+in the banner with a sound, the figures and the missing list follow, a scan typed while the
+focus is elsewhere stays in the stocktake (never lends a book at the desk), closing asks and
+marks the missing copies lost, and the write-off dialog takes them in one go."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+
+def _stock(lib):  # type: ignore[no-untyped-def]
+    codes = []
+    for n in range(4):
+        record = lib.catalog.add_record(f"Tiếng Việt {n + 1}", authors=["Bùi Mạnh Hùng"])
+        codes += [lib.catalog.add_item(record, collection="GK", location="Giá 1",
+                                       call_number=f"4(V){n}", price=15000.0).barcode
+                  for _ in range(2)]
+    other = lib.catalog.add_record("Số đỏ", authors=["Vũ Trọng Phụng"])
+    outside = lib.catalog.add_item(other, collection="TK", location="Tủ 2").barcode
+    return codes, outside
+
+
+def _scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(field, code)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_a_stocktake_scanned_closed_and_written_off(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    codes, outside = _stock(lib)
+    patron = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    assert lib.circulation.checkout(patron.card, codes[7]).ok
+    view = window.show_view("stocktake")
+    assert window.nav.currentItem().text().startswith("Kiểm kê")
+    assert "Chưa có đợt kiểm kê nào đang mở" in view.heading.text()
+    assert not view.scan_field.isEnabled()
+
+    dialog = view.start_stocktake()
+    for row in range(dialog.collections.count()):
+        item = dialog.collections.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == "GK":
+            item.setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter starts
+    qtbot.waitUntil(lambda: view.scan_field.isEnabled())
+    assert "GK" in view.heading.text()
+    assert view.missing_table.rowCount() == 7 and view.on_loan_table.rowCount() == 1
+    assert view.scan_field.hasFocus()
+
+    _scan(qtbot, view.scan_field, codes[0])
+    assert view.banner.text().startswith(f"Có: {codes[0]} — Tiếng Việt 1")
+    assert view.banner.property("kind") == "ok" and view.sounds.last_played == "ok"
+    assert view.missing_table.rowCount() == 6
+    assert "đã thấy 1" in view.figures.text() and "còn thiếu 6" in view.figures.text()
+    _scan(qtbot, view.scan_field, codes[0])
+    assert "chỉ tính một lần" in view.banner.text() and view.banner.property("kind") == "warn"
+    _scan(qtbot, view.scan_field, outside)
+    assert "ngoài phạm vi" in view.banner.text() and view.banner.property("kind") == "bad"
+    assert view.sounds.last_played == "bad"
+    _scan(qtbot, view.scan_field, "GK.99999")
+    assert "Không có bản sách nào" in view.banner.text()
+    for code in codes[1:5]:
+        _scan(qtbot, view.scan_field, code)
+    # a scan arriving while the focus is elsewhere goes to the stocktake, not to the desk
+    view.tabs.setFocus()
+    window.scan_from_anywhere(codes[5])
+    assert window.stack.currentWidget() is view
+    assert view.banner.text().startswith(f"Có: {codes[5]}")
+    assert lib.circulation.desk.current_patron() is None
+    assert view.missing_table.rowCount() == 1  # codes[6]
+    assert view.missing_table.item(0, 1).text() == codes[6]
+
+    box = view.close_stocktake()
+    assert box is not None and "1" in box.text()
+    lost = next(b for b in box.buttons() if b.text().startswith("Ghi &mất"))
+    lost.click()
+    assert lib.collection.current_stocktake() is None
+    assert lib.catalog.item_by_barcode(codes[6]).status == "lost"
+    assert lib.catalog.item_by_barcode(codes[7]).status == "on_loan"
+    assert "đánh dấu mất 1" in view.banner.text()
+    assert "Chưa có đợt kiểm kê nào đang mở" in view.heading.text()
+
+    writeoff = view.open_writeoff()
+    writeoff.number.setText("KK-01/2026")
+    writeoff.from_stocktake.click()
+    assert [c.barcode for c in writeoff.copies] == [codes[6]]
+    assert writeoff.reason.currentData() == "lost"
+    _scan(qtbot, writeoff.scan_field, codes[7])  # on loan: refused, not added
+    assert "đang cho mượn" in writeoff.answer.text() and len(writeoff.copies) == 1
+    assert writeoff.isVisible()  # the scanner's Enter did not close the dialog
+    _scan(qtbot, writeoff.scan_field, codes[1])
+    assert "2 bản, trị giá 30.000 đ" in writeoff.total.text()
+    writeoff.make.click()
+    assert writeoff.result() == QDialog.DialogCode.Accepted
+    assert writeoff.made is not None and writeoff.made.copies == 2
+    assert lib.catalog.item_by_barcode(codes[1]).status == "withdrawn"
