@@ -28,7 +28,7 @@ from ui.scanner import ScanBurstFilter
 from ui.statusbar import LibraryStatusBar
 from ui.sync_control import SyncControl
 
-VIEWS = ("desk", "catalog", "patrons", "settings", "stocktake")
+VIEWS = ("desk", "catalog", "patrons", "settings", "stocktake", "reports")
 
 
 class MainWindow(QMainWindow):
@@ -54,10 +54,11 @@ class MainWindow(QMainWindow):
         self._views: dict[str, QWidget] = {"desk": self.desk}
         self._factories: dict[str, Callable[[], QWidget]] = {
             "catalog": self._make_catalog, "patrons": self._make_patrons,
-            "settings": self._make_settings, "stocktake": self._make_stocktake}
+            "settings": self._make_settings, "stocktake": self._make_stocktake,
+            "reports": self._make_reports}
         titles = {"desk": self.tr("Desk"), "catalog": self.tr("Catalog"),
                   "patrons": self.tr("Patrons"), "settings": self.tr("Settings"),
-                  "stocktake": self.tr("Stocktake")}
+                  "stocktake": self.tr("Stocktake"), "reports": self.tr("Reports")}
         for index, key in enumerate(VIEWS):
             item = QListWidgetItem(f"{titles[key]}\nCtrl+{index + 1}")
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -164,6 +165,11 @@ class MainWindow(QMainWindow):
         view = StocktakeView(self.lib, self.operations, self.desk.sounds)
         view.changed.connect(self.status.refresh_soon)
         return view
+
+    def _make_reports(self) -> QWidget:
+        from ui.reports.view import ReportsView
+
+        return ReportsView(self.lib, self.operations)
 
     def _build_menus(self) -> QMenu:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

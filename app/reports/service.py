@@ -62,6 +62,13 @@ class Reports:
         return {str(code).upper(): str(entry.get("label", "")) for code, entry in schemes.items()
                 if isinstance(entry, dict)}
 
+    def collection_codes(self) -> list[str]:
+        """The collection codes of the accession schemes and of the copies, sorted."""
+        used = {str(r[0]).upper() for r in self._db.conn.execute(
+            "SELECT DISTINCT collection FROM items WHERE deleted = 0 AND collection IS NOT NULL "
+            "AND collection != ''")}
+        return sorted(used | set(self.collection_labels()))
+
     def default_period(self) -> Period:
         """The current school year, up to today."""
         year = int(self.school_year()[:4])

@@ -1282,6 +1282,10 @@
       <translation>Stocktake</translation>
     </message>
     <message>
+      <source>Reports</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;File</translation>
     </message>
@@ -1933,6 +1937,137 @@
     <message>
       <source>The year must be a number, e.g. 2019.</source>
       <translation>The year must be a number, e.g. 2019.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsView</name>
+    <message>
+      <source>Individual register (sổ đăng ký cá biệt)</source>
+      <translation>Individual register (sổ đăng ký cá biệt)</translation>
+    </message>
+    <message>
+      <source>General register (sổ đăng ký tổng quát)</source>
+      <translation>General register (sổ đăng ký tổng quát)</translation>
+    </message>
+    <message>
+      <source>Textbook register (sổ đăng ký SGK)</source>
+      <translation>Textbook register (sổ đăng ký SGK)</translation>
+    </message>
+    <message>
+      <source>Statistics of a period</source>
+      <translation>Statistics of a period</translation>
+    </message>
+    <message>
+      <source>This school year</source>
+      <translation>This school year</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>This month</translation>
+    </message>
+    <message>
+      <source>Last month</source>
+      <translation>Last month</translation>
+    </message>
+    <message>
+      <source>Everything</source>
+      <translation>Everything</translation>
+    </message>
+    <message>
+      <source>Days typed below</source>
+      <translation>Days typed below</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>All collections</source>
+      <translation>All collections</translation>
+    </message>
+    <message>
+      <source>&amp;Show</source>
+      <translation>&amp;Show</translation>
+    </message>
+    <message>
+      <source>Save P&amp;DF…</source>
+      <translation>Save P&amp;DF…</translation>
+    </message>
+    <message>
+      <source>Save &amp;Excel…</source>
+      <translation>Save &amp;Excel…</translation>
+    </message>
+    <message>
+      <source>Pr&amp;int…</source>
+      <translation>Pr&amp;int…</translation>
+    </message>
+    <message>
+      <source>Choose a register and a period, then Show.</source>
+      <translation>Choose a register and a period, then Show.</translation>
+    </message>
+    <message>
+      <source>&amp;Register:</source>
+      <translation>&amp;Register:</translation>
+    </message>
+    <message>
+      <source>&amp;Period:</source>
+      <translation>&amp;Period:</translation>
+    </message>
+    <message>
+      <source>Fro&amp;m:</source>
+      <translation>Fro&amp;m:</translation>
+    </message>
+    <message>
+      <source>U&amp;ntil:</source>
+      <translation>U&amp;ntil:</translation>
+    </message>
+    <message>
+      <source>Co&amp;llection:</source>
+      <translation>Co&amp;llection:</translation>
+    </message>
+    <message>
+      <source>Making the report</source>
+      <translation>Making the report</translation>
+    </message>
+    <message>
+      <source>{pages} page(s), {rows} line(s)</source>
+      <translation>{pages} page(s), {rows} line(s)</translation>
+    </message>
+    <message>
+      <source>Saved {file} ({pages})</source>
+      <translation>Saved {file} ({pages})</translation>
+    </message>
+    <message>
+      <source>Save PDF</source>
+      <translation>Save PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Save Excel</source>
+      <translation>Save Excel</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Printing</source>
+      <translation>Printing</translation>
+    </message>
+    <message>
+      <source>Sent {count} page(s) to {printer}</source>
+      <translation>Sent {count} page(s) to {printer}</translation>
+    </message>
+    <message>
+      <source>Printing cancelled: nothing was sent to {printer}</source>
+      <translation>Printing cancelled: nothing was sent to {printer}</translation>
+    </message>
+    <message>
+      <source>The printer {name} could not be opened: check that it is switched on and connected.</source>
+      <translation>The printer {name} could not be opened: check that it is switched on and connected.</translation>
     </message>
   </context>
   <context>

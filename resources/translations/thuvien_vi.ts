@@ -1282,6 +1282,10 @@
       <translation>Kiểm kê</translation>
     </message>
     <message>
+      <source>Reports</source>
+      <translation>Sổ sách, thống kê</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
@@ -1933,6 +1937,137 @@
     <message>
       <source>The year must be a number, e.g. 2019.</source>
       <translation>Năm phải là số, ví dụ 2019.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsView</name>
+    <message>
+      <source>Individual register (sổ đăng ký cá biệt)</source>
+      <translation>Sổ đăng ký cá biệt</translation>
+    </message>
+    <message>
+      <source>General register (sổ đăng ký tổng quát)</source>
+      <translation>Sổ đăng ký tổng quát</translation>
+    </message>
+    <message>
+      <source>Textbook register (sổ đăng ký SGK)</source>
+      <translation>Sổ đăng ký sách giáo khoa</translation>
+    </message>
+    <message>
+      <source>Statistics of a period</source>
+      <translation>Thống kê theo kỳ</translation>
+    </message>
+    <message>
+      <source>This school year</source>
+      <translation>Năm học này</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>Tháng này</translation>
+    </message>
+    <message>
+      <source>Last month</source>
+      <translation>Tháng trước</translation>
+    </message>
+    <message>
+      <source>Everything</source>
+      <translation>Toàn bộ</translation>
+    </message>
+    <message>
+      <source>Days typed below</source>
+      <translation>Tự chọn ngày</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>All collections</source>
+      <translation>Mọi kho</translation>
+    </message>
+    <message>
+      <source>&amp;Show</source>
+      <translation>&amp;Xem</translation>
+    </message>
+    <message>
+      <source>Save P&amp;DF…</source>
+      <translation>Lưu &amp;PDF…</translation>
+    </message>
+    <message>
+      <source>Save &amp;Excel…</source>
+      <translation>Lưu &amp;Excel…</translation>
+    </message>
+    <message>
+      <source>Pr&amp;int…</source>
+      <translation>&amp;In…</translation>
+    </message>
+    <message>
+      <source>Choose a register and a period, then Show.</source>
+      <translation>Chọn sổ hoặc thống kê và kỳ, rồi bấm Xem.</translation>
+    </message>
+    <message>
+      <source>&amp;Register:</source>
+      <translation>&amp;Sổ:</translation>
+    </message>
+    <message>
+      <source>&amp;Period:</source>
+      <translation>&amp;Kỳ:</translation>
+    </message>
+    <message>
+      <source>Fro&amp;m:</source>
+      <translation>Từ &amp;ngày:</translation>
+    </message>
+    <message>
+      <source>U&amp;ntil:</source>
+      <translation>Đến ngà&amp;y:</translation>
+    </message>
+    <message>
+      <source>Co&amp;llection:</source>
+      <translation>Kh&amp;o:</translation>
+    </message>
+    <message>
+      <source>Making the report</source>
+      <translation>Đang lập sổ</translation>
+    </message>
+    <message>
+      <source>{pages} page(s), {rows} line(s)</source>
+      <translation>{pages} trang, {rows} dòng</translation>
+    </message>
+    <message>
+      <source>Saved {file} ({pages})</source>
+      <translation>Đã lưu {file} ({pages})</translation>
+    </message>
+    <message>
+      <source>Save PDF</source>
+      <translation>Lưu PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Save Excel</source>
+      <translation>Lưu Excel</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Printing</source>
+      <translation>Đang in</translation>
+    </message>
+    <message>
+      <source>Sent {count} page(s) to {printer}</source>
+      <translation>Đã gửi {count} trang tới {printer}</translation>
+    </message>
+    <message>
+      <source>Printing cancelled: nothing was sent to {printer}</source>
+      <translation>Đã huỷ in: không gửi gì tới {printer}</translation>
+    </message>
+    <message>
+      <source>The printer {name} could not be opened: check that it is switched on and connected.</source>
+      <translation>Không mở được máy in {name}: hãy kiểm tra máy in đã bật và đã kết nối.</translation>
     </message>
   </context>
   <context>

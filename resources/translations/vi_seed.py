@@ -488,6 +488,29 @@ VI: dict[str, str] = {
     '{barcode} is already on the list.': '{barcode} đã có trong danh sách.',
     '{count} copies added from the stocktake.': 'Đã thêm {count} bản từ lần kiểm kê.',
     '{count} copies, value {value} đ': '{count} bản, trị giá {value} đ',
+    # reports (ui/reports)
+    "Reports": "Sổ sách, thống kê",
+    "Individual register (sổ đăng ký cá biệt)": "Sổ đăng ký cá biệt",
+    "General register (sổ đăng ký tổng quát)": "Sổ đăng ký tổng quát",
+    "Textbook register (sổ đăng ký SGK)": "Sổ đăng ký sách giáo khoa",
+    "Statistics of a period": "Thống kê theo kỳ",
+    "This school year": "Năm học này", "This month": "Tháng này", "Last month": "Tháng trước",
+    "Everything": "Toàn bộ", "Days typed below": "Tự chọn ngày",
+    "All collections": "Mọi kho",
+    "&Show": "&Xem", "Save P&DF…": "Lưu &PDF…", "Save &Excel…": "Lưu &Excel…",
+    "Pr&int…": "&In…",
+    "Choose a register and a period, then Show.": "Chọn sổ hoặc thống kê và kỳ, rồi bấm Xem.",
+    "&Register:": "&Sổ:", "&Period:": "&Kỳ:", "Fro&m:": "Từ &ngày:", "U&ntil:": "Đến ngà&y:",
+    "Co&llection:": "Kh&o:",
+    "Making the report": "Đang lập sổ",
+    "{pages} page(s), {rows} line(s)": "{pages} trang, {rows} dòng",
+    "Saved {file} ({pages})": "Đã lưu {file} ({pages})",
+    "Save Excel": "Lưu Excel", "Excel workbooks (*.xlsx)": "Tệp Excel (*.xlsx)",
+    "Printing": "Đang in",
+    "Sent {count} page(s) to {printer}": "Đã gửi {count} trang tới {printer}",
+    "Printing cancelled: nothing was sent to {printer}": "Đã huỷ in: không gửi gì tới {printer}",
+    "The printer {name} could not be opened: check that it is switched on and connected.":
+        "Không mở được máy in {name}: hãy kiểm tra máy in đã bật và đã kết nối.",
 }
 
 
