@@ -30,8 +30,8 @@
       <translation>Switch the camera on when the desk opens</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>Save</translation>
+      <source>&amp;Save</source>
+      <translation>&amp;Save</translation>
     </message>
     <message>
       <source>0 is the first camera of this computer, 1 the second… A USB scanner needs no setting here.</source>
@@ -84,6 +84,14 @@
     <message>
       <source>Switch camera on</source>
       <translation>Switch camera on</translation>
+    </message>
+    <message>
+      <source>S&amp;witch camera off</source>
+      <translation>S&amp;witch camera off</translation>
+    </message>
+    <message>
+      <source>Switch camera &amp;on</source>
+      <translation>Switch camera &amp;on</translation>
     </message>
   </context>
   <context>
@@ -2185,6 +2193,22 @@
       <translation>The most specific rule applies: a rule for one reader category and one item type wins over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as 31/05/2026; leave it empty to count days. Fine per day: đồng for each day late; 0 means no fine.</translation>
     </message>
     <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Add a &amp;rule</source>
+      <translation>Add a &amp;rule</translation>
+    </message>
+    <message>
+      <source>Re&amp;move the selected rule</source>
+      <translation>Re&amp;move the selected rule</translation>
+    </message>
+    <message>
+      <source>Restore the &amp;defaults</source>
+      <translation>Restore the &amp;defaults</translation>
+    </message>
+    <message>
       <source>A book lost on loan costs its reader</source>
       <translation>A book lost on loan costs its reader</translation>
     </message>
@@ -2203,22 +2227,6 @@
     <message>
       <source>Row {row}: days, max items, renewals and the fine are whole numbers.</source>
       <translation>Row {row}: days, max items, renewals and the fine are whole numbers.</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Save</translation>
-    </message>
-    <message>
-      <source>Add a rule</source>
-      <translation>Add a rule</translation>
-    </message>
-    <message>
-      <source>Remove the selected rule</source>
-      <translation>Remove the selected rule</translation>
-    </message>
-    <message>
-      <source>Restore the defaults</source>
-      <translation>Restore the defaults</translation>
     </message>
     <message>
       <source>Refuse new loans when a reader's unpaid fines reach</source>
@@ -2343,10 +2351,6 @@
       <translation>You changed settings without pressing Save: {tabs}. Save them now?</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>Save</translation>
-    </message>
-    <message>
       <source>Library name</source>
       <translation>Library name</translation>
     </message>
@@ -2383,8 +2387,12 @@
       <translation>Collection name</translation>
     </message>
     <message>
-      <source>Add a collection</source>
-      <translation>Add a collection</translation>
+      <source>&amp;Save</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>&amp;Add a collection</source>
+      <translation>&amp;Add a collection</translation>
     </message>
     <message>
       <source>Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…</source>
@@ -2431,12 +2439,12 @@
       <translation>e.g. Tết</translation>
     </message>
     <message>
-      <source>Add</source>
-      <translation>Add</translation>
+      <source>&amp;Add</source>
+      <translation>&amp;Add</translation>
     </message>
     <message>
-      <source>Remove selected</source>
-      <translation>Remove selected</translation>
+      <source>&amp;Remove selected</source>
+      <translation>&amp;Remove selected</translation>
     </message>
     <message>
       <source>From</source>
@@ -2681,12 +2689,12 @@
       <translation>Only if the district uses its own certificate</translation>
     </message>
     <message>
-      <source>Choose…</source>
-      <translation>Choose…</translation>
+      <source>C&amp;hoose…</source>
+      <translation>C&amp;hoose…</translation>
     </message>
     <message>
-      <source>Enroll</source>
-      <translation>Enroll</translation>
+      <source>&amp;Enroll</source>
+      <translation>&amp;Enroll</translation>
     </message>
     <message>
       <source>Server address</source>

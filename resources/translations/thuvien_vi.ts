@@ -30,8 +30,8 @@
       <translation>Bật camera khi mở quầy mượn trả</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>Lưu</translation>
+      <source>&amp;Save</source>
+      <translation>&amp;Lưu</translation>
     </message>
     <message>
       <source>0 is the first camera of this computer, 1 the second… A USB scanner needs no setting here.</source>
@@ -84,6 +84,14 @@
     <message>
       <source>Switch camera on</source>
       <translation>Bật camera</translation>
+    </message>
+    <message>
+      <source>S&amp;witch camera off</source>
+      <translation>Tắt c&amp;amera</translation>
+    </message>
+    <message>
+      <source>Switch camera &amp;on</source>
+      <translation>&amp;Bật camera</translation>
     </message>
   </context>
   <context>
@@ -2185,6 +2193,22 @@
       <translation>Quy định cụ thể nhất được áp dụng: quy định cho một loại bạn đọc và một loại tài liệu được ưu tiên hơn quy định “mọi”. Hạn trả cố định: 31/05 cho ngày 31/5 hằng năm (sách giáo khoa), hoặc một ngày như 31/05/2026; để trống thì tính theo số ngày. Phạt mỗi ngày: số đồng cho mỗi ngày trả muộn; 0 là không phạt.</translation>
     </message>
     <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+      <source>Add a &amp;rule</source>
+      <translation>Thêm &amp;quy định</translation>
+    </message>
+    <message>
+      <source>Re&amp;move the selected rule</source>
+      <translation>&amp;Xoá quy định đang chọn</translation>
+    </message>
+    <message>
+      <source>Restore the &amp;defaults</source>
+      <translation>Khôi phục &amp;mặc định</translation>
+    </message>
+    <message>
       <source>A book lost on loan costs its reader</source>
       <translation>Sách mượn bị mất, bạn đọc đền</translation>
     </message>
@@ -2203,22 +2227,6 @@
     <message>
       <source>Row {row}: days, max items, renewals and the fine are whole numbers.</source>
       <translation>Dòng {row}: số ngày, số tối đa, số lần gia hạn và tiền phạt phải là số nguyên.</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Lưu</translation>
-    </message>
-    <message>
-      <source>Add a rule</source>
-      <translation>Thêm quy định</translation>
-    </message>
-    <message>
-      <source>Remove the selected rule</source>
-      <translation>Xoá quy định đang chọn</translation>
-    </message>
-    <message>
-      <source>Restore the defaults</source>
-      <translation>Khôi phục mặc định</translation>
     </message>
     <message>
       <source>Refuse new loans when a reader's unpaid fines reach</source>
@@ -2343,10 +2351,6 @@
       <translation>Bạn đã sửa cài đặt mà chưa bấm Lưu: {tabs}. Lưu ngay bây giờ?</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>Lưu</translation>
-    </message>
-    <message>
       <source>Library name</source>
       <translation>Tên thư viện</translation>
     </message>
@@ -2383,8 +2387,12 @@
       <translation>Tên kho</translation>
     </message>
     <message>
-      <source>Add a collection</source>
-      <translation>Thêm kho</translation>
+      <source>&amp;Save</source>
+      <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+      <source>&amp;Add a collection</source>
+      <translation>Thêm &amp;kho</translation>
     </message>
     <message>
       <source>Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…</source>
@@ -2431,12 +2439,12 @@
       <translation>ví dụ Tết</translation>
     </message>
     <message>
-      <source>Add</source>
-      <translation>Thêm</translation>
+      <source>&amp;Add</source>
+      <translation>Thê&amp;m</translation>
     </message>
     <message>
-      <source>Remove selected</source>
-      <translation>Xoá mục đã chọn</translation>
+      <source>&amp;Remove selected</source>
+      <translation>&amp;Xoá mục đã chọn</translation>
     </message>
     <message>
       <source>From</source>
@@ -2681,12 +2689,12 @@
       <translation>Chỉ khi thư viện huyện dùng chứng chỉ riêng</translation>
     </message>
     <message>
-      <source>Choose…</source>
-      <translation>Chọn…</translation>
+      <source>C&amp;hoose…</source>
+      <translation>C&amp;họn…</translation>
     </message>
     <message>
-      <source>Enroll</source>
-      <translation>Ghi danh</translation>
+      <source>&amp;Enroll</source>
+      <translation>&amp;Ghi danh</translation>
     </message>
     <message>
       <source>Server address</source>

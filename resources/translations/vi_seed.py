@@ -116,6 +116,7 @@ VI: dict[str, str] = {
     "&Who still has what": "&Ai còn giữ sách gì",
     "&mark the copies still out as lost": "&ghi mất các bản chưa trả",
     "Clos&e the set": "&Kết thúc đợt mượn", "&Close": "Đó&ng",
+    "Switch camera &on": "&Bật camera", "S&witch camera off": "Tắt c&amera",
     "Sets lent to this class": "Các đợt mượn của lớp",
     "{title} — {count} on the shelf": "{title} — {count} bản trên giá",
     "Add the set's textbooks first.": "Hãy thêm sách vào bộ trước.",
@@ -276,15 +277,15 @@ VI: dict[str, str] = {
         "trước khi các em ra trường:",
     # settings
     "Library": "Thư viện", "Accession numbers": "Số ĐKCB", "Loan rules": "Quy định mượn",
-    "Calendar": "Lịch", "Desk and language": "Quầy và ngôn ngữ", "Save": "Lưu",
+    "Calendar": "Lịch", "Desk and language": "Quầy và ngôn ngữ", "&Save": "&Lưu",
     "Library name": "Tên thư viện", "Library code": "Mã thư viện",
     "Library id: {id}": "Mã định danh thư viện: {id}", "Saved.": "Đã lưu.",
-    "Collection code": "Mã kho", "Prefix": "Tiền tố", "Digits": "Số chữ số", "Add a collection": "Thêm kho",
+    "Collection code": "Mã kho", "Prefix": "Tiền tố", "Digits": "Số chữ số", "&Add a collection": "Thêm &kho",
     "Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…":
         "Ví dụ: mã TK, tiền tố “TK.”, 5 chữ số → TK.00001, TK.00002…",
     "Patron category": "Loại bạn đọc", "Item type": "Loại tài liệu", "May borrow": "Được mượn",
     "Days": "Số ngày", "Fixed due date": "Hạn trả cố định", "Max items": "Tối đa",
-    "Renewals": "Gia hạn", "Restore the defaults": "Khôi phục mặc định",
+    "Renewals": "Gia hạn", "Restore the &defaults": "Khôi phục &mặc định",
     "The most specific rule applies: a rule for one reader category and one item type wins "
     "over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as "
     "31/05/2026; leave it empty to count days. Fine per day: đồng for each day late; 0 means "
@@ -305,13 +306,13 @@ VI: dict[str, str] = {
         "Dòng {row}: “{text}” không phải là ngày (31/05 hoặc 31/05/2026).",
     "Two rows are for the same reader category and item type; keep one.":
         "Có hai dòng cho cùng một loại bạn đọc và loại tài liệu; hãy giữ một dòng.",
-    "Add a rule": "Thêm quy định", "Remove the selected rule": "Xoá quy định đang chọn",
+    "Add a &rule": "Thêm &quy định", "Re&move the selected rule": "&Xoá quy định đang chọn",
     "Select a rule first.": "Hãy chọn một quy định trước.",
     "The default rules are back.": "Đã khôi phục quy định mặc định.",
     "Closed every week": "Nghỉ hằng tuần", "Mon": "T2", "Tue": "T3", "Wed": "T4", "Thu": "T5",
     "Fri": "T6", "Sat": "T7", "Sun": "CN",
     "Closed periods (holidays, Tết, summer)": "Các đợt nghỉ (lễ, Tết, hè)",
-    "e.g. Tết": "ví dụ Tết", "Add": "Thêm", "Remove selected": "Xoá mục đã chọn",
+    "e.g. Tết": "ví dụ Tết", "&Add": "Thê&m", "&Remove selected": "&Xoá mục đã chọn",
     "From": "Từ", "to": "đến",
     "Automatic (on loan → check in, else check out)":
         "Tự động (sách đang mượn → nhận trả, còn lại → cho mượn)",
@@ -375,7 +376,7 @@ VI: dict[str, str] = {
     "The one-time code the district gave you": "Mã dùng một lần do thư viện huyện cấp",
     "Only if the district uses its own certificate":
         "Chỉ khi thư viện huyện dùng chứng chỉ riêng",
-    "Choose…": "Chọn…", "Enroll": "Ghi danh", "Server address": "Địa chỉ máy chủ",
+    "C&hoose…": "C&họn…", "&Enroll": "&Ghi danh", "Server address": "Địa chỉ máy chủ",
     "Enrollment code": "Mã ghi danh", "CA certificate file": "Tệp chứng chỉ CA",
     "Readers' personal data": "Dữ liệu cá nhân của bạn đọc",
     "Send readers' names and card numbers to the district (off: only anonymous counts "

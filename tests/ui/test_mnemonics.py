@@ -58,3 +58,20 @@ def test_every_catalog_button_has_its_own_alt_letter(window, lib, stocked, qtbot
     assert [t for t in texts if letter(t) is None] == []
     letters = [letter(t) for t in texts] + [letter(a.text()) for a in window.menuBar().actions()]
     assert len(letters) == len(set(letters)), texts
+
+
+def test_each_settings_tab_gives_its_buttons_their_own_alt_letters(window) -> None:  # type: ignore[no-untyped-def]
+    """Only the tab shown answers Alt+letter, so letters are unique per tab (and apart from
+    the menus'); every tab saves with Alt+L."""
+    settings = window.show_view("settings")
+    menus = [letter(a.text()) for a in window.menuBar().actions()]
+    for index in range(settings.count()):
+        page = settings.widget(index)
+        texts = [b.text() for b in page.findChildren(QAbstractButton)
+                 if b.text() and "Ctrl+" not in b.text()
+                 and b.metaObject().className() == "QPushButton"]
+        assert [t for t in texts if letter(t) is None] == [], (settings.tabText(index), texts)
+        letters = [letter(t) for t in texts] + menus
+        assert len(letters) == len(set(letters)), (settings.tabText(index), texts)
+        if index < 6 and index != 4:  # the desk-and-language tab saves as it changes
+            assert "&Lưu" in texts, settings.tabText(index)

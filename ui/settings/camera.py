@@ -44,7 +44,7 @@ class CameraPage(QWidget):
         self.resolution.setCurrentIndex(max(0, self.resolution.findData(_key(saved.resolution))))
         self.autostart = QCheckBox(self.tr("Switch the camera on when the desk opens"))
         self.autostart.setChecked(saved.autostart)
-        self.save_button = save = QPushButton(self.tr("Save"))
+        self.save_button = save = QPushButton(self.tr("&Save"))
         save.setFixedWidth(140)
         save.clicked.connect(self.save)
         self.message = QLabel()

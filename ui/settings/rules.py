@@ -87,9 +87,9 @@ class RulesPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Save"), self.save), (self.tr("Add a rule"), self.add_row),
-                           (self.tr("Remove the selected rule"), self.remove_selected),
-                           (self.tr("Restore the defaults"), self.reset)):
+        for text, slot in ((self.tr("&Save"), self.save), (self.tr("Add a &rule"), self.add_row),
+                           (self.tr("Re&move the selected rule"), self.remove_selected),
+                           (self.tr("Restore the &defaults"), self.reset)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)

@@ -129,7 +129,7 @@ class SettingsView(QTabWidget):
         self.library_code = QLineEdit(str(self._lib.settings.get("library_code", "") or ""))
         self.school_year = QLineEdit(self._lib.patrons.school_year())
         self.library_message = QLabel()
-        save = QPushButton(self.tr("Save"))
+        save = QPushButton(self.tr("&Save"))
         save.setFixedWidth(140)
         form = QFormLayout()
         outer = QVBoxLayout(page)
@@ -188,9 +188,9 @@ class SettingsView(QTabWidget):
         for code, scheme in self._lib.catalog.schemes().items():
             self._scheme_row(code, str(scheme.get("prefix", f"{code}.")),
                              int(scheme.get("width", 5)), str(scheme.get("label", "")))
-        add = QPushButton(self.tr("Add a collection"))
+        add = QPushButton(self.tr("&Add a collection"))
         add.clicked.connect(lambda: self._scheme_row("", "", 5, ""))
-        save = QPushButton(self.tr("Save"))
+        save = QPushButton(self.tr("&Save"))
         self.schemes_message = QLabel()
         self.schemes_message.setWordWrap(True)
         example = QLabel(self.tr("Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…"))
@@ -256,7 +256,7 @@ class SettingsView(QTabWidget):
             box.setChecked(index in closed)
             self.weekdays.append(box)
             week_row.addWidget(box)
-        save_week = QPushButton(self.tr("Save"))
+        save_week = QPushButton(self.tr("&Save"))
         week_row.addWidget(save_week)
         save_week.clicked.connect(self.unsaved.watch(week, self.tr("Closed every week"),
                                                      self.save_weekdays))
@@ -273,9 +273,9 @@ class SettingsView(QTabWidget):
             lambda day: self.end.setDate(day) if day > self.end.date() else None)
         self.period_label = QLineEdit()
         self.period_label.setPlaceholderText(self.tr("e.g. Tết"))
-        add = QPushButton(self.tr("Add"))
+        add = QPushButton(self.tr("&Add"))
         add.clicked.connect(self.add_period)
-        remove = QPushButton(self.tr("Remove selected"))
+        remove = QPushButton(self.tr("&Remove selected"))
         remove.clicked.connect(self.remove_period)
         add_row = QHBoxLayout()
         for widget in (QLabel(self.tr("From")), self.start, QLabel(self.tr("to")), self.end,
