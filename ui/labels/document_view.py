@@ -251,9 +251,11 @@ class DocumentPreviewDialog(QDialog):
     def suggested_path(self) -> str:
         """Where Save PDF… proposes the file: the user's Documents folder (it proposed the
         folder ThuVien was started from, its program folder on Windows)."""
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return str(Path(folder) / self.file_name)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        # A folder that does not exist would send the dialog back to the program's folder.
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        return str(folder / self.file_name)
 
     def save_pdf_to(self, target: Path) -> object:
         """Write the PDF off the GUI thread; returns the operation."""
