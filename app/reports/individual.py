@@ -18,8 +18,9 @@ from typing import Any
 from app.catalog.copies import status_words
 from app.i18n import Text
 from app.reports.holdings import Copy, deliveries, delivery_numbers, load_copies
-from app.reports.period import Period
+from app.reports.period import Period, show
 from app.reports.table import Column, Report, Section
+from app.reports.writeoffs import written_off
 
 TITLE = Text("SỔ ĐĂNG KÝ CÁ BIỆT", "INDIVIDUAL REGISTER")
 SECTION = Text("Kho {code}{label}", "Collection {code}{label}")
@@ -40,6 +41,8 @@ HEADS = (
     (Text("Ghi chú", "Notes"), 92, "text"),
 )
 QUIET_STATUSES = ("available", "on_loan", "on_hold_shelf")
+ON_RECORD = Text("Thanh lý theo biên bản {number} ngày {day}",
+                 "Written off by record {number} of {day}")
 
 
 @dataclass(frozen=True)
@@ -86,12 +89,15 @@ def publication(copy: Copy) -> str:
     return " – ".join(p for p in (copy.place, copy.publisher) if p)
 
 
-def note_of(copy: Copy) -> str:
+def note_of(copy: Copy, record: tuple[date, str] | None = None) -> str:
     """What the notes column says: the copy's state when it is no longer on the shelves
-    (lost, damaged, withdrawn), then its own note (which holds the write-off reference)."""
+    (lost, damaged, withdrawn), its own note (where a write-off puts its reference), and the
+    write-off *record* (day, number) it is on when the note does not name it already."""
     parts = [] if copy.status in QUIET_STATUSES else [status_words(copy.status).capitalize()]
     if copy.note:
         parts.append(copy.note.replace("\n", "; "))
+    if record is not None and record[1] and record[1] not in (copy.note or ""):
+        parts.append(ON_RECORD(number=record[1], day=show(record[0])))
     return "; ".join(parts)
 
 
@@ -101,6 +107,7 @@ def individual_lines(conn: sqlite3.Connection, collection: str | None = None,
     *collection* (a code such as "TK") and copies acquired in *period*."""
     copies = load_copies(conn)
     general = delivery_numbers(deliveries(copies))
+    records = written_off(conn)
     counters: dict[str, int] = {}
     lines: list[IndividualLine] = []
     wanted = collection.strip().upper() if collection else None
@@ -114,7 +121,7 @@ def individual_lines(conn: sqlite3.Connection, collection: str | None = None,
             counters[copy.sequence], copy.sequence, copy.collection, copy.acquired_on,
             copy.barcode, book_title(copy), author_of(copy), publication(copy), copy.year,
             copy.price, copy.call_number or copy.classification or "",
-            general.get(copy.item_id), note_of(copy), copy.status))
+            general.get(copy.item_id), note_of(copy, records.get(copy.item_id)), copy.status))
     return lines
 
 

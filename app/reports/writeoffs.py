@@ -1,27 +1,19 @@
 """What the general register and the statistics know about write-offs and stocktakes, read
-from :mod:`app.collection.registers` (stocktake and write-off records) when that module is
-there, as the small values below: nothing in this package depends on its tables.
+from :mod:`app.collection.registers` (the write-off records and closed stocktakes) as the
+small values below, so that the registers depend on that module's functions only, never on
+its tables.
 """
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+
+from app.collection.registers import stocktake_results, writeoff_copies, writeoff_lines
 
 FAR_FUTURE = date(9999, 12, 31)
 EARLIEST = date(1900, 1, 1)
-
-
-def _registers() -> Any | None:
-    """:mod:`app.collection.registers`, or None while it is not installed (looked up by name:
-    this package must work, and type-check, without it)."""
-    try:
-        return importlib.import_module("app.collection.registers")
-    except ImportError:
-        return None
 
 
 @dataclass(frozen=True)
@@ -51,36 +43,26 @@ class Inventory:
 
 def write_offs(conn: sqlite3.Connection, start: date | None = None,
                end: date | None = None) -> list[WriteOff]:
-    """The write-off records dated in *start*…*end* (open sides: all), oldest first; none
-    while the collection module is not installed."""
-    registers = _registers()
-    if registers is None:
-        return []
-    return [WriteOff(str(line.number), line.day, str(line.reason_text), int(line.copies),
-                     float(line.total_value), tuple(line.by_collection), str(line.note or ""))
-            for line in registers.writeoff_lines(conn, start or EARLIEST, end or FAR_FUTURE)]
+    """The write-off records dated in *start*…*end* (open sides: all), oldest first."""
+    return [WriteOff(line.number, line.day, line.reason_text, line.copies, line.total_value,
+                     line.by_collection, line.note or "")
+            for line in writeoff_lines(conn, start or EARLIEST, end or FAR_FUTURE)]
 
 
 def written_off(conn: sqlite3.Connection) -> dict[int, tuple[date, str]]:
     """item id → (day, record number) of every copy on a write-off record."""
-    registers = _registers()
-    if registers is None:
-        return {}
     found: dict[int, tuple[date, str]] = {}
-    for line in registers.writeoff_lines(conn, EARLIEST, FAR_FUTURE):
-        for copy in registers.writeoff_copies(conn, line.uuid):
-            found.setdefault(int(copy.item_id), (line.day, str(line.number)))
+    for line in writeoff_lines(conn, EARLIEST, FAR_FUTURE):
+        for copy in writeoff_copies(conn, line.uuid):
+            found.setdefault(copy.item_id, (line.day, line.number))
     return found
 
 
 def inventories(conn: sqlite3.Connection, years: range) -> list[Inventory]:
-    """Figures of the stocktakes closed in *years*, oldest first, one per collection."""
-    registers = _registers()
-    if registers is None:
-        return []
+    """Figures of the stocktakes closed in *years*, oldest first, one line per collection."""
     out: list[Inventory] = []
     for year in years:
-        for result in registers.stocktake_results(conn, year):
+        for result in stocktake_results(conn, year):
             out.extend(Inventory(result.closed_on, line.collection, line.expected,
                                  line.present, line.on_loan, line.missing)
                        for line in result.lines)

@@ -5,6 +5,7 @@ moves."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -114,3 +115,9 @@ def school(tmp_path: Path, clock: Clock, shared_data: Path) -> Iterator[School]:
         yield build_school(lib, clock, shared_data / "marc" / "pymarc" / "test.dat")
     finally:
         lib.close()
+
+
+def layout_text(pdf: Path) -> str:
+    """The PDF's text with each table row kept on one line (pdftotext -layout)."""
+    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout

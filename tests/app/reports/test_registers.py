@@ -3,9 +3,14 @@ services: the lines, numbers, ranges and totals she would check against the book
 
 from __future__ import annotations
 
-from app.reports.period import Period
+from pathlib import Path
 
-from .conftest import LONG_TITLE, School
+from app.circulation.clock import library_today
+from app.reports.period import Period, show
+from app.reports.service import Reports
+from tests.app.labels.raster import pdf_text
+
+from .conftest import LONG_TITLE, School, layout_text
 
 
 def test_individual_register_numbers_each_sequence_from_one(school: School) -> None:
@@ -108,3 +113,30 @@ def test_textbook_register_lines_are_accession_ranges(school: School) -> None:
 def test_a_long_title_is_listed_whole(school: School) -> None:
     [line] = [x for x in school.reports.individual("TK") if x.barcode == school.long_one[0].barcode]
     assert line.title == LONG_TITLE and line.number == 7
+
+
+def test_parts_two_and_three_from_a_write_off_and_a_stocktake(school: School,
+                                                              tmp_path: Path) -> None:
+    lib = school.lib
+    lib.collection.start_stocktake(["TK"])
+    for item in school.de_men + school.imported:  # 6 of the 7 TK copies are on the shelf
+        lib.collection.scan(item.barcode)
+    lib.collection.close_stocktake(mark_lost=False)
+    lib.collection.create_writeoff("BB 02/2026", "worn", [school.de_men[0].id])
+    reports = Reports(lib.db, lib.settings)  # today: the real day the stocktake was closed
+    register = reports.general()
+    [inventory] = register.inventories
+    assert (inventory.collection, inventory.expected, inventory.present, inventory.on_loan,
+            inventory.missing) == ("TK", 7, 6, 0, 1)
+    [write_off] = register.write_offs
+    assert (write_off.number, write_off.copies, write_off.value) == ("BB 02/2026", 1, 45000)
+    assert write_off.reason == "Rách nát, hư hỏng"
+    line = next(x for x in reports.individual("TK") if x.barcode == school.de_men[0].barcode)
+    assert line.note.startswith("Đã thanh lý") and "BB 02/2026" in line.note
+    pdf = reports.write(reports.report("general"), tmp_path / "tq.pdf")
+    rows = [line.split() for line in layout_text(pdf).splitlines()]
+    today = show(library_today())
+    assert ["1", today, "BB", "02/2026", "Rách", "nát,", "hư", "hỏng", "1", "45.000"] \
+        in [row[:10] for row in rows]
+    assert [today, "TK", "7", "6", "0", "1"] in rows
+    assert "Chưa có lần nào" not in pdf_text(pdf.read_bytes(), tmp_path)

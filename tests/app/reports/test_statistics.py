@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from app.reports.period import Period
 
 from .conftest import School
@@ -86,7 +84,6 @@ def test_statistics_report_tables(school: School) -> None:
 
 
 def test_write_offs_from_the_collection_records(school: School) -> None:
-    pytest.importorskip("app.collection.registers")
     school.clock.now = school.clock.now.replace(day=30)
     school.lib.collection.create_writeoff(
         "BB 01/2025", "worn", [school.de_men[2].id, school.imported[2].id],
