@@ -1093,10 +1093,6 @@
       <translation>Printer offset down</translation>
     </message>
     <message>
-      <source>Preview…</source>
-      <translation>Preview…</translation>
-    </message>
-    <message>
       <source>Calibration page (plain paper)</source>
       <translation>Calibration page (plain paper)</translation>
     </message>
@@ -1121,6 +1117,18 @@
       <translation>Printer</translation>
     </message>
     <message>
+      <source>&amp;Preview…</source>
+      <translation>&amp;Preview…</translation>
+    </message>
+    <message>
+      <source>Pr&amp;int</source>
+      <translation>Pr&amp;int</translation>
+    </message>
+    <message>
+      <source>Save &amp;job file…</source>
+      <translation>Save &amp;job file…</translation>
+    </message>
+    <message>
       <source>{per} labels a sheet ({columns} across, {rows} down), each {width} × {height} mm</source>
       <translation>{per} labels a sheet ({columns} across, {rows} down), each {width} × {height} mm</translation>
     </message>
@@ -1143,14 +1151,6 @@
     <message>
       <source>Print on</source>
       <translation>Print on</translation>
-    </message>
-    <message>
-      <source>Print</source>
-      <translation>Print</translation>
-    </message>
-    <message>
-      <source>Save job file…</source>
-      <translation>Save job file…</translation>
     </message>
     <message>
       <source>Sending to the printer</source>

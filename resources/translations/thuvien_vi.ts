@@ -1093,10 +1093,6 @@
       <translation>Lệch máy in theo chiều dọc</translation>
     </message>
     <message>
-      <source>Preview…</source>
-      <translation>Xem trước…</translation>
-    </message>
-    <message>
       <source>Calibration page (plain paper)</source>
       <translation>Trang căn chỉnh (giấy thường)</translation>
     </message>
@@ -1121,6 +1117,18 @@
       <translation>Máy in</translation>
     </message>
     <message>
+      <source>&amp;Preview…</source>
+      <translation>&amp;Xem trước…</translation>
+    </message>
+    <message>
+      <source>Pr&amp;int</source>
+      <translation>&amp;In</translation>
+    </message>
+    <message>
+      <source>Save &amp;job file…</source>
+      <translation>Lưu tệp &amp;lệnh in…</translation>
+    </message>
+    <message>
       <source>{per} labels a sheet ({columns} across, {rows} down), each {width} × {height} mm</source>
       <translation>{per} nhãn một tờ ({columns} cột, {rows} hàng), mỗi nhãn {width} × {height} mm</translation>
     </message>
@@ -1143,14 +1151,6 @@
     <message>
       <source>Print on</source>
       <translation>In trên</translation>
-    </message>
-    <message>
-      <source>Print</source>
-      <translation>In</translation>
-    </message>
-    <message>
-      <source>Save job file…</source>
-      <translation>Lưu tệp lệnh in…</translation>
     </message>
     <message>
       <source>Sending to the printer</source>

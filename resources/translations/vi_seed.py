@@ -198,7 +198,8 @@ VI: dict[str, str] = {
     "Print labels for every copy of the records found (Ctrl+Shift+L)":
         "In nhãn cho mọi bản sách của các biểu ghi tìm được (Ctrl+Shift+L)",
     "Start at label": "Bắt đầu từ nhãn số", "Printer offset across": "Lệch máy in theo chiều ngang",
-    "Printer offset down": "Lệch máy in theo chiều dọc", "Preview…": "Xem trước…",
+    "Printer offset down": "Lệch máy in theo chiều dọc", "&Preview…": "&Xem trước…",
+    "Pr&int": "&In", "Save &job file…": "Lưu tệp &lệnh in…",
     "&Print…": "&In…", "&Save PDF…": "&Lưu PDF…", "{count} page(s)": "{count} trang",
     "&Zoom": "Thu &phóng",
     "Save PDF": "Lưu PDF", "PDF files (*.pdf)": "Tệp PDF (*.pdf)",

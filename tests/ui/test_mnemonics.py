@@ -75,3 +75,21 @@ def test_each_settings_tab_gives_its_buttons_their_own_alt_letters(window) -> No
         assert len(letters) == len(set(letters)), (settings.tabText(index), texts)
         if index < 6 and index != 4:  # the desk-and-language tab saves as it changes
             assert "&Lưu" in texts, settings.tabText(index)
+
+
+def test_the_label_dialog_and_the_setup_import_page_have_alt_letters(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.firstrun.wizard import FirstRunWizard
+    from ui.labels.dialog import LabelsDialog
+
+    dialog = LabelsDialog(lib, window.operations, (), window)
+    qtbot.addWidget(dialog)
+    texts = [b.text() for b in dialog.findChildren(QAbstractButton)
+             if b.text() and b.metaObject().className() == "QPushButton"]
+    assert "&Xem trước…" in texts
+    assert [t for t in texts if letter(t) is None and t != "Huỷ"] == []  # Esc cancels
+    letters = [letter(t) for t in texts if letter(t)]
+    assert len(letters) == len(set(letters)), texts
+    wizard = FirstRunWizard(lib)
+    qtbot.addWidget(wizard)
+    assert (wizard.imports.marc_button.text(), wizard.imports.class_button.text()) == (
+        "Chọn tệp &MARC…", "Chọn danh sách &lớp…")

@@ -47,6 +47,9 @@ IMPORT_SUB = Text("Không bắt buộc: có thể nhập sau trong Biên mục v
                   "Optional: you can also import later from Catalog and Patrons.")
 CHOOSE_MARC = Text("Chọn tệp MARC…", "Choose a MARC file…")
 CHOOSE_CLASS = Text("Chọn danh sách lớp…", "Choose a class list…")
+# The same on the import page's buttons, with their Alt letters.
+CHOOSE_MARC_BUTTON = Text("Chọn tệp &MARC…", "Choose a &MARC file…")
+CHOOSE_CLASS_BUTTON = Text("Chọn danh sách &lớp…", "Choose a c&lass list…")
 NOTHING_CHOSEN = Text("(chưa chọn)", "(none chosen)")
 MARC_FILTER = Text("Tệp MARC (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;Mọi tệp (*)",
                    "MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)")

@@ -133,11 +133,11 @@ class LabelsDialog(QDialog):
         form.addRow(self.error)
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.preview_button = buttons.addButton(self.tr("Preview…"),
+        self.preview_button = buttons.addButton(self.tr("&Preview…"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
-        self.send_button = buttons.addButton(self.tr("Print"),
+        self.send_button = buttons.addButton(self.tr("Pr&int"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_job_button = buttons.addButton(self.tr("Save job file…"),
+        self.save_job_button = buttons.addButton(self.tr("Save &job file…"),
                                                  QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.make_document)
         buttons.rejected.connect(self.reject)
