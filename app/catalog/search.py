@@ -36,8 +36,11 @@ _LAST_CHAR = "\U0010ffff"
 # records). In a catalog of more than EXACT_CATALOG records, past COUNT_CAP matches the total
 # is estimated from how far into the catalog the COUNT_CAP-th match lies
 # (``SearchResult.total_exact`` is then False); smaller catalogs, as most school libraries
-# are, always get exact totals.
-COUNT_CAP = 5_000
+# are, always get exact totals. The count goes on from the last match already read and
+# costs about its length: on 100k records, counting to 5,000 took 0.8 ms of a typical
+# search's 3.7, to 1,000 0.3 ms; past the cap the estimate was within 8 % of the old figure
+# for the benchmark's queries.
+COUNT_CAP = 1_000
 EXACT_CATALOG = 20_000
 _SEARCH_COLUMNS = "s.title, s.author, s.subject, s.other, s.callno"
 _BY_TITLE = (f"SELECT r.id, {_SEARCH_COLUMNS} FROM records r "
@@ -179,13 +182,7 @@ class CatalogSearch:
         ids = self._ids(query, where, params, RANK_CAP + 1)
         if len(ids) <= RANK_CAP:
             return ranked(self._conn, query, ids, want), len(ids), True
-        size = self._conn.execute("SELECT max(rowid) FROM record_search").fetchone()[0] or 0
-        cap = COUNT_CAP if size > EXACT_CATALOG else size
-        count, last = self._conn.execute(
-            f"SELECT count(*), max(rowid) FROM (SELECT f.rowid FROM records_fts f"
-            f"{_RECORDS if where else ''} WHERE records_fts MATCH ?{where} "
-            f"LIMIT {cap + 1})", [query.match, *params]).fetchone()
-        total, exact_total = (count, True) if count <= cap else (self._estimate(last), False)
+        total, exact_total = self._count(query, where, params, ids)
         titled: list[int] = []
         if query.exact_title:
             exact = query.exact_title
@@ -198,19 +195,35 @@ class CatalogSearch:
         return ranked(self._conn, query, titled + ids[:max(RANK_CAP, want)], want), total, \
             exact_total
 
+    def _count(self, query: Query, where: str, params: list[object], first: list[int]
+               ) -> tuple[int, bool]:
+        """The number of matches of a query whose first matches (in id order) are *first*,
+        and whether it is exact: counted on from the last of them, up to the cap."""
+        size = self._conn.execute("SELECT max(rowid) FROM record_search").fetchone()[0] or 0
+        cap = COUNT_CAP if size > EXACT_CATALOG else size
+        rest, last = 0, first[-1]
+        if len(first) <= cap:
+            rest, found_last = self._conn.execute(
+                f"SELECT count(*), max(rowid) FROM (SELECT f.rowid FROM records_fts f"
+                f"{_RECORDS if where else ''} WHERE records_fts MATCH ?{where} AND f.rowid > ? "
+                f"LIMIT ?)", [query.match, *params, last, cap + 1 - len(first)]).fetchone()
+            last = found_last or last
+        count = len(first) + rest
+        return (count, True) if count <= cap else (self._estimate(last, cap), False)
+
     def _ids(self, query: Query, where: str, params: list[object], limit: int) -> list[int]:
         """The first *limit* matching record ids, in id order."""
         return [rid for (rid,) in self._conn.execute(
             f"SELECT f.rowid FROM records_fts f{_RECORDS if where else ''} "
             f"WHERE records_fts MATCH ?{where} LIMIT ?", [query.match, *params, limit])]
 
-    def _estimate(self, last: int) -> int:
-        """The number of matches of a query whose ``COUNT_CAP + 1``-th match (in id order) is
+    def _estimate(self, last: int, counted: int) -> int:
+        """The number of matches of a query whose ``counted + 1``-th match (in id order) is
         record *last*, assuming the rest are spread like the first ones."""
         low, high = self._conn.execute(
             "SELECT (SELECT min(id) FROM records), (SELECT max(id) FROM records)").fetchone()
         share = (last - low + 1) / (high - low + 1)
-        return max(COUNT_CAP + 1, int(COUNT_CAP / share))
+        return max(counted + 1, int(counted / share))
 
     def _by_title(self, title_sql: str, title_params: list[object], query: Query, where: str,
                   params: list[object], limit: int) -> list[int]:
