@@ -43,14 +43,15 @@ def test_a_stocktake_scanned_closed_and_written_off(window, lib, qtbot) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter starts
     qtbot.waitUntil(lambda: view.scan_field.isEnabled())
     assert "GK" in view.heading.text()
-    assert view.missing_table.rowCount() == 7 and view.on_loan_table.rowCount() == 1
+    assert view.missing_model.rowCount() == 7 and view.on_loan_model.rowCount() == 1
     assert view.scan_field.hasFocus()
 
     _scan(qtbot, view.scan_field, codes[0])
     assert view.banner.text().startswith(f"Có: {codes[0]} — Tiếng Việt 1")
     assert view.banner.property("kind") == "ok" and view.sounds.last_played == "ok"
-    assert view.missing_table.rowCount() == 6
-    assert "đã thấy 1" in view.figures.text() and "còn thiếu 6" in view.figures.text()
+    assert view.missing_model.rowCount() == 6
+    qtbot.waitUntil(lambda: "đã thấy 1" in view.figures.text())  # once the scanning pauses
+    assert "còn thiếu 6" in view.figures.text()
     _scan(qtbot, view.scan_field, codes[0])
     assert "chỉ tính một lần" in view.banner.text() and view.banner.property("kind") == "warn"
     _scan(qtbot, view.scan_field, outside)
@@ -66,8 +67,18 @@ def test_a_stocktake_scanned_closed_and_written_off(window, lib, qtbot) -> None:
     assert window.stack.currentWidget() is view
     assert view.banner.text().startswith(f"Có: {codes[5]}")
     assert lib.circulation.desk.current_patron() is None
-    assert view.missing_table.rowCount() == 1  # codes[6]
-    assert view.missing_table.item(0, 1).text() == codes[6]
+    assert [c.barcode for c in view.missing_model.copies()] == [codes[6]]
+    shown = view.missing_model.index(0, 1)
+    assert view.missing_model.data(shown) == codes[6]
+    qtbot.waitUntil(lambda: "đã thấy 6" in view.figures.text())
+
+    printing = view.print_missing()
+    assert printing is not None
+    qtbot.waitUntil(lambda: view.document_preview is not None, timeout=10000)
+    page = view.document_preview.document.pages[0]
+    texts = [args[2] for name, args in page if name == "text"]
+    assert "DANH SÁCH SÁCH CHƯA THẤY KHI KIỂM KÊ" in texts and codes[6] in texts
+    view.document_preview.reject()
 
     box = view.close_stocktake()
     assert box is not None and "1" in box.text()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -39,6 +40,7 @@ from ui.desk.sound import DeskSounds
 from ui.format import display_date
 from ui.operations import Operation, Operations
 from ui.scanner import ScanField
+from ui.stocktake.copies_model import Column, CopyTableModel
 from ui.style import BAD_FG, OK_FG, WARN_FG, banner_css
 
 if TYPE_CHECKING:
@@ -59,6 +61,18 @@ def _table(headers: Sequence[str]) -> QTableWidget:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return table
+
+
+def _list_view(model: CopyTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setWordWrap(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
 
 
 def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
@@ -124,10 +138,26 @@ class StocktakeView(QWidget):
         self.figures.setObjectName("stocktakeFigures")
         self.figures.setFont(bold)
 
-        self.missing_table = _table([self.tr("Call number"), self.tr("Accession no."),
-                                     self.tr("Title"), self.tr("Location")])
-        self.on_loan_table = _table([self.tr("Accession no."), self.tr("Title"),
-                                     self.tr("Due")])
+        missing_columns: list[Column] = [
+            (self.tr("Call number"), lambda c: c.call_number or "–"),
+            (self.tr("Accession no."), lambda c: c.barcode), (self.tr("Title"), lambda c: c.title),
+            (self.tr("Location"), lambda c: c.location or "–")]
+        self.missing_model = CopyTableModel(missing_columns)
+        self.missing_table = _list_view(self.missing_model)
+        self.missing_table.setColumnWidth(0, 130)
+        self.missing_table.setColumnWidth(1, 110)
+        self.missing_table.setColumnWidth(2, 420)
+        self.on_loan_model = CopyTableModel([
+            (self.tr("Accession no."), lambda c: c.barcode), (self.tr("Title"), lambda c: c.title),
+            (self.tr("Due"), lambda c: display_date(c.due_on))])
+        self.on_loan_table = _list_view(self.on_loan_model)
+        self.on_loan_table.setColumnWidth(0, 110)
+        self.on_loan_table.setColumnWidth(1, 420)
+        # The figures are read again once scanning pauses, not after every scan of a burst.
+        self._figures_timer = QTimer(self)
+        self._figures_timer.setSingleShot(True)
+        self._figures_timer.setInterval(250)
+        self._figures_timer.timeout.connect(self._show_figures)
         self.places_table = _table([self.tr("Collection"), self.tr("Location"),
                                     self.tr("Expected"), self.tr("Found"), self.tr("On loan"),
                                     self.tr("Missing")])
@@ -165,16 +195,11 @@ class StocktakeView(QWidget):
         self._say(kind, answer.message)
         self.sounds.play("bad" if kind == "bad" else "ok")
         if answer.counted and answer.copy is not None:
-            self._drop_from_missing(answer.copy.barcode)
-            self._show_figures()
+            self.missing_model.remove_barcode(answer.copy.barcode)
+            self.on_loan_model.remove_barcode(answer.copy.barcode)
+            self._figures_timer.start()
             self.changed.emit()
         self.focus_scan()
-
-    def _drop_from_missing(self, barcode: str) -> None:
-        for cell in self.missing_table.findItems(barcode, Qt.MatchFlag.MatchFixedString):
-            if cell.column() == 1:
-                self.missing_table.removeRow(cell.row())
-                return
 
     # -- showing ---------------------------------------------------------------------------
     def _say(self, kind: str, message: str) -> None:
@@ -195,19 +220,21 @@ class StocktakeView(QWidget):
                                       "shelves. Scans are saved at once: you can stop and go "
                                       "on another day."))
             self.figures.setText("")
-            for table in (self.missing_table, self.on_loan_table, self.places_table):
-                table.setRowCount(0)
+            self.missing_model.set_copies([])
+            self.on_loan_model.set_copies([])
+            self.places_table.setRowCount(0)
             return
         self.heading.setText(describe(opened))
         if not self.banner.text() or self.banner.property("kind") == "idle":
             self._say("idle", self.tr("Scan the books on the shelf, one by one."))
-        _fill(self.missing_table, [(c.call_number or "–", c.barcode, c.title, c.location or "–")
-                                   for c in self._lib.collection.missing()])
-        _fill(self.on_loan_table, [(c.barcode, c.title, display_date(c.due_on))
-                                   for c in self._lib.collection.on_loan()])
+        self.missing_model.set_copies(self._lib.collection.missing())
+        self.on_loan_model.set_copies(self._lib.collection.on_loan())
         self._show_figures()
 
     def _show_figures(self) -> None:
+        self._figures_timer.stop()
+        if self._lib.collection.current_stocktake() is None:
+            return
         progress = self._lib.collection.progress()
         self.figures.setText(self.tr(
             "Expected {expected} · found {found} · on loan {on_loan} · missing {missing}").format(
