@@ -2121,6 +2121,14 @@
       <translation>unchanged (no grade)</translation>
     </message>
     <message>
+      <source>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</source>
+      <translation>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</translation>
+    </message>
+    <message>
+      <source>class {name} (due {due})</source>
+      <translation>class {name} (due {due})</translation>
+    </message>
+    <message>
       <source>{name} ({klass}, card {card}): {books} book(s)</source>
       <translation>{name} ({klass}, card {card}): {books} book(s)</translation>
     </message>

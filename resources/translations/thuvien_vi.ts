@@ -2121,6 +2121,14 @@
       <translation>giữ nguyên (không có khối)</translation>
     </message>
     <message>
+      <source>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</source>
+      <translation>Còn đợt mượn sách giáo khoa chưa kết thúc: {sets}. Hãy kết thúc trước (Bạn đọc → lớp → SGK cho lớp…): sau khi lên lớp, các lớp đó không còn học sinh nào.</translation>
+    </message>
+    <message>
+      <source>class {name} (due {due})</source>
+      <translation>lớp {name} (hạn {due})</translation>
+    </message>
+    <message>
       <source>{name} ({klass}, card {card}): {books} book(s)</source>
       <translation>{name} ({klass}, thẻ {card}): {books} cuốn</translation>
     </message>

@@ -257,6 +257,11 @@ VI: dict[str, str] = {
     "New school year: move classes up": "Năm học mới: lên lớp",
     "Class now": "Lớp hiện tại", "Becomes": "Lên lớp", "Students": "Số học sinh",
     "&Apply rollover": "&Thực hiện lên lớp",
+    "Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for "
+    "the class…): after the rollover no student is in those classes any more.":
+        "Còn đợt mượn sách giáo khoa chưa kết thúc: {sets}. Hãy kết thúc trước (Bạn đọc → lớp "
+        "→ SGK cho lớp…): sau khi lên lớp, các lớp đó không còn học sinh nào.",
+    "class {name} (due {due})": "lớp {name} (hạn {due})",
     "&Undo the last rollover": "&Hoàn tác lần lên lớp gần nhất",
     "Last grade of the school (graduates):": "Khối cuối cấp (ra trường):",
     "School year {from_year} → {to_year}: {promoted} student(s) move up, {graduated} graduate.":

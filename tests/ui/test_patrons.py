@@ -513,3 +513,22 @@ def test_enter_in_the_rollover_dialog_moves_no_class(window, lib, qtbot, asked) 
     assert asked.questions == [] and dialog.isVisible()
     assert {p.class_name for p in lib.patrons.list_patrons()} == {"6A"}
     assert dialog.apply_button.text() == "&Thực hiện lên lớp"
+
+
+def test_the_rollover_names_textbook_sets_still_lent_to_a_class(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A set lent to 6A stays under '6A'; after the rollover its students are in 7A and the
+    set could no longer be found from any class. The preview says so before it happens."""
+    from ui.patrons.rollover_dialog import RolloverDialog
+
+    lib.patrons.add("Nguyễn An", class_name="6A")
+    maths = lib.catalog.add_record("Toán 6 tập 1")
+    lib.catalog.add_copies(maths, 2, collection="GK", item_type="textbook")
+    session = lib.circulation.start_class_loan("6A", [maths])
+    dialog = RolloverDialog(lib, window, confirm=False)
+    qtbot.addWidget(dialog)
+    assert not dialog.open_sets.isHidden()
+    assert dialog.open_sets.text().startswith(
+        "Còn đợt mượn sách giáo khoa chưa kết thúc: lớp 6A (hạn ")
+    lib.circulation.close_class_loan(session.id)
+    dialog.refresh()
+    assert dialog.open_sets.isHidden()

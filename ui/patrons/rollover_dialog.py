@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.library import Library
+from ui.format import display_date
 
 
 class RolloverDialog(QDialog):
@@ -53,6 +54,10 @@ class RolloverDialog(QDialog):
         self.borrowers.setWordWrap(True)
         self.borrowers.setStyleSheet("color: #b45309;")
         self.borrowers.hide()
+        self.open_sets = QLabel()
+        self.open_sets.setWordWrap(True)
+        self.open_sets.setStyleSheet("color: #b45309;")
+        self.open_sets.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.apply_button = QPushButton(self.tr("&Apply rollover"))
@@ -78,6 +83,7 @@ class RolloverDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.borrowers)
+        layout.addWidget(self.open_sets)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.refresh()
@@ -115,6 +121,20 @@ class RolloverDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.apply_button.setEnabled(bool(plan.moves))
         self._show_borrowers(plan)
+        self._show_open_sets()
+
+    def _show_open_sets(self) -> None:
+        """Textbook sets still lent to a class: they stay under the old class name, which no
+        student has after the rollover (the set could no longer be found from the class)."""
+        sets = [s for s in self._lib.circulation.class_loans() if s.status == "open"]
+        self.open_sets.setVisible(bool(sets))
+        self.open_sets.setText(self.tr(
+            "Textbook sets still lent: {sets}. Close them first (Patrons → the class → "
+            "Textbooks for the class…): after the rollover no student is in those classes "
+            "any more.").format(sets=", ".join(
+                self.tr("class {name} (due {due})").format(name=s.class_name,
+                                                           due=display_date(s.due))
+                for s in sets)) if sets else "")
 
     def _show_borrowers(self, plan: Any) -> None:
         """Graduating students who still have books: they are about to leave with them."""
