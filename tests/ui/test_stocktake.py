@@ -104,3 +104,27 @@ def test_a_stocktake_scanned_closed_and_written_off(window, lib, qtbot) -> None:
     assert writeoff.result() == QDialog.DialogCode.Accepted
     assert writeoff.made is not None and writeoff.made.copies == 2
     assert lib.catalog.item_by_barcode(codes[1]).status == "withdrawn"
+
+
+def test_esc_in_the_write_off_dialog_asks_before_losing_the_list(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    codes, _outside = _stock(lib)
+    view = window.show_view("stocktake")
+    dialog = view.open_writeoff()
+    qtbot.waitExposed(dialog)
+    _scan(qtbot, dialog.scan_field, codes[0])
+    assert [c.barcode for c in dialog.copies] == [codes[0]]
+    asked: list[str] = []
+
+    def answer_no() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(0, answer_no)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked and dialog.isVisible()  # kept, with its list
+    assert lib.catalog.item_by_barcode(codes[0]).status == "available"

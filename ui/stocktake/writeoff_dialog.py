@@ -1,7 +1,8 @@
 """The write-off record dialog (biên bản thanh lý): number, date, reason, who approved it, a
 note, and the copies — scanned one by one (the scanner's Enter adds a copy; it never closes
 the dialog) or all the copies the last stocktake did not find. A copy on loan or kept for a
-hold is refused at once with the reason. Alt+K makes the record; Esc cancels."""
+hold is refused at once with the reason. Alt+K makes the record; Esc cancels (asking first
+when something was typed or listed)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,13 +28,15 @@ from app.collection.models import REASONS as REASON_CODES
 from app.collection.models import CopyLine, WriteoffLine
 from app.errors import UserError
 from app.library import Library
+from ui.form_dialog import FormDialog
 from ui.format import display_price
 from ui.scanner import ScanField
 from ui.style import banner_css
 
 
-class WriteoffDialog(QDialog):
-    """Make one write-off record; ``made`` holds it after the dialog is accepted."""
+class WriteoffDialog(FormDialog):
+    """Make one write-off record; ``made`` holds it after the dialog is accepted. Esc with
+    something typed or listed asks before losing it (:class:`ui.form_dialog.FormDialog`)."""
 
     def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
