@@ -26,7 +26,7 @@ from typing import Any
 from app.catalog.store import new_uuid
 from app.circulation.clock import display_date
 from app.circulation.codes import has_bad_check_digit, isbn_of, normalise
-from app.collection._items import LINE_SELECT, copy_line, load_item, set_item
+from app.collection._items import LINE_SELECT, copy_line, set_status_of_many
 from app.collection.messages import (
     ALREADY_OPEN,
     BAD_ACTION,
@@ -43,7 +43,8 @@ from app.collection.models import (
     Stocktake,
     StocktakeLine,
 )
-from app.db.outbox import record_change
+from app.db.connection import in_chunks
+from app.db.outbox import record_change, record_changes
 from app.errors import ValidationError
 from app.i18n import Text
 from app.text import fold, nfc
@@ -324,17 +325,20 @@ def close(conn: sqlite3.Connection, stocktake: Stocktake, action: str, library_i
         for index, value in enumerate((line.expected, line.found, line.on_loan, line.missing)):
             figures[index] += value
     outcome = "lost" if action == "lost" else "left"
-    for copy in missing(conn, stocktake):
-        item = load_item(conn, copy.item_id)
-        if action == "lost":
-            set_item(conn, item, now, status="lost")
-        uuid = new_uuid()
-        conn.execute("INSERT INTO stocktake_items(uuid, library_id, created_at, updated_at, "
+    ids = [copy.item_id for copy in missing(conn, stocktake)]
+    if action == "lost":
+        item_uuids = set_status_of_many(conn, ids, "lost", now)
+    else:
+        item_uuids = {int(i): str(u) for chunk in in_chunks(ids) for i, u in conn.execute(
+            f"SELECT id, uuid FROM items WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
+    rows = [(new_uuid(), item_id) for item_id in ids]
+    conn.executemany("INSERT INTO stocktake_items(uuid, library_id, created_at, updated_at, "
                      "stocktake_id, item_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (uuid, library_id, now, now, stocktake.id, copy.item_id, outcome))
-        record_change(conn, "stocktake_item", uuid, "insert", {
-            "uuid": uuid, "stocktake_uuid": stocktake.uuid, "item_uuid": item.uuid,
-            "outcome": outcome, "updated_at": now, "deleted": False})
+                     [(uuid, library_id, now, now, stocktake.id, item_id, outcome)
+                      for uuid, item_id in rows])
+    record_changes(conn, [("stocktake_item", uuid, "insert", {
+        "uuid": uuid, "stocktake_uuid": stocktake.uuid, "item_uuid": item_uuids[item_id],
+        "outcome": outcome, "updated_at": now, "deleted": False}) for uuid, item_id in rows])
     lines: list[StocktakeLine] = []
     for collection, (expected, present, lent, lacking) in sorted(totals.items()):
         kept = StocktakeLine(collection, expected, present, lent, lacking,
