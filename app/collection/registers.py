@@ -85,3 +85,12 @@ def all_writeoffs(conn: sqlite3.Connection) -> list[WriteoffLine]:
     """Every write-off record, oldest first."""
     return [_line(conn, row) for row in conn.execute(
         f"{_WRITEOFF} WHERE deleted = 0 ORDER BY day, number, id").fetchall()]
+
+
+def copies_written_off(conn: sqlite3.Connection) -> dict[int, tuple[date, str]]:
+    """Item id → (the record's day, its number) of every copy on a write-off record, in one
+    query (the individual register's "written off" column for a whole collection)."""
+    return {int(item_id): (date.fromisoformat(day), str(number)) for item_id, day, number in
+            conn.execute("SELECT x.item_id, w.day, w.number FROM writeoff_items x JOIN "
+                         "writeoffs w ON w.id = x.writeoff_id WHERE x.deleted = 0 "
+                         "AND w.deleted = 0")}

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from app.circulation.clock import library_today
-from app.collection.registers import writeoff_copies, writeoff_lines
+from app.collection.registers import copies_written_off, writeoff_copies, writeoff_lines
 from app.collection.writeoffs import WriteoffRefusal
 from app.errors import ValidationError
 from tests.app.collection.conftest import Shelves
@@ -42,6 +42,9 @@ def test_a_record_with_copies_and_its_register_line(shelves: Shelves) -> None:
         gk[:3] + tn[:2])
     assert writeoff_lines(lib.db.conn, day, day) == [line]
     assert writeoff_lines(lib.db.conn, day + timedelta(days=1), library_today()) == []
+    first = lib.catalog.item_by_barcode(gk[0]).id
+    assert copies_written_off(lib.db.conn)[first] == (day, "12/2026")
+    assert len(copies_written_off(lib.db.conn)) == 5
     with pytest.raises(ValidationError) as taken:
         lib.collection.create_writeoff("12/2026", "lost", _ids(shelves, gk[5:6]))
     assert "đã dùng" in taken.value.message
