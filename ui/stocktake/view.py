@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -310,7 +311,12 @@ class StocktakeView(QWidget):
         return box
 
     def _close(self, mark_lost: bool) -> None:
-        result = self._lib.collection.close_stocktake(mark_lost=mark_lost)
+        # A few seconds when thousands of copies are marked lost (one transaction).
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self._lib.collection.close_stocktake(mark_lost=mark_lost)
+        finally:
+            QApplication.restoreOverrideCursor()
         self.refresh()
         self._say("ok", self.tr("Stocktake closed: expected {expected}, present {present}, on "
                                 "loan {on_loan}, missing {missing}, marked lost {lost}.").format(
