@@ -888,8 +888,8 @@
       <translation>Holds — {title}</translation>
     </message>
     <message>
-      <source>scan or type the reader's card, then Enter</source>
-      <translation>scan or type the reader's card, then Enter</translation>
+      <source>Scan or type the reader's card, then Enter</source>
+      <translation>Scan or type the reader's card, then Enter</translation>
     </message>
     <message>
       <source>No.</source>
@@ -912,8 +912,12 @@
       <translation>Nobody is waiting for this book.</translation>
     </message>
     <message>
-      <source>Cancel the selected hold</source>
-      <translation>Cancel the selected hold</translation>
+      <source>&amp;Cancel the selected hold</source>
+      <translation>&amp;Cancel the selected hold</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
     </message>
     <message>
       <source>Reader's card</source>

@@ -888,8 +888,8 @@
       <translation>Đặt trước — {title}</translation>
     </message>
     <message>
-      <source>scan or type the reader's card, then Enter</source>
-      <translation>quét hoặc gõ mã thẻ bạn đọc rồi nhấn Enter</translation>
+      <source>Scan or type the reader's card, then Enter</source>
+      <translation>Quét hoặc gõ mã thẻ bạn đọc rồi nhấn Enter</translation>
     </message>
     <message>
       <source>No.</source>
@@ -912,8 +912,12 @@
       <translation>Chưa có ai đặt trước cuốn sách này.</translation>
     </message>
     <message>
-      <source>Cancel the selected hold</source>
-      <translation>Huỷ lượt đặt trước đang chọn</translation>
+      <source>&amp;Cancel the selected hold</source>
+      <translation>&amp;Huỷ lượt đặt trước đang chọn</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>Đó&amp;ng</translation>
     </message>
     <message>
       <source>Reader's card</source>

@@ -89,10 +89,10 @@ VI: dict[str, str] = {
     "Who is waiting for this book; put a reader in the queue by their card":
         "Ai đang chờ cuốn sách này; thêm bạn đọc vào hàng chờ bằng thẻ",
     "Holds — {title}": "Đặt trước — {title}",
-    "scan or type the reader's card, then Enter": "quét hoặc gõ mã thẻ bạn đọc rồi nhấn Enter",
+    "Scan or type the reader's card, then Enter": "Quét hoặc gõ mã thẻ bạn đọc rồi nhấn Enter",
     "No.": "STT", "Reader": "Bạn đọc", "Reader's card": "Thẻ bạn đọc",
     "Nobody is waiting for this book.": "Chưa có ai đặt trước cuốn sách này.",
-    "Cancel the selected hold": "Huỷ lượt đặt trước đang chọn",
+    "&Cancel the selected hold": "&Huỷ lượt đặt trước đang chọn",
     "copy kept until {day}": "đang giữ sách đến {day}", "waiting": "đang chờ",
     "&Withdraw…": "Thanh &lý…", "Withdraw": "Thanh lý",
     "Write off a worn-out or outdated copy (thanh lý), with the write-off record's number; it "
