@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from app.i18n import Text
 from app.labels.fonts import BOLD, REGULAR, register_fonts, text_width
@@ -56,11 +57,18 @@ def cell_text(value: Cell, kind: str) -> str:
     return nfc(str(value))
 
 
+@lru_cache(maxsize=65536)
+def _width(text: str, font: str, size: float) -> float:
+    """Width of *text* in points (the same names, authors and places come back on many
+    lines: measured once)."""
+    return text_width(text, font, size)
+
+
 def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     pieces: list[str] = []
     current = ""
     for char in word:
-        if current and text_width(current + char, font, size) > width:
+        if current and _width(current + char, font, size) > width:
             pieces.append(current)
             current = char
         else:
@@ -70,20 +78,31 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """*text* broken into lines at most *width* points wide: between words, and inside a
-    word only when the word alone is wider; given line breaks are kept."""
+    word only when the word alone is wider; given line breaks are kept.
+
+    The bundled font has no kerning, so a line's width is the sum of its words' and spaces'.
+    """
     lines: list[str] = []
+    space = _width(" ", font, size)
     for paragraph in nfc(text).split("\n"):
-        current = ""
+        if _width(paragraph, font, size) <= width:
+            lines.append(paragraph.strip())
+            continue
+        current, used = "", 0.0
         for word in paragraph.split():
-            candidate = f"{current} {word}" if current else word
-            if text_width(candidate, font, size) <= width:
-                current = candidate
+            size_of_word = _width(word, font, size)
+            if current and used + space + size_of_word <= width:
+                current, used = f"{current} {word}", used + space + size_of_word
+                continue
+            if not current and size_of_word <= width:
+                current, used = word, size_of_word
                 continue
             if current:
                 lines.append(current)
             pieces = _break_word(word, font, size, width)
             lines.extend(pieces[:-1])
             current = pieces[-1] if pieces else ""
+            used = _width(current, font, size)
         lines.append(current)
     return lines if any(lines) else [""]
 
@@ -171,17 +190,27 @@ class _Writer:
             x = {"left": x0, "right": x1, "centre": (x0 + x1) / 2}[align]
             baseline = top - PAD - SIZE * 0.95
             for line in lines:
-                s.text(x, baseline, line, align)
+                if line:
+                    s.text(x, baseline, line, align)
                 baseline -= LEADING
         s.save()
         s.set_line_width(0.5)
         s.set_stroke(0.35)
-        s.line(self.left, top, self.right, top)
+        if heading:
+            s.line(self.left, top, self.right, top)
         s.line(self.left, bottom, self.right, bottom)
-        for edge in self.edges:
-            s.line(edge, top, edge, bottom)
         s.restore()
         self.y = bottom
+
+    def _rules(self, top: float) -> None:
+        """The table's column rules on this page, from its heading's top to the last row."""
+        s = self.doc
+        s.save()
+        s.set_line_width(0.5)
+        s.set_stroke(0.35)
+        for edge in self.edges:
+            s.line(edge, top, edge, self.y)
+        s.restore()
 
     def _heads(self, section: Section) -> list[list[str]]:
         return self._cells([c.title for c in section.columns], section.columns, BOLD)
@@ -217,17 +246,23 @@ class _Writer:
         if not self._room(needed) and self.y < self.top:
             self._new_page()
         self._section_title(section)
+        table_top = self.y
         self._draw_row(heads, section.columns, BOLD, heading=True)
         if not rows:
+            self._rules(table_top)
             self.doc.set_font(REGULAR, 9)
             self.doc.text(self.left + PAD, self.y - 12, nfc(section.empty))
             self.y -= 18
         for cells in rows + ([total] if total else []):
             if not self._room(self._row_height(cells)):
+                self._rules(table_top)
                 self._new_page()
                 self._section_title(section, continued=True)
+                table_top = self.y
                 self._draw_row(heads, section.columns, BOLD, heading=True)
             self._draw_row(cells, section.columns, BOLD if cells is total else REGULAR)
+        if rows:
+            self._rules(table_top)
         self.y -= 16
 
     def write(self) -> Recording:

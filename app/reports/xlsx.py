@@ -25,7 +25,12 @@ PART = Text("Phần {name}", "Part {name}")
 THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEAD_FILL = PatternFill("solid", fgColor="E5E7EB")
-FORMATS = {"date": "DD/MM/YYYY", "money": "#,##0", "int": "0"}
+# One style object of each kind, shared by every cell (openpyxl hashes each one it is given:
+# building a new one per cell costs more than writing the cell).
+HEAD_ALIGN = Alignment(wrap_text=True, horizontal="center", vertical="center")
+TEXT_ALIGN = Alignment(wrap_text=True, vertical="top")
+BOLD = Font(bold=True)
+FORMATS = {"date": "DD/MM/YYYY", "money": "#,##0"}
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -75,10 +80,10 @@ class _Sheet:
             self.row += 1
         for index, column in enumerate(section.columns, start=1):
             cell = ws.cell(self.row, index, nfc(column.title.replace("\n", " ")))
-            cell.font = Font(bold=True)
+            cell.font = BOLD
             cell.fill = HEAD_FILL
             cell.border = BOX
-            cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+            cell.alignment = HEAD_ALIGN
             self.widths[index] = max(self.widths.get(index, 0.0), column.width / 5.5)
         self.row += 1
         if not section.rows and section.empty:
@@ -90,13 +95,15 @@ class _Sheet:
         for values, bold in bodies:
             for index, (value, column) in enumerate(zip(values, section.columns, strict=True),
                                                     start=1):
+                if value is None and not bold:
+                    continue  # an empty cell costs nothing; styling it would
                 cell = ws.cell(self.row, index, _value(value))
-                cell.border = BOX
                 if column.kind in FORMATS and not isinstance(value, str):
                     cell.number_format = FORMATS[column.kind]
-                cell.alignment = Alignment(wrap_text=column.kind == "text", vertical="top")
+                elif column.kind == "text" and isinstance(value, str) and len(value) > 20:
+                    cell.alignment = TEXT_ALIGN  # long text wraps inside its column
                 if bold:
-                    cell.font = Font(bold=True)
+                    cell.font = BOLD
             self.row += 1
         self.row += 1
 
