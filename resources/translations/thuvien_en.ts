@@ -2042,6 +2042,10 @@
       <translation>Making the report</translation>
     </message>
     <message>
+      <source>Cancelled: nothing was saved.</source>
+      <translation>Cancelled: nothing was saved.</translation>
+    </message>
+    <message>
       <source>{pages} page(s), {rows} line(s)</source>
       <translation>{pages} page(s), {rows} line(s)</translation>
     </message>

@@ -2042,6 +2042,10 @@
       <translation>Đang lập sổ</translation>
     </message>
     <message>
+      <source>Cancelled: nothing was saved.</source>
+      <translation>Đã huỷ: không lưu gì.</translation>
+    </message>
+    <message>
       <source>{pages} page(s), {rows} line(s)</source>
       <translation>{pages} trang, {rows} dòng</translation>
     </message>

@@ -512,6 +512,7 @@ VI: dict[str, str] = {
     "Making the report": "Đang lập sổ",
     "{pages} page(s), {rows} line(s)": "{pages} trang, {rows} dòng",
     "Saved {file} ({pages})": "Đã lưu {file} ({pages})",
+    "Cancelled: nothing was saved.": "Đã huỷ: không lưu gì.",
     "Save Excel": "Lưu Excel", "Excel workbooks (*.xlsx)": "Tệp Excel (*.xlsx)",
     "Printing": "Đang in",
     "Sent {count} page(s) to {printer}": "Đã gửi {count} trang tới {printer}",

@@ -98,3 +98,28 @@ def test_every_control_has_its_own_alt_letter(window, lib, qtbot) -> None:  # ty
              for a in window.menuBar().actions()]
     assert len(letters) == len(texts) == 9, texts
     assert len(set(letters + menus)) == len(letters + menus), texts
+
+
+class _Cancelled:
+    """What a work function sees once Cancel was pressed in its progress dialog."""
+
+    def __init__(self) -> None:
+        self.steps: list[tuple[int, int]] = []
+
+    def report(self, done: int, total: int = 0) -> None:
+        self.steps.append((done, total))
+
+    def cancelled(self) -> bool:
+        return True
+
+
+def test_cancel_writes_no_file(lib, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.reports.period import Period
+    from ui.reports.view import make_report
+
+    _library(lib)
+    target = tmp_path / "so.pdf"
+    progress = _Cancelled()
+    assert make_report(lib.path, "individual", None, Period(), pdf=target,
+                       progress=progress) is None  # type: ignore[arg-type]
+    assert not target.exists() and progress.steps == [(0, 3), (1, 3)]

@@ -51,19 +51,33 @@ class Made:
 
 
 def make_report(path: Path, kind: str, collection: str | None, period: Period,
-                pdf: Path | None = None, xlsx: Path | None = None) -> Made:
+                pdf: Path | None = None, xlsx: Path | None = None,
+                progress: Progress | None = None) -> Made | None:
     """Compute *kind* on a connection of its own, draw its pages, and write *pdf* or *xlsx*
-    when asked (safe off the GUI thread)."""
+    when asked (safe off the GUI thread). None when *progress* says Cancel was pressed
+    (no file is written then)."""
     from app.labels.pdf import to_pdf
     from app.reports.pdf import report_document
 
+    def step(done: int) -> bool:
+        if progress is None:
+            return True
+        progress.report(done, 3)
+        return not progress.cancelled()
+
     with Library.open(path) as own:
+        step(0)
         report = own.reports.report(kind, collection, period)
+        if not step(1):
+            return None
         document = report_document(report)
+        if not step(2):
+            return None
         if pdf is not None:
             pdf.write_bytes(to_pdf(document))
         if xlsx is not None:
             xlsx.write_bytes(own.reports.render(report, "xlsx"))
+        step(3)
     return Made(report, document, pdf or xlsx)
 
 
@@ -204,11 +218,11 @@ class ReportsView(QWidget):
             return None
         path = self.lib.path
 
-        def work(_progress: Progress) -> Made:
-            return make_report(path, kind, collection, period, pdf, xlsx)
+        def work(progress: Progress) -> Made | None:
+            return make_report(path, kind, collection, period, pdf, xlsx, progress)
 
         operation = self.operations.run(work, title=self.tr("Making the report"),
-                                        dialog_parent=self, cancellable=False)
+                                        dialog_parent=self)
         operation.succeeded.connect(lambda made: self._made(made, then))
         operation.failed.connect(self._failed)
         return operation
@@ -216,7 +230,10 @@ class ReportsView(QWidget):
     def _failed(self, exc: object) -> None:
         self.error.setText(exc.message if isinstance(exc, UserError) else str(exc))
 
-    def _made(self, made: Made, then: str) -> None:
+    def _made(self, made: Made | None, then: str) -> None:
+        if made is None:
+            say(self.status, self.tr("Cancelled: nothing was saved."), ok=False)
+            return
         self.made = made
         self._show_pages(made.document)
         pages = self.tr("{pages} page(s), {rows} line(s)").format(
