@@ -229,9 +229,14 @@ class CatalogSearch:
                   params: list[object], limit: int) -> list[int]:
         """Up to *limit* records chosen through the title index that satisfy the whole query
         (checked on their indexed text: a second FTS query per record would cost more)."""
-        rows = self._conn.execute(_BY_TITLE.format(title=title_sql, where=where),
-                                  [*title_params, *params, 4 * limit]).fetchall()
-        return [r[0] for r in rows if satisfies(query, r[1:])][:limit]
+        found: list[int] = []
+        for row in self._conn.execute(_BY_TITLE.format(title=title_sql, where=where),
+                                      [*title_params, *params, 4 * limit]):
+            if satisfies(query, row[1:]):
+                found.append(row[0])
+                if len(found) == limit:
+                    break
+        return found
 
     def hits(self, record_ids: list[int]) -> list[Hit]:
         """Build display hits for *record_ids*, keeping their order."""
@@ -239,8 +244,8 @@ class CatalogSearch:
             return []
         marks = ", ".join("?" * len(record_ids))
         rows = {r[0]: r for r in self._conn.execute(
-            f"SELECT id, title, authors, responsibility, isbns, year, classification, "
-            f"author_mark FROM records WHERE id IN ({marks})", record_ids)}
+            f"SELECT id, title, coalesce(json_extract(authors, '$[0]'), responsibility), isbns, "
+            f"year, classification, author_mark FROM records WHERE id IN ({marks})", record_ids)}
         items: dict[int, list[tuple[str, str, str | None]]] = {}
         for rid, barcode, status, callno in self._conn.execute(
                 f"SELECT record_id, barcode, status, call_number FROM items "
@@ -250,13 +255,12 @@ class CatalogSearch:
         for rid in record_ids:
             if rid not in rows:
                 continue
-            _, title, authors, resp, isbns, year, classification, mark = rows[rid]
-            author_list = json.loads(authors)
+            _, title, author, isbns, year, classification, mark = rows[rid]
             copies = items.get(rid, [])
             call_number = next((c for _, _, c in copies if c), None)
             if call_number is None and classification:
                 call_number = f"{classification} {mark}" if mark else classification
-            hits.append(Hit(id=rid, title=title, author=author_list[0] if author_list else resp,
+            hits.append(Hit(id=rid, title=title, author=author,
                             isbns=json.loads(isbns), year=year, call_number=call_number,
                             items=[HitItem(b, s) for b, s, _ in copies]))
         return hits
