@@ -85,10 +85,9 @@ def ranked(conn: sqlite3.Connection, query: Query, ids: Sequence[int], limit: in
     """
     tier, args = tier_sql(query)
     return [row[0] for row in conn.execute(
-        f"SELECT s.rowid FROM record_search s "
-        f"WHERE s.rowid IN (SELECT value FROM json_each(?)) "
+        f"SELECT s.rowid FROM json_each(?) c JOIN record_search s ON s.rowid = c.value "
         f"ORDER BY {tier}, length(s.title) - length(replace(s.title, ' ', '')), s.rowid "
-        f"LIMIT ?", [json.dumps(list(ids)), *args, limit])]
+        f"LIMIT ?", [json.dumps(list(dict.fromkeys(ids))), *args, limit])]
 
 
 def satisfies(query: Query, texts: Sequence[str]) -> bool:
