@@ -29,7 +29,8 @@ def register(subparsers: Any) -> None:
         "individual = sổ đăng ký cá biệt, general = sổ đăng ký tổng quát, "
         "textbook = sổ đăng ký sách giáo khoa",
         "individual, general or textbook register"))
-    p.add_argument("--collection", help=phrase("chỉ một kho, ví dụ TK", "one collection, e.g. TK"))
+    p.add_argument("--collection", metavar=phrase("KHO", "CODE"), help=phrase(
+        "chỉ một kho, ví dụ TK", "one collection, e.g. TK"))
     _period_options(p)
     _file_options(p)
     add_json_flag(p)

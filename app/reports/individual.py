@@ -155,5 +155,5 @@ def individual_report(lines: list[IndividualLine], labels: dict[str, str], libra
                                 new_page=bool(sections), sheet=(codes[0] if len(codes) == 1
                                                                  else "ĐKCB")))
     if not sections:
-        sections.append(Section(TITLE(), columns(), [], empty=NOTHING(), sheet="ĐKCB"))
+        sections.append(Section("", columns(), [], empty=NOTHING(), sheet="ĐKCB"))
     return Report("individual", TITLE(), library, school_year, scope, True, sections)

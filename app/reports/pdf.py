@@ -217,9 +217,9 @@ class _Writer:
 
     def _section_title(self, section: Section, continued: bool = False) -> None:
         s = self.doc
-        title = CONTINUED(title=section.title) if continued else section.title
+        title = CONTINUED(title=section.title) if continued and section.title else section.title
         s.set_font(BOLD, 11)
-        for line in wrap(title, BOLD, 11, self.right - self.left):
+        for line in wrap(title, BOLD, 11, self.right - self.left) if title else []:
             s.text(self.left, self.y - 11, line)
             self.y -= 14
         if not continued and section.lines:

@@ -154,5 +154,5 @@ def textbook_report(pages: list[TextbookPage], library: str, school_year: str,
         sections.append(Section(page.title, columns, rows, total, lines=lines,
                                 new_page=bool(sections), sheet="SGK"))
     if not sections:
-        sections.append(Section(TITLE(), columns, [], empty=NOTHING(), sheet="SGK"))
+        sections.append(Section("", columns, [], empty=NOTHING(), sheet="SGK"))
     return Report("textbook", TITLE(), library, school_year, scope, False, sections)

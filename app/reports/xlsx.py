@@ -73,8 +73,9 @@ class _Sheet:
 
     def section(self, section: Section) -> None:
         ws = self.ws
-        ws.cell(self.row, 1, nfc(section.title)).font = Font(bold=True, size=12)
-        self.row += 1
+        if section.title:
+            ws.cell(self.row, 1, nfc(section.title)).font = Font(bold=True, size=12)
+            self.row += 1
         for line in section.lines:
             ws.cell(self.row, 1, nfc(line))
             self.row += 1

@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from app.labels.fonts import REGULAR, text_width
+from app.library import Library
 from app.reports.individual import HEADS
 from app.reports.pdf import MARGIN, PAD, SIZE, report_document
 from app.reports.period import Period
@@ -111,3 +112,15 @@ def test_general_register_xlsx_has_a_sheet_per_part(school: School, tmp_path: Pa
     assert rows[head + 4][0] == "Cộng" and rows[head + 4][4] == 54
     assert any(r[0] == "Chưa có lần nào." for r in [[c.value for c in row]
                                                     for row in book["Phần II"].iter_rows()])
+
+
+def test_an_empty_library_gets_its_headings_and_says_so(lib: Library, tmp_path: Path) -> None:
+    expected = {"individual": "Không có bản sách nào trong phạm vi đã chọn.",
+                "general": "Chưa có lần nào.",
+                "textbook": "Không có sách giáo khoa nào trong phạm vi đã chọn.",
+                "statistics": "Không có."}
+    for kind, words in expected.items():
+        report = lib.reports.report(kind)
+        [page] = pages_text(lib.reports.write(report, tmp_path / f"{kind}.pdf"), tmp_path)
+        assert report.title in page and words in page and "Trang 1/1" in page
+        load_workbook(lib.reports.write(report, tmp_path / f"{kind}.xlsx"))
