@@ -532,3 +532,23 @@ def test_the_rollover_names_textbook_sets_still_lent_to_a_class(window, lib, qtb
     lib.circulation.close_class_loan(session.id)
     dialog.refresh()
     assert dialog.open_sets.isHidden()
+
+
+def test_handing_out_a_set_at_the_desk_left_in_check_in_only_lends_the_books(  # type: ignore[no-untyped-def]
+        window, lib, qtbot) -> None:
+    """The desk was left on F4 'Nhận trả' from the morning's returns; handing out a class set
+    then answered each textbook '… không có ai mượn' and lent nothing."""
+    from PySide6.QtCore import Qt as QtKeys
+
+    an = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    maths = lib.catalog.add_record("Toán 6 — Tập 1", year=2021)
+    [copy] = [item.barcode for item in lib.catalog.add_copies(maths, 1, collection="GK")]
+    desk = window.desk
+    desk.set_mode("checkin")
+    session = lib.circulation.start_class_loan("6A", [maths])
+    window._class_loan_at_desk(session.id)
+    assert lib.circulation.desk.mode() == "auto" and desk.mode_buttons["auto"].isChecked()
+    for code in (an.card, copy):
+        qtbot.keyClicks(desk.scan_field, code)
+        qtbot.keyClick(desk.scan_field, QtKeys.Key.Key_Return)
+    assert [loan.barcode for loan in lib.circulation.open_loans(an.id).loans] == [copy]

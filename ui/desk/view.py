@@ -295,6 +295,11 @@ class DeskView(QWidget):
         """Scans from now on hand out textbook set *session_id*: each student's card, then
         the copies given to them (other books are refused) until :meth:`stop_class_loan`."""
         self._lib.circulation.desk.set_class_loan(session_id)
+        if self._lib.circulation.desk.mode() in ("checkin", "reading"):
+            # Left in "check in only" (or reading) from before, every textbook scanned was
+            # answered "nobody has borrowed it" and nothing was handed out.
+            self._lib.circulation.desk.set_mode("auto")
+            self._show_mode("auto")
         self._show_class_loan()
         self._say("idle", self.tr("Scan a student's card, then each textbook handed to them."))
         self.focus_scan()
