@@ -24,7 +24,7 @@ from app.reports.writeoffs import written_off
 
 TITLE = Text("SỔ ĐĂNG KÝ CÁ BIỆT", "INDIVIDUAL REGISTER")
 SECTION = Text("Kho {code}{label}", "Collection {code}{label}")
-ALL_IN_ONE = Text("Mọi kho", "All collections")
+NO_COLLECTION = Text("Không ghi kho", "No collection")
 NOTHING = Text("Không có bản sách nào trong phạm vi đã chọn.", "No copies in the range chosen.")
 COLLECTION = Text("Kho {code}", "Collection {code}")
 HEADS = (
@@ -150,7 +150,7 @@ def individual_report(lines: list[IndividualLine], labels: dict[str, str], libra
             label = labels.get(codes[0], "")
             title = SECTION(code=codes[0], label=f" — {label}" if label else "")
         else:
-            title = ALL_IN_ONE() if not codes else COLLECTION(code=", ".join(codes))
+            title = NO_COLLECTION() if not codes else COLLECTION(code=", ".join(codes))
         sections.append(Section(title, columns(), [_row(m) for m in members],
                                 new_page=bool(sections), sheet=(codes[0] if len(codes) == 1
                                                                  else "ĐKCB")))

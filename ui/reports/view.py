@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -251,12 +252,23 @@ class ReportsView(QWidget):
             self.column.removeWidget(view)
             view.deleteLater()
         self.pages = [PageView(document, page) for page in range(len(document.pages))]
-        width = document.width_mm * MM
+        for view in self.pages:
+            self.column.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Scale the pages to the preview's width."""
+        if not self.pages:
+            return
+        width = self.pages[0].document.width_mm * MM
         room = self.pages_area.viewport().width() - 2 * PAGE_GAP - SCROLLBAR
         scale = max(0.3, room / width)
         for view in self.pages:
             view.set_scale(scale)
-            self.column.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit()
 
     # -- output ----------------------------------------------------------------------------
     def _file_name(self, suffix: str) -> str:
