@@ -128,3 +128,28 @@ def test_esc_in_the_write_off_dialog_asks_before_losing_the_list(window, lib, qt
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert asked and dialog.isVisible()  # kept, with its list
     assert lib.catalog.item_by_barcode(codes[0]).status == "available"
+
+
+def test_every_button_has_its_own_alt_letter(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    def letter(text: str) -> str | None:
+        found = re.search(r"&([^&])", text.replace("&&", ""))
+        return found[1].upper() if found else None
+
+    _stock(lib)
+    view = window.show_view("stocktake")
+    menus = [letter(a.text()) for a in window.menuBar().actions()]
+    shown = [letter(b.text()) for b in view.findChildren(QAbstractButton) if b.text()]
+    assert None not in shown and len(shown) == 5
+    assert len(set(shown + menus)) == len(shown + menus)
+    dialog = view.open_writeoff()
+    qtbot.waitExposed(dialog)
+    texts = [b.text() for b in dialog.findChildren(QAbstractButton) if b.text()]
+    labels = [w.text() for w in dialog.findChildren(type(view.heading)) if "&" in w.text()]
+    letters = [letter(t) for t in texts + labels if letter(t)]
+    assert "Lập &biên bản" in texts and "Người &duyệt:" in labels
+    assert len(letters) == len(set(letters)), letters
+    dialog.reject()
