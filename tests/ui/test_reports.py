@@ -123,3 +123,40 @@ def test_cancel_writes_no_file(lib, tmp_path: Path) -> None:  # type: ignore[no-
     assert make_report(lib.path, "individual", None, Period(), pdf=target,
                        progress=progress) is None  # type: ignore[arg-type]
     assert not target.exists() and progress.steps == [(0, 3), (1, 3)]
+
+
+def test_printing_a_wide_register_turns_the_page(window, lib, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Print… without its dialog: the printer is a PDF file, set up as the view sets up a
+    real one (A4, landscape for the individual register)."""
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    view = _open(window, lib, qtbot)
+    qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.made is not None, timeout=20000)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    view.prepare(printer, view.made.document)
+    with qtbot.waitSignal(view.print_to(printer, view.made.document).finished, timeout=30000):
+        pass
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True,
+                          check=True).stdout
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())  # type: ignore[union-attr]
+    assert width > height and round(width) == 842  # A4 turned
+    pages = len(view.made.document.pages)
+    assert pages == 3  # GK on two, TK from a new page
+    assert view.status.text() == f"Đã gửi {pages} trang tới {out}"
+    # Qt's PDF engine writes glyphs as outlines: the printed pages must match the saved PDF's,
+    # ink for ink (the saved one's text is read back in the other tests)
+    from app.labels.pdf import to_pdf
+    from tests.app.labels.raster import render
+    from tests.ui.test_desk_documents import same_ink
+
+    printed = render(out.read_bytes(), tmp_path / "printed", dpi=100)
+    saved = render(to_pdf(view.made.document), tmp_path / "saved", dpi=100)
+    assert len(printed) == len(saved) == pages
+    for got, want in zip(printed, saved, strict=True):
+        assert same_ink(got, want) > 0.98
