@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from app.circulation.clock import local_day
+from app.circulation.usage import tally
 from app.reports.holdings import Copy, load_copies
 from app.reports.period import Period
 from app.reports.writeoffs import write_offs, written_off
@@ -155,12 +156,13 @@ def _loans(conn: sqlite3.Connection, stats: Statistics, first: str, end: str) ->
 
 def _usage(conn: sqlite3.Connection, stats: Statistics, first: str, end: str,
            readers: set[int]) -> None:
-    for kind, group, count in conn.execute(
-            "SELECT kind, CASE kind WHEN 'visit' THEN patron_category ELSE item_type END, "
-            "sum(count) FROM usage_events WHERE deleted = 0 AND day BETWEEN ? AND ? "
-            "GROUP BY 1, 2 ORDER BY 1, 2", (first, end)):
-        table = stats.visits_by_category if kind == "visit" else stats.in_library_by_type
-        table[group or ""] = int(count)
+    for count in tally(conn, first, end):  # the reading-room tally, per day
+        table = stats.visits_by_category if count.kind == "visit" else stats.in_library_by_type
+        table[count.group or ""] = table.get(count.group or "", 0) + count.count
+    for table in (stats.visits_by_category, stats.in_library_by_type):
+        ordered = sorted(table.items())
+        table.clear()
+        table.update(ordered)
     stats.visits = sum(stats.visits_by_category.values())
     stats.in_library = sum(stats.in_library_by_type.values())
     readers |= {r[0] for r in conn.execute(
