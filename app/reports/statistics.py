@@ -4,8 +4,8 @@ district asks for.
 * the collection at the end of the period (copies acquired by then and not written off by
   then), by collection code and by item type: titles, copies, value;
 * acquisitions and write-offs in the period;
-* loans in the period by reader category and by class (the category and class the reader had
-  when borrowing), with how many readers borrowed;
+* loans in the period by reader category, by item type and by class (the category and class
+  the reader had when borrowing), with how many readers borrowed;
 * active readers (borrowed or came in at least once), visits and in-library readings (the
   reading-room tally, :mod:`app.circulation.usage`);
 * loans overdue at the end of the period (lent by then, not back by then, due before).
@@ -70,6 +70,7 @@ class Statistics:
     written_off_by_code: list[Holding] = field(default_factory=list)
     written_off_total: Holding = field(default_factory=lambda: Holding("", 0, 0, 0.0))
     loans_by_category: list[LoanCount] = field(default_factory=list)
+    loans_by_type: list[LoanCount] = field(default_factory=list)
     loans_by_class: list[LoanCount] = field(default_factory=list)
     loans_total: LoanCount = field(default_factory=lambda: LoanCount("", 0, 0))
     active_readers: int = 0
@@ -123,13 +124,15 @@ def _in_collection(copy: Copy, end: str, gone: dict[int, tuple[date, str]]) -> b
 def _loans(conn: sqlite3.Connection, stats: Statistics, first: str, end: str) -> set[int]:
     rows = conn.execute(
         "SELECT l.patron_id, coalesce(l.patron_category, p.category), l.patron_class, "
-        "l.loaned_at, l.returned_at, l.due_on FROM loans l LEFT JOIN patrons p "
-        "ON p.id = l.patron_id WHERE l.deleted = 0").fetchall()
+        "coalesce(l.item_type, i.item_type), l.loaned_at, l.returned_at, l.due_on "
+        "FROM loans l LEFT JOIN patrons p ON p.id = l.patron_id "
+        "LEFT JOIN items i ON i.id = l.item_id WHERE l.deleted = 0").fetchall()
     by_category: dict[str, tuple[int, set[int]]] = {}
     by_class: dict[str, tuple[int, set[int]]] = {}
+    by_type: dict[str, tuple[int, set[int]]] = {}
     readers: set[int] = set()
     overdue_readers: set[int] = set()
-    for patron_id, category, class_name, loaned_at, returned_at, due_on in rows:
+    for patron_id, category, class_name, item_type, loaned_at, returned_at, due_on in rows:
         lent = local_day(loaned_at)
         if lent > end:
             continue
@@ -140,7 +143,8 @@ def _loans(conn: sqlite3.Connection, stats: Statistics, first: str, end: str) ->
                 overdue_readers.add(patron_id)
         if lent < first:
             continue
-        for table, name in ((by_category, category or ""), (by_class, class_name or "")):
+        for table, name in ((by_category, category or ""), (by_class, class_name or ""),
+                            (by_type, item_type or "")):
             count, people = table.get(name, (0, set()))
             if patron_id is not None:
                 people.add(patron_id)
@@ -150,6 +154,7 @@ def _loans(conn: sqlite3.Connection, stats: Statistics, first: str, end: str) ->
     stats.overdue_readers = len(overdue_readers)
     stats.loans_by_category = [LoanCount(k, n, len(p)) for k, (n, p) in sorted(by_category.items())]
     stats.loans_by_class = [LoanCount(k, n, len(p)) for k, (n, p) in sorted(by_class.items())]
+    stats.loans_by_type = [LoanCount(k, n, len(p)) for k, (n, p) in sorted(by_type.items())]
     stats.loans_total = LoanCount("", sum(x.loans for x in stats.loans_by_category), len(readers))
     return readers
 

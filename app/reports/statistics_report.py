@@ -17,9 +17,10 @@ ACQUIRED = Text("3. Bổ sung trong kỳ", "3. Acquisitions in the period")
 WRITTEN_OFF = Text("4. Thanh lý trong kỳ ({records} biên bản)",
                    "4. Write-offs in the period ({records} records)")
 BY_CATEGORY = Text("5. Lượt mượn theo loại bạn đọc", "5. Loans by reader category")
-BY_CLASS = Text("6. Lượt mượn theo lớp", "6. Loans by class")
-READERS = Text("7. Bạn đọc, lượt đến và đọc tại chỗ; sách quá hạn cuối kỳ",
-               "7. Readers, visits and in-library reading; overdue at the end")
+BY_LOAN_TYPE = Text("6. Lượt mượn theo loại tài liệu", "6. Loans by item type")
+BY_CLASS = Text("7. Lượt mượn theo lớp", "7. Loans by class")
+READERS = Text("8. Bạn đọc, lượt đến và đọc tại chỗ; sách quá hạn cuối kỳ",
+               "8. Readers, visits and in-library reading; overdue at the end")
 COLLECTION = Text("Kho", "Collection")
 ITEM_TYPE = Text("Loại tài liệu", "Item type")
 TITLES = Text("Số tên sách", "Titles")
@@ -102,6 +103,8 @@ def statistics_report(stats: Statistics, collection_labels: dict[str, str], libr
                          stats.written_off_by_code, stats.written_off_total, codes),
         _loan_section(BY_CATEGORY(), CATEGORY(), stats.loans_by_category, stats.loans_total,
                       categories, UNKNOWN()),
+        _loan_section(BY_LOAN_TYPE(), ITEM_TYPE(), stats.loans_by_type, stats.loans_total,
+                      types, UNKNOWN()),
         _loan_section(BY_CLASS(), CLASS(), stats.loans_by_class, stats.loans_total, {},
                       NO_CLASS()),
         Section(READERS(), (Column(MEASURE(), 330), Column(AMOUNT(), 110, "int")), readers,

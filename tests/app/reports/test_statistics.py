@@ -37,6 +37,8 @@ def test_september_figures(school: School) -> None:
     assert stats.end == date(2025, 9, 30)
     assert [(x.group, x.loans, x.readers) for x in stats.loans_by_category] == [
         ("student", 3, 3), ("teacher", 1, 1)]
+    assert [(x.group, x.loans, x.readers) for x in stats.loans_by_type] == [
+        ("book", 3, 3), ("children", 1, 1)]
     assert [(x.group, x.loans, x.readers) for x in stats.loans_by_class] == [
         ("", 1, 1), ("6A", 2, 2), ("7B", 1, 1)]
     assert (stats.loans_total.loans, stats.loans_total.readers) == (4, 4)
