@@ -269,6 +269,11 @@ def test_patron_view_lists_fines_and_marks_them_paid_or_waived(window, lib, qtbo
     panel.table.selectRow(1)
     dialog = panel.waive_selected()
     qtbot.waitExposed(dialog)
+    dialog.resize(dialog.minimumSizeHint())  # at its smallest, as it opened at 1366 x 768
+    qtbot.wait(20)
+    for field in (dialog.reason, dialog.by):  # the hints are shown whole, not "… gửi tr…"
+        # the text, plus the field's frame and inner margins (about 24 px together)
+        assert field.width() >= field.fontMetrics().horizontalAdvance(field.placeholderText()) + 24
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "lý do" in dialog.error.text()  # a reason is required

@@ -187,6 +187,9 @@ class WaiveDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("e.g. family in difficulty, book returned by post"))
         self.by = QLineEdit()
         self.by.setPlaceholderText(self.tr("your name (default: the computer's login)"))
+        for field in (self.reason, self.by):  # the hints whole ("… sách gửi tr…" was cut)
+            hint = field.fontMetrics().horizontalAdvance(field.placeholderText())
+            field.setMinimumWidth(hint + 24)
         self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
