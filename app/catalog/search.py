@@ -1,8 +1,8 @@
 """Catalog search over the folded FTS5 index (query language: :mod:`app.catalog.query`).
 
-An ISBN in any form, or an accession number, finds its record first. The other hits are
-ordered by :mod:`app.catalog.ranking`: exact title, title beginning, title words, title and
-author words, then the rest.
+An ISBN in any form, an ISSN with or without its hyphen, or an accession number, finds its
+record first. The other hits are ordered by :mod:`app.catalog.ranking`: exact title, title
+beginning, title words, title and author words, then the rest.
 
 Speed: a query first reads its first ``RANK_CAP + 1`` matches; when there are no more,
 they are all ranked. A broader query is then counted (in a catalog of more than
@@ -17,6 +17,7 @@ result, the order beyond those tiers is worked out among the first matches only.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import replace
 
@@ -32,6 +33,7 @@ RANK_CAP = 300
 MAX_COMPLETIONS = 40  # a prefix standing for more words is left to FTS5 as a prefix...
 MAX_PREFIXED = 2000  # ...and one standing for more than this is taken as a whole word
 _LAST_CHAR = "\U0010ffff"
+_ISSN = re.compile(r"\d{4}-?\d{3}[\dXx]$")
 # Counting every match of a broad query costs a scan of its word lists (tens of ms on 1M
 # records). In a catalog of more than EXACT_CATALOG records, past COUNT_CAP matches the total
 # is estimated from how far into the catalog the COUNT_CAP-th match lies
@@ -68,12 +70,18 @@ class CatalogSearch:
         return SearchResult(total, self.hits(page), total_exact=exact)
 
     def _pinned(self, text: str) -> list[int]:
-        """Records found by an exact accession number or a bare ISBN."""
+        """Records found by an exact accession number, a bare ISBN or a bare ISSN (with or
+        without its hyphen)."""
         found: list[int] = []
         row = self._conn.execute("SELECT record_id FROM items WHERE barcode = ? AND deleted = 0",
                                  (text,)).fetchone()
         if row:
             found.append(int(row[0]))
+        if _ISSN.match(text):  # indexed without the hyphen, which the query would split on
+            found += [rid for (rid,) in self._conn.execute(
+                "SELECT f.rowid FROM records_fts f JOIN records r ON r.id = f.rowid "
+                "WHERE records_fts MATCH ? AND r.deleted = 0 ORDER BY f.rowid",
+                (f'other : "{text.replace("-", "").lower()}"',)) if rid not in found]
         isbn = to_isbn13(text)
         if isbn:
             for (rid,) in self._conn.execute(
