@@ -4,11 +4,14 @@ Until now a write-off was a line in the copy's note; the general register's part
 the record itself (number, date, reason, copies) and part III the yearly stocktake's figures,
 frozen when the stocktake closes. Each copy already withdrawn keeps its note; it gets no
 record here (its number is only text in the note).
+
+``IF NOT EXISTS`` throughout: a file put back to an older schema number by hand (tests of
+earlier migrations do that) still holds these tables, and migrating it again must not fail.
 """
 
 SQL = """
 -- A write-off record: its number as approved ("12/2026"), day (local ISO), reason.
-CREATE TABLE writeoffs (
+CREATE TABLE IF NOT EXISTS writeoffs (
     id          INTEGER PRIMARY KEY,
     uuid        TEXT NOT NULL UNIQUE,
     library_id  TEXT NOT NULL,
@@ -22,11 +25,11 @@ CREATE TABLE writeoffs (
     approved_by TEXT,
     note        TEXT
 );
-CREATE INDEX writeoffs_day ON writeoffs(day);
-CREATE UNIQUE INDEX writeoffs_number ON writeoffs(number) WHERE deleted = 0 AND number <> '';
+CREATE INDEX IF NOT EXISTS writeoffs_day ON writeoffs(day);
+CREATE UNIQUE INDEX IF NOT EXISTS writeoffs_number ON writeoffs(number) WHERE deleted = 0 AND number <> '';
 
 -- The copies of a write-off record, with their collection, type and price at that time.
-CREATE TABLE writeoff_items (
+CREATE TABLE IF NOT EXISTS writeoff_items (
     id          INTEGER PRIMARY KEY,
     uuid        TEXT NOT NULL UNIQUE,
     library_id  TEXT NOT NULL,
@@ -39,11 +42,11 @@ CREATE TABLE writeoff_items (
     item_type   TEXT NOT NULL,
     price       REAL
 );
-CREATE UNIQUE INDEX writeoff_items_item ON writeoff_items(item_id) WHERE deleted = 0;
-CREATE INDEX writeoff_items_writeoff ON writeoff_items(writeoff_id);
+CREATE UNIQUE INDEX IF NOT EXISTS writeoff_items_item ON writeoff_items(item_id) WHERE deleted = 0;
+CREATE INDEX IF NOT EXISTS writeoff_items_writeoff ON writeoff_items(writeoff_id);
 
 -- A stocktake; scope as JSON lists (empty = all). At most one open at a time.
-CREATE TABLE stocktakes (
+CREATE TABLE IF NOT EXISTS stocktakes (
     id             INTEGER PRIMARY KEY,
     uuid           TEXT NOT NULL UNIQUE,
     library_id     TEXT NOT NULL,
@@ -57,11 +60,11 @@ CREATE TABLE stocktakes (
     closed_on      TEXT,
     missing_action TEXT CHECK (missing_action IN ('lost', 'leave'))
 );
-CREATE UNIQUE INDEX stocktakes_one_open ON stocktakes(status) WHERE status = 'open' AND deleted = 0;
+CREATE UNIQUE INDEX IF NOT EXISTS stocktakes_one_open ON stocktakes(status) WHERE status = 'open' AND deleted = 0;
 
 -- A copy seen during a stocktake ('found', written by each scan), or, at closing, a missing
 -- copy marked lost ('lost') or left for next time ('left').
-CREATE TABLE stocktake_items (
+CREATE TABLE IF NOT EXISTS stocktake_items (
     id           INTEGER PRIMARY KEY,
     uuid         TEXT NOT NULL UNIQUE,
     library_id   TEXT NOT NULL,
@@ -73,10 +76,10 @@ CREATE TABLE stocktake_items (
     outcome      TEXT NOT NULL CHECK (outcome IN ('found', 'lost', 'left')),
     UNIQUE (stocktake_id, item_id)
 );
-CREATE INDEX stocktake_items_item ON stocktake_items(item_id);
+CREATE INDEX IF NOT EXISTS stocktake_items_item ON stocktake_items(item_id);
 
 -- A closed stocktake's figures per collection (the register's part III).
-CREATE TABLE stocktake_results (
+CREATE TABLE IF NOT EXISTS stocktake_results (
     id           INTEGER PRIMARY KEY,
     uuid         TEXT NOT NULL UNIQUE,
     library_id   TEXT NOT NULL,
