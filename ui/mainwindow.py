@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(170)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget()
+        lib.circulation.desk.open_in_start_mode()  # not whatever F-key was left on last time
         self.desk = DeskView(lib, self.operations, sounds)
         self._views: dict[str, QWidget] = {"desk": self.desk}
         self._factories: dict[str, Callable[[], QWidget]] = {

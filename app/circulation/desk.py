@@ -75,6 +75,23 @@ class Desk:
             local_state.put(conn, "mode", mode)
         return DeskResult(True, "mode_set", {"mode": MODE_NAMES[mode]()})
 
+    def start_mode(self) -> str:
+        """The mode the desk window opens in each time (``auto`` unless chosen otherwise), so
+        an F4 or F11 left on in the evening is not still on the next morning."""
+        value = local_state.get(self._ctx.db.conn, "start_mode")
+        return value if isinstance(value, str) and value in MODES else "auto"
+
+    def set_start_mode(self, mode: str) -> None:
+        """Choose the mode the desk window opens in."""
+        if mode not in MODES:
+            raise ValidationError("desk.bad_mode", BAD_MODE, mode=mode)
+        with self._ctx.db.transaction() as conn:
+            local_state.put(conn, "start_mode", mode)
+
+    def open_in_start_mode(self) -> DeskResult:
+        """Put the desk in its start mode (the window calls this when it opens)."""
+        return self.set_mode(self.start_mode())
+
     def current_patron(self) -> PatronRef | None:
         """The patron whose card was scanned last (None after :meth:`clear_patron`)."""
         conn = self._ctx.db.conn
@@ -84,7 +101,7 @@ class Desk:
     def clear_patron(self) -> DeskResult:
         """Forget the current patron (end of a transaction at the desk)."""
         with self._ctx.db.transaction() as conn:
-            conn.execute("DELETE FROM desk_state WHERE key = 'patron_id'")
+            local_state.remove(conn, "patron_id")
         return DeskResult(True, "patron_cleared")
 
     def class_loan_id(self) -> int | None:
@@ -96,7 +113,7 @@ class Desk:
         """Make checkouts at the desk part of a class loan session (None to stop)."""
         with self._ctx.db.transaction() as conn:
             if class_loan_id is None:
-                conn.execute("DELETE FROM desk_state WHERE key = 'class_loan_id'")
+                local_state.remove(conn, "class_loan_id")
             else:
                 local_state.put(conn, "class_loan_id", class_loan_id)
 

@@ -189,3 +189,26 @@ def test_f12_counts_a_visitor_without_a_card(window, lib, qtbot) -> None:  # typ
     today = lib.circulation.today()
     assert [(c.kind, c.group, c.count) for c in lib.circulation.usage_tally(today, today)] == [
         ("visit", "walk_in", 3)]
+
+
+def test_the_desk_opens_in_its_start_mode_not_the_mode_left_on(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """F4 (check in only) left on in the evening: the next morning's window opens on
+    automatic, or on the mode chosen in Settings → Desk → 'Desk mode at start'."""
+    from ui.desk.sound import DeskSounds
+    from ui.mainwindow import MainWindow
+
+    qtbot.keyClick(window.desk.scan_field, Qt.Key.Key_F4)
+    assert lib.circulation.desk.mode() == "checkin"
+    window.close()
+    morning = MainWindow(lib, sounds=DeskSounds(enabled=False))
+    qtbot.addWidget(morning)
+    assert lib.circulation.desk.mode() == "auto" and morning.desk.mode_buttons["auto"].isChecked()
+
+    settings = morning.show_view("settings")
+    settings.mode.setCurrentIndex(settings.mode.findData("reading"))
+    assert lib.circulation.desk.mode() == "auto"  # the start mode, not the desk's mode now
+    morning.close()
+    next_day = MainWindow(lib, sounds=DeskSounds(enabled=False))
+    qtbot.addWidget(next_day)
+    assert lib.circulation.desk.mode() == "reading" and next_day.desk.mode_buttons["reading"].isChecked()
+    next_day.close()

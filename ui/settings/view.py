@@ -343,9 +343,10 @@ class SettingsView(QTabWidget):
                            ("reading", self.tr("In-library reading (each copy scanned is "
                                                "counted)"))):
             self.mode.addItem(label, key)
-        self.mode.setCurrentIndex(max(0, self.mode.findData(self._lib.circulation.desk.mode())))
+        desk = self._lib.circulation.desk
+        self.mode.setCurrentIndex(max(0, self.mode.findData(desk.start_mode())))
         self.mode.currentIndexChanged.connect(
-            lambda _i: self._lib.circulation.desk.set_mode(str(self.mode.currentData())))
+            lambda _i: desk.set_start_mode(str(self.mode.currentData())))
         self.language = QComboBox()
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")

@@ -324,3 +324,14 @@ def test_visitors_without_a_card_are_counted_apart_and_synced(world: World) -> N
     visits = {c.group: c.count for c in world.circ.usage_tally(day, day) if c.kind == "visit"}
     assert visits == {"student": 1, "walk_in": 13}
     assert world.count("SELECT count(*) FROM changes WHERE entity = 'usage'") == 3
+
+
+def test_the_start_mode_is_kept_apart_from_the_mode_now(world: World) -> None:
+    desk = world.circ.desk
+    assert desk.start_mode() == "auto"
+    desk.set_mode("checkin")
+    desk.set_start_mode("checkout")
+    assert desk.mode() == "checkin" and desk.start_mode() == "checkout"
+    assert desk.open_in_start_mode().ok and desk.mode() == "checkout"
+    with pytest.raises(ValidationError):
+        desk.set_start_mode("lend-everything")
