@@ -866,6 +866,14 @@
       <translation>Fines — not paid: {amount}</translation>
     </message>
     <message>
+      <source>Record that {name} paid {amount} for “{title}” ({barcode})?</source>
+      <translation>Record that {name} paid {amount} for “{title}” ({barcode})?</translation>
+    </message>
+    <message>
+      <source>Fine paid</source>
+      <translation>Fine paid</translation>
+    </message>
+    <message>
       <source>Fine of {amount}: {status}.</source>
       <translation>Fine of {amount}: {status}.</translation>
     </message>

@@ -866,6 +866,14 @@
       <translation>Tiền phạt — chưa nộp: {amount}</translation>
     </message>
     <message>
+      <source>Record that {name} paid {amount} for “{title}” ({barcode})?</source>
+      <translation>Ghi nhận {name} đã nộp {amount} cho “{title}” ({barcode})?</translation>
+    </message>
+    <message>
+      <source>Fine paid</source>
+      <translation>Nộp tiền phạt</translation>
+    </message>
+    <message>
       <source>Fine of {amount}: {status}.</source>
       <translation>Khoản phạt {amount}: {status}.</translation>
     </message>

@@ -37,6 +37,9 @@ VI: dict[str, str] = {
     "Scan a library card or a book…": "Quét thẻ bạn đọc hoặc mã sách…",
     "F2 Automatic": "F2 Tự động", "F3 Check out": "F3 Cho mượn", "F4 Check in": "F4 Nhận trả",
     "F11 Read here": "F11 Đọc tại chỗ",
+    "Fine paid": "Nộp tiền phạt",
+    "Record that {name} paid {amount} for “{title}” ({barcode})?":
+        "Ghi nhận {name} đã nộp {amount} cho “{title}” ({barcode})?",
     "Time": "Giờ", "Code": "Mã", "Result": "Kết quả", "This session": "Phiên làm việc này",
     "F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · "
     "F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.legacy_text import encode_tcvn3
 
@@ -230,7 +230,7 @@ def test_patron_search_answers_off_the_gui_thread_latest_text_wins(window, lib, 
     assert view.table.rowCount() == 3
 
 
-def test_patron_view_lists_fines_and_marks_them_paid_or_waived(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_patron_view_lists_fines_and_marks_them_paid_or_waived(window, lib, qtbot, asked) -> None:  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime, timedelta
 
     from app.circulation import Circulation
@@ -261,6 +261,11 @@ def test_patron_view_lists_fines_and_marks_them_paid_or_waived(window, lib, qtbo
 
     panel.table.selectRow(0)
     qtbot.waitUntil(lambda: panel.pay_button.height() > 10)  # laid out, as on screen
+    qtbot.mouseClick(panel.pay_button, Qt.MouseButton.LeftButton)  # answered No: nothing paid
+    assert asked.questions == [
+        f"Ghi nhận Nguyễn Văn An đã nộp 3.000 đ cho “Dế Mèn phiêu lưu ký” ({panel.shown[0].barcode})?"]
+    assert panel.title.text() == "Tiền phạt — chưa nộp: 6.000 đ"
+    asked.answer = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(panel.pay_button, Qt.MouseButton.LeftButton)
     assert panel.title.text() == "Tiền phạt — chưa nộp: 3.000 đ"
     assert panel.table.item(0, 5).text().startswith("đã nộp ")

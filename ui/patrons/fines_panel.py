@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -132,6 +133,15 @@ class FinesPanel(QWidget):
         """The patron paid the selected fine."""
         fine = self.selected_fine()
         if fine is None:
+            return None
+        # Money changes hands and there is no undo: say which fine before recording it.
+        question = self.tr("Record that {name} paid {amount} for “{title}” ({barcode})?").format(
+            name=fine.patron_name or "—", amount=fine.amount_text, title=fine.title,
+            barcode=fine.barcode)
+        answer = QMessageBox.question(self, self.tr("Fine paid"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
             return None
         return self._settle(lambda: self._lib.circulation.fines.pay(fine.id))
 
