@@ -53,3 +53,23 @@ def test_a_cap_below_the_ranked_matches_still_estimates(
     result = broad.catalog.search("điện")
     assert not result.total_exact and result.total >= 9
     assert [h.title for h in result.hits[:2]] == ["Điện học tập 1", "Điện học tập 2"]
+
+
+def test_the_first_digits_of_many_isbns_get_an_estimated_total(
+        lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.catalog.isbn import ean13_check_digit
+
+    monkeypatch.setattr(search_module, "MAX_PREFIXED", 20)
+    monkeypatch.setattr(search_module, "COUNT_CAP", 10)
+    monkeypatch.setattr(search_module, "ISBN_COUNT_CAP", 3)  # counted up to 30 ISBNs
+    for n in range(120):
+        body = f"978604{n * 11:06d}"
+        lib.catalog.add_record(f"Sách {n}", isbns=[body + ean13_check_digit(body)])
+        if n % 2:  # every other book also has an ISBN outside the range
+            lib.catalog.add_record(f"Sách ngoại {n}", isbns=["9780306406157"])
+    result = lib.catalog.search("978604")
+    assert not result.total_exact
+    assert 90 <= result.total <= 160  # 120 ISBNs in the range
+    assert [h.title for h in result.hits[:2]] == ["Sách 0", "Sách 1"]  # ISBN order
+    monkeypatch.setattr(search_module, "ISBN_COUNT_CAP", 20)  # 200: counted whole again
+    assert lib.catalog.search("978604").total == 120
