@@ -124,3 +124,19 @@ def test_an_empty_library_gets_its_headings_and_says_so(lib: Library, tmp_path: 
         [page] = pages_text(lib.reports.write(report, tmp_path / f"{kind}.pdf"), tmp_path)
         assert report.title in page and words in page and "Trang 1/1" in page
         load_workbook(lib.reports.write(report, tmp_path / f"{kind}.xlsx"))
+
+
+def test_statistics_pdf_keeps_the_sub_rows_indented(school: School, tmp_path: Path) -> None:
+    """'– Học sinh' under 'Bạn đọc đến thư viện' reads as a part of it, as in the XLSX."""
+    from .conftest import layout_text
+    from .test_statistics import desk_month
+
+    desk_month(school)
+    report = school.reports.report("statistics", period=Period.month(2025, 9))
+    pdf = school.reports.write(report, tmp_path / "tk.pdf")
+    rows = [line for line in layout_text(pdf).splitlines() if "– " in line]
+    assert rows, "no sub-rows in the statistics"
+    heads = [line for line in layout_text(pdf).splitlines() if line.strip().startswith("Lượt")]
+    assert heads
+    indent = min(len(h) - len(h.lstrip()) for h in heads)
+    assert all(len(r) - len(r.lstrip()) > indent for r in rows), rows
