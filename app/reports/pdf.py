@@ -86,7 +86,7 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     space = _width(" ", font, size)
     for paragraph in nfc(text).split("\n"):
         if _width(paragraph, font, size) <= width:
-            lines.append(paragraph.strip())
+            lines.append(paragraph.rstrip())  # a leading indent (a sub-row) is kept
             continue
         current, used = "", 0.0
         for word in paragraph.split():
