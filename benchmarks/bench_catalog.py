@@ -2,6 +2,11 @@
 
     .venv/bin/python benchmarks/bench_catalog.py            # 100k records
     .venv/bin/python benchmarks/bench_catalog.py --million  # then grow to 1M and search again
+    .venv/bin/python benchmarks/bench_catalog.py --search FILE  # search a library made before
+
+``--search`` runs only the search passes on a library a previous run left (``--dir``), so
+that two versions of the code can be compared on the same records, one after the other
+(a copy for each version when the newer one migrates the file).
 
 Prints one block of figures (docs/performance.md explains them and keeps the last ones).
 
@@ -129,8 +134,18 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--million", action="store_true", help="grow to 1M records and search")
     parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument("--search", type=Path, default=None, metavar="FILE",
+                        help="only search the library FILE (made by an earlier run)")
     args = parser.parse_args()
     from app.library import Library
+
+    if args.search:
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+        with Library.open(args.search) as lib:
+            size = lib.db.conn.execute("SELECT count(*) FROM records").fetchone()[0]
+            report_search(lib, f"at {size:,} records", 5 if size <= 100_000 else 20)
+        print(f"load average {os.getloadavg()[0]:.1f} at the end")
+        return
 
     work = args.dir or Path(tempfile.mkdtemp(prefix="thuvien-bench-"))
     work.mkdir(parents=True, exist_ok=True)
