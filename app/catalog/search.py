@@ -247,7 +247,7 @@ class CatalogSearch:
                 f"LIMIT ?)", [query.match, *params, last, cap + 1 - len(first)]).fetchone()
             last = found_last or last
         count = len(first) + rest
-        return (count, True) if count <= cap else (self._estimate(last, cap), False)
+        return (count, True) if count <= cap else (self._estimate(last, count - 1), False)
 
     def _ids(self, query: Query, where: str, params: list[object], limit: int) -> list[int]:
         """The first *limit* matching record ids, in id order."""

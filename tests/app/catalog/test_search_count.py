@@ -51,7 +51,8 @@ def test_a_cap_below_the_ranked_matches_still_estimates(
     monkeypatch.setattr(search_module, "RANK_CAP", 25)
     monkeypatch.setattr(search_module, "COUNT_CAP", 8)
     result = broad.catalog.search("điện")
-    assert not result.total_exact and result.total >= 9
+    # 30 match: the estimate comes from the 26 read for ranking, not from the cap's 8
+    assert not result.total_exact and 20 <= result.total <= 45
     assert [h.title for h in result.hits[:2]] == ["Điện học tập 1", "Điện học tập 2"]
 
 
