@@ -34,8 +34,12 @@ class LibraryOut(BaseModel):
     district: str | None
     enrolled: bool
     acked_seq: int
+    applied_seq: int = Field(description="changes up to here are in the union catalog and "
+                                         "statistics; acked_seq - applied_seq wait to be applied")
     last_push_at: str | None
     last_pull_at: str | None
+    apply_error: str | None = Field(None, description="why the next stored batch could not "
+                                                      "be applied yet (retried), if so")
 
 
 class EnrollmentOut(BaseModel):
