@@ -24,14 +24,18 @@ from sqlalchemy import Connection
 
 #: The changes of the stored batches, each body's numbered in its ``(after, to_seq]``,
 #: parsed once (jsonb: a third of the cost of ``json_to_recordset`` on the same text).
+#: The bodies come as one JSON array text joined in Python: a ``text[]`` parameter made
+#: psycopg escape every quote of every body with a regular expression (80 ms of Python
+#: for a batch of 200 changes).
 _CHANGES = """
 c AS MATERIALIZED (
     SELECT c.seq, c.entity, c.uuid, c.op, c.payload, c.at, c.digest
-    FROM unnest(%(bodies)s::text[], %(afters)s::bigint[], %(tos)s::bigint[])
-         AS b(body, after_seq, to_seq),
-         LATERAL jsonb_to_recordset(b.body::jsonb -> 'changes')
+    FROM jsonb_array_elements(%(bodies)s::text::jsonb) WITH ORDINALITY AS b(body, n)
+    JOIN unnest(%(afters)s::bigint[], %(tos)s::bigint[]) WITH ORDINALITY
+         AS r(after_seq, to_seq, n) ON r.n = b.n
+    CROSS JOIN LATERAL jsonb_to_recordset(b.body -> 'changes')
          AS c(seq bigint, entity text, uuid text, op text, payload jsonb, at text, digest text)
-    WHERE c.seq > b.after_seq AND c.seq <= b.to_seq)"""
+    WHERE c.seq > r.after_seq AND c.seq <= r.to_seq)"""
 
 
 def _state(name: str, entity: str, old: str | None) -> str:
@@ -149,7 +153,7 @@ def apply(conn: Connection, library_id: int, batches: list[tuple[int, int, str]]
     the union record *linked* names, None for none) and apply their copies and loans; the
     union records whose holdings changed. Runs after the records were linked (new union
     records exist)."""
-    params = {"lib": library_id, "bodies": [b[2] for b in batches],
+    params = {"lib": library_id, "bodies": "[" + ",".join(b[2] for b in batches) + "]",
               "afters": [b[0] for b in batches], "tos": [b[1] for b in batches],
               "rec_uuids": list(linked), "rec_unions": list(linked.values())}
     return {int(uid) for (uid,) in conn.exec_driver_sql(_APPLY, params).all()}

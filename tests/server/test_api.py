@@ -278,11 +278,10 @@ def test_generic_plan_of_the_batch_statement_probes_copies_by_primary_key(distri
     engine = create_engine(district.settings.database_url, poolclass=NullPool)
     with engine.connect() as conn:
         conn.exec_driver_sql("SET plan_cache_mode = force_generic_plan")
-        conn.exec_driver_sql("PREPARE batch(integer, text[], bigint[], bigint[], text[], "
+        conn.exec_driver_sql("PREPARE batch(integer, text, bigint[], bigint[], text[], "
                              "bigint[]) AS " + sql)
         plan = "\n".join(str(r[0]) for r in conn.exec_driver_sql(
-            "EXPLAIN EXECUTE batch(1, ARRAY['{\"changes\": []}'], ARRAY[0], ARRAY[1], '{}', "
-            "'{}')"))
+            "EXPLAIN EXECUTE batch(1, '[{\"changes\": []}]', ARRAY[0], ARRAY[1], '{}', '{}')"))
     engine.dispose()
     assert "Index Scan using lib_items_pkey on lib_items" in plan
     assert "lib_items_record" not in plan
