@@ -112,12 +112,13 @@ def _push_all(paths: list[Path], token_dir: Path, batch: int, start: Any,
 
 
 def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, workers: int,
-        processes: int, probe_batch: int, applier_mode: str) -> None:
+        processes: int, probe_batch: int, applier_mode: str, appliers: int = 0) -> None:
     from app.sync.client import SyncClient
     from server import applier
 
     env = FaultEnv(db_url, work, workers=workers,
-                   env={"THUVIEN_DISTRICT_APPLIER": applier_mode})
+                   env={"THUVIEN_DISTRICT_APPLIER": applier_mode,
+                        "THUVIEN_DISTRICT_APPLIERS": str(appliers)})
     try:
         t0 = time.perf_counter()
         paths = []
@@ -186,7 +187,8 @@ def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, worker
               f"{statistics.median(latencies):.2f} s, p95 {p95:.2f} s, max {latencies[-1]:.2f} s "
               f"(goal p95 <= 1 s); errors: {len(errors)}; load average "
               f"{os.getloadavg()[0]:.1f}; server workers {workers}; client processes "
-              f"{max(1, processes)}; applier {applier_mode}")
+              f"{max(1, processes)}; applier {applier_mode}"
+              f"{f' x {appliers}' if appliers else ''}")
         changes = n_libs * n_changes
         n = len(latencies)
         print(f"CPU seconds while pushing: server {server_cpu:.1f}, applier {apply_cpu:.1f}, "
@@ -223,6 +225,8 @@ def main() -> None:
                         help="batch size of the probe library (0: no probe)")
     parser.add_argument("--applier", default="process", choices=["process", "thread"],
                         help="where the server applies stored batches")
+    parser.add_argument("--appliers", type=int, default=0,
+                        help="applier processes (default: the server's, 1)")
     args = parser.parse_args()
     os.environ.setdefault("THUVIEN_NO_KEYRING", "1")
     with tempfile.TemporaryDirectory() as tmp:
@@ -233,7 +237,7 @@ def main() -> None:
         else:
             with pg_database(args.pg) as url:
                 run(url, work, args.libraries, args.changes, args.batch, args.workers,
-                    args.client_processes, args.probe_batch, args.applier)
+                    args.client_processes, args.probe_batch, args.applier, args.appliers)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ Who may call what:
 
 import gc
 import os
+import sys
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -76,9 +77,10 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if settings.applier == "process":
-            running.append(applier.ApplierProcess(settings.database_url))
-        elif settings.applier == "thread":
+        if settings.applier == "process" and not getattr(sys, "frozen", False):
+            running.append(applier.ApplierProcess(settings.database_url,
+                                                  settings.applier_count))
+        elif settings.applier != "off":  # "thread", or a frozen build (no python -m)
             running.append(applier.Applier(engine))
         for a in running:
             a.start()

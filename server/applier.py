@@ -241,46 +241,55 @@ def run_loop(engine: Engine, stop: threading.Event, wake: threading.Event | None
 
 
 class ApplierProcess:
-    """The applier as a child process (``python -m server.applier``) at a lower priority,
-    restarted when it dies."""
+    """The applier as *count* child processes (``python -m server.applier``) at a lower
+    priority, each started again when it dies. Several on PostgreSQL overlap one's Python
+    with another's database work (each takes other libraries: ``SKIP LOCKED``); on the
+    2 shared cores of the benchmarks two were no faster to catch up than one and slowed
+    the pushes (docs/sync.md)."""
 
-    def __init__(self, database_url: str, nice: int = 10) -> None:
+    def __init__(self, database_url: str, count: int = 1, nice: int = 10) -> None:
         self.database_url = database_url
         self.nice = nice
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.procs: list[subprocess.Popen[bytes]] = []
+        self.count = count
         self._stop = threading.Event()
         self._watch = threading.Thread(target=self._supervise, name="thuvien-applier-watch",
                                        daemon=True)
 
     def start(self) -> None:
-        self._spawn()
+        self.procs = [self._spawn() for _ in range(self.count)]
         self._watch.start()
 
     def wake(self) -> None:
-        """Nothing to do: the child looks every :data:`POLL` seconds."""
+        """Nothing to do: the children look every :data:`POLL` seconds."""
 
-    def _spawn(self) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-m", "server.applier",
-                                      "--db", self.database_url, "--nice", str(self.nice),
-                                      "--parent", str(os.getpid())])
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        # Windows has no nice(): the child starts in the "below normal" priority class.
+        lower = getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)
+        return subprocess.Popen([sys.executable, "-m", "server.applier",
+                                 "--db", self.database_url, "--nice", str(self.nice),
+                                 "--parent", str(os.getpid())], creationflags=lower)
 
     def _supervise(self) -> None:
         while not self._stop.wait(0.5):
-            if self.proc is not None and self.proc.poll() is not None:
-                log.warning("the applier exited with %s; starting it again",
-                            self.proc.returncode)
-                self._spawn()
+            for n, proc in enumerate(self.procs):
+                if proc.poll() is not None:
+                    log.warning("the applier exited with %s; starting it again",
+                                proc.returncode)
+                    self.procs[n] = self._spawn()
 
     def stop(self, timeout: float = 30.0) -> None:
         self._stop.set()
         self._watch.join(timeout)
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.terminate()
+        for proc in self.procs:
             try:
-                self.proc.wait(timeout)
+                proc.wait(timeout)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+                proc.kill()
+                proc.wait()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -296,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--parent", type=int)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    if args.nice:
+    if args.nice and hasattr(os, "nice"):
         os.nice(args.nice)
     engine = make_engine(load_settings(args.db))
     stop = threading.Event()

@@ -11,6 +11,9 @@ Everything comes from arguments or ``THUVIEN_DISTRICT_*`` environment variables:
   (:mod:`server.applier`): ``process`` (default, a child process at a lower priority),
   ``thread`` (a thread of the server process) or ``off`` (none: run another server or
   ``thuvien-district apply``).
+- ``THUVIEN_DISTRICT_APPLIERS``: how many applier processes (default 1; on PostgreSQL
+  more can share the work on a machine with idle cores, SQLite writes one transaction at
+  a time).
 - ``THUVIEN_DISTRICT_PULL_WAIT``: seconds a library's pull of the union catalog waits for
   its own pushed changes to be applied first (default 3; 0 does not wait).
 - ``THUVIEN_DISTRICT_FAULT_HOOK=1``: TEST ONLY, lets the fault tests make the process die
@@ -39,7 +42,13 @@ class ServerSettings:
     fault_hook: bool = False
     idempotency: bool = True
     applier: str = "process"
+    appliers: int = 0
     pull_wait: float = 3.0
+
+    @property
+    def applier_count(self) -> int:
+        """How many applier processes to run."""
+        return self.appliers or 1
 
     @property
     def is_sqlite(self) -> bool:
@@ -74,6 +83,7 @@ def load_settings(db: str | None = None, environ: Mapping[str, str] | None = Non
         fault_hook=_flag(env, "THUVIEN_DISTRICT_FAULT_HOOK"),
         idempotency=not _flag(env, "THUVIEN_DISTRICT_TEST_NO_IDEMPOTENCY"),
         applier=_applier(env.get("THUVIEN_DISTRICT_APPLIER", "process")),
+        appliers=int(env.get("THUVIEN_DISTRICT_APPLIERS", "0")),
         pull_wait=float(env.get("THUVIEN_DISTRICT_PULL_WAIT", "3")),
     )
 
