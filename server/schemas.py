@@ -108,10 +108,12 @@ class ReusedOut(BaseModel):
 
 
 class PushOut(BaseModel):
-    """Everything up to ``acked_seq`` is stored exactly once."""
+    """Everything up to ``acked_seq`` is stored exactly once (on disk: nothing is lost)."""
 
     acked_seq: int
-    applied: int
+    applied: int = Field(description="how many changes of this batch were new and stored; "
+                                     "the union catalog takes them in shortly after "
+                                     "(applied_seq of the library)")
 
 
 class Holding(BaseModel):
