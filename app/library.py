@@ -10,14 +10,19 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from app.backup.service import Backups
 from app.catalog.service import Catalog
 from app.circulation.service import Circulation
+from app.collection.service import CollectionService
 from app.db.connection import Database, open_database
 from app.patrons.service import PatronService
 from app.settings import Settings
 from app.sync.service import SyncService
+
+if TYPE_CHECKING:
+    from app.reports.service import Reports
 
 
 class Library:
@@ -57,9 +62,21 @@ class Library:
         return Circulation(self.db, self.settings)
 
     @cached_property
+    def collection(self) -> CollectionService:
+        """Stocktakes (kiểm kê) and write-off records (biên bản thanh lý)."""
+        return CollectionService(self.db, self.settings)
+
+    @cached_property
     def sync(self) -> SyncService:
         """Sync with the district: status, enroll, sync now, runner, union-catalog copy."""
         return SyncService(self.db, lambda: self.catalog)
+
+    @cached_property
+    def reports(self) -> Reports:
+        """Registers (sổ đăng ký cá biệt, tổng quát, sách giáo khoa) and statistics."""
+        from app.reports.service import Reports  # ReportLab and openpyxl load only on use
+
+        return Reports(self.db, self.settings)
 
     @cached_property
     def backups(self) -> Backups:

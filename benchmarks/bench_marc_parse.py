@@ -21,12 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pymarc  # noqa: E402
 
 from app.catalog.isbn import ean13_check_digit  # noqa: E402
-from app.catalog.marc.direct import read_direct  # noqa: E402
 from app.catalog.marc.extract import extract, holdings  # noqa: E402
 from app.catalog.marc.holdings import ItemData  # noqa: E402
 from app.catalog.marc.model import Field, MarcRecord  # noqa: E402
 from app.catalog.marc.reader import read_marc  # noqa: E402
 from app.catalog.marc.writer import write_iso2709  # noqa: E402
+from app.catalog.reading import _direct_at  # noqa: E402
 
 _WORDS = ("Tiếng Việt", "lịch sử", "địa lý", "toán học", "văn học", "thiếu nhi", "khoa học", "tự nhiên",
           "Dế Mèn", "phiêu lưu", "ký", "truyện", "ngắn", "những", "người", "khốn khổ", "đất rừng",
@@ -103,7 +103,7 @@ def main(count: int) -> None:
             n += 1
     full_rate = _rate("read_marc + extract + holdings + storage", n, time.perf_counter() - start)
     start = time.perf_counter()
-    n = sum(1 for _ in read_marc(data, None, read_direct))
+    n = sum(1 for _ in read_marc(data, None, _direct_at))
     direct_rate = _rate("the same, straight from the bytes", n, time.perf_counter() - start)
     print(f"read_marc / pymarc = {read_rate / pymarc_rate:.2f}x; "
           f"with extract+holdings+to_storage = {full_rate / pymarc_rate:.2f}x; "

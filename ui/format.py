@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 
-from app.circulation.clock import LOCAL_TZ, local_day
+from app.circulation.clock import local_day
 from app.circulation.fines import format_dong
 
 if TYPE_CHECKING:
@@ -35,9 +35,10 @@ def display_price(price: float | None) -> str:
 
 
 def local_time(stamp: str | None = None) -> str:
-    """A stored UTC stamp (or now) as local ``HH:MM:SS``."""
+    """A stored UTC stamp (or now) as ``HH:MM:SS`` by this PC's clock (like the backups' and
+    the last sync's times)."""
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")) if stamp else datetime.now(UTC)
-    return moment.astimezone(LOCAL_TZ).strftime("%H:%M:%S")
+    return moment.astimezone().strftime("%H:%M:%S")
 
 
 def qdate(day: date) -> QDate:

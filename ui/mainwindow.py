@@ -28,7 +28,7 @@ from ui.scanner import ScanBurstFilter
 from ui.statusbar import LibraryStatusBar
 from ui.sync_control import SyncControl
 
-VIEWS = ("desk", "catalog", "patrons", "settings")
+VIEWS = ("desk", "catalog", "patrons", "settings", "stocktake", "reports")
 
 
 class MainWindow(QMainWindow):
@@ -50,13 +50,16 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(170)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget()
+        lib.circulation.desk.open_in_start_mode()  # not whatever F-key was left on last time
         self.desk = DeskView(lib, self.operations, sounds)
         self._views: dict[str, QWidget] = {"desk": self.desk}
         self._factories: dict[str, Callable[[], QWidget]] = {
             "catalog": self._make_catalog, "patrons": self._make_patrons,
-            "settings": self._make_settings}
+            "settings": self._make_settings, "stocktake": self._make_stocktake,
+            "reports": self._make_reports}
         titles = {"desk": self.tr("Desk"), "catalog": self.tr("Catalog"),
-                  "patrons": self.tr("Patrons"), "settings": self.tr("Settings")}
+                  "patrons": self.tr("Patrons"), "settings": self.tr("Settings"),
+                  "stocktake": self.tr("Stocktake"), "reports": self.tr("Reports")}
         for index, key in enumerate(VIEWS):
             item = QListWidgetItem(f"{titles[key]}\nCtrl+{index + 1}")
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -157,6 +160,18 @@ class MainWindow(QMainWindow):
         view.changed.connect(self.status.refresh_soon)
         return view
 
+    def _make_stocktake(self) -> QWidget:
+        from ui.stocktake.view import StocktakeView
+
+        view = StocktakeView(self.lib, self.operations, self.desk.sounds)
+        view.changed.connect(self.status.refresh_soon)
+        return view
+
+    def _make_reports(self) -> QWidget:
+        from ui.reports.view import ReportsView
+
+        return ReportsView(self.lib, self.operations)
+
     def _build_menus(self) -> QMenu:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         quit_action = QAction(self.tr("&Quit"), self)
@@ -200,7 +215,12 @@ class MainWindow(QMainWindow):
     # -- scanner ---------------------------------------------------------------------------
     def scan_from_anywhere(self, code: str) -> None:
         """A scan typed while focus was elsewhere in the window: the desk answers it (unless
-        the librarian chose to stay in the settings to save them: no loan made out of sight)."""
+        the librarian chose to stay in the settings to save them: no loan made out of sight).
+        The stocktake view, when in front, takes its own scans."""
+        stocktake = self._views.get("stocktake")
+        if stocktake is not None and self.stack.currentWidget() is stocktake:
+            stocktake.take_scan(code)  # type: ignore[attr-defined]
+            return
         if self.show_view("desk") is self.desk:
             self.desk.scan(code)
 

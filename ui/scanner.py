@@ -8,7 +8,11 @@
   than a person types, ending in Enter, is a scan even when focus is in another widget. The
   first character has already reached that widget when the burst is recognised; it is taken
   back, the rest is swallowed, and the code is emitted as ``scanned``. Keys typed at human
-  speed pass through untouched (held keys are replayed if the burst stops short).
+  speed pass through untouched (held keys are replayed if the burst stops short, and before
+  any mouse click, so a code typed fast and a button clicked at once see the whole code).
+  Views where a scan is never expected (the settings: codes and addresses typed by hand, as
+  fast as xdotool or a practised typist) carry the property ``typingOnly``; inside them the
+  filter does nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 MAX_GAP_S = 0.05   # scanners send a key every 1–30 ms; people rarely type faster than 60 ms
 MIN_LENGTH = 4     # shorter bursts are treated as typing
 ACCEPTS_SCANS = "acceptsScans"  # property: a field where a scan should land as text (ISBN…)
+TYPING_ONLY = "typingOnly"  # property: a view where no scan is expected (the settings)
+CLICKS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
 
 
 class ScanField(QLineEdit):
@@ -106,10 +112,20 @@ class ScanBurstFilter(QObject):
             return None
         if focus.window() is not self._window or focus.property(ACCEPTS_SCANS):
             return None
+        widget: QWidget | None = focus
+        while widget is not None:
+            if widget.property(TYPING_ONLY):
+                return None
+            widget = widget.parentWidget()
         return focus
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if self._replaying or event.type() != QEvent.Type.KeyPress:
+        if self._replaying:
+            return False
+        if event.type() in CLICKS and self._held:
+            self.flush()  # the keys reach their field before the click acts on it
+            return False
+        if event.type() != QEvent.Type.KeyPress:
             return False
         target = self._watches(obj)
         if target is None:

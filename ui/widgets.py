@@ -37,4 +37,7 @@ def list_table(headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    # Rows are chosen with the arrows; Tab leaves the table for the next field or button
+    # (it walked cell by cell and never left: a keyboard-only desk was stuck in it).
+    table.setTabKeyNavigation(False)
     return table

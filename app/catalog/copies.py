@@ -164,13 +164,7 @@ def withdraw_item(conn: sqlite3.Connection, item_id: int, reference: str, now: s
     if item.status in ("on_loan", "on_hold_shelf"):
         raise ValidationError("catalog.not_withdrawable", NOT_WITHDRAWABLE,
                               barcode=item.barcode, status=status_words(item.status))
-    line = WITHDRAWN_NOTE(day=today.strftime("%d/%m/%Y"))
-    reference = _text(reference) or ""
-    line = f"{line}: {reference}" if reference else line
-    note = f"{item.note}\n{line}" if item.note else line
-    conn.execute("UPDATE items SET status = 'withdrawn', note = ?, updated_at = ? WHERE id = ?",
-                 (note, now, item_id))
-    item = replace(item, status="withdrawn", note=note)
-    record_change(conn, "item", item.uuid, "update",
-                  store.item_payload(item, _record_uuid(conn, item.record_id), now))
-    return item
+    from app.collection.writeoffs import library_id_of, withdraw_one
+
+    # The copy goes on a write-off record (the register's part II lists records).
+    return withdraw_one(conn, library_id_of(conn), item, reference, today, now)

@@ -12,11 +12,11 @@ The history is kept in ``desk_state`` (this database only, not synced).
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from pathlib import Path
 
 from app.circulation.clock import display_date, local_day
+from app.db import local_state
 from app.i18n import Text
 
 IMPORTED_BEFORE = Text("Tệp này đã được nhập ngày {day}; các biểu ghi đã có được gộp.",
@@ -42,19 +42,14 @@ def file_digest(path: Path) -> str:
 
 def imported_before(conn: sqlite3.Connection, digest: str) -> str | None:
     """When a file with *digest* was last imported (an ISO timestamp, UTC), or None."""
-    row = conn.execute("SELECT value FROM desk_state WHERE key = ?",
-                       (_PREFIX + digest,)).fetchone()
-    if row is None:
-        return None
-    value = json.loads(row[0])
+    value = local_state.get(conn, _PREFIX + digest)
     return str(value.get("at")) if isinstance(value, dict) else None
 
 
 def remember(conn: sqlite3.Connection, digest: str, name: str, at: str) -> None:
     """Note that file *name* with *digest* is being imported at *at* (before its first
     batch: an import cut short has written some of its copies already)."""
-    conn.execute("INSERT OR REPLACE INTO desk_state(key, value) VALUES (?, ?)",
-                 (_PREFIX + digest, json.dumps({"name": name, "at": at}, ensure_ascii=False)))
+    local_state.put(conn, _PREFIX + digest, {"name": name, "at": at})
 
 
 def repeat_note(imported_before: str, copies_not_repeated: int) -> str:

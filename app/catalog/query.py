@@ -1,8 +1,8 @@
 """The catalog query language, parsed into FTS5 terms and filters.
 
 A query is words (folded like the index: no diacritics, đ→d, i/y variants equal), "quoted
-phrases" and field qualifiers ``title:``, ``author:``, ``subject:``, ``isbn:``, ``year:``
-(``year:2020`` or ``year:2015-2020``) and ``callno:``. The last bare word is a prefix while
+phrases" and field qualifiers ``title:``, ``author:``, ``subject:``, ``isbn:``, ``issn:``, ``ean:`` (or
+``upc:``, a bar code number), ``year:`` (``year:2020`` or ``year:2015-2020``) and ``callno:``. The last bare word is a prefix while
 the user is typing (no space after it yet).
 """
 
@@ -23,6 +23,7 @@ _SPREAD = "abcdefghijklmnopqrstuvwxyz0123456789"
 _COLUMNS = {"title": "title", "author": "author", "subject": "subject", "callno": "callno",
             "ti": "title", "au": "author", "su": "subject", "tieude": "title",
             "tacgia": "author", "chude": "subject"}
+_CODE_KEYS = ("issn", "ean", "upc")
 _TOKEN = re.compile(r'(\w+):(?:"([^"]*)"?|(\S+))|"([^"]*)"?|(\S+)', re.UNICODE)
 # An ISBN being typed with its hyphens ("978-604-1"): one number, as the index holds it,
 # not the words "978", "604" and "1". Only the EAN prefixes of books (978, 979) are read so:
@@ -125,6 +126,11 @@ def parse_query(text: str) -> Query:
                         query.isbn_prefix = digits.replace("-", "")  # isbn:978604…
                     elif digits:
                         query.terms.append(Term((digits,), "other"))
+                continue
+            if key in _CODE_KEYS:  # ISSN, EAN/UPC: one number, indexed without its hyphen
+                code = fold(value).replace(" ", "")
+                if code:
+                    query.terms.append(Term((code,), "other"))
                 continue
             if key in ("year", "nam"):
                 years = re.findall(r"\d{3,4}", value)

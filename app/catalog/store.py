@@ -42,6 +42,7 @@ class BibFields(Protocol):
     notes: str | None
     control_number: str | None
     control_org: str | None
+    codes: list[str]
 
 
 RECORD_COLUMNS = ("id", "uuid", "library_id", "created_at", "updated_at", "control_number",
@@ -215,12 +216,28 @@ def import_search_texts(bib: BibFields, title_fold: str | None = None
             isbn_forms.append(ten)
     words = " ".join(filter(None, [bib.publisher, bib.place, bib.series, bib.edition,
                                    bib.notes]))
-    codes = " ".join(filter(None, [bib.control_number, *isbn_forms]))
+    codes = " ".join(filter(None, [bib.control_number, *isbn_forms,
+                                   *(form for code in bib.codes for form in code_forms(code))]))
     author = " ".join(filter(None, [*bib.authors, bib.responsibility]))
     if title_fold is None or bib.volume:
         title_fold = fold(" ".join(filter(None, [bib.title, bib.volume])))
     return (title_fold, author, " ".join(bib.subjects), words, codes,
             fold(bib.classification) if bib.classification else "")
+
+
+def code_forms(code: str) -> tuple[str, ...]:
+    """The forms an ISSN or EAN/UPC number (``BibData.codes``) is indexed under: itself and,
+    for a bar code number, the same with or without the leading 0 that makes a 12-digit UPC
+    an EAN-13, so that either one typed finds it.
+
+    >>> code_forms("043396264175"), code_forms("0043396264175"), code_forms("1859217X")
+    (('043396264175', '0043396264175'), ('0043396264175', '043396264175'), ('1859217X',))
+    """
+    if len(code) == 12 and code.isdigit():
+        return code, "0" + code
+    if len(code) == 13 and code[0] == "0" and code.isdigit():
+        return code, code[1:]
+    return (code,)
 
 
 _ASCII_NON_WORD = re.compile(r"[\W_]+", re.ASCII)
@@ -470,15 +487,21 @@ class RowBib:
 
     COLUMNS = ("title, authors, responsibility, isbns, publisher, place, series, edition, "
                "notes, control_number, subjects, volume, classification, year, language, "
-               "control_org")
+               "control_org, marc")
 
     def __init__(self, row: Sequence[Any]) -> None:
+        from app.catalog.marc import MarcRecord
+        from app.catalog.marc.extract import stored_codes
+
         (self.title, authors, self.responsibility, isbns, self.publisher, self.place,
          self.series, self.edition, self.notes, self.control_number, subjects, self.volume,
-         self.classification, self.year, self.language, self.control_org) = row
+         self.classification, self.year, self.language, self.control_org, marc) = row
         self.authors: list[str] = json.loads(authors)
         self.isbns: list[str] = json.loads(isbns)
         self.subjects: list[str] = json.loads(subjects)
+        # ISSNs and bar code numbers have no column of their own: read from the record.
+        self.codes: list[str] = stored_codes(MarcRecord.from_storage(marc)) \
+            if '["022"' in marc or '["024"' in marc else []
 
 
 def reindex_record(conn: sqlite3.Connection, record_id: int) -> None:

@@ -22,7 +22,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import date, datetime
 
@@ -40,6 +39,7 @@ from app.circulation.refs import (
     patron_by_id,
 )
 from app.circulation.results import DeskResult, Refusal, refuse
+from app.db import local_state
 from app.errors import ValidationError
 from app.i18n import Text
 
@@ -53,16 +53,6 @@ MODE_NAMES = {"auto": Text("tự động", "automatic"), "checkout": Text("chỉ
                               "in-library reading (each copy scanned counts one reading)")}
 
 
-def _get_state(conn: sqlite3.Connection, key: str) -> object:
-    row = conn.execute("SELECT value FROM desk_state WHERE key = ?", (key,)).fetchone()
-    return None if row is None else json.loads(row[0])
-
-
-def _set_state(conn: sqlite3.Connection, key: str, value: object) -> None:
-    conn.execute("INSERT INTO desk_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
-                 "SET value = excluded.value", (key, json.dumps(value)))
-
-
 class Desk:
     """The circulation desk of one library (``lib.circulation.desk``)."""
 
@@ -74,7 +64,7 @@ class Desk:
     def mode(self) -> str:
         """The desk mode: ``auto``, ``checkout``, ``checkin`` or ``reading`` (each copy
         scanned is counted as read in the library: neither lent nor taken back)."""
-        value = _get_state(self._ctx.db.conn, "mode")
+        value = local_state.get(self._ctx.db.conn, "mode")
         return value if isinstance(value, str) and value in MODES else "auto"
 
     def set_mode(self, mode: str) -> DeskResult:
@@ -82,33 +72,50 @@ class Desk:
         if mode not in MODES:
             raise ValidationError("desk.bad_mode", BAD_MODE, mode=mode)
         with self._ctx.db.transaction() as conn:
-            _set_state(conn, "mode", mode)
+            local_state.put(conn, "mode", mode)
         return DeskResult(True, "mode_set", {"mode": MODE_NAMES[mode]()})
+
+    def start_mode(self) -> str:
+        """The mode the desk window opens in each time (``auto`` unless chosen otherwise), so
+        an F4 or F11 left on in the evening is not still on the next morning."""
+        value = local_state.get(self._ctx.db.conn, "start_mode")
+        return value if isinstance(value, str) and value in MODES else "auto"
+
+    def set_start_mode(self, mode: str) -> None:
+        """Choose the mode the desk window opens in."""
+        if mode not in MODES:
+            raise ValidationError("desk.bad_mode", BAD_MODE, mode=mode)
+        with self._ctx.db.transaction() as conn:
+            local_state.put(conn, "start_mode", mode)
+
+    def open_in_start_mode(self) -> DeskResult:
+        """Put the desk in its start mode (the window calls this when it opens)."""
+        return self.set_mode(self.start_mode())
 
     def current_patron(self) -> PatronRef | None:
         """The patron whose card was scanned last (None after :meth:`clear_patron`)."""
         conn = self._ctx.db.conn
-        patron_id = _get_state(conn, "patron_id")
+        patron_id = local_state.get(conn, "patron_id")
         return patron_by_id(conn, patron_id) if isinstance(patron_id, int) else None
 
     def clear_patron(self) -> DeskResult:
         """Forget the current patron (end of a transaction at the desk)."""
         with self._ctx.db.transaction() as conn:
-            conn.execute("DELETE FROM desk_state WHERE key = 'patron_id'")
+            local_state.remove(conn, "patron_id")
         return DeskResult(True, "patron_cleared")
 
     def class_loan_id(self) -> int | None:
         """The class loan session scans lend into, if one is active at the desk."""
-        value = _get_state(self._ctx.db.conn, "class_loan_id")
+        value = local_state.get(self._ctx.db.conn, "class_loan_id")
         return value if isinstance(value, int) else None
 
     def set_class_loan(self, class_loan_id: int | None) -> None:
         """Make checkouts at the desk part of a class loan session (None to stop)."""
         with self._ctx.db.transaction() as conn:
             if class_loan_id is None:
-                conn.execute("DELETE FROM desk_state WHERE key = 'class_loan_id'")
+                local_state.remove(conn, "class_loan_id")
             else:
-                _set_state(conn, "class_loan_id", class_loan_id)
+                local_state.put(conn, "class_loan_id", class_loan_id)
 
     # -- scan ----------------------------------------------------------------------------
     def scan(self, code: str) -> DeskResult:
@@ -143,10 +150,10 @@ class Desk:
             raise refuse("unknown_code", code=code)
         patron = patron_by_card(conn, code)
         if patron is not None:
-            _set_state(conn, "patron_id", patron.id)
+            local_state.put(conn, "patron_id", patron.id)
             # A book scanned again after a card is meant for that reader (the held book
             # just checked in, now lent to its holder): not a repeat to ignore.
-            _set_state(conn, "last_item", None)
+            local_state.put(conn, "last_item", None)
             return self._patron_selected(conn, patron)
         current = self._current(conn)
         item = item_by_barcode(conn, code) or self._item_from_other_code(conn, code, current)
@@ -154,7 +161,7 @@ class Desk:
         if self._is_repeat(conn, item, moment):
             return DeskResult(True, "repeat_ignored", {"code": code}, current, item)
         result = self._act(conn, item, current)
-        _set_state(conn, "last_item", {"id": item.id, "at": now})
+        local_state.put(conn, "last_item", {"id": item.id, "at": now})
         return result
 
     def _act(self, conn: sqlite3.Connection, item: ItemRef, current: PatronRef | None
@@ -174,11 +181,11 @@ class Desk:
         return loans.checkout(self._ctx, conn, current, item)
 
     def _current(self, conn: sqlite3.Connection) -> PatronRef | None:
-        patron_id = _get_state(conn, "patron_id")
+        patron_id = local_state.get(conn, "patron_id")
         return patron_by_id(conn, patron_id) if isinstance(patron_id, int) else None
 
     def _is_repeat(self, conn: sqlite3.Connection, item: ItemRef, moment: datetime) -> bool:
-        last = _get_state(conn, "last_item")
+        last = local_state.get(conn, "last_item")
         if not isinstance(last, dict) or last.get("id") != item.id:
             return False
         elapsed = (moment - parse_stamp(str(last["at"]))).total_seconds()

@@ -155,9 +155,11 @@ MESSAGES: dict[str, Text] = {
                            "Marked “{title}” ({barcode}) damaged."),
     "found": Text("Đã tìm thấy “{title}” ({barcode}) — đưa lại lên giá.{charge}",
                   "Found “{title}” ({barcode}) — back on the shelf.{charge}"),
-    "in_library_use": Text("Đã ghi đọc tại chỗ “{title}” ({barcode}).",
-                           "Recorded in-library reading of “{title}” ({barcode})."),
+    "in_library_use": Text("Đã ghi đọc tại chỗ “{title}” ({barcode}).{note}",
+                           "Recorded in-library reading of “{title}” ({barcode}).{note}"),
     "visit": Text("Đã ghi lượt đến thư viện của {name}.", "Recorded a visit by {name}."),
+    "walk_in": Text("Đã ghi {count} lượt khách không có thẻ (hôm nay: {today} lượt).",
+                    "Recorded {count} visit(s) without a card (today: {today})."),
     "mode_set": Text("Chế độ quầy: {mode}.", "Desk mode: {mode}."),
     "patron_cleared": Text("Đã bỏ chọn bạn đọc.", "Patron cleared."),
 }
@@ -165,6 +167,10 @@ MESSAGES: dict[str, Text] = {
 LATE = Text(" Quá hạn {days} ngày.", " {days} day(s) late.")
 LATE_FINE = Text(" Quá hạn {days} ngày — phạt {amount}.", " {days} day(s) late — fine {amount}.")
 OWES = Text(" Nợ phạt {amount}.", " Owes {amount} in fines.")
+STILL_LENT = Text(" Bản này vẫn ghi đang cho {name} mượn — nếu sách đã về thư viện, hãy nhận trả.",
+                  " This copy is still recorded as lent to {name} — if it is back, check it in.")
+STILL_LOST = Text(" Bản này đang ghi mất — đã tìm thấy thì hãy nhận trả để đưa lại lên giá.",
+                  " This copy is recorded as lost — now that it is found, check it in.")
 LOST_BY = Text(" Người mượn: {name}.", " Borrower: {name}.")
 LOST_CHARGED = Text(" Tiền đền sách: {amount}.", " Replacement charge: {amount}.")
 LOST_CHARGE_CANCELLED = Text(" Đã huỷ tiền đền {amount} chưa nộp.",

@@ -32,7 +32,10 @@ from app.text import nfc
 
 SLIP_TITLE = Text("PHIẾU MƯỢN SÁCH", "LOAN SLIP")
 LETTER_TITLE = Text("THÔNG BÁO SÁCH QUÁ HẠN — LỚP {class_name}", "OVERDUE BOOKS — CLASS {class_name}")
-HEADERS = Text("ĐKCB|Tên sách|Ngày mượn|Hạn trả|Quá hạn", "Acc. no.|Title|Loaned|Due|Days late")
+# The last column is a count of days: its head says so (a bare "Quá hạn" over "3" read as
+# three weeks or a third reminder).
+HEADERS = Text("ĐKCB|Tên sách|Ngày mượn|Hạn trả|Quá hạn (ngày)",
+               "Acc. no.|Title|Loaned|Due|Days late")
 PRINTED = Text("{library} — in ngày {day}", "{library} — printed {day}")
 STUDENT = Text("Bạn đọc: {name}   Lớp: {class_name}   Thẻ: {card}",
                "Patron: {name}   Class: {class_name}   Card: {card}")
@@ -53,8 +56,9 @@ LEFT, RIGHT = 40.0, 555.0  # points: the table spans the A4 width less 40 pt eac
 TOP = PAGE_HEIGHT - 50
 BOTTOM = 56.0
 ROW = 13.0
-# Left edges of barcode, title, loaned and due; days late is right-aligned on RIGHT.
-COLUMNS = (LEFT, 110.0, 380.0, 450.0)
+# Left edges of barcode, title, loaned and due; days late is right-aligned on RIGHT (its head,
+# "Quá hạn (ngày)", is 70 pt wide in bold 9: the due date column ends before it).
+COLUMNS = (LEFT, 110.0, 355.0, 420.0)
 TITLE_WIDTH = COLUMNS[2] - COLUMNS[1] - 10
 ELLIPSIS = "…"
 

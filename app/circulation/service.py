@@ -175,6 +175,10 @@ class Circulation:
         """Count a visit to the library."""
         return self._run(lambda c: usage.record_visit(self._ctx, c, self._patron(c, patron)))
 
+    def record_walk_ins(self, count: int = 1) -> DeskResult:
+        """Count *count* visits by readers without a card."""
+        return self._run(lambda c: usage.record_walk_ins(self._ctx, c, count))
+
     def record_in_library(self, item: ItemKey, patron: PatronKey | None = None) -> DeskResult:
         """Count one in-library reading of *item*."""
         return self._run(lambda c: usage.record_in_library(

@@ -7,9 +7,21 @@ import uuid as uuidlib
 from dataclasses import dataclass
 
 from app.circulation.context import CircContext
-from app.circulation.refs import ItemRef, PatronRef
+from app.circulation.messages import STILL_LENT, STILL_LOST, Phrase
+from app.circulation.refs import ItemRef, PatronRef, open_loan_of_item, patron_by_id
 from app.circulation.results import DeskResult
+from app.circulation.rules import CATEGORY_NAMES
 from app.db.outbox import record_change
+from app.errors import ValidationError
+from app.i18n import Text
+
+#: The tally's group for visits by readers without a card.
+WALK_IN = "walk_in"
+MAX_WALK_INS = 500
+BAD_WALK_INS = Text("Số lượt khách không hợp lệ: {count} (từ 1 đến {most}).",
+                    "Invalid number of visitors: {count} (1 to {most}).")
+#: What the tally's visit groups are called: the patron categories, and readers without a card.
+VISIT_GROUP_NAMES = {**CATEGORY_NAMES, WALK_IN: Text("Khách không có thẻ", "Visitor without a card")}
 
 
 @dataclass(frozen=True)
@@ -23,11 +35,11 @@ class UsageCount:
 
 
 def _record(ctx: CircContext, conn: sqlite3.Connection, kind: str, patron: PatronRef | None,
-            item: ItemRef | None, count: int) -> None:
+            item: ItemRef | None, count: int, category: str | None = None) -> None:
     _, now, today = ctx.now()
     uuid = str(uuidlib.uuid4())
     values = {"kind": kind, "day": today.isoformat(), "count": count,
-              "patron_category": patron.category if patron else None,
+              "patron_category": patron.category if patron else category,
               "patron_class": patron.class_name if patron else None,
               "item_type": item.item_type if item else None}
     conn.execute(
@@ -60,12 +72,38 @@ def count_visit(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef) -
     return True
 
 
+def record_walk_ins(ctx: CircContext, conn: sqlite3.Connection, count: int = 1) -> DeskResult:
+    """Count *count* visits by readers without a card (a commune library's walk-in readers, a
+    class brought to the reading room): they go into the tally under ``walk_in``."""
+    if not 1 <= count <= MAX_WALK_INS:
+        raise ValidationError("usage.bad_count", BAD_WALK_INS, count=count, most=MAX_WALK_INS)
+    _record(ctx, conn, "visit", None, None, count, category=WALK_IN)
+    today = ctx.now()[2].isoformat()
+    (total,) = conn.execute("SELECT coalesce(sum(count), 0) FROM usage_events WHERE day = ? "
+                            "AND kind = 'visit' AND patron_category = ? AND deleted = 0",
+                            (today, WALK_IN)).fetchone()
+    return DeskResult(True, "walk_in", {"count": count, "today": int(total)})
+
+
 def record_in_library(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef,
                       patron: PatronRef | None = None) -> DeskResult:
-    """Count one in-library reading of *item* (optionally by *patron*)."""
+    """Count one in-library reading of *item* (optionally by *patron*).
+
+    A copy still recorded as lent or lost is counted too (it is in the reading room), and
+    the result says so and offers to check it in: it most likely came back without being
+    checked in, and the desk must not do that unasked.
+    """
     _record(ctx, conn, "in_library", patron, item, 1)
-    return DeskResult(True, "in_library_use", {"title": item.title, "barcode": item.barcode},
-                      patron, item)
+    note: Phrase | str = ""
+    if item.status == "on_loan":
+        loan = open_loan_of_item(conn, item.id)
+        borrower = patron_by_id(conn, loan.patron_id) if loan and loan.patron_id else None
+        note = Phrase(STILL_LENT, {"name": borrower.full_name if borrower else "?"})
+    elif item.status == "lost":
+        note = Phrase(STILL_LOST, {})
+    return DeskResult(True, "in_library_use",
+                      {"title": item.title, "barcode": item.barcode, "note": note}, patron, item,
+                      offers=("checkin",) if note else ())
 
 
 def tally(conn: sqlite3.Connection, start: str, end: str) -> list[UsageCount]:

@@ -23,6 +23,7 @@ from app.circulation.clock import display_date
 from app.circulation.documents import letters_pdf, slip_pdf
 from app.circulation.fines import format_dong
 from app.circulation.rules import CATEGORY_NAMES, ITEM_TYPE_NAMES, LoanRule
+from app.circulation.usage import VISIT_GROUP_NAMES
 from app.cli._common import add_json_flag, as_id, number, open_library, phrase, print_json
 from app.dates import display_fixed_due, parse_day, parse_fixed_due
 from app.errors import ValidationError
@@ -134,6 +135,11 @@ def register(subparsers: Any) -> None:
         "from dd/mm/yyyy (default: the first of this month)"))
     p.add_argument("--to", dest="end", help=phrase("đến ngày dd/mm/yyyy (mặc định: hôm nay)",
                                                    "to dd/mm/yyyy (default: today)"))
+    add_json_flag(p)
+    p = add("walk-in", "đếm lượt khách đến thư viện không có thẻ bạn đọc",
+            "count visitors who have no library card", walk_in)
+    p.add_argument("count", nargs="?", type=int, default=1, metavar=phrase("SỐ_LƯỢT", "COUNT"),
+                   help=phrase("số lượt (mặc định 1)", "how many (default 1)"))
     add_json_flag(p)
     p = add("loan-slip", "phiếu sách đang mượn của bạn đọc (JSON hoặc PDF)",
             "what a patron has on loan (JSON or PDF)", loan_slip)
@@ -306,12 +312,18 @@ def usage_tally(args: argparse.Namespace) -> int:
         print(USAGE_HEAD(start=display_date(start.isoformat()),
                          end=display_date(end.isoformat()), visits=visits, readings=readings))
         for c in counts:
-            kind, names = ((USAGE_VISIT, CATEGORY_NAMES) if c.kind == "visit"
+            kind, names = ((USAGE_VISIT, VISIT_GROUP_NAMES) if c.kind == "visit"
                            else (USAGE_READING, ITEM_TYPE_NAMES))
             word = names.get(c.group or "")
             group = word() if word is not None else (c.group or "—")
             print(f"  {display_date(c.day)}  {kind(group=group.lower())}: {c.count}")
         return 0
+
+
+def walk_in(args: argparse.Namespace) -> int:
+    """``thuvien walk-in [COUNT] [--json]``: visits by readers without a card."""
+    with open_library(args) as lib:
+        return _emit(lib.circulation.record_walk_ins(args.count), args.json)
 
 
 def desk_mode(args: argparse.Namespace) -> int:

@@ -46,8 +46,8 @@ def decode_file(path: Path, backend: str) -> dict[str, Any]:
     if path.suffix.lower() not in VIDEO_SUFFIXES:
         try:
             image = load_image(path)
-        except ScanInputError:
-            if not path.is_file():
+        except ScanInputError as exc:
+            if exc.code != "scan.unreadable":  # missing, or a phone photo said as such
                 raise
         else:
             codes = [d.to_dict() for d in decode_image(image, backend)]

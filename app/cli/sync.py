@@ -19,6 +19,10 @@ STATUS = Text("Máy chủ: {server} ({code})\nLần đồng bộ cuối: {last}\
               "Biểu ghi liên hợp đã lưu: {cached}\nLỗi gần nhất: {error}\n{where}",
               "Server: {server} ({code})\nLast sync: {last}\nChanges waiting: {pending}\n"
               "Union records cached: {cached}\nLast error: {error}\n{where}")
+KEPT = Text("{count} thay đổi giữ lại ở trường (thông tin bạn đọc, đặt trước, mượn theo lớp): "
+            "không gửi lên huyện.",
+            "{count} changes kept at the school (readers' details, holds, class loans): not sent "
+            "to the district.")
 NONE = Text("không", "none")
 NOT_SET = Text("chưa ghi danh", "not enrolled")
 FOUND = Text("Tìm thấy {total} biểu ghi trong mục lục liên hợp (bản lưu trên máy).",
@@ -96,9 +100,12 @@ def now(args: argparse.Namespace) -> int:
         report = lib.sync.sync_now()
     if args.json:
         print_json({"pushed": report.pushed, "acked_seq": report.acked_seq,
-                    "pulled": report.pulled, "renumbered": report.renumbered})
+                    "pulled": report.pulled, "renumbered": report.renumbered,
+                    "withheld": report.withheld})
     else:
         print(SYNCED(pushed=report.pushed, acked=report.acked_seq, pulled=report.pulled))
+        if report.withheld:
+            print(KEPT(count=report.withheld))
         if report.renumbered:
             print(RENUMBERED(count=report.renumbered))
     return 0

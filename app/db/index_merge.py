@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
+from app.db import local_state
 from app.db.connection import Database
 from app.errors import StorageError
 
@@ -98,16 +99,15 @@ DEFERRABLE = ("records_title_fold", "records_year", "record_isbns_record", "item
 def unindexed_from(conn: sqlite3.Connection) -> int | None:
     """The first ``record_search`` rowid left out of the full-text index by an import that
     has not finished (every row from it on is out, every row before it in), or None."""
-    row = conn.execute("SELECT value FROM desk_state WHERE key = ?", (FTS_KEY,)).fetchone()
-    return None if row is None else int(row[0])
+    value = local_state.get(conn, FTS_KEY)
+    return None if value is None else int(str(value))
 
 
 def defer_search_index(conn: sqlite3.Connection, first_rowid: int) -> None:
     """Leave the search rows from *first_rowid* on out of the full-text index until
     :func:`finish_deferred`, in the caller's transaction. When already deferred (from an
     earlier rowid) nothing changes."""
-    conn.execute("INSERT OR IGNORE INTO desk_state(key, value) VALUES (?, ?)",
-                 (FTS_KEY, str(first_rowid)))
+    local_state.put(conn, FTS_KEY, first_rowid, keep_existing=True)
 
 
 def defer_indexes(conn: sqlite3.Connection, names: tuple[str, ...] = DEFERRABLE) -> None:
@@ -118,16 +118,14 @@ def defer_indexes(conn: sqlite3.Connection, names: tuple[str, ...] = DEFERRABLE)
                              (name,)).fetchone()
         if found is None:
             continue
-        conn.execute("INSERT OR REPLACE INTO desk_state(key, value) VALUES (?, ?)",
-                     (INDEX_KEY + name, found[0]))
+        local_state.put(conn, INDEX_KEY + name, found[0])
         conn.execute(f'DROP INDEX "{name}"')
 
 
 def deferred_work(conn: sqlite3.Connection) -> list[str]:
     """The keys of the deferred work left to do (none when the indexes are whole)."""
-    return [str(k) for (k,) in conn.execute(
-        "SELECT key FROM desk_state WHERE key = ? OR key LIKE 'deferred:index:%' ORDER BY key",
-        (FTS_KEY,))]
+    fts = [FTS_KEY] if local_state.get(conn, FTS_KEY) is not None else []
+    return sorted(fts + [key for key, _ in local_state.with_prefix(conn, INDEX_KEY)])
 
 
 def finish_deferred(db: Database) -> bool:
@@ -143,12 +141,10 @@ def finish_deferred(db: Database) -> bool:
             conn.execute("INSERT INTO records_fts(rowid, title, author, subject, other, callno) "
                          "SELECT rowid, title, author, subject, other, callno FROM record_search "
                          "WHERE rowid >= ? ORDER BY rowid", (first,))
-        for key, sql in conn.execute("SELECT key, value FROM desk_state "
-                                     "WHERE key LIKE 'deferred:index:%'").fetchall():
-            name = str(key)[len(INDEX_KEY):]
+        for key, sql in local_state.with_prefix(conn, INDEX_KEY):
+            name = key[len(INDEX_KEY):]
             if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
                             (name,)).fetchone() is None:
                 conn.execute(str(sql))
-        conn.execute("DELETE FROM desk_state WHERE key = ? OR key LIKE 'deferred:index:%'",
-                     (FTS_KEY,))
+        local_state.remove(conn, FTS_KEY, prefix=INDEX_KEY)
     return first is not None

@@ -13,6 +13,12 @@ UNREADABLE_IMAGE = Text(
     "Không đọc được tệp ảnh/video: {path}",
     "Cannot read image or video file: {path}",
 )
+PHONE_FORMAT_IMAGE = Text(
+    "Ảnh {path} ở định dạng {format} (ảnh chụp của điện thoại) mà ThuVien chưa đọc được. "
+    "Hãy lưu lại ảnh dạng JPEG (trên iPhone: Cài đặt → Camera → Định dạng → Tương thích nhất).",
+    "The picture {path} is in the {format} format (a phone's photo), which ThuVien cannot read yet. "
+    "Save it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible).",
+)
 MISSING_FILE = Text("Không có tệp: {path}", "No such file: {path}")
 BACKEND_MISSING = Text(
     "Bộ giải mã mã vạch '{backend}' không dùng được trên máy này ({reason}).",

@@ -25,6 +25,7 @@ from app.scanning.errors import (
     CAMERA_LOST,
     CAMERA_NOT_FOUND,
     MISSING_FILE,
+    PHONE_FORMAT_IMAGE,
     UNREADABLE_IMAGE,
     CameraBusyError,
     CameraDisconnectedError,
@@ -80,8 +81,27 @@ def load_image(path: Path) -> FrameImage:
     if image is None:
         image = _load_with_pillow(path)
     if image is None:
+        kind = phone_format(data[:16].tobytes())
+        if kind is not None:
+            raise ScanInputError("scan.phone_format", PHONE_FORMAT_IMAGE, path=str(path), format=kind)
         raise ScanInputError("scan.unreadable", UNREADABLE_IMAGE, path=str(path))
     return as_u8(image)
+
+
+#: ISO base media "ftyp" brands of the photo formats phones save (HEIF/HEIC, AVIF).
+_PHONE_BRANDS = {b"heic": "HEIC", b"heix": "HEIC", b"hevc": "HEIC", b"heim": "HEIC",
+                 b"heis": "HEIC", b"mif1": "HEIF", b"msf1": "HEIF", b"avif": "AVIF", b"avis": "AVIF"}
+
+
+def phone_format(head: bytes) -> str | None:
+    """"HEIC", "HEIF" or "AVIF" when *head* (a file's first bytes) starts such a picture.
+
+    >>> phone_format(bytes.fromhex("00000018") + b"ftypheic")
+    'HEIC'
+    """
+    if len(head) < 12 or head[4:8] != b"ftyp":
+        return None
+    return _PHONE_BRANDS.get(head[8:12])
 
 
 def _load_with_pillow(path: Path) -> FrameImage | None:
@@ -138,10 +158,17 @@ class VideoFile(_Closing):
         self.fps = fps if fps > 0 else 25.0
 
     def __iter__(self) -> Iterator[Frame]:
+        """Yield the frames in order; a file without a single frame is not a video
+        (OpenCV "opens" some other files, e.g. a broken picture, as an empty one).
+
+        Raises :class:`ScanInputError` when not even the first frame can be read.
+        """
         index = 0
         while True:
             ok, image = self._capture.read()
             if not ok or image is None:
+                if index == 0:
+                    raise ScanInputError("scan.unreadable", UNREADABLE_IMAGE, path=str(self.path))
                 return
             yield Frame(index, as_u8(image), index / self.fps)
             index += 1

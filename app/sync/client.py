@@ -39,12 +39,15 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @dataclass(frozen=True)
 class SyncReport:
     """What one sync did (``renumbered``: changes made after restoring an old backup that
-    got new numbers, see :mod:`app.sync.renumber`)."""
+    got new numbers, see :mod:`app.sync.renumber`; ``withheld``: changes the privacy filter
+    kept at the school, acknowledged but not sent — with ``pushed`` they make up what the
+    status counted as waiting)."""
 
     pushed: int
     acked_seq: int
     pulled: int
     renumbered: int = 0
+    withheld: int = 0
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ class SyncClient:
         # (two walks over the whole environment per request: a third of requests' CPU).
         self.push_session = requests.Session()
         self.push_session.trust_env = False
-        self.renumbered = 0
+        self.renumbered = self.withheld = 0
         self._lock = threading.Lock()
 
     # -- configuration --------------------------------------------------------------------
@@ -283,6 +286,7 @@ class SyncClient:
                     # (the server may know them as other changes, after a restore here).
                     new_acked = min(answer, sending.to_seq)
                     sent += len(sending.changes)
+                    self.withheld += len(sending.withheld)
                 state.set_acked_seq(self.db, new_acked)
                 if new_acked == acked:
                     raise SyncError("sync.bad_answer", msg.BAD_ANSWER, detail="no progress")
@@ -317,7 +321,7 @@ class SyncClient:
     def sync_now(self) -> SyncReport:
         """Push then pull; remember the outcome (time, or the error in words) for the UI."""
         with self._lock:
-            self.renumbered = 0
+            self.renumbered = self.withheld = 0
             state.put(self.db, last_attempt_at=utc_now())
             try:
                 pushed, acked = self.push()
@@ -329,7 +333,7 @@ class SyncClient:
                 raise
             state.put(self.db, last_sync_at=utc_now(), last_error_code=None,
                       last_error_params=None, last_error_at=None)
-            return SyncReport(pushed, acked, pulled, self.renumbered)
+            return SyncReport(pushed, acked, pulled, self.renumbered, self.withheld)
 
     def close(self) -> None:
         """Close the connection and the HTTP session."""

@@ -27,6 +27,9 @@ SECRET_SETTING = "sync_reader_secret"
 LOAN_FIELDS = ("uuid", "item_uuid", "loaned_at", "due_on", "returned_at", "renewals",
                "patron_category", "patron_grade", "item_type", "outcome", "updated_at", "deleted")
 ITEM_PRIVATE = ("note",)
+#: Entities that stay at the school: the server's protocol does not know them yet
+#: (stocktakes and write-off records feed the school's own registers).
+KEPT_LOCAL = ("stocktake", "stocktake_item", "stocktake_result", "writeoff", "writeoff_item")
 
 
 def new_secret() -> str:
@@ -62,6 +65,8 @@ def outgoing(entity: str, payload: Mapping[str, Any], policy: str, secret: str
     (False, 'student')
     """
     share = policy == "share"
+    if entity in KEPT_LOCAL:
+        return None
     if entity in ("record",):
         return entity, dict(payload)
     if entity == "item":

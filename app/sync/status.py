@@ -8,21 +8,24 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from app.circulation.clock import LOCAL_TZ
 from app.sync import state
 from app.sync.messages import MESSAGES, NEVER
 
 
 def local_time(stamp: str | None) -> str | None:
-    """A stored UTC time shown as ``dd/mm/yyyy HH:MM`` in Vietnam's time zone.
+    """A stored UTC time shown as ``dd/mm/yyyy HH:MM`` by this PC's clock, as the backups'
+    times are (their names carry the PC's local time): the librarian compares both with the
+    clock on the screen. In Vietnam that is UTC+7.
 
-    >>> local_time("2025-10-03T01:30:00.000000Z")
-    '03/10/2025 08:30'
+    >>> from datetime import UTC
+    >>> local_time("2025-10-03T01:30:00.000000Z") == (
+    ...     datetime(2025, 10, 3, 1, 30, tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M"))
+    True
     """
     if not stamp:
         return None
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    return moment.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 @dataclass(frozen=True)

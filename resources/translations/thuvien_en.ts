@@ -30,8 +30,8 @@
       <translation>Switch the camera on when the desk opens</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>Save</translation>
+      <source>&amp;Save</source>
+      <translation>&amp;Save</translation>
     </message>
     <message>
       <source>0 is the first camera of this computer, 1 the second… A USB scanner needs no setting here.</source>
@@ -85,6 +85,14 @@
       <source>Switch camera on</source>
       <translation>Switch camera on</translation>
     </message>
+    <message>
+      <source>S&amp;witch camera off</source>
+      <translation>S&amp;witch camera off</translation>
+    </message>
+    <message>
+      <source>Switch camera &amp;on</source>
+      <translation>Switch camera &amp;on</translation>
+    </message>
   </context>
   <context>
     <name>CameraWorker</name>
@@ -101,24 +109,8 @@
       <translation>Search title, author, subject, ISBN or accession number (2 letters or more)…</translation>
     </message>
     <message>
-      <source>Labels for all results…</source>
-      <translation>Labels for all results…</translation>
-    </message>
-    <message>
       <source>Print labels for every copy of the records found (Ctrl+Shift+L)</source>
       <translation>Print labels for every copy of the records found (Ctrl+Shift+L)</translation>
-    </message>
-    <message>
-      <source>New record (Ctrl+N)</source>
-      <translation>New record (Ctrl+N)</translation>
-    </message>
-    <message>
-      <source>Import MARC…</source>
-      <translation>Import MARC…</translation>
-    </message>
-    <message>
-      <source>Export MARC…</source>
-      <translation>Export MARC…</translation>
     </message>
     <message>
       <source>Title</source>
@@ -141,20 +133,36 @@
       <translation>Copies</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>Edit…</translation>
+      <source>Labels for all &amp;results…</source>
+      <translation>Labels for all &amp;results…</translation>
     </message>
     <message>
-      <source>Add copies…</source>
-      <translation>Add copies…</translation>
+      <source>&amp;New record (Ctrl+N)</source>
+      <translation>&amp;New record (Ctrl+N)</translation>
     </message>
     <message>
-      <source>Print labels…</source>
-      <translation>Print labels…</translation>
+      <source>&amp;Import MARC…</source>
+      <translation>&amp;Import MARC…</translation>
     </message>
     <message>
-      <source>Holds…</source>
-      <translation>Holds…</translation>
+      <source>E&amp;xport MARC…</source>
+      <translation>E&amp;xport MARC…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit record…</source>
+      <translation>&amp;Edit record…</translation>
+    </message>
+    <message>
+      <source>Add &amp;copies…</source>
+      <translation>Add &amp;copies…</translation>
+    </message>
+    <message>
+      <source>&amp;Print labels…</source>
+      <translation>&amp;Print labels…</translation>
+    </message>
+    <message>
+      <source>&amp;Holds…</source>
+      <translation>&amp;Holds…</translation>
     </message>
     <message>
       <source>Who is waiting for this book; put a reader in the queue by their card</source>
@@ -224,26 +232,6 @@
       <translation>Textbooks for class {name}</translation>
     </message>
     <message>
-      <source>title or ISBN of a textbook, then Enter</source>
-      <translation>title or ISBN of a textbook, then Enter</translation>
-    </message>
-    <message>
-      <source>Add to the set →</source>
-      <translation>Add to the set →</translation>
-    </message>
-    <message>
-      <source>Take out of the set</source>
-      <translation>Take out of the set</translation>
-    </message>
-    <message>
-      <source>Lend the set to the whole class</source>
-      <translation>Lend the set to the whole class</translation>
-    </message>
-    <message>
-      <source>Lend by scanning at the desk…</source>
-      <translation>Lend by scanning at the desk…</translation>
-    </message>
-    <message>
       <source>Each student's card, then the copies handed to them: the copies recorded are the ones each student really has</source>
       <translation>Each student's card, then the copies handed to them: the copies recorded are the ones each student really has</translation>
     </message>
@@ -256,24 +244,48 @@
       <translation>A new set (due at the end of the school year, by the textbook rule)</translation>
     </message>
     <message>
-      <source>Who still has what</source>
-      <translation>Who still has what</translation>
+      <source>Title or ISBN of a textbook, then Enter</source>
+      <translation>Title or ISBN of a textbook, then Enter</translation>
     </message>
     <message>
-      <source>mark the copies still out as lost</source>
-      <translation>mark the copies still out as lost</translation>
+      <source>&amp;Add to the set →</source>
+      <translation>&amp;Add to the set →</translation>
     </message>
     <message>
-      <source>Close the set</source>
-      <translation>Close the set</translation>
+      <source>Take &amp;out of the set</source>
+      <translation>Take &amp;out of the set</translation>
     </message>
     <message>
-      <source>Scan more at the desk…</source>
-      <translation>Scan more at the desk…</translation>
+      <source>&amp;Lend the set to the whole class</source>
+      <translation>&amp;Lend the set to the whole class</translation>
+    </message>
+    <message>
+      <source>Lend by &amp;scanning at the desk…</source>
+      <translation>Lend by &amp;scanning at the desk…</translation>
+    </message>
+    <message>
+      <source>&amp;Who still has what</source>
+      <translation>&amp;Who still has what</translation>
+    </message>
+    <message>
+      <source>&amp;mark the copies still out as lost</source>
+      <translation>&amp;mark the copies still out as lost</translation>
+    </message>
+    <message>
+      <source>Clos&amp;e the set</source>
+      <translation>Clos&amp;e the set</translation>
+    </message>
+    <message>
+      <source>Scan mo&amp;re at the desk…</source>
+      <translation>Scan mo&amp;re at the desk…</translation>
     </message>
     <message>
       <source>Sets lent to this class</source>
       <translation>Sets lent to this class</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
     </message>
     <message>
       <source>{title} — {count} on the shelf</source>
@@ -436,20 +448,20 @@
   <context>
     <name>CopyEditActions</name>
     <message>
-      <source>Edit copy…</source>
-      <translation>Edit copy…</translation>
-    </message>
-    <message>
-      <source>Remove copy…</source>
-      <translation>Remove copy…</translation>
-    </message>
-    <message>
       <source>Only for a copy entered by mistake that was never lent; its accession number is not given again. A copy that leaves the library is marked lost or withdrawn.</source>
       <translation>Only for a copy entered by mistake that was never lent; its accession number is not given again. A copy that leaves the library is marked lost or withdrawn.</translation>
     </message>
     <message>
-      <source>Withdraw…</source>
-      <translation>Withdraw…</translation>
+      <source>Edit cop&amp;y…</source>
+      <translation>Edit cop&amp;y…</translation>
+    </message>
+    <message>
+      <source>Re&amp;move copy…</source>
+      <translation>Re&amp;move copy…</translation>
+    </message>
+    <message>
+      <source>&amp;Withdraw…</source>
+      <translation>&amp;Withdraw…</translation>
     </message>
     <message>
       <source>Write off a worn-out or outdated copy (thanh lý), with the write-off record's number; it stays in the catalog, marked withdrawn.</source>
@@ -475,16 +487,16 @@
   <context>
     <name>CopyStatusActions</name>
     <message>
-      <source>Copy lost…</source>
-      <translation>Copy lost…</translation>
+      <source>Copy &amp;lost…</source>
+      <translation>Copy &amp;lost…</translation>
     </message>
     <message>
-      <source>Copy damaged</source>
-      <translation>Copy damaged</translation>
+      <source>Copy &amp;damaged</source>
+      <translation>Copy &amp;damaged</translation>
     </message>
     <message>
-      <source>Copy found</source>
-      <translation>Copy found</translation>
+      <source>Copy f&amp;ound</source>
+      <translation>Copy f&amp;ound</translation>
     </message>
     <message>
       <source>Mark the selected copy lost; a copy on loan closes its loan and, where the library charges for lost books, its reader is charged.</source>
@@ -547,8 +559,8 @@
       <translation>This session</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</source>
-      <translation>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</translation>
+      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</source>
+      <translation>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</translation>
     </message>
     <message>
       <source>F8 Overdue letters…</source>
@@ -685,24 +697,28 @@
       <translation>{count} page(s)</translation>
     </message>
     <message>
-      <source>Zoom</source>
-      <translation>Zoom</translation>
-    </message>
-    <message>
-      <source>Print…</source>
-      <translation>Print…</translation>
-    </message>
-    <message>
-      <source>Save PDF…</source>
-      <translation>Save PDF…</translation>
-    </message>
-    <message>
       <source>The printer {name} could not be opened: check that it is switched on and connected.</source>
       <translation>The printer {name} could not be opened: check that it is switched on and connected.</translation>
     </message>
     <message>
       <source>Sent {count} page(s) to {printer}</source>
       <translation>Sent {count} page(s) to {printer}</translation>
+    </message>
+    <message>
+      <source>&amp;Zoom</source>
+      <translation>&amp;Zoom</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Print…</translation>
+    </message>
+    <message>
+      <source>&amp;Save PDF…</source>
+      <translation>&amp;Save PDF…</translation>
     </message>
     <message>
       <source>Save PDF</source>
@@ -818,12 +834,12 @@
       <translation>Status</translation>
     </message>
     <message>
-      <source>Mark paid</source>
-      <translation>Mark paid</translation>
+      <source>&amp;Mark paid</source>
+      <translation>&amp;Mark paid</translation>
     </message>
     <message>
-      <source>Waive…</source>
-      <translation>Waive…</translation>
+      <source>&amp;Waive…</source>
+      <translation>&amp;Waive…</translation>
     </message>
     <message>
       <source>lost book</source>
@@ -850,6 +866,14 @@
       <translation>Fines — not paid: {amount}</translation>
     </message>
     <message>
+      <source>Record that {name} paid {amount} for “{title}” ({barcode})?</source>
+      <translation>Record that {name} paid {amount} for “{title}” ({barcode})?</translation>
+    </message>
+    <message>
+      <source>Fine paid</source>
+      <translation>Fine paid</translation>
+    </message>
+    <message>
       <source>Fine of {amount}: {status}.</source>
       <translation>Fine of {amount}: {status}.</translation>
     </message>
@@ -872,8 +896,8 @@
       <translation>Holds — {title}</translation>
     </message>
     <message>
-      <source>scan or type the reader's card, then Enter</source>
-      <translation>scan or type the reader's card, then Enter</translation>
+      <source>Scan or type the reader's card, then Enter</source>
+      <translation>Scan or type the reader's card, then Enter</translation>
     </message>
     <message>
       <source>No.</source>
@@ -896,8 +920,12 @@
       <translation>Nobody is waiting for this book.</translation>
     </message>
     <message>
-      <source>Cancel the selected hold</source>
-      <translation>Cancel the selected hold</translation>
+      <source>&amp;Cancel the selected hold</source>
+      <translation>&amp;Cancel the selected hold</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
     </message>
     <message>
       <source>Reader's card</source>
@@ -1077,10 +1105,6 @@
       <translation>Printer offset down</translation>
     </message>
     <message>
-      <source>Preview…</source>
-      <translation>Preview…</translation>
-    </message>
-    <message>
       <source>Calibration page (plain paper)</source>
       <translation>Calibration page (plain paper)</translation>
     </message>
@@ -1105,6 +1129,18 @@
       <translation>Printer</translation>
     </message>
     <message>
+      <source>&amp;Preview…</source>
+      <translation>&amp;Preview…</translation>
+    </message>
+    <message>
+      <source>Pr&amp;int</source>
+      <translation>Pr&amp;int</translation>
+    </message>
+    <message>
+      <source>Save &amp;job file…</source>
+      <translation>Save &amp;job file…</translation>
+    </message>
+    <message>
       <source>{per} labels a sheet ({columns} across, {rows} down), each {width} × {height} mm</source>
       <translation>{per} labels a sheet ({columns} across, {rows} down), each {width} × {height} mm</translation>
     </message>
@@ -1127,14 +1163,6 @@
     <message>
       <source>Print on</source>
       <translation>Print on</translation>
-    </message>
-    <message>
-      <source>Print</source>
-      <translation>Print</translation>
-    </message>
-    <message>
-      <source>Save job file…</source>
-      <translation>Save job file…</translation>
     </message>
     <message>
       <source>Sending to the printer</source>
@@ -1223,8 +1251,8 @@
       <translation>Due</translation>
     </message>
     <message>
-      <source>Renew</source>
-      <translation>Renew</translation>
+      <source>Re&amp;new</source>
+      <translation>Re&amp;new</translation>
     </message>
     <message>
       <source>On loan: {count}</source>
@@ -1268,6 +1296,14 @@
     <message>
       <source>Settings</source>
       <translation>Settings</translation>
+    </message>
+    <message>
+      <source>Stocktake</source>
+      <translation>Stocktake</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>Reports</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -1527,28 +1563,28 @@
       <translation>Search by name, card or student code…</translation>
     </message>
     <message>
-      <source>New patron…</source>
-      <translation>New patron…</translation>
+      <source>New &amp;patron…</source>
+      <translation>New &amp;patron…</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>Edit…</translation>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Edit…</translation>
     </message>
     <message>
-      <source>Import class list…</source>
-      <translation>Import class list…</translation>
+      <source>&amp;Import class list…</source>
+      <translation>&amp;Import class list…</translation>
     </message>
     <message>
-      <source>New school year…</source>
-      <translation>New school year…</translation>
+      <source>New school &amp;year…</source>
+      <translation>New school &amp;year…</translation>
     </message>
     <message>
-      <source>Print cards…</source>
-      <translation>Print cards…</translation>
+      <source>Print c&amp;ards…</source>
+      <translation>Print c&amp;ards…</translation>
     </message>
     <message>
-      <source>Textbooks for the class…</source>
-      <translation>Textbooks for the class…</translation>
+      <source>Te&amp;xtbooks for the class…</source>
+      <translation>Te&amp;xtbooks for the class…</translation>
     </message>
     <message>
       <source>Lend a set of textbooks to every student of the chosen class; see what each still has at the end of the year</source>
@@ -1924,6 +1960,141 @@
     </message>
   </context>
   <context>
+    <name>ReportsView</name>
+    <message>
+      <source>Individual register (sổ đăng ký cá biệt)</source>
+      <translation>Individual register (sổ đăng ký cá biệt)</translation>
+    </message>
+    <message>
+      <source>General register (sổ đăng ký tổng quát)</source>
+      <translation>General register (sổ đăng ký tổng quát)</translation>
+    </message>
+    <message>
+      <source>Textbook register (sổ đăng ký SGK)</source>
+      <translation>Textbook register (sổ đăng ký SGK)</translation>
+    </message>
+    <message>
+      <source>Statistics of a period</source>
+      <translation>Statistics of a period</translation>
+    </message>
+    <message>
+      <source>This school year</source>
+      <translation>This school year</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>This month</translation>
+    </message>
+    <message>
+      <source>Last month</source>
+      <translation>Last month</translation>
+    </message>
+    <message>
+      <source>Everything</source>
+      <translation>Everything</translation>
+    </message>
+    <message>
+      <source>Days typed below</source>
+      <translation>Days typed below</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>All collections</source>
+      <translation>All collections</translation>
+    </message>
+    <message>
+      <source>&amp;Show</source>
+      <translation>&amp;Show</translation>
+    </message>
+    <message>
+      <source>Save P&amp;DF…</source>
+      <translation>Save P&amp;DF…</translation>
+    </message>
+    <message>
+      <source>Save &amp;Excel…</source>
+      <translation>Save &amp;Excel…</translation>
+    </message>
+    <message>
+      <source>Pr&amp;int…</source>
+      <translation>Pr&amp;int…</translation>
+    </message>
+    <message>
+      <source>Choose a register and a period, then Show.</source>
+      <translation>Choose a register and a period, then Show.</translation>
+    </message>
+    <message>
+      <source>&amp;Register:</source>
+      <translation>&amp;Register:</translation>
+    </message>
+    <message>
+      <source>&amp;Period:</source>
+      <translation>&amp;Period:</translation>
+    </message>
+    <message>
+      <source>Fro&amp;m:</source>
+      <translation>Fro&amp;m:</translation>
+    </message>
+    <message>
+      <source>U&amp;ntil:</source>
+      <translation>U&amp;ntil:</translation>
+    </message>
+    <message>
+      <source>Co&amp;llection:</source>
+      <translation>Co&amp;llection:</translation>
+    </message>
+    <message>
+      <source>Making the report</source>
+      <translation>Making the report</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was saved.</source>
+      <translation>Cancelled: nothing was saved.</translation>
+    </message>
+    <message>
+      <source>{pages} page(s), {rows} line(s)</source>
+      <translation>{pages} page(s), {rows} line(s)</translation>
+    </message>
+    <message>
+      <source>Saved {file} ({pages})</source>
+      <translation>Saved {file} ({pages})</translation>
+    </message>
+    <message>
+      <source>Save PDF</source>
+      <translation>Save PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Save Excel</source>
+      <translation>Save Excel</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Printing</source>
+      <translation>Printing</translation>
+    </message>
+    <message>
+      <source>Sent {count} page(s) to {printer}</source>
+      <translation>Sent {count} page(s) to {printer}</translation>
+    </message>
+    <message>
+      <source>Printing cancelled: nothing was sent to {printer}</source>
+      <translation>Printing cancelled: nothing was sent to {printer}</translation>
+    </message>
+    <message>
+      <source>The printer {name} could not be opened: check that it is switched on and connected.</source>
+      <translation>The printer {name} could not be opened: check that it is switched on and connected.</translation>
+    </message>
+  </context>
+  <context>
     <name>RolloverDialog</name>
     <message>
       <source>New school year: move classes up</source>
@@ -1942,12 +2113,12 @@
       <translation>Students</translation>
     </message>
     <message>
-      <source>Apply rollover</source>
-      <translation>Apply rollover</translation>
+      <source>&amp;Apply rollover</source>
+      <translation>&amp;Apply rollover</translation>
     </message>
     <message>
-      <source>Undo the last rollover</source>
-      <translation>Undo the last rollover</translation>
+      <source>&amp;Undo the last rollover</source>
+      <translation>&amp;Undo the last rollover</translation>
     </message>
     <message>
       <source>Last grade of the school (graduates):</source>
@@ -1964,6 +2135,14 @@
     <message>
       <source>unchanged (no grade)</source>
       <translation>unchanged (no grade)</translation>
+    </message>
+    <message>
+      <source>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</source>
+      <translation>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</translation>
+    </message>
+    <message>
+      <source>class {name} (due {due})</source>
+      <translation>class {name} (due {due})</translation>
     </message>
     <message>
       <source>{name} ({klass}, card {card}): {books} book(s)</source>
@@ -2038,6 +2217,22 @@
       <translation>The most specific rule applies: a rule for one reader category and one item type wins over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as 31/05/2026; leave it empty to count days. Fine per day: đồng for each day late; 0 means no fine.</translation>
     </message>
     <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Add a &amp;rule</source>
+      <translation>Add a &amp;rule</translation>
+    </message>
+    <message>
+      <source>Re&amp;move the selected rule</source>
+      <translation>Re&amp;move the selected rule</translation>
+    </message>
+    <message>
+      <source>Restore the &amp;defaults</source>
+      <translation>Restore the &amp;defaults</translation>
+    </message>
+    <message>
       <source>A book lost on loan costs its reader</source>
       <translation>A book lost on loan costs its reader</translation>
     </message>
@@ -2056,22 +2251,6 @@
     <message>
       <source>Row {row}: days, max items, renewals and the fine are whole numbers.</source>
       <translation>Row {row}: days, max items, renewals and the fine are whole numbers.</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Save</translation>
-    </message>
-    <message>
-      <source>Add a rule</source>
-      <translation>Add a rule</translation>
-    </message>
-    <message>
-      <source>Remove the selected rule</source>
-      <translation>Remove the selected rule</translation>
-    </message>
-    <message>
-      <source>Restore the defaults</source>
-      <translation>Restore the defaults</translation>
     </message>
     <message>
       <source>Refuse new loans when a reader's unpaid fines reach</source>
@@ -2180,6 +2359,10 @@
       <translation>Desk and language</translation>
     </message>
     <message>
+      <source>Enroll with the district library</source>
+      <translation>Enroll with the district library</translation>
+    </message>
+    <message>
       <source>District sync</source>
       <translation>District sync</translation>
     </message>
@@ -2190,10 +2373,6 @@
     <message>
       <source>You changed settings without pressing Save: {tabs}. Save them now?</source>
       <translation>You changed settings without pressing Save: {tabs}. Save them now?</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Save</translation>
     </message>
     <message>
       <source>Library name</source>
@@ -2232,8 +2411,12 @@
       <translation>Collection name</translation>
     </message>
     <message>
-      <source>Add a collection</source>
-      <translation>Add a collection</translation>
+      <source>&amp;Save</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>&amp;Add a collection</source>
+      <translation>&amp;Add a collection</translation>
     </message>
     <message>
       <source>Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…</source>
@@ -2280,12 +2463,12 @@
       <translation>e.g. Tết</translation>
     </message>
     <message>
-      <source>Add</source>
-      <translation>Add</translation>
+      <source>&amp;Add</source>
+      <translation>&amp;Add</translation>
     </message>
     <message>
-      <source>Remove selected</source>
-      <translation>Remove selected</translation>
+      <source>&amp;Remove selected</source>
+      <translation>&amp;Remove selected</translation>
     </message>
     <message>
       <source>From</source>
@@ -2329,9 +2512,160 @@
     </message>
   </context>
   <context>
+    <name>StartStocktakeDialog</name>
+    <message>
+      <source>Start a stocktake</source>
+      <translation>Start a stocktake</translation>
+    </message>
+    <message>
+      <source>Tick the collections and/or locations to count; tick nothing to count the whole library.</source>
+      <translation>Tick the collections and/or locations to count; tick nothing to count the whole library.</translation>
+    </message>
+    <message>
+      <source>Collections</source>
+      <translation>Collections</translation>
+    </message>
+    <message>
+      <source>Locations</source>
+      <translation>Locations</translation>
+    </message>
+    <message>
+      <source>&amp;Start</source>
+      <translation>&amp;Start</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>StocktakeView</name>
+    <message>
+      <source>&amp;Start a stocktake…</source>
+      <translation>&amp;Start a stocktake…</translation>
+    </message>
+    <message>
+      <source>&amp;Close the stocktake…</source>
+      <translation>&amp;Close the stocktake…</translation>
+    </message>
+    <message>
+      <source>&amp;Print the missing list…</source>
+      <translation>&amp;Print the missing list…</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh the lists</source>
+      <translation>&amp;Refresh the lists</translation>
+    </message>
+    <message>
+      <source>&amp;Write-off record…</source>
+      <translation>&amp;Write-off record…</translation>
+    </message>
+    <message>
+      <source>Scan the books on the shelf, one by one…</source>
+      <translation>Scan the books on the shelf, one by one…</translation>
+    </message>
+    <message>
+      <source>Call number</source>
+      <translation>Call number</translation>
+    </message>
+    <message>
+      <source>Accession no.</source>
+      <translation>Accession no.</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Location</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Collection</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Expected</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>Found</translation>
+    </message>
+    <message>
+      <source>On loan</source>
+      <translation>On loan</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>Missing</translation>
+    </message>
+    <message>
+      <source>Not found yet (shelf order)</source>
+      <translation>Not found yet (shelf order)</translation>
+    </message>
+    <message>
+      <source>By collection and location</source>
+      <translation>By collection and location</translation>
+    </message>
+    <message>
+      <source>No stocktake is open.</source>
+      <translation>No stocktake is open.</translation>
+    </message>
+    <message>
+      <source>Start a stocktake (Alt+S), then scan every book on the shelves. Scans are saved at once: you can stop and go on another day.</source>
+      <translation>Start a stocktake (Alt+S), then scan every book on the shelves. Scans are saved at once: you can stop and go on another day.</translation>
+    </message>
+    <message>
+      <source>Scan the books on the shelf, one by one.</source>
+      <translation>Scan the books on the shelf, one by one.</translation>
+    </message>
+    <message>
+      <source>Expected {expected} · found {found} · on loan {on_loan} · missing {missing}</source>
+      <translation>Expected {expected} · found {found} · on loan {on_loan} · missing {missing}</translation>
+    </message>
+    <message>
+      <source>Close the stocktake</source>
+      <translation>Close the stocktake</translation>
+    </message>
+    <message>
+      <source>{count} copies were not found. What should happen to them?</source>
+      <translation>{count} copies were not found. What should happen to them?</translation>
+    </message>
+    <message>
+      <source>Mark them &amp;lost</source>
+      <translation>Mark them &amp;lost</translation>
+    </message>
+    <message>
+      <source>&amp;Leave them for next time</source>
+      <translation>&amp;Leave them for next time</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Stocktake closed: expected {expected}, present {present}, on loan {on_loan}, missing {missing}, marked lost {lost}.</source>
+      <translation>Stocktake closed: expected {expected}, present {present}, on loan {on_loan}, missing {missing}, marked lost {lost}.</translation>
+    </message>
+    <message>
+      <source>Missing list</source>
+      <translation>Missing list</translation>
+    </message>
+    <message>
+      <source>{count} copies not found</source>
+      <translation>{count} copies not found</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncPage</name>
     <message>
       <source>State</source>
+      <extracomment>The enrollment fields show what is stored (filled from the status, or just enrolled).</extracomment>
       <translation>State</translation>
     </message>
     <message>
@@ -2379,12 +2713,12 @@
       <translation>Only if the district uses its own certificate</translation>
     </message>
     <message>
-      <source>Choose…</source>
-      <translation>Choose…</translation>
+      <source>C&amp;hoose…</source>
+      <translation>C&amp;hoose…</translation>
     </message>
     <message>
-      <source>Enroll</source>
-      <translation>Enroll</translation>
+      <source>&amp;Enroll</source>
+      <translation>&amp;Enroll</translation>
     </message>
     <message>
       <source>Server address</source>
@@ -2429,6 +2763,10 @@
     <message>
       <source>Syncing…</source>
       <translation>Syncing…</translation>
+    </message>
+    <message>
+      <source>Synced: {pushed} changes sent, {kept} kept at the school (readers' details, holds, class loans), {pulled} district catalog records received.</source>
+      <translation>Synced: {pushed} changes sent, {kept} kept at the school (readers' details, holds, class loans), {pulled} district catalog records received.</translation>
     </message>
     <message>
       <source>Synced: {pushed} changes sent, {pulled} district catalog records received.</source>
@@ -2538,6 +2876,85 @@
     <message>
       <source>Withdraw</source>
       <translation>Withdraw</translation>
+    </message>
+  </context>
+  <context>
+    <name>WriteoffDialog</name>
+    <message>
+      <source>Write-off record</source>
+      <translation>Write-off record</translation>
+    </message>
+    <message>
+      <source>Scan or type an accession number, Enter</source>
+      <translation>Scan or type an accession number, Enter</translation>
+    </message>
+    <message>
+      <source>&amp;Number:</source>
+      <translation>&amp;Number:</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Date:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+      <source>&amp;Approved by:</source>
+      <translation>&amp;Approved by:</translation>
+    </message>
+    <message>
+      <source>N&amp;ote:</source>
+      <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+      <source>Cop&amp;ies:</source>
+      <translation>Cop&amp;ies:</translation>
+    </message>
+    <message>
+      <source>Accession no.</source>
+      <translation>Accession no.</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Collection</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>Price</translation>
+    </message>
+    <message>
+      <source>Add the copies the last stocktake did not &amp;find</source>
+      <translation>Add the copies the last stocktake did not &amp;find</translation>
+    </message>
+    <message>
+      <source>&amp;Take out of the list</source>
+      <translation>&amp;Take out of the list</translation>
+    </message>
+    <message>
+      <source>Ma&amp;ke the record</source>
+      <translation>Ma&amp;ke the record</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>{barcode} is already on the list.</source>
+      <translation>{barcode} is already on the list.</translation>
+    </message>
+    <message>
+      <source>{count} copies added from the stocktake.</source>
+      <translation>{count} copies added from the stocktake.</translation>
+    </message>
+    <message>
+      <source>{count} copies, value {value} đ</source>
+      <translation>{count} copies, value {value} đ</translation>
     </message>
   </context>
 </TS>

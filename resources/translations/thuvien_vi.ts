@@ -30,8 +30,8 @@
       <translation>Bật camera khi mở quầy mượn trả</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>Lưu</translation>
+      <source>&amp;Save</source>
+      <translation>&amp;Lưu</translation>
     </message>
     <message>
       <source>0 is the first camera of this computer, 1 the second… A USB scanner needs no setting here.</source>
@@ -85,6 +85,14 @@
       <source>Switch camera on</source>
       <translation>Bật camera</translation>
     </message>
+    <message>
+      <source>S&amp;witch camera off</source>
+      <translation>Tắt c&amp;amera</translation>
+    </message>
+    <message>
+      <source>Switch camera &amp;on</source>
+      <translation>&amp;Bật camera</translation>
+    </message>
   </context>
   <context>
     <name>CameraWorker</name>
@@ -101,24 +109,8 @@
       <translation>Tìm nhan đề, tác giả, chủ đề, ISBN hoặc số ĐKCB (từ 2 chữ)…</translation>
     </message>
     <message>
-      <source>Labels for all results…</source>
-      <translation>In nhãn cho mọi kết quả…</translation>
-    </message>
-    <message>
       <source>Print labels for every copy of the records found (Ctrl+Shift+L)</source>
       <translation>In nhãn cho mọi bản sách của các biểu ghi tìm được (Ctrl+Shift+L)</translation>
-    </message>
-    <message>
-      <source>New record (Ctrl+N)</source>
-      <translation>Biểu ghi mới (Ctrl+N)</translation>
-    </message>
-    <message>
-      <source>Import MARC…</source>
-      <translation>Nhập MARC…</translation>
-    </message>
-    <message>
-      <source>Export MARC…</source>
-      <translation>Xuất MARC…</translation>
     </message>
     <message>
       <source>Title</source>
@@ -141,20 +133,36 @@
       <translation>Bản sách</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>Sửa…</translation>
+      <source>Labels for all &amp;results…</source>
+      <translation>In nhãn cho &amp;mọi kết quả…</translation>
     </message>
     <message>
-      <source>Add copies…</source>
-      <translation>Thêm bản sách…</translation>
+      <source>&amp;New record (Ctrl+N)</source>
+      <translation>&amp;Biểu ghi mới (Ctrl+N)</translation>
     </message>
     <message>
-      <source>Print labels…</source>
-      <translation>In nhãn…</translation>
+      <source>&amp;Import MARC…</source>
+      <translation>&amp;Nhập MARC…</translation>
     </message>
     <message>
-      <source>Holds…</source>
-      <translation>Đặt trước…</translation>
+      <source>E&amp;xport MARC…</source>
+      <translation>X&amp;uất MARC…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit record…</source>
+      <translation>Sử&amp;a…</translation>
+    </message>
+    <message>
+      <source>Add &amp;copies…</source>
+      <translation>T&amp;hêm bản sách…</translation>
+    </message>
+    <message>
+      <source>&amp;Print labels…</source>
+      <translation>&amp;In nhãn…</translation>
+    </message>
+    <message>
+      <source>&amp;Holds…</source>
+      <translation>Đặt t&amp;rước…</translation>
     </message>
     <message>
       <source>Who is waiting for this book; put a reader in the queue by their card</source>
@@ -224,26 +232,6 @@
       <translation>Sách giáo khoa cho lớp {name}</translation>
     </message>
     <message>
-      <source>title or ISBN of a textbook, then Enter</source>
-      <translation>nhan đề hoặc ISBN sách giáo khoa rồi nhấn Enter</translation>
-    </message>
-    <message>
-      <source>Add to the set →</source>
-      <translation>Thêm vào bộ →</translation>
-    </message>
-    <message>
-      <source>Take out of the set</source>
-      <translation>Bỏ khỏi bộ</translation>
-    </message>
-    <message>
-      <source>Lend the set to the whole class</source>
-      <translation>Cho cả lớp mượn bộ sách</translation>
-    </message>
-    <message>
-      <source>Lend by scanning at the desk…</source>
-      <translation>Cho mượn bằng cách quét ở quầy…</translation>
-    </message>
-    <message>
       <source>Each student's card, then the copies handed to them: the copies recorded are the ones each student really has</source>
       <translation>Quét thẻ từng học sinh, rồi các cuốn phát cho em đó: sổ ghi đúng cuốn mỗi em cầm</translation>
     </message>
@@ -256,24 +244,48 @@
       <translation>Bộ sách mới (hạn trả cuối năm học, theo quy định sách giáo khoa)</translation>
     </message>
     <message>
-      <source>Who still has what</source>
-      <translation>Ai còn giữ sách gì</translation>
+      <source>Title or ISBN of a textbook, then Enter</source>
+      <translation>Nhan đề hoặc ISBN, rồi nhấn Enter</translation>
     </message>
     <message>
-      <source>mark the copies still out as lost</source>
-      <translation>ghi mất các bản chưa trả</translation>
+      <source>&amp;Add to the set →</source>
+      <translation>Thê&amp;m vào bộ →</translation>
     </message>
     <message>
-      <source>Close the set</source>
-      <translation>Kết thúc đợt mượn</translation>
+      <source>Take &amp;out of the set</source>
+      <translation>&amp;Bỏ khỏi bộ</translation>
     </message>
     <message>
-      <source>Scan more at the desk…</source>
-      <translation>Quét tiếp ở quầy…</translation>
+      <source>&amp;Lend the set to the whole class</source>
+      <translation>&amp;Cho cả lớp mượn bộ sách</translation>
+    </message>
+    <message>
+      <source>Lend by &amp;scanning at the desk…</source>
+      <translation>Cho mượn bằng cách &amp;quét ở quầy…</translation>
+    </message>
+    <message>
+      <source>&amp;Who still has what</source>
+      <translation>&amp;Ai còn giữ sách gì</translation>
+    </message>
+    <message>
+      <source>&amp;mark the copies still out as lost</source>
+      <translation>&amp;ghi mất các bản chưa trả</translation>
+    </message>
+    <message>
+      <source>Clos&amp;e the set</source>
+      <translation>&amp;Kết thúc đợt mượn</translation>
+    </message>
+    <message>
+      <source>Scan mo&amp;re at the desk…</source>
+      <translation>Quét &amp;tiếp ở quầy…</translation>
     </message>
     <message>
       <source>Sets lent to this class</source>
       <translation>Các đợt mượn của lớp</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>Đó&amp;ng</translation>
     </message>
     <message>
       <source>{title} — {count} on the shelf</source>
@@ -436,20 +448,20 @@
   <context>
     <name>CopyEditActions</name>
     <message>
-      <source>Edit copy…</source>
-      <translation>Sửa bản sách…</translation>
-    </message>
-    <message>
-      <source>Remove copy…</source>
-      <translation>Xoá bản sách…</translation>
-    </message>
-    <message>
       <source>Only for a copy entered by mistake that was never lent; its accession number is not given again. A copy that leaves the library is marked lost or withdrawn.</source>
       <translation>Chỉ dùng cho bản sách nhập nhầm và chưa từng cho mượn; số ĐKCB của nó không cấp lại. Bản sách rời thư viện thì đánh dấu mất hoặc thanh lý.</translation>
     </message>
     <message>
-      <source>Withdraw…</source>
-      <translation>Thanh lý…</translation>
+      <source>Edit cop&amp;y…</source>
+      <translation>&amp;Sửa bản sách…</translation>
+    </message>
+    <message>
+      <source>Re&amp;move copy…</source>
+      <translation>&amp;Xoá bản sách…</translation>
+    </message>
+    <message>
+      <source>&amp;Withdraw…</source>
+      <translation>Thanh &amp;lý…</translation>
     </message>
     <message>
       <source>Write off a worn-out or outdated copy (thanh lý), with the write-off record's number; it stays in the catalog, marked withdrawn.</source>
@@ -475,16 +487,16 @@
   <context>
     <name>CopyStatusActions</name>
     <message>
-      <source>Copy lost…</source>
-      <translation>Báo mất…</translation>
+      <source>Copy &amp;lost…</source>
+      <translation>Bá&amp;o mất…</translation>
     </message>
     <message>
-      <source>Copy damaged</source>
-      <translation>Báo hỏng</translation>
+      <source>Copy &amp;damaged</source>
+      <translation>Báo hỏn&amp;g</translation>
     </message>
     <message>
-      <source>Copy found</source>
-      <translation>Đã tìm thấy</translation>
+      <source>Copy f&amp;ound</source>
+      <translation>Đã tìm thấ&amp;y</translation>
     </message>
     <message>
       <source>Mark the selected copy lost; a copy on loan closes its loan and, where the library charges for lost books, its reader is charged.</source>
@@ -547,8 +559,8 @@
       <translation>Phiên làm việc này</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron</source>
-      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F11 đọc tại chỗ · F5 gia hạn · F6 in phiếu mượn · F7 camera · F9 báo mất sách · ↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc</translation>
+      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</source>
+      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F11 đọc tại chỗ · F5 gia hạn · F6 in phiếu mượn · F7 camera · F9 báo mất sách · F12 khách không có thẻ · ↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc</translation>
     </message>
     <message>
       <source>F8 Overdue letters…</source>
@@ -685,24 +697,28 @@
       <translation>{count} trang</translation>
     </message>
     <message>
-      <source>Zoom</source>
-      <translation>Thu phóng</translation>
-    </message>
-    <message>
-      <source>Print…</source>
-      <translation>In…</translation>
-    </message>
-    <message>
-      <source>Save PDF…</source>
-      <translation>Lưu PDF…</translation>
-    </message>
-    <message>
       <source>The printer {name} could not be opened: check that it is switched on and connected.</source>
       <translation>Không mở được máy in {name}: hãy kiểm tra máy in đã bật và đã kết nối.</translation>
     </message>
     <message>
       <source>Sent {count} page(s) to {printer}</source>
       <translation>Đã gửi {count} trang tới {printer}</translation>
+    </message>
+    <message>
+      <source>&amp;Zoom</source>
+      <translation>Thu &amp;phóng</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;In…</translation>
+    </message>
+    <message>
+      <source>&amp;Save PDF…</source>
+      <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
       <source>Save PDF</source>
@@ -818,12 +834,12 @@
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <source>Mark paid</source>
-      <translation>Đã nộp tiền</translation>
+      <source>&amp;Mark paid</source>
+      <translation>Đã &amp;nộp tiền</translation>
     </message>
     <message>
-      <source>Waive…</source>
-      <translation>Miễn phạt…</translation>
+      <source>&amp;Waive…</source>
+      <translation>&amp;Miễn phạt…</translation>
     </message>
     <message>
       <source>lost book</source>
@@ -850,6 +866,14 @@
       <translation>Tiền phạt — chưa nộp: {amount}</translation>
     </message>
     <message>
+      <source>Record that {name} paid {amount} for “{title}” ({barcode})?</source>
+      <translation>Ghi nhận {name} đã nộp {amount} cho “{title}” ({barcode})?</translation>
+    </message>
+    <message>
+      <source>Fine paid</source>
+      <translation>Nộp tiền phạt</translation>
+    </message>
+    <message>
       <source>Fine of {amount}: {status}.</source>
       <translation>Khoản phạt {amount}: {status}.</translation>
     </message>
@@ -872,8 +896,8 @@
       <translation>Đặt trước — {title}</translation>
     </message>
     <message>
-      <source>scan or type the reader's card, then Enter</source>
-      <translation>quét hoặc gõ mã thẻ bạn đọc rồi nhấn Enter</translation>
+      <source>Scan or type the reader's card, then Enter</source>
+      <translation>Quét hoặc gõ mã thẻ bạn đọc rồi nhấn Enter</translation>
     </message>
     <message>
       <source>No.</source>
@@ -896,8 +920,12 @@
       <translation>Chưa có ai đặt trước cuốn sách này.</translation>
     </message>
     <message>
-      <source>Cancel the selected hold</source>
-      <translation>Huỷ lượt đặt trước đang chọn</translation>
+      <source>&amp;Cancel the selected hold</source>
+      <translation>&amp;Huỷ lượt đặt trước đang chọn</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>Đó&amp;ng</translation>
     </message>
     <message>
       <source>Reader's card</source>
@@ -1077,10 +1105,6 @@
       <translation>Lệch máy in theo chiều dọc</translation>
     </message>
     <message>
-      <source>Preview…</source>
-      <translation>Xem trước…</translation>
-    </message>
-    <message>
       <source>Calibration page (plain paper)</source>
       <translation>Trang căn chỉnh (giấy thường)</translation>
     </message>
@@ -1105,6 +1129,18 @@
       <translation>Máy in</translation>
     </message>
     <message>
+      <source>&amp;Preview…</source>
+      <translation>&amp;Xem trước…</translation>
+    </message>
+    <message>
+      <source>Pr&amp;int</source>
+      <translation>&amp;In</translation>
+    </message>
+    <message>
+      <source>Save &amp;job file…</source>
+      <translation>Lưu tệp &amp;lệnh in…</translation>
+    </message>
+    <message>
       <source>{per} labels a sheet ({columns} across, {rows} down), each {width} × {height} mm</source>
       <translation>{per} nhãn một tờ ({columns} cột, {rows} hàng), mỗi nhãn {width} × {height} mm</translation>
     </message>
@@ -1127,14 +1163,6 @@
     <message>
       <source>Print on</source>
       <translation>In trên</translation>
-    </message>
-    <message>
-      <source>Print</source>
-      <translation>In</translation>
-    </message>
-    <message>
-      <source>Save job file…</source>
-      <translation>Lưu tệp lệnh in…</translation>
     </message>
     <message>
       <source>Sending to the printer</source>
@@ -1223,8 +1251,8 @@
       <translation>Hạn trả</translation>
     </message>
     <message>
-      <source>Renew</source>
-      <translation>Gia hạn</translation>
+      <source>Re&amp;new</source>
+      <translation>Gia &amp;hạn</translation>
     </message>
     <message>
       <source>On loan: {count}</source>
@@ -1268,6 +1296,14 @@
     <message>
       <source>Settings</source>
       <translation>Cài đặt</translation>
+    </message>
+    <message>
+      <source>Stocktake</source>
+      <translation>Kiểm kê</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>Sổ sách, thống kê</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -1527,28 +1563,28 @@
       <translation>Tìm theo tên, mã thẻ hoặc mã học sinh…</translation>
     </message>
     <message>
-      <source>New patron…</source>
-      <translation>Thêm bạn đọc…</translation>
+      <source>New &amp;patron…</source>
+      <translation>Thêm &amp;bạn đọc…</translation>
     </message>
     <message>
-      <source>Edit…</source>
-      <translation>Sửa…</translation>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <source>Import class list…</source>
-      <translation>Nhập danh sách lớp…</translation>
+      <source>&amp;Import class list…</source>
+      <translation>Nhập &amp;danh sách lớp…</translation>
     </message>
     <message>
-      <source>New school year…</source>
-      <translation>Lên lớp năm học mới…</translation>
+      <source>New school &amp;year…</source>
+      <translation>&amp;Lên lớp năm học mới…</translation>
     </message>
     <message>
-      <source>Print cards…</source>
-      <translation>In thẻ…</translation>
+      <source>Print c&amp;ards…</source>
+      <translation>&amp;In thẻ…</translation>
     </message>
     <message>
-      <source>Textbooks for the class…</source>
-      <translation>SGK cho lớp…</translation>
+      <source>Te&amp;xtbooks for the class…</source>
+      <translation>S&amp;GK cho lớp…</translation>
     </message>
     <message>
       <source>Lend a set of textbooks to every student of the chosen class; see what each still has at the end of the year</source>
@@ -1924,6 +1960,141 @@
     </message>
   </context>
   <context>
+    <name>ReportsView</name>
+    <message>
+      <source>Individual register (sổ đăng ký cá biệt)</source>
+      <translation>Sổ đăng ký cá biệt</translation>
+    </message>
+    <message>
+      <source>General register (sổ đăng ký tổng quát)</source>
+      <translation>Sổ đăng ký tổng quát</translation>
+    </message>
+    <message>
+      <source>Textbook register (sổ đăng ký SGK)</source>
+      <translation>Sổ đăng ký sách giáo khoa</translation>
+    </message>
+    <message>
+      <source>Statistics of a period</source>
+      <translation>Thống kê theo kỳ</translation>
+    </message>
+    <message>
+      <source>This school year</source>
+      <translation>Năm học này</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>Tháng này</translation>
+    </message>
+    <message>
+      <source>Last month</source>
+      <translation>Tháng trước</translation>
+    </message>
+    <message>
+      <source>Everything</source>
+      <translation>Toàn bộ</translation>
+    </message>
+    <message>
+      <source>Days typed below</source>
+      <translation>Tự chọn ngày</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>All collections</source>
+      <translation>Mọi kho</translation>
+    </message>
+    <message>
+      <source>&amp;Show</source>
+      <translation>&amp;Xem</translation>
+    </message>
+    <message>
+      <source>Save P&amp;DF…</source>
+      <translation>Lưu &amp;PDF…</translation>
+    </message>
+    <message>
+      <source>Save &amp;Excel…</source>
+      <translation>Lưu &amp;Excel…</translation>
+    </message>
+    <message>
+      <source>Pr&amp;int…</source>
+      <translation>&amp;In…</translation>
+    </message>
+    <message>
+      <source>Choose a register and a period, then Show.</source>
+      <translation>Chọn sổ hoặc thống kê và kỳ, rồi bấm Xem.</translation>
+    </message>
+    <message>
+      <source>&amp;Register:</source>
+      <translation>&amp;Sổ:</translation>
+    </message>
+    <message>
+      <source>&amp;Period:</source>
+      <translation>&amp;Kỳ:</translation>
+    </message>
+    <message>
+      <source>Fro&amp;m:</source>
+      <translation>Từ &amp;ngày:</translation>
+    </message>
+    <message>
+      <source>U&amp;ntil:</source>
+      <translation>Đến ngà&amp;y:</translation>
+    </message>
+    <message>
+      <source>Co&amp;llection:</source>
+      <translation>Kh&amp;o:</translation>
+    </message>
+    <message>
+      <source>Making the report</source>
+      <translation>Đang lập sổ</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was saved.</source>
+      <translation>Đã huỷ: không lưu gì.</translation>
+    </message>
+    <message>
+      <source>{pages} page(s), {rows} line(s)</source>
+      <translation>{pages} trang, {rows} dòng</translation>
+    </message>
+    <message>
+      <source>Saved {file} ({pages})</source>
+      <translation>Đã lưu {file} ({pages})</translation>
+    </message>
+    <message>
+      <source>Save PDF</source>
+      <translation>Lưu PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Save Excel</source>
+      <translation>Lưu Excel</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Printing</source>
+      <translation>Đang in</translation>
+    </message>
+    <message>
+      <source>Sent {count} page(s) to {printer}</source>
+      <translation>Đã gửi {count} trang tới {printer}</translation>
+    </message>
+    <message>
+      <source>Printing cancelled: nothing was sent to {printer}</source>
+      <translation>Đã huỷ in: không gửi gì tới {printer}</translation>
+    </message>
+    <message>
+      <source>The printer {name} could not be opened: check that it is switched on and connected.</source>
+      <translation>Không mở được máy in {name}: hãy kiểm tra máy in đã bật và đã kết nối.</translation>
+    </message>
+  </context>
+  <context>
     <name>RolloverDialog</name>
     <message>
       <source>New school year: move classes up</source>
@@ -1942,12 +2113,12 @@
       <translation>Số học sinh</translation>
     </message>
     <message>
-      <source>Apply rollover</source>
-      <translation>Thực hiện lên lớp</translation>
+      <source>&amp;Apply rollover</source>
+      <translation>&amp;Thực hiện lên lớp</translation>
     </message>
     <message>
-      <source>Undo the last rollover</source>
-      <translation>Hoàn tác lần lên lớp gần nhất</translation>
+      <source>&amp;Undo the last rollover</source>
+      <translation>&amp;Hoàn tác lần lên lớp gần nhất</translation>
     </message>
     <message>
       <source>Last grade of the school (graduates):</source>
@@ -1964,6 +2135,14 @@
     <message>
       <source>unchanged (no grade)</source>
       <translation>giữ nguyên (không có khối)</translation>
+    </message>
+    <message>
+      <source>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</source>
+      <translation>Còn đợt mượn sách giáo khoa chưa kết thúc: {sets}. Hãy kết thúc trước (Bạn đọc → lớp → SGK cho lớp…): sau khi lên lớp, các lớp đó không còn học sinh nào.</translation>
+    </message>
+    <message>
+      <source>class {name} (due {due})</source>
+      <translation>lớp {name} (hạn {due})</translation>
     </message>
     <message>
       <source>{name} ({klass}, card {card}): {books} book(s)</source>
@@ -2038,6 +2217,22 @@
       <translation>Quy định cụ thể nhất được áp dụng: quy định cho một loại bạn đọc và một loại tài liệu được ưu tiên hơn quy định “mọi”. Hạn trả cố định: 31/05 cho ngày 31/5 hằng năm (sách giáo khoa), hoặc một ngày như 31/05/2026; để trống thì tính theo số ngày. Phạt mỗi ngày: số đồng cho mỗi ngày trả muộn; 0 là không phạt.</translation>
     </message>
     <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+      <source>Add a &amp;rule</source>
+      <translation>Thêm &amp;quy định</translation>
+    </message>
+    <message>
+      <source>Re&amp;move the selected rule</source>
+      <translation>&amp;Xoá quy định đang chọn</translation>
+    </message>
+    <message>
+      <source>Restore the &amp;defaults</source>
+      <translation>Khôi phục &amp;mặc định</translation>
+    </message>
+    <message>
       <source>A book lost on loan costs its reader</source>
       <translation>Sách mượn bị mất, bạn đọc đền</translation>
     </message>
@@ -2056,22 +2251,6 @@
     <message>
       <source>Row {row}: days, max items, renewals and the fine are whole numbers.</source>
       <translation>Dòng {row}: số ngày, số tối đa, số lần gia hạn và tiền phạt phải là số nguyên.</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Lưu</translation>
-    </message>
-    <message>
-      <source>Add a rule</source>
-      <translation>Thêm quy định</translation>
-    </message>
-    <message>
-      <source>Remove the selected rule</source>
-      <translation>Xoá quy định đang chọn</translation>
-    </message>
-    <message>
-      <source>Restore the defaults</source>
-      <translation>Khôi phục mặc định</translation>
     </message>
     <message>
       <source>Refuse new loans when a reader's unpaid fines reach</source>
@@ -2180,6 +2359,10 @@
       <translation>Quầy và ngôn ngữ</translation>
     </message>
     <message>
+      <source>Enroll with the district library</source>
+      <translation>Ghi danh với thư viện huyện</translation>
+    </message>
+    <message>
       <source>District sync</source>
       <translation>Đồng bộ huyện</translation>
     </message>
@@ -2190,10 +2373,6 @@
     <message>
       <source>You changed settings without pressing Save: {tabs}. Save them now?</source>
       <translation>Bạn đã sửa cài đặt mà chưa bấm Lưu: {tabs}. Lưu ngay bây giờ?</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>Lưu</translation>
     </message>
     <message>
       <source>Library name</source>
@@ -2232,8 +2411,12 @@
       <translation>Tên kho</translation>
     </message>
     <message>
-      <source>Add a collection</source>
-      <translation>Thêm kho</translation>
+      <source>&amp;Save</source>
+      <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+      <source>&amp;Add a collection</source>
+      <translation>Thêm &amp;kho</translation>
     </message>
     <message>
       <source>Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…</source>
@@ -2280,12 +2463,12 @@
       <translation>ví dụ Tết</translation>
     </message>
     <message>
-      <source>Add</source>
-      <translation>Thêm</translation>
+      <source>&amp;Add</source>
+      <translation>Thê&amp;m</translation>
     </message>
     <message>
-      <source>Remove selected</source>
-      <translation>Xoá mục đã chọn</translation>
+      <source>&amp;Remove selected</source>
+      <translation>&amp;Xoá mục đã chọn</translation>
     </message>
     <message>
       <source>From</source>
@@ -2329,9 +2512,160 @@
     </message>
   </context>
   <context>
+    <name>StartStocktakeDialog</name>
+    <message>
+      <source>Start a stocktake</source>
+      <translation>Bắt đầu kiểm kê</translation>
+    </message>
+    <message>
+      <source>Tick the collections and/or locations to count; tick nothing to count the whole library.</source>
+      <translation>Đánh dấu các kho và/hoặc vị trí cần kiểm; không đánh dấu gì thì kiểm toàn thư viện.</translation>
+    </message>
+    <message>
+      <source>Collections</source>
+      <translation>Kho</translation>
+    </message>
+    <message>
+      <source>Locations</source>
+      <translation>Vị trí</translation>
+    </message>
+    <message>
+      <source>&amp;Start</source>
+      <translation>&amp;Bắt đầu</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Huỷ</translation>
+    </message>
+  </context>
+  <context>
+    <name>StocktakeView</name>
+    <message>
+      <source>&amp;Start a stocktake…</source>
+      <translation>&amp;Bắt đầu kiểm kê…</translation>
+    </message>
+    <message>
+      <source>&amp;Close the stocktake…</source>
+      <translation>&amp;Kết thúc kiểm kê…</translation>
+    </message>
+    <message>
+      <source>&amp;Print the missing list…</source>
+      <translation>&amp;In danh sách thiếu…</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh the lists</source>
+      <translation>Làm &amp;mới danh sách</translation>
+    </message>
+    <message>
+      <source>&amp;Write-off record…</source>
+      <translation>&amp;Lập biên bản thanh lý…</translation>
+    </message>
+    <message>
+      <source>Scan the books on the shelf, one by one…</source>
+      <translation>Quét lần lượt từng cuốn sách trên giá…</translation>
+    </message>
+    <message>
+      <source>Call number</source>
+      <translation>Ký hiệu xếp giá</translation>
+    </message>
+    <message>
+      <source>Accession no.</source>
+      <translation>Số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Nhan đề</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>Vị trí</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Hạn trả</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Kho</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Cần kiểm</translation>
+    </message>
+    <message>
+      <source>Found</source>
+      <translation>Đã thấy</translation>
+    </message>
+    <message>
+      <source>On loan</source>
+      <translation>Đang mượn</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>Còn thiếu</translation>
+    </message>
+    <message>
+      <source>Not found yet (shelf order)</source>
+      <translation>Chưa thấy (theo thứ tự trên giá)</translation>
+    </message>
+    <message>
+      <source>By collection and location</source>
+      <translation>Theo kho và vị trí</translation>
+    </message>
+    <message>
+      <source>No stocktake is open.</source>
+      <translation>Chưa có đợt kiểm kê nào đang mở.</translation>
+    </message>
+    <message>
+      <source>Start a stocktake (Alt+S), then scan every book on the shelves. Scans are saved at once: you can stop and go on another day.</source>
+      <translation>Bắt đầu kiểm kê (Alt+B), rồi quét từng cuốn sách trên giá. Mỗi lần quét được lưu ngay: có thể dừng và làm tiếp vào hôm khác.</translation>
+    </message>
+    <message>
+      <source>Scan the books on the shelf, one by one.</source>
+      <translation>Quét lần lượt từng cuốn sách trên giá.</translation>
+    </message>
+    <message>
+      <source>Expected {expected} · found {found} · on loan {on_loan} · missing {missing}</source>
+      <translation>Cần kiểm {expected} · đã thấy {found} · đang mượn {on_loan} · còn thiếu {missing}</translation>
+    </message>
+    <message>
+      <source>Close the stocktake</source>
+      <translation>Kết thúc kiểm kê</translation>
+    </message>
+    <message>
+      <source>{count} copies were not found. What should happen to them?</source>
+      <translation>Có {count} bản không tìm thấy. Xử lý các bản này thế nào?</translation>
+    </message>
+    <message>
+      <source>Mark them &amp;lost</source>
+      <translation>Ghi &amp;mất tất cả</translation>
+    </message>
+    <message>
+      <source>&amp;Leave them for next time</source>
+      <translation>Để &amp;lại cho lần sau</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Huỷ</translation>
+    </message>
+    <message>
+      <source>Stocktake closed: expected {expected}, present {present}, on loan {on_loan}, missing {missing}, marked lost {lost}.</source>
+      <translation>Đã kết thúc kiểm kê: cần kiểm {expected}, có {present}, đang mượn {on_loan}, thiếu {missing}, đánh dấu mất {lost}.</translation>
+    </message>
+    <message>
+      <source>Missing list</source>
+      <translation>Danh sách sách thiếu</translation>
+    </message>
+    <message>
+      <source>{count} copies not found</source>
+      <translation>{count} bản chưa thấy</translation>
+    </message>
+  </context>
+  <context>
     <name>SyncPage</name>
     <message>
       <source>State</source>
+      <extracomment>The enrollment fields show what is stored (filled from the status, or just enrolled).</extracomment>
       <translation>Tình trạng</translation>
     </message>
     <message>
@@ -2379,12 +2713,12 @@
       <translation>Chỉ khi thư viện huyện dùng chứng chỉ riêng</translation>
     </message>
     <message>
-      <source>Choose…</source>
-      <translation>Chọn…</translation>
+      <source>C&amp;hoose…</source>
+      <translation>C&amp;họn…</translation>
     </message>
     <message>
-      <source>Enroll</source>
-      <translation>Ghi danh</translation>
+      <source>&amp;Enroll</source>
+      <translation>&amp;Ghi danh</translation>
     </message>
     <message>
       <source>Server address</source>
@@ -2429,6 +2763,10 @@
     <message>
       <source>Syncing…</source>
       <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+      <source>Synced: {pushed} changes sent, {kept} kept at the school (readers' details, holds, class loans), {pulled} district catalog records received.</source>
+      <translation>Đã đồng bộ: gửi {pushed} thay đổi, giữ lại ở trường {kept} thay đổi (thông tin bạn đọc, đặt trước, mượn theo lớp), nhận {pulled} biểu ghi mục lục huyện.</translation>
     </message>
     <message>
       <source>Synced: {pushed} changes sent, {pulled} district catalog records received.</source>
@@ -2538,6 +2876,85 @@
     <message>
       <source>Withdraw</source>
       <translation>Thanh lý</translation>
+    </message>
+  </context>
+  <context>
+    <name>WriteoffDialog</name>
+    <message>
+      <source>Write-off record</source>
+      <translation>Biên bản thanh lý</translation>
+    </message>
+    <message>
+      <source>Scan or type an accession number, Enter</source>
+      <translation>Quét hoặc gõ số ĐKCB rồi Enter</translation>
+    </message>
+    <message>
+      <source>&amp;Number:</source>
+      <translation>&amp;Số biên bản:</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>&amp;Ngày:</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+      <source>&amp;Approved by:</source>
+      <translation>Người &amp;duyệt:</translation>
+    </message>
+    <message>
+      <source>N&amp;ote:</source>
+      <translation>Ghi &amp;chú:</translation>
+    </message>
+    <message>
+      <source>Cop&amp;ies:</source>
+      <translation>&amp;Quét sách:</translation>
+    </message>
+    <message>
+      <source>Accession no.</source>
+      <translation>Số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Nhan đề</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Kho</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>Giá tiền</translation>
+    </message>
+    <message>
+      <source>Add the copies the last stocktake did not &amp;find</source>
+      <translation>Thêm các bản &amp;thiếu khi kiểm kê</translation>
+    </message>
+    <message>
+      <source>&amp;Take out of the list</source>
+      <translation>&amp;Xoá khỏi danh sách</translation>
+    </message>
+    <message>
+      <source>Ma&amp;ke the record</source>
+      <translation>Lập &amp;biên bản</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Huỷ</translation>
+    </message>
+    <message>
+      <source>{barcode} is already on the list.</source>
+      <translation>{barcode} đã có trong danh sách.</translation>
+    </message>
+    <message>
+      <source>{count} copies added from the stocktake.</source>
+      <translation>Đã thêm {count} bản từ lần kiểm kê.</translation>
+    </message>
+    <message>
+      <source>{count} copies, value {value} đ</source>
+      <translation>{count} bản, trị giá {value} đ</translation>
     </message>
   </context>
 </TS>

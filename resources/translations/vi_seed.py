@@ -26,7 +26,6 @@ VI: dict[str, str] = {
     "Database: {path}": "CSDL: {path}",
     "Changes not yet sent: {count}": "Thay đổi chưa gửi: {count}",
     "Sync: not set up": "Đồng bộ: chưa thiết lập",
-    "Sync: failed ({error})": "Đồng bộ: lỗi ({error})",
     "Sync: failed (last success {time})": "Đồng bộ: lỗi (lần cuối được: {time})",
     "Sync: failed": "Đồng bộ: lỗi",
     "Sync: last {time}": "Đồng bộ lần cuối: {time}",
@@ -38,11 +37,15 @@ VI: dict[str, str] = {
     "Scan a library card or a book…": "Quét thẻ bạn đọc hoặc mã sách…",
     "F2 Automatic": "F2 Tự động", "F3 Check out": "F3 Cho mượn", "F4 Check in": "F4 Nhận trả",
     "F11 Read here": "F11 Đọc tại chỗ",
+    "Fine paid": "Nộp tiền phạt",
+    "Record that {name} paid {amount} for “{title}” ({barcode})?":
+        "Ghi nhận {name} đã nộp {amount} cho “{title}” ({barcode})?",
     "Time": "Giờ", "Code": "Mã", "Result": "Kết quả", "This session": "Phiên làm việc này",
     "F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · "
-    "F7 camera · F9 book lost · ↑↓ choose a loan · Esc clear patron":
+    "F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron":
         "F2 tự động · F3 cho mượn · F4 nhận trả · F11 đọc tại chỗ · F5 gia hạn · F6 in phiếu "
-        "mượn · F7 camera · F9 báo mất sách · ↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc",
+        "mượn · F7 camera · F9 báo mất sách · F12 khách không có thẻ · ↑↓ chọn sách đang mượn · "
+        "Esc bỏ chọn bạn đọc",
     "Nothing to mark lost: select a loan or scan the book first.":
         "Chưa có sách để ghi mất: hãy chọn một lượt mượn hoặc quét sách trước.",
     "{barcode} is not marked lost.": "Không ghi mất {barcode}.",
@@ -71,10 +74,10 @@ VI: dict[str, str] = {
     # catalog
     "Search title, author, subject, ISBN or accession number (2 letters or more)…":
         "Tìm nhan đề, tác giả, chủ đề, ISBN hoặc số ĐKCB (từ 2 chữ)…",
-    "New record (Ctrl+N)": "Biểu ghi mới (Ctrl+N)", "Import MARC…": "Nhập MARC…",
-    "Export MARC…": "Xuất MARC…", "Author": "Tác giả", "Year": "Năm",
-    "Call number": "Ký hiệu xếp giá", "Copies": "Bản sách", "Edit…": "Sửa…",
-    "Add copies…": "Thêm bản sách…", "Print labels…": "In nhãn…", "Searching…": "Đang tìm…",
+    "&New record (Ctrl+N)": "&Biểu ghi mới (Ctrl+N)", "&Import MARC…": "&Nhập MARC…",
+    "E&xport MARC…": "X&uất MARC…", "Author": "Tác giả", "Year": "Năm",
+    "Call number": "Ký hiệu xếp giá", "Copies": "Bản sách", "&Edit record…": "Sử&a…",
+    "Add &copies…": "T&hêm bản sách…", "&Print labels…": "&In nhãn…", "Searching…": "Đang tìm…",
     "{count} found": "Tìm thấy {count}", "Import MARC records": "Nhập biểu ghi MARC",
     "MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)":
         "Tệp MARC (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;Mọi tệp (*)",
@@ -85,16 +88,16 @@ VI: dict[str, str] = {
     "Catalog written to {path}.": "Đã ghi toàn bộ biểu ghi vào {path}.",
     "{count} record(s) were too long for ISO 2709 and were left out.":
         "{count} biểu ghi quá dài cho ISO 2709 nên không được xuất.",
-    "Holds…": "Đặt trước…",
+    "&Holds…": "Đặt t&rước…",
     "Who is waiting for this book; put a reader in the queue by their card":
         "Ai đang chờ cuốn sách này; thêm bạn đọc vào hàng chờ bằng thẻ",
     "Holds — {title}": "Đặt trước — {title}",
-    "scan or type the reader's card, then Enter": "quét hoặc gõ mã thẻ bạn đọc rồi nhấn Enter",
+    "Scan or type the reader's card, then Enter": "Quét hoặc gõ mã thẻ bạn đọc rồi nhấn Enter",
     "No.": "STT", "Reader": "Bạn đọc", "Reader's card": "Thẻ bạn đọc",
     "Nobody is waiting for this book.": "Chưa có ai đặt trước cuốn sách này.",
-    "Cancel the selected hold": "Huỷ lượt đặt trước đang chọn",
+    "&Cancel the selected hold": "&Huỷ lượt đặt trước đang chọn",
     "copy kept until {day}": "đang giữ sách đến {day}", "waiting": "đang chờ",
-    "Withdraw…": "Thanh lý…", "Withdraw": "Thanh lý",
+    "&Withdraw…": "Thanh &lý…", "Withdraw": "Thanh lý",
     "Write off a worn-out or outdated copy (thanh lý), with the write-off record's number; it "
     "stays in the catalog, marked withdrawn.":
         "Thanh lý bản sách rách nát hoặc lạc hậu, kèm số biên bản; bản sách vẫn ở trong mục "
@@ -108,13 +111,15 @@ VI: dict[str, str] = {
     "e.g. BB số 12/2026 (may be left empty)": "ví dụ BB số 12/2026 (có thể để trống)",
     "Write-off record": "Biên bản thanh lý",
     "Textbooks for class {name}": "Sách giáo khoa cho lớp {name}",
-    "title or ISBN of a textbook, then Enter": "nhan đề hoặc ISBN sách giáo khoa rồi nhấn Enter",
-    "Add to the set →": "Thêm vào bộ →", "Take out of the set": "Bỏ khỏi bộ",
-    "Lend the set to the whole class": "Cho cả lớp mượn bộ sách", "The set:": "Bộ sách:",
+    "Title or ISBN of a textbook, then Enter": "Nhan đề hoặc ISBN, rồi nhấn Enter",
+    "&Add to the set →": "Thê&m vào bộ →", "Take &out of the set": "&Bỏ khỏi bộ",
+    "&Lend the set to the whole class": "&Cho cả lớp mượn bộ sách", "The set:": "Bộ sách:",
     "A new set (due at the end of the school year, by the textbook rule)":
         "Bộ sách mới (hạn trả cuối năm học, theo quy định sách giáo khoa)",
-    "Who still has what": "Ai còn giữ sách gì", "mark the copies still out as lost":
-        "ghi mất các bản chưa trả", "Close the set": "Kết thúc đợt mượn",
+    "&Who still has what": "&Ai còn giữ sách gì",
+    "&mark the copies still out as lost": "&ghi mất các bản chưa trả",
+    "Clos&e the set": "&Kết thúc đợt mượn", "&Close": "Đó&ng",
+    "Switch camera &on": "&Bật camera", "S&witch camera off": "Tắt c&amera",
     "Sets lent to this class": "Các đợt mượn của lớp",
     "{title} — {count} on the shelf": "{title} — {count} bản trên giá",
     "Add the set's textbooks first.": "Hãy thêm sách vào bộ trước.",
@@ -126,17 +131,16 @@ VI: dict[str, str] = {
     "{name}: still has {copies}": "{name}: còn giữ {copies}",
     "{name}: was not given {titles}": "{name}: chưa được phát {titles}",
     "{name}: everything returned": "{name}: đã trả đủ", "The set is closed.": "Đã kết thúc đợt mượn.",
-    "Textbooks for the class…": "SGK cho lớp…",
     "Lend a set of textbooks to every student of the chosen class; see what each still has at "
     "the end of the year":
         "Cho cả lớp đang chọn mượn một bộ sách giáo khoa; cuối năm xem từng học sinh còn giữ "
         "sách gì",
     "Only {name}": "Chỉ {name}", "Cards for": "In thẻ cho",
-    "Lent on": "Ngày mượn", "Renew": "Gia hạn", "On loan: {count}": "Đang mượn: {count}",
+    "Lent on": "Ngày mượn", "On loan: {count}": "Đang mượn: {count}",
     "“{title}” is kept for them until {day}": "“{title}” đang được giữ cho bạn đọc đến {day}",
     "“{title}” (number {position} in the queue)": "“{title}” (thứ {position} trong hàng chờ)",
     "Waiting for: {titles}": "Đang đặt trước: {titles}",
-    "Edit copy…": "Sửa bản sách…", "Remove copy…": "Xoá bản sách…", "Remove copy": "Xoá bản sách",
+    "Edit cop&y…": "&Sửa bản sách…", "Re&move copy…": "&Xoá bản sách…", "Remove copy": "Xoá bản sách",
     "Only for a copy entered by mistake that was never lent; its accession number is not given "
     "again. A copy that leaves the library is marked lost or withdrawn.":
         "Chỉ dùng cho bản sách nhập nhầm và chưa từng cho mượn; số ĐKCB của nó không cấp lại. "
@@ -193,17 +197,14 @@ VI: dict[str, str] = {
     "Title, author, subject…": "Nhan đề, tác giả, chủ đề…",
     "Counting…": "Đang đếm…", "Counting the copies": "Đang đếm số bản sách",
     "{count} copies selected": "Đã chọn {count} bản sách", "Print &labels…": "In &nhãn…",
-    "Labels for all results…": "In nhãn cho mọi kết quả…",
+    "Labels for all &results…": "In nhãn cho &mọi kết quả…",
     "Print labels for every copy of the records found (Ctrl+Shift+L)":
         "In nhãn cho mọi bản sách của các biểu ghi tìm được (Ctrl+Shift+L)",
     "Start at label": "Bắt đầu từ nhãn số", "Printer offset across": "Lệch máy in theo chiều ngang",
-    "Printer offset down": "Lệch máy in theo chiều dọc", "Preview…": "Xem trước…",
-    "Making the PDF": "Đang tạo PDF", "Preparing the preview…": "Đang chuẩn bị bản xem trước…",
-    "Print…": "In…", "Save PDF…": "Lưu PDF…", "Open in PDF viewer": "Mở bằng trình xem PDF",
-    "Preview": "Xem trước", "{count} page(s)": "{count} trang",
-    "No preview on this computer (poppler's pdftoppm is missing). Save the PDF or open it in a "
-    "PDF viewer.": "Máy này không xem trước được (thiếu pdftoppm của poppler). Hãy lưu PDF "
-                   "hoặc mở bằng trình xem PDF.",
+    "Printer offset down": "Lệch máy in theo chiều dọc", "&Preview…": "&Xem trước…",
+    "Pr&int": "&In", "Save &job file…": "Lưu tệp &lệnh in…",
+    "&Print…": "&In…", "&Save PDF…": "&Lưu PDF…", "{count} page(s)": "{count} trang",
+    "&Zoom": "Thu &phóng",
     "Save PDF": "Lưu PDF", "PDF files (*.pdf)": "Tệp PDF (*.pdf)",
     # patrons
     "Edit patron": "Sửa bạn đọc", "New patron": "Bạn đọc mới", "Student": "Học sinh",
@@ -216,8 +217,12 @@ VI: dict[str, str] = {
     "Images (*.jpg *.jpeg *.png)": "Ảnh (*.jpg *.jpeg *.png)",
     "The photo is too large (at most 2 MB).": "Ảnh quá lớn (tối đa 2 MB).",
     "Search by name, card or student code…": "Tìm theo tên, mã thẻ hoặc mã học sinh…",
-    "New patron…": "Thêm bạn đọc…", "Import class list…": "Nhập danh sách lớp…",
-    "New school year…": "Lên lớp năm học mới…", "Print cards…": "In thẻ…", "Name": "Họ và tên",
+    "New &patron…": "Thêm &bạn đọc…", "&Edit…": "&Sửa…",
+    "&Import class list…": "Nhập &danh sách lớp…",
+    "New school &year…": "&Lên lớp năm học mới…", "Print c&ards…": "&In thẻ…",
+    "Te&xtbooks for the class…": "S&GK cho lớp…", "Re&new": "Gia &hạn",
+    "&Mark paid": "Đã &nộp tiền", "&Waive…": "&Miễn phạt…",
+    "Name": "Họ và tên",
     "Collection name": "Tên kho",
     "All patrons": "Tất cả bạn đọc", "{name} ({count})": "{name} ({count})",
     "active": "đang học", "blocked": "khoá thẻ", "left": "đã chuyển đi",
@@ -254,7 +259,13 @@ VI: dict[str, str] = {
     # rollover
     "New school year: move classes up": "Năm học mới: lên lớp",
     "Class now": "Lớp hiện tại", "Becomes": "Lên lớp", "Students": "Số học sinh",
-    "Apply rollover": "Thực hiện lên lớp", "Undo the last rollover": "Hoàn tác lần lên lớp gần nhất",
+    "&Apply rollover": "&Thực hiện lên lớp",
+    "Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for "
+    "the class…): after the rollover no student is in those classes any more.":
+        "Còn đợt mượn sách giáo khoa chưa kết thúc: {sets}. Hãy kết thúc trước (Bạn đọc → lớp "
+        "→ SGK cho lớp…): sau khi lên lớp, các lớp đó không còn học sinh nào.",
+    "class {name} (due {due})": "lớp {name} (hạn {due})",
+    "&Undo the last rollover": "&Hoàn tác lần lên lớp gần nhất",
     "Last grade of the school (graduates):": "Khối cuối cấp (ra trường):",
     "School year {from_year} → {to_year}: {promoted} student(s) move up, {graduated} graduate.":
         "Năm học {from_year} → {to_year}: {promoted} học sinh lên lớp, "
@@ -275,15 +286,15 @@ VI: dict[str, str] = {
         "trước khi các em ra trường:",
     # settings
     "Library": "Thư viện", "Accession numbers": "Số ĐKCB", "Loan rules": "Quy định mượn",
-    "Calendar": "Lịch", "Desk and language": "Quầy và ngôn ngữ", "Save": "Lưu",
+    "Calendar": "Lịch", "Desk and language": "Quầy và ngôn ngữ", "&Save": "&Lưu",
     "Library name": "Tên thư viện", "Library code": "Mã thư viện",
     "Library id: {id}": "Mã định danh thư viện: {id}", "Saved.": "Đã lưu.",
-    "Collection code": "Mã kho", "Prefix": "Tiền tố", "Digits": "Số chữ số", "Add a collection": "Thêm kho",
+    "Collection code": "Mã kho", "Prefix": "Tiền tố", "Digits": "Số chữ số", "&Add a collection": "Thêm &kho",
     "Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…":
         "Ví dụ: mã TK, tiền tố “TK.”, 5 chữ số → TK.00001, TK.00002…",
     "Patron category": "Loại bạn đọc", "Item type": "Loại tài liệu", "May borrow": "Được mượn",
     "Days": "Số ngày", "Fixed due date": "Hạn trả cố định", "Max items": "Tối đa",
-    "Renewals": "Gia hạn", "Restore the defaults": "Khôi phục mặc định",
+    "Renewals": "Gia hạn", "Restore the &defaults": "Khôi phục &mặc định",
     "The most specific rule applies: a rule for one reader category and one item type wins "
     "over “any”. Fixed due date: 31/05 for every 31 May (textbooks), or a date such as "
     "31/05/2026; leave it empty to count days. Fine per day: đồng for each day late; 0 means "
@@ -304,13 +315,13 @@ VI: dict[str, str] = {
         "Dòng {row}: “{text}” không phải là ngày (31/05 hoặc 31/05/2026).",
     "Two rows are for the same reader category and item type; keep one.":
         "Có hai dòng cho cùng một loại bạn đọc và loại tài liệu; hãy giữ một dòng.",
-    "Add a rule": "Thêm quy định", "Remove the selected rule": "Xoá quy định đang chọn",
+    "Add a &rule": "Thêm &quy định", "Re&move the selected rule": "&Xoá quy định đang chọn",
     "Select a rule first.": "Hãy chọn một quy định trước.",
     "The default rules are back.": "Đã khôi phục quy định mặc định.",
     "Closed every week": "Nghỉ hằng tuần", "Mon": "T2", "Tue": "T3", "Wed": "T4", "Thu": "T5",
     "Fri": "T6", "Sat": "T7", "Sun": "CN",
     "Closed periods (holidays, Tết, summer)": "Các đợt nghỉ (lễ, Tết, hè)",
-    "e.g. Tết": "ví dụ Tết", "Add": "Thêm", "Remove selected": "Xoá mục đã chọn",
+    "e.g. Tết": "ví dụ Tết", "&Add": "Thê&m", "&Remove selected": "&Xoá mục đã chọn",
     "From": "Từ", "to": "đến",
     "Automatic (on loan → check in, else check out)":
         "Tự động (sách đang mượn → nhận trả, còn lại → cho mượn)",
@@ -334,7 +345,7 @@ VI: dict[str, str] = {
         "Thu khi ghi mất một bản sách đang cho mượn; tự huỷ nếu tìm thấy sách trước khi nộp. "
         "0: không thu tiền (bạn đọc đền bằng cuốn sách cùng loại).",
     # copies lost / damaged / found (catalog)
-    "Copy lost…": "Báo mất…", "Copy damaged": "Báo hỏng", "Copy found": "Đã tìm thấy",
+    "Copy &lost…": "Bá&o mất…", "Copy &damaged": "Báo hỏn&g", "Copy f&ound": "Đã tìm thấ&y",
     "Mark the selected copy lost; a copy on loan closes its loan and, where the library charges "
     "for lost books, its reader is charged.":
         "Ghi mất bản sách đang chọn; nếu đang cho mượn, lượt mượn được đóng và bạn đọc phải đền "
@@ -346,8 +357,7 @@ VI: dict[str, str] = {
     "record.":
         "Ghi mất bản sách {barcode}? Nếu sách đang cho mượn, lượt mượn được đóng và vẫn ghi tên "
         "bạn đọc.",
-    "Date": "Ngày", "Days late": "Số ngày quá hạn", "Amount": "Số tiền",
-    "Mark paid": "Đã nộp tiền", "Waive…": "Miễn phạt…",
+    "Date": "Ngày", "Amount": "Số tiền",
     "paid {date}": "đã nộp {date}", "waived {date}: {reason}": "đã miễn {date}: {reason}",
     "not paid": "chưa nộp", "Fines — not paid: {amount}": "Tiền phạt — chưa nộp: {amount}",
     "Fine of {amount}: {status}.": "Khoản phạt {amount}: {status}.",
@@ -375,7 +385,7 @@ VI: dict[str, str] = {
     "The one-time code the district gave you": "Mã dùng một lần do thư viện huyện cấp",
     "Only if the district uses its own certificate":
         "Chỉ khi thư viện huyện dùng chứng chỉ riêng",
-    "Choose…": "Chọn…", "Enroll": "Ghi danh", "Server address": "Địa chỉ máy chủ",
+    "C&hoose…": "C&họn…", "&Enroll": "&Ghi danh", "Server address": "Địa chỉ máy chủ",
     "Enrollment code": "Mã ghi danh", "CA certificate file": "Tệp chứng chỉ CA",
     "Readers' personal data": "Dữ liệu cá nhân của bạn đọc",
     "Send readers' names and card numbers to the district (off: only anonymous counts "
@@ -391,6 +401,10 @@ VI: dict[str, str] = {
     "Syncing…": "Đang đồng bộ…",
     "Synced: {pushed} changes sent, {pulled} district catalog records received.":
         "Đã đồng bộ: gửi {pushed} thay đổi, nhận {pulled} biểu ghi mục lục huyện.",
+    "Synced: {pushed} changes sent, {kept} kept at the school (readers' details, holds, class "
+    "loans), {pulled} district catalog records received.":
+        "Đã đồng bộ: gửi {pushed} thay đổi, giữ lại ở trường {kept} thay đổi (thông tin bạn đọc, "
+        "đặt trước, mượn theo lớp), nhận {pulled} biểu ghi mục lục huyện.",
     "Readers' names and card numbers will be sent to the district.":
         "Tên và số thẻ bạn đọc sẽ được gửi lên thư viện huyện.",
     "Only anonymous counts leave the school.": "Chỉ số liệu ẩn danh rời khỏi trường.",
@@ -418,11 +432,11 @@ VI: dict[str, str] = {
         "Thư viện đã có «{title}» ({count} bản).",
     "Filled from the district catalog: check it, choose the copies, then Save.":
         "Đã điền từ mục lục huyện: kiểm tra, chọn số bản rồi bấm Lưu.",
-    "Lend by scanning at the desk…": "Cho mượn bằng cách quét ở quầy…",
+    "Lend by &scanning at the desk…": "Cho mượn bằng cách &quét ở quầy…",
     "Each student's card, then the copies handed to them: the copies recorded are the ones "
     "each student really has":
         "Quét thẻ từng học sinh, rồi các cuốn phát cho em đó: sổ ghi đúng cuốn mỗi em cầm",
-    "Scan more at the desk…": "Quét tiếp ở quầy…",
+    "Scan mo&re at the desk…": "Quét &tiếp ở quầy…",
     "Stop (back to the ordinary desk)": "Thôi (trở về quầy bình thường)",
     "Scan a student's card, then each textbook handed to them.":
         "Quét thẻ học sinh, rồi quét từng cuốn sách giáo khoa phát cho em đó.",
@@ -440,6 +454,74 @@ VI: dict[str, str] = {
     "Discard changes?": "Bỏ những gì đã nhập?",
     "What you typed in this form is not saved yet. Close the form and lose it?":
         "Những gì bạn vừa nhập trong biểu mẫu này chưa được lưu. Đóng biểu mẫu và bỏ chúng đi?",
+    # stocktake (ui/stocktake)
+    'Stocktake': 'Kiểm kê',
+    '&Start a stocktake…': '&Bắt đầu kiểm kê…',
+    '&Close the stocktake…': '&Kết thúc kiểm kê…',
+    '&Print the missing list…': '&In danh sách thiếu…',
+    '&Refresh the lists': 'Làm &mới danh sách',
+    '&Write-off record…': '&Lập biên bản thanh lý…',
+    'Scan the books on the shelf, one by one…': 'Quét lần lượt từng cuốn sách trên giá…',
+    'Scan the books on the shelf, one by one.': 'Quét lần lượt từng cuốn sách trên giá.',
+    'Accession no.': 'Số ĐKCB',
+    'Expected': 'Cần kiểm',
+    'Found': 'Đã thấy',
+    'On loan': 'Đang mượn',
+    'Missing': 'Còn thiếu',
+    'Not found yet (shelf order)': 'Chưa thấy (theo thứ tự trên giá)',
+    'By collection and location': 'Theo kho và vị trí',
+    'No stocktake is open.': 'Chưa có đợt kiểm kê nào đang mở.',
+    'Start a stocktake (Alt+S), then scan every book on the shelves. Scans are saved at once: you can stop and go on another day.': 'Bắt đầu kiểm kê (Alt+B), rồi quét từng cuốn sách trên giá. Mỗi lần quét được lưu ngay: có thể dừng và làm tiếp vào hôm khác.',
+    'Expected {expected} · found {found} · on loan {on_loan} · missing {missing}': 'Cần kiểm {expected} · đã thấy {found} · đang mượn {on_loan} · còn thiếu {missing}',
+    'Close the stocktake': 'Kết thúc kiểm kê',
+    '{count} copies were not found. What should happen to them?': 'Có {count} bản không tìm thấy. Xử lý các bản này thế nào?',
+    'Mark them &lost': 'Ghi &mất tất cả',
+    '&Leave them for next time': 'Để &lại cho lần sau',
+    'Stocktake closed: expected {expected}, present {present}, on loan {on_loan}, missing {missing}, marked lost {lost}.': 'Đã kết thúc kiểm kê: cần kiểm {expected}, có {present}, đang mượn {on_loan}, thiếu {missing}, đánh dấu mất {lost}.',
+    'Missing list': 'Danh sách sách thiếu',
+    '{count} copies not found': '{count} bản chưa thấy',
+    'Start a stocktake': 'Bắt đầu kiểm kê',
+    'Tick the collections and/or locations to count; tick nothing to count the whole library.': 'Đánh dấu các kho và/hoặc vị trí cần kiểm; không đánh dấu gì thì kiểm toàn thư viện.',
+    'Collections': 'Kho',
+    'Locations': 'Vị trí',
+    '&Start': '&Bắt đầu',
+    'Scan or type an accession number, Enter': 'Quét hoặc gõ số ĐKCB rồi Enter',
+    '&Number:': '&Số biên bản:',
+    '&Date:': '&Ngày:',
+    '&Reason:': '&Lý do:',
+    '&Approved by:': 'Người &duyệt:',
+    'N&ote:': 'Ghi &chú:',
+    'Cop&ies:': '&Quét sách:',
+    'Add the copies the last stocktake did not &find': 'Thêm các bản &thiếu khi kiểm kê',
+    '&Take out of the list': '&Xoá khỏi danh sách',
+    'Ma&ke the record': 'Lập &biên bản',
+    '{barcode} is already on the list.': '{barcode} đã có trong danh sách.',
+    '{count} copies added from the stocktake.': 'Đã thêm {count} bản từ lần kiểm kê.',
+    '{count} copies, value {value} đ': '{count} bản, trị giá {value} đ',
+    # reports (ui/reports)
+    "Reports": "Sổ sách, thống kê",
+    "Individual register (sổ đăng ký cá biệt)": "Sổ đăng ký cá biệt",
+    "General register (sổ đăng ký tổng quát)": "Sổ đăng ký tổng quát",
+    "Textbook register (sổ đăng ký SGK)": "Sổ đăng ký sách giáo khoa",
+    "Statistics of a period": "Thống kê theo kỳ",
+    "This school year": "Năm học này", "This month": "Tháng này", "Last month": "Tháng trước",
+    "Everything": "Toàn bộ", "Days typed below": "Tự chọn ngày",
+    "All collections": "Mọi kho",
+    "&Show": "&Xem", "Save P&DF…": "Lưu &PDF…", "Save &Excel…": "Lưu &Excel…",
+    "Pr&int…": "&In…",
+    "Choose a register and a period, then Show.": "Chọn sổ hoặc thống kê và kỳ, rồi bấm Xem.",
+    "&Register:": "&Sổ:", "&Period:": "&Kỳ:", "Fro&m:": "Từ &ngày:", "U&ntil:": "Đến ngà&y:",
+    "Co&llection:": "Kh&o:",
+    "Making the report": "Đang lập sổ",
+    "{pages} page(s), {rows} line(s)": "{pages} trang, {rows} dòng",
+    "Saved {file} ({pages})": "Đã lưu {file} ({pages})",
+    "Cancelled: nothing was saved.": "Đã huỷ: không lưu gì.",
+    "Save Excel": "Lưu Excel", "Excel workbooks (*.xlsx)": "Tệp Excel (*.xlsx)",
+    "Printing": "Đang in",
+    "Sent {count} page(s) to {printer}": "Đã gửi {count} trang tới {printer}",
+    "Printing cancelled: nothing was sent to {printer}": "Đã huỷ in: không gửi gì tới {printer}",
+    "The printer {name} could not be opened: check that it is switched on and connected.":
+        "Không mở được máy in {name}: hãy kiểm tra máy in đã bật và đã kết nối.",
 }
 
 

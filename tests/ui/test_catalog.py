@@ -193,6 +193,10 @@ def test_a_reader_is_put_in_a_book_s_hold_queue_from_the_catalog(  # type: ignor
         qtbot.keyClicks(dialog.card, patron.card)
         qtbot.keyClick(dialog.card, QtKeys.Key.Key_Return)  # the scanner's last key
     assert "thứ tự 2" in dialog.message.text() and dialog.card.text() == ""
+    # Both readers are shown whole (the first row was cut in half by the dialog's old height).
+    rows = dialog.table.verticalHeader().defaultSectionSize()
+    assert dialog.table.viewport().height() >= 4 * rows
+    assert dialog.card.placeholderText().startswith("Quét hoặc gõ")
     assert [dialog.table.item(r, 1).text() for r in range(2)] == ["Nguyễn Văn An",
                                                                   "Trần Thị Bình"]
     qtbot.keyClicks(dialog.card, borrower.card)

@@ -168,3 +168,47 @@ def test_f11_counts_books_read_in_the_library(window, lib, stocked, qtbot) -> No
     scan(qtbot, field, patron.card)
     scan(qtbot, field, barcodes[0])
     assert "Đã cho mượn" in desk.banner.text()
+    scan(qtbot, field, barcodes[1])
+    # A lent copy turns up on a reading-room table: counted, and amber with what to do.
+    qtbot.keyClick(field, Qt.Key.Key_F11)
+    scan(qtbot, field, barcodes[0])
+    assert "vẫn ghi đang cho" in desk.banner.text() and "hãy nhận trả" in desk.banner.text()
+    assert desk.banner.property("kind") == "warn"
+    assert lib.catalog.item_by_barcode(barcodes[0]).status == "on_loan"
+
+
+def test_f12_counts_a_visitor_without_a_card(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A commune library's walk-in reader has no card: F12 counts the visit, the scan field
+    keeps the keyboard, and the tally shows them apart from the card holders."""
+    desk = window.desk
+    field = desk.scan_field
+    for _ in range(3):
+        qtbot.keyClick(field, Qt.Key.Key_F12)
+    assert desk.banner.text() == "Đã ghi 1 lượt khách không có thẻ (hôm nay: 3 lượt)."
+    assert desk.banner.property("kind") == "ok" and field.hasFocus()
+    today = lib.circulation.today()
+    assert [(c.kind, c.group, c.count) for c in lib.circulation.usage_tally(today, today)] == [
+        ("visit", "walk_in", 3)]
+
+
+def test_the_desk_opens_in_its_start_mode_not_the_mode_left_on(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """F4 (check in only) left on in the evening: the next morning's window opens on
+    automatic, or on the mode chosen in Settings → Desk → 'Desk mode at start'."""
+    from ui.desk.sound import DeskSounds
+    from ui.mainwindow import MainWindow
+
+    qtbot.keyClick(window.desk.scan_field, Qt.Key.Key_F4)
+    assert lib.circulation.desk.mode() == "checkin"
+    window.close()
+    morning = MainWindow(lib, sounds=DeskSounds(enabled=False))
+    qtbot.addWidget(morning)
+    assert lib.circulation.desk.mode() == "auto" and morning.desk.mode_buttons["auto"].isChecked()
+
+    settings = morning.show_view("settings")
+    settings.mode.setCurrentIndex(settings.mode.findData("reading"))
+    assert lib.circulation.desk.mode() == "auto"  # the start mode, not the desk's mode now
+    morning.close()
+    next_day = MainWindow(lib, sounds=DeskSounds(enabled=False))
+    qtbot.addWidget(next_day)
+    assert lib.circulation.desk.mode() == "reading" and next_day.desk.mode_buttons["reading"].isChecked()
+    next_day.close()

@@ -25,6 +25,33 @@ def test_every_window_string_has_vietnamese_with_the_same_placeholders() -> None
             translation.text)), source
 
 
+def test_the_file_dialog_calls_a_folder_thu_muc(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Save PDF… (Qt's own file dialog where there is no native one) listed folders as
+    'Folder' in the Type column of a Vietnamese window."""
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder",
+                                      "All other platforms") == "Thư mục"
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Drive") == "Ổ đĩa"
+
+
+def test_the_vietnamese_table_holds_no_string_the_window_no_longer_has() -> None:
+    """vi_seed's table only seeds strings lupdate finds in ui/; an entry nothing uses (such as
+    the old "Sync: failed ({error})") is dead weight a translator would keep correcting."""
+    import importlib.util
+
+    from tests.ui.conftest import repo_root
+
+    path = repo_root() / "resources" / "translations" / "vi_seed.py"
+    spec = importlib.util.spec_from_file_location("vi_seed", path)
+    assert spec is not None and spec.loader is not None
+    seed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(seed)
+    root = ET.parse(translations_dir() / "thuvien_vi.ts").getroot()
+    sources = {message.findtext("source") for message in root.iter("message")}
+    assert sorted(key for key in seed.VI if key not in sources) == []
+
+
 def test_qt_standard_buttons_speak_vietnamese(qtbot) -> None:  # type: ignore[no-untyped-def]
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                            | QDialogButtonBox.StandardButton.Cancel

@@ -250,3 +250,30 @@ def test_a_lost_card_is_printed_for_one_patron_and_scans_back(window, lib, qtbot
         pass
     reads = decode(render(saved.read_bytes(), tmp_path / "c")[0])
     assert [r.text for r in reads] == [lost.card]
+
+
+def test_the_card_preview_names_itself_once_and_every_button_has_an_alt_letter(  # type: ignore[no-untyped-def]
+        window, lib, qtbot, monkeypatch) -> None:
+    """Its title said 'Thẻ bạn đọc — Thẻ bạn đọc'; In…, Lưu PDF…, Đóng had no Alt letter; and
+    Save PDF… proposed the folder ThuVien was started from instead of Documents."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog
+
+    lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    view = window.show_view("patrons")
+    view.show_class("6A")
+    view.print_cards()
+    dialog = view.cards_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    preview = _open_preview(dialog, qtbot)
+    assert preview.windowTitle() == "Thẻ bạn đọc"
+    texts = sorted(b.text() for b in preview.findChildren(QAbstractButton) if b.text())
+    assert texts == ["&In…", "&Lưu PDF…", "Đó&ng"]
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda _p, _t, path, _f: (asked.append(path), ("", ""))[1]))
+    preview.save_pdf()
+    documents = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation))
+    assert asked and Path(asked[0]).parent == (documents if documents.is_dir() else Path.home())

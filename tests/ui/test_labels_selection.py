@@ -1,5 +1,5 @@
-"""Printing a selection of copies from the window: Tools → Print labels opens on "added since
-today", a date or an accession range selects exactly those copies (counted before preview, and
+"""Printing a selection of copies from the window: Tools → Print labels opens on "added since"
+the last delivery's first acquisition day, a date or an accession range selects exactly those copies (counted before preview, and
 nothing selected is said in words), and the catalog prints every copy of its search result; the
 labels the preview lays out scan back as exactly the selected barcodes, each once."""
 
@@ -70,10 +70,12 @@ def test_tools_menu_prints_the_copies_added_since_a_date(window, lib, shelves, q
     box = dialog.selection
     assert box.how.currentData() == "since" and box.since.isVisible()
     assert not box.range.isVisible() and not box.query.isVisible()
-    # the library's day (Vietnam's), not this PC's: they differ for hours on a PC set to UTC
-    assert box.since.date() == qdate(lib.circulation.today())
+    # The copies entered today were acquired from 29/08/2025 on: that is the day shown, so
+    # the last delivery is selected (today selected nothing: they were bought long ago).
+    assert box.since.date() == QDate(2025, 8, 29)
     assert box.since.displayFormat() == "dd/MM/yyyy"
-    # the copies were catalogued in 2025: nothing since today, and the dialog says so
+    assert _counted(dialog, qtbot) == "Đã chọn 14 bản sách"
+    box.since.setDate(qdate(lib.circulation.today()))
     today = lib.circulation.today().strftime("%d/%m/%Y")
     assert _counted(dialog, qtbot) == f"Không có bản sách nào nhập từ ngày {today} trở đi"
 
@@ -163,3 +165,20 @@ def test_choosing_by_search_before_typing_says_what_to_type(window, lib, shelves
     assert _counted(dialog, qtbot) == "Gõ nhan đề, tác giả hoặc chủ đề để chọn sách"
     qtbot.keyClicks(dialog.selection.query, "xyz khong co")
     assert _counted(dialog, qtbot) == "Tìm “xyz khong co” không thấy bản sách nào"
+
+
+def test_added_since_starts_at_the_last_delivery_not_at_older_ones(window, lib, shelves, qtbot,  # type: ignore[no-untyped-def]
+                                                                    settings) -> None:
+    """Copies entered on an earlier day (the old collection) stay out of the default choice:
+    only the copies entered on the last day of entry, from their first acquisition day."""
+    from ui.labels.dialog import LabelsDialog
+
+    lib.db.conn.execute("UPDATE items SET created_at = '2025-09-04T02:00:00.000000Z'")
+    lib.db.conn.commit()
+    record = lib.catalog.add_record("Số đỏ", authors=["Vũ Trọng Phụng"])
+    lib.catalog.add_copies(record, 3, acquired_on="2025-10-20")
+    dialog = LabelsDialog(lib, window.operations, (), window, settings=settings, how="since")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.selection.since.date() == QDate(2025, 10, 20)
+    assert _counted(dialog, qtbot) == "Đã chọn 3 bản sách"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.legacy_text import encode_tcvn3
 
@@ -230,7 +230,7 @@ def test_patron_search_answers_off_the_gui_thread_latest_text_wins(window, lib, 
     assert view.table.rowCount() == 3
 
 
-def test_patron_view_lists_fines_and_marks_them_paid_or_waived(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_patron_view_lists_fines_and_marks_them_paid_or_waived(window, lib, qtbot, asked) -> None:  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime, timedelta
 
     from app.circulation import Circulation
@@ -261,6 +261,11 @@ def test_patron_view_lists_fines_and_marks_them_paid_or_waived(window, lib, qtbo
 
     panel.table.selectRow(0)
     qtbot.waitUntil(lambda: panel.pay_button.height() > 10)  # laid out, as on screen
+    qtbot.mouseClick(panel.pay_button, Qt.MouseButton.LeftButton)  # answered No: nothing paid
+    assert asked.questions == [
+        f"Ghi nhận Nguyễn Văn An đã nộp 3.000 đ cho “Dế Mèn phiêu lưu ký” ({panel.shown[0].barcode})?"]
+    assert panel.title.text() == "Tiền phạt — chưa nộp: 6.000 đ"
+    asked.answer = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(panel.pay_button, Qt.MouseButton.LeftButton)
     assert panel.title.text() == "Tiền phạt — chưa nộp: 3.000 đ"
     assert panel.table.item(0, 5).text().startswith("đã nộp ")
@@ -269,6 +274,11 @@ def test_patron_view_lists_fines_and_marks_them_paid_or_waived(window, lib, qtbo
     panel.table.selectRow(1)
     dialog = panel.waive_selected()
     qtbot.waitExposed(dialog)
+    dialog.resize(dialog.minimumSizeHint())  # at its smallest, as it opened at 1366 x 768
+    qtbot.wait(20)
+    for field in (dialog.reason, dialog.by):  # the hints are shown whole, not "… gửi tr…"
+        # the text, plus the field's frame and inner margins (about 24 px together)
+        assert field.width() >= field.fontMetrics().horizontalAdvance(field.placeholderText()) + 24
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "lý do" in dialog.error.text()  # a reason is required
@@ -480,3 +490,75 @@ def test_the_column_page_shows_each_encoding_whole(window, tmp_path, qtbot) -> N
     for row, text in enumerate(shown):
         assert table.columnWidth(3) >= metrics.horizontalAdvance(text) + 6, text
         assert table.visualItemRect(table.item(row, 3)).right() <= table.viewport().width()
+
+
+def test_tab_leaves_the_patron_list_instead_of_walking_its_cells(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    view = window.show_view("patrons")
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=5000)
+    view.table.setFocus()
+    view.table.setCurrentCell(0, 0)
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not view.table
+    assert view.table.currentColumn() == 0
+
+
+def test_enter_in_the_rollover_dialog_moves_no_class(window, lib, qtbot, asked) -> None:  # type: ignore[no-untyped-def]
+    """The last grade typed, then Enter: it used to press 'Thực hiện lên lớp' and ask with
+    'Có' preselected (one more Enter moved every class up). Now Enter does nothing, and the
+    question, when asked, is answered No unless the librarian chooses Yes."""
+    from PySide6.QtCore import Qt
+
+    from ui.patrons.rollover_dialog import RolloverDialog
+
+    lib.patrons.add("Nguyễn An", class_name="6A")
+    dialog = RolloverDialog(lib, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.last_grade.setFocus()
+    qtbot.keyClick(dialog.last_grade, Qt.Key.Key_Return)
+    assert asked.questions == [] and dialog.isVisible()
+    assert {p.class_name for p in lib.patrons.list_patrons()} == {"6A"}
+    assert dialog.apply_button.text() == "&Thực hiện lên lớp"
+
+
+def test_the_rollover_names_textbook_sets_still_lent_to_a_class(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A set lent to 6A stays under '6A'; after the rollover its students are in 7A and the
+    set could no longer be found from any class. The preview says so before it happens."""
+    from ui.patrons.rollover_dialog import RolloverDialog
+
+    lib.patrons.add("Nguyễn An", class_name="6A")
+    maths = lib.catalog.add_record("Toán 6 tập 1")
+    lib.catalog.add_copies(maths, 2, collection="GK", item_type="textbook")
+    session = lib.circulation.start_class_loan("6A", [maths])
+    dialog = RolloverDialog(lib, window, confirm=False)
+    qtbot.addWidget(dialog)
+    assert not dialog.open_sets.isHidden()
+    assert dialog.open_sets.text().startswith(
+        "Còn đợt mượn sách giáo khoa chưa kết thúc: lớp 6A (hạn ")
+    lib.circulation.close_class_loan(session.id)
+    dialog.refresh()
+    assert dialog.open_sets.isHidden()
+
+
+def test_handing_out_a_set_at_the_desk_left_in_check_in_only_lends_the_books(  # type: ignore[no-untyped-def]
+        window, lib, qtbot) -> None:
+    """The desk was left on F4 'Nhận trả' from the morning's returns; handing out a class set
+    then answered each textbook '… không có ai mượn' and lent nothing."""
+    from PySide6.QtCore import Qt as QtKeys
+
+    an = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    maths = lib.catalog.add_record("Toán 6 — Tập 1", year=2021)
+    [copy] = [item.barcode for item in lib.catalog.add_copies(maths, 1, collection="GK")]
+    desk = window.desk
+    desk.set_mode("checkin")
+    session = lib.circulation.start_class_loan("6A", [maths])
+    window._class_loan_at_desk(session.id)
+    assert lib.circulation.desk.mode() == "auto" and desk.mode_buttons["auto"].isChecked()
+    for code in (an.card, copy):
+        qtbot.keyClicks(desk.scan_field, code)
+        qtbot.keyClick(desk.scan_field, QtKeys.Key.Key_Return)
+    assert [loan.barcode for loan in lib.circulation.open_loans(an.id).loans] == [copy]

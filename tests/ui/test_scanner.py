@@ -106,3 +106,34 @@ def test_short_fast_burst_is_replayed_to_its_widget(window, qtbot) -> None:  # t
     key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(search, key)
     assert window.stack.currentWidget() is catalog
+
+
+def test_a_code_typed_fast_then_a_click_reaches_the_field_whole(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The catalog search typed at a scanner's speed and the search button clicked at once:
+    the held keys are given back before the click acts (it used to see only the first)."""
+    clock = FakeClock()
+    window.scan_filter.clock = clock
+    catalog = window.show_view("catalog")
+    search = catalog.search_field
+    search.setFocus()
+    for char in "toan6":
+        clock.now += 0.008
+        qtbot.keyClick(search, char)
+    qtbot.mouseClick(catalog, Qt.MouseButton.LeftButton)
+    assert search.text() == "toan6"
+
+
+def test_fast_typing_in_the_settings_is_never_taken_for_a_scan(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """An enrollment code typed fast (xdotool, a practised typist) and Enter: the settings
+    expect no scan, so the code stays in its field and the window stays there."""
+    clock = FakeClock()
+    window.scan_filter.clock = clock
+    settings = window.show_view("settings")
+    page = settings.sync_page
+    settings.setCurrentWidget(page)
+    page.enroll_code.setFocus()
+    scans: list[str] = []
+    window.scan_filter.scanned.connect(scans.append)
+    type_with_gaps(qtbot, page.enroll_code, "K7Q2MX4P", clock, 0.008)
+    assert scans == [] and page.enroll_code.text() == "K7Q2MX4P"
+    assert window.stack.currentWidget() is settings

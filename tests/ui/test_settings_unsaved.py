@@ -74,3 +74,56 @@ def test_a_scan_in_unsaved_settings_lends_nothing_unless_the_desk_is_shown(  # t
     assert window.stack.currentWidget() is window.desk
     assert lib.catalog.item_by_barcode(barcodes[0]).status == "on_loan"
 
+
+
+def test_the_camera_tab_is_guarded_too(window, asked, pc_settings) -> None:  # type: ignore[no-untyped-def]
+    from ui.camera.choice import load_choice
+
+    settings = window.show_view("settings")
+    camera = settings.camera_page
+    before = load_choice().device
+    camera.device.setValue(before + 3)
+    asked.answer = Button.Cancel
+    assert window.show_view("desk") is settings
+    assert asked.questions[-1].endswith("“Camera”. Lưu ngay bây giờ?")
+    asked.answer = Button.Save
+    assert window.show_view("desk") is window.desk
+    assert load_choice().device == before + 3
+    window.show_view("settings")
+    window.show_view("desk")
+    assert len(asked.questions) == 2  # saved: not asked again
+
+
+def test_a_typed_enrollment_code_is_not_lost_leaving_the_sync_tab(  # type: ignore[no-untyped-def]
+        window, asked, qtbot) -> None:
+    settings = window.show_view("settings")
+    page = settings.sync_page
+    qtbot.waitUntil(lambda: page.status is not None, timeout=10000)
+    settings.setCurrentWidget(settings.camera_page)
+    page.url_field.setText("https://thuvien.huyen.edu.vn")
+    page.enroll_code.setText("K7Q2-MX4P")
+    asked.answer = Button.Cancel
+    assert window.show_view("desk") is settings
+    assert "“Ghi danh với thư viện huyện”" in asked.questions[-1]
+    asked.answer = Button.Save  # enrolling starts; the librarian stays to read how it goes
+    assert window.show_view("desk") is settings
+    assert settings.currentWidget() is page and page.message.text() == "Đang ghi danh…"
+    qtbot.waitUntil(lambda: page.enroll_button.isEnabled(), timeout=20000)
+    assert page.enroll_code.text() == "K7Q2-MX4P"  # refused (no server): still typed
+    asked.answer = Button.Discard
+    assert window.show_view("desk") is window.desk
+
+
+def test_saved_loan_rules_are_not_called_unsaved_on_leaving(window, lib, asked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A fine typed in the rule matrix and Lưu pressed ('Đã lưu.'): leaving asked 'Bạn đã sửa
+    cài đặt mà chưa bấm Lưu: “Quy định mượn”' all the same (the rows shown before the save
+    were still counted when the saved state was taken)."""
+    settings = window.show_view("settings")
+    page = settings.rules_page
+    settings.setCurrentWidget(page)
+    page.table.item(0, 8).setText("500")
+    page.save_button.click()
+    assert page.message.text() == "Đã lưu."
+    qtbot.wait(50)  # the event loop turns (the old rows' widgets are gone by then)
+    assert window.show_view("desk") is window.desk
+    assert asked.questions == []

@@ -14,3 +14,37 @@ def test_status_bar_counts_pending_changes_after_a_scan(window, lib, stocked, qt
     assert window.status.pending_label.text() == f"Thay đổi chưa gửi: {lib.pending_changes()}"
     assert window.status.sync_label.text() == "Đồng bộ: chưa thiết lập"  # never enrolled
     assert str(lib.path) in window.status.path_label.text()
+
+
+def test_the_last_sync_and_the_last_backup_read_by_the_same_clock(lib, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A PC set to another time zone than Vietnam's (here UTC+1): a backup and a sync made in
+    the same minute show the same time, the one on the PC's clock (the sync said 6 hours
+    later, in Vietnam's time, beside backups named by the PC's clock)."""
+    import time
+    from datetime import datetime
+
+    from app.sync import state
+    from ui.firstrun.backup_dialog import BackupDialog
+
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    try:
+        now = datetime.now().astimezone()
+        lib.backups.take(tmp_path / "backups", when=now.replace(tzinfo=None))
+        state.put(lib.db, server_url="https://huyen.example", last_sync_at=stamp_of(now))
+        dialog = BackupDialog(lib)
+        qtbot.addWidget(dialog)
+        dialog.folder_edit.setText(str(tmp_path / "backups"))
+        dialog.refresh()
+        shown = now.strftime("%d/%m/%Y %H:%M")
+        assert shown in dialog.status.text()
+        assert lib.sync.status().last_sync_local == shown
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def stamp_of(moment):  # type: ignore[no-untyped-def]
+    from app.circulation.clock import stamp
+
+    return stamp(moment)

@@ -64,7 +64,8 @@ def test_enroll_in_settings_starts_the_background_sync(window, lib, tmp_path, di
     assert settings.currentWidget() is page
     qtbot.waitUntil(lambda: page.status is not None, timeout=10000)
     assert page.server_label.text() == "chưa ghi danh" and not page.sync_button.isEnabled()
-    assert "tệp" in page.token_label.text()  # no keyring here: the page says the token is a file
+    # Where the sync key is kept means nothing before there is a key: that row is not shown.
+    assert page.token_label.isHidden()
 
     page.url_field.setText(district.url)
     page.enroll_code.setText("SAI-MA-NAY")
@@ -81,6 +82,8 @@ def test_enroll_in_settings_starts_the_background_sync(window, lib, tmp_path, di
     assert held_records(district, "TH-MOT") == ["Tắt đèn"]
     qtbot.waitUntil(lambda: page.last_label.text() != "chưa bao giờ", timeout=10000)
     assert page.code_label.text() == "TH-MOT" and page.pending_label.text() == "0"
+    assert not page.token_label.isHidden()
+    assert "tệp" in page.token_label.text()  # no keyring here: the page says the key is a file
     assert page.message.text().startswith("Đã đồng bộ")
     qtbot.waitUntil(lambda: window.status.sync_label.text().startswith("Đồng bộ lần cuối"),
                     timeout=10000)
@@ -219,3 +222,24 @@ def test_a_sync_failure_in_the_status_bar_is_short_and_the_reason_is_its_tooltip
     assert label.toolTip().startswith("Không kết nối được máy chủ thư viện huyện")
     window.resize(1366, 768)
     assert window.status.path_label.isVisible()
+
+
+def test_sent_and_kept_at_school_add_up_to_the_changes_that_were_waiting(window, lib, district, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The status said 156 changes waiting and the sync then said 148 sent: the other 8 were
+    readers' changes the privacy filter keeps at the school. The message names them."""
+    lib.sync.enroll(district.url, district.add_library("TH-BA"))
+    lib.sync.sync_now()
+    lib.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"], year=2015)
+    for name in ("Nguyễn Thị Lan", "Trần Văn Hợp", "Lê Thu Yến"):
+        lib.patrons.add(name, class_name="6A")
+    settings = window.show_view("settings")
+    page = settings.sync_page
+    qtbot.waitUntil(lambda: page.status is not None, timeout=10000)
+    waiting = int(page.pending_label.text())
+    with qtbot.waitSignal(window.sync.outcome, timeout=20000) as outcome:
+        page.sync_button.click()
+    report = outcome.args[0].report
+    assert report.withheld >= 3 and report.pushed + report.withheld == waiting
+    assert page.message.text() == (
+        f"Đã đồng bộ: gửi {report.pushed} thay đổi, giữ lại ở trường {report.withheld} thay đổi "
+        f"(thông tin bạn đọc, đặt trước, mượn theo lớp), nhận {report.pulled} biểu ghi mục lục huyện.")

@@ -202,9 +202,13 @@ class CameraPanel(QWidget):
 
     def _show_state(self, state: str, message: str) -> None:
         self.state = state
-        label = (self.tr("Switch camera off") if state in ("starting", "on")
-                 else self.tr("Switch camera on"))
-        self.button.setText(f"{self._key} {label}" if self._key else label)
+        on = state in ("starting", "on")
+        if self._key:  # the desk's button names its function key
+            label = self.tr("Switch camera off") if on else self.tr("Switch camera on")
+            self.button.setText(f"{self._key} {label}")
+        else:  # the settings' try-out: an Alt letter instead
+            self.button.setText(self.tr("S&witch camera off") if on
+                                else self.tr("Switch camera &on"))
         colour = {"failed": "#7f1d1d", "on": "#14532d"}.get(state, "#334155")
         self.status.setStyleSheet(f"color: {colour};")
         self.status.setProperty("kind", state)

@@ -226,12 +226,12 @@ class CopyEditActions(QWidget):
         self._selected = selected
         self.dialog: EditCopyDialog | None = None
         self.question: QMessageBox | None = None
-        self.edit_button = QPushButton(self.tr("Edit copy…"))
-        self.remove_button = QPushButton(self.tr("Remove copy…"))
+        self.edit_button = QPushButton(self.tr("Edit cop&y…"))
+        self.remove_button = QPushButton(self.tr("Re&move copy…"))
         self.remove_button.setToolTip(self.tr(
             "Only for a copy entered by mistake that was never lent; its accession number is "
             "not given again. A copy that leaves the library is marked lost or withdrawn."))
-        self.withdraw_button = QPushButton(self.tr("Withdraw…"))
+        self.withdraw_button = QPushButton(self.tr("&Withdraw…"))
         self.withdraw_button.setToolTip(self.tr(
             "Write off a worn-out or outdated copy (thanh lý), with the write-off record's "
             "number; it stays in the catalog, marked withdrawn."))

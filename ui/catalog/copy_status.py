@@ -29,9 +29,9 @@ class CopyStatusActions(QWidget):
         self._lib = lib
         self._selected = selected
         self.last_result: DeskResult | None = None
-        self.lost_button = QPushButton(self.tr("Copy lost…"))
-        self.damaged_button = QPushButton(self.tr("Copy damaged"))
-        self.found_button = QPushButton(self.tr("Copy found"))
+        self.lost_button = QPushButton(self.tr("Copy &lost…"))
+        self.damaged_button = QPushButton(self.tr("Copy &damaged"))
+        self.found_button = QPushButton(self.tr("Copy f&ound"))
         self.lost_button.setToolTip(self.tr(
             "Mark the selected copy lost; a copy on loan closes its loan and, where the library "
             "charges for lost books, its reader is charged."))

@@ -63,13 +63,13 @@ class CatalogView(QWidget):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMinimumHeight(34)
         self.count_label = QLabel()
-        self.result_labels_button = QPushButton(self.tr("Labels for all results…"))
+        self.result_labels_button = QPushButton(self.tr("Labels for all &results…"))
         self.result_labels_button.setToolTip(self.tr(
             "Print labels for every copy of the records found (Ctrl+Shift+L)"))
         self.result_labels_button.setEnabled(False)
-        new_button = QPushButton(self.tr("New record (Ctrl+N)"))
-        import_button = QPushButton(self.tr("Import MARC…"))
-        export_button = QPushButton(self.tr("Export MARC…"))
+        new_button = QPushButton(self.tr("&New record (Ctrl+N)"))
+        import_button = QPushButton(self.tr("&Import MARC…"))
+        export_button = QPushButton(self.tr("E&xport MARC…"))
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
         top.addWidget(self.count_label)
@@ -94,10 +94,10 @@ class CatalogView(QWidget):
         self.results.activated.connect(lambda _index: self.edit_record())
 
         self.detail = RecordDetail()
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.copies_button = QPushButton(self.tr("Add copies…"))
-        self.labels_button = QPushButton(self.tr("Print labels…"))
-        self.holds_button = QPushButton(self.tr("Holds…"))
+        self.edit_button = QPushButton(self.tr("&Edit record…"))
+        self.copies_button = QPushButton(self.tr("Add &copies…"))
+        self.labels_button = QPushButton(self.tr("&Print labels…"))
+        self.holds_button = QPushButton(self.tr("&Holds…"))
         self.holds_button.setToolTip(self.tr("Who is waiting for this book; put a reader in "
                                              "the queue by their card"))
         for button in (self.edit_button, self.copies_button, self.labels_button,

@@ -60,10 +60,11 @@ MODE_KEYS = (("auto", Qt.Key.Key_F2), ("checkout", Qt.Key.Key_F3), ("checkin", Q
 
 def result_kind(result: DeskResult) -> str:
     """``ok``, ``warn`` or ``bad``: the colour and sound a desk answer deserves (a fine just
-    recorded, or a patron who owes fines, is amber: money to collect)."""
+    recorded, or a patron who owes fines, is amber: money to collect; so is a done thing that
+    suggests another, e.g. a lent copy found on a reading-room table)."""
     if not result.ok:
         return "bad"
-    if result.fine is not None or result.params.get("owed"):
+    if result.fine is not None or result.params.get("owed") or result.offers:
         return "warn"
     return "warn" if result.code in ATTENTION else "ok"
 
@@ -167,7 +168,7 @@ class DeskView(QWidget):
         splitter.setChildrenCollapsible(False)
         hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F11 read here · "
                               "F5 renew · F6 print loan slip · F7 camera · F9 book lost · "
-                              "↑↓ choose a loan · Esc clear patron"))
+                              "F12 visitor without a card · ↑↓ choose a loan · Esc clear patron"))
         hint.setObjectName("keysHint")
         hint.setWordWrap(True)
         # F8's only hint is its button (the key line above must fit beside it on a 1024 px screen).
@@ -193,6 +194,7 @@ class DeskView(QWidget):
         self._shortcut(Qt.Key.Key_F7, self.toggle_camera)
         self._shortcut(Qt.Key.Key_F8, self.print_overdue_letters)
         self._shortcut(Qt.Key.Key_F9, self.report_lost)
+        self._shortcut(Qt.Key.Key_F12, self.count_walk_in)
         self._shortcut(Qt.Key.Key_Escape, self.escape)
         # Up/Down choose one of the reader's loans for F5 (renew) and F9 (lost), no mouse.
         for key, step in ((Qt.Key.Key_Down, 1), (Qt.Key.Key_Up, -1)):
@@ -255,6 +257,10 @@ class DeskView(QWidget):
             return
         self._answer(barcode, self._lib.circulation.renew(barcode))
 
+    def count_walk_in(self) -> None:
+        """F12: one more visitor without a card (counted in the reading-room tally)."""
+        self._answer("F12", self._lib.circulation.record_walk_ins(1))
+
     def report_lost(self) -> DeskResult | None:
         """F9: the loan selected in the patron panel (else the copy scanned last) is lost.
 
@@ -289,6 +295,11 @@ class DeskView(QWidget):
         """Scans from now on hand out textbook set *session_id*: each student's card, then
         the copies given to them (other books are refused) until :meth:`stop_class_loan`."""
         self._lib.circulation.desk.set_class_loan(session_id)
+        if self._lib.circulation.desk.mode() in ("checkin", "reading"):
+            # Left in "check in only" (or reading) from before, every textbook scanned was
+            # answered "nobody has borrowed it" and nothing was handed out.
+            self._lib.circulation.desk.set_mode("auto")
+            self._show_mode("auto")
         self._show_class_loan()
         self._say("idle", self.tr("Scan a student's card, then each textbook handed to them."))
         self.focus_scan()

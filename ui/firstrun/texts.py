@@ -47,6 +47,9 @@ IMPORT_SUB = Text("Không bắt buộc: có thể nhập sau trong Biên mục v
                   "Optional: you can also import later from Catalog and Patrons.")
 CHOOSE_MARC = Text("Chọn tệp MARC…", "Choose a MARC file…")
 CHOOSE_CLASS = Text("Chọn danh sách lớp…", "Choose a class list…")
+# The same on the import page's buttons, with their Alt letters.
+CHOOSE_MARC_BUTTON = Text("Chọn tệp &MARC…", "Choose a &MARC file…")
+CHOOSE_CLASS_BUTTON = Text("Chọn danh sách &lớp…", "Choose a c&lass list…")
 NOTHING_CHOSEN = Text("(chưa chọn)", "(none chosen)")
 MARC_FILTER = Text("Tệp MARC (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;Mọi tệp (*)",
                    "MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)")
@@ -60,9 +63,9 @@ MARC_DONE = Text("Đã nhập {imported} biểu ghi mới, gộp {merged}, {item
                  "skipped.")
 CLASS_DONE = Text("Đã nhập danh sách lớp: {summary}", "Class list imported: {summary}")
 
-MENU_SETUP = Text("Thiết lập thư viện…", "Set up the library…")
-MENU_BACKUP_NOW = Text("Sao lưu ngay", "Back up now")
-MENU_BACKUPS = Text("Sao lưu và khôi phục…", "Backups and restore…")
+MENU_SETUP = Text("&Thiết lập thư viện…", "Set &up the library…")
+MENU_BACKUP_NOW = Text("&Sao lưu ngay", "Back up &now")
+MENU_BACKUPS = Text("Sao lưu và &khôi phục…", "Backups and &restore…")
 
 BACKUP_TITLE = Text("Sao lưu và khôi phục", "Backups and restore")
 FOLDER = Text("Thư mục sao lưu (có thể là USB):", "Backup folder (may be a USB stick):")

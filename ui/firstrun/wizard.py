@@ -235,8 +235,8 @@ class ImportPage(QWizardPage):
         self.setSubTitle(t.IMPORT_SUB())
         self.marc_file: Path | None = None
         self.class_list: Path | None = None
-        self.marc_button = QPushButton(t.CHOOSE_MARC())
-        self.class_button = QPushButton(t.CHOOSE_CLASS())
+        self.marc_button = QPushButton(t.CHOOSE_MARC_BUTTON())
+        self.class_button = QPushButton(t.CHOOSE_CLASS_BUTTON())
         self.marc_label = QLabel(t.NOTHING_CHOSEN())
         self.class_label = QLabel(t.NOTHING_CHOSEN())
         layout = QVBoxLayout(self)

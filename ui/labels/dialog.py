@@ -133,11 +133,11 @@ class LabelsDialog(QDialog):
         form.addRow(self.error)
         form.addRow(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.preview_button = buttons.addButton(self.tr("Preview…"),
+        self.preview_button = buttons.addButton(self.tr("&Preview…"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
-        self.send_button = buttons.addButton(self.tr("Print"),
+        self.send_button = buttons.addButton(self.tr("Pr&int"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_job_button = buttons.addButton(self.tr("Save job file…"),
+        self.save_job_button = buttons.addButton(self.tr("Save &job file…"),
                                                  QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.make_document)
         buttons.rejected.connect(self.reject)
@@ -288,7 +288,9 @@ class LabelsDialog(QDialog):
             return make_document(kind, values, template, replace(options, offset_x=x, offset_y=y))
 
         self.document = document
-        title = f"{self.windowTitle()} — {self.kind.currentText()}"
+        title = self.windowTitle()
+        if self.kind.currentText() != title:  # "Thẻ bạn đọc — Thẻ bạn đọc" said it twice
+            title = f"{title} — {self.kind.currentText()}"
         # The sheet's own labels are drawn on screen only for label stock: the calibration
         # page and the desk sheet go on plain paper.
         on_stock = kind in (*LABEL_KINDS, "cards")

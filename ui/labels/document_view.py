@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -135,7 +135,9 @@ class DocumentPreviewDialog(QDialog):
         self.error = error_label()
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
-        top.addWidget(QLabel(self.tr("Zoom")))
+        zoom_label = QLabel(self.tr("&Zoom"))
+        zoom_label.setBuddy(self.zoom)
+        top.addWidget(zoom_label)
         top.addWidget(self.zoom)
         self.pages: list[PageView] = []
         holder = QWidget()
@@ -152,9 +154,10 @@ class DocumentPreviewDialog(QDialog):
         self.pages_area.setWidgetResizable(True)
         self.pages_area.setWidget(holder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = QPushButton(self.tr("Print…"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
+        self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.setDefault(True)
-        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button = QPushButton(self.tr("&Save PDF…"))
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -240,10 +243,19 @@ class DocumentPreviewDialog(QDialog):
 
     def save_pdf(self) -> None:
         """Save the document as a PDF where the user chooses."""
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), self.file_name,
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), self.suggested_path(),
                                                 self.tr("PDF files (*.pdf)"))
         if target:
             self.save_pdf_to(Path(target))
+
+    def suggested_path(self) -> str:
+        """Where Save PDF… proposes the file: the user's Documents folder (it proposed the
+        folder ThuVien was started from, its program folder on Windows)."""
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        # A folder that does not exist would send the dialog back to the program's folder.
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        return str(folder / self.file_name)
 
     def save_pdf_to(self, target: Path) -> object:
         """Write the PDF off the GUI thread; returns the operation."""

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.errors import UserError
-from app.labels.selection import ItemChoice
+from app.labels.selection import ItemChoice, last_delivery_day
 from app.library import Library
-from ui.format import library_today
+from ui.format import library_today, qdate
 from ui.operations import Operation, Operations, Progress
 
 COUNT_DELAY_MS = 300
@@ -38,7 +38,10 @@ class SelectionBox(QObject):
         self.how.addItem(self.tr("Copies added since a date"), "since")
         self.how.addItem(self.tr("An accession-number range"), "range")
         self.how.addItem(self.tr("Every copy of a catalog search"), "search")
-        self.since = QDateEdit(library_today(lib))
+        # The latest delivery's copies, however long ago they were bought (today selected
+        # nothing after importing an old collection); today when there are no copies.
+        delivered = last_delivery_day(lib)
+        self.since = QDateEdit(qdate(delivered) if delivered else library_today(lib))
         self.since.setDisplayFormat("dd/MM/yyyy")
         self.since.setCalendarPopup(True)
         self.first = QLineEdit()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -51,8 +52,8 @@ class FinesPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.pay_button = QPushButton(self.tr("Mark paid"))
-        self.waive_button = QPushButton(self.tr("Waive…"))
+        self.pay_button = QPushButton(self.tr("&Mark paid"))
+        self.waive_button = QPushButton(self.tr("&Waive…"))
         self.pay_button.clicked.connect(self.pay_selected)
         self.waive_button.clicked.connect(self.waive_selected)
         self.message = error_label()
@@ -133,6 +134,15 @@ class FinesPanel(QWidget):
         fine = self.selected_fine()
         if fine is None:
             return None
+        # Money changes hands and there is no undo: say which fine before recording it.
+        question = self.tr("Record that {name} paid {amount} for “{title}” ({barcode})?").format(
+            name=fine.patron_name or "—", amount=fine.amount_text, title=fine.title,
+            barcode=fine.barcode)
+        answer = QMessageBox.question(self, self.tr("Fine paid"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
         return self._settle(lambda: self._lib.circulation.fines.pay(fine.id))
 
     def waive_selected(self) -> WaiveDialog | None:
@@ -187,6 +197,9 @@ class WaiveDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("e.g. family in difficulty, book returned by post"))
         self.by = QLineEdit()
         self.by.setPlaceholderText(self.tr("your name (default: the computer's login)"))
+        for field in (self.reason, self.by):  # the hints whole ("… sách gửi tr…" was cut)
+            hint = field.fontMetrics().horizontalAdvance(field.placeholderText())
+            field.setMinimumWidth(hint + 24)
         self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -47,7 +47,7 @@ class LoansPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.holds_line = QLabel()
         self.holds_line.setWordWrap(True)
-        self.renew_button = QPushButton(self.tr("Renew"))
+        self.renew_button = QPushButton(self.tr("Re&new"))
         self.renew_button.clicked.connect(self.renew_selected)
         self.message = error_label()
         top = QHBoxLayout()

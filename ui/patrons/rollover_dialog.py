@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.library import Library
+from ui.format import display_date
 
 
 class RolloverDialog(QDialog):
@@ -53,10 +54,14 @@ class RolloverDialog(QDialog):
         self.borrowers.setWordWrap(True)
         self.borrowers.setStyleSheet("color: #b45309;")
         self.borrowers.hide()
+        self.open_sets = QLabel()
+        self.open_sets.setWordWrap(True)
+        self.open_sets.setStyleSheet("color: #b45309;")
+        self.open_sets.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.apply_button = QPushButton(self.tr("Apply rollover"))
-        self.undo_button = QPushButton(self.tr("Undo the last rollover"))
+        self.apply_button = QPushButton(self.tr("&Apply rollover"))
+        self.undo_button = QPushButton(self.tr("&Undo the last rollover"))
         self.apply_button.clicked.connect(self.apply)
         self.undo_button.clicked.connect(self.undo)
         grade_row = QHBoxLayout()
@@ -67,11 +72,18 @@ class RolloverDialog(QDialog):
         buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        # Enter after typing the last grade must not start moving every class up: no button
+        # answers Enter here; each is pressed on purpose (Alt+letter, Space, a click).
+        for button in buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(grade_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.borrowers)
+        layout.addWidget(self.open_sets)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.refresh()
@@ -109,6 +121,20 @@ class RolloverDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.apply_button.setEnabled(bool(plan.moves))
         self._show_borrowers(plan)
+        self._show_open_sets()
+
+    def _show_open_sets(self) -> None:
+        """Textbook sets still lent to a class: they stay under the old class name, which no
+        student has after the rollover (the set could no longer be found from the class)."""
+        sets = [s for s in self._lib.circulation.class_loans() if s.status == "open"]
+        self.open_sets.setVisible(bool(sets))
+        self.open_sets.setText(self.tr(
+            "Textbook sets still lent: {sets}. Close them first (Patrons → the class → "
+            "Textbooks for the class…): after the rollover no student is in those classes "
+            "any more.").format(sets=", ".join(
+                self.tr("class {name} (due {due})").format(name=s.class_name,
+                                                           due=display_date(s.due))
+                for s in sets)) if sets else "")
 
     def _show_borrowers(self, plan: Any) -> None:
         """Graduating students who still have books: they are about to leave with them."""
@@ -131,8 +157,9 @@ class RolloverDialog(QDialog):
     def _sure(self, question: str) -> bool:
         if not self._confirm:
             return True
-        answer = QMessageBox.question(self, self.windowTitle(), question)
-        return answer == QMessageBox.StandardButton.Yes
+        no, yes = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
+        answer = QMessageBox.question(self, self.windowTitle(), question, yes | no, no)
+        return answer == yes
 
     def apply(self) -> None:
         """Apply the rollover after asking."""

@@ -58,12 +58,12 @@ class PatronsView(QWidget):
         self.search_field.setPlaceholderText(self.tr("Search by name, card or student code…"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMinimumHeight(34)
-        add = QPushButton(self.tr("New patron…"))
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        import_button = QPushButton(self.tr("Import class list…"))
-        rollover = QPushButton(self.tr("New school year…"))
-        self.cards_button = QPushButton(self.tr("Print cards…"))
-        self.textbooks_button = QPushButton(self.tr("Textbooks for the class…"))
+        add = QPushButton(self.tr("New &patron…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        import_button = QPushButton(self.tr("&Import class list…"))
+        rollover = QPushButton(self.tr("New school &year…"))
+        self.cards_button = QPushButton(self.tr("Print c&ards…"))
+        self.textbooks_button = QPushButton(self.tr("Te&xtbooks for the class…"))
         self.textbooks_button.setToolTip(self.tr(
             "Lend a set of textbooks to every student of the chosen class; see what each "
             "still has at the end of the year"))

@@ -44,7 +44,7 @@ class CameraPage(QWidget):
         self.resolution.setCurrentIndex(max(0, self.resolution.findData(_key(saved.resolution))))
         self.autostart = QCheckBox(self.tr("Switch the camera on when the desk opens"))
         self.autostart.setChecked(saved.autostart)
-        self.save_button = save = QPushButton(self.tr("Save"))
+        self.save_button = save = QPushButton(self.tr("&Save"))
         save.setFixedWidth(140)
         save.clicked.connect(self.save)
         self.message = QLabel()
@@ -63,7 +63,9 @@ class CameraPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(save)
         buttons.addWidget(self.message, 1)
-        box = QWidget()
+        # The choice and its Save button, apart from the try-out panel: what the settings'
+        # unsaved-edits check compares.
+        self.form_box = box = QWidget()
         box.setMaximumWidth(720)
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
@@ -94,12 +96,13 @@ class CameraPage(QWidget):
         """Select *size* in the resolution list."""
         self.resolution.setCurrentIndex(max(0, self.resolution.findData(_key(size))))
 
-    def save(self) -> None:
+    def save(self) -> bool:
         """Remember the choice on this PC; the desk uses it the next time its camera starts."""
         save_choice(self.choice())
         self.message.setStyleSheet("color: #14532d;")
         self.message.setText(self.tr("Saved. The desk uses this camera the next time it is "
                                      "switched on."))
+        return True
 
     def shutdown(self) -> None:
         """Let the trial camera go."""

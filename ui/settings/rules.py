@@ -87,9 +87,9 @@ class RulesPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Save"), self.save), (self.tr("Add a rule"), self.add_row),
-                           (self.tr("Remove the selected rule"), self.remove_selected),
-                           (self.tr("Restore the defaults"), self.reset)):
+        for text, slot in ((self.tr("&Save"), self.save), (self.tr("Add a &rule"), self.add_row),
+                           (self.tr("Re&move the selected rule"), self.remove_selected),
+                           (self.tr("Restore the &defaults"), self.reset)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -127,6 +127,14 @@ class RulesPage(QWidget):
 
     def load(self) -> None:
         """Show the rule matrix as stored."""
+        # The old rows' combo boxes leave the page now, not at the next turn of the event
+        # loop: what the unsaved-edits check records after a save must not count them.
+        for row in range(self.table.rowCount()):
+            for column in (CATEGORY, ITEM_TYPE):
+                widget = self.table.cellWidget(row, column)
+                if widget is not None:
+                    widget.setParent(None)
+                    widget.deleteLater()
         self.table.setRowCount(0)
         self._removed = []
         for rule in self._lib.circulation.rules.all():

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -46,6 +47,9 @@ def enroll(path: Path, url: str, code: str, ca_file: str | None) -> dict[str, An
 class SyncPage(QWidget):
     """The district sync tab of the settings."""
 
+    #: The enrollment fields show what is stored (filled from the status, or just enrolled).
+    loaded = Signal()
+
     def __init__(self, lib: Library, sync: SyncControl, operations: Operations,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,23 +76,25 @@ class SyncPage(QWidget):
         state_form.addRow(self.tr("Last error"), self.error_label)
         state_form.addRow(self.tr("District catalog records here"), self.union_label)
         state_form.addRow(self.tr("Sync key"), self.token_label)
+        self._state_form = state_form
+        state_form.setRowVisible(self.token_label, False)  # until the status says enrolled
         self.sync_button = QPushButton(self.tr("Sync now (Ctrl+Shift+S)"))
         self.sync_button.clicked.connect(self.sync_now)
         state_form.addRow(self.sync_button)
 
-        join = QGroupBox(self.tr("Enroll with the district library"))
+        self.join_box = join = QGroupBox(self.tr("Enroll with the district library"))
         self.url_field = QLineEdit()
         self.url_field.setPlaceholderText("https://thuvien.huyen.edu.vn")
         self.enroll_code = QLineEdit()
         self.enroll_code.setPlaceholderText(self.tr("The one-time code the district gave you"))
         self.ca_field = QLineEdit()
         self.ca_field.setPlaceholderText(self.tr("Only if the district uses its own certificate"))
-        browse = QPushButton(self.tr("Choose…"))
+        browse = QPushButton(self.tr("C&hoose…"))
         browse.clicked.connect(self._choose_ca)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_field, 1)
         ca_row.addWidget(browse)
-        self.enroll_button = QPushButton(self.tr("Enroll"))
+        self.enroll_button = QPushButton(self.tr("&Enroll"))
         self.enroll_button.clicked.connect(self.enroll)
         join_form = QFormLayout(join)
         join_form.addRow(self.tr("Server address"), self.url_field)
@@ -144,9 +150,12 @@ class SyncPage(QWidget):
         self.error_label.setStyleSheet("color: #b91c1c;" if status.last_error else "")
         self.union_label.setText(str(status.union_records))
         self.token_label.setText(status.token_storage or dash)
+        # Where the key is kept means nothing before there is a key.
+        self._state_form.setRowVisible(self.token_label, bool(status.enrolled))
         self.sync_button.setEnabled(bool(status.enrolled))
         if status.server_url and not self.url_field.text():
             self.url_field.setText(status.server_url)
+            self.loaded.emit()
 
     # -- actions ---------------------------------------------------------------------------
     def enroll(self) -> Any:
@@ -170,8 +179,15 @@ class SyncPage(QWidget):
         operation.finished.connect(lambda: self.enroll_button.setEnabled(True))
         return operation
 
+    def enroll_and_stay(self) -> bool:
+        """Enroll with what is typed (the settings' "save them?" answered Save): False, so
+        the librarian stays on this tab and reads the outcome when it arrives."""
+        self.enroll()
+        return False
+
     def _enrolled(self, library: dict[str, Any]) -> None:
         self.enroll_code.clear()
+        self.loaded.emit()
         say(self.message, self.tr("Enrolled as {code} — {name}. Syncing now.").format(
             code=library.get("code", ""), name=library.get("name", "")))
         self._sync.sync_now()
@@ -189,9 +205,16 @@ class SyncPage(QWidget):
     def _after_sync(self, outcome: Any) -> None:
         if outcome.report is not None:
             report = outcome.report
-            say(self.message, self.tr(
-                "Synced: {pushed} changes sent, {pulled} district catalog records received."
-            ).format(pushed=report.pushed, pulled=report.pulled))
+            kept = getattr(report, "withheld", 0)
+            if kept:  # "changes not sent" counted them: say where they went
+                say(self.message, self.tr(
+                    "Synced: {pushed} changes sent, {kept} kept at the school (readers' "
+                    "details, holds, class loans), {pulled} district catalog records received."
+                ).format(pushed=report.pushed, kept=kept, pulled=report.pulled))
+            else:
+                say(self.message, self.tr(
+                    "Synced: {pushed} changes sent, {pulled} district catalog records received."
+                ).format(pushed=report.pushed, pulled=report.pulled))
         else:
             say(self.message, outcome.error or "", ok=False)
         self.refresh()

@@ -34,6 +34,7 @@ from app.library import Library
 from ui.format import day_of, display_date, library_today
 from ui.i18n import save_language
 from ui.operations import Operations
+from ui.scanner import TYPING_ONLY
 from ui.settings.camera import CameraPage
 from ui.settings.rules import RulesPage
 from ui.settings.sync import SyncPage
@@ -51,6 +52,7 @@ class SettingsView(QTabWidget):
                  sync: SyncControl | None = None, operations: Operations | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings")
+        self.setProperty(TYPING_ONLY, True)  # codes typed fast here are not scans
         self.setDocumentMode(True)
         self._lib = lib
         self._lang = lang
@@ -68,11 +70,19 @@ class SettingsView(QTabWidget):
         self.addTab(self._calendar_tab(), self.tr("Calendar"))
         self.addTab(self._desk_tab(), self.tr("Desk and language"))
         self.camera_page = CameraPage()
+        self.camera_page.save_button.clicked.disconnect()
+        self.camera_page.save_button.clicked.connect(self.unsaved.watch(
+            self.camera_page.form_box, self.tr("Camera"), self.camera_page.save))
         self.addTab(self.camera_page, self.tr("Camera"))
         self.sync_page: SyncPage | None = None
         if sync is not None and operations is not None:
-            self.sync_page = SyncPage(lib, sync, operations)
-            self.addTab(self.sync_page, self.tr("District sync"))
+            self.sync_page = page = SyncPage(lib, sync, operations)
+            # "Save" there is enrolling, over the network: it starts, and the librarian stays
+            # on the tab to read how it went.
+            self.unsaved.watch(page.join_box, self.tr("Enroll with the district library"),
+                               page.enroll_and_stay)
+            page.loaded.connect(lambda: self.unsaved.mark_saved(page.join_box))
+            self.addTab(page, self.tr("District sync"))
 
     def show_sync(self) -> None:
         """Bring the district sync tab to the front (Tools → Sync before enrolling)."""
@@ -119,7 +129,7 @@ class SettingsView(QTabWidget):
         self.library_code = QLineEdit(str(self._lib.settings.get("library_code", "") or ""))
         self.school_year = QLineEdit(self._lib.patrons.school_year())
         self.library_message = QLabel()
-        save = QPushButton(self.tr("Save"))
+        save = QPushButton(self.tr("&Save"))
         save.setFixedWidth(140)
         form = QFormLayout()
         outer = QVBoxLayout(page)
@@ -178,9 +188,9 @@ class SettingsView(QTabWidget):
         for code, scheme in self._lib.catalog.schemes().items():
             self._scheme_row(code, str(scheme.get("prefix", f"{code}.")),
                              int(scheme.get("width", 5)), str(scheme.get("label", "")))
-        add = QPushButton(self.tr("Add a collection"))
+        add = QPushButton(self.tr("&Add a collection"))
         add.clicked.connect(lambda: self._scheme_row("", "", 5, ""))
-        save = QPushButton(self.tr("Save"))
+        save = QPushButton(self.tr("&Save"))
         self.schemes_message = QLabel()
         self.schemes_message.setWordWrap(True)
         example = QLabel(self.tr("Example: code TK, prefix “TK.”, 5 digits → TK.00001, TK.00002…"))
@@ -246,7 +256,7 @@ class SettingsView(QTabWidget):
             box.setChecked(index in closed)
             self.weekdays.append(box)
             week_row.addWidget(box)
-        save_week = QPushButton(self.tr("Save"))
+        save_week = QPushButton(self.tr("&Save"))
         week_row.addWidget(save_week)
         save_week.clicked.connect(self.unsaved.watch(week, self.tr("Closed every week"),
                                                      self.save_weekdays))
@@ -263,9 +273,9 @@ class SettingsView(QTabWidget):
             lambda day: self.end.setDate(day) if day > self.end.date() else None)
         self.period_label = QLineEdit()
         self.period_label.setPlaceholderText(self.tr("e.g. Tết"))
-        add = QPushButton(self.tr("Add"))
+        add = QPushButton(self.tr("&Add"))
         add.clicked.connect(self.add_period)
-        remove = QPushButton(self.tr("Remove selected"))
+        remove = QPushButton(self.tr("&Remove selected"))
         remove.clicked.connect(self.remove_period)
         add_row = QHBoxLayout()
         for widget in (QLabel(self.tr("From")), self.start, QLabel(self.tr("to")), self.end,
@@ -333,9 +343,10 @@ class SettingsView(QTabWidget):
                            ("reading", self.tr("In-library reading (each copy scanned is "
                                                "counted)"))):
             self.mode.addItem(label, key)
-        self.mode.setCurrentIndex(max(0, self.mode.findData(self._lib.circulation.desk.mode())))
+        desk = self._lib.circulation.desk
+        self.mode.setCurrentIndex(max(0, self.mode.findData(desk.start_mode())))
         self.mode.currentIndexChanged.connect(
-            lambda _i: self._lib.circulation.desk.set_mode(str(self.mode.currentData())))
+            lambda _i: desk.set_start_mode(str(self.mode.currentData())))
         self.language = QComboBox()
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")

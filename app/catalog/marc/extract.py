@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -14,7 +15,8 @@ from app.catalog.marc.clean import clean, find_year, unbracket
 from app.catalog.marc.holdings import ItemData, holdings
 from app.catalog.marc.model import Field, MarcRecord
 
-__all__ = ["BibData", "ItemData", "build_record", "extract", "extract_fields", "holdings"]
+__all__ = ["BibData", "ItemData", "build_record", "extract", "extract_fields", "holdings",
+           "standard_numbers", "stored_codes"]
 
 Subfields = list[tuple[str, str]]
 _SUBDIVISIONS = ("v", "x", "y", "z")
@@ -41,6 +43,51 @@ class BibData:
     notes: str | None = None
     control_number: str | None = None
     control_org: str | None = None
+    #: ISSNs (022 $a: eight characters, no hyphen, a final X upper case) and EAN/UPC numbers
+    #: (024 $a: the digits), for search.
+    codes: list[str] = field(default_factory=list)
+
+
+_ISSN = re.compile(r"(?<![\dXx])(\d{4})[-\s\u2010\u2013]?(\d{3}[\dXx])(?![\dXx])")
+_NUMBER = re.compile(r"\d[\d\s-]*\d")
+#: 024 numbers searched: EAN-8 to GTIN-14 (UPC-A 12, EAN-13 13 digits), as printed under
+#: the bar code.
+_NUMBER_LENGTHS = range(8, 15)
+
+
+def standard_numbers(tag: str, subfields: Subfields) -> list[str]:
+    """The ISSN of a 022 field or the EAN/UPC number of a 024 field ($a), compacted.
+
+    >>> standard_numbers("022", [("a", "1859-2171 (bản in)"), ("y", "1859-0000")])
+    ['18592171']
+    >>> standard_numbers("024", [("a", "8 935235 226272"), ("d", "51000")])
+    ['8935235226272']
+    >>> standard_numbers("022", [("a", "ISSN chưa có")]), standard_numbers("024", [("a", "12")])
+    ([], [])
+    """
+    found: list[str] = []
+    for code, value in subfields:
+        if code != "a":
+            continue
+        if tag == "022":
+            issn = _ISSN.search(value)
+            if issn:
+                found.append((issn.group(1) + issn.group(2)).upper())
+        else:
+            number = _NUMBER.search(value)
+            digits = number.group(0).replace(" ", "").replace("-", "") if number else ""
+            if len(digits) in _NUMBER_LENGTHS:
+                found.append(digits)
+    return found
+
+
+def stored_codes(record: MarcRecord) -> list[str]:
+    """:attr:`BibData.codes` of a stored record (a search row rebuilt from ``records.marc``)."""
+    codes: list[str] = []
+    for f in record.fields:
+        if f.tag in _CODE_TAGS and f.data is None:
+            codes += (c for c in standard_numbers(f.tag, f.subfields) if c not in codes)
+    return codes
 
 
 def _or_none(text: str) -> str | None:
@@ -153,8 +200,9 @@ def extract(record: MarcRecord) -> BibData:
 
 #: The data fields :func:`extract_fields` reads, besides every 5XX and 6XX: it passes over the
 #: others (a caller may leave them out).
-READ_TAGS = frozenset(("245", *_AUTHOR_TAGS, "020", "250", "490", "830", "260", "264",
-                       *_FIRST_A))
+_CODE_TAGS = ("022", "024")
+READ_TAGS = frozenset(("245", *_AUTHOR_TAGS, "020", *_CODE_TAGS, "250", "490", "830", "260",
+                       "264", *_FIRST_A))
 
 #: A field as :func:`extract_fields` reads it: ``(tag, data, ind2, subfields)``, ``data``
 #: being None for a data field (whose ``subfields`` are ``(code, value)`` pairs).
@@ -168,6 +216,7 @@ def extract_fields(fields: Iterable[FieldTuple]) -> BibData:
     fixed: str | None = None
     authors: list[str] = []
     isbns: list[str] = []
+    codes: list[str] = []
     subjects: list[str] = []
     notes: list[str] = []
     series_490: str | None = None
@@ -204,6 +253,8 @@ def extract_fields(fields: Iterable[FieldTuple]) -> BibData:
                     for isbn in find_isbns(value):
                         if isbn not in isbns:
                             isbns.append(isbn)
+        elif tag == "022" or tag == "024":
+            codes += (c for c in standard_numbers(tag, subfields) if c not in codes)
         elif tag == "250" and bib.edition is None:
             bib.edition = _or_none(clean(" ".join(v for c, v in subfields if c in ("a", "b"))))
         elif tag[0] == "6" and tag[1:].isdigit():
@@ -234,6 +285,7 @@ def extract_fields(fields: Iterable[FieldTuple]) -> BibData:
                 first_a[tag] = coded
     bib.authors = authors
     bib.isbns = isbns
+    bib.codes = codes
     bib.subjects = subjects
     bib.notes = "\n".join(notes) or None
     bib.series = series_490 or series_830

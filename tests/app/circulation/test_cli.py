@@ -142,11 +142,17 @@ def test_visits_and_reading_room_tally(db: str, capsys: pytest.CaptureFixture[st
     assert main(["--db", db, "desk-mode", "reading"]) == 0
     code, out = run(capsys, "--db", db, "scan", "TK.00001", "--json")
     assert code == 0 and out["code"] == "in_library_use"
+    code, out = run(capsys, "--db", db, "walk-in", "4", "--json")
+    assert code == 0 and out["code"] == "walk_in"
     code, out = run(capsys, "--db", db, "usage", "--json")
-    assert code == 0 and out["visits"] == 1 and out["in_library"] == 1
+    assert code == 0 and out["visits"] == 5 and out["in_library"] == 1
     assert {(d["kind"], d["group"]) for d in out["days"]} == {  # type: ignore[union-attr]
-        ("visit", "student"), ("in_library", "book")}
+        ("visit", "student"), ("visit", "walk_in"), ("in_library", "book")}
     assert main(["--db", db, "usage"]) == 0
     said = capsys.readouterr().out
-    assert "1 lượt bạn đọc, 1 lượt đọc tại chỗ" in said and "(học sinh): 1" in said
+    assert "5 lượt bạn đọc, 1 lượt đọc tại chỗ" in said and "(học sinh): 1" in said
+    assert "(khách không có thẻ): 4" in said
+    with pytest.raises(SystemExit) as refused:
+        main(["--db", db, "walk-in", "many"])
+    assert refused.value.code == 2 and "giá trị không hợp lệ: 'many'" in capsys.readouterr().err
     assert main(["--db", db, "usage", "--from", "31/02/2026"]) == 2

@@ -9,6 +9,7 @@ import pytest
 
 from app.catalog.isbn import ean13_check_digit
 from app.circulation import Circulation
+from app.errors import ValidationError
 from app.i18n import set_language
 from app.library import Library
 
@@ -291,10 +292,17 @@ def test_reading_mode_counts_each_copy_read_in_the_library(world: World) -> None
     world.circ.checkout(reader.card, lent.barcode)
     assert world.circ.desk.set_mode("reading").ok
     world.circ.desk.scan(reader.card)
+    results = []
     for copy in (*copies, lent):
         world.clock.advance(seconds=5)
         result = world.circ.desk.scan(copy.barcode)
         assert result.ok and result.code == "in_library_use"
+        results.append(result)
+    assert "mượn" not in results[0].message and results[0].offers == ()
+    # The lent copy is on a reading-room table: it came back without being checked in.
+    assert results[2].message.endswith(
+        "Bản này vẫn ghi đang cho An mượn — nếu sách đã về thư viện, hãy nhận trả.")
+    assert results[2].offers == ("checkin",)
     statuses = {i.barcode: i.status for i in world.lib.catalog.items_of(copies[0].record_id)}
     assert set(statuses.values()) == {"available"}
     assert world.lib.catalog.item(lent.id).status == "on_loan"  # not taken back
@@ -302,3 +310,28 @@ def test_reading_mode_counts_each_copy_read_in_the_library(world: World) -> None
     readings = {c.group: c.count for c in world.circ.usage_tally(day, day)
                 if c.kind == "in_library"}
     assert readings == {"reference": 2, "book": 1}
+
+
+def test_visitors_without_a_card_are_counted_apart_and_synced(world: World) -> None:
+    """Walk-in readers (a commune library, a class brought in) are counted in the tally as
+    their own group, go to the district with the visits, and a mistyped count is refused."""
+    world.circ.desk.scan(world.student("An").card)  # a card holder's visit
+    assert world.circ.record_walk_ins(12).message == "Đã ghi 12 lượt khách không có thẻ (hôm nay: 12 lượt)."
+    assert world.circ.record_walk_ins().params == {"count": 1, "today": 13}
+    with pytest.raises(ValidationError, match="Số lượt khách không hợp lệ: 0"):
+        world.circ.record_walk_ins(0)
+    day = world.circ.today()
+    visits = {c.group: c.count for c in world.circ.usage_tally(day, day) if c.kind == "visit"}
+    assert visits == {"student": 1, "walk_in": 13}
+    assert world.count("SELECT count(*) FROM changes WHERE entity = 'usage'") == 3
+
+
+def test_the_start_mode_is_kept_apart_from_the_mode_now(world: World) -> None:
+    desk = world.circ.desk
+    assert desk.start_mode() == "auto"
+    desk.set_mode("checkin")
+    desk.set_start_mode("checkout")
+    assert desk.mode() == "checkin" and desk.start_mode() == "checkout"
+    assert desk.open_in_start_mode().ok and desk.mode() == "checkout"
+    with pytest.raises(ValidationError):
+        desk.set_start_mode("lend-everything")

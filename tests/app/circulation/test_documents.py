@@ -56,6 +56,28 @@ def test_overdue_letters_group_by_class(world: World, tmp_path: Path) -> None:
     # Cường's overdue copy is listed, his copy due later is not
     assert copies[2].barcode in six_a and copies[3].barcode not in six_a
     assert "08/09/2025" in six_a and "22/09/2025" in six_a  # loaned and due, dd/mm/yyyy
+    assert "Quá hạn (ngày)" in six_a  # the days-late column says its unit
+
+
+def test_the_column_heads_do_not_run_into_each_other(world: World) -> None:
+    """'Hạn trả' and 'Quá hạn (ngày)' were drawn touching ('Hạn trảQuá hạn (ngày)') once the
+    last head said its unit; every head ends before the next begins, with a gap."""
+    from app.circulation.printed import slip_document
+    from app.labels.fonts import BOLD
+
+    copy = world.book("Dế Mèn phiêu lưu ký", copies=1)[0]
+    patron = world.student("Vũ Thu An", "6B")
+    world.circ.checkout(patron.card, copy.barcode)
+    slip = world.circ.open_loans(patron.card)
+    assert slip is not None
+    document = slip_document(slip, LIBRARY, world.circ.today())
+    heads = [op[1] for op in document.pages[0] if op[0] == "text"
+             and op[1][2] in ("ĐKCB", "Tên sách", "Ngày mượn", "Hạn trả", "Quá hạn (ngày)")]
+    spans = sorted((x - (text_width(t, BOLD, 9) if align == "right" else 0),
+                    x + (0 if align == "right" else text_width(t, BOLD, 9)))
+                   for x, _y, t, align in heads)
+    assert len(spans) == 5
+    assert all(left[1] + 8 <= right[0] for left, right in zip(spans, spans[1:], strict=False))
 
 
 def test_loan_slip_lists_what_the_student_has(world: World, tmp_path: Path) -> None:

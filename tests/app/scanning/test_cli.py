@@ -25,7 +25,10 @@ def files(tmp_path: Path) -> dict[str, Path]:
     write_desk_video(video)
     text = tmp_path / "notes.txt"
     text.write_text("not a picture", encoding="utf-8")
-    return {"book": book, "blank": blank, "video": video, "text": text, "missing": tmp_path / "missing.png"}
+    broken = tmp_path / "ảnh hỏng.png"  # a picture's name, not a picture (OpenCV opens it as an empty video)
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"cut short by a failed copy")
+    return {"book": book, "blank": blank, "video": video, "text": text, "broken": broken,
+            "missing": tmp_path / "missing.png"}
 
 
 def _args(paths: list[Path], *, as_json: bool = False, backend: str = "auto") -> argparse.Namespace:
@@ -45,11 +48,12 @@ def test_images_and_video_in_text(files: dict[str, Path], capsys: pytest.Capture
 def test_unreadable_and_missing_files_one_line_each_and_exit_2(
     files: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run_decode(_args([files["missing"], files["text"], files["book"]])) == 2
+    assert run_decode(_args([files["missing"], files["text"], files["broken"], files["book"]])) == 2
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
         f"Không có tệp: {files['missing']}",
         f"Không đọc được tệp ảnh/video: {files['text']}",
+        f"Không đọc được tệp ảnh/video: {files['broken']}",
     ]
     assert captured.out.splitlines() == [f"{files['book']}: isbn13 9786040000002 [zbar+zxing]"]
 
@@ -76,17 +80,27 @@ def test_through_the_thuvien_command(files: dict[str, Path], capsys: pytest.Capt
 
 
 def test_a_file_ffmpeg_cannot_read_gives_one_line_and_no_ffmpeg_chatter(tmp_path: Path) -> None:
-    """A phone's .heic (or a broken .mp4) falls through to the video reader; FFmpeg used to add
-    its own English lines ("moov atom not found") to ThuVien's one line in Vietnamese."""
+    """A broken phone video goes to FFmpeg; it used to add its own English lines ("moov atom
+    not found") to ThuVien's one line in Vietnamese."""
     import os
     import subprocess
     import sys
 
-    broken = tmp_path / "IMG_0001.heic"
-    broken.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64)
+    broken = tmp_path / "IMG_0001.mp4"
+    broken.write_bytes(b"\x00\x00\x00\x18ftypisom\x00\x00\x00\x00isommp42" + b"\x00" * 64)
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENCV_")}
     done = subprocess.run([sys.executable, "-m", "app.cli", "decode", str(broken)], env=env,
                           capture_output=True, text=True, timeout=120,
                           cwd=Path(__file__).resolve().parents[3])
     assert done.returncode == 2
     assert done.stderr.splitlines() == [f"Không đọc được tệp ảnh/video: {broken}"]
+
+
+def test_a_phone_heic_photo_is_named_as_such_with_what_to_do(capsys: pytest.CaptureFixture[str]) -> None:
+    """A real HEIC file (an iPhone's default format; made with libheif from a rendered ISBN)."""
+    heic = Path(__file__).parent / "data" / "phone-photo.heic"
+    assert run_decode(_args([heic])) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    (line,) = captured.err.splitlines()
+    assert line.startswith(f"Ảnh {heic} ở định dạng HEIC") and "JPEG" in line

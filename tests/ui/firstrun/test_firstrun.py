@@ -337,7 +337,7 @@ def test_main_window_gets_setup_and_backup_actions(window, lib: Library, qtbot,
                                                    pc_settings: Path) -> None:
     auto = install(window, lib)
     texts = [a.text() for a in window.tools_menu.actions()]
-    assert {"Thiết lập thư viện…", "Sao lưu ngay", "Sao lưu và khôi phục…"} <= set(texts)
+    assert {"&Thiết lập thư viện…", "&Sao lưu ngay", "Sao lưu và &khôi phục…"} <= set(texts)
     assert isinstance(auto, AutoBackup)
     with qtbot.waitSignal(auto.backed_up, timeout=20000):
         auto.take()                                 # through the window's operations helper

@@ -1,0 +1,16 @@
+"""Registers (sổ sách) and statistics a school or commune library hands in.
+
+Qt-free. Each register is computed from the catalog, loans and usage tables (nothing is
+stored): :mod:`~app.reports.individual` (sổ đăng ký cá biệt), :mod:`~app.reports.general`
+(sổ đăng ký tổng quát, parts I–III), :mod:`~app.reports.textbook` (sổ đăng ký sách giáo
+khoa) and :mod:`~app.reports.statistics` (figures for a period). Each becomes a
+:class:`~app.reports.table.Report`, written as PDF (:mod:`~app.reports.pdf`, through the
+label drawing surface) or XLSX (:mod:`~app.reports.xlsx`). ``Library.reports`` is the entry
+point; the CLI is ``thuvien register`` and ``thuvien stats``.
+"""
+
+from app.reports.period import Period
+from app.reports.service import Reports
+from app.reports.table import Column, Report, Section
+
+__all__ = ["Column", "Period", "Report", "Reports", "Section"]

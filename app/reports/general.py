@@ -1,0 +1,153 @@
+"""Sổ đăng ký tổng quát (the general register).
+
+* Part I, receipts: one line per delivery (lần nhập: copies acquired the same day from the
+  same source) with its running number, day, source, number of titles and copies, total
+  value and the copies of each collection.
+* Part II, write-offs: one line per write-off record (number, day, reason, copies, value).
+* Part III, yearly inventory: the figures of each closed stocktake, per collection.
+
+Parts II and III come from the stocktake and write-off records (:mod:`app.reports.writeoffs`);
+while there are none, the part is printed with its heading and "no entries".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.i18n import Text
+from app.reports.holdings import deliveries, load_copies
+from app.reports.period import Period
+from app.reports.table import Cell, Column, Report, Section
+from app.reports.writeoffs import Inventory, WriteOff, inventories, write_offs
+
+TITLE = Text("SỔ ĐĂNG KÝ TỔNG QUÁT", "GENERAL REGISTER")
+PART_I = Text("Phần I — Tổng số sách nhập kho", "Part I — Receipts")
+PART_II = Text("Phần II — Tổng số sách xuất kho (thanh lý)", "Part II — Write-offs")
+PART_III = Text("Phần III — Kiểm kê hằng năm", "Part III — Yearly inventory")
+NO_ENTRIES = Text("Chưa có lần nào.", "No entries.")
+TOTAL = Text("Cộng", "Total")
+NO_SOURCE = Text("(không ghi nguồn)", "(no source)")
+HEADS_I = ((Text("Số TT\nvào sổ", "Reg.\nno."), 36, "int"),
+           (Text("Ngày vào sổ", "Date"), 58, "date"),
+           (Text("Nguồn cung cấp", "Source"), 150, "text"),
+           (Text("Số tên sách", "Titles"), 46, "int"),
+           (Text("Số bản", "Copies"), 46, "int"),
+           (Text("Tổng giá tiền (đ)", "Total value (đ)"), 76, "money"))
+HEADS_II = ((Text("Số TT", "No."), 36, "int"),
+            (Text("Ngày xuất", "Date"), 58, "date"),
+            (Text("Số biên bản", "Record no."), 90, "text"),
+            (Text("Lý do xuất", "Reason"), 150, "text"),
+            (Text("Số bản", "Copies"), 46, "int"),
+            (Text("Giá tiền (đ)", "Value (đ)"), 76, "money"),
+            (Text("Ghi chú", "Notes"), 150, "text"))
+HEADS_III = ((Text("Ngày kiểm kê", "Date"), 64, "date"),
+             (Text("Kho", "Collection"), 50, "text"),
+             (Text("Số bản phải có", "Expected"), 70, "int"),
+             (Text("Có trên giá", "Present"), 70, "int"),
+             (Text("Đang cho mượn", "On loan"), 70, "int"),
+             (Text("Mất", "Missing"), 60, "int"))
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """One line of part I."""
+
+    number: int
+    day: str
+    source: str
+    titles: int
+    copies: int
+    value: float
+    by_collection: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class GeneralRegister:
+    """The three parts."""
+
+    receipts: list[Receipt]
+    write_offs: list[WriteOff]
+    inventories: list[Inventory]
+
+    def collections(self) -> list[str]:
+        """The collection codes part I breaks copies down by, in order."""
+        return sorted({code for r in self.receipts for code in r.by_collection})
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"receipts": [r.to_dict() for r in self.receipts],
+                "write_offs": [{**w.__dict__, "day": w.day.isoformat(),
+                                "by_collection": dict(w.by_collection)} for w in self.write_offs],
+                "inventories": [{**i.__dict__, "closed_on": i.closed_on.isoformat()}
+                                for i in self.inventories]}
+
+
+def general_register(conn: sqlite3.Connection, collection: str | None = None,
+                     period: Period | None = None, today: date | None = None) -> GeneralRegister:
+    """Parts I–III for the deliveries, write-offs and stocktakes in *period* (all when open);
+    with *collection*, part I counts only that collection's copies (running numbers stay
+    those of the whole register)."""
+    period = period or Period()
+    wanted = collection.strip().upper() if collection else None
+    receipts = []
+    for delivery in deliveries(load_copies(conn)):
+        if not period.contains(delivery.day) and (period.start or period.end):
+            continue
+        copies = [c for c in delivery.copies if not wanted or c.collection == wanted]
+        if not copies:
+            continue
+        by_collection: dict[str, int] = {}
+        for copy in copies:
+            by_collection[copy.collection] = by_collection.get(copy.collection, 0) + 1
+        receipts.append(Receipt(delivery.number, delivery.day, delivery.source,
+                                len({c.record_id for c in copies}), len(copies),
+                                sum(c.value for c in copies), by_collection))
+    last_year = (period.end or today or date.today()).year
+    first_year = period.start.year if period.start else 1990
+    return GeneralRegister(receipts, write_offs(conn, period.start, period.end),
+                           inventories(conn, range(first_year, last_year + 1)))
+
+
+def _columns(heads: tuple[tuple[Text, float, str], ...]) -> tuple[Column, ...]:
+    return tuple(Column(text(), width, kind) for text, width, kind in heads)  # type: ignore[arg-type]
+
+
+def general_report(register: GeneralRegister, library: str, school_year: str,
+                   scope: str) -> Report:
+    """The register as a printable report, its three parts one after the other."""
+    codes = register.collections()
+    width = 40.0
+    columns_i = _columns(HEADS_I) + tuple(Column(code or "—", width, "int") for code in codes)
+    rows_i: list[tuple[Cell, ...]] = [
+        (r.number, date.fromisoformat(r.day), r.source or NO_SOURCE(), r.titles, r.copies,
+         r.value, *(r.by_collection.get(code, 0) for code in codes)) for r in register.receipts]
+    total_i: tuple[Cell, ...] = (TOTAL(), None, None,
+                                 sum(r.titles for r in register.receipts),
+                                 sum(r.copies for r in register.receipts),
+                                 sum(r.value for r in register.receipts),
+                                 *(sum(r.by_collection.get(c, 0) for r in register.receipts)
+                                   for c in codes))
+    rows_ii: list[tuple[Cell, ...]] = [
+        (index, w.day, w.number, w.reason, w.copies, w.value, w.note)
+        for index, w in enumerate(register.write_offs, start=1)]
+    total_ii: tuple[Cell, ...] = (TOTAL(), None, None, None,
+                                  sum(w.copies for w in register.write_offs),
+                                  sum(w.value for w in register.write_offs), None)
+    rows_iii: list[tuple[Cell, ...]] = [
+        (i.closed_on, i.collection or "—", i.expected, i.present, i.on_loan, i.missing)
+        for i in register.inventories]
+    sections = [
+        Section(PART_I(), columns_i, rows_i, total_i if rows_i else None, NO_ENTRIES(),
+                sheet="I"),
+        Section(PART_II(), _columns(HEADS_II), rows_ii, total_ii if rows_ii else None,
+                NO_ENTRIES(), sheet="II"),
+        Section(PART_III(), _columns(HEADS_III), rows_iii, None, NO_ENTRIES(), sheet="III"),
+    ]
+    return Report("general", TITLE(), library, school_year, scope, True, sections)

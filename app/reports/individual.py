@@ -1,0 +1,159 @@
+"""Sổ đăng ký cá biệt (the individual register): one line per copy in accession order.
+
+Lines are numbered 1, 2, 3… within each accession sequence (each collection's prefix, e.g.
+GK. and TK., when the library numbers per collection; one sequence when it numbers all
+copies together). A line keeps its number whatever is asked for: a register printed for one
+term goes on from the pages printed before. A copy written off or lost stays in the register
+with a note saying so (and the write-off record's reference, which the write-off put in its
+note).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.catalog.copies import status_words
+from app.i18n import Text
+from app.reports.holdings import Copy, deliveries, delivery_numbers, load_copies
+from app.reports.period import Period, show
+from app.reports.table import Column, Report, Section
+from app.reports.writeoffs import written_off
+
+TITLE = Text("SỔ ĐĂNG KÝ CÁ BIỆT", "INDIVIDUAL REGISTER")
+SECTION = Text("Kho {code}{label}", "Collection {code}{label}")
+NO_COLLECTION = Text("Không ghi kho", "No collection")
+NOTHING = Text("Không có bản sách nào trong phạm vi đã chọn.", "No copies in the range chosen.")
+COLLECTION = Text("Kho {code}", "Collection {code}")
+HEADS = (
+    (Text("STT", "No."), 30, "int"),
+    (Text("Ngày vào sổ", "Date entered"), 54, "date"),
+    (Text("Số ĐKCB", "Acc. no."), 60, "text"),
+    (Text("Tên sách", "Title"), 170, "text"),
+    (Text("Tác giả", "Author"), 96, "text"),
+    (Text("Nơi XB – Nhà XB", "Place – publisher"), 100, "text"),
+    (Text("Năm XB", "Year"), 34, "int"),
+    (Text("Giá tiền (đ)", "Price (đ)"), 54, "money"),
+    (Text("Môn loại / KHPL", "Class / call no."), 62, "text"),
+    (Text("Số vào sổ TQ", "General reg. no."), 42, "int"),
+    (Text("Ghi chú", "Notes"), 92, "text"),
+)
+QUIET_STATUSES = ("available", "on_loan", "on_hold_shelf")
+ON_RECORD = Text("Thanh lý theo biên bản {number} ngày {day}",
+                 "Written off by record {number} of {day}")
+
+
+@dataclass(frozen=True)
+class IndividualLine:
+    """One line of the individual register."""
+
+    number: int
+    sequence: str
+    collection: str
+    acquired_on: str | None
+    barcode: str
+    title: str
+    author: str
+    publication: str
+    year: int | None
+    price: float | None
+    call_number: str
+    general_number: int | None
+    note: str
+    status: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return dict(self.__dict__)
+
+
+def book_title(copy: Copy) -> str:
+    """The title as the register writes it: title, volume, edition."""
+    parts = [copy.title]
+    if copy.volume:
+        parts.append(copy.volume)
+    if copy.edition:
+        parts.append(copy.edition)
+    return ". ".join(p.strip(" .") for p in parts if p and p.strip(" ."))
+
+
+def author_of(copy: Copy) -> str:
+    """The authors, else the statement of responsibility."""
+    return "; ".join(copy.authors) if copy.authors else (copy.responsibility or "")
+
+
+def publication(copy: Copy) -> str:
+    """"Place – publisher" (either alone when the other is unknown)."""
+    return " – ".join(p for p in (copy.place, copy.publisher) if p)
+
+
+def note_of(copy: Copy, record: tuple[date, str] | None = None) -> str:
+    """What the notes column says: the copy's state when it is no longer on the shelves
+    (lost, damaged, withdrawn), its own note (where a write-off puts its reference), and the
+    write-off *record* (day, number) it is on when the note does not name it already."""
+    parts = [] if copy.status in QUIET_STATUSES else [status_words(copy.status).capitalize()]
+    if copy.note:
+        parts.append(copy.note.replace("\n", "; "))
+    if record is not None and record[1] and record[1] not in (copy.note or ""):
+        parts.append(ON_RECORD(number=record[1], day=show(record[0])))
+    return "; ".join(parts)
+
+
+def individual_lines(conn: sqlite3.Connection, collection: str | None = None,
+                     period: Period | None = None) -> list[IndividualLine]:
+    """The register's lines, numbered per accession sequence over every copy, then kept to
+    *collection* (a code such as "TK") and copies acquired in *period*."""
+    copies = load_copies(conn)
+    general = delivery_numbers(deliveries(copies))
+    records = written_off(conn)
+    counters: dict[str, int] = {}
+    lines: list[IndividualLine] = []
+    wanted = collection.strip().upper() if collection else None
+    for copy in copies:
+        counters[copy.sequence] = counters.get(copy.sequence, 0) + 1
+        if wanted and copy.collection != wanted:
+            continue
+        if period and (period.start or period.end) and not period.contains(copy.acquired_on):
+            continue
+        lines.append(IndividualLine(
+            counters[copy.sequence], copy.sequence, copy.collection, copy.acquired_on,
+            copy.barcode, book_title(copy), author_of(copy), publication(copy), copy.year,
+            copy.price, copy.call_number or copy.classification or "",
+            general.get(copy.item_id), note_of(copy, records.get(copy.item_id)), copy.status))
+    return lines
+
+
+def columns() -> tuple[Column, ...]:
+    """The register's columns in the current language."""
+    return tuple(Column(text(), width, kind) for text, width, kind in HEADS)  # type: ignore[arg-type]
+
+
+def _row(line: IndividualLine) -> tuple[Any, ...]:
+    acquired = date.fromisoformat(line.acquired_on[:10]) if line.acquired_on else None
+    return (line.number, acquired, line.barcode, line.title, line.author, line.publication,
+            line.year, line.price, line.call_number, line.general_number, line.note)
+
+
+def individual_report(lines: list[IndividualLine], labels: dict[str, str], library: str,
+                      school_year: str, scope: str) -> Report:
+    """The register as a printable report: one section per accession sequence (each starting
+    on a new page); *labels* names collections ("TK" → "Sách tham khảo")."""
+    sequences: dict[str, list[IndividualLine]] = {}
+    for line in lines:
+        sequences.setdefault(line.sequence, []).append(line)
+    sections: list[Section] = []
+    for members in sequences.values():
+        codes = sorted({m.collection for m in members if m.collection})
+        if len(codes) == 1:
+            label = labels.get(codes[0], "")
+            title = SECTION(code=codes[0], label=f" — {label}" if label else "")
+        else:
+            title = NO_COLLECTION() if not codes else COLLECTION(code=", ".join(codes))
+        sections.append(Section(title, columns(), [_row(m) for m in members],
+                                new_page=bool(sections), sheet=(codes[0] if len(codes) == 1
+                                                                 else "ĐKCB")))
+    if not sections:
+        sections.append(Section("", columns(), [], empty=NOTHING(), sheet="ĐKCB"))
+    return Report("individual", TITLE(), library, school_year, scope, True, sections)

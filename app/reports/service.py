@@ -1,0 +1,156 @@
+"""``Library.reports``: the registers and statistics of one library, as data, as printable
+reports and as PDF or XLSX files.
+
+    >>> lib.reports.write(lib.reports.report("individual"), Path("socabiet.pdf"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.catalog.accession import DEFAULT_SCHEMES
+from app.circulation.clock import library_today
+from app.db.connection import Database
+from app.errors import ValidationError
+from app.i18n import Text
+from app.patrons.fields import current_school_year
+from app.reports.general import GeneralRegister, general_register, general_report
+from app.reports.individual import IndividualLine, individual_lines, individual_report
+from app.reports.period import Period
+from app.reports.statistics import Statistics, statistics
+from app.reports.statistics_report import statistics_report
+from app.reports.table import Report
+from app.reports.textbook import TextbookPage, textbook_pages, textbook_report
+from app.settings import Settings
+from app.text import nfc
+
+KINDS = ("individual", "general", "textbook", "statistics")
+DEFAULT_LIBRARY = Text("Thư viện", "Library")
+COLLECTION = Text("Kho {code}", "Collection {code}")
+BAD_KIND = Text("Không có sổ «{kind}».", "There is no register “{kind}”.")
+BAD_FORMAT = Text("Tệp {file}: chỉ ghi được .pdf hoặc .xlsx.",
+                  "The file {file}: only .pdf or .xlsx can be written.")
+
+
+class Reports:
+    """Registers (individual, general, textbook) and statistics of one library."""
+
+    def __init__(self, db: Database, settings: Settings,
+                 today: Callable[[], date] = library_today) -> None:
+        self._db = db
+        self._settings = settings
+        self._today = today
+
+    # -- identity ---------------------------------------------------------------------------
+    def library_name(self) -> str:
+        """The name printed at the top of every page."""
+        return nfc(str(self._settings.get("library_name") or DEFAULT_LIBRARY()))
+
+    def school_year(self, period: Period | None = None) -> str:
+        """The school year a report belongs to: the one its period ends in, else the
+        library's current school year."""
+        if period and period.end:
+            return current_school_year(min(period.end, self._today()))
+        return str(self._settings.get("school_year") or current_school_year(self._today()))
+
+    def collection_labels(self) -> dict[str, str]:
+        """Collection code → its name ("TK" → "Sách tham khảo"), from the accession schemes."""
+        schemes = self._settings.get("accession_schemes", DEFAULT_SCHEMES) or {}
+        return {str(code).upper(): str(entry.get("label", "")) for code, entry in schemes.items()
+                if isinstance(entry, dict)}
+
+    def collection_codes(self) -> list[str]:
+        """The collection codes of the accession schemes and of the copies, sorted."""
+        used = {str(r[0]).upper() for r in self._db.conn.execute(
+            "SELECT DISTINCT collection FROM items WHERE deleted = 0 AND collection IS NOT NULL "
+            "AND collection != ''")}
+        return sorted(used | set(self.collection_labels()))
+
+    def default_period(self) -> Period:
+        """The current school year, up to today."""
+        year = int(self.school_year()[:4])
+        return Period(Period.school_year(year).start, self._today())
+
+    # -- data -------------------------------------------------------------------------------
+    def individual(self, collection: str | None = None,
+                   period: Period | None = None) -> list[IndividualLine]:
+        """Lines of the individual register (see :mod:`app.reports.individual`)."""
+        return individual_lines(self._db.conn, collection, period)
+
+    def general(self, collection: str | None = None,
+                period: Period | None = None) -> GeneralRegister:
+        """Parts I–III of the general register (see :mod:`app.reports.general`)."""
+        return general_register(self._db.conn, collection, period, self._today())
+
+    def textbook(self, collection: str | None = None,
+                 period: Period | None = None) -> list[TextbookPage]:
+        """Pages of the textbook register (see :mod:`app.reports.textbook`)."""
+        return textbook_pages(self._db.conn, collection, period)
+
+    def statistics(self, period: Period | None = None) -> Statistics:
+        """The figures of *period* (default: this school year up to today)."""
+        return statistics(self._db.conn, period or self.default_period(), self._today())
+
+    # -- printable ---------------------------------------------------------------------------
+    def scope(self, collection: str | None, period: Period | None) -> str:
+        """What a report covers, in words."""
+        parts = [COLLECTION(code=collection.strip().upper())] if collection else []
+        if period and period.label():
+            parts.append(period.label())
+        return " · ".join(parts)
+
+    def report(self, kind: str, collection: str | None = None,
+               period: Period | None = None) -> Report:
+        """The register or statistic *kind* (one of :data:`KINDS`) ready to print."""
+        name, labels = self.library_name(), self.collection_labels()
+        if kind == "statistics":
+            period = period or self.default_period()
+            stats = self.statistics(period)
+            scope = Period(period.start, stats.end).label()
+            made = statistics_report(stats, labels, name, self.school_year(period), scope)
+        elif kind in KINDS:
+            year, scope = self.school_year(period), self.scope(collection, period)
+            if kind == "individual":
+                made = individual_report(self.individual(collection, period), labels, name,
+                                         year, scope)
+            elif kind == "general":
+                made = general_report(self.general(collection, period), name, year, scope)
+            else:
+                made = textbook_report(self.textbook(collection, period), name, year, scope)
+        else:
+            raise ValidationError("reports.bad_kind", BAD_KIND, kind=kind)
+        made.printed_on = self._today()
+        return made
+
+    @staticmethod
+    def render(report: Report, fmt: str) -> bytes:
+        """*report* as ``"pdf"`` or ``"xlsx"`` bytes."""
+        if fmt == "pdf":
+            from app.reports.pdf import report_pdf
+
+            return report_pdf(report)
+        from app.reports.xlsx import report_xlsx
+
+        return report_xlsx(report)
+
+    def write(self, report: Report, path: Path) -> Path:
+        """Write *report* to *path*, as PDF or XLSX by the file's extension."""
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in ("pdf", "xlsx"):
+            raise ValidationError("reports.bad_format", BAD_FORMAT, file=str(path))
+        path.write_bytes(self.render(report, fmt))
+        return path
+
+    def to_dict(self, kind: str, collection: str | None = None,
+                period: Period | None = None) -> Any:
+        """The data of *kind* as JSON-ready values."""
+        if kind == "individual":
+            return [line.to_dict() for line in self.individual(collection, period)]
+        if kind == "general":
+            return self.general(collection, period).to_dict()
+        if kind == "textbook":
+            return [page.to_dict() for page in self.textbook(collection, period)]
+        return self.statistics(period).to_dict()

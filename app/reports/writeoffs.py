@@ -1,0 +1,69 @@
+"""What the general register and the statistics know about write-offs and stocktakes, read
+from :mod:`app.collection.registers` (the write-off records and closed stocktakes) as the
+small values below, so that the registers depend on that module's functions only, never on
+its tables.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from app.collection.registers import stocktake_results, writeoff_copies, writeoff_lines
+
+FAR_FUTURE = date(9999, 12, 31)
+EARLIEST = date(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class WriteOff:
+    """One write-off record (biên bản thanh lý) as part II lists it."""
+
+    number: str
+    day: date
+    reason: str
+    copies: int
+    value: float
+    by_collection: tuple[tuple[str, int], ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """A closed stocktake's figures for one collection, as part III lists them."""
+
+    closed_on: date
+    collection: str
+    expected: int
+    present: int
+    on_loan: int
+    missing: int
+
+
+def write_offs(conn: sqlite3.Connection, start: date | None = None,
+               end: date | None = None) -> list[WriteOff]:
+    """The write-off records dated in *start*…*end* (open sides: all), oldest first."""
+    return [WriteOff(line.number, line.day, line.reason_text, line.copies, line.total_value,
+                     line.by_collection, line.note or "")
+            for line in writeoff_lines(conn, start or EARLIEST, end or FAR_FUTURE)]
+
+
+def written_off(conn: sqlite3.Connection) -> dict[int, tuple[date, str]]:
+    """item id → (day, record number) of every copy on a write-off record."""
+    found: dict[int, tuple[date, str]] = {}
+    for line in writeoff_lines(conn, EARLIEST, FAR_FUTURE):
+        for copy in writeoff_copies(conn, line.uuid):
+            found.setdefault(copy.item_id, (line.day, line.number))
+    return found
+
+
+def inventories(conn: sqlite3.Connection, years: range) -> list[Inventory]:
+    """Figures of the stocktakes closed in *years*, oldest first, one line per collection."""
+    out: list[Inventory] = []
+    for year in years:
+        for result in stocktake_results(conn, year):
+            out.extend(Inventory(result.closed_on, line.collection, line.expected,
+                                 line.present, line.on_loan, line.missing)
+                       for line in result.lines)
+    return out

@@ -1,0 +1,155 @@
+"""The stocktake view in the real window: scans typed into the real scan field are answered
+in the banner with a sound, the figures and the missing list follow, a scan typed while the
+focus is elsewhere stays in the stocktake (never lends a book at the desk), closing asks and
+marks the missing copies lost, and the write-off dialog takes them in one go."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+
+def _stock(lib):  # type: ignore[no-untyped-def]
+    codes = []
+    for n in range(4):
+        record = lib.catalog.add_record(f"Tiếng Việt {n + 1}", authors=["Bùi Mạnh Hùng"])
+        codes += [lib.catalog.add_item(record, collection="GK", location="Giá 1",
+                                       call_number=f"4(V){n}", price=15000.0).barcode
+                  for _ in range(2)]
+    other = lib.catalog.add_record("Số đỏ", authors=["Vũ Trọng Phụng"])
+    outside = lib.catalog.add_item(other, collection="TK", location="Tủ 2").barcode
+    return codes, outside
+
+
+def _scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(field, code)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_a_stocktake_scanned_closed_and_written_off(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    codes, outside = _stock(lib)
+    patron = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    assert lib.circulation.checkout(patron.card, codes[7]).ok
+    view = window.show_view("stocktake")
+    assert window.nav.currentItem().text().startswith("Kiểm kê")
+    assert "Chưa có đợt kiểm kê nào đang mở" in view.heading.text()
+    assert not view.scan_field.isEnabled()
+
+    dialog = view.start_stocktake()
+    for row in range(dialog.collections.count()):
+        item = dialog.collections.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == "GK":
+            item.setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter starts
+    qtbot.waitUntil(lambda: view.scan_field.isEnabled())
+    assert "GK" in view.heading.text()
+    assert view.missing_model.rowCount() == 7 and view.on_loan_model.rowCount() == 1
+    assert view.scan_field.hasFocus()
+
+    _scan(qtbot, view.scan_field, codes[0])
+    assert view.banner.text().startswith(f"Có: {codes[0]} — Tiếng Việt 1")
+    assert view.banner.property("kind") == "ok" and view.sounds.last_played == "ok"
+    assert view.missing_model.rowCount() == 6
+    qtbot.waitUntil(lambda: "đã thấy 1" in view.figures.text())  # once the scanning pauses
+    assert "còn thiếu 6" in view.figures.text()
+    _scan(qtbot, view.scan_field, codes[0])
+    assert "chỉ tính một lần" in view.banner.text() and view.banner.property("kind") == "warn"
+    _scan(qtbot, view.scan_field, outside)
+    assert "ngoài phạm vi" in view.banner.text() and view.banner.property("kind") == "bad"
+    assert view.sounds.last_played == "bad"
+    _scan(qtbot, view.scan_field, "GK.99999")
+    assert "Không có bản sách nào" in view.banner.text()
+    for code in codes[1:5]:
+        _scan(qtbot, view.scan_field, code)
+    # a scan arriving while the focus is elsewhere goes to the stocktake, not to the desk
+    view.tabs.setFocus()
+    window.scan_from_anywhere(codes[5])
+    assert window.stack.currentWidget() is view
+    assert view.banner.text().startswith(f"Có: {codes[5]}")
+    assert lib.circulation.desk.current_patron() is None
+    assert [c.barcode for c in view.missing_model.copies()] == [codes[6]]
+    shown = view.missing_model.index(0, 1)
+    assert view.missing_model.data(shown) == codes[6]
+    qtbot.waitUntil(lambda: "đã thấy 6" in view.figures.text())
+
+    printing = view.print_missing()
+    assert printing is not None
+    qtbot.waitUntil(lambda: view.document_preview is not None, timeout=10000)
+    page = view.document_preview.document.pages[0]
+    texts = [args[2] for name, args in page if name == "text"]
+    assert "DANH SÁCH SÁCH CHƯA THẤY KHI KIỂM KÊ" in texts and codes[6] in texts
+    view.document_preview.reject()
+
+    box = view.close_stocktake()
+    assert box is not None and "1" in box.text()
+    lost = next(b for b in box.buttons() if b.text().startswith("Ghi &mất"))
+    lost.click()
+    assert lib.collection.current_stocktake() is None
+    assert lib.catalog.item_by_barcode(codes[6]).status == "lost"
+    assert lib.catalog.item_by_barcode(codes[7]).status == "on_loan"
+    assert "đánh dấu mất 1" in view.banner.text()
+    assert "Chưa có đợt kiểm kê nào đang mở" in view.heading.text()
+
+    writeoff = view.open_writeoff()
+    writeoff.number.setText("KK-01/2026")
+    writeoff.from_stocktake.click()
+    assert [c.barcode for c in writeoff.copies] == [codes[6]]
+    assert writeoff.reason.currentData() == "lost"
+    _scan(qtbot, writeoff.scan_field, codes[7])  # on loan: refused, not added
+    assert "đang cho mượn" in writeoff.answer.text() and len(writeoff.copies) == 1
+    assert writeoff.isVisible()  # the scanner's Enter did not close the dialog
+    _scan(qtbot, writeoff.scan_field, codes[1])
+    assert "2 bản, trị giá 30.000 đ" in writeoff.total.text()
+    writeoff.make.click()
+    assert writeoff.result() == QDialog.DialogCode.Accepted
+    assert writeoff.made is not None and writeoff.made.copies == 2
+    assert lib.catalog.item_by_barcode(codes[1]).status == "withdrawn"
+
+
+def test_esc_in_the_write_off_dialog_asks_before_losing_the_list(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    codes, _outside = _stock(lib)
+    view = window.show_view("stocktake")
+    dialog = view.open_writeoff()
+    qtbot.waitExposed(dialog)
+    _scan(qtbot, dialog.scan_field, codes[0])
+    assert [c.barcode for c in dialog.copies] == [codes[0]]
+    asked: list[str] = []
+
+    def answer_no() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(0, answer_no)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked and dialog.isVisible()  # kept, with its list
+    assert lib.catalog.item_by_barcode(codes[0]).status == "available"
+
+
+def test_every_button_has_its_own_alt_letter(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    def letter(text: str) -> str | None:
+        found = re.search(r"&([^&])", text.replace("&&", ""))
+        return found[1].upper() if found else None
+
+    _stock(lib)
+    view = window.show_view("stocktake")
+    menus = [letter(a.text()) for a in window.menuBar().actions()]
+    shown = [letter(b.text()) for b in view.findChildren(QAbstractButton) if b.text()]
+    assert None not in shown and len(shown) == 5
+    assert len(set(shown + menus)) == len(shown + menus)
+    dialog = view.open_writeoff()
+    qtbot.waitExposed(dialog)
+    texts = [b.text() for b in dialog.findChildren(QAbstractButton) if b.text()]
+    labels = [w.text() for w in dialog.findChildren(type(view.heading)) if "&" in w.text()]
+    letters = [letter(t) for t in texts + labels if letter(t)]
+    assert "Lập &biên bản" in texts and "Người &duyệt:" in labels
+    assert len(letters) == len(set(letters)), letters
+    dialog.reject()

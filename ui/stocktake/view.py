@@ -1,0 +1,371 @@
+"""The stocktake view (kiểm kê): scanner-only, like the desk.
+
+One big scan field (raw keystrokes: see :class:`ui.scanner.ScanField`), a coloured answer with
+a sound per scan, the figures (expected / found / on loan / missing), and three lists: the
+copies still missing in shelf order (print or save it as PDF), the copies on loan (accounted
+for), and the figures per collection and location. Every scan is committed at once, so
+closing the window — or a power cut — loses nothing; the same stocktake carries on next time.
+Closing the stocktake asks what to do with the missing copies: mark them lost or leave them
+for next time. The write-off dialog (biên bản thanh lý) opens from here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.collection.models import CopyLine
+from app.collection.stocktake import ScanAnswer, describe
+from app.errors import UserError
+from app.library import Library
+from ui.desk.sound import DeskSounds
+from ui.format import display_date
+from ui.operations import Operation, Operations
+from ui.scanner import ScanField
+from ui.stocktake.copies_model import Column, CopyTableModel
+from ui.style import BAD_FG, OK_FG, WARN_FG, banner_css
+
+if TYPE_CHECKING:
+    from app.labels.surface import Recording
+    from ui.labels.document_view import DocumentPreviewDialog
+    from ui.stocktake.writeoff_dialog import WriteoffDialog
+
+
+def _table(headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    header = table.horizontalHeader()
+    for column in range(len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _list_view(model: CopyTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setWordWrap(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    table.setRowCount(0)
+    table.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            table.setItem(row, column, QTableWidgetItem(text))
+
+
+class StocktakeView(QWidget):
+    """Scan the shelves; ``changed`` fires after anything that wrote to the database."""
+
+    changed = Signal()
+
+    def __init__(self, lib: Library, operations: Operations, sounds: DeskSounds | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self._operations = operations
+        self.sounds = sounds or DeskSounds()
+        self.last_answer: ScanAnswer | None = None
+        self.close_box: QMessageBox | None = None
+        self.document_preview: DocumentPreviewDialog | None = None
+        self.writeoff_dialog: WriteoffDialog | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("stocktakeHeading")
+        bold = QFont(self.heading.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.2)
+        self.heading.setFont(bold)
+        self.start_button = QPushButton(self.tr("&Start a stocktake…"))
+        self.start_button.clicked.connect(self.start_stocktake)
+        self.close_button = QPushButton(self.tr("&Close the stocktake…"))
+        self.close_button.clicked.connect(self.close_stocktake)
+        self.print_button = QPushButton(self.tr("&Print the missing list…"))
+        self.print_button.clicked.connect(self.print_missing)
+        self.refresh_button = QPushButton(self.tr("&Refresh the lists"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.writeoff_button = QPushButton(self.tr("&Write-off record…"))
+        self.writeoff_button.clicked.connect(self.open_writeoff)
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.close_button, self.print_button,
+                       self.refresh_button, self.writeoff_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.scan_field = ScanField()
+        self.scan_field.setObjectName("stocktakeScan")
+        self.scan_field.setPlaceholderText(self.tr("Scan the books on the shelf, one by one…"))
+        big = QFont(self.scan_field.font())
+        big.setPointSizeF(big.pointSizeF() * 1.6)
+        self.scan_field.setFont(big)
+        self.scan_field.scanned.connect(self.scan)
+        self.banner = QLabel()
+        self.banner.setObjectName("stocktakeMessage")
+        self.banner.setWordWrap(True)
+        self.banner.setMinimumHeight(64)
+        self.banner.setFont(big)
+        self.figures = QLabel()
+        self.figures.setObjectName("stocktakeFigures")
+        self.figures.setFont(bold)
+
+        missing_columns: list[Column] = [
+            (self.tr("Call number"), lambda c: c.call_number or "–"),
+            (self.tr("Accession no."), lambda c: c.barcode), (self.tr("Title"), lambda c: c.title),
+            (self.tr("Location"), lambda c: c.location or "–")]
+        self.missing_model = CopyTableModel(missing_columns)
+        self.missing_table = _list_view(self.missing_model)
+        self.missing_table.setColumnWidth(0, 130)
+        self.missing_table.setColumnWidth(1, 110)
+        self.missing_table.setColumnWidth(2, 420)
+        self.on_loan_model = CopyTableModel([
+            (self.tr("Accession no."), lambda c: c.barcode), (self.tr("Title"), lambda c: c.title),
+            (self.tr("Due"), lambda c: display_date(c.due_on))])
+        self.on_loan_table = _list_view(self.on_loan_model)
+        self.on_loan_table.setColumnWidth(0, 110)
+        self.on_loan_table.setColumnWidth(1, 420)
+        # The figures are read again once scanning pauses, not after every scan of a burst.
+        self._figures_timer = QTimer(self)
+        self._figures_timer.setSingleShot(True)
+        self._figures_timer.setInterval(250)
+        self._figures_timer.timeout.connect(self._show_figures)
+        self.places_table = _table([self.tr("Collection"), self.tr("Location"),
+                                    self.tr("Expected"), self.tr("Found"), self.tr("On loan"),
+                                    self.tr("Missing")])
+        self.tabs = QTabWidget()
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.addTab(self.missing_table, self.tr("Not found yet (shelf order)"))
+        self.tabs.addTab(self.on_loan_table, self.tr("On loan"))
+        self.tabs.addTab(self.places_table, self.tr("By collection and location"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(buttons)
+        layout.addWidget(self.scan_field)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.figures)
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    # -- scanning --------------------------------------------------------------------------
+    def take_scan(self, code: str) -> None:
+        """A scan typed while focus was elsewhere in the window (the main window's filter)."""
+        self.scan(code)
+
+    def scan(self, code: str) -> None:
+        """Account for one scanned copy and say so, with a sound."""
+        try:
+            answer = self._lib.collection.scan(code)
+        except UserError as error:
+            self._say("bad", error.message)
+            self.sounds.play("bad")
+            self.focus_scan()
+            return
+        self.last_answer = answer
+        kind = "bad" if answer.kind == "refused" else answer.kind
+        self._say(kind, answer.message)
+        self.sounds.play("bad" if kind == "bad" else "ok")
+        if answer.counted and answer.copy is not None:
+            self.missing_model.remove_barcode(answer.copy.barcode)
+            self.on_loan_model.remove_barcode(answer.copy.barcode)
+            self._figures_timer.start()
+            self.changed.emit()
+        self.focus_scan()
+
+    # -- showing ---------------------------------------------------------------------------
+    def _say(self, kind: str, message: str) -> None:
+        self.banner.setStyleSheet(banner_css(kind))
+        self.banner.setProperty("kind", kind)
+        self.banner.setText(message)
+
+    def refresh(self) -> None:
+        """Read the open stocktake again: heading, figures and the three lists."""
+        opened = self._lib.collection.current_stocktake()
+        self.close_button.setEnabled(opened is not None)
+        self.print_button.setEnabled(opened is not None)
+        self.start_button.setEnabled(opened is None)
+        self.scan_field.setEnabled(opened is not None)
+        if opened is None:
+            self.heading.setText(self.tr("No stocktake is open."))
+            self._say("idle", self.tr("Start a stocktake (Alt+S), then scan every book on the "
+                                      "shelves. Scans are saved at once: you can stop and go "
+                                      "on another day."))
+            self.figures.setText("")
+            self.missing_model.set_copies([])
+            self.on_loan_model.set_copies([])
+            self.places_table.setRowCount(0)
+            return
+        self.heading.setText(describe(opened))
+        if not self.banner.text() or self.banner.property("kind") == "idle":
+            self._say("idle", self.tr("Scan the books on the shelf, one by one."))
+        self.missing_model.set_copies(self._lib.collection.missing())
+        self.on_loan_model.set_copies(self._lib.collection.on_loan())
+        self._show_figures()
+
+    def _show_figures(self) -> None:
+        self._figures_timer.stop()
+        if self._lib.collection.current_stocktake() is None:
+            return
+        progress = self._lib.collection.progress()
+        self.figures.setText(self.tr(
+            "Expected {expected} · found {found} · on loan {on_loan} · missing {missing}").format(
+                expected=progress.expected, found=progress.found, on_loan=progress.on_loan,
+                missing=progress.missing))
+        _fill(self.places_table, [(line.collection or "–", line.location or "–",
+                                   str(line.expected), str(line.found), str(line.on_loan),
+                                   str(line.missing)) for line in progress.lines])
+        colours = {3: OK_FG, 4: WARN_FG, 5: BAD_FG}
+        for row in range(self.places_table.rowCount()):
+            for column, colour in colours.items():
+                cell = self.places_table.item(row, column)
+                if cell is not None and cell.text() != "0":
+                    cell.setForeground(QBrush(QColor(colour)))
+
+    def focus_scan(self) -> None:
+        """Give the scan field the keyboard again."""
+        if self.isVisible() and self.scan_field.isEnabled():
+            self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.refresh()
+        self.focus_scan()
+
+    # -- start and close -------------------------------------------------------------------
+    def start_stocktake(self) -> QDialog:
+        """Ask what to count, then open the stocktake (returns the dialog, open)."""
+        from ui.stocktake.start_dialog import StartStocktakeDialog
+
+        dialog = StartStocktakeDialog(self._lib, self)
+        dialog.accepted.connect(lambda: self._start(dialog.chosen_collections(),
+                                                    dialog.chosen_locations()))
+        dialog.open()
+        return dialog
+
+    def _start(self, collections: list[str], locations: list[str]) -> None:
+        try:
+            self._lib.collection.start_stocktake(collections, locations)
+        except UserError as error:
+            self._say("bad", error.message)
+            self.sounds.play("bad")
+            return
+        self._say("idle", self.tr("Scan the books on the shelf, one by one."))
+        self.changed.emit()
+        self.refresh()
+        self.focus_scan()
+
+    def close_stocktake(self) -> QMessageBox | None:
+        """Ask what to do with the missing copies — mark them lost, or leave them for next
+        time — then close the stocktake (the question is returned, open)."""
+        if self._lib.collection.current_stocktake() is None:
+            return None
+        missing = self._lib.collection.progress().missing
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Close the stocktake"),
+                          self.tr("{count} copies were not found. What should happen to "
+                                  "them?").format(count=missing), parent=self)
+        lost = box.addButton(self.tr("Mark them &lost"), QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton(self.tr("&Leave them for next time"),
+                              QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(leave)
+        box.setEscapeButton(cancel)
+
+        def chosen(button: object) -> None:
+            if button is lost or button is leave:
+                self._close(mark_lost=button is lost)
+            self.focus_scan()
+
+        box.buttonClicked.connect(chosen)
+        self.close_box = box
+        box.open()
+        return box
+
+    def _close(self, mark_lost: bool) -> None:
+        # A few seconds when thousands of copies are marked lost (one transaction).
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self._lib.collection.close_stocktake(mark_lost=mark_lost)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.refresh()
+        self._say("ok", self.tr("Stocktake closed: expected {expected}, present {present}, on "
+                                "loan {on_loan}, missing {missing}, marked lost {lost}.").format(
+            expected=result.expected, present=result.present, on_loan=result.on_loan,
+            missing=result.missing, lost=result.lost_marked))
+        self.changed.emit()
+
+    # -- printing and write-offs -----------------------------------------------------------
+    def print_missing(self) -> Operation | None:
+        """Draw the missing list off the GUI thread and preview it (print, save PDF)."""
+        opened = self._lib.collection.current_stocktake()
+        if opened is None:
+            return None
+        copies: list[CopyLine] = self._lib.collection.missing()
+        what = describe(opened)
+        library_name = str(self._lib.settings.get("library_name", "") or "")
+        today = self._lib.circulation.today()
+
+        def draw() -> Recording:
+            from app.collection.printed import missing_document
+
+            return missing_document(copies, what, library_name, today)
+
+        title = self.tr("Missing list")
+        operation = self._operations.run(lambda _progress: draw(), title=title)
+        operation.succeeded.connect(lambda document: self._show_document(
+            document, title, f"missing-{today.isoformat()}.pdf",
+            self.tr("{count} copies not found").format(count=len(copies))))
+        operation.failed.connect(lambda exc: self._say("bad", str(exc)))
+        return operation
+
+    def _show_document(self, document: Recording, title: str, file_name: str,
+                       summary: str) -> None:
+        from ui.labels.document_view import DocumentPreviewDialog
+
+        dialog = DocumentPreviewDialog(document, self._operations, title, self,
+                                       file_name=file_name, summary=summary)
+        dialog.finished.connect(lambda _code: self.focus_scan())
+        self.document_preview = dialog
+        dialog.open()
+
+    def open_writeoff(self) -> WriteoffDialog:
+        """The write-off record dialog (returns it, open)."""
+        from ui.stocktake.writeoff_dialog import WriteoffDialog
+
+        dialog = WriteoffDialog(self._lib, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.changed.emit)
+        dialog.finished.connect(lambda _code: self.focus_scan())
+        self.writeoff_dialog = dialog
+        dialog.open()
+        return dialog

@@ -1,0 +1,171 @@
+"""The write-off record dialog (biên bản thanh lý): number, date, reason, who approved it, a
+note, and the copies — scanned one by one (the scanner's Enter adds a copy; it never closes
+the dialog) or all the copies the last stocktake did not find. A copy on loan or kept for a
+hold is refused at once with the reason. Alt+K makes the record; Esc cancels (asking first
+when something was typed or listed)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.collection.messages import REASONS
+from app.collection.models import REASONS as REASON_CODES
+from app.collection.models import CopyLine, WriteoffLine
+from app.errors import UserError
+from app.library import Library
+from ui.form_dialog import FormDialog
+from ui.format import display_price
+from ui.scanner import ScanField
+from ui.style import banner_css
+
+
+class WriteoffDialog(FormDialog):
+    """Make one write-off record; ``made`` holds it after the dialog is accepted. Esc with
+    something typed or listed asks before losing it (:class:`ui.form_dialog.FormDialog`)."""
+
+    def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lib = lib
+        self.copies: list[CopyLine] = []
+        self.made: WriteoffLine | None = None
+        self.setWindowTitle(self.tr("Write-off record"))
+        self.number = QLineEdit()
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day.setCalendarPopup(True)
+        self.day.setMaximumDate(QDate.currentDate())
+        self.reason = QComboBox()
+        for code in REASON_CODES:
+            self.reason.addItem(REASONS[code](), code)
+        self.approved_by = QLineEdit()
+        self.note = QLineEdit()
+        self.scan_field = ScanField()
+        self.scan_field.setObjectName("writeoffScan")
+        self.scan_field.setPlaceholderText(self.tr("Scan or type an accession number, Enter"))
+        self.scan_field.scanned.connect(self.add_code)
+        form = QFormLayout()
+        for text, field in ((self.tr("&Number:"), self.number), (self.tr("&Date:"), self.day),
+                            (self.tr("&Reason:"), self.reason),
+                            (self.tr("&Approved by:"), self.approved_by),
+                            (self.tr("N&ote:"), self.note),
+                            (self.tr("Cop&ies:"), self.scan_field)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.answer = QLabel()
+        self.answer.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Accession no."), self.tr("Title"),
+                                              self.tr("Collection"), self.tr("Price")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.total = QLabel()
+        self.from_stocktake = QPushButton(self.tr("Add the copies the last stocktake did not "
+                                                  "&find"))
+        self.from_stocktake.clicked.connect(self.add_from_stocktake)
+        self.take_out = QPushButton(self.tr("&Take out of the list"))
+        self.take_out.clicked.connect(self.remove_selected)
+        self.make = QPushButton(self.tr("Ma&ke the record"))
+        self.make.clicked.connect(self.make_record)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        for button in (self.from_stocktake, self.take_out, self.make, cancel):
+            button.setAutoDefault(False)  # Enter from the scanner adds a copy, nothing else
+        row = QHBoxLayout()
+        row.addWidget(self.from_stocktake)
+        row.addWidget(self.take_out)
+        row.addStretch(1)
+        row.addWidget(self.make)
+        row.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.answer)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.total)
+        layout.addLayout(row)
+        self.resize(760, 560)
+        self._show_list()
+        self.number.setFocus()
+
+    def _say(self, kind: str, message: str) -> None:
+        self.answer.setStyleSheet(banner_css(kind))
+        self.answer.setText(message)
+
+    def add_code(self, code: str) -> None:
+        """Add the copy scanned as *code*, or say why it cannot be written off."""
+        try:
+            copy = self._lib.collection.writeoff_copy(code)
+        except UserError as error:
+            self._say("bad", error.message)
+            return
+        if any(c.item_id == copy.item_id for c in self.copies):
+            self._say("warn", self.tr("{barcode} is already on the list.").format(
+                barcode=copy.barcode))
+            return
+        self.copies.append(copy)
+        self._say("ok", f"{copy.barcode} — {copy.title}")
+        self._show_list()
+
+    def add_from_stocktake(self) -> None:
+        """Add every copy the last closed stocktake did not find (not written off since)."""
+        closed = self._lib.collection.last_closed()
+        found = self._lib.collection.not_found_at(closed) if closed else []
+        known = {c.item_id for c in self.copies}
+        added = [c for c in found if c.item_id not in known]
+        if added and not self.copies:  # a record of the books the stocktake found lost
+            self.reason.setCurrentIndex(REASON_CODES.index("lost"))
+        self.copies.extend(added)
+        self._say("ok" if added else "warn", self.tr("{count} copies added from the stocktake."
+                                                     ).format(count=len(added)))
+        self._show_list()
+
+    def remove_selected(self) -> None:
+        """Take the selected copies off the list."""
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        self.copies = [c for n, c in enumerate(self.copies) if n not in rows]
+        self._show_list()
+
+    def _show_list(self) -> None:
+        self.table.setRowCount(len(self.copies))
+        for row, copy in enumerate(self.copies):
+            for column, text in enumerate((copy.barcode, copy.title, copy.collection or "–",
+                                           display_price(copy.price))):
+                cell = QTableWidgetItem(text)
+                if column == 3:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, cell)
+        value = sum(c.price or 0 for c in self.copies)
+        self.total.setText(self.tr("{count} copies, value {value} đ").format(
+            count=len(self.copies), value=display_price(value) or "0"))
+
+    def make_record(self) -> None:
+        """Make the record; on a refusal the dialog stays open and says why."""
+        day = self.day.date()
+        try:
+            self.made = self._lib.collection.create_writeoff(
+                self.number.text(), str(self.reason.currentData()),
+                [c.item_id for c in self.copies],
+                day=day.toPython(),  # type: ignore[arg-type]
+                approved_by=self.approved_by.text(), note=self.note.text())
+        except UserError as error:
+            self._say("bad", error.message)
+            return
+        self.accept()
