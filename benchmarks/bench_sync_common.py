@@ -93,3 +93,20 @@ def pg_backend_cpu(database: str) -> float:
         if f" {database} " in title:
             total += _cpu(fields)
     return total
+
+
+def applier_cpu(server_pid: int) -> float:
+    """CPU seconds of the live applier processes (``python -m server.applier``) started by
+    the server process *server_pid* or by its workers."""
+    parents = {server_pid} | {int(e.name) for e, f in _processes() if int(f[1]) == server_pid}
+    total = 0.0
+    for entry, fields in _processes():
+        if int(fields[1]) not in parents:
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"server.applier" in cmdline:
+            total += _cpu(fields)
+    return total

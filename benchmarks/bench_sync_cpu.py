@@ -79,7 +79,7 @@ def run_inproc(db_url: str, work: Path, paths: list[Path], batch: int,
     from sqlalchemy import event
 
     from app.sync.client import SyncClient
-    from server import push, registry, schemas
+    from server import applier, push, registry, schemas
     from server.db import lookup, make_engine, upgrade, write
     from server.settings import load_settings
 
@@ -146,8 +146,9 @@ def run_inproc(db_url: str, work: Path, paths: list[Path], batch: int,
                     "payload": c.payload, "at": c.at, "digest": c.digest} for c in body.changes]
         withheld = [{"seq": w.seq, "digest": w.digest} for w in body.withheld]
         with write(engine) as conn:
-            push.apply_batch(conn, lib.id, body.from_seq, body.to_seq, changes,
+            push.store_batch(conn, lib.id, body.from_seq, body.to_seq, changes,
                              withheld=withheld, body=raw.decode())
+            applier.apply_library(conn, lib.id)  # the push and its applying, one transaction
             before = (time.perf_counter(), backend_ns(conn))
             dbapi = conn.connection.dbapi_connection
         wall, ns = before

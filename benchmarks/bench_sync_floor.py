@@ -9,7 +9,7 @@ round robin (nothing runs concurrently, so each process's CPU is its own), and p
 batch:
 
 (a) **PostgreSQL alone.** The server's real push path runs in this process on database A
-    (body validation, the library row locked by its token, ``push.apply_batch``, commit)
+    (body validation, the library row locked by its token, ``push.store_batch`` + ``applier.apply_library``, commit)
     while every statement it sends is recorded with its parameters. The recorded
     statements are then replayed on a fresh database B, batch after batch, through a bare
     psycopg connection (the same automatic preparing; statements the server runs unprepared
@@ -21,7 +21,7 @@ batch:
     ``bare`` is uvicorn + FastAPI reading the body and answering (no parsing);
     ``validate`` adds what the push route does before touching the database (pydantic
     validates the body from its bytes, the change dicts are built) in the thread pool;
-    ``no-apply`` is the real application with ``push.apply_batch`` replaced by an answer
+    ``no-apply`` is the real application with ``push.store_batch`` replaced by an answer
     (token check and the library row lock in a transaction on database A: one statement
     and a commit). The push's own Python (union linking, statement arguments) is
     the in-process run on A less the replayer's CPU.
@@ -68,7 +68,7 @@ def floor_app() -> Any:
                         changes: list[dict[str, Any]], **_: Any) -> push.PushResult:
             return push.PushResult(to_seq, len(changes))
 
-        push.apply_batch = answer_only  # type: ignore[assignment]
+        push.store_batch = answer_only  # type: ignore[assignment]
         return api.app_from_env()
 
     from fastapi import FastAPI
@@ -155,7 +155,7 @@ def run_real(engine: Any, batches: list[tuple[str, bytes]]
     statements; ``(recorded per batch, server CPU s, PostgreSQL CPU s, PG s by label)``."""
     from sqlalchemy import event
 
-    from server import api, push, registry
+    from server import api, applier, push, registry
 
     recorded: list[list[tuple[str, Any, bool]]] = []
     by_label: defaultdict[str, float] = defaultdict(float)
@@ -198,9 +198,10 @@ def run_real(engine: Any, batches: list[tuple[str, bytes]]
                                 "payload": c.payload, "at": c.at, "digest": c.digest}
                                for c in body.changes]
                     withheld = [{"seq": w.seq, "digest": w.digest} for w in body.withheld]
-                    push.apply_batch(conn, lib.id, body.from_seq, body.to_seq, changes,
+                    push.store_batch(conn, lib.id, body.from_seq, body.to_seq, changes,
                                      withheld=withheld, body=text,
                                      locked=(int(lib.acked_seq), int(lib.digest_floor)))
+                    applier.apply_library(conn, lib.id)  # what the push did before
                     h0 = time.process_time()
                     ns = _backend_ns(pid)
                     hooks += time.process_time() - h0
@@ -338,7 +339,7 @@ def run(work: Path, url_a: str, url_b: str, n_libs: int, n_changes: int, batch: 
               f"{ms * labels_a.get(label, 0.0) / count:.2f})")
     print(f"    replayer's Python (psycopg sending the recorded statements): "
           f"{ms * replay_cpu / count:.2f} ms")
-    print(f"(b) server's push path in-process (validation, token, apply_batch, commit; no "
+    print(f"(b) server's push path in-process (validation, token, store_batch + apply_library, commit; no "
           f"HTTP): {ms * server_cpu / count:.2f} ms, of which driving the statements ~"
           f"{ms * replay_cpu / count:.2f} ms")
 

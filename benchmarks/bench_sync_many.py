@@ -35,7 +35,7 @@ from pathlib import Path
 from queue import Queue
 from typing import Any
 
-from bench_sync_common import cpu_seconds, make_library, pg_backend_cpu
+from bench_sync_common import applier_cpu, cpu_seconds, make_library, pg_backend_cpu
 from sync_harness import FaultEnv, pg_database
 
 from app.sync.protocol import DEFAULT_BATCH
@@ -112,10 +112,13 @@ def _push_all(paths: list[Path], token_dir: Path, batch: int, start: Any,
 
 
 def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, workers: int,
-        processes: int, probe_batch: int) -> None:
+        processes: int, probe_batch: int, applier_mode: str, appliers: int = 0) -> None:
     from app.sync.client import SyncClient
+    from server import applier
 
-    env = FaultEnv(db_url, work, workers=workers)
+    env = FaultEnv(db_url, work, workers=workers,
+                   env={"THUVIEN_DISTRICT_APPLIER": applier_mode,
+                        "THUVIEN_DISTRICT_APPLIERS": str(appliers)})
     try:
         t0 = time.perf_counter()
         paths = []
@@ -157,15 +160,22 @@ def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, worker
         for pusher in pushers:
             pusher.start()
         start.wait()
-        server_cpu0 = cpu_seconds(env.server.proc.pid)
+        pid = env.server.proc.pid
+        server_cpu0, applier_cpu0 = cpu_seconds(pid), applier_cpu(pid)
         pg_cpu0 = pg_backend_cpu(database) if on_pg else 0.0
         t0 = time.perf_counter()
         parts = [queue.get() for _ in pushers]
         wall = time.perf_counter() - t0
         for pusher in pushers:
             pusher.join()
-        server_cpu = cpu_seconds(env.server.proc.pid) - server_cpu0
+        apply_cpu = applier_cpu(pid) - applier_cpu0
+        server_cpu = cpu_seconds(pid) - server_cpu0 - apply_cpu
         pg_cpu = (pg_backend_cpu(database) - pg_cpu0) if on_pg else 0.0
+        caught_up = applier.wait_applied(env.engine, timeout=900)
+        applied_after = time.perf_counter() - t0
+        apply_all = applier_cpu(pid) - applier_cpu0
+        server_all = cpu_seconds(pid) - server_cpu0 - apply_all
+        pg_all = (pg_backend_cpu(database) - pg_cpu0) if on_pg else 0.0
         latencies = sorted(x for part in parts for x in part[0])
         errors = [e for part in parts for e in part[1]]
         client_cpu = sum(part[2] for part in parts)
@@ -177,14 +187,19 @@ def run(db_url: str, work: Path, n_libs: int, n_changes: int, batch: int, worker
               f"{statistics.median(latencies):.2f} s, p95 {p95:.2f} s, max {latencies[-1]:.2f} s "
               f"(goal p95 <= 1 s); errors: {len(errors)}; load average "
               f"{os.getloadavg()[0]:.1f}; server workers {workers}; client processes "
-              f"{max(1, processes)}")
-        total_cpu = server_cpu + client_cpu + pg_cpu
+              f"{max(1, processes)}; applier {applier_mode}"
+              f"{f' x {appliers}' if appliers else ''}")
         changes = n_libs * n_changes
-        print(f"CPU seconds: server {server_cpu:.1f}, clients {client_cpu:.1f}, PostgreSQL "
-              f"backends {pg_cpu:.1f} (live ones only); per batch {1000 * total_cpu / len(latencies):.1f} "
-              f"ms, per change {1e6 * total_cpu / changes:.0f} us (server "
-              f"{1e6 * server_cpu / changes:.0f}, clients {1e6 * client_cpu / changes:.0f}, "
-              f"PostgreSQL {1e6 * pg_cpu / changes:.0f})")
+        n = len(latencies)
+        print(f"CPU seconds while pushing: server {server_cpu:.1f}, applier {apply_cpu:.1f}, "
+              f"clients {client_cpu:.1f}, PostgreSQL backends {pg_cpu:.1f} (live ones only); "
+              f"per batch {1000 * (server_cpu + apply_cpu + client_cpu + pg_cpu) / n:.1f} ms")
+        total_cpu = server_all + apply_all + client_cpu + pg_all
+        print(f"everything applied (union catalog caught up) {applied_after:.1f} s after the "
+              f"start{'' if caught_up else ' (NOT caught up: gave up waiting)'}; CPU until then "
+              f"per batch {1000 * total_cpu / n:.1f} ms (server {1000 * server_all / n:.1f}, "
+              f"applier {1000 * apply_all / n:.1f}, clients {1000 * client_cpu / n:.1f}, "
+              f"PostgreSQL {1000 * pg_all / n:.1f}), per change {1e6 * total_cpu / changes:.0f} us")
         if probed:
             print(f"probe (one more library, batches of {probe_batch} while the others push): "
                   f"{len(probed)} batches, p50 {statistics.median(probed):.2f} s, p95 "
@@ -208,17 +223,21 @@ def main() -> None:
                         help="spread the simulated libraries over this many processes")
     parser.add_argument("--probe-batch", type=int, default=10,
                         help="batch size of the probe library (0: no probe)")
+    parser.add_argument("--applier", default="process", choices=["process", "thread"],
+                        help="where the server applies stored batches")
+    parser.add_argument("--appliers", type=int, default=0,
+                        help="applier processes (default: the server's, 1)")
     args = parser.parse_args()
     os.environ.setdefault("THUVIEN_NO_KEYRING", "1")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if args.sqlite or not args.pg:
             run(f"sqlite:///{work / 'district.sqlite3'}", work, args.libraries, args.changes,
-                args.batch, args.workers, args.client_processes, args.probe_batch)
+                args.batch, args.workers, args.client_processes, args.probe_batch, args.applier)
         else:
             with pg_database(args.pg) as url:
                 run(url, work, args.libraries, args.changes, args.batch, args.workers,
-                    args.client_processes, args.probe_batch)
+                    args.client_processes, args.probe_batch, args.applier, args.appliers)
 
 
 if __name__ == "__main__":

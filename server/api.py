@@ -11,7 +11,10 @@ Who may call what:
 
 import gc
 import os
+import sys
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -25,7 +28,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from app.sync.protocol import DEFAULT_PAGE, MAX_PAGE, PROTOCOL_VERSION, decode_cursor
-from server import push, registry, schemas, stats, union
+from server import applier, push, registry, schemas, stats, union
 from server.db import lookup, make_engine, read, write
 from server.reuse import SeqReused
 from server.settings import ServerSettings, load_settings
@@ -70,8 +73,27 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     # batch slow. SQLite writes one at a time anyway.
     push_slots = threading.BoundedSemaphore(settings.push_concurrency
                                             or (1 if settings.is_sqlite else 4))
+    running: list[Any] = []  # the applier, while the application runs (its lifespan)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if settings.applier == "process" and not getattr(sys, "frozen", False):
+            running.append(applier.ApplierProcess(settings.database_url,
+                                                  settings.applier_count))
+        elif settings.applier != "off":  # "thread", or a frozen build (no python -m)
+            running.append(applier.Applier(engine))
+        for a in running:
+            a.start()
+        try:
+            yield
+        finally:
+            for a in running:
+                await run_in_threadpool(a.stop)
+            running.clear()
+
     app = FastAPI(title="ThuVien district server", version=str(PROTOCOL_VERSION),
-                  description="Union catalog and statistics for school and commune libraries.")
+                  description="Union catalog and statistics for school and commune libraries.",
+                  lifespan=lifespan)
     app.state.engine = engine
     app.state.settings = settings
 
@@ -143,7 +165,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                                 "payload": c.payload, "at": c.at, "digest": c.digest}
                                for c in body.changes]
                     withheld = [{"seq": w.seq, "digest": w.digest} for w in body.withheld]
-                    result = push.apply_batch(
+                    result = push.store_batch(
                         conn, lib.id, body.from_seq, body.to_seq, changes,
                         withheld=withheld, idempotency=settings.idempotency, body=text,
                         before_commit=lambda: faults.hit("before_commit"),
@@ -155,7 +177,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             except SeqReused as exc:
                 return JSONResponse({"detail": str(exc), "acked_seq": exc.acked_seq,
                                      "reused_seq": exc.seq}, status_code=409)
-            except push.BadBatch as exc:
+            except (push.BadBatch, push.Unstorable) as exc:
                 raise HTTPException(422, str(exc)) from exc
             except (DataError, UnicodeError) as exc:  # e.g. a NUL character in a text
                 raise HTTPException(422, "the batch holds a value the database cannot store: "
@@ -164,6 +186,9 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                 if attempt == 3 or not _retryable(exc):
                     raise
         faults.hit("after_commit")
+        if result.applied:
+            for a in running:
+                a.wake()
         return {"acked_seq": result.acked_seq, "applied": result.applied}
 
     @app.post("/v1/libraries/{code}/push", response_model=schemas.PushOut,
@@ -176,7 +201,9 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                                  "that sequence number with another change (renumber)"},
                   422: {"description": "malformed batch"}})
     async def push_batch(code: str, request: Request) -> Any:
-        """Store a batch of outbox changes once; answer the highest sequence stored."""
+        """Store a batch of outbox changes once; answer the highest sequence stored
+        (``applied``: how many changes of this batch were new). The union catalog and
+        statistics take them in shortly after (``applied_seq`` of the library)."""
         # The token is checked in the push's own transaction (its library row is locked
         # there anyway); the body is validated straight from its bytes (pydantic's JSON
         # parser, in the worker thread) and its text handed on: PostgreSQL reads the changes
@@ -206,6 +233,10 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             after = decode_cursor(cursor)
         except ValueError as exc:
             raise HTTPException(422, str(exc)) from exc
+        if who.library is not None and running and settings.pull_wait > 0:
+            # A school pulls right after pushing: its own changes first reach the union
+            # catalog (bounded: under a burst it gets them on its next pull).
+            applier.wait_applied(engine, int(who.library.id), settings.pull_wait)
         with read(engine) as conn:
             records, next_cursor, more = union.changes_after(conn, after, limit)
         if who.library is not None:

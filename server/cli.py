@@ -128,9 +128,34 @@ def _libraries(settings: ServerSettings, args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     lines = [f"{r['code']:<16} {r['type']:<8} {'enrolled' if r['enrolled'] else 'waiting':<9} "
-             f"seq={r['acked_seq']:<8} last push={r['last_push_at'] or '-'}  {r['name']}"
+             f"received={r['acked_seq']:<8} applied={r['applied_seq']:<8}"
+             f"{_pending(r)} last push={r['last_push_at'] or '-'}  {r['name']}"
              for r in rows] or ["(chưa có thư viện / no libraries yet)"]
     _print(rows, args.json, lines)
+    return 0
+
+
+def _pending(row: dict[str, Any]) -> str:
+    """What waits to be applied, in words (empty when nothing does)."""
+    waiting = row["acked_seq"] - row["applied_seq"]
+    text = f" chờ áp dụng / pending: {waiting}" if waiting > 0 else ""
+    if row.get("apply_error"):
+        text += f" LỖI ÁP DỤNG / APPLY ERROR: {row['apply_error']}"
+    return text + " "
+
+
+def _apply(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from server import applier
+
+    engine = make_engine(settings)
+    try:
+        applier.drain(engine, timeout=args.timeout)
+    except TimeoutError as exc:
+        print(f"Lỗi / Error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    print("Đã áp dụng mọi thay đổi đã nhận / Every received change is applied")
     return 0
 
 
@@ -166,8 +191,14 @@ def _stats(settings: ServerSettings, args: argparse.Namespace) -> int:
                 rows = [row]
             values = [{"library_code": row.code, "name": row.name,
                        **stats.month_stats(conn, row.id, args.month)} for row in rows]
+            lagging = [r.code for r in conn.execute(registry.WITH_APPLIED)
+                       if r.applied_seq < r.acked_seq and r.id in {row.id for row in rows}]
     finally:
         engine.dispose()
+    if lagging:
+        print(f"Lưu ý / Note: thay đổi đã nhận nhưng chưa áp dụng, chưa có trong số liệu / "
+              f"changes received but not applied yet are not counted: {', '.join(lagging)}",
+              file=sys.stderr)
     if args.csv:
         _write_stats_csv(args.csv, values)
     if args.code is not None:
@@ -290,6 +321,13 @@ def build_parser() -> argparse.ArgumentParser:
         "các thư viện và lần đồng bộ gần nhất", "list libraries with their last sync"))
     libs.add_argument("--json", action="store_true", help=json_help)
     libs.set_defaults(handler=_libraries)
+
+    apply = sub.add_parser("apply", help=phrase(
+        "áp dụng ngay mọi thay đổi đã nhận (khi máy chủ không tự áp dụng)",
+        "apply every received change now (when no server applies them)"))
+    apply.add_argument("--timeout", type=float, default=600.0, help=phrase(
+        "số giây chờ tối đa", "seconds to wait at most"))
+    apply.set_defaults(handler=_apply)
 
     st = sub.add_parser("stats", help=phrase(
         "thống kê một tháng: của một thư viện, hoặc của mọi thư viện",

@@ -80,6 +80,20 @@ withheld_changes = Table(
     Column("digest", String(64), nullable=False),
 )
 
+# How far each library's received batches have been applied (server.applier): the push
+# only stores a batch in received_batches and acknowledges it; the applier writes the
+# library's rows, the union catalog and holdings from the batches numbered above
+# ``applied_seq``, in order, and moves it in the same transaction. Apart from ``libraries``
+# so that applying never waits for (or holds up) a push's lock on the library's row.
+apply_positions = Table(
+    "apply_positions", metadata,
+    Column("library_id", Integer, ForeignKey("libraries.id"), primary_key=True),
+    Column("applied_seq", BigInteger, nullable=False, server_default="0"),
+    Column("applied_at", String(32)),
+    # The last failure to apply the next batch (the applier retries it), None when fine.
+    Column("last_error", Text),
+)
+
 lib_records = Table(
     "lib_records", metadata,
     Column("library_id", Integer, ForeignKey("libraries.id"), primary_key=True),

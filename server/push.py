@@ -1,8 +1,10 @@
-"""Applying a pushed batch: one transaction, ``(library, seq)`` idempotency, ordered effects.
+"""A pushed batch: stored once (the push), applied later in order (the applier).
 
-The caller holds the transaction; :func:`apply_batch` locks the library's row first, so
-two deliveries of the same batch (a retry racing the original) apply it once. A resent
-part is checked against the digests kept (:mod:`server.reuse`) before it is acknowledged.
+:func:`store_batch` is what the push does in its transaction: it locks the library's row
+first, so two deliveries of the same batch (a retry racing the original) store it once; a
+resent part is checked against the digests kept (:mod:`server.reuse`) before it is
+acknowledged. :func:`apply_stored` is what :mod:`server.applier` does with stored batches:
+the library's rows, the union catalog and holdings.
 """
 
 from __future__ import annotations
@@ -62,20 +64,24 @@ def _check(from_seq: int, to_seq: int, changes: list[dict[str, Any]],
         raise BadBatch("a sequence number is both sent and withheld")
 
 
-def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
+def store_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
                 changes: list[dict[str, Any]], *, withheld: list[dict[str, Any]] | None = None,
                 idempotency: bool = True, body: str | None = None,
                 before_commit: Callable[[], None] | None = None,
                 locked: tuple[int, int] | None = None) -> PushResult:
-    """Store and apply the changes of one batch not seen before; answer the acked sequence.
+    """Store the changes of one batch not seen before and answer the acked sequence: what
+    a school waits for. The library's rows and the union catalog are written afterwards by
+    :mod:`server.applier` from the stored batch (the received log is its queue).
 
     *withheld* lists ``{"seq", "digest"}`` of the outbox rows in the range that the privacy
-    filter kept at the school. Raises :class:`PushConflict` when the batch starts after what
-    the server has, :class:`server.reuse.SeqReused` when it re-sends a number with another
-    change, :class:`BadBatch` when it is malformed. *locked*: ``(acked_seq, digest_floor)``
-    of the library's row when the caller has already locked it in this transaction.
+    filter kept at the school. *body* is the request's JSON text (stored as it is; without
+    it a body is made of *changes*). Raises :class:`PushConflict` when the batch starts after
+    what the server has, :class:`server.reuse.SeqReused` when it re-sends a number with
+    another change, :class:`BadBatch` when it is malformed. *locked*: ``(acked_seq,
+    digest_floor)`` of the library's row when the caller has already locked it in this
+    transaction.
 
-    >>> apply_batch(conn, 1, 0, 2, [{"seq": 1, ...}, {"seq": 2, ...}])  # doctest: +SKIP
+    >>> store_batch(conn, 1, 0, 2, [{"seq": 1, ...}, {"seq": 2, ...}])  # doctest: +SKIP
     PushResult(acked_seq=2, applied=2)
     """
     withheld = withheld or []
@@ -97,6 +103,8 @@ def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
         kept = [w for w in withheld if w["seq"] > acked]
     else:  # test-only: shows the fault harness catches double application
         todo, kept = list(changes), list(withheld)
+    if body is not None and conn.dialect.name == "postgresql":
+        refuse_unstorable(body, todo)
     now = utc_now()
     new_acked = max(acked, to_seq)
     if any(c.get("digest") is None for c in todo):
@@ -108,19 +116,60 @@ def apply_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
                          [(library_id, w["seq"], w["digest"]) for w in kept],
                          conflict=("library_id", "seq"))
     if todo:
-        # Without idempotency (tests only) every change of the batch is applied.
+        # Without idempotency (tests only) every change of the batch is logged again.
         after = acked if idempotency else -1
-        in_db = body if body is not None and conn.dialect.name == "postgresql" else None
-        if in_db is None:
-            received.store(conn, library_id, after, to_seq, now,
-                           received.body_of(todo) if body is None else body)
-        if in_db is None:
-            for c in todo:
-                c["text"] = union.to_json(c["payload"])
-        _apply(conn, library_id, todo, None if in_db is None else (in_db, after, to_seq, now))
+        received.store(conn, library_id, after, to_seq, now,
+                       received.body_of(todo) if body is None else body)
     if before_commit is not None:
         before_commit()
     return PushResult(new_acked, len(todo))
+
+
+class Unstorable(ValueError):
+    """A change holds a value the database cannot store (PostgreSQL: a NUL character)."""
+
+
+def refuse_unstorable(body: str, changes: list[dict[str, Any]]) -> None:
+    """Raise :class:`Unstorable` when a change of *body* holds a NUL character, which
+    PostgreSQL's jsonb refuses: the applier could never apply the batch. The text is
+    searched first (``\\u0000`` is how JSON writes it); the changes only when it is there."""
+    if "\\u0000" not in body:
+        return
+
+    def has_nul(value: Any) -> bool:
+        if isinstance(value, str):
+            return "\x00" in value
+        if isinstance(value, dict):
+            return any(has_nul(k) or has_nul(v) for k, v in value.items())
+        if isinstance(value, list):
+            return any(has_nul(v) for v in value)
+        return False
+
+    for c in changes:
+        if has_nul(c):
+            raise Unstorable(f"change {c['seq']} holds a NUL character")
+
+
+def apply_stored(conn: Connection, library_id: int,
+                 batches: list[tuple[int, int, str]]) -> int:
+    """Apply stored batches ``(after, to_seq, body)`` of one library, in order: the changes
+    of each body numbered in ``(after, to_seq]`` (the ranges must not overlap). Writes the
+    library's rows, links records to the union catalog, updates holdings and ticks the
+    union clock once. Answers the number of changes applied. The caller holds the
+    transaction and records how far the library is applied (:mod:`server.applier`)."""
+    todo: list[dict[str, Any]] = []
+    on_pg = conn.dialect.name == "postgresql"
+    for after, to_seq, body in batches:
+        for c in json.loads(body).get("changes") or ():
+            if after < c["seq"] <= to_seq:
+                if not on_pg:
+                    c["text"] = union.to_json(c["payload"])
+                todo.append(c)
+    if not todo:
+        return 0
+    touched = _apply(conn, library_id, todo, batches if on_pg else None)
+    union.bump(conn, touched)
+    return len(todo)
 
 
 def _fold(changes: list[dict[str, Any]], entity: str, existing: dict[str, dict[str, Any]]
@@ -221,10 +270,11 @@ def _int(value: Any) -> int | None:
 
 
 def _apply(conn: Connection, library_id: int, todo: list[dict[str, Any]],
-           in_db: tuple[str, int, int, str] | None) -> None:
-    """Apply *todo*. With *in_db* ``(body, after, to_seq, now)`` (PostgreSQL) Python links
-    the records to the union catalog and the database logs the batch and stores records,
-    copies and loans from its JSON (:mod:`server.push_pg`)."""
+           in_db: list[tuple[int, int, str]] | None) -> set[int]:
+    """Apply *todo*; the union records whose holdings or links changed. With *in_db*, the
+    stored batches ``(after, to_seq, body)`` *todo* comes from (PostgreSQL), Python links
+    the records to the union catalog and the database stores records, copies and loans
+    from the bodies' JSON (:mod:`server.push_pg`)."""
     entities = {c["entity"] for c in todo}
     touched: set[int] = set()
     linked: dict[str, int | None] = {}
@@ -232,7 +282,7 @@ def _apply(conn: Connection, library_id: int, todo: list[dict[str, Any]],
     if "record" in entities:
         touched |= _apply_records(conn, library_id, todo, linked, left, in_db is None)
     if in_db is not None:
-        touched |= push_pg.apply(conn, library_id, *in_db, linked)
+        touched |= push_pg.apply(conn, library_id, in_db, linked)
         union.reconcile(conn, left)
     else:
         if "item" in entities:
@@ -243,7 +293,7 @@ def _apply(conn: Connection, library_id: int, todo: list[dict[str, Any]],
         _apply_simple(conn, library_id, todo, "patron", lib_patrons, _patron_row)
     if "visit" in entities:
         _apply_simple(conn, library_id, todo, "visit", lib_visits, _visit_row)
-    union.bump(conn, touched)
+    return touched
 
 
 def _apply_records(conn: Connection, library_id: int, todo: list[dict[str, Any]],

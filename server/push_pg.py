@@ -1,12 +1,14 @@
-"""PostgreSQL: the per-change work of a push done by the database, from the request's JSON.
+"""PostgreSQL: the per-change work of applying stored batches done by the database, from their JSON.
 
-The received log, records, copies and loans of a batch are written by one statement that
-reads the batch's JSON text (the request body, already validated by :mod:`server.schemas`);
+Records, copies and loans of one or more stored batches are written by one statement that
+reads the batches' JSON text (the request bodies as the push stored them in the received
+log, validated then by :mod:`server.schemas`);
 Python no longer loops over those changes, serialises their payloads again or builds
 parameter arrays for them (about half of a push's Python work before). Linking records to
 the union catalog stays in Python (:mod:`server.push`: it needs the Vietnamese folding of
 :mod:`app.text`), which hands the statement each record's union record; the statement
-stores the records' merged states with them.
+stores the records' merged states with them. The push itself only stores the body
+(:mod:`server.push`, :mod:`server.applier`).
 
 What the statements store matches :mod:`server.push` on SQLite: a row's state is the
 stored state merged with each change's payload in sequence order, ``uuid`` set, and
@@ -20,14 +22,20 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-#: The changes of the batch after *after* (all of them when idempotency is off in tests),
+#: The changes of the stored batches, each body's numbered in its ``(after, to_seq]``,
 #: parsed once (jsonb: a third of the cost of ``json_to_recordset`` on the same text).
+#: The bodies come as one JSON array text joined in Python: a ``text[]`` parameter made
+#: psycopg escape every quote of every body with a regular expression (80 ms of Python
+#: for a batch of 200 changes).
 _CHANGES = """
 c AS MATERIALIZED (
     SELECT c.seq, c.entity, c.uuid, c.op, c.payload, c.at, c.digest
-    FROM jsonb_to_recordset(%(body)s::text::jsonb -> 'changes')
+    FROM jsonb_array_elements(%(bodies)s::text::jsonb) WITH ORDINALITY AS b(body, n)
+    JOIN unnest(%(afters)s::bigint[], %(tos)s::bigint[]) WITH ORDINALITY
+         AS r(after_seq, to_seq, n) ON r.n = b.n
+    CROSS JOIN LATERAL jsonb_to_recordset(b.body -> 'changes')
          AS c(seq bigint, entity text, uuid text, op text, payload jsonb, at text, digest text)
-    WHERE c.seq > %(after)s)"""
+    WHERE c.seq > r.after_seq AND c.seq <= r.to_seq)"""
 
 
 def _state(name: str, entity: str, old: str | None) -> str:
@@ -109,9 +117,6 @@ def _upsert(table: str, states: str, columns: dict[str, str], join: str = "") ->
 # see its own writes to lib_records).
 _APPLY = f"""
 WITH {_CHANGES.strip()},
-received AS (
-    INSERT INTO received_batches (library_id, after_seq, to_seq, received_at, body)
-    VALUES (%(lib)s, %(after)s, %(to)s, %(now)s, %(body)s::text)),
 linked AS (
     SELECT * FROM unnest(%(rec_uuids)s::text[], %(rec_unions)s::bigint[]) AS l(uuid, union_id)),
 rold AS (
@@ -142,12 +147,13 @@ WHERE coalesce(l.union_id, r.union_id) IS NOT NULL
 """
 
 
-def apply(conn: Connection, library_id: int, body: str, after: int, to_seq: int,
-          now: str, linked: dict[str, int | None]) -> set[int]:
-    """Log the batch (its changes after sequence *after*, :mod:`server.received`), store its
-    records (each linked to the union record *linked* names, None for none) and apply its
-    copies and loans; the union records whose holdings changed. Runs after the records were
-    linked (new union records exist)."""
-    params = {"lib": library_id, "body": body, "after": after, "to": to_seq, "now": now,
+def apply(conn: Connection, library_id: int, batches: list[tuple[int, int, str]],
+          linked: dict[str, int | None]) -> set[int]:
+    """Store the records of the stored *batches* ``(after, to_seq, body)`` (each linked to
+    the union record *linked* names, None for none) and apply their copies and loans; the
+    union records whose holdings changed. Runs after the records were linked (new union
+    records exist)."""
+    params = {"lib": library_id, "bodies": "[" + ",".join(b[2] for b in batches) + "]",
+              "afters": [b[0] for b in batches], "tos": [b[1] for b in batches],
               "rec_uuids": list(linked), "rec_unions": list(linked.values())}
     return {int(uid) for (uid,) in conn.exec_driver_sql(_APPLY, params).all()}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
-from server.models import admin_tokens, libraries
+from server.models import admin_tokens, apply_positions, libraries
 from server.security import (
     hash_secret,
     new_enrollment_code,
@@ -26,11 +26,24 @@ class RegistryError(ValueError):
 
 
 def public(row: Any) -> dict[str, Any]:
-    """A library row as shown to the admin or to the library itself (no hashes)."""
+    """A library row as shown to the admin or to the library itself (no hashes).
+    ``applied_seq``: how far its changes are in the union catalog and statistics (the
+    row from :data:`WITH_APPLIED`; the acknowledged position otherwise)."""
+    acked = int(row.acked_seq)
+    applied = getattr(row, "applied_seq", None)
+    applied = acked if applied is None else int(applied)
     return {"code": row.code, "name": row.name, "type": row.type, "commune": row.commune,
             "district": row.district, "enrolled": row.token_hash is not None,
-            "acked_seq": int(row.acked_seq), "last_push_at": row.last_push_at,
-            "last_pull_at": row.last_pull_at}
+            "acked_seq": acked, "applied_seq": applied, "last_push_at": row.last_push_at,
+            "last_pull_at": row.last_pull_at,
+            "apply_error": getattr(row, "apply_error", None)}
+
+
+#: Libraries with how far their changes are applied (:mod:`server.applier`).
+WITH_APPLIED = select(libraries, func.coalesce(apply_positions.c.applied_seq, 0)
+                      .label("applied_seq"), apply_positions.c.last_error.label("apply_error")
+                      ).select_from(libraries.outerjoin(
+                          apply_positions, apply_positions.c.library_id == libraries.c.id))
 
 
 def add_library(conn: Connection, *, code: str, name: str, type: str, commune: str | None = None,
@@ -43,7 +56,8 @@ def add_library(conn: Connection, *, code: str, name: str, type: str, commune: s
         code=code, name=name, type=type, commune=commune, district=district,
         enroll_code_hash=hash_secret(normalise_code(enrollment)), enroll_expires_at=expires,
         created_at=utc_now(), acked_seq=0))
-    row = conn.execute(select(libraries).where(libraries.c.code == code)).one()
+    row = conn.execute(WITH_APPLIED.where(libraries.c.code == code)).one()
+    conn.execute(insert(apply_positions).values(library_id=row.id, applied_seq=0))
     return public(row), enrollment, expires
 
 
@@ -81,7 +95,7 @@ def enroll(conn: Connection, enrollment_code: str, library_uuid: str) -> tuple[s
     conn.execute(update(libraries).where(libraries.c.id == row.id).values(
         token_hash=hash_secret(token), enroll_code_hash=None, enroll_expires_at=None,
         library_uuid=library_uuid, enrolled_at=utc_now()))
-    fresh = conn.execute(select(libraries).where(libraries.c.id == row.id)).one()
+    fresh = conn.execute(WITH_APPLIED.where(libraries.c.id == row.id)).one()
     return token, public(fresh)
 
 
@@ -118,12 +132,12 @@ def create_admin_token(conn: Connection, label: str) -> str:
 
 def list_libraries(conn: Connection) -> list[dict[str, Any]]:
     """Every library, by code."""
-    return [public(r) for r in conn.execute(select(libraries).order_by(libraries.c.code))]
+    return [public(r) for r in conn.execute(WITH_APPLIED.order_by(libraries.c.code))]
 
 
 def library_by_code(conn: Connection, code: str) -> Any | None:
-    """The library row with *code*, or None."""
-    return conn.execute(select(libraries).where(libraries.c.code == code)).first()
+    """The library row with *code* (and its applied position), or None."""
+    return conn.execute(WITH_APPLIED.where(libraries.c.code == code)).first()
 
 
 def touch_pull(conn: Connection, library_id: int) -> None:

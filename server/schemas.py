@@ -34,8 +34,12 @@ class LibraryOut(BaseModel):
     district: str | None
     enrolled: bool
     acked_seq: int
+    applied_seq: int = Field(description="changes up to here are in the union catalog and "
+                                         "statistics; acked_seq - applied_seq wait to be applied")
     last_push_at: str | None
     last_pull_at: str | None
+    apply_error: str | None = Field(None, description="why the next stored batch could not "
+                                                      "be applied yet (retried), if so")
 
 
 class EnrollmentOut(BaseModel):
@@ -104,10 +108,12 @@ class ReusedOut(BaseModel):
 
 
 class PushOut(BaseModel):
-    """Everything up to ``acked_seq`` is stored exactly once."""
+    """Everything up to ``acked_seq`` is stored exactly once (on disk: nothing is lost)."""
 
     acked_seq: int
-    applied: int
+    applied: int = Field(description="how many changes of this batch were new and stored; "
+                                     "the union catalog takes them in shortly after "
+                                     "(applied_seq of the library)")
 
 
 class Holding(BaseModel):

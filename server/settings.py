@@ -7,6 +7,15 @@ Everything comes from arguments or ``THUVIEN_DISTRICT_*`` environment variables:
 - ``THUVIEN_DISTRICT_ENROLL_HOURS``: how long an enrollment code stays valid (default 168).
 - ``THUVIEN_DISTRICT_PUSH_CONCURRENCY``: how many pushes run at once in one server process
   (default 1 on SQLite, which writes one transaction at a time, and 4 on PostgreSQL).
+- ``THUVIEN_DISTRICT_APPLIER``: where the server applies the batches pushes stored
+  (:mod:`server.applier`): ``process`` (default, a child process at a lower priority),
+  ``thread`` (a thread of the server process) or ``off`` (none: run another server or
+  ``thuvien-district apply``).
+- ``THUVIEN_DISTRICT_APPLIERS``: how many applier processes (default 1; on PostgreSQL
+  more can share the work on a machine with idle cores, SQLite writes one transaction at
+  a time).
+- ``THUVIEN_DISTRICT_PULL_WAIT``: seconds a library's pull of the union catalog waits for
+  its own pushed changes to be applied first (default 3; 0 does not wait).
 - ``THUVIEN_DISTRICT_FAULT_HOOK=1``: TEST ONLY, lets the fault tests make the process die
   at chosen points of a push.
 - ``THUVIEN_DISTRICT_TEST_NO_IDEMPOTENCY=1``: TEST ONLY, applies re-sent changes again (used
@@ -32,6 +41,14 @@ class ServerSettings:
     push_concurrency: int = 0
     fault_hook: bool = False
     idempotency: bool = True
+    applier: str = "process"
+    appliers: int = 0
+    pull_wait: float = 3.0
+
+    @property
+    def applier_count(self) -> int:
+        """How many applier processes to run."""
+        return self.appliers or 1
 
     @property
     def is_sqlite(self) -> bool:
@@ -65,4 +82,14 @@ def load_settings(db: str | None = None, environ: Mapping[str, str] | None = Non
         push_concurrency=int(env.get("THUVIEN_DISTRICT_PUSH_CONCURRENCY", "0")),
         fault_hook=_flag(env, "THUVIEN_DISTRICT_FAULT_HOOK"),
         idempotency=not _flag(env, "THUVIEN_DISTRICT_TEST_NO_IDEMPOTENCY"),
+        applier=_applier(env.get("THUVIEN_DISTRICT_APPLIER", "process")),
+        appliers=int(env.get("THUVIEN_DISTRICT_APPLIERS", "0")),
+        pull_wait=float(env.get("THUVIEN_DISTRICT_PULL_WAIT", "3")),
     )
+
+
+def _applier(value: str) -> str:
+    mode = value.strip().lower() or "process"
+    if mode not in ("process", "thread", "off"):
+        raise ValueError(f"THUVIEN_DISTRICT_APPLIER must be process, thread or off, not {value!r}")
+    return mode

@@ -36,7 +36,7 @@ def district(db_url: str) -> Iterator[Any]:
     """The server app in-process (migrated), its engine and an admin token."""
     from fastapi.testclient import TestClient
 
-    from server import registry
+    from server import applier, registry
     from server.api import create_app
     from server.db import make_engine, upgrade, write
     from server.settings import load_settings
@@ -50,9 +50,20 @@ def district(db_url: str) -> Iterator[Any]:
     class District:
         pass
 
+    class Applying(TestClient):
+        """The test client; after each push it runs the applier until every stored batch
+        is applied (what the server's applier does shortly after), so a test reads the
+        union catalog and statistics as they will be."""
+
+        def post(self, url: Any, *args: Any, **kwargs: Any) -> Any:
+            response = super().post(url, *args, **kwargs)
+            if str(url).endswith("/push"):
+                applier.drain(engine, timeout=30)
+            return response
+
     d = District()
     d.engine, d.admin, d.settings = engine, admin, settings  # type: ignore[attr-defined]
-    d.http = TestClient(create_app(settings, engine))  # type: ignore[attr-defined]
+    d.http = Applying(create_app(settings, engine))  # type: ignore[attr-defined]
     yield d
     d.http.close()  # type: ignore[attr-defined]
     engine.dispose()

@@ -66,8 +66,9 @@ class ServerProcess:
     """``uvicorn server.api:app_from_env`` in a subprocess on loopback (fault hook on)."""
 
     def __init__(self, db_url: str, *, idempotency: bool = True, workdir: Path | None = None,
-                 workers: int = 1) -> None:
+                 workers: int = 1, env: dict[str, str] | None = None) -> None:
         self.db_url = db_url
+        self.env = dict(env or {})  # more THUVIEN_DISTRICT_* settings (read at each start)
         self.workers = workers
         self.port = free_port()
         self.idempotency = idempotency
@@ -81,7 +82,7 @@ class ServerProcess:
 
     def start(self) -> None:
         env = {**os.environ, "THUVIEN_DISTRICT_DB": self.db_url,
-               "THUVIEN_DISTRICT_FAULT_HOOK": "1", "PYTHONPATH": str(REPO_ROOT)}
+               "THUVIEN_DISTRICT_FAULT_HOOK": "1", "PYTHONPATH": str(REPO_ROOT), **self.env}
         if not self.idempotency:
             env["THUVIEN_DISTRICT_TEST_NO_IDEMPOTENCY"] = "1"
         log = (open(self.workdir / "server.log", "ab")  # noqa: SIM115 - the child keeps it
@@ -364,12 +365,20 @@ def expected_changes(db: Database) -> list[dict[str, Any]]:
     return privacy.transform(rows, policy, secret)
 
 
-def compare(engine: Any, library_code: str, db: Database) -> list[str]:
-    """Differences between the server's copy of a library and the client's outbox.
+def compare(engine: Any, library_code: str, db: Database, wait: float = 60.0) -> list[str]:
+    """Differences between the server's copy of a library and the client's outbox, once the
+    server's applier has applied everything the library pushed (waiting up to *wait* s).
 
     Empty when every change is stored exactly once and every row's state matches.
     """
+    from server import applier
+
     problems: list[str] = []
+    with engine.connect() as conn:
+        lib_id = conn.execute(select(libraries.c.id).where(libraries.c.code == library_code)
+                              ).scalar_one()
+    if not applier.wait_applied(engine, lib_id, wait):
+        problems.append(f"not applied within {wait:.0f} s")
     expected = expected_changes(db)
     max_seq = int(db.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0])
     with engine.connect() as conn:
@@ -439,7 +448,7 @@ class FaultEnv:
     """One server process (restarted when a fault kills it), its proxy and a DB engine."""
 
     def __init__(self, db_url: str, workdir: Path, *, idempotency: bool = True,
-                 workers: int = 1) -> None:
+                 workers: int = 1, env: dict[str, str] | None = None) -> None:
         from server.db import upgrade
         from server.settings import load_settings
 
@@ -447,7 +456,7 @@ class FaultEnv:
         self.db_url = db_url
         self.admin = new_admin_token(db_url)
         self.server = ServerProcess(db_url, idempotency=idempotency, workdir=workdir,
-                                    workers=workers)
+                                    workers=workers, env=env)
         self.server.start()
         self.proxy = FaultProxy(self.server)
         self.engine = create_engine(db_url)

@@ -93,7 +93,7 @@ def test_malformed_batch_changes_nothing(district: Any) -> None:
 
 def test_failed_batch_is_rolled_back_whole(district: Any) -> None:
     from server.db import write
-    from server.push import apply_batch
+    from server.push import store_batch
 
     token, lib = enrolled_library(district, "A")
     with district.engine.connect() as conn:
@@ -104,7 +104,7 @@ def test_failed_batch_is_rolled_back_whole(district: Any) -> None:
 
     try:
         with write(district.engine) as conn:
-            apply_batch(conn, lib_id, 0, 2, [change(1, "record", "r1", record_payload("X")),
+            store_batch(conn, lib_id, 0, 2, [change(1, "record", "r1", record_payload("X")),
                                              change(2, "record", "r2", record_payload("Y"))],
                         before_commit=power_cut)
     except RuntimeError:
@@ -273,15 +273,15 @@ def test_generic_plan_of_the_batch_statement_probes_copies_by_primary_key(distri
     if district.settings.is_sqlite:
         pytest.skip("PostgreSQL only")
     sql = push_pg._APPLY
-    for n, name in enumerate(("lib", "body", "after", "to", "now", "rec_uuids", "rec_unions")):
+    for n, name in enumerate(("lib", "bodies", "afters", "tos", "rec_uuids", "rec_unions")):
         sql = sql.replace(f"%({name})s", f"${n + 1}")
     engine = create_engine(district.settings.database_url, poolclass=NullPool)
     with engine.connect() as conn:
         conn.exec_driver_sql("SET plan_cache_mode = force_generic_plan")
-        conn.exec_driver_sql("PREPARE batch(integer, text, bigint, bigint, text, text[], "
+        conn.exec_driver_sql("PREPARE batch(integer, text, bigint[], bigint[], text[], "
                              "bigint[]) AS " + sql)
         plan = "\n".join(str(r[0]) for r in conn.exec_driver_sql(
-            "EXPLAIN EXECUTE batch(1, '{\"changes\": []}', 0, 1, 'now', '{}', '{}')"))
+            "EXPLAIN EXECUTE batch(1, '[{\"changes\": []}]', ARRAY[0], ARRAY[1], '{}', '{}')"))
     engine.dispose()
     assert "Index Scan using lib_items_pkey on lib_items" in plan
     assert "lib_items_record" not in plan

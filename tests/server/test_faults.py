@@ -69,3 +69,79 @@ def test_harness_catches_duplicates_without_idempotency(tmp_path: Path) -> None:
     finally:
         env.close()
     assert any(p.startswith("applied twice") for p in problems), problems
+
+
+APPLY_RUNS = int(os.environ.get("THUVIEN_FAULT_RUNS_APPLY", "20"))
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def crashing_applier_env(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+                         ) -> Iterator[FaultEnv]:
+    """A server whose applier process dies before half of its commits (a power cut in
+    the middle of applying); the server starts it again each time."""
+    from server.applier import CRASH_ENV
+
+    work = tmp_path_factory.mktemp(f"apply_crash_{request.param}")
+    env_vars = {CRASH_ENV: "0.5"}
+    if request.param == "sqlite":
+        env = FaultEnv(f"sqlite:///{work / 'district.sqlite3'}", work, env=env_vars)
+        yield env
+        env.close()
+    elif not os.environ.get(PG_ENV):
+        pytest.skip(f"{PG_ENV} not set")
+    else:
+        with pg_database(os.environ[PG_ENV]) as url:
+            env = FaultEnv(url, work, env=env_vars)
+            yield env
+            env.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(20_000, 20_000 + APPLY_RUNS))
+def test_sync_survives_an_applier_killed_mid_apply(crashing_applier_env: FaultEnv, seed: int,
+                                                   tmp_path: Path) -> None:
+    assert run_scenario(crashing_applier_env, seed, tmp_path) == []
+
+
+def test_applier_was_really_killed(crashing_applier_env: FaultEnv) -> None:
+    """Runs after the drills above: the applier died and was started again many times."""
+    if APPLY_RUNS < 20:
+        pytest.skip("only meaningful after the full drill")
+    log = (crashing_applier_env.server.workdir or Path()) / "server.log"
+    assert log.read_text(errors="replace").count("the applier exited with 71") >= 5
+
+
+def test_a_backlog_left_by_a_killed_server_is_applied_after_restart(db_url: str,
+                                                                    tmp_path: Path) -> None:
+    """Libraries push while no applier runs (their batches are stored and acknowledged
+    only); the server is killed and started again with its applier: everything is
+    applied, once."""
+    import random
+
+    from sync_harness import ClientLibrary, compare
+
+    from app.sync.client import SyncClient
+    from server import applier
+
+    env = FaultEnv(db_url, tmp_path, env={"THUVIEN_DISTRICT_APPLIER": "off"})
+    libs: list[tuple[str, ClientLibrary]] = []
+    try:
+        for n in range(3):
+            code = f"B{n}"
+            lib = ClientLibrary(tmp_path / f"{code}.sqlite3", random.Random(n))
+            client = SyncClient(lib.path, token_dir=tmp_path / "tokens", batch_size=25)
+            client.enroll(env.server.url, env.add_library(code))
+            lib.add_changes(120)
+            client.push()
+            client.close()
+            libs.append((code, lib))
+        assert not applier.wait_applied(env.engine, timeout=0.5)  # a backlog, unapplied
+        env.server.kill()
+        env.server.env["THUVIEN_DISTRICT_APPLIER"] = "process"
+        env.server.ensure_running()
+        for code, lib in libs:
+            assert compare(env.engine, code, lib.db) == [], code
+    finally:
+        for _, lib in libs:
+            lib.close()
+        env.close()

@@ -50,6 +50,13 @@ class District:
                                                     type="school")
         return enrollment
 
+    def wait_applied(self, timeout: float = 30.0) -> None:
+        """Wait until the server's applier has applied every batch stored so far (the
+        union catalog and statistics are then up to date)."""
+        from server import applier
+
+        assert applier.wait_applied(self.engine, timeout=timeout), "applier did not catch up"
+
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(10)

@@ -33,7 +33,8 @@ def district(tmp_path: Path) -> Iterator[District]:
 
 
 def held_records(district: District, code: str) -> list[str]:
-    """Titles of the records library *code* has pushed to the district."""
+    """Titles of the records library *code* has pushed to the district (once applied)."""
+    district.wait_applied()
     with district.engine.connect() as conn:
         rows = conn.execute(text(
             "SELECT r.fields FROM lib_records r JOIN libraries l ON l.id = r.library_id "

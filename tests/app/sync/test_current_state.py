@@ -48,6 +48,7 @@ def _push(lib: Library, client: SyncClient, size: int = 500, record: bool = True
 
 
 def _district_rows(district: Any, code: str) -> tuple[dict[str, Any], dict[str, Any], list[int]]:
+    district.wait_applied()
     with district.engine.connect() as conn:
         lib_id = conn.execute(select(libraries.c.id).where(libraries.c.code == code)
                               ).scalar_one()

@@ -11,6 +11,9 @@ from server.models import metadata
 
 
 def server_dump(engine: Any) -> str:
+    from server import applier
+
+    assert applier.wait_applied(engine, timeout=30)
     with engine.connect() as conn:
         return "\n".join(repr(tuple(row)) for table in metadata.sorted_tables
                          for row in conn.execute(select(table)))

@@ -34,6 +34,7 @@ def add_books(lib: Library, prefix: str, n: int) -> list[str]:
 
 def server_view(district: Any, code: str) -> tuple[int, set[str], list[int]]:
     """(acked_seq, titles of the library's live records, seqs received — with repeats)."""
+    district.wait_applied()
     with district.engine.connect() as conn:
         lib = conn.execute(select(libraries.c.id, libraries.c.acked_seq)
                            .where(libraries.c.code == code)).one()
