@@ -60,8 +60,8 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("search", help=phrase("tìm trong mục lục", "search the catalog"))
     p.add_argument("query", metavar=phrase("TỪ_KHOÁ", "QUERY"), help=phrase(
-        "nhan đề, tác giả, ISBN, số ĐKCB…; có thể dùng title: author: subject: isbn: year: callno:",
-        "title, author, ISBN, accession number…; qualifiers title: author: subject: isbn: year: callno:"))
+        "nhan đề, tác giả, ISBN, số ĐKCB…; có thể dùng title: author: subject: isbn: issn: ean: year: callno:",
+        "title, author, ISBN, accession number…; qualifiers title: author: subject: isbn: issn: ean: year: callno:"))
     p.add_argument("--limit", type=whole_number(1, MAX_LIMIT), default=20, help=phrase(
         "số kết quả tối đa (mặc định 20)", "most results to list (default 20)"))
     add_json_flag(p)

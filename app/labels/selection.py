@@ -213,9 +213,13 @@ def items_by_barcodes(lib: Library, barcodes: Iterable[str]) -> list[LabelItem]:
 def items_of_search(lib: Library, query: str, limit: int | None = SEARCH_PAGE) -> list[LabelItem]:
     """Every copy of the records a catalog search finds (up to *limit* records, all of them
     with ``None``), in hit order."""
-    result = lib.catalog.search(query, limit=limit or SEARCH_PAGE)
-    if limit is None and result.total > len(result.hits):
-        result = lib.catalog.search(query, limit=result.total)
+    size = limit or SEARCH_PAGE
+    result = lib.catalog.search(query, limit=size)
+    # In a large catalog the total of a broad search is an estimate and may fall short:
+    # ask again for more until a page comes back with room to spare.
+    while limit is None and len(result.hits) == size:
+        size = max(2 * size, result.total + 1)
+        result = lib.catalog.search(query, limit=size)
     return items_by_barcodes(lib, [copy.barcode for hit in result.hits for copy in hit.items])
 
 

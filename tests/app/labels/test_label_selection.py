@@ -129,3 +129,26 @@ def test_cli_lists_and_adds_templates(tmp_path: Path, capsys: pytest.CaptureFixt
                        '"left": 4, "top": 8}', encoding="utf-8")
     assert main(["labels", "add-template", str(too_big), "--templates-dir", str(folder)]) == 2
     assert "mép phải" in capsys.readouterr().err
+
+
+def test_every_copy_of_a_broad_search_even_when_its_total_is_estimated_low(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a catalog past the exact-count size, a search's total is estimated from where its
+    first matches lie; matches bunched at the end make it too low. 'Labels for all results'
+    must still print every copy."""
+    from app.catalog import search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_CAP", 5)
+    monkeypatch.setattr(search_module, "COUNT_CAP", 10)
+    monkeypatch.setattr(search_module, "EXACT_CATALOG", 10)
+    monkeypatch.setattr(selection, "SEARCH_PAGE", 8)  # the first page, when all are asked for
+    with Library.open(tmp_path / "big.sqlite3") as big:
+        for n in range(100):
+            big.catalog.add_record(f"Lịch sử tập {n + 1}")
+        for n in range(40):
+            big.catalog.add_copies(big.catalog.add_record(f"Điện học tập {n + 1}"), 1, collection="TK")
+        result = big.catalog.search("điện")
+        assert not result.total_exact and result.total < 40  # the estimate falls short
+        items = selection.items_of_search(big, "điện", limit=None)
+        assert len(items) == 40 and len({i.barcode for i in items}) == 40
+        assert len(selection.items_of_search(big, "điện", limit=8)) == 8  # a page when asked for one
