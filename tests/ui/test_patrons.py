@@ -178,7 +178,9 @@ def test_the_dry_run_leaves_the_window_responsive(window, lib, tmp_path, qtbot) 
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.columns_page, timeout=20000)
     timer.stop()
     # On the GUI thread the timer could not have fired once while the file was checked.
-    assert ticks.count(True) >= 3, ticks
+    # (How often it fires depends on the machine's load and on the worker's share of the
+    # GIL: 9-14 times in 0.7-0.9 s here, 2 times under the CI run; so once is the proof.)
+    assert ticks.count(True) >= 1, ticks
     assert wizard.dry.counts["new"] == 4000
     assert lib.patrons.list_patrons() == []
 
