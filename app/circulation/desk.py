@@ -64,29 +64,31 @@ class Desk:
     def mode(self) -> str:
         """The desk mode: ``auto``, ``checkout``, ``checkin`` or ``reading`` (each copy
         scanned is counted as read in the library: neither lent nor taken back)."""
-        value = local_state.get(self._ctx.db.conn, "mode")
-        return value if isinstance(value, str) and value in MODES else "auto"
+        return self._stored_mode("mode")
 
     def set_mode(self, mode: str) -> DeskResult:
         """Choose the desk mode."""
-        if mode not in MODES:
-            raise ValidationError("desk.bad_mode", BAD_MODE, mode=mode)
-        with self._ctx.db.transaction() as conn:
-            local_state.put(conn, "mode", mode)
+        self._store_mode("mode", mode)
         return DeskResult(True, "mode_set", {"mode": MODE_NAMES[mode]()})
 
     def start_mode(self) -> str:
         """The mode the desk window opens in each time (``auto`` unless chosen otherwise), so
         an F4 or F11 left on in the evening is not still on the next morning."""
-        value = local_state.get(self._ctx.db.conn, "start_mode")
-        return value if isinstance(value, str) and value in MODES else "auto"
+        return self._stored_mode("start_mode")
 
     def set_start_mode(self, mode: str) -> None:
         """Choose the mode the desk window opens in."""
+        self._store_mode("start_mode", mode)
+
+    def _stored_mode(self, key: str) -> str:
+        value = local_state.get(self._ctx.db.conn, key)
+        return value if isinstance(value, str) and value in MODES else "auto"
+
+    def _store_mode(self, key: str, mode: str) -> None:
         if mode not in MODES:
             raise ValidationError("desk.bad_mode", BAD_MODE, mode=mode)
         with self._ctx.db.transaction() as conn:
-            local_state.put(conn, "start_mode", mode)
+            local_state.put(conn, key, mode)
 
     def open_in_start_mode(self) -> DeskResult:
         """Put the desk in its start mode (the window calls this when it opens)."""
