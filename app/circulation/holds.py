@@ -94,7 +94,7 @@ def make_ready(ctx: CircContext, conn: sqlite3.Connection, hold: HoldRef, item_i
                    until.isoformat(), hold.position)
 
 
-def release_item(ctx: CircContext, conn: sqlite3.Connection, item_id: int, now: str) -> None:
+def release_item(conn: sqlite3.Connection, item_id: int, now: str) -> None:
     """The copy kept for a ready hold is gone (lost/damaged): the hold waits again."""
     hold = ready_hold_of_item(conn, item_id)
     if hold is not None:

@@ -264,7 +264,7 @@ def mark_lost(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> Desk
         patron = patron_by_id(conn, loan.patron_id) if loan.patron_id else None
         loan = _close_loan(ctx, conn, loan, now, "lost")
     if item.status == "on_hold_shelf":
-        holdq.release_item(ctx, conn, item.id, now)
+        holdq.release_item(conn, item.id, now)
     item = itemstate.set_status(conn, item, "lost", now)
     charge = finesmod.charge_lost(ctx, conn, loan, patron, item, today) if loan else None
     params = {"who": Phrase(LOST_BY, {"name": patron.full_name}) if patron else "",
@@ -282,7 +282,7 @@ def mark_damaged(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> D
         patron = patron_by_id(conn, loan.patron_id) if loan.patron_id else None
         loan = _close_loan(ctx, conn, loan, now, "damaged")
     if item.status == "on_hold_shelf":
-        holdq.release_item(ctx, conn, item.id, now)
+        holdq.release_item(conn, item.id, now)
     item = itemstate.set_status(conn, item, "damaged", now)
     return DeskResult(True, "marked_damaged", _item_params(item), patron, item, loan)
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.catalog.store import new_uuid
+from app.circulation import holds
 from app.circulation.clock import display_date
 from app.circulation.codes import has_bad_check_digit, isbn_of, normalise
 from app.collection._items import LINE_SELECT, copy_line, set_status_of_many
@@ -325,8 +326,12 @@ def close(conn: sqlite3.Connection, stocktake: Stocktake, action: str, library_i
         for index, value in enumerate((line.expected, line.found, line.on_loan, line.missing)):
             figures[index] += value
     outcome = "lost" if action == "lost" else "left"
-    ids = [copy.item_id for copy in missing(conn, stocktake)]
+    lacking_copies = missing(conn, stocktake)
+    ids = [copy.item_id for copy in lacking_copies]
     if action == "lost":
+        for copy in lacking_copies:
+            if copy.status == "on_hold_shelf":  # its reader's hold waits for another copy
+                holds.release_item(conn, copy.item_id, now)
         item_uuids = set_status_of_many(conn, ids, "lost", now)
     else:
         item_uuids = {int(i): str(u) for chunk in in_chunks(ids) for i, u in conn.execute(

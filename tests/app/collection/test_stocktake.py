@@ -167,3 +167,25 @@ def test_whole_library_of_imported_holdings(shelves: Shelves) -> None:
         per_collection[line.collection] = per_collection.get(line.collection, 0) + line.found
     assert per_collection["MCL"] == 30 and per_collection["TK"] == 0
     assert len(lib.collection.missing()) == total - 30
+
+
+def test_a_copy_kept_on_the_hold_shelf_and_not_found_frees_its_readers_hold(
+        shelves: Shelves) -> None:
+    """The copy kept for a reader's hold is not on the hold shelf at the stocktake: marked
+    lost, and the hold waits again for another copy instead of for a lost one."""
+    lib, tn = shelves.lib, shelves.tn
+    an = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    binh = lib.patrons.add("Trần Thị Bình", class_name="7B")
+    copy = lib.catalog.item_by_barcode(tn[0])
+    assert lib.circulation.checkout(an.card, tn[0]).ok
+    assert lib.circulation.place_hold(binh.card, copy.record_id).ok
+    assert lib.circulation.checkin(tn[0]).code == "checked_in_hold"
+    assert lib.catalog.item_by_barcode(tn[0]).status == "on_hold_shelf"
+    lib.collection.start_stocktake(collections=["TN"])
+    for code in tn[1:]:
+        lib.collection.scan(code)
+    lib.collection.close_stocktake(mark_lost=True)
+    assert lib.catalog.item_by_barcode(tn[0]).status == "lost"
+    [hold] = lib.circulation.holds_of(binh.card)
+    assert hold.status == "waiting" and hold.item_id is None
+    assert lib.circulation.hold_shelf() == []
