@@ -152,11 +152,12 @@ def _record_uuid(conn: sqlite3.Connection, record_id: int) -> str:
 
 
 def withdraw_item(conn: sqlite3.Connection, item_id: int, reference: str, now: str,
-                  today: date) -> Item:
+                  today: date, reason: str = "other") -> Item:
     """Write off copy *item_id* (thanh lý: worn out, outdated) inside the caller's
     transaction: it stays in the catalog, marked ``withdrawn``, with the day and *reference*
     (the write-off record's number, e.g. "BB số 12/2026") added to its note, and no longer
-    counts in the collection. A copy out on loan or kept for a hold must come back first."""
+    counts in the collection. A copy out on loan or kept for a hold must come back first.
+    *reason* ("worn", "outdated", "lost" or "other") goes on a new write-off record."""
     item = load(conn, item_id)
     if item.status == "withdrawn":
         raise ValidationError("catalog.already_withdrawn", ALREADY_WITHDRAWN,
@@ -167,4 +168,4 @@ def withdraw_item(conn: sqlite3.Connection, item_id: int, reference: str, now: s
     from app.collection.writeoffs import library_id_of, withdraw_one
 
     # The copy goes on a write-off record (the register's part II lists records).
-    return withdraw_one(conn, library_id_of(conn), item, reference, today, now)
+    return withdraw_one(conn, library_id_of(conn), item, reference, today, now, reason)

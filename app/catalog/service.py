@@ -221,12 +221,12 @@ class Catalog:
         with self._db.transaction() as conn:
             return copies.update_item(conn, item_id, changes, utc_now(), library_today())
 
-    def withdraw_item(self, item_id: int, reference: str = "") -> Item:
+    def withdraw_item(self, item_id: int, reference: str = "", reason: str = "other") -> Item:
         """Write off a copy (thanh lý), with the write-off record's number in its note; see
         :func:`app.catalog.copies.withdraw_item`."""
         with self._db.transaction() as conn:
             return copies.withdraw_item(conn, item_id, reference, utc_now(),
-                                        library_today())
+                                        library_today(), reason)
 
     def remove_item(self, item_id: int) -> Item:
         """Take out a copy entered by mistake: only one on the shelf that was never lent

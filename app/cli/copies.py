@@ -58,6 +58,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--note", help=phrase("ghi chú", "note"))
     p.add_argument("--reference", default="", help=phrase(
         "withdraw: số biên bản thanh lý", "withdraw: the write-off record's number"))
+    p.add_argument("--reason", choices=["worn", "outdated", "lost", "other"], default="other",
+                   help=phrase("withdraw: lý do (worn = rách nát, outdated = lạc hậu, lost = mất,"
+                               " other = khác; mặc định other)",
+                               "withdraw: why (worn, outdated, lost or other; default other)"))
     add_json_flag(p)
     p.set_defaults(handler=copy_command)
 
@@ -101,7 +105,7 @@ def copy_command(args: argparse.Namespace) -> int:
         if args.action == "edit":
             item = lib.catalog.update_item(item.id, **_changes(args))
         elif args.action == "withdraw":
-            item = lib.catalog.withdraw_item(item.id, args.reference)
+            item = lib.catalog.withdraw_item(item.id, args.reference, args.reason)
         title = lib.catalog.record(item.record_id).title
     if args.json:
         print_json({**asdict(item), "title": title})

@@ -186,18 +186,20 @@ def create(conn: sqlite3.Connection, library_id: str, *, number: str, day: date,
 
 
 def withdraw_one(conn: sqlite3.Connection, library_id: str, item: Item, reference: str,
-                 today: date, now: str) -> Item:
+                 today: date, now: str, reason: str = "other") -> Item:
     """Write off the one copy *item* (already checked by the caller) on the record numbered
     *reference*: the existing record of that number when there is one (copies withdrawn one
-    by one under one record), else a new one-copy record dated *today* with reason "other".
-    Returns the copy as stored."""
+    by one under one record), else a new one-copy record dated *today* for *reason* (one of
+    :data:`app.collection.models.REASONS`). Returns the copy as stored."""
+    if reason not in REASONS:
+        raise ValidationError("writeoff.bad_reason", BAD_REASON, reason=reason)
     number = nfc(reference).strip()
     row = conn.execute("SELECT id, day FROM writeoffs WHERE number = ? AND number <> '' "
                        "AND deleted = 0", (number,)).fetchone()
     if row is not None:
         writeoff_id, day = int(row[0]), date.fromisoformat(row[1])
     else:
-        writeoff_id, day = _insert_record(conn, library_id, number, today, "other", None, None,
+        writeoff_id, day = _insert_record(conn, library_id, number, today, reason, None, None,
                                           now), today
     del day  # the copy's note keeps the day it was actually withdrawn
     return _add_copy(conn, library_id, writeoff_id, item, today, number, now)

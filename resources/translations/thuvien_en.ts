@@ -2874,6 +2874,10 @@
       <translation>Write-off record</translation>
     </message>
     <message>
+      <source>Reason</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
       <source>Withdraw</source>
       <translation>Withdraw</translation>
     </message>

@@ -2874,6 +2874,10 @@
       <translation>Biên bản thanh lý</translation>
     </message>
     <message>
+      <source>Reason</source>
+      <translation>Lý do</translation>
+    </message>
+    <message>
       <source>Withdraw</source>
       <translation>Thanh lý</translation>
     </message>

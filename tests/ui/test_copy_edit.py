@@ -243,10 +243,18 @@ def test_a_worn_copy_is_withdrawn_from_its_row(window, lib, qtbot) -> None:  # t
     dialog = edits.withdraw()
     assert dialog is not None
     dialog.reference.setText("BB số 12/2026")
+    assert dialog.reason.currentText() == "Rách nát, hư hỏng"  # the usual reason comes first
+    dialog.reason.setCurrentIndex(dialog.reason.findData("outdated"))
     dialog.save()
     qtbot.waitUntil(lambda: view.detail.copies.item(0, 4).text() == "đã thanh lý", timeout=3000)
     assert "Đã thanh lý bản sách" in edits.message.text()
     first = lib.catalog.items_of(record)[0]
     assert first.status == "withdrawn" and first.note.endswith(": BB số 12/2026")
+    from datetime import date
+
+    from app.collection.registers import writeoff_lines
+
+    [line] = writeoff_lines(lib.db.conn, date(2000, 1, 1), date(2100, 1, 1))
+    assert (line.number, line.reason, line.copies) == ("BB số 12/2026", "outdated", 1)
     view.detail.copies.selectRow(0)
     assert not edits.withdraw_button.isEnabled()  # once is enough

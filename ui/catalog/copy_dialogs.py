@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from app.catalog.marc.holdings import parse_price
 from app.catalog.models import ITEM_TYPES, Item
 from app.circulation.rules import ITEM_TYPE_NAMES
+from app.collection.messages import REASONS as REASON_NAMES
+from app.collection.models import REASONS as REASON_CODES
 from app.errors import UserError
 from app.library import Library
 from ui.form_dialog import FormDialog
@@ -204,13 +206,18 @@ class WithdrawDialog(_CopyForm):
         what.setWordWrap(True)
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("e.g. BB số 12/2026 (may be left empty)"))
+        self.reason = QComboBox()  # the register's part II says why (worn out first: most are)
+        for code in REASON_CODES:
+            self.reason.addItem(REASON_NAMES[code](), code)
         self.form.addRow(what)
         self.form.addRow(self.tr("Write-off record"), self.reference)
+        self.form.addRow(self.tr("Reason"), self.reason)
         buttons = self._finish(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Withdraw"))
 
     def _write(self) -> None:
-        self.withdrawn = self._lib.catalog.withdraw_item(self._item.id, self.reference.text())
+        self.withdrawn = self._lib.catalog.withdraw_item(
+            self._item.id, self.reference.text(), str(self.reason.currentData()))
 
 
 class CopyEditActions(QWidget):

@@ -65,3 +65,10 @@ def test_a_copy_is_withdrawn_with_its_write_off_record(db: str,
     assert item["status"] == "withdrawn" and item["note"].endswith(": BB số 12/2026")
     assert main(["--lang", "en", "--db", db, "copy", "withdraw", "TK.00001"]) == 2
     assert "already withdrawn" in capsys.readouterr().err
+    # Why goes on the write-off record (the general register's part II); 'other' unless said.
+    assert main(["--db", db, "copy", "withdraw", "TK.00002", "--reference", "BB số 13/2026",
+                 "--reason", "worn"]) == 0
+    assert main(["--db", db, "writeoffs", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out.splitlines()[-1])
+    reasons = {w["number"]: w["reason"] for w in listed}
+    assert reasons == {"BB số 12/2026": "other", "BB số 13/2026": "worn"}
