@@ -16,9 +16,10 @@ from datetime import date
 from typing import Any
 
 from app.catalog.copies import status_words
+from app.circulation.clock import display_date
 from app.i18n import Text
 from app.reports.holdings import Copy, deliveries, delivery_numbers, load_copies
-from app.reports.period import Period, show
+from app.reports.period import Period
 from app.reports.table import Column, Report, Section
 from app.reports.writeoffs import written_off
 
@@ -97,7 +98,7 @@ def note_of(copy: Copy, record: tuple[date, str] | None = None) -> str:
     if copy.note:
         parts.append(copy.note.replace("\n", "; "))
     if record is not None and record[1] and record[1] not in (copy.note or ""):
-        parts.append(ON_RECORD(number=record[1], day=show(record[0])))
+        parts.append(ON_RECORD(number=record[1], day=display_date(record[0])))
     return "; ".join(parts)
 
 

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
+from app.circulation.clock import display_date
 from app.i18n import Text
 from app.labels.fonts import BOLD, REGULAR, register_fonts, text_width
 from app.labels.surface import Align, Recording
-from app.reports.period import show
 from app.reports.table import Cell, Column, Report, Section
 from app.text import nfc
 
@@ -49,7 +49,7 @@ def cell_text(value: Cell, kind: str) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
-        return show(value)
+        return display_date(value)
     if kind == "money" and isinstance(value, int | float):
         return f"{round(value):,}".replace(",", ".")
     if isinstance(value, float) and value.is_integer():
@@ -285,7 +285,7 @@ def _running_heading(report: Report, doc: Recording, page: int, pages: int, widt
     doc.set_font(REGULAR, 8.5)
     doc.text(width / 2, 20, PAGE(page=page, pages=pages), "centre")
     if report.printed_on:
-        doc.text(MARGIN, 20, PRINTED(day=show(report.printed_on)))
+        doc.text(MARGIN, 20, PRINTED(day=display_date(report.printed_on)))
 
 
 def report_document(report: Report) -> Recording:

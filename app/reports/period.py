@@ -11,6 +11,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+from app.circulation.clock import display_date
 from app.dates import parse_day
 from app.errors import ValidationError
 from app.i18n import Text
@@ -23,11 +24,6 @@ FROM_TO = Text("Từ ngày {start} đến ngày {end}", "From {start} to {end}")
 UNTIL = Text("Đến ngày {end}", "Up to {end}")
 SINCE = Text("Từ ngày {start}", "From {start}")
 EARLIEST = date(1900, 1, 1)
-
-
-def show(day: date) -> str:
-    """*day* as written in the registers: dd/mm/yyyy."""
-    return day.strftime("%d/%m/%Y")
 
 
 def read_day(text: str | None) -> date | None:
@@ -53,8 +49,8 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start and self.end and self.start > self.end:
-            raise ValidationError("reports.bad_order", BAD_ORDER, start=show(self.start),
-                                  end=show(self.end))
+            raise ValidationError("reports.bad_order", BAD_ORDER, start=display_date(self.start),
+                                  end=display_date(self.end))
 
     @classmethod
     def read(cls, start: str | None, end: str | None) -> Period:
@@ -95,11 +91,11 @@ class Period:
     def label(self) -> str:
         """The period in words, for a register's heading ("" when open on both sides)."""
         if self.start and self.end:
-            return FROM_TO(start=show(self.start), end=show(self.end))
+            return FROM_TO(start=display_date(self.start), end=display_date(self.end))
         if self.end:
-            return UNTIL(end=show(self.end))
+            return UNTIL(end=display_date(self.end))
         if self.start:
-            return SINCE(start=show(self.start))
+            return SINCE(start=display_date(self.start))
         return ""
 
     def to_dict(self) -> dict[str, str | None]:

@@ -3,9 +3,9 @@ table per figure, on one sheet."""
 
 from __future__ import annotations
 
+from app.circulation.clock import display_date
 from app.circulation.rules import CATEGORY_NAMES, ITEM_TYPE_NAMES
 from app.i18n import Text
-from app.reports.period import show
 from app.reports.statistics import Holding, LoanCount, Statistics
 from app.reports.table import Cell, Column, Report, Section
 
@@ -77,7 +77,7 @@ def _loan_section(title: str, head: str, rows: list[LoanCount], total: LoanCount
 def statistics_report(stats: Statistics, collection_labels: dict[str, str], library: str,
                       school_year: str, scope: str) -> Report:
     """The figures as a printable report (A4 portrait)."""
-    end = show(stats.end)
+    end = display_date(stats.end)
     codes = {code: f"{code} — {label}" if label else code
              for code, label in collection_labels.items()}
     types = {k: v() for k, v in ITEM_TYPE_NAMES.items()}

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.circulation.clock import library_today
+from app.circulation.clock import display_date, library_today
 from app.errors import UserError
 from app.labels.surface import MM, Recording
 from app.library import Library
-from app.reports.period import Period, show
+from app.reports.period import Period
 from app.reports.table import Report
 from ui.labels.document_view import PAGE_GAP, PageView
 from ui.operations import Operation, Operations, Progress
@@ -181,8 +181,8 @@ class ReportsView(QWidget):
         if key == "chosen":
             return
         period = self.preset_period(key, library_today())
-        self.start.setText(show(period.start) if period.start else "")
-        self.end.setText(show(period.end) if period.end else "")
+        self.start.setText(display_date(period.start) if period.start else "")
+        self.end.setText(display_date(period.end) if period.end else "")
 
     def _typed_days(self) -> None:
         self.preset.blockSignals(True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.circulation.clock import library_today
-from app.reports.period import Period, show
+from app.circulation.clock import display_date, library_today
+from app.reports.period import Period
 from app.reports.service import Reports
 from tests.app.labels.raster import pdf_text
 
@@ -135,7 +135,7 @@ def test_parts_two_and_three_from_a_write_off_and_a_stocktake(school: School,
     assert line.note.startswith("Đã thanh lý") and "BB 02/2026" in line.note
     pdf = reports.write(reports.report("general"), tmp_path / "tq.pdf")
     rows = [line.split() for line in layout_text(pdf).splitlines()]
-    today = show(library_today())
+    today = display_date(library_today())
     assert ["1", today, "BB", "02/2026", "Rách", "nát,", "hư", "hỏng", "1", "45.000"] \
         in [row[:10] for row in rows]
     assert [today, "TK", "7", "6", "0", "1"] in rows
