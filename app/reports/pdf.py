@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from app.circulation.clock import display_date
+from app.circulation.fines import format_dong
 from app.i18n import Text
 from app.labels.fonts import BOLD, REGULAR, register_fonts, text_width
 from app.labels.surface import Align, Recording
@@ -51,7 +52,7 @@ def cell_text(value: Cell, kind: str) -> str:
     if isinstance(value, date):
         return display_date(value)
     if kind == "money" and isinstance(value, int | float):
-        return f"{round(value):,}".replace(",", ".")
+        return format_dong(round(value)).removesuffix(" đ")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return nfc(str(value))
