@@ -29,7 +29,7 @@ from app.circulation import fines, holds, loans, usage
 from app.circulation.clock import parse_stamp
 from app.circulation.codes import has_bad_check_digit, isbn_of, normalise
 from app.circulation.context import CircContext
-from app.circulation.messages import OWES, Phrase
+from app.circulation.messages import OWES, PATRON_STATUS, Phrase
 from app.circulation.refs import (
     ItemRef,
     PatronRef,
@@ -206,7 +206,9 @@ class Desk:
         if patron.status != "active":
             return DeskResult(True, "patron_selected_blocked",
                               {"name": patron.full_name, "class_part": class_part,
-                               "status": patron.status, **owes}, patron)
+                               "status": Phrase(PATRON_STATUS[patron.status])
+                               if patron.status in PATRON_STATUS else patron.status, **owes},
+                              patron)
         return DeskResult(True, "patron_selected", {"name": patron.full_name,
                                                     "class_part": class_part, "count": count,
                                                     "overdue": overdue, **owes}, patron)

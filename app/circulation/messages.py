@@ -129,8 +129,8 @@ MESSAGES: dict[str, Text] = {
         "Bạn đọc: {name}{class_part} — đang mượn {count}, quá hạn {overdue}.{fines}",
         "Patron: {name}{class_part} — {count} on loan, {overdue} overdue.{fines}"),
     "patron_selected_blocked": Text(
-        "Bạn đọc: {name}{class_part} — THẺ ĐANG BỊ KHOÁ ({status}).{fines}",
-        "Patron: {name}{class_part} — CARD BLOCKED ({status}).{fines}"),
+        "Bạn đọc: {name}{class_part} — KHÔNG ĐƯỢC MƯỢN: {status}.{fines}",
+        "Patron: {name}{class_part} — MAY NOT BORROW: {status}.{fines}"),
     "checked_out": Text("Đã cho mượn “{title}” ({barcode}) — hạn trả {due}.",
                         "Lent “{title}” ({barcode}) — due {due}."),
     "checked_out_hold": Text(
@@ -167,6 +167,10 @@ MESSAGES: dict[str, Text] = {
 LATE = Text(" Quá hạn {days} ngày.", " {days} day(s) late.")
 LATE_FINE = Text(" Quá hạn {days} ngày — phạt {amount}.", " {days} day(s) late — fine {amount}.")
 OWES = Text(" Nợ phạt {amount}.", " Owes {amount} in fines.")
+# Why a card scanned at the desk may not borrow (a patron's status in words, never the code).
+PATRON_STATUS = {"blocked": Text("thẻ đang bị khoá", "card blocked"),
+                 "left": Text("đã chuyển đi", "left the school"),
+                 "graduated": Text("đã ra trường", "graduated")}
 STILL_LENT = Text(" Bản này vẫn ghi đang cho {name} mượn — nếu sách đã về thư viện, hãy nhận trả.",
                   " This copy is still recorded as lent to {name} — if it is back, check it in.")
 STILL_LOST = Text(" Bản này đang ghi mất — đã tìm thấy thì hãy nhận trả để đưa lại lên giá.",

@@ -108,6 +108,21 @@ def test_blocked_and_departed_patrons_are_refused(world: World) -> None:
     assert scan(world, copy.barcode).code == "patron_inactive"
 
 
+def test_a_card_that_may_not_borrow_says_why_in_words(world: World) -> None:
+    """The librarian reads why, never the status's code: it said "THẺ ĐANG BỊ KHOÁ (left)"."""
+    for status, words, english in (("blocked", "thẻ đang bị khoá", "card blocked"),
+                                   ("left", "đã chuyển đi", "left the school"),
+                                   ("graduated", "đã ra trường", "graduated")):
+        patron = world.student(f"Trần Thị {status}")
+        world.lib.patrons.set_status(patron.id, status)
+        result = scan(world, patron.card)
+        assert result.code == "patron_selected_blocked"
+        assert result.message == (f"Bạn đọc: Trần Thị {status} (6A) — KHÔNG ĐƯỢC MƯỢN: "
+                                  f"{words}.")
+        assert result.message_in("en").endswith(f"MAY NOT BORROW: {english}.")
+        assert f"({status})" not in result.message
+
+
 def test_over_the_limit(world: World) -> None:
     copies = world.book(copies=4)
     patron = world.student()
