@@ -50,6 +50,7 @@ class LibraryStatusBar(QStatusBar):
         self.pending: int | None = None
         self.sync_label = QLabel(self.tr("Sync: not set up"))
         self.pending_label = QLabel()
+        self.pending_label.hide()  # until a district server is enrolled
         self.path_label = QLabel(self.tr("Database: {path}").format(path=lib.path))
         self.path_label.setToolTip(str(lib.path))
         self.addWidget(self.sync_label)
@@ -93,7 +94,13 @@ class LibraryStatusBar(QStatusBar):
     def _show(self, state: tuple[int, Any]) -> None:
         pending, status = state
         self.pending = pending
-        self.pending_label.setText(self.tr("Changes not yet sent: {count}").format(count=pending))
+        # Without a district server nothing waits to be sent: "Thay đổi chưa gửi: 1280" on a
+        # library that never set up sync read as if something had failed. Only the sync state
+        # ("not set up") is shown then.
+        enrolled = status is not None and bool(getattr(status, "enrolled", False))
+        self.pending_label.setText(self.tr("Changes not yet sent: {count}").format(count=pending)
+                                   if enrolled else "")
+        self.pending_label.setVisible(enrolled)
         self.sync_label.setText(self.sync_text(status))
         # The failure's whole sentence would push the database path off a 1366-pixel screen:
         # it is the label's tooltip (and on Settings → District sync).

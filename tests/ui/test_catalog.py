@@ -122,7 +122,7 @@ def test_marc_import_reports_skipped_records(window, lib, shared_data, qtbot) ->
     assert report.imported + len(report.skipped) >= 2
     assert lib.catalog.record_count() == report.imported + report.merged
     qtbot.waitUntil(lambda: window.status.pending == lib.pending_changes(), timeout=10000)
-    assert window.status.pending_label.text().endswith(str(lib.pending_changes()))
+    assert not window.status.pending_label.isVisible()  # no district server: nothing to send
 
 
 def test_an_estimated_total_is_shown_with_approx(window, lib, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
