@@ -10,6 +10,8 @@ the library's rows, the union catalog and holdings.
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -103,8 +105,8 @@ def store_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
         kept = [w for w in withheld if w["seq"] > acked]
     else:  # test-only: shows the fault harness catches double application
         todo, kept = list(changes), list(withheld)
-    if body is not None and conn.dialect.name == "postgresql":
-        refuse_unstorable(body, todo)
+    if body is not None:
+        refuse_unstorable(body, todo, nul=conn.dialect.name == "postgresql")
     now = utc_now()
     new_acked = max(acked, to_seq)
     if any(c.get("digest") is None for c in todo):
@@ -126,28 +128,41 @@ def store_batch(conn: Connection, library_id: int, from_seq: int, to_seq: int,
 
 
 class Unstorable(ValueError):
-    """A change holds a value the database cannot store (PostgreSQL: a NUL character)."""
+    """A change holds a value the database cannot store: a number no double can hold
+    (``1e400``, ``NaN``, ``Infinity``; pydantic's parser reads them as infinities), or on
+    PostgreSQL a NUL character."""
 
 
-def refuse_unstorable(body: str, changes: list[dict[str, Any]]) -> None:
-    """Raise :class:`Unstorable` when a change of *body* holds a NUL character, which
-    PostgreSQL's jsonb refuses: the applier could never apply the batch. The text is
-    searched first (``\\u0000`` is how JSON writes it); the changes only when it is there."""
-    if "\\u0000" not in body:
+#: In a body's text, what may be a number beyond a double: a long exponent, a NaN or an
+#: infinity. Only then are the changes walked (the text also matches inside strings).
+_HUGE = re.compile(r"[0-9][eE][+-]?0*[0-9]{3}|NaN|Infinity")
+
+
+def refuse_unstorable(body: str, changes: list[dict[str, Any]], *, nul: bool) -> None:
+    """Raise :class:`Unstorable` when a change of *body* holds what the applier could never
+    apply, so that the push refuses it (422) instead of acknowledging it: a number that is
+    not finite once read, and, when *nul* (PostgreSQL's jsonb), a NUL character. The text
+    is searched first (``\\u0000`` is how JSON writes a NUL); the changes only on a hit."""
+    check_nul = nul and "\\u0000" in body
+    check_numbers = _HUGE.search(body) is not None
+    if not (check_nul or check_numbers):
         return
 
-    def has_nul(value: Any) -> bool:
+    def bad(value: Any) -> str | None:
         if isinstance(value, str):
-            return "\x00" in value
+            return "a NUL character" if check_nul and "\x00" in value else None
+        if isinstance(value, float):
+            return None if math.isfinite(value) else f"a number it cannot store ({value})"
         if isinstance(value, dict):
-            return any(has_nul(k) or has_nul(v) for k, v in value.items())
+            return next((b for k, v in value.items() for b in (bad(k), bad(v)) if b), None)
         if isinstance(value, list):
-            return any(has_nul(v) for v in value)
-        return False
+            return next((b for v in value if (b := bad(v))), None)
+        return None
 
     for c in changes:
-        if has_nul(c):
-            raise Unstorable(f"change {c['seq']} holds a NUL character")
+        reason = bad(c)
+        if reason:
+            raise Unstorable(f"change {c['seq']} holds {reason}")
 
 
 def apply_stored(conn: Connection, library_id: int,

@@ -174,3 +174,27 @@ def test_upgrade_to_0007_marks_what_was_applied_and_downgrade_applies_what_waits
             "SELECT table_name FROM information_schema.tables") if db_url.startswith(
                 "postgresql") else text("SELECT name FROM sqlite_master"))}
     engine.dispose()
+
+
+@pytest.mark.parametrize("number", ["1e400", "-1e400", "1e200000"])
+def test_a_number_beyond_what_the_server_can_store_is_refused_at_the_push(
+        district: Any, number: str) -> None:
+    """A number no double can hold (JSON allows any) would be acknowledged and then stick
+    as an apply error for ever, blocking the library's later changes: the push refuses
+    it (422) on both backends, and the next good batch goes through and is applied."""
+    token, lib = enrolled_library(district, "A")
+    payload = json.dumps(record_payload("Sách có giá lạ")).replace(
+        '"title"', f'"price": {number}, "title"', 1)
+    one = json.dumps(change(1, "record", "r1", {})).replace("{}", payload)
+    body = f'{{"library_uuid": "{lib}", "from_seq": 0, "to_seq": 1, "changes": [{one}]}}'
+    r = district.http.post("/v1/libraries/A/push", content=body.encode(),
+                           headers={**bearer(token), "Content-Type": "application/json"})
+    assert r.status_code == 422 and "number" in r.text
+    info = district.http.get("/v1/libraries/A", headers=bearer(token)).json()
+    assert info["acked_seq"] == 0
+    r = _push(district.http, token, lib, 0, 1,
+              [change(1, "record", "r1", record_payload("Sách có giá thường"))])
+    assert r.json() == {"acked_seq": 1, "applied": 1}
+    applier.drain(district.engine, timeout=5)
+    info = district.http.get("/v1/libraries/A", headers=bearer(district.admin)).json()
+    assert (info["applied_seq"], info["apply_error"]) == (1, None)
