@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 OK_BG, OK_FG = "#e3f4e6", "#14532d"
 WARN_BG, WARN_FG = "#fff4d6", "#713f12"
@@ -57,3 +57,12 @@ def banner_css(kind: str) -> str:
     bg, fg = {"ok": (OK_BG, OK_FG), "warn": (WARN_BG, WARN_FG), "bad": (BAD_BG, BAD_FG)}.get(
         kind, (IDLE_BG, IDLE_FG))
     return f"background: {bg}; color: {fg};"
+
+
+def show_banner(label: QLabel, kind: str, message: str) -> None:
+    """Say *message* in a scanner view's answer *label* (desk, stocktake, write-off record),
+    coloured for *kind* (``ok``, ``warn``, ``bad`` or ``idle``); the kind stays readable as the
+    label's ``kind`` property."""
+    label.setStyleSheet(banner_css(kind))
+    label.setProperty("kind", kind)
+    label.setText(message)

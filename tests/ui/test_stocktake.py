@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from ui.style import banner_css
+
 
 def _stock(lib):  # type: ignore[no-untyped-def]
     codes = []
@@ -97,6 +99,9 @@ def test_a_stocktake_scanned_closed_and_written_off(window, lib, qtbot) -> None:
     assert writeoff.reason.currentData() == "lost"
     _scan(qtbot, writeoff.scan_field, codes[7])  # on loan: refused, not added
     assert "đang cho mượn" in writeoff.answer.text() and len(writeoff.copies) == 1
+    # the same answer as the stocktake's and the desk's banner, kind included (one helper)
+    assert writeoff.answer.property("kind") == "bad"
+    assert writeoff.answer.styleSheet() == banner_css("bad")
     assert writeoff.isVisible()  # the scanner's Enter did not close the dialog
     _scan(qtbot, writeoff.scan_field, codes[1])
     assert "2 bản, trị giá 30.000 đ" in writeoff.total.text()

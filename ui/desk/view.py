@@ -42,7 +42,7 @@ from ui.desk.sound import DeskSounds
 from ui.format import display_date, local_time
 from ui.operations import Operation, Operations
 from ui.scanner import ScanField
-from ui.style import BAD_FG, OK_FG, WARN_BG, WARN_FG, banner_css
+from ui.style import BAD_FG, OK_FG, WARN_BG, WARN_FG, show_banner
 
 if TYPE_CHECKING:  # the drawing and preview modules load ReportLab: only when printing
     from app.labels.surface import Recording
@@ -206,11 +206,11 @@ class DeskView(QWidget):
         self._show_class_loan()  # a set still being handed out when the app last closed
         kept = lib.circulation.desk.current_patron()  # the desk remembers across restarts
         if kept is None:
-            self._say("idle", self.tr("Ready. Scan a library card, then the books."))
+            show_banner(self.banner, "idle", self.tr("Ready. Scan a library card, then the books."))
         else:  # say so, or the first book of the morning goes to yesterday's last reader
-            self._say("warn", self.tr("{name} is still the current patron from the last "
-                                      "session: books scanned now are lent to them. Esc "
-                                      "clears the patron.").format(name=kept.full_name))
+            show_banner(self.banner, "warn", self.tr(
+                "{name} is still the current patron from the last session: books scanned now "
+                "are lent to them. Esc clears the patron.").format(name=kept.full_name))
         self.patron_panel.show_patron(self._current_patron_id())
 
     def _shortcut(self, key: Qt.Key, slot: object) -> None:
@@ -244,14 +244,15 @@ class DeskView(QWidget):
         """Choose automatic / checkout only / checkin only."""
         result = self._lib.circulation.desk.set_mode(mode)
         self._show_mode(mode)
-        self._say("idle", result.message)
+        show_banner(self.banner, "idle", result.message)
         self.focus_scan()
 
     def renew(self) -> None:
         """Renew the loan selected in the patron panel, else the copy scanned last."""
         barcode = self.patron_panel.selected_barcode() or self._last_barcode
         if not barcode:
-            self._say("bad", self.tr("Nothing to renew: select a loan or scan the book first."))
+            show_banner(self.banner, "bad", self.tr(
+                "Nothing to renew: select a loan or scan the book first."))
             self.sounds.play("bad")
             self.focus_scan()
             return
@@ -269,8 +270,8 @@ class DeskView(QWidget):
         A scan or Esc in between forgets the question."""
         barcode = self.patron_panel.selected_barcode() or self._last_barcode
         if not barcode:
-            self._say("bad", self.tr("Nothing to mark lost: select a loan or scan the book "
-                                     "first."))
+            show_banner(self.banner, "bad", self.tr(
+                "Nothing to mark lost: select a loan or scan the book first."))
             self.sounds.play("bad")
             self.focus_scan()
             return None
@@ -286,8 +287,9 @@ class DeskView(QWidget):
             self._answer(barcode, result)
             return result
         self._pending_lost = (barcode, now)
-        self._say("warn", self.tr("Mark {barcode} lost? Press F9 again to confirm; scan or Esc "
-                                  "to cancel.").format(barcode=barcode))
+        show_banner(self.banner, "warn", self.tr(
+            "Mark {barcode} lost? Press F9 again to confirm; scan or Esc to cancel.").format(
+                barcode=barcode))
         self.focus_scan()
         return None
 
@@ -301,14 +303,15 @@ class DeskView(QWidget):
             self._lib.circulation.desk.set_mode("auto")
             self._show_mode("auto")
         self._show_class_loan()
-        self._say("idle", self.tr("Scan a student's card, then each textbook handed to them."))
+        show_banner(self.banner, "idle", self.tr(
+            "Scan a student's card, then each textbook handed to them."))
         self.focus_scan()
 
     def stop_class_loan(self) -> None:
         """Back to ordinary lending (the set stays open: its report is in Patrons)."""
         self._lib.circulation.desk.set_class_loan(None)
         self._show_class_loan()
-        self._say("idle", self.tr("Back to the ordinary desk."))
+        show_banner(self.banner, "idle", self.tr("Back to the ordinary desk."))
         self.focus_scan()
 
     def _show_class_loan(self) -> None:
@@ -340,7 +343,8 @@ class DeskView(QWidget):
         with no question pending, the patron is cleared."""
         if self._pending_lost is not None:
             barcode, self._pending_lost = self._pending_lost[0], None
-            self._say("idle", self.tr("{barcode} is not marked lost.").format(barcode=barcode))
+            show_banner(self.banner, "idle",
+                        self.tr("{barcode} is not marked lost.").format(barcode=barcode))
             self.focus_scan()
             return
         self.clear_patron()
@@ -350,7 +354,7 @@ class DeskView(QWidget):
         self._pending_lost = None
         result = self._lib.circulation.desk.clear_patron()
         self.patron_panel.show_patron(None)
-        self._say("idle", result.message)
+        show_banner(self.banner, "idle", result.message)
         self.focus_scan()
 
     def print_slip(self) -> Operation | None:
@@ -359,7 +363,8 @@ class DeskView(QWidget):
         patron_id = self._current_patron_id()
         slip = self._lib.circulation.open_loans(patron_id) if patron_id is not None else None
         if slip is None:
-            self._say("bad", self.tr("Scan a library card first: the slip is for one patron."))
+            show_banner(self.banner, "bad", self.tr(
+                "Scan a library card first: the slip is for one patron."))
             self.sounds.play("bad")
             self.focus_scan()
             return None
@@ -380,7 +385,8 @@ class DeskView(QWidget):
         thread and preview them. Returns the drawing operation, None when nothing is overdue."""
         letters = self._lib.circulation.overdue_letters()
         if not letters:
-            self._say("idle", self.tr("Nothing is overdue: there are no letters to print."))
+            show_banner(self.banner, "idle", self.tr(
+                "Nothing is overdue: there are no letters to print."))
             self.focus_scan()
             return None
         library_name, today = self._library_name(), self._lib.circulation.today()
@@ -403,7 +409,7 @@ class DeskView(QWidget):
         operation = self._operations.run(lambda _progress: draw(), title=title)
         operation.succeeded.connect(
             lambda document: self._show_document(document, title, file_name, summary))
-        operation.failed.connect(lambda exc: self._say("bad", str(exc)))
+        operation.failed.connect(lambda exc: show_banner(self.banner, "bad", str(exc)))
         self.focus_scan()
         return operation
 
@@ -437,15 +443,10 @@ class DeskView(QWidget):
         if mode in self.mode_buttons:
             self.mode_buttons[mode].setChecked(True)
 
-    def _say(self, kind: str, message: str) -> None:
-        self.banner.setStyleSheet(banner_css(kind))
-        self.banner.setProperty("kind", kind)
-        self.banner.setText(message)
-
     def _answer(self, code: str, result: DeskResult) -> None:
         kind = result_kind(result)
         self.last_result = result
-        self._say(kind, result.message)
+        show_banner(self.banner, kind, result.message)
         self.sounds.play("ok" if kind != "bad" else "bad")
         self._log(code, result.message, kind)
         self.patron_panel.show_patron(self._current_patron_id())
@@ -455,11 +456,11 @@ class DeskView(QWidget):
 
     def _camera_problem(self, message: str) -> None:
         # No dialog: a modal box would take the keyboard from the USB scanner.
-        self._say("warn", message)
+        show_banner(self.banner, "warn", message)
         self.focus_scan()
 
     def _answer_error(self, code: str, message: str) -> None:
-        self._say("bad", message)
+        show_banner(self.banner, "bad", message)
         self.sounds.play("bad")
         self._log(code, message, "bad")
         self.patron_panel.show_patron(self._current_patron_id())

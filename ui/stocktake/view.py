@@ -42,7 +42,7 @@ from ui.format import display_date
 from ui.operations import Operation, Operations
 from ui.scanner import ScanField
 from ui.stocktake.copies_model import Column, CopyTableModel
-from ui.style import BAD_FG, OK_FG, WARN_FG, banner_css
+from ui.style import BAD_FG, OK_FG, WARN_FG, show_banner
 
 if TYPE_CHECKING:
     from app.labels.surface import Recording
@@ -187,13 +187,13 @@ class StocktakeView(QWidget):
         try:
             answer = self._lib.collection.scan(code)
         except UserError as error:
-            self._say("bad", error.message)
+            show_banner(self.banner, "bad", error.message)
             self.sounds.play("bad")
             self.focus_scan()
             return
         self.last_answer = answer
         kind = "bad" if answer.kind == "refused" else answer.kind
-        self._say(kind, answer.message)
+        show_banner(self.banner, kind, answer.message)
         self.sounds.play("bad" if kind == "bad" else "ok")
         if answer.counted and answer.copy is not None:
             self.missing_model.remove_barcode(answer.copy.barcode)
@@ -203,11 +203,6 @@ class StocktakeView(QWidget):
         self.focus_scan()
 
     # -- showing ---------------------------------------------------------------------------
-    def _say(self, kind: str, message: str) -> None:
-        self.banner.setStyleSheet(banner_css(kind))
-        self.banner.setProperty("kind", kind)
-        self.banner.setText(message)
-
     def refresh(self) -> None:
         """Read the open stocktake again: heading, figures and the three lists."""
         opened = self._lib.collection.current_stocktake()
@@ -217,9 +212,9 @@ class StocktakeView(QWidget):
         self.scan_field.setEnabled(opened is not None)
         if opened is None:
             self.heading.setText(self.tr("No stocktake is open."))
-            self._say("idle", self.tr("Start a stocktake (Alt+S), then scan every book on the "
-                                      "shelves. Scans are saved at once: you can stop and go "
-                                      "on another day."))
+            show_banner(self.banner, "idle", self.tr(
+                "Start a stocktake (Alt+S), then scan every book on the shelves. Scans are saved "
+                "at once: you can stop and go on another day."))
             self.figures.setText("")
             self.missing_model.set_copies([])
             self.on_loan_model.set_copies([])
@@ -227,7 +222,7 @@ class StocktakeView(QWidget):
             return
         self.heading.setText(describe(opened))
         if not self.banner.text() or self.banner.property("kind") == "idle":
-            self._say("idle", self.tr("Scan the books on the shelf, one by one."))
+            show_banner(self.banner, "idle", self.tr("Scan the books on the shelf, one by one."))
         self.missing_model.set_copies(self._lib.collection.missing())
         self.on_loan_model.set_copies(self._lib.collection.on_loan())
         self._show_figures()
@@ -276,10 +271,10 @@ class StocktakeView(QWidget):
         try:
             self._lib.collection.start_stocktake(collections, locations)
         except UserError as error:
-            self._say("bad", error.message)
+            show_banner(self.banner, "bad", error.message)
             self.sounds.play("bad")
             return
-        self._say("idle", self.tr("Scan the books on the shelf, one by one."))
+        show_banner(self.banner, "idle", self.tr("Scan the books on the shelf, one by one."))
         self.changed.emit()
         self.refresh()
         self.focus_scan()
@@ -318,8 +313,9 @@ class StocktakeView(QWidget):
         finally:
             QApplication.restoreOverrideCursor()
         self.refresh()
-        self._say("ok", self.tr("Stocktake closed: expected {expected}, present {present}, on "
-                                "loan {on_loan}, missing {missing}, marked lost {lost}.").format(
+        show_banner(self.banner, "ok", self.tr(
+            "Stocktake closed: expected {expected}, present {present}, on loan {on_loan}, "
+            "missing {missing}, marked lost {lost}.").format(
             expected=result.expected, present=result.present, on_loan=result.on_loan,
             missing=result.missing, lost=result.lost_marked))
         self.changed.emit()
@@ -345,7 +341,7 @@ class StocktakeView(QWidget):
         operation.succeeded.connect(lambda document: self._show_document(
             document, title, f"missing-{today.isoformat()}.pdf",
             self.tr("{count} copies not found").format(count=len(copies))))
-        operation.failed.connect(lambda exc: self._say("bad", str(exc)))
+        operation.failed.connect(lambda exc: show_banner(self.banner, "bad", str(exc)))
         return operation
 
     def _show_document(self, document: Recording, title: str, file_name: str,

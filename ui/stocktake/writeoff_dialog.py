@@ -31,7 +31,7 @@ from app.library import Library
 from ui.form_dialog import FormDialog
 from ui.format import display_price
 from ui.scanner import ScanField
-from ui.style import banner_css
+from ui.style import show_banner
 
 
 class WriteoffDialog(FormDialog):
@@ -104,23 +104,19 @@ class WriteoffDialog(FormDialog):
         self._show_list()
         self.number.setFocus()
 
-    def _say(self, kind: str, message: str) -> None:
-        self.answer.setStyleSheet(banner_css(kind))
-        self.answer.setText(message)
-
     def add_code(self, code: str) -> None:
         """Add the copy scanned as *code*, or say why it cannot be written off."""
         try:
             copy = self._lib.collection.writeoff_copy(code)
         except UserError as error:
-            self._say("bad", error.message)
+            show_banner(self.answer, "bad", error.message)
             return
         if any(c.item_id == copy.item_id for c in self.copies):
-            self._say("warn", self.tr("{barcode} is already on the list.").format(
+            show_banner(self.answer, "warn", self.tr("{barcode} is already on the list.").format(
                 barcode=copy.barcode))
             return
         self.copies.append(copy)
-        self._say("ok", f"{copy.barcode} — {copy.title}")
+        show_banner(self.answer, "ok", f"{copy.barcode} — {copy.title}")
         self._show_list()
 
     def add_from_stocktake(self) -> None:
@@ -132,8 +128,8 @@ class WriteoffDialog(FormDialog):
         if added and not self.copies:  # a record of the books the stocktake found lost
             self.reason.setCurrentIndex(REASON_CODES.index("lost"))
         self.copies.extend(added)
-        self._say("ok" if added else "warn", self.tr("{count} copies added from the stocktake."
-                                                     ).format(count=len(added)))
+        show_banner(self.answer, "ok" if added else "warn", self.tr(
+            "{count} copies added from the stocktake.").format(count=len(added)))
         self._show_list()
 
     def remove_selected(self) -> None:
@@ -166,6 +162,6 @@ class WriteoffDialog(FormDialog):
                 day=day.toPython(),  # type: ignore[arg-type]
                 approved_by=self.approved_by.text(), note=self.note.text())
         except UserError as error:
-            self._say("bad", error.message)
+            show_banner(self.answer, "bad", error.message)
             return
         self.accept()
