@@ -1,5 +1,6 @@
-"""``thuvien register individual|general|textbook`` and ``thuvien stats``: the registers and
-the statistics of a period, written as PDF or XLSX (the window's Reports view)."""
+"""``thuvien register individual|general|textbook|loans``, ``thuvien stats`` and ``thuvien
+report annual|tally``: the registers, the statistics of a period, the annual report and the
+reading-room tally, written as PDF or XLSX (the window's Reports view)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,17 @@ from app.i18n import Text
 from app.reports.period import Period
 from app.reports.table import Report
 
-REGISTERS = ("individual", "general", "textbook")
+REGISTERS = ("individual", "general", "textbook", "loans")
+REPORTS = ("annual", "tally")
 NEED_OUTPUT = Text("Hãy cho biết tệp cần ghi: --pdf TỆP hoặc --xlsx TỆP (hoặc --json).",
                    "Say which file to write: --pdf FILE or --xlsx FILE (or --json).")
+NEED_READERS = Text("Sổ mượn của ai? Thêm --readers students (học sinh), staff (giáo viên, "
+                    "nhân viên) hoặc all (mọi bạn đọc).",
+                    "Whose loan book? Add --readers students, staff or all.")
+BAD_OUT = Text("Tệp {file}: chỉ ghi được .pdf hoặc .xlsx.",
+               "The file {file}: only .pdf or .xlsx can be written.")
+BAD_MONTH = Text("Tháng “{value}” không hợp lệ (tháng/năm, ví dụ 09/2025).",
+                 "The month “{value}” is not valid (month/year, e.g. 09/2025).")
 WROTE = Text("Đã ghi {title} ({rows} dòng) vào {file}", "Wrote {title} ({rows} lines) to {file}")
 DATE_HELP = ("ngày/tháng/năm, ví dụ 01/09/2025", "day/month/year, e.g. 01/09/2025")
 
@@ -27,10 +36,14 @@ def register(subparsers: Any) -> None:
         "print the individual, general or textbook register (PDF, Excel)"))
     p.add_argument("kind", choices=REGISTERS, help=phrase(
         "individual = sổ đăng ký cá biệt, general = sổ đăng ký tổng quát, "
-        "textbook = sổ đăng ký sách giáo khoa",
-        "individual, general or textbook register"))
+        "textbook = sổ đăng ký sách giáo khoa, loans = sổ mượn",
+        "individual, general, textbook register, or loans (the loan book)"))
     p.add_argument("--collection", metavar=phrase("KHO", "CODE"), help=phrase(
         "chỉ một kho, ví dụ TK", "one collection, e.g. TK"))
+    p.add_argument("--readers", choices=("students", "staff", "all"), help=phrase(
+        "sổ mượn của học sinh (students), của giáo viên và nhân viên (staff) "
+        "hoặc của mọi bạn đọc (all)",
+        "the loan book of students, of teachers and staff, or of all readers"))
     _period_options(p)
     _file_options(p)
     add_json_flag(p)
@@ -45,6 +58,23 @@ def register(subparsers: Any) -> None:
     add_json_flag(p)
     p.set_defaults(handler=stats_command)
 
+    p = subparsers.add_parser("report", help=phrase(
+        "báo cáo năm học (annual) hoặc phiếu thống kê lượt đọc (tally) (PDF, Excel)",
+        "the school year's annual report or the reading-room tally (PDF, Excel)"))
+    p.add_argument("kind", choices=REPORTS, help=phrase(
+        "annual = báo cáo năm học, tally = phiếu thống kê lượt đọc",
+        "annual = the school year's report, tally = the reading-room tally"))
+    p.add_argument("--year", metavar=phrase("NĂM_HỌC", "YEAR"), help=phrase(
+        "năm học của báo cáo năm, ví dụ 2025-2026 (mặc định: năm học trong cài đặt)",
+        "the annual report's school year, e.g. 2025-2026 (default: the one in the settings)"))
+    p.add_argument("--month", metavar=phrase("THÁNG", "MONTH"), help=phrase(
+        "tháng của phiếu lượt đọc, ví dụ 09/2025 (mặc định: tháng này)",
+        "the tally's month, e.g. 09/2025 (default: this month)"))
+    _period_options(p)
+    _file_options(p)
+    add_json_flag(p)
+    p.set_defaults(handler=report_command)
+
 
 def _period_options(p: argparse.ArgumentParser, from_vi: str = "", from_en: str = "",
                     to_vi: str = "", to_en: str = "") -> None:
@@ -57,14 +87,27 @@ def _period_options(p: argparse.ArgumentParser, from_vi: str = "", from_en: str 
 
 
 def _file_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", type=Path, metavar=phrase("TỆP", "FILE"), help=phrase(
+        "ghi ra tệp .pdf hoặc .xlsx (theo đuôi tệp)", "write a .pdf or .xlsx file (by its name)"))
     p.add_argument("--pdf", type=Path, metavar=phrase("TỆP", "FILE"), help=phrase(
         "ghi ra tệp PDF (khổ A4)", "write an A4 PDF file"))
     p.add_argument("--xlsx", type=Path, metavar=phrase("TỆP", "FILE"), help=phrase(
         "ghi ra tệp Excel (.xlsx)", "write an Excel (.xlsx) file"))
 
 
+def _outputs(args: argparse.Namespace) -> list[tuple[Path, str]]:
+    """The files asked for: --pdf, --xlsx, and --out by its extension."""
+    out = [(path, fmt) for path, fmt in ((args.pdf, "pdf"), (args.xlsx, "xlsx")) if path]
+    if args.out is not None:
+        fmt = args.out.suffix.lower().lstrip(".")
+        if fmt not in ("pdf", "xlsx"):
+            raise ValidationError("cli.bad_out", BAD_OUT, file=str(args.out))
+        out.append((args.out, fmt))
+    return out
+
+
 def _write(lib: Any, report: Report, args: argparse.Namespace) -> None:
-    for path, fmt in ((args.pdf, "pdf"), (args.xlsx, "xlsx")):
+    for path, fmt in _outputs(args):
         if path is None:
             continue
         path.write_bytes(lib.reports.render(report, fmt))
@@ -74,17 +117,60 @@ def _write(lib: Any, report: Report, args: argparse.Namespace) -> None:
 
 
 def register_command(args: argparse.Namespace) -> int:
-    """``thuvien register KIND [--collection C] [--from D] [--to D] (--pdf F | --xlsx F)``."""
-    if not (args.pdf or args.xlsx or args.json):
+    """``thuvien register KIND [--collection C] [--readers R] [--from D] [--to D]
+    (--out F | --pdf F | --xlsx F | --json)``."""
+    outputs = _outputs(args)
+    if not (outputs or args.json):
         raise ValidationError("cli.need_output", NEED_OUTPUT)
+    kind = args.kind
+    if kind == "loans":
+        if not args.readers:
+            raise ValidationError("cli.need_readers", NEED_READERS)
+        kind = f"loans-{args.readers}"
     period = Period.read(args.start, args.end)
     with open_library(args) as lib:
-        if args.pdf or args.xlsx:
-            _write(lib, lib.reports.report(args.kind, args.collection, period), args)
+        if outputs:
+            _write(lib, lib.reports.report(kind, args.collection, period), args)
         if args.json:
             print_json({"register": args.kind, "collection": args.collection,
-                        **period.to_dict(),
-                        "data": lib.reports.to_dict(args.kind, args.collection, period)})
+                        "readers": args.readers, **period.to_dict(),
+                        "data": lib.reports.to_dict(kind, args.collection, period)})
+    return 0
+
+
+def read_month(text: str) -> Period:
+    """The calendar month typed as mm/yyyy (or yyyy-mm).
+
+    >>> read_month("09/2025").label()
+    'Từ ngày 01/09/2025 đến ngày 30/09/2025'
+    """
+    parts = text.strip().replace("-", "/").split("/")
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        month, year = (int(parts[0]), int(parts[1])) if len(parts[1]) == 4 \
+            else (int(parts[1]), int(parts[0]))
+        if 1 <= month <= 12 and 1900 <= year <= 9999:
+            return Period.month(year, month)
+    raise ValidationError("cli.bad_month", BAD_MONTH, value=text)
+
+
+def report_command(args: argparse.Namespace) -> int:
+    """``thuvien report annual [--year Y]`` / ``thuvien report tally [--month M | --from D
+    --to D]``, written with --out / --pdf / --xlsx, or shown (--json, or as lines)."""
+    with open_library(args) as lib:
+        if args.kind == "annual":
+            year = lib.reports.read_school_year(args.year)
+            report = lib.reports.annual_report(year)
+            data: Any = lib.reports.annual(year).to_dict() if args.json else None
+        else:
+            period = read_month(args.month) if args.month else \
+                Period.read(args.start, args.end)
+            report = lib.reports.report("tally", period=period)
+            data = lib.reports.tally(period).to_dict() if args.json else None
+        _write(lib, report, args)
+        if args.json:
+            print_json(data)
+        elif not _outputs(args):
+            print_report(report)
     return 0
 
 
@@ -98,7 +184,7 @@ def stats_command(args: argparse.Namespace) -> int:
         _write(lib, report, args)
         if args.json:
             print_json(lib.reports.statistics(period).to_dict())
-        elif not (args.pdf or args.xlsx):
+        elif not _outputs(args):
             print_report(report)
     return 0
 
@@ -118,7 +204,7 @@ def print_report(report: Report) -> None:
         rows = section.rows + ([section.total] if section.total else [])
         for row in rows:
             cells = [cell_text(v, c.kind) for v, c in zip(row, section.columns, strict=True)]
-            label, figures = cells[0], [f"{c.title}: {v}" for c, v in
+            label, figures = cells[0], [f"{c.title.replace(chr(10), ' ')}: {v}" for c, v in
                                         zip(section.columns[1:], cells[1:], strict=True) if v]
             print(f"  {label.strip()}: " + "; ".join(figures) if len(cells) > 2
                   else f"  {label.strip()}: {cells[1]}")

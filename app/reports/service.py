@@ -16,21 +16,28 @@ from app.circulation.clock import library_today
 from app.db.connection import Database
 from app.errors import ValidationError
 from app.i18n import Text
-from app.patrons.fields import current_school_year
+from app.patrons.fields import current_school_year, normalize_school_year
+from app.reports.annual import Annual, annual_figures, annual_report
 from app.reports.general import GeneralRegister, general_register, general_report
 from app.reports.individual import IndividualLine, individual_lines, individual_report
+from app.reports.loanbook import READER_GROUPS, LoanLine, loan_lines, loan_report
 from app.reports.period import Period
 from app.reports.statistics import Statistics, statistics
 from app.reports.statistics_report import statistics_report
 from app.reports.table import Report
+from app.reports.tally import Tally, reading_tally, tally_period, tally_report
 from app.reports.textbook import TextbookPage, textbook_pages, textbook_report
 from app.settings import Settings
 from app.text import nfc
 
-KINDS = ("individual", "general", "textbook", "statistics")
+KINDS = ("individual", "general", "textbook", "statistics", "loans-students", "loans-staff",
+         "loans-all", "tally", "annual")
+LOAN_KINDS = {f"loans-{group}": group for group in READER_GROUPS}
 DEFAULT_LIBRARY = Text("Thư viện", "Library")
 COLLECTION = Text("Kho {code}", "Collection {code}")
 BAD_KIND = Text("Không có sổ «{kind}».", "There is no register “{kind}”.")
+BAD_YEAR = Text("Năm học “{value}” không hợp lệ (ví dụ 2025-2026).",
+                "The school year “{value}” is not valid (e.g. 2025-2026).")
 BAD_FORMAT = Text("Tệp {file}: chỉ ghi được .pdf hoặc .xlsx.",
                   "The file {file}: only .pdf or .xlsx can be written.")
 
@@ -94,6 +101,37 @@ class Reports:
         """The figures of *period* (default: this school year up to today)."""
         return statistics(self._db.conn, period or self.default_period(), self._today())
 
+    def loans(self, group: str, period: Period | None = None) -> list[LoanLine]:
+        """Lines of the loan book of *group* ("students", "staff", "all"; see
+        :mod:`app.reports.loanbook`)."""
+        return loan_lines(self._db.conn, group, period or Period(), self._today())
+
+    def tally(self, period: Period | None = None) -> Tally:
+        """The reading-room tally of *period* (default: this month up to today)."""
+        return reading_tally(self._db.conn, period or Period(), self._today())
+
+    def read_school_year(self, year: str | None) -> str:
+        """*year* as "2025-2026" (the library's school year when None); a ValidationError
+        for anything else."""
+        if year is None or not year.strip():
+            return self.school_year()
+        text = normalize_school_year(year) or ""
+        first, _, second = text.partition("-")
+        if not (first.isdigit() and second.isdigit() and int(second) == int(first) + 1):
+            raise ValidationError("reports.bad_year", BAD_YEAR, value=year)
+        return text
+
+    def annual(self, year: str | None = None) -> Annual:
+        """The figures of school year *year* (default: the library's; see
+        :mod:`app.reports.annual`)."""
+        return annual_figures(self._db.conn, self.read_school_year(year), self._today())
+
+    def annual_report(self, year: str | None = None) -> Report:
+        """The annual report of school year *year*, ready to print."""
+        made = annual_report(self.annual(year), self.collection_labels(), self.library_name())
+        made.printed_on = self._today()
+        return made
+
     # -- printable ---------------------------------------------------------------------------
     def scope(self, collection: str | None, period: Period | None) -> str:
         """What a report covers, in words."""
@@ -106,7 +144,18 @@ class Reports:
                period: Period | None = None) -> Report:
         """The register or statistic *kind* (one of :data:`KINDS`) ready to print."""
         name, labels = self.library_name(), self.collection_labels()
-        if kind == "statistics":
+        if kind == "annual":  # the school year the period starts in
+            return self.annual_report(current_school_year(period.start)
+                                      if period and period.start else None)
+        if kind in LOAN_KINDS:
+            period = period or Period()
+            made = loan_report(self.loans(LOAN_KINDS[kind], period), LOAN_KINDS[kind], name,
+                               self.school_year(period), period.label())
+        elif kind == "tally":
+            start, end = tally_period(period or Period(), self._today())
+            made = tally_report(self.tally(period), name, self.school_year(Period(start, end)),
+                                Period(start, end).label())
+        elif kind == "statistics":
             period = period or self.default_period()
             stats = self.statistics(period)
             scope = Period(period.start, stats.end).label()
@@ -153,4 +202,11 @@ class Reports:
             return self.general(collection, period).to_dict()
         if kind == "textbook":
             return [page.to_dict() for page in self.textbook(collection, period)]
+        if kind in LOAN_KINDS:
+            return [line.to_dict() for line in self.loans(LOAN_KINDS[kind], period)]
+        if kind == "tally":
+            return self.tally(period).to_dict()
+        if kind == "annual":
+            return self.annual(current_school_year(period.start)
+                               if period and period.start else None).to_dict()
         return self.statistics(period).to_dict()

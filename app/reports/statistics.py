@@ -112,6 +112,13 @@ def _holding(name: str, copies: list[Copy]) -> Holding:
                    sum(c.value for c in copies))
 
 
+def collection_on(copies: list[Copy], end: str,
+                  gone: dict[int, tuple[date, str]]) -> list[Copy]:
+    """The copies of *copies* in the collection at the end of the ISO day *end*: acquired by
+    then and not written off by then (*gone*: :func:`app.reports.writeoffs.written_off`)."""
+    return [c for c in copies if _in_collection(c, end, gone)]
+
+
 def _in_collection(copy: Copy, end: str, gone: dict[int, tuple[date, str]]) -> bool:
     if copy.acquired_on and copy.acquired_on[:10] > end:
         return False
@@ -182,15 +189,19 @@ def _usage(conn: sqlite3.Connection, stats: Statistics, first: str, end: str,
             stats.active_by_category[str(category)] = int(count)
 
 
-def statistics(conn: sqlite3.Connection, period: Period, today: date) -> Statistics:
-    """The figures of *period* (an open start: since the beginning; an open end: today)."""
+def statistics(conn: sqlite3.Connection, period: Period, today: date,
+               copies: list[Copy] | None = None,
+               gone: dict[int, tuple[date, str]] | None = None) -> Statistics:
+    """The figures of *period* (an open start: since the beginning; an open end: today).
+    *copies* and *gone* are :func:`load_copies` and :func:`written_off` when the caller has
+    read them already."""
     end_day = min(period.end, today) if period.end else today
     end = end_day.isoformat()
     first = period.first()
     stats = Statistics(period.start, end_day)
-    copies = load_copies(conn)
-    gone = written_off(conn)
-    held = [c for c in copies if _in_collection(c, end, gone)]
+    copies = load_copies(conn) if copies is None else copies
+    gone = written_off(conn) if gone is None else gone
+    held = collection_on(copies, end, gone)
     stats.collection_by_code, stats.collection_total = holdings(held, "collection")
     stats.collection_by_type, _ = holdings(held, "item_type")
     acquired = [c for c in copies if c.acquired_on and first <= c.acquired_on[:10] <= end]

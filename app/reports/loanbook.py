@@ -1,0 +1,189 @@
+"""Sổ mượn (the loan book): one line per loan made in a period, in the order the loans were
+made. A school keeps two: one for its students, one for its teachers and staff; a commune
+library one for all its readers.
+
+Each line: the day lent, the reader (name, and class for a student or role for the others:
+the category and class the reader had when borrowing, kept on the loan), the card number,
+the copy's accession number, the title, the due date, the day it came back (blank while it
+is still out, and for a copy reported lost), and a note: renewed, lent with a class set,
+back late, lost, damaged, or overdue on the day the register is printed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from app.circulation.clock import display_date, local_day
+from app.circulation.rules import CATEGORY_NAMES
+from app.errors import ValidationError
+from app.i18n import Text
+from app.reports.period import Period
+from app.reports.table import Cell, Column, Report, Section
+from app.text import nfc
+
+#: Which loan book holds which reader categories (None: every reader).
+READER_GROUPS: dict[str, tuple[str, ...] | None] = {
+    "students": ("student",),
+    "staff": ("teacher", "staff"),
+    "all": None,
+}
+TITLES = {"students": Text("SỔ MƯỢN SÁCH CỦA HỌC SINH", "LOAN BOOK — STUDENTS"),
+          "staff": Text("SỔ MƯỢN SÁCH CỦA GIÁO VIÊN, NHÂN VIÊN", "LOAN BOOK — TEACHERS AND STAFF"),
+          "all": Text("SỔ MƯỢN SÁCH", "LOAN BOOK")}
+BAD_GROUP = Text("Không có sổ mượn cho «{group}» (chọn: students, staff, all).",
+                 "There is no loan book for “{group}” (choose: students, staff, all).")
+NOTHING = Text("Không có lượt mượn nào trong kỳ.", "No loans in the period.")
+ERASED = Text("(đã xoá thông tin bạn đọc)", "(reader's data erased)")
+RENEWED = Text("Gia hạn {count} lần", "Renewed {count}×")
+CLASS_SET = Text("Mượn theo lớp", "Class set")
+LOST = Text("Mất (báo ngày {day})", "Lost (reported {day})")
+DAMAGED = Text("Trả bị hư hỏng", "Returned damaged")
+LATE = Text("Trả muộn {days} ngày", "Returned {days} days late")
+OVERDUE = Text("Quá hạn {days} ngày", "Overdue {days} days")
+HEADS = (
+    (Text("STT", "No."), 28, "int"),
+    (Text("Ngày mượn", "Lent on"), 52, "date"),
+    (Text("Họ và tên bạn đọc", "Reader"), 110, "text"),
+    (Text("Lớp / chức vụ", "Class / role"), 56, "text"),
+    (Text("Số thẻ", "Card"), 58, "text"),
+    (Text("Số ĐKCB", "Acc. no."), 58, "text"),
+    (Text("Tên sách", "Title"), 170, "text"),
+    (Text("Hạn trả", "Due"), 52, "date"),
+    (Text("Ngày trả", "Returned"), 52, "date"),
+    (Text("Ghi chú", "Notes"), 110, "text"),
+)
+_SELECT = """
+SELECT l.id, l.loaned_at, l.due_on, l.returned_at, l.renewals, l.outcome, l.class_loan_id,
+       coalesce(l.patron_category, p.category), coalesce(l.patron_class, p.class_name),
+       l.patron_id, p.full_name, p.card, i.barcode, r.title, r.volume, r.edition
+FROM loans l
+LEFT JOIN patrons p ON p.id = l.patron_id
+JOIN items i ON i.id = l.item_id
+JOIN records r ON r.id = i.record_id
+WHERE l.deleted = 0 AND l.loaned_at >= ? AND l.loaned_at < ?
+"""
+
+
+@dataclass(frozen=True)
+class LoanLine:
+    """One line of the loan book."""
+
+    number: int
+    lent_on: date
+    reader: str
+    class_or_role: str
+    card: str
+    barcode: str
+    title: str
+    due_on: date
+    returned_on: date | None
+    note: str
+    category: str
+    outcome: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form (ISO days)."""
+        out = dict(self.__dict__)
+        for key in ("lent_on", "due_on", "returned_on"):
+            out[key] = out[key].isoformat() if out[key] else None
+        return out
+
+
+def check_group(group: str) -> str:
+    """*group* if it names a loan book (students, staff, all); ValidationError otherwise."""
+    if group not in READER_GROUPS:
+        raise ValidationError("reports.bad_readers", BAD_GROUP, group=group)
+    return group
+
+
+def title_of(title: str, volume: str | None, edition: str | None) -> str:
+    """The title as the registers write it: title, volume, edition.
+
+    >>> title_of("Toán 6", "Tập 1", None)
+    'Toán 6. Tập 1'
+    """
+    parts = [nfc(title or "")] + [p for p in (volume, edition) if p]
+    return ". ".join(p.strip(" .") for p in parts if p and p.strip(" ."))
+
+
+def _note(renewals: int, outcome: str | None, class_set: bool, due: date,
+          back: date | None, today: date) -> str:
+    notes = []
+    if class_set:
+        notes.append(CLASS_SET())
+    if renewals:
+        notes.append(RENEWED(count=renewals))
+    if outcome == "lost" and back is not None:
+        notes.append(LOST(day=display_date(back)))
+    elif outcome == "damaged":
+        notes.append(DAMAGED())
+    if back is not None and outcome != "lost" and back > due:
+        notes.append(LATE(days=(back - due).days))
+    elif back is None and today > due:
+        notes.append(OVERDUE(days=(today - due).days))
+    return "; ".join(notes)
+
+
+def _class_or_role(category: str, class_name: str | None) -> str:
+    """A student's class; the others' role (teacher, staff…)."""
+    if category == "student" and class_name:
+        return nfc(class_name)
+    name = CATEGORY_NAMES.get(category)
+    return name() if name else category
+
+
+def loan_lines(conn: sqlite3.Connection, group: str, period: Period,
+               today: date) -> list[LoanLine]:
+    """The loans of *group*'s readers made in *period* (its days at the library; an open
+    end: up to *today*), oldest first, numbered from 1. Notes about lateness are as of
+    *today*."""
+    categories = READER_GROUPS[check_group(group)]
+    first, last = period.first(), period.last(today)
+    # loaned_at is UTC: a day either side, then each loan's own library day decides
+    low = (date.fromisoformat(first) - timedelta(days=1)).isoformat()
+    high = (date.fromisoformat(last) + timedelta(days=2)).isoformat()
+    found = []
+    for row in conn.execute(_SELECT, (low, high)):
+        (loan_id, loaned_at, due_on, returned_at, renewals, outcome, class_loan, category,
+         class_name, patron_id, name, card, barcode, title, volume, edition) = row
+        category = str(category or "")
+        if categories is not None and category not in categories:
+            continue
+        lent = local_day(loaned_at)
+        if not first <= lent <= last:
+            continue
+        found.append((loaned_at, loan_id, lent, due_on, returned_at, int(renewals or 0), outcome,
+                      class_loan is not None, category, class_name, patron_id, name, card,
+                      barcode, title_of(title, volume, edition)))
+    found.sort(key=lambda f: (f[0], f[1]))
+    lines = []
+    for number, f in enumerate(found, start=1):
+        (_, _, lent, due_on, returned_at, renewals, outcome, class_set, category, class_name,
+         patron_id, name, card, barcode, title) = f
+        due = date.fromisoformat(due_on[:10])
+        back = date.fromisoformat(local_day(returned_at)) if returned_at else None
+        reader = nfc(name) if patron_id is not None and name else ERASED()
+        lines.append(LoanLine(
+            number, date.fromisoformat(lent), reader, _class_or_role(category, class_name),
+            str(card or ""), str(barcode), title, due, None if outcome == "lost" else back,
+            _note(renewals, outcome, class_set, due, back, today), category, outcome))
+    return lines
+
+
+def columns() -> tuple[Column, ...]:
+    """The loan book's columns in the current language."""
+    return tuple(Column(text(), width, kind) for text, width, kind in HEADS)  # type: ignore[arg-type]
+
+
+def loan_report(lines: list[LoanLine], group: str, library: str, school_year: str,
+                scope: str) -> Report:
+    """The loan book as a printable report (A4 landscape, one table)."""
+    rows: list[tuple[Cell, ...]] = [
+        (x.number, x.lent_on, x.reader, x.class_or_role, x.card, x.barcode, x.title, x.due_on,
+         x.returned_on, x.note) for x in lines]
+    section = Section("", columns(), rows, empty=NOTHING(), sheet="Sổ mượn")
+    return Report(f"loans-{group}", TITLES[group](), library, school_year, scope, True,
+                  [section])
