@@ -1974,8 +1974,28 @@
       <translation>Textbook register (sổ đăng ký SGK)</translation>
     </message>
     <message>
+      <source>Loan book: students (sổ mượn học sinh)</source>
+      <translation>Loan book: students (sổ mượn học sinh)</translation>
+    </message>
+    <message>
+      <source>Loan book: teachers and staff (sổ mượn giáo viên)</source>
+      <translation>Loan book: teachers and staff (sổ mượn giáo viên)</translation>
+    </message>
+    <message>
+      <source>Loan book: all readers (sổ mượn)</source>
+      <translation>Loan book: all readers (sổ mượn)</translation>
+    </message>
+    <message>
       <source>Statistics of a period</source>
       <translation>Statistics of a period</translation>
+    </message>
+    <message>
+      <source>Reading-room tally (phiếu thống kê lượt đọc)</source>
+      <translation>Reading-room tally (phiếu thống kê lượt đọc)</translation>
+    </message>
+    <message>
+      <source>Annual report of a school year (báo cáo năm học)</source>
+      <translation>Annual report of a school year (báo cáo năm học)</translation>
     </message>
     <message>
       <source>This school year</source>
@@ -2040,6 +2060,10 @@
     <message>
       <source>U&amp;ntil:</source>
       <translation>U&amp;ntil:</translation>
+    </message>
+    <message>
+      <source>School ye&amp;ar:</source>
+      <translation>School ye&amp;ar:</translation>
     </message>
     <message>
       <source>Co&amp;llection:</source>
@@ -2625,6 +2649,10 @@
       <translation>Scan the books on the shelf, one by one.</translation>
     </message>
     <message>
+      <source>Reading the stocktake lists</source>
+      <translation>Reading the stocktake lists</translation>
+    </message>
+    <message>
       <source>Expected {expected} · found {found} · on loan {on_loan} · missing {missing}</source>
       <translation>Expected {expected} · found {found} · on loan {on_loan} · missing {missing}</translation>
     </message>
@@ -2647,6 +2675,10 @@
     <message>
       <source>Cancel</source>
       <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Closing the stocktake</source>
+      <translation>Closing the stocktake</translation>
     </message>
     <message>
       <source>Stocktake closed: expected {expected}, present {present}, on loan {on_loan}, missing {missing}, marked lost {lost}.</source>

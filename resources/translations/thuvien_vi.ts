@@ -1974,8 +1974,28 @@
       <translation>Sổ đăng ký sách giáo khoa</translation>
     </message>
     <message>
+      <source>Loan book: students (sổ mượn học sinh)</source>
+      <translation>Sổ mượn của học sinh</translation>
+    </message>
+    <message>
+      <source>Loan book: teachers and staff (sổ mượn giáo viên)</source>
+      <translation>Sổ mượn của giáo viên, nhân viên</translation>
+    </message>
+    <message>
+      <source>Loan book: all readers (sổ mượn)</source>
+      <translation>Sổ mượn của mọi bạn đọc</translation>
+    </message>
+    <message>
       <source>Statistics of a period</source>
       <translation>Thống kê theo kỳ</translation>
+    </message>
+    <message>
+      <source>Reading-room tally (phiếu thống kê lượt đọc)</source>
+      <translation>Phiếu thống kê lượt đọc</translation>
+    </message>
+    <message>
+      <source>Annual report of a school year (báo cáo năm học)</source>
+      <translation>Báo cáo năm học</translation>
     </message>
     <message>
       <source>This school year</source>
@@ -2040,6 +2060,10 @@
     <message>
       <source>U&amp;ntil:</source>
       <translation>Đến ngà&amp;y:</translation>
+    </message>
+    <message>
+      <source>School ye&amp;ar:</source>
+      <translation>Năm &amp;học:</translation>
     </message>
     <message>
       <source>Co&amp;llection:</source>
@@ -2625,6 +2649,10 @@
       <translation>Quét lần lượt từng cuốn sách trên giá.</translation>
     </message>
     <message>
+      <source>Reading the stocktake lists</source>
+      <translation>Đang đọc danh sách kiểm kê</translation>
+    </message>
+    <message>
       <source>Expected {expected} · found {found} · on loan {on_loan} · missing {missing}</source>
       <translation>Cần kiểm {expected} · đã thấy {found} · đang mượn {on_loan} · còn thiếu {missing}</translation>
     </message>
@@ -2647,6 +2675,10 @@
     <message>
       <source>Cancel</source>
       <translation>Huỷ</translation>
+    </message>
+    <message>
+      <source>Closing the stocktake</source>
+      <translation>Đang kết thúc kiểm kê</translation>
     </message>
     <message>
       <source>Stocktake closed: expected {expected}, present {present}, on loan {on_loan}, missing {missing}, marked lost {lost}.</source>
