@@ -1,5 +1,6 @@
-"""The Reports view: choose a register (individual, general, textbook) or the statistics, a
-period and a collection; see the pages; save them as PDF or Excel, or print them.
+"""The Reports view: choose a register (individual, general, textbook, the loan books), the
+statistics, the reading-room tally or the annual report, a period (a school year for the
+annual report) and a collection; see the pages; save them as PDF or Excel, or print them.
 
 Reports are made off the GUI thread (:mod:`ui.operations`) on a connection of their own; the
 pages shown are the recording the PDF and the printer get (:mod:`app.reports.pdf`).
@@ -37,7 +38,12 @@ from ui.labels.document_view import PAGE_GAP, PageView
 from ui.operations import Operation, Operations, Progress
 from ui.widgets import error_label, say
 
-KINDS = ("individual", "general", "textbook", "statistics")
+KINDS = ("individual", "general", "textbook", "loans-students", "loans-staff", "loans-all",
+         "statistics", "tally", "annual")
+WITH_COLLECTION = ("individual", "general", "textbook")
+START_PRESET = {"statistics": "year", "tally": "month", "loans-students": "month",
+                "loans-staff": "month", "loans-all": "month"}
+YEARS_BACK = 6  # school years offered for the annual report
 PRESETS = ("year", "month", "last_month", "all", "chosen")
 SCROLLBAR = 20  # pixels kept for the vertical scroll bar, so a page fits the width
 
@@ -96,7 +102,12 @@ class ReportsView(QWidget):
         names = {"individual": self.tr("Individual register (sổ đăng ký cá biệt)"),
                  "general": self.tr("General register (sổ đăng ký tổng quát)"),
                  "textbook": self.tr("Textbook register (sổ đăng ký SGK)"),
-                 "statistics": self.tr("Statistics of a period")}
+                 "loans-students": self.tr("Loan book: students (sổ mượn học sinh)"),
+                 "loans-staff": self.tr("Loan book: teachers and staff (sổ mượn giáo viên)"),
+                 "loans-all": self.tr("Loan book: all readers (sổ mượn)"),
+                 "statistics": self.tr("Statistics of a period"),
+                 "tally": self.tr("Reading-room tally (phiếu thống kê lượt đọc)"),
+                 "annual": self.tr("Annual report of a school year (báo cáo năm học)")}
         for key in KINDS:
             self.kind.addItem(names[key], key)
         self.preset = QComboBox()
@@ -111,6 +122,10 @@ class ReportsView(QWidget):
             field.setPlaceholderText(self.tr("dd/mm/yyyy"))
             field.setMaximumWidth(140)
             field.textEdited.connect(self._typed_days)
+        self.year = QComboBox()
+        first = int(lib.reports.school_year()[:4])
+        for year in range(first, first - YEARS_BACK, -1):
+            self.year.addItem(f"{year}-{year + 1}", year)
         self.collection = QComboBox()
         self.collection.addItem(self.tr("All collections"), None)
         labels = lib.reports.collection_labels()
@@ -138,6 +153,7 @@ class ReportsView(QWidget):
         form = QFormLayout()
         rows = ((self.tr("&Register:"), self.kind), (self.tr("&Period:"), self.preset),
                 (self.tr("Fro&m:"), self.start), (self.tr("U&ntil:"), self.end),
+                (self.tr("School ye&ar:"), self.year),
                 (self.tr("Co&llection:"), self.collection))
         for text, field in rows:
             label = QLabel(text)
@@ -171,9 +187,13 @@ class ReportsView(QWidget):
 
     # -- choices ---------------------------------------------------------------------------
     def _kind_changed(self) -> None:
-        statistics = self.kind.currentData() == "statistics"
-        self.collection.setEnabled(not statistics)
-        self.preset.setCurrentIndex(PRESETS.index("year" if statistics else "all"))
+        kind = str(self.kind.currentData())
+        annual = kind == "annual"
+        self.collection.setEnabled(kind in WITH_COLLECTION)
+        self.year.setEnabled(annual)
+        for field in (self.preset, self.start, self.end):
+            field.setEnabled(not annual)
+        self.preset.setCurrentIndex(PRESETS.index(START_PRESET.get(kind, "all")))
         self._preset_changed()
 
     def _preset_changed(self) -> None:
@@ -203,7 +223,9 @@ class ReportsView(QWidget):
     def choices(self) -> tuple[str, str | None, Period]:
         """The register, collection and period chosen (a bad day raises a UserError)."""
         kind = str(self.kind.currentData())
-        collection = self.collection.currentData() if kind != "statistics" else None
+        collection = self.collection.currentData() if kind in WITH_COLLECTION else None
+        if kind == "annual":
+            return kind, None, Period.school_year(int(self.year.currentData()))
         return kind, collection, Period.read(self.start.text(), self.end.text())
 
     # -- work ------------------------------------------------------------------------------
@@ -273,7 +295,10 @@ class ReportsView(QWidget):
     # -- output ----------------------------------------------------------------------------
     def _file_name(self, suffix: str) -> str:
         names = {"individual": "so-dang-ky-ca-biet", "general": "so-dang-ky-tong-quat",
-                 "textbook": "so-dang-ky-sgk", "statistics": "thong-ke"}
+                 "textbook": "so-dang-ky-sgk", "statistics": "thong-ke",
+                 "loans-students": "so-muon-hoc-sinh", "loans-staff": "so-muon-giao-vien",
+                 "loans-all": "so-muon", "tally": "phieu-thong-ke-luot-doc",
+                 "annual": f"bao-cao-nam-hoc-{self.year.currentText()}"}
         return f"{names[str(self.kind.currentData())]}{suffix}"
 
     def save_pdf(self) -> Operation | None:
