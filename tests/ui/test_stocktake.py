@@ -214,3 +214,23 @@ def test_the_lists_are_read_off_the_gui_thread_and_only_after_a_change(window, l
     assert "close_stocktake@worker" in reads and "close_stocktake@gui" not in reads
     assert lib.catalog.item_by_barcode(codes[2]).status == "lost"
     assert "đánh dấu mất 7" in view.banner.text()
+
+
+def test_accession_and_call_numbers_are_shown_whole(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Found in the real window: a 20,000-copy catalog's numbers (GK.0000026A) showed as
+    "GK.000000…" in the missing list, and its column header "Ký hiệu xếp giá" was cut."""
+    record = lib.catalog.add_record("Tiếng Việt 6, tập một", authors=["Bùi Mạnh Hùng"])
+    codes = [lib.catalog.add_item(record, collection="GK", barcode=f"GK.00000{n}{n}A",
+                                  call_number="495.9228 TI-V 2021 T.1").barcode
+             for n in range(10, 13)]
+    lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    assert lib.circulation.checkout(lib.patrons.search("Nguyễn Văn An")[0].card, codes[2]).ok
+    lib.collection.start_stocktake([], [])
+    view = window.show_view("stocktake")
+    qtbot.waitUntil(lambda: view.loading is None and view.missing_model.rowCount() == 2)
+    metrics = view.missing_table.fontMetrics()
+    assert view.missing_table.columnWidth(1) > metrics.horizontalAdvance(codes[0])
+    assert view.missing_table.columnWidth(0) > metrics.horizontalAdvance("495.9228 TI-V 2021 T.1")
+    header = view.missing_table.horizontalHeader()
+    assert view.missing_table.columnWidth(0) >= header.sectionSizeHint(0)  # "Ký hiệu xếp giá"
+    assert view.on_loan_table.columnWidth(0) > metrics.horizontalAdvance(codes[2])
