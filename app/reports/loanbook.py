@@ -47,13 +47,13 @@ HEADS = (
     (Text("STT", "No."), 28, "int"),
     (Text("Ngày mượn", "Lent on"), 52, "date"),
     (Text("Họ và tên bạn đọc", "Reader"), 110, "text"),
-    (Text("Lớp / chức vụ", "Class / role"), 56, "text"),
-    (Text("Số thẻ", "Card"), 58, "text"),
-    (Text("Số ĐKCB", "Acc. no."), 58, "text"),
-    (Text("Tên sách", "Title"), 170, "text"),
+    (Text("Lớp / chức vụ", "Class / role"), 46, "text"),
+    (Text("Số thẻ", "Card"), 52, "text"),
+    (Text("Số ĐKCB", "Acc. no."), 54, "text"),
+    (Text("Tên sách", "Title"), 196, "text"),
     (Text("Hạn trả", "Due"), 52, "date"),
     (Text("Ngày trả", "Returned"), 52, "date"),
-    (Text("Ghi chú", "Notes"), 110, "text"),
+    (Text("Ghi chú", "Notes"), 96, "text"),
 )
 _SELECT = """
 SELECT l.id, l.loaned_at, l.due_on, l.returned_at, l.renewals, l.outcome, l.class_loan_id,
