@@ -13,7 +13,7 @@ The school year is the one the app uses everywhere (1 August to 31 July,
 5. loans by month and reader group (the category the reader had when borrowing);
 6. readers: loans, borrowers, active readers and visits per group, and the share of the
    school's students who borrowed or came in (students on the roll: every student reader not
-   erased who had not left before the year began);
+   erased, entered before the year ended and not gone before it began);
 7. the most borrowed titles;
 8. at the end of the year: loans overdue, and copies reported lost during the year.
 
@@ -224,7 +224,8 @@ def annual_figures(conn: sqlite3.Connection, year: str, today: date) -> Annual:
     annual.active_students = len(students)
     (annual.students_on_roll,) = conn.execute(
         "SELECT count(*) FROM patrons WHERE deleted = 0 AND category = 'student' "
-        "AND (left_on IS NULL OR left_on >= ?)", (first,)).fetchone()
+        "AND substr(created_at, 1, 10) <= ? AND (left_on IS NULL OR left_on >= ?)",
+        (last, first)).fetchone()
     low = (period.start - timedelta(days=1)).isoformat()
     high = (end + timedelta(days=2)).isoformat()
     annual.lost_in_year = sum(

@@ -26,6 +26,9 @@ def school_year(school: School) -> None:
     old = lib.catalog.add_record("Nghiệp vụ thư viện trường học", year=2019)
     school.copies(old, 4, "NV", "2024-10-01", "Mua", 30000)        # before the year
     lib.patrons.add("Đỗ Thị Em", class_name="8C")                    # never came
+    with lib.db.transaction() as conn:  # the readers were entered in August 2025
+        conn.execute("UPDATE patrons SET created_at = '2025-08-20T02:00:00.000000Z'")
+    lib.patrons.add("Hoàng Văn Mới", class_name="6A")  # entered now: after that year
     an, binh, cuong, dung = (r["Nguyễn Văn An"], r["Trần Thị Bình"], r["Lê Văn Cường"],
                              r["Phạm Văn Dũng"])
     # September: An 2 loans (Dế Mèn twice over the year), Bình 1 (lost), the teacher 1
@@ -78,7 +81,7 @@ def test_annual_figures(school: School) -> None:
     assert months["2025-09"] == {"student": 2, "teacher": 1, "staff": 0}
     assert months["2026-02"]["student"] == 1 and months["2026-07"]["student"] == 1
     assert sum(sum(c.values()) for c in months.values()) == stats.loans_total.loans == 5
-    # An and Bình borrowed, Cường came in, Em never: 3 of the 4 students
+    # An and Bình borrowed, Cường came in, Em never (Mới came after the year): 3 of 4
     assert (annual.active_students, annual.students_on_roll) == (3, 4)
     assert annual.student_share == 0.75
     assert stats.visits == 6 and stats.in_library == 1
