@@ -276,6 +276,7 @@ class ReportsView(QWidget):
         self.pages = [PageView(document, page) for page in range(len(document.pages))]
         for view in self.pages:
             self.column.addWidget(view, 0, Qt.AlignmentFlag.AlignHCenter)
+            view.show()  # the layout would show it only from the event loop, a moment later
         self._fit()
 
     def _fit(self) -> None:
