@@ -30,6 +30,15 @@ def nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+def thousands(number: int) -> str:
+    """A whole number as Vietnamese write it, dots between the thousands.
+
+    >>> thousands(20000), thousands(999), thousands(-1234567)
+    ('20.000', '999', '-1.234.567')
+    """
+    return f"{number:,}".replace(",", ".")
+
+
 def strip_marks(text: str) -> str:
     """Remove every diacritic (tones and vowel marks) and turn đ into d, keeping case.
 

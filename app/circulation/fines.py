@@ -48,7 +48,7 @@ from app.circulation.refs import ItemRef, LoanRef, PatronRef
 from app.db.outbox import record_change, row_payload
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
-from app.text import nfc
+from app.text import nfc, thousands
 
 STATUSES = ("outstanding", "paid", "waived")
 KINDS = ("overdue", "lost")
@@ -84,7 +84,7 @@ def format_dong(amount: int) -> str:
     >>> format_dong(2500), format_dong(0), format_dong(1234567)
     ('2.500 đ', '0 đ', '1.234.567 đ')
     """
-    return f"{amount:,}".replace(",", ".") + " đ"
+    return thousands(amount) + " đ"
 
 
 def days_late(due: date, returned: date, open_days: OpenDays) -> int:

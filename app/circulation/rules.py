@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from app.db.connection import Database
 from app.errors import ValidationError
 from app.i18n import Text
+from app.text import thousands
 
 ANY = "*"
 PATRON_CATEGORIES = ("student", "teacher", "staff", "community")
@@ -148,7 +149,7 @@ def validate(rule: LoanRule) -> LoanRule:
             low = 0  # the days are not what decides the due date here
         if not low <= int(value) <= high:
             raise bad(OUT_OF_RANGE, field=label(), low=low,
-                      high=f"{high:,}".replace(",", "."), value=value)
+                      high=thousands(high), value=value)
     if not rule.loanable:
         rule = replace(rule, holds_allowed=False)
     return rule

@@ -361,7 +361,7 @@ def annual_report(annual: Annual, labels: dict[str, str], library: str) -> Repor
                               Column(VISITS(), 60, "int")),
                 reader_rows, reader_total if reader_rows else None, NO_ENTRIES(),
                 lines=(share,), sheet="Bạn đọc"),
-        Section(S_TOP(), (Column(NUMBER_COL(), 30, "int"), Column(BOOK(), 220),
+        Section(S_TOP(), (Column(NUMBER_COL(), 30, "number"), Column(BOOK(), 220),
                           Column(AUTHOR(), 120), Column(LOANS(), 55, "int"),
                           Column(BORROWERS(), 65, "int")),
                 top, None, NO_ENTRIES(), sheet="Mượn nhiều"),

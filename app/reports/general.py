@@ -30,13 +30,13 @@ PART_III = Text("Phần III — Kiểm kê hằng năm", "Part III — Yearly in
 NO_ENTRIES = Text("Chưa có lần nào.", "No entries.")
 TOTAL = Text("Cộng", "Total")
 NO_SOURCE = Text("(không ghi nguồn)", "(no source)")
-HEADS_I = ((Text("Số TT\nvào sổ", "Reg.\nno."), 36, "int"),
+HEADS_I = ((Text("Số TT\nvào sổ", "Reg.\nno."), 36, "number"),
            (Text("Ngày vào sổ", "Date"), 58, "date"),
            (Text("Nguồn cung cấp", "Source"), 150, "text"),
            (Text("Số tên sách", "Titles"), 46, "int"),
            (Text("Số bản", "Copies"), 46, "int"),
            (Text("Tổng giá tiền (đ)", "Total value (đ)"), 76, "money"))
-HEADS_II = ((Text("Số TT", "No."), 36, "int"),
+HEADS_II = ((Text("Số TT", "No."), 36, "number"),
             (Text("Ngày xuất", "Date"), 58, "date"),
             (Text("Số biên bản", "Record no."), 90, "text"),
             (Text("Lý do xuất", "Reason"), 150, "text"),

@@ -29,16 +29,16 @@ NO_COLLECTION = Text("Không ghi kho", "No collection")
 NOTHING = Text("Không có bản sách nào trong phạm vi đã chọn.", "No copies in the range chosen.")
 COLLECTION = Text("Kho {code}", "Collection {code}")
 HEADS = (
-    (Text("STT", "No."), 30, "int"),
+    (Text("STT", "No."), 30, "number"),
     (Text("Ngày vào sổ", "Date entered"), 54, "date"),
     (Text("Số ĐKCB", "Acc. no."), 60, "text"),
     (Text("Tên sách", "Title"), 170, "text"),
     (Text("Tác giả", "Author"), 96, "text"),
     (Text("Nơi XB – Nhà XB", "Place – publisher"), 100, "text"),
-    (Text("Năm XB", "Year"), 34, "int"),
+    (Text("Năm XB", "Year"), 34, "number"),
     (Text("Giá tiền (đ)", "Price (đ)"), 54, "money"),
     (Text("Môn loại / KHPL", "Class / call no."), 62, "text"),
-    (Text("Số vào sổ TQ", "General reg. no."), 42, "int"),
+    (Text("Số vào sổ TQ", "General reg. no."), 42, "number"),
     (Text("Ghi chú", "Notes"), 92, "text"),
 )
 QUIET_STATUSES = ("available", "on_loan", "on_hold_shelf")

@@ -44,7 +44,7 @@ DAMAGED = Text("Trả bị hư hỏng", "Returned damaged")
 LATE = Text("Trả muộn {days} ngày", "Returned {days} days late")
 OVERDUE = Text("Quá hạn {days} ngày", "Overdue {days} days")
 HEADS = (
-    (Text("STT", "No."), 28, "int"),
+    (Text("STT", "No."), 28, "number"),
     (Text("Ngày mượn", "Lent on"), 52, "date"),
     (Text("Họ và tên bạn đọc", "Reader"), 110, "text"),
     (Text("Lớp / chức vụ", "Class / role"), 46, "text"),

@@ -20,7 +20,7 @@ from app.i18n import Text
 from app.labels.fonts import BOLD, REGULAR, register_fonts, text_width
 from app.labels.surface import Align, Recording
 from app.reports.table import Cell, Column, Report, Section
-from app.text import nfc
+from app.text import nfc, thousands
 
 PAGE = Text("Trang {page}/{pages}", "Page {page} of {pages}")
 SCHOOL_YEAR = Text("Năm học {year}", "School year {year}")
@@ -46,6 +46,8 @@ def cell_text(value: Cell, kind: str) -> str:
 
     >>> cell_text(1234567.0, "money"), cell_text(date(2025, 9, 5), "date"), cell_text(None, "int")
     ('1.234.567', '05/09/2025', '')
+    >>> cell_text(20000, "int"), cell_text(20000, "number")
+    ('20.000', '20000')
     """
     if value is None:
         return ""
@@ -53,6 +55,8 @@ def cell_text(value: Cell, kind: str) -> str:
         return display_date(value)
     if kind == "money" and isinstance(value, int | float):
         return format_dong(round(value)).removesuffix(" đ")
+    if kind == "int" and isinstance(value, int | float) and float(value).is_integer():
+        return thousands(int(value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return nfc(str(value))
@@ -186,7 +190,7 @@ class _Writer:
         s.set_font(font, SIZE)
         for index, (lines, column) in enumerate(zip(cells, columns, strict=True)):
             x0, x1 = self.edges[index] + PAD, self.edges[index + 1] - PAD
-            align: Align = "centre" if heading else ("right" if column.kind in ("int", "money")
+            align: Align = "centre" if heading else ("right" if column.kind in ("int", "number", "money")
                                                       else "left")
             x = {"left": x0, "right": x1, "centre": (x0 + x1) / 2}[align]
             baseline = top - PAD - SIZE * 0.95

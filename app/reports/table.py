@@ -15,13 +15,14 @@ from datetime import date
 from typing import Literal
 
 Cell = str | int | float | date | None
-Kind = Literal["text", "int", "money", "date"]
+Kind = Literal["text", "int", "number", "money", "date"]
 
 
 @dataclass(frozen=True)
 class Column:
     """One column: its heading (may hold line breaks), its share of the table's width, and
-    what its cells hold (text, whole numbers, đồng, days)."""
+    what its cells hold: text, counts (``int``: printed 20.000), numbers that name a line or
+    a year (``number``: printed 20000), đồng, days."""
 
     title: str
     width: float

@@ -29,9 +29,9 @@ PUBLISHED = Text("Nơi XB – Nhà XB: {text}", "Published: {text}")
 CALL = Text("Môn loại / KHPL: {text}", "Class / call number: {text}")
 TOTAL = Text("Cộng", "Total")
 HEADS = ((Text("Ngày vào sổ", "Date entered"), 60, "date"),
-         (Text("Số vào sổ TQ", "General reg. no."), 48, "int"),
+         (Text("Số vào sổ TQ", "General reg. no."), 48, "number"),
          (Text("Số ĐKCB", "Accession numbers"), 150, "text"),
-         (Text("Năm XB", "Year"), 40, "int"),
+         (Text("Năm XB", "Year"), 40, "number"),
          (Text("Số bản", "Copies"), 44, "int"),
          (Text("Đơn giá (đ)", "Unit price (đ)"), 60, "money"),
          (Text("Thành tiền (đ)", "Value (đ)"), 70, "money"),

@@ -30,7 +30,7 @@ HEAD_FILL = PatternFill("solid", fgColor="E5E7EB")
 HEAD_ALIGN = Alignment(wrap_text=True, horizontal="center", vertical="center")
 TEXT_ALIGN = Alignment(wrap_text=True, vertical="top")
 BOLD = Font(bold=True)
-FORMATS = {"date": "DD/MM/YYYY", "money": "#,##0"}
+FORMATS = {"date": "DD/MM/YYYY", "money": "#,##0", "int": "#,##0"}
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 
