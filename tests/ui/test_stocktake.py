@@ -5,6 +5,7 @@ marks the missing copies lost, and the write-off dialog takes them in one go."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -216,9 +217,23 @@ def test_the_lists_are_read_off_the_gui_thread_and_only_after_a_change(window, l
     assert "đánh dấu mất 7" in view.banner.text()
 
 
-def test_accession_and_call_numbers_are_shown_whole(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def styled(qapp):  # type: ignore[no-untyped-def]
+    """The application's own look (font, stylesheet), as the librarian sees it; put back after."""
+    from ui.style import apply_style
+
+    font, sheet, style = qapp.font(), qapp.styleSheet(), qapp.style().name()
+    apply_style(qapp)
+    yield
+    qapp.setStyle(style)
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+
+
+def test_accession_and_call_numbers_are_shown_whole(styled, window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Found in the real window: a 20,000-copy catalog's numbers (GK.0000026A) showed as
-    "GK.000000…" in the missing list, and its column header "Ký hiệu xếp giá" was cut."""
+    "GK.000000…" in the missing list and in the write-off record's list, and the column
+    header "Ký hiệu xếp giá" was cut."""
     record = lib.catalog.add_record("Tiếng Việt 6, tập một", authors=["Bùi Mạnh Hùng"])
     codes = [lib.catalog.add_item(record, collection="GK", barcode=f"GK.00000{n}{n}A",
                                   call_number="495.9228 TI-V 2021 T.1").barcode
@@ -234,3 +249,11 @@ def test_accession_and_call_numbers_are_shown_whole(window, lib, qtbot) -> None:
     header = view.missing_table.horizontalHeader()
     assert view.missing_table.columnWidth(0) >= header.sectionSizeHint(0)  # "Ký hiệu xếp giá"
     assert view.on_loan_table.columnWidth(0) > metrics.horizontalAdvance(codes[2])
+    view.missing_table.setFocus()
+
+    dialog = view.open_writeoff()
+    qtbot.waitExposed(dialog)
+    _scan(qtbot, dialog.scan_field, codes[0])
+    assert [c.barcode for c in dialog.copies] == [codes[0]]
+    assert dialog.table.columnWidth(0) > dialog.table.fontMetrics().horizontalAdvance(codes[0])
+    QDialog.reject(dialog)  # closed without the "discard?" question

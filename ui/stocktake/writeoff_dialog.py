@@ -148,6 +148,7 @@ class WriteoffDialog(FormDialog):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
+        self.table.resizeColumnToContents(0)  # the accession number whole, not "GK.00000…"
         value = sum(c.price or 0 for c in self.copies)
         self.total.setText(self.tr("{count} copies, value {value} đ").format(
             count=len(self.copies), value=display_price(value) or "0"))
