@@ -2692,6 +2692,10 @@
       <source>{count} copies not found</source>
       <translation>{count} copies not found</translation>
     </message>
+    <message>
+      <source>Write-off record {number} made: {count} copies, value {value} đ.</source>
+      <translation>Write-off record {number} made: {count} copies, value {value} đ.</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

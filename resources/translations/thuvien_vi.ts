@@ -2692,6 +2692,10 @@
       <source>{count} copies not found</source>
       <translation>{count} bản chưa thấy</translation>
     </message>
+    <message>
+      <source>Write-off record {number} made: {count} copies, value {value} đ.</source>
+      <translation>Đã lập biên bản thanh lý {number}: {count} bản, trị giá {value} đ.</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

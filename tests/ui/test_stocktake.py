@@ -113,6 +113,9 @@ def test_a_stocktake_scanned_closed_and_written_off(window, lib, qtbot) -> None:
     writeoff.make.click()
     assert writeoff.result() == QDialog.DialogCode.Accepted
     assert writeoff.made is not None and writeoff.made.copies == 2
+    # the stocktake view says what was made (the dialog closed and nothing said so)
+    assert view.banner.text() == "Đã lập biên bản thanh lý KK-01/2026: 2 bản, trị giá 30.000 đ."
+    assert view.banner.property("kind") == "ok"
     assert lib.catalog.item_by_barcode(codes[1]).status == "withdrawn"
 
 

@@ -43,7 +43,7 @@ from app.collection.stocktake import ScanAnswer, describe
 from app.errors import UserError
 from app.library import Library
 from ui.desk.sound import DeskSounds
-from ui.format import display_date
+from ui.format import display_date, display_price
 from ui.operations import Operation, Operations, Progress
 from ui.scanner import ScanField
 from ui.stocktake.copies_model import Column, CopyTableModel
@@ -454,12 +454,23 @@ class StocktakeView(QWidget):
         self.document_preview = dialog
         dialog.open()
 
+    def _writeoff_made(self, dialog: WriteoffDialog) -> None:
+        # Said in the banner: the dialog closes and the librarian was left wondering.
+        made = dialog.made
+        if made is None:
+            return
+        show_banner(self.banner, "ok", self.tr(
+            "Write-off record {number} made: {count} copies, value {value} đ.").format(
+                number=made.number, count=made.copies,
+                value=display_price(made.total_value) or "0"))
+
     def open_writeoff(self) -> WriteoffDialog:
         """The write-off record dialog (returns it, open)."""
         from ui.stocktake.writeoff_dialog import WriteoffDialog
 
         dialog = WriteoffDialog(self._lib, self)
         dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: self._writeoff_made(dialog))
         dialog.accepted.connect(self.changed.emit)
         dialog.finished.connect(lambda _code: self.focus_scan())
         self.writeoff_dialog = dialog
