@@ -300,6 +300,10 @@
       <translation>{count} copies lent to class {name}, due {due}.</translation>
     </message>
     <message>
+      <source>{count} could not be lent: see who below.</source>
+      <translation>{count} could not be lent: see who below.</translation>
+    </message>
+    <message>
       <source>open</source>
       <translation>open</translation>
     </message>

@@ -300,6 +300,10 @@
       <translation>Đã cho lớp {name} mượn {count} bản, hạn trả {due}.</translation>
     </message>
     <message>
+      <source>{count} could not be lent: see who below.</source>
+      <translation>{count} bản chưa cho mượn được: xem tên học sinh bên dưới.</translation>
+    </message>
+    <message>
       <source>open</source>
       <translation>đang mượn</translation>
     </message>

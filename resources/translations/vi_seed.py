@@ -479,6 +479,8 @@ VI: dict[str, str] = {
     '&Leave them for next time': 'Để &lại cho lần sau',
     "Reading the stocktake lists": "Đang đọc danh sách kiểm kê",
     "Closing the stocktake": "Đang kết thúc kiểm kê",
+    "{count} could not be lent: see who below.":
+        "{count} bản chưa cho mượn được: xem tên học sinh bên dưới.",
     "Write-off record {number} made: {count} copies, value {value} đ.":
         "Đã lập biên bản thanh lý {number}: {count} bản, trị giá {value} đ.",
     'Stocktake closed: expected {expected}, present {present}, on loan {on_loan}, missing {missing}, marked lost {lost}.': 'Đã kết thúc kiểm kê: cần kiểm {expected}, có {present}, đang mượn {on_loan}, thiếu {missing}, đánh dấu mất {lost}.',

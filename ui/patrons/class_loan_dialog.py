@@ -172,10 +172,18 @@ class ClassLoanDialog(QDialog):
             return False
         lent = [r for r in results if r.ok]
         refused = [r for r in results if not r.ok]
-        say(self.message, self.tr("{count} copies lent to class {name}, due {due}.").format(
-            count=len(lent), name=self.class_name, due=display_date(session.due)),
-            ok=not refused)
-        self.output.setPlainText("\n".join(r.message for r in refused))
+        text = self.tr("{count} copies lent to class {name}, due {due}.").format(
+            count=len(lent), name=self.class_name, due=display_date(session.due))
+        if refused:
+            text += " " + self.tr("{count} could not be lent: see who below.").format(
+                count=len(refused))
+        say(self.message, text, ok=not refused)
+        # Each line names its student: "Không còn bản … trên giá" eight times over told the
+        # librarian nothing about who went without.
+        self.output.setPlainText("\n".join(
+            f"{r.patron.full_name}: {r.message}"
+            if r.patron is not None and r.patron.full_name not in r.message else r.message
+            for r in refused))
         self.chosen.clear()
         self.find_textbooks()  # the copies on the shelf, as they are now
         self.load_sessions(select=session.id)
