@@ -68,3 +68,16 @@ def test_a_changed_copy_or_patron_form_asks_too(  # type: ignore[no-untyped-def]
     form.full_name.setText("Lê Thị Hoa")
     form.reject()
     assert len(asked.questions) == 2 and form.isVisible()
+
+
+def test_tab_leaves_the_notes_of_a_record_for_the_next_field(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Found typing a new record with the keyboard only: Tab in "Ghi chú" typed a tab
+    character, so the copies, price and source after it were typed into the notes."""
+    view = window.show_view("catalog")
+    form = view.new_record()
+    qtbot.waitExposed(form)
+    form.notes.setFocus()
+    qtbot.keyClick(form.notes, Qt.Key.Key_Tab)
+    assert form.notes.toPlainText() == ""
+    assert form.focusWidget() is not form.notes
+    form.reject()

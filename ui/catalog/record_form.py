@@ -94,6 +94,7 @@ class RecordForm(FormDialog):
         self.series = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the copies, as in every field
         self._extras: dict[str, Any] = {}
         self.existing_id: int | None = None
         self.lookup_label = QLabel()
