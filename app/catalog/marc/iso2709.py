@@ -11,6 +11,8 @@ converted with pymarc's ``MARC8ToUnicode``. Every text is returned NFC.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import unicodedata
 from collections.abc import Callable
 
@@ -54,7 +56,10 @@ def _decode_marc8(raw: bytes) -> str:
     if raw.isascii() and b"\x1b" not in raw:
         return raw.decode("ascii")
     try:
-        text = MARC8ToUnicode(quiet=True).translate(raw)  # type: ignore[no-untyped-call]
+        # pymarc writes to stderr about a cut multi-byte character even when quiet: the
+        # librarian's terminal (and the CLI's JSON output readers) must not see that noise.
+        with contextlib.redirect_stderr(io.StringIO()):
+            text = MARC8ToUnicode(quiet=True).translate(raw)  # type: ignore[no-untyped-call]
     except (IndexError, TypeError, KeyError, ValueError, UnicodeDecodeError):
         text = raw.decode("latin-1")
     return _nfc(str(text))

@@ -81,3 +81,14 @@ def test_user_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[
     text.write_text("just some notes\n", encoding="utf-8")
     code, _out, err = _run(db, capsys, "import-marc", str(text))
     assert code != 0 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_cut_marc8_character_is_imported_without_noise_on_stderr(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], shared_data: Path) -> None:
+    """ruby-marc's bad_eacc_encoding: a MARC-8 CJK character cut short. The record imports;
+    pymarc's own complaint ("Multi-byte position 39 exceeds ...") does not reach the
+    terminal, where it would read like ThuVien's error."""
+    code, out, err = _run(tmp_path / "lib.sqlite3", capsys, "import-marc", "--json",
+                          str(shared_data / "marc/ruby-marc/bad_eacc_encoding.marc8.marc"))
+    assert code == 0 and json.loads(out)["imported"] == 1
+    assert err == ""
