@@ -28,7 +28,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from app.sync.protocol import DEFAULT_PAGE, MAX_PAGE, PROTOCOL_VERSION, decode_cursor
-from server import applier, push, registry, schemas, stats, union
+from server import applier, opac, push, registry, schemas, stats, union
 from server.db import lookup, make_engine, read, write
 from server.reuse import SeqReused
 from server.settings import ServerSettings, load_settings
@@ -284,6 +284,9 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         except registry.RegistryError as exc:
             raise HTTPException(404, str(exc)) from exc
         return {"code": code, "enrollment_code": enrollment, "expires_at": expires}
+
+    if settings.opac:
+        opac.install(app, engine)
 
     if settings.fault_hook:
         @app.post("/v1/_test/faults", include_in_schema=False)

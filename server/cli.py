@@ -16,6 +16,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -239,6 +240,59 @@ def _write_stats_csv(path: str, values: list[dict[str, Any]]) -> None:
             writer.writerow([*_stats_line(v), *(v["collection"].get(c, 0) for c in codes)])
 
 
+def _search(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from server import catalog_search
+
+    engine = make_engine(settings)
+    try:
+        with read(engine) as conn:
+            result = catalog_search.search(conn, args.query, limit=args.limit)
+    finally:
+        engine.dispose()
+    more = "" if result["total_exact"] else "hơn / more than "
+    lines = [f"Tìm thấy / Found: {more}{result['total']}"]
+    for h in result["hits"]:
+        who = f" — {h['author']}" if h["author"] else ""
+        year = f" ({h['year']})" if h["year"] else ""
+        isbn = f"  ISBN {', '.join(h['isbn'])}" if h["isbn"] else ""
+        held = ", ".join(f"{x['library']} {x['available']}/{x['copies']}" for x in h["holdings"])
+        lines.append(f"{h['id']:>7}  {h['title']}{who}{year}{isbn}  [{held}]")
+    _print(result, args.json, lines)
+    return 0
+
+
+def _export_marc(settings: ServerSettings, args: argparse.Namespace) -> int:
+    from server import union_marc
+
+    out_path = Path(args.out)
+    if out_path.is_dir():
+        print(f"Lỗi / Error: {out_path} là một thư mục / is a folder", file=sys.stderr)
+        return 2
+    tmp = out_path.with_name(out_path.name + ".part")
+    engine = make_engine(settings)
+    try:
+        with read(engine) as conn, tmp.open("wb") as out:
+            written, problems = union_marc.export(conn, out, args.format)
+        tmp.replace(out_path)
+    except OSError as exc:
+        print(f"Lỗi / Error: không ghi được / cannot write {out_path}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 2
+    finally:
+        tmp.unlink(missing_ok=True)  # never leave half a file behind
+        engine.dispose()
+    print(f"Đã xuất / Exported {written} biểu ghi / records → {out_path}")
+    for p in problems:
+        print(f"  biểu ghi / record {p.number}: {p.reason}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _limit(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 200):
+        raise argparse.ArgumentTypeError(f"từ 1 đến 200 / from 1 to 200, not {text!r}")
+    return int(text)
+
+
 def _port(text: str) -> int:
     if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 65535):
         raise argparse.ArgumentTypeError(f"cổng từ 1 đến 65535 / a port from 1 to 65535, "
@@ -341,6 +395,26 @@ def build_parser() -> argparse.ArgumentParser:
         "ghi thêm các số liệu ra tệp CSV (Excel)", "also write the figures as CSV (Excel)"))
     st.add_argument("--json", action="store_true", help=json_help)
     st.set_defaults(handler=_stats)
+
+    se = sub.add_parser("search", help=phrase(
+        "tìm trong mục lục liên hợp (nhan đề, tác giả, ISBN)",
+        "search the union catalog (title, author, ISBN)"))
+    se.add_argument("query", metavar=phrase("TỪ_KHOÁ", "QUERY"), help=phrase(
+        "từ trong nhan đề hoặc tác giả (có dấu hay không dấu), hoặc một ISBN",
+        "words of the title or authors (with or without diacritics), or an ISBN"))
+    se.add_argument("--limit", type=_limit, default=20, help=phrase(
+        "số kết quả tối đa (mặc định 20)", "most results to list (default 20)"))
+    se.add_argument("--json", action="store_true", help=json_help)
+    se.set_defaults(handler=_search)
+
+    ex = sub.add_parser("export-marc", help=phrase(
+        "xuất mục lục liên hợp ra tệp MARC21 (mỗi thư viện có sách: một trường 852)",
+        "export the union catalog as MARC21 (one 852 per holding library)"))
+    ex.add_argument("out", metavar=phrase("TỆP", "FILE"), help=phrase(
+        "tệp sẽ ghi", "the file to write"))
+    ex.add_argument("--format", choices=["iso2709", "marcxml"], default="iso2709", help=phrase(
+        "định dạng (mặc định iso2709)", "format (default iso2709)"))
+    ex.set_defaults(handler=_export_marc)
     return parser
 
 

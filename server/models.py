@@ -168,7 +168,25 @@ union_records = Table(
     Column("source_uuid", String(64)),
     Column("deleted", Boolean, nullable=False, server_default="0"),
     Column("updated_at", String(32), nullable=False),
+    # The folded words of the title and of the authors, "title words|author words"
+    # (server.union.search_text), written with the record: the catalog search
+    # (server.catalog_search) finds words through a GIN index on its tsvector on PostgreSQL
+    # and through union_words on SQLite, titles by their beginning through an index on the
+    # part before "|" (migration 0008; those indexes are on expressions, made there).
+    Column("search", Text),
     Index("union_records_title_key", "title_key"),
+)
+
+# SQLite's word index of the union catalog: each distinct word of a union record's
+# ``search`` text (server.union.index_words, written with the record). A word prefix is a
+# range of this primary key. PostgreSQL searches through its GIN index instead and leaves
+# this table empty.
+union_words = Table(
+    "union_words", metadata,
+    Column("word", String(40), primary_key=True),
+    Column("union_id", Integer, primary_key=True),
+    Index("union_words_union", "union_id"),
+    sqlite_with_rowid=False,
 )
 
 # The union catalog's change feed: when each union record last changed (a tick of

@@ -16,6 +16,9 @@ Everything comes from arguments or ``THUVIEN_DISTRICT_*`` environment variables:
   a time).
 - ``THUVIEN_DISTRICT_PULL_WAIT``: seconds a library's pull of the union catalog waits for
   its own pushed changes to be applied first (default 3; 0 does not wait).
+- ``THUVIEN_DISTRICT_OPAC``: ``0`` turns off the public search page of the union catalog
+  (``GET /``, :mod:`server.opac`; on by default, no login: it shows only what the union
+  catalog holds).
 - ``THUVIEN_DISTRICT_FAULT_HOOK=1``: TEST ONLY, lets the fault tests make the process die
   at chosen points of a push.
 - ``THUVIEN_DISTRICT_TEST_NO_IDEMPOTENCY=1``: TEST ONLY, applies re-sent changes again (used
@@ -44,6 +47,7 @@ class ServerSettings:
     applier: str = "process"
     appliers: int = 0
     pull_wait: float = 3.0
+    opac: bool = True
 
     @property
     def applier_count(self) -> int:
@@ -85,6 +89,8 @@ def load_settings(db: str | None = None, environ: Mapping[str, str] | None = Non
         applier=_applier(env.get("THUVIEN_DISTRICT_APPLIER", "process")),
         appliers=int(env.get("THUVIEN_DISTRICT_APPLIERS", "0")),
         pull_wait=float(env.get("THUVIEN_DISTRICT_PULL_WAIT", "3")),
+        opac=env.get("THUVIEN_DISTRICT_OPAC", "1").strip().lower() not in ("0", "false", "no",
+                                                                          "off"),
     )
 
 
