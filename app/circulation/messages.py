@@ -55,6 +55,11 @@ MESSAGES: dict[str, Text] = {
     "reference_only": Text(
         "“{title}” ({barcode}) là tài liệu chỉ đọc tại chỗ, không cho mượn về.",
         "“{title}” ({barcode}) is for reading in the library only."),
+    "withdrawn_not_read": Text(
+        "“{title}” ({barcode}) đã thanh lý — không tính lượt đọc. Để riêng, không đưa lại "
+        "lên giá.",
+        "“{title}” ({barcode}) was written off — not counted as read. Set it aside; do not "
+        "shelve it."),
     "item_unavailable": Text(
         "“{title}” ({barcode}) đang ở trạng thái “{status}”, không cho mượn.",
         "“{title}” ({barcode}) is marked “{status}” and cannot be lent."),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from app.circulation.context import CircContext
 from app.circulation.messages import STILL_LENT, STILL_LOST, Phrase
 from app.circulation.refs import ItemRef, PatronRef, open_loan_of_item, patron_by_id
-from app.circulation.results import DeskResult
+from app.circulation.results import DeskResult, refuse
 from app.circulation.rules import CATEGORY_NAMES
 from app.db.outbox import record_change
 from app.errors import ValidationError
@@ -91,8 +91,12 @@ def record_in_library(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef,
 
     A copy still recorded as lent or lost is counted too (it is in the reading room), and
     the result says so and offers to check it in: it most likely came back without being
-    checked in, and the desk must not do that unasked.
+    checked in, and the desk must not do that unasked. A written-off copy is refused: it is
+    no longer the library's, and its reading would count in the statistics.
     """
+    if item.status == "withdrawn":
+        raise refuse("withdrawn_not_read", patron=patron, item=item, title=item.title,
+                     barcode=item.barcode)
     _record(ctx, conn, "in_library", patron, item, 1)
     note: Phrase | str = ""
     if item.status == "on_loan":

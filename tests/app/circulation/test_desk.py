@@ -327,6 +327,22 @@ def test_reading_mode_counts_each_copy_read_in_the_library(world: World) -> None
     assert readings == {"reference": 2, "book": 1}
 
 
+def test_a_written_off_copy_is_not_counted_as_read(world: World) -> None:
+    """Found at the desk in F11: a copy written off on a write-off record (thanh lý) was
+    counted as read in the library without a word, and went into the statistics."""
+    [copy] = world.book("Việt lớp toán")
+    world.lib.collection.create_writeoff("02/TL-2026", "worn", [copy.id])
+    assert world.circ.desk.set_mode("reading").ok
+    before = snapshot(world)
+    result = scan(world, copy.barcode)
+    assert not result.ok and result.code == "withdrawn_not_read"
+    assert result.message == (f"“Việt lớp toán” ({copy.barcode}) đã thanh lý — không tính lượt "
+                              "đọc. Để riêng, không đưa lại lên giá.")
+    assert snapshot(world) == before
+    day = world.circ.today()
+    assert [c for c in world.circ.usage_tally(day, day) if c.kind == "in_library"] == []
+
+
 def test_visitors_without_a_card_are_counted_apart_and_synced(world: World) -> None:
     """Walk-in readers (a commune library, a class brought in) are counted in the tally as
     their own group, go to the district with the visits, and a mistyped count is refused."""
