@@ -275,7 +275,8 @@ def set_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"patron": patron_json(p)})
     else:
-        print(STATUS_SET(name=p.full_name, status=p.status))
+        status = STATUS_WORDS.get(p.status)
+        print(STATUS_SET(name=p.full_name, status=status() if status else p.status))
     return 0
 
 

@@ -131,3 +131,15 @@ def test_list_in_vietnamese_says_the_status_in_words_and_keeps_columns(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith(" S1 đang học") and lines[1].endswith(" S2 đã ra trường")
     assert lines[0].index(" S1 ") == lines[1].index(" S2 ")
+
+
+def test_setting_a_status_says_it_in_words(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """'thuvien patrons status HS000005 left' answered "Lê Văn Nam: left." in Vietnamese."""
+    db = tmp_path / "lib.sqlite3"
+    with Library.open(db) as lib:
+        card = lib.patrons.add("Lê Văn Nam", class_name="6A").card
+    assert main(["--db", str(db), "--lang", "vi", "patrons", "status", card, "left"]) == 0
+    assert capsys.readouterr().out == "Lê Văn Nam: đã chuyển đi.\n"
+    assert main(["--db", str(db), "--lang", "en", "patrons", "status", card, "blocked"]) == 0
+    assert capsys.readouterr().out == "Lê Văn Nam: blocked.\n"
