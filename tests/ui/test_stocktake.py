@@ -39,6 +39,8 @@ def test_a_stocktake_scanned_closed_and_written_off(window, lib, qtbot) -> None:
     assert not view.scan_field.isEnabled()
 
     dialog = view.start_stocktake()
+    shown = [dialog.collections.item(r).text() for r in range(dialog.collections.count())]
+    assert "GK — Sách giáo khoa  (8)" in shown  # named, not only "GK  (8)"
     for row in range(dialog.collections.count()):
         item = dialog.collections.item(row)
         if item.data(Qt.ItemDataRole.UserRole) == "GK":

@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
 from app.library import Library
 
 
-def _checklist(rows: list[tuple[str, int]]) -> QListWidget:
+def _checklist(rows: list[tuple[str, int]], labels: dict[str, str] | None = None
+               ) -> QListWidget:
     box = QListWidget()
     for name, count in rows:
-        item = QListWidgetItem(f"{name or '–'}  ({count})")
+        label = (labels or {}).get(name)
+        shown = f"{name} — {label}" if label and label != name else (name or "–")
+        item = QListWidgetItem(f"{shown}  ({count})")
         item.setData(Qt.ItemDataRole.UserRole, name)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
@@ -41,7 +44,10 @@ class StartStocktakeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Start a stocktake"))
         collections, locations = lib.collection.scope_choices()
-        self.collections = _checklist(collections)
+        # "GK — Sách giáo khoa (131)", as the collections are named everywhere else
+        names = {code: str(scheme.get("label", "") or "")
+                 for code, scheme in lib.catalog.schemes().items()}
+        self.collections = _checklist(collections, names)
         self.locations = _checklist(locations)
         hint = QLabel(self.tr("Tick the collections and/or locations to count; tick nothing "
                               "to count the whole library."))
