@@ -14,6 +14,10 @@ SCAN: dict[str, Text] = {
         "Present: {barcode} — {title}, but recorded as on loan (due {due}): check it in "
         "at the desk."),
     "unknown": Text("Không có bản sách nào mã “{code}”.", "No copy has the code “{code}”."),
+    "patron_card": Text("“{code}” là thẻ bạn đọc của {name}, không phải mã sách — hãy quét mã "
+                        "dán trên sách.",
+                        "“{code}” is {name}'s library card, not a book — scan the code on the "
+                        "book."),
     "bad_check_digit": Text("Mã “{code}” sai số kiểm tra (máy quét đọc nhầm?) — hãy quét lại.",
                             "“{code}” has a wrong check digit (misread?) — scan it again."),
     "out_of_scope": Text(
@@ -55,6 +59,12 @@ REASONS: dict[str, Text] = {
 #: Why a copy cannot go on a write-off record.
 REFUSALS: dict[str, Text] = {
     "unknown": Text("Không có bản sách nào mã “{code}”.", "No copy has the code “{code}”."),
+    "patron_card": Text("“{code}” là thẻ bạn đọc của {name}, không phải mã sách — hãy quét mã "
+                        "dán trên sách.",
+                        "“{code}” is {name}'s library card, not a book — scan the code on the "
+                        "book."),
+    "isbn_many": Text("ISBN {isbn} ứng với {count} bản sách: hãy quét số ĐKCB.",
+                      "ISBN {isbn} matches {count} copies: scan the accession barcode."),
     "on_loan": Text("{barcode} đang cho mượn: nhận trả trước khi thanh lý.",
                     "{barcode} is on loan: check it in before writing it off."),
     "on_hold_shelf": Text("{barcode} đang giữ cho bạn đọc đặt trước: huỷ lượt giữ trước khi "

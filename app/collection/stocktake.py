@@ -27,6 +27,7 @@ from app.catalog.store import new_uuid
 from app.circulation import holds
 from app.circulation.clock import display_date
 from app.circulation.codes import has_bad_check_digit, isbn_of, normalise
+from app.circulation.refs import patron_by_card
 from app.collection._items import LINE_SELECT, copy_line, set_status_of_many
 from app.collection.messages import (
     ALREADY_OPEN,
@@ -221,6 +222,9 @@ def scan(conn: sqlite3.Connection, stocktake: Stocktake, code: str, library_id: 
     else:
         isbn = isbn_of(code)
         if isbn is None:
+            card = patron_by_card(conn, code)  # a reader's card scanned instead of a book
+            if card is not None:
+                return _answer(False, "refused", "patron_card", code=code, name=card.full_name)
             kind = "bad_check_digit" if has_bad_check_digit(code) else "unknown"
             return _answer(False, "refused", kind, code=code)
         found = _isbn_copy(conn, stocktake, isbn)

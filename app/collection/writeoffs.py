@@ -21,6 +21,7 @@ from app.catalog.models import Item
 from app.catalog.store import new_uuid
 from app.circulation.clock import display_date
 from app.circulation.codes import isbn_of, normalise
+from app.circulation.refs import patron_by_card
 from app.collection._items import LINE_SELECT, copy_line, load_item, set_item
 from app.collection.messages import (
     BAD_REASON,
@@ -77,6 +78,12 @@ def find_copy(conn: sqlite3.Connection, code: str) -> CopyLine:
             f"SELECT {LINE_SELECT} FROM record_isbns x JOIN items i ON i.record_id = x.record_id "
             f"JOIN records r ON r.id = i.record_id WHERE x.isbn = ? AND i.deleted = 0 "
             f"AND i.status <> 'withdrawn'", (isbn,)).fetchall()
+    if isbn is not None and len(rows) > 1:  # one ISBN, several copies: which one?
+        raise WriteoffRefusal("isbn_many", isbn=isbn, count=len(rows))
+    if not rows:
+        card = patron_by_card(conn, code)  # a reader's card scanned instead of a book
+        if card is not None:
+            raise WriteoffRefusal("patron_card", code=code, name=card.full_name)
     if len(rows) != 1:
         raise WriteoffRefusal("unknown", code=code)
     copy = copy_line(rows[0])

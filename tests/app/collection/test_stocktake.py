@@ -189,3 +189,15 @@ def test_a_copy_kept_on_the_hold_shelf_and_not_found_frees_its_readers_hold(
     [hold] = lib.circulation.holds_of(binh.card)
     assert hold.status == "waiting" and hold.item_id is None
     assert lib.circulation.hold_shelf() == []
+
+
+def test_a_readers_card_scanned_on_the_shelf_is_named_as_such(shelves: Shelves) -> None:
+    """A card left in a book, scanned during the stocktake, was answered "Không có bản sách
+    nào mã HS000001", as if a book had lost its number."""
+    lib = shelves.lib
+    card = lib.patrons.add("Lê Thu Dũng", class_name="6A").card
+    lib.collection.start_stocktake()
+    answer = lib.collection.scan(card)
+    assert (answer.counted, answer.code) == (False, "patron_card")
+    assert answer.message == (f"“{card}” là thẻ bạn đọc của Lê Thu Dũng, không phải mã sách — "
+                              "hãy quét mã dán trên sách.")

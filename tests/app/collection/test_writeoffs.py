@@ -12,7 +12,7 @@ import pytest
 from app.circulation.clock import library_today
 from app.collection.registers import copies_written_off, writeoff_copies, writeoff_lines
 from app.collection.writeoffs import WriteoffRefusal
-from app.errors import ValidationError
+from app.errors import UserError, ValidationError
 from tests.app.collection.conftest import Shelves
 
 
@@ -131,3 +131,20 @@ def test_collection_changes_stay_at_the_school(shelves: Shelves) -> None:
         "'writeoff', 'writeoff_item')").fetchall()
     assert {e for e, _ in rows} == {"stocktake", "stocktake_item", "writeoff", "writeoff_item"}
     assert all(outgoing(e, json.loads(p), "share", "s") is None for e, p in rows)
+
+
+def test_a_card_or_a_shared_isbn_scanned_for_a_write_off_says_what_it_is(
+        shelves: Shelves) -> None:
+    """Both were answered "Không có bản sách nào mã …": a reader's card, and the ISBN of a
+    title the library has two copies of."""
+    lib = shelves.lib
+    card = lib.patrons.add("Lê Thu Dũng", class_name="6A").card
+    with pytest.raises(UserError) as refused:
+        lib.collection.writeoff_copy(card)
+    assert refused.value.message == (f"“{card}” là thẻ bạn đọc của Lê Thu Dũng, không phải mã "
+                                     "sách — hãy quét mã dán trên sách.")
+    for _ in range(2):
+        lib.catalog.add_item(shelves.isbn_record, collection="GK", location="Giá 1")
+    with pytest.raises(UserError) as refused:
+        lib.collection.writeoff_copy("9786040000002")
+    assert refused.value.message == "ISBN 9786040000002 ứng với 2 bản sách: hãy quét số ĐKCB."
