@@ -22,6 +22,7 @@ from app.backup import (
 )
 from app.backup.files import BackupEntry
 from app.backup.snapshot import write_backup
+from app.db.connection import PAGE_SIZE
 from app.library import Library
 from tests.conftest import REPO_ROOT
 
@@ -211,7 +212,7 @@ def test_restore_refuses_a_damaged_backup_and_keeps_the_library(lib: Library,
     backup = lib.backups.take(tmp_path / "usb").entry.path
     lib.close()
     data = bytearray(backup.read_bytes())
-    page = 4096
+    page = PAGE_SIZE
     for offset in range(3 * page, len(data) - page, 2 * page):  # scribble over many pages
         data[offset + 100: offset + 400] = b"\xff" * 300
     backup.write_bytes(bytes(data))
