@@ -11,7 +11,9 @@ import's own statements (``executemany``; the outbox's multi-row INSERT; the ful
 read from the new search rows; merging paused and the index merged at the end, as a large
 import does) and no other Python work. Printed: CPU and wall µs per record for the whole, and
 for the same with one piece left out or moved to the end (FTS, each secondary index, the
-outbox, the completion words...), so the difference is what that piece costs.
+outbox, the completion words...), so the difference is what that piece costs. The variants
+named ``…_4k``, ``…_8k``, ``…_16k`` make the library with that page size; the others with
+``app.db.connection.PAGE_SIZE``, as a new library is made.
 
 **Reader's floor.** The cheapest parse of the same file that still decodes every field to
 ``str`` (records cut at 0x1D, the base address read, the data decoded as UTF-8 and cut at
@@ -108,10 +110,11 @@ def import_rows(marc: Path, work: Path) -> list[Batch]:
 class Variant:
     def __init__(self, name: str, text: str, *, fts: str = "batch", drop: tuple[str, ...] = (),
                  late: tuple[str, ...] = (), outbox: bool = True, terms: bool = True,
-                 paused: bool = True, setup: Callable[[sqlite3.Connection], None] | None = None
-                 ) -> None:
+                 paused: bool = True, setup: Callable[[sqlite3.Connection], None] | None = None,
+                 page_size: int = 0) -> None:
         self.name, self.text, self.fts, self.drop, self.late = name, text, fts, drop, late
         self.outbox, self.terms, self.paused, self.setup = outbox, terms, paused, setup
+        self.page_size = page_size
 
 
 def _no_prefix(conn: sqlite3.Connection) -> None:
@@ -142,17 +145,28 @@ VARIANTS = [
     Variant("fk_off", "foreign keys off (not allowed: cost only)", setup=_fk_off),
     Variant("end_both", "FTS and the six secondary indexes built at the end", fts="end",
             late=SECONDARY),
-    Variant("deferred", "what a large import now defers: FTS filled at the end from the new "
-            "rows, then 'optimize'; four secondary indexes created at the end",
+    Variant("deferred", "what a large import deferred in the sixth round: FTS filled at the "
+            "end from the new rows, then 'optimize'; four secondary indexes created at the end",
             fts="catch_up", late=DEFERRED),
+    Variant("now", "what a large import does since the seventh round: FTS filled batch by "
+            "batch (the import does it a batch behind, in the commit's thread), four secondary "
+            "indexes created at the end", late=DEFERRED),
     Variant("bare", "tables only: no FTS, no secondary indexes, outbox, words", fts="none",
             drop=SECONDARY, outbox=False, terms=False),
+    *[Variant(f"deferred_{size // 1024}k", f"'deferred' in a library made with {size:,}-byte "
+              f"pages", fts="catch_up", late=DEFERRED, page_size=size)
+      for size in (4096, 8192, 16384)],
+    *[Variant(f"full_{size // 1024}k", f"'full' in a library made with {size:,}-byte pages",
+              page_size=size) for size in (4096, 8192, 16384)],
 ]
 
 
-def write_floor(batches: list[Batch], work: Path, variant: Variant) -> tuple[float, float]:
-    """Write *batches* into a fresh library as *variant* says: (CPU s, wall s)."""
+def write_floor(batches: list[Batch], work: Path, variant: Variant
+                ) -> tuple[float, float, int]:
+    """Write *batches* into a fresh library as *variant* says: (CPU s, wall s, bytes of the
+    database file after a checkpoint)."""
     from app.catalog import store
+    from app.db.connection import PAGE_SIZE
     from app.db.index_merge import pause_merging, resume_merging
     from app.db.outbox import record_inserted
     from app.library import Library
@@ -160,8 +174,14 @@ def write_floor(batches: list[Batch], work: Path, variant: Variant) -> tuple[flo
     path = work / f"floor-{variant.name}.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if variant.page_size:  # set before the file has a table; WAL keeps it from then on
+        made = sqlite3.connect(path)
+        made.execute(f"PRAGMA page_size={variant.page_size}")
+        made.execute("PRAGMA journal_mode=WAL")
+        made.close()
     lib = Library.open(path)
     db = lib.db
+    assert conn_page_size(lib.db.conn) == (variant.page_size or PAGE_SIZE)
     conn = db.conn
     sqls = {}
     for ix in variant.drop + variant.late:
@@ -208,10 +228,16 @@ def write_floor(batches: list[Batch], work: Path, variant: Variant) -> tuple[flo
             conn.execute(sqls[ix])
     conn.execute("PRAGMA wal_autocheckpoint=1000")
     used, elapsed = time.process_time() - cpu, time.perf_counter() - wall
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = path.stat().st_size
     lib.close()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return used, elapsed
+    return used, elapsed, size
+
+
+def conn_page_size(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA page_size").fetchone()[0])
 
 
 # -- the reader's floor ----------------------------------------------------------------------
@@ -341,7 +367,7 @@ def main() -> None:
           f"of {BATCH:,}, synchronous=FULL, rows pre-built in memory (µs per record: CPU / "
           f"wall; Δ = CPU against 'full')")
     wanted = [v for v in VARIANTS if not args.only or v.name in args.only.split(",")]
-    runs: dict[str, list[tuple[float, float]]] = {v.name: [] for v in wanted}
+    runs: dict[str, list[tuple[float, float, int]]] = {v.name: [] for v in wanted}
     for _ in range(args.repeat):  # alternated: the load moves from one minute to the next
         for variant in wanted:
             runs[variant.name].append(write_floor(batches, work, variant))
@@ -354,7 +380,9 @@ def main() -> None:
             full_cpu = per_cpu
         delta = "" if full_cpu is None or variant.name == "full" \
             else f"  Δ {per_cpu - full_cpu:+6.1f}"
-        print(f"  {variant.name:26s} {per_cpu:6.1f} / {per_wall:6.1f}{delta}   {variant.text}")
+        kib = runs[variant.name][-1][2] / records / 1024
+        print(f"  {variant.name:26s} {per_cpu:6.1f} / {per_wall:6.1f}{delta}  {kib:.2f} KiB  "
+              f"{variant.text}")
         if args.repeat > 1:
             each = ", ".join(f"{r[0] / records * 1e6:.1f}" for r in runs[variant.name])
             print(f"  {'':26s} (CPU of each run: {each})")

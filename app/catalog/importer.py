@@ -27,14 +27,17 @@ from app.catalog.accession import Scheme, next_accession, note_used, scheme_for
 from app.catalog.models import default_item_type
 from app.catalog.reading import Copy, Entry, Prepared, Skipped, prepared_records
 from app.catalog.store import fold_codes
+from app.db import local_state
 from app.db.batches import CommitBehind
 from app.db.connection import Database, in_chunks, utc_now
 from app.db.index_merge import (
+    FTS_KEY,
     defer_indexes,
     defer_search_index,
     finish_deferred,
     pause_merging,
     resume_if_paused,
+    unindexed_from,
 )
 from app.db.outbox import record_inserted
 from app.errors import StorageError, ValidationError
@@ -103,7 +106,10 @@ class _Context:
     merging_paused: bool = False
     #: Whether the batches leave their search rows out of the full-text index and some
     #: secondary indexes dropped, for the import's end to do at once (app.db.index_merge).
+    #: The index then catches up one batch behind, in each commit (:class:`_CatchUpCommits`).
     deferred: bool = False
+    #: The database as the batches' :class:`~app.db.batches.CommitBehind` sees it.
+    commits: _CatchUpCommits | None = None
     #: Whether this same file was imported before: its copies without an accession number
     #: are not added again to records already in the catalog.
     same_file: bool = False
@@ -163,7 +169,8 @@ class MarcImporter:
                cancelled: Callable[[], bool] | None) -> None:
         """Write *entries* batch by batch."""
         report = context.report
-        with CommitBehind(self._db) as batches:
+        context.commits = _CatchUpCommits(self._db)
+        with CommitBehind(context.commits) as batches:
             batch: list[Prepared] = []
             for entry in entries:
                 if cancelled is not None and cancelled():
@@ -178,6 +185,59 @@ class MarcImporter:
                     batch = []
             if batch:
                 batches.write(_BatchWriter.for_batch(batch, context))
+
+
+class _CatchUpCommits(Database):
+    """The importing connection as the batches' :class:`~app.db.batches.CommitBehind` uses
+    it: while a large import defers the full-text index (``app.db.index_merge``), a batch's
+    commit first adds the search rows of the batches before it to the index and moves the
+    deferred range's start to the batch's first row, in the batch's transaction.
+
+    The commit runs in a helper thread where SQLite works without Python's lock, beside the
+    reading of the next batch; the index work thus overlaps the reading instead of waiting
+    for the import's end, where nothing else runs (the end indexes only the last batch). The
+    deferred range stays exact after every commit: every search row before its start is
+    indexed, every row from it on is not (the batch's own rows, which a later duplicate may
+    still rebuild). A crash leaves the range to the next open, as before.
+    """
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db.conn, db.path)
+        #: The first row of the batch being written when the index is to catch up to it.
+        self.catch_up_to: int | None = None
+
+    def commit(self) -> None:
+        """Catch the index up (see the class), then commit; roll back if either fails."""
+        upto, self.catch_up_to = self.catch_up_to, None
+        if upto is not None:
+            try:
+                catch_up_search_index(self.conn, upto)
+            except BaseException:
+                self.rollback()
+                raise
+        super().commit()
+
+    def rollback(self) -> None:
+        """Undo the batch's transaction."""
+        self.catch_up_to = None
+        super().rollback()
+
+
+def catch_up_search_index(conn: sqlite3.Connection, upto: int) -> None:
+    """Add the deferred search rows before rowid *upto* to the full-text index (in rowid
+    order) and start the deferred range at *upto*, in the caller's transaction."""
+    first = unindexed_from(conn)
+    if first is None or first >= upto:
+        return
+    conn.execute(INDEX_SEARCH_ROWS_BETWEEN, (first, upto))
+    local_state.put(conn, FTS_KEY, upto)
+
+
+#: The search rows of ``[?1, ?2)`` into the full-text index, in rowid order.
+INDEX_SEARCH_ROWS_BETWEEN = (
+    "INSERT INTO records_fts(rowid, title, author, subject, other, callno) "
+    "SELECT rowid, title, author, subject, other, callno FROM record_search "
+    "WHERE rowid >= ?1 AND rowid < ?2 ORDER BY rowid")
 
 
 #: A prepared record's search texts folded (:func:`_fold_texts`): author, subject, other,
@@ -330,6 +390,8 @@ class _BatchWriter:
         context = self.context
         if context.deferred:
             defer_search_index(self.conn, self.first_id)
+            if context.commits is not None:
+                context.commits.catch_up_to = self.first_id
             return
         imported = context.report.imported + size
         if context.existing is not None \
