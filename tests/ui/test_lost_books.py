@@ -99,7 +99,7 @@ def test_catalog_copy_buttons_lost_then_found(window, lib, stocked, qtbot  # typ
     record_id = lib.catalog.item_by_barcode(barcode).record_id
     view.open_record(record_id)
     actions = view.copy_actions
-    assert view.detail.copies.item(0, 2).text() == "Sách giáo khoa"  # GK: the type in words
+    assert view.detail.copies.item(0, 3).text() == "Sách giáo khoa"  # GK: the type in words
     assert not actions.lost_button.isEnabled()  # no copy selected yet
     view.detail.copies.selectRow(0)
     assert actions.lost_button.isEnabled() and not actions.found_button.isEnabled()
@@ -109,13 +109,13 @@ def test_catalog_copy_buttons_lost_then_found(window, lib, stocked, qtbot  # typ
     question.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: actions.last_result is not None, timeout=3000)
     assert "Tiền đền sách: 32.000 đ." in actions.message.text()
-    assert view.detail.copies.item(0, 4).text() == "mất"
+    assert view.detail.copies.item(0, 1).text() == "mất"
     assert actions.found_button.isEnabled() and not actions.lost_button.isEnabled()
     assert lib.circulation.fines.outstanding(patron.id) == (32000, 1)
 
     actions.found_button.click()
     assert "Đã huỷ tiền đền 32.000 đ chưa nộp." in actions.message.text()
-    assert view.detail.copies.item(0, 4).text() == "trên giá"
+    assert view.detail.copies.item(0, 1).text() == "trên giá"
     assert lib.circulation.fines.outstanding(patron.id) == (0, 0)
 
 

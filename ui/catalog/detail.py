@@ -48,9 +48,11 @@ class RecordDetail(QTabWidget):
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.marc.setFont(mono)
         self.copies = QTableWidget(0, 5)
-        self.copies.setHorizontalHeaderLabels([self.tr("Acc. no."), self.tr("Collection"),
-                                               self.tr("Type"), self.tr("Call number"),
-                                               self.tr("Status")])
+        # The status right after the number: last, it was off the panel's right edge at
+        # 1366x768 ("đang giữ cho bạn đọc đặt" behind a horizontal scroll bar).
+        self.copies.setHorizontalHeaderLabels([self.tr("Acc. no."), self.tr("Status"),
+                                               self.tr("Collection"), self.tr("Type"),
+                                               self.tr("Call number")])
         self.copies.verticalHeader().hide()
         self.copies.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.copies.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -58,7 +60,7 @@ class RecordDetail(QTabWidget):
         # number taking what is left: equal columns cut the status to "on lo…" in the panel.
         header = self.copies.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.items: list[Item] = []
         self.addTab(self.readable, self.tr("Record"))
         self.addTab(self.marc, self.tr("MARC"))
@@ -129,8 +131,8 @@ class RecordDetail(QTabWidget):
             row = self.copies.rowCount()
             self.copies.insertRow(row)
             kind = ITEM_TYPE_NAMES.get(item.item_type)
-            cells = (item.barcode, item.collection or "", kind() if kind else item.item_type,
-                     item.call_number or "", self.status_name(item.status))
+            cells = (item.barcode, self.status_name(item.status), item.collection or "",
+                     kind() if kind else item.item_type, item.call_number or "")
             tip = self.copy_tooltip(item)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
