@@ -1773,7 +1773,7 @@
     </message>
     <message>
       <source>kept for a hold</source>
-      <translation>đang giữ cho bạn đọc đặt</translation>
+      <translation>đang giữ cho người đặt trước</translation>
     </message>
     <message>
       <source>lost</source>

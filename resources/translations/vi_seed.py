@@ -166,7 +166,7 @@ VI: dict[str, str] = {
     "Record {number} (byte {offset}): {reason}": "Biểu ghi {number} (byte {offset}): {reason}",
     "Records left out:": "Các biểu ghi bị bỏ qua:",
     "Type": "Loại", "Record": "Biểu ghi", "MARC": "MARC", "on the shelf": "trên giá",
-    "on loan": "đang cho mượn", "kept for a hold": "đang giữ cho bạn đọc đặt",
+    "on loan": "đang cho mượn", "kept for a hold": "đang giữ cho người đặt trước",
     "lost": "mất", "damaged": "hỏng", "withdrawn": "đã thanh lý",
     "Search above, then choose a record to see it here.":
         "Tìm ở ô phía trên, rồi chọn một biểu ghi để xem tại đây.",

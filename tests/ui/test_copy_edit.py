@@ -203,7 +203,7 @@ def test_a_copy_s_status_and_the_column_titles_are_not_cut_off(window, lib, stoc
     view.open_record(record_id)
     QApplication.processEvents()
     kept = [copies.item(r, 1).text() for r in range(copies.rowCount())]
-    assert "đang giữ cho bạn đọc đặt" in kept
+    assert "đang giữ cho người đặt trước" in kept
     assert copies.columnViewportPosition(1) + copies.columnWidth(1) <= copies.viewport().width()
 
 
