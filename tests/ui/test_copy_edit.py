@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ui.catalog.copy_dialogs import UNKNOWN_DAY
 
@@ -275,3 +275,12 @@ def test_a_worn_copy_is_withdrawn_from_its_row(window, lib, qtbot) -> None:  # t
     assert (line.number, line.reason, line.copies) == ("BB số 12/2026", "outdated", 1)
     view.detail.copies.selectRow(0)
     assert not edits.withdraw_button.isEnabled()  # once is enough
+
+    # a copy recorded lost is written off as lost (it offered "Rách nát, hư hỏng")
+    second = lib.catalog.items_of(record)[1]
+    assert lib.circulation.mark_lost(second.barcode).ok
+    view.open_record(record)
+    view.detail.copies.selectRow(1)
+    lost = edits.withdraw()
+    assert lost is not None and lost.reason.currentText() == "Mất"
+    QDialog.reject(lost)

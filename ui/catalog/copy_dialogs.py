@@ -209,6 +209,8 @@ class WithdrawDialog(_CopyForm):
         self.reason = QComboBox()  # the register's part II says why (worn out first: most are)
         for code in REASON_CODES:
             self.reason.addItem(REASON_NAMES[code](), code)
+        if item.status == "lost":  # a copy recorded lost is written off as lost, not worn
+            self.reason.setCurrentIndex(max(0, self.reason.findData("lost")))
         self.form.addRow(what)
         self.form.addRow(self.tr("Write-off record"), self.reference)
         self.form.addRow(self.tr("Reason"), self.reason)
