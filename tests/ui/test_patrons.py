@@ -88,13 +88,20 @@ def test_rollover_preview_apply_undo(window, lib, qtbot) -> None:  # type: ignor
     assert {p.class_name for p in lib.patrons.list_patrons()} == {"6A", "9B"}  # preview only
     assert not dialog.undo_button.isEnabled()  # nothing to undo yet: not offered
 
+    summary = dialog.summary.text()
     dialog.apply()
     assert {p.class_name for p in lib.patrons.list_patrons(status="active")} == {"7A"}
     assert "Xong" in dialog.message.text()
     assert dialog.undo_button.isEnabled()
+    # what was done stays in view, and a second rollover is not offered in the same sitting
+    # (the next year's preview came up with "Thực hiện lên lớp" enabled: 7A → 8A at once)
+    assert not dialog.apply_button.isEnabled() and dialog.summary.text() == summary
+    dialog.apply_button.click()
+    assert {p.class_name for p in lib.patrons.list_patrons(status="active")} == {"7A"}
     dialog.undo()
     assert {p.class_name for p in lib.patrons.list_patrons(status="active")} == {"6A", "9B"}
     assert not dialog.undo_button.isEnabled()  # undone: nothing left to undo
+    assert dialog.apply_button.isEnabled()  # and it can be done again
 
 
 def test_rollover_warns_of_graduates_leaving_with_books(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -42,6 +42,7 @@ class RolloverDialog(QDialog):
             self.last_grade.setValue(lib.patrons.rollover.last_grade())
         except UserError:
             self.last_grade.setValue(9)
+        self._applied = False  # a rollover was applied in this dialog (one per sitting)
         self.last_grade.valueChanged.connect(lambda _v: self.refresh())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -94,6 +95,12 @@ class RolloverDialog(QDialog):
         # last rollover?" and then said there was none.
         self.undo_button.setEnabled(any(
             past["undone_at"] is None for past in self._lib.patrons.rollover.history()))
+        if self._applied:
+            # Done: the table and summary stay on what was done. The next year's preview
+            # with "Apply" still enabled invited a second rollover (a whole year more) from
+            # the same Enter or Alt+T.
+            self.apply_button.setEnabled(False)
+            return
         try:
             self.plan = self._lib.patrons.rollover.preview(self.last_grade.value())
         except UserError as exc:
@@ -174,6 +181,7 @@ class RolloverDialog(QDialog):
             return
         self.message.setText(self.tr("Done: {promoted} moved up, {graduated} graduated.").format(
             promoted=self.done_plan.promoted, graduated=self.done_plan.graduated))
+        self._applied = True
         self.refresh()
 
     def undo(self) -> None:
@@ -188,4 +196,5 @@ class RolloverDialog(QDialog):
             return
         self.message.setText(self.tr("The rollover to {year} was undone.").format(
             year=self.done_plan.to_year))
+        self._applied = False
         self.refresh()
