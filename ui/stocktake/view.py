@@ -284,8 +284,12 @@ class StocktakeView(QWidget):
                                          cancellable=False)
         self.loading = operation
         operation.succeeded.connect(self._show_lists)
-        operation.failed.connect(lambda exc: show_banner(self.banner, "bad", str(exc)))
+        operation.failed.connect(self._lists_failed)
         operation.finished.connect(self._lists_loaded)
+
+    def _lists_failed(self, exc: BaseException) -> None:
+        self._loaded_at = None  # read them again next time the view is shown
+        show_banner(self.banner, "bad", exc.message if isinstance(exc, UserError) else str(exc))
 
     def _show_lists(self, lists: tuple[list[CopyLine], list[CopyLine]]) -> None:
         counted = self._counted_while_loading
