@@ -171,7 +171,9 @@ MESSAGES: dict[str, Text] = {
 
 LATE = Text(" Quá hạn {days} ngày.", " {days} day(s) late.")
 LATE_FINE = Text(" Quá hạn {days} ngày — phạt {amount}.", " {days} day(s) late — fine {amount}.")
-OWES = Text(" Nợ phạt {amount}.", " Owes {amount} in fines.")
+# What a reader owes: overdue fines and lost-book charges alike ("Nợ phạt" called a
+# replacement charge a fine).
+OWES = Text(" Còn nợ {amount}.", " Owes {amount}.")
 # Why a card scanned at the desk may not borrow (a patron's status in words, never the code).
 PATRON_STATUS = {"blocked": Text("thẻ đang bị khoá", "card blocked"),
                  "left": Text("đã chuyển đi", "left the school"),

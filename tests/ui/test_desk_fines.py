@@ -34,7 +34,7 @@ def test_a_late_return_shows_the_fine_and_what_the_patron_owes(window, lib, late
     desk = window.desk
     field = desk.scan_field
     scan(qtbot, field, patron.card)
-    assert "Nợ phạt" not in desk.banner.text()  # nothing owed before the return
+    assert "Còn nợ" not in desk.banner.text()  # nothing owed before the return
     assert not desk.patron_panel.fines.isVisibleTo(desk)
 
     scan(qtbot, field, barcodes[0])
@@ -51,7 +51,7 @@ def test_a_late_return_shows_the_fine_and_what_the_patron_owes(window, lib, late
     assert panel.fines_title.text() == "Tiền phạt, đền sách chưa nộp: 6.000 đ"
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     scan(qtbot, field, patron.card)
-    assert desk.banner.text().endswith("quá hạn 0. Nợ phạt 6.000 đ.")
+    assert desk.banner.text().endswith("quá hạn 0. Còn nợ 6.000 đ.")
     assert desk.banner.property("kind") == "warn"
     assert field.hasFocus()
 
@@ -67,7 +67,7 @@ def test_no_fine_in_a_library_that_does_not_fine(window, lib, late, qtbot
     assert desk.banner.property("kind") == "ok"
     assert not desk.patron_panel.fines.isVisibleTo(desk)
     scan(qtbot, desk.scan_field, patron.card)
-    assert "Nợ phạt" not in desk.banner.text() and desk.banner.property("kind") == "ok"
+    assert "Còn nợ" not in desk.banner.text() and desk.banner.property("kind") == "ok"
     assert lib.circulation.fines.find() == []
 
 

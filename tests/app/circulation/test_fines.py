@@ -69,7 +69,7 @@ def test_late_return_at_the_desk_is_fined_and_said(world: World) -> None:
     assert change["loan_uuid"] == back.loan.uuid  # type: ignore[union-attr]
 
     selected = world.circ.desk.scan(card)
-    assert selected.message_in("vi").endswith("Nợ phạt 2.500 đ.")
+    assert selected.message_in("vi").endswith("Còn nợ 2.500 đ.")
     assert selected.params["owed"] == 2500
 
 
@@ -152,7 +152,7 @@ def test_pay_and_waive(world: World) -> None:
     assert fines.find(patron_id, outstanding=True) == []
     assert {f.id: f.status for f in fines.find(patron_id)} == {first.id: "paid",
                                                                 second.id: "waived"}
-    assert "Nợ phạt" not in world.circ.desk.scan(card).message
+    assert "Còn nợ" not in world.circ.desk.scan(card).message
 
 
 def test_outstanding_fines_block_loans_only_when_the_library_says_so(world: World) -> None:
