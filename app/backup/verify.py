@@ -62,6 +62,11 @@ def facts_of(conn: sqlite3.Connection, path: Path) -> LibraryFacts:
         rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
     except sqlite3.DatabaseError as exc:
         raise BackupError("backup.corrupt", CORRUPT, path=str(path), detail=str(exc)) from exc
+    except UnicodeDecodeError as exc:
+        # SQLite's error message quoted bytes off a scribbled page that are not UTF-8, and
+        # Python failed to decode the message itself: the file is damaged all the same.
+        raise BackupError("backup.corrupt", CORRUPT, path=str(path),
+                          detail=exc.object[:200].decode("utf-8", "replace")) from exc
     if rows != ["ok"]:
         raise BackupError("backup.corrupt", CORRUPT, path=str(path), detail="; ".join(rows[:3]))
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
