@@ -230,12 +230,12 @@ def styled(qapp):  # type: ignore[no-untyped-def]
     font, sheet, style = qapp.font(), qapp.styleSheet(), qapp.style().name()
     apply_style(qapp)
     yield
-    qapp.setStyle(style)
     qapp.setStyleSheet(sheet)
     qapp.setFont(font)
+    qapp.setStyle(style)
 
 
-def test_accession_and_call_numbers_are_shown_whole(styled, window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_accession_and_call_numbers_are_shown_whole(window, lib, qtbot, styled) -> None:  # type: ignore[no-untyped-def]
     """Found in the real window: a 20,000-copy catalog's numbers (GK.0000026A) showed as
     "GK.000000…" in the missing list and in the write-off record's list, and the column
     header "Ký hiệu xếp giá" was cut."""
