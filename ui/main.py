@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import UserError
 from app.library import Library
+from ui.firstrun.damaged import offer_restore
 from ui.i18n import install_translators, preferred_language
 from ui.mainwindow import MainWindow
 from ui.style import apply_style
@@ -78,11 +79,19 @@ def run(args: argparse.Namespace) -> int:
     translators = install_translators(app, lang)
     apply_style(app)
     db = getattr(args, "db", None)
+    path = Path(db) if db else default_db_path()
     try:
-        lib = Library.open(Path(db) if db else default_db_path())
+        lib = Library.open(path)
     except UserError as exc:
-        QMessageBox.critical(None, "ThuVien", exc.message)
-        return 2
+        if exc.code != "db.damaged" or not offer_restore(path, exc.message):
+            if exc.code != "db.damaged":
+                QMessageBox.critical(None, "ThuVien", exc.message)
+            return 2
+        try:
+            lib = Library.open(path)
+        except UserError as again:
+            QMessageBox.critical(None, "ThuVien", again.message)
+            return 2
     try:
         window = open_window(lib, lang)
         code = app.exec()

@@ -10,6 +10,7 @@ current library is untouched; after it the restored one is complete.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -50,19 +51,24 @@ def aside_name(db_path: Path, when: datetime) -> Path:
         serial += 1
 
 
-def settle_current(db_path: Path) -> None:
+def settle_current(db_path: Path) -> bool:
     """Fold the write-ahead log into *db_path* and make sure no one else has it open.
 
     Leaving WAL mode needs every other connection closed (even an idle one holds the shared
     memory lock), so a successful switch both proves the library is closed everywhere and
     leaves one self-contained file without ``-wal``/``-shm``. The next open turns WAL back on.
     Raises :class:`BackupError` (``backup.in_use``) when another connection holds the database.
+    Answers False when the library is too damaged for SQLite to settle it: nothing was done.
     """
     conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=2.0)
     try:
         mode = str(conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]).lower()
     except sqlite3.OperationalError as exc:
-        raise BackupError("backup.in_use", IN_USE, path=str(db_path)) from exc
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise BackupError("backup.in_use", IN_USE, path=str(db_path)) from exc
+        return False
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # malformed, not a database...
+        return False
     finally:
         conn.close()
     if mode != "delete":
@@ -71,6 +77,22 @@ def settle_current(db_path: Path) -> None:
         if side.exists() and side.stat().st_size > 0 and side.name.endswith("-wal"):
             raise BackupError("backup.in_use", IN_USE, path=str(db_path))
         remove_quietly(side)
+    return True
+
+
+def keep_damaged_aside(db_path: Path, when: datetime) -> Path:
+    """Keep a library SQLite cannot settle (damaged) under an ``aside_name``, byte for byte
+    with its write-ahead log, and take the log away from *db_path*: left there, SQLite would
+    replay the damaged library's log into the restored one."""
+    target = aside_name(db_path, when)
+    shutil.copyfile(db_path, target)
+    for side in _side_files(db_path):
+        if side.exists():
+            shutil.copyfile(side, target.with_name(target.name + side.name[len(db_path.name):]))
+    fsync_file(target)
+    for side in _side_files(db_path):
+        remove_quietly(side)
+    return target
 
 
 def keep_aside(db_path: Path, when: datetime) -> Path:
@@ -111,8 +133,10 @@ def restore_database(db_path: Path, backup: Path, when: datetime | None = None) 
         restored = verify_copy(temp, facts.schema_version, facts.library_id)
         fsync_file(temp)
         if db_path.exists():
-            settle_current(db_path)
-            previous = keep_aside(db_path, when)
+            if settle_current(db_path):
+                previous = keep_aside(db_path, when)
+            else:
+                previous = keep_damaged_aside(db_path, when)
         replace_atomically(temp, db_path)
     except BackupError:
         remove_quietly(temp)

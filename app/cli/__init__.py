@@ -11,12 +11,14 @@ import argparse
 import importlib
 import os
 import pkgutil
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli._common import file_problem, phrase
+from app.cli._common import file_problem, library_path, phrase
 from app.cli._parser import BilingualParser, language_asked
+from app.db.connection import damage_error
 from app.errors import UserError
 from app.i18n import set_language
 
@@ -76,6 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged library file
+        damaged = damage_error(exc, library_path(args))
+        if damaged is None:
+            raise
+        print(damaged.message, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

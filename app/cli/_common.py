@@ -32,9 +32,15 @@ NOT_A_NUMBER = Text("“{value}” không phải số nguyên từ {low} đến 
                     "“{value}” is not a whole number from {low} to {high}.")
 
 
+def library_path(args: argparse.Namespace) -> Path:
+    """The library file named by ``--db``, else ``THUVIEN_DB``, else the user data folder's."""
+    db = getattr(args, "db", None)
+    return Path(db) if db else default_db_path()
+
+
 def open_library(args: argparse.Namespace) -> Library:
     """The library named by ``--db``, else ``THUVIEN_DB``, else the user data folder."""
-    return Library.open(Path(args.db) if args.db else default_db_path())
+    return Library.open(library_path(args))
 
 
 def phrase(vi: str, en: str) -> str:

@@ -34,6 +34,14 @@ NOT_A_DB = Text(
     "Tệp {path} không phải là CSDL ThuVien hợp lệ: {reason}",
     "The file {path} is not a valid ThuVien database: {reason}",
 )
+DAMAGED = Text(
+    "Tệp thư viện {path} bị hỏng ({reason}). Các bản sao lưu vẫn còn: hãy khôi phục bản gần "
+    "nhất (mở ThuVien và chọn khôi phục, hoặc lệnh “thuvien backup restore TỆP”).",
+    "The library file {path} is damaged ({reason}). The backups are still there: restore the "
+    "latest one (open ThuVien and choose restore, or run “thuvien backup restore FILE”).",
+)
+#: What SQLite says of a file that is damaged, as opposed to one that is not a database.
+_DAMAGE_WORDS = ("malformed", "corrupt")
 
 CANNOT_OPEN = Text(
     "Không mở được CSDL {path}: {reason}. Hãy kiểm tra đường dẫn là một tệp (không phải thư "
@@ -168,9 +176,10 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA temp_store=MEMORY")
         conn.execute("PRAGMA cache_size=-32000")
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         conn.close()
-        raise StorageError("db.invalid", NOT_A_DB, path=str(path), reason=str(exc)) from exc
+        raise damage_error(exc, path) or StorageError(
+            "db.invalid", NOT_A_DB, path=str(path), reason=str(exc)) from exc
     checks = {
         "journal_mode=WAL": str(mode).lower() == "wal",
         "synchronous=FULL": conn.execute("PRAGMA synchronous").fetchone()[0] == 2,
@@ -181,6 +190,23 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise StorageError("db.pragmas", PRAGMA_FAILED, path=str(path), what=", ".join(failed))
     return conn
+
+
+def damage_error(exc: BaseException, path: Path) -> StorageError | None:
+    """The librarian's words for *exc* when it says the file at *path* is damaged, else None.
+
+    SQLite says "database disk image is malformed"; when its message quotes bytes off a
+    scribbled page that are not UTF-8, Python fails to decode the message itself and raises
+    :class:`UnicodeDecodeError` instead.
+    """
+    if isinstance(exc, UnicodeDecodeError):
+        reason = exc.object[:120].decode("utf-8", "replace")
+    elif isinstance(exc, sqlite3.DatabaseError) and any(
+            word in str(exc).lower() for word in _DAMAGE_WORDS):
+        reason = str(exc)
+    else:
+        return None
+    return StorageError("db.damaged", DAMAGED, path=str(path), reason=reason)
 
 
 def open_database(path: Path) -> Database:

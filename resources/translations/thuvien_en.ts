@@ -520,6 +520,41 @@
     </message>
   </context>
   <context>
+    <name>DamagedLibrary</name>
+    <message>
+      <source>&amp;Restore the backup of {time}</source>
+      <translation>&amp;Restore the backup of {time}</translation>
+    </message>
+    <message>
+      <source>Newest backup: {file}</source>
+      <translation>Newest backup: {file}</translation>
+    </message>
+    <message>
+      <source>No backup was found in {folder}.</source>
+      <translation>No backup was found in {folder}.</translation>
+    </message>
+    <message>
+      <source>&amp;Choose a backup file…</source>
+      <translation>&amp;Choose a backup file…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>Backup file</source>
+      <translation>Backup file</translation>
+    </message>
+    <message>
+      <source>ThuVien backups (*.sqlite3)</source>
+      <translation>ThuVien backups (*.sqlite3)</translation>
+    </message>
+    <message>
+      <source>The library was restored from {backup}. The damaged file was kept as {kept}.</source>
+      <translation>The library was restored from {backup}. The damaged file was kept as {kept}.</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskView</name>
     <message>
       <source>Scan a library card or a book…</source>

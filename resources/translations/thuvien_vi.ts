@@ -520,6 +520,41 @@
     </message>
   </context>
   <context>
+    <name>DamagedLibrary</name>
+    <message>
+      <source>&amp;Restore the backup of {time}</source>
+      <translation>&amp;Khôi phục bản sao lưu lúc {time}</translation>
+    </message>
+    <message>
+      <source>Newest backup: {file}</source>
+      <translation>Bản sao lưu mới nhất: {file}</translation>
+    </message>
+    <message>
+      <source>No backup was found in {folder}.</source>
+      <translation>Không tìm thấy bản sao lưu nào trong {folder}.</translation>
+    </message>
+    <message>
+      <source>&amp;Choose a backup file…</source>
+      <translation>&amp;Chọn tệp sao lưu…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+      <source>Backup file</source>
+      <translation>Tệp sao lưu</translation>
+    </message>
+    <message>
+      <source>ThuVien backups (*.sqlite3)</source>
+      <translation>Bản sao lưu ThuVien (*.sqlite3)</translation>
+    </message>
+    <message>
+      <source>The library was restored from {backup}. The damaged file was kept as {kept}.</source>
+      <translation>Đã khôi phục thư viện từ {backup}. Tệp bị hỏng được giữ lại là {kept}.</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskView</name>
     <message>
       <source>Scan a library card or a book…</source>

@@ -26,6 +26,15 @@ VI: dict[str, str] = {
     "Database: {path}": "CSDL: {path}",
     "Changes not yet sent: {count}": "Thay đổi chưa gửi: {count}",
     "Sync: not set up": "Đồng bộ: chưa thiết lập",
+    # a library file too damaged to open (ui/firstrun/damaged.py)
+    "&Restore the backup of {time}": "&Khôi phục bản sao lưu lúc {time}",
+    "Newest backup: {file}": "Bản sao lưu mới nhất: {file}",
+    "No backup was found in {folder}.": "Không tìm thấy bản sao lưu nào trong {folder}.",
+    "&Choose a backup file…": "&Chọn tệp sao lưu…",
+    "Backup file": "Tệp sao lưu",
+    "ThuVien backups (*.sqlite3)": "Bản sao lưu ThuVien (*.sqlite3)",
+    "The library was restored from {backup}. The damaged file was kept as {kept}.":
+        "Đã khôi phục thư viện từ {backup}. Tệp bị hỏng được giữ lại là {kept}.",
     "Sync: failed (last success {time})": "Đồng bộ: lỗi (lần cuối được: {time})",
     "Sync: failed": "Đồng bộ: lỗi",
     "Sync: last {time}": "Đồng bộ lần cuối: {time}",

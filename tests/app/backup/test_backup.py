@@ -296,3 +296,36 @@ def test_cli_restore_of_a_library_never_set_up_names_no_empty_quotes(tmp_path: P
                             db=db).stdout)
     english = _cli("--lang", "en", "backup", "restore", taken["file"], db=db)
     assert english.stdout.startswith(f"Restored the library (TH01) from {taken['file']}.")
+
+
+def _scribble(path: Path, stride: int, first: int) -> None:
+    data = bytearray(path.read_bytes())
+    for offset in range(first * stride, len(data) - stride, 2 * stride):
+        data[offset + 100: offset + 400] = b"\xff" * 300
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(("stride", "first"), [(4096, 3), (PAGE_SIZE, 40)])
+def test_a_damaged_library_is_named_damaged_and_a_backup_restores_over_it(
+        tmp_path: Path, stride: int, first: int) -> None:
+    """A library file scribbled over (a failing disk, a power cut on an old PC): every
+    command says it is damaged and how to restore, in one line (a traceback before);
+    `backup restore` then works over it and keeps the damaged file aside as it was."""
+    db = tmp_path / "thuvien.sqlite3"
+    with Library.open(db) as lib:
+        for n in range(300):
+            lib.catalog.add_record(f"Sách số {n}", authors=["Tác giả"])
+        taken = lib.backups.take(tmp_path / "usb").entry.path
+    damaged = db.read_bytes()
+    _scribble(db, stride, first)
+    searched = _cli("--lang", "en", "search", "sách", db=db)
+    assert searched.returncode == 2 and "Traceback" not in searched.stderr
+    assert searched.stderr.startswith(f"The library file {db} is damaged (")
+    assert "backup restore" in searched.stderr
+
+    restored = _cli("backup", "restore", str(taken), "--json", db=db)
+    assert restored.returncode == 0, restored.stderr
+    kept = Path(json.loads(restored.stdout)["previous_kept_as"])
+    assert kept.read_bytes() != damaged and len(kept.read_bytes()) == len(damaged)
+    assert len(_titles(db)) == 300
+    assert _cli("search", "sách", db=db).returncode == 0
