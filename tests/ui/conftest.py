@@ -125,3 +125,17 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> Asker:
     monkeypatch.setattr(QMessageBox, "question", staticmethod(asker))
     return asker
 
+
+
+@pytest.fixture
+def app_look(qapp):  # type: ignore[no-untyped-def]
+    """The window's own look (font, stylesheet) for one test, as `thuvien` starts; put back
+    after. Column widths and cut-off text can only be judged with it."""
+    from ui.style import apply_style
+
+    font, sheet, style = qapp.font(), qapp.styleSheet(), qapp.style().name()
+    apply_style(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+    qapp.setStyle(style)

@@ -3,7 +3,6 @@ and taking out one entered by mistake."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -156,20 +155,7 @@ def test_dates_received_are_the_library_s_day_not_this_pc_s(window, lib, monkeyp
     assert lib.catalog.item(item.id).note == "Bìa rách nhẹ"
 
 
-@pytest.fixture
-def app_style(qapp):  # type: ignore[no-untyped-def]
-    """The window's own look (font size 11 pt, stylesheet) for one test, as `thuvien` starts."""
-    from ui.style import apply_style
-
-    font, sheet, style = qapp.font(), qapp.styleSheet(), qapp.style().name()
-    apply_style(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setStyle(style)
-
-
-def test_a_copy_s_status_and_the_column_titles_are_not_cut_off(window, lib, stocked, app_style  # type: ignore[no-untyped-def]
+def test_a_copy_s_status_and_the_column_titles_are_not_cut_off(window, lib, stocked, app_look  # type: ignore[no-untyped-def]
                                                                ) -> None:
     """The copies tab at the window's usual size and type: "đang cho mượn" and "Ký hiệu xếp
     giá" are read whole (equal columns showed "đang cho …" and "ý hiệu xếp g")."""

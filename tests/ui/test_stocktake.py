@@ -5,7 +5,6 @@ marks the missing copies lost, and the write-off dialog takes them in one go."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -222,20 +221,7 @@ def test_the_lists_are_read_off_the_gui_thread_and_only_after_a_change(window, l
     assert "đánh dấu mất 7" in view.banner.text()
 
 
-@pytest.fixture
-def styled(qapp):  # type: ignore[no-untyped-def]
-    """The application's own look (font, stylesheet), as the librarian sees it; put back after."""
-    from ui.style import apply_style
-
-    font, sheet, style = qapp.font(), qapp.styleSheet(), qapp.style().name()
-    apply_style(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
-    qapp.setStyle(style)
-
-
-def test_accession_and_call_numbers_are_shown_whole(window, lib, qtbot, styled) -> None:  # type: ignore[no-untyped-def]
+def test_accession_and_call_numbers_are_shown_whole(window, lib, qtbot, app_look) -> None:  # type: ignore[no-untyped-def]
     """Found in the real window: a 20,000-copy catalog's numbers (GK.0000026A) showed as
     "GK.000000…" in the missing list and in the write-off record's list, and the column
     header "Ký hiệu xếp giá" was cut."""
