@@ -17,7 +17,6 @@ large share of the catalog (harder than a real one).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import statistics
@@ -81,6 +80,7 @@ def fill(url: str, count: int, seed: int = 5) -> list[str]:
                 bulk.insert_rows(conn, union_records, (
                     "id", "title_key", "fields", "source_library_id", "source_uuid", "deleted",
                     "updated_at", "search"), unions)
+                union.index_words(conn, {u[0]: u[7] for u in unions}, fresh=True)
                 bulk.insert_rows(conn, lib_records, ("library_id", "uuid", "union_id", "fields",
                                                      "deleted"), records)
                 bulk.insert_rows(conn, lib_items, ("library_id", "uuid", "record_uuid",
@@ -129,7 +129,6 @@ def run(url: str, count: int, n_queries: int) -> None:
           f"this process's CPU {cpu:.1f} s; load {os.getloadavg()[0]:.1f}")
     print("  slowest: " + "; ".join(f"{q!r} {t * 1000:.0f} ms ({n:,} matches)"
                                     for t, q, n in sorted(slow, reverse=True)[:5]))
-    print("  " + json.dumps({"example": mix[0][1]}, ensure_ascii=False))
 
 
 def main() -> None:

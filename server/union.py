@@ -80,22 +80,31 @@ def search_text(fields: dict[str, Any]) -> str:
 MAX_WORD = 40
 
 
-def index_words(conn: Connection, union_ids: Iterable[int]) -> None:
-    """SQLite: put the words of these union records' ``search`` text (as stored now) into
-    ``union_words`` in place of the ones there. PostgreSQL needs nothing: its index is on
-    the column itself."""
-    if conn.dialect.name != "sqlite":
+def index_words(conn: Connection, texts: dict[int, str | None], fresh: bool = False) -> None:
+    """SQLite: make ``union_words`` hold the words of *texts* (union id → its ``search``
+    text as now stored) for those union records, in place of the ones there (none there
+    when *fresh*: new union records). PostgreSQL needs nothing: its index is on the
+    column itself."""
+    if conn.dialect.name != "sqlite" or not texts:
         return
-    ids = sorted(set(union_ids))
-    rows: list[tuple[str, int]] = []
-    for part in chunks(ids):
-        conn.execute(delete(union_words).where(union_words.c.union_id.in_(part)))
-        for uid, search in conn.execute(select(union_records.c.id, union_records.c.search)
-                                        .where(union_records.c.id.in_(part))):
-            words = {w[:MAX_WORD] for w in (search or "").replace("|", " ").split()}
-            rows.extend((w, int(uid)) for w in sorted(words))
+    ids = sorted(texts)
+    if not fresh:
+        for part in chunks(ids):
+            conn.execute(delete(union_words).where(union_words.c.union_id.in_(part)))
+    rows = [(w, uid) for uid in ids
+            for w in sorted({w[:MAX_WORD] for w in (texts[uid] or "").replace("|", " ").split()})]
     bulk.insert_rows(conn, union_words, ("word", "union_id"), rows,
                      conflict=("word", "union_id"))
+
+
+def _stored_search(conn: Connection, union_ids: Iterable[int]) -> dict[int, str | None]:
+    """The ``search`` text stored now for *union_ids*."""
+    out: dict[int, str | None] = {}
+    for part in chunks(sorted(union_ids)):
+        out.update((int(uid), text) for uid, text in conn.execute(
+            select(union_records.c.id, union_records.c.search)
+            .where(union_records.c.id.in_(part))))
+    return out
 
 
 def key_of(fields: dict[str, Any]) -> str:
@@ -238,10 +247,17 @@ class Linker:
                         self.conn.execute(update(union_isbns).where(
                             union_isbns.c.union_id == mine).values(union_id=owner))
                         self.conn.execute(_DELETE_UNION, {"b_id": mine})
-                        index_words(self.conn, [mine])
+                        index_words(self.conn, {mine: None})
+        if self.conn.dialect.name == "sqlite":  # SQLite's word index (see index_words)
+            made_texts = {real[-(n + 1)]: p["search"] for n, p in enumerate(self.pending)
+                          if -(n + 1) in real}
+            index_words(self.conn, made_texts, fresh=True)
+            if self.refresh:  # one writer: every refresh lands; only changed texts
+                stored = _stored_search(self.conn, self.refresh)
+                index_words(self.conn, {uid: v["search"] for uid, v in self.refresh.items()
+                                        if stored.get(uid) != v["search"]})
         if self.refresh:
             _refresh(self.conn, self.library_id, self.refresh)
-        index_words(self.conn, [*real.values(), *self.refresh])
         self.touched = {real.get(u, u) for u in self.touched}
         return real
 
@@ -309,7 +325,7 @@ def _refresh(conn: Connection, library_id: int, refresh: dict[int, dict[str, Any
 
 def reconcile(conn: Connection, union_ids: Iterable[int]) -> None:
     """After records moved: give each union record a live source, or mark it deleted."""
-    written: list[int] = []
+    written: dict[int, str | None] = {}
     for uid in sorted(union_ids):
         row = conn.execute(select(union_records.c.source_library_id, union_records.c.source_uuid)
                            .where(union_records.c.id == uid)).first()
@@ -332,11 +348,11 @@ def reconcile(conn: Connection, union_ids: Iterable[int]) -> None:
                          .values(deleted=True, updated_at=utc_now()))
         else:
             fields = json.loads(member.fields)
+            written[uid] = search_text(fields)
             conn.execute(update(union_records).where(union_records.c.id == uid).values(
                 source_library_id=member.library_id, source_uuid=member.uuid,
-                fields=to_json(union_fields(fields)), search=search_text(fields),
+                fields=to_json(union_fields(fields)), search=written[uid],
                 title_key=key_of(fields), deleted=False, updated_at=utc_now()))
-            written.append(uid)
     index_words(conn, written)
 
 
