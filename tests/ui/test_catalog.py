@@ -244,3 +244,25 @@ def test_marc_import_report_without_skipped_records_is_a_small_box(window, share
     assert not dialog.skipped.isVisibleTo(dialog)
     assert dialog.height() < 150 and dialog.width() < 600
     dialog.reject()
+
+
+def test_a_book_scanned_into_the_title_is_looked_up_not_saved(  # type: ignore[no-untyped-def]
+        window, lib, qtbot) -> None:
+    """Seen under Xvfb: an ISBN not found moves the form to the title; the next book scanned
+    there was saved as a record titled '978 604 828 554 8' with a copy (its accession number
+    gone for good). The scan goes back to the ISBN field and is looked up instead."""
+    known = lib.catalog.add_record("Lão Hạc", authors=["Nam Cao"], isbns=["9786048285548"])
+    lib.catalog.add_copies(known, 1, collection="TK")
+    view = window.show_view("catalog")
+    window.show()
+    form = view.new_record()
+    qtbot.waitExposed(form)
+    qtbot.keyClicks(form.isbn, "978-604-1-23456-7")  # a valid ISBN nobody has
+    qtbot.keyClick(form.isbn, Qt.Key.Key_Return)
+    assert form.lookup_label.text().startswith("Chưa có trong thư viện")  # then the title
+    qtbot.keyClicks(form.title, "978 604 828 554 8")  # the next book, scanned
+    qtbot.keyClick(form.title, Qt.Key.Key_Return)
+    assert form.isVisible() and form.record_id is None
+    assert lib.catalog.search("978 604 828 554 8").total == 1  # only the known book
+    assert form.title.text() == "" and form.isbn.text() == "978 604 828 554 8"
+    assert form.existing_id == known and form.existing_button.isVisible()

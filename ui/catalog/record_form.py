@@ -265,8 +265,24 @@ class RecordForm(FormDialog):
         for field in (self.collection, self.copy_details.price, self.copy_details.source):
             field.setEnabled(count > 0)
 
+    def _scanned_into_title(self) -> bool:
+        """A new record's title that is nothing but an ISBN is a book's barcode scanned after
+        the form had moved on to the title (the scanner's Enter would save a record titled
+        with digits and give its copy an accession number for good): it goes back to the
+        ISBN field and is looked up instead."""
+        title = self.title.text().strip()
+        if self._record is not None or not title or to_isbn13(title) is None:
+            return False
+        self.title.clear()
+        self.isbn.setText(title)
+        self.isbn.setFocus()
+        self.look_up_isbn(force=True)
+        return True
+
     def save(self) -> None:
         """Write the record (and copies); on a mistake say what is wrong and stay open."""
+        if self._scanned_into_title():
+            return
         year_text = self.year.text().strip()
         if year_text and not year_text.isdigit():
             self.error.setText(self.tr("The year must be a number, e.g. 2019."))
