@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -124,13 +124,15 @@ class Operations(QObject):
         self._running: set[Operation] = set()
 
     def run(self, work: Callable[[Progress], Any], *, title: str = "",
-            dialog_parent: QWidget | None = None, cancellable: bool = True) -> Operation:
-        """Start *work* off the GUI thread; with *dialog_parent*, show a progress dialog."""
+            dialog_parent: QWidget | None = None, cancellable: bool = True,
+            in_bytes: bool = False) -> Operation:
+        """Start *work* off the GUI thread; with *dialog_parent*, show a progress dialog
+        (*in_bytes*: the work reports bytes of a file read, shown in MB)."""
         operation = Operation(title, self)
         self._running.add(operation)
         operation.finished.connect(lambda: self._running.discard(operation))
         if dialog_parent is not None:
-            ProgressDialog(operation, dialog_parent, cancellable=cancellable)
+            ProgressDialog(operation, dialog_parent, cancellable=cancellable, in_bytes=in_bytes)
         self._pool.start(_Runner(work, operation))
         return operation
 
@@ -148,8 +150,10 @@ class Operations(QObject):
 class ProgressDialog(QProgressDialog):
     """A window-modal progress bar with Cancel for one :class:`Operation` (never blocks)."""
 
-    def __init__(self, operation: Operation, parent: QWidget, cancellable: bool = True) -> None:
+    def __init__(self, operation: Operation, parent: QWidget, cancellable: bool = True,
+                 in_bytes: bool = False) -> None:
         super().__init__(operation.title, self.tr("Cancel") if cancellable else "", 0, 0, parent)
+        self._in_bytes = in_bytes
         self.setWindowTitle(operation.title)
         self.setMinimumDuration(300)
         self.setAutoClose(False)
@@ -164,7 +168,16 @@ class ProgressDialog(QProgressDialog):
         self.setModal(True)
 
     def _on_progress(self, done: int, total: int) -> None:
-        if total > 0:
+        if total > 0 and self._in_bytes:  # a file's bytes: '11,6 of 17,6 MB read', not 11599323
+            # (QProgressDialog's maximum is an int: per mille keeps files over 2 GB in range)
+            self.setMaximum(1000)
+            self.setValue(min(1000, done * 1000 // total))
+            locale = QLocale()
+            self.setLabelText(self.tr("{title}: {done} of {total} MB read").format(
+                title=self._operation.title,
+                done=locale.toString(min(done, total) / 1e6, "f", 1),
+                total=locale.toString(total / 1e6, "f", 1)))
+        elif total > 0:
             self.setMaximum(total)
             self.setValue(min(done, total))
             self.setLabelText(self.tr("{title}: {done} of {total}").format(

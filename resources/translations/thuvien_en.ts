@@ -1752,6 +1752,10 @@
       <translation>Cancel</translation>
     </message>
     <message>
+      <source>{title}: {done} of {total} MB read</source>
+      <translation>{title}: {done} of {total} MB read</translation>
+    </message>
+    <message>
       <source>{title}: {done} of {total}</source>
       <translation>{title}: {done} of {total}</translation>
     </message>

@@ -1752,6 +1752,10 @@
       <translation>Huỷ</translation>
     </message>
     <message>
+      <source>{title}: {done} of {total} MB read</source>
+      <translation>{title}: đã đọc {done}/{total} MB</translation>
+    </message>
+    <message>
       <source>{title}: {done} of {total}</source>
       <translation>{title}: {done}/{total}</translation>
     </message>

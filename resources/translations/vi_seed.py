@@ -42,6 +42,7 @@ VI: dict[str, str] = {
     # operations
     "Cancel": "Huỷ", "{title}: {done} of {total}": "{title}: {done}/{total}",
     "{title}: {done}": "{title}: {done}", "Stopping…": "Đang dừng…",
+    "{title}: {done} of {total} MB read": "{title}: đã đọc {done}/{total} MB",
     # desk
     "Scan a library card or a book…": "Quét thẻ bạn đọc hoặc mã sách…",
     "F2 Automatic": "F2 Tự động", "F3 Check out": "F3 Cho mượn", "F4 Check in": "F4 Nhận trả",

@@ -361,7 +361,7 @@ class CatalogView(QWidget):
                                                cancelled=progress.cancelled)
 
         operation = self._operations.run(work, title=self.tr("Importing {name}").format(
-            name=path.name), dialog_parent=self)
+            name=path.name), dialog_parent=self, in_bytes=True)
         operation.succeeded.connect(self._imported)
         operation.failed.connect(self._failed)
         return operation

@@ -72,7 +72,8 @@ def start_imports(lib: Library, choices: SetupChoices, parent: QWidget | None) -
         _import_class_list(lib, choices.class_list, parent)
 
 
-def _run(parent: QWidget | None, work: Any, title: str, done: Any) -> None:
+def _run(parent: QWidget | None, work: Any, title: str, done: Any,
+         in_bytes: bool = False) -> None:
     operations = _operations(parent)
     if operations is None:
         try:
@@ -80,7 +81,7 @@ def _run(parent: QWidget | None, work: Any, title: str, done: Any) -> None:
         except UserError as exc:
             QMessageBox.warning(parent, title, exc.message)
         return
-    operation = operations.run(work, title=title, dialog_parent=parent)
+    operation = operations.run(work, title=title, dialog_parent=parent, in_bytes=in_bytes)
     operation.succeeded.connect(done)
     operation.failed.connect(lambda exc: QMessageBox.warning(
         parent, title, exc.message if isinstance(exc, UserError) else str(exc)))
@@ -114,7 +115,7 @@ def _import_marc(db_path: Path, file: Path, parent: QWidget | None) -> None:
             imported=report.imported, merged=report.merged, items=report.items,
             skipped=len(report.skipped)))
 
-    _run(parent, work, t.IMPORTING_MARC(), done)
+    _run(parent, work, t.IMPORTING_MARC(), done, in_bytes=True)  # the file's bytes read
 
 
 def _import_class_list(lib: Library, file: Path, parent: QWidget | None) -> None:
