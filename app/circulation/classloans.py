@@ -238,8 +238,9 @@ def auto_assign(ctx: CircContext, conn: sqlite3.Connection, session_id: int) -> 
             copy = pool[record_id].pop(0)
             try:
                 results.append(lend_in_session(ctx, conn, session.id, patron, copy))
-            except Refusal as refusal:
+            except Refusal as refusal:  # e.g. an expired card: the copy goes to the next one
                 results.append(refusal.result)
+                pool[record_id].insert(0, copy)
     return results
 
 

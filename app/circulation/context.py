@@ -15,6 +15,7 @@ HOLD_PICKUP_DAYS = "hold_pickup_days"
 BLOCK_WHEN_OVERDUE = "block_loans_when_overdue"
 FINE_BLOCK_AT = "fine_block_at"
 LOST_CHARGE_PERCENT = "lost_charge_percent"
+CARD_NOTICE_DAYS = "card_expiry_notice_days"  # the same setting as app.patrons.validity's
 
 
 @dataclass
@@ -55,3 +56,10 @@ class CircContext:
     def lost_charge_percent(self) -> int:
         """Percent of its price the borrower of a lost copy is charged; 0 = none (default)."""
         return int(self.settings.get(LOST_CHARGE_PERCENT, 0) or 0)
+
+    def card_notice_days(self) -> int:
+        """Days before its expiry a card scanned at the desk is said to expire soon (14)."""
+        try:
+            return max(0, int(self.settings.get(CARD_NOTICE_DAYS, 14)))
+        except (TypeError, ValueError):
+            return 14

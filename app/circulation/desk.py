@@ -26,10 +26,10 @@ import sqlite3
 from datetime import date, datetime
 
 from app.circulation import fines, holds, loans, usage
-from app.circulation.clock import parse_stamp
+from app.circulation.clock import display_date, parse_stamp
 from app.circulation.codes import has_bad_check_digit, isbn_of, normalise
 from app.circulation.context import CircContext
-from app.circulation.messages import OWES, PATRON_STATUS, Phrase
+from app.circulation.messages import CARD_EXPIRING, CARD_LAST_DAY, OWES, PATRON_STATUS, Phrase
 from app.circulation.refs import (
     ItemRef,
     PatronRef,
@@ -209,9 +209,28 @@ class Desk:
                                "status": Phrase(PATRON_STATUS[patron.status])
                                if patron.status in PATRON_STATUS else patron.status, **owes},
                               patron)
+        if patron.card_expired(today):  # who it is and what they hold, but no lending
+            return DeskResult(True, "patron_selected_expired",
+                              {"name": patron.full_name, "class_part": class_part,
+                               "until": display_date(patron.expires_on or ""), "count": count,
+                               "overdue": overdue, **owes}, patron)
         return DeskResult(True, "patron_selected", {"name": patron.full_name,
                                                     "class_part": class_part, "count": count,
-                                                    "overdue": overdue, **owes}, patron)
+                                                    "overdue": overdue, **owes,
+                                                    "card": self._expiry_notice(patron, today)},
+                          patron)
+
+    def _expiry_notice(self, patron: PatronRef, today: date) -> Phrase | str:
+        """" Thẻ sắp hết hạn: còn 10 ngày (…)." when the card expires within the notice days."""
+        if patron.expires_on is None:
+            return ""
+        days = (date.fromisoformat(patron.expires_on) - today).days
+        if days > self._ctx.card_notice_days():
+            return ""
+        until = display_date(patron.expires_on)
+        if days == 0:
+            return Phrase(CARD_LAST_DAY, {"until": until})
+        return Phrase(CARD_EXPIRING, {"days": days, "until": until})
 
     def _item_from_other_code(self, conn: sqlite3.Connection, code: str,
                               current: PatronRef | None) -> ItemRef:

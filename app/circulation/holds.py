@@ -108,7 +108,7 @@ def place(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, record_
     """Put *patron* in the queue for *record_id*."""
     from app.circulation.loans import check_patron
 
-    check_patron(patron)
+    check_patron(patron, ctx.now()[2])
     types = [r[0] for r in conn.execute(
         "SELECT DISTINCT item_type FROM items WHERE record_id = ? AND deleted = 0 "
         "AND status != 'withdrawn'", (record_id,))] or ["book"]

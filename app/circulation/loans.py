@@ -70,12 +70,17 @@ def _write_loan_change(conn: sqlite3.Connection, loan_id: int, op: str) -> None:
     record_change(conn, "loan", uuid, op, payload)
 
 
-def check_patron(patron: PatronRef) -> None:
-    """Refuse a patron who may not borrow (blocked, left, graduated)."""
+def check_patron(patron: PatronRef, today: date | None = None,
+                 item: ItemRef | None = None) -> None:
+    """Refuse a patron who may not borrow (blocked, left, graduated) or, given *today*, whose
+    card has expired (``card_expired``: renewing the card is the way out, not ``force``)."""
     if patron.status == "blocked":
         raise refuse("patron_blocked", patron=patron, name=patron.full_name)
     if patron.status != "active":
         raise refuse("patron_inactive", patron=patron, name=patron.full_name)
+    if today is not None and patron.card_expired(today):
+        raise refuse("card_expired", patron=patron, item=item, name=patron.full_name,
+                     until=display_date(patron.expires_on or ""))
 
 
 def _words(names: dict[str, Text], code: str) -> Phrase | str:
@@ -96,10 +101,11 @@ def checkout(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, item
     Refusals, in the order checked: patron blocked or gone; item already on loan (to this
     patron → ``already_on_loan`` offering renew; else ``on_loan_to_other``); on the hold
     shelf for someone else; lost/damaged/withdrawn; reference only; overdue items; limit;
-    unpaid fines (only where the library blocks from an amount, see ``fines``).
+    unpaid fines (only where the library blocks from an amount, see ``fines``). An expired
+    card is refused (``card_expired``) even with ``force`` and in a class loan.
     """
-    check_patron(patron)
     _, now, today = ctx.now()
+    check_patron(patron, today, item)
     hold: HoldRef | None = None
     if item.status == "on_loan":
         loan = open_loan_of_item(conn, item.id)
@@ -222,9 +228,10 @@ def _holder_label(patron: PatronRef) -> str:
 
 def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
           force: bool = False) -> DeskResult:
-    """Extend the loan of *item* (the new due date counts from today). Refused beyond the
-    rule's renewals, when another patron waits for the record, or when renewing would not
-    move the due date (the day it was lent, a fixed due date): no renewal is used up then."""
+    """Extend the loan of *item* (the new due date counts from today). Refused when the
+    borrower's card has expired (even with ``force``: renew the card), beyond the rule's
+    renewals, when another patron waits for the record, or when renewing would not move the
+    due date (the day it was lent, a fixed due date): no renewal is used up then."""
     _, now, today = ctx.now()
     loan = open_loan_of_item(conn, item.id)
     if loan is None:
@@ -232,6 +239,10 @@ def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
     patron = patron_by_id(conn, loan.patron_id) if loan.patron_id else None
     category = patron.category if patron else "student"
     rule = ctx.rules.rule_for(category, item.item_type)
+    if patron is not None and patron.card_expired(today):  # returns still work; renewals wait
+        raise refuse("renew_card_expired", patron=patron, item=item, loan=loan,
+                     name=patron.full_name, until=display_date(patron.expires_on or ""),
+                     **_item_params(item))
     if not force and loan.renewals >= rule.renewals:
         raise refuse("renew_limit", patron=patron, item=item, loan=loan, renewals=loan.renewals,
                      max=rule.renewals, **_item_params(item))

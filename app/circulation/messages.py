@@ -43,6 +43,9 @@ MESSAGES: dict[str, Text] = {
     "patron_inactive": Text(
         "Bạn đọc {name} đã ra trường hoặc chuyển đi, không được mượn.",
         "{name} has left or graduated and may not borrow."),
+    "card_expired": Text(
+        "THẺ HẾT HẠN: thẻ của {name} chỉ có giá trị đến {until} — gia hạn thẻ để mượn.",
+        "CARD EXPIRED: {name}'s card was valid until {until} — renew the card to borrow."),
     "over_limit": Text(
         "{name} đã mượn đủ {max} tài liệu loại “{item_type}” — không mượn thêm được.",
         "{name} already has {max} items of type “{item_type}” — the limit."),
@@ -86,6 +89,11 @@ MESSAGES: dict[str, Text] = {
     "renew_limit": Text(
         "“{title}” đã gia hạn {renewals}/{max} lần — không gia hạn thêm được.",
         "“{title}” has been renewed {renewals} of {max} times — no more renewals."),
+    "renew_card_expired": Text(
+        "Không gia hạn được “{title}” ({barcode}): THẺ HẾT HẠN (thẻ của {name} có giá trị đến "
+        "{until}) — gia hạn thẻ trước. Trả sách thì vẫn nhận.",
+        "“{title}” ({barcode}) cannot be renewed: CARD EXPIRED ({name}'s card was valid until "
+        "{until}) — renew the card first. Returns are still taken."),
     "renew_on_hold": Text(
         "Không gia hạn được “{title}”: có bạn đọc khác đang đặt giữ.",
         "“{title}” cannot be renewed: another patron is waiting for it."),
@@ -131,8 +139,13 @@ MESSAGES: dict[str, Text] = {
                               "“{title}” has no copies in the library."),
     # successes
     "patron_selected": Text(
-        "Bạn đọc: {name}{class_part} — đang mượn {count}, quá hạn {overdue}.{fines}",
-        "Patron: {name}{class_part} — {count} on loan, {overdue} overdue.{fines}"),
+        "Bạn đọc: {name}{class_part} — đang mượn {count}, quá hạn {overdue}.{fines}{card}",
+        "Patron: {name}{class_part} — {count} on loan, {overdue} overdue.{fines}{card}"),
+    "patron_selected_expired": Text(
+        "Bạn đọc: {name}{class_part} — THẺ HẾT HẠN (có giá trị đến {until}): gia hạn thẻ để "
+        "mượn. Đang mượn {count}, quá hạn {overdue}.{fines}",
+        "Patron: {name}{class_part} — CARD EXPIRED (valid until {until}): renew the card to "
+        "borrow. {count} on loan, {overdue} overdue.{fines}"),
     "patron_selected_blocked": Text(
         "Bạn đọc: {name}{class_part} — KHÔNG ĐƯỢC MƯỢN: {status}.{fines}",
         "Patron: {name}{class_part} — MAY NOT BORROW: {status}.{fines}"),
@@ -174,6 +187,11 @@ LATE_FINE = Text(" Quá hạn {days} ngày — phạt {amount}.", " {days} day(s
 # What a reader owes: overdue fines and lost-book charges alike ("Nợ phạt" called a
 # replacement charge a fine).
 OWES = Text(" Còn nợ {amount}.", " Owes {amount}.")
+# A card scanned at the desk that expires within the notice days (a gentle word, not a refusal).
+CARD_EXPIRING = Text(" Thẻ sắp hết hạn: còn {days} ngày (có giá trị đến {until}).",
+                     " The card expires soon: {days} day(s) left (valid until {until}).")
+CARD_LAST_DAY = Text(" Hôm nay là ngày cuối thẻ còn hạn ({until}).",
+                     " Today is the card's last valid day ({until}).")
 # Why a card scanned at the desk may not borrow (a patron's status in words, never the code).
 PATRON_STATUS = {"blocked": Text("thẻ đang bị khoá", "card blocked"),
                  "left": Text("đã chuyển đi", "left the school"),

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from app.catalog.models import Item
 from app.catalog.store import ITEM_SELECT
 
-PATRON_COLUMNS = "id, uuid, full_name, category, class_name, grade, card, status, student_code"
+PATRON_COLUMNS = ("id, uuid, full_name, category, class_name, grade, card, status, student_code, "
+                  "expires_on")
 _ITEM_COLUMNS = ", ".join(f"i.{c.strip()}" for c in ITEM_SELECT.split(","))
 ITEM_QUERY = (f"SELECT {_ITEM_COLUMNS}, r.uuid, r.title FROM items i "
               "JOIN records r ON r.id = i.record_id WHERE ")
@@ -34,12 +36,17 @@ class PatronRef:
     card: str
     status: str
     student_code: str | None
+    expires_on: str | None = None  # the card's last valid day (ISO), None: no expiry
+
+    def card_expired(self, today: date) -> bool:
+        """True when the card has an expiry and *today* is past it."""
+        return self.expires_on is not None and self.expires_on < today.isoformat()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form (``name``, ``class`` as the patrons CLI prints them)."""
         return {"id": self.id, "name": self.full_name, "category": self.category,
                 "class": self.class_name, "card": self.card, "status": self.status,
-                "student_code": self.student_code}
+                "student_code": self.student_code, "expires_on": self.expires_on}
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""Patron commands: ``patrons import|list|add|search|status|export|erase|purge`` and
-``rollover``.
+"""Patron commands: ``patrons import|list|add|search|show|status|renew-card|validity|export|
+erase|purge`` and ``rollover``.
 
 Exit codes: 0 done; 1 done but some rows of an import were refused (they are listed);
 2 a user error (bad file, bad arguments, unknown patron...), one line, no traceback.
@@ -8,9 +8,11 @@ Exit codes: 0 done; 1 done but some rows of an import were refused (they are lis
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.circulation.clock import library_today
 from app.cli._common import add_json_flag, as_id, open_library, phrase, print_json, whole_number
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
@@ -19,6 +21,8 @@ from app.patrons import Patron
 from app.patrons.class_list import ImportResult
 from app.patrons.fields import display_date
 from app.patrons.rollover import RolloverPlan
+from app.patrons.service import CATEGORY_WORDS
+from app.patrons.validity import Validity
 
 NO_PATRON = Text("Không tìm thấy bạn đọc “{key}” (mã thẻ, mã học sinh hoặc số id).",
                  "No patron “{key}” (card, student code or id).")
@@ -59,6 +63,29 @@ ERASED = Text("Đã xoá dữ liệu cá nhân của bạn đọc #{id}.", "Eras
 PURGED = Text("{mode}: {count} bạn đọc đã nghỉ/ra trường lâu sẽ được ẩn danh.",
               "{mode}: {count} patrons who left long ago anonymised.")
 STATUS_SET = Text("{name}: {status}.", "{name}: {status}.")
+CARDS_EXTENDED = Text("Gia hạn thẻ của {count} học sinh lên lớp đến {until}.",
+                      "The cards of {count} students moving up are extended to {until}.")
+CARDS_KEPT = Text("Không gia hạn thẻ: thẻ của {count} học sinh lên lớp vẫn giữ hạn cũ "
+                  "(thêm --extend-cards để gia hạn đến hết năm học mới).",
+                  "Cards not extended: {count} students moving up keep their expiry (add "
+                  "--extend-cards to extend them to the new school year's end).")
+RENEWED_CARD = Text("Đã gia hạn thẻ {card} của {name} đến {until}.",
+                    "Renewed {name}'s card {card} until {until}.")
+NO_EXPIRY = Text("không có hạn", "no expiry")
+CARD_UNTIL = Text("hạn thẻ đến {until}", "valid until {until}")
+CARD_EXPIRED = Text("THẺ HẾT HẠN (có giá trị đến {until})", "CARD EXPIRED (valid until {until})")
+SHOW_LINES = (
+    (Text("Họ tên", "Name"), "name"), (Text("Lớp", "Class"), "class"),
+    (Text("Mã thẻ", "Card"), "card"), (Text("Mã học sinh", "Student code"), "student_code"),
+    (Text("Ngày sinh", "Date of birth"), "birth"), (Text("Tình trạng", "Status"), "status"),
+    (Text("Hạn thẻ", "Card validity"), "validity"))
+VALIDITY_LINE = Text("  {category}: {validity}", "  {category}: {validity}")
+VALIDITY_HEAD = Text("Thời hạn thẻ mặc định (thẻ cấp mới, gia hạn):",
+                     "Default card validity (new cards, renewals):")
+BAD_VALIDITY = Text("Thời hạn thẻ “{value}” không hợp lệ (none, school-year hoặc số tháng, "
+                    "ví dụ 12).",
+                    "Bad card validity “{value}” (none, school-year or a number of months, e.g. "
+                    "12).")
 
 
 def register(subparsers: Any) -> None:
@@ -96,8 +123,35 @@ def register(subparsers: Any) -> None:
     p.add_argument("--class", dest="class_name", help=class_help)
     p.add_argument("--status", choices=["active", "blocked", "left", "graduated"],
                    help=status_help)
+    p.add_argument("--cards", choices=["expired", "expiring"], help=phrase(
+        "chỉ thẻ đã hết hạn (expired) hoặc sắp hết hạn (expiring, trong số ngày báo trước)",
+        "only cards expired or expiring (within the notice days)"))
     add_json_flag(p)
     p.set_defaults(handler=list_patrons)
+
+    p = sub.add_parser("show", help=phrase("xem một bạn đọc (cả hạn thẻ)",
+                                           "show one patron (with the card's validity)"))
+    p.add_argument("patron", metavar=phrase("BẠN_ĐỌC", "PATRON"), help=patron_help)
+    add_json_flag(p)
+    p.set_defaults(handler=show)
+
+    p = sub.add_parser("renew-card", help=phrase(
+        "gia hạn thẻ bạn đọc (mặc định: theo thời hạn thẻ của loại bạn đọc)",
+        "renew a reader's card (default: by the category's card validity)"))
+    p.add_argument("patron", metavar=phrase("THẺ", "CARD"), help=patron_help)
+    p.add_argument("--until", help=phrase("hạn mới, dd/mm/yyyy", "new expiry, dd/mm/yyyy"))
+    add_json_flag(p)
+    p.set_defaults(handler=renew_card)
+
+    p = sub.add_parser("validity", help=phrase(
+        "xem hoặc đặt thời hạn thẻ mặc định theo loại bạn đọc",
+        "show or set the default card validity per category"))
+    for category in ("student", "teacher", "staff", "community"):
+        p.add_argument(f"--{category}", metavar=phrase("HẠN", "VALIDITY"), help=phrase(
+            "none (không hạn), school-year (đến hết năm học) hoặc số tháng",
+            "none, school-year (to the end of the school year) or a number of months"))
+    add_json_flag(p)
+    p.set_defaults(handler=validity)
 
     p = sub.add_parser("search", help=phrase("tìm bạn đọc theo tên, thẻ hoặc mã học sinh",
                                              "find patrons by name, card or student code"))
@@ -163,6 +217,12 @@ def register(subparsers: Any) -> None:
                                                               "undo the latest rollover"))
     p.add_argument("--last-grade", type=whole_number(1, 12), help=phrase(
         "khối cuối cấp, ra trường (5, 9 hoặc 12)", "grade that graduates (5, 9 or 12)"))
+    p.add_argument("--extend-cards", action=argparse.BooleanOptionalAction, default=None,
+                   help=phrase("gia hạn thẻ có hạn của học sinh lên lớp đến hết năm học mới "
+                               "(mặc định: có, khi thẻ học sinh có hạn đến hết năm học)",
+                               "extend the cards (with an expiry) of students moving up to the "
+                               "new school year's end (default: yes when student cards run "
+                               "to the end of the school year)"))
     add_json_flag(p)
     p.set_defaults(handler=rollover)
 
@@ -184,7 +244,8 @@ def find_patron(lib: Library, key: str) -> Patron:
 def patron_json(p: Patron) -> dict[str, Any]:
     """The JSON shape of a patron in ``patrons list``."""
     return {"id": p.id, "student_code": p.student_code, "name": p.full_name,
-            "class": p.class_name, "card": p.card, "status": p.status}
+            "class": p.class_name, "card": p.card, "status": p.status,
+            "expires_on": p.expires_on}
 
 
 def _parse_map(items: list[str]) -> dict[str, str]:
@@ -230,7 +291,8 @@ def _print_import(result: ImportResult) -> None:
 def list_patrons(args: argparse.Namespace) -> int:
     """``thuvien patrons list``."""
     with open_library(args) as lib:
-        found = lib.patrons.list_patrons(class_name=args.class_name, status=args.status)
+        found = lib.patrons.list_patrons(class_name=args.class_name, status=args.status,
+                                         cards=args.cards)
     return _print_patrons(found, args.json)
 
 
@@ -246,11 +308,78 @@ def _print_patrons(found: list[Patron], as_json: bool) -> int:
         print_json({"patrons": [patron_json(p) for p in found]})
         return 0
     width = max([30, *(len(p.full_name) for p in found)])
+    today = library_today()
     for p in found:
         status = STATUS_WORDS.get(p.status)
+        card = f" · {_validity_words(p, today)}" if p.expires_on else ""
         print(f"{p.card:<10} {p.class_name or '':<6} {p.full_name:<{width}} "
               f"{display_date(p.birth_date):<10} {p.student_code or ''} "
-              f"{status() if status else p.status}")
+              f"{status() if status else p.status}{card}")
+    return 0
+
+
+def _validity_words(p: Patron, today: date) -> str:
+    if not p.expires_on:
+        return NO_EXPIRY()
+    words = CARD_EXPIRED if p.card_expired(today) else CARD_UNTIL
+    return words(until=display_date(p.expires_on))
+
+
+def show(args: argparse.Namespace) -> int:
+    """``thuvien patrons show PATRON``."""
+    with open_library(args) as lib:
+        p = find_patron(lib, args.patron)
+    if args.json:
+        print_json({"patron": dict(patron_json(p), category=p.category,
+                                   birth_date=p.birth_date, school_year=p.school_year)})
+        return 0
+    status = STATUS_WORDS.get(p.status)
+    values = {"name": p.full_name, "class": p.class_name or "", "card": p.card,
+              "student_code": p.student_code or "", "birth": display_date(p.birth_date),
+              "status": status() if status else p.status,
+              "validity": _validity_words(p, library_today())}
+    for label, key in SHOW_LINES:
+        print(f"{label() + ':':<14} {values[key]}")
+    return 0
+
+
+def renew_card(args: argparse.Namespace) -> int:
+    """``thuvien patrons renew-card CARD [--until dd/mm/yyyy]``."""
+    with open_library(args) as lib:
+        p = lib.patrons.renew_card(find_patron(lib, args.patron).id, until=args.until)
+    if args.json:
+        print_json({"patron": patron_json(p)})
+    else:
+        print(RENEWED_CARD(name=p.full_name, card=p.card,
+                           until=display_date(p.expires_on) or NO_EXPIRY()))
+    return 0
+
+
+def _parse_validity(value: str) -> Validity:
+    text = value.strip().lower()
+    if text in ("none", "không", "khong"):
+        return Validity("none")
+    if text in ("school-year", "school_year", "năm-học", "nam-hoc"):
+        return Validity("school_year")
+    if text.isdigit() and 1 <= int(text) <= 120:
+        return Validity("months", int(text))
+    raise ValidationError("cli.bad_validity", BAD_VALIDITY, value=value)
+
+
+def validity(args: argparse.Namespace) -> int:
+    """``thuvien patrons validity [--student …] [--community …]``."""
+    given = {c: _parse_validity(v) for c in ("student", "teacher", "staff", "community")
+             if (v := getattr(args, c)) is not None}
+    with open_library(args) as lib:
+        if given:
+            lib.patrons.set_validity(given)
+        policies = lib.patrons.validity()
+    if args.json:
+        print_json({"validity": {c: v.to_json() for c, v in policies.items()}})
+        return 0
+    print(VALIDITY_HEAD())
+    for category, policy in policies.items():
+        print(VALIDITY_LINE(category=CATEGORY_WORDS[category](), validity=policy.describe()))
     return 0
 
 
@@ -319,9 +448,9 @@ def rollover(args: argparse.Namespace) -> int:
         if args.undo:
             plan = r.undo()
         elif args.dry_run:
-            plan = r.preview(args.last_grade)
+            plan = r.preview(args.last_grade, extend_cards=args.extend_cards)
         else:
-            plan = r.apply(args.last_grade)
+            plan = r.apply(args.last_grade, extend_cards=args.extend_cards)
     if args.json:
         print_json(dict(plan.to_dict(), dry_run=args.dry_run, undo=args.undo))
         return 0
@@ -346,5 +475,9 @@ def _print_plan(plan: RolloverPlan) -> None:
                                   books=plan.graduate_books))
         for name, klass, card, books in plan.graduates_with_loans:
             print(GRADUATE_BORROWER(name=name, klass=klass, card=card, books=books))
+    if plan.cards_extended and plan.cards_until:
+        print(CARDS_EXTENDED(count=plan.cards_extended, until=display_date(plan.cards_until)))
+    elif plan.cards_extended:
+        print(CARDS_KEPT(count=plan.cards_extended))
 
 

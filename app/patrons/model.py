@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 CATEGORIES = ("student", "teacher", "staff", "community")
@@ -12,20 +13,22 @@ GONE_STATUSES = ("left", "graduated")
 
 COLUMNS = ("id", "uuid", "category", "student_code", "full_name", "birth_date", "gender",
            "class_name", "grade", "school_year", "card", "status", "phone", "email", "photo",
-           "left_on", "address", "note", "created_at", "updated_at")
+           "left_on", "address", "note", "created_at", "updated_at", "expires_on")
 SELECT = "SELECT " + ", ".join(COLUMNS) + " FROM patrons"
 
 # Fields sent to the outbox (photo stays in the school: see DESIGN.md "Privacy").
 SYNCED = ("category", "student_code", "full_name", "birth_date", "gender", "class_name", "grade",
-          "school_year", "card", "status", "phone", "email", "address", "note", "left_on")
+          "school_year", "card", "status", "phone", "email", "address", "note", "left_on",
+          "expires_on")
 
 
 @dataclass(frozen=True, slots=True)
 class Patron:
     """One reader: a student, teacher, staff member or community reader.
 
-    ``birth_date`` and ``left_on`` are ISO dates (``YYYY-MM-DD``); ``grade`` is parsed from
-    ``class_name`` ("6A" → 6); ``photo`` is the raw image bytes or ``None``.
+    ``birth_date``, ``left_on`` and ``expires_on`` are ISO dates (``YYYY-MM-DD``); ``grade`` is
+    parsed from ``class_name`` ("6A" → 6); ``photo`` is the raw image bytes or ``None``.
+    ``expires_on`` is the last day the card is valid for borrowing (``None``: no expiry).
     """
 
     id: int
@@ -48,11 +51,16 @@ class Patron:
     note: str | None = None
     created_at: str = ""
     updated_at: str = ""
+    expires_on: str | None = None
 
     @property
     def is_active(self) -> bool:
         """True when the patron may borrow (status ``active``)."""
         return self.status == "active"
+
+    def card_expired(self, today: date) -> bool:
+        """True when the card has an expiry date and *today* is past it."""
+        return self.expires_on is not None and self.expires_on < today.isoformat()
 
 
 def patron_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Patron:

@@ -23,13 +23,14 @@ from app.i18n import Text
 from app.patrons.classes import grade_of, parse_class
 from app.patrons.fields import next_school_year
 from app.patrons.model import outbox_payload
+from app.patrons.validity import school_year_end
 from app.text import sort_key
 
 if TYPE_CHECKING:
     from app.patrons.service import PatronService
 
 SETTING_LAST_GRADE = "patron_last_grade"
-ROLLED_FIELDS = ("class_name", "grade", "school_year", "status", "left_on")
+ROLLED_FIELDS = ("class_name", "grade", "school_year", "status", "left_on", "expires_on")
 
 NOTHING_TO_UNDO = Text("Không có lần lên lớp nào để hoàn tác.", "There is no rollover to undo.")
 ALREADY = Text(
@@ -72,6 +73,12 @@ class RolloverPlan:
     rollover_id: int | None = None
     # graduating students who still have books on loan: (name, class, card, books)
     graduates_with_loans: list[tuple[str, str, str, int]] = field(default_factory=list)
+    # cards of students moving up extended to the new school year's end (ISO), and how many;
+    # with extend_cards off, cards_until is None and cards_extended counts the cards left
+    # to expire
+    extend_cards: bool = False
+    cards_until: str | None = None
+    cards_extended: int = 0
 
     @property
     def graduate_books(self) -> int:
@@ -97,7 +104,9 @@ class RolloverPlan:
                 "unknown_classes": [{"class": c, "students": n} for c, n in self.unknown_classes],
                 "graduates_with_loans": [{"name": name, "class": klass, "card": card,
                                           "books": n}
-                                         for name, klass, card, n in self.graduates_with_loans]}
+                                         for name, klass, card, n in self.graduates_with_loans],
+                "extend_cards": self.extend_cards, "cards_until": self.cards_until,
+                "cards_extended": self.cards_extended}
 
 
 class Rollover:
@@ -125,8 +134,13 @@ class Rollover:
         highest = max(grades)
         return 5 if highest <= 5 else 9 if highest <= 9 else 12
 
-    def preview(self, last_grade: int | None = None) -> RolloverPlan:
-        """What each class becomes, and how many students move up or graduate."""
+    def preview(self, last_grade: int | None = None, *,
+                extend_cards: bool | None = None) -> RolloverPlan:
+        """What each class becomes, and how many students move up or graduate.
+
+        *extend_cards*: the cards (with an expiry) of students moving up run to the end of the
+        new school year; by default only where student cards are valid to the end of the
+        school year (setting ``card_validity``). Cards without an expiry stay so."""
         from_year = self.service.school_year()
         to_year = next_school_year(from_year)
         if to_year is None:
@@ -148,7 +162,27 @@ class Rollover:
                 plan.moves.append(ClassMove(klass, str(parsed.promoted()), counts[klass]))
         plan.graduates_with_loans = self._borrowers([m.from_class for m in plan.moves
                                                      if m.graduates])
+        self._plan_cards(plan, extend_cards)
         return plan
+
+    def _plan_cards(self, plan: RolloverPlan, extend_cards: bool | None) -> None:
+        """Which cards of students moving up the rollover extends, and to what day."""
+        if extend_cards is None:
+            extend_cards = self.service.validity()["student"].kind == "school_year"
+        end = school_year_end(plan.to_year, self.service.year_end())
+        plan.extend_cards = bool(extend_cards) and end is not None
+        moving = {m.from_class for m in plan.moves if not m.graduates}
+        if end is None or not moving:
+            return
+        plan.cards_until = end.isoformat() if plan.extend_cards else None
+        plan.cards_extended = len(self._cards_to_extend(moving, end.isoformat()))
+
+    def _cards_to_extend(self, classes: set[str], until: str) -> set[int]:
+        return {int(i) for i, in self.db.conn.execute(
+            "SELECT id FROM patrons WHERE deleted = 0 AND category = 'student' "
+            "AND status IN ('active', 'blocked') AND expires_on IS NOT NULL AND expires_on < ? "
+            "AND class_name IN (SELECT value FROM json_each(?))",
+            (until, json.dumps(sorted(classes))))}
 
     def _borrowers(self, classes: list[str]) -> list[tuple[str, str, str, int]]:
         """Students of *classes* (taking part in the rollover) with books still on loan, by
@@ -165,11 +199,13 @@ class Rollover:
                       key=lambda r: (_class_order(r[1]), sort_key(r[0].split()[-1] if r[0]
                                                                   else ""), sort_key(r[0])))
 
-    def apply(self, last_grade: int | None = None) -> RolloverPlan:
+    def apply(self, last_grade: int | None = None, *,
+              extend_cards: bool | None = None) -> RolloverPlan:
         """Promote every class, graduate the last grade and advance the school year, in one
-        transaction with outbox rows and an undo log. Refused if already done this year."""
+        transaction with outbox rows and an undo log (extending the cards of students moving
+        up when the preview says so). Refused if already done this year."""
         with self.db.transaction() as conn:
-            plan = self.preview(last_grade)
+            plan = self.preview(last_grade, extend_cards=extend_cards)
             done = conn.execute(
                 "SELECT applied_at FROM patron_rollovers WHERE undone_at IS NULL AND to_year = ? "
                 "ORDER BY id DESC LIMIT 1", (plan.from_year,)).fetchone()
@@ -182,6 +218,9 @@ class Rollover:
                 "VALUES (?, ?, ?, ?)", (now, plan.from_year, plan.to_year, plan.last_grade))
             rollover_id = int(cur.lastrowid or 0)
             moves = {m.from_class: m for m in plan.moves}
+            extended = self._cards_to_extend(
+                {m.from_class for m in plan.moves if not m.graduates},
+                plan.cards_until) if plan.cards_until else set()
             for patron_id, klass in self._students():
                 move = moves.get(klass)
                 if move is None:
@@ -192,6 +231,8 @@ class Rollover:
                 else:
                     after = dict(before, class_name=move.to_class, grade=grade_of(move.to_class),
                                  school_year=plan.to_year)
+                    if patron_id in extended:
+                        after["expires_on"] = plan.cards_until
                 self._write(conn, patron_id, after, now)
                 conn.execute("INSERT INTO patron_rollover_log(rollover_id, patron_id, before, "
                              "after) VALUES (?, ?, ?, ?)",
@@ -241,9 +282,11 @@ class Rollover:
         return dict(zip(ROLLED_FIELDS, row, strict=True))
 
     def _write(self, conn: Any, patron_id: int, values: dict[str, Any], now: str) -> None:
+        # A rollover logged before cards had an expiry has no expires_on: left as it is.
+        keys = [k for k in ROLLED_FIELDS if k in values]
         conn.execute(
-            f"UPDATE patrons SET {', '.join(f'{k} = ?' for k in ROLLED_FIELDS)}, updated_at = ? "
-            "WHERE id = ?", [*(values[k] for k in ROLLED_FIELDS), now, patron_id])
+            f"UPDATE patrons SET {', '.join(f'{k} = ?' for k in keys)}, updated_at = ? "
+            "WHERE id = ?", [*(values[k] for k in keys), now, patron_id])
         uuid, payload = outbox_payload(conn, patron_id)
         record_change(conn, "patron", uuid, "update", payload)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Mapping
+from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from app.db.outbox import record_change
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
 from app.patrons import cards
+from app.patrons import validity as validitymod
 from app.patrons.classes import grade_of, normalize_class
 from app.patrons.fields import (
     current_school_year,
@@ -64,7 +66,19 @@ UNKNOWN_FIELD = Text("Không sửa được trường “{field}”.", "The fiel
 
 EDITABLE = ("full_name", "category", "student_code", "birth_date", "gender", "class_name",
             "school_year", "card", "status", "phone", "email", "address", "note", "photo",
-            "left_on")
+            "left_on", "expires_on")
+#: ``add(expires_on=DEFAULT_EXPIRY)``: the card gets its category's default validity.
+DEFAULT_EXPIRY = "default"
+CARD_FILTERS = ("expired", "expiring")
+NO_DEFAULT_VALIDITY = Text(
+    "Chưa đặt thời hạn thẻ mặc định cho {category}: hãy nhập ngày hết hạn mới, hoặc đặt thời "
+    "hạn thẻ trong Cài đặt.",
+    "No default card validity is set for {category}: give the new expiry date, or set the "
+    "card validity in Settings.")
+CATEGORY_WORDS = {"student": Text("học sinh", "students"),
+                  "teacher": Text("giáo viên", "teachers"),
+                  "staff": Text("cán bộ, nhân viên", "staff"),
+                  "community": Text("bạn đọc ngoài trường", "community readers")}
 
 
 def _clean(value: str | None) -> str | None:
@@ -135,10 +149,28 @@ class PatronService:
         return list(found.values())[:limit]
 
     def list_patrons(self, *, class_name: str | None = None, status: str | None = None,
-             category: str | None = None) -> list[Patron]:
+             category: str | None = None, cards: str | None = None,
+             today: date | None = None) -> list[Patron]:
         """Patrons, optionally of one class / status / category, sorted by class then name
-        (Vietnamese order on the given name, as class registers are)."""
+        (Vietnamese order on the given name, as class registers are).
+
+        ``cards="expired"``: only cards past their expiry; ``"expiring"``: cards still valid
+        that expire within the notice days (setting ``card_expiry_notice_days``, 14). Both
+        leave out patrons who left or graduated (nobody renews their cards).
+        """
         sql, params = SELECT + " WHERE deleted = 0", []
+        if cards is not None:
+            if cards not in CARD_FILTERS:
+                raise ValueError(f"cards must be one of {CARD_FILTERS}, not {cards!r}")
+            day = today or library_today()
+            sql += " AND expires_on IS NOT NULL AND status NOT IN ('left', 'graduated')"
+            if cards == "expired":
+                sql += " AND expires_on < ?"
+                params.append(day.isoformat())
+            else:
+                sql += " AND expires_on >= ? AND expires_on <= ?"
+                params += [day.isoformat(),
+                           (day + timedelta(days=self.notice_days())).isoformat()]
         if class_name is not None:
             sql += " AND class_name = ? COLLATE NOCASE"
             params.append(normalize_class(class_name) or "")
@@ -166,8 +198,12 @@ class PatronService:
             gender: str | None = None, school_year: str | None = None, card: str | None = None,
             status: str = "active", phone: str | None = None, email: str | None = None,
             address: str | None = None, note: str | None = None,
-            photo: bytes | None = None) -> Patron:
+            photo: bytes | None = None, expires_on: str | None = DEFAULT_EXPIRY) -> Patron:
         """Add a patron and return it. ``card=None`` takes the next number of the card scheme.
+
+        ``expires_on`` (dd/mm/yyyy or ISO) is the card's last valid day; by default the
+        category's default validity (setting ``card_validity``; none unless the library set
+        one), ``None`` for a card that does not expire.
 
         ``birth_date`` may be ISO or dd/mm/yyyy; ``gender`` Nam/Nữ/male/female; students
         without a school year get the current one. Raises ValidationError on bad input or
@@ -176,18 +212,24 @@ class PatronService:
         given = {"full_name": full_name, "category": category, "student_code": student_code,
                  "class_name": class_name, "birth_date": birth_date, "gender": gender,
                  "school_year": school_year, "card": card, "status": status, "phone": phone,
-                 "email": email, "address": address, "note": note, "photo": photo}
+                 "email": email, "address": address, "note": note, "photo": photo,
+                 "expires_on": expires_on}
         with self.db.transaction() as conn:
             return self.get(self._insert(conn, given))
 
     def _insert(self, conn: sqlite3.Connection, given: dict[str, Any]) -> int:
-        values = self._validated(given)
+        default_expiry = given.get("expires_on", DEFAULT_EXPIRY) == DEFAULT_EXPIRY
+        values = self._validated({k: v for k, v in given.items()
+                                  if not (k == "expires_on" and default_expiry)})
         if values.get("category") is None:
             values["category"] = "student"
         if values.get("status") is None:
             values["status"] = "active"
         if values["category"] == "student" and values.get("school_year") is None:
             values["school_year"] = self.school_year()
+        if default_expiry:
+            values["expires_on"] = self.default_expiry(values["category"],
+                                                       school_year=values.get("school_year"))
         if values.get("status") in GONE_STATUSES and not values.get("left_on"):
             values["left_on"] = library_today().isoformat()
         if not values.get("card"):
@@ -274,6 +316,70 @@ class PatronService:
         """The library's current school year (setting ``school_year``, else from today)."""
         return str(self.settings.get("school_year") or current_school_year())
 
+    # ----------------------------------------------------------------- card validity
+    def validity(self) -> dict[str, validitymod.Validity]:
+        """Each category's default card validity (setting ``card_validity``)."""
+        return validitymod.policies(self.settings.get(validitymod.SETTING))
+
+    def set_validity(self, policies: Mapping[str, validitymod.Validity]) -> None:
+        """Store the default card validity of each category given."""
+        stored = dict(self.settings.get(validitymod.SETTING) or {})
+        for category, policy in policies.items():
+            if category not in CATEGORIES:
+                raise ValidationError("patron.bad_category", BAD_CATEGORY, value=category,
+                                      allowed=", ".join(CATEGORIES))
+            stored[category] = policy.to_json()
+        self.settings.set(validitymod.SETTING, stored)
+
+    def notice_days(self) -> int:
+        """How many days before its expiry a card is said to be expiring (default 14)."""
+        value = self.settings.get(validitymod.SETTING_NOTICE_DAYS, validitymod.DEFAULT_NOTICE_DAYS)
+        try:
+            return max(0, int(value))
+        except (TypeError, ValueError):
+            return validitymod.DEFAULT_NOTICE_DAYS
+
+    def year_end(self) -> str:
+        """The day a school year ends for student cards ("MM-DD", default "05-31")."""
+        value = self.settings.get(validitymod.SETTING_YEAR_END)
+        if isinstance(value, str) and validitymod.school_year_end("2000-2001", value):
+            return value
+        return validitymod.DEFAULT_YEAR_END
+
+    def default_expiry(self, category: str, *, today: date | None = None,
+                       start: str | None = None, school_year: str | None = None) -> str | None:
+        """The expiry (ISO) a *category* card issued or renewed today gets by default, None
+        when the category's cards do not expire. *start*: a still valid card's expiry, which
+        a renewal by months counts from; *school_year*: the student's (default: the
+        library's)."""
+        policy = self.validity().get(category, validitymod.Validity())
+        day = today or library_today()
+        end = validitymod.expiry_for(policy, day, school_year or self.school_year(),
+                                     self.year_end(),
+                                     start=date.fromisoformat(start) if start else None)
+        return end.isoformat() if end else None
+
+    def renew_card(self, patron_id: int, *, until: str | None = None,
+                   today: date | None = None) -> Patron:
+        """Renew (gia hạn) the patron's card: to *until* (dd/mm/yyyy or ISO), else by the
+        category's default validity, counted from today or, for a card still valid, from its
+        expiry. Raises ValidationError when no date is given and the category has no default."""
+        patron = self.get(patron_id)
+        if until is not None:
+            return self.update(patron_id, expires_on=until)
+        day = today or library_today()
+        still_valid = patron.expires_on if patron.expires_on and \
+            patron.expires_on >= day.isoformat() else None
+        new = self.default_expiry(patron.category, today=day, start=still_valid)
+        if new is None:
+            raise ValidationError("patron.no_default_validity", NO_DEFAULT_VALIDITY,
+                                  category=CATEGORY_WORDS[patron.category]())
+        return self.update(patron_id, expires_on=new)
+
+    def card_counts(self, today: date | None = None) -> dict[str, int]:
+        """How many patrons' cards are expired / expiring (as :meth:`list_patrons` filters)."""
+        return {kind: len(self.list_patrons(cards=kind, today=today)) for kind in CARD_FILTERS}
+
     # ----------------------------------------------------------------- checks
     def _validated(self, fields: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -297,7 +403,7 @@ class PatronService:
                     raise ValidationError("patron.bad_status", BAD_STATUS, value=text,
                                           allowed=", ".join(STATUSES))
                 out[name] = text
-            elif name in ("birth_date", "left_on"):
+            elif name in ("birth_date", "left_on", "expires_on"):
                 iso = parse_date(text) if text else None
                 if text and iso is None:
                     raise ValidationError("patron.bad_date", BAD_DATE, value=text)

@@ -60,7 +60,8 @@ def test_import_dry_run_then_real_run_json(cli: Cli, tmp_path: Path) -> None:
     listed = cli.json("patrons", "list", "--class", "6A")
     assert [(p["name"], p["class"], p["student_code"], p["status"]) for p in listed["patrons"]] \
         == [("Nguyễn Văn An", "6A", "S1", "active"), ("Trần Thị Bình", "6A", "S2", "active")]
-    assert set(listed["patrons"][0]) == {"id", "student_code", "name", "class", "card", "status"}
+    assert set(listed["patrons"][0]) == {"id", "student_code", "name", "class", "card", "status",
+                                         "expires_on"}
     assert listed["patrons"][0]["card"].startswith("HS")
     again = cli.json("patrons", "import", str(path))
     assert again["counts"]["unchanged"] == 2 and again["counts"]["new"] == 0
@@ -143,3 +144,49 @@ def test_setting_a_status_says_it_in_words(tmp_path: Path,
     assert capsys.readouterr().out == "Lê Văn Nam: đã chuyển đi.\n"
     assert main(["--db", str(db), "--lang", "en", "patrons", "status", card, "blocked"]) == 0
     assert capsys.readouterr().out == "Lê Văn Nam: blocked.\n"
+
+
+def test_card_validity_renew_card_show_and_lists(cli: Cli) -> None:
+    from app.circulation.clock import library_today
+    from app.patrons.validity import add_months
+
+    assert cli("patrons", "add", "Bà Tư", "--category", "community", "--card", "BD001")[0] == 0
+    assert cli.json("patrons", "list")["patrons"][0]["expires_on"] is None  # the new field
+    code, _, err = cli("patrons", "renew-card", "BD001")
+    assert code == 2 and "No default card validity is set for community readers" in err
+    assert cli.json("patrons", "validity", "--community", "12",
+                    "--student", "school-year")["validity"]["community"] == {
+        "kind": "months", "months": 12}
+    renewed = cli.json("patrons", "renew-card", "BD001")["patron"]
+    assert renewed["expires_on"] == add_months(library_today(), 12).isoformat()
+    code, out, _ = cli("patrons", "renew-card", "BD001", "--until", "01/01/2020")
+    assert code == 0 and out.strip() == "Renewed Bà Tư's card BD001 until 01/01/2020."
+    code, out, _ = cli("patrons", "show", "BD001")
+    assert "Card validity:" in out and "CARD EXPIRED (valid until 01/01/2020)" in out
+    shown = cli.json("patrons", "show", "BD001")["patron"]
+    assert shown["expires_on"] == "2020-01-01" and shown["card"] == "BD001"
+    assert [p["card"] for p in cli.json("patrons", "list", "--cards", "expired")["patrons"]] == [
+        "BD001"]
+    assert cli.json("patrons", "list", "--cards", "expiring") == {"patrons": []}
+    code, out, _ = cli("patrons", "validity")
+    assert "community readers: 12 months" in out and "students: to the end of the school year" in out
+    code, _, err = cli("patrons", "validity", "--staff", "forever")
+    assert code == 2 and "Bad card validity “forever”" in err
+
+
+def test_rollover_says_which_cards_it_extends(cli: Cli) -> None:
+    for name in ("An", "Bình"):
+        cli("patrons", "add", name, "--class", "6A")
+    cli("patrons", "add", "Chi", "--class", "9A")
+    with Library.open(cli.db) as lib:
+        lib.settings.set("school_year", "2025-2026")
+        for p in lib.patrons.list_patrons():
+            lib.patrons.update(p.id, expires_on="2026-05-31")
+    code, out, _ = cli("rollover", "--dry-run", "--extend-cards")
+    assert code == 0 and "The cards of 2 students moving up are extended to 31/05/2027." in out
+    code, out, _ = cli("rollover", "--dry-run")
+    assert "Cards not extended: 2 students moving up keep their expiry" in out
+    done = cli.json("rollover", "--extend-cards")
+    assert done["cards_extended"] == 2 and done["cards_until"] == "2027-05-31"
+    assert {p["name"]: p["expires_on"] for p in cli.json("patrons", "list")["patrons"]} == {
+        "An": "2027-05-31", "Bình": "2027-05-31", "Chi": "2026-05-31"}
