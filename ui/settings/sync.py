@@ -96,6 +96,10 @@ class SyncPage(QWidget):
         ca_row.addWidget(browse)
         self.enroll_button = QPushButton(self.tr("&Enroll"))
         self.enroll_button.clicked.connect(self.enroll)
+        # Keyboard first: Enter after the address goes on to the code, Enter after the code
+        # enrolls (it did nothing, and the librarian waited for an answer that never came).
+        self.url_field.returnPressed.connect(self.enroll_code.setFocus)
+        self.enroll_code.returnPressed.connect(self.enroll)
         join_form = QFormLayout(join)
         join_form.addRow(self.tr("Server address"), self.url_field)
         join_form.addRow(self.tr("Enrollment code"), self.enroll_code)
