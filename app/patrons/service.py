@@ -364,9 +364,15 @@ class PatronService:
         """Renew (gia hạn) the patron's card: to *until* (dd/mm/yyyy or ISO), else by the
         category's default validity, counted from today or, for a card still valid, from its
         expiry. Raises ValidationError when no date is given and the category has no default."""
-        patron = self.get(patron_id)
         if until is not None:
+            self.get(patron_id)
             return self.update(patron_id, expires_on=until)
+        return self.update(patron_id, expires_on=self.renewal_date(patron_id, today=today))
+
+    def renewal_date(self, patron_id: int, *, today: date | None = None) -> str:
+        """The expiry (ISO) :meth:`renew_card` without a date would give, written nowhere (the
+        desk asks before renewing). Raises ValidationError when the category has no default."""
+        patron = self.get(patron_id)
         day = today or library_today()
         still_valid = patron.expires_on if patron.expires_on and \
             patron.expires_on >= day.isoformat() else None
@@ -374,7 +380,7 @@ class PatronService:
         if new is None:
             raise ValidationError("patron.no_default_validity", NO_DEFAULT_VALIDITY,
                                   category=CATEGORY_WORDS[patron.category]())
-        return self.update(patron_id, expires_on=new)
+        return new
 
     def card_counts(self, today: date | None = None) -> dict[str, int]:
         """How many patrons' cards are expired / expiring (as :meth:`list_patrons` filters)."""

@@ -103,6 +103,61 @@
     </message>
   </context>
   <context>
+    <name>CardValidityPage</name>
+    <message>
+      <source>Student cards</source>
+      <translation>Student cards</translation>
+    </message>
+    <message>
+      <source>Teacher cards</source>
+      <translation>Teacher cards</translation>
+    </message>
+    <message>
+      <source>Staff cards</source>
+      <translation>Staff cards</translation>
+    </message>
+    <message>
+      <source>Community reader cards</source>
+      <translation>Community reader cards</translation>
+    </message>
+    <message>
+      <source>No expiry</source>
+      <translation>No expiry</translation>
+    </message>
+    <message>
+      <source>To the end of the school year (31/05)</source>
+      <translation>To the end of the school year (31/05)</translation>
+    </message>
+    <message>
+      <source>A number of months</source>
+      <translation>A number of months</translation>
+    </message>
+    <message>
+      <source> months</source>
+      <translation> months</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> days</translation>
+    </message>
+    <message>
+      <source>Say a card expires soon from</source>
+      <translation>Say a card expires soon from</translation>
+    </message>
+    <message>
+      <source>New cards and class lists get this validity; F10 at the desk and “Renew cards…” in Patrons renew by it. Cards already issued keep theirs. An expired card may return books but not borrow or renew them.</source>
+      <translation>New cards and class lists get this validity; F10 at the desk and “Renew cards…” in Patrons renew by it. Cards already issued keep theirs. An expired card may return books but not borrow or renew them.</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Saved.</translation>
+    </message>
+  </context>
+  <context>
     <name>CatalogView</name>
     <message>
       <source>Search title, author, subject, ISBN or accession number (2 letters or more)…</source>
@@ -598,8 +653,8 @@
       <translation>This session</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</source>
-      <translation>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</translation>
+      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F10 renew card · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</source>
+      <translation>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F10 renew card · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</translation>
     </message>
     <message>
       <source>F8 Overdue letters…</source>
@@ -630,6 +685,18 @@
       <translation>Mark {barcode} lost? Press F9 again to confirm; scan or Esc to cancel.</translation>
     </message>
     <message>
+      <source>Scan a library card first: F10 renews the card of the current patron.</source>
+      <translation>Scan a library card first: F10 renews the card of the current patron.</translation>
+    </message>
+    <message>
+      <source>Renewed the card {card} of {name} until {date}.</source>
+      <translation>Renewed the card {card} of {name} until {date}.</translation>
+    </message>
+    <message>
+      <source>Renew the card of {name} until {date}? Press F10 again to confirm; scan or Esc to cancel.</source>
+      <translation>Renew the card of {name} until {date}? Press F10 again to confirm; scan or Esc to cancel.</translation>
+    </message>
+    <message>
       <source>Scan a student's card, then each textbook handed to them.</source>
       <translation>Scan a student's card, then each textbook handed to them.</translation>
     </message>
@@ -644,6 +711,10 @@
     <message>
       <source>{barcode} is not marked lost.</source>
       <translation>{barcode} is not marked lost.</translation>
+    </message>
+    <message>
+      <source>The card is not renewed.</source>
+      <translation>The card is not renewed.</translation>
     </message>
     <message>
       <source>Scan a library card first: the slip is for one patron.</source>
@@ -1416,6 +1487,10 @@
       <translation>Empty: the next card number</translation>
     </message>
     <message>
+      <source>dd/mm/yyyy — empty: no expiry</source>
+      <translation>dd/mm/yyyy — empty: no expiry</translation>
+    </message>
+    <message>
       <source>Active</source>
       <translation>Active</translation>
     </message>
@@ -1466,6 +1541,10 @@
     <message>
       <source>Card</source>
       <translation>Card</translation>
+    </message>
+    <message>
+      <source>Card valid until</source>
+      <translation>Card valid until</translation>
     </message>
     <message>
       <source>Status</source>
@@ -1551,6 +1630,18 @@
       <translation>Card {card}</translation>
     </message>
     <message>
+      <source>CARD EXPIRED (valid until {date}) — F10 renews it</source>
+      <translation>CARD EXPIRED (valid until {date}) — F10 renews it</translation>
+    </message>
+    <message>
+      <source>card valid until {date} ({days} days left)</source>
+      <translation>card valid until {date} ({days} days left)</translation>
+    </message>
+    <message>
+      <source>card valid until {date}</source>
+      <translation>card valid until {date}</translation>
+    </message>
+    <message>
       <source>CARD BLOCKED</source>
       <translation>CARD BLOCKED</translation>
     </message>
@@ -1599,6 +1690,7 @@
     <name>PatronsView</name>
     <message>
       <source>Search by name, card or student code…</source>
+      <extracomment>The class list's entries for cards past their expiry / expiring within the notice days.</extracomment>
       <translation>Search by name, card or student code…</translation>
     </message>
     <message>
@@ -1620,6 +1712,14 @@
     <message>
       <source>Print c&amp;ards…</source>
       <translation>Print c&amp;ards…</translation>
+    </message>
+    <message>
+      <source>Re&amp;new cards…</source>
+      <translation>Re&amp;new cards…</translation>
+    </message>
+    <message>
+      <source>Renew (gia hạn) the card of the patron selected, or else of every patron listed, by the default card validity of their category (Settings)</source>
+      <translation>Renew (gia hạn) the card of the patron selected, or else of every patron listed, by the default card validity of their category (Settings)</translation>
     </message>
     <message>
       <source>Te&amp;xtbooks for the class…</source>
@@ -1654,8 +1754,20 @@
       <translation>Status</translation>
     </message>
     <message>
+      <source>Card valid until</source>
+      <translation>Card valid until</translation>
+    </message>
+    <message>
       <source>All patrons</source>
       <translation>All patrons</translation>
+    </message>
+    <message>
+      <source>Cards expired ({count})</source>
+      <translation>Cards expired ({count})</translation>
+    </message>
+    <message>
+      <source>Cards expiring soon ({count})</source>
+      <translation>Cards expiring soon ({count})</translation>
     </message>
     <message>
       <source>{name} ({count})</source>
@@ -1680,6 +1792,18 @@
     <message>
       <source>graduated</source>
       <translation>graduated</translation>
+    </message>
+    <message>
+      <source>Renew cards</source>
+      <translation>Renew cards</translation>
+    </message>
+    <message>
+      <source>Renew the card {card} of {name} until {date}?</source>
+      <translation>Renew the card {card} of {name} until {date}?</translation>
+    </message>
+    <message>
+      <source>Renew the cards of the {count} patrons listed, each by the default validity of their category (until {date})?</source>
+      <translation>Renew the cards of the {count} patrons listed, each by the default validity of their category (until {date})?</translation>
     </message>
   </context>
   <context>
@@ -2204,6 +2328,10 @@
       <translation>unchanged (no grade)</translation>
     </message>
     <message>
+      <source>&amp;Extend the cards of {count} student(s) moving up until {date}</source>
+      <translation>&amp;Extend the cards of {count} student(s) moving up until {date}</translation>
+    </message>
+    <message>
       <source>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</source>
       <translation>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</translation>
     </message>
@@ -2230,6 +2358,10 @@
     <message>
       <source>Done: {promoted} moved up, {graduated} graduated.</source>
       <translation>Done: {promoted} moved up, {graduated} graduated.</translation>
+    </message>
+    <message>
+      <source>{count} card(s) extended until {date}.</source>
+      <translation>{count} card(s) extended until {date}.</translation>
     </message>
     <message>
       <source>Undo the last rollover? Every student gets back the class they had before it.</source>
@@ -2480,6 +2612,10 @@
     <message>
       <source>&amp;Save</source>
       <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Reader cards</source>
+      <translation>Reader cards</translation>
     </message>
     <message>
       <source>&amp;Add a collection</source>

@@ -103,6 +103,61 @@
     </message>
   </context>
   <context>
+    <name>CardValidityPage</name>
+    <message>
+      <source>Student cards</source>
+      <translation>Thẻ học sinh</translation>
+    </message>
+    <message>
+      <source>Teacher cards</source>
+      <translation>Thẻ giáo viên</translation>
+    </message>
+    <message>
+      <source>Staff cards</source>
+      <translation>Thẻ cán bộ, nhân viên</translation>
+    </message>
+    <message>
+      <source>Community reader cards</source>
+      <translation>Thẻ bạn đọc ngoài trường</translation>
+    </message>
+    <message>
+      <source>No expiry</source>
+      <translation>Không có hạn</translation>
+    </message>
+    <message>
+      <source>To the end of the school year (31/05)</source>
+      <translation>Đến hết năm học (31/05)</translation>
+    </message>
+    <message>
+      <source>A number of months</source>
+      <translation>Số tháng</translation>
+    </message>
+    <message>
+      <source> months</source>
+      <translation> tháng</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> ngày</translation>
+    </message>
+    <message>
+      <source>Say a card expires soon from</source>
+      <translation>Báo thẻ sắp hết hạn trước</translation>
+    </message>
+    <message>
+      <source>New cards and class lists get this validity; F10 at the desk and “Renew cards…” in Patrons renew by it. Cards already issued keep theirs. An expired card may return books but not borrow or renew them.</source>
+      <translation>Thẻ cấp mới và danh sách lớp nhập vào lấy thời hạn này; F10 ở quầy và “Gia hạn thẻ…” ở mục Bạn đọc gia hạn theo nó. Thẻ đã cấp giữ hạn của mình. Thẻ hết hạn vẫn trả sách được nhưng không mượn, không gia hạn sách được.</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Đã lưu.</translation>
+    </message>
+  </context>
+  <context>
     <name>CatalogView</name>
     <message>
       <source>Search title, author, subject, ISBN or accession number (2 letters or more)…</source>
@@ -598,8 +653,8 @@
       <translation>Phiên làm việc này</translation>
     </message>
     <message>
-      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</source>
-      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F11 đọc tại chỗ · F5 gia hạn · F6 in phiếu mượn · F7 camera · F9 báo mất sách · F12 khách không có thẻ · ↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc</translation>
+      <source>F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · F7 camera · F9 book lost · F10 renew card · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron</source>
+      <translation>F2 tự động · F3 cho mượn · F4 nhận trả · F11 đọc tại chỗ · F5 gia hạn · F6 in phiếu mượn · F7 camera · F9 báo mất sách · F10 gia hạn thẻ · F12 khách không có thẻ · ↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc</translation>
     </message>
     <message>
       <source>F8 Overdue letters…</source>
@@ -630,6 +685,18 @@
       <translation>Ghi mất {barcode}? Nhấn F9 lần nữa để xác nhận; quét mã khác hoặc Esc để thôi.</translation>
     </message>
     <message>
+      <source>Scan a library card first: F10 renews the card of the current patron.</source>
+      <translation>Hãy quét thẻ bạn đọc trước: F10 gia hạn thẻ của bạn đọc đang chọn.</translation>
+    </message>
+    <message>
+      <source>Renewed the card {card} of {name} until {date}.</source>
+      <translation>Đã gia hạn thẻ {card} của {name} đến {date}.</translation>
+    </message>
+    <message>
+      <source>Renew the card of {name} until {date}? Press F10 again to confirm; scan or Esc to cancel.</source>
+      <translation>Gia hạn thẻ của {name} đến {date}? Nhấn F10 lần nữa để xác nhận; quét mã hoặc Esc để thôi.</translation>
+    </message>
+    <message>
       <source>Scan a student's card, then each textbook handed to them.</source>
       <translation>Quét thẻ học sinh, rồi quét từng cuốn sách giáo khoa phát cho em đó.</translation>
     </message>
@@ -644,6 +711,10 @@
     <message>
       <source>{barcode} is not marked lost.</source>
       <translation>Không ghi mất {barcode}.</translation>
+    </message>
+    <message>
+      <source>The card is not renewed.</source>
+      <translation>Không gia hạn thẻ.</translation>
     </message>
     <message>
       <source>Scan a library card first: the slip is for one patron.</source>
@@ -1416,6 +1487,10 @@
       <translation>Để trống: lấy số thẻ kế tiếp</translation>
     </message>
     <message>
+      <source>dd/mm/yyyy — empty: no expiry</source>
+      <translation>dd/mm/yyyy — để trống: thẻ không có hạn</translation>
+    </message>
+    <message>
       <source>Active</source>
       <translation>Đang học</translation>
     </message>
@@ -1466,6 +1541,10 @@
     <message>
       <source>Card</source>
       <translation>Mã thẻ</translation>
+    </message>
+    <message>
+      <source>Card valid until</source>
+      <translation>Hạn thẻ</translation>
     </message>
     <message>
       <source>Status</source>
@@ -1551,6 +1630,18 @@
       <translation>Thẻ {card}</translation>
     </message>
     <message>
+      <source>CARD EXPIRED (valid until {date}) — F10 renews it</source>
+      <translation>THẺ HẾT HẠN (có giá trị đến {date}) — F10 để gia hạn</translation>
+    </message>
+    <message>
+      <source>card valid until {date} ({days} days left)</source>
+      <translation>thẻ có giá trị đến {date} (còn {days} ngày)</translation>
+    </message>
+    <message>
+      <source>card valid until {date}</source>
+      <translation>thẻ có giá trị đến {date}</translation>
+    </message>
+    <message>
       <source>CARD BLOCKED</source>
       <translation>THẺ BỊ KHOÁ</translation>
     </message>
@@ -1599,6 +1690,7 @@
     <name>PatronsView</name>
     <message>
       <source>Search by name, card or student code…</source>
+      <extracomment>The class list's entries for cards past their expiry / expiring within the notice days.</extracomment>
       <translation>Tìm theo tên, mã thẻ hoặc mã học sinh…</translation>
     </message>
     <message>
@@ -1620,6 +1712,14 @@
     <message>
       <source>Print c&amp;ards…</source>
       <translation>&amp;In thẻ…</translation>
+    </message>
+    <message>
+      <source>Re&amp;new cards…</source>
+      <translation>Gi&amp;a hạn thẻ…</translation>
+    </message>
+    <message>
+      <source>Renew (gia hạn) the card of the patron selected, or else of every patron listed, by the default card validity of their category (Settings)</source>
+      <translation>Gia hạn thẻ của bạn đọc đang chọn, nếu không chọn ai thì của mọi bạn đọc trong danh sách, theo thời hạn thẻ mặc định của loại bạn đọc (Cài đặt)</translation>
     </message>
     <message>
       <source>Te&amp;xtbooks for the class…</source>
@@ -1654,8 +1754,20 @@
       <translation>Trạng thái</translation>
     </message>
     <message>
+      <source>Card valid until</source>
+      <translation>Hạn thẻ</translation>
+    </message>
+    <message>
       <source>All patrons</source>
       <translation>Tất cả bạn đọc</translation>
+    </message>
+    <message>
+      <source>Cards expired ({count})</source>
+      <translation>Thẻ đã hết hạn ({count})</translation>
+    </message>
+    <message>
+      <source>Cards expiring soon ({count})</source>
+      <translation>Thẻ sắp hết hạn ({count})</translation>
     </message>
     <message>
       <source>{name} ({count})</source>
@@ -1680,6 +1792,18 @@
     <message>
       <source>graduated</source>
       <translation>đã ra trường</translation>
+    </message>
+    <message>
+      <source>Renew cards</source>
+      <translation>Gia hạn thẻ</translation>
+    </message>
+    <message>
+      <source>Renew the card {card} of {name} until {date}?</source>
+      <translation>Gia hạn thẻ {card} của {name} đến {date}?</translation>
+    </message>
+    <message>
+      <source>Renew the cards of the {count} patrons listed, each by the default validity of their category (until {date})?</source>
+      <translation>Gia hạn thẻ của {count} bạn đọc trong danh sách, mỗi người theo thời hạn thẻ mặc định của loại bạn đọc (đến {date})?</translation>
     </message>
   </context>
   <context>
@@ -2204,6 +2328,10 @@
       <translation>giữ nguyên (không có khối)</translation>
     </message>
     <message>
+      <source>&amp;Extend the cards of {count} student(s) moving up until {date}</source>
+      <translation>&amp;Gia hạn thẻ của {count} học sinh lên lớp đến {date}</translation>
+    </message>
+    <message>
       <source>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</source>
       <translation>Còn đợt mượn sách giáo khoa chưa kết thúc: {sets}. Hãy kết thúc trước (Bạn đọc → lớp → SGK cho lớp…): sau khi lên lớp, các lớp đó không còn học sinh nào.</translation>
     </message>
@@ -2230,6 +2358,10 @@
     <message>
       <source>Done: {promoted} moved up, {graduated} graduated.</source>
       <translation>Xong: {promoted} học sinh lên lớp, {graduated} học sinh ra trường.</translation>
+    </message>
+    <message>
+      <source>{count} card(s) extended until {date}.</source>
+      <translation>Đã gia hạn {count} thẻ đến {date}.</translation>
     </message>
     <message>
       <source>Undo the last rollover? Every student gets back the class they had before it.</source>
@@ -2480,6 +2612,10 @@
     <message>
       <source>&amp;Save</source>
       <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+      <source>Reader cards</source>
+      <translation>Thẻ bạn đọc</translation>
     </message>
     <message>
       <source>&amp;Add a collection</source>

@@ -52,10 +52,56 @@ VI: dict[str, str] = {
         "Ghi nhận {name} đã nộp {amount} cho “{title}” ({barcode})?",
     "Time": "Giờ", "Code": "Mã", "Result": "Kết quả", "This session": "Phiên làm việc này",
     "F2 automatic · F3 check out · F4 check in · F11 read here · F5 renew · F6 print loan slip · "
-    "F7 camera · F9 book lost · F12 visitor without a card · ↑↓ choose a loan · Esc clear patron":
+    "F7 camera · F9 book lost · F10 renew card · F12 visitor without a card · ↑↓ choose a loan · "
+    "Esc clear patron":
         "F2 tự động · F3 cho mượn · F4 nhận trả · F11 đọc tại chỗ · F5 gia hạn · F6 in phiếu "
-        "mượn · F7 camera · F9 báo mất sách · F12 khách không có thẻ · ↑↓ chọn sách đang mượn · "
-        "Esc bỏ chọn bạn đọc",
+        "mượn · F7 camera · F9 báo mất sách · F10 gia hạn thẻ · F12 khách không có thẻ · "
+        "↑↓ chọn sách đang mượn · Esc bỏ chọn bạn đọc",
+    # reader cards' validity (desk F10, desk patron panel)
+    "Scan a library card first: F10 renews the card of the current patron.":
+        "Hãy quét thẻ bạn đọc trước: F10 gia hạn thẻ của bạn đọc đang chọn.",
+    "Renewed the card {card} of {name} until {date}.":
+        "Đã gia hạn thẻ {card} của {name} đến {date}.",
+    "Renew the card of {name} until {date}? Press F10 again to confirm; scan or Esc to cancel.":
+        "Gia hạn thẻ của {name} đến {date}? Nhấn F10 lần nữa để xác nhận; quét mã hoặc Esc để "
+        "thôi.",
+    "The card is not renewed.": "Không gia hạn thẻ.",
+    "CARD EXPIRED (valid until {date}) — F10 renews it":
+        "THẺ HẾT HẠN (có giá trị đến {date}) — F10 để gia hạn",
+    "card valid until {date} ({days} days left)": "thẻ có giá trị đến {date} (còn {days} ngày)",
+    "card valid until {date}": "thẻ có giá trị đến {date}",
+    # reader cards' validity (Patrons, the patron form, the rollover, Settings → Reader cards)
+    "Re&new cards…": "Gi&a hạn thẻ…",
+    "Renew (gia hạn) the card of the patron selected, or else of every patron listed, by the "
+    "default card validity of their category (Settings)":
+        "Gia hạn thẻ của bạn đọc đang chọn, nếu không chọn ai thì của mọi bạn đọc trong danh "
+        "sách, theo thời hạn thẻ mặc định của loại bạn đọc (Cài đặt)",
+    "Card valid until": "Hạn thẻ",
+    "Cards expired ({count})": "Thẻ đã hết hạn ({count})",
+    "Cards expiring soon ({count})": "Thẻ sắp hết hạn ({count})",
+    "Renew cards": "Gia hạn thẻ",
+    "Renew the card {card} of {name} until {date}?": "Gia hạn thẻ {card} của {name} đến {date}?",
+    "Renew the cards of the {count} patrons listed, each by the default validity of their "
+    "category (until {date})?":
+        "Gia hạn thẻ của {count} bạn đọc trong danh sách, mỗi người theo thời hạn thẻ mặc định "
+        "của loại bạn đọc (đến {date})?",
+    "dd/mm/yyyy — empty: no expiry": "dd/mm/yyyy — để trống: thẻ không có hạn",
+    "Student cards": "Thẻ học sinh", "Teacher cards": "Thẻ giáo viên",
+    "Staff cards": "Thẻ cán bộ, nhân viên", "Community reader cards": "Thẻ bạn đọc ngoài trường",
+    "No expiry": "Không có hạn", "To the end of the school year (31/05)":
+        "Đến hết năm học (31/05)", "A number of months": "Số tháng",
+    " months": " tháng", " days": " ngày",
+    "Say a card expires soon from": "Báo thẻ sắp hết hạn trước",
+    "New cards and class lists get this validity; F10 at the desk and “Renew cards…” in "
+    "Patrons renew by it. Cards already issued keep theirs. An expired card may return books "
+    "but not borrow or renew them.":
+        "Thẻ cấp mới và danh sách lớp nhập vào lấy thời hạn này; F10 ở quầy và “Gia hạn thẻ…” "
+        "ở mục Bạn đọc gia hạn theo nó. Thẻ đã cấp giữ hạn của mình. Thẻ hết hạn vẫn trả sách "
+        "được nhưng không mượn, không gia hạn sách được.",
+    "Reader cards": "Thẻ bạn đọc",
+    "&Extend the cards of {count} student(s) moving up until {date}":
+        "&Gia hạn thẻ của {count} học sinh lên lớp đến {date}",
+    "{count} card(s) extended until {date}.": "Đã gia hạn {count} thẻ đến {date}.",
     "Nothing to mark lost: select a loan or scan the book first.":
         "Chưa có sách để ghi mất: hãy chọn một lượt mượn hoặc quét sách trước.",
     "{barcode} is not marked lost.": "Không ghi mất {barcode}.",

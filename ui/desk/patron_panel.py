@@ -3,6 +3,8 @@ and fines not yet paid (only when there are any)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 from PySide6.QtWidgets import (
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.circulation.fines import format_dong
 from app.library import Library
 from ui.format import display_date
-from ui.style import OVERDUE
+from ui.style import OVERDUE, WARN_FG
 from ui.widgets import list_table
 
 PHOTO_W, PHOTO_H = 96, 120
@@ -128,10 +130,26 @@ class PatronPanel(QWidget):
         parts.append(self.tr("Card {card}").format(card=patron.card))
         if patron.status != "active":
             parts.append(f"<b style='color:{OVERDUE}'>{self._status(patron.status)}</b>")
+        if patron.expires_on:
+            parts.append(self._validity(patron.expires_on))
         self.info.setText(" · ".join(parts))
         self._fill_loans(patron_id)
         self._fill_holds(patron_id)
         self._fill_fines(patron_id)
+
+    def _validity(self, expires_on: str) -> str:
+        """The card's validity: plain while valid, a word of warning in the notice days, in
+        red and capitals once expired (F10 renews it)."""
+        days = (date.fromisoformat(expires_on) - self._lib.circulation.today()).days
+        until = display_date(expires_on)
+        if days < 0:
+            return f"<b style='color:{OVERDUE}'>" + self.tr(
+                "CARD EXPIRED (valid until {date}) — F10 renews it").format(date=until) + "</b>"
+        if days <= self._lib.patrons.notice_days():
+            return f"<b style='color:{WARN_FG}'>" + self.tr(
+                "card valid until {date} ({days} days left)").format(date=until, days=days) \
+                + "</b>"
+        return self.tr("card valid until {date}").format(date=until)
 
     def _status(self, status: str) -> str:
         return {"blocked": self.tr("CARD BLOCKED"), "left": self.tr("left the school"),

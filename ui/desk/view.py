@@ -4,7 +4,8 @@ Everything works from the scanner and the keyboard: F2/F3/F4 choose the mode (au
 checkout only, checkin only), F5 renews the selected loan (or the copy scanned last), F6
 previews and prints the current patron's loan slip, F7 switches the webcam on or off (its codes
 go through the same ``scan()`` as the USB scanner's), F8 previews and prints the overdue letters
-by class, Esc forgets the patron. Slips and letters are drawn off the GUI thread and shown in the
+by class, F10 renews the current reader's card (gia hạn thẻ, asked first: F10 again confirms),
+Esc forgets the patron. Slips and letters are drawn off the GUI thread and shown in the
 label preview (``ui.labels.document_view``: print, save PDF). The scan field gets focus back
 after every action. The panel always shows what the database holds after the scan (a refused
 scan changes nothing there, so the desk can never be left half-changed).
@@ -51,7 +52,8 @@ if TYPE_CHECKING:  # the drawing and preview modules load ReportLab: only when p
 log = logging.getLogger(__name__)
 
 # Successful answers that still need the librarian's eyes (amber rather than green).
-ATTENTION = {"checked_in_hold", "patron_selected_blocked", "repeat_ignored"}
+ATTENTION = {"checked_in_hold", "patron_selected_blocked", "patron_selected_expired",
+             "repeat_ignored"}
 #: How long the desk waits for the second F9 that confirms a lost book.
 LOST_CONFIRM_SECONDS = 10.0
 MODE_KEYS = (("auto", Qt.Key.Key_F2), ("checkout", Qt.Key.Key_F3), ("checkin", Qt.Key.Key_F4),
@@ -83,6 +85,7 @@ class DeskView(QWidget):
         self.last_result: DeskResult | None = None
         self._last_barcode: str | None = None
         self._pending_lost: tuple[str, float] | None = None
+        self._pending_card: tuple[int, str, float] | None = None  # patron, new expiry, when
         self.document_preview: DocumentPreviewDialog | None = None
 
         self.scan_field = ScanField()
@@ -168,7 +171,8 @@ class DeskView(QWidget):
         splitter.setChildrenCollapsible(False)
         hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F11 read here · "
                               "F5 renew · F6 print loan slip · F7 camera · F9 book lost · "
-                              "F12 visitor without a card · ↑↓ choose a loan · Esc clear patron"))
+                              "F10 renew card · F12 visitor without a card · ↑↓ choose a loan · "
+                              "Esc clear patron"))
         hint.setObjectName("keysHint")
         hint.setWordWrap(True)
         # F8's only hint is its button (the key line above must fit beside it on a 1024 px screen).
@@ -194,6 +198,7 @@ class DeskView(QWidget):
         self._shortcut(Qt.Key.Key_F7, self.toggle_camera)
         self._shortcut(Qt.Key.Key_F8, self.print_overdue_letters)
         self._shortcut(Qt.Key.Key_F9, self.report_lost)
+        self._shortcut(Qt.Key.Key_F10, self.renew_card)
         self._shortcut(Qt.Key.Key_F12, self.count_walk_in)
         self._shortcut(Qt.Key.Key_Escape, self.escape)
         # Up/Down choose one of the reader's loans for F5 (renew) and F9 (lost), no mouse.
@@ -223,6 +228,7 @@ class DeskView(QWidget):
         """Send one scanned *code* to the desk and show the answer at once."""
         code = code.strip()
         self._pending_lost = None
+        self._pending_card = None
         if not code:
             self.focus_scan()
             return None
@@ -275,6 +281,7 @@ class DeskView(QWidget):
             self.sounds.play("bad")
             self.focus_scan()
             return None
+        self._pending_card = None
         now = time.monotonic()
         pending, self._pending_lost = self._pending_lost, None
         if pending is not None and pending[0] == barcode \
@@ -292,6 +299,44 @@ class DeskView(QWidget):
                 barcode=barcode))
         self.focus_scan()
         return None
+
+    def renew_card(self) -> None:
+        """F10: renew (gia hạn) the current reader's card by the default validity of their
+        category. The first press says to what day and asks; a second F10 within
+        ``LOST_CONFIRM_SECONDS`` renews (no dialog: the scanner keeps the keyboard)."""
+        self._pending_lost = None
+        patron_id = self._current_patron_id()
+        if patron_id is None:
+            show_banner(self.banner, "bad", self.tr(
+                "Scan a library card first: F10 renews the card of the current patron."))
+            self.sounds.play("bad")
+            self.focus_scan()
+            return
+        now = time.monotonic()
+        pending, self._pending_card = self._pending_card, None
+        try:
+            if pending is not None and pending[0] == patron_id \
+                    and now - pending[2] <= LOST_CONFIRM_SECONDS:
+                patron = self._lib.patrons.renew_card(patron_id, until=pending[1])
+                message = self.tr("Renewed the card {card} of {name} until {date}.").format(
+                    card=patron.card, name=patron.full_name, date=display_date(patron.expires_on))
+                show_banner(self.banner, "ok", message)
+                self.sounds.play("ok")
+                self._log(patron.card, message, "ok")
+                self.patron_panel.show_patron(patron_id)
+                self.changed.emit()
+                self.focus_scan()
+                return
+            until = self._lib.patrons.renewal_date(patron_id)
+        except UserError as exc:
+            self._answer_error("F10", exc.message)
+            return
+        patron = self._lib.patrons.get(patron_id)
+        self._pending_card = (patron_id, until, now)
+        show_banner(self.banner, "warn", self.tr(
+            "Renew the card of {name} until {date}? Press F10 again to confirm; scan or Esc to "
+            "cancel.").format(name=patron.full_name, date=display_date(until)))
+        self.focus_scan()
 
     def start_class_loan(self, session_id: int) -> None:
         """Scans from now on hand out textbook set *session_id*: each student's card, then
@@ -347,11 +392,17 @@ class DeskView(QWidget):
                         self.tr("{barcode} is not marked lost.").format(barcode=barcode))
             self.focus_scan()
             return
+        if self._pending_card is not None:
+            self._pending_card = None
+            show_banner(self.banner, "idle", self.tr("The card is not renewed."))
+            self.focus_scan()
+            return
         self.clear_patron()
 
     def clear_patron(self) -> None:
         """Forget the current patron (the next borrower steps up)."""
         self._pending_lost = None
+        self._pending_card = None
         result = self._lib.circulation.desk.clear_patron()
         self.patron_panel.show_patron(None)
         show_banner(self.banner, "idle", result.message)

@@ -54,6 +54,9 @@ class PatronDialog(FormDialog):
             self.gender.addItem(label, key)
         self.card = QLineEdit()
         self.card.setPlaceholderText(self.tr("Empty: the next card number"))
+        self.expires_on = QLineEdit()
+        self.expires_on.setPlaceholderText(self.tr("dd/mm/yyyy — empty: no expiry"))
+        self._default_expiry = ""
         self.status = QComboBox()
         for key, label in (("active", self.tr("Active")), ("blocked", self.tr("Blocked")),
                            ("left", self.tr("Left")), ("graduated", self.tr("Graduated"))):
@@ -85,6 +88,7 @@ class PatronDialog(FormDialog):
         form.addRow(self.tr("Date of birth"), self.birth_date)
         form.addRow(self.tr("Gender"), self.gender)
         form.addRow(self.tr("Card"), self.card)
+        form.addRow(self.tr("Card valid until"), self.expires_on)
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Address"), self.address)
@@ -101,7 +105,18 @@ class PatronDialog(FormDialog):
         layout.addWidget(buttons)
         if patron is not None:
             self._fill(patron)
+        else:  # a new card gets its category's default validity (Settings), still editable
+            self._show_default_expiry()
+            self.category.currentIndexChanged.connect(lambda _i: self._show_default_expiry())
         self.set_photo(self._photo)
+
+    def _show_default_expiry(self) -> None:
+        """The default expiry of the chosen category, unless something else was typed."""
+        if self.expires_on.text().strip() not in ("", self._default_expiry):
+            return
+        self._default_expiry = display_date(
+            self._lib.patrons.default_expiry(str(self.category.currentData())))
+        self.expires_on.setText(self._default_expiry)
 
     def form_state(self) -> tuple[object, ...]:
         """The fields and the photo chosen (a new photo is a change to keep too)."""
@@ -115,6 +130,7 @@ class PatronDialog(FormDialog):
         self.birth_date.setText(display_date(p.birth_date))
         self.gender.setCurrentIndex(max(0, self.gender.findData(p.gender or "")))
         self.card.setText(p.card)
+        self.expires_on.setText(display_date(p.expires_on))
         self.status.setCurrentIndex(max(0, self.status.findData(p.status)))
         self.phone.setText(p.phone or "")
         self.address.setText(p.address or "")
@@ -156,6 +172,7 @@ class PatronDialog(FormDialog):
             "address": self.address.text().strip() or None,
             "note": self.note.text().strip() or None,
             "photo": self._photo,
+            "expires_on": self.expires_on.text().strip() or None,
         }
         card = self.card.text().strip() or None
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.library import Library
+from app.patrons.validity import school_year_end
 from ui.format import display_date
 
 
@@ -59,6 +61,11 @@ class RolloverDialog(QDialog):
         self.open_sets.setWordWrap(True)
         self.open_sets.setStyleSheet("color: #b45309;")
         self.open_sets.hide()
+        # Students' cards with an expiry: run them to the new school year's end (or not).
+        self.extend_cards = QCheckBox()
+        self.extend_cards.hide()
+        self._extend_choice: bool | None = None  # None: the library's default
+        self.extend_cards.toggled.connect(self._extend_toggled)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.apply_button = QPushButton(self.tr("&Apply rollover"))
@@ -83,6 +90,7 @@ class RolloverDialog(QDialog):
         layout.addLayout(grade_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.extend_cards)
         layout.addWidget(self.borrowers)
         layout.addWidget(self.open_sets)
         layout.addWidget(self.message)
@@ -102,7 +110,8 @@ class RolloverDialog(QDialog):
             self.apply_button.setEnabled(False)
             return
         try:
-            self.plan = self._lib.patrons.rollover.preview(self.last_grade.value())
+            self.plan = self._lib.patrons.rollover.preview(self.last_grade.value(),
+                                                           extend_cards=self._extend_choice)
         except UserError as exc:
             self.plan = None
             self.summary.setText(exc.message)
@@ -127,8 +136,26 @@ class RolloverDialog(QDialog):
             for column, text in enumerate((name, self.tr("unchanged (no grade)"), str(count))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.apply_button.setEnabled(bool(plan.moves))
+        self._show_cards(plan)
         self._show_borrowers(plan)
         self._show_open_sets()
+
+    def _show_cards(self, plan: Any) -> None:
+        """The choice to extend the expiring cards of students moving up, said in numbers."""
+        end = school_year_end(plan.to_year, self._lib.patrons.year_end())
+        self.extend_cards.setVisible(bool(plan.cards_extended) and end is not None)
+        if not plan.cards_extended or end is None:
+            return
+        self.extend_cards.blockSignals(True)
+        self.extend_cards.setChecked(plan.extend_cards)
+        self.extend_cards.blockSignals(False)
+        self.extend_cards.setText(self.tr(
+            "&Extend the cards of {count} student(s) moving up until {date}").format(
+            count=plan.cards_extended, date=display_date(end.isoformat())))
+
+    def _extend_toggled(self, checked: bool) -> None:
+        self._extend_choice = checked
+        self.refresh()
 
     def _show_open_sets(self) -> None:
         """Textbook sets still lent to a class: they stay under the old class name, which no
@@ -175,12 +202,18 @@ class RolloverDialog(QDialog):
                 .format(year=self.plan.to_year)):
             return
         try:
-            self.done_plan = self._lib.patrons.rollover.apply(self.last_grade.value())
+            self.done_plan = self._lib.patrons.rollover.apply(
+                self.last_grade.value(), extend_cards=self.plan.extend_cards)
         except UserError as exc:
             self.message.setText(exc.message)
             return
-        self.message.setText(self.tr("Done: {promoted} moved up, {graduated} graduated.").format(
-            promoted=self.done_plan.promoted, graduated=self.done_plan.graduated))
+        done = self.tr("Done: {promoted} moved up, {graduated} graduated.").format(
+            promoted=self.done_plan.promoted, graduated=self.done_plan.graduated)
+        if self.done_plan.cards_until and self.done_plan.cards_extended:
+            done += " " + self.tr("{count} card(s) extended until {date}.").format(
+                count=self.done_plan.cards_extended,
+                date=display_date(self.done_plan.cards_until))
+        self.message.setText(done)
         self._applied = True
         self.refresh()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidgetItem,
@@ -33,12 +34,15 @@ from ui.operations import Operation, Operations, Progress
 from ui.patrons.edit_dialog import PatronDialog
 from ui.patrons.fines_panel import FinesPanel
 from ui.patrons.loans_panel import LoansPanel
+from ui.style import OVERDUE
 from ui.widgets import error_label, list_table
 
 if TYPE_CHECKING:
     from ui.labels.dialog import LabelsDialog
 
 ALL = "\x00all"
+#: The class list's entries for cards past their expiry / expiring within the notice days.
+CARD_LISTS = ("\x00expired", "\x00expiring")
 
 
 class PatronsView(QWidget):
@@ -63,6 +67,10 @@ class PatronsView(QWidget):
         import_button = QPushButton(self.tr("&Import class list…"))
         rollover = QPushButton(self.tr("New school &year…"))
         self.cards_button = QPushButton(self.tr("Print c&ards…"))
+        self.renew_cards_button = QPushButton(self.tr("Re&new cards…"))
+        self.renew_cards_button.setToolTip(self.tr(
+            "Renew (gia hạn) the card of the patron selected, or else of every patron listed, "
+            "by the default card validity of their category (Settings)"))
         self.textbooks_button = QPushButton(self.tr("Te&xtbooks for the class…"))
         self.textbooks_button.setToolTip(self.tr(
             "Lend a set of textbooks to every student of the chosen class; see what each "
@@ -70,7 +78,7 @@ class PatronsView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
         for button in (add, self.edit_button, import_button, rollover, self.cards_button,
-                       self.textbooks_button):
+                       self.renew_cards_button, self.textbooks_button):
             top.addWidget(button)
 
         self.classes = QListWidget()
@@ -78,7 +86,7 @@ class PatronsView(QWidget):
         self.classes.setFixedWidth(190)
         self.table = list_table([self.tr("Name"), self.tr("Class"), self.tr("Card"),
                                  self.tr("Student code"), self.tr("Date of birth"),
-                                 self.tr("Status")])
+                                 self.tr("Status"), self.tr("Card valid until")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -123,6 +131,7 @@ class PatronsView(QWidget):
         import_button.clicked.connect(self.import_class_list)
         rollover.clicked.connect(self.rollover)
         self.cards_button.clicked.connect(self.print_cards)
+        self.renew_cards_button.clicked.connect(self.renew_cards)
         self.textbooks_button.clicked.connect(self.class_textbooks)
         self._loaded = False
         self.cards_dialog: LabelsDialog | None = None
@@ -142,6 +151,14 @@ class PatronsView(QWidget):
         everyone = QListWidgetItem(self.tr("All patrons"))
         everyone.setData(Qt.ItemDataRole.UserRole, ALL)
         self.classes.addItem(everyone)
+        counts = self._lib.patrons.card_counts()  # only shown where cards have an expiry
+        for key, label in ((CARD_LISTS[0], self.tr("Cards expired ({count})")),
+                           (CARD_LISTS[1], self.tr("Cards expiring soon ({count})"))):
+            count = counts[key[1:]]
+            if count:
+                item = QListWidgetItem(label.format(count=count))
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                self.classes.addItem(item)
         for name, count in self._lib.patrons.classes():
             item = QListWidgetItem(self.tr("{name} ({count})").format(name=name, count=count))
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -156,7 +173,13 @@ class PatronsView(QWidget):
         """The class chosen on the left (None for all patrons)."""
         item = self.classes.currentItem()
         value = item.data(Qt.ItemDataRole.UserRole) if item else ALL
-        return None if value == ALL else str(value)
+        return None if value == ALL or value in CARD_LISTS else str(value)
+
+    def card_list(self) -> str | None:
+        """``"expired"`` or ``"expiring"`` when that list is chosen on the left, else None."""
+        item = self.classes.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item else ALL
+        return str(value)[1:] if value in CARD_LISTS else None
 
     def show_class(self, class_name: str | None) -> None:
         """Choose *class_name* in the list (None: all patrons)."""
@@ -171,7 +194,8 @@ class PatronsView(QWidget):
             return
         self.cards_button.setEnabled(True)  # a class, or a patron found by name
         self.textbooks_button.setEnabled(self.current_class() is not None)
-        self._fill(self._lib.patrons.list_patrons(class_name=self.current_class()))
+        self._fill(self._lib.patrons.list_patrons(class_name=self.current_class(),
+                                                  cards=self.card_list()))
 
     def run_search(self) -> Operation | None:
         """Search the text typed, off the GUI thread (empty: back to the chosen class).
@@ -213,15 +237,19 @@ class PatronsView(QWidget):
     def _fill(self, patrons: list[Patron]) -> None:
         self.shown = patrons
         self.table.setRowCount(0)
+        today = self._lib.circulation.today()
         for patron in patrons:
             row = self.table.rowCount()
             self.table.insertRow(row)
             cells = (patron.full_name, patron.class_name or "", patron.card,
                      patron.student_code or "", display_date(patron.birth_date),
-                     self.status_name(patron.status))
+                     self.status_name(patron.status), display_date(patron.expires_on))
+            expired = patron.card_expired(today)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, patron.id)
+                if expired and column == len(cells) - 1:
+                    cell.setForeground(QBrush(QColor(OVERDUE)))
                 self.table.setItem(row, column, cell)
         self._show_fines()
 
@@ -282,6 +310,36 @@ class PatronsView(QWidget):
         dialog.finished.connect(lambda _code: self._edited())
         dialog.open()
         return dialog
+
+    def renew_cards(self) -> list[Patron]:
+        """Renew (gia hạn) by the default validity the card of the patron selected, or with no
+        row selected the cards of every patron listed who has not left, after asking. Returns
+        the patrons renewed."""
+        chosen = self.selected_patron() if self.table.selectedItems() else None
+        patrons = [chosen] if chosen else [p for p in self.shown
+                                           if p.status not in ("left", "graduated")]
+        if not patrons:
+            return []
+        try:
+            dates = {p.id: self._lib.patrons.renewal_date(p.id) for p in patrons}
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Renew cards"), exc.message)
+            return []
+        if len(patrons) == 1:
+            question = self.tr("Renew the card {card} of {name} until {date}?").format(
+                card=patrons[0].card, name=patrons[0].full_name,
+                date=display_date(dates[patrons[0].id]))
+        else:
+            question = self.tr("Renew the cards of the {count} patrons listed, each by the "
+                               "default validity of their category (until {date})?").format(
+                count=len(patrons), date=", ".join(sorted({display_date(d)
+                                                           for d in dates.values()})))
+        no, yes = QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes
+        if QMessageBox.question(self, self.tr("Renew cards"), question, yes | no, no) != yes:
+            return []
+        renewed = [self._lib.patrons.renew_card(p.id, until=dates[p.id]) for p in patrons]
+        self._edited()
+        return renewed
 
     def class_textbooks(self) -> QWidget | None:
         """Textbook sets for the chosen class (lend to all, report, close)."""

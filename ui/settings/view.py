@@ -36,6 +36,7 @@ from ui.i18n import save_language
 from ui.operations import Operations
 from ui.scanner import TYPING_ONLY
 from ui.settings.camera import CameraPage
+from ui.settings.cards import CardValidityPage
 from ui.settings.rules import RulesPage
 from ui.settings.sync import SyncPage
 from ui.settings.unsaved import UnsavedTabs
@@ -69,6 +70,10 @@ class SettingsView(QTabWidget):
         self.addTab(self.rules_page, self.tr("Loan rules"))
         self.addTab(self._calendar_tab(), self.tr("Calendar"))
         self.addTab(self._desk_tab(), self.tr("Desk and language"))
+        self.cards_page = CardValidityPage(lib)
+        self.cards_page.save_button.clicked.connect(self.unsaved.watch(
+            self.cards_page.form_box, self.tr("Reader cards"), self.cards_page.save))
+        self.addTab(self.cards_page, self.tr("Reader cards"))
         self.camera_page = CameraPage()
         self.camera_page.save_button.clicked.disconnect()
         self.camera_page.save_button.clicked.connect(self.unsaved.watch(
