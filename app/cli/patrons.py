@@ -21,7 +21,7 @@ from app.patrons import Patron
 from app.patrons.class_list import ImportResult
 from app.patrons.fields import display_date
 from app.patrons.rollover import RolloverPlan
-from app.patrons.service import CATEGORY_WORDS
+from app.patrons.service import CATEGORY_WORDS, DEFAULT_EXPIRY
 from app.patrons.validity import Validity
 
 NO_PATRON = Text("Không tìm thấy bạn đọc “{key}” (mã thẻ, mã học sinh hoặc số id).",
@@ -177,6 +177,9 @@ def register(subparsers: Any) -> None:
                                          "card code (default: next number of the card scheme)"))
     p.add_argument("--phone", help=phrase("số điện thoại", "phone number"))
     p.add_argument("--email", help=phrase("thư điện tử", "email address"))
+    p.add_argument("--expires", metavar="dd/mm/yyyy", help=phrase(
+        "hạn thẻ (mặc định: theo thời hạn thẻ của loại bạn đọc; none = không có hạn)",
+        "card valid until (default: the category's card validity; none = no expiry)"))
     add_json_flag(p)
     p.set_defaults(handler=add)
 
@@ -389,12 +392,18 @@ def add(args: argparse.Namespace) -> int:
         p = lib.patrons.add(args.name, category=args.category, class_name=args.class_name,
                             student_code=args.student_code, birth_date=args.birth_date,
                             gender=args.gender, card=args.card, phone=args.phone,
-                            email=args.email)
+                            email=args.email, expires_on=_expires(args.expires))
     if args.json:
         print_json({"patron": patron_json(p)})
     else:
         print(ADDED(name=p.full_name, card=p.card))
     return 0
+
+
+def _expires(value: str | None) -> str | None:
+    if value is None:
+        return DEFAULT_EXPIRY
+    return None if value.strip().lower() in ("none", "không", "khong") else value
 
 
 def set_status(args: argparse.Namespace) -> int:

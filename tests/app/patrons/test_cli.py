@@ -172,6 +172,12 @@ def test_card_validity_renew_card_show_and_lists(cli: Cli) -> None:
     assert "community readers: 12 months" in out and "students: to the end of the school year" in out
     code, _, err = cli("patrons", "validity", "--staff", "forever")
     assert code == 2 and "Bad card validity “forever”" in err
+    added = cli.json("patrons", "add", "Ông Năm", "--category", "community")["patron"]
+    assert added["expires_on"] == add_months(library_today(), 12).isoformat()  # the default
+    assert cli.json("patrons", "add", "Chị Sáu", "--category", "community",
+                    "--expires", "none")["patron"]["expires_on"] is None
+    assert cli.json("patrons", "add", "Anh Bảy", "--category", "community",
+                    "--expires", "30/06/2027")["patron"]["expires_on"] == "2027-06-30"
 
 
 def test_rollover_says_which_cards_it_extends(cli: Cli) -> None:
