@@ -207,9 +207,16 @@ def decode(text: str, encoding: str) -> str:
 
 
 # --------------------------------------------------------------------------- detection
+# The vowel groups a written syllable can have (tone marks aside), longest first: any three
+# vowels in a row let VNI names read as TCVN3 pass as syllables ('Buứi', 'Haứ' for 'Bùi',
+# 'Hà'), a tie TCVN3 won, and a VNI class list came in garbled.
+_NUCLEI = sorted((
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui "
+    "uô uơ uy ưa ưi ươ ưu yê iêu yêu oai oao oay oeo uây uôi ươi ươu uya uyê uyu uêu").split(),
+    key=len, reverse=True)
 _SYLLABLE = re.compile(
     r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
-    r"([aăâeêioôơuưy]{1,3})(ch|ng|nh|[cmnpt])?$")
+    rf"({'|'.join(_NUCLEI)})(ch|ng|nh|[cmnpt])?$")
 _TONES = frozenset(_TONE_MARKS)
 _PUNCT = "\"'()[]{}.,;:!?-–/"
 
@@ -231,7 +238,13 @@ def is_vietnamese_syllable(word: str) -> bool:
     if not base or not (base.islower() or base.isupper()
                         or (base[0].isupper() and base[1:].islower()) or len(base) == 1):
         return False
-    return _SYLLABLE.match(base.lower()) is not None
+    match = _SYLLABLE.match(base.lower())
+    if match is None:
+        return False
+    nucleus, final = match.group(2), match.group(3) or ""
+    if final in ("ch", "nh") and nucleus[-1] not in "aêiy":  # anh, ếch, inh, uỳnh; not 'ũnh'
+        return False
+    return nucleus != "oo" or final in ("ng", "c")  # xoong, moóc
 
 
 def _score(texts: Iterable[str]) -> int:

@@ -68,3 +68,17 @@ def test_syllable_rule_one_tone_mark() -> None:
     assert L.is_vietnamese_syllable("Nguyễn")
     assert not L.is_vietnamese_syllable("Nguyễ\u0301n")
     assert not L.is_vietnamese_syllable("NguyÔn")
+
+
+def test_a_vni_column_is_not_read_as_tcvn3() -> None:
+    """Seen importing a VNI class list (CSV saved from Excel): read as TCVN3, 'Bùi Thị Lan
+    Anh', 'Ngô Quang Huy', 'Trịnh Thu Hà' came out 'Buứi Thũ Lan Anh', 'Ngoõ Quang Huy',
+    'Trũnh Thu Haứ'; those passed as syllables (any three vowels, 'nh' after any vowel), so
+    TCVN3 tied with VNI and won."""
+    names = ["Bùi Thị Lan Anh", "Ngô Quang Huy", "Trịnh Thu Hà"]
+    assert L.detect([L.encode_vni(n) for n in names]) == "vni"
+    for word in ("Buứi", "Haứ", "Trũnh", "Ngoõ"):
+        assert not L.is_vietnamese_syllable(word)
+    for word in ("Quỳnh", "Huỳnh", "Oanh", "Khuya", "Nguyệt", "Người", "Hươu", "ngoèo",
+                 "xoong", "Khuỷu", "Ếch", "Thạch", "Giếng", "Quýt", "Toản", "Hoằng"):
+        assert L.is_vietnamese_syllable(word), word
