@@ -72,7 +72,7 @@ CARDS_KEPT = Text("Không gia hạn thẻ: thẻ của {count} học sinh lên l
 RENEWED_CARD = Text("Đã gia hạn thẻ {card} của {name} đến {until}.",
                     "Renewed {name}'s card {card} until {until}.")
 NO_EXPIRY = Text("không có hạn", "no expiry")
-CARD_UNTIL = Text("hạn thẻ đến {until}", "valid until {until}")
+CARD_UNTIL = Text("thẻ có giá trị đến {until}", "valid until {until}")
 CARD_EXPIRED = Text("THẺ HẾT HẠN (có giá trị đến {until})", "CARD EXPIRED (valid until {until})")
 SHOW_LINES = (
     (Text("Họ tên", "Name"), "name"), (Text("Lớp", "Class"), "class"),

@@ -21,7 +21,6 @@ from datetime import date
 from typing import Any
 
 from app.i18n import Text
-from app.patrons.fields import display_date
 
 SETTING = "card_validity"
 SETTING_YEAR_END = "card_school_year_end"  # "MM-DD", default "05-31"
@@ -119,18 +118,3 @@ def expiry_for(validity: Validity, today: date, school_year: str,
             end = date(end.year + 1, end.month, end.day)
         return end
     return None
-
-
-def days_left(expires_on: str | None, today: date) -> int | None:
-    """Days from *today* to the expiry (0 on its last day, negative once expired)."""
-    if not expires_on:
-        return None
-    return (date.fromisoformat(expires_on) - today).days
-
-
-EXPIRES = Text("hạn thẻ đến {date}", "card valid until {date}")
-
-
-def expiry_words(expires_on: str | None) -> str:
-    """"hạn thẻ đến 31/05/2026" (empty without an expiry)."""
-    return EXPIRES(date=display_date(expires_on)) if expires_on else ""
