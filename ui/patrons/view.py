@@ -78,7 +78,7 @@ class PatronsView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
         for button in (add, self.edit_button, import_button, rollover, self.cards_button,
-                       self.renew_cards_button, self.textbooks_button):
+                       self.textbooks_button):
             top.addWidget(button)
 
         self.classes = QListWidget()
@@ -103,7 +103,12 @@ class PatronsView(QWidget):
         right.setStretchFactor(2, 2)
         right.setChildrenCollapsible(False)
         lists = QHBoxLayout()
-        lists.addWidget(self.classes)
+        # Under the classes (the row above is full at 1024 px): renew the cards of the list.
+        left = QVBoxLayout()
+        left.addWidget(self.classes, 1)
+        self.renew_cards_button.setFixedWidth(self.classes.width())
+        left.addWidget(self.renew_cards_button)
+        lists.addLayout(left)
         lists.addWidget(right, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
