@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from fastapi.routing import APIRoute
 from sqlalchemy import select
+from starlette.routing import Route
 from sync_harness import bearer, change, enrolled_library, record_payload
 
 from server.models import metadata
@@ -67,11 +68,22 @@ SHARED: dict[tuple[str, str], Case] = {
     ("GET", "/v1/health"): lambda d, k: d.http.get("/v1/health"),
 }
 
+#: The public search page (plain routes outside the API): no token, the union catalog only.
+PAGES: dict[tuple[str, str], Case] = {
+    ("GET", "/"): lambda d, k: d.http.get("/", params={"q": "sach cua b"}),
+    ("GET", "/opac"): lambda d, k: d.http.get("/opac", params={"q": "Sách của B", "lang": "en"}),
+}
+
 
 def test_every_route_has_a_case(district: Any) -> None:
     routes = {(m, r.path) for r in district.http.app.routes if isinstance(r, APIRoute)
               for m in r.methods}
     assert routes == set(REFUSED) | set(SHARED)
+    pages = {(m, r.path) for r in district.http.app.routes
+             if isinstance(r, Route) and not isinstance(r, APIRoute) and r.methods
+             and not r.path.startswith(("/docs", "/redoc", "/openapi"))
+             for m in r.methods - {"HEAD"}}
+    assert pages == set(PAGES)
 
 
 @pytest.mark.parametrize("route", sorted(REFUSED), ids=lambda r: f"{r[0]} {r[1]}")
@@ -101,6 +113,17 @@ def test_shared_routes_show_no_borrower_data(district: Any, two_libraries: dict[
     answer = SHARED[route](district, two_libraries)
     assert answer.status_code == 200
     for secret in ("secret-reader", "loan-uuid-of-b", "patron", "reader_key", "barcode", "B.1"):
+        assert secret not in answer.text
+
+
+@pytest.mark.parametrize("route", sorted(PAGES), ids=lambda r: f"{r[0]} {r[1]}")
+def test_the_public_page_shows_the_book_and_no_borrower_data(
+        district: Any, two_libraries: dict[str, Any], route: tuple[str, str]) -> None:
+    """Library B's book, lent to a reader, is found on the public page with B's copy, and
+    nothing of the loan or the reader shows."""
+    answer = PAGES[route](district, two_libraries)
+    assert answer.status_code == 200 and "Sách của B" in answer.text
+    for secret in ("secret-reader", "loan-uuid-of-b", "reader_key", "B.1"):
         assert secret not in answer.text
 
 
