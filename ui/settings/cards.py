@@ -60,6 +60,7 @@ class CardValidityPage(QWidget):
         self.notice.setRange(0, 90)
         self.notice.setSuffix(self.tr(" days"))
         self.notice.setValue(lib.patrons.notice_days())
+        self.notice.setMaximumWidth(160)
         form.addRow(self.tr("Say a card expires soon from"), self.notice)
         hint = QLabel(self.tr(
             "New cards and class lists get this validity; F10 at the desk and “Renew cards…” "
