@@ -62,6 +62,32 @@ def _box(template: SheetTemplate, p: Placement) -> Box:
     return Box(p.x * MM, (template.page_height - p.y - p.height) * MM, p.width * MM, p.height * MM)
 
 
+# An office printer leaves the edges of the paper blank (about 4 mm on lasers, a little less on
+# inkjets). On a sheet whose labels run to the paper's edge (Herma 4464, "tràn lề"), the top
+# row's library name, the bottom row's title and the outer columns' text were drawn 0.5-1.5 mm
+# from the edge and came out cut. Every label of such a sheet keeps what it shows that far in
+# from its own edges (the same on every label, so a sheet looks even); the label's outline and
+# position do not move. A page the size of a label or two goes to a label printer, which
+# prints to its edges: no margin there.
+PRINTER_MARGIN_MM = 4.0
+_OWN_PAD_MM = 0.8  # what every label kind keeps in from its edges (marks above capitals rise into its 1.2 mm pad)
+_SHEET_MIN_MM = 100.0
+
+
+def printable(template: SheetTemplate, box: Box) -> Box:
+    """*box* drawn inside what an office printer reaches on every label of *template*."""
+    if min(template.page_width, template.page_height) < _SHEET_MIN_MM:
+        return box
+    t = template
+    right = t.page_width - (t.left + (t.columns - 1) * t.pitch_x + t.label_width)
+    bottom = t.page_height - (t.top + (t.rows - 1) * t.pitch_y + t.label_height)
+    dx = max(0.0, PRINTER_MARGIN_MM - _OWN_PAD_MM - min(t.left, right))
+    dy = max(0.0, PRINTER_MARGIN_MM - _OWN_PAD_MM - min(t.top, bottom))
+    if not dx and not dy:
+        return box
+    return box.inset(dx * MM, dy * MM)
+
+
 def _outline(s: Surface, template: SheetTemplate, box: Box) -> None:
     s.save()
     s.set_stroke(0.6)
@@ -90,7 +116,7 @@ def _sheets(doc: Recording, template: SheetTemplate, options: PrintOptions, valu
         box = _box(template, p)
         if options.outlines:
             _outline(doc, template, box)
-        draw(doc, box, value)
+        draw(doc, printable(template, box), value)
     doc.new_page()
 
 

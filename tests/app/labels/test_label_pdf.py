@@ -23,7 +23,7 @@ from app.labels import (
     render_labels,
 )
 
-from .raster import bar_top_mm, decode, pdf_text, render
+from .raster import bar_top_mm, decode, ink_box, pdf_text, render
 
 LIBRARY = "Thư viện Trường THCS Nguyễn Du"
 TITLES = ["Mắt biếc", "Dế Mèn phiêu lưu ký", "Harry Potter và hòn đá phù thủy",
@@ -195,3 +195,25 @@ def test_calibration_page_marks_every_label_with_offsets_applied(tmp_path: Path)
     px = 150 / 25.4
     x, y = (sheet.left + 1.0) * px, (sheet.top + 0.5) * px
     assert min(page.getpixel((round(x) + dx, round(y))) for dx in (-1, 0, 1)) < 128
+
+
+def test_edge_to_edge_sheet_keeps_its_text_where_an_office_printer_prints(tmp_path: Path) -> None:
+    """Herma 4464 (a4-24up-70x37, the dialog's first sheet) runs its labels to the paper's
+    edge: the top row's library name and the outer columns' text were drawn 0.5-1.5 mm from
+    the edge, where a laser printer prints nothing (about 4 mm). Everything on the page now
+    stays 4 mm in; the barcodes still scan, the name and titles are still there."""
+    sheet = load_template("a4-24up-70x37")
+    items = _items(sheet.per_sheet)
+    for kind in ("items", "combined", "spine"):
+        pdf = render_labels(kind, items, sheet)
+        page = render(pdf, tmp_path / kind, dpi=150)[0]
+        ink = ink_box(page, (0, 0, sheet.page_width, sheet.page_height), dpi=150)
+        assert ink is not None
+        left, top, right, bottom = ink
+        assert left >= 3.9 and top >= 3.9, (kind, ink)
+        assert sheet.page_width - right >= 3.9 and sheet.page_height - bottom >= 3.9, (kind, ink)
+    text = pdf_text(render_labels("items", items, sheet), tmp_path / "text")
+    assert LIBRARY in text and "Mắt biếc" in text
+    page = render(render_labels("items", items, sheet), tmp_path / "scan")[0]
+    label = page.crop((0, 0, round(70 / 25.4 * 300), round(37.5 / 25.4 * 300)))  # top-left
+    assert [r.text for r in decode(label)] == ["TK.00001"]
