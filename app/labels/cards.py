@@ -7,6 +7,7 @@ import io
 
 from PIL import Image
 
+from app.circulation.clock import display_date
 from app.errors import NotFoundError
 from app.i18n import Text
 from app.labels.draw import Box, draw_barcode, draw_centered, fit_text
@@ -19,6 +20,7 @@ CARD_TITLE = Text("THẺ THƯ VIỆN", "LIBRARY CARD")
 TEACHER_TITLE = Text("THẺ THƯ VIỆN — GIÁO VIÊN", "LIBRARY CARD — STAFF")
 CLASS = Text("Lớp: {name}", "Class: {name}")
 YEAR = Text("Năm học: {year}", "School year: {year}")
+VALID_UNTIL = Text("Có giá trị đến: {day}", "Valid until: {day}")
 PHOTO = Text("Ảnh 3×4", "Photo")
 NO_LOGO = Text("Không tìm thấy tệp logo {path}", "Logo file {path} not found")
 
@@ -104,6 +106,9 @@ def draw_card(c: Surface, box: Box, card: CardData, radius: float = 0.0) -> None
     if card.school_year:
         y -= 10.5 * s
         c.text(info.x, y, nfc(YEAR(year=card.school_year)))
+    if card.expires_on:  # fits above the barcode even under a name on two lines
+        y -= 10.5 * s
+        c.text(info.x, y, nfc(VALID_UNTIL(day=display_date(card.expires_on))))
     number = 7.5 * s
     bar = Box(info.x, info.y + number * 1.25, info.w, 9.5 * MM * s)
     draw_barcode(c, card.card, bar)

@@ -24,7 +24,8 @@ class LabelItem:
 class CardData:
     """One patron card: card barcode, name, class and school year, the school and optional images.
 
-    ``photo`` holds image bytes (JPEG/PNG, as stored in ``patrons.photo``); ``logo`` a file path.
+    ``photo`` holds image bytes (JPEG/PNG, as stored in ``patrons.photo``); ``logo`` a file path;
+    ``expires_on`` the card's last valid day (ISO date; empty: the card has no expiry).
     """
 
     card: str
@@ -35,6 +36,7 @@ class CardData:
     category: str = "student"
     photo: bytes | None = None
     logo: Path | None = None
+    expires_on: str = ""
 
 
 @dataclass(frozen=True)

@@ -293,4 +293,5 @@ def _cards(lib: Library, patrons: Sequence[Any], school_name: str | None,
     year = lib.patrons.school_year()
     return [CardData(card=p.card, full_name=nfc(p.full_name), school_name=school,
                      class_name=p.class_name or "", school_year=p.school_year or year,
-                     category=p.category, photo=p.photo, logo=logo) for p in patrons]
+                     category=p.category, photo=p.photo, logo=logo,
+                     expires_on=p.expires_on or "") for p in patrons]
