@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from ui.catalog.record_form import RecordForm
 
@@ -285,3 +285,19 @@ def test_marc_import_progress_says_megabytes_read(window, shared_data, qtbot) ->
     assert labels and str(size) not in labels[-1]
     mb = f"{size / 1e6:.1f}".replace(".", ",")
     assert labels[-1] == f"Đang nhập jazz_1k.mrc: đã đọc {mb}/{mb} MB"
+
+
+def test_the_search_field_keeps_room_at_1024(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Seen at 1024 × 768 in Vietnamese: the four buttons beside it left the search field 90 px,
+    'truyen' filled it. Narrow, the buttons go under it; wide, they stay beside it."""
+    view = window.show_view("catalog")
+    window.show()
+    new_button = next(b for b in view.findChildren(QPushButton) if "Ctrl+N" in b.text())
+    window.resize(1024, 740)
+    qtbot.waitUntil(lambda: view.search_field.width() >= 320, timeout=3000)
+    assert new_button.isVisible() and new_button.geometry().top() > view.search_field.geometry().top()
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: new_button.geometry().top() == view.search_field.geometry().top()
+                    or abs(new_button.geometry().center().y()
+                           - view.search_field.geometry().center().y()) <= 2, timeout=3000)
+    assert view.search_field.width() >= 320

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -40,6 +41,7 @@ from ui.widgets import list_table
 
 DEBOUNCE_MS = 250
 AUTHOR_WIDTH = 170  # pixels; the results' author column
+SEARCH_MIN_WIDTH = 320  # pixels; narrower, the search field goes on a row of its own
 
 
 class CatalogView(QWidget):
@@ -70,13 +72,18 @@ class CatalogView(QWidget):
         new_button = QPushButton(self.tr("&New record (Ctrl+N)"))
         import_button = QPushButton(self.tr("&Import MARC…"))
         export_button = QPushButton(self.tr("E&xport MARC…"))
-        top = QHBoxLayout()
-        top.addWidget(self.search_field, 1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.result_labels_button)
-        top.addWidget(new_button)
-        top.addWidget(import_button)
-        top.addWidget(export_button)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_field, 1)
+        search_row.addWidget(self.count_label)
+        self._buttons_row = QHBoxLayout()
+        for button in (self.result_labels_button, new_button, import_button, export_button):
+            self._buttons_row.addWidget(button)
+        # The buttons go under the search field when beside it they would leave it too
+        # narrow to read what is typed (90 px at 1024 × 768 in Vietnamese).
+        self._top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        top.addLayout(search_row, 1)
+        top.addLayout(self._buttons_row)
+        top.setAlignment(self._buttons_row, Qt.AlignmentFlag.AlignRight)
 
         self.results = list_table([self.tr("Title"), self.tr("Author"), self.tr("Year"),
                                    self.tr("Call number"), self.tr("Copies")])
@@ -130,7 +137,7 @@ class CatalogView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([3000, 2000])  # results 3/5 of the width from the start
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -162,6 +169,16 @@ class CatalogView(QWidget):
     def shutdown(self) -> None:
         """End the search thread (the window is closing)."""
         self._worker.stop()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """Buttons beside the search field when it keeps room to read a query, else below."""
+        margins = self._layout.contentsMargins()
+        room = (event.size().width() - margins.left() - margins.right()
+                - self._buttons_row.sizeHint().width() - self.count_label.sizeHint().width()
+                - 3 * self._top.spacing())
+        self._top.setDirection(QBoxLayout.Direction.LeftToRight if room >= SEARCH_MIN_WIDTH
+                               else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         """Back from the desk (or any view): the results and the record shown count the
