@@ -8,6 +8,7 @@ Exit codes: 0 done; 1 done but some rows of an import were refused (they are lis
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,10 @@ PURGED = Text("{mode}: {count} bạn đọc đã nghỉ/ra trường lâu sẽ �
 STATUS_SET = Text("{name}: {status}.", "{name}: {status}.")
 CARDS_EXTENDED = Text("Gia hạn thẻ của {count} học sinh lên lớp đến {until}.",
                       "The cards of {count} students moving up are extended to {until}.")
+EARLY = Text("Chú ý: năm học {year} chưa kết thúc (hôm nay {today}); lên lớp bây giờ là sớm một "
+             "năm. Nếu nhầm, hoàn tác bằng: thuvien rollover --undo.",
+             "Note: the school year {year} has not ended (today {today}); this rollover is a "
+             "year early. If it was a slip, undo it with: thuvien rollover --undo.")
 CARDS_KEPT = Text("Không gia hạn thẻ: thẻ của {count} học sinh lên lớp vẫn giữ hạn cũ "
                   "(thêm --extend-cards để gia hạn đến hết năm học mới).",
                   "Cards not extended: {count} students moving up keep their expiry (add "
@@ -484,6 +489,9 @@ def _print_plan(plan: RolloverPlan) -> None:
                                   books=plan.graduate_books))
         for name, klass, card, books in plan.graduates_with_loans:
             print(GRADUATE_BORROWER(name=name, klass=klass, card=card, books=books))
+    if plan.early:
+        print(EARLY(year=plan.from_year, today=display_date(library_today().isoformat())),
+              file=sys.stderr)
     if plan.cards_extended and plan.cards_until:
         print(CARDS_EXTENDED(count=plan.cards_extended, until=display_date(plan.cards_until)))
     elif plan.cards_extended:

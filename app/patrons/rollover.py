@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from app.circulation.clock import library_today
@@ -79,6 +80,9 @@ class RolloverPlan:
     extend_cards: bool = False
     cards_until: str | None = None
     cards_extended: int = 0
+    # today falls well inside from_year (before May of its last year): a rollover now is
+    # almost surely a slip that moves every class up a year early
+    early: bool = False
 
     @property
     def graduate_books(self) -> int:
@@ -106,7 +110,7 @@ class RolloverPlan:
                                           "books": n}
                                          for name, klass, card, n in self.graduates_with_loans],
                 "extend_cards": self.extend_cards, "cards_until": self.cards_until,
-                "cards_extended": self.cards_extended}
+                "cards_extended": self.cards_extended, "early": self.early}
 
 
 class Rollover:
@@ -163,6 +167,7 @@ class Rollover:
         plan.graduates_with_loans = self._borrowers([m.from_class for m in plan.moves
                                                      if m.graduates])
         self._plan_cards(plan, extend_cards)
+        plan.early = is_early(from_year, library_today())
         return plan
 
     def _plan_cards(self, plan: RolloverPlan, extend_cards: bool | None) -> None:
@@ -289,6 +294,19 @@ class Rollover:
             "WHERE id = ?", [*(values[k] for k in keys), now, patron_id])
         uuid, payload = outbox_payload(conn, patron_id)
         record_change(conn, "patron", uuid, "update", payload)
+
+
+def is_early(school_year: str, today: date) -> bool:
+    """True when *today* is well inside *school_year*, before May of its last year: the
+    classes have not finished it. A late rollover (the summer forgotten) is not early.
+
+    >>> is_early("2026-2027", date(2026, 11, 22)), is_early("2025-2026", date(2026, 11, 22))
+    (True, False)
+    >>> is_early("2025-2026", date(2026, 6, 15))
+    False
+    """
+    end = school_year_end(school_year, "05-01")
+    return end is not None and today < end
 
 
 def _display_day(stamp: str) -> str:

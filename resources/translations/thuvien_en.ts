@@ -2328,6 +2328,10 @@
       <translation>unchanged (no grade)</translation>
     </message>
     <message>
+      <source>The school year {year} has not ended yet (today {today}): moving up now puts every class a year ahead. Usually the rollover is done when the school year ends.</source>
+      <translation>The school year {year} has not ended yet (today {today}): moving up now puts every class a year ahead. Usually the rollover is done when the school year ends.</translation>
+    </message>
+    <message>
       <source>&amp;Extend the cards of {count} student(s) moving up until {date}</source>
       <translation>&amp;Extend the cards of {count} student(s) moving up until {date}</translation>
     </message>

@@ -2328,6 +2328,10 @@
       <translation>giữ nguyên (không có khối)</translation>
     </message>
     <message>
+      <source>The school year {year} has not ended yet (today {today}): moving up now puts every class a year ahead. Usually the rollover is done when the school year ends.</source>
+      <translation>Năm học {year} chưa kết thúc (hôm nay {today}): lên lớp bây giờ sẽ đưa mọi lớp lên trước một năm. Thường chỉ lên lớp khi năm học đã kết thúc.</translation>
+    </message>
+    <message>
       <source>&amp;Extend the cards of {count} student(s) moving up until {date}</source>
       <translation>&amp;Gia hạn thẻ của {count} học sinh lên lớp đến {date}</translation>
     </message>

@@ -26,6 +26,11 @@ VI: dict[str, str] = {
     "Database: {path}": "CSDL: {path}",
     "Changes not yet sent: {count}": "Thay đổi chưa gửi: {count}",
     "Sync: not set up": "Đồng bộ: chưa thiết lập",
+    # rollover dialog: a rollover before the school year has ended
+    "The school year {year} has not ended yet (today {today}): moving up now puts every "
+    "class a year ahead. Usually the rollover is done when the school year ends.":
+        "Năm học {year} chưa kết thúc (hôm nay {today}): lên lớp bây giờ sẽ đưa mọi lớp lên "
+        "trước một năm. Thường chỉ lên lớp khi năm học đã kết thúc.",
     # a library file too damaged to open (ui/firstrun/damaged.py)
     "&Restore the backup of {time}": "&Khôi phục bản sao lưu lúc {time}",
     "Newest backup: {file}": "Bản sao lưu mới nhất: {file}",

@@ -575,3 +575,25 @@ def test_handing_out_a_set_at_the_desk_left_in_check_in_only_lends_the_books(  #
         qtbot.keyClicks(desk.scan_field, code)
         qtbot.keyClick(desk.scan_field, QtKeys.Key.Key_Return)
     assert [loan.barcode for loan in lib.circulation.open_loans(an.id).loans] == [copy]
+
+
+def test_a_rollover_before_the_school_year_ends_is_called_early(window, lib, qtbot, asked) -> None:  # type: ignore[no-untyped-def]
+    """QA: the rollover could be done in November, one Enter from moving every class a year
+    ahead. The year in progress is named in red and in the question; a rollover for a year
+    that has ended (the summer forgotten) is not called early."""
+    from app.circulation.clock import library_today
+    from ui.patrons.rollover_dialog import RolloverDialog
+
+    today = library_today()
+    lib.patrons.add("Nguyễn An", class_name="6A")
+    lib.settings.set("school_year", f"{today.year}-{today.year + 1}")  # ends next May at least
+    dialog = RolloverDialog(lib, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.early.isHidden() and "chưa kết thúc" in dialog.early.text()
+    dialog.apply()  # answered No
+    assert "chưa kết thúc" in asked.questions[-1]
+    assert {p.class_name for p in lib.patrons.list_patrons()} == {"6A"}
+
+    lib.settings.set("school_year", f"{today.year - 2}-{today.year - 1}")
+    dialog.refresh()
+    assert dialog.early.isHidden()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.circulation.clock import library_today
 from app.errors import UserError
 from app.library import Library
 from app.patrons.validity import school_year_end
@@ -61,6 +62,11 @@ class RolloverDialog(QDialog):
         self.open_sets.setWordWrap(True)
         self.open_sets.setStyleSheet("color: #b45309;")
         self.open_sets.hide()
+        # The school year has not ended: a rollover now is a year early (a slip, usually).
+        self.early = QLabel()
+        self.early.setWordWrap(True)
+        self.early.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.early.hide()
         # Students' cards with an expiry: run them to the new school year's end (or not).
         self.extend_cards = QCheckBox()
         self.extend_cards.hide()
@@ -89,6 +95,7 @@ class RolloverDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(grade_row)
         layout.addWidget(self.summary)
+        layout.addWidget(self.early)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.extend_cards)
         layout.addWidget(self.borrowers)
@@ -136,6 +143,12 @@ class RolloverDialog(QDialog):
             for column, text in enumerate((name, self.tr("unchanged (no grade)"), str(count))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.apply_button.setEnabled(bool(plan.moves))
+        self.early.setVisible(plan.early)
+        self.early.setText(self.tr(
+            "The school year {year} has not ended yet (today {today}): moving up now puts every "
+            "class a year ahead. Usually the rollover is done when the school year ends.").format(
+            year=plan.from_year, today=display_date(library_today().isoformat()))
+            if plan.early else "")
         self._show_cards(plan)
         self._show_borrowers(plan)
         self._show_open_sets()
@@ -197,9 +210,11 @@ class RolloverDialog(QDialog):
 
     def apply(self) -> None:
         """Apply the rollover after asking."""
-        if self.plan is None or not self._sure(self.tr(
-                "Move every class up to the school year {year}? You can undo it afterwards.")
-                .format(year=self.plan.to_year)):
+        question = self.tr(
+            "Move every class up to the school year {year}? You can undo it afterwards.")
+        if self.plan is not None and self.plan.early:
+            question = self.early.text() + "\n\n" + question
+        if self.plan is None or not self._sure(question.format(year=self.plan.to_year)):
             return
         try:
             self.done_plan = self._lib.patrons.rollover.apply(

@@ -196,3 +196,22 @@ def test_rollover_says_which_cards_it_extends(cli: Cli) -> None:
     assert done["cards_extended"] == 2 and done["cards_until"] == "2027-05-31"
     assert {p["name"]: p["expires_on"] for p in cli.json("patrons", "list")["patrons"]} == {
         "An": "2027-05-31", "Bình": "2027-05-31", "Chi": "2026-05-31"}
+
+
+def test_a_rollover_before_the_year_ends_is_called_early(cli: Cli) -> None:
+    """In November of 2026-2027 the rollover says, on stderr, that it is a year early and
+    how to undo it; JSON carries ``early``. A forgotten summer's rollover is not early."""
+    from app.circulation.clock import library_today
+
+    today = library_today()
+    with Library.open(cli.db) as lib:
+        lib.patrons.add("Nguyễn An", class_name="6A")
+        lib.settings.set("school_year", f"{today.year}-{today.year + 1}")
+    code, _, err = cli("rollover", "--dry-run")
+    assert code == 0 and "has not ended" in err and "rollover --undo" in err
+    assert cli.json("rollover", "--dry-run")["early"] is True
+    with Library.open(cli.db) as lib:
+        lib.settings.set("school_year", f"{today.year - 2}-{today.year - 1}")
+    code, _, err = cli("rollover", "--dry-run")
+    assert code == 0 and err == ""
+    assert cli.json("rollover", "--dry-run")["early"] is False
