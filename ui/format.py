@@ -1,11 +1,11 @@
-"""Display forms used across the window: dates dd/mm/yyyy, local times."""
+"""Display forms used across the window: dates dd/mm/yyyy, local times, counts."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 
 from app.circulation.clock import local_day
 from app.circulation.fines import format_dong
@@ -27,6 +27,12 @@ def display_date(value: str | date | None) -> str:
             return value
         return day.strftime("%d/%m/%Y")
     return value.strftime("%d/%m/%Y")
+
+
+def display_count(count: int) -> str:
+    """A count as the window's language writes it: ``24.000`` in Vietnamese, ``24,000`` in
+    English (a bare ``24000`` is hard to read at a glance)."""
+    return QLocale().toString(int(count))
 
 
 def display_price(price: float | None) -> str:

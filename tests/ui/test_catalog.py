@@ -285,6 +285,12 @@ def test_marc_import_progress_says_megabytes_read(window, shared_data, qtbot) ->
     assert labels and str(size) not in labels[-1]
     mb = f"{size / 1e6:.1f}".replace(".", ",")
     assert labels[-1] == f"Đang nhập jazz_1k.mrc: đã đọc {mb}/{mb} MB"
+    # and the report writes its counts as Vietnamese does: 1.000, not 1000
+    qtbot.waitUntil(lambda: view.last_import is not None)
+    from ui.catalog.view import ImportReportDialog
+
+    report = next(d for d in view.findChildren(ImportReportDialog))
+    assert report.summary.text().startswith("Đã nhập 1.000 biểu ghi")
 
 
 def test_the_search_field_keeps_room_at_1024(window, qtbot) -> None:  # type: ignore[no-untyped-def]

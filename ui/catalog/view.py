@@ -36,6 +36,7 @@ from ui.catalog.detail import RecordDetail
 from ui.catalog.hold_dialog import HoldDialog
 from ui.catalog.record_form import RecordForm
 from ui.catalog.search_worker import MIN_CHARS, SearchWorker
+from ui.format import display_count
 from ui.operations import Operations, Progress
 from ui.widgets import list_table
 
@@ -232,7 +233,7 @@ class CatalogView(QWidget):
         # A broad query in a large catalog is counted only so far and estimated beyond.
         found = (self.tr("{count} found") if result.total_exact
                  else self.tr("≈ {count} found"))
-        self.count_label.setText(found.format(count=result.total))
+        self.count_label.setText(found.format(count=display_count(result.total)))
 
     def _select_shown_record(self) -> None:
         """Keep the record shown beside the results selected among them (a new answer to the
@@ -434,8 +435,8 @@ class ImportReportDialog(QDialog):
         self.setWindowTitle(self.tr("MARC import"))
         summary = self.tr("Imported {imported} record(s), merged {merged}, added {items} "
                           "copies; {skipped} skipped.").format(
-            imported=report.imported, merged=report.merged, items=report.items,
-            skipped=len(report.skipped))
+            imported=display_count(report.imported), merged=display_count(report.merged),
+            items=display_count(report.items), skipped=display_count(len(report.skipped)))
         if report.cancelled:
             summary = self.tr("Stopped by you.") + " " + summary
         if report.imported_before:  # the same file again: its numberless copies not doubled

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 from app.errors import UserError
 from app.labels.selection import ItemChoice, last_delivery_day
 from app.library import Library
-from ui.format import library_today, qdate
+from ui.format import display_count, library_today, qdate
 from ui.operations import Operation, Operations, Progress
 
 COUNT_DELAY_MS = 300
@@ -120,5 +120,6 @@ class SelectionBox(QObject):
             return  # the librarian changed the choice meanwhile: a newer count is coming
         self.selected = count
         self.count.setStyleSheet("color: #b91c1c;" if problem else "")
-        self.count.setText(problem or self.tr("{count} copies selected").format(count=count))
+        self.count.setText(problem or self.tr("{count} copies selected").format(
+            count=display_count(count)))
         self.counted.emit(count)
