@@ -239,3 +239,15 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.scan_filter)
         super().closeEvent(event)
+
+    def release_library(self) -> None:
+        """Let go of the library file before a restore replaces it: the background sync, the
+        work running off the GUI thread and every view's own connection (the catalog's
+        search thread) are stopped. A restore from Tools → Backups refused with 'the library
+        is open in another window or program' once the catalog had been searched."""
+        self.sync.stop()
+        self.operations.shutdown()
+        for view in self._views.values():
+            stop = getattr(view, "shutdown", None)
+            if callable(stop):
+                stop()

@@ -161,6 +161,9 @@ def install(window: QWidget, lib: Library) -> AutoBackup:
         def open_dialog() -> None:
             def stop_auto() -> None:
                 auto.enabled = False
+                release = getattr(window, "release_library", None)
+                if callable(release):  # the window's own connections, or SQLite says "in use"
+                    release()
 
             BackupDialog(lib, window, before_restore=stop_auto).exec()
 

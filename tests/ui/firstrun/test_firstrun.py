@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWizard
 
 from app.backup import list_backups
 from app.library import Library
@@ -381,3 +381,35 @@ def test_the_wizard_s_buttons_answer_alt_keys(lib: Library, qtbot) -> None:
     assert texts[QWizard.WizardButton.NextButton] == "&Tiếp >"
     keys = {QKeySequence.mnemonic(text).toString() for text in texts.values()}
     assert keys == {"Alt+T", "Alt+Q", "Alt+H", "Alt+B"}  # one letter each, no two alike
+
+
+def test_restore_from_the_tools_menu_after_searching_the_catalog(  # type: ignore[no-untyped-def]
+        window, lib, tmp_path: Path, qtbot, pc_settings: Path, messages: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen under Xvfb: after a search in the catalog, Tools → Backups and restore → Restore
+    answered 'Thư viện … đang được mở ở một cửa sổ hoặc chương trình khác' — the other
+    'window' was this one (the catalog's search thread keeps its own connection)."""
+    import ui.firstrun.backup_dialog as backup_dialog
+
+    restarts: list[bool] = []
+    monkeypatch.setattr(backup_dialog, "relaunch", lambda: restarts.append(True))
+    install(window, lib)
+    lib.catalog.add_record("Tắt đèn")
+    view = window.show_view("catalog")
+    qtbot.keyClicks(view.search_field, "tat den")
+    qtbot.waitUntil(lambda: view.results.rowCount() == 1, timeout=5000)
+    action = next(a for a in window.tools_menu.actions() if a.text().startswith("Sao lưu và"))
+
+    def restore() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, BackupDialog) and w.isVisible())
+        dialog.set_folder(tmp_path / "usb")
+        dialog.back_up_now()
+        dialog.confirm = lambda text: True  # type: ignore[method-assign]
+        dialog.restore_selected()
+        dialog.accept()
+
+    QTimer.singleShot(0, restore)
+    action.trigger()
+    assert not any("đang được mở" in m for m in messages), messages
+    assert restarts == [True] and messages[-1].startswith("Đã khôi phục")
