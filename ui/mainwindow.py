@@ -216,12 +216,19 @@ class MainWindow(QMainWindow):
     def scan_from_anywhere(self, code: str) -> None:
         """A scan typed while focus was elsewhere in the window: the desk answers it (unless
         the librarian chose to stay in the settings to save them: no loan made out of sight).
-        The stocktake view, when in front, takes its own scans."""
+        The stocktake view, when in front, takes its own scans. A book scanned from another
+        view starts without the reader the desk was serving."""
         stocktake = self._views.get("stocktake")
         if stocktake is not None and self.stack.currentWidget() is stocktake:
             stocktake.take_scan(code)  # type: ignore[attr-defined]
             return
+        elsewhere = self.stack.currentWidget() is not self.desk
         if self.show_view("desk") is self.desk:
+            if elsewhere and self.lib.circulation.desk.current_patron() is not None \
+                    and self.lib.patrons.by_card(code.strip()) is None:
+                # A book scanned from another view (to look it up in the catalog, say) is
+                # never lent to the reader still shown at the desk from before.
+                self.desk.clear_patron()
             self.desk.scan(code)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)

@@ -76,6 +76,29 @@ def test_burst_in_another_widget_is_a_scan(window, lib, stocked, qtbot) -> None:
     assert window.desk.scan_field.hasFocus()
 
 
+def test_a_book_scanned_from_the_catalog_is_not_lent_to_the_reader_still_at_the_desk(
+        window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """QA pass 5: the librarian served a reader, went to the catalog and scanned a book to
+    look it up: the book was lent to that reader. Now the desk answers the scan without the
+    reader from before (no loan); a card scanned from elsewhere still brings its reader."""
+    patron, barcodes = stocked
+    window.desk.scan(patron.card)
+    window.desk.scan(barcodes[0])
+    assert lib.catalog.item_by_barcode(barcodes[0]).status == "on_loan"
+    clock = FakeClock()
+    window.scan_filter.clock = clock
+    catalog = window.show_view("catalog")
+    catalog.search_field.setFocus()
+    with qtbot.waitSignal(window.scan_filter.scanned):
+        type_with_gaps(qtbot, catalog.search_field, barcodes[1], clock, 0.008)
+    assert window.stack.currentWidget() is window.desk
+    assert lib.catalog.item_by_barcode(barcodes[1]).status == "available"
+    assert window.desk.patron_panel.patron_id is None
+    window.desk.scan(patron.card)  # at the desk itself the reader's session goes on
+    window.desk.scan(barcodes[2])
+    assert lib.catalog.item_by_barcode(barcodes[2]).status == "on_loan"
+
+
 def test_typing_at_human_speed_is_left_alone(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock()
     window.scan_filter.clock = clock

@@ -72,6 +72,12 @@ def test_a_scan_in_unsaved_settings_lends_nothing_unless_the_desk_is_shown(  # t
     asked.answer = Button.Save
     window.scan_from_anywhere(barcodes[0])
     assert window.stack.currentWidget() is window.desk
+    # saved, the desk answers; a book scanned from another view starts without the reader
+    # served before (test_scanner: never lent to the reader still shown at the desk)
+    assert lib.circulation.desk.current_patron() is None
+    assert lib.catalog.item_by_barcode(barcodes[0]).status == "available"
+    window.scan_from_anywhere(patron.card)
+    window.scan_from_anywhere(barcodes[0])
     assert lib.catalog.item_by_barcode(barcodes[0]).status == "on_loan"
 
 
