@@ -79,6 +79,18 @@ def next_accession(conn: sqlite3.Connection, scheme: Scheme) -> str:
     return candidate
 
 
+def peek_next(conn: sqlite3.Connection, scheme: Scheme) -> str:
+    """The accession number the next copy under *scheme* would get, reserving nothing (what
+    the set-up shows a library that already has copies)."""
+    row = conn.execute("SELECT last FROM accession_counters WHERE prefix = ?",
+                       (scheme.prefix,)).fetchone()
+    number = (row[0] if row else 0) + 1
+    while conn.execute("SELECT 1 FROM items WHERE barcode = ?",
+                       (scheme.format(number),)).fetchone():
+        number += 1
+    return scheme.format(number)
+
+
 def note_used(conn: sqlite3.Connection, scheme: Scheme, barcode: str) -> None:
     """Move the counter past *barcode* when an imported copy already carries a number."""
     number = scheme.number_of(barcode)

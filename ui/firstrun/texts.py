@@ -41,6 +41,7 @@ SCHEME_KEEP = Text("Giữ cách đánh số đang dùng: {examples}",
 SCHEME_PLAIN = Text("Chỉ có số: 000001, 000002…", "Numbers only: 000001, 000002…")
 WIDTH = Text("Số chữ số:", "Digits:")
 PREVIEW = Text("Cuốn đầu tiên sẽ là: {example}", "The first copy will be: {example}")
+NEXT_PREVIEW = Text("Cuốn nhập tiếp theo sẽ là: {example}", "The next copy will be: {example}")
 
 IMPORT_TITLE = Text("Nhập dữ liệu có sẵn", "Bring in existing data")
 IMPORT_SUB = Text("Không bắt buộc: có thể nhập sau trong Biên mục và Bạn đọc.",

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.catalog.accession import DEFAULT_SCHEMES
+from app.catalog.accession import DEFAULT_SCHEMES, Scheme, peek_next
 from app.library import Library
 from app.patrons.fields import current_school_year
 from ui.firstrun import texts as t
@@ -141,6 +141,7 @@ class NumberingPage(QWizardPage):
 
     def __init__(self, lib: Library) -> None:
         super().__init__()
+        self._lib = lib
         self.setTitle(t.YEAR_TITLE())
         self.setSubTitle(t.YEAR_SUB())
         self.year = QComboBox()
@@ -200,10 +201,17 @@ class NumberingPage(QWizardPage):
     def _update_preview(self) -> None:
         keep = self.scheme_key() == KEEP
         self.width_box.setEnabled(not keep)
-        example = (_first_number(next(iter(self.current.values()))) if keep else
-                   SetupChoices("", "", scheme=self.scheme_key(),
-                                width=self.width_box.value()).example())
-        self.preview.setText(t.PREVIEW(example=example))
+        entry = (next(iter(self.current.values())) if keep else
+                 next(iter(SetupChoices("", "", scheme=self.scheme_key(),
+                                        width=self.width_box.value())
+                           .accession_schemes().values())))
+        entry = entry if isinstance(entry, dict) else {}
+        scheme = Scheme(str(entry.get("prefix", "")), int(entry.get("width", 5) or 5))
+        # Run again on a library with copies, the number to expect is the next one, not the
+        # first ("GK.00001" was shown to a library already at GK.00312).
+        following = peek_next(self._lib.db.conn, scheme)
+        self.preview.setText(t.PREVIEW(example=following) if following == scheme.format(1)
+                             else t.NEXT_PREVIEW(example=following))
 
 
 def _first_number(entry: Any) -> str:

@@ -413,3 +413,19 @@ def test_restore_from_the_tools_menu_after_searching_the_catalog(  # type: ignor
     action.trigger()
     assert not any("đang được mở" in m for m in messages), messages
     assert restarts == [True] and messages[-1].startswith("Đã khôi phục")
+
+
+def test_setup_run_again_shows_the_next_accession_number(lib: Library, qtbot) -> None:
+    """Seen under Xvfb: Tools → Set up the library on a library that has GK.00001-GK.00002
+    said 'Cuốn đầu tiên sẽ là: GK.00001', a number already on a book."""
+    record = lib.catalog.add_record("Toán 6 tập 1")
+    lib.catalog.add_copies(record, 2, collection="GK")
+    wizard = FirstRunWizard(lib)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.numbering.preview.text() == "Cuốn nhập tiếp theo sẽ là: GK.00003"
+    wizard.numbering.width_box.setValue(6)  # the running number goes on with more digits
+    assert wizard.numbering.preview.text() == "Cuốn nhập tiếp theo sẽ là: GK.000003"
+    assert [i.barcode for i in lib.catalog.items_of(record)] == ["GK.00001", "GK.00002"]
+    lib.catalog.add_copies(record, 1, collection="GK")  # nothing was reserved by looking
+    assert lib.catalog.items_of(record)[-1].barcode == "GK.00003"
