@@ -221,7 +221,8 @@ class Desk:
                           patron)
 
     def _expiry_notice(self, patron: PatronRef, today: date) -> Phrase | str:
-        """" Thẻ sắp hết hạn: còn 10 ngày (…)." when the card expires within the notice days."""
+        """The notice " Thẻ sắp hết hạn: còn 10 ngày (…)." when the card expires within the
+        notice days, else an empty string."""
         if patron.expires_on is None:
             return ""
         days = (date.fromisoformat(patron.expires_on) - today).days
