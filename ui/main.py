@@ -23,6 +23,7 @@ from app.library import Library
 from ui.firstrun.damaged import offer_restore
 from ui.i18n import install_translators, preferred_language
 from ui.mainwindow import MainWindow
+from ui.single import claim_window
 from ui.style import apply_style
 
 
@@ -80,6 +81,12 @@ def run(args: argparse.Namespace) -> int:
     apply_style(app)
     db = getattr(args, "db", None)
     path = Path(db) if db else default_db_path()
+    claim = claim_window(path)
+    if claim is None:
+        QMessageBox.information(None, "ThuVien", QCoreApplication.translate(
+            "MainWindow", "ThuVien is already open on this library ({path}): use that window."
+        ).format(path=str(path)))
+        return 1
     try:
         lib = Library.open(path)
     except UserError as exc:

@@ -1443,6 +1443,10 @@
       <source>Unexpected error: {error}</source>
       <translation>Unexpected error: {error}</translation>
     </message>
+    <message>
+      <source>ThuVien is already open on this library ({path}): use that window.</source>
+      <translation>ThuVien is already open on this library ({path}): use that window.</translation>
+    </message>
   </context>
   <context>
     <name>PatronDialog</name>

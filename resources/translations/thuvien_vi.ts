@@ -1443,6 +1443,10 @@
       <source>Unexpected error: {error}</source>
       <translation>Lỗi không mong đợi: {error}</translation>
     </message>
+    <message>
+      <source>ThuVien is already open on this library ({path}): use that window.</source>
+      <translation>ThuVien đang mở thư viện này ({path}): hãy dùng cửa sổ đó.</translation>
+    </message>
   </context>
   <context>
     <name>PatronDialog</name>

@@ -26,6 +26,9 @@ VI: dict[str, str] = {
     "Database: {path}": "CSDL: {path}",
     "Changes not yet sent: {count}": "Thay đổi chưa gửi: {count}",
     "Sync: not set up": "Đồng bộ: chưa thiết lập",
+    # a second window on the same library (ui/main.py, ui/single.py)
+    "ThuVien is already open on this library ({path}): use that window.":
+        "ThuVien đang mở thư viện này ({path}): hãy dùng cửa sổ đó.",
     # rollover dialog: a rollover before the school year has ended
     "The school year {year} has not ended yet (today {today}): moving up now puts every "
     "class a year ahead. Usually the rollover is done when the school year ends.":
