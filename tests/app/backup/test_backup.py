@@ -298,16 +298,19 @@ def test_cli_restore_of_a_library_never_set_up_names_no_empty_quotes(tmp_path: P
     assert english.stdout.startswith(f"Restored the library (TH01) from {taken['file']}.")
 
 
-def _scribble(path: Path, stride: int, first: int) -> None:
+def _scribble(path: Path, stride: int, first: int, step: int) -> None:
     data = bytearray(path.read_bytes())
-    for offset in range(first * stride, len(data) - stride, 2 * stride):
+    for offset in range(first * stride, len(data) - stride, step * stride):
         data[offset + 100: offset + 400] = b"\xff" * 300
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize(("stride", "first"), [(4096, 3), (PAGE_SIZE, 40)])
+# Every other 4 KiB from the fourth (SQLite's own message then quotes bytes that are not
+# UTF-8), and every page but the first (the tables' pages are all damaged: which of them a
+# command reads first does not matter).
+@pytest.mark.parametrize(("stride", "first", "step"), [(4096, 3, 2), (PAGE_SIZE, 1, 1)])
 def test_a_damaged_library_is_named_damaged_and_a_backup_restores_over_it(
-        tmp_path: Path, stride: int, first: int) -> None:
+        tmp_path: Path, stride: int, first: int, step: int) -> None:
     """A library file scribbled over (a failing disk, a power cut on an old PC): every
     command says it is damaged and how to restore, in one line (a traceback before);
     `backup restore` then works over it and keeps the damaged file aside as it was."""
@@ -317,7 +320,7 @@ def test_a_damaged_library_is_named_damaged_and_a_backup_restores_over_it(
             lib.catalog.add_record(f"Sách số {n}", authors=["Tác giả"])
         taken = lib.backups.take(tmp_path / "usb").entry.path
     damaged = db.read_bytes()
-    _scribble(db, stride, first)
+    _scribble(db, stride, first, step)
     searched = _cli("--lang", "en", "search", "sách", db=db)
     assert searched.returncode == 2 and "Traceback" not in searched.stderr
     assert searched.stderr.startswith(f"The library file {db} is damaged (")
