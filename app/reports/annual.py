@@ -33,11 +33,13 @@ from app.circulation.clock import display_date, local_day
 from app.circulation.rules import CATEGORY_NAMES
 from app.circulation.usage import VISIT_GROUP_NAMES
 from app.i18n import Text
+from app.reports import statistics_report as stats_text
 from app.reports.general import HEADS_I, HEADS_II, HEADS_III, Receipt, general_register
 from app.reports.holdings import load_copies
 from app.reports.loanbook import title_of
 from app.reports.period import Period
 from app.reports.statistics import Holding, Statistics, collection_on, holdings, statistics
+from app.reports.statistics_report import BORROWERS, LOANS
 from app.reports.table import Cell, Column, Report, Section
 from app.reports.writeoffs import Inventory, WriteOff, inventories, written_off
 from app.text import nfc, sort_key
@@ -74,8 +76,6 @@ OTHER = Text("Khác", "Other")
 NO_CODE = Text("(không ghi kho)", "(no collection)")
 NO_SOURCE = Text("(không ghi nguồn)", "(no source)")
 GROUP = Text("Nhóm bạn đọc", "Reader group")
-LOANS = Text("Lượt mượn", "Loans")
-BORROWERS = Text("Số bạn đọc mượn", "Readers who borrowed")
 ACTIVE = Text("Bạn đọc tích cực", "Active readers")
 VISITS = Text("Lượt đến", "Visits")
 NUMBER_COL = Text("STT", "No.")
@@ -90,11 +90,7 @@ ROW_OUT = Text("Thanh lý trong năm ({records} biên bản)",
                "Written off in the year ({records} records)")
 ROW_END = Text("Vốn tài liệu cuối năm (đến {day})", "Collection at the end ({day})")
 ROW_LOANS = Text("Lượt mượn trong năm", "Loans in the year")
-ROW_ACTIVE = Text("Bạn đọc tích cực (có mượn hoặc đến thư viện)",
-                  "Active readers (borrowed or came in)")
 ROW_SHARE = Text("Tỉ lệ học sinh là bạn đọc tích cực", "Share of students who are active readers")
-ROW_VISITS = Text("Lượt đến thư viện", "Visits")
-ROW_IN_LIBRARY = Text("Lượt đọc tại chỗ", "In-library readings")
 ROW_OVERDUE = Text("Lượt mượn quá hạn cuối năm", "Loans overdue at the end")
 ROW_OVERDUE_READERS = Text("Bạn đọc có sách quá hạn cuối năm",
                            "Readers with overdue loans at the end")
@@ -266,10 +262,10 @@ def annual_report(annual: Annual, labels: dict[str, str], library: str) -> Repor
          stats.written_off_total.value),
         (ROW_END(day=end), stats.collection_total.copies, stats.collection_total.value),
         (ROW_LOANS(), stats.loans_total.loans, None),
-        (ROW_ACTIVE(), stats.active_readers, None),
+        (stats_text.ACTIVE(), stats.active_readers, None),
         (ROW_SHARE(), _percent(annual.student_share), None),
-        (ROW_VISITS(), stats.visits, None),
-        (ROW_IN_LIBRARY(), stats.in_library, None),
+        (stats_text.VISITS(), stats.visits, None),
+        (stats_text.IN_LIBRARY(), stats.in_library, None),
         (ROW_OVERDUE(), stats.overdue_loans, None),
         (ROW_LOST(), annual.lost_in_year, None),
     ]
