@@ -61,6 +61,12 @@ def take_backup(db_path: Path, folder: Path, code: str, policy: BackupPolicy,
     return BackupOutcome(entry, tuple(removed))
 
 
+def default_folder_of(db_path: Path) -> Path:
+    """The ``backups`` folder beside the library at *db_path* (used when no folder is chosen;
+    found even when the library itself cannot be opened)."""
+    return db_path.parent / "backups"
+
+
 class Backups:
     """Take, list and prune backups of one library."""
 
@@ -71,7 +77,7 @@ class Backups:
     @property
     def default_folder(self) -> Path:
         """The ``backups`` folder beside the database (used when no folder is chosen)."""
-        return self._db.path.parent / "backups"
+        return default_folder_of(self._db.path)
 
     def library_code(self) -> str:
         """The library code that names this library's backup files."""

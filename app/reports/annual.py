@@ -39,7 +39,7 @@ from app.reports.holdings import load_copies
 from app.reports.loanbook import title_of
 from app.reports.period import Period
 from app.reports.statistics import Holding, Statistics, collection_on, holdings, statistics
-from app.reports.statistics_report import BORROWERS, LOANS
+from app.reports.statistics_report import BORROWERS, LOANS, NO_CODE, UNKNOWN
 from app.reports.table import Cell, Column, Report, Section
 from app.reports.writeoffs import Inventory, WriteOff, inventories, written_off
 from app.text import nfc, sort_key
@@ -73,7 +73,6 @@ WORTH = Text("giá trị (đ)", "value (đ)")
 MONTH = Text("Tháng", "Month")
 TOTAL = Text("Cộng", "Total")
 OTHER = Text("Khác", "Other")
-NO_CODE = Text("(không ghi kho)", "(no collection)")
 NO_SOURCE = Text("(không ghi nguồn)", "(no source)")
 GROUP = Text("Nhóm bạn đọc", "Reader group")
 ACTIVE = Text("Bạn đọc tích cực", "Active readers")
@@ -96,7 +95,6 @@ ROW_OVERDUE_READERS = Text("Bạn đọc có sách quá hạn cuối năm",
                            "Readers with overdue loans at the end")
 ROW_LOST = Text("Bản sách báo mất trong năm (khi đang mượn)",
                 "Copies reported lost in the year (while lent)")
-UNKNOWN = Text("(không rõ)", "(unknown)")
 
 
 @dataclass

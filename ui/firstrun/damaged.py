@@ -9,25 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.backup.files import list_backups
 from app.backup.restore import restore_database
 from app.errors import UserError
-from ui.firstrun.folder import FOLDER_KEY
-
-
-def backups_folder(db_path: Path) -> Path:
-    """The backup folder chosen on this PC, else ``backups`` beside the database."""
-    value = QSettings().value(FOLDER_KEY, "")
-    return Path(str(value)) if value else db_path.parent / "backups"
+from ui.firstrun.folder import backup_folder_of
 
 
 def offer_restore(db_path: Path, message: str, parent: QWidget | None = None) -> bool:
     """Say *message* (the library is damaged) and offer to restore the newest backup or one
     the librarian picks. True when a backup was restored over *db_path*."""
-    folder = backups_folder(db_path)
+    folder = backup_folder_of(db_path)
     found = list_backups(folder)
     box = QMessageBox(QMessageBox.Icon.Critical, "ThuVien", message, parent=parent)
     newest = None
