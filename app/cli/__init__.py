@@ -78,7 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged library file
+    # A damaged library file. Not UnicodeDecodeError here: one from a user's own file would
+    # be called a damaged library; the open (app.db.connection.connect) names that case.
+    except sqlite3.DatabaseError as exc:
         damaged = damage_error(exc, library_path(args))
         if damaged is None:
             raise
