@@ -3,7 +3,9 @@
 from app.i18n import Text
 
 # Whole-file refusals (raised as ImportFormatError).
-EMPTY_FILE = Text("Tệp rỗng: không có biểu ghi MARC nào.", "The file is empty: it holds no MARC records.")
+EMPTY_FILE = Text(
+    "Tệp rỗng: không có biểu ghi MARC nào.", "The file is empty: it holds no MARC records."
+)
 NOT_MARC = Text(
     "Tệp này không phải dữ liệu MARC21 (ISO 2709, MARCXML hoặc MARC-in-JSON).",
     "This file is not MARC21 data (ISO 2709, MARCXML or MARC-in-JSON).",
@@ -13,8 +15,10 @@ UNIMARC = Text(
     "The file is UNIMARC, not MARC21: convert it to MARC21 before importing.",
 )
 XML_UNREADABLE = Text(
-    "Không đọc được tệp XML ({detail}); không có biểu ghi nào.",
-    "The XML file cannot be read ({detail}); no records found.",
+    "Không đọc được tệp XML: hỏng ở dòng {line}, cột {column} (byte {byte}): {detail}; "
+    "không có biểu ghi nào.",
+    "The XML file cannot be read: broken at line {line}, column {column} (byte {byte}): "
+    "{detail}; no records found.",
 )
 XML_NO_RECORDS = Text(
     "Tệp XML không chứa biểu ghi MARC (phần tử <record>) nào.",
@@ -28,7 +32,9 @@ JSON_NO_RECORDS = Text(
     "Tệp JSON không chứa biểu ghi MARC-in-JSON nào.",
     "The JSON file contains no MARC-in-JSON records.",
 )
-GZIP_BROKEN = Text("Tệp nén gzip bị hỏng ({detail}).", "The gzip-compressed file is damaged ({detail}).")
+GZIP_BROKEN = Text(
+    "Tệp nén gzip bị hỏng ({detail}).", "The gzip-compressed file is damaged ({detail})."
+)
 
 # Problems with one record (RecordProblem.reason).
 TRUNCATED = Text(
@@ -44,16 +50,24 @@ BAD_DIRECTORY = Text(
     "The record's directory is broken and does not match its fields ({detail}).",
 )
 NO_FIELDS = Text("Biểu ghi không có trường nào.", "The record has no fields.")
-MRK_BAD_LINE = Text("Dòng {line} không phải một trường MARCMaker (=TAG  dữ liệu).",
-                    "Line {line} is not a MARCMaker field (=TAG  data).")
-MRK_NO_LEADER = Text("Biểu ghi MARCMaker không có dòng đầu biểu (=LDR).",
-                     "The MARCMaker record has no leader line (=LDR).")
+MRK_BAD_LINE = Text(
+    "Dòng {line} không phải một trường MARCMaker (=TAG  dữ liệu).",
+    "Line {line} is not a MARCMaker field (=TAG  data).",
+)
+MRK_NO_LEADER = Text(
+    "Biểu ghi MARCMaker không có dòng đầu biểu (=LDR).",
+    "The MARCMaker record has no leader line (=LDR).",
+)
 XML_BAD_RECORD = Text("Biểu ghi MARCXML bị hỏng: {detail}.", "Broken MARCXML record: {detail}.")
 XML_BROKEN_REST = Text(
-    "Tệp XML bị hỏng từ đây ({detail}); phần còn lại của tệp không đọc được.",
-    "The XML is broken from here on ({detail}); the rest of the file cannot be read.",
+    "Tệp XML bị hỏng từ dòng {line}, cột {column} (byte {byte}): {detail}; "
+    "phần còn lại của tệp không đọc được.",
+    "The XML is broken from line {line}, column {column} (byte {byte}) on: {detail}; "
+    "the rest of the file cannot be read.",
 )
-JSON_BAD_RECORD = Text("Biểu ghi MARC-in-JSON bị hỏng: {detail}.", "Broken MARC-in-JSON record: {detail}.")
+JSON_BAD_RECORD = Text(
+    "Biểu ghi MARC-in-JSON bị hỏng: {detail}.", "Broken MARC-in-JSON record: {detail}."
+)
 
 # Writer refusals.
 RECORD_TOO_LONG = Text(

@@ -42,8 +42,8 @@ _UNIMARC_100 = re.compile(r"^\d{8}[a-z ][\d ]{8}")
 class RecordProblem:
     """A record that could not be read.
 
-    ``number`` is its 1-based position in the file, ``offset`` its byte offset (for XML and
-    JSON: the record's index), ``reason`` a message in the current language, ``code`` a
+    ``number`` is its 1-based position in the file, ``offset`` its byte offset (for XML that
+    of its ``<record>`` start tag; for JSON: the record's index), ``reason`` a message in the current language, ``code`` a
     machine code such as ``"marc.bad_directory"``.
     """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
+from xml.parsers import expat
 
 from app.catalog.marc import messages as msg
 from app.catalog.marc.model import Field, MarcRecord
@@ -12,6 +13,8 @@ from app.errors import ImportFormatError
 from app.text import nfc
 
 if TYPE_CHECKING:
+    from pyexpat import XMLParserType
+
     from app.catalog.marc.reader import RecordProblem
 
 DEFAULT_LEADER = "00000nam a2200000 a 4500"
@@ -72,8 +75,9 @@ def record_from_element(elem: ET.Element) -> MarcRecord:
                 if not code:
                     raise _BadXmlRecord(f"subfield without code in field {tag}")
                 subs.append((code[:1], nfc(sub.text or "")))
-            fields.append(Field(tag, None, _indicator(child.get("ind1")),
-                                _indicator(child.get("ind2")), subs))
+            fields.append(
+                Field(tag, None, _indicator(child.get("ind1")), _indicator(child.get("ind2")), subs)
+            )
     if not fields:
         raise _BadXmlRecord("no fields")
     if leader[9] != "a":
@@ -81,40 +85,118 @@ def record_from_element(elem: ET.Element) -> MarcRecord:
     return MarcRecord(leader, fields)
 
 
-def xml_records(stream: BinaryIO, total: int,
-                progress: Callable[[int, int], None] | None) -> Iterator[MarcRecord | RecordProblem]:
-    """Yield records and problems from a MARCXML stream; ``offset`` is the record's index."""
+_CHUNK = 1 << 16
+
+
+class _Collector:
+    """Expat handlers that build one ``<record>`` element at a time and note where it begins.
+
+    Finished records wait in :attr:`done` as ``(number, byte offset, element)``; ``number`` is
+    the record's 1-based position in the file and the offset that of its start tag.
+    """
+
+    def __init__(self, parser: XMLParserType) -> None:
+        self.parser = parser
+        self.builder = ET.TreeBuilder()
+        self.depth = 0
+        self.started = 0  # records whose start tag was seen
+        self.offset = 0  # byte offset of the open record's start tag
+        self.done: list[tuple[int, int, ET.Element]] = []
+        parser.buffer_text = True
+        parser.StartElementHandler = self.start
+        parser.EndElementHandler = self.end
+        parser.CharacterDataHandler = self.data
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if self.depth:
+            self.builder.start(_et_tag(name), attrs)
+            self.depth += 1
+            return
+        ns, _, local = name.rpartition("}")
+        if local == "record" and _is_marc_namespace(ns):
+            self.started += 1
+            self.offset = self.parser.CurrentByteIndex
+            self.builder = ET.TreeBuilder()
+            self.builder.start(_et_tag(name), attrs)
+            self.depth = 1
+
+    def end(self, name: str) -> None:
+        if self.depth:
+            self.builder.end(_et_tag(name))
+            self.depth -= 1
+            if not self.depth:
+                self.done.append((self.started, self.offset, self.builder.close()))
+
+    def data(self, text: str) -> None:
+        if self.depth:
+            self.builder.data(text)
+
+
+def _et_tag(name: str) -> str:
+    """Expat's ``ns}local`` (namespace separator ``}``) as ElementTree's ``{ns}local``."""
+    return "{" + name if "}" in name else name
+
+
+def xml_records(
+    stream: BinaryIO, total: int, progress: Callable[[int, int], None] | None
+) -> Iterator[MarcRecord | RecordProblem]:
+    """Yield records and problems from a MARCXML stream.
+
+    A record's ``offset`` (and a problem's) is the byte offset of its ``<record>`` start tag in
+    the file, its ``number`` its 1-based position among the records. XML that stops being
+    well-formed after some records yields those records, then one problem giving the line,
+    column and byte where it breaks; a file broken before its first record is refused.
+    """
     from app.catalog.marc.reader import RecordProblem
 
-    count = 0
-    root: ET.Element | None = None
-    try:
-        for event, elem in ET.iterparse(stream, events=("start", "end")):
-            if event == "start":
-                if root is None:
-                    root = elem
-                continue
-            ns, local = _local(elem.tag)
-            if local != "record" or not _is_marc_namespace(ns):
-                continue
-            count += 1
-            try:
-                record = record_from_element(elem)
-                record.offset = count - 1
-                yield record
-            except _BadXmlRecord as bad:
-                yield RecordProblem(count, count - 1, msg.XML_BAD_RECORD(detail=str(bad)),
-                                    "marc.xml_bad_record")
-            if root is not None:
-                root.clear()
-            if progress is not None and not count % 256:
-                progress(min(stream.tell(), total), total)
-    except ET.ParseError as exc:
-        if count == 0:
-            raise ImportFormatError("marc.xml_unreadable", msg.XML_UNREADABLE, detail=str(exc)) from exc
-        yield RecordProblem(count + 1, count, msg.XML_BROKEN_REST(detail=str(exc)), "marc.xml_broken")
-        return
-    if count == 0:
+    parser = expat.ParserCreate(namespace_separator="}")
+    collector = _Collector(parser)
+    yielded = 0
+    while True:
+        chunk = stream.read(_CHUNK)
+        try:
+            parser.Parse(chunk, not chunk)
+        except expat.ExpatError as exc:
+            yield from _finished(collector, RecordProblem)
+            yielded += len(collector.done)
+            collector.done.clear()
+            where = {
+                "line": exc.lineno,
+                "column": exc.offset + 1,
+                "byte": parser.ErrorByteIndex,
+                "detail": expat.ErrorString(exc.code),
+            }
+            if yielded == 0:
+                raise ImportFormatError("marc.xml_unreadable", msg.XML_UNREADABLE, **where) from exc
+            inside = collector.depth > 0
+            number = collector.started if inside else collector.started + 1
+            offset = collector.offset if inside else parser.ErrorByteIndex
+            yield RecordProblem(number, offset, msg.XML_BROKEN_REST(**where), "marc.xml_broken")
+            return
+        yield from _finished(collector, RecordProblem)
+        yielded += len(collector.done)
+        collector.done.clear()
+        if progress is not None and chunk:
+            progress(min(stream.tell(), total), total)
+        if not chunk:
+            break
+    if collector.started == 0:
         raise ImportFormatError("marc.xml_no_records", msg.XML_NO_RECORDS)
     if progress is not None:
         progress(total, total)
+
+
+def _finished(
+    collector: _Collector, problem: type[RecordProblem]
+) -> Iterator[MarcRecord | RecordProblem]:
+    """The records the collector finished, each as a record or a problem."""
+    for number, offset, elem in collector.done:
+        try:
+            record = record_from_element(elem)
+        except _BadXmlRecord as bad:
+            yield problem(
+                number, offset, msg.XML_BAD_RECORD(detail=str(bad)), "marc.xml_bad_record"
+            )
+        else:
+            record.offset = offset
+            yield record
