@@ -278,16 +278,39 @@ class _Writer:
         return self.doc
 
 
+HEADING_SIZE = 8.5
+HEADING_GAP = 12.0  # points kept free between the library's name and the register's name
+
+
+def heading_names(library: str, title: str, width: float) -> tuple[list[str], float]:
+    """The library's name as the running heading prints it, left of the register's name that
+    is centred on a page *width* points wide: one line when it fits, else broken into two
+    (shrunk and cut with "…" only past that), so that it never runs into the title."""
+    room = width / 2 - text_width(nfc(title), BOLD, HEADING_SIZE) / 2 - MARGIN - HEADING_GAP
+    for size in (HEADING_SIZE, 7.5, 6.5):
+        lines = wrap(library, REGULAR, size, room)
+        if len(lines) <= 2:
+            return lines, size
+    lines = wrap(library, REGULAR, 6.5, room)
+    last = " ".join(lines[1:])
+    while last and text_width(last + ELLIPSIS, REGULAR, 6.5) > room:
+        last = last[:-1]
+    return [lines[0], last.rstrip() + ELLIPSIS], 6.5
+
+
 def _running_heading(report: Report, doc: Recording, page: int, pages: int, width: float,
                      height: float) -> None:
     doc.set_fill(0)
-    doc.set_font(REGULAR, 8.5)
-    top = height - 26
-    doc.text(MARGIN, top, nfc(report.library))
+    names, size = heading_names(report.library, report.title, width)
+    top = height - (26 if len(names) == 1 else 22)
+    doc.set_font(REGULAR, size)
+    for index, line in enumerate(names):
+        doc.text(MARGIN, top - index * size * 1.15, line)
+    doc.set_font(REGULAR, HEADING_SIZE)
     doc.text(width - MARGIN, top, SCHOOL_YEAR(year=report.school_year), "right")
-    doc.set_font(BOLD, 8.5)
+    doc.set_font(BOLD, HEADING_SIZE)
     doc.text(width / 2, top, nfc(report.title), "centre")
-    doc.set_font(REGULAR, 8.5)
+    doc.set_font(REGULAR, HEADING_SIZE)
     doc.text(width / 2, 20, PAGE(page=page, pages=pages), "centre")
     if report.printed_on:
         doc.text(MARGIN, 20, PRINTED(day=display_date(report.printed_on)))
