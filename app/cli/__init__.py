@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from app import __version__
 from app.cli._common import file_problem, library_path, phrase
 from app.cli._parser import BilingualParser, language_asked
-from app.db.connection import damage_error
+from app.db.connection import storage_problem
 from app.errors import UserError
 from app.i18n import set_language
 
@@ -78,13 +78,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    # A damaged library file. Not UnicodeDecodeError here: one from a user's own file would
-    # be called a damaged library; the open (app.db.connection.connect) names that case.
+    # The library file damaged, locked by another program, read-only, on a full disk...
+    # Not UnicodeDecodeError here: one from a user's own file would be called a damaged
+    # library; the open (app.db.connection.connect) names that case.
     except sqlite3.DatabaseError as exc:
-        damaged = damage_error(exc, library_path(args))
-        if damaged is None:
+        problem = storage_problem(exc, library_path(args))
+        if problem is None:
             raise
-        print(damaged.message, file=sys.stderr)
+        print(problem.message, file=sys.stderr)
         return 2
 
 

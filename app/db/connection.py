@@ -50,6 +50,29 @@ CANNOT_OPEN = Text(
     "and can be written.",
 )
 
+READ_ONLY = Text(
+    "Không ghi được vào CSDL {path}: tệp hoặc thư mục chứa nó chỉ cho đọc. Hãy kiểm tra quyền "
+    "ghi (hoặc khoá chống ghi của thẻ nhớ, ổ USB) rồi thử lại.",
+    "Cannot write to the database {path}: the file or its folder is read-only. Check the "
+    "write permission (or the write-protect switch of a memory card or USB drive) and try again.",
+)
+DISK_FULL = Text(
+    "Ổ đĩa chứa CSDL {path} đã đầy: việc vừa làm không được lưu. Hãy giải phóng chỗ trống rồi "
+    "thử lại; dữ liệu đã lưu trước đó không mất.",
+    "The drive holding the database {path} is full: what was just done was not saved. Free "
+    "some space and try again; the data saved before is not lost.",
+)
+DISK_ERROR = Text(
+    "Lỗi đọc/ghi đĩa với CSDL {path} ({reason}): việc vừa làm không được lưu. Ổ đĩa có thể đã "
+    "đầy, bị hỏng hoặc bị rút ra: hãy kiểm tra rồi thử lại.",
+    "A disk read/write error on the database {path} ({reason}): what was just done was not "
+    "saved. The drive may be full, failing or unplugged: check it and try again.",
+)
+DATABASE_ERROR = Text(
+    "CSDL {path} báo lỗi: {reason}. Việc vừa làm không được lưu.",
+    "The database {path} reported an error: {reason}. What was just done was not saved.",
+)
+
 BUSY_TIMEOUT_MS = 5000
 #: The page size a new library's file is made with (SQLite's default is 4,096 bytes). Larger
 #: pages mean fewer B-tree pages to split, write to the WAL and checksum for the same rows: a
@@ -178,8 +201,10 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA cache_size=-32000")
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         conn.close()
-        raise damage_error(exc, path) or StorageError(
-            "db.invalid", NOT_A_DB, path=str(path), reason=str(exc)) from exc
+        problem = storage_problem(exc, path)
+        if problem is None or problem.code == "db.error":
+            problem = StorageError("db.invalid", NOT_A_DB, path=str(path), reason=str(exc))
+        raise problem from exc
     checks = {
         "journal_mode=WAL": str(mode).lower() == "wal",
         "synchronous=FULL": conn.execute("PRAGMA synchronous").fetchone()[0] == 2,
@@ -207,6 +232,37 @@ def damage_error(exc: BaseException, path: Path) -> StorageError | None:
     else:
         return None
     return StorageError("db.damaged", DAMAGED, path=str(path), reason=reason)
+
+
+def storage_problem(exc: BaseException, path: Path) -> StorageError | None:
+    """The librarian's words for an SQLite error met on the library file at *path*: damaged,
+    locked by another program, read-only, disk full, a disk error, not a database, cannot be
+    opened, or another operational error; None for anything else (a programming error).
+
+    >>> storage_problem(sqlite3.OperationalError("database is locked"), Path("x")).code
+    'db.locked'
+    """
+    damaged = damage_error(exc, path)
+    if damaged is not None or not isinstance(exc, sqlite3.DatabaseError):
+        return damaged
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    words = str(exc).lower()
+    where = str(path)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in words:
+        return StorageError("db.locked", LOCKED, path=where)
+    if name.startswith("SQLITE_READONLY") or "readonly database" in words:
+        return StorageError("db.read_only", READ_ONLY, path=where)
+    if name == "SQLITE_FULL" or "disk is full" in words:
+        return StorageError("db.disk_full", DISK_FULL, path=where)
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in words:
+        return StorageError("db.disk_error", DISK_ERROR, path=where, reason=str(exc))
+    if name == "SQLITE_NOTADB" or "not a database" in words:
+        return StorageError("db.invalid", NOT_A_DB, path=where, reason=str(exc))
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in words:
+        return StorageError("db.cannot_open", CANNOT_OPEN, path=where, reason=str(exc))
+    if isinstance(exc, sqlite3.OperationalError):
+        return StorageError("db.error", DATABASE_ERROR, path=where, reason=str(exc))
+    return None
 
 
 def open_database(path: Path) -> Database:
