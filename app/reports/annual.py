@@ -38,6 +38,7 @@ from app.reports.general import HEADS_I, HEADS_II, HEADS_III, Receipt, general_r
 from app.reports.holdings import load_copies
 from app.reports.loanbook import title_of
 from app.reports.period import Period
+from app.reports.signatures import REPORT_MAKER, signers
 from app.reports.statistics import Holding, Statistics, collection_on, holdings, statistics
 from app.reports.statistics_report import BORROWERS, LOANS, NO_CODE, UNKNOWN
 from app.reports.table import Cell, Column, Report, Section
@@ -364,7 +365,7 @@ def annual_report(annual: Annual, labels: dict[str, str], library: str) -> Repor
     ]
     scope = Period(annual.start, annual.end).label()
     return Report("annual", TITLE(year=annual.year), library, annual.year, scope, False,
-                  sections)
+                  sections, signatures=signers(REPORT_MAKER, head=True))
 
 
 def _walk_in_name(key: str) -> str:

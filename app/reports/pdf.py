@@ -19,6 +19,7 @@ from app.circulation.fines import format_dong
 from app.i18n import Text
 from app.labels.fonts import BOLD, REGULAR, register_fonts, text_width
 from app.labels.surface import Align, Recording
+from app.reports.signatures import dated_line
 from app.reports.table import Cell, Column, Report, Section
 from app.text import nfc, thousands
 
@@ -26,6 +27,7 @@ PAGE = Text("Trang {page}/{pages}", "Page {page} of {pages}")
 SCHOOL_YEAR = Text("Năm học {year}", "School year {year}")
 PRINTED = Text("In ngày {day}", "Printed on {day}")
 CONTINUED = Text("{title} (tiếp)", "{title} (continued)")
+SIGNATURE_SPACE = 110.0  # the place-and-date line, the roles, their hints and room to sign
 MARGIN = 28.0
 TOP_SPACE = 46.0   # above the content: the running heading
 BOTTOM_SPACE = 40.0  # below it: the page number
@@ -270,10 +272,36 @@ class _Writer:
             self._rules(table_top)
         self.y -= 16
 
+    def signatures(self) -> None:
+        """The place-and-date line on the right, then each signer's role and hint, side by
+        side, with room to sign under them; on a new page when this one is full."""
+        r, s = self.report, self.doc
+        if not r.signatures:
+            return
+        if not self._room(SIGNATURE_SPACE):
+            self._new_page()
+        dated = dated_line(r.printed_on)
+        # one column per signer; a lone signer takes the right one, as on Vietnamese forms
+        count = max(len(r.signatures), 2)
+        width = (self.right - self.left) / count
+        centres = [self.left + width * (index + count - len(r.signatures) + 0.5)
+                   for index in range(len(r.signatures))]
+        s.set_font(REGULAR, 10)
+        s.text(min(centres[-1], self.right - text_width(dated, REGULAR, 10) / 2), self.y - 12,
+               dated, "centre")
+        self.y -= 30
+        for centre, signer in zip(centres, r.signatures, strict=True):
+            s.set_font(BOLD, 10)
+            s.text(centre, self.y - 10, nfc(signer.role), "centre")
+            s.set_font(REGULAR, 9)
+            s.text(centre, self.y - 23, nfc(signer.hint), "centre")
+        self.y -= SIGNATURE_SPACE - 30
+
     def write(self) -> Recording:
         self._title_block()
         for index, section in enumerate(self.report.sections):
             self.section_(section, first=index == 0)
+        self.signatures()
         self.doc.new_page()
         return self.doc
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from app.circulation.clock import display_date
 from app.circulation.rules import CATEGORY_NAMES, ITEM_TYPE_NAMES
 from app.i18n import Text
+from app.reports.signatures import FORM_MAKER, signers
 from app.reports.statistics import Holding, LoanCount, Statistics
 from app.reports.table import Cell, Column, Report, Section
 
@@ -110,4 +111,5 @@ def statistics_report(stats: Statistics, collection_labels: dict[str, str], libr
         Section(READERS(), (Column(MEASURE(), 330), Column(AMOUNT(), 110, "int")), readers,
                 sheet="TK"),
     ]
-    return Report("statistics", TITLE(), library, school_year, scope, False, sections)
+    return Report("statistics", TITLE(), library, school_year, scope, False, sections,
+                  signatures=signers(FORM_MAKER, head=True))

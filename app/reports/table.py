@@ -45,10 +45,21 @@ class Section:
     sheet: str = ""
 
 
+@dataclass(frozen=True)
+class Signature:
+    """A signature place under a report: who signs (``HIỆU TRƯỞNG``) and the hint printed
+    under it (``(Ký tên, đóng dấu)``)."""
+
+    role: str
+    hint: str
+
+
 @dataclass
 class Report:
     """A register or statistic ready to print: *kind* names it for files ("individual"…),
-    *title* is its heading, *scope* what it covers (collection, period)."""
+    *title* is its heading, *scope* what it covers (collection, period); *signatures* are
+    signed under the last table, below the place-and-date line, as a report handed to the
+    school's head or the inspector is."""
 
     kind: str
     title: str
@@ -58,6 +69,7 @@ class Report:
     landscape: bool
     sections: list[Section] = field(default_factory=list)
     printed_on: date | None = None
+    signatures: tuple[Signature, ...] = ()
 
     def row_count(self) -> int:
         """Rows in every section (totals not counted)."""

@@ -24,6 +24,7 @@ from app.circulation.rules import CATEGORY_NAMES, ITEM_TYPE_NAMES
 from app.circulation.usage import VISIT_GROUP_NAMES, WALK_IN
 from app.i18n import Text
 from app.reports.period import Period
+from app.reports.signatures import FORM_MAKER, signers
 from app.reports.table import Cell, Column, Report, Section
 
 #: The day lines' reader columns: students, teachers and staff, everyone else.
@@ -223,4 +224,5 @@ def tally_report(tally: Tally, library: str, school_year: str, scope: str) -> Re
                             Column(LOANS(), 70, "int"), Column(USED(), 60, "int")),
                 type_rows, type_total if type_rows else None, NONE(), sheet="Cộng"),
     ]
-    return Report("tally", TITLE(), library, school_year, scope, False, sections)
+    return Report("tally", TITLE(), library, school_year, scope, False, sections,
+                  signatures=signers(FORM_MAKER, head=False))

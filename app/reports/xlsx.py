@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.i18n import Text
+from app.reports.signatures import dated_line
 from app.reports.table import Cell, Report, Section
 from app.text import nfc
 
@@ -108,6 +109,24 @@ class _Sheet:
             self.row += 1
         self.row += 1
 
+    def signatures(self, report: Report) -> None:
+        """The place-and-date line, then each signer's role and hint, a column apart."""
+        if not report.signatures:
+            return
+        ws = self.ws
+        last = max(len(self.widths), 2)
+        step = max(1, last // len(report.signatures))
+        columns = [1 + index * step for index in range(len(report.signatures))]
+        if len(report.signatures) == 1:
+            columns = [max(1, last - 1)]
+        self.row += 1
+        ws.cell(self.row, columns[-1], dated_line(report.printed_on))
+        self.row += 2
+        for column, signer in zip(columns, report.signatures, strict=True):
+            ws.cell(self.row, column, nfc(signer.role)).font = BOLD
+            ws.cell(self.row + 1, column, nfc(signer.hint)).font = Font(italic=True)
+        self.row += 2
+
     def finish(self) -> None:
         for index, width in self.widths.items():
             self.ws.column_dimensions[get_column_letter(index)].width = max(6.0, width)
@@ -125,6 +144,8 @@ def report_xlsx(report: Report) -> bytes:
             name = PART(name=key) if re.fullmatch(r"[IVX]+", key) else key
             sheets[key] = _Sheet(book.create_sheet(sheet_name(name, taken)), report)
         sheets[key].section(section)
+    if sheets:
+        sheets[report.sections[-1].sheet or "1"].signatures(report)
     for sheet in sheets.values():
         sheet.finish()
     if default is not None:
