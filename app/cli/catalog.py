@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.backup.durable import atomic_output
 from app.catalog.copies import status_words
 from app.catalog.import_history import repeat_note
 from app.catalog.models import SearchResult
@@ -112,20 +113,14 @@ def export_marc(args: argparse.Namespace) -> int:
     """``thuvien export-marc OUT [--format iso2709|marcxml]``."""
     if args.out.is_dir():
         raise UserError("file.is_folder", IS_FOLDER, file=str(args.out))
-    tmp = args.out.with_name(args.out.name + ".part")
     with open_library(args) as lib:
         count = lib.catalog.record_count()
         try:
-            with tmp.open("wb") as out:
+            with atomic_output(args.out) as out:  # never half a file behind
                 problems = lib.catalog.export_marc(out, fmt=args.format,
                                                    holdings_tag=args.holdings)
-            tmp.replace(args.out)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)  # never leave half a file behind
             raise file_problem(exc, args.out) from exc
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
     print(EXPORTED(count=count - len(problems), file=args.out))
     for p in problems:
         print(REFUSED_LINE(number=p.number, reason=p.reason), file=sys.stderr)

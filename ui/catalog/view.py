@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.backup.durable import atomic_output
 from app.catalog.import_history import repeat_note
 from app.catalog.models import Item, SearchResult
 from app.errors import UserError
@@ -411,11 +411,8 @@ class CatalogView(QWidget):
         def work(_progress: Progress) -> Any:
             from app.library import Library
 
-            partial = Path(tempfile.mkstemp(prefix="thuvien-export-", dir=path.parent)[1])
-            with Library.open(db_path) as own, partial.open("wb") as out:
-                problems = own.catalog.export_marc(out, fmt=fmt)
-            partial.replace(path)
-            return problems
+            with Library.open(db_path) as own, atomic_output(path) as out:
+                return own.catalog.export_marc(out, fmt=fmt)
 
         operation = self._operations.run(work, title=self.tr("Exporting"), dialog_parent=self,
                                          cancellable=False)
