@@ -39,6 +39,14 @@ HEADERS = Text("ĐKCB|Tên sách|Ngày mượn|Hạn trả|Quá hạn (ngày)",
 PRINTED = Text("{library} — in ngày {day}", "{library} — printed {day}")
 STUDENT = Text("Bạn đọc: {name}   Lớp: {class_name}   Thẻ: {card}",
                "Patron: {name}   Class: {class_name}   Card: {card}")
+NO_CLASS_PATRON = Text("Bạn đọc: {name}   Thẻ: {card}", "Patron: {name}   Card: {card}")
+NO_CLASS_TITLE = Text("THÔNG BÁO SÁCH QUÁ HẠN — BẠN ĐỌC KHÔNG THEO LỚP",
+                      "OVERDUE BOOKS — PATRONS WITHOUT A CLASS")
+ON_LOAN = Text("Tổng số: {count} cuốn đang mượn.", "In all: {count} books on loan.")
+BORROWER = Text("NGƯỜI MƯỢN", "BORROWER")
+LIBRARIAN = Text("CÁN BỘ THƯ VIỆN", "LIBRARIAN")
+NAME_HINT = Text("(Ký, ghi rõ họ tên)", "(signature and full name)")
+DATED = Text("ngày {day} tháng {month} năm {year}", "{day}/{month}/{year}")
 NOTHING = Text("Không có sách đang mượn.", "No books on loan.")
 LETTER_NOTE = Text(
     "Kính gửi thầy/cô chủ nhiệm lớp {class_name}: các em dưới đây đang giữ sách của thư viện đã "
@@ -72,6 +80,8 @@ class DeskGroup:
     patrons: Sequence[PatronLoans]
     note: str = ""
     empty: str = ""
+    signers: tuple[str, ...] = ()
+    count_loans: bool = False
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
@@ -103,20 +113,37 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines + [current] if current else lines
 
 
+def titles_of(title: str) -> list[str]:
+    """A title in the title column: whole over one or two lines (a slip that settles a
+    dispute names the book), cut with "…" only past the second."""
+    lines = wrap(title, REGULAR, 9, TITLE_WIDTH) or [""]
+    if len(lines) <= 2:
+        return lines
+    return [lines[0], fit(" ".join(lines[1:]), REGULAR, 9, TITLE_WIDTH)]
+
+
 class _GroupWriter:
     """Draws one group page by page onto a recording, without page numbers (they need the
     page count, known at the end)."""
 
     def __init__(self, group: DeskGroup, library_name: str, today: date) -> None:
         self.group = group
-        self.printed = fit(PRINTED(library=library_name, day=display_date(today)), REGULAR, 9,
-                           RIGHT - LEFT - 70)
+        self.today = today
+        # the print date is kept whole: a long library name is set smaller, cut only past that
+        for size in (9.0, 8.0, 7.0):
+            room = RIGHT - LEFT - 70 - text_width(PRINTED(library="", day=display_date(today)),
+                                                  REGULAR, size)
+            if text_width(nfc(library_name), REGULAR, size) <= room:
+                break
+        self.heading_size = size
+        self.printed = PRINTED(library=fit(library_name, REGULAR, size, room),
+                               day=display_date(today))
         self.doc = Recording(*A4_MM)
         self.y = self._heading(first=True)
 
     def _heading(self, first: bool) -> float:
         s = self.doc
-        s.set_font(REGULAR, 9)
+        s.set_font(REGULAR, self.heading_size)
         s.text(LEFT, TOP, self.printed)
         s.set_font(BOLD, 14)
         s.text((LEFT + RIGHT) / 2, TOP - 24, fit(self.group.title, BOLD, 14, RIGHT - LEFT),
@@ -134,7 +161,8 @@ class _GroupWriter:
 
     def _patron(self, entry: PatronLoans, continued: bool) -> None:
         s, p = self.doc, entry.patron
-        line = STUDENT(name=p.full_name, class_name=p.class_name or "", card=p.card)
+        line = (STUDENT(name=p.full_name, class_name=p.class_name, card=p.card) if p.class_name
+                else NO_CLASS_PATRON(name=p.full_name, card=p.card))
         if continued:
             line = f"{line}   {CONTINUED()}"
         s.set_font(BOLD, 10)
@@ -153,17 +181,40 @@ class _GroupWriter:
         self.y -= ROW + 1
         s.set_font(REGULAR, 9)
 
-    def _row(self, line: LoanLine) -> None:
+    def _row(self, line: LoanLine, titles: list[str]) -> None:
         s = self.doc
-        cells = (line.barcode, fit(line.title, REGULAR, 9, TITLE_WIDTH),
-                 display_date(line.loaned_on), display_date(line.due))
+        cells = (line.barcode, titles[0], display_date(line.loaned_on), display_date(line.due))
         for x, cell in zip(COLUMNS, cells, strict=True):
             s.text(x, self.y, cell)
         if line.days_overdue:
             s.set_font(BOLD, 9)
             s.text(RIGHT, self.y, str(line.days_overdue), "right")
             s.set_font(REGULAR, 9)
+        for more in titles[1:]:
+            self.y -= ROW
+            s.text(COLUMNS[1], self.y, more)
         self.y -= ROW
+
+    def _signatures(self) -> None:
+        """The date line, then each signer side by side with room to sign."""
+        signers = self.group.signers
+        if not signers:
+            return
+        if self.y - 90 < BOTTOM:
+            self._new_page()
+        s, width = self.doc, (RIGHT - LEFT) / max(len(signers), 2)
+        centres = [LEFT + width * (index + 0.5 + max(2 - len(signers), 0))
+                   for index in range(len(signers))]
+        day = self.today
+        s.set_font(REGULAR, 10)
+        s.text(centres[-1], self.y - 6, DATED(day=f"{day.day:02d}", month=f"{day.month:02d}",
+                                              year=str(day.year)), "centre")
+        for centre, role in zip(centres, signers, strict=True):
+            s.set_font(BOLD, 10)
+            s.text(centre, self.y - 24, role, "centre")
+            s.set_font(REGULAR, 9)
+            s.text(centre, self.y - 36, NAME_HINT(), "centre")
+        self.y -= 90
 
     def write(self) -> Recording:
         """Every page of the group."""
@@ -179,11 +230,17 @@ class _GroupWriter:
                 self.doc.text(COLUMNS[0], self.y, NOTHING())
                 self.y -= ROW
             for line in entry.loans:
-                if self.y < BOTTOM:
+                titles = titles_of(line.title)
+                if self.y - ROW * (len(titles) - 1) < BOTTOM:
                     self._new_page()
                     self._patron(entry, continued=True)
-                self._row(line)
+                self._row(line, titles)
+            if self.group.count_loans and entry.loans:
+                self.doc.set_font(BOLD, 9)
+                self.doc.text(LEFT, self.y - 2, ON_LOAN(count=len(entry.loans)))
+                self.y -= ROW + 2
             self.y -= 12
+        self._signatures()
         self.doc.new_page()
         return self.doc
 
@@ -213,7 +270,9 @@ def _page_number(s: Surface, page: int, pages: int) -> None:
 
 def slip_document(slip: PatronLoans, library_name: str, today: date) -> Recording:
     """The loan slip of one patron: what they have on loan now, with due dates."""
-    return desk_document([DeskGroup(SLIP_TITLE(), [slip])], library_name, today,
+    group = DeskGroup(SLIP_TITLE(), [slip], signers=(BORROWER(), LIBRARIAN()),
+                      count_loans=True)
+    return desk_document([group], library_name, today,
                          f"{SLIP_TITLE()} — {slip.patron.full_name}")
 
 
@@ -221,8 +280,10 @@ def letters_document(letters: Sequence[ClassLetter], library_name: str, today: d
     """Overdue letters for homeroom teachers: one class per page (or more pages when long);
     a single page saying nothing is overdue when *letters* is empty."""
     # Patrons without a class (staff, teachers) have no homeroom teacher to write to.
-    groups = [DeskGroup(LETTER_TITLE(class_name=letter.class_name or "—"), letter.students,
-                        LETTER_NOTE(class_name=letter.class_name) if letter.class_name else "")
+    groups = [DeskGroup(LETTER_TITLE(class_name=letter.class_name) if letter.class_name
+                        else NO_CLASS_TITLE(), letter.students,
+                        LETTER_NOTE(class_name=letter.class_name) if letter.class_name else "",
+                        signers=(LIBRARIAN(),))
               for letter in letters]
     if not groups:
         groups = [DeskGroup(LETTER_TITLE(class_name="—"), [], empty=NOTHING_OVERDUE())]

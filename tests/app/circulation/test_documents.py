@@ -111,17 +111,20 @@ def test_a_long_slip_runs_over_pages_without_losing_a_loan(world: World, tmp_pat
     slip = world.circ.open_loans(patron.card)
     assert slip is not None and len(slip.loans) == 70
     document = slip_document(slip, LIBRARY, world.circ.today())
-    assert len(document.pages) == 2
+    assert len(document.pages) == 3  # each title on two lines
     pages = pages_text(slip_pdf(tmp_path / "long.pdf", slip, LIBRARY, world.circ.today()), tmp_path)
-    assert len(pages) == 2
-    assert "Trang 1/2" in pages[0] and "Trang 2/2" in pages[1]
+    assert len(pages) == 3
+    assert "Trang 1/3" in pages[0] and "Trang 3/3" in pages[2]
     assert "PHIẾU MƯỢN SÁCH" in pages[1] and "(tiếp)" in pages[1]  # heading and patron again
     text = "\n".join(pages)
     assert all(text.count(copy.barcode) == 1 for copy in copies)
-    # the long title is cut with an ellipsis inside its column, never over the dates
-    titles = [s for page in range(2) for s in drawn_strings(document, page) if s.startswith("Tuyển")]
-    assert len(titles) == 70 and all(t.endswith("…") for t in titles)
-    assert max(text_width(t, REGULAR, 9) for t in titles) <= TITLE_WIDTH
+    assert "Tổng số: 70 cuốn đang mượn." in pages[2]
+    # the title is printed whole over two lines inside its column, never over the dates
+    strings = [s for page in range(3) for s in drawn_strings(document, page)]
+    firsts = [i for i, s in enumerate(strings) if s.startswith("Tuyển")]
+    assert len(firsts) == 70
+    assert all(f"{strings[i]} {strings[i + 3]}" == LONG_TITLE for i in firsts)
+    assert max(text_width(strings[i + k], REGULAR, 9) for i in firsts for k in (0, 3)) <= TITLE_WIDTH
     assert fit("Mắt biếc", REGULAR, 9, TITLE_WIDTH) == "Mắt biếc"
 
 
@@ -157,3 +160,35 @@ def test_a_loan_before_seven_in_the_morning_is_dated_by_the_library_day(world: W
     slip = world.circ.open_loans(patron.card)
     assert slip is not None and world.circ.today().isoformat() == "2025-09-09"
     assert [line.loaned_on for line in slip.loans] == ["2025-09-09"]
+
+
+LONG_SCHOOL = ("Thư viện Trường Trung học cơ sở Nguyễn Thị Minh Khai, huyện Hoằng Hoá, "
+               "tỉnh Thanh Hoá")
+
+
+def test_slip_and_letters_as_a_parent_and_a_teacher_read_them(world: World, tmp_path: Path) -> None:
+    copies = world.book(copies=2)
+    student = world.student("Nguyễn Thị Ngọc Huyền", "6A")
+    teacher = world.lib.patrons.add("Huỳnh Thị Phượng", category="teacher")
+    world.circ.checkout(student.card, copies[0].barcode)
+    world.circ.checkout(teacher.card, copies[1].barcode)
+    world.clock.advance(days=40)
+    today = world.circ.today()
+    slip = world.circ.open_loans(student.card)
+    assert slip is not None
+    [page] = pages_text(slip_pdf(tmp_path / "slip.pdf", slip, LONG_SCHOOL, today), tmp_path / "s")
+    flat = " ".join(page.split())
+    # a long school name does not push the print date off the line
+    assert f"{LONG_SCHOOL} — in ngày {today:%d/%m/%Y}" in flat
+    # the slip that settles a dispute: how many books, dated, signed by both sides
+    assert "Tổng số: 1 cuốn đang mượn." in flat
+    assert f"ngày {today:%d} tháng {today:%m} năm {today:%Y}" in flat
+    assert "NGƯỜI MƯỢN" in flat and "CÁN BỘ THƯ VIỆN" in flat and "(Ký, ghi rõ họ tên)" in flat
+
+    letters = world.circ.overdue_letters()
+    pages = pages_text(letters_pdf(tmp_path / "l.pdf", letters, LONG_SCHOOL, today), tmp_path / "l")
+    staff = " ".join(pages[-1].split())
+    # the teacher has no class: no "LỚP —" title, no empty "Lớp:" on their line
+    assert "BẠN ĐỌC KHÔNG THEO LỚP" in staff and "LỚP —" not in staff and "Lớp:" not in staff
+    assert f"Bạn đọc: Huỳnh Thị Phượng Thẻ: {teacher.card}" in staff
+    assert all("CÁN BỘ THƯ VIỆN" in " ".join(p.split()) for p in pages)
