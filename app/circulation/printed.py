@@ -113,6 +113,18 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines + [current] if current else lines
 
 
+def printed_line(library_name: str, today: date, reserve: float = 70.0) -> tuple[str, float]:
+    """The top line "library — in ngày dd/mm/yyyy" and its size, fitting the page width less
+    *reserve* (the page number): the date is kept whole, a long library name is set smaller
+    and cut with "…" only past 7 points."""
+    day = display_date(today)
+    for size in (9.0, 8.0, 7.0):
+        room = RIGHT - LEFT - reserve - text_width(PRINTED(library="", day=day), REGULAR, size)
+        if text_width(nfc(library_name), REGULAR, size) <= room:
+            break
+    return PRINTED(library=fit(library_name, REGULAR, size, room), day=day), size
+
+
 def titles_of(title: str) -> list[str]:
     """A title in the title column: whole over one or two lines (a slip that settles a
     dispute names the book), cut with "…" only past the second."""
@@ -129,15 +141,7 @@ class _GroupWriter:
     def __init__(self, group: DeskGroup, library_name: str, today: date) -> None:
         self.group = group
         self.today = today
-        # the print date is kept whole: a long library name is set smaller, cut only past that
-        for size in (9.0, 8.0, 7.0):
-            room = RIGHT - LEFT - 70 - text_width(PRINTED(library="", day=display_date(today)),
-                                                  REGULAR, size)
-            if text_width(nfc(library_name), REGULAR, size) <= room:
-                break
-        self.heading_size = size
-        self.printed = PRINTED(library=fit(library_name, REGULAR, size, room),
-                               day=display_date(today))
+        self.printed, self.heading_size = printed_line(library_name, today)
         self.doc = Recording(*A4_MM)
         self.y = self._heading(first=True)
 

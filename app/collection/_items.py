@@ -11,8 +11,10 @@ from app.collection.models import CopyLine
 from app.db.connection import in_chunks
 from app.db.outbox import record_change, record_changes
 
-#: Columns read by :func:`copy_line` (``i`` = items, ``r`` = records).
-LINE_SELECT = ("i.id, i.barcode, r.title, i.call_number, i.collection, i.location, i.status, "
+#: Columns read by :func:`copy_line` (``i`` = items, ``r`` = records). A copy given no call
+#: number of its own is shelved by its record's classification number, as its spine label is.
+LINE_SELECT = ("i.id, i.barcode, r.title, COALESCE(i.call_number, r.classification), i.collection, "
+               "i.location, i.status, "
                "i.price")
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from app.circulation.clock import display_date
-from app.circulation.printed import A4_MM, BOTTOM, LEFT, PAGE, PRINTED, RIGHT, ROW, TOP, fit
+from app.circulation.printed import A4_MM, BOTTOM, LEFT, PAGE, RIGHT, ROW, TOP, fit, printed_line
 from app.collection.models import CopyLine
 from app.i18n import Text
 from app.labels.fonts import BOLD, REGULAR, register_fonts
@@ -35,11 +34,12 @@ def missing_document(copies: Sequence[CopyLine], what: str, library_name: str,
     rows_per_page = max(1, int((TOP - 90 - BOTTOM) // ROW))
     pages = [list(copies[i:i + rows_per_page]) for i in range(0, len(copies), rows_per_page)]
     pages = pages or [[]]
-    printed = PRINTED(library=library_name, day=display_date(today))
+    printed, size = printed_line(library_name, today, reserve=80)
     for number, rows in enumerate(pages, start=1):
         doc.set_fill(0)
+        doc.set_font(REGULAR, size)
+        doc.text(LEFT, TOP, printed)
         doc.set_font(REGULAR, 9)
-        doc.text(LEFT, TOP, fit(printed, REGULAR, 9, RIGHT - LEFT - 80))
         doc.text(RIGHT, TOP, PAGE(page=number, pages=len(pages)), "right")
         doc.set_font(BOLD, 14)
         doc.text((LEFT + RIGHT) / 2, TOP - 24, TITLE(), "centre")
