@@ -137,19 +137,23 @@ class MarcImporter:
         context = _Context(self._library_id, self._schemes, self._default_collection, report)
         conn = self._db.conn
         path = Path(path)
-        if path.is_file():  # (a missing file is reported by the reader, in words)
-            digest = import_history.file_digest(path)
-            report.imported_before = import_history.imported_before(conn, digest)
-            context.same_file = report.imported_before is not None
-            with self._db.transaction() as c:
-                import_history.remember(c, digest, path.name, utc_now())
+        # Started first: a worker process takes a few tenths of a second to start reading,
+        # meanwhile this one digests the file.
+        entries = prepared_records(path, progress, parallel)
         checkpoint_after = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-        conn.execute(f"PRAGMA wal_autocheckpoint={max(checkpoint_after, CHECKPOINT_AFTER)}")
         failed = True
         try:
-            with _collector_paused(), \
-                    closing(prepared_records(path, progress, parallel)) as entries:
-                self._write(entries, context, cancelled)
+            with closing(entries):
+                if path.is_file():  # (a missing file is reported by the reader, in words)
+                    digest = import_history.file_digest(path)
+                    report.imported_before = import_history.imported_before(conn, digest)
+                    context.same_file = report.imported_before is not None
+                    with self._db.transaction() as c:
+                        import_history.remember(c, digest, path.name, utc_now())
+                conn.execute(
+                    f"PRAGMA wal_autocheckpoint={max(checkpoint_after, CHECKPOINT_AFTER)}")
+                with _collector_paused():
+                    self._write(entries, context, cancelled)
             failed = False
         finally:
             if context.deferred:

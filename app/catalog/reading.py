@@ -214,12 +214,29 @@ def _work(path: str, lang: str, out: Any) -> None:
 
 
 def _from_worker(source: Path, progress: Progress | None) -> Generator[Entry, None, None]:
+    """The worker's entries of *source*; the worker starts now, not at the first entry
+    asked for (its start overlaps what the importer does first), and the generator stops
+    it when closed, also before its first entry."""
     context = multiprocessing.get_context("spawn")  # the same on every platform
     channel = context.Queue(AHEAD)
     worker = context.Process(target=_work, args=(str(source), language(), channel),
                              name="thuvien-marc-reader", daemon=True)
     worker.start()
+    entries = _received(worker, channel, progress)
     try:
+        next(entries)  # runs to its first yield: from here on closing it stops the worker
+    except BaseException:
+        _stop(worker, channel)
+        raise
+    return entries
+
+
+def _received(worker: Any, channel: Any, progress: Progress | None
+              ) -> Generator[Entry, None, None]:
+    """The entries *worker* sends on *channel*, after a first ``None`` (see
+    :func:`_from_worker`)."""
+    try:
+        yield None  # type: ignore[misc]
         while True:
             try:
                 kind, payload, done = channel.get(timeout=0.5)
@@ -241,11 +258,16 @@ def _from_worker(source: Path, progress: Progress | None) -> Generator[Entry, No
             else:
                 _raise(payload)
     finally:
-        if worker.is_alive():
-            worker.terminate()
-        worker.join()
-        channel.close()
-        channel.cancel_join_thread()
+        _stop(worker, channel)
+
+
+def _stop(worker: Any, channel: Any) -> None:
+    """Stop *worker* (if it still runs) and let go of *channel*."""
+    if worker.is_alive():
+        worker.terminate()
+    worker.join()
+    channel.close()
+    channel.cancel_join_thread()
 
 
 def _raise(failure: tuple[Any, ...]) -> None:
