@@ -2,7 +2,8 @@
 
 The rule is configurable (:class:`AuthorMarkRule`); the default takes the first 3 letters of
 the Vietnamese author's GIVEN name (the last word: Nguyễn Nhật Ánh → ÁNH), of a foreign
-author's SURNAME (Rowling, J. K. → ROW), or of the title when there is no author; upper case,
+author's SURNAME (Rowling, J. K. → ROW), or of the title when there is no author (or the
+author field says "Nhiều tác giả", "Khuyết danh": no one's name); upper case,
 diacritics kept. A librarian's per-record override (``records.author_mark``) always wins.
 
     >>> author_mark(["Nguyễn Nhật Ánh"], "Mắt biếc")
@@ -34,6 +35,11 @@ _VIETNAMESE_SURNAMES = frozenset(fold(
 _VIETNAMESE_LETTERS = re.compile(
     "[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 _DATES = re.compile(r"[\d?]")
+# What catalogues write where no one author can be named ("Nhiều tác giả" = various authors):
+# not a name, so the mark comes from the title, as for a work entered under its title.
+_NO_AUTHOR = frozenset(fold(words) for words in (
+    "Nhiều tác giả", "Tập thể tác giả", "Nhóm tác giả", "Khuyết danh", "Nhiều người",
+    "Various authors", "Various", "Anonymous"))
 
 
 @dataclass(frozen=True)
@@ -85,16 +91,25 @@ def _letters(text: str, count: int) -> str:
     return "".join(c for c in nfc(text) if c.isalpha())[:count]
 
 
+def is_no_author(name: str) -> bool:
+    """Whether *name* says that there is no one author ("Nhiều tác giả", "Khuyết danh").
+
+    >>> is_no_author("Nhiều tác giả."), is_no_author("Tô Hoài")
+    (True, False)
+    """
+    return fold(" ".join(re.sub(r"[^\w\s]", " ", nfc(name)).split())) in _NO_AUTHOR
+
+
 def author_mark(authors: Sequence[str], title: str, rule: AuthorMarkRule | None = None,
                 override: str | None = None) -> str:
     """The author mark of a record: *override* if set, else computed from the first author, else
-    from *title*."""
+    from *title* (also when the author is written "Nhiều tác giả", various authors)."""
     if override and override.strip():
         return nfc(override.strip())
     rule = rule or AuthorMarkRule()
     source = ""
     for author in authors:
-        if author and author.strip():
+        if author and author.strip() and not is_no_author(author):
             part = rule.vietnamese_part if is_vietnamese_name(author) else rule.foreign_part
             source = name_part(author, part)
             break

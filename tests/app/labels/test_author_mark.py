@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.labels import AuthorMarkRule, author_mark
+from app.labels.pdf import render_labels
+from app.labels.selection import items_by_barcodes
+from app.labels.templates import load_template
+from app.library import Library
+from tests.app.labels.raster import pdf_text
 
 
 @pytest.mark.parametrize(("authors", "title", "mark"), [
@@ -32,3 +39,22 @@ def test_rule_is_configurable() -> None:
 def test_librarians_override_wins() -> None:
     assert author_mark(["Nguyễn Nhật Ánh"], "Mắt biếc", override="NG-A") == "NG-A"
     assert author_mark(["Nguyễn Nhật Ánh"], "Mắt biếc", override="  ") == "ÁNH"
+
+
+def test_various_authors_is_not_a_name_on_the_spine(tmp_path: Path) -> None:
+    """"Nhiều tác giả" (various authors) in the author field is no one's given name: the
+    spine label printed for the anthology shows the title's letters (TUY), not "GIẢ"."""
+    lib = Library.open(tmp_path / "lib.sqlite3")
+    try:
+        record = lib.catalog.add_record("Tuyển tập truyện ngắn Việt Nam thế kỷ XX",
+                                        authors=["Nhiều tác giả"], classification="895.9223",
+                                        year=2019)
+        item = lib.catalog.add_item(record, collection="TK")
+        items = items_by_barcodes(lib, [item.barcode])
+        pdf = render_labels("spine", items, load_template("avery-l7651"))
+    finally:
+        lib.close()
+    words = pdf_text(pdf, tmp_path).split()
+    assert words[:3] == ["895.9223", "TUY", "2019"]
+    assert author_mark(["Khuyết danh"], "Truyện Kiều") == "TRU"
+    assert author_mark(["Tô Hoài", "Nhiều tác giả"], "x") == "HOÀ"
