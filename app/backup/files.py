@@ -10,7 +10,7 @@ USB stick; the date and time are the PC's local time, as the librarian reads the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -47,6 +47,8 @@ class BackupEntry:
     taken_at: datetime
     size: int
     serial: int = 0
+    #: The id of the library inside the file, when it was read (see :mod:`app.backup.identity`).
+    library_id: str = ""
 
     @property
     def order(self) -> tuple[datetime, int]:
@@ -76,16 +78,26 @@ def parse_name(path: Path) -> BackupEntry | None:
     return BackupEntry(path, match["code"], taken, size, int(match["n"] or 0))
 
 
-def list_backups(folder: Path, code: str | None = None) -> list[BackupEntry]:
-    """Finished backups in *folder* (only library *code*'s when given), newest first."""
+def list_backups(folder: Path, code: str | None = None, library_id: str | None = None
+                 ) -> list[BackupEntry]:
+    """Finished backups in *folder*, newest first: only library *code*'s when given, and
+    only those holding library *library_id* when given (the id is read from each file; the
+    code in a name can be shared by two libraries)."""
+    from app.backup.identity import library_id_of
+
     if not folder.is_dir():
         return []
     wanted = safe_code(code) if code is not None else None
     found = []
     for path in folder.iterdir():
         entry = parse_name(path)
-        if entry is not None and (wanted is None or entry.library_code == wanted):
-            found.append(entry)
+        if entry is None or (wanted is not None and entry.library_code != wanted):
+            continue
+        if library_id is not None:
+            if library_id_of(path) != library_id:
+                continue
+            entry = replace(entry, library_id=library_id)
+        found.append(entry)
     found.sort(key=lambda e: e.order, reverse=True)
     return found
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.backup.durable import fsync_file, remove_quietly, replace_atomically
+from app.backup.identity import remember_identity
 from app.backup.messages import IN_USE, RESTORE_FAILED
 from app.backup.snapshot import copy_database, verify_copy
 from app.backup.verify import BackupError, LibraryFacts, check_database_file, open_read_only
@@ -147,5 +148,6 @@ def restore_database(db_path: Path, backup: Path, when: datetime | None = None) 
     except BaseException:
         remove_quietly(temp)
         raise
+    remember_identity(db_path, restored.library_id)
     return RestoreReport(LibraryFacts(db_path, restored.schema_version, restored.library_id,
                                       restored.library_code, restored.library_name), previous)

@@ -36,10 +36,12 @@ def choose_kept(entries: Sequence[BackupEntry], keep_daily: int, keep_monthly: i
 
 
 def prune(folder: Path, code: str | None, keep_daily: int, keep_monthly: int,
-          protect: Path | None = None) -> list[Path]:
+          protect: Path | None = None, library_id: str | None = None) -> list[Path]:
     """Delete library *code*'s backups in *folder* that the rule does not keep (never
-    *protect*, the backup just taken); return the deleted paths."""
-    entries = list_backups(folder, code)
+    *protect*, the backup just taken); return the deleted paths. With *library_id*, only
+    backups holding that library count (another school's backups under the same code, or
+    none, are never touched)."""
+    entries = list_backups(folder, code, library_id)
     kept = choose_kept(entries, keep_daily, keep_monthly)
     if protect is not None:
         kept.add(protect)

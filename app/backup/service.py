@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app.backup.files import BackupEntry, list_backups
+from app.backup.identity import remember_identity
 from app.backup.retention import prune, remove_stale_partials
 from app.backup.snapshot import write_backup
 from app.db.connection import Database
@@ -56,8 +57,10 @@ def take_backup(db_path: Path, folder: Path, code: str, policy: BackupPolicy,
     it while the desk keeps the library's connection.
     """
     entry = write_backup(db_path, folder, code, when)
-    removed = prune(folder, code, policy.keep_daily, policy.keep_monthly, entry.path)
+    removed = prune(folder, code, policy.keep_daily, policy.keep_monthly, entry.path,
+                    entry.library_id or None)
     remove_stale_partials(folder)
+    remember_identity(db_path, entry.library_id)
     return BackupOutcome(entry, tuple(removed))
 
 
@@ -83,6 +86,10 @@ class Backups:
         """The library code that names this library's backup files."""
         return str(self._settings.get("library_code", "") or "")
 
+    def library_id(self) -> str:
+        """The permanent id stored in this library and in each of its backups."""
+        return str(self._settings.get("library_id", "") or "")
+
     def policy(self) -> BackupPolicy:
         """The library's backup policy (defaults: hourly, 14 daily and 12 monthly copies)."""
         return BackupPolicy(
@@ -105,9 +112,10 @@ class Backups:
 
     def list(self, folder: Path | None = None, only_this_library: bool = False
              ) -> list[BackupEntry]:
-        """Finished backups in *folder*, newest first (all libraries' unless asked)."""
-        code = self.library_code() if only_this_library else None
-        return list_backups(folder or self.default_folder, code)
+        """Finished backups in *folder*, newest first (all libraries' unless asked; this
+        library's are those holding its id, whatever code their name carries)."""
+        library_id = (self.library_id() or None) if only_this_library else None
+        return list_backups(folder or self.default_folder, library_id=library_id)
 
     def latest(self, folder: Path | None = None) -> BackupEntry | None:
         """This library's newest backup in *folder*, if any."""

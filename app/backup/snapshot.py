@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -94,4 +95,4 @@ def write_backup(db_path: Path, folder: Path, code: str | None,
         source.close()
     entry = parse_name(final)
     assert entry is not None, final
-    return entry
+    return replace(entry, library_id=library_id)

@@ -581,12 +581,24 @@
       <translation>&amp;Restore the backup of {time}</translation>
     </message>
     <message>
-      <source>Newest backup: {file}</source>
-      <translation>Newest backup: {file}</translation>
+      <source>Newest backup of this library: {file}</source>
+      <translation>Newest backup of this library: {file}</translation>
     </message>
     <message>
       <source>No backup was found in {folder}.</source>
       <translation>No backup was found in {folder}.</translation>
+    </message>
+    <message>
+      <source>No backup of this library was found in {folder}.</source>
+      <translation>No backup of this library was found in {folder}.</translation>
+    </message>
+    <message>
+      <source>This library's identity cannot be read, so none of the backups in {folder} can be told to be its own. Choose a backup file yourself, and check that it is this library's.</source>
+      <translation>This library's identity cannot be read, so none of the backups in {folder} can be told to be its own. Choose a backup file yourself, and check that it is this library's.</translation>
+    </message>
+    <message>
+      <source>{count} backup(s) of other libraries in this folder are not offered.</source>
+      <translation>{count} backup(s) of other libraries in this folder are not offered.</translation>
     </message>
     <message>
       <source>&amp;Choose a backup file…</source>
@@ -607,6 +619,10 @@
     <message>
       <source>The library was restored from {backup}. The damaged file was kept as {kept}.</source>
       <translation>The library was restored from {backup}. The damaged file was kept as {kept}.</translation>
+    </message>
+    <message>
+      <source>{file} is a backup of another library, not of this one. Restoring it would put that library's books and readers in place of this library's. Restore it anyway?</source>
+      <translation>{file} is a backup of another library, not of this one. Restoring it would put that library's books and readers in place of this library's. Restore it anyway?</translation>
     </message>
   </context>
   <context>

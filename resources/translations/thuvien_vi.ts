@@ -581,12 +581,24 @@
       <translation>&amp;Khôi phục bản sao lưu lúc {time}</translation>
     </message>
     <message>
-      <source>Newest backup: {file}</source>
-      <translation>Bản sao lưu mới nhất: {file}</translation>
+      <source>Newest backup of this library: {file}</source>
+      <translation>Bản sao lưu mới nhất của thư viện này: {file}</translation>
     </message>
     <message>
       <source>No backup was found in {folder}.</source>
       <translation>Không tìm thấy bản sao lưu nào trong {folder}.</translation>
+    </message>
+    <message>
+      <source>No backup of this library was found in {folder}.</source>
+      <translation>Không tìm thấy bản sao lưu nào của thư viện này trong {folder}.</translation>
+    </message>
+    <message>
+      <source>This library's identity cannot be read, so none of the backups in {folder} can be told to be its own. Choose a backup file yourself, and check that it is this library's.</source>
+      <translation>Không đọc được mã định danh của thư viện này nên không biết bản sao lưu nào trong {folder} là của nó. Hãy tự chọn tệp sao lưu và kiểm tra đó đúng là của thư viện này.</translation>
+    </message>
+    <message>
+      <source>{count} backup(s) of other libraries in this folder are not offered.</source>
+      <translation>{count} bản sao lưu của thư viện khác trong thư mục này không được đưa ra.</translation>
     </message>
     <message>
       <source>&amp;Choose a backup file…</source>
@@ -607,6 +619,10 @@
     <message>
       <source>The library was restored from {backup}. The damaged file was kept as {kept}.</source>
       <translation>Đã khôi phục thư viện từ {backup}. Tệp bị hỏng được giữ lại là {kept}.</translation>
+    </message>
+    <message>
+      <source>{file} is a backup of another library, not of this one. Restoring it would put that library's books and readers in place of this library's. Restore it anyway?</source>
+      <translation>{file} là bản sao lưu của một thư viện khác, không phải của thư viện này. Khôi phục nó sẽ thay sách và bạn đọc của thư viện này bằng của thư viện kia. Vẫn khôi phục?</translation>
     </message>
   </context>
   <context>

@@ -36,8 +36,20 @@ VI: dict[str, str] = {
         "trước một năm. Thường chỉ lên lớp khi năm học đã kết thúc.",
     # a library file too damaged to open (ui/firstrun/damaged.py)
     "&Restore the backup of {time}": "&Khôi phục bản sao lưu lúc {time}",
-    "Newest backup: {file}": "Bản sao lưu mới nhất: {file}",
+    "Newest backup of this library: {file}": "Bản sao lưu mới nhất của thư viện này: {file}",
     "No backup was found in {folder}.": "Không tìm thấy bản sao lưu nào trong {folder}.",
+    "No backup of this library was found in {folder}.":
+        "Không tìm thấy bản sao lưu nào của thư viện này trong {folder}.",
+    "This library's identity cannot be read, so none of the backups in {folder} can be told "
+    "to be its own. Choose a backup file yourself, and check that it is this library's.":
+        "Không đọc được mã định danh của thư viện này nên không biết bản sao lưu nào trong "
+        "{folder} là của nó. Hãy tự chọn tệp sao lưu và kiểm tra đó đúng là của thư viện này.",
+    "{count} backup(s) of other libraries in this folder are not offered.":
+        "{count} bản sao lưu của thư viện khác trong thư mục này không được đưa ra.",
+    "{file} is a backup of another library, not of this one. Restoring it would put that "
+    "library's books and readers in place of this library's. Restore it anyway?":
+        "{file} là bản sao lưu của một thư viện khác, không phải của thư viện này. Khôi phục nó "
+        "sẽ thay sách và bạn đọc của thư viện này bằng của thư viện kia. Vẫn khôi phục?",
     "&Choose a backup file…": "&Chọn tệp sao lưu…",
     "Backup file": "Tệp sao lưu",
     "ThuVien backups (*.sqlite3)": "Bản sao lưu ThuVien (*.sqlite3)",

@@ -134,7 +134,7 @@ class BackupDialog(QDialog):
                 self.table.setItem(row, column, cell)
         if entries:
             self.table.selectRow(0)
-        mine = [e for e in entries if e.library_code == entries[0].library_code] if entries else []
+        mine = self.lib.backups.list(self.folder(), only_this_library=True)
         self.status.setText(t.LAST_BACKUP(when=mine[0].taken_at.strftime("%d/%m/%Y %H:%M"))
                             if mine else t.NO_BACKUP_YET())
         self.restore_button.setEnabled(bool(entries))

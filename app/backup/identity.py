@@ -1,0 +1,71 @@
+"""Which library a backup belongs to: the permanent ``library_id`` stored inside it.
+
+Backup file names carry the library code, which two schools may share (or both leave empty),
+so a backup is matched to its library by the id in its ``settings`` table. A library too
+damaged to read its own id is named by a small note beside it (``.<file>.library-id``),
+written at every backup and restore, so its backups can still be told from other libraries'
+in a shared folder (a USB stick that holds several schools' backups).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from pathlib import Path
+
+from app.backup.verify import open_read_only
+
+
+def library_id_of(path: Path) -> str | None:
+    """The ``library_id`` stored in the database file at *path*, or None when it cannot be
+    read (not a database, damaged where the settings are, not a ThuVien library).
+
+    No integrity check: this reads one row, to tell which library a file belongs to.
+    """
+    try:
+        conn = open_read_only(path)
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'library_id'").fetchone()
+    except (sqlite3.Error, UnicodeDecodeError):
+        return None
+    finally:
+        conn.close()
+    if row is None:
+        return None
+    try:
+        value = json.loads(row[0])
+    except (TypeError, ValueError):
+        value = row[0]
+    return str(value) if value else None
+
+
+def note_path(db_path: Path) -> Path:
+    """The note beside the library at *db_path* that remembers its id."""
+    return db_path.with_name(f".{db_path.name}.library-id")
+
+
+def remember_identity(db_path: Path, library_id: str) -> None:
+    """Note *library_id* beside the library at *db_path* (quietly skipped when the folder
+    cannot be written: the id inside the library stays the first source)."""
+    if not library_id:
+        return
+    with contextlib.suppress(OSError):
+        note = note_path(db_path)
+        if not note.is_file() or note.read_text(encoding="utf-8").strip() != library_id:
+            note.write_text(library_id + "\n", encoding="utf-8")
+
+
+def identity_of(db_path: Path) -> str | None:
+    """The id of the library at *db_path*: read from the file itself, else from the note a
+    backup or restore left beside it; None when neither can be read."""
+    found = library_id_of(db_path) if db_path.is_file() else None
+    if found:
+        return found
+    try:
+        noted = note_path(db_path).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return noted or None
