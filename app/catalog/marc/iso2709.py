@@ -16,8 +16,6 @@ import io
 import unicodedata
 from collections.abc import Callable
 
-from pymarc.marc8 import MARC8ToUnicode
-
 from app.catalog.marc import messages as msg
 from app.catalog.marc.model import Field, MarcRecord
 from app.i18n import Text
@@ -55,6 +53,11 @@ def _decode_utf8(raw: bytes) -> str:
 def _decode_marc8(raw: bytes) -> str:
     if raw.isascii() and b"\x1b" not in raw:
         return raw.decode("ascii")
+    # Imported here, not with the module: pymarc (and the URL and XML modules it imports)
+    # cost the import's reading process a few hundredths of a second to start, and most
+    # files have no MARC-8 text.
+    from pymarc.marc8 import MARC8ToUnicode
+
     try:
         # pymarc writes to stderr about a cut multi-byte character even when quiet: the
         # librarian's terminal (and the CLI's JSON output readers) must not see that noise.
