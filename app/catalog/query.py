@@ -29,6 +29,9 @@ _TOKEN = re.compile(r'(\w+):(?:"([^"]*)"?|(\S+))|"([^"]*)"?|(\S+)', re.UNICODE)
 # not the words "978", "604" and "1". Only the EAN prefixes of books (978, 979) are read so:
 # a title's "1945-1975" stays two years.
 _HYPHENATED_ISBN = re.compile(r"^97[89](?:-?\d)*-?[\dX]?$", re.IGNORECASE)
+# The first characters of an ISSN ("0866-8", "08668"), under ``isbn:`` or ``issn:``: the
+# beginning of the eight-character number the index holds (without its hyphen).
+_PARTIAL_ISSN = re.compile(r"^\d{4}-?\d{0,3}$")
 
 
 @dataclass(frozen=True)
@@ -124,12 +127,16 @@ def parse_query(text: str) -> Query:
                     digits = fold(value).replace(" ", "")
                     if _HYPHENATED_ISBN.match(digits) and len(digits.replace("-", "")) < 13:
                         query.isbn_prefix = digits.replace("-", "")  # isbn:978604…
+                    elif _PARTIAL_ISSN.match(digits):  # isbn:0866-8, the start of an ISSN
+                        query.terms.append(Term((digits.replace("-", ""),), "other", True))
                     elif digits:
                         query.terms.append(Term((digits,), "other"))
                 continue
             if key in _CODE_KEYS:  # ISSN, EAN/UPC: one number, indexed without its hyphen
                 code = fold(value).replace(" ", "")
-                if code:
+                if key == "issn" and _PARTIAL_ISSN.match(code):  # issn:0866-8: its start
+                    query.terms.append(Term((code.replace("-", ""),), "other", True))
+                elif code:
                     query.terms.append(Term((code,), "other"))
                 continue
             if key in ("year", "nam"):

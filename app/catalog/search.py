@@ -34,6 +34,10 @@ MAX_COMPLETIONS = 40  # a prefix standing for more words is left to FTS5 as a pr
 MAX_PREFIXED = 2000  # ...and one standing for more than this is taken as a whole word
 _LAST_CHAR = "\U0010ffff"
 _ISSN = re.compile(r"\d{4}-?\d{3}[\dXx]$")
+# The start of an ISSN typed with its hyphen ("0866-8"): the query alone would look for the
+# words "0866" and "8", and the index holds the ISSN as one word without its hyphen.
+_PARTIAL_ISSN = re.compile(r"\d{4}-\d{1,3}$")
+PINNED_ISSN_CAP = 1_000  # records a partial ISSN pins ahead of the ranked ones
 # Counting every match of a broad query costs a scan of its word lists (tens of ms on 1M
 # records). In a catalog of more than EXACT_CATALOG records, past COUNT_CAP matches the total
 # is estimated from how far into the catalog the COUNT_CAP-th match lies
@@ -72,17 +76,20 @@ class CatalogSearch:
 
     def _pinned(self, text: str) -> list[int]:
         """Records found by an exact accession number, a bare ISBN or a bare ISSN (with or
-        without its hyphen)."""
+        without its hyphen, or its start typed with the hyphen: "0866-8")."""
         found: list[int] = []
         row = self._conn.execute("SELECT record_id FROM items WHERE barcode = ? AND deleted = 0",
                                  (text,)).fetchone()
         if row:
             found.append(int(row[0]))
-        if _ISSN.match(text):  # indexed without the hyphen, which the query would split on
+        issn = _ISSN.match(text)
+        if issn or _PARTIAL_ISSN.match(text):  # indexed without the hyphen, which the query
+            star = "" if issn else "*"  # would split on; a partial one is a prefix
             found += [rid for (rid,) in self._conn.execute(
                 "SELECT f.rowid FROM records_fts f JOIN records r ON r.id = f.rowid "
-                "WHERE records_fts MATCH ? AND r.deleted = 0 ORDER BY f.rowid",
-                (f'other : "{text.replace("-", "").lower()}"',)) if rid not in found]
+                "WHERE records_fts MATCH ? AND r.deleted = 0 ORDER BY f.rowid LIMIT ?",
+                (f'other : "{text.replace("-", "").lower()}"{star}', PINNED_ISSN_CAP))
+                if rid not in found]
         isbn = to_isbn13(text)
         if isbn:
             for (rid,) in self._conn.execute(
