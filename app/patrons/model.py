@@ -7,9 +7,37 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.i18n import Text
+
 CATEGORIES = ("student", "teacher", "staff", "community")
 STATUSES = ("active", "blocked", "left", "graduated")
 GONE_STATUSES = ("left", "graduated")
+
+# A status in a librarian's words: a pupil "đang học", a teacher "đang công tác".
+_BLOCKED = Text("khoá thẻ", "blocked")
+_STUDENT_WORDS = {"active": Text("đang học", "active"), "blocked": _BLOCKED,
+                  "left": Text("đã chuyển đi", "left"),
+                  "graduated": Text("đã ra trường", "graduated")}
+_STAFF_WORDS = {"active": Text("đang công tác", "active"), "blocked": _BLOCKED,
+                "left": Text("đã chuyển công tác", "left"),
+                "graduated": Text("đã nghỉ", "no longer here")}
+_COMMUNITY_WORDS = {"active": Text("đang hoạt động", "active"), "blocked": _BLOCKED,
+                    "left": Text("đã thôi", "left"), "graduated": Text("đã thôi", "left")}
+STATUS_WORDS = {"student": _STUDENT_WORDS, "teacher": _STAFF_WORDS, "staff": _STAFF_WORDS,
+                "community": _COMMUNITY_WORDS}
+
+
+def status_words(status: str, category: str) -> str:
+    """A patron's status as a librarian says it for that kind of reader, in the current
+    language: a pupil is "đang học", a teacher or staff member "đang công tác".
+
+    >>> status_words("active", "student"), status_words("active", "teacher")
+    ('đang học', 'đang công tác')
+    >>> status_words("left", "staff"), status_words("odd", "student")
+    ('đã chuyển công tác', 'odd')
+    """
+    words = STATUS_WORDS.get(category, _STUDENT_WORDS).get(status)
+    return words() if words is not None else status
 
 COLUMNS = ("id", "uuid", "category", "student_code", "full_name", "birth_date", "gender",
            "class_name", "grade", "school_year", "card", "status", "phone", "email", "photo",

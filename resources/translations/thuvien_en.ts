@@ -1511,22 +1511,6 @@
       <translation>dd/mm/yyyy — empty: no expiry</translation>
     </message>
     <message>
-      <source>Active</source>
-      <translation>Active</translation>
-    </message>
-    <message>
-      <source>Blocked</source>
-      <translation>Blocked</translation>
-    </message>
-    <message>
-      <source>Left</source>
-      <translation>Left</translation>
-    </message>
-    <message>
-      <source>Graduated</source>
-      <translation>Graduated</translation>
-    </message>
-    <message>
       <source>Choose photo…</source>
       <translation>Choose photo…</translation>
     </message>
@@ -1666,14 +1650,6 @@
       <translation>CARD BLOCKED</translation>
     </message>
     <message>
-      <source>left the school</source>
-      <translation>left the school</translation>
-    </message>
-    <message>
-      <source>graduated</source>
-      <translation>graduated</translation>
-    </message>
-    <message>
       <source>Loans: {count}</source>
       <translation>Loans: {count}</translation>
     </message>
@@ -1796,22 +1772,6 @@
     <message>
       <source>Searching patrons</source>
       <translation>Searching patrons</translation>
-    </message>
-    <message>
-      <source>active</source>
-      <translation>active</translation>
-    </message>
-    <message>
-      <source>blocked</source>
-      <translation>blocked</translation>
-    </message>
-    <message>
-      <source>left</source>
-      <translation>left</translation>
-    </message>
-    <message>
-      <source>graduated</source>
-      <translation>graduated</translation>
     </message>
     <message>
       <source>Renew cards</source>

@@ -1511,22 +1511,6 @@
       <translation>dd/mm/yyyy — để trống: thẻ không có hạn</translation>
     </message>
     <message>
-      <source>Active</source>
-      <translation>Đang học</translation>
-    </message>
-    <message>
-      <source>Blocked</source>
-      <translation>Khoá thẻ</translation>
-    </message>
-    <message>
-      <source>Left</source>
-      <translation>Đã chuyển đi</translation>
-    </message>
-    <message>
-      <source>Graduated</source>
-      <translation>Đã ra trường</translation>
-    </message>
-    <message>
       <source>Choose photo…</source>
       <translation>Chọn ảnh…</translation>
     </message>
@@ -1666,14 +1650,6 @@
       <translation>THẺ BỊ KHOÁ</translation>
     </message>
     <message>
-      <source>left the school</source>
-      <translation>đã chuyển trường</translation>
-    </message>
-    <message>
-      <source>graduated</source>
-      <translation>đã ra trường</translation>
-    </message>
-    <message>
       <source>Loans: {count}</source>
       <translation>Đang mượn: {count}</translation>
     </message>
@@ -1796,22 +1772,6 @@
     <message>
       <source>Searching patrons</source>
       <translation>Đang tìm bạn đọc</translation>
-    </message>
-    <message>
-      <source>active</source>
-      <translation>đang học</translation>
-    </message>
-    <message>
-      <source>blocked</source>
-      <translation>khoá thẻ</translation>
-    </message>
-    <message>
-      <source>left</source>
-      <translation>đã chuyển đi</translation>
-    </message>
-    <message>
-      <source>graduated</source>
-      <translation>đã ra trường</translation>
     </message>
     <message>
       <source>Renew cards</source>

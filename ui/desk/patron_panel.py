@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.circulation.fines import format_dong
 from app.library import Library
+from app.patrons.model import Patron, status_words
 from ui.format import display_date
 from ui.style import OVERDUE, WARN_FG
 from ui.widgets import list_table
@@ -129,7 +130,7 @@ class PatronPanel(QWidget):
             parts.append(self.tr("Class {name}").format(name=patron.class_name))
         parts.append(self.tr("Card {card}").format(card=patron.card))
         if patron.status != "active":
-            parts.append(f"<b style='color:{OVERDUE}'>{self._status(patron.status)}</b>")
+            parts.append(f"<b style='color:{OVERDUE}'>{self._status(patron)}</b>")
         if patron.expires_on:
             parts.append(self._validity(patron.expires_on))
         self.info.setText(" · ".join(parts))
@@ -151,9 +152,12 @@ class PatronPanel(QWidget):
                 + "</b>"
         return self.tr("card valid until {date}").format(date=until)
 
-    def _status(self, status: str) -> str:
-        return {"blocked": self.tr("CARD BLOCKED"), "left": self.tr("left the school"),
-                "graduated": self.tr("graduated")}.get(status, status)
+    def _status(self, patron: Patron) -> str:
+        """Why this reader may not borrow: a blocked card loudly, else the status as said
+        for that kind of reader (a teacher who left "đã chuyển công tác")."""
+        if patron.status == "blocked":
+            return self.tr("CARD BLOCKED")
+        return status_words(patron.status, patron.category)
 
     def _show_photo(self, photo: bytes | None) -> None:
         pixmap = QPixmap()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.library import Library
-from app.patrons.model import Patron
+from app.patrons.model import STATUSES, Patron, status_words
 from ui.form_dialog import FormDialog
 from ui.format import display_date
 from ui.widgets import error_label
@@ -58,9 +58,11 @@ class PatronDialog(FormDialog):
         self.expires_on.setPlaceholderText(self.tr("dd/mm/yyyy — empty: no expiry"))
         self._default_expiry = ""
         self.status = QComboBox()
-        for key, label in (("active", self.tr("Active")), ("blocked", self.tr("Blocked")),
-                           ("left", self.tr("Left")), ("graduated", self.tr("Graduated"))):
-            self.status.addItem(label, key)
+        for key in STATUSES:
+            self.status.addItem(key, key)
+        self._name_statuses()
+        # A teacher is "Đang công tác", a pupil "Đang học": the words follow the category.
+        self.category.currentIndexChanged.connect(lambda _i: self._name_statuses())
         self.phone = QLineEdit()
         self.address = QLineEdit()
         self.note = QLineEdit()
@@ -109,6 +111,13 @@ class PatronDialog(FormDialog):
             self._show_default_expiry()
             self.category.currentIndexChanged.connect(lambda _i: self._show_default_expiry())
         self.set_photo(self._photo)
+
+    def _name_statuses(self) -> None:
+        """The status choices in the words of the category chosen."""
+        category = str(self.category.currentData())
+        for index in range(self.status.count()):
+            words = status_words(str(self.status.itemData(index)), category)
+            self.status.setItemText(index, words[:1].upper() + words[1:])
 
     def _show_default_expiry(self) -> None:
         """The default expiry of the chosen category, unless something else was typed."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.library import Library
-from app.patrons.model import Patron
+from app.patrons.model import Patron, status_words
 from ui.format import display_date
 from ui.operations import Operation, Operations, Progress
 from ui.patrons.edit_dialog import PatronDialog
@@ -234,11 +234,6 @@ class PatronsView(QWidget):
         self.search_note.setText(exc.message if isinstance(exc, UserError) else str(exc))
         self.search_note.show()
 
-    def status_name(self, status: str) -> str:
-        """A patron status in words."""
-        return {"active": self.tr("active"), "blocked": self.tr("blocked"),
-                "left": self.tr("left"), "graduated": self.tr("graduated")}.get(status, status)
-
     def _fill(self, patrons: list[Patron]) -> None:
         self.shown = patrons
         self.table.setRowCount(0)
@@ -248,7 +243,8 @@ class PatronsView(QWidget):
             self.table.insertRow(row)
             cells = (patron.full_name, patron.class_name or "", patron.card,
                      patron.student_code or "", display_date(patron.birth_date),
-                     self.status_name(patron.status), display_date(patron.expires_on))
+                     status_words(patron.status, patron.category),
+                     display_date(patron.expires_on))
             expired = patron.card_expired(today)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
