@@ -49,6 +49,22 @@ def _name_lines(name: str, width: float, s: float) -> list[str]:
     return [name]
 
 
+def _school_lines(name: str, width: float, s: float) -> tuple[list[str], float]:
+    """The school's name on the card's top: one line when it fits at 7 points (scaled) or
+    more, else two lines split between words where they come out most even, so that a long
+    name ("…, huyện Hoằng Hoá, tỉnh Thanh Hoá") is printed whole."""
+    name = nfc(" ".join(name.split()))
+    if text_width(name, BOLD, 7 * s) <= width:
+        return [name], min(8.5 * s, 8.5 * s * width / max(text_width(name, BOLD, 8.5 * s), 1e-6))
+    words = name.split()
+    cuts = [(" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words))]
+    if not cuts:
+        return [name], 6 * s
+    first, second = min(cuts, key=lambda pair: max(text_width(p, BOLD, 1) for p in pair))
+    widest = max(text_width(first, BOLD, 1), text_width(second, BOLD, 1))
+    return [first, second], max(6 * s, min(7.5 * s, width / widest))
+
+
 def draw_card(c: Surface, box: Box, card: CardData, radius: float = 0.0) -> None:
     """School (and logo), card title, photo (or an empty 3×4 frame to paste one), name, class,
     school year and the Code 128 card barcode with its number."""
@@ -66,7 +82,11 @@ def draw_card(c: Surface, box: Box, card: CardData, radius: float = 0.0) -> None
             raise NotFoundError("labels.logo", NO_LOGO, path=str(card.logo))
         c.image(card.logo, header.x, header.y, header.h, header.h, transparent=True)
         text_box = Box(header.x + header.h + 2 * MM, header.y, header.w - header.h - 2 * MM, header.h)
-    draw_centered(c, card.school_name, BOLD, 8.5 * s, text_box, text_box.top - 8.5 * s * 0.95, 6 * s)
+    school, size = _school_lines(card.school_name, text_box.w, s)
+    baseline = text_box.top - size * 0.95
+    for line in school:
+        draw_centered(c, line, BOLD, size, text_box, baseline, 6 * s)
+        baseline -= size * 1.15
     title = TEACHER_TITLE() if card.category == "teacher" else CARD_TITLE()
     c.set_fill((0.1, 0.25, 0.55))
     draw_centered(c, title, BOLD, 10 * s, text_box, text_box.y + 1.2 * s)

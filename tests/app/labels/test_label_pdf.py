@@ -217,3 +217,25 @@ def test_edge_to_edge_sheet_keeps_its_text_where_an_office_printer_prints(tmp_pa
     page = render(render_labels("items", items, sheet), tmp_path / "scan")[0]
     label = page.crop((0, 0, round(70 / 25.4 * 300), round(37.5 / 25.4 * 300)))  # top-left
     assert [r.text for r in decode(label)] == ["TK.00001"]
+
+
+def test_a_long_school_name_is_printed_whole_on_the_card(tmp_path: Path) -> None:
+    """The school's full name, province and all, on two lines above the card's title, nothing
+    cut with "…", nothing drawn over the title; the card still scans."""
+    import re
+    import subprocess
+
+    school = "Thư viện Trường Trung học cơ sở Nguyễn Thị Minh Khai, huyện Hoằng Hoá, tỉnh Thanh Hoá"
+    cards = [CardData("HS000001", "Nguyễn Thị Ngọc Huyền", school, "6A", "2025-2026")]
+    pdf = tmp_path / "card.pdf"
+    pdf.write_bytes(render_cards(cards, load_template("cr80-10up")))
+    boxes = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<',
+                       subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True,
+                                      capture_output=True, text=True).stdout)
+    words = [w for *_, w in boxes]
+    assert "…" not in "".join(words) and " ".join(words[:len(school.split())]) == school
+    title_top = min(float(y0) for x0, y0, x1, y1, w in boxes if w == "THẺ")
+    assert max(float(y1) for *_, y1, w in boxes[:len(school.split())]) <= title_top
+    reads = Counter(code for page in _all_reads(pdf.read_bytes(), tmp_path / "img")
+                    for code in page)
+    assert reads["HS000001"] == 1
