@@ -24,6 +24,7 @@ from typing import Any
 
 from app.catalog import import_history, store
 from app.catalog.accession import Scheme, next_accession, note_used, scheme_for
+from app.catalog.marc.holdings import is_union_holding
 from app.catalog.models import default_item_type
 from app.catalog.reading import Copy, Entry, Prepared, Skipped, prepared_records
 from app.catalog.store import fold_codes
@@ -77,6 +78,9 @@ class ImportReport:
     #: Copies without an accession number on records already here, not added again
     #: because the same file was imported before (:mod:`app.catalog.import_history`).
     copies_not_repeated: int = 0
+    #: Holdings of other libraries in a district union export (852 "Số bản: 3; sẵn có: 2",
+    #: no barcode), not made copies (:func:`app.catalog.marc.holdings.is_union_holding`).
+    other_holdings: int = 0
 
     def as_json(self) -> dict[str, Any]:
         """The report as the CLI prints it with ``--json``."""
@@ -84,7 +88,8 @@ class ImportReport:
                 "skipped": [{"number": s.number, "offset": s.offset, "reason": s.reason,
                              "code": s.code} for s in self.skipped],
                 "cancelled": self.cancelled, "imported_before": self.imported_before,
-                "copies_not_repeated": self.copies_not_repeated}
+                "copies_not_repeated": self.copies_not_repeated,
+                "other_holdings_skipped": self.other_holdings}
 
 
 _SchemeEntry = tuple[str, Scheme, str, dict[str | None, str]]
@@ -432,6 +437,9 @@ class _BatchWriter:
         for copy, copy_fold in zip(prepared[8], copy_folds, strict=True):
             collection, scheme, prefix, item_types = schemes.get(copy[0]) or self._scheme(copy[0])
             barcode = copy[1]
+            if is_union_holding(barcode, copy[8]):  # another library's, in a union export
+                self.report.other_holdings += 1
+                continue
             if barcode is None and merged and self.context.same_file:
                 self.report.copies_not_repeated += 1  # it came with the first import
                 continue

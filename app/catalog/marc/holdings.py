@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from app.catalog.marc.model import Field, MarcRecord
+from app.text import nfc
 
 HOLDINGS_TAGS = ("952", "852")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -30,6 +31,27 @@ class ItemData:
     source: str | None = None
     note: str | None = None
     branch: str | None = None
+
+
+#: The note of each 852 in ThuVien's district union export (``server.union_marc``), one per
+#: library holding the title: how many copies that library has, not a copy of its own.
+_UNION_COUNT = re.compile(nfc(r"^\s*Số bản:\s*\d+\s*;\s*sẵn có:\s*\d+\s*$"))
+
+
+def is_union_holding(barcode: object, note: object) -> bool:
+    """Whether a holdings field with *barcode* and *note* is a library's line in a district
+    union export (no barcode, the note "Số bản: 3; sẵn có: 2"): another library's copies
+    counted, which must not become copies of the library importing the file.
+
+    Only that note decides: most real 852 fields have no barcode ($p) and are a library's
+    own holdings (a location and a call number), which stay copies.
+
+    >>> is_union_holding(None, "Số bản: 3; sẵn có: 2"), is_union_holding("TK.00001", "Số bản: 3; sẵn có: 2")
+    (True, False)
+    >>> is_union_holding(None, "Gift"), is_union_holding(None, None)
+    (False, False)
+    """
+    return barcode is None and isinstance(note, str) and _UNION_COUNT.match(note) is not None
 
 
 #: The highest price a copy can have, in đồng; a larger figure is a typing slip, dropped.
