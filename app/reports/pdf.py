@@ -36,6 +36,7 @@ LEADING = SIZE * 1.25
 PAD = 2.5
 MAX_CELL_LINES = 10
 ELLIPSIS = "…"
+NUMERIC = ("int", "number", "money")
 
 
 def page_size(report: Report) -> tuple[float, float]:
@@ -168,11 +169,16 @@ class _Writer:
             edges.append(edges[-1] + (self.right - self.left) * column.width / total)
         return edges
 
-    def _cells(self, values: Sequence[str], columns: Sequence[Column], font: str
-               ) -> list[list[str]]:
+    def _cells(self, values: Sequence[str], columns: Sequence[Column], font: str,
+               heads: bool = False) -> list[list[str]]:
+        """Each cell's lines. A number is never broken (a 6-digit line number read as "12345"
+        over "6"): it stays on one line, set smaller when drawn if it must be."""
         out = []
-        for index, (value, _column) in enumerate(zip(values, columns, strict=True)):
+        for index, (value, column) in enumerate(zip(values, columns, strict=True)):
             width = self.edges[index + 1] - self.edges[index] - 2 * PAD
+            if not heads and column.kind in NUMERIC and "\n" not in value:
+                out.append([value])
+                continue
             out.append(_clip(wrap(value, font, SIZE, width), font, SIZE, width))
         return out
 
@@ -196,10 +202,16 @@ class _Writer:
                                                       else "left")
             x = {"left": x0, "right": x1, "centre": (x0 + x1) / 2}[align]
             baseline = top - PAD - SIZE * 0.95
+            size = SIZE
+            if not heading and column.kind in NUMERIC and lines[0]:
+                size = min(SIZE, SIZE * (x1 - x0) / _width(lines[0], font, SIZE))
+                s.set_font(font, size)
             for line in lines:
                 if line:
                     s.text(x, baseline, line, align)
                 baseline -= LEADING
+            if size != SIZE:
+                s.set_font(font, SIZE)
         s.save()
         s.set_line_width(0.5)
         s.set_stroke(0.35)
@@ -220,7 +232,7 @@ class _Writer:
         s.restore()
 
     def _heads(self, section: Section) -> list[list[str]]:
-        return self._cells([c.title for c in section.columns], section.columns, BOLD)
+        return self._cells([c.title for c in section.columns], section.columns, BOLD, heads=True)
 
     def _section_title(self, section: Section, continued: bool = False) -> None:
         s = self.doc

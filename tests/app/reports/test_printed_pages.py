@@ -59,3 +59,34 @@ def test_a_long_school_name_stays_clear_of_the_register_name(
             # every word of the name is printed, none cut with "…"
             assert all(part in heading.split() for part in LONG_NAME.split()), heading
             assert "Năm học 2025-2026" in heading
+
+
+def test_six_digit_numbers_are_never_broken_inside_their_cell(tmp_path: Path) -> None:
+    """A district library's register reaches line 123456 and a book of 1.250.000 đ: each
+    number is read whole on one line (not "12345" over "6"), inside its own column."""
+    from app.reports.individual import IndividualLine, individual_report
+    from app.reports.service import Reports
+
+    line = IndividualLine(
+        123456,
+        "VN.",
+        "VN",
+        "2025-09-02",
+        "VN.123456",
+        "Từ điển bách khoa Việt Nam",
+        "Nhiều tác giả",
+        "Hà Nội – Từ điển",
+        2002,
+        1250000.0,
+        "030",
+        12345,
+        "",
+        "available",
+    )
+    report = individual_report([line], {"VN": "Sách tiếng Việt"}, "Thư viện huyện", "2025-2026", "")
+    pdf = tmp_path / "big.pdf"
+    pdf.write_bytes(Reports.render(report, "pdf"))
+    [words] = page_words(pdf)
+    texts = [w for *_, w in words]
+    assert "123456" in texts and "1.250.000" in texts and "12345" in texts
+    assert overlaps(words) == []
