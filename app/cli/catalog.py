@@ -27,6 +27,12 @@ IMPORTED = Text(
     "{file}: nhập {imported} biểu ghi, gộp {merged}, {items} bản sách, bỏ qua {skipped}.",
     "{file}: {imported} records imported, {merged} merged, {items} copies, {skipped} skipped.",
 )
+OTHER_HOLDINGS = Text(
+    "  {count} dòng sách của thư viện khác (trường 852 của mục lục liên hợp, không có số ĐKCB) "
+    "không được nhập thành bản sách của thư viện này.",
+    "  {count} holdings of other libraries (852 fields of a union catalog, without accession "
+    "numbers) were not made copies of this library.",
+)
 SKIPPED_LINE = Text("  bỏ qua biểu ghi #{number} (byte {offset}): {reason}",
                     "  skipped record #{number} (byte {offset}): {reason}")
 CANCELLED = Text("Đã dừng nhập theo yêu cầu.", "Import cancelled.")
@@ -91,7 +97,8 @@ def import_marc(args: argparse.Namespace) -> int:
             data = report.as_json()
             entry.update(imported=report.imported, merged=report.merged, items=report.items,
                          skipped=len(report.skipped), imported_before=report.imported_before,
-                         copies_not_repeated=report.copies_not_repeated)
+                         copies_not_repeated=report.copies_not_repeated,
+                         other_holdings_skipped=report.other_holdings)
             totals["files"].append(entry)
             for key in ("imported", "merged", "items"):
                 totals[key] += data[key]
@@ -102,6 +109,8 @@ def import_marc(args: argparse.Namespace) -> int:
                                items=report.items, skipped=len(report.skipped)))
                 if report.imported_before:
                     print("  " + repeat_note(report.imported_before, report.copies_not_repeated))
+                if report.other_holdings:
+                    print(OTHER_HOLDINGS(count=report.other_holdings))
                 for s in report.skipped:
                     print(SKIPPED_LINE(number=s.number, offset=s.offset, reason=s.reason))
     if args.json:
