@@ -1081,6 +1081,10 @@
       <translation>Stopped by you.</translation>
     </message>
     <message>
+      <source>{count} holdings of other libraries (a union catalog's 852 fields, without accession numbers) were not made copies of this library.</source>
+      <translation>{count} holdings of other libraries (a union catalog's 852 fields, without accession numbers) were not made copies of this library.</translation>
+    </message>
+    <message>
       <source>Record {number} (byte {offset}): {reason}</source>
       <translation>Record {number} (byte {offset}): {reason}</translation>
     </message>

@@ -1081,6 +1081,10 @@
       <translation>Đã dừng theo yêu cầu.</translation>
     </message>
     <message>
+      <source>{count} holdings of other libraries (a union catalog's 852 fields, without accession numbers) were not made copies of this library.</source>
+      <translation>{count} dòng sách của thư viện khác (trường 852 của mục lục liên hợp, không có số ĐKCB) không được nhập thành bản sách của thư viện này.</translation>
+    </message>
+    <message>
       <source>Record {number} (byte {offset}): {reason}</source>
       <translation>Biểu ghi {number} (byte {offset}): {reason}</translation>
     </message>

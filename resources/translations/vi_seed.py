@@ -34,6 +34,11 @@ VI: dict[str, str] = {
     "class a year ahead. Usually the rollover is done when the school year ends.":
         "Năm học {year} chưa kết thúc (hôm nay {today}): lên lớp bây giờ sẽ đưa mọi lớp lên "
         "trước một năm. Thường chỉ lên lớp khi năm học đã kết thúc.",
+    # a district union export imported (ui/catalog/view.py, ImportReportDialog)
+    "{count} holdings of other libraries (a union catalog's 852 fields, without accession "
+    "numbers) were not made copies of this library.":
+        "{count} dòng sách của thư viện khác (trường 852 của mục lục liên hợp, không có số ĐKCB) "
+        "không được nhập thành bản sách của thư viện này.",
     # a library file too damaged to open (ui/firstrun/damaged.py)
     "&Restore the backup of {time}": "&Khôi phục bản sao lưu lúc {time}",
     "Newest backup of this library: {file}": "Bản sao lưu mới nhất của thư viện này: {file}",

@@ -35,3 +35,32 @@ def test_exported_file_gets_the_umask_mode(window, lib, qtbot, tmp_path, monkeyp
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
     assert "Tắt đèn".encode() in out.read_bytes()
     assert [p.name for p in folder.iterdir()] == ["catalog.mrc"]
+
+
+def test_import_report_counts_other_libraries_holdings(window, lib, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A district union export: 852s of other libraries are not copies, and the report says so."""
+    from app.catalog.marc import write_iso2709
+    from server.union_marc import holding_items, marc_of
+
+    held = [
+        {"library_code": "TH-A", "library_name": "Trường A", "total": 3, "available": 2},
+        {"library_code": "TH-B", "library_name": "Trường B", "total": 1, "available": 1},
+    ]
+    source = tmp_path / "lienhop.mrc"
+    with source.open("wb") as out:
+        write_iso2709(
+            [(marc_of(n, {"title": f"Truyện Kiều {n}"}), holding_items(held)) for n in range(1, 4)],
+            out,
+            holdings_tag="852",
+        )
+    view = window.show_view("catalog")
+    operation = view.import_marc(source)
+    with qtbot.waitSignal(operation.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: view.last_import is not None)
+    assert view.last_import.items == 0 and lib.catalog.record_count() == 3
+    from ui.catalog.view import ImportReportDialog
+
+    dialog = ImportReportDialog(view.last_import, view)
+    qtbot.addWidget(dialog)
+    assert "6 dòng sách của thư viện khác" in dialog.summary.text()

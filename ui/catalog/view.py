@@ -438,6 +438,11 @@ class ImportReportDialog(QDialog):
             summary = self.tr("Stopped by you.") + " " + summary
         if report.imported_before:  # the same file again: its numberless copies not doubled
             summary += "\n" + repeat_note(report.imported_before, report.copies_not_repeated)
+        if report.other_holdings:  # a district union export: other libraries' 852s
+            summary += "\n" + self.tr(
+                "{count} holdings of other libraries (a union catalog's 852 fields, without "
+                "accession numbers) were not made copies of this library.").format(
+                count=display_count(report.other_holdings))
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         self.skipped = QPlainTextEdit()
