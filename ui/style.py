@@ -39,6 +39,12 @@ QStatusBar::item { border: none; border-right: 1px solid #cbd5e1; }
 QListWidget#classList { font-size: 14px; }
 QListWidget#classList::item { padding: 5px 6px; }
 QTabWidget#settings::pane { border: none; }
+QTabWidget#settings > QTabBar::tab { padding: 6px 7px; margin-right: 1px; background: #e2e8f0;
+                                      color: #1e293b; border: 1px solid #cbd5e1;
+                                      border-bottom: none; border-top-left-radius: 4px;
+                                      border-top-right-radius: 4px; }
+QTabWidget#settings > QTabBar::tab:selected { background: #f7f8fa; color: #0f172a; }
+QTabWidget#settings > QTabBar::tab:focus { text-decoration: underline; }
 """
 
 

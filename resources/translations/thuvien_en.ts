@@ -2542,10 +2542,6 @@
       <translation>Calendar</translation>
     </message>
     <message>
-      <source>Desk and language</source>
-      <translation>Desk and language</translation>
-    </message>
-    <message>
       <source>Enroll with the district library</source>
       <translation>Enroll with the district library</translation>
     </message>
@@ -2602,8 +2598,20 @@
       <translation>&amp;Save</translation>
     </message>
     <message>
+      <source>Acc. numbers</source>
+      <translation>Acc. numbers</translation>
+    </message>
+    <message>
+      <source>Desk, language</source>
+      <translation>Desk, language</translation>
+    </message>
+    <message>
       <source>Reader cards</source>
       <translation>Reader cards</translation>
+    </message>
+    <message>
+      <source>Enter or Ctrl+S saves too</source>
+      <translation>Enter or Ctrl+S saves too</translation>
     </message>
     <message>
       <source>&amp;Add a collection</source>

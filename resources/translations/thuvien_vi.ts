@@ -2542,10 +2542,6 @@
       <translation>Lịch</translation>
     </message>
     <message>
-      <source>Desk and language</source>
-      <translation>Quầy và ngôn ngữ</translation>
-    </message>
-    <message>
       <source>Enroll with the district library</source>
       <translation>Ghi danh với thư viện huyện</translation>
     </message>
@@ -2602,8 +2598,20 @@
       <translation>&amp;Lưu</translation>
     </message>
     <message>
+      <source>Acc. numbers</source>
+      <translation>Số ĐKCB</translation>
+    </message>
+    <message>
+      <source>Desk, language</source>
+      <translation>Quầy và ngôn ngữ</translation>
+    </message>
+    <message>
       <source>Reader cards</source>
       <translation>Thẻ bạn đọc</translation>
+    </message>
+    <message>
+      <source>Enter or Ctrl+S saves too</source>
+      <translation>Nhấn Enter hoặc Ctrl+S cũng lưu</translation>
     </message>
     <message>
       <source>&amp;Add a collection</source>

@@ -364,7 +364,10 @@ VI: dict[str, str] = {
         "trước khi các em ra trường:",
     # settings
     "Library": "Thư viện", "Accession numbers": "Số ĐKCB", "Loan rules": "Quy định mượn",
-    "Calendar": "Lịch", "Desk and language": "Quầy và ngôn ngữ", "&Save": "&Lưu",
+    "Calendar": "Lịch", "&Save": "&Lưu",
+    # settings tab titles, short so that all of them show at 1024 × 768
+    "Acc. numbers": "Số ĐKCB", "Desk, language": "Quầy và ngôn ngữ",
+    "Enter or Ctrl+S saves too": "Nhấn Enter hoặc Ctrl+S cũng lưu",
     "Library name": "Tên thư viện", "Library code": "Mã thư viện",
     "Library id: {id}": "Mã định danh thư viện: {id}", "Saved.": "Đã lưu.",
     "Collection code": "Mã kho", "Prefix": "Tiền tố", "Digits": "Số chữ số", "&Add a collection": "Thêm &kho",

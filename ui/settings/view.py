@@ -4,10 +4,14 @@ the desk mode and the language, the camera. Library policy is stored in the data
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -55,29 +59,39 @@ class SettingsView(QTabWidget):
         self.setObjectName("settings")
         self.setProperty(TYPING_ONLY, True)  # codes typed fast here are not scans
         self.setDocumentMode(True)
+        # At 1024 × 768 every tab shows at once (the style keeps their padding small); never
+        # the scroll arrows that hid "Đồng bộ huyện" behind them. Should a longer title still
+        # not fit, it is shortened with "…" and whole in its tooltip.
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
         self._lib = lib
         self._lang = lang
         self.message = QLabel()
         self.unsaved = UnsavedTabs()
+        # The part of a tab Enter (and Ctrl+S) saves, with its Save button's action.
+        self._keyed: list[tuple[QWidget, Callable[[], bool], QPushButton]] = []
         self.addTab(self._library_tab(), self.tr("Library"))
-        self.addTab(self._schemes_tab(), self.tr("Accession numbers"))
+        self.addTab(self._schemes_tab(), self.tr("Acc. numbers"))
         self.rules_page = RulesPage(lib)
         self.rules_page.save_button.clicked.disconnect()
-        self.rules_page.save_button.clicked.connect(
-            self.unsaved.watch(self.rules_page, self.tr("Loan rules"), self.rules_page.save))
+        self.rules_page.save_button.clicked.connect(self._keyed_save(
+            self.rules_page, self.tr("Loan rules"), self.rules_page.save,
+            self.rules_page.save_button))
         # "Restore the defaults" writes at once: what it shows is saved.
         self.rules_page.loaded.connect(lambda: self.unsaved.mark_saved(self.rules_page))
         self.addTab(self.rules_page, self.tr("Loan rules"))
         self.addTab(self._calendar_tab(), self.tr("Calendar"))
-        self.addTab(self._desk_tab(), self.tr("Desk and language"))
+        self.addTab(self._desk_tab(), self.tr("Desk, language"))
         self.cards_page = CardValidityPage(lib)
-        self.cards_page.save_button.clicked.connect(self.unsaved.watch(
-            self.cards_page.form_box, self.tr("Reader cards"), self.cards_page.save))
+        self.cards_page.save_button.clicked.connect(self._keyed_save(
+            self.cards_page.form_box, self.tr("Reader cards"), self.cards_page.save,
+            self.cards_page.save_button))
         self.addTab(self.cards_page, self.tr("Reader cards"))
         self.camera_page = CameraPage()
         self.camera_page.save_button.clicked.disconnect()
-        self.camera_page.save_button.clicked.connect(self.unsaved.watch(
-            self.camera_page.form_box, self.tr("Camera"), self.camera_page.save))
+        self.camera_page.save_button.clicked.connect(self._keyed_save(
+            self.camera_page.form_box, self.tr("Camera"), self.camera_page.save,
+            self.camera_page.save_button))
         self.addTab(self.camera_page, self.tr("Camera"))
         self.sync_page: SyncPage | None = None
         if sync is not None and operations is not None:
@@ -88,6 +102,53 @@ class SettingsView(QTabWidget):
                                page.enroll_and_stay)
             page.loaded.connect(lambda: self.unsaved.mark_saved(page.join_box))
             self.addTab(page, self.tr("District sync"))
+        # Enter in a field saves its tab, as in the set-up wizard and the forms; Ctrl+S too.
+        # (District sync keeps its own: Enter goes from the address to the code, then enrols.)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_current,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _keyed_save(self, page: QWidget, title: str, save: Callable[[], bool],
+                    button: QPushButton) -> Callable[[], bool]:
+        """Watch *page* for unsaved edits; Enter in it and Ctrl+S save it as *button* does."""
+        action = self.unsaved.watch(page, title, save)
+        self._keyed.append((page, action, button))
+        button.setToolTip(self.tr("Enter or Ctrl+S saves too"))
+        return action
+
+    def save_current(self) -> bool:
+        """Ctrl+S: save what the tab shown holds (the part with the focus first)."""
+        focus = QApplication.focusWidget()
+        current = self.currentWidget()
+        parts = [(page, action) for page, action, _ in self._keyed
+                 if page is current or (current is not None and current.isAncestorOf(page))]
+        parts.sort(key=lambda part: not (focus is not None and part[0].isAncestorOf(focus)))
+        return all(action() for _, action in parts) if parts else False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        """Enter saves the part of the tab being typed in; on a button it presses it; in a
+        table it stays the table's (a cell being edited takes it first)."""
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if event.key() not in keys or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QPushButton):
+            focus.click()
+            return
+        if focus is not None and self.periods_box.isAncestorOf(focus):
+            self.add_period()
+            return
+        if focus is not None and not isinstance(focus, QAbstractItemView):
+            for page, action, _ in self._keyed:
+                if page.isAncestorOf(focus):
+                    action()
+                    return
+        super().keyPressEvent(event)
+
+    def tabInserted(self, index: int) -> None:  # noqa: N802 (Qt API)
+        """Each tab's title whole in its tooltip (shortened with "…" if it ever must be)."""
+        super().tabInserted(index)
+        self.setTabToolTip(index, self.tabText(index))
 
     def show_sync(self) -> None:
         """Bring the district sync tab to the front (Tools → Sync before enrolling)."""
@@ -150,7 +211,7 @@ class SettingsView(QTabWidget):
         form.addRow(QLabel(self.tr("Library id: {id}").format(id=self._lib.settings.library_id)))
         form.addRow(save)
         form.addRow(self.library_message)
-        save.clicked.connect(self.unsaved.watch(page, self.tr("Library"), self.save_library))
+        save.clicked.connect(self._keyed_save(page, self.tr("Library"), self.save_library, save))
         return page
 
     def save_library(self) -> bool:
@@ -209,8 +270,8 @@ class SettingsView(QTabWidget):
         layout.addWidget(self.schemes, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.schemes_message)
-        save.clicked.connect(self.unsaved.watch(page, self.tr("Accession numbers"),
-                                                self.save_schemes))
+        save.clicked.connect(self._keyed_save(page, self.tr("Accession numbers"),
+                                              self.save_schemes, save))
         return page
 
     def _scheme_row(self, code: str, prefix: str, width: int, label: str) -> None:
@@ -263,9 +324,9 @@ class SettingsView(QTabWidget):
             week_row.addWidget(box)
         save_week = QPushButton(self.tr("&Save"))
         week_row.addWidget(save_week)
-        save_week.clicked.connect(self.unsaved.watch(week, self.tr("Closed every week"),
-                                                     self.save_weekdays))
-        periods = QGroupBox(self.tr("Closed periods (holidays, Tết, summer)"))
+        save_week.clicked.connect(self._keyed_save(week, self.tr("Closed every week"),
+                                                   self.save_weekdays, save_week))
+        self.periods_box = periods = QGroupBox(self.tr("Closed periods (holidays, Tết, summer)"))
         self.periods = QListWidget()
         self.start = QDateEdit(library_today(self._lib))
         self.end = QDateEdit(library_today(self._lib))
