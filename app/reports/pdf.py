@@ -249,7 +249,7 @@ class _Writer:
                     self.y -= 11.5
         self.y -= 4
 
-    def section_(self, section: Section, first: bool) -> None:
+    def section_(self, section: Section, first: bool, last: bool = False) -> None:
         if section.new_page and not first and self.y < self.top:
             self._new_page()
         self.edges = self._layout(section.columns)
@@ -262,6 +262,16 @@ class _Writer:
             if section.total is not None else None)
         first_row = rows[0] if rows else None
         needed = 40 + self._row_height(heads) + (self._row_height(first_row) if first_row else 14)
+        if last and self.report.signatures:
+            # the signatures never stand alone on a page: the last table goes over with them
+            # when both fit on one page
+            title = len(wrap(section.title, BOLD, 11, self.right - self.left)) * 14 + 4
+            lines = sum(len(wrap(t, REGULAR, 9, self.right - self.left)) for t in section.lines)
+            whole = (title + 11.5 * lines + self._row_height(heads)
+                     + sum(self._row_height(r) for r in rows + ([total] if total else []))
+                     + (0 if rows else 18) + 16 + SIGNATURE_SPACE)
+            if whole <= self.top - self.bottom:
+                needed = whole
         if not self._room(needed) and self.y < self.top:
             self._new_page()
         self._section_title(section)
@@ -312,7 +322,8 @@ class _Writer:
     def write(self) -> Recording:
         self._title_block()
         for index, section in enumerate(self.report.sections):
-            self.section_(section, first=index == 0)
+            self.section_(section, first=index == 0,
+                          last=index == len(self.report.sections) - 1)
         self.signatures()
         self.doc.new_page()
         return self.doc

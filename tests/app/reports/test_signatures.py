@@ -55,3 +55,14 @@ def test_tally_is_signed_by_its_maker_and_registers_are_not_signed(
     assert "NGƯỜI LẬP BIỂU" in text and "HIỆU TRƯỞNG" not in text
     register = school.reports.report("individual")
     assert "(Ký" not in layout_text(school.reports.write(register, tmp_path / "reg.pdf"))
+
+
+def test_the_signatures_never_stand_alone_on_a_page(school: School, tmp_path: Path) -> None:
+    """August's tally fills its first page with the days: the last table goes over with
+    the signature, so the page signed is a page of figures."""
+    tally = school.reports.report("tally", period=Period.month(2025, 8))
+    pages = layout_text(school.reports.write(tally, tmp_path / "tally.pdf")).split("\f")[:-1]
+    assert len(pages) == 2
+    signed = " ".join(pages[-1].split())
+    assert "NGƯỜI LẬP BIỂU" in signed
+    assert "3. Lượt sách theo loại tài liệu" in signed and "Cộng" in signed
