@@ -304,13 +304,15 @@ class PatronService:
     def import_class_list(self, path: Path | str, *, dry_run: bool = True,
                           mapping: Mapping[str, str] | None = None,
                           default_class: str | None = None,
-                          school_year: str | None = None) -> ImportResult:
+                          school_year: str | None = None,
+                          encodings: Mapping[str, str] | None = None) -> ImportResult:
         """Check or import a class list (CSV/XLSX); see
         :func:`app.patrons.class_list.import_class_list`."""
         from app.patrons.class_list import import_class_list
 
         return import_class_list(self, path, dry_run=dry_run, mapping=mapping,
-                                 default_class=default_class, school_year=school_year)
+                                 default_class=default_class, school_year=school_year,
+                                 encodings=encodings)
 
     def school_year(self) -> str:
         """The library's current school year (setting ``school_year``, else from today)."""

@@ -398,8 +398,8 @@
       <translation>2. Check the columns</translation>
     </message>
     <message>
-      <source>Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) are detected and converted. Change a field if it is wrong.</source>
-      <translation>Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) are detected and converted. Change a field if it is wrong.</translation>
+      <source>Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) are detected and converted. If a name still reads wrong, choose its column's encoding.</source>
+      <translation>Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) are detected and converted. If a name still reads wrong, choose its column's encoding.</translation>
     </message>
     <message>
       <source>Column</source>
@@ -416,6 +416,10 @@
     <message>
       <source>Text encoding</source>
       <translation>Text encoding</translation>
+    </message>
+    <message>
+      <source>First value</source>
+      <translation>First value</translation>
     </message>
     <message>
       <source>Unicode</source>

@@ -398,8 +398,8 @@
       <translation>2. Kiểm tra các cột</translation>
     </message>
     <message>
-      <source>Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) are detected and converted. Change a field if it is wrong.</source>
-      <translation>Các cột gõ bằng phông chữ cũ (TCVN3/.VnTime, VNI) được nhận ra và chuyển sang Unicode. Đổi trường nếu chưa đúng.</translation>
+      <source>Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) are detected and converted. If a name still reads wrong, choose its column's encoding.</source>
+      <translation>Các cột gõ bằng phông chữ cũ (TCVN3/.VnTime, VNI) được nhận ra và chuyển sang Unicode. Nếu tên vẫn sai chữ, hãy chọn bảng mã của cột đó.</translation>
     </message>
     <message>
       <source>Column</source>
@@ -416,6 +416,10 @@
     <message>
       <source>Text encoding</source>
       <translation>Bảng mã</translation>
+    </message>
+    <message>
+      <source>First value</source>
+      <translation>Giá trị đầu tiên</translation>
     </message>
     <message>
       <source>Unicode</source>

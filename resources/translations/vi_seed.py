@@ -318,8 +318,10 @@ VI: dict[str, str] = {
     "The file does not exist.": "Tệp không tồn tại.",
     "2. Check the columns": "2. Kiểm tra các cột",
     "Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) are detected and converted. "
-    "Change a field if it is wrong.": "Các cột gõ bằng phông chữ cũ (TCVN3/.VnTime, VNI) được "
-                                      "nhận ra và chuyển sang Unicode. Đổi trường nếu chưa đúng.",
+    "If a name still reads wrong, choose its column's encoding.":
+        "Các cột gõ bằng phông chữ cũ (TCVN3/.VnTime, VNI) được nhận ra và chuyển sang Unicode. "
+        "Nếu tên vẫn sai chữ, hãy chọn bảng mã của cột đó.",
+    "First value": "Giá trị đầu tiên",
     "Column": "Cột", "Header": "Tiêu đề", "Field": "Trường", "Text encoding": "Bảng mã",
     "Unicode": "Unicode", "TCVN3 (.VnTime) → Unicode": "TCVN3 (.VnTime) → Unicode",
     "VNI → Unicode": "VNI → Unicode", "Windows-1258 → Unicode": "Windows-1258 → Unicode",

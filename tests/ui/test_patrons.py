@@ -41,9 +41,8 @@ def test_class_list_import_wizard(window, lib, tmp_path, qtbot) -> None:  # type
     wizard.file_page.file.setText(str(write_class_list(tmp_path / "lop6a.csv")))
     advance(qtbot, wizard, wizard.columns_page)
     fields = {k: c.currentData() for k, c in wizard.columns_page.combos.items()}
-    assert fields["Họ và tên"] == "full_name" and fields["Ngày sinh"] == "birth_date"
-    encodings = [wizard.columns_page.table.item(r, 3).text()
-                 for r in range(wizard.columns_page.table.rowCount())]
+    assert fields["B"] == "full_name" and fields["C"] == "birth_date"  # Họ và tên, Ngày sinh
+    encodings = [c.currentText() for c in wizard.columns_page.encoding_combos.values()]
     assert any("TCVN3" in e for e in encodings)  # the legacy-font column is detected
     assert lib.patrons.list_patrons() == []  # nothing written by the dry run
 
@@ -212,7 +211,7 @@ def test_changing_a_column_runs_a_new_dry_run(window, tmp_path, qtbot) -> None: 
     wizard.file_page.file.setText(str(write_class_list(tmp_path / "lop6a.csv")))
     advance(qtbot, wizard, wizard.columns_page)
     first = wizard.dry
-    combo = wizard.columns_page.combos["Ngày sinh"]
+    combo = wizard.columns_page.combos["C"]  # Ngày sinh
     combo.setCurrentIndex(combo.findData(""))  # the birth date is not used
     advance(qtbot, wizard, wizard.preview_page)
     assert wizard.dry is not first and first.counts["error"] == 1
@@ -497,12 +496,16 @@ def test_the_column_page_shows_each_encoding_whole(window, tmp_path, qtbot) -> N
     wizard.file_page.file.setText(str(write_class_list(tmp_path / "lop6a.csv")))
     advance(qtbot, wizard, wizard.columns_page)
     table = wizard.columns_page.table
-    metrics = table.fontMetrics()
-    shown = [table.item(r, 3).text() for r in range(table.rowCount())]
+    combos = wizard.columns_page.encoding_combos
+    shown = [combo.currentText() for combo in combos.values()]
     assert "TCVN3 (.VnTime) → Unicode" in shown
-    for row, text in enumerate(shown):
-        assert table.columnWidth(3) >= metrics.horizontalAdvance(text) + 6, text
-        assert table.visualItemRect(table.item(row, 3)).right() <= table.viewport().width()
+    for row in range(table.rowCount()):
+        combo = table.cellWidget(row, 3)
+        if combo is None:
+            continue
+        assert table.columnWidth(3) >= combo.sizeHint().width(), combo.currentText()
+        rect = table.visualRect(table.model().index(row, 3))
+        assert rect.right() <= table.viewport().width()
 
 
 def test_tab_leaves_the_patron_list_instead_of_walking_its_cells(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]

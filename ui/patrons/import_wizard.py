@@ -41,7 +41,8 @@ from ui.format import display_date
 from ui.operations import Operation, Operations, Progress
 from ui.style import BAD_FG, WARN_FG
 
-ImportKey = tuple[str, tuple[tuple[str, str], ...], str | None, str | None]
+ImportKey = tuple[str, tuple[tuple[str, str], ...], str | None, str | None,
+                  tuple[tuple[str, str], ...]]
 
 
 class ImportWizard(QWizard):
@@ -56,6 +57,7 @@ class ImportWizard(QWizard):
         self.dry_for: ImportKey | None = None  # the file and choices it answers
         self.result: Any = None    # the real import's ImportResult
         self.mapping: dict[str, str] = {}
+        self.encodings: dict[str, str] = {}  # column letter → encoding the librarian chose
         self.working: Operation | None = None
         self.setWindowTitle(self.tr("Import a class list"))
         self.resize(900, 600)
@@ -72,7 +74,8 @@ class ImportWizard(QWizard):
         page = self.file_page
         return (str(page.path()), tuple(sorted(self.mapping.items())),
                 page.default_class.text().strip() or None,
-                page.school_year.text().strip() or None)
+                page.school_year.text().strip() or None,
+                tuple(sorted(self.encodings.items())))
 
     def busy(self) -> bool:
         """True while a dry run or the import is working."""
@@ -106,13 +109,14 @@ class ImportWizard(QWizard):
     def _start(self, dry_run: bool, key: ImportKey, title: str, error: QLabel,
                done: Callable[[Any], None]) -> Operation:
         db_path = self.lib.path
-        path, mapping, default_class, school_year = key
+        path, mapping, default_class, school_year, encodings = key
 
         def work(_progress: Progress) -> Any:
             with Library.open(db_path) as own:
                 return own.patrons.import_class_list(
                     Path(path), dry_run=dry_run, mapping=dict(mapping) or None,
-                    default_class=default_class, school_year=school_year)
+                    default_class=default_class, school_year=school_year,
+                    encodings=dict(encodings) or None)
 
         error.setText("")
         operation = self.operations.run(work, title=title, dialog_parent=self,
@@ -183,6 +187,7 @@ class FilePage(QWizardPage):
             self.error.setText(self.tr("The file does not exist."))
             return False
         self._wizard.mapping = {}
+        self._wizard.encodings = {}
         if self._wizard.checked():
             return True
         if not self._wizard.busy():
@@ -191,24 +196,29 @@ class FilePage(QWizardPage):
 
 
 class ColumnsPage(QWizardPage):
-    """Step 2: which column is which field, and the text encoding found in each."""
+    """Step 2: which column is which field, and the text encoding of each (detected; the
+    librarian may choose another, and the headers and first values are read again in it)."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("2. Check the columns"))
         self.setSubTitle(self.tr("Columns typed in an old Vietnamese font (TCVN3/.VnTime, VNI) "
-                                 "are detected and converted. Change a field if it is wrong."))
-        self.table = QTableWidget(0, 4)
+                                 "are detected and converted. If a name still reads wrong, "
+                                 "choose its column's encoding."))
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Header"),
-                                              self.tr("Field"), self.tr("Text encoding")])
+                                              self.tr("Field"), self.tr("Text encoding"),
+                                              self.tr("First value")])
         self.table.verticalHeader().hide()
         # The letter, field and encoding ("TCVN3 (.VnTime) → Unicode") are shown whole; the
-        # header text takes the room left.
+        # header and the first value take the room left.
         columns = self.table.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         columns.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.combos: dict[str, QComboBox] = {}
+        self.encoding_combos: dict[str, QComboBox] = {}
         self._base: dict[str, str] = {}
         self._shown: dict[str, str] = {}
         self.error = QLabel()
@@ -218,14 +228,23 @@ class ColumnsPage(QWizardPage):
         layout.addWidget(self.table)
         layout.addWidget(self.error)
 
+    def encoding_names(self) -> dict[str, str]:
+        """The encodings a column can be read in, in words (a CSV of bytes is read as
+        Windows-1258 when it is not in a legacy font)."""
+        dry = self._wizard.dry
+        native = (self.tr("Windows-1258 → Unicode") if dry is not None
+                  and dry.file_encoding == "cp1258" else self.tr("Unicode"))
+        return {"unicode": native, "tcvn3": self.tr("TCVN3 (.VnTime) → Unicode"),
+                "vni": self.tr("VNI → Unicode")}
+
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         dry = self._wizard.dry
         self._base = dict(self._wizard.mapping)
-        self._shown = {c.header or c.letter: (c.field or "ignore") for c in dry.columns}
+        self._shown = {c.letter: (c.field or "ignore") for c in dry.columns}
         self.table.setRowCount(0)
         self.combos = {}
-        encodings = {"unicode": self.tr("Unicode"), "tcvn3": self.tr("TCVN3 (.VnTime) → Unicode"),
-                     "vni": self.tr("VNI → Unicode"), "cp1258": self.tr("Windows-1258 → Unicode")}
+        self.encoding_combos = {}
+        names = self.encoding_names()
         for column in dry.columns:
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -237,22 +256,44 @@ class ColumnsPage(QWizardPage):
                 combo.addItem(self._wizard.field_name(key), key)
             combo.setCurrentIndex(max(0, combo.findData(column.field or "")))
             self.table.setCellWidget(row, 2, combo)
-            self.combos[column.header or column.letter] = combo
-            encoding = encodings.get(column.encoding or "", column.encoding or "")
-            cell = QTableWidgetItem(encoding)
-            if column.encoding in ("tcvn3", "vni", "cp1258"):
-                cell.setForeground(QBrush(QColor(WARN_FG)))
-            self.table.setItem(row, 3, cell)
+            self.combos[column.letter] = combo
+            if column.encoding is None:  # no text below the header: nothing to read
+                self.table.setItem(row, 3, QTableWidgetItem(""))
+            else:
+                encoding = QComboBox()
+                for key, name in names.items():
+                    encoding.addItem(name, key)
+                encoding.setCurrentIndex(max(0, encoding.findData(column.encoding)))
+                if column.encoding != "unicode":
+                    encoding.setStyleSheet(f"color: {WARN_FG};")
+                encoding.activated.connect(
+                    lambda _i, letter=column.letter: self.choose_encoding(letter))
+                self.table.setCellWidget(row, 3, encoding)
+                self.encoding_combos[column.letter] = encoding
+            self.table.setItem(row, 4, QTableWidgetItem(column.sample))
 
     def chosen_mapping(self) -> dict[str, str]:
-        """Header (or column letter) → field, as chosen in the combo boxes."""
+        """Column letter → field, as chosen in the combo boxes."""
         return {key: str(combo.currentData() or "ignore") for key, combo in self.combos.items()}
 
-    def validatePage(self) -> bool:  # noqa: N802 (Qt API)
+    def _take_mapping(self) -> None:
         # Unchanged combos keep the mapping the shown columns came from (automatic or not), so
         # the dry run that filled them still answers; a change needs a new one.
         mapping = self.chosen_mapping()
         self._wizard.mapping = self._base if mapping == self._shown else mapping
+
+    def choose_encoding(self, letter: str) -> Operation | None:
+        """Read column *letter* in the encoding chosen: a new dry run, and the page shows
+        the headers and first values as they now read."""
+        combo = self.encoding_combos[letter]
+        self._wizard.encodings[letter] = str(combo.currentData())
+        self._take_mapping()
+        if self._wizard.busy():
+            return None
+        return self._wizard.check(self.error, self.initializePage)
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt API)
+        self._take_mapping()
         if self._wizard.checked():
             return True
         if not self._wizard.busy():

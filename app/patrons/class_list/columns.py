@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app import legacy_text
 from app.errors import ImportFormatError
 from app.i18n import Text
 from app.patrons.class_list.reader import Cell
 from app.patrons.classes import parse_class
-from app.text import fold
+from app.text import fold, nfc
 
 FIELDS = ("full_name", "family_middle", "given_name", "class_name", "birth_date",
           "student_code", "gender", "female_mark", "phone", "email", "address", "note", "card",
@@ -102,10 +102,29 @@ class Header:
     """Where the header is and which field each column holds."""
 
     row_index: int  # 0-based index of the header row in the sheet
-    headers: list[str]  # the header cells as text (read natively)
+    headers: list[str]  # the header cells as text (read natively, or decoded: see decoded)
     fields: list[str | None]  # field per column (None: not recognised, 'ignore': skipped)
     default_class: str | None  # from a title above the header
     default_year: str | None
+    raw: list[str] = field(default_factory=list)  # the header cells as stored in the file
+
+    def decoded(self, encodings: Mapping[int, str], native: Callable[[str], str]) -> Header:
+        """This header with each column's text read in *encodings* (column index → encoding;
+        a column not named is read natively): "Hä vµ tªn" typed in TCVN3 shows "Họ và tên"."""
+        headers = list(self.headers)
+        for index, cell in enumerate(self.raw):
+            encoding = encodings.get(index)
+            if cell and encoding in (legacy_text.TCVN3, legacy_text.VNI):
+                headers[index] = nfc(legacy_text.decode(cell, encoding))
+            elif cell and index < len(headers):
+                headers[index] = native(cell)
+        return Header(self.row_index, headers, self.fields, self.default_class,
+                      self.default_year, self.raw)
+
+    def encoding(self, native: Callable[[str], str]) -> str:
+        """The encoding the header row was typed in (``unicode`` when it has no text)."""
+        cells = [c for c in self.raw if c and c.strip()]
+        return legacy_text.detect(cells, native) if cells else legacy_text.UNICODE
 
 
 def _has_name(fields: Sequence[str | None]) -> bool:
@@ -126,18 +145,21 @@ def find_header(rows: Sequence[Sequence[Cell]], native: Callable[[str], str]) ->
     index, _, fields = best
     headers = [native(c) if isinstance(c, str) else ("" if c is None else str(c))
                for c in rows[index]]
+    raw = [c if isinstance(c, str) else "" for c in rows[index]]
     top = index
     # A header on two rows: "Họ và tên" merged over "Họ đệm" | "Tên" below it, or "STT",
     # "Ngày sinh" merged down beside a row naming the parts. The row below wins where it
     # names a field; the row above fills the columns it leaves empty.
     if index + 1 < len(rows) and _continues_header(rows[index + 1], native):
-        fields, headers = _merge_header(fields, headers, rows[index + 1], native, below=True)
+        fields, headers, raw = _merge_header(fields, headers, raw, rows[index + 1], native,
+                                             below=True)
         index += 1
     if top > 0 and _continues_header(rows[top - 1], native):
-        fields, headers = _merge_header(fields, headers, rows[top - 1], native, below=False)
+        fields, headers, raw = _merge_header(fields, headers, raw, rows[top - 1], native,
+                                             below=False)
         top -= 1
     default_class, default_year = _title_hints(rows[:top], native)
-    return Header(index, headers, fields, default_class, default_year)
+    return Header(index, headers, fields, default_class, default_year, raw)
 
 
 def _continues_header(row: Sequence[Cell], native: Callable[[str], str]) -> bool:
@@ -148,10 +170,10 @@ def _continues_header(row: Sequence[Cell], native: Callable[[str], str]) -> bool
     return named > 0 and all(isinstance(c, str) for c in texts) and named * 2 >= len(texts)
 
 
-def _merge_header(fields: list[str | None], headers: list[str], other: Sequence[Cell],
-                  native: Callable[[str], str], *, below: bool
-                  ) -> tuple[list[str | None], list[str]]:
-    fields, headers = list(fields), list(headers)
+def _merge_header(fields: list[str | None], headers: list[str], raw: list[str],
+                  other: Sequence[Cell], native: Callable[[str], str], *, below: bool
+                  ) -> tuple[list[str | None], list[str], list[str]]:
+    fields, headers, raw = list(fields), list(headers), list(raw)
     for column, cell in enumerate(other):
         field_name = field_of_header(cell, native)
         if field_name is None:
@@ -159,13 +181,16 @@ def _merge_header(fields: list[str | None], headers: list[str], other: Sequence[
         while len(fields) <= column:
             fields.append(None)
             headers.append("")
+        while len(raw) <= column:
+            raw.append("")
         if below or fields[column] is None:
             if field_name in fields and fields.index(field_name) != column:
                 continue  # a field comes from one column only
             fields[column], headers[column] = field_name, native(str(cell))
+            raw[column] = str(cell)
     if below and "family_middle" in fields and "given_name" in fields:
         fields = [None if f == "full_name" else f for f in fields]  # the merged parent
-    return fields, headers
+    return fields, headers, raw
 
 
 def _title_hints(rows: Sequence[Sequence[Cell]],
@@ -195,7 +220,7 @@ def apply_overrides(header: Header, overrides: Mapping[str, str] | None) -> Head
         if field_name not in FIELDS:
             raise ImportFormatError("import.bad_field", BAD_FIELD, field=field_name,
                                     allowed=", ".join(FIELDS))
-        index = _column_index(column, header.headers)
+        index = column_index(column, header)
         if index is None:
             raise ImportFormatError("import.bad_column", UNKNOWN_COLUMN, column=column)
         if field_name != "ignore":  # a field comes from one column only
@@ -204,17 +229,20 @@ def apply_overrides(header: Header, overrides: Mapping[str, str] | None) -> Head
             fields.append(None)
         fields[index] = field_name
     return Header(header.row_index, header.headers, fields, header.default_class,
-                  header.default_year)
+                  header.default_year, header.raw)
 
 
 UNKNOWN_COLUMN = Text("Không có cột “{column}” trong tệp.", "There is no column “{column}”.")
 
 
-def _column_index(column: str, headers: Sequence[str]) -> int | None:
+def column_index(column: str, header: Header) -> int | None:
+    """The 0-based index of *column* in *header*: its header text (compared folded, as shown
+    or as stored in the file), its 1-based number or its spreadsheet letter ("C")."""
     wanted = fold(column)
-    for index, text in enumerate(headers):
-        if text and fold(text) == wanted:
-            return index
+    for texts in (header.headers, header.raw):
+        for index, text in enumerate(texts):
+            if text and fold(text) == wanted:
+                return index
     if column.strip().isdigit():
         return int(column) - 1 if int(column) >= 1 else None
     letters = column.strip().upper()

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import legacy_text
+from app.errors import ImportFormatError
 from app.i18n import Text
 from app.patrons.class_list.columns import (
     Header,
     apply_overrides,
+    column_index,
     find_header,
     missing_name_header,
 )
@@ -50,6 +52,8 @@ CARD_TAKEN = Text("Mã thẻ {card} đã thuộc về bạn đọc khác.",
 AMBIGUOUS = Text("Có {count} bạn đọc cùng tên “{name}”; hãy thêm mã học sinh.",
                  "{count} patrons are called “{name}”; add a student code.")
 BAD_CATEGORY = Text("Loại bạn đọc “{value}” không hợp lệ.", "Unknown patron category “{value}”.")
+BAD_ENCODING = Text("Bảng mã “{encoding}” không dùng được (chọn: {allowed}).",
+                    "Unknown text encoding “{encoding}” (choose: {allowed}).")
 
 TEXT_FIELDS = ("full_name", "family_middle", "given_name", "class_name", "student_code",
                "gender", "phone", "email", "address", "note", "card", "school_year", "category")
@@ -60,44 +64,64 @@ _CATEGORY_WORDS = {"hoc sinh": "student", "giao vien": "teacher", "nhan vien": "
 def import_class_list(service: PatronService, path: Path | str, *, dry_run: bool = True,
                       mapping: Mapping[str, str] | None = None,
                       default_class: str | None = None, school_year: str | None = None,
-                      category: str = "student") -> ImportResult:
+                      category: str = "student",
+                      encodings: Mapping[str, str] | None = None) -> ImportResult:
     """Check (``dry_run=True``) or import a class list file (CSV or XLSX).
 
     *mapping* overrides the detected columns: ``{"Tên HS": "full_name", "D": "class_name"}``.
+    *encodings* overrides the text encoding detected for a column (``unicode``, ``tcvn3``,
+    ``vni``), the column named as in *mapping*: ``{"B": "vni"}``; the column's header is
+    read in the same encoding.
     *default_class* is used for rows without a class column (else a class in a title row
     above the header, else the sheet's name). Returns an :class:`ImportResult`; nothing is
     written on a dry run, and a real run writes all good rows in one transaction.
     """
+    for encoding in (encodings or {}).values():
+        if encoding not in legacy_text.ENCODINGS:
+            raise ImportFormatError("import.bad_encoding", BAD_ENCODING, encoding=encoding,
+                                    allowed=", ".join(legacy_text.ENCODINGS))
     table = read_table(Path(path))
+    chosen = dict(encodings or {})
     if dry_run:
-        return _run(service, table, None, mapping, default_class, school_year, category)
+        return _run(service, table, None, mapping, default_class, school_year, category,
+                    chosen)
     with service.db.transaction() as conn:
-        return _run(service, table, conn, mapping, default_class, school_year, category)
+        return _run(service, table, conn, mapping, default_class, school_year, category,
+                    chosen)
 
 
 def _run(service: PatronService, table: RawTable, conn: sqlite3.Connection | None,
          mapping: Mapping[str, str] | None, default_class: str | None,
-         school_year: str | None, category: str) -> ImportResult:
+         school_year: str | None, category: str, chosen: Mapping[str, str]) -> ImportResult:
     result = ImportResult(str(table.path), table.file_encoding, table.delimiter, [], [],
                           applied=conn is not None)
     for sheet in table.sheets:
         header = find_header(sheet.rows, table.native)
         if header is None and mapping and sheet.rows:
             first = [c if isinstance(c, str) else "" for c in sheet.rows[0]]
-            header = Header(0, [table.native(c) for c in first], [None] * len(first), None, None)
+            header = Header(0, [table.native(c) for c in first], [None] * len(first), None, None,
+                            first)
         if header is None:
             result.skipped_sheets.append(sheet.name)
             continue
+        encodings = _column_encodings(sheet, header, table.native)
+        # The header row read as it was typed (a .VnTime title row shows "Họ và tên", not
+        # "Hä vµ tªn"); a column whose encoding the librarian chose: its header too.
+        overridden = _chosen_encodings(header, chosen)
+        encodings.update(overridden)
+        typed = header.encoding(table.native)
+        header = header.decoded({index: overridden.get(index, typed)
+                                 for index in range(len(header.raw))}, table.native)
         header = apply_overrides(header, mapping)
         if "full_name" not in header.fields and not (
                 "family_middle" in header.fields and "given_name" in header.fields):
             result.skipped_sheets.append(sheet.name)
             continue
-        encodings = _column_encodings(sheet, header, table.native)
         for index, text in enumerate(header.headers):
             field_name = header.fields[index] if index < len(header.fields) else None
-            result.columns.append(ColumnInfo(sheet.name, index, text, field_name,
-                                             encodings.get(index)))
+            result.columns.append(ColumnInfo(
+                sheet.name, index, text, field_name, encodings.get(index),
+                _sample(sheet, header, index, encodings.get(index), table.native)))
         sheet_class = default_class or header.default_class or (
             str(parse_class(sheet.name)) if parse_class(sheet.name) else None)
         year = school_year or header.default_year or service.school_year()
@@ -117,13 +141,36 @@ def _run(service: PatronService, table: RawTable, conn: sqlite3.Connection | Non
     return result
 
 
+def _sample(sheet: Sheet, header: Header, index: int, encoding: str | None,
+            native: Callable[[str], str]) -> str:
+    """The first text below the header in column *index*, read in *encoding*: what the
+    librarian checks when choosing the encoding."""
+    for row in sheet.rows[header.row_index + 1:]:
+        cell = row[index] if index < len(row) else None
+        if isinstance(cell, str) and cell.strip():
+            return _cell_text(cell, encoding, native)
+    return ""
+
+
+def _chosen_encodings(header: Header, chosen: Mapping[str, str]) -> dict[int, str]:
+    """The encodings the librarian chose, by column index (a column not in this sheet is
+    left out)."""
+    out: dict[int, str] = {}
+    for column, encoding in chosen.items():
+        index = column_index(column, header)
+        if index is not None:
+            out[index] = encoding
+    return out
+
+
 def _column_encodings(sheet: Sheet, header: Header,
                       native: Callable[[str], str]) -> dict[int, str]:
+    """The encoding detected in each column holding text (mapped to a field or not, so the
+    librarian sees every column's and may correct it)."""
     out: dict[int, str] = {}
     body = sheet.rows[header.row_index + 1:]
-    for index, field_name in enumerate(header.fields):
-        if field_name is None or field_name == "ignore":
-            continue
+    width = max([len(header.fields), *(len(row) for row in body)]) if body else 0
+    for index in range(width):
         column = (row[index] for row in body if index < len(row))
         cells = [cell for cell in column if isinstance(cell, str)]
         if cells:

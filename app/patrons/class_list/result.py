@@ -28,6 +28,7 @@ class ColumnInfo:
     header: str
     field: str | None
     encoding: str | None
+    sample: str = ""  # the first cell below the header, read in ``encoding``
 
     @property
     def letter(self) -> str:
@@ -37,7 +38,7 @@ class ColumnInfo:
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"sheet": self.sheet, "column": self.letter, "header": self.header,
-                "field": self.field, "encoding": self.encoding}
+                "field": self.field, "encoding": self.encoding, "sample": self.sample}
 
 
 @dataclass
