@@ -69,3 +69,25 @@ def identity_of(db_path: Path) -> str | None:
     except (OSError, UnicodeDecodeError):
         return None
     return noted or None
+
+
+def holds_anything(db_path: Path) -> bool:
+    """Whether the library at *db_path* has any record, copy or reader (True when it cannot
+    be read: a damaged library is never taken for an empty one).
+
+    A library ThuVien just made on a new PC is empty: restoring another library's backup
+    over it is how a library moves to that PC, not a mistake.
+    """
+    try:
+        conn = open_read_only(db_path)
+    except (sqlite3.Error, OSError, ValueError):
+        return True
+    try:
+        return any(
+            conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+            for table in ("records", "items", "patrons")
+        )
+    except (sqlite3.Error, UnicodeDecodeError):
+        return True
+    finally:
+        conn.close()

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from app.backup import BackupEntry, restore_database
+from app.backup.identity import holds_anything, identity_of, library_id_of
 from app.cli._common import add_json_flag, open_library, phrase, print_json
 from app.db.paths import default_db_path
+from app.errors import UserError
 from app.i18n import Text
 from app.library import Library
 
@@ -25,6 +27,14 @@ RESTORED = Text(
 RESTORED_NEW = Text("Đã khôi phục thư viện{which} từ {file}.",
                     "Restored the library{which} from {file}.")
 NAMED = Text(" «{name}»", " “{name}”")
+OTHER_LIBRARY = Text(
+    "Tệp {file} là bản sao lưu của một thư viện khác, không phải của thư viện {path}: "
+    "khôi phục nó sẽ thay sách và bạn đọc của thư viện này bằng của thư viện kia. Nếu thật sự "
+    "muốn vậy, chạy lại lệnh với --other-library.",
+    "The file {file} is a backup of another library, not of the library {path}: restoring it "
+    "would put that library's books and readers in place of this one's. If that is really "
+    "wanted, run the command again with --other-library.",
+)
 
 
 def register(subparsers: Any) -> None:
@@ -49,6 +59,9 @@ def register(subparsers: Any) -> None:
         "thay thư viện bằng một bản sao lưu (có kiểm tra)", "replace the library with a checked backup"))
     restore.add_argument("file", type=Path, metavar=phrase("TỆP", "FILE"), help=phrase(
         "tệp sao lưu (.sqlite3)", "the backup file (.sqlite3)"))
+    restore.add_argument("--other-library", action="store_true", help=phrase(
+        "cho phép khôi phục bản sao lưu của một thư viện khác đè lên thư viện này",
+        "allow restoring another library's backup over this library"))
     add_json_flag(restore)
     restore.set_defaults(handler=backup_restore)
 
@@ -106,6 +119,12 @@ def _which(name: str, code: str) -> str:
 def backup_restore(args: argparse.Namespace) -> int:
     """``thuvien backup restore FILE [--json]``: the library must not be open elsewhere."""
     db_path = Path(args.db) if args.db else default_db_path()
+    ours = identity_of(db_path)  # None for a new library file: nothing to mistake
+    theirs = library_id_of(args.file) if args.file.is_file() else None
+    if ours and theirs and ours != theirs and not args.other_library \
+            and holds_anything(db_path):
+        raise UserError("backup.other_library", OTHER_LIBRARY, file=str(args.file),
+                        path=str(db_path))
     report = restore_database(db_path, args.file)
     Library.open(db_path).close()  # brings an older backup's schema up to date
     facts = report.restored
