@@ -336,10 +336,24 @@ HEADING_GAP = 12.0  # points kept free between the library's name and the regist
 def heading_names(library: str, title: str, width: float) -> tuple[list[str], float]:
     """The library's name as the running heading prints it, left of the register's name that
     is centred on a page *width* points wide: one line when it fits, else broken into two
-    (shrunk and cut with "…" only past that), so that it never runs into the title."""
+    (shrunk and cut with "…" only past that), so that it never runs into the title; two
+    lines break after a comma when they can, keeping a place's name whole.
+
+    >>> _ = register_fonts()
+    >>> heading_names("Thư viện Trường THCS Nguyễn Thị Minh Khai, huyện Hoằng Hoá, tỉnh "
+    ...               "Thanh Hoá", "SỔ ĐĂNG KÝ CÁ BIỆT", 595.0)
+    (['Thư viện Trường THCS Nguyễn Thị Minh Khai,', 'huyện Hoằng Hoá, tỉnh Thanh Hoá'], 8.5)
+    """
     room = width / 2 - text_width(nfc(title), BOLD, HEADING_SIZE) / 2 - MARGIN - HEADING_GAP
     for size in (HEADING_SIZE, 7.5, 6.5):
         lines = wrap(library, REGULAR, size, room)
+        if len(lines) == 2:  # rather break after a comma: "…, huyện X," / "tỉnh Y"
+            parts = nfc(library).split(", ")
+            for cut in range(len(parts) - 1, 0, -1):
+                head, tail = ", ".join(parts[:cut]) + ",", ", ".join(parts[cut:])
+                if max(_width(head, REGULAR, size), _width(tail, REGULAR, size)) <= room:
+                    lines = [head, tail]
+                    break
         if len(lines) <= 2:
             return lines, size
     lines = wrap(library, REGULAR, 6.5, room)
