@@ -236,6 +236,10 @@
       <translation>≈ {count} found</translation>
     </message>
     <message>
+      <source>No records found</source>
+      <translation>No records found</translation>
+    </message>
+    <message>
       <source>Import MARC records</source>
       <translation>Import MARC records</translation>
     </message>
@@ -1780,6 +1784,10 @@
     <message>
       <source>Searching patrons</source>
       <translation>Searching patrons</translation>
+    </message>
+    <message>
+      <source>No patrons found for “{text}”. Try part of the name, the card or the student code.</source>
+      <translation>No patrons found for “{text}”. Try part of the name, the card or the student code.</translation>
     </message>
     <message>
       <source>Renew cards</source>

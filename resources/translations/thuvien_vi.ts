@@ -236,6 +236,10 @@
       <translation>Tìm thấy ≈ {count}</translation>
     </message>
     <message>
+      <source>No records found</source>
+      <translation>Không tìm thấy tài liệu nào</translation>
+    </message>
+    <message>
       <source>Import MARC records</source>
       <translation>Nhập biểu ghi MARC</translation>
     </message>
@@ -1780,6 +1784,10 @@
     <message>
       <source>Searching patrons</source>
       <translation>Đang tìm bạn đọc</translation>
+    </message>
+    <message>
+      <source>No patrons found for “{text}”. Try part of the name, the card or the student code.</source>
+      <translation>Không tìm thấy bạn đọc nào với “{text}”. Thử gõ một phần họ tên, mã thẻ hoặc mã học sinh.</translation>
     </message>
     <message>
       <source>Renew cards</source>

@@ -158,7 +158,10 @@ VI: dict[str, str] = {
     "E&xport MARC…": "X&uất MARC…", "Author": "Tác giả", "Year": "Năm",
     "Call number": "Ký hiệu xếp giá", "Copies": "Bản sách", "&Edit record…": "Sử&a…",
     "Add &copies…": "T&hêm bản sách…", "&Print labels…": "&In nhãn…", "Searching…": "Đang tìm…",
-    "{count} found": "Tìm thấy {count}", "Import MARC records": "Nhập biểu ghi MARC",
+    "{count} found": "Tìm thấy {count}", "No records found": "Không tìm thấy tài liệu nào",
+    "No patrons found for “{text}”. Try part of the name, the card or the student code.":
+        "Không tìm thấy bạn đọc nào với “{text}”. Thử gõ một phần họ tên, mã thẻ hoặc mã học "
+        "sinh.", "Import MARC records": "Nhập biểu ghi MARC",
     "MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)":
         "Tệp MARC (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;Mọi tệp (*)",
     "Importing {name}": "Đang nhập {name}", "Unexpected error: {error}": "Lỗi không mong đợi: {error}",

@@ -233,7 +233,8 @@ class CatalogView(QWidget):
         # A broad query in a large catalog is counted only so far and estimated beyond.
         found = (self.tr("{count} found") if result.total_exact
                  else self.tr("≈ {count} found"))
-        self.count_label.setText(found.format(count=display_count(result.total)))
+        self.count_label.setText(found.format(count=display_count(result.total))
+                                 if result.total else self.tr("No records found"))
 
     def _select_shown_record(self) -> None:
         """Keep the record shown beside the results selected among them (a new answer to the

@@ -227,10 +227,17 @@ class PatronsView(QWidget):
             return  # the librarian typed on: a newer answer is coming
         self.search_note.hide()
         self._fill(found)
+        if not found:  # an empty list said in words, with what to try
+            self.search_note.setStyleSheet("color: #475569;")
+            self.search_note.setText(self.tr(
+                "No patrons found for “{text}”. Try part of the name, the card or the student "
+                "code.").format(text=text))
+            self.search_note.show()
 
     def _search_failed(self, text: str, exc: BaseException) -> None:
         if text != self.search_field.text().strip():
             return
+        self.search_note.setStyleSheet(f"color: {OVERDUE};")
         self.search_note.setText(exc.message if isinstance(exc, UserError) else str(exc))
         self.search_note.show()
 
