@@ -2015,6 +2015,10 @@
       <translation>Copies ({count})</translation>
     </message>
     <message>
+      <source>Computed from the classification and the author mark: what the spine label prints. Edit the copy to set another.</source>
+      <translation>Computed from the classification and the author mark: what the spine label prints. Edit the copy to set another.</translation>
+    </message>
+    <message>
       <source>Acquired {day}</source>
       <translation>Acquired {day}</translation>
     </message>

@@ -2015,6 +2015,10 @@
       <translation>Bản sách ({count})</translation>
     </message>
     <message>
+      <source>Computed from the classification and the author mark: what the spine label prints. Edit the copy to set another.</source>
+      <translation>Tính từ ký hiệu phân loại và ký hiệu tác giả: đúng như nhãn gáy sách in. Sửa bản sách để đặt ký hiệu khác.</translation>
+    </message>
+    <message>
       <source>Acquired {day}</source>
       <translation>Nhập ngày {day}</translation>
     </message>

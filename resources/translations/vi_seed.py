@@ -159,6 +159,9 @@ VI: dict[str, str] = {
     "Call number": "Ký hiệu xếp giá", "Copies": "Bản sách", "&Edit record…": "Sử&a…",
     "Add &copies…": "T&hêm bản sách…", "&Print labels…": "&In nhãn…", "Searching…": "Đang tìm…",
     "{count} found": "Tìm thấy {count}", "No records found": "Không tìm thấy tài liệu nào",
+    "Computed from the classification and the author mark: what the spine label prints. Edit "
+    "the copy to set another.": "Tính từ ký hiệu phân loại và ký hiệu tác giả: đúng như nhãn "
+                                "gáy sách in. Sửa bản sách để đặt ký hiệu khác.",
     "No patrons found for “{text}”. Try part of the name, the card or the student code.":
         "Không tìm thấy bạn đọc nào với “{text}”. Thử gõ một phần họ tên, mã thẻ hoặc mã học "
         "sinh.", "Import MARC records": "Nhập biểu ghi MARC",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from app.catalog.models import Item, RecordView
 from app.circulation.rules import ITEM_TYPE_NAMES
+from app.labels.author_mark import AuthorMarkRule, author_mark
+from app.labels.selection import spine_lines
 from ui.format import display_date, display_price
 
 
@@ -98,8 +100,18 @@ class RecordDetail(QTabWidget):
             return None
         return self.items[row]
 
-    def show_record(self, record: RecordView | None, items: list[Item]) -> None:
-        """Show *record* and its copies (None: an empty hint)."""
+    def spine_call_number(self, record: RecordView, rule: AuthorMarkRule | None) -> str:
+        """The call number a spine label prints for a copy without its own: classification,
+        author mark (by the library's rule), volume, year."""
+        mark = author_mark(record.authors, record.title, rule, record.author_mark)
+        return " ".join(spine_lines(None, record.classification, mark, record.volume,
+                                    record.year))
+
+    def show_record(self, record: RecordView | None, items: list[Item], *,
+                    mark_rule: AuthorMarkRule | None = None) -> None:
+        """Show *record* and its copies (None: an empty hint). A copy without a call number
+        of its own shows the one its spine label prints (grey, "computed" in its tooltip),
+        with the author mark made by *mark_rule*."""
         self.copies.setRowCount(0)
         self.items = list(items) if record is not None else []
         if record is None:
@@ -127,14 +139,21 @@ class RecordDetail(QTabWidget):
                               f"<table cellpadding='3'>{body}</table>")
         self.marc.setPlainText("\n".join(marc_lines(record.marc)))
         self.setTabText(2, self.tr("Copies ({count})").format(count=len(items)))
+        computed = self.spine_call_number(record, mark_rule)
         for item in items:
             row = self.copies.rowCount()
             self.copies.insertRow(row)
             kind = ITEM_TYPE_NAMES.get(item.item_type)
+            own = (item.call_number or "").strip()
             cells = (item.barcode, self.status_name(item.status), item.collection or "",
-                     kind() if kind else item.item_type, item.call_number or "")
+                     kind() if kind else item.item_type, own or computed)
             tip = self.copy_tooltip(item)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(tip)
                 self.copies.setItem(row, column, cell)
+            if not own and computed:
+                cell.setForeground(QBrush(QColor("#64748b")))
+                cell.setToolTip(self.tr("Computed from the classification and the author mark: "
+                                        "what the spine label prints. Edit the copy to set "
+                                        "another.") + "\n" + tip)

@@ -29,6 +29,7 @@ from app.backup.durable import atomic_output
 from app.catalog.import_history import repeat_note
 from app.catalog.models import Item, SearchResult
 from app.errors import UserError
+from app.labels.selection import author_mark_rule
 from app.library import Library
 from ui.catalog.copy_dialogs import AddCopiesDialog, CopyEditActions
 from ui.catalog.copy_status import CopyStatusActions
@@ -259,7 +260,7 @@ class CatalogView(QWidget):
         self.current_id = record_id
         record = self._lib.catalog.record(record_id) if record_id is not None else None
         items = self._lib.catalog.items_of(record_id) if record_id is not None else []
-        self.detail.show_record(record, items)
+        self.detail.show_record(record, items, mark_rule=author_mark_rule(self._lib))
         self._show_copy_count(record_id, items)
         self.copy_actions.enable()
         for button in (self.edit_button, self.copies_button, self.labels_button,
