@@ -23,23 +23,36 @@ def library_id_of(path: Path) -> str | None:
 
     No integrity check: this reads one row, to tell which library a file belongs to.
     """
+    return owner_of(path)[0]
+
+
+def owner_of(path: Path) -> tuple[str | None, str]:
+    """The ``library_id`` and ``library_name`` stored in the database file at *path*: the id
+    is None when it cannot be read (as :func:`library_id_of`), the name empty when unset."""
     try:
         conn = open_read_only(path)
     except (sqlite3.Error, OSError, ValueError):
-        return None
+        return None, ""
     try:
-        row = conn.execute("SELECT value FROM settings WHERE key = 'library_id'").fetchone()
+        rows = dict(conn.execute(
+            "SELECT key, value FROM settings WHERE key IN ('library_id', 'library_name')"))
     except (sqlite3.Error, UnicodeDecodeError):
-        return None
+        return None, ""
     finally:
         conn.close()
-    if row is None:
-        return None
+    library_id = _plain(rows.get("library_id"))
+    return library_id or None, _plain(rows.get("library_name")) if library_id else ""
+
+
+def _plain(stored: object) -> str:
+    """A settings value as text (stored as JSON; an older plain value is taken as is)."""
+    if stored is None:
+        return ""
     try:
-        value = json.loads(row[0])
+        value = json.loads(str(stored))
     except (TypeError, ValueError):
-        value = row[0]
-    return str(value) if value else None
+        value = stored
+    return "" if value is None else str(value)
 
 
 def note_path(db_path: Path) -> Path:

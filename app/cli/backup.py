@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app.backup import BackupEntry, restore_database
-from app.backup.identity import holds_anything, identity_of, library_id_of
+from app.backup.identity import holds_anything, identity_of, library_id_of, owner_of
 from app.cli._common import add_json_flag, open_library, phrase, print_json
 from app.db.paths import default_db_path
 from app.errors import UserError
@@ -20,6 +20,17 @@ REMOVED = Text("Đã xoá {count} bản sao lưu cũ theo quy tắc giữ lại.
                "Removed {count} old backups under the retention rule.")
 EMPTY = Text("Chưa có bản sao lưu nào trong {folder}.", "No backups in {folder} yet.")
 LINE = Text("{when}  {code:<12}  {size:>10}  {file}", "{when}  {code:<12}  {size:>10}  {file}")
+OURS_HEADING = Text("Bản sao lưu của thư viện này:", "Backups of this library:")
+NONE_OURS = Text("Chưa có bản sao lưu nào của thư viện này trong {folder}.",
+                 "No backups of this library in {folder} yet.")
+OTHERS_HEADING = Text(
+    "{count} bản sao lưu của thư viện khác (không dùng để khôi phục thư viện này):",
+    "Other libraries' backups, not for restoring this library ({count}):")
+OTHER_LINE = Text("{line}  — {name}", "{line}  — {name}")
+UNNAMED = Text("thư viện chưa đặt tên", "library with no name set")
+UNREADABLE_HEADING = Text(
+    "{count} tệp không đọc được là của thư viện nào (hỏng, hoặc không phải thư viện ThuVien):",
+    "Files whose library cannot be read, damaged or not ThuVien's ({count}):")
 RESTORED = Text(
     "Đã khôi phục thư viện{which} từ {file}. Bản cũ được giữ ở {previous}.",
     "Restored the library{which} from {file}. The previous one is kept as {previous}.",
@@ -94,19 +105,53 @@ def backup_now(args: argparse.Namespace) -> int:
 
 
 def backup_list(args: argparse.Namespace) -> int:
-    """``thuvien backup list [--dir D] [--json]``."""
+    """``thuvien backup list [--dir D] [--json]``: this library's backups first, then other
+    libraries' in the same folder (a shared USB stick), each named by the library in it."""
     with open_library(args) as lib:
         folder = args.dir or lib.backups.default_folder
         entries = lib.backups.list(folder)
+        ours_id = lib.backups.library_id()
+    owners = {entry.path: owner_of(entry.path) for entry in entries}
     if args.json:
-        print_json({"folder": str(folder), "backups": [e.as_json() for e in entries]})
+        print_json({"folder": str(folder), "library_id": ours_id, "backups": [
+            {**entry.as_json(), "library_id": owners[entry.path][0],
+             "library_name": owners[entry.path][1],
+             "this_library": owners[entry.path][0] == ours_id} for entry in entries]})
         return 0
     if not entries:
         print(EMPTY(folder=str(folder)))
-    for entry in entries:
-        print(LINE(when=_when(entry), code=entry.library_code or "-",
-                   size=human_size(entry.size), file=entry.path.name))
+        return 0
+    ours = [e for e in entries if owners[e.path][0] == ours_id]
+    others = [e for e in entries if owners[e.path][0] not in (None, ours_id)]
+    unreadable = [e for e in entries if owners[e.path][0] is None]
+    if len(ours) == len(entries):  # the usual case: a folder of this library's backups only
+        _print_lines(ours)
+        return 0
+    if ours:
+        print(OURS_HEADING())
+        _print_lines(ours)
+    else:
+        print(NONE_OURS(folder=str(folder)))
+    if others:
+        print()
+        print(OTHERS_HEADING(count=len(others)))
+        for entry in others:
+            print(OTHER_LINE(line=_line(entry), name=owners[entry.path][1] or UNNAMED()))
+    if unreadable:
+        print()
+        print(UNREADABLE_HEADING(count=len(unreadable)))
+        _print_lines(unreadable)
     return 0
+
+
+def _line(entry: BackupEntry) -> str:
+    return LINE(when=_when(entry), code=entry.library_code or "-", size=human_size(entry.size),
+                file=entry.path.name)
+
+
+def _print_lines(entries: list[BackupEntry]) -> None:
+    for entry in entries:
+        print(_line(entry))
 
 
 def _which(name: str, code: str) -> str:
