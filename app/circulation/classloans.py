@@ -245,9 +245,14 @@ def auto_assign(ctx: CircContext, conn: sqlite3.Connection, session_id: int) -> 
 
 
 def report(conn: sqlite3.Connection, session_id: int) -> ClassLoanReport:
-    """Per student of the class (and anyone else who got a copy): lent, returned, missing."""
+    """Per student of the class (and anyone else who got a copy): lent, returned, missing.
+
+    Once the session is closed, only the students who got a copy are listed: the class may
+    by then hold other students (a rollover moved it on, or a new year's class took its
+    name), who had nothing to do with this set."""
     session = get(conn, session_id)
-    lines: dict[int, StudentLine] = {p.id: StudentLine(p) for p in students(conn, session.class_name)}
+    roster = students(conn, session.class_name) if session.status == "open" else []
+    lines: dict[int, StudentLine] = {p.id: StudentLine(p) for p in roster}
     rows = conn.execute(
         f"SELECT l.patron_id, i.barcode, r.title, i.record_id, l.returned_at, l.outcome, "
         f"{', '.join('p.' + c.strip() for c in PATRON_COLUMNS.split(','))} "
@@ -294,3 +299,38 @@ def close(ctx: CircContext, conn: sqlite3.Connection, session_id: int, *,
                  "WHERE id = ?", (now, now, session_id))
     _changed(conn, session_id, "update")
     return report(conn, session_id)
+
+
+def follow_rollover(conn: sqlite3.Connection, moves: Mapping[str, str | None], now: str
+                    ) -> list[dict[str, Any]]:
+    """At the school-year rollover, open sessions follow their class: the set lent to 6A is
+    then 7A's (the same students, whose copies are still out), so it is found, reported and
+    collected from the class; a graduating class's session (``moves[class] is None``) is
+    closed, its copies still out staying on each student's loan. Sessions of other classes
+    are untouched. Returns each change as ``{"id", "before", "after"}`` for
+    :func:`undo_rollover`."""
+    changes = []
+    for session in sessions(conn):
+        if session.status != "open" or session.class_name not in moves:
+            continue
+        to_class = moves[session.class_name]
+        before = {"class_name": session.class_name, "status": "open", "closed_at": None}
+        after = (dict(before, status="closed", closed_at=now) if to_class is None
+                 else dict(before, class_name=to_class))
+        _set(conn, session.id, after, now)
+        changes.append({"id": session.id, "before": before, "after": after})
+    return changes
+
+
+def undo_rollover(conn: sqlite3.Connection, changes: Sequence[Mapping[str, Any]],
+                  now: str) -> None:
+    """Put sessions back as they were before the rollover that made *changes*."""
+    for change in changes:
+        _set(conn, int(change["id"]), dict(change["before"]), now)
+
+
+def _set(conn: sqlite3.Connection, session_id: int, values: Mapping[str, Any], now: str) -> None:
+    conn.execute("UPDATE class_loans SET class_name = ?, status = ?, closed_at = ?, "
+                 "updated_at = ? WHERE id = ?",
+                 (values["class_name"], values["status"], values["closed_at"], now, session_id))
+    _changed(conn, session_id, "update")

@@ -3,7 +3,10 @@
 ``preview()`` says what each class becomes; ``apply()`` does it in one transaction (with
 outbox rows) and keeps an undo log; ``undo()`` restores the latest rollover exactly (class,
 grade, school year, status and leaving date of every patron it touched, and the library's
-school year). Loans are not touched, so loan history stays complete.
+school year). Loans are not touched, so loan history stays complete. Textbook sets still
+lent to a class (class loans) follow it: 6A's set is 7A's after the rollover; a graduating
+class's set is closed (see :func:`app.circulation.classloans.follow_rollover`); undo puts
+them back.
 
 Only students who are active or blocked take part; patrons who left or graduated keep their
 last class. Classes whose name has no grade ("Toán", "CLB") are listed and left alone.
@@ -16,7 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from app.circulation import classloans
 from app.circulation.clock import library_today
+from app.db import local_state
 from app.db.connection import utc_now
 from app.db.outbox import record_change
 from app.errors import UserError, ValidationError
@@ -31,6 +36,8 @@ if TYPE_CHECKING:
     from app.patrons.service import PatronService
 
 SETTING_LAST_GRADE = "patron_last_grade"
+# What a rollover did to the textbook sets lent to classes (kept on this PC for its undo).
+_SETS_KEY = "rollover.{id}.class_loans"
 ROLLED_FIELDS = ("class_name", "grade", "school_year", "status", "left_on", "expires_on")
 
 NOTHING_TO_UNDO = Text("Không có lần lên lớp nào để hoàn tác.", "There is no rollover to undo.")
@@ -83,6 +90,9 @@ class RolloverPlan:
     # today falls well inside from_year (before May of its last year): a rollover now is
     # almost surely a slip that moves every class up a year early
     early: bool = False
+    # textbook sets still lent to a class taking part: (class, class it becomes or None when
+    # it graduates, due date ISO); the rollover moves them with the class or closes them
+    class_loans: list[tuple[str, str | None, str]] = field(default_factory=list)
 
     @property
     def graduate_books(self) -> int:
@@ -110,7 +120,9 @@ class RolloverPlan:
                                           "books": n}
                                          for name, klass, card, n in self.graduates_with_loans],
                 "extend_cards": self.extend_cards, "cards_until": self.cards_until,
-                "cards_extended": self.cards_extended, "early": self.early}
+                "cards_extended": self.cards_extended, "early": self.early,
+                "class_loans": [{"class": c, "to": t, "due": d}
+                                for c, t, d in self.class_loans]}
 
 
 class Rollover:
@@ -168,6 +180,10 @@ class Rollover:
                                                      if m.graduates])
         self._plan_cards(plan, extend_cards)
         plan.early = is_early(from_year, library_today())
+        moves = {m.from_class: m.to_class for m in plan.moves}
+        plan.class_loans = [(str(c), moves[str(c)], str(d)) for c, d in self.db.conn.execute(
+            "SELECT class_name, due_on FROM class_loans WHERE deleted = 0 AND status = 'open' "
+            "ORDER BY id") if c in moves]
         return plan
 
     def _plan_cards(self, plan: RolloverPlan, extend_cards: bool | None) -> None:
@@ -242,6 +258,9 @@ class Rollover:
                 conn.execute("INSERT INTO patron_rollover_log(rollover_id, patron_id, before, "
                              "after) VALUES (?, ?, ?, ?)",
                              (rollover_id, patron_id, json.dumps(before), json.dumps(after)))
+            sets = classloans.follow_rollover(
+                conn, {m.from_class: m.to_class for m in plan.moves}, now)
+            local_state.put(conn, _SETS_KEY.format(id=rollover_id), sets)
             self.service.settings.set("school_year", plan.to_year)
             plan.rollover_id = rollover_id
             return plan
@@ -269,6 +288,10 @@ class Rollover:
                 counts[key] = counts.get(key, 0) + 1
             plan.moves = [ClassMove(f, t, n) for (f, t), n in sorted(counts.items(),
                                                                      key=lambda kv: kv[0][0])]
+            sets = local_state.get(conn, _SETS_KEY.format(id=rollover_id))
+            if isinstance(sets, list):
+                classloans.undo_rollover(conn, sets, now)
+                local_state.remove(conn, _SETS_KEY.format(id=rollover_id))
             conn.execute("UPDATE patron_rollovers SET undone_at = ? WHERE id = ?",
                          (now, rollover_id))
             self.service.settings.set("school_year", from_year)

@@ -2336,12 +2336,16 @@
       <translation>&amp;Extend the cards of {count} student(s) moving up until {date}</translation>
     </message>
     <message>
-      <source>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</source>
-      <translation>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</translation>
+      <source>class {name} (due {due}) goes with its students to {to}</source>
+      <translation>class {name} (due {due}) goes with its students to {to}</translation>
     </message>
     <message>
-      <source>class {name} (due {due})</source>
-      <translation>class {name} (due {due})</translation>
+      <source>class {name} (due {due}) is closed: its students graduate, the books they still have stay on their loans</source>
+      <translation>class {name} (due {due}) is closed: its students graduate, the books they still have stay on their loans</translation>
+    </message>
+    <message>
+      <source>Textbook sets still lent (textbooks usually come back at the end of the year): {sets}.</source>
+      <translation>Textbook sets still lent (textbooks usually come back at the end of the year): {sets}.</translation>
     </message>
     <message>
       <source>{name} ({klass}, card {card}): {books} book(s)</source>

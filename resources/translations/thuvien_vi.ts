@@ -2336,12 +2336,16 @@
       <translation>&amp;Gia hạn thẻ của {count} học sinh lên lớp đến {date}</translation>
     </message>
     <message>
-      <source>Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for the class…): after the rollover no student is in those classes any more.</source>
-      <translation>Còn đợt mượn sách giáo khoa chưa kết thúc: {sets}. Hãy kết thúc trước (Bạn đọc → lớp → SGK cho lớp…): sau khi lên lớp, các lớp đó không còn học sinh nào.</translation>
+      <source>class {name} (due {due}) goes with its students to {to}</source>
+      <translation>lớp {name} (hạn {due}) chuyển theo học sinh sang lớp {to}</translation>
     </message>
     <message>
-      <source>class {name} (due {due})</source>
-      <translation>lớp {name} (hạn {due})</translation>
+      <source>class {name} (due {due}) is closed: its students graduate, the books they still have stay on their loans</source>
+      <translation>lớp {name} (hạn {due}) được kết thúc: học sinh ra trường, sách các em còn giữ vẫn ghi là đang mượn</translation>
+    </message>
+    <message>
+      <source>Textbook sets still lent (textbooks usually come back at the end of the year): {sets}.</source>
+      <translation>Còn đợt mượn sách giáo khoa chưa kết thúc (sách giáo khoa thường được trả vào cuối năm học): {sets}.</translation>
     </message>
     <message>
       <source>{name} ({klass}, card {card}): {books} book(s)</source>

@@ -346,11 +346,14 @@ VI: dict[str, str] = {
     "New school year: move classes up": "Năm học mới: lên lớp",
     "Class now": "Lớp hiện tại", "Becomes": "Lên lớp", "Students": "Số học sinh",
     "&Apply rollover": "&Thực hiện lên lớp",
-    "Textbook sets still lent: {sets}. Close them first (Patrons → the class → Textbooks for "
-    "the class…): after the rollover no student is in those classes any more.":
-        "Còn đợt mượn sách giáo khoa chưa kết thúc: {sets}. Hãy kết thúc trước (Bạn đọc → lớp "
-        "→ SGK cho lớp…): sau khi lên lớp, các lớp đó không còn học sinh nào.",
-    "class {name} (due {due})": "lớp {name} (hạn {due})",
+    "Textbook sets still lent (textbooks usually come back at the end of the year): {sets}.":
+        "Còn đợt mượn sách giáo khoa chưa kết thúc (sách giáo khoa thường được trả vào cuối "
+        "năm học): {sets}.",
+    "class {name} (due {due}) goes with its students to {to}":
+        "lớp {name} (hạn {due}) chuyển theo học sinh sang lớp {to}",
+    "class {name} (due {due}) is closed: its students graduate, the books they still have "
+    "stay on their loans": "lớp {name} (hạn {due}) được kết thúc: học sinh ra trường, sách "
+                           "các em còn giữ vẫn ghi là đang mượn",
     "&Undo the last rollover": "&Hoàn tác lần lên lớp gần nhất",
     "Last grade of the school (graduates):": "Khối cuối cấp (ra trường):",
     "School year {from_year} → {to_year}: {promoted} student(s) move up, {graduated} graduate.":

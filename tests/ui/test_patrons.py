@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.legacy_text import encode_tcvn3
+from ui.format import display_date
 
 
 def write_class_list(path: Path) -> Path:
@@ -542,20 +543,31 @@ def test_enter_in_the_rollover_dialog_moves_no_class(window, lib, qtbot, asked) 
 
 
 def test_the_rollover_names_textbook_sets_still_lent_to_a_class(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """A set lent to 6A stays under '6A'; after the rollover its students are in 7A and the
-    set could no longer be found from any class. The preview says so before it happens."""
+    """A set lent to 6A stayed under '6A'; after the rollover its students were in 7A and the
+    set could no longer be found from any class. Now it goes with the class, and the preview
+    says so before it happens; a graduating class's set is said to close."""
     from ui.patrons.rollover_dialog import RolloverDialog
 
     lib.patrons.add("Nguyễn An", class_name="6A")
+    lib.patrons.add("Lê Em", class_name="9A")
     maths = lib.catalog.add_record("Toán 6 tập 1")
     lib.catalog.add_copies(maths, 2, collection="GK", item_type="textbook")
     session = lib.circulation.start_class_loan("6A", [maths])
+    leaving = lib.circulation.start_class_loan("9A", [maths])
     dialog = RolloverDialog(lib, window, confirm=False)
     qtbot.addWidget(dialog)
     assert not dialog.open_sets.isHidden()
-    assert dialog.open_sets.text().startswith(
-        "Còn đợt mượn sách giáo khoa chưa kết thúc: lớp 6A (hạn ")
+    due = display_date(session.due)
+    assert dialog.open_sets.text() == (
+        "Còn đợt mượn sách giáo khoa chưa kết thúc (sách giáo khoa thường được trả vào cuối năm "
+        f"học): lớp 6A (hạn {due}) chuyển theo học sinh sang lớp 7A; lớp 9A (hạn {due}) được "
+        "kết thúc: học sinh ra trường, sách các em còn giữ vẫn ghi là đang mượn.")
+    dialog.apply()
+    assert [s.id for s in lib.circulation.class_loans("7A")] == [session.id]
+    assert lib.circulation.class_loans("9A")[0].status == "closed"
+    dialog.undo()
     lib.circulation.close_class_loan(session.id)
+    lib.circulation.close_class_loan(leaving.id)
     dialog.refresh()
     assert dialog.open_sets.isHidden()
 

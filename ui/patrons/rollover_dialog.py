@@ -151,7 +151,7 @@ class RolloverDialog(QDialog):
             if plan.early else "")
         self._show_cards(plan)
         self._show_borrowers(plan)
-        self._show_open_sets()
+        self._show_open_sets(plan)
 
     def _show_cards(self, plan: Any) -> None:
         """The choice to extend the expiring cards of students moving up, said in numbers."""
@@ -170,18 +170,25 @@ class RolloverDialog(QDialog):
         self._extend_choice = checked
         self.refresh()
 
-    def _show_open_sets(self) -> None:
-        """Textbook sets still lent to a class: they stay under the old class name, which no
-        student has after the rollover (the set could no longer be found from the class)."""
-        sets = [s for s in self._lib.circulation.class_loans() if s.status == "open"]
+    def _show_open_sets(self, plan: Any) -> None:
+        """Textbook sets still lent to a class, and what the rollover does with them: a set
+        goes with its class (6A's set is 7A's, the same students), a graduating class's set
+        is closed. Textbooks usually come back at year end, so this is said in amber."""
+        sets = list(plan.class_loans)
         self.open_sets.setVisible(bool(sets))
+        lines = []
+        for name, to_class, due in sets:
+            if to_class:
+                lines.append(self.tr("class {name} (due {due}) goes with its students to "
+                                     "{to}").format(name=name, due=display_date(due),
+                                                    to=to_class))
+            else:
+                lines.append(self.tr("class {name} (due {due}) is closed: its students "
+                                     "graduate, the books they still have stay on their "
+                                     "loans").format(name=name, due=display_date(due)))
         self.open_sets.setText(self.tr(
-            "Textbook sets still lent: {sets}. Close them first (Patrons → the class → "
-            "Textbooks for the class…): after the rollover no student is in those classes "
-            "any more.").format(sets=", ".join(
-                self.tr("class {name} (due {due})").format(name=s.class_name,
-                                                           due=display_date(s.due))
-                for s in sets)) if sets else "")
+            "Textbook sets still lent (textbooks usually come back at the end of the year): "
+            "{sets}.").format(sets="; ".join(lines)) if sets else "")
 
     def _show_borrowers(self, plan: Any) -> None:
         """Graduating students who still have books: they are about to leave with them."""

@@ -132,3 +132,45 @@ def test_preview_names_graduating_students_who_still_have_books(tmp_path: Any,
     assert ("Chú ý: 1 học sinh sắp ra trường còn đang mượn 2 cuốn — thu hồi sách trước khi "
             "lên lớp:") in out
     assert f"  Trần Thị Giang (9A, thẻ {giang.card}): 2 cuốn" in out
+
+
+def test_textbook_sets_follow_their_class_and_come_back_with_undo(tmp_path: Any) -> None:
+    """6A's set, still lent at the rollover, is 7A's afterwards (the same students), so the
+    missing books are found from the class; 9A's set is closed as its students graduate,
+    its report naming only them, not the new 9A. Undo puts both back."""
+    from app.library import Library
+
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        an = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+        em = lib.patrons.add("Lê Văn Em", class_name="9A")
+        lib.patrons.add("Phạm Minh Khoa", class_name="8A")  # the next 9A
+        toan6, van9 = lib.catalog.add_record("Toán 6"), lib.catalog.add_record("Ngữ văn 9")
+        lib.catalog.add_copies(toan6, 1, collection="GK", item_type="textbook")
+        lib.catalog.add_copies(van9, 1, collection="GK", item_type="textbook")
+        six = lib.circulation.start_class_loan("6A", [toan6])
+        nine = lib.circulation.start_class_loan("9A", [van9])
+        for session in (six, nine):
+            lib.circulation.class_loan_auto_assign(session.id)
+        plan = lib.patrons.rollover.preview()
+        assert plan.class_loans == [("6A", "7A", six.due), ("9A", None, nine.due)]
+
+        lib.patrons.rollover.apply()
+        assert lib.circulation.class_loans("6A") == []
+        [moved] = lib.circulation.class_loans("7A")
+        assert (moved.id, moved.status) == (six.id, "open")
+        report = lib.circulation.class_loan_report(six.id)
+        assert [(s.patron.id, len(s.missing)) for s in report.students] == [(an.id, 1)]
+        closed = lib.circulation.class_loans("9A")[0]
+        assert closed.status == "closed"
+        report = lib.circulation.class_loan_report(nine.id)
+        assert [(s.patron.full_name, len(s.missing)) for s in report.students] == [
+            (em.full_name, 1)]  # not Khoa, now in 9A
+        sent = lib.db.conn.execute("SELECT count(*) FROM changes WHERE entity = 'class_loan' "
+                                   "AND op = 'update'").fetchone()[0]
+        assert sent == 2  # the district learns of both
+
+        lib.patrons.rollover.undo()
+        assert [(s.id, s.status) for s in lib.circulation.class_loans("6A")] == [(six.id, "open")]
+        assert [(s.id, s.status) for s in lib.circulation.class_loans("9A")] == [
+            (nine.id, "open")]
+        assert lib.circulation.class_loans("7A") == []
