@@ -25,8 +25,8 @@ XML_NO_RECORDS = Text(
     "The XML file contains no MARC records (<record> elements).",
 )
 JSON_UNREADABLE = Text(
-    "Không đọc được tệp JSON ({detail}); không có biểu ghi nào.",
-    "The JSON file cannot be read ({detail}); no records found.",
+    "Không đọc được tệp JSON: hỏng ở {detail}; không có biểu ghi nào.",
+    "The JSON file cannot be read: broken at {detail}; no records found.",
 )
 JSON_NO_RECORDS = Text(
     "Tệp JSON không chứa biểu ghi MARC-in-JSON nào.",
@@ -68,6 +68,20 @@ XML_BROKEN_REST = Text(
 JSON_BAD_RECORD = Text(
     "Biểu ghi MARC-in-JSON bị hỏng: {detail}.", "Broken MARC-in-JSON record: {detail}."
 )
+JSON_BAD_LINE = Text(
+    "Biểu ghi MARC-in-JSON ở dòng {line} bị hỏng: {detail}.",
+    "Broken MARC-in-JSON record on line {line}: {detail}.",
+)
+JSON_BROKEN_REST = Text(
+    "Tệp JSON bị hỏng từ {detail}; phần còn lại của tệp không đọc được.",
+    "The JSON is broken from {detail} on; the rest of the file cannot be read.",
+)
+JSON_POSITION = Text(
+    "dòng {line}, cột {column} (byte {byte}): {detail}",
+    "line {line}, column {column} (byte {byte}): {detail}",
+)
+JSON_COLUMN = Text("không phải JSON từ cột {column}: {detail}",
+                   "not JSON from column {column}: {detail}")
 
 # Writer refusals.
 RECORD_TOO_LONG = Text(

@@ -43,8 +43,9 @@ class RecordProblem:
     """A record that could not be read.
 
     ``number`` is its 1-based position in the file, ``offset`` its byte offset (for XML that
-    of its ``<record>`` start tag; for JSON: the record's index), ``reason`` a message in the current language, ``code`` a
-    machine code such as ``"marc.bad_directory"``.
+    of its ``<record>`` start tag; for JSON that of its object, or of its line in NDJSON),
+    ``reason`` a message in the current language, ``code`` a machine code such as
+    ``"marc.bad_directory"``.
     """
 
     number: int
