@@ -77,7 +77,8 @@ Copy = tuple[str | None, str | None, str | None, str, str, float | str, str, str
 #: A readable bibliographic record, ready to store: ``(number, offset, isbns,
 #: control_number, control_org, title_fold, row_tail, search, copies, class_fold)``.
 #: ``row_tail`` is the ``records`` values from ``control_number`` to ``marc``
-#: (``store.import_record_tail``: ``store.NO_VALUE`` for NULL); ``search`` its search
+#: (``store.import_record_tail``: ``store.NO_VALUE`` for NULL, the MARC storage text as its
+#: UTF-8 bytes); ``search`` its search
 #: text (``store.import_search_texts``): the folded title, then the author, subject and
 #: other texts (words, codes) that the writer folds; ``class_fold`` the folded class number that the search row's callno
 #: begins with.
@@ -127,7 +128,7 @@ def prepare_all(source: Path, progress: Progress | None = None,
         if not bib.title:
             yield Skipped(number, offset, NO_TITLE(), "marc.no_title")
             continue
-        tail = store.import_record_tail(bib, marc_text)
+        tail = store.import_record_tail(bib, marc_text.encode())  # see store.IMPORT_RECORD
         copies: list[Copy] = []
         for item in items:
             barcode = nfc(item.barcode.strip()) if item.barcode and item.barcode.strip() \

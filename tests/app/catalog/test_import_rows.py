@@ -80,3 +80,20 @@ def test_checkpoints_are_spaced_during_the_import_only(shared_data: Path, lib: L
         lib.catalog.import_marc(shared_data / "marc" / REAL_FILES[1], parallel=False,
                                 progress=lambda done, total: 1 / 0)
     assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_the_marc_record_is_stored_as_the_text_it_was_read_as(
+        shared_data: Path, tmp_path: Path, parallel: bool) -> None:
+    """The reader hands the storage text over as its UTF-8 bytes (store.IMPORT_RECORD): it
+    must land as that text, not as a blob, whichever process read it."""
+    path = shared_data / "marc" / "evergreen" / "lul_fre_500.mrc"
+    with Library.open(tmp_path / f"{parallel}.sqlite3") as lib:
+        lib.catalog.import_marc(path, parallel=parallel)
+        stored = lib.db.conn.execute("SELECT typeof(marc), marc FROM records ORDER BY id"
+                                     ).fetchall()
+    expected = [entry.to_storage(skip=HOLDINGS_TAGS) for entry in read_marc(path)
+                if isinstance(entry, MarcRecord) and entry.record_type == "bibliographic"]
+    assert {kind for kind, _ in stored} == {"text"}
+    assert [marc for _, marc in stored] == expected
+    assert any(not marc.isascii() for marc in expected)
