@@ -63,7 +63,7 @@ def open_window(lib: Library, lang: str) -> MainWindow:
     firstrun = _firstrun()
     if firstrun is not None and hasattr(firstrun, "install"):
         firstrun.install(window, lib)
-    window.show()
+    window.show_fitted()
     window.desk.focus_scan()
     if firstrun is not None and hasattr(firstrun, "maybe_run"):
         firstrun.maybe_run(lib, window)

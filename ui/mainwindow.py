@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -113,6 +113,19 @@ class MainWindow(QMainWindow):
         if callable(stop):
             stop()
         widget.deleteLater()
+
+    def show_fitted(self) -> None:
+        """Show the window within the screen: maximized when the screen has no room for its
+        usual 1280 × 720 and a title bar (a 1024 × 768 school PC: it ran off the right
+        edge, the scan field's end and the session list out of sight), else at that size."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is not None and (room.width() < 1280 + 16 or room.height() < 720 + 48):
+            self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
+            self.move(room.topLeft())
+            self.showMaximized()
+        else:
+            self.show()
 
     def show_view(self, key: str) -> QWidget:
         """Bring view *key* to the front (leaving the settings asks about unsaved edits)."""

@@ -1766,6 +1766,10 @@
       <translation>Card valid until</translation>
     </message>
     <message>
+      <source>New patron (Ctrl+N)</source>
+      <translation>New patron (Ctrl+N)</translation>
+    </message>
+    <message>
       <source>All patrons</source>
       <translation>All patrons</translation>
     </message>

@@ -1766,6 +1766,10 @@
       <translation>Hạn thẻ</translation>
     </message>
     <message>
+      <source>New patron (Ctrl+N)</source>
+      <translation>Thêm bạn đọc (Ctrl+N)</translation>
+    </message>
+    <message>
       <source>All patrons</source>
       <translation>Tất cả bạn đọc</translation>
     </message>

@@ -302,7 +302,7 @@ VI: dict[str, str] = {
     "Images (*.jpg *.jpeg *.png)": "Ảnh (*.jpg *.jpeg *.png)",
     "The photo is too large (at most 2 MB).": "Ảnh quá lớn (tối đa 2 MB).",
     "Search by name, card or student code…": "Tìm theo tên, mã thẻ hoặc mã học sinh…",
-    "New &patron…": "Thêm &bạn đọc…", "&Edit…": "&Sửa…",
+    "New &patron…": "Thêm &bạn đọc…", "New patron (Ctrl+N)": "Thêm bạn đọc (Ctrl+N)", "&Edit…": "&Sửa…",
     "&Import class list…": "Nhập &danh sách lớp…",
     "New school &year…": "&Lên lớp năm học mới…", "Print c&ards…": "&In thẻ…",
     "Te&xtbooks for the class…": "S&GK cho lớp…", "Re&new": "Gia &hạn",

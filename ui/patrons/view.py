@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,6 +46,8 @@ ALL = "\x00all"
 CARD_LISTS = ("\x00expired", "\x00expiring")
 
 
+SEARCH_MIN_WIDTH = 320  # pixels; narrower, the buttons go on a row below the field
+
 class PatronsView(QWidget):
     """List by class, search, add, edit, import a class list, school-year rollover."""
 
@@ -75,11 +78,16 @@ class PatronsView(QWidget):
         self.textbooks_button.setToolTip(self.tr(
             "Lend a set of textbooks to every student of the chosen class; see what each "
             "still has at the end of the year"))
-        top = QHBoxLayout()
+        # The buttons beside the search field where it keeps room to read a name, else on a
+        # row below it (at 1024 px the field was 40 px wide, "Lên lớp năm học mới…" cut).
+        self._top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.addWidget(self.search_field, 1)
+        self._buttons_row = QHBoxLayout()
         for button in (add, self.edit_button, import_button, rollover, self.cards_button,
                        self.textbooks_button):
-            top.addWidget(button)
+            self._buttons_row.addWidget(button)
+        top.addLayout(self._buttons_row)
+        top.setAlignment(self._buttons_row, Qt.AlignmentFlag.AlignRight)
 
         self.classes = QListWidget()
         self.classes.setObjectName("classList")
@@ -110,7 +118,7 @@ class PatronsView(QWidget):
         left.addWidget(self.renew_cards_button)
         lists.addLayout(left)
         lists.addWidget(right, 1)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(top)
         layout.addWidget(self.search_note)
@@ -138,8 +146,21 @@ class PatronsView(QWidget):
         self.cards_button.clicked.connect(self.print_cards)
         self.renew_cards_button.clicked.connect(self.renew_cards)
         self.textbooks_button.clicked.connect(self.class_textbooks)
+        # As in the catalog: Ctrl+N a new one, Ctrl+F back to the search field.
+        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.add_patron)
+        QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self.search_field.setFocus)
+        add.setToolTip(self.tr("New patron (Ctrl+N)"))
         self._loaded = False
         self.cards_dialog: LabelsDialog | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """Buttons beside the search field when it keeps room to read a name, else below."""
+        margins = self._layout.contentsMargins()
+        room = (event.size().width() - margins.left() - margins.right()
+                - self._buttons_row.sizeHint().width() - 2 * self._top.spacing())
+        self._top.setDirection(QBoxLayout.Direction.LeftToRight if room >= SEARCH_MIN_WIDTH
+                               else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)  # type: ignore[arg-type]

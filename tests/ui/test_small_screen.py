@@ -1,0 +1,40 @@
+"""On a small screen (a 1024 × 768 school PC) the window fits it, and the patrons view keeps
+room to type a name with its buttons whole."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+
+def test_the_window_fits_a_screen_smaller_than_its_usual_size(lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.desk.sound import DeskSounds
+    from ui.mainwindow import MainWindow
+
+    win = MainWindow(lib, sounds=DeskSounds(enabled=False))
+    qtbot.addWidget(win)
+    room = win.screen().availableGeometry()
+    assert room.width() < 1280  # the test screen (offscreen: 800 × 600) is the small one
+    win.show_fitted()
+    qtbot.waitExposed(win)
+    assert win.width() <= max(room.width(), win.minimumWidth())
+    assert win.height() <= max(room.height(), win.minimumHeight())
+    assert win.x() >= room.x() and win.y() >= room.y()
+    win.close()
+
+
+def test_the_patrons_buttons_go_below_the_search_field_at_1024(  # type: ignore[no-untyped-def]
+        window, qtbot, app_look) -> None:
+    window.resize(1024, 768)
+    view = window.show_view("patrons")
+    qtbot.waitUntil(lambda: view.width() < 900)
+    qtbot.waitUntil(lambda: view.search_field.width() >= 320, timeout=2000)  # was 40: "T…"
+    for button in view.findChildren(QPushButton):
+        if button.isVisible() and button.parent() is view:
+            text = button.text().replace("&", "")
+            needed = button.fontMetrics().horizontalAdvance(text)
+            assert button.width() >= needed, text  # "…ên lớp năm học mới.." was cut
+            assert button.geometry().right() <= view.width(), text
+    assert view.edit_button.y() > view.search_field.y()  # the buttons on a row below it
+    window.resize(1600, 768)  # room enough: back beside it
+    qtbot.waitUntil(lambda: view.edit_button.y() <= view.search_field.y() + 5, timeout=2000)
+    assert view.search_field.width() >= 320
