@@ -69,6 +69,7 @@ ROW = 13.0
 COLUMNS = (LEFT, 110.0, 355.0, 420.0)
 TITLE_WIDTH = COLUMNS[2] - COLUMNS[1] - 10
 ELLIPSIS = "…"
+SIGNATURE_SPACE = 90.0  # the date line, who signs, and room to sign
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ class _GroupWriter:
         signers = self.group.signers
         if not signers:
             return
-        if self.y - 90 < BOTTOM:
+        if self.y - SIGNATURE_SPACE < BOTTOM:
             self._new_page()
         s, width = self.doc, (RIGHT - LEFT) / max(len(signers), 2)
         centres = [LEFT + width * (index + 0.5 + max(2 - len(signers), 0))
@@ -218,24 +219,37 @@ class _GroupWriter:
             s.text(centre, self.y - 24, role, "centre")
             s.set_font(REGULAR, 9)
             s.text(centre, self.y - 36, NAME_HINT(), "centre")
-        self.y -= 90
+        self.y -= SIGNATURE_SPACE
 
     def write(self) -> Recording:
         """Every page of the group."""
         if not self.group.patrons and self.group.empty:
             self.doc.set_font(REGULAR, 10)
             self.doc.text(LEFT, self.y, nfc(self.group.empty))
+        last = self.group.patrons[-1] if self.group.patrons else None
         for entry in self.group.patrons:
-            # The patron's line, the column heads and the first loan stay on one page.
-            if self.y - 16 - (ROW + 1) - ROW < BOTTOM:
+            # The patron's line, the column heads and the first loan stay on one page; the
+            # last patron goes over with the signatures, which never stand alone on a page.
+            needed = 16 + (ROW + 1) + ROW
+            if entry is last and self.group.signers:
+                whole = (16 + (ROW + 1) + 12 + SIGNATURE_SPACE + (ROW + 2) * self.group.count_loans
+                         + ROW * sum(len(titles_of(line.title)) for line in entry.loans) + ROW)
+                if whole <= TOP - 52 - BOTTOM:
+                    needed = whole
+            if self.y - needed < BOTTOM:
                 self._new_page()
             self._patron(entry, continued=False)
             if not entry.loans:
                 self.doc.text(COLUMNS[0], self.y, NOTHING())
                 self.y -= ROW
-            for line in entry.loans:
+            tail = max(1, len(entry.loans) - 2)  # the last two loans go over with the signatures
+            for index, line in enumerate(entry.loans):
                 titles = titles_of(line.title)
-                if self.y - ROW * (len(titles) - 1) < BOTTOM:
+                needed = ROW * (len(titles) - 1)
+                if entry is last and self.group.signers and index == tail:
+                    needed = (ROW * sum(len(titles_of(x.title)) for x in entry.loans[index:])
+                              + (ROW + 2) * self.group.count_loans + 12 + SIGNATURE_SPACE)
+                if self.y - needed < BOTTOM:
                     self._new_page()
                     self._patron(entry, continued=True)
                 self._row(line, titles)

@@ -192,3 +192,24 @@ def test_slip_and_letters_as_a_parent_and_a_teacher_read_them(world: World, tmp_
     assert "BẠN ĐỌC KHÔNG THEO LỚP" in staff and "LỚP —" not in staff and "Lớp:" not in staff
     assert f"Bạn đọc: Huỳnh Thị Phượng Thẻ: {teacher.card}" in staff
     assert all("CÁN BỘ THƯ VIỆN" in " ".join(p.split()) for p in pages)
+
+
+def test_the_slip_is_never_signed_on_a_page_without_loans() -> None:
+    """However many books a reader has, the page with the signatures also lists loans (the
+    last ones go over with them), so a signed page cannot be swapped."""
+    from datetime import date
+
+    from app.circulation.documents import LoanLine, PatronLoans
+    from app.circulation.refs import PatronRef
+
+    patron = PatronRef(1, "u1", "Nguyễn Văn An", "student", "6A", 6, "HS000001", "active", None)
+    for count in range(38, 60):
+        loans = [LoanLine(i, f"TK.{i:05d}", "Dế Mèn phiêu lưu ký", "2025-09-08", "2025-09-22", 0)
+                 for i in range(count)]
+        document = slip_document(PatronLoans(patron, loans), LIBRARY, date(2025, 9, 8))
+        signed = drawn_strings(document, len(document.pages) - 1)
+        assert "NGƯỜI MƯỢN" in signed, count
+        assert any(text.startswith("TK.") for text in signed), count
+        listed = [t for page in range(len(document.pages)) for t in drawn_strings(document, page)
+                  if t.startswith("TK.")]
+        assert listed == [line.barcode for line in loans]
