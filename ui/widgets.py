@@ -41,3 +41,31 @@ def list_table(headers: list[str]) -> QTableWidget:
     # (it walked cell by cell and never left: a keyboard-only desk was stuck in it).
     table.setTabKeyNavigation(False)
     return table
+
+
+def fit_columns(table: QTableWidget, keep: int = 0, least: int = 200) -> None:
+    """Size *table*'s columns to their contents with column *keep* (the names) taking the room
+    left, and never less than *least* pixels (or its contents, if shorter): the other columns
+    give up width first, their headers shortened with "…", instead of the names being
+    squeezed to "Nguyễn Thị…" or "…" on a 1024-pixel screen."""
+    header = table.horizontalHeader()
+    count = table.columnCount()
+    if not count:
+        return
+    wanted = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(count)]
+    room = table.viewport().width()
+    others = sum(w for c, w in enumerate(wanted) if c != keep)
+    name = max(room - others, min(wanted[keep], least))
+    scale = min(1.0, max(0.0, room - name) / others) if others else 1.0
+    widths = {c: max(40, int(w * scale)) for c, w in enumerate(wanted) if c != keep}
+    over = sum(widths.values()) + name - room
+    while over > 0:  # the 40-pixel floor gave some back: the widest columns give it up
+        widest = max(widths, key=lambda c: widths[c])
+        if widths[widest] <= 40:
+            break
+        taken = min(over, widths[widest] - 40)
+        widths[widest] -= taken
+        over -= taken
+    for column, width in widths.items():
+        header.resizeSection(column, width)
+    header.resizeSection(keep, max(name, room - sum(widths.values())))

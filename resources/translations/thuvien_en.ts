@@ -1730,8 +1730,8 @@
       <translation>Renew (gia hạn) the card of the patron selected, or else of every patron listed, by the default card validity of their category (Settings)</translation>
     </message>
     <message>
-      <source>Te&amp;xtbooks for the class…</source>
-      <translation>Te&amp;xtbooks for the class…</translation>
+      <source>Class te&amp;xtbooks…</source>
+      <translation>Class te&amp;xtbooks…</translation>
     </message>
     <message>
       <source>Lend a set of textbooks to every student of the chosen class; see what each still has at the end of the year</source>

@@ -1730,7 +1730,7 @@
       <translation>Gia hạn thẻ của bạn đọc đang chọn, nếu không chọn ai thì của mọi bạn đọc trong danh sách, theo thời hạn thẻ mặc định của loại bạn đọc (Cài đặt)</translation>
     </message>
     <message>
-      <source>Te&amp;xtbooks for the class…</source>
+      <source>Class te&amp;xtbooks…</source>
       <translation>S&amp;GK cho lớp…</translation>
     </message>
     <message>

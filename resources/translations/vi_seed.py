@@ -305,7 +305,7 @@ VI: dict[str, str] = {
     "New &patron…": "Thêm &bạn đọc…", "New patron (Ctrl+N)": "Thêm bạn đọc (Ctrl+N)", "&Edit…": "&Sửa…",
     "&Import class list…": "Nhập &danh sách lớp…",
     "New school &year…": "&Lên lớp năm học mới…", "Print c&ards…": "&In thẻ…",
-    "Te&xtbooks for the class…": "S&GK cho lớp…", "Re&new": "Gia &hạn",
+    "Class te&xtbooks…": "S&GK cho lớp…", "Re&new": "Gia &hạn",
     "&Mark paid": "Đã &nộp tiền", "&Waive…": "&Miễn phạt…",
     "Name": "Họ và tên",
     "Collection name": "Tên kho",

@@ -38,3 +38,53 @@ def test_the_patrons_buttons_go_below_the_search_field_at_1024(  # type: ignore[
     window.resize(1600, 768)  # room enough: back beside it
     qtbot.waitUntil(lambda: view.edit_button.y() <= view.search_field.y() + 5, timeout=2000)
     assert view.search_field.width() >= 320
+
+
+def _buttons_whole(view) -> list[str]:  # type: ignore[no-untyped-def]
+    cut = []
+    for button in view.findChildren(QPushButton):
+        if button.isVisible() and button.parent() is view:
+            text = button.text().replace("&", "")
+            if (button.width() < button.fontMetrics().horizontalAdvance(text)
+                    or button.geometry().right() > view.width()):
+                cut.append(text)
+    return cut
+
+
+def test_names_stay_readable_in_the_patrons_list_at_1024(  # type: ignore[no-untyped-def]
+        window, lib, qapp, qtbot, app_look) -> None:
+    """The name column was squeezed to "Nguyễn Thị…" (Vietnamese) and "…" (English) by the
+    other columns' headers; the other columns now give up width first."""
+    from ui.desk.sound import DeskSounds
+    from ui.i18n import install_translators, remove_translators
+    from ui.mainwindow import MainWindow
+
+    name = "Nguyễn Thị Thanh Hương"
+    lib.patrons.add(name, class_name="6A", student_code="0123456789",
+                    birth_date="2014-03-02")
+    window.resize(1024, 768)
+    view = window.show_view("patrons")
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: view.table.columnWidth(0) >= view.table.fontMetrics()
+                    .horizontalAdvance(name), timeout=2000)
+    total = sum(view.table.columnWidth(c) for c in range(view.table.columnCount()))
+    assert total <= view.table.viewport().width()  # every column in sight, no scrolling
+
+    removed = [t for t in qapp.findChildren(type(install_translators(qapp, "vi")[0]))]
+    remove_translators(qapp, removed)
+    english = install_translators(qapp, "en")
+    try:
+        en = MainWindow(lib, lang="en", sounds=DeskSounds(enabled=False))
+        qtbot.addWidget(en)
+        en.resize(1024, 768)
+        en.show()
+        en_view = en.show_view("patrons")
+        qtbot.waitUntil(lambda: en_view.table.rowCount() == 1, timeout=3000)
+        qtbot.waitUntil(lambda: en_view.search_field.width() >= 320, timeout=2000)
+        assert _buttons_whole(en_view) == []  # "Textbooks for the class…" ran off the edge
+        assert en_view.table.columnWidth(0) >= en_view.table.fontMetrics().horizontalAdvance(
+            name)
+        en.close()
+    finally:
+        remove_translators(qapp, english)
+        install_translators(qapp, "vi")

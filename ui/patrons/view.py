@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -36,7 +36,7 @@ from ui.patrons.edit_dialog import PatronDialog
 from ui.patrons.fines_panel import FinesPanel
 from ui.patrons.loans_panel import LoansPanel
 from ui.style import OVERDUE
-from ui.widgets import error_label, list_table
+from ui.widgets import error_label, fit_columns, list_table
 
 if TYPE_CHECKING:
     from ui.labels.dialog import LabelsDialog
@@ -74,7 +74,7 @@ class PatronsView(QWidget):
         self.renew_cards_button.setToolTip(self.tr(
             "Renew (gia hạn) the card of the patron selected, or else of every patron listed, "
             "by the default card validity of their category (Settings)"))
-        self.textbooks_button = QPushButton(self.tr("Te&xtbooks for the class…"))
+        self.textbooks_button = QPushButton(self.tr("Class te&xtbooks…"))
         self.textbooks_button.setToolTip(self.tr(
             "Lend a set of textbooks to every student of the chosen class; see what each "
             "still has at the end of the year"))
@@ -95,9 +95,12 @@ class PatronsView(QWidget):
         self.table = list_table([self.tr("Name"), self.tr("Class"), self.tr("Card"),
                                  self.tr("Student code"), self.tr("Date of birth"),
                                  self.tr("Status"), self.tr("Card valid until")])
+        # The names keep room to be read; the other columns give up width first (fit_columns).
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.viewport().installEventFilter(self)
         self.search_note: QLabel = error_label()
         self.search_note.hide()
         self.loans = LoansPanel(lib)
@@ -152,6 +155,12 @@ class PatronsView(QWidget):
         add.setToolTip(self.tr("New patron (Ctrl+N)"))
         self._loaded = False
         self.cards_dialog: LabelsDialog | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """The list's width changed: its columns are fitted again (names first)."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            fit_columns(self.table)
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         """Buttons beside the search field when it keeps room to read a name, else below."""
@@ -280,6 +289,7 @@ class PatronsView(QWidget):
                 if expired and column == len(cells) - 1:
                     cell.setForeground(QBrush(QColor(OVERDUE)))
                 self.table.setItem(row, column, cell)
+        fit_columns(self.table)
         self._show_fines()
 
     def _show_fines(self) -> None:
