@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from PIL import ImageFont
 
 from app.errors import ValidationError
 from app.i18n import Text
 from app.labels.code128 import QUIET_MODULES, code128_bars
-from app.labels.fonts import BOLD, REGULAR, text_width
+from app.labels.fonts import BOLD, REGULAR, font_path, text_width
 from app.labels.model import LabelItem
 from app.labels.surface import MM, Surface
 from app.text import nfc
@@ -113,6 +116,14 @@ def draw_centered(c: Surface, text: str, font: str, size: float, box: Box, basel
         c.text(box.x + box.w / 2, baseline, shown, "centre")
 
 
+@lru_cache(maxsize=4096)
+def ink_top(text: str, font: str) -> float:
+    """How far above the baseline *text* inks, in ems of its size: about 0.88 for "Trường",
+    1.06 for capitals carrying stacked marks ("NGUYỄN")."""
+    face = ImageFont.truetype(str(font_path(font == BOLD)), 1000)
+    return -float(face.getbbox(nfc(text), anchor="ls")[1]) / 1000 if text.strip() else 0.0
+
+
 def draw_barcode(c: Surface, code: str, box: Box, max_module_mm: float = MAX_MODULE_MM) -> float:
     """Draw *code* as Code 128 centred in *box* (quiet zones inside the box); returns the module
     (narrow bar) width in mm. Raises :class:`ValidationError` when the box is too narrow to scan."""
@@ -139,7 +150,10 @@ def draw_item_label(c: Surface, box: Box, item: LabelItem) -> None:
     y = inner.top - small * 0.8
     if item.library_name:
         name = owner_name(item.library_name, REGULAR, small * 0.8, inner.w)
-        draw_centered(c, name, REGULAR, small, inner, y, small * 0.8)
+        shown, used = fit_text(name, REGULAR, small, inner.w, small * 0.8)
+        # the marks stacked on a capital ("NGUYỄN") stay inside the margin, off the label's edge
+        y = inner.top - max(small * 0.8, used * ink_top(shown, REGULAR))
+        draw_centered(c, shown, REGULAR, used, inner, y, used)
         y -= small * 0.35
     show_title = bool(item.title) and box.h >= 15 * MM
     bottom = inner.y + (small * 1.1 if show_title else 0)

@@ -239,3 +239,16 @@ def test_a_long_school_name_is_printed_whole_on_the_card(tmp_path: Path) -> None
     reads = Counter(code for page in _all_reads(pdf.read_bytes(), tmp_path / "img")
                     for code in page)
     assert reads["HS000001"] == 1
+
+
+def test_marks_stacked_on_capitals_stay_off_the_label_edge(tmp_path: Path) -> None:
+    """A school name in capitals ("NGUYỄN", marks stacked above the letter) is set low enough
+    that its ink stays a millimetre inside the label: a sheet fed half a millimetre off does
+    not cut its accents; the barcode under it still scans."""
+    sheet = load_template("avery-l7651")
+    items = [LabelItem("TK.00001", "Mắt biếc", "TRƯỜNG THCS NGUYỄN HUỆ", ("895.9223", "ÁNH"))]
+    [page] = render(render_labels("items", items, sheet), tmp_path)
+    ink = ink_box(page, (sheet.left, sheet.top, sheet.left + sheet.label_width,
+                         sheet.top + sheet.label_height))
+    assert ink is not None and ink[1] - sheet.top >= 1.0
+    assert [r.text for r in decode(page)] == ["TK.00001"]
