@@ -46,26 +46,31 @@ def list_table(headers: list[str]) -> QTableWidget:
 def fit_columns(table: QTableWidget, keep: int = 0, least: int = 200) -> None:
     """Size *table*'s columns to their contents with column *keep* (the names) taking the room
     left, and never less than *least* pixels (or its contents, if shorter): the other columns
-    give up width first, their headers shortened with "…", instead of the names being
-    squeezed to "Nguyễn Thị…" or "…" on a 1024-pixel screen."""
+    give up width first, a header wider than its column's contents first ("Mã học sinh" over
+    empty cells, shortened with "…"), then the widest, instead of the names being squeezed to
+    "Nguyễn Thị…" or "…" on a 1024-pixel screen. All columns stay in sight."""
     header = table.horizontalHeader()
     count = table.columnCount()
     if not count:
         return
-    wanted = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(count)]
+    content = [table.sizeHintForColumn(c) for c in range(count)]
+    wanted = [max(content[c], header.sectionSizeHint(c)) for c in range(count)]
     room = table.viewport().width()
-    others = sum(w for c, w in enumerate(wanted) if c != keep)
-    name = max(room - others, min(wanted[keep], least))
-    scale = min(1.0, max(0.0, room - name) / others) if others else 1.0
-    widths = {c: max(40, int(w * scale)) for c, w in enumerate(wanted) if c != keep}
+    widths = {c: wanted[c] for c in range(count) if c != keep}
+    name = max(room - sum(widths.values()), min(wanted[keep], least))
+    # Whole, if the other headers' spare width (wider than their cells) makes room for it.
+    spare = sum(max(0, widths[c] - max(content[c], 40)) for c in widths)
+    name = max(name, min(wanted[keep], room - sum(widths.values()) + spare))
     over = sum(widths.values()) + name - room
-    while over > 0:  # the 40-pixel floor gave some back: the widest columns give it up
-        widest = max(widths, key=lambda c: widths[c])
-        if widths[widest] <= 40:
-            break
-        taken = min(over, widths[widest] - 40)
-        widths[widest] -= taken
-        over -= taken
+    for floor in ({c: max(content[c], 40) for c in widths}, dict.fromkeys(widths, 40)):
+        while over > 0:
+            slack = {c: widths[c] - floor[c] for c in widths if widths[c] > floor[c]}
+            if not slack:
+                break
+            column = max(slack, key=lambda c: widths[c])
+            taken = min(over, slack[column])
+            widths[column] -= taken
+            over -= taken
     for column, width in widths.items():
         header.resizeSection(column, width)
     header.resizeSection(keep, max(name, room - sum(widths.values())))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +22,7 @@ from app.circulation.rules import ITEM_TYPE_NAMES
 from app.labels.author_mark import AuthorMarkRule, author_mark
 from app.labels.selection import spine_lines
 from ui.format import display_date, display_price
+from ui.widgets import fit_columns
 
 
 def marc_lines(marc_storage: str) -> list[str]:
@@ -60,14 +62,25 @@ class RecordDetail(QTabWidget):
         self.copies.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Each column as wide as its longest text ("kept for a hold", "Call number"), the call
         # number taking what is left: equal columns cut the status to "on lo…" in the panel.
+        # At 1024 px the call number ("895.9223 HOÀ 2019") was cut to "895.9223 …": the
+        # other columns give up width first (fit_columns), the headers wider than their cells
+        # ("Collection" over "TK") before the rest.
         header = self.copies.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.copies.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.copies.viewport().installEventFilter(self)
         self.items: list[Item] = []
         self.addTab(self.readable, self.tr("Record"))
         self.addTab(self.marc, self.tr("MARC"))
         self.addTab(self.copies, self.tr("Copies"))
         self.show_record(None, [])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """The copies table's width changed: fit its columns again."""
+        if watched is self.copies.viewport() and event.type() == QEvent.Type.Resize:
+            fit_columns(self.copies, keep=4, least=150)
+        return super().eventFilter(watched, event)
 
     def status_name(self, status: str) -> str:
         """An item status in words."""
@@ -157,3 +170,4 @@ class RecordDetail(QTabWidget):
                 cell.setToolTip(self.tr("Computed from the classification and the author mark: "
                                         "what the spine label prints. Edit the copy to set "
                                         "another.") + "\n" + tip)
+        fit_columns(self.copies, keep=4, least=150)
