@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from app.circulation.clock import display_date
@@ -95,6 +96,12 @@ def register(subparsers: Any) -> None:
     w.set_defaults(handler=writeoff_command)
     ws = subparsers.add_parser("writeoffs", help=phrase("các biên bản thanh lý đã lập",
                                                         "the write-off records made"))
+    ws.add_argument("--out", type=Path, metavar=phrase("TỆP", "FILE"), help=phrase(
+        "ghi danh sách sách thanh lý của một biên bản (có chữ ký) ra tệp .pdf hoặc .xlsx",
+        "write the list of copies of one record (with signatures) to a .pdf or .xlsx file"))
+    ws.add_argument("--number", help=phrase("số biên bản của danh sách (mặc định: biên bản "
+                                            "mới nhất)", "the record's number (default: the "
+                                            "latest record)"))
     add_json_flag(ws)
     ws.set_defaults(handler=writeoffs_command)
 
@@ -202,9 +209,19 @@ def writeoff_command(args: argparse.Namespace) -> int:
     return 0
 
 
+LIST_WRITTEN = Text("Đã ghi danh sách sách thanh lý ({scope}) vào {file}",
+                    "Wrote the list of copies written off ({scope}) to {file}")
+
+
 def writeoffs_command(args: argparse.Namespace) -> int:
-    """``thuvien writeoffs [--json]``: every write-off record, oldest first."""
+    """``thuvien writeoffs [--json]``: every write-off record, oldest first;
+    ``--out FILE [--number N]``: the list of copies of one record as PDF or XLSX."""
     with open_library(args) as lib:
+        if args.out is not None:
+            report = lib.reports.writeoff_list(args.number)
+            lib.reports.write(report, args.out)
+            print(LIST_WRITTEN(scope=report.scope, file=str(args.out)))
+            return 0
         lines = lib.collection.writeoffs()
     if args.json:
         print_json([line.to_dict() for line in lines])

@@ -27,6 +27,7 @@ from app.reports.statistics_report import statistics_report
 from app.reports.table import Report
 from app.reports.tally import Tally, reading_tally, tally_period, tally_report
 from app.reports.textbook import TextbookPage, textbook_pages, textbook_report
+from app.reports.writeoff_list import writeoff_list
 from app.settings import Settings
 from app.text import nfc
 
@@ -171,6 +172,13 @@ class Reports:
                 made = textbook_report(self.textbook(collection, period), name, year, scope)
         else:
             raise ValidationError("reports.bad_kind", BAD_KIND, kind=kind)
+        made.printed_on = self._today()
+        return made
+
+    def writeoff_list(self, number: str | None = None) -> Report:
+        """The list of copies of the write-off record *number* (the latest when None), with
+        its count, value and signatures, ready to print."""
+        made = writeoff_list(self._db.conn, number, self.library_name(), self.school_year())
         made.printed_on = self._today()
         return made
 
