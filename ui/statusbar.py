@@ -8,6 +8,7 @@ Counting the outbox and reading the sync state take a noticeable time on a large
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,11 @@ from ui.operations import Operations, Progress
 
 REFRESH_MS = 15000
 AFTER_CHANGE_MS = 800
+# Sync errors that only mean the district server could not be reached (no network, server
+# off, too slow): the desk works on and the changes wait, so the bar says "offline".
+OFFLINE_CODES = ("sync.offline", "sync.timeout")
+# From this many days without a sync the bar counts them (and shows them in amber).
+DAYS_TO_COUNT = 2
 
 
 def read_state(path: Path) -> tuple[int, Any]:
@@ -47,6 +53,7 @@ class LibraryStatusBar(QStatusBar):
         self._operations = operations
         self._busy = False
         self._again = False
+        self._enrolled = False
         self.pending: int | None = None
         self.sync_label = QLabel(self.tr("Sync: not set up"))
         self.pending_label = QLabel()
@@ -63,6 +70,9 @@ class LibraryStatusBar(QStatusBar):
         self._soon.setSingleShot(True)
         self._soon.setInterval(AFTER_CHANGE_MS)
         self._soon.timeout.connect(self.refresh)
+        # A passing message ("Syncing with the district…") hides the labels on the left while
+        # it shows; they come back when it goes (the pending count only when there is one).
+        self.messageChanged.connect(self._message_changed)
         QTimer.singleShot(0, self.refresh)  # not while the window is being built
 
     def refresh_soon(self) -> None:
@@ -98,19 +108,48 @@ class LibraryStatusBar(QStatusBar):
         # library that never set up sync read as if something had failed. Only the sync state
         # ("not set up") is shown then.
         enrolled = status is not None and bool(getattr(status, "enrolled", False))
+        self._enrolled = enrolled
         self.pending_label.setText(self.tr("Changes not yet sent: {count}").format(count=pending)
                                    if enrolled else "")
-        self.pending_label.setVisible(enrolled)
+        # Shown over a passing message it was drawn on top of it ("Thay đổi chưa gửi: 0"
+        # across "Đang đồng bộ với thư viện huyện…"): it waits for the message to go.
+        self.pending_label.setVisible(enrolled and not self.currentMessage())
         self.sync_label.setText(self.sync_text(status))
+        self.sync_label.setStyleSheet("color: #b45309;" if self._days_without_sync(status)
+                                      >= DAYS_TO_COUNT else "")
         # The failure's whole sentence would push the database path off a 1366-pixel screen:
         # it is the label's tooltip (and on Settings → District sync).
         error = getattr(status, "last_error", None) if status is not None else None
         self.sync_label.setToolTip(str(error) if error else "")
 
-    def sync_text(self, status: Any) -> str:
+    def _message_changed(self, message: str) -> None:
+        if not message:
+            self.pending_label.setVisible(self._enrolled)
+
+    @staticmethod
+    def _days_without_sync(status: Any, now: datetime | None = None) -> int:
+        """Whole days since the last successful sync of an enrolled library failing now
+        (0 when it is not failing, or never synced)."""
+        stamp = getattr(status, "last_sync_at", None) if status is not None else None
+        if not stamp or not getattr(status, "last_error_code", None):
+            return 0
+        last = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+        return max(0, ((now or datetime.now(UTC)) - last).days)
+
+    def sync_text(self, status: Any, now: datetime | None = None) -> str:
         """The sync state in words (``lib.sync.status()``'s answer, or None)."""
         if status is None or not getattr(status, "enrolled", False):
             return self.tr("Sync: not set up")
+        if getattr(status, "last_error_code", None) in OFFLINE_CODES:
+            # Not reaching the server is no fault at the desk: say so, and how long it lasts.
+            if not getattr(status, "last_sync_at", None):
+                return self.tr("Sync: offline, will try again")
+            days = self._days_without_sync(status, now)
+            if days >= DAYS_TO_COUNT:
+                return self.tr("Sync: offline for {days} days (last success {time})").format(
+                    days=days, time=status.last_sync_local)
+            return self.tr("Sync: offline (last success {time})").format(
+                time=status.last_sync_local)
         if getattr(status, "last_error", None):
             if getattr(status, "last_sync_at", None):
                 return self.tr("Sync: failed (last success {time})").format(

@@ -1350,6 +1350,18 @@
       <translation>Changes not yet sent: {count}</translation>
     </message>
     <message>
+      <source>Sync: offline, will try again</source>
+      <translation>Sync: offline, will try again</translation>
+    </message>
+    <message>
+      <source>Sync: offline for {days} days (last success {time})</source>
+      <translation>Sync: offline for {days} days (last success {time})</translation>
+    </message>
+    <message>
+      <source>Sync: offline (last success {time})</source>
+      <translation>Sync: offline (last success {time})</translation>
+    </message>
+    <message>
       <source>Sync: failed (last success {time})</source>
       <translation>Sync: failed (last success {time})</translation>
     </message>

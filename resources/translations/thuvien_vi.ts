@@ -1350,6 +1350,18 @@
       <translation>Thay đổi chưa gửi: {count}</translation>
     </message>
     <message>
+      <source>Sync: offline, will try again</source>
+      <translation>Đồng bộ: chưa có mạng, sẽ thử lại</translation>
+    </message>
+    <message>
+      <source>Sync: offline for {days} days (last success {time})</source>
+      <translation>Đồng bộ: {days} ngày chưa có mạng (lần cuối được: {time})</translation>
+    </message>
+    <message>
+      <source>Sync: offline (last success {time})</source>
+      <translation>Đồng bộ: chưa có mạng (lần cuối được: {time})</translation>
+    </message>
+    <message>
       <source>Sync: failed (last success {time})</source>
       <translation>Đồng bộ: lỗi (lần cuối được: {time})</translation>
     </message>

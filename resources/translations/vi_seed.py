@@ -64,6 +64,10 @@ VI: dict[str, str] = {
     "Sync: failed": "Đồng bộ: lỗi",
     "Sync: last {time}": "Đồng bộ lần cuối: {time}",
     "Sync: never": "Đồng bộ: chưa lần nào",
+    "Sync: offline, will try again": "Đồng bộ: chưa có mạng, sẽ thử lại",
+    "Sync: offline (last success {time})": "Đồng bộ: chưa có mạng (lần cuối được: {time})",
+    "Sync: offline for {days} days (last success {time})":
+        "Đồng bộ: {days} ngày chưa có mạng (lần cuối được: {time})",
     # operations
     "Cancel": "Huỷ", "{title}: {done} of {total}": "{title}: {done}/{total}",
     "{title}: {done}": "{title}: {done}", "Stopping…": "Đang dừng…",
