@@ -88,3 +88,22 @@ def test_names_stay_readable_in_the_patrons_list_at_1024(  # type: ignore[no-unt
     finally:
         remove_translators(qapp, english)
         install_translators(qapp, "vi")
+
+
+def test_catalog_results_show_every_column_at_1024(window, lib, qtbot, app_look) -> None:  # type: ignore[no-untyped-def]
+    """Only the title and the author were in sight; the year, call number and copies on the
+    shelf ("2/3") were behind a scroll bar."""
+    record = lib.catalog.add_record("Dế Mèn phiêu lưu ký", authors=["Tô Hoài"], year=2019,
+                                    classification="895.9223")
+    lib.catalog.add_copies(record, 3, collection="TK")
+    window.resize(1024, 768)
+    view = window.show_view("catalog")
+    qtbot.keyClicks(view.search_field, "de men")
+    qtbot.waitUntil(lambda: view.results.rowCount() == 1, timeout=5000)
+    table = view.results
+    qtbot.waitUntil(lambda: sum(table.columnWidth(c) for c in range(5))
+                    <= table.viewport().width(), timeout=2000)
+    metrics = table.fontMetrics()
+    assert table.columnWidth(0) >= metrics.horizontalAdvance("Dế Mèn phiêu lưu ký")
+    assert table.columnWidth(4) >= metrics.horizontalAdvance("3/3")
+    assert table.columnWidth(2) >= metrics.horizontalAdvance("2019")

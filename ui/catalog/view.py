@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -39,10 +39,11 @@ from ui.catalog.record_form import RecordForm
 from ui.catalog.search_worker import MIN_CHARS, SearchWorker
 from ui.format import display_count
 from ui.operations import Operations, Progress
-from ui.widgets import list_table
+from ui.widgets import fit_columns, list_table
 
 DEBOUNCE_MS = 250
 AUTHOR_WIDTH = 170  # pixels; the results' author column
+TITLE_LEAST = 160  # pixels; the title column never gets less (the others give way)
 SEARCH_MIN_WIDTH = 320  # pixels; narrower, the search field goes on a row of its own
 
 
@@ -90,14 +91,15 @@ class CatalogView(QWidget):
         self.results = list_table([self.tr("Title"), self.tr("Author"), self.tr("Year"),
                                    self.tr("Call number"), self.tr("Copies")])
         header = self.results.horizontalHeader()
-        # The title takes what is left; the author gets a fixed share the librarian can drag,
-        # since sizing it to the longest name left titles a few letters wide on a 1366 px
-        # screen.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        # The title takes what is left and keeps at least 160 px; the other columns give up
+        # width first (fit_columns), so that on a 1024 px screen the year, call number and
+        # copies on the shelf stay in sight too (they were behind a scroll bar), and on a
+        # 1366 px one a long author no longer leaves titles a few letters wide.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.resizeSection(1, AUTHOR_WIDTH)
-        for column in (2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.viewport().installEventFilter(self)
         self.results.currentCellChanged.connect(lambda row, *_: self._select_row(row))
         # Enter on a result (or a double click) opens its form, as in Patrons.
         self.results.activated.connect(lambda _index: self.edit_record())
@@ -172,6 +174,12 @@ class CatalogView(QWidget):
         """End the search thread (the window is closing)."""
         self._worker.stop()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """The results' width changed (window, splitter): fit their columns again."""
+        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
+            fit_columns(self.results, keep=0, least=TITLE_LEAST)
+        return super().eventFilter(watched, event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         """Buttons beside the search field when it keeps room to read a query, else below."""
         margins = self._layout.contentsMargins()
@@ -229,6 +237,7 @@ class CatalogView(QWidget):
                 if column in (0, 1):  # cut short in a narrow window: whole on hover
                     cell.setToolTip(value)
                 self.results.setItem(row, column, cell)
+        fit_columns(self.results, keep=0, least=TITLE_LEAST)
         self.results.horizontalScrollBar().setValue(0)  # titles stay in view
         self._select_shown_record()
         # A broad query in a large catalog is counted only so far and estimated beyond.
