@@ -64,6 +64,18 @@ def take_backup(db_path: Path, folder: Path, code: str, policy: BackupPolicy,
     return BackupOutcome(entry, tuple(removed))
 
 
+def backup_due(folder: Path, library_id: str, interval_minutes: int,
+               now: datetime | None = None) -> bool:
+    """True when library *library_id*'s newest backup in *folder* is older than
+    *interval_minutes* (or there is none). Reads every backup file's id: on a USB stick or a
+    network folder that takes a while, so a window asks from a worker thread."""
+    found = list_backups(folder, library_id=library_id or None)
+    if not found:
+        return True
+    now = now or datetime.now()
+    return now - found[0].taken_at >= timedelta(minutes=interval_minutes)
+
+
 def default_folder_of(db_path: Path) -> Path:
     """The ``backups`` folder beside the library at *db_path* (used when no folder is chosen;
     found even when the library itself cannot be opened)."""
@@ -124,8 +136,5 @@ class Backups:
 
     def due(self, folder: Path | None = None, now: datetime | None = None) -> bool:
         """True when this library's newest backup in *folder* is older than the interval."""
-        latest = self.latest(folder)
-        if latest is None:
-            return True
-        now = now or datetime.now()
-        return now - latest.taken_at >= timedelta(minutes=self.policy().interval_minutes)
+        return backup_due(folder or self.default_folder, self.library_id(),
+                          self.policy().interval_minutes, now)

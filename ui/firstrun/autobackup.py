@@ -2,6 +2,8 @@
 
 The backup itself opens its own SQLite connection (:func:`app.backup.write_backup`), so the
 interval backup runs on a worker thread through ``ui/operations.py`` and the desk never waits.
+So does the check, once a minute, whether one is due: it opens every backup in the folder to
+read its library's id, which on a USB stick or a network folder is not for the GUI thread.
 The exit backup runs on the GUI thread while the application quits.
 """
 
@@ -15,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.backup import BackupError, BackupOutcome
-from app.backup.service import take_backup
+from app.backup.service import backup_due, take_backup
 from app.library import Library
 from ui.firstrun.folder import backup_folder
 
@@ -47,21 +49,23 @@ class AutoBackup(QObject):
         return backup_folder(self.lib)
 
     def check(self) -> None:
-        """Take a backup when the newest one in the folder is older than the interval."""
+        """Take a backup when the newest one in the folder is older than the interval (the
+        folder is read on the worker thread when there is one)."""
         if not self.enabled or self._busy:
             return
-        try:
-            due = self.lib.backups.due(self.folder())
-        except OSError:
-            due = True
-        if due:
+        if self._run is not None:
+            self.take(only_if_due=True)
+            return
+        if _due(self.folder(), self.lib.backups.library_id(),
+                self.lib.backups.policy().interval_minutes):
             self.take()
 
-    def take(self) -> None:
-        """Back up now (on a worker thread when one is available).
+    def take(self, only_if_due: bool = False) -> None:
+        """Back up now (on a worker thread when one is available); *only_if_due*: only when
+        the interval has passed since this library's newest backup in the folder.
 
-        The library code and policy are read here, on the GUI thread; the worker only needs
-        the database path (it opens its own connection).
+        The library code, id and policy are read here, on the GUI thread; the worker only
+        needs the database path (it opens its own connection).
         """
         folder = self.folder()
         backups = self.lib.backups
@@ -70,7 +74,14 @@ class AutoBackup(QObject):
             return
         self._busy = True
         db_path, code, policy = self.lib.path, backups.library_code(), backups.policy()
-        operation = self._run(lambda progress: take_backup(db_path, folder, code, policy))
+        library_id = backups.library_id()
+
+        def work(_progress: Any) -> BackupOutcome | None:
+            if only_if_due and not _due(folder, library_id, policy.interval_minutes):
+                return None
+            return take_backup(db_path, folder, code, policy)
+
+        operation = self._run(work)
         operation.succeeded.connect(self._finish)
         operation.failed.connect(self._fail)
 
@@ -81,7 +92,7 @@ class AutoBackup(QObject):
         except BackupError as exc:
             return exc
 
-    def _finish(self, outcome: object) -> None:
+    def _finish(self, outcome: object) -> None:  # None: the check found no backup due
         self._busy = False
         if isinstance(outcome, BackupOutcome):
             self.backed_up.emit(outcome)
@@ -102,3 +113,11 @@ class AutoBackup(QObject):
         outcome = self._take_now(self.lib.backups, self.folder())
         if isinstance(outcome, BaseException):
             log.warning("backup on exit failed: %s", outcome)
+
+
+def _due(folder: Path, library_id: str, interval_minutes: int) -> bool:
+    """Whether a backup is due (a folder that cannot be read: yes, so the attempt says why)."""
+    try:
+        return backup_due(folder, library_id, interval_minutes)
+    except OSError:
+        return True
