@@ -175,10 +175,10 @@ class Reports:
         made.printed_on = self._today()
         return made
 
-    def writeoff_list(self, number: str | None = None) -> Report:
-        """The list of copies of the write-off record *number* (the latest when None), with
-        its count, value and signatures, ready to print."""
-        made = writeoff_list(self._db.conn, number, self.library_name(), self.school_year())
+    def writeoff_list(self, number: str | None = None, *, uuid: str | None = None) -> Report:
+        """The list of copies of the write-off record *number* (the latest when None; the
+        record *uuid* when given), with its count, value and signatures, ready to print."""
+        made = writeoff_list(self._db.conn, number, self.library_name(), self.school_year(), uuid)
         made.printed_on = self._today()
         return made
 

@@ -47,16 +47,23 @@ HEADS = (
 
 
 def writeoff_list(
-    conn: sqlite3.Connection, number: str | None, library: str, school_year: str
+    conn: sqlite3.Connection,
+    number: str | None,
+    library: str,
+    school_year: str,
+    uuid: str | None = None,
 ) -> Report:
-    """The list of the write-off record *number* (the latest one when None) as a printable
-    report. Raises :class:`NotFoundError` when there is no such record."""
+    """The list of the write-off record *number* (the latest one when None; the record *uuid*
+    when given, as the reports window chooses it) as a printable report. Raises
+    :class:`NotFoundError` when there is no such record."""
     lines = writeoff_lines(conn, EARLIEST, FAR_FUTURE)
-    if number is not None:
+    if uuid is not None:
+        lines = [line for line in lines if line.uuid == uuid]
+    elif number is not None:
         lines = [line for line in lines if line.number == number.strip()]
     if not lines:
         raise NotFoundError(
-            "reports.writeoff", NOT_FOUND if number else NONE_YET, number=number or ""
+            "reports.writeoff", NOT_FOUND if number or uuid else NONE_YET, number=number or ""
         )
     line = lines[-1]
     copies = {c.item_id: c for c in load_copies(conn)}

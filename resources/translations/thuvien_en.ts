@@ -2181,6 +2181,10 @@
       <translation>Annual report of a school year (báo cáo năm học)</translation>
     </message>
     <message>
+      <source>List of copies written off (danh sách sách thanh lý)</source>
+      <translation>List of copies written off (danh sách sách thanh lý)</translation>
+    </message>
+    <message>
       <source>This school year</source>
       <translation>This school year</translation>
     </message>
@@ -2249,8 +2253,20 @@
       <translation>School ye&amp;ar:</translation>
     </message>
     <message>
+      <source>&amp;Write-off record:</source>
+      <translation>&amp;Write-off record:</translation>
+    </message>
+    <message>
       <source>Co&amp;llection:</source>
       <translation>Co&amp;llection:</translation>
+    </message>
+    <message>
+      <source>No write-off record yet</source>
+      <translation>No write-off record yet</translation>
+    </message>
+    <message>
+      <source>{number} of {day}: {count} copies, {value} đ</source>
+      <translation>{number} of {day}: {count} copies, {value} đ</translation>
     </message>
     <message>
       <source>Making the report</source>

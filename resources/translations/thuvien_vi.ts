@@ -2181,6 +2181,10 @@
       <translation>Báo cáo năm học</translation>
     </message>
     <message>
+      <source>List of copies written off (danh sách sách thanh lý)</source>
+      <translation>Danh sách sách thanh lý</translation>
+    </message>
+    <message>
       <source>This school year</source>
       <translation>Năm học này</translation>
     </message>
@@ -2249,8 +2253,20 @@
       <translation>Năm &amp;học:</translation>
     </message>
     <message>
+      <source>&amp;Write-off record:</source>
+      <translation>&amp;Biên bản thanh lý:</translation>
+    </message>
+    <message>
       <source>Co&amp;llection:</source>
       <translation>Kh&amp;o:</translation>
+    </message>
+    <message>
+      <source>No write-off record yet</source>
+      <translation>Chưa có biên bản thanh lý nào</translation>
+    </message>
+    <message>
+      <source>{number} of {day}: {count} copies, {value} đ</source>
+      <translation>Số {number} ngày {day}: {count} bản, {value} đ</translation>
     </message>
     <message>
       <source>Making the report</source>

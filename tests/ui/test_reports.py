@@ -96,7 +96,7 @@ def test_every_control_has_its_own_alt_letter(window, lib, qtbot) -> None:  # ty
     letters = [m[1].upper() for t in texts if (m := re.search(r"&([^&])", t))]
     menus = [re.search(r"&([^&])", a.text())[1].upper()  # type: ignore[index]
              for a in window.menuBar().actions()]
-    assert len(letters) == len(texts) == 10, texts
+    assert len(letters) == len(texts) == 11, texts
     assert len(set(letters + menus)) == len(letters + menus), texts
 
 

@@ -1,6 +1,7 @@
 """The Reports view: choose a register (individual, general, textbook, the loan books), the
-statistics, the reading-room tally or the annual report, a period (a school year for the
-annual report) and a collection; see the pages; save them as PDF or Excel, or print them.
+statistics, the reading-room tally, the annual report or the list of copies of a write-off
+record, a period (a school year for the annual report, a write-off record by its number and
+date for the list) and a collection; see the pages; save them as PDF or Excel, or print them.
 
 Reports are made off the GUI thread (:mod:`ui.operations`) on a connection of their own; the
 pages shown are the recording the PDF and the printer get (:mod:`app.reports.pdf`).
@@ -8,12 +9,13 @@ pages shown are the recording the PDF and the printer get (:mod:`app.reports.pdf
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,17 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.circulation.clock import display_date, library_today
+from app.collection.models import WriteoffLine
 from app.errors import UserError
 from app.labels.surface import MM, Recording
 from app.library import Library
 from app.reports.period import Period
 from app.reports.table import Report
+from ui.format import display_price
 from ui.labels.document_view import PAGE_GAP, PageView
 from ui.operations import Operation, Operations, Progress
 from ui.widgets import error_label, say
 
 KINDS = ("individual", "general", "textbook", "loans-students", "loans-staff", "loans-all",
-         "statistics", "tally", "annual")
+         "statistics", "tally", "annual", "writeoff")
 WITH_COLLECTION = ("individual", "general", "textbook")
 START_PRESET = {"statistics": "year", "tally": "month", "loans-students": "month",
                 "loans-staff": "month", "loans-all": "month"}
@@ -59,10 +63,12 @@ class Made:
 
 def make_report(path: Path, kind: str, collection: str | None, period: Period,
                 pdf: Path | None = None, xlsx: Path | None = None,
-                progress: Progress | None = None) -> Made | None:
+                progress: Progress | None = None,
+                writeoff: WriteoffLine | None = None) -> Made | None:
     """Compute *kind* on a connection of its own, draw its pages, and write *pdf* or *xlsx*
     when asked (safe off the GUI thread). None when *progress* says Cancel was pressed
-    (no file is written then)."""
+    (no file is written then). The kind ``"writeoff"`` lists the copies of the record
+    *writeoff* (the latest when None)."""
     from app.labels.pdf import to_pdf
     from app.reports.pdf import report_document
 
@@ -74,7 +80,11 @@ def make_report(path: Path, kind: str, collection: str | None, period: Period,
 
     with Library.open(path) as own:
         step(0)
-        report = own.reports.report(kind, collection, period)
+        if kind == "writeoff":
+            report = (own.reports.writeoff_list(writeoff.number, uuid=writeoff.uuid)
+                      if writeoff is not None else own.reports.writeoff_list())
+        else:
+            report = own.reports.report(kind, collection, period)
         if not step(1):
             return None
         document = report_document(report)
@@ -107,7 +117,8 @@ class ReportsView(QWidget):
                  "loans-all": self.tr("Loan book: all readers (sổ mượn)"),
                  "statistics": self.tr("Statistics of a period"),
                  "tally": self.tr("Reading-room tally (phiếu thống kê lượt đọc)"),
-                 "annual": self.tr("Annual report of a school year (báo cáo năm học)")}
+                 "annual": self.tr("Annual report of a school year (báo cáo năm học)"),
+                 "writeoff": self.tr("List of copies written off (danh sách sách thanh lý)")}
         for key in KINDS:
             self.kind.addItem(names[key], key)
         self.preset = QComboBox()
@@ -126,6 +137,7 @@ class ReportsView(QWidget):
         first = int(lib.reports.school_year()[:4])
         for year in range(first, first - YEARS_BACK, -1):
             self.year.addItem(f"{year}-{year + 1}", year)
+        self.writeoff = QComboBox()  # the write-off records, newest first (see _list_writeoffs)
         self.collection = QComboBox()
         self.collection.addItem(self.tr("All collections"), None)
         labels = lib.reports.collection_labels()
@@ -154,6 +166,7 @@ class ReportsView(QWidget):
         rows = ((self.tr("&Register:"), self.kind), (self.tr("&Period:"), self.preset),
                 (self.tr("Fro&m:"), self.start), (self.tr("U&ntil:"), self.end),
                 (self.tr("School ye&ar:"), self.year),
+                (self.tr("&Write-off record:"), self.writeoff),
                 (self.tr("Co&llection:"), self.collection))
         for text, field in rows:
             label = QLabel(text)
@@ -189,12 +202,38 @@ class ReportsView(QWidget):
     def _kind_changed(self) -> None:
         kind = str(self.kind.currentData())
         annual = kind == "annual"
+        writeoff = kind == "writeoff"
         self.collection.setEnabled(kind in WITH_COLLECTION)
         self.year.setEnabled(annual)
+        self.writeoff.setEnabled(writeoff)
+        if writeoff:
+            self._list_writeoffs()
         for field in (self.preset, self.start, self.end):
-            field.setEnabled(not annual)
+            field.setEnabled(not annual and not writeoff)
         self.preset.setCurrentIndex(PRESETS.index(START_PRESET.get(kind, "all")))
         self._preset_changed()
+
+    def _list_writeoffs(self) -> None:
+        """Read the write-off records again (one may have been made since): newest first,
+        each with its number, date, copies and value, so the right one is picked."""
+        chosen = self.chosen_writeoff()
+        self.writeoff.clear()
+        lines = self.lib.collection.writeoffs()[::-1]  # they come oldest first
+        if not lines:
+            self.writeoff.addItem(self.tr("No write-off record yet"), None)
+            return
+        for line in lines:
+            self.writeoff.addItem(self.tr("{number} of {day}: {count} copies, {value} đ").format(
+                number=line.number or "–", day=display_date(line.day), count=line.copies,
+                value=display_price(line.total_value) or "0"), line)
+        if chosen is not None:
+            again = [n for n, line in enumerate(lines) if line.uuid == chosen.uuid]
+            self.writeoff.setCurrentIndex(again[0] if again else 0)
+
+    def chosen_writeoff(self) -> WriteoffLine | None:
+        """The write-off record chosen, None when there is none."""
+        line = self.writeoff.currentData()
+        return line if isinstance(line, WriteoffLine) else None
 
     def _preset_changed(self) -> None:
         key = self.preset.currentData()
@@ -240,9 +279,10 @@ class ReportsView(QWidget):
             self.error.setText(exc.message)
             return None
         path = self.lib.path
+        writeoff = self.chosen_writeoff()
 
         def work(progress: Progress) -> Made | None:
-            return make_report(path, kind, collection, period, pdf, xlsx, progress)
+            return make_report(path, kind, collection, period, pdf, xlsx, progress, writeoff)
 
         operation = self.operations.run(work, title=self.tr("Making the report"),
                                         dialog_parent=self)
@@ -289,6 +329,11 @@ class ReportsView(QWidget):
         for view in self.pages:
             view.set_scale(scale)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self.writeoff.isEnabled():  # a record may have been made elsewhere meanwhile
+            self._list_writeoffs()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._fit()
@@ -299,8 +344,13 @@ class ReportsView(QWidget):
                  "textbook": "so-dang-ky-sgk", "statistics": "thong-ke",
                  "loans-students": "so-muon-hoc-sinh", "loans-staff": "so-muon-giao-vien",
                  "loans-all": "so-muon", "tally": "phieu-thong-ke-luot-doc",
-                 "annual": f"bao-cao-nam-hoc-{self.year.currentText()}"}
-        return f"{names[str(self.kind.currentData())]}{suffix}"
+                 "annual": f"bao-cao-nam-hoc-{self.year.currentText()}",
+                 "writeoff": "danh-sach-thanh-ly"}
+        name = names[str(self.kind.currentData())]
+        line = self.chosen_writeoff()
+        if name == "danh-sach-thanh-ly" and line is not None and line.number:
+            name += "-" + re.sub(r"[^\w]+", "-", line.number).strip("-")  # 05/TL → 05-TL
+        return f"{name}{suffix}"
 
     def save_pdf(self) -> Operation | None:
         """Ask where, then make the report and write its PDF."""
