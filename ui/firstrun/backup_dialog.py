@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backup import BackupEntry, BackupError, BackupPolicy, check_database_file
+from app.backup.identity import owner_of
 from app.backup.restore import aside_name, restore_database
 from app.library import Library
 from ui.firstrun import texts as t
@@ -55,7 +57,7 @@ class BackupDialog(QDialog):
         self.resize(760, 460)
         self.folder_edit = QLineEdit(str(backup_folder(lib)))
         self.folder_edit.setReadOnly(True)
-        change = QPushButton(t.CHANGE())
+        self.change_button = change = QPushButton(t.CHANGE())
         change.clicked.connect(self.choose_folder)
         policy = lib.backups.policy()
         self.interval = self._spin(5, 24 * 60, policy.interval_minutes, t.MINUTES())
@@ -122,19 +124,34 @@ class BackupDialog(QDialog):
         return self.lib.backups.list(self.folder())
 
     def refresh(self) -> None:
-        """Re-read the folder."""
+        """Re-read the folder: this library's backups as they are, other libraries' (a
+        shared USB stick; the code in a name may be shared too) marked and greyed."""
         entries = self.entries()
+        ours = self.lib.backups.library_id()
+        mine: list[BackupEntry] = []
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            values = (entry.taken_at.strftime("%d/%m/%Y %H:%M:%S"), entry.library_code,
+            owner, name = owner_of(entry.path)
+            code = entry.library_code or "-"
+            tip = ""
+            if owner == ours:
+                mine.append(entry)
+            elif owner is None:
+                code = t.UNREADABLE_ROW(code=code)
+            else:
+                code = t.OTHER_LIBRARY_ROW(code=code)
+                tip = t.OTHER_LIBRARY_TIP(name=name or entry.library_code or "-")
+            values = (entry.taken_at.strftime("%d/%m/%Y %H:%M:%S"), code,
                       human_size(entry.size), entry.path.name)
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, str(entry.path))
+                if owner != ours:
+                    cell.setForeground(QColor("#6b7280"))
+                    cell.setToolTip(tip)
                 self.table.setItem(row, column, cell)
         if entries:
-            self.table.selectRow(0)
-        mine = self.lib.backups.list(self.folder(), only_this_library=True)
+            self.table.selectRow(entries.index(mine[0]) if mine else 0)
         self.status.setText(t.LAST_BACKUP(when=mine[0].taken_at.strftime("%d/%m/%Y %H:%M"))
                             if mine else t.NO_BACKUP_YET())
         self.restore_button.setEnabled(bool(entries))
@@ -187,7 +204,8 @@ class BackupDialog(QDialog):
 
     def restore_other_file(self) -> bool:
         """Restore from a file picked anywhere (an older USB stick, an e-mail attachment)."""
-        name, _ = QFileDialog.getOpenFileName(self, t.RESTORE_FILE(), str(self.folder()),
+        name, _ = QFileDialog.getOpenFileName(self, t.RESTORE_FILE().replace("&", ""),
+                                              str(self.folder()),
                                               t.BACKUP_FILE_FILTER())
         return self.restore(Path(name)) if name else False
 

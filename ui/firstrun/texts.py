@@ -70,7 +70,7 @@ MENU_BACKUPS = Text("Sao lưu và &khôi phục…", "Backups and &restore…")
 
 BACKUP_TITLE = Text("Sao lưu và khôi phục", "Backups and restore")
 FOLDER = Text("Thư mục sao lưu (có thể là USB):", "Backup folder (may be a USB stick):")
-CHANGE = Text("Đổi…", "Change…")
+CHANGE = Text("Đổ&i…", "C&hange…")
 EVERY = Text("Tự động sao lưu mỗi", "Back up automatically every")
 MINUTES = Text(" phút", " minutes")
 KEEP_DAILY = Text("Giữ bản của", "Keep copies of the last")
@@ -79,15 +79,18 @@ KEEP_MONTHLY = Text("và của", "and of the last")
 MONTHS = Text(" tháng gần nhất", " months")
 COLUMNS = (Text("Thời điểm", "Taken"), Text("Mã thư viện", "Library code"),
            Text("Dung lượng", "Size"), Text("Tệp", "File"))
-BACK_UP_NOW = Text("Sao lưu ngay", "Back up now")
-RESTORE = Text("Khôi phục bản đã chọn…", "Restore the selected backup…")
-RESTORE_FILE = Text("Khôi phục từ tệp khác…", "Restore from another file…")
+BACK_UP_NOW = Text("&Sao lưu ngay", "&Back up now")
+RESTORE = Text("&Khôi phục bản đã chọn…", "&Restore the selected backup…")
+RESTORE_FILE = Text("Khôi phục từ &tệp khác…", "Restore from another &file…")
 CLOSE = Text("Đóng", "Close")
+OTHER_LIBRARY_ROW = Text("{code} (thư viện khác)", "{code} (another library)")
+OTHER_LIBRARY_TIP = Text("Bản sao lưu của thư viện khác: {name}", "A backup of another library: {name}")
+UNREADABLE_ROW = Text("{code} (không đọc được)", "{code} (unreadable)")
 BACKING_UP = Text("Đang sao lưu…", "Backing up…")
 BACKED_UP = Text("Đã sao lưu và kiểm tra: {file}", "Backed up and checked: {file}")
 LAST_BACKUP = Text("Lần sao lưu gần nhất: {when}", "Last backup: {when}")
-NO_BACKUP_YET = Text("Chưa có bản sao lưu nào trong thư mục này.",
-                     "No backup in this folder yet.")
+NO_BACKUP_YET = Text("Chưa có bản sao lưu nào của thư viện này trong thư mục này.",
+                     "No backup of this library in this folder yet.")
 BACKUP_FAILED = Text("Sao lưu không thành công", "Backup failed")
 CONFIRM_RESTORE = Text(
     "Khôi phục thư viện{which} từ bản sao lưu lúc {when}?\n\n"

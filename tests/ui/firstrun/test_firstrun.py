@@ -237,7 +237,7 @@ def test_back_up_now_into_a_usb_folder_chosen_on_this_pc(lib: Library, qtbot, tm
     dialog = BackupDialog(lib)
     qtbot.addWidget(dialog)
     assert dialog.folder() == lib.path.parent / "backups"
-    assert dialog.status.text() == "Chưa có bản sao lưu nào trong thư mục này."
+    assert dialog.status.text() == "Chưa có bản sao lưu nào của thư viện này trong thư mục này."
     usb = tmp_path / "E"
     dialog.set_folder(usb)
     assert backup_folder(lib) == usb               # remembered for this PC
