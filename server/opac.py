@@ -11,6 +11,7 @@ Left out of the OpenAPI schema (it is a page, not part of the API).
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 from typing import Any
 from urllib.parse import urlencode
@@ -59,6 +60,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "label": "Search words",
         "button": "Search",
         "found": "{total} records found",
+        "found_one": "1 record found",
         "more": "more than {total}",
         "first": "; here are the first {shown} — add words to narrow the search",
         "none": "No record found for “{query}”.",
@@ -101,6 +103,28 @@ def _number(text: str | None, default: int, low: int, high: int) -> int:
     if text is None or not text.isascii() or not text.isdigit() or len(text) > 6:
         return default
     return max(low, min(high, int(text)))
+
+
+def clean_query(text: str) -> str:
+    """The query as searched and shown: control characters (a NUL, a form feed) dropped, runs
+    of white space made one space, at most :data:`MAX_QUERY` characters.
+
+    >>> clean_query("  tiếng\\x00 việt\\t1 ")
+    'tiếng việt 1'
+    """
+    kept = "".join(" " if ch.isspace() else ch for ch in text
+                   if ch.isspace() or not unicodedata.category(ch).startswith("C"))
+    return " ".join(kept.split())[:MAX_QUERY]
+
+
+def last_page(total: int) -> int:
+    """The last page a search of *total* hits has (at least 1, at most :data:`MAX_PAGE`).
+
+    >>> last_page(219), last_page(0), last_page(20), last_page(10**6)
+    (11, 1, 1, 50)
+    """
+    shown = min(total, catalog_search.RANK_CAP)
+    return max(1, min(MAX_PAGE, (shown + PAGE_SIZE - 1) // PAGE_SIZE))
 
 
 def _count(number: int, lang: str) -> str:
@@ -163,6 +187,8 @@ def render(query: str, lang: str, page: int, result: dict[str, Any] | None) -> s
             count = _count(total, lang)
             said = t["found"].format(total=count if result["total_exact"]
                                      else t["more"].format(total=count))
+            if total == 1 and "found_one" in t:
+                said = t["found_one"]
             if shown < total:
                 said += t["first"].format(shown=_count(shown, lang))
             body.append(f'<p>{_e(said)}'
@@ -191,13 +217,19 @@ def install(app: FastAPI, engine: Engine) -> None:
     def page(request: Request) -> HTMLResponse:
         params = request.query_params
         lang = "en" if params.get("lang") == "en" else "vi"
-        query = " ".join(params.get("q", "").split())[:MAX_QUERY]
+        query = clean_query(params.get("q", ""))
         number = _number(params.get("page"), 1, 1, MAX_PAGE)
         result = None
         if query:
             with read(engine) as conn:
                 result = catalog_search.search(conn, query, limit=PAGE_SIZE,
                                                offset=(number - 1) * PAGE_SIZE)
+                if not result["hits"] and number > last_page(int(result["total"])):
+                    # A page past the end (an old link, a typed number): the last one, not
+                    # "Trang 500" over an empty list.
+                    number = last_page(int(result["total"]))
+                    result = catalog_search.search(conn, query, limit=PAGE_SIZE,
+                                                   offset=(number - 1) * PAGE_SIZE)
         return HTMLResponse(render(query, lang, number, result), headers=_HEADERS)
 
     # Plain routes, not API routes: a page, outside the API (and its OpenAPI schema).

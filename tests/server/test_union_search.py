@@ -175,7 +175,7 @@ def test_the_web_page_finds_and_escapes(district: Any) -> None:
     assert "Trường TH-A (TH-A)" in html and 'value="tieng viet 1"' in html
     assert "<script" not in html.lower()
     english = district.http.get("/opac", params={"q": "hoa binh", "lang": "en"}).text
-    assert '<html lang="en">' in english and "1 records found" in english
+    assert '<html lang="en">' in english and "1 record found" in english
     assert "Hoà bình và chiến tranh" in english
     bad = district.http.get("/", params={"q": "bi an script"}).text
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in bad
@@ -186,6 +186,19 @@ def test_the_web_page_finds_and_escapes(district: Any) -> None:
     assert empty.status_code == 200 and "Tra cứu mục lục liên hợp" in empty.text
     assert district.http.get("/", params={"q": "tieng", "page": "99"}).status_code == 200
     assert "/" not in district.http.get("/openapi.json").json()["paths"]
+
+
+def test_the_web_page_past_its_last_page_and_odd_characters(district: Any) -> None:
+    """An old link or a typed page number past the end showed 'Trang 500' over an empty
+    list: the last page is shown. A NUL or other control character in the query was echoed
+    into the page; it is dropped."""
+    two_libraries(district)
+    page = district.http.get("/opac", params={"q": "tieng viet", "page": "99"}).text
+    assert "Tìm thấy 3 biểu ghi" in page and "Trang 99" not in page
+    assert "Tiếng Việt 1</div>" in page  # the hits of the last (only) page
+    odd = district.http.get("/opac", params={"q": "tieng\x00 viet\x0c 1\u200b"})
+    assert odd.status_code == 200 and "\x00" not in odd.text and "\x0c" not in odd.text
+    assert 'value="tieng viet 1"' in odd.text and "Tìm thấy 3 biểu ghi" in odd.text
 
 
 def test_the_web_page_can_be_turned_off(db_url: str) -> None:
