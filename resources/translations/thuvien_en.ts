@@ -2265,8 +2265,8 @@
       <translation>No write-off record yet</translation>
     </message>
     <message>
-      <source>{number} of {day}: {count} copies, {value} đ</source>
-      <translation>{number} of {day}: {count} copies, {value} đ</translation>
+      <source>{number}, {day}: {count} copies, {value} đ</source>
+      <translation>{number}, {day}: {count} copies, {value} đ</translation>
     </message>
     <message>
       <source>Making the report</source>
@@ -3208,6 +3208,10 @@
       <translation>Ma&amp;ke the record</translation>
     </message>
     <message>
+      <source>Then show its list of copies to &amp;print</source>
+      <translation>Then show its list of copies to &amp;print</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
@@ -3222,6 +3226,10 @@
     <message>
       <source>{count} copies, value {value} đ</source>
       <translation>{count} copies, value {value} đ</translation>
+    </message>
+    <message>
+      <source>List of copies written off</source>
+      <translation>List of copies written off</translation>
     </message>
   </context>
 </TS>

@@ -2265,8 +2265,8 @@
       <translation>Chưa có biên bản thanh lý nào</translation>
     </message>
     <message>
-      <source>{number} of {day}: {count} copies, {value} đ</source>
-      <translation>Số {number} ngày {day}: {count} bản, {value} đ</translation>
+      <source>{number}, {day}: {count} copies, {value} đ</source>
+      <translation>{number}, {day}: {count} bản, {value} đ</translation>
     </message>
     <message>
       <source>Making the report</source>
@@ -3208,6 +3208,10 @@
       <translation>Lập &amp;biên bản</translation>
     </message>
     <message>
+      <source>Then show its list of copies to &amp;print</source>
+      <translation>Sau đó &amp;in danh sách</translation>
+    </message>
+    <message>
       <source>Cancel</source>
       <translation>Huỷ</translation>
     </message>
@@ -3222,6 +3226,10 @@
     <message>
       <source>{count} copies, value {value} đ</source>
       <translation>{count} bản, trị giá {value} đ</translation>
+    </message>
+    <message>
+      <source>List of copies written off</source>
+      <translation>Danh sách sách thanh lý</translation>
     </message>
   </context>
 </TS>

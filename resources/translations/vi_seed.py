@@ -600,6 +600,8 @@ VI: dict[str, str] = {
     '{barcode} is already on the list.': '{barcode} đã có trong danh sách.',
     '{count} copies added from the stocktake.': 'Đã thêm {count} bản từ lần kiểm kê.',
     '{count} copies, value {value} đ': '{count} bản, trị giá {value} đ',
+    "Then show its list of copies to &print": "Sau đó &in danh sách",
+    "List of copies written off": "Danh sách sách thanh lý",
     # reports (ui/reports)
     "Reports": "Sổ sách, thống kê",
     "Individual register (sổ đăng ký cá biệt)": "Sổ đăng ký cá biệt",
@@ -615,7 +617,7 @@ VI: dict[str, str] = {
     "List of copies written off (danh sách sách thanh lý)": "Danh sách sách thanh lý",
     "&Write-off record:": "&Biên bản thanh lý:",
     "No write-off record yet": "Chưa có biên bản thanh lý nào",
-    "{number} of {day}: {count} copies, {value} đ": "Số {number} ngày {day}: {count} bản, {value} đ",
+    "{number}, {day}: {count} copies, {value} đ": "{number}, {day}: {count} bản, {value} đ",
     "This school year": "Năm học này", "This month": "Tháng này", "Last month": "Tháng trước",
     "Everything": "Toàn bộ", "Days typed below": "Tự chọn ngày",
     "All collections": "Mọi kho",

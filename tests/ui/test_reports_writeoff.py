@@ -24,6 +24,13 @@ def _alt(window, qtbot, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
 
 
+def _active(dialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The dialog has the keys (there is no window manager to give them to it)."""
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+
+
 def test_the_write_off_list_chosen_by_its_record_and_saved(window, lib, qtbot, monkeypatch,  # type: ignore[no-untyped-def]
                                                            tmp_path: Path) -> None:
     view = _open(window, lib, qtbot)
@@ -40,8 +47,10 @@ def test_the_write_off_list_chosen_by_its_record_and_saved(window, lib, qtbot, m
     assert not any(f.isEnabled() for f in (view.preset, view.start, view.end, view.year,
                                            view.collection))
     records = [view.writeoff.itemText(n) for n in range(view.writeoff.count())]
-    assert records == ["Số 02/TL-2026 ngày 10/03/2026: 1 bản, 18.000 đ",
-                       "Số 01/TL-2025 ngày 15/10/2025: 2 bản, 63.000 đ"]  # newest first
+    assert records == ["02/TL-2026, 10/03/2026: 1 bản, 18.000 đ",
+                       "01/TL-2025, 15/10/2025: 2 bản, 63.000 đ"]  # newest first
+    assert view.writeoff.view().minimumWidth() > view.writeoff.fontMetrics().horizontalAdvance(
+        records[1])  # the list shows each record whole
     _alt(window, qtbot, Qt.Key.Key_B)  # "&Biên bản thanh lý:"
     assert QApplication.focusWidget() is view.writeoff
     qtbot.keyClick(view.writeoff, Qt.Key.Key_Down)  # the older record
@@ -59,8 +68,8 @@ def test_the_write_off_list_chosen_by_its_record_and_saved(window, lib, qtbot, m
     _write_off(lib, "03/TL-2026", date(2026, 4, 2), "GK.00003", "GK.00004")
     window.nav.setCurrentRow(0)
     window.nav.setCurrentRow(window.nav.count() - 1)
-    assert view.writeoff.itemText(0) == "Số 03/TL-2026 ngày 02/04/2026: 2 bản, 36.000 đ"
-    assert view.writeoff.currentText().startswith("Số 01/TL-2025")  # the choice is kept
+    assert view.writeoff.itemText(0) == "03/TL-2026, 02/04/2026: 2 bản, 36.000 đ"
+    assert view.writeoff.currentText().startswith("01/TL-2025")  # the choice is kept
     view.writeoff.setFocus()
     qtbot.keyClick(view.writeoff, Qt.Key.Key_Home)
     book = tmp_path / "thanh-ly.xlsx"
@@ -81,3 +90,50 @@ def test_no_write_off_record_yet_says_so(window, lib, qtbot) -> None:  # type: i
     qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.error.text() != "", timeout=20000)
     assert view.error.text() == "Chưa có biên bản thanh lý nào."
+
+
+def test_the_write_off_dialog_shows_the_list_ready_to_print(window, lib, qtbot, monkeypatch,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path) -> None:
+    """Once the record is made, its list of copies comes up with Print… and Save PDF…; unticked,
+    nothing comes up."""
+    from tests.ui.test_reports import _library
+
+    _library(lib)
+    view = window.show_view("stocktake")
+    dialog = view.open_writeoff()
+    _active(dialog, qtbot)
+    assert dialog.print_list.isChecked() and dialog.print_list.text() == "Sau đó &in danh sách"
+    qtbot.keyClicks(dialog.number, "07/TL-2026")
+    for code in ("TK.00002", "GK.00005"):
+        qtbot.keyClicks(dialog.scan_field, code)
+        qtbot.keyClick(dialog.scan_field, Qt.Key.Key_Return)
+    _alt(dialog, qtbot, Qt.Key.Key_B)  # "Lập &biên bản" (an animated click: 100 ms)
+    qtbot.waitUntil(lambda: dialog.made is not None)
+    assert not dialog.isVisible()
+    preview = dialog.list_preview
+    assert preview is not None and preview.isVisible()
+    assert preview.windowTitle() == "Danh sách sách thanh lý"
+    assert preview.status.text() == "1 trang · 2 bản, trị giá 63.000 đ"
+    target = tmp_path / "ds.pdf"
+    names: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda _parent, _title, name, _filter: (names.append(name), (str(target), ""))[1]))
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.exists() and preview.status.text().startswith("Đã lưu"),
+                    timeout=20000)
+    assert names[0].endswith("danh-sach-thanh-ly-07-TL-2026.pdf")
+    text = " ".join(pdf_text(target.read_bytes(), tmp_path).split())
+    assert "Kèm theo biên bản thanh lý số 07/TL-2026" in text
+    assert "TK.00002" in text and "GK.00005" in text
+    assert "Tổng cộng: 2 bản, trị giá 63.000 đồng." in text
+    preview.reject()
+
+    again = view.open_writeoff()
+    _active(again, qtbot)
+    qtbot.keyClicks(again.number, "08/TL-2026")
+    qtbot.keyClicks(again.scan_field, "GK.00006")
+    qtbot.keyClick(again.scan_field, Qt.Key.Key_Return)
+    _alt(again, qtbot, Qt.Key.Key_I)  # "Sau đó &in danh sách": unticked
+    qtbot.waitUntil(lambda: not again.print_list.isChecked())
+    again.make.click()
+    assert again.made is not None and again.list_preview is None

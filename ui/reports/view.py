@@ -222,10 +222,17 @@ class ReportsView(QWidget):
         if not lines:
             self.writeoff.addItem(self.tr("No write-off record yet"), None)
             return
+        widest = 0
         for line in lines:
-            self.writeoff.addItem(self.tr("{number} of {day}: {count} copies, {value} đ").format(
+            text = self.tr("{number}, {day}: {count} copies, {value} đ").format(
                 number=line.number or "–", day=display_date(line.day), count=line.copies,
-                value=display_price(line.total_value) or "0"), line)
+                value=display_price(line.total_value) or "0")
+            self.writeoff.addItem(text, line)
+            widest = max(widest, self.writeoff.fontMetrics().horizontalAdvance(text))
+            self.writeoff.setItemData(self.writeoff.count() - 1, text,
+                                      Qt.ItemDataRole.ToolTipRole)
+        # the list opens as wide as its longest record, wider than the field if need be
+        self.writeoff.view().setMinimumWidth(widest + 40)
         if chosen is not None:
             again = [n for n, line in enumerate(lines) if line.uuid == chosen.uuid]
             self.writeoff.setCurrentIndex(again[0] if again else 0)

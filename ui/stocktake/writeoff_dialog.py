@@ -2,13 +2,17 @@
 note, and the copies — scanned one by one (the scanner's Enter adds a copy; it never closes
 the dialog) or all the copies the last stocktake did not find. A copy on loan or kept for a
 hold is refused at once with the reason. Alt+K makes the record; Esc cancels (asking first
-when something was typed or listed)."""
+when something was typed or listed). Once made, its list of copies (danh sách sách thanh lý,
+the paper the committee signs) is shown ready to print or save as PDF, unless unticked."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -30,6 +34,8 @@ from app.errors import UserError
 from app.library import Library
 from ui.form_dialog import FormDialog
 from ui.format import display_price
+from ui.labels.document_view import DocumentPreviewDialog
+from ui.operations import Operations
 from ui.scanner import ScanField
 from ui.style import show_banner
 
@@ -43,6 +49,7 @@ class WriteoffDialog(FormDialog):
         self._lib = lib
         self.copies: list[CopyLine] = []
         self.made: WriteoffLine | None = None
+        self.list_preview: DocumentPreviewDialog | None = None
         self.setWindowTitle(self.tr("Write-off record"))
         self.number = QLineEdit()
         self.day = QDateEdit(QDate.currentDate())
@@ -84,6 +91,8 @@ class WriteoffDialog(FormDialog):
         self.take_out.clicked.connect(self.remove_selected)
         self.make = QPushButton(self.tr("Ma&ke the record"))
         self.make.clicked.connect(self.make_record)
+        self.print_list = QCheckBox(self.tr("Then show its list of copies to &print"))
+        self.print_list.setChecked(True)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         for button in (self.from_stocktake, self.take_out, self.make, cancel):
@@ -99,6 +108,7 @@ class WriteoffDialog(FormDialog):
         layout.addWidget(self.answer)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total)
+        layout.addWidget(self.print_list)
         layout.addLayout(row)
         self.resize(760, 560)
         self._show_list()
@@ -166,3 +176,21 @@ class WriteoffDialog(FormDialog):
             show_banner(self.answer, "bad", error.message)
             return
         self.accept()
+        if self.print_list.isChecked():
+            self.list_preview = self.show_list_of_copies(self.made)
+
+    def show_list_of_copies(self, made: WriteoffLine) -> DocumentPreviewDialog:
+        """The list of copies of the record *made*, in a preview with Print… and Save PDF…
+        (left open over the window the dialog came from)."""
+        from app.reports.pdf import report_document
+
+        document = report_document(self._lib.reports.writeoff_list(made.number, uuid=made.uuid))
+        owner = self.parentWidget()
+        number = re.sub(r"[^\w]+", "-", made.number).strip("-")
+        preview = DocumentPreviewDialog(
+            document, Operations(owner or self), self.tr("List of copies written off"), owner,
+            file_name=f"danh-sach-thanh-ly-{number}.pdf" if number else "danh-sach-thanh-ly.pdf",
+            summary=self.tr("{count} copies, value {value} đ").format(
+                count=made.copies, value=display_price(made.total_value) or "0"))
+        preview.open()
+        return preview
