@@ -3000,8 +3000,12 @@
       <translation>Readers' personal data</translation>
     </message>
     <message>
-      <source>Send readers' names and card numbers to the district (off: only anonymous counts leave the school)</source>
-      <translation>Send readers' names and card numbers to the district (off: only anonymous counts leave the school)</translation>
+      <source>Send readers' names and card numbers to the district</source>
+      <translation>Send readers' names and card numbers to the district</translation>
+    </message>
+    <message>
+      <source>Off (the default): only anonymous counts leave the school, never names, card numbers or photos.</source>
+      <translation>Off (the default): only anonymous counts leave the school, never names, card numbers or photos.</translation>
     </message>
     <message>
       <source>not enrolled</source>

@@ -3000,8 +3000,12 @@
       <translation>Dữ liệu cá nhân của bạn đọc</translation>
     </message>
     <message>
-      <source>Send readers' names and card numbers to the district (off: only anonymous counts leave the school)</source>
-      <translation>Gửi tên và số thẻ bạn đọc lên thư viện huyện (tắt: chỉ số liệu ẩn danh rời khỏi trường)</translation>
+      <source>Send readers' names and card numbers to the district</source>
+      <translation>Gửi tên và số thẻ bạn đọc lên thư viện huyện</translation>
+    </message>
+    <message>
+      <source>Off (the default): only anonymous counts leave the school, never names, card numbers or photos.</source>
+      <translation>Tắt (mặc định): chỉ số liệu ẩn danh rời khỏi trường, không bao giờ có tên, số thẻ hay ảnh bạn đọc.</translation>
     </message>
     <message>
       <source>not enrolled</source>

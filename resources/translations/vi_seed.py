@@ -484,10 +484,12 @@ VI: dict[str, str] = {
     "C&hoose…": "C&họn…", "&Enroll": "&Ghi danh", "Server address": "Địa chỉ máy chủ",
     "Enrollment code": "Mã ghi danh", "CA certificate file": "Tệp chứng chỉ CA",
     "Readers' personal data": "Dữ liệu cá nhân của bạn đọc",
-    "Send readers' names and card numbers to the district (off: only anonymous counts "
-    "leave the school)":
-        "Gửi tên và số thẻ bạn đọc lên thư viện huyện (tắt: chỉ số liệu ẩn danh rời khỏi "
-        "trường)",
+    "Send readers' names and card numbers to the district":
+        "Gửi tên và số thẻ bạn đọc lên thư viện huyện",
+    "Off (the default): only anonymous counts leave the school, never names, card numbers or "
+    "photos.":
+        "Tắt (mặc định): chỉ số liệu ẩn danh rời khỏi trường, không bao giờ có tên, số thẻ hay "
+        "ảnh bạn đọc.",
     "not enrolled": "chưa ghi danh", "none": "không có",
     "Type the server address and the enrollment code.":
         "Hãy nhập địa chỉ máy chủ và mã ghi danh.",

@@ -107,12 +107,19 @@ class SyncPage(QWidget):
         join_form.addRow(self.enroll_button)
 
         privacy = QGroupBox(self.tr("Readers' personal data"))
-        self.share_box = QCheckBox(self.tr(
-            "Send readers' names and card numbers to the district (off: only anonymous counts "
-            "leave the school)"))
+        # A check box does not wrap: its English ran off a 1024-pixel screen ("…leave the sc").
+        # The switch says what it does, the line under it (which wraps) what "off" means.
+        self.share_box = QCheckBox(self.tr("Send readers' names and card numbers to the district"))
         self.share_box.setChecked(str(lib.settings.get("sync_personal_data", "none")) == "share")
         self.share_box.toggled.connect(self.save_privacy)
-        QVBoxLayout(privacy).addWidget(self.share_box)
+        self.share_note = QLabel(self.tr(
+            "Off (the default): only anonymous counts leave the school, never names, card "
+            "numbers or photos."))
+        self.share_note.setWordWrap(True)
+        self.share_note.setStyleSheet("color: #4b5563;")
+        privacy_layout = QVBoxLayout(privacy)
+        privacy_layout.addWidget(self.share_box)
+        privacy_layout.addWidget(self.share_note)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
