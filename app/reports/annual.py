@@ -37,7 +37,7 @@ from app.reports import statistics_report as stats_text
 from app.reports.general import HEADS_I, HEADS_II, HEADS_III, Receipt, general_register
 from app.reports.holdings import load_copies
 from app.reports.loanbook import title_of
-from app.reports.period import Period
+from app.reports.period import Period, loans_lent
 from app.reports.signatures import REPORT_MAKER, signers
 from app.reports.statistics import Holding, Statistics, collection_on, holdings, statistics
 from app.reports.statistics_report import BORROWERS, LOANS, NO_CODE, UNKNOWN
@@ -156,23 +156,17 @@ def _months(start: date, end: date) -> list[str]:
     return months
 
 
-def _loans(conn: sqlite3.Connection, annual: Annual, first: str, last: str) -> set[int]:
+def _loans(conn: sqlite3.Connection, annual: Annual) -> set[int]:
     """Loans by month and group, the most borrowed titles; the students who borrowed."""
     months = {m: dict.fromkeys(MAIN_GROUPS, 0) for m in _months(annual.start, annual.end)}
     titles: dict[int, list[Any]] = {}
     students: set[int] = set()
-    low = (date.fromisoformat(first) - timedelta(days=1)).isoformat()
-    high = (date.fromisoformat(last) + timedelta(days=2)).isoformat()
-    for loaned_at, category, patron_id, record_id, title, volume, edition, authors, resp in \
-            conn.execute(
-                "SELECT l.loaned_at, coalesce(l.patron_category, p.category, ''), l.patron_id, "
-                "i.record_id, r.title, r.volume, r.edition, r.authors, r.responsibility "
-                "FROM loans l LEFT JOIN patrons p ON p.id = l.patron_id "
-                "JOIN items i ON i.id = l.item_id JOIN records r ON r.id = i.record_id "
-                "WHERE l.deleted = 0 AND l.loaned_at >= ? AND l.loaned_at < ?", (low, high)):
-        lent = local_day(loaned_at)
-        if not first <= lent <= last:
-            continue
+    for lent, (category, patron_id, record_id, title, volume, edition, authors, resp) in \
+            loans_lent(conn, annual.start, annual.end,
+                       "coalesce(l.patron_category, p.category, ''), l.patron_id, i.record_id, "
+                       "r.title, r.volume, r.edition, r.authors, r.responsibility",
+                       "LEFT JOIN patrons p ON p.id = l.patron_id JOIN items i "
+                       "ON i.id = l.item_id JOIN records r ON r.id = i.record_id"):
         counts = months[lent[:7]]
         counts[category] = counts.get(category, 0) + 1
         entry = titles.setdefault(record_id, [title_of(title, volume, edition),
@@ -212,7 +206,7 @@ def annual_figures(conn: sqlite3.Connection, year: str, today: date) -> Annual:
     annual = Annual(year, period.start, end, stats, start_by_code, start_total,
                     register.receipts, register.write_offs, stocktakes)
     first, last = period.start.isoformat(), end.isoformat()
-    students = _loans(conn, annual, first, last)
+    students = _loans(conn, annual)
     students |= {r[0] for r in conn.execute(
         "SELECT DISTINCT patron_id FROM usage_events WHERE deleted = 0 AND patron_id IS NOT NULL "
         "AND patron_category = 'student' AND day BETWEEN ? AND ?", (first, last))}

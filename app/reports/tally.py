@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from app.circulation.clock import local_day
 from app.circulation.rules import CATEGORY_NAMES, ITEM_TYPE_NAMES
 from app.circulation.usage import VISIT_GROUP_NAMES, WALK_IN
 from app.i18n import Text
-from app.reports.period import Period
+from app.reports.period import Period, loans_lent
 from app.reports.signatures import FORM_MAKER, signers
 from app.reports.table import Cell, Column, Report, Section
 
@@ -154,16 +153,10 @@ def reading_tally(conn: sqlite3.Connection, period: Period, today: date) -> Tall
             types.setdefault(item_type, [0, 0])[0] += count
         if patron_id is not None:
             people.setdefault(category, set()).add(patron_id)
-    low = (start - timedelta(days=1)).isoformat()
-    high = (end + timedelta(days=2)).isoformat()
-    for loaned_at, category, item_type, patron_id in conn.execute(
-            "SELECT l.loaned_at, coalesce(l.patron_category, p.category, ''), "
-            "coalesce(l.item_type, i.item_type, ''), l.patron_id FROM loans l "
-            "LEFT JOIN patrons p ON p.id = l.patron_id LEFT JOIN items i ON i.id = l.item_id "
-            "WHERE l.deleted = 0 AND l.loaned_at >= ? AND l.loaned_at < ?", (low, high)):
-        lent = local_day(loaned_at)
-        if not first <= lent <= last:
-            continue
+    for lent, (category, item_type, patron_id) in loans_lent(
+            conn, start, end, "coalesce(l.patron_category, p.category, ''), "
+            "coalesce(l.item_type, i.item_type, ''), l.patron_id",
+            "LEFT JOIN patrons p ON p.id = l.patron_id LEFT JOIN items i ON i.id = l.item_id"):
         days[date.fromisoformat(lent)].loans += 1
         groups.setdefault(category, GroupTotal(category)).loans += 1
         types.setdefault(item_type, [0, 0])[1] += 1
