@@ -27,6 +27,15 @@ NONE = Text("không", "none")
 NOT_SET = Text("chưa ghi danh", "not enrolled")
 FOUND = Text("Tìm thấy {total} biểu ghi trong mục lục liên hợp (bản lưu trên máy).",
              "Found {total} records in the union catalog (local copy).")
+NOTHING_FOUND = Text(
+    "Không tìm thấy biểu ghi nào cho «{query}» trong mục lục liên hợp (bản lưu trên máy: "
+    "{cached} biểu ghi).",
+    "No record found for “{query}” in the union catalog (local copy: {cached} records).")
+NO_COPY_YET = Text(
+    "Máy này chưa có bản lưu mục lục liên hợp: ghi danh rồi đồng bộ trước (thuvien sync enroll "
+    "URL MÃ, rồi thuvien sync now).",
+    "This computer has no copy of the union catalog yet: enroll and sync first (thuvien sync "
+    "enroll URL CODE, then thuvien sync now).")
 COPIED = Text("Đã chép biểu ghi liên hợp {union_id} vào mục lục: biểu ghi số {record_id}.",
               "Copied union record {union_id} into the catalog as record {record_id}.")
 POLICY = Text("Chia sẻ dữ liệu cá nhân với huyện: {value}.",
@@ -120,7 +129,10 @@ def status(args: argparse.Namespace) -> int:
     else:
         print(STATUS(server=st.server_url or NOT_SET(), code=st.library_code or "-",
                      last=st.last_sync_local, pending=st.pending, cached=st.union_records,
-                     error=st.last_error or NONE(), where=st.token_storage or ""))
+                     error=st.last_error or NONE(),
+                     # where a key is kept means nothing before there is one ("…is kept in
+                     # the file …" of a library never enrolled)
+                     where=(st.token_storage or "") if st.enrolled else ""))
     return 0
 
 
@@ -136,8 +148,12 @@ def union_search(args: argparse.Namespace) -> int:
     """``thuvien union-search QUERY [--limit N] [--json]`` (offline, from the local cache)."""
     with open_library(args) as lib:
         result = lib.sync.union_search(args.query, max(1, args.limit))
+        cached = lib.sync.status().union_records if not result["total"] else 0
     if args.json:
         print_json(result)
+        return 0
+    if not result["total"]:
+        print(NOTHING_FOUND(query=args.query, cached=cached) if cached else NO_COPY_YET())
         return 0
     print(FOUND(total=result["total"]))
     for h in result["hits"]:

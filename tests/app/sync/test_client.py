@@ -229,3 +229,24 @@ def test_enrollment_refusals_are_said_in_the_users_words(enrolled: Library, dist
         enrolled.sync.enroll(district.url, second)
     assert twice.value.message == (f"CSDL này đã ghi danh là thư viện {enrolled.code} rồi; "  # type: ignore[attr-defined]
                                    "không ghi danh lần nữa dưới mã khác.")
+
+
+def test_union_search_cli_says_why_nothing_was_found(enrolled: Library, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """'Tìm thấy 0 biểu ghi' told the librarian nothing: the copy may just be empty (never
+    synced). And `sync status` of a library never enrolled said where 'the sync token is kept'."""
+    fresh = tmp_path / "fresh.sqlite3"
+    Library.open(fresh).close()
+    assert thuvien(["--lang", "vi", "--db", str(fresh), "union-search", "truyen kieu"]) == 0
+    assert capsys.readouterr().out.startswith("Máy này chưa có bản lưu mục lục liên hợp: ghi danh")
+    assert thuvien(["--lang", "vi", "--db", str(fresh), "sync", "status"]) == 0
+    assert "khoá đồng bộ" not in capsys.readouterr().out.lower()
+    rid = enrolled.catalog.add_record("Truyện Kiều", authors=["Nguyễn Du"], year=2015)
+    enrolled.catalog.add_item(rid, collection="TK")
+    assert thuvien(["--db", str(enrolled.path), "sync", "now"]) == 0
+    capsys.readouterr()
+    assert thuvien(["--lang", "vi", "--db", str(enrolled.path), "union-search", "khong co sach nay"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("Không tìm thấy biểu ghi nào cho «khong co sach nay» trong mục lục")
+    cached = enrolled.sync.status().union_records
+    assert cached >= 1 and f"(bản lưu trên máy: {cached} biểu ghi)." in said
