@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app import legacy_text
 from app.circulation.clock import library_today
 from app.cli._common import add_json_flag, as_id, open_library, phrase, print_json, whole_number
 from app.errors import NotFoundError, ValidationError
@@ -21,9 +22,11 @@ from app.library import Library
 from app.patrons import Patron
 from app.patrons.class_list import ImportResult
 from app.patrons.fields import display_date
+from app.patrons.model import status_words
 from app.patrons.rollover import RolloverPlan
 from app.patrons.service import CATEGORY_WORDS, DEFAULT_EXPIRY
 from app.patrons.validity import Validity
+from app.text import fold
 
 NO_PATRON = Text("Không tìm thấy bạn đọc “{key}” (mã thẻ, mã học sinh hoặc số id).",
                  "No patron “{key}” (card, student code or id).")
@@ -43,9 +46,22 @@ PLAN_HEAD = Text("Năm học {from_year} → {to_year}; khối cuối {last_grad
                  "students move up, {graduated} graduate.")
 PLAN_LINE = Text("  {from_class} → {to_class} ({students})", "  {from_class} → {to_class} ({students})")
 GRADUATE = Text("ra trường", "graduates")
-STATUS_WORDS = {"active": Text("đang học", "active"), "blocked": Text("khoá thẻ", "blocked"),
-                "left": Text("đã chuyển đi", "left"),
-                "graduated": Text("đã ra trường", "graduated")}
+CLASS_SETS_HEAD = Text("Bộ sách giáo khoa còn đang cho lớp mượn ({count}):",
+                       "Textbook sets still lent to a class ({count}):")
+CLASS_SET_MOVES = Text("  lớp {klass} (hạn {due}) chuyển theo học sinh sang lớp {to}",
+                       "  class {klass} (due {due}) goes with its students to {to}")
+CLASS_SET_CLOSES = Text("  lớp {klass} (hạn {due}) được kết thúc: học sinh ra trường, sách "
+                        "các em còn giữ vẫn ghi mượn của từng em",
+                        "  class {klass} (due {due}) is closed: its students graduate, the "
+                        "books they still have stay on their loans")
+BAD_ENCODING_ARG = Text("Bảng mã “{value}” sai; dùng dạng CỘT=BẢNG_MÃ với bảng mã là {allowed}, "
+                        "ví dụ \"B=vni\".",
+                        "Bad encoding “{value}”; use COLUMN=ENCODING with ENCODING one of "
+                        "{allowed}, e.g. \"B=vni\".")
+NO_ENCODING_COLUMN = Text("Không có cột “{column}” trong tệp (--encoding); cột là tiêu đề, số "
+                          "thứ tự hoặc chữ cái, ví dụ B. Các cột: {columns}.",
+                          "There is no column “{column}” in the file (--encoding); name it by "
+                          "header, number or letter, e.g. B. Columns: {columns}.")
 GRADUATES_BORROWING = Text(
     "Chú ý: {students} học sinh sắp ra trường còn đang mượn {books} cuốn — thu hồi sách trước "
     "khi lên lớp:",
@@ -118,6 +134,12 @@ def register(subparsers: Any) -> None:
                    metavar=phrase("CỘT=TRƯỜNG", "COLUMN=FIELD"), help=phrase(
                        "tự gán một cột (tiêu đề, số thứ tự hoặc chữ cái) cho một trường",
                        "map a column (header, number or letter) to a field by hand"))
+    p.add_argument("--encoding", action="append", default=[],
+                   metavar=phrase("CỘT=BẢNG_MÃ", "COLUMN=ENCODING"), help=phrase(
+                       "đọc một cột (tiêu đề, số thứ tự hoặc chữ cái) theo bảng mã unicode, "
+                       "tcvn3 (.VnTime) hoặc vni khi nhận sai, ví dụ B=vni",
+                       "read a column (header, number or letter) as unicode, tcvn3 (.VnTime) "
+                       "or vni when it was misdetected, e.g. B=vni"))
     p.add_argument("--class", dest="class_name", help=phrase(
         "lớp cho các dòng không có cột lớp", "class for rows without a class column"))
     p.add_argument("--year", help=phrase("năm học của các dòng (mặc định: năm học của thư viện)",
@@ -266,14 +288,49 @@ def _parse_map(items: list[str]) -> dict[str, str]:
     return mapping
 
 
+def _parse_encodings(items: list[str]) -> dict[str, str]:
+    """``--encoding COL=ENC`` values as ``{column: encoding}`` (``TCVN3`` → ``tcvn3``)."""
+    chosen = {}
+    for item in items:
+        column, sep, encoding = item.rpartition("=")
+        encoding = encoding.strip().lower()
+        if not sep or not column.strip() or encoding not in legacy_text.ENCODINGS:
+            raise ValidationError("cli.bad_encoding", BAD_ENCODING_ARG, value=item,
+                                  allowed=", ".join(legacy_text.ENCODINGS))
+        chosen[column.strip()] = encoding
+    return chosen
+
+
+def _check_encoding_columns(result: ImportResult, chosen: dict[str, str]) -> None:
+    """Each column named by ``--encoding`` is one of the file's (by header, number or
+    letter); the core leaves out a column no sheet has, which would hide a typo."""
+    for column in chosen:
+        wanted = fold(column)
+        if not any(wanted in (fold(c.header), fold(c.letter), str(c.index + 1))
+                   for c in result.columns):
+            names = ", ".join(f"{c.letter} “{c.header}”" if c.header else c.letter
+                              for c in result.columns)
+            raise ValidationError("cli.bad_encoding_column", NO_ENCODING_COLUMN,
+                                  column=column, columns=names)
+
+
 def import_file(args: argparse.Namespace) -> int:
     """``thuvien patrons import FILE``."""
     mapping = _parse_map(args.map)
+    chosen = _parse_encodings(args.encoding)
     with open_library(args) as lib:
-        result = lib.patrons.import_class_list(args.file, dry_run=args.dry_run,
-                                               mapping=mapping or None,
-                                               default_class=args.class_name,
-                                               school_year=args.year)
+        def run(dry_run: bool) -> ImportResult:
+            return lib.patrons.import_class_list(args.file, dry_run=dry_run,
+                                                 mapping=mapping or None,
+                                                 default_class=args.class_name,
+                                                 school_year=args.year,
+                                                 encodings=chosen or None)
+
+        checked = None
+        if chosen:  # a mistyped column is said before anything is written
+            checked = run(dry_run=True)
+            _check_encoding_columns(checked, chosen)
+        result = checked if checked is not None and args.dry_run else run(args.dry_run)
     if args.json:
         print_json(result.to_dict())
     else:
@@ -318,11 +375,10 @@ def _print_patrons(found: list[Patron], as_json: bool) -> int:
     width = max([30, *(len(p.full_name) for p in found)])
     today = library_today()
     for p in found:
-        status = STATUS_WORDS.get(p.status)
         card = f" · {_validity_words(p, today)}" if p.expires_on else ""
         print(f"{p.card:<10} {p.class_name or '':<6} {p.full_name:<{width}} "
               f"{display_date(p.birth_date):<10} {p.student_code or ''} "
-              f"{status() if status else p.status}{card}")
+              f"{status_words(p.status, p.category)}{card}")
     return 0
 
 
@@ -341,10 +397,9 @@ def show(args: argparse.Namespace) -> int:
         print_json({"patron": dict(patron_json(p), category=p.category,
                                    birth_date=p.birth_date, school_year=p.school_year)})
         return 0
-    status = STATUS_WORDS.get(p.status)
     values = {"name": p.full_name, "class": p.class_name or "", "card": p.card,
               "student_code": p.student_code or "", "birth": display_date(p.birth_date),
-              "status": status() if status else p.status,
+              "status": status_words(p.status, p.category),
               "validity": _validity_words(p, library_today())}
     for label, key in SHOW_LINES:
         print(f"{label() + ':':<14} {values[key]}")
@@ -418,8 +473,7 @@ def set_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"patron": patron_json(p)})
     else:
-        status = STATUS_WORDS.get(p.status)
-        print(STATUS_SET(name=p.full_name, status=status() if status else p.status))
+        print(STATUS_SET(name=p.full_name, status=status_words(p.status, p.category)))
     return 0
 
 
@@ -484,6 +538,11 @@ def _print_plan(plan: RolloverPlan) -> None:
                         students=m.students))
     for klass, n in plan.unknown_classes:
         print(UNKNOWN_CLASS(klass=klass, students=n))
+    if plan.class_loans:
+        print(CLASS_SETS_HEAD(count=len(plan.class_loans)))
+        for klass, to_class, due in plan.class_loans:
+            words = CLASS_SET_MOVES if to_class else CLASS_SET_CLOSES
+            print(words(klass=klass, due=display_date(due), to=to_class or ""))
     if plan.graduates_with_loans:
         print(GRADUATES_BORROWING(students=len(plan.graduates_with_loans),
                                   books=plan.graduate_books))

@@ -215,3 +215,87 @@ def test_a_rollover_before_the_year_ends_is_called_early(cli: Cli) -> None:
     code, _, err = cli("rollover", "--dry-run")
     assert code == 0 and err == ""
     assert cli.json("rollover", "--dry-run")["early"] is False
+
+
+def test_show_list_and_status_say_a_teachers_status_in_a_teachers_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A teacher was 'đang học' (as a pupil) in 'patrons show' and 'list'; the window has
+    said 'đang công tác' since ee35b1a."""
+    db = tmp_path / "lib.sqlite3"
+    with Library.open(db) as lib:
+        teacher = lib.patrons.add("Đỗ Thị Lan", category="teacher")
+        staff = lib.patrons.add("Vũ Văn Hải", category="staff")
+        pupil = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+    assert main(["--db", str(db), "--lang", "vi", "patrons", "show", teacher.card]) == 0
+    assert "Tình trạng:    đang công tác\n" in capsys.readouterr().out
+    assert main(["--db", str(db), "--lang", "vi", "patrons", "list"]) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert lines[teacher.card].endswith(" đang công tác")
+    assert lines[staff.card].endswith(" đang công tác")
+    assert lines[pupil.card].endswith(" đang học")
+    assert main(["--db", str(db), "--lang", "vi", "patrons", "status", staff.card, "left"]) == 0
+    assert capsys.readouterr().out == "Vũ Văn Hải: đã chuyển công tác.\n"
+
+
+def _vni_list(tmp_path: Path) -> Path:
+    """Names typed in VNI that also read as Unicode ("Hoà Thu" is Hồ Thu in VNI): detected
+    as Unicode, only the librarian knows better."""
+    path = tmp_path / "lop6a-vni.csv"
+    rows = [["STT", legacy_text.encode_vni("Họ và tên"), "Lớp"]]
+    rows += [[str(n), legacy_text.encode_vni(name), "6A"]
+             for n, name in enumerate(("Hồ Thu", "Lã Hoa"), start=1)]
+    path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_import_encoding_corrects_a_misdetected_column(cli: Cli, tmp_path: Path) -> None:
+    path = _vni_list(tmp_path)
+    guessed = cli.json("patrons", "import", str(path), "--dry-run")
+    assert guessed["rows"][0]["name"] == "Hoà Thu"  # the guess: Unicode
+    code, out, err = cli("patrons", "import", str(path), "--encoding", "B=VNI")
+    assert code == 0, err
+    assert "column B “Họ và tên” → full_name (vni)" in out
+    assert sorted(p["name"] for p in cli.json("patrons", "list", "--class", "6A")["patrons"]) == [
+        "Hồ Thu", "Lã Hoa"]
+
+
+def test_import_encoding_bad_names_are_said_before_anything_is_written(
+        cli: Cli, tmp_path: Path) -> None:
+    path = _vni_list(tmp_path)
+    code, out, err = cli("patrons", "import", str(path), "--encoding", "B=utf8")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "B=utf8" in err and "unicode, tcvn3, vni" in err
+    code, out, err = cli("patrons", "import", str(path), "--encoding", "vni")
+    assert code == 2 and "COLUMN=ENCODING" in err
+    code, out, err = cli("patrons", "import", str(path), "--encoding", "Tên HS=vni")
+    assert code == 2 and err.count("\n") == 1 and "no column “Tên HS”" in err
+    assert "B “Họ và tên”" in err  # the file's columns, to pick from
+    assert cli.json("patrons", "list") == {"patrons": []}
+    code, _, err = cli("patrons", "import", str(path), "--encoding", "Họ và tên=vni",
+                       "--dry-run")
+    assert code == 0, err
+
+
+def test_rollover_dry_run_lists_the_textbook_sets_it_moves_or_closes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The plan's class_loans were only in the JSON: a librarian reading the dry run did
+    not learn that 6A's textbook set goes to 7A and 9A's is closed."""
+    db = tmp_path / "lib.sqlite3"
+    with Library.open(db) as lib:
+        lib.patrons.add("Nguyễn Văn An", class_name="6A")
+        lib.patrons.add("Lê Văn Em", class_name="9A")
+        toan6, van9 = lib.catalog.add_record("Toán 6"), lib.catalog.add_record("Ngữ văn 9")
+        lib.catalog.add_copies(toan6, 1, collection="GK", item_type="textbook")
+        lib.catalog.add_copies(van9, 1, collection="GK", item_type="textbook")
+        six = lib.circulation.start_class_loan("6A", [toan6])
+        nine = lib.circulation.start_class_loan("9A", [van9])
+    due6 = "/".join(reversed(six.due.split("-")))
+    due9 = "/".join(reversed(nine.due.split("-")))
+    assert main(["--db", str(db), "--lang", "vi", "rollover", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Bộ sách giáo khoa còn đang cho lớp mượn (2):\n" in out
+    assert f"  lớp 6A (hạn {due6}) chuyển theo học sinh sang lớp 7A\n" in out
+    assert f"  lớp 9A (hạn {due9}) được kết thúc: học sinh ra trường" in out
+    assert "Chạy thử, chưa thay đổi gì." in out
+    with Library.open(db) as lib:  # nothing moved
+        assert [s.id for s in lib.circulation.class_loans("6A")] == [six.id]
