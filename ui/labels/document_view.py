@@ -99,7 +99,7 @@ class PageView(QWidget):
 
 class DocumentPreviewDialog(QDialog):
     """Every page of a document with zoom, Print… (on the printer chosen in the label dialog,
-    changeable in the system print dialog), Save PDF… and Close.
+    changeable in the system print dialog), Save PDF… and Close. Enter prints, Esc closes.
 
     *for_printer* may return the document laid out with another printer's offsets when the
     user picks a different printer in the print dialog.
@@ -156,7 +156,6 @@ class DocumentPreviewDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
         self.print_button = QPushButton(self.tr("&Print…"))
-        self.print_button.setDefault(True)
         self.save_button = QPushButton(self.tr("&Save PDF…"))
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -168,6 +167,10 @@ class DocumentPreviewDialog(QDialog):
         layout.addWidget(self.pages_area, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # Enter prints (Esc closes). Made default only now that the button is in the dialog:
+        # set before, the dialog did not know it, and on showing took the first button in the
+        # tab order as its default, "Close".
+        self.print_button.setDefault(True)
         self._apply_zoom()
 
     # -- zoom ------------------------------------------------------------------------------
