@@ -177,8 +177,9 @@ class Reports:
 
     def writeoff_list(self, number: str | None = None, *, uuid: str | None = None) -> Report:
         """The list of copies of the write-off record *number* (the latest when None; the
-        record *uuid* when given), with its count, value and signatures, ready to print."""
-        made = writeoff_list(self._db.conn, number, self.library_name(), self.school_year(), uuid)
+        record *uuid* when given), with its count, value and signatures, ready to print; headed
+        with the record's own school year."""
+        made = writeoff_list(self._db.conn, number, self.library_name(), uuid)
         made.printed_on = self._today()
         return made
 

@@ -12,6 +12,7 @@ from app.circulation.clock import display_date
 from app.collection.registers import writeoff_copies, writeoff_lines
 from app.errors import NotFoundError
 from app.i18n import Text
+from app.patrons.fields import current_school_year
 from app.reports.holdings import load_copies
 from app.reports.individual import author_of, book_title
 from app.reports.signatures import HEAD, NAME_HINT, STAMP_HINT
@@ -50,12 +51,12 @@ def writeoff_list(
     conn: sqlite3.Connection,
     number: str | None,
     library: str,
-    school_year: str,
     uuid: str | None = None,
 ) -> Report:
     """The list of the write-off record *number* (the latest one when None; the record *uuid*
-    when given, as the reports window chooses it) as a printable report. Raises
-    :class:`NotFoundError` when there is no such record."""
+    when given, as the reports window chooses it) as a printable report, headed with the
+    school year of the record's day (a record of 10/03/2026 belongs to 2025-2026 whenever
+    it is printed). Raises :class:`NotFoundError` when there is no such record."""
     lines = writeoff_lines(conn, EARLIEST, FAR_FUTURE)
     if uuid is not None:
         lines = [line for line in lines if line.uuid == uuid]
@@ -104,7 +105,7 @@ def writeoff_list(
         "writeoff",
         TITLE(),
         library,
-        school_year,
+        current_school_year(line.day),
         scope,
         False,
         [section],

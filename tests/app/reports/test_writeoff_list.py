@@ -67,3 +67,33 @@ def test_the_write_off_list_names_each_copy_and_is_signed(
 
     assert run(school, "writeoffs", "--number", "99/2026", "--out", str(pdf)) == 2
     assert "Không có biên bản thanh lý số “99/2026”." in capsys.readouterr().err
+
+
+def test_the_list_is_headed_with_the_school_year_of_its_record(
+    school: School, tmp_path: Path
+) -> None:
+    """Printed in November 2026 (school year 2026-2027, as the settings say too), the list of a
+    record of 10/03/2026 says 2025-2026, the year of the write-off; one of 15/09/2026 2026-2027."""
+    from datetime import date
+
+    from app.reports.service import Reports
+
+    lib = school.lib
+    lib.settings.set("school_year", "2026-2027")
+    march = lib.collection.create_writeoff(
+        "02/TL-2026", "worn", [school.toan[0].id], day=date(2026, 3, 10)
+    )
+    september = lib.collection.create_writeoff(
+        "03/TL-2026", "worn", [school.toan[1].id], day=date(2026, 9, 15)
+    )
+    reports = Reports(lib.db, lib.settings, today=lambda: date(2026, 11, 22))
+    for line, year, other in (
+        (march, "2025-2026", "2026-2027"),
+        (september, "2026-2027", "2025-2026"),
+    ):
+        pdf = reports.write(
+            reports.writeoff_list(uuid=line.uuid), tmp_path / f"{line.number[:2]}.pdf"
+        )
+        text = " ".join(layout_text(pdf).split())
+        assert f"Kèm theo biên bản thanh lý số {line.number}" in text
+        assert f"Năm học {year}" in text and other not in text
