@@ -25,10 +25,10 @@ from typing import Any
 from app.catalog import store
 from app.catalog.marc import RecordProblem, extract, holdings, read_marc
 from app.catalog.marc.direct import Direct, read_direct
+from app.catalog.marc.holdings import CopyValues, copy_values
 from app.catalog.store import NO_VALUE
 from app.errors import UserError
 from app.i18n import Text, language, set_language
-from app.text import nfc
 
 Progress = Callable[[int, int], None]
 
@@ -71,8 +71,10 @@ class Skipped:
 #: A copy read from a holdings field, with the values the importer stores:
 #: ``(collection, barcode, item_type, call_number, location, price, acquired_on, source,
 #: note)``; the barcode stripped and NFC (None when the field has none); from the call
-#: number on, ``store.NO_VALUE`` stands for NULL (``store.IMPORT_ITEM``).
-Copy = tuple[str | None, str | None, str | None, str, str, float | str, str, str, str]
+#: number on, ``store.NO_VALUE`` stands for NULL (``store.IMPORT_ITEM``). Made by
+#: :func:`~app.catalog.marc.holdings.copy_values` (or ``copy_952`` on the direct way).
+Copy = CopyValues
+assert NO_VALUE == ""  # what CopyValues has for NULL
 
 #: A readable bibliographic record, ready to store: ``(number, offset, isbns,
 #: control_number, control_org, title_fold, row_tail, search, copies, class_fold)``.
@@ -110,7 +112,7 @@ def prepare_all(source: Path, progress: Progress | None = None,
     for entry in read_marc(source, progress, _direct_at if direct else None):
         if isinstance(entry, tuple):  # read straight from the bytes: a bibliographic record
             number += 1
-            (bib, marc_text, items), offset = entry
+            (bib, marc_text, copies), offset = entry
         elif isinstance(entry, RecordProblem):
             number = entry.number
             yield Skipped(entry.number, entry.offset, entry.reason, entry.code)
@@ -124,20 +126,11 @@ def prepare_all(source: Path, progress: Progress | None = None,
                 continue
             bib = extract(entry)
             marc_text = entry.to_storage(skip=HOLDINGS_TAGS)
-            items = holdings(entry)
+            copies = [copy_values(item) for item in holdings(entry)]
         if not bib.title:
             yield Skipped(number, offset, NO_TITLE(), "marc.no_title")
             continue
         tail = store.import_record_tail(bib, marc_text.encode())  # see store.IMPORT_RECORD
-        copies: list[Copy] = []
-        for item in items:
-            barcode = nfc(item.barcode.strip()) if item.barcode and item.barcode.strip() \
-                else None
-            price = item.price
-            copies.append((item.collection, barcode, item.item_type,
-                           item.call_number or NO_VALUE, item.location or NO_VALUE,
-                           NO_VALUE if price is None else price, item.acquired_on or NO_VALUE,
-                           item.source or NO_VALUE, item.note or NO_VALUE))
         title, author, subject, words, codes, classification = \
             store.import_search_texts(bib, tail[3])
         yield (number, offset, bib.isbns, bib.control_number, bib.control_org, tail[3], tail,

@@ -1,8 +1,9 @@
 """The import's fast way through a well-formed ISO 2709 record: from its bytes straight to
 the key fields, the copies and the storage form, without building the record's objects.
 
-:func:`read_direct` gives, for one record, exactly what
-``extract(rec), rec.to_storage(skip=HOLDINGS_TAGS), holdings(rec)`` give for
+:func:`read_direct` gives, for one record, exactly what ``extract(rec),
+rec.to_storage(skip=HOLDINGS_TAGS)`` and the copies of ``holdings(rec)`` (as
+:func:`~app.catalog.marc.holdings.copy_values` gives them) are for
 ``rec = parse_record(raw)``, or None when the record is in any way unusual: then the caller
 takes that object path, so a record can only be read this way where both ways are the same.
 It takes a record only when
@@ -29,7 +30,7 @@ import unicodedata
 from itertools import accumulate
 
 from app.catalog.marc.extract import READ_TAGS, BibData, FieldTuple, extract_fields
-from app.catalog.marc.holdings import ItemData, item_852, item_952
+from app.catalog.marc.holdings import CopyValues, copy_952, copy_values, item_852
 from app.catalog.marc.iso2709 import _is_utf8
 
 _ENTRIES = re.compile(r"(...)([0-9]{4})([0-9]{5})", re.DOTALL)
@@ -39,12 +40,12 @@ _NO_SUBFIELDS: list[tuple[str, str]] = []
 # MarcRecord.to_storage's encoder; lists of strings hold no cycles to look for.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
-Direct = tuple[BibData, str, list[ItemData]]
+Direct = tuple[BibData, str, list[CopyValues]]
 
 
 def read_direct(raw: bytes) -> Direct | None:
-    """The key fields, the storage form (holdings fields left out) and the copies of the
-    ISO 2709 record *raw* (its bytes without the final 0x1D), or None when it must be read
+    """The key fields, the storage form (holdings fields left out) and the copies (as the
+    import stores them) of the ISO 2709 record *raw* (its bytes without the final 0x1D), or None when it must be read
     through :func:`~app.catalog.marc.iso2709.parse_record` (see the module's text)."""
     size = len(raw)
     if size < 25:
@@ -86,7 +87,7 @@ def read_direct(raw: bytes) -> Direct | None:
     plain = "\x1f\x1f" not in text and "\x1f\x1e" not in text
     out: list[object] = [leader]
     fields: list[FieldTuple] = []
-    items: list[ItemData] = []
+    items: list[CopyValues] = []
     for tag, body in zip(tags, text.split("\x1e"), strict=False):
         if tag < "010" and tag.isdigit():
             out.append(tag + body)
@@ -107,7 +108,8 @@ def read_direct(raw: bytes) -> Direct | None:
             pieces = iter(flat)
             next(pieces)
             subfields = list(zip(pieces, pieces, strict=True))
-            items.append(item_952(subfields) if tag == "952" else item_852(subfields))
+            items.append(copy_952(subfields) if tag == "952"
+                         else copy_values(item_852(subfields)))
             continue
         flat[0] = head
         out.append([tag, *flat])

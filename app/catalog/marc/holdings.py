@@ -148,6 +148,33 @@ def item_952(subfields: list[tuple[str, str]]) -> ItemData:
     )
 
 
+#: A copy as the MARC import stores it: ``(collection, barcode, item_type, call_number,
+#: location, price, acquired_on, source, note)``; the barcode stripped and NFC (None when
+#: there is none); from the call number on, '' stands for NULL (``app.catalog.store.NO_VALUE``).
+CopyValues = tuple[str | None, str | None, str | None, str, str, float | str, str, str, str]
+
+
+def copy_values(item: ItemData) -> CopyValues:
+    """*item* as the import stores it (:data:`CopyValues`)."""
+    barcode = item.barcode.strip() if item.barcode else None
+    price = item.price
+    return (item.collection, nfc(barcode) if barcode else None, item.item_type,
+            item.call_number or "", item.location or "", "" if price is None else price,
+            item.acquired_on or "", item.source or "", item.note or "")
+
+
+def copy_952(subfields: list[tuple[str, str]]) -> CopyValues:
+    """``copy_values(item_952(subfields))`` without the :class:`ItemData` in between (the
+    import's direct reader: about 1 µs less per copy)."""
+    s = _codes(subfields)
+    get = s.get
+    barcode = get("p")  # stripped and not empty, or None
+    price = parse_price(get("g") or get("v"))
+    return (get("8"), nfc(barcode) if barcode else None, get("y"), get("o") or "",
+            get("c") or "", "" if price is None else price, parse_date(get("d")) or "",
+            get("e") or "", get("z") or get("x") or "")
+
+
 def item_852(subfields: list[tuple[str, str]]) -> ItemData:
     """The copy in an 852 field, given its subfields (see :func:`holdings`)."""
     s = _codes(subfields)

@@ -16,6 +16,7 @@ import pytest
 from app.catalog import reading
 from app.catalog.marc import Field, ItemData, MarcRecord, extract, holdings, write_iso2709
 from app.catalog.marc.direct import read_direct
+from app.catalog.marc.holdings import copy_values
 from app.catalog.marc.iso2709 import BadRecord, parse_record
 from app.catalog.marc.writer import encode_iso2709
 from app.errors import ImportFormatError
@@ -39,7 +40,8 @@ def _objects(raw: bytes) -> Any:
         return ("bad", bad.code)
     if record.record_type != "bibliographic":
         return ("not bibliographic",)
-    return extract(record), record.to_storage(skip=reading.HOLDINGS_TAGS), holdings(record)
+    return (extract(record), record.to_storage(skip=reading.HOLDINGS_TAGS),
+            [copy_values(item) for item in holdings(record)])
 
 
 def _record(n: int, extra: list[Field] | None = None) -> MarcRecord:
@@ -222,3 +224,18 @@ def test_generated_vietnamese_records_go_the_fast_way(tmp_path: Path) -> None:
     assert all(read_direct(r) == _objects(r) for r in raws)
     assert all(read_direct(r) is not None for r in raws)
     assert _entries(path, True) == _entries(path, False)
+
+
+def test_a_952_copy_is_read_the_same_both_ways() -> None:
+    """copy_952 (the direct way) against copy_values(item_952(...)) (the object way), on
+    random 952 fields: blank, repeated and missing subfields, prices, dates, NFD barcodes."""
+    from app.catalog.marc.holdings import copy_952, item_952
+
+    rng = random.Random(952)
+    values = ["", "  ", "TK.00001", " GK.00002 ", "Ke\u0302\u0301 1", "45.000đ", "12,50",
+              "2023-09-05", "5/9/2023", "20230905", "9/2023", "BK", "Kho A", "895.922 NG-D",
+              "Tặng", "x", "-5", "1.250.000 VND"]
+    codes = "8abcdegopvxyz9"
+    for _ in range(3000):
+        subfields = [(rng.choice(codes), rng.choice(values)) for _ in range(rng.randint(0, 9))]
+        assert copy_952(subfields) == copy_values(item_952(subfields)), subfields
