@@ -60,8 +60,15 @@ class LibraryStatusBar(QStatusBar):
         self.pending_label.hide()  # until a district server is enrolled
         self.path_label = QLabel(self.tr("Database: {path}").format(path=lib.path))
         self.path_label.setToolTip(str(lib.path))
+        # An automatic backup that fails (the USB stick chosen for them is not plugged in) was
+        # only logged: the library went on for days with no backup and nobody knew.
+        self.backup_label = QLabel()
+        self.backup_label.setStyleSheet("color: #b91c1c;")
+        self.backup_label.hide()
+        self._backup_problem = ""
         self.addWidget(self.sync_label)
         self.addWidget(self.pending_label)
+        self.addWidget(self.backup_label)
         self.addPermanentWidget(self.path_label)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
@@ -125,6 +132,24 @@ class LibraryStatusBar(QStatusBar):
     def _message_changed(self, message: str) -> None:
         if not message:
             self.pending_label.setVisible(self._enrolled)
+            self.backup_label.setVisible(bool(self._backup_problem))
+
+    def backup_failed(self, reason: str) -> None:
+        """An automatic backup failed: say so until one works. The reason in full passes by
+        once (and whenever it changes) and stays as the label's tooltip."""
+        self.backup_label.setText(self.tr(
+            "Automatic backup failed: Tools → Backups and restore"))
+        self.backup_label.setToolTip(reason)
+        if reason != self._backup_problem:
+            self._backup_problem = reason
+            self.showMessage(self.tr("Automatic backup failed: {reason}").format(reason=reason),
+                             15000)
+        self.backup_label.setVisible(not self.currentMessage())
+
+    def backup_done(self, _outcome: object = None) -> None:
+        """A backup worked: the warning goes."""
+        self._backup_problem = ""
+        self.backup_label.hide()
 
     @staticmethod
     def _days_without_sync(status: Any, now: datetime | None = None) -> int:

@@ -1350,6 +1350,14 @@
       <translation>Changes not yet sent: {count}</translation>
     </message>
     <message>
+      <source>Automatic backup failed: Tools → Backups and restore</source>
+      <translation>Automatic backup failed: Tools → Backups and restore</translation>
+    </message>
+    <message>
+      <source>Automatic backup failed: {reason}</source>
+      <translation>Automatic backup failed: {reason}</translation>
+    </message>
+    <message>
       <source>Sync: offline, will try again</source>
       <translation>Sync: offline, will try again</translation>
     </message>

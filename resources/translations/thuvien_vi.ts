@@ -1350,6 +1350,14 @@
       <translation>Thay đổi chưa gửi: {count}</translation>
     </message>
     <message>
+      <source>Automatic backup failed: Tools → Backups and restore</source>
+      <translation>Sao lưu tự động không được: xem Công cụ → Sao lưu và khôi phục</translation>
+    </message>
+    <message>
+      <source>Automatic backup failed: {reason}</source>
+      <translation>Sao lưu tự động không được: {reason}</translation>
+    </message>
+    <message>
       <source>Sync: offline, will try again</source>
       <translation>Đồng bộ: chưa có mạng, sẽ thử lại</translation>
     </message>

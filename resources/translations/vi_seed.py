@@ -68,6 +68,9 @@ VI: dict[str, str] = {
     "Sync: offline (last success {time})": "Đồng bộ: chưa có mạng (lần cuối được: {time})",
     "Sync: offline for {days} days (last success {time})":
         "Đồng bộ: {days} ngày chưa có mạng (lần cuối được: {time})",
+    "Automatic backup failed: Tools → Backups and restore":
+        "Sao lưu tự động không được: xem Công cụ → Sao lưu và khôi phục",
+    "Automatic backup failed: {reason}": "Sao lưu tự động không được: {reason}",
     # operations
     "Cancel": "Huỷ", "{title}: {done} of {total}": "{title}: {done}/{total}",
     "{title}: {done}": "{title}: {done}", "Stopping…": "Đang dừng…",

@@ -150,6 +150,10 @@ def install(window: QWidget, lib: Library) -> AutoBackup:
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(auto.on_exit)
+    status = getattr(window, "status", None)
+    if callable(getattr(status, "backup_failed", None)):
+        auto.failed.connect(status.backup_failed)  # type: ignore[union-attr]
+        auto.backed_up.connect(status.backup_done)  # type: ignore[union-attr]
     menu = getattr(window, "tools_menu", None)
     if menu is not None:
         setup = QAction(t.MENU_SETUP(), window)
