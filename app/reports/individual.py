@@ -4,8 +4,7 @@ Lines are numbered 1, 2, 3… within each accession sequence (each collection's 
 GK. and TK., when the library numbers per collection; one sequence when it numbers all
 copies together). A line keeps its number whatever is asked for: a register printed for one
 term goes on from the pages printed before. A copy written off or lost stays in the register
-with a note saying so (and the write-off record's reference, which the write-off put in its
-note).
+with a note saying so (a written-off copy: the day and the write-off record, once).
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.catalog.copies import status_words
+from app.catalog.copies import WITHDRAWN_NOTE, status_words
 from app.circulation.clock import display_date
 from app.i18n import Text
 from app.reports.holdings import Copy, deliveries, delivery_numbers, load_copies
@@ -42,8 +41,9 @@ HEADS = (
     (Text("Ghi chú", "Notes"), 92, "text"),
 )
 QUIET_STATUSES = ("available", "on_loan", "on_hold_shelf")
-ON_RECORD = Text("Thanh lý theo biên bản {number} ngày {day}",
-                 "Written off by record {number} of {day}")
+WRITTEN_OFF = Text("Thanh lý ngày {day}", "Written off on {day}")
+WRITTEN_OFF_BY = Text("Thanh lý ngày {day}, {record}", "Written off on {day}, {record}")
+RECORD = Text("BB số {number}", "record {number}")
 
 
 @dataclass(frozen=True)
@@ -92,14 +92,50 @@ def publication(copy: Copy) -> str:
 
 def note_of(copy: Copy, record: tuple[date, str] | None = None) -> str:
     """What the notes column says: the copy's state when it is no longer on the shelves
-    (lost, damaged, withdrawn), its own note (where a write-off puts its reference), and the
-    write-off *record* (day, number) it is on when the note does not name it already."""
-    parts = [] if copy.status in QUIET_STATUSES else [status_words(copy.status).capitalize()]
-    if copy.note:
-        parts.append(copy.note.replace("\n", "; "))
-    if record is not None and record[1] and record[1] not in (copy.note or ""):
-        parts.append(ON_RECORD(number=record[1], day=display_date(record[0])))
-    return "; ".join(parts)
+    (lost, damaged), its write-off once — the day and the record (day, number) it is on, as
+    "Thanh lý ngày 10/03/2026, BB số 02/TL-2026" — and its own note, without the line the
+    write-off added to it (the same day and number again).
+
+    >>> from types import SimpleNamespace as Copy
+    >>> gone = Copy(status="withdrawn", note="Bìa rách\\nThanh lý ngày 10/03/2026: 02/TL-2026")
+    >>> note_of(gone, (date(2026, 3, 10), "02/TL-2026"))  # type: ignore[arg-type]
+    'Thanh lý ngày 10/03/2026, BB số 02/TL-2026; Bìa rách'
+    """
+    own = [line.strip() for line in (copy.note or "").splitlines() if line.strip()]
+    quiet = copy.status in QUIET_STATUSES
+    if record is None:
+        # withdrawn with no record: the status, unless the note says it already
+        said = copy.status == "withdrawn" and any(_says_written_off(line) for line in own)
+        parts = [] if quiet or said else [status_words(copy.status).capitalize()]
+        return "; ".join(parts + own)
+    day, number = display_date(record[0]), record[1]
+    own = [line for line in own if not _says_written_off(line, day, number)]
+    parts = [] if quiet or copy.status == "withdrawn" else [status_words(copy.status).capitalize()]
+    parts.append(WRITTEN_OFF_BY(day=day, record=_record(number)) if number
+                 else WRITTEN_OFF(day=day))
+    return "; ".join(parts + own)
+
+
+def _record(number: str) -> str:
+    """The record's number as a reference: "BB số 02/TL-2026"; a number that says it is a
+    record already ("BB 02/2026", "Biên bản 3") as it is."""
+    if number.lower().startswith(("bb", "biên bản", "record")):
+        return number
+    return RECORD(number=number)
+
+
+def _says_written_off(line: str, day: str | None = None, number: str = "") -> bool:
+    """True when *line* is the one a write-off adds to a copy's note ("Thanh lý ngày
+    10/03/2026: 02/TL-2026", in either language): of *day* and *number* when given."""
+    for template in (WITHDRAWN_NOTE.vi, WITHDRAWN_NOTE.en):
+        if day is None:
+            if line.startswith(template.split("{", 1)[0]):
+                return True
+            continue
+        said = template.format(day=day)
+        if line in (said, f"{said}: {number}" if number else said):
+            return True
+    return False
 
 
 def individual_lines(conn: sqlite3.Connection, collection: str | None = None,

@@ -43,8 +43,9 @@ def test_written_off_and_lost_copies_stay_in_the_register_with_a_note(school: Sc
     school.circ.mark_lost(school.toan[4].barcode)
     lines = {x.barcode: x for x in school.reports.individual()}
     assert lines[gone.barcode].number == 5  # same line as before: numbering is not disturbed
-    assert "Đã thanh lý" in lines[gone.barcode].note
-    assert "BB số 01/2025" in lines[gone.barcode].note
+    # the write-off, its day and its record, said once
+    today = display_date(library_today())
+    assert lines[gone.barcode].note == f"Thanh lý ngày {today}, BB số 01/2025"
     assert lines[school.toan[4].barcode].note.startswith("Bị mất")
     assert lines[school.de_men[0].barcode].note == ""
     assert len(lines) == 54
@@ -115,6 +116,23 @@ def test_a_long_title_is_listed_whole(school: School) -> None:
     assert line.title == LONG_TITLE and line.number == 7
 
 
+def test_a_written_off_copy_keeps_its_own_note_and_says_the_write_off_once(
+    school: School, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    lib = school.lib
+    torn = school.toan[2]
+    lib.catalog.update_item(torn.id, note="Bìa rách")
+    lib.collection.create_writeoff("02/TL-2026", "worn", [torn.id], day=date(2026, 3, 10))
+    lines = {x.barcode: x for x in school.reports.individual()}
+    assert lines[torn.barcode].note == "Thanh lý ngày 10/03/2026, BB số 02/TL-2026; Bìa rách"
+    pdf = school.reports.write(school.reports.report("individual", "GK"), tmp_path / "gk.pdf")
+    text = " ".join(layout_text(pdf).split())
+    assert "10/03/2026" in text and "02/TL-2026" in text and "Bìa rách" in text
+    assert text.lower().count("thanh lý") == 1
+
+
 def test_parts_two_and_three_from_a_write_off_and_a_stocktake(school: School,
                                                               tmp_path: Path) -> None:
     lib = school.lib
@@ -132,7 +150,7 @@ def test_parts_two_and_three_from_a_write_off_and_a_stocktake(school: School,
     assert (write_off.number, write_off.copies, write_off.value) == ("BB 02/2026", 1, 45000)
     assert write_off.reason == "Rách nát, hư hỏng"
     line = next(x for x in reports.individual("TK") if x.barcode == school.de_men[0].barcode)
-    assert line.note.startswith("Đã thanh lý") and "BB 02/2026" in line.note
+    assert line.note == f"Thanh lý ngày {display_date(library_today())}, BB 02/2026"
     pdf = reports.write(reports.report("general"), tmp_path / "tq.pdf")
     rows = [line.split() for line in layout_text(pdf).splitlines()]
     today = display_date(library_today())
