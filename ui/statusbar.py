@@ -68,7 +68,9 @@ class LibraryStatusBar(QStatusBar):
         self._backup_problem = ""
         self.addWidget(self.sync_label)
         self.addWidget(self.pending_label)
-        self.addWidget(self.backup_label)
+        # In the database path's place while it stands (at 1024 pixels there is no room for
+        # both beside the sync state); the path stays in the label's tooltip and Settings.
+        self.addPermanentWidget(self.backup_label)
         self.addPermanentWidget(self.path_label)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
@@ -132,24 +134,24 @@ class LibraryStatusBar(QStatusBar):
     def _message_changed(self, message: str) -> None:
         if not message:
             self.pending_label.setVisible(self._enrolled)
-            self.backup_label.setVisible(bool(self._backup_problem))
 
     def backup_failed(self, reason: str) -> None:
         """An automatic backup failed: say so until one works. The reason in full passes by
         once (and whenever it changes) and stays as the label's tooltip."""
-        self.backup_label.setText(self.tr(
-            "Automatic backup failed: Tools → Backups and restore"))
+        self.backup_label.setText(self.tr("Automatic backup failed (Tools → Backups)"))
         self.backup_label.setToolTip(reason)
         if reason != self._backup_problem:
             self._backup_problem = reason
             self.showMessage(self.tr("Automatic backup failed: {reason}").format(reason=reason),
                              15000)
-        self.backup_label.setVisible(not self.currentMessage())
+        self.path_label.hide()
+        self.backup_label.show()
 
     def backup_done(self, _outcome: object = None) -> None:
-        """A backup worked: the warning goes."""
+        """A backup worked: the warning goes, the database path comes back."""
         self._backup_problem = ""
         self.backup_label.hide()
+        self.path_label.show()
 
     @staticmethod
     def _days_without_sync(status: Any, now: datetime | None = None) -> int:

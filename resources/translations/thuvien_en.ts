@@ -637,7 +637,7 @@
     <name>DeskView</name>
     <message>
       <source>Scan a library card or a book…</source>
-      <extracomment>How long the desk waits for the second F9 that confirms a lost book.</extracomment>
+      <extracomment>How long the desk waits for the second F9 that confirms a lost book. Below this width (a 1024 px screen, beside the navigation) the session list goes under the patron, across the desk: beside it, it was 120 px wide and each answer took 5-9 lines.</extracomment>
       <translation>Scan a library card or a book…</translation>
     </message>
     <message>
@@ -1350,10 +1350,6 @@
       <translation>Changes not yet sent: {count}</translation>
     </message>
     <message>
-      <source>Automatic backup failed: Tools → Backups and restore</source>
-      <translation>Automatic backup failed: Tools → Backups and restore</translation>
-    </message>
-    <message>
       <source>Automatic backup failed: {reason}</source>
       <translation>Automatic backup failed: {reason}</translation>
     </message>
@@ -1384,6 +1380,10 @@
     <message>
       <source>Sync: not set up</source>
       <translation>Sync: not set up</translation>
+    </message>
+    <message>
+      <source>Automatic backup failed (Tools → Backups)</source>
+      <translation>Automatic backup failed (Tools → Backups)</translation>
     </message>
     <message>
       <source>Sync: never</source>

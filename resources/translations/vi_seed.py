@@ -68,8 +68,7 @@ VI: dict[str, str] = {
     "Sync: offline (last success {time})": "Đồng bộ: chưa có mạng (lần cuối được: {time})",
     "Sync: offline for {days} days (last success {time})":
         "Đồng bộ: {days} ngày chưa có mạng (lần cuối được: {time})",
-    "Automatic backup failed: Tools → Backups and restore":
-        "Sao lưu tự động không được: xem Công cụ → Sao lưu và khôi phục",
+    "Automatic backup failed (Tools → Backups)": "Sao lưu tự động: lỗi (Công cụ → Sao lưu)",
     "Automatic backup failed: {reason}": "Sao lưu tự động không được: {reason}",
     # operations
     "Cancel": "Huỷ", "{title}: {done} of {total}": "{title}: {done}/{total}",

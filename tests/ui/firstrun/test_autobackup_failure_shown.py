@@ -25,12 +25,14 @@ def test_a_failed_automatic_backup_stays_in_the_status_bar_until_one_works(
     assert status.currentMessage().startswith("Sao lưu tự động không được: ")
     assert str(unplugged) in status.currentMessage()
     status.clearMessage()
-    assert status.backup_label.isVisible()
-    assert status.backup_label.text() == (
-        "Sao lưu tự động không được: xem Công cụ → Sao lưu và khôi phục")
-    assert str(unplugged) in status.backup_label.toolTip()
+    window.resize(1024, 768)
+    label = status.backup_label
+    assert label.isVisible() and label.text() == "Sao lưu tự động: lỗi (Công cụ → Sao lưu)"
+    assert str(unplugged) in label.toolTip()
+    assert label.width() >= label.sizeHint().width()  # whole, in the database path's place
+    assert not status.path_label.isVisible()
 
     QSettings().setValue("backup/folder", str(tmp_path / "usb"))  # plugged in again
     with qtbot.waitSignal(auto.backed_up, timeout=20000):
         auto.take()
-    assert not status.backup_label.isVisible()
+    assert not status.backup_label.isVisible() and status.path_label.isVisible()
