@@ -72,6 +72,8 @@ class PatronPanel(QWidget):
         top.addWidget(self.name, 0, 1)
         top.addWidget(self.info, 1, 1)
         top.setColumnStretch(1, 1)
+        self._top = top
+        self._side: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -82,6 +84,17 @@ class PatronPanel(QWidget):
         layout.addWidget(self.fines_title)
         layout.addWidget(self.fines)
         self.show_patron(None)
+
+    def set_side_widget(self, widget: QWidget | None) -> None:
+        """Put *widget* (the desk's camera on a narrow screen) to the right of the name and
+        class, in the room the panel leaves there when it is as wide as the desk; None takes
+        the one there out (its new layout takes it)."""
+        if self._side is not None:
+            self._top.removeWidget(self._side)
+        self._side = widget
+        if widget is not None:
+            self._top.addWidget(widget, 0, 2, 2, 1, Qt.AlignmentFlag.AlignTop)
+        self._top.setColumnStretch(2, 1 if widget is not None else 0)
 
     def selected_barcode(self) -> str | None:
         """The accession number of the loan row selected, if any."""

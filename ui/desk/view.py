@@ -56,6 +56,9 @@ ATTENTION = {"checked_in_hold", "patron_selected_blocked", "patron_selected_expi
              "repeat_ignored"}
 #: How long the desk waits for the second F9 that confirms a lost book.
 LOST_CONFIRM_SECONDS = 10.0
+#: Below this width (a 1024 px screen, beside the navigation) the session list goes under
+#: the patron, across the desk: beside it, it was 120 px wide and each answer took 5-9 lines.
+NARROW_DESK = 1000
 MODE_KEYS = (("auto", Qt.Key.Key_F2), ("checkout", Qt.Key.Key_F3), ("checkin", Qt.Key.Key_F4),
              ("reading", Qt.Key.Key_F11))
 
@@ -156,19 +159,20 @@ class DeskView(QWidget):
         self.camera.scanned.connect(self.scan)
         self.camera.problem.connect(self._camera_problem)
         session_box = QWidget()
-        session_layout = QVBoxLayout(session_box)
-        session_layout.setContentsMargins(0, 0, 0, 0)
-        session_layout.addWidget(self.camera)
+        self._session_layout = QVBoxLayout(session_box)
+        self._session_layout.setContentsMargins(0, 0, 0, 0)
+        self._session_layout.addWidget(self.camera)
         session_title = QLabel(self.tr("This session"))
         session_title.setObjectName("sectionTitle")
-        session_layout.addWidget(session_title)
-        session_layout.addWidget(self.session, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._session_layout.addWidget(session_title)
+        self._session_layout.addWidget(self.session, 1)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.patron_panel)
         splitter.addWidget(session_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        self.narrow = False  # the session list under the patron (see NARROW_DESK)
         hint = QLabel(self.tr("F2 automatic · F3 check out · F4 check in · F11 read here · "
                               "F5 renew · F6 print loan slip · F7 camera · F9 book lost · "
                               "F10 renew card · F12 visitor without a card · ↑↓ choose a loan · "
@@ -479,6 +483,35 @@ class DeskView(QWidget):
         """Give the scan field the keyboard again."""
         if self.isVisible():
             self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._arrange(self.width() < NARROW_DESK)
+
+    def _arrange(self, narrow: bool) -> None:
+        """Side by side on a wide screen; on a narrow one the session list goes under the
+        patron, as wide as the desk (its answers on one or two lines), and the camera beside
+        the patron's name, where the panel has room to spare."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        if narrow:
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            self.patron_panel.set_side_widget(self.camera)
+        else:
+            self.splitter.setOrientation(Qt.Orientation.Horizontal)
+            self.patron_panel.set_side_widget(None)
+            self._session_layout.insertWidget(0, self.camera)
+        self.camera.show()  # moved to another parent: hidden until shown again
+        QTimer.singleShot(0, self._share_splitter)
+
+    def _share_splitter(self) -> None:
+        """The patron three fifths, the session list the rest (once the splitter
+        has its new orientation's size)."""
+        total = sum(self.splitter.sizes())
+        first = total * 3 // 5
+        self.splitter.setSizes([first, total - first])
+        self._fit_rows.start(0)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)  # type: ignore[arg-type]
