@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from app.circulation.clock import display_date, local_day
 from app.circulation.rules import CATEGORY_NAMES
 from app.errors import ValidationError
 from app.i18n import Text
-from app.reports.period import Period
+from app.reports.period import EARLIEST, Period, loans_lent
 from app.reports.table import Cell, Column, Report, Section
 from app.text import nfc
 
@@ -55,16 +55,15 @@ HEADS = (
     (Text("Ngày trả", "Returned"), 52, "date"),
     (Text("Ghi chú", "Notes"), 96, "text"),
 )
-_SELECT = """
-SELECT l.id, l.loaned_at, l.due_on, l.returned_at, l.renewals, l.outcome, l.class_loan_id,
-       coalesce(l.patron_category, p.category), coalesce(l.patron_class, p.class_name),
-       l.patron_id, p.full_name, p.card, i.barcode, r.title, r.volume, r.edition
-FROM loans l
-LEFT JOIN patrons p ON p.id = l.patron_id
-JOIN items i ON i.id = l.item_id
-JOIN records r ON r.id = i.record_id
-WHERE l.deleted = 0 AND l.loaned_at >= ? AND l.loaned_at < ?
-"""
+_COLUMNS = (
+    "l.loaned_at, l.id, l.due_on, l.returned_at, l.renewals, l.outcome, l.class_loan_id, "
+    "coalesce(l.patron_category, p.category), coalesce(l.patron_class, p.class_name), "
+    "l.patron_id, p.full_name, p.card, i.barcode, r.title, r.volume, r.edition"
+)
+_JOINS = (
+    "LEFT JOIN patrons p ON p.id = l.patron_id JOIN items i ON i.id = l.item_id "
+    "JOIN records r ON r.id = i.record_id"
+)
 
 
 @dataclass(frozen=True)
@@ -141,19 +140,13 @@ def loan_lines(conn: sqlite3.Connection, group: str, period: Period,
     end: up to *today*), oldest first, numbered from 1. Notes about lateness are as of
     *today*."""
     categories = READER_GROUPS[check_group(group)]
-    first, last = period.first(), period.last(today)
-    # loaned_at is UTC: a day either side, then each loan's own library day decides
-    low = (date.fromisoformat(first) - timedelta(days=1)).isoformat()
-    high = (date.fromisoformat(last) + timedelta(days=2)).isoformat()
     found = []
-    for row in conn.execute(_SELECT, (low, high)):
-        (loan_id, loaned_at, due_on, returned_at, renewals, outcome, class_loan, category,
+    for lent, row in loans_lent(conn, period.start or EARLIEST, period.end or today,
+                                _COLUMNS, _JOINS):
+        (loaned_at, loan_id, due_on, returned_at, renewals, outcome, class_loan, category,
          class_name, patron_id, name, card, barcode, title, volume, edition) = row
         category = str(category or "")
         if categories is not None and category not in categories:
-            continue
-        lent = local_day(loaned_at)
-        if not first <= lent <= last:
             continue
         found.append((loaned_at, loan_id, lent, due_on, returned_at, int(renewals or 0), outcome,
                       class_loan is not None, category, class_name, patron_id, name, card,

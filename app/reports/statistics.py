@@ -24,7 +24,7 @@ from typing import Any
 from app.circulation.clock import local_day
 from app.circulation.usage import tally
 from app.reports.holdings import Copy, load_copies
-from app.reports.period import Period
+from app.reports.period import EARLIEST, Period, loans_lent
 from app.reports.writeoffs import write_offs, written_off
 
 
@@ -128,23 +128,22 @@ def _in_collection(copy: Copy, end: str, gone: dict[int, tuple[date, str]]) -> b
     return copy.status != "withdrawn"
 
 
-def _loans(conn: sqlite3.Connection, stats: Statistics, first: str, end: str) -> set[int]:
-    rows = conn.execute(
-        "SELECT l.patron_id, coalesce(l.patron_category, p.category), l.patron_class, "
-        "coalesce(l.item_type, i.item_type), l.loaned_at, l.returned_at, l.due_on "
-        "FROM loans l LEFT JOIN patrons p ON p.id = l.patron_id "
-        "LEFT JOIN items i ON i.id = l.item_id WHERE l.deleted = 0").fetchall()
+def _loans(conn: sqlite3.Connection, stats: Statistics, first: str, end: date) -> set[int]:
+    # every loan lent by the end: those lent before the period count only if still overdue
+    rows = loans_lent(conn, EARLIEST, end,
+                      "l.patron_id, coalesce(l.patron_category, p.category), l.patron_class, "
+                      "coalesce(l.item_type, i.item_type), l.returned_at, l.due_on",
+                      "LEFT JOIN patrons p ON p.id = l.patron_id "
+                      "LEFT JOIN items i ON i.id = l.item_id")
+    last = end.isoformat()
     by_category: dict[str, tuple[int, set[int]]] = {}
     by_class: dict[str, tuple[int, set[int]]] = {}
     by_type: dict[str, tuple[int, set[int]]] = {}
     readers: set[int] = set()
     overdue_readers: set[int] = set()
-    for patron_id, category, class_name, item_type, loaned_at, returned_at, due_on in rows:
-        lent = local_day(loaned_at)
-        if lent > end:
-            continue
+    for lent, (patron_id, category, class_name, item_type, returned_at, due_on) in rows:
         back = local_day(returned_at) if returned_at else None
-        if due_on < end and (back is None or back > end):
+        if due_on < last and (back is None or back > last):
             stats.overdue_loans += 1
             if patron_id is not None:
                 overdue_readers.add(patron_id)
@@ -210,6 +209,6 @@ def statistics(conn: sqlite3.Connection, period: Period, today: date,
     stats.write_off_records = len(records)
     out = [c for c in copies if c.item_id in gone and first <= gone[c.item_id][0].isoformat() <= end]
     stats.written_off_by_code, stats.written_off_total = holdings(out, "collection")
-    readers = _loans(conn, stats, first, end)
+    readers = _loans(conn, stats, first, end_day)
     _usage(conn, stats, first, end, readers)
     return stats

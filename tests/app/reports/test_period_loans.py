@@ -1,5 +1,6 @@
-"""The one reader of a period's loans the annual report and the tally share: a loan counts on
-the library's day (Hà Nội, UTC+7), not on the day of its stored UTC time."""
+"""The one reader of a period's loans the annual report, the tally, the statistics and the loan
+books share: a loan counts on the library's day (Hà Nội, UTC+7), not on the day of its stored
+UTC time."""
 
 from __future__ import annotations
 
@@ -30,3 +31,9 @@ def test_loans_count_on_the_library_day(school: School) -> None:
     assert [(d.day.day, d.loans) for d in tally.days if d.loans] == [(1, 1), (30, 1)]
     months = dict(school.reports.annual("2025-2026").months)  # and so does the annual report
     assert (sum(months["2025-08"].values()), sum(months["2025-09"].values())) == (1, 2)
+    stats = school.reports.statistics(Period.month(2025, 9))  # the statistics too
+    assert (stats.loans_total.loans, stats.loans_total.readers) == (2, 1)
+    book = school.reports.loans("students", Period.month(2025, 9))  # and the loan book
+    assert [(x.lent_on, x.barcode) for x in book] == [
+        (date(2025, 9, 1), lent[1]), (date(2025, 9, 30), lent[2])]
+    assert [x.barcode for x in school.reports.loans("all", Period.month(2025, 8))] == [lent[0]]
