@@ -244,10 +244,6 @@
       <translation>Import MARC records</translation>
     </message>
     <message>
-      <source>MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)</source>
-      <translation>MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)</translation>
-    </message>
-    <message>
       <source>Importing {name}</source>
       <translation>Importing {name}</translation>
     </message>

@@ -244,10 +244,6 @@
       <translation>Nhập biểu ghi MARC</translation>
     </message>
     <message>
-      <source>MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)</source>
-      <translation>Tệp MARC (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;Mọi tệp (*)</translation>
-    </message>
-    <message>
       <source>Importing {name}</source>
       <translation>Đang nhập {name}</translation>
     </message>

@@ -171,8 +171,6 @@ VI: dict[str, str] = {
     "No patrons found for “{text}”. Try part of the name, the card or the student code.":
         "Không tìm thấy bạn đọc nào với “{text}”. Thử gõ một phần họ tên, mã thẻ hoặc mã học "
         "sinh.", "Import MARC records": "Nhập biểu ghi MARC",
-    "MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)":
-        "Tệp MARC (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;Mọi tệp (*)",
     "Importing {name}": "Đang nhập {name}", "Unexpected error: {error}": "Lỗi không mong đợi: {error}",
     "Export MARC records": "Xuất biểu ghi MARC",
     "MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)": "MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)",

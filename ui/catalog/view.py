@@ -37,6 +37,7 @@ from ui.catalog.detail import RecordDetail
 from ui.catalog.hold_dialog import HoldDialog
 from ui.catalog.record_form import RecordForm
 from ui.catalog.search_worker import MIN_CHARS, SearchWorker
+from ui.firstrun import texts as firstrun_texts
 from ui.format import display_count
 from ui.operations import Operations, Progress
 from ui.widgets import fit_columns, list_table
@@ -374,7 +375,7 @@ class CatalogView(QWidget):
         """Pick a MARC file and import it."""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import MARC records"), "",
-            self.tr("MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)"))
+            firstrun_texts.MARC_FILTER())
         if path:
             self.import_marc(Path(path))
 

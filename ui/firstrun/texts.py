@@ -52,8 +52,12 @@ CHOOSE_CLASS = Text("Chọn danh sách lớp…", "Choose a class list…")
 CHOOSE_MARC_BUTTON = Text("Chọn tệp &MARC…", "Choose a &MARC file…")
 CHOOSE_CLASS_BUTTON = Text("Chọn danh sách &lớp…", "Choose a c&lass list…")
 NOTHING_CHOSEN = Text("(chưa chọn)", "(none chosen)")
-MARC_FILTER = Text("Tệp MARC (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;Mọi tệp (*)",
-                   "MARC files (*.mrc *.iso *.dat *.xml *.marc *.json *.mrk);;All files (*)")
+#: The file dialog's filter for MARC files: every extension the real files ThuVien reads come
+#: with (ISO 2709, MARCXML, MARC-in-JSON and its line-delimited form, MarcEdit's text forms).
+_MARC_PATTERNS = ("*.mrc *.marc *.iso *.dat *.usmarc *.lif *.xml *.json *.ndj *.jsonl *.mrk "
+                  "*.mrk8")
+MARC_FILTER = Text(f"Tệp MARC ({_MARC_PATTERNS});;Mọi tệp (*)",
+                   f"MARC files ({_MARC_PATTERNS});;All files (*)")
 CLASS_FILTER = Text("Danh sách lớp (*.xlsx *.csv);;Mọi tệp (*)",
                     "Class lists (*.xlsx *.csv);;All files (*)")
 IMPORTING_MARC = Text("Đang nhập biểu ghi MARC", "Importing MARC records")
