@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -51,6 +54,53 @@ def split_list(text: str) -> list[str]:
     """``"a; b\\nc"`` → ``["a", "b", "c"]`` (authors, subjects, ISBNs are entered this way)."""
     return [part.strip() for line in text.splitlines() for part in line.split(";")
             if part.strip()]
+
+
+class FormScroll(QScrollArea):
+    """The form's fields, scrolling only when the screen is too short for them all (a
+    1024 x 768 PC with a task bar): the dialog then keeps its Save button in sight and no
+    field is drawn over another. It asks for the whole form's height (a plain scroll area
+    asks for at most 24 lines), up to what the screen has room for."""
+
+    #: Room left on the screen for the title bar, the error line and the buttons.
+    CHROME = 140
+
+    def __init__(self, inner: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setStyleSheet("QScrollArea { background: transparent; }")
+        self.viewport().setAutoFillBackground(False)
+        inner.setAutoFillBackground(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the field Tab reaches is scrolled into sight
+            app.focusChanged.connect(self._follow_focus)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """The whole form, bounded by the screen's height."""
+        inner = self.widget().sizeHint()
+        width = inner.width() + self.verticalScrollBar().sizeHint().width()
+        screen = self.screen()
+        room = screen.availableGeometry().height() - self.CHROME if screen else inner.height()
+        return QSize(width, max(120, min(inner.height(), room)))
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The whole field scrolled into sight (ensureWidgetVisible shows only a text box's
+        cursor line, leaving the notes box half under the edge)."""
+        inner = self.widget()
+        if new is None or not inner.isAncestorOf(new):
+            return
+        while isinstance(new.parentWidget(), (QAbstractSpinBox, QComboBox)):
+            new = new.parentWidget()  # the line edit inside a spin box or combo box
+        top = new.mapTo(inner, QPoint(0, 0)).y() - 8
+        bottom = top + new.height() + 16
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        if bottom > value + self.viewport().height():
+            value = bottom - self.viewport().height()
+        bar.setValue(min(value, top))
 
 
 # What a union record carries that the form has no field for; kept and saved with it.
@@ -145,16 +195,37 @@ class RecordForm(FormDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        fields = QWidget()
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 4, 0)
+        self.scroll = FormScroll(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._looked_up = ""
+        self._fit_screen()
         if record is not None:
             self._fill(record)
             self.title.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.isbn.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit_screen(self) -> None:
+        """Open as tall as the whole form where the screen allows (Qt's first size stops at
+        two thirds of the screen, which scrolled the form on a 768 px screen for nothing)."""
+        # The notes box shows three lines in the app's own type (60 px fixed was less than
+        # its frame and padding needed with the app's style: its text was cut).
+        self.notes.ensurePolished()
+        lines = 3 * self.notes.fontMetrics().lineSpacing() + 2 * self.notes.frameWidth() + 16
+        self.notes.setFixedHeight(max(lines, self.notes.minimumSizeHint().height()))
+        screen = self.screen()
+        if screen is None:
+            return
+        self.adjustSize()
+        wanted = self.layout().sizeHint().height()
+        room = screen.availableGeometry().height() - 40  # the title bar
+        self.resize(self.width(), max(self.height(), min(wanted, room)))
 
     # -- quick entry by ISBN ---------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
