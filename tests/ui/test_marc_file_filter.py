@@ -28,8 +28,10 @@ def _first_filter(lang: str) -> str:
         set_language("vi")
 
 
-def _patterns(first_filter: str) -> str:
-    return first_filter[first_filter.index("(") + 1:first_filter.rindex(")")]
+def _patterns(first_filter: str) -> list[str]:
+    # As a list: PySide6's QDir.match(str, str) takes the string's characters for patterns,
+    # and a lone "*" matches every name.
+    return first_filter[first_filter.index("(") + 1:first_filter.rindex(")")].split()
 
 
 def test_every_extension_of_the_readable_real_files_is_in_the_filter(
@@ -54,7 +56,7 @@ def test_every_extension_of_the_readable_real_files_is_in_the_filter(
     for lang in ("vi", "en"):
         patterns = _patterns(_first_filter(lang))
         hidden = [name for _, name in readable
-                  if not QDir.match(patterns, name) and not QDir.match(patterns, name.lower())]
+                  if not QDir.match(patterns, name)]
         assert hidden == [], f"{lang}: the MARC filter hides {hidden}"
 
 

@@ -54,7 +54,7 @@ CHOOSE_CLASS_BUTTON = Text("Chọn danh sách &lớp…", "Choose a c&lass list�
 NOTHING_CHOSEN = Text("(chưa chọn)", "(none chosen)")
 #: The file dialog's filter for MARC files: every extension the real files ThuVien reads come
 #: with (ISO 2709, MARCXML, MARC-in-JSON and its line-delimited form, MarcEdit's text forms).
-_MARC_PATTERNS = ("*.mrc *.marc *.iso *.dat *.usmarc *.lif *.xml *.json *.ndj *.jsonl *.mrk "
+_MARC_PATTERNS = ("*.mrc *.marc *.iso *.dat *.usmarc *.xml *.json *.ndj *.jsonl *.mrk "
                   "*.mrk8")
 MARC_FILTER = Text(f"Tệp MARC ({_MARC_PATTERNS});;Mọi tệp (*)",
                    f"MARC files ({_MARC_PATTERNS});;All files (*)")
