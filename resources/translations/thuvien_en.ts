@@ -760,6 +760,10 @@
       <source>Overdue letters</source>
       <translation>Overdue letters</translation>
     </message>
+    <message>
+      <source>Scan a card or a book…</source>
+      <translation>Scan a card or a book…</translation>
+    </message>
   </context>
   <context>
     <name>DistrictPicker</name>

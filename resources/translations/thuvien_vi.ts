@@ -760,6 +760,10 @@
       <source>Overdue letters</source>
       <translation>Thư báo quá hạn</translation>
     </message>
+    <message>
+      <source>Scan a card or a book…</source>
+      <translation>Quét thẻ hoặc sách…</translation>
+    </message>
   </context>
   <context>
     <name>DistrictPicker</name>

@@ -76,6 +76,7 @@ VI: dict[str, str] = {
     "{title}: {done} of {total} MB read": "{title}: đã đọc {done}/{total} MB",
     # desk
     "Scan a library card or a book…": "Quét thẻ bạn đọc hoặc mã sách…",
+    "Scan a card or a book…": "Quét thẻ hoặc sách…",
     "F2 Automatic": "F2 Tự động", "F3 Check out": "F3 Cho mượn", "F4 Check in": "F4 Nhận trả",
     "F11 Read here": "F11 Đọc tại chỗ",
     "Fine paid": "Nộp tiền phạt",

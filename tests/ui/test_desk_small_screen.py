@@ -46,7 +46,11 @@ def test_session_answers_take_one_or_two_lines_at_1024(  # type: ignore[no-untyp
     last = loans.visualRect(loans.model().index(1, 1))
     assert last.bottom() <= loans.viewport().height()
     assert session.viewport().height() >= 3 * session.rowHeight(0)
-    assert desk.scan_field.width() >= 300 and desk.scan_field.hasFocus()
+    field = desk.scan_field
+    assert field.width() >= 300 and field.hasFocus()
+    hint = field.placeholderText()  # whole, not "Quét thẻ bạn đọc ho…"
+    assert hint == "Quét thẻ hoặc sách…"
+    assert field.fontMetrics().horizontalAdvance(hint) <= field.width() - 24
 
 
 def test_the_desk_at_1366_keeps_the_session_beside_the_patron(  # type: ignore[no-untyped-def]
@@ -58,6 +62,7 @@ def test_the_desk_at_1366_keeps_the_session_beside_the_patron(  # type: ignore[n
     panel_right = desk.patron_panel.mapTo(desk, desk.patron_panel.rect().topRight()).x()
     assert desk.session.mapTo(desk, desk.session.rect().topLeft()).x() > panel_right
     assert desk.camera.parentWidget() is desk.session.parentWidget()
+    assert desk.scan_field.placeholderText() == "Quét thẻ bạn đọc hoặc mã sách…"
     window.resize(1024, 768)  # and back from narrow: the camera returns above the list
     qtbot.waitUntil(lambda: desk.narrow)
     assert desk.camera.parentWidget() is not desk.session.parentWidget()

@@ -62,7 +62,7 @@ class FormScroll(QScrollArea):
     field is drawn over another. It asks for the whole form's height (a plain scroll area
     asks for at most 24 lines), up to what the screen has room for."""
 
-    #: Room left on the screen for the title bar, the error line and the buttons.
+    # Room left on the screen for the title bar, the error line and the buttons.
     CHROME = 140
 
     def __init__(self, inner: QWidget, parent: QWidget | None = None) -> None:

@@ -495,6 +495,10 @@ class DeskView(QWidget):
         if narrow == self.narrow:
             return
         self.narrow = narrow
+        # the hint in the scan field whole beside the mode buttons ("Quét thẻ bạn đọc ho…")
+        self.scan_field.setPlaceholderText(
+            self.tr("Scan a card or a book…") if narrow
+            else self.tr("Scan a library card or a book…"))
         if narrow:
             self.splitter.setOrientation(Qt.Orientation.Vertical)
             self.patron_panel.set_side_widget(self.camera)
