@@ -225,7 +225,9 @@ def damage_error(exc: BaseException, path: Path) -> StorageError | None:
     :class:`UnicodeDecodeError` instead.
     """
     if isinstance(exc, UnicodeDecodeError):
-        reason = exc.object[:120].decode("utf-8", "replace")
+        # Only what can be read: the scribbled bytes would print as "�" or control characters.
+        quoted = exc.object[:120].decode("utf-8", "replace")
+        reason = "".join(c for c in quoted if c.isprintable() and c != "\ufffd").strip()
     elif isinstance(exc, sqlite3.DatabaseError) and any(
             word in str(exc).lower() for word in _DAMAGE_WORDS):
         reason = str(exc)

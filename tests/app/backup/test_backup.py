@@ -325,6 +325,7 @@ def test_a_damaged_library_is_named_damaged_and_a_backup_restores_over_it(
     assert searched.returncode == 2 and "Traceback" not in searched.stderr
     assert searched.stderr.startswith(f"The library file {db} is damaged (")
     assert "backup restore" in searched.stderr
+    assert "\ufffd" not in searched.stderr  # no bytes off the scribbled page quoted as '�'
 
     restored = _cli("backup", "restore", str(taken), "--json", db=db)
     assert restored.returncode == 0, restored.stderr
