@@ -43,7 +43,7 @@ def test_every_field_of_the_new_record_form_is_usable_at_1024x768(  # type: igno
         if upper.top() != lower.top():  # (the ISBN field and its button share a row)
             assert upper.bottom() < lower.top(), (a, b)  # the notes ran under the copies
     # Tab to the notes and on to the copies: each scrolled whole into sight, Save visible
-    viewport = form.scroll.viewport()
+    viewport = form.fields_scroll.viewport()
     form.activateWindow()
     qtbot.waitUntil(form.isActiveWindow)
     for field in (form.notes, form.copies, form.copy_details.source):
@@ -51,7 +51,7 @@ def test_every_field_of_the_new_record_form_is_usable_at_1024x768(  # type: igno
         qtbot.waitUntil(lambda f=field: QRect(QRect(0, 0, viewport.width(), viewport.height()))
                         .contains(QRect(f.mapTo(viewport, f.rect().topLeft()), f.size())),
                         timeout=2000)
-    assert form.scroll.geometry().bottom() <= form.error.geometry().top()  # Save below it
+    assert form.fields_scroll.geometry().bottom() <= form.error.geometry().top()  # Save below it
     form.notes.setPlainText("Sách tặng của hội phụ huynh")
     form.title.setText("Tiếng Việt 1")
     form.save()

@@ -67,6 +67,7 @@ class FormScroll(QScrollArea):
 
     def __init__(self, inner: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._inner = inner
         self.setWidget(inner)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -80,7 +81,7 @@ class FormScroll(QScrollArea):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         """The whole form, bounded by the screen's height."""
-        inner = self.widget().sizeHint()
+        inner = self._inner.sizeHint()
         width = inner.width() + self.verticalScrollBar().sizeHint().width()
         screen = self.screen()
         room = screen.availableGeometry().height() - self.CHROME if screen else inner.height()
@@ -89,13 +90,14 @@ class FormScroll(QScrollArea):
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """The whole field scrolled into sight (ensureWidgetVisible shows only a text box's
         cursor line, leaving the notes box half under the edge)."""
-        inner = self.widget()
+        inner = self._inner
         if new is None or not inner.isAncestorOf(new):
             return
-        while isinstance(new.parentWidget(), (QAbstractSpinBox, QComboBox)):
-            new = new.parentWidget()  # the line edit inside a spin box or combo box
-        top = new.mapTo(inner, QPoint(0, 0)).y() - 8
-        bottom = top + new.height() + 16
+        field = new
+        while isinstance(outer := field.parentWidget(), (QAbstractSpinBox, QComboBox)):
+            field = outer  # the line edit inside a spin box or combo box
+        top = field.mapTo(inner, QPoint(0, 0)).y() - 8
+        bottom = top + field.height() + 16
         bar = self.verticalScrollBar()
         value = bar.value()
         if bottom > value + self.viewport().height():
@@ -198,9 +200,9 @@ class RecordForm(FormDialog):
         fields = QWidget()
         fields.setLayout(form)
         form.setContentsMargins(0, 0, 4, 0)
-        self.scroll = FormScroll(fields)
+        self.fields_scroll = FormScroll(fields)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.fields_scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._looked_up = ""
@@ -223,7 +225,7 @@ class RecordForm(FormDialog):
         if screen is None:
             return
         self.adjustSize()
-        wanted = self.layout().sizeHint().height()
+        wanted = self.sizeHint().height()
         room = screen.availableGeometry().height() - 40  # the title bar
         self.resize(self.width(), max(self.height(), min(wanted, room)))
 
