@@ -2070,16 +2070,8 @@
       <translation>Separate several subjects with ;</translation>
     </message>
     <message>
-      <source>District catalog…</source>
-      <translation>District catalog…</translation>
-    </message>
-    <message>
       <source>Copy a record from the district's union catalog (works offline)</source>
       <translation>Copy a record from the district's union catalog (works offline)</translation>
-    </message>
-    <message>
-      <source>Open it to add copies</source>
-      <translation>Open it to add copies</translation>
     </message>
     <message>
       <source>Title *</source>
@@ -2104,6 +2096,14 @@
     <message>
       <source>ISBN</source>
       <translation>ISBN</translation>
+    </message>
+    <message>
+      <source>&amp;District catalog…</source>
+      <translation>&amp;District catalog…</translation>
+    </message>
+    <message>
+      <source>&amp;Open it to add copies</source>
+      <translation>&amp;Open it to add copies</translation>
     </message>
     <message>
       <source>Classification (DDC)</source>

@@ -2070,16 +2070,8 @@
       <translation>Nhiều chủ đề thì cách nhau bằng dấu ;</translation>
     </message>
     <message>
-      <source>District catalog…</source>
-      <translation>Mục lục huyện…</translation>
-    </message>
-    <message>
       <source>Copy a record from the district's union catalog (works offline)</source>
       <translation>Sao một biểu ghi từ mục lục liên hợp của huyện (không cần mạng)</translation>
-    </message>
-    <message>
-      <source>Open it to add copies</source>
-      <translation>Mở để thêm bản sách</translation>
     </message>
     <message>
       <source>Title *</source>
@@ -2104,6 +2096,14 @@
     <message>
       <source>ISBN</source>
       <translation>ISBN</translation>
+    </message>
+    <message>
+      <source>&amp;District catalog…</source>
+      <translation>Mục lục &amp;huyện…</translation>
+    </message>
+    <message>
+      <source>&amp;Open it to add copies</source>
+      <translation>&amp;Mở để thêm bản sách</translation>
     </message>
     <message>
       <source>Classification (DDC)</source>

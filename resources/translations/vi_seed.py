@@ -519,10 +519,10 @@ VI: dict[str, str] = {
         "Máy này chưa có bản sao mục lục huyện: hãy ghi danh và đồng bộ trước "
         "(Cài đặt → Đồng bộ huyện).",
     "Title, author or ISBN…": "Nhan đề, tác giả hoặc ISBN…", "Held by": "Thư viện có",
-    "Use this record": "Dùng biểu ghi này", "District catalog…": "Mục lục huyện…",
+    "Use this record": "Dùng biểu ghi này", "&District catalog…": "Mục lục &huyện…",
     "Copy a record from the district's union catalog (works offline)":
         "Sao một biểu ghi từ mục lục liên hợp của huyện (không cần mạng)",
-    "Open it to add copies": "Mở để thêm bản sách",
+    "&Open it to add copies": "&Mở để thêm bản sách",
     "This is not a valid ISBN: check the digits.":
         "Đây không phải ISBN hợp lệ: hãy kiểm tra các chữ số.",
     "Not in this library nor in the district catalog on this PC: type the record in.":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QAbstractButton, QMenu
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QMenu
 
 
 def letter(text: str) -> str | None:
@@ -93,3 +93,19 @@ def test_the_label_dialog_and_the_setup_import_page_have_alt_letters(window, lib
     qtbot.addWidget(wizard)
     assert (wizard.imports.marc_button.text(), wizard.imports.class_button.text()) == (
         "Chọn tệp &MARC…", "Chọn danh sách &lớp…")
+
+
+def test_every_button_of_the_new_record_form_has_its_own_alt_letter(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Quick entry by ISBN: the district catalog's button (shown when a district is set up)
+    and 'open it to add copies' (shown for an ISBN already here) are reached with Alt."""
+    from ui.catalog.record_form import RecordForm
+
+    form = RecordForm(lib, parent=window)
+    qtbot.addWidget(form)
+    # Save and Cancel are the dialog's Enter and Esc.
+    texts = [b.text() for b in form.findChildren(QAbstractButton)
+             if b.text() and not isinstance(b.parent(), QDialogButtonBox)]
+    assert {"Mục lục &huyện…", "&Mở để thêm bản sách"} <= set(texts)
+    assert [t for t in texts if letter(t) is None] == []
+    letters = [letter(t) for t in texts]
+    assert len(letters) == len(set(letters)), texts

@@ -151,11 +151,11 @@ class RecordForm(FormDialog):
         self.existing_id: int | None = None
         self.lookup_label = QLabel()
         self.lookup_label.setWordWrap(True)
-        self.district_button = QPushButton(self.tr("District catalog…"))
+        self.district_button = QPushButton(self.tr("&District catalog…"))
         self.district_button.setToolTip(self.tr(
             "Copy a record from the district's union catalog (works offline)"))
         self.district_button.clicked.connect(self.pick_from_district)
-        self.existing_button = QPushButton(self.tr("Open it to add copies"))
+        self.existing_button = QPushButton(self.tr("&Open it to add copies"))
         self.existing_button.clicked.connect(self._open_existing)
         self.existing_button.hide()
         form = QFormLayout()
