@@ -74,6 +74,36 @@ def stocked(lib):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def english_window(lib, qapp, qtbot):  # type: ignore[no-untyped-def]
+    """Opens the main window on the same library in English (Qt's translators switched),
+    1024 × 768, shown; the translators are Vietnamese again after the test."""
+    from ui.desk.sound import DeskSounds
+    from ui.i18n import install_translators, remove_translators
+    from ui.mainwindow import MainWindow
+
+    english: list[Any] = []
+    opened: list[Any] = []
+
+    def open_english() -> Any:
+        removed = [t for t in qapp.findChildren(type(install_translators(qapp, "vi")[0]))]
+        remove_translators(qapp, removed)
+        english.extend(install_translators(qapp, "en"))
+        window = MainWindow(lib, lang="en", sounds=DeskSounds(enabled=False))
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        window.show()
+        opened.append(window)
+        return window
+
+    yield open_english
+    for window in opened:
+        window.close()
+    if english:
+        remove_translators(qapp, english)
+        install_translators(qapp, "vi")
+
+
+@pytest.fixture
 def english() -> Iterator[None]:
     """Core messages in English for one test."""
     from app.i18n import set_language

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from ui.i18n import install_translators, remove_translators, translations_dir
+from ui.i18n import translations_dir
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
@@ -66,7 +66,7 @@ def test_qt_standard_buttons_speak_vietnamese(qtbot) -> None:  # type: ignore[no
     assert question.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Có"
 
 
-def test_window_in_vietnamese_then_english(lib, qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_window_in_vietnamese_then_english(lib, qtbot, english_window) -> None:  # type: ignore[no-untyped-def]
     from ui.desk.sound import DeskSounds
     from ui.mainwindow import MainWindow
 
@@ -76,19 +76,10 @@ def test_window_in_vietnamese_then_english(lib, qapp, qtbot) -> None:  # type: i
     assert vi.desk.mode_buttons["checkin"].text() == "F4 Nhận trả"
     vi.close()
 
-    removed = [t for t in qapp.findChildren(type(install_translators(qapp, "vi")[0]))]
-    remove_translators(qapp, removed)
-    english = install_translators(qapp, "en")
-    try:
-        en = MainWindow(lib, lang="en", sounds=DeskSounds(enabled=False))
-        qtbot.addWidget(en)
-        assert en.nav.item(0).text().startswith("Desk")
-        assert en.desk.mode_buttons["checkin"].text() == "F4 Check in"
-        assert "Ready" in en.desk.banner.text()
-        en.close()
-    finally:
-        remove_translators(qapp, english)
-        install_translators(qapp, "vi")
+    en = english_window()
+    assert en.nav.item(0).text().startswith("Desk")
+    assert en.desk.mode_buttons["checkin"].text() == "F4 Check in"
+    assert "Ready" in en.desk.banner.text()
 
 
 def test_the_collections_table_names_a_collection_not_a_person(window) -> None:  # type: ignore[no-untyped-def]

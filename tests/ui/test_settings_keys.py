@@ -22,11 +22,7 @@ def _tabs_whole(settings) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_every_settings_tab_shows_whole_at_1024_in_both_languages(  # type: ignore[no-untyped-def]
-        window, lib, qapp, qtbot, app_look) -> None:
-    from ui.desk.sound import DeskSounds
-    from ui.i18n import install_translators, remove_translators
-    from ui.mainwindow import MainWindow
-
+        window, qtbot, app_look, english_window) -> None:
     window.resize(1024, 768)
     settings = window.show_view("settings")
     qtbot.waitUntil(lambda: settings.width() < 900)
@@ -35,22 +31,11 @@ def test_every_settings_tab_shows_whole_at_1024_in_both_languages(  # type: igno
     assert arrows == [] and _tabs_whole(settings) == []
     assert settings.tabToolTip(7) == "Đồng bộ huyện"
 
-    removed = [t for t in qapp.findChildren(type(install_translators(qapp, "vi")[0]))]
-    remove_translators(qapp, removed)
-    english = install_translators(qapp, "en")
-    try:
-        en = MainWindow(lib, lang="en", sounds=DeskSounds(enabled=False))
-        qtbot.addWidget(en)
-        en.resize(1024, 768)
-        en.show()
-        en_settings = en.show_view("settings")
-        qtbot.waitUntil(lambda: en_settings.width() < 900)
-        assert en_settings.tabText(1) == "Acc. numbers"
-        assert _tabs_whole(en_settings) == []
-        en.close()
-    finally:
-        remove_translators(qapp, english)
-        install_translators(qapp, "vi")
+    en = english_window()
+    en_settings = en.show_view("settings")
+    qtbot.waitUntil(lambda: en_settings.width() < 900)
+    assert en_settings.tabText(1) == "Acc. numbers"
+    assert _tabs_whole(en_settings) == []
 
 
 def test_enter_in_a_library_field_saves_the_tab(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]

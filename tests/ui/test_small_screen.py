@@ -52,13 +52,9 @@ def _buttons_whole(view) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_names_stay_readable_in_the_patrons_list_at_1024(  # type: ignore[no-untyped-def]
-        window, lib, qapp, qtbot, app_look) -> None:
+        window, lib, qtbot, app_look, english_window) -> None:
     """The name column was squeezed to "Nguyễn Thị…" (Vietnamese) and "…" (English) by the
     other columns' headers; the other columns now give up width first."""
-    from ui.desk.sound import DeskSounds
-    from ui.i18n import install_translators, remove_translators
-    from ui.mainwindow import MainWindow
-
     name = "Nguyễn Thị Thanh Hương"
     lib.patrons.add(name, class_name="6A", student_code="0123456789",
                     birth_date="2014-03-02")
@@ -70,24 +66,13 @@ def test_names_stay_readable_in_the_patrons_list_at_1024(  # type: ignore[no-unt
     total = sum(view.table.columnWidth(c) for c in range(view.table.columnCount()))
     assert total <= view.table.viewport().width()  # every column in sight, no scrolling
 
-    removed = [t for t in qapp.findChildren(type(install_translators(qapp, "vi")[0]))]
-    remove_translators(qapp, removed)
-    english = install_translators(qapp, "en")
-    try:
-        en = MainWindow(lib, lang="en", sounds=DeskSounds(enabled=False))
-        qtbot.addWidget(en)
-        en.resize(1024, 768)
-        en.show()
-        en_view = en.show_view("patrons")
-        qtbot.waitUntil(lambda: en_view.table.rowCount() == 1, timeout=3000)
-        qtbot.waitUntil(lambda: en_view.search_field.width() >= 320, timeout=2000)
-        assert _buttons_whole(en_view) == []  # "Textbooks for the class…" ran off the edge
-        assert en_view.table.columnWidth(0) >= en_view.table.fontMetrics().horizontalAdvance(
-            name)
-        en.close()
-    finally:
-        remove_translators(qapp, english)
-        install_translators(qapp, "vi")
+    en = english_window()
+    en_view = en.show_view("patrons")
+    qtbot.waitUntil(lambda: en_view.table.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: en_view.search_field.width() >= 320, timeout=2000)
+    assert _buttons_whole(en_view) == []  # "Textbooks for the class…" ran off the edge
+    assert en_view.table.columnWidth(0) >= en_view.table.fontMetrics().horizontalAdvance(
+        name)
 
 
 def test_catalog_results_show_every_column_at_1024(window, lib, qtbot, app_look) -> None:  # type: ignore[no-untyped-def]

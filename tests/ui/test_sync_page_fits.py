@@ -26,25 +26,10 @@ def _cut(window, qtbot) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_the_personal_data_switch_shows_whole_at_1024(  # type: ignore[no-untyped-def]
-        window, lib, qapp, qtbot, app_look) -> None:
-    from ui.desk.sound import DeskSounds
-    from ui.i18n import install_translators, remove_translators
-    from ui.mainwindow import MainWindow
-
+        window, qtbot, app_look, english_window) -> None:
     window.resize(1024, 768)
     assert _cut(window, qtbot) == []
 
-    removed = [t for t in qapp.findChildren(type(install_translators(qapp, "vi")[0]))]
-    remove_translators(qapp, removed)
-    english = install_translators(qapp, "en")
-    try:
-        en = MainWindow(lib, lang="en", sounds=DeskSounds(enabled=False))
-        qtbot.addWidget(en)
-        en.resize(1024, 768)
-        en.show()
-        assert _cut(en, qtbot) == []
-        assert en.show_view("settings").sync_page.share_note.text().startswith("Off (the default)")
-        en.close()
-    finally:
-        remove_translators(qapp, english)
-        install_translators(qapp, "vi")
+    en = english_window()
+    assert _cut(en, qtbot) == []
+    assert en.show_view("settings").sync_page.share_note.text().startswith("Off (the default)")
