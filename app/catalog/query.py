@@ -103,6 +103,22 @@ def _add(query: Query, words: list[str], column: str | None, prefix_last: bool) 
         query.typing = query.terms[-1].prefix
 
 
+_KEYS = {*_COLUMNS, *_CODE_KEYS, "isbn", "year", "nam"}
+# "title: truyện kiều", "isbn : 978…": a known qualifier, spaces before its value.
+_QUALIFIER_SPACE = re.compile(r"(?<!\S)(\w+)\s*:\s+(?=\S)", re.UNICODE)
+
+
+def _join_qualifier(match: re.Match[str]) -> str:
+    """``title: x`` → ``title:x`` for a known qualifier; ``nam:`` (also the word "năm" or
+    "Nam") only before a year, so "Việt Nam: lịch sử" stays words."""
+    key = fold(match.group(1)).replace(" ", "")
+    if key not in _KEYS:
+        return match.group(0)
+    if key == "nam" and not match.string[match.end() : match.end() + 1].isdigit():
+        return match.group(0)
+    return match.group(1) + ":"
+
+
 def parse_query(text: str) -> Query:
     """Parse *text* into FTS terms and filters.
 
@@ -111,6 +127,7 @@ def parse_query(text: str) -> Query:
     """
     query = Query(raw=text)
     typing = bool(text) and not text[-1].isspace() and not text.rstrip().endswith('"')
+    text = _QUALIFIER_SPACE.sub(_join_qualifier, text)
     tokens = list(_TOKEN.finditer(text))
     bare: list[str] = []
     for index, token in enumerate(tokens):

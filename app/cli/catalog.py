@@ -42,6 +42,8 @@ REFUSED_LINE = Text("  không xuất được biểu ghi #{number}: {reason}",
 NO_FILE = Text("Không tìm thấy tệp {file}.", "File not found: {file}.")
 IS_FOLDER = Text("{file} là một thư mục: hãy cho tên tệp, ví dụ {file}/thuvien.mrc.",
                  "{file} is a folder: give a file name, e.g. {file}/thuvien.mrc.")
+IMPORT_FOLDER = Text("đây là một thư mục, không phải tệp MARC: hãy cho các tệp trong đó, ví dụ {file}/*.mrc.",
+                     "this is a folder, not a MARC file: give the files in it, e.g. {file}/*.mrc.")
 FOUND = Text("{total} kết quả", "{total} result(s)")
 
 
@@ -84,6 +86,8 @@ def import_marc(args: argparse.Namespace) -> int:
         for path in args.files:
             entry: dict[str, Any] = {"file": str(path)}
             try:
+                if path.is_dir():
+                    raise UserError("file.is_folder", IMPORT_FOLDER, file=str(path))
                 if not path.is_file():
                     raise UserError("file.missing", NO_FILE, file=str(path))
                 report = lib.catalog.import_marc(path)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -78,9 +79,57 @@ def _is_utf8(raw: bytes) -> bool:
     return True
 
 
-def _choose_decoder(leader: str, raw: bytes) -> tuple[Callable[[bytes], str], bool]:
-    """The field decoder for this record and whether it is MARC-8 (per-subfield decoding)."""
-    if leader[9:10] == "a" or raw.isascii():
+def _decode_latin(raw: bytes) -> str:
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    return _nfc(text)
+
+
+def _looks_marc8(raw: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read as MARC-8: an escape, or every non-spacing mark
+    (0xE0-0xFE) followed by another mark or a letter, as MARC-8 puts marks before their
+    letter, and no byte that MARC-8 leaves undefined. An ISO-8859-1 / Windows-1252 letter
+    there (``café``, ``à la``) is followed by a space, a digit or the end as often as not."""
+    if b"\x1b" in raw:
+        return True
+    return _NOT_MARC8.search(raw) is None and _LATIN_LETTER_ALONE.search(raw) is None
+
+
+_LATIN_LETTER_ALONE = re.compile(rb"[\xe0-\xfe](?![\xe0-\xfeA-Za-z])")
+# Bytes MARC-8's extended Latin set (ANSEL) leaves undefined, that ISO-8859-1 uses for
+# letters (Ö, Ä, ÿ...): MARC-8 would make them spaces.
+_NOT_MARC8 = re.compile(rb"[\x80-\x87\x8a-\x8c\x8f-\xa0\xaf\xbb\xbe\xbf\xc9-\xdf\xff]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _decode_mislabelled(raw: bytes) -> str:
+    """One subfield of a record flagged UTF-8 whose data is not all UTF-8: UTF-8 when it is
+    (or when it holds UTF-8 sequences: a character cut by a writer is one replacement mark,
+    not a whole field misread), else MARC-8 or Windows-1252 as :func:`_looks_marc8` says."""
+    try:
+        return _nfc(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    if _UTF8_SEQUENCE.search(raw):
+        return _decode_utf8(raw)
+    return _decode_marc8(raw) if _looks_marc8(raw) else _decode_latin(raw)
+
+
+def _choose_decoder(leader: str, raw: bytes, base: int = 0) -> tuple[Callable[[bytes], str], bool]:
+    """The field decoder for this record and whether it is MARC-8 (per-subfield decoding).
+
+    Leader/09 ``a`` with bytes that are not UTF-8 (a system that sets the flag but writes
+    ISO-8859-1, or MARC-8) is read as MARC-8 or Windows-1252, not with replacement marks;
+    only the data from *base* on count for that (a damaged directory byte does not)."""
+    if raw.isascii():
+        return _decode_utf8, False
+    if leader[9:10] == "a":
+        try:
+            raw[base:].decode("utf-8")
+        except UnicodeDecodeError:
+            return _decode_mislabelled, True
         return _decode_utf8, False
     if _is_utf8(raw):
         return _decode_utf8, False
@@ -135,7 +184,7 @@ def parse_record(raw: bytes, strict: bool = False) -> MarcRecord:
             raise BadRecord("marc.no_directory_end", msg.NO_DIRECTORY_END)
         base = end + 1
     directory = raw[24 : base - 1].decode("latin-1")
-    decode, marc8 = _choose_decoder(leader, raw)
+    decode, marc8 = _choose_decoder(leader, raw, base)
     fast = decode is _decode_utf8
     fields: list[Field] = []
     append = fields.append

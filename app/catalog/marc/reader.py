@@ -35,6 +35,8 @@ _BOM = b"\xef\xbb\xbf"
 _LEADING = b"\r\n\t \x00\x1a"
 _UNIMARC_SAMPLE = 20
 _LEADER_AFTER_TERMINATOR = re.compile(rb"\x1d[\r\n\t \x00]*\d{5}[a-z ]{4}")
+# A record's leader: its length, status, type, level, control, coding, 2 and 2, base address.
+_LEADER = re.compile(rb"\d{5}[a-z ]{4}[a-z ]22\d{5}")
 _UNIMARC_100 = re.compile(r"^\d{8}[a-z ][\d ]{8}")
 
 
@@ -176,7 +178,16 @@ def _iso_records(stream: BinaryIO, head: bytes, total: int, progress: Progress |
                 break
             length = declared_length(buf[start : start + 5])
             piece_end = end if end >= 0 else size
-            if length and start + length - 1 > piece_end:
+            resume = -1
+            if length > 24 and start + length - 1 < piece_end:
+                # The declared length ends before the terminator: a wrong or missing end
+                # marker, when the next record's leader starts there (cut at the length).
+                cut = start + length - 1
+                if _LEADER.match(buf, cut + 1):
+                    piece_end, resume = cut, cut + 1
+                elif buf[cut - 1] == 0x1E and _LEADER.match(buf, cut):
+                    piece_end, resume = cut, cut
+            elif length and start + length - 1 > piece_end:
                 # The declared length points past the first terminator: a 0x1D inside a field?
                 if start + length > size and not eof:
                     break
@@ -198,8 +209,8 @@ def _iso_records(stream: BinaryIO, head: bytes, total: int, progress: Progress |
                 quick = direct(buf[start:piece_end], base + start)
                 if quick is not None:
                     yield quick
-                    pos = piece_end + 1
-                    if end < 0:
+                    pos = piece_end + 1 if resume < 0 else resume
+                    if end < 0 and resume < 0:
                         break
                     continue
             try:
@@ -209,8 +220,8 @@ def _iso_records(stream: BinaryIO, head: bytes, total: int, progress: Progress |
             else:
                 record.offset = base + start
                 yield record
-            pos = piece_end + 1
-            if end < 0:
+            pos = piece_end + 1 if resume < 0 else resume
+            if end < 0 and resume < 0:
                 break
         if eof:
             break
