@@ -108,6 +108,17 @@ _KEYS = {*_COLUMNS, *_CODE_KEYS, "isbn", "year", "nam"}
 _QUALIFIER_SPACE = re.compile(r"(?<!\S)(\w+)\s*:\s+(?=\S)", re.UNICODE)
 
 
+# "ISBN 978-604-2-09818-2", "ISBN-10: 0 306 40615 2", as printed on a book and pasted.
+_LABELLED_ISBN = re.compile(r"(?<!\S)isbn(?:[-‐ ]?1[03])?\s*:?\s*(\d[\d\s\-‐–]{8,20}[\dXx])(?!\S)",
+                            re.IGNORECASE)
+
+
+def _isbn_qualifier(match: re.Match[str]) -> str:
+    """A labelled valid ISBN becomes ``isbn:`` and its ISBN-13; anything else stays as typed."""
+    isbn = to_isbn13(match.group(1))
+    return f"isbn:{isbn}" if isbn else match.group(0)
+
+
 def _join_qualifier(match: re.Match[str]) -> str:
     """``title: x`` → ``title:x`` for a known qualifier; ``nam:`` (also the word "năm" or
     "Nam") only before a year, so "Việt Nam: lịch sử" stays words."""
@@ -127,7 +138,7 @@ def parse_query(text: str) -> Query:
     """
     query = Query(raw=text)
     typing = bool(text) and not text[-1].isspace() and not text.rstrip().endswith('"')
-    text = _QUALIFIER_SPACE.sub(_join_qualifier, text)
+    text = _QUALIFIER_SPACE.sub(_join_qualifier, _LABELLED_ISBN.sub(_isbn_qualifier, text))
     tokens = list(_TOKEN.finditer(text))
     bare: list[str] = []
     for index, token in enumerate(tokens):

@@ -134,3 +134,30 @@ def test_a_folder_given_to_import_is_named_a_folder_and_the_batch_goes_on(tmp_pa
     assert _titles(db) == ["Một"]
     report = json.loads(_cli(db, "import-marc", str(folder), "--json").stdout)
     assert report["files"][0]["code"] == "file.is_folder"
+
+
+def test_an_isbn_pasted_with_its_label_finds_its_record(tmp_path: Path) -> None:
+    rec = MarcRecord(
+        "00000nam a2200000 a 4500",
+        [
+            Field("020", None, " ", " ", [("a", "080442957X")]),
+            Field("245", None, "1", "0", [("a", "Kĩ thuật điện tử /")]),
+        ],
+    )
+    buf = io.BytesIO()
+    assert write_iso2709([(rec, [])], buf) == []
+    source = tmp_path / "in.mrc"
+    source.write_bytes(buf.getvalue() + b"".join(_records(["ISBN là gì"])))
+    db = tmp_path / "lib.sqlite3"
+    _json(db, "import-marc", str(source))
+    # As printed on the back cover, or copied from a shop's page.
+    for query in (
+        "ISBN 978-0-8044-2957-3",
+        "ISBN-13: 978 0 8044 2957 3",
+        "isbn 0-8044-2957-x",
+        "ISBN-10: 080442957X",
+    ):
+        found = _json(db, "search", query)
+        assert [h["title"] for h in found["hits"]] == ["Kĩ thuật điện tử"], query
+    assert _json(db, "search", "ISBN 978-0-8044-2957-4")["total"] == 0  # wrong check digit
+    assert [h["title"] for h in _json(db, "search", "isbn là")["hits"]] == ["ISBN là gì"]
