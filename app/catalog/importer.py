@@ -64,6 +64,10 @@ BARCODE_ELSEWHERE = Text(
 )
 
 
+#: Problem codes of one copy, the record itself imported (see ``ImportReport.skipped_copies``).
+COPY_CODES = frozenset({"marc.barcode_taken"})
+
+
 @dataclass
 class ImportReport:
     """What an import did: counts, and every record or copy left out with its reason."""
@@ -81,6 +85,18 @@ class ImportReport:
     #: Holdings of other libraries in a district union export (852 "Số bản: 3; sẵn có: 2",
     #: no barcode), not made copies (:func:`app.catalog.marc.holdings.is_union_holding`).
     other_holdings: int = 0
+
+    @property
+    def skipped_records(self) -> list[Skipped]:
+        """The records left out (not imported, not merged): with ``imported`` and ``merged``
+        they count every record of the file."""
+        return [s for s in self.skipped if s.code not in COPY_CODES]
+
+    @property
+    def skipped_copies(self) -> list[Skipped]:
+        """The copies left out of records that were imported or merged (their number and
+        offset are the record's)."""
+        return [s for s in self.skipped if s.code in COPY_CODES]
 
     def as_json(self) -> dict[str, Any]:
         """The report as the CLI prints it with ``--json``."""

@@ -10,6 +10,7 @@ from typing import Any
 from app.backup.durable import atomic_output
 from app.catalog.copies import status_words
 from app.catalog.import_history import repeat_note
+from app.catalog.importer import COPY_CODES
 from app.catalog.models import SearchResult
 from app.cli._common import (
     MAX_LIMIT,
@@ -35,6 +36,8 @@ OTHER_HOLDINGS = Text(
 )
 SKIPPED_LINE = Text("  bỏ qua biểu ghi #{number} (byte {offset}): {reason}",
                     "  skipped record #{number} (byte {offset}): {reason}")
+COPY_SKIPPED_LINE = Text("  biểu ghi #{number} (byte {offset}): {reason}",
+                         "  record #{number} (byte {offset}): {reason}")
 CANCELLED = Text("Đã dừng nhập theo yêu cầu.", "Import cancelled.")
 EXPORTED = Text("Đã xuất {count} biểu ghi vào {file}.", "Exported {count} records to {file}.")
 REFUSED_LINE = Text("  không xuất được biểu ghi #{number}: {reason}",
@@ -80,7 +83,8 @@ def register(subparsers: Any) -> None:
 def import_marc(args: argparse.Namespace) -> int:
     """``thuvien import-marc FILE... [--json]``."""
     totals: dict[str, Any] = {"imported": 0, "merged": 0, "items": 0, "skipped": 0,
-                              "skipped_records": [], "files": []}
+                              "skipped_records": [], "copies_skipped": 0, "skipped_copies": [],
+                              "files": []}
     failed = False
     with open_library(args) as lib:
         for path in args.files:
@@ -99,24 +103,31 @@ def import_marc(args: argparse.Namespace) -> int:
                     print(f"{path}: {exc.message}", file=sys.stderr)
                 continue
             data = report.as_json()
+            records_out, copies_out = report.skipped_records, report.skipped_copies
             entry.update(imported=report.imported, merged=report.merged, items=report.items,
-                         skipped=len(report.skipped), imported_before=report.imported_before,
+                         skipped=len(records_out), copies_skipped=len(copies_out),
+                         imported_before=report.imported_before,
                          copies_not_repeated=report.copies_not_repeated,
                          other_holdings_skipped=report.other_holdings)
             totals["files"].append(entry)
             for key in ("imported", "merged", "items"):
                 totals[key] += data[key]
-            totals["skipped"] += len(report.skipped)
-            totals["skipped_records"].extend({"file": str(path), **s} for s in data["skipped"])
+            totals["skipped"] += len(records_out)
+            totals["copies_skipped"] += len(copies_out)
+            for s in data["skipped"]:
+                key = "skipped_copies" if s["code"] in COPY_CODES else "skipped_records"
+                totals[key].append({"file": str(path), **s})
             if not args.json:
                 print(IMPORTED(file=path, imported=report.imported, merged=report.merged,
-                               items=report.items, skipped=len(report.skipped)))
+                               items=report.items, skipped=len(records_out)))
                 if report.imported_before:
                     print("  " + repeat_note(report.imported_before, report.copies_not_repeated))
                 if report.other_holdings:
                     print(OTHER_HOLDINGS(count=report.other_holdings))
-                for s in report.skipped:
+                for s in records_out:
                     print(SKIPPED_LINE(number=s.number, offset=s.offset, reason=s.reason))
+                for s in copies_out:
+                    print(COPY_SKIPPED_LINE(number=s.number, offset=s.offset, reason=s.reason))
     if args.json:
         print_json(totals)
     return 2 if failed else 0

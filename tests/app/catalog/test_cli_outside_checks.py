@@ -161,3 +161,30 @@ def test_an_isbn_pasted_with_its_label_finds_its_record(tmp_path: Path) -> None:
         assert [h["title"] for h in found["hits"]] == ["Kĩ thuật điện tử"], query
     assert _json(db, "search", "ISBN 978-0-8044-2957-4")["total"] == 0  # wrong check digit
     assert [h["title"] for h in _json(db, "search", "isbn là")["hits"]] == ["ISBN là gì"]
+
+
+def test_a_copy_left_out_is_not_counted_as_a_skipped_record(tmp_path: Path) -> None:
+    first = MarcRecord("00000nam a2200000 a 4500", [Field("245", None, "1", "0", [("a", "A")])])
+    second = MarcRecord("00000nam a2200000 a 4500", [Field("245", None, "1", "0", [("a", "B")])])
+    buf = io.BytesIO()
+    # Both records carry copy TK.20001: the second record lands, its copy does not.
+    assert (
+        write_iso2709(
+            [(first, [ItemData(barcode="TK.20001")]), (second, [ItemData(barcode="TK.20001")])], buf
+        )
+        == []
+    )
+    source = tmp_path / "in.mrc"
+    source.write_bytes(buf.getvalue())
+    db = tmp_path / "lib.sqlite3"
+    report = _json(db, "import-marc", str(source))
+    seen = 2
+    assert report["imported"] + report["merged"] + report["skipped"] == seen
+    assert (report["imported"], report["items"], report["skipped"]) == (2, 1, 0)
+    assert report["skipped_records"] == []
+    assert report["copies_skipped"] == 1
+    assert report["skipped_copies"][0]["number"] == 2
+    assert report["skipped_copies"][0]["code"] == "marc.barcode_taken"
+    assert _titles(db) == ["A", "B"]
+    again = _cli(db, "import-marc", str(source))
+    assert "0 skipped" in again.stdout and "copy TK.20001 already belongs" in again.stdout
