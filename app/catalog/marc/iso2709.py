@@ -108,6 +108,8 @@ def _decode_mislabelled(raw: bytes) -> str:
     """One subfield of a record flagged UTF-8 whose data is not all UTF-8: UTF-8 when it is
     (or when it holds UTF-8 sequences: a character cut by a writer is one replacement mark,
     not a whole field misread), else MARC-8 or Windows-1252 as :func:`_looks_marc8` says."""
+    if b"\x1b" in raw:  # a MARC-8 escape to another script (all ASCII bytes, valid UTF-8)
+        return _decode_marc8(raw)
     try:
         return _nfc(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -188,3 +188,14 @@ def test_a_copy_left_out_is_not_counted_as_a_skipped_record(tmp_path: Path) -> N
     assert _titles(db) == ["A", "B"]
     again = _cli(db, "import-marc", str(source))
     assert "0 skipped" in again.stdout and "copy TK.20001 already belongs" in again.stdout
+
+
+def test_marc8_escapes_under_a_utf8_flag_are_read_as_marc8(tmp_path: Path) -> None:
+    source = tmp_path / "escapes.mrc"
+    # 245 $a Latin-1 "Café", $b MARC-8 Cyrillic "Буйда" (ESC ( N ... ESC ( B), leader/09 'a'.
+    source.write_bytes(_latin_record("a", b"Caf\xe9 /\x1fb\x1b(NbUJDA\x1b(B"))
+    db = tmp_path / "lib.sqlite3"
+    assert _json(db, "import-marc", str(source))["skipped"] == 0
+    with sqlite3.connect(db) as con:
+        (marc,) = con.execute("SELECT title FROM records").fetchone()
+    assert marc.startswith("Café") and "Буйда" in marc, marc
