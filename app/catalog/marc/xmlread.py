@@ -101,6 +101,8 @@ class _Collector:
         self.depth = 0
         self.started = 0  # records whose start tag was seen
         self.offset = 0  # byte offset of the open record's start tag
+        self.skipped = 0  # bytes before the XML declaration not given to the parser
+        self.skipped_lines = 0  # and the line breaks among them
         self.done: list[tuple[int, int, ET.Element]] = []
         parser.buffer_text = True
         parser.StartElementHandler = self.start
@@ -115,7 +117,7 @@ class _Collector:
         ns, _, local = name.rpartition("}")
         if local == "record" and _is_marc_namespace(ns):
             self.started += 1
-            self.offset = self.parser.CurrentByteIndex
+            self.offset = self.parser.CurrentByteIndex + self.skipped
             self.builder = ET.TreeBuilder()
             self.builder.start(_et_tag(name), attrs)
             self.depth = 1
@@ -152,8 +154,19 @@ def xml_records(
     parser = expat.ParserCreate(namespace_separator="}")
     collector = _Collector(parser)
     yielded = 0
+    first = True
     while True:
         chunk = stream.read(_CHUNK)
+        if first:
+            # Blank lines (or a BOM and blank lines) before "<?xml": a script's stray output,
+            # which expat refuses ("XML declaration not at start"); the offsets stay the file's.
+            first = False
+            body = chunk[3:] if chunk.startswith(b"\xef\xbb\xbf") else chunk
+            stripped = body.lstrip(b"\r\n\t ")
+            if stripped is not body and stripped.startswith(b"<?xml"):
+                collector.skipped = len(chunk) - len(stripped)
+                collector.skipped_lines = chunk[: collector.skipped].count(b"\n")
+                chunk = stripped
         try:
             parser.Parse(chunk, not chunk)
         except expat.ExpatError as exc:
@@ -161,16 +174,16 @@ def xml_records(
             yielded += len(collector.done)
             collector.done.clear()
             where = {
-                "line": exc.lineno,
+                "line": exc.lineno + collector.skipped_lines,
                 "column": exc.offset + 1,
-                "byte": parser.ErrorByteIndex,
+                "byte": parser.ErrorByteIndex + collector.skipped,
                 "detail": expat.ErrorString(exc.code),
             }
             if yielded == 0:
                 raise ImportFormatError("marc.xml_unreadable", msg.XML_UNREADABLE, **where) from exc
             inside = collector.depth > 0
             number = collector.started if inside else collector.started + 1
-            offset = collector.offset if inside else parser.ErrorByteIndex
+            offset = collector.offset if inside else parser.ErrorByteIndex + collector.skipped
             yield RecordProblem(number, offset, msg.XML_BROKEN_REST(**where), "marc.xml_broken")
             return
         yield from _finished(collector, RecordProblem)

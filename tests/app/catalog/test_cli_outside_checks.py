@@ -199,3 +199,28 @@ def test_marc8_escapes_under_a_utf8_flag_are_read_as_marc8(tmp_path: Path) -> No
     with sqlite3.connect(db) as con:
         (marc,) = con.execute("SELECT title FROM records").fetchone()
     assert marc.startswith("Café") and "Буйда" in marc, marc
+
+
+_MARCXML_RECORD = (
+    '<record xmlns="http://www.loc.gov/MARC21/slim"><leader>00000nam a2200000 a 4500</leader>'
+    '<datafield tag="245" ind1="1" ind2="0"><subfield code="a">{title}</subfield></datafield>'
+    "</record>"
+)
+
+
+def test_marcxml_after_blank_lines_is_read_and_offsets_stay_the_files(tmp_path: Path) -> None:
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">'
+        + _MARCXML_RECORD.format(title="Tiếng Việt")
+        + "</collection>"
+    ).encode()
+    lead = b"\xef\xbb\xbf\r\n\r\n  "  # a BOM and blank lines a PHP export left in front
+    source = tmp_path / "xuất.xml"
+    source.write_bytes(lead + body + "<rác".encode())
+    db = tmp_path / "lib.sqlite3"
+    report = _json(db, "import-marc", str(source))
+    assert (report["imported"], report["skipped"]) == (1, 1)
+    assert _titles(db) == ["Tiếng Việt"]
+    problem = report["skipped_records"][0]
+    assert problem["offset"] == len(lead) + len(body)  # the file's byte where "<rác" starts
+    assert "line 4" in problem["reason"]
