@@ -131,6 +131,8 @@ def _read_gzip(stream: BinaryIO, total: int, progress: Progress | None,
 def _sniff(head: bytes) -> str:
     """``"iso"``, ``"xml"``, ``"json"`` or ``"mrk"``; raise ImportFormatError for anything
     else."""
+    if head.startswith((b"\xff\xfe<\x00", b"\xfe\xff\x00<")):
+        return "xml"  # UTF-16 with its BOM (Windows "Unicode" XML): expat reads it as is
     body = head[3:] if head.startswith(_BOM) else head
     body = body.lstrip(_LEADING)
     if not body:

@@ -224,3 +224,22 @@ def test_marcxml_after_blank_lines_is_read_and_offsets_stay_the_files(tmp_path: 
     problem = report["skipped_records"][0]
     assert problem["offset"] == len(lead) + len(body)  # the file's byte where "<rác" starts
     assert "line 4" in problem["reason"]
+
+
+def test_marcxml_saved_as_utf16_is_read(tmp_path: Path) -> None:
+    text = (
+        '<?xml version="1.0" encoding="UTF-16"?><collection xmlns="http://www.loc.gov/MARC21/slim">'
+        + _MARCXML_RECORD.format(title="Đất nước")
+        + "</collection>"
+    )
+    for name, data in (
+        ("le.xml", text.encode("utf-16")),  # Notepad's "Unicode", with BOM
+        ("be.xml", b"\xfe\xff" + text.encode("utf-16-be")),
+    ):
+        source = tmp_path / name
+        source.write_bytes(data)
+        db = tmp_path / f"{name}.sqlite3"
+        report = _json(db, "import-marc", str(source))
+        assert report["files"][0].get("error") is None, report
+        assert report["imported"] == 1
+        assert _titles(db) == ["Đất nước"]
