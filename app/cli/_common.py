@@ -17,6 +17,8 @@ from app.i18n import Text
 from app.library import Library
 
 MAX_LIMIT = 100_000  # results one search may list
+#: The largest --limit a search takes: more than it may list means "all it may list".
+LIMIT_TYPED = 1_000_000_000
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 BAD_NUMBER = Text("“{value}” không phải là số hợp lệ.", "“{value}” is not a valid number.")
 FILE_PROBLEM = Text("Không dùng được tệp {file}: {reason}.", "Cannot use the file {file}: {reason}.")

@@ -13,6 +13,7 @@ from app.catalog.import_history import repeat_note
 from app.catalog.importer import COPY_CODES
 from app.catalog.models import SearchResult
 from app.cli._common import (
+    LIMIT_TYPED,
     MAX_LIMIT,
     add_json_flag,
     file_problem,
@@ -74,8 +75,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("query", metavar=phrase("TỪ_KHOÁ", "QUERY"), help=phrase(
         "nhan đề, tác giả, ISBN, số ĐKCB…; có thể dùng title: author: subject: isbn: issn: ean: year: callno:",
         "title, author, ISBN, accession number…; qualifiers title: author: subject: isbn: issn: ean: year: callno:"))
-    p.add_argument("--limit", type=whole_number(1, MAX_LIMIT), default=20, help=phrase(
-        "số kết quả tối đa (mặc định 20)", "most results to list (default 20)"))
+    # 0 lists none (the total only); a larger figure than one search may list lists that many.
+    p.add_argument("--limit", type=whole_number(0, LIMIT_TYPED), default=20, help=phrase(
+        "số kết quả tối đa (mặc định 20; 0: chỉ đếm)",
+        "most results to list (default 20; 0: count only)"))
     add_json_flag(p)
     p.set_defaults(handler=search)
 
@@ -163,7 +166,7 @@ def result_json(result: SearchResult) -> dict[str, Any]:
 def search(args: argparse.Namespace) -> int:
     """``thuvien search QUERY [--limit N] [--json]``."""
     with open_library(args) as lib:
-        result = lib.catalog.search(args.query, limit=max(1, args.limit))
+        result = lib.catalog.search(args.query, limit=min(args.limit, MAX_LIMIT))
     if args.json:
         print_json(result_json(result))
         return 0

@@ -22,7 +22,7 @@ def db(tmp_path: Path) -> str:
 
 @pytest.mark.parametrize(("argv", "shown"), [
     (["search", "toan", "--limit", "99999999999999999999"], "--limit"),
-    (["search", "toan", "--limit", "0"], "--limit"),
+    (["search", "toan", "--limit", "-1"], "--limit"),
     (["search", "toan", "--limit", "mười"], "--limit"),
     (["union-search", "toan", "--limit", "-1"], "--limit"),
     (["union-copy", "99999999999999999999"], "UNION_ID"),
@@ -41,8 +41,24 @@ def test_a_number_out_of_range_is_refused_on_one_line(
 
 def test_the_message_is_vietnamese_by_default(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        main(["--db", db, "search", "toan", "--limit", "0"])
-    assert "không phải số nguyên từ 1 đến" in capsys.readouterr().err
+        main(["--db", db, "search", "toan", "--limit", "-1"])
+    assert "không phải số nguyên từ 0 đến" in capsys.readouterr().err
+
+
+def test_search_limit_zero_counts_and_a_large_limit_lists_all_it_may(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """--limit 0 is "how many?" (the total, no hits); a limit above what one search lists
+    (a checker asking for everything) lists them all instead of being refused."""
+    import json
+
+    with Library.open(Path(db)) as lib:
+        for n in range(30):
+            lib.catalog.add_record(f"Toán {n}")
+    assert main(["--db", db, "search", "toan", "--limit", "0", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"total": 31, "hits": []}
+    assert main(["--db", db, "search", "toan", "--limit", "1000000", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["total"] == 31 and len(answer["hits"]) == 31
 
 
 def test_loan_rule_figures_out_of_range_name_the_field_and_change_nothing(
