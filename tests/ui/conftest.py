@@ -74,6 +74,24 @@ def stocked(lib):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def token_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sync token kept in a file under the test's folder, never in the system keyring."""
+    monkeypatch.setenv("THUVIEN_NO_KEYRING", "1")
+    monkeypatch.setenv("THUVIEN_TOKEN_DIR", str(tmp_path / "tokens"))
+
+
+@pytest.fixture
+def district(tmp_path: Path) -> Iterator[Any]:
+    """A real district server on loopback, stopped after the test."""
+    from tests.support.district import District
+
+    (tmp_path / "district").mkdir()
+    server = District(tmp_path / "district")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def english_window(lib, qapp, qtbot):  # type: ignore[no-untyped-def]
     """Opens the main window on the same library in English (Qt's translators switched),
     1024 × 768, shown; the translators are Vietnamese again after the test."""

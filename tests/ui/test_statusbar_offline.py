@@ -4,9 +4,7 @@ over by the pending count (real window, real server on loopback)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -15,19 +13,7 @@ from app.sync import state
 from app.sync.status import local_time
 from tests.support.district import District
 
-
-@pytest.fixture(autouse=True)
-def _token_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("THUVIEN_NO_KEYRING", "1")
-    monkeypatch.setenv("THUVIEN_TOKEN_DIR", str(tmp_path / "tokens"))
-
-
-@pytest.fixture
-def district(tmp_path: Path) -> Iterator[District]:
-    (tmp_path / "district").mkdir()
-    d = District(tmp_path / "district")
-    yield d
-    d.stop()
+pytestmark = pytest.mark.usefixtures("token_files")
 
 
 def _refreshed(window, qtbot) -> None:  # type: ignore[no-untyped-def]

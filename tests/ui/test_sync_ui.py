@@ -4,7 +4,6 @@ cataloguing from the cached union catalog in the new-record form (a real server 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,18 +17,7 @@ from tests.support.district import District
 ISBN = "9786042088763"
 
 
-@pytest.fixture(autouse=True)
-def _token_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("THUVIEN_NO_KEYRING", "1")
-    monkeypatch.setenv("THUVIEN_TOKEN_DIR", str(tmp_path / "tokens"))
-
-
-@pytest.fixture
-def district(tmp_path: Path) -> Iterator[District]:
-    (tmp_path / "district").mkdir()
-    d = District(tmp_path / "district")
-    yield d
-    d.stop()
+pytestmark = pytest.mark.usefixtures("token_files")
 
 
 def held_records(district: District, code: str) -> list[str]:
