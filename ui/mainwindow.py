@@ -249,12 +249,7 @@ class MainWindow(QMainWindow):
         if settings is not None and settings.confirm_leave() == "stay":  # type: ignore[attr-defined]
             event.ignore()
             return
-        self.sync.stop()
-        self.operations.shutdown()
-        for view in self._views.values():
-            stop = getattr(view, "shutdown", None)
-            if callable(stop):
-                stop()
+        self.release_library()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scan_filter)
