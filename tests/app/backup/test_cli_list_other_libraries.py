@@ -12,14 +12,7 @@ import pytest
 
 from app.cli import main
 from app.library import Library
-
-
-def _school(path: Path, code: str, name: str, usb: Path, when: datetime) -> Path:
-    with Library.open(path) as lib:
-        lib.settings.set("library_code", code)
-        lib.settings.set("library_name", name)
-        lib.catalog.add_record("Sách", authors=["Tác giả"])
-        return lib.backups.take(usb, when=when).entry.path
+from tests.support.schools import backed_up_school
 
 
 def test_other_libraries_backups_are_set_apart_and_named(
@@ -27,9 +20,11 @@ def test_other_libraries_backups_are_set_apart_and_named(
 ) -> None:
     usb = tmp_path / "usb"
     db = tmp_path / "a" / "thuvien.sqlite3"
-    ours = _school(db, "TH01", "Trường Tiểu học Lê Lợi", usb, datetime(2025, 9, 5, 8, 0))
-    theirs = _school(tmp_path / "b" / "thuvien.sqlite3", "TH01", "Trường Tiểu học Kim Đồng",
-                     usb, datetime(2025, 9, 5, 9, 30))  # newer, same code
+    ours = backed_up_school(db, usb, ["Sách"], name="Trường Tiểu học Lê Lợi",
+                            when=datetime(2025, 9, 5, 8, 0))
+    theirs = backed_up_school(tmp_path / "b" / "thuvien.sqlite3", usb, ["Sách"],
+                              name="Trường Tiểu học Kim Đồng",
+                              when=datetime(2025, 9, 5, 9, 30))  # newer, same code
     broken = usb / "thuvien-TH01-20250905-100000.sqlite3"
     broken.write_bytes(b"\xff" * 4096)
 
@@ -57,7 +52,7 @@ def test_a_folder_of_only_this_librarys_backups_lists_as_before(
 ) -> None:
     usb = tmp_path / "usb"
     db = tmp_path / "thuvien.sqlite3"
-    ours = _school(db, "TH01", "Trường A", usb, datetime(2025, 9, 5, 8, 0))
+    ours = backed_up_school(db, usb, ["Sách"], name="Trường A", when=datetime(2025, 9, 5, 8, 0))
     assert main(["--db", str(db), "--lang", "en", "backup", "list", "--dir", str(usb)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and out[0].startswith("05/09/2025") and out[0].endswith(ours.name)
@@ -67,7 +62,8 @@ def test_only_other_libraries_backups_says_none_are_this_librarys(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     usb = tmp_path / "usb"
-    _school(tmp_path / "b.sqlite3", "TH02", "", usb, datetime(2025, 9, 5, 8, 0))
+    backed_up_school(tmp_path / "b.sqlite3", usb, ["Sách"], code="TH02", name="",
+                     when=datetime(2025, 9, 5, 8, 0))
     db = tmp_path / "a.sqlite3"
     Library.open(db).close()
     assert main(["--db", str(db), "--lang", "en", "backup", "list", "--dir", str(usb)]) == 0

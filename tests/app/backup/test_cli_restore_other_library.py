@@ -10,13 +10,7 @@ import pytest
 
 from app.cli import main
 from app.library import Library
-
-
-def _school(path: Path, title: str, usb: Path) -> Path:
-    with Library.open(path) as lib:
-        lib.settings.set("library_code", "TH01")
-        lib.catalog.add_record(title, authors=["Tác giả"])
-        return lib.backups.take(usb).entry.path
+from tests.support.schools import backed_up_school
 
 
 def _titles(db: Path) -> list[str]:
@@ -29,8 +23,8 @@ def test_another_schools_backup_is_refused_over_a_damaged_library(
 ) -> None:
     usb = tmp_path / "usb"
     db = tmp_path / "a" / "thuvien.sqlite3"
-    ours = _school(db, "Sách trường A", usb)
-    theirs = _school(tmp_path / "b" / "thuvien.sqlite3", "Sách trường B", usb)
+    ours = backed_up_school(db, usb, ["Sách trường A"])
+    theirs = backed_up_school(tmp_path / "b" / "thuvien.sqlite3", usb, ["Sách trường B"])
     db.write_bytes(b"\xff" * db.stat().st_size)  # damaged: its id only in the note beside it
     assert main(["--db", str(db), "--lang", "vi", "backup", "restore", str(theirs)]) == 2
     err = capsys.readouterr().err.strip()
@@ -44,7 +38,8 @@ def test_another_schools_backup_is_refused_over_a_damaged_library(
 
 
 def test_another_librarys_backup_restores_over_a_new_empty_library(tmp_path: Path) -> None:
-    theirs = _school(tmp_path / "b" / "thuvien.sqlite3", "Sách trường B", tmp_path / "usb")
+    theirs = backed_up_school(tmp_path / "b" / "thuvien.sqlite3", tmp_path / "usb",
+                              ["Sách trường B"])
     db = tmp_path / "newpc" / "thuvien.sqlite3"
     Library.open(db).close()  # what the first start on a new PC makes
     assert main(["--db", str(db), "backup", "restore", str(theirs)]) == 0

@@ -14,25 +14,18 @@ from PySide6.QtGui import QKeySequence
 
 from app.backup import list_backups
 from app.library import Library
+from tests.support.schools import backed_up_school
 from ui.firstrun import BackupDialog
-
-
-def _school(path: Path, code: str, name: str, usb: Path, when: datetime) -> Path:
-    with Library.open(path) as lib:
-        lib.settings.set("library_code", code)
-        lib.settings.set("library_name", name)
-        lib.catalog.add_record("Sách", authors=["Tác giả"])
-        return lib.backups.take(usb, when=when).entry.path
 
 
 def test_other_libraries_backups_are_marked_and_not_selected(
         tmp_path: Path, qtbot: Any, pc_settings: Any) -> None:
     usb = tmp_path / "usb"
     QSettings().setValue("backup/folder", str(usb))
-    ours = _school(tmp_path / "a" / "thuvien.sqlite3", "TH01", "Trường A", usb,
-                   datetime(2025, 9, 5, 8, 0))
-    theirs = _school(tmp_path / "b" / "thuvien.sqlite3", "TH01", "Trường Kim Đồng", usb,
-                     datetime(2025, 9, 5, 9, 30))  # newer, same code
+    ours = backed_up_school(tmp_path / "a" / "thuvien.sqlite3", usb, ["Sách"], name="Trường A",
+                            when=datetime(2025, 9, 5, 8, 0))
+    theirs = backed_up_school(tmp_path / "b" / "thuvien.sqlite3", usb, ["Sách"],
+                              name="Trường Kim Đồng", when=datetime(2025, 9, 5, 9, 30))  # newer, same code
     lib = Library.open(tmp_path / "a" / "thuvien.sqlite3")
     dialog = BackupDialog(lib, restart=lambda: None)
     qtbot.addWidget(dialog)

@@ -12,18 +12,15 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox
 
 from app.library import Library
+from tests.support.schools import backed_up_school
 from tests.ui.firstrun.test_damaged_library import _answer_boxes, _scribble
 from ui.firstrun.backup_dialog import BackupDialog
 from ui.firstrun.damaged import offer_restore
 from ui.firstrun.folder import set_backup_folder
 
 
-def _school(path: Path, title: str, usb: Path, when: datetime, books: int = 300) -> Path:
-    with Library.open(path) as lib:
-        lib.settings.set("library_code", "TH01")  # both schools use the same code
-        for n in range(books):
-            lib.catalog.add_record(f"{title} {n}", authors=["Tác giả"])
-        return lib.backups.take(usb, when=when).entry.path
+def _titles(title: str, books: int) -> list[str]:
+    return [f"{title} {n}" for n in range(books)]
 
 
 def test_the_offer_restores_this_librarys_backup_not_a_newer_one_of_another_school(
@@ -31,10 +28,9 @@ def test_the_offer_restores_this_librarys_backup_not_a_newer_one_of_another_scho
 ) -> None:
     usb = tmp_path / "usb"
     db = tmp_path / "a" / "thuvien.sqlite3"
-    ours = _school(db, "Sách trường A", usb, datetime(2025, 9, 5, 8, 0))
-    theirs = _school(
-        tmp_path / "b" / "thuvien.sqlite3", "Sách trường B", usb, datetime(2025, 9, 5, 10, 0)
-    )
+    ours = backed_up_school(db, usb, _titles("Sách trường A", 300), when=datetime(2025, 9, 5, 8, 0))
+    theirs = backed_up_school(tmp_path / "b" / "thuvien.sqlite3", usb,
+                              _titles("Sách trường B", 300), when=datetime(2025, 9, 5, 10, 0))
     set_backup_folder(usb)
     _scribble(db)
     seen: list[str] = []
@@ -59,7 +55,8 @@ def test_only_other_schools_backups_in_the_folder_are_not_offered(
     with Library.open(db) as lib:
         lib.catalog.add_record("Sách trường A", authors=["Tác giả"])
         lib.backups.take(tmp_path / "a" / "own-backups")  # its own backups are elsewhere
-    _school(tmp_path / "b" / "thuvien.sqlite3", "Sách trường B", usb, datetime(2025, 9, 5), 5)
+    backed_up_school(tmp_path / "b" / "thuvien.sqlite3", usb, _titles("Sách trường B", 5),
+                     when=datetime(2025, 9, 5))
     set_backup_folder(usb)
     db.write_bytes(b"\xff" * db.stat().st_size)
     shown: list[tuple[str, list[str]]] = []
@@ -80,7 +77,8 @@ def test_backup_window_shows_this_librarys_last_backup(
     qtbot: Any, tmp_path: Path, pc_settings: Any
 ) -> None:
     usb = tmp_path / "usb"
-    _school(tmp_path / "b" / "thuvien.sqlite3", "Sách B", usb, datetime(2025, 9, 6, 10, 0), 1)
+    backed_up_school(tmp_path / "b" / "thuvien.sqlite3", usb, _titles("Sách B", 1),
+                     when=datetime(2025, 9, 6, 10, 0))
     with Library.open(tmp_path / "a" / "thuvien.sqlite3") as lib:
         lib.settings.set("library_code", "TH01")
         lib.backups.take(usb, when=datetime(2025, 9, 5, 8, 0))
