@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +59,48 @@ def scheme_for(schemes: dict[str, dict[str, Any]], collection: str) -> Scheme:
         raise ValidationError("catalog.bad_collection", BAD_COLLECTION, code=collection)
     entry = schemes.get(code) or {"prefix": f"{code}.", "width": 5}
     return Scheme(str(entry.get("prefix", f"{code}.")), int(entry.get("width", 5)))
+
+
+# What may stand between a collection's letters and its number when one is typed: the
+# scheme's own separator, another one, a space, or none at all.
+_TYPED_SEPARATORS = re.compile(r"[\s.\-_/·]+")
+_LEADING_CODE = re.compile(r"[A-Z]{1,8}")
+
+
+def typed_accessions(text: str, schemes: dict[str, dict[str, Any]]) -> list[str]:
+    """The accession numbers *text* stands for when it is one typed loosely: in any case,
+    with full-width characters (NFKC), with another separator, spaces or none between the
+    collection's letters and the number ("tk00001", "TK 00001", "ＴＫ．００００１" for
+    ``TK.00001``).
+
+    Only a whole text of a scheme's prefix letters followed by exactly its width of digits
+    is read so, the collections of *schemes* and the ``<code>.`` + 5 digits of any other
+    collection code: no title word has letters then five digits, and "Toán 12" or a year
+    range are never taken for a copy. A prefix without a letter is left to the exact match.
+
+    >>> typed_accessions("tk 00001", DEFAULT_SCHEMES)
+    ['TK.00001']
+    >>> typed_accessions("Toán 12", DEFAULT_SCHEMES), typed_accessions("TK1", DEFAULT_SCHEMES)
+    ([], [])
+    """
+    key = _TYPED_SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
+    if not (key.isascii() and key.isalnum() and key[-1:].isdigit() and len(key) <= 40):
+        return []
+    schemes_typed = [scheme_for(schemes, code) for code in schemes
+                     if re.fullmatch(r"[A-Z0-9]{1,8}", code.strip().upper())]
+    code = _LEADING_CODE.match(key)
+    if code:
+        schemes_typed.append(scheme_for(schemes, code.group(0)))
+    found: list[str] = []
+    for scheme in schemes_typed:
+        letters = "".join(c for c in scheme.prefix.upper() if c.isalnum())
+        digits = key[len(letters):]
+        if letters and not letters.isdigit() and key.startswith(letters) and \
+                digits.isdigit() and len(digits) == scheme.width:
+            spelled = scheme.format(int(digits))
+            if spelled not in found:
+                found.append(spelled)
+    return found
 
 
 def next_accession(conn: sqlite3.Connection, scheme: Scheme) -> str:

@@ -19,8 +19,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
+from app.catalog.accession import DEFAULT_SCHEMES, typed_accessions
 from app.catalog.isbn import to_isbn13
 from app.catalog.models import Hit, HitItem, SearchResult
 from app.catalog.query import Query, parse_query
@@ -59,11 +63,27 @@ _RECORDS = " JOIN records r ON r.id = f.rowid"
 class CatalogSearch:
     """Runs queries against one library's catalog."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection,
+                 schemes: Callable[[], dict[str, dict[str, Any]]] = lambda: DEFAULT_SCHEMES
+                 ) -> None:
         self._conn = conn
+        self._schemes = schemes  # the library's accession schemes, read when needed
 
     def search(self, text: str, limit: int = 20, offset: int = 0) -> SearchResult:
-        """Find records for *text*; a page of ``limit`` hits and the total count."""
+        """Find records for *text*; a page of ``limit`` hits and the total count.
+
+        The query is read in NFKC: full-width letters and digits (some Vietnamese input
+        methods on Windows type them) are the plain ones the catalog holds. Only when that
+        finds nothing is the text searched as typed, for a record stored with the same
+        full-width characters.
+        """
+        typed = unicodedata.normalize("NFKC", text)
+        result = self._search(typed, limit, offset)
+        if result.total == 0 and typed != text:
+            return self._search(text, limit, offset)
+        return result
+
+    def _search(self, text: str, limit: int, offset: int) -> SearchResult:
         if not text.strip():
             return SearchResult(0, [])
         pinned = self._pinned(text.strip())
@@ -75,13 +95,17 @@ class CatalogSearch:
         return SearchResult(total, self.hits(page), total_exact=exact)
 
     def _pinned(self, text: str) -> list[int]:
-        """Records found by an exact accession number, a bare ISBN or a bare ISSN (with or
+        """Records found by an accession number (exactly, or typed loosely: see
+        :func:`app.catalog.accession.typed_accessions`), a bare ISBN or a bare ISSN (with or
         without its hyphen, or its start typed with the hyphen: "0866-8")."""
         found: list[int] = []
-        row = self._conn.execute("SELECT record_id FROM items WHERE barcode = ? AND deleted = 0",
-                                 (text,)).fetchone()
-        if row:
-            found.append(int(row[0]))
+        barcodes = [text, *typed_accessions(text, self._schemes())] if any(
+            c.isdigit() for c in text) else [text]
+        for barcode in barcodes:  # the column compares without case
+            row = self._conn.execute("SELECT record_id FROM items WHERE barcode = ? "
+                                     "AND deleted = 0", (barcode,)).fetchone()
+            if row and row[0] not in found:
+                found.append(int(row[0]))
         issn = _ISSN.match(text)
         if issn or _PARTIAL_ISSN.match(text):  # indexed without the hyphen, which the query
             star = "" if issn else "*"  # would split on; a partial one is a prefix

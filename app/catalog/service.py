@@ -53,7 +53,7 @@ class Catalog:
     def __init__(self, db: Database, settings: Settings) -> None:
         self._db = db
         self._settings = settings
-        self._search = CatalogSearch(db.conn)
+        self._search = CatalogSearch(db.conn, self.schemes)
 
     # -- policy ---------------------------------------------------------------------------
     def schemes(self) -> dict[str, dict[str, Any]]:
