@@ -97,6 +97,8 @@ def test_overdue_loan_is_red(window, lib, stocked, qtbot) -> None:  # type: igno
     assert panel.loans.item(0, 3).text().startswith("10/01/2020")
     assert panel.loans.item(0, 1).foreground().color().name() == OVERDUE
     assert "quá hạn" in window.desk.banner.text()
+    # amber, not the green "all fine": her next book will be refused
+    assert window.desk.banner.property("kind") == "warn"
 
 
 def test_session_answers_stay_whole_when_the_column_narrows(window, lib, stocked, qtbot  # type: ignore[no-untyped-def]
