@@ -30,6 +30,19 @@ _FILE_REASONS = {
     errno.EISDIR: Text("đó là một thư mục", "it is a folder"),
     errno.EROFS: Text("ổ đĩa chỉ đọc", "the drive is read-only"),
 }
+NO_LIBRARY = Text("Không có thư viện ở {path}: hãy kiểm tra tên tệp (--db hoặc THUVIEN_DB).",
+                  "There is no library at {path}: check the file name (--db or THUVIEN_DB).")
+# Commands that only read the library (their words as typed). Run on a mistyped --db they
+# would create an empty library there and answer "nothing found"; they refuse instead. The
+# others (import-marc, patrons import/add, the window's first run...) create it.
+_READ_ONLY = {
+    ("search",), ("export-marc",), ("union-search",), ("register",), ("stats",), ("report",),
+    ("overdue",), ("writeoffs",), ("backup", "list"), ("backup", "now"), ("sync", "status"),
+    ("stocktake", "status"), ("stocktake", "missing"), ("patrons", "list"),
+    ("patrons", "show"), ("patrons", "search"), ("patrons", "export"),
+    *(("labels", kind) for kind in ("items", "spine", "combined", "cards", "class-sheet")),
+}
+_ACTION_KEYS = ("backup_action", "step", "labels_command", "patrons_command", "sync_command")
 NOT_A_NUMBER = Text("“{value}” không phải số nguyên từ {low} đến {high}.",
                     "“{value}” is not a whole number from {low} to {high}.")
 
@@ -41,8 +54,20 @@ def library_path(args: argparse.Namespace) -> Path:
 
 
 def open_library(args: argparse.Namespace) -> Library:
-    """The library named by ``--db``, else ``THUVIEN_DB``, else the user data folder."""
-    return Library.open(library_path(args))
+    """The library named by ``--db``, else ``THUVIEN_DB``, else the user data folder; a
+    :class:`UserError` when there is none and the command only reads (created otherwise)."""
+    path = library_path(args)
+    if not path.exists() and _command_words(args) in _READ_ONLY:
+        raise UserError("library.missing", NO_LIBRARY, path=str(path))
+    return Library.open(path)
+
+
+def _command_words(args: argparse.Namespace) -> tuple[str, ...]:
+    """The command as typed: ``("search",)``, ``("backup", "list")``."""
+    action = next((getattr(args, key) for key in _ACTION_KEYS if getattr(args, key, None)),
+                  None)
+    command = str(getattr(args, "command", ""))
+    return (command, str(action)) if action else (command,)
 
 
 def phrase(vi: str, en: str) -> str:
