@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import Qt
 
 
@@ -217,3 +219,44 @@ def test_the_desk_opens_in_its_start_mode_not_the_mode_left_on(window, lib, qtbo
     qtbot.addWidget(next_day)
     assert lib.circulation.desk.mode() == "reading" and next_day.desk.mode_buttons["reading"].isChecked()
     next_day.close()
+
+
+def test_f5_after_the_next_card_renews_that_readers_loan(window, lib, stocked, qtbot  # type: ignore[no-untyped-def]
+                                                          ) -> None:
+    """F5 with nothing selected, after a new card, acts on that reader's only loan, never on
+    the copy the previous reader scanned (it renewed An's book, or said "… không có ai mượn"
+    about a book An had just returned)."""
+    patron, barcodes = stocked
+    second = lib.patrons.add("Trần Thị Bình", class_name="6A", student_code="HS0602")
+    lib.circulation.checkout(second.card, barcodes[2])
+    with lib.db.transaction() as conn:  # borrowed 12 days ago: a renewal adds days
+        conn.execute("UPDATE loans SET loaned_at = datetime('now', '-12 days'), "
+                     "due_on = date('now', '+2 days')")
+    desk = window.desk
+    field = desk.scan_field
+    scan(qtbot, field, patron.card)
+    scan(qtbot, field, barcodes[0])  # lent to An
+    scan(qtbot, field, second.card)
+    qtbot.keyClick(field, Qt.Key.Key_F5)
+    assert barcodes[2] in desk.banner.text(), desk.banner.text()
+    assert barcodes[0] not in desk.banner.text()
+    assert desk.banner.property("kind") != "bad", desk.banner.text()
+    # Bình's loan renewed (due two weeks from today, not in 2 days); An's not asked about
+    before = (date.today() + timedelta(days=2)).isoformat()
+    assert lib.circulation.open_loans(second.id).loans[0].due > before
+    assert field.hasFocus()
+
+
+def test_f9_with_two_loans_and_none_selected_asks_to_choose(window, lib, stocked, qtbot  # type: ignore[no-untyped-def]
+                                                             ) -> None:
+    patron, barcodes = stocked
+    second = lib.patrons.add("Trần Thị Bình", class_name="6A", student_code="HS0602")
+    lib.circulation.checkout(second.card, barcodes[1])
+    lib.circulation.checkout(second.card, barcodes[2])
+    desk = window.desk
+    scan(qtbot, desk.scan_field, patron.card)
+    scan(qtbot, desk.scan_field, barcodes[0])
+    scan(qtbot, desk.scan_field, second.card)
+    qtbot.keyClick(desk.scan_field, Qt.Key.Key_F9)
+    assert barcodes[0] not in desk.banner.text(), desk.banner.text()
+    assert "chọn" in desk.banner.text().lower(), desk.banner.text()

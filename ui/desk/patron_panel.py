@@ -104,6 +104,13 @@ class PatronPanel(QWidget):
         cell = self.loans.item(row, 0)
         return cell.text() if cell else None
 
+    def only_loan_barcode(self) -> str | None:
+        """The accession number of the reader's loan when they hold exactly one, else None."""
+        if self.loans.rowCount() != 1:
+            return None
+        cell = self.loans.item(0, 0)
+        return cell.text() if cell else None
+
     def move_selection(self, step: int) -> str | None:
         """Select the loan *step* rows below (above when negative) the selected one, from the
         keyboard at the desk; the first Down selects the first loan. Returns its barcode."""

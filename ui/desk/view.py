@@ -250,6 +250,8 @@ class DeskView(QWidget):
             return None
         if result.item is not None:
             self._last_barcode = result.item.barcode
+        elif result.code.startswith("patron_selected"):
+            self._last_barcode = None  # the copy scanned before was the previous reader's
         self._answer(code, result)
         return result
 
@@ -261,8 +263,9 @@ class DeskView(QWidget):
         self.focus_scan()
 
     def renew(self) -> None:
-        """Renew the loan selected in the patron panel, else the copy scanned last."""
-        barcode = self.patron_panel.selected_barcode() or self._last_barcode
+        """Renew the loan selected in the patron panel, else the copy scanned last for this
+        reader, else the reader's only loan."""
+        barcode = self._target_barcode()
         if not barcode:
             show_banner(self.banner, "bad", self.tr(
                 "Nothing to renew: select a loan or scan the book first."))
@@ -270,6 +273,12 @@ class DeskView(QWidget):
             self.focus_scan()
             return
         self._answer(barcode, self._lib.circulation.renew(barcode))
+
+    def _target_barcode(self) -> str | None:
+        """The copy F5 and F9 act on: the loan selected in the patron panel, else the copy
+        scanned last since this reader's card, else the reader's only loan."""
+        return (self.patron_panel.selected_barcode() or self._last_barcode
+                or self.patron_panel.only_loan_barcode())
 
     def count_walk_in(self) -> None:
         """F12: one more visitor without a card (counted in the reading-room tally)."""
@@ -281,7 +290,7 @@ class DeskView(QWidget):
         The first press only asks; a second F9 on the same copy within
         ``LOST_CONFIRM_SECONDS`` marks it lost (no dialog: the scanner keeps the keyboard).
         A scan or Esc in between forgets the question."""
-        barcode = self.patron_panel.selected_barcode() or self._last_barcode
+        barcode = self._target_barcode()
         if not barcode:
             show_banner(self.banner, "bad", self.tr(
                 "Nothing to mark lost: select a loan or scan the book first."))
@@ -410,6 +419,7 @@ class DeskView(QWidget):
         """Forget the current patron (the next borrower steps up)."""
         self._pending_lost = None
         self._pending_card = None
+        self._last_barcode = None
         result = self._lib.circulation.desk.clear_patron()
         self.patron_panel.show_patron(None)
         show_banner(self.banner, "idle", result.message)
