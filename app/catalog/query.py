@@ -32,6 +32,10 @@ _HYPHENATED_ISBN = re.compile(r"^97[89](?:-?\d)*-?[\dX]?$", re.IGNORECASE)
 # The first characters of an ISSN ("0866-8", "08668"), under ``isbn:`` or ``issn:``: the
 # beginning of the eight-character number the index holds (without its hyphen).
 _PARTIAL_ISSN = re.compile(r"^\d{4}-?\d{0,3}$")
+# Words of a query beyond this many (a pasted page of text) are left out: every record
+# matching all of them already matches the first ones, and FTS5 refuses an expression
+# deeper than 1000 ("Expression tree is too large").
+MAX_TERMS = 64
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,13 @@ _KEYS = {*_COLUMNS, *_CODE_KEYS, "isbn", "year", "nam"}
 _QUALIFIER_SPACE = re.compile(r"(?<!\S)(\w+)\s*:\s+(?=\S)", re.UNICODE)
 
 
+# ISBD's area separator, ". - " (". — " in print): a description pasted from a catalogue
+# card or another library's catalogue ("Truyện Kiều / Nguyễn Du. - H. : Văn học, 2015. -
+# 200 tr.") is searched by its first area, title and authors; the rest (place abbreviated
+# "H.", pages, size) is mostly not in the index and would leave nothing found.
+_ISBD_AREA = re.compile(r"(?<=\S)\.\s+[-–—]{1,2}\s+(?=\S)")
+
+
 # "ISBN 978-604-2-09818-2", "ISBN-10: 0 306 40615 2", as printed on a book and pasted.
 _LABELLED_ISBN = re.compile(r"(?<!\S)isbn(?:[-‐ ]?1[03])?\s*:?\s*(\d[\d\s\-‐–]{8,20}[\dXx])(?!\S)",
                             re.IGNORECASE)
@@ -138,6 +149,10 @@ def parse_query(text: str) -> Query:
     """
     query = Query(raw=text)
     typing = bool(text) and not text[-1].isspace() and not text.rstrip().endswith('"')
+    first_area = _ISBD_AREA.split(text, maxsplit=1)
+    if len(first_area) > 1:  # its ISBN too, when the description gives it
+        isbns = [m.group(0) for m in _LABELLED_ISBN.finditer(first_area[1])]
+        text, typing = " ".join([first_area[0], *isbns]), False
     text = _QUALIFIER_SPACE.sub(_join_qualifier, _LABELLED_ISBN.sub(_isbn_qualifier, text))
     tokens = list(_TOKEN.finditer(text))
     bare: list[str] = []
@@ -169,9 +184,9 @@ def parse_query(text: str) -> Query:
                 continue
             if key in ("year", "nam"):
                 years = re.findall(r"\d{3,4}", value)
-                if years:
-                    query.year_from = int(years[0])
-                    query.year_to = int(years[-1])
+                if years:  # "year:2020-2015" is the same years as "year:2015-2020"
+                    query.year_from = min(int(years[0]), int(years[-1]))
+                    query.year_to = max(int(years[0]), int(years[-1]))
                 continue
             if key in _COLUMNS:
                 words = fold(value).split()
@@ -184,10 +199,16 @@ def parse_query(text: str) -> Query:
             if words:
                 query.terms.append(Term(tuple(words)))
             continue
+        if word and word.endswith(":") and fold(word[:-1]) in _KEYS - {"nam"}:
+            continue  # "title:" with its value still to come: not the word "title"
         if word and "-" in word and _HYPHENATED_ISBN.match(word):
             word = word.replace("-", "")
         words = fold(word or "").split()
         bare.extend(words)
         _add(query, words, None, last and typing)
     query.exact_title = " ".join(bare)
+    distinct = list(dict.fromkeys(query.terms))  # "dế dế dế" is "dế"
+    if len(distinct) > MAX_TERMS:
+        distinct, query.typing = distinct[:MAX_TERMS], False
+    query.terms = distinct
     return query
