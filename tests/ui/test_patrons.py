@@ -612,3 +612,32 @@ def test_a_rollover_before_the_school_year_ends_is_called_early(window, lib, qtb
     lib.settings.set("school_year", f"{today.year - 2}-{today.year - 1}")
     dialog.refresh()
     assert dialog.early.isHidden()
+
+
+def test_the_year_end_report_names_who_still_has_a_book_first(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """20 students, 18 copies back: the two still holding one are the first lines of the
+    report (they were the last two, under 18 "đã trả đủ", below the box's fold)."""
+    students = [lib.patrons.add(f"Học sinh {n:02d}", class_name="6A") for n in range(1, 21)]
+    maths = lib.catalog.add_record("Toán 6 — Tập 1", year=2021)
+    lib.catalog.add_copies(maths, 20, collection="GK")
+    view = window.show_view("patrons")
+    view.show_class("6A")
+    rows = [view.classes.item(i) for i in range(view.classes.count())]
+    view.classes.setCurrentItem(next(item for item in rows if item.text().startswith("6A")))
+    dialog = view.class_textbooks()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.search.setText("toán 6")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    dialog.add_to_set(dialog.found.currentItem())
+    assert dialog.lend()
+    keep = {students[-1].id, students[-2].id}  # the last two in the register keep theirs
+    for student in students:
+        if student.id not in keep:
+            assert lib.circulation.checkin(lib.circulation.open_loans(student.id).loans[0].barcode).ok
+    report = dialog.show_report()
+    assert report is not None and report.missing_count == 2
+    lines = dialog.output.toPlainText().splitlines()
+    assert len(lines) == 20
+    assert all("còn giữ" in line for line in lines[:2]), lines[:3]
+    assert all("đã trả đủ" in line for line in lines[2:])

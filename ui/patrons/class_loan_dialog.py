@@ -250,9 +250,12 @@ class ClassLoanDialog(QDialog):
         return report
 
     def report_text(self, report: ClassLoanReport) -> str:
-        """The report as lines a librarian reads out to the class."""
+        """The report as lines a librarian reads out to the class: the students who still
+        have (or never got) a book first, in register order, then those who returned all."""
         lines = []
-        for student in report.students:
+        owing = [s for s in report.students if s.missing or s.not_lent]
+        done = [s for s in report.students if not (s.missing or s.not_lent)]
+        for student in owing + done:
             name = f"{student.patron.full_name} ({student.patron.card})"
             parts = []
             if student.missing:
