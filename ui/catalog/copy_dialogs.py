@@ -155,10 +155,24 @@ class AddCopiesDialog(_CopyForm):
         self.count.setRange(1, 500)
         self.collection = QComboBox()
         fill_collections(self.collection, lib)
+        self._same_collection_as_before(lib, record_id)
         self.details = CopyDetails(self, library_today(lib))
         self.form.addRow(self.tr("Number of copies"), self.count)
         self.form.addRow(self.tr("Collection"), self.collection)
         self._finish(QDialogButtonBox.StandardButton.Ok, self.details)
+
+    def _same_collection_as_before(self, lib: Library, record_id: int) -> None:
+        """More copies of a book go where its last copy went (a children's book's copies
+        were offered the library's default collection, TK, and got TK numbers unnoticed)."""
+        copies = lib.catalog.items_of(record_id)
+        if not copies:
+            return
+        code = max(copies, key=lambda item: item.id).collection
+        if not code:
+            return
+        if self.collection.findData(code) < 0:  # an imported collection with no scheme
+            self.collection.addItem(code, code)
+        self.collection.setCurrentIndex(self.collection.findData(code))
 
     def _write(self) -> None:
         items = self._lib.catalog.add_copies(

@@ -164,10 +164,15 @@ class RecordForm(FormDialog):
             isbn_row.addWidget(self.isbn, 1)
             isbn_row.addWidget(self.district_button)
             form.addRow(self.tr("ISBN"), isbn_row)
-            found_row = QHBoxLayout()
+            # In a widget of its own, not a bare layout: QFormLayout asks a widget for its
+            # height at the row's width, so a message wrapped on two lines gets both (as a
+            # layout the row stayed as tall as the button, the lines cut at top and bottom).
+            found = QWidget()
+            found_row = QHBoxLayout(found)
+            found_row.setContentsMargins(0, 0, 0, 0)
             found_row.addWidget(self.lookup_label, 1)
             found_row.addWidget(self.existing_button)
-            form.addRow(found_row)
+            form.addRow(found)
             self.isbn.installEventFilter(self)
             self.isbn.editingFinished.connect(self.look_up_isbn)
         form.addRow(self.tr("Title *"), self.title)
