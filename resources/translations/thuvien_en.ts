@@ -1093,8 +1093,20 @@
       <translation>{count} holdings of other libraries (a union catalog's 852 fields, without accession numbers) were not made copies of this library.</translation>
     </message>
     <message>
+      <source>{count} copies not added: their accession number is already on another book.</source>
+      <translation>{count} copies not added: their accession number is already on another book.</translation>
+    </message>
+    <message>
       <source>Record {number} (byte {offset}): {reason}</source>
       <translation>Record {number} (byte {offset}): {reason}</translation>
+    </message>
+    <message>
+      <source>Copies left out:</source>
+      <translation>Copies left out:</translation>
+    </message>
+    <message>
+      <source>Copy of record {number} (byte {offset}): {reason}</source>
+      <translation>Copy of record {number} (byte {offset}): {reason}</translation>
     </message>
     <message>
       <source>Records left out:</source>

@@ -1093,8 +1093,20 @@
       <translation>{count} dòng sách của thư viện khác (trường 852 của mục lục liên hợp, không có số ĐKCB) không được nhập thành bản sách của thư viện này.</translation>
     </message>
     <message>
+      <source>{count} copies not added: their accession number is already on another book.</source>
+      <translation>{count} bản sách không được nhập: số ĐKCB của chúng đã thuộc một cuốn sách khác.</translation>
+    </message>
+    <message>
       <source>Record {number} (byte {offset}): {reason}</source>
       <translation>Biểu ghi {number} (byte {offset}): {reason}</translation>
+    </message>
+    <message>
+      <source>Copies left out:</source>
+      <translation>Các bản sách không được nhập:</translation>
+    </message>
+    <message>
+      <source>Copy of record {number} (byte {offset}): {reason}</source>
+      <translation>Bản sách của biểu ghi {number} (byte {offset}): {reason}</translation>
     </message>
     <message>
       <source>Records left out:</source>

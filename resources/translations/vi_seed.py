@@ -256,6 +256,11 @@ VI: dict[str, str] = {
     "Stopped by you.": "Đã dừng theo yêu cầu.",
     "Record {number} (byte {offset}): {reason}": "Biểu ghi {number} (byte {offset}): {reason}",
     "Records left out:": "Các biểu ghi bị bỏ qua:",
+    "Copies left out:": "Các bản sách không được nhập:",
+    "Copy of record {number} (byte {offset}): {reason}":
+        "Bản sách của biểu ghi {number} (byte {offset}): {reason}",
+    "{count} copies not added: their accession number is already on another book.":
+        "{count} bản sách không được nhập: số ĐKCB của chúng đã thuộc một cuốn sách khác.",
     "Type": "Loại", "Record": "Biểu ghi", "MARC": "MARC", "on the shelf": "trên giá",
     "on loan": "đang cho mượn", "kept for a hold": "đang giữ cho người đặt trước",
     "lost": "mất", "damaged": "hỏng", "withdrawn": "đã thanh lý",

@@ -445,7 +445,7 @@ class ImportReportDialog(QDialog):
         summary = self.tr("Imported {imported} record(s), merged {merged}, added {items} "
                           "copies; {skipped} skipped.").format(
             imported=display_count(report.imported), merged=display_count(report.merged),
-            items=display_count(report.items), skipped=display_count(len(report.skipped)))
+            items=display_count(report.items), skipped=display_count(len(report.skipped_records)))
         if report.cancelled:
             summary = self.tr("Stopped by you.") + " " + summary
         if report.imported_before:  # the same file again: its numberless copies not doubled
@@ -455,19 +455,32 @@ class ImportReportDialog(QDialog):
                 "{count} holdings of other libraries (a union catalog's 852 fields, without "
                 "accession numbers) were not made copies of this library.").format(
                 count=display_count(report.other_holdings))
+        # Records left out, and apart from them the copies left out of records that were
+        # imported (their number already on another book): with the imported and merged
+        # records the "skipped" figure counts the file's records, as the CLI's does.
+        records, copies = report.skipped_records, report.skipped_copies
+        if copies:
+            summary += "\n" + self.tr(
+                "{count} copies not added: their accession number is already on another "
+                "book.").format(count=display_count(len(copies)))
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         self.skipped = QPlainTextEdit()
         self.skipped.setReadOnly(True)
-        self.skipped.setPlainText("\n".join(
-            self.tr("Record {number} (byte {offset}): {reason}").format(
-                number=s.number, offset=s.offset, reason=s.reason) for s in report.skipped))
+        lines = [self.tr("Record {number} (byte {offset}): {reason}").format(
+            number=s.number, offset=s.offset, reason=s.reason) for s in records]
+        if records and copies:
+            lines += ["", self.tr("Copies left out:")]
+        lines += [self.tr("Copy of record {number} (byte {offset}): {reason}").format(
+            number=s.number, offset=s.offset, reason=s.reason) for s in copies]
+        self.skipped.setPlainText("\n".join(lines))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         if report.skipped:
-            layout.addWidget(QLabel(self.tr("Records left out:")))
+            layout.addWidget(QLabel(self.tr("Records left out:") if records
+                                    else self.tr("Copies left out:")))
             layout.addWidget(self.skipped, 1)
             self.resize(640, 420)
         else:
