@@ -64,3 +64,27 @@ def test_import_report_counts_other_libraries_holdings(window, lib, qtbot, tmp_p
     dialog = ImportReportDialog(view.last_import, view)
     qtbot.addWidget(dialog)
     assert "6 dòng sách của thư viện khác" in dialog.summary.text()
+
+
+def test_the_marc_file_dialogs_open_in_the_documents_folder(  # type: ignore[no-untyped-def]
+        window, qtbot, tmp_path, monkeypatch) -> None:
+    """Seen under Xvfb: Export MARC… proposed 'catalog.mrc' in the folder ThuVien was
+    started from (on Windows its program folder, not writable), Import MARC… opened there."""
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(
+        lambda kind: str(documents) if kind == QStandardPaths.StandardLocation.DocumentsLocation
+        else str(tmp_path)))
+    monkeypatch.chdir(tmp_path)  # started from another folder
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda _parent, _title, proposed, *_a: (asked.append(proposed), ("", ""))[1]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(
+        lambda _parent, _title, proposed, *_a: (asked.append(proposed), ("", ""))[1]))
+    view = window.show_view("catalog")
+    view.choose_export()
+    view.choose_import()
+    assert asked == [str(documents / "catalog.mrc"), str(documents)]
