@@ -93,7 +93,8 @@ def test_loan_slip_preview_needs_no_poppler(window, lib, stocked, qtbot, tmp_pat
     assert all(b in drawn for b in barcodes[:2]) and barcodes[2] not in drawn
     assert drawn.count("Dế Mèn phiêu lưu ký") == 2
     assert ink(preview.pages[0]) > 300  # the page is painted, not left blank
-    assert preview.file_name == f"loan-slip-{patron.card}.pdf"
+    # named in Vietnamese, as the registers are ("so-muon-hoc-sinh.pdf"), not "loan-slip-…"
+    assert preview.file_name == f"phieu-muon-{patron.card}.pdf"
 
     # Save PDF: the reader's text is the preview's
     monkeypatch.setenv("PATH", path)
@@ -138,6 +139,7 @@ def test_overdue_letters_preview_save_and_print(window, lib, qtbot, tmp_path) ->
     assert preview.windowTitle() == "Thư báo quá hạn"
     assert preview.status.text() == "2 trang · 2 lớp, 3 bạn đọc có sách quá hạn"
     assert len(preview.pages) == 2 and all(ink(view) > 300 for view in preview.pages)
+    assert preview.file_name.startswith("thu-bao-qua-han-")  # not "overdue-letters-…"
 
     pages = save(preview, qtbot, tmp_path / "letters.pdf")
     assert len(pages) == 2  # one page per class

@@ -85,6 +85,8 @@ def test_a_stocktake_scanned_closed_and_written_off(window, lib, qtbot) -> None:
     page = view.document_preview.document.pages[0]
     texts = [args[2] for name, args in page if name == "text"]
     assert "DANH SÁCH SÁCH CHƯA THẤY KHI KIỂM KÊ" in texts and codes[6] in texts
+    # the file name offered is Vietnamese like the registers' ("missing-…" before)
+    assert view.document_preview.file_name.startswith("danh-sach-thieu-")
     view.document_preview.reject()
 
     box = view.close_stocktake()

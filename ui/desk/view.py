@@ -445,7 +445,7 @@ class DeskView(QWidget):
 
         summary = self.tr("{name}: {count} book(s) on loan").format(
             name=slip.patron.full_name, count=len(slip.loans))
-        return self._preview(draw, self.tr("Loan slip"), f"loan-slip-{slip.patron.card}.pdf",
+        return self._preview(draw, self.tr("Loan slip"), f"phieu-muon-{slip.patron.card}.pdf",
                              summary)
 
     def print_overdue_letters(self) -> Operation | None:
@@ -467,7 +467,7 @@ class DeskView(QWidget):
         summary = self.tr("{classes} class(es), {patrons} patron(s) with overdue books").format(
             classes=len(letters), patrons=sum(len(letter.students) for letter in letters))
         return self._preview(draw, self.tr("Overdue letters"),
-                             f"overdue-letters-{today.isoformat()}.pdf", summary)
+                             f"thu-bao-qua-han-{today.isoformat()}.pdf", summary)
 
     def _library_name(self) -> str:
         return str(self._lib.settings.get("library_name", "") or "")

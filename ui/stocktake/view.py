@@ -443,7 +443,7 @@ class StocktakeView(QWidget):
         title = self.tr("Missing list")
         operation = self._operations.run(draw, title=title)
         operation.succeeded.connect(lambda drawn: self._show_document(
-            drawn[0], title, f"missing-{today.isoformat()}.pdf",
+            drawn[0], title, f"danh-sach-thieu-{today.isoformat()}.pdf",
             self.tr("{count} copies not found").format(count=drawn[1])))
         operation.failed.connect(lambda exc: show_banner(self.banner, "bad", str(exc)))
         return operation
