@@ -88,3 +88,32 @@ def test_the_marc_file_dialogs_open_in_the_documents_folder(  # type: ignore[no-
     view.choose_export()
     view.choose_import()
     assert asked == [str(documents / "catalog.mrc"), str(documents)]
+
+
+def test_the_export_message_shows_once_the_progress_bar_is_gone(  # type: ignore[no-untyped-def]
+        window, lib, qtbot, tmp_path, monkeypatch) -> None:
+    """Seen under Xvfb: 'Đang xuất' kept turning over 'Catalog written to …' until that
+    message was closed (the message box blocked the operation's signal that closes it)."""
+    import time
+
+    from app.catalog.service import Catalog
+    from ui.operations import ProgressDialog
+
+    lib.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"])
+    export = Catalog.export_marc
+
+    def slow_export(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.8)  # a large catalog: the bar shows after 300 ms
+        return export(self, *args, **kwargs)
+
+    monkeypatch.setattr(Catalog, "export_marc", slow_export)
+    bars_at_message: list[int] = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(
+        lambda parent, *_a: bars_at_message.append(len(
+            [d for d in parent.window().findChildren(ProgressDialog) if d.isVisible()]))))
+    view = window.show_view("catalog")
+    view.export_marc(tmp_path / "catalog.mrc", "iso2709")
+    for bar in window.findChildren(ProgressDialog):
+        bar.show()  # as it does after 300 ms in the running app
+    qtbot.waitUntil(lambda: bool(bars_at_message), timeout=20000)
+    assert bars_at_message == [0]

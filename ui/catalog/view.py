@@ -401,7 +401,7 @@ class CatalogView(QWidget):
         operation = self._operations.run(work, title=self.tr("Importing {name}").format(
             name=path.name), dialog_parent=self, in_bytes=True)
         operation.succeeded.connect(self._imported)
-        operation.failed.connect(self._failed)
+        operation.failed.connect(self._fail_later)
         return operation
 
     def _imported(self, report: Any) -> None:
@@ -410,6 +410,11 @@ class CatalogView(QWidget):
         ImportReportDialog(report, self).open()
         if self.search_field.text().strip():
             self.run_search()
+
+    def _fail_later(self, error: BaseException) -> None:
+        """Say what went wrong once the progress bar is gone: a message box opened while the
+        operation's signal runs blocks it, the bar left turning over the message."""
+        QTimer.singleShot(0, lambda: self._failed(error))
 
     def _failed(self, error: BaseException) -> None:
         message = error.message if isinstance(error, UserError) else self.tr(
@@ -436,12 +441,16 @@ class CatalogView(QWidget):
 
         operation = self._operations.run(work, title=self.tr("Exporting"), dialog_parent=self,
                                          cancellable=False)
-        operation.succeeded.connect(lambda problems: QMessageBox.information(
+        operation.succeeded.connect(lambda problems: QTimer.singleShot(
+            0, lambda: self._exported(path, problems)))  # after the progress bar closes
+        operation.failed.connect(self._fail_later)
+        return operation
+
+    def _exported(self, path: Path, problems: list[Any]) -> None:
+        QMessageBox.information(
             self, self.tr("Export"), self.tr("Catalog written to {path}.").format(path=path)
             + (("\n" + self.tr("{count} record(s) were too long for ISO 2709 and were left out.")
-                .format(count=len(problems))) if problems else "")))
-        operation.failed.connect(self._failed)
-        return operation
+                .format(count=len(problems))) if problems else ""))
 
 
 class ImportReportDialog(QDialog):
