@@ -73,6 +73,11 @@ class Circulation:
             row = conn.execute("SELECT id FROM patrons WHERE student_code = ? COLLATE NOCASE "
                                "AND deleted = 0", (key,)).fetchone()
             patron = patron_by_id(conn, row[0]) if row else None
+        if patron is None and isinstance(key, str) and key.isascii() and key.isdigit() \
+                and len(key) < 19:
+            # digits that are no card or student code: a patron's id ("0012…", a student
+            # code of digits only, was taken for an id before its code was looked up)
+            patron = patron_by_id(conn, int(key))
         if patron is None:
             raise refuse("patron_not_found", code=str(key))
         return patron

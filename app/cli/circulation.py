@@ -256,9 +256,9 @@ def _record_id(lib: Library, key: str) -> int:
 
 
 def _patron_key(key: str) -> int | str:
-    """A patron's id when *key* is one, else the card or code to look up."""
-    patron_id = as_id(key)
-    return key if patron_id is None else patron_id
+    """The card, student code or id to look up: the service tries them in that order, so a
+    student code of digits only ("001213004567") is that student, not patron id 1213004567."""
+    return key
 
 
 def hold(args: argparse.Namespace) -> int:
