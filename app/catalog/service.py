@@ -47,6 +47,13 @@ _RECORD_SELECT = ("id, uuid, title, responsibility, authors, isbns, publisher, p
                   "author_mark, control_number, marc")
 
 
+class _Keep:
+    """A value :meth:`Catalog.update_record` leaves as it is when not given."""
+
+
+KEEP = _Keep()
+
+
 class Catalog:
     """Records, items (copies), MARC import/export and search of one library."""
 
@@ -98,22 +105,31 @@ class Catalog:
                       isbns: Sequence[str] = (), year: int | None = None,
                       classification: str | None = None, publisher: str | None = None,
                       place: str | None = None, subjects: Sequence[str] = (),
-                      series: str | None = None, volume: str | None = None,
-                      notes: str | None = None, language: str | None = "vie",
-                      responsibility: str | None = None, edition: str | None = None) -> None:
-        """Replace a record's form fields; MARC fields the form does not cover are kept."""
+                      series: str | None = None, volume: str | None | _Keep = KEEP,
+                      notes: str | None = None, language: str | None | _Keep = KEEP,
+                      responsibility: str | None | _Keep = KEEP,
+                      edition: str | None | _Keep = KEEP) -> None:
+        """Replace a record's form fields. Only the MARC fields behind the values that
+        changed are rewritten (:mod:`app.catalog.record_edit`); *volume*, *language*,
+        *responsibility* and *edition*, which the form does not show, stay as they are
+        unless given."""
         from app.catalog.marc import MarcRecord, build_record
+        from app.catalog.record_edit import merge_edit
 
         current = self.record(record_id)
+        unshown = {name: getattr(current, name) if isinstance(value, _Keep) else value
+                   for name, value in (("volume", volume), ("language", language),
+                                       ("responsibility", responsibility),
+                                       ("edition", edition))}
         bib = self._form_bib(title, authors, isbns, year, classification, publisher, place,
-                             subjects, series, volume, notes, language, responsibility, edition)
+                             subjects, series, unshown["volume"], notes, unshown["language"],
+                             unshown["responsibility"], unshown["edition"])
         bib = replace(bib, control_number=current.control_number)
-        rebuilt = build_record(bib)
-        produced = {f.tag for f in rebuilt.fields}
-        old = MarcRecord.from_storage(current.marc)
-        rebuilt.fields.extend(f for f in old.fields if f.tag not in produced)
-        rebuilt.fields.sort(key=lambda f: f.tag)
-        self._rewrite(record_id, current.uuid, bib, rebuilt.to_storage())
+        stored = MarcRecord.from_storage(current.marc)
+        # A record catalogued with 260 (AACR2) keeps 260 when its publication is edited.
+        tag = "260" if stored.get_fields("260") and not stored.get_fields("264") else "264"
+        merged = merge_edit(stored, build_record(bib, publication_tag=tag), current, bib)
+        self._rewrite(record_id, current.uuid, bib, merged.to_storage())
 
     def _rewrite(self, record_id: int, record_uuid: str, bib: store.BibFields,
                  marc_text: str) -> None:
