@@ -29,7 +29,14 @@ from app.circulation import fines, holds, loans, usage
 from app.circulation.clock import display_date, parse_stamp
 from app.circulation.codes import has_bad_check_digit, isbn_of, normalise
 from app.circulation.context import CircContext
-from app.circulation.messages import CARD_EXPIRING, CARD_LAST_DAY, OWES, PATRON_STATUS, Phrase
+from app.circulation.messages import (
+    CARD_EXPIRING,
+    CARD_LAST_DAY,
+    HOLDS_READY,
+    OWES,
+    PATRON_STATUS,
+    Phrase,
+)
 from app.circulation.refs import (
     ItemRef,
     PatronRef,
@@ -214,9 +221,13 @@ class Desk:
                               {"name": patron.full_name, "class_part": class_part,
                                "until": display_date(patron.expires_on or ""), "count": count,
                                "overdue": overdue, **owes}, patron)
+        ready = conn.execute("SELECT count(*) FROM holds WHERE patron_id = ? AND status = 'ready' "
+                             "AND deleted = 0", (patron.id,)).fetchone()[0]
         return DeskResult(True, "patron_selected", {"name": patron.full_name,
                                                     "class_part": class_part, "count": count,
                                                     "overdue": overdue, **owes,
+                                                    "holds": Phrase(HOLDS_READY, {"count": ready})
+                                                    if ready else "", "holds_ready": ready,
                                                     "card": self._expiry_notice(patron, today)},
                           patron)
 

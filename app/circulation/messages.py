@@ -139,8 +139,8 @@ MESSAGES: dict[str, Text] = {
                               "“{title}” has no copies in the library."),
     # successes
     "patron_selected": Text(
-        "Bạn đọc: {name}{class_part} — đang mượn {count}, quá hạn {overdue}.{fines}{card}",
-        "Patron: {name}{class_part} — {count} on loan, {overdue} overdue.{fines}{card}"),
+        "Bạn đọc: {name}{class_part} — đang mượn {count}, quá hạn {overdue}.{fines}{holds}{card}",
+        "Patron: {name}{class_part} — {count} on loan, {overdue} overdue.{fines}{holds}{card}"),
     "patron_selected_expired": Text(
         "Bạn đọc: {name}{class_part} — THẺ HẾT HẠN (có giá trị đến {until}): gia hạn thẻ để "
         "mượn. Đang mượn {count}, quá hạn {overdue}.{fines}",
@@ -187,6 +187,9 @@ LATE_FINE = Text(" Quá hạn {days} ngày — phạt {amount}.", " {days} day(s
 # What a reader owes: overdue fines and lost-book charges alike ("Nợ phạt" called a
 # replacement charge a fine).
 OWES = Text(" Còn nợ {amount}.", " Owes {amount}.")
+# A card scanned by a reader whose held book waits on the hold shelf: fetch it for them.
+HOLDS_READY = Text(" Có {count} sách đặt giữ đang chờ trên giá giữ sách.",
+                   " {count} held book(s) waiting on the hold shelf.")
 # A card scanned at the desk that expires within the notice days (a gentle word, not a refusal).
 CARD_EXPIRING = Text(" Thẻ sắp hết hạn: còn {days} ngày (có giá trị đến {until}).",
                      " The card expires soon: {days} day(s) left (valid until {until}).")

@@ -260,3 +260,19 @@ def test_f9_with_two_loans_and_none_selected_asks_to_choose(window, lib, stocked
     qtbot.keyClick(desk.scan_field, Qt.Key.Key_F9)
     assert barcodes[0] not in desk.banner.text(), desk.banner.text()
     assert "chọn" in desk.banner.text().lower(), desk.banner.text()
+
+
+def test_a_card_with_a_held_book_waiting_is_amber(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The reader whose held book came back: the banner is amber and says it waits on the
+    hold shelf (it was the green "đang mượn 0, quá hạn 0." with the news only in the panel)."""
+    patron, barcodes = stocked
+    holder = lib.patrons.add("Trần Thị Bình", class_name="6A", student_code="HS0602")
+    for barcode in barcodes:
+        assert lib.circulation.checkout(patron.card, barcode).ok
+    record_id = lib.catalog.item_by_barcode(barcodes[0]).record_id
+    assert lib.circulation.place_hold(holder.card, record_id).ok
+    assert lib.circulation.checkin(barcodes[0]).code == "checked_in_hold"
+    desk = window.desk
+    scan(qtbot, desk.scan_field, holder.card)
+    assert "Có 1 sách đặt giữ đang chờ" in desk.banner.text(), desk.banner.text()
+    assert desk.banner.property("kind") == "warn"

@@ -66,13 +66,15 @@ MODE_KEYS = (("auto", Qt.Key.Key_F2), ("checkout", Qt.Key.Key_F3), ("checkin", Q
 def result_kind(result: DeskResult) -> str:
     """``ok``, ``warn`` or ``bad``: the colour and sound a desk answer deserves (a fine just
     recorded, or a patron who owes fines, is amber: money to collect; so is a card scanned by
-    a pupil with overdue books, who will be refused the next book; so is a done thing that
+    a pupil with overdue books, who will be refused the next book, or whose held book waits
+    on the hold shelf, to be fetched; so is a done thing that
     suggests another, e.g. a lent copy found on a reading-room table)."""
     if not result.ok:
         return "bad"
     if result.fine is not None or result.params.get("owed") or result.offers:
         return "warn"
-    if result.code.startswith("patron_selected") and result.params.get("overdue"):
+    if result.code.startswith("patron_selected") and (result.params.get("overdue")
+                                                      or result.params.get("holds_ready")):
         return "warn"
     return "warn" if result.code in ATTENTION else "ok"
 

@@ -138,3 +138,20 @@ def test_desk_expires_holds_on_the_first_scan_of_the_day(world: World) -> None:
     assert lent.ok and lent.loan is not None
     assert world.circ.hold_queue(copy.record_id) == []
     assert world.circ.hold_shelf() == []
+
+
+def test_the_card_of_a_reader_whose_hold_is_ready_says_so(world: World) -> None:
+    """The desk's answer to the card names the book waiting on the hold shelf (only the
+    panel under it said "ĐÃ CÓ SÁCH"), in both languages; none when nothing waits."""
+    [copy] = world.book()
+    world.circ.checkout(world.student("An").card, copy.barcode)
+    holder = world.student("Bình")
+    world.circ.place_hold(holder.card, copy.record_id)
+    waiting = world.circ.desk.scan(holder.card)
+    assert "đặt giữ" not in waiting.message_in("vi")
+    world.circ.checkin(copy.barcode)
+    ready = world.circ.desk.scan(holder.card)
+    assert ready.code == "patron_selected" and ready.params["holds_ready"] == 1
+    assert ready.message_in("vi").endswith(
+        "đang mượn 0, quá hạn 0. Có 1 sách đặt giữ đang chờ trên giá giữ sách.")
+    assert ready.message_in("en").endswith("1 held book(s) waiting on the hold shelf.")
