@@ -14,6 +14,9 @@ import unicodedata
 from app.catalog.isbn import ean13_check_digit, to_isbn13
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_TYPED_ACCESSION = re.compile(r"^([A-Za-z]{1,4})[\s./_-]*(\d{1,10})$")
+_SEPARATORS = (".", "", "-", "/", "_", " ")
+_WIDEST = 10
 
 
 def normalise(code: str) -> str:
@@ -46,3 +49,22 @@ def has_bad_check_digit(code: str) -> bool:
     if len(compact) == 10 and compact[:9].isdigit() and compact[9] == "X":
         return to_isbn13(compact) is None
     return False
+
+
+def accession_spellings(code: str) -> list[str]:
+    """The accession numbers *code* may have been typed for: its prefix with each usual
+    separator and the number with any zero padding ("tk2" → "tk.2", "tk.02", …,
+    "TK00002" → "TK.00002"); full-width characters read as ASCII. Empty when *code* is not
+    letters followed by a number.
+
+    >>> "TK.00002" in accession_spellings("TK00002"), "TK.00002" in accession_spellings("tk-2")
+    (True, False)
+    >>> accession_spellings("Toán 6")
+    []
+    """
+    match = _TYPED_ACCESSION.match(unicodedata.normalize("NFKC", code).strip())
+    if match is None:
+        return []
+    prefix, number = match[1], str(int(match[2]))
+    return [f"{prefix}{sep}{number.zfill(width)}" for sep in _SEPARATORS
+            for width in range(len(number), _WIDEST + 1)]

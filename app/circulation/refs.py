@@ -13,6 +13,7 @@ from typing import Any
 
 from app.catalog.models import Item
 from app.catalog.store import ITEM_SELECT
+from app.circulation.codes import accession_spellings
 
 PATRON_COLUMNS = ("id, uuid, full_name, category, class_name, grade, card, status, student_code, "
                   "expires_on")
@@ -157,9 +158,21 @@ def _item(row: Any) -> ItemRef | None:
 
 
 def item_by_barcode(conn: sqlite3.Connection, code: str) -> ItemRef | None:
-    """The copy whose accession number is *code* (case-insensitive), or None."""
-    return _item(conn.execute(ITEM_QUERY + "i.barcode = ? AND i.deleted = 0",
-                              (code,)).fetchone())
+    """The copy whose accession number is *code* (case-insensitive), or None.
+
+    A number typed without its separator or zeros ("TK00002", "tk.2") is the copy it can
+    only be; when two copies could be meant (TK.00002 and TK-2) none is guessed.
+    """
+    found = _item(conn.execute(ITEM_QUERY + "i.barcode = ? AND i.deleted = 0",
+                               (code,)).fetchone())
+    spellings = accession_spellings(code) if found is None else []
+    if spellings:
+        marks = ",".join("?" * len(spellings))
+        rows = conn.execute(ITEM_QUERY + f"i.barcode IN ({marks}) AND i.deleted = 0",
+                            spellings).fetchall()
+        if len(rows) == 1:
+            return _item(rows[0])
+    return found
 
 
 def item_by_id(conn: sqlite3.Connection, item_id: int) -> ItemRef | None:

@@ -4,14 +4,15 @@ answer is checked as a user reads it (exit code, JSON code, the loan in the data
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
-import subprocess
-import sys
+from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
 
+from app.cli import main
 from app.library import Library
 
 
@@ -29,11 +30,11 @@ def db(tmp_path: Path) -> Path:
 
 
 def thuvien(db: Path, *args: str) -> tuple[int, dict[str, object]]:
-    done = subprocess.run([sys.executable, "-m", "app.cli", "--db", str(db), "--lang", "en",
-                           *args, "--json"], capture_output=True, text=True, timeout=120,
-                          cwd=Path(__file__).resolve().parents[3])
-    assert "Traceback" not in done.stderr, done.stderr
-    return done.returncode, json.loads(done.stdout)
+    """The real ``thuvien`` command line, in this process (its answer as JSON)."""
+    out = io.StringIO()
+    with redirect_stdout(out):
+        code = main(["--db", str(db), "--lang", "en", *args, "--json"])
+    return code, json.loads(out.getvalue())
 
 
 def open_loans(db: Path) -> list[tuple[int, str]]:
@@ -55,3 +56,34 @@ def test_a_student_code_of_digits_is_that_student_not_a_patron_id(db: Path) -> N
     assert open_loans(db) == [(2, "TK.00001")]
     code, out = thuvien(db, "checkout", "1", "TK.00002")  # a plain id still works
     assert code == 0 and out["patron"]["name"] == "Nguyễn Văn An"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("typed", ["TK00002", "tk00002", "TK 00002", "TK-00002", "tk.2",
+                                   "TK.000002", "ＴＫ．０００００２"])
+def test_an_accession_number_typed_without_its_dot_or_zeros_is_that_copy(
+        db: Path, typed: str) -> None:
+    """A librarian typing the number on a worn label ("TK00002", "tk.2") or a scanner
+    sending full-width characters lends TK.00002; before, each was 'unknown code'."""
+    assert thuvien(db, "scan", "HS000001")[1]["code"] == "patron_selected"
+    code, out = thuvien(db, "scan", typed)
+    assert code == 0 and out["code"] == "checked_out", out
+    assert out["item"]["barcode"] == "TK.00002"  # type: ignore[index]
+    code, out = thuvien(db, "renew", typed)
+    assert out["code"] == "renew_no_change", out
+    code, out = thuvien(db, "checkin", typed)
+    assert code == 0 and out["code"] == "checked_in", out
+    code, out = thuvien(db, "checkout", "HS000001", typed)
+    assert code == 0 and open_loans(db) == [(1, "TK.00002")]
+
+
+def test_a_number_two_copies_could_be_is_not_guessed(tmp_path: Path) -> None:
+    """'TK1' could be TK.00001 or TK-1: refused as unknown rather than lending either."""
+    path = tmp_path / "two.sqlite3"
+    with Library.open(path) as lib:
+        lib.patrons.add("Nguyễn Văn An", class_name="6A")
+        record = lib.catalog.add_record("Toán 6")
+        lib.catalog.add_item(record)  # TK.00001
+        lib.catalog.add_item(record, barcode="TK-1")
+    code, out = thuvien(path, "checkout", "HS000001", "TK1")
+    assert code == 1 and out["code"] == "item_not_found"
+    assert open_loans(path) == []
