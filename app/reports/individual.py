@@ -27,6 +27,10 @@ SECTION = Text("Kho {code}{label}", "Collection {code}{label}")
 NO_COLLECTION = Text("Không ghi kho", "No collection")
 NOTHING = Text("Không có bản sách nào trong phạm vi đã chọn.", "No copies in the range chosen.")
 COLLECTION = Text("Kho {code}", "Collection {code}")
+# Said after the title of each of a collection's sequences when it has several (legacy or
+# imported numbers beside GK.00001…): the heads were the same and each list began at 1.
+SEQUENCE = Text(" (số ĐKCB {prefix}…)", " (accession numbers {prefix}…)")
+NUMERIC_SEQUENCE = Text(" (số ĐKCB chỉ gồm chữ số)", " (numeric accession numbers)")
 HEADS = (
     (Text("STT", "No."), 30, "number"),
     (Text("Ngày vào sổ", "Date entered"), 54, "date"),
@@ -180,17 +184,24 @@ def individual_report(lines: list[IndividualLine], labels: dict[str, str], libra
     sequences: dict[str, list[IndividualLine]] = {}
     for line in lines:
         sequences.setdefault(line.sequence, []).append(line)
-    sections: list[Section] = []
-    for members in sequences.values():
+    titles: dict[str, str] = {}
+    sheets: dict[str, str] = {}
+    for sequence, members in sequences.items():
         codes = sorted({m.collection for m in members if m.collection})
+        sheets[sequence] = codes[0] if len(codes) == 1 else "ĐKCB"
         if len(codes) == 1:
             label = labels.get(codes[0], "")
-            title = SECTION(code=codes[0], label=f" — {label}" if label else "")
+            titles[sequence] = SECTION(code=codes[0], label=f" — {label}" if label else "")
         else:
-            title = NO_COLLECTION() if not codes else COLLECTION(code=", ".join(codes))
+            titles[sequence] = NO_COLLECTION() if not codes else COLLECTION(code=", ".join(codes))
+    repeated = {t for t in titles.values() if list(titles.values()).count(t) > 1}
+    sections: list[Section] = []
+    for sequence, members in sequences.items():
+        title = titles[sequence]
+        if title in repeated:
+            title += SEQUENCE(prefix=sequence) if sequence else NUMERIC_SEQUENCE()
         sections.append(Section(title, columns(), [_row(m) for m in members],
-                                new_page=bool(sections), sheet=(codes[0] if len(codes) == 1
-                                                                 else "ĐKCB")))
+                                new_page=bool(sections), sheet=sheets[sequence]))
     if not sections:
         sections.append(Section("", columns(), [], empty=NOTHING(), sheet="ĐKCB"))
     return Report("individual", TITLE(), library, school_year, scope, True, sections)

@@ -158,3 +158,25 @@ def test_parts_two_and_three_from_a_write_off_and_a_stocktake(school: School,
         in [row[:10] for row in rows]
     assert [today, "TK", "7", "6", "0", "1"] in rows
     assert "Chưa có lần nào" not in pdf_text(pdf.read_bytes(), tmp_path)
+
+
+def test_a_collection_numbered_in_several_sequences_says_which_is_which() -> None:
+    """Imported copies keep their old numbers beside TK.00001…: each sequence is its own
+    section numbered from 1, and the heads say which numbers each lists (three sections all
+    headed "Kho TK — Sách tham khảo" were seen in a register of a real MARC import)."""
+    from app.reports.individual import IndividualLine, individual_report
+
+    def line(number: int, sequence: str, barcode: str, collection: str = "TK") -> IndividualLine:
+        return IndividualLine(number, sequence, collection, None, barcode, "Sách", "", "", None,
+                              None, "", None, "", "available")
+
+    lines = [line(1, "", "300029962"), line(2, "", "302684900"), line(1, "N", "N100123"),
+             line(1, "TK.", "TK.00001"), line(1, "GK.", "GK.00001", "GK")]
+    report = individual_report(lines, {"TK": "Sách tham khảo", "GK": "Sách giáo khoa"},
+                               "Thư viện", "2026-2027", "")
+    assert [s.title for s in report.sections] == [
+        "Kho TK — Sách tham khảo (số ĐKCB chỉ gồm chữ số)",
+        "Kho TK — Sách tham khảo (số ĐKCB N…)",
+        "Kho TK — Sách tham khảo (số ĐKCB TK.…)",
+        "Kho GK — Sách giáo khoa"]  # alone in its collection: as before
+    assert [s.sheet for s in report.sections] == ["TK", "TK", "TK", "GK"]
