@@ -76,10 +76,13 @@ def load_image(path: Path) -> FrameImage:
         data = np.fromfile(str(path), dtype=np.uint8)
     except OSError as exc:
         raise ScanInputError("scan.unreadable", UNREADABLE_IMAGE, path=str(path)) from exc
-    decoded = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
+    cut_short = _png_cut_short(data[:8].tobytes(), data[-12:].tobytes())
+    # libpng writes its own line to stderr for a PNG cut short: Pillow reads it quietly, as
+    # far as it goes (OpenCV reads a JPEG cut short the same way)
+    decoded = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size and not cut_short else None
     image = as_u8(decoded) if decoded is not None else None
     if image is None:
-        image = _load_with_pillow(path)
+        image = _load_with_pillow(path, partial=cut_short)
     if image is None:
         kind = phone_format(data[:16].tobytes())
         if kind is not None:
@@ -104,13 +107,28 @@ def phone_format(head: bytes) -> str | None:
     return _PHONE_BRANDS.get(head[8:12])
 
 
-def _load_with_pillow(path: Path) -> FrameImage | None:
-    """Fallback for formats OpenCV lacks (e.g. GIF in some builds)."""
-    try:
-        from PIL import Image
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
 
-        with Image.open(path) as picture:
-            rgb = np.asarray(picture.convert("RGB"))
+
+def _png_cut_short(head: bytes, tail: bytes) -> bool:
+    """Whether a file starting with *head* and ending with *tail* is a PNG missing its end."""
+    return head == _PNG_SIGNATURE and tail != _PNG_END
+
+
+def _load_with_pillow(path: Path, *, partial: bool = False) -> FrameImage | None:
+    """Fallback for formats OpenCV lacks (e.g. GIF in some builds); *partial*: a file cut
+    short is read as far as it goes."""
+    try:
+        from PIL import Image, ImageFile
+
+        allowed = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = partial
+        try:
+            with Image.open(path) as picture:
+                rgb = np.asarray(picture.convert("RGB"))
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = allowed
     except Exception:
         return None
     bgr: FrameImage = np.ascontiguousarray(rgb[:, :, ::-1])
