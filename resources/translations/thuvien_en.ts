@@ -390,6 +390,14 @@
       <source>The set is closed.</source>
       <translation>The set is closed.</translation>
     </message>
+    <message>
+      <source>The set is closed: {count} copies still out are marked lost.</source>
+      <translation>The set is closed: {count} copies still out are marked lost.</translation>
+    </message>
+    <message>
+      <source>The set is closed: {count} copies are still out, not marked lost.</source>
+      <translation>The set is closed: {count} copies are still out, not marked lost.</translation>
+    </message>
   </context>
   <context>
     <name>ColumnsPage</name>

@@ -390,6 +390,14 @@
       <source>The set is closed.</source>
       <translation>Đã kết thúc đợt mượn.</translation>
     </message>
+    <message>
+      <source>The set is closed: {count} copies still out are marked lost.</source>
+      <translation>Đã kết thúc đợt mượn: đã ghi mất {count} bản chưa trả.</translation>
+    </message>
+    <message>
+      <source>The set is closed: {count} copies are still out, not marked lost.</source>
+      <translation>Đã kết thúc đợt mượn: còn {count} bản chưa trả, chưa ghi mất.</translation>
+    </message>
   </context>
   <context>
     <name>ColumnsPage</name>

@@ -209,6 +209,10 @@ VI: dict[str, str] = {
         "Bộ sách mới (hạn trả cuối năm học, theo quy định sách giáo khoa)",
     "&Who still has what": "&Ai còn giữ sách gì",
     "&mark the copies still out as lost": "&ghi mất các bản chưa trả",
+    "The set is closed: {count} copies still out are marked lost.":
+        "Đã kết thúc đợt mượn: đã ghi mất {count} bản chưa trả.",
+    "The set is closed: {count} copies are still out, not marked lost.":
+        "Đã kết thúc đợt mượn: còn {count} bản chưa trả, chưa ghi mất.",
     "Clos&e the set": "&Kết thúc đợt mượn", "&Close": "Đó&ng",
     "Switch camera &on": "&Bật camera", "S&witch camera off": "Tắt c&amera",
     "Sets lent to this class": "Các đợt mượn của lớp",

@@ -641,3 +641,27 @@ def test_the_year_end_report_names_who_still_has_a_book_first(window, lib, qtbot
     assert len(lines) == 20
     assert all("còn giữ" in line for line in lines[:2]), lines[:3]
     assert all("đã trả đủ" in line for line in lines[2:])
+
+
+def test_closing_a_set_says_how_many_copies_were_marked_lost(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Closing with "ghi mất các bản chưa trả" ticked says how many copies it marked lost
+    (it said only "Đã kết thúc đợt mượn." while two books became lost)."""
+    students = [lib.patrons.add(f"Học sinh {n}", class_name="6A") for n in range(1, 4)]
+    maths = lib.catalog.add_record("Toán 6 — Tập 1", year=2021)
+    lib.catalog.add_copies(maths, 3, collection="GK")
+    view = window.show_view("patrons")
+    view.show_class("6A")
+    rows = [view.classes.item(i) for i in range(view.classes.count())]
+    view.classes.setCurrentItem(next(item for item in rows if item.text().startswith("6A")))
+    dialog = view.class_textbooks()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.search.setText("toán 6")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    dialog.add_to_set(dialog.found.currentItem())
+    assert dialog.lend()
+    back = lib.circulation.open_loans(students[0].id).loans[0].barcode
+    assert lib.circulation.checkin(back).ok
+    dialog.mark_lost.setChecked(True)
+    assert dialog.close_session() is not None
+    assert dialog.message.text() == "Đã kết thúc đợt mượn: đã ghi mất 2 bản chưa trả."

@@ -274,13 +274,21 @@ class ClassLoanDialog(QDialog):
         session = self.selected_session()
         if session is None:
             return None
+        out = self._lib.circulation.class_loan_report(session.id).missing_count
+        marked = self.mark_lost.isChecked()
         try:
-            report = self._lib.circulation.close_class_loan(
-                session.id, mark_missing_lost=self.mark_lost.isChecked())
+            report = self._lib.circulation.close_class_loan(session.id, mark_missing_lost=marked)
         except UserError as exc:
             say(self.message, exc.message, ok=False)
             return None
         self.output.setPlainText(self.report_text(report))
-        say(self.message, self.tr("The set is closed."))
+        if not out:
+            say(self.message, self.tr("The set is closed."))
+        elif marked:  # say what was written, as the stocktake's end does ("đánh dấu mất 2")
+            say(self.message, self.tr("The set is closed: {count} copies still out are marked "
+                                      "lost.").format(count=out), ok=False)
+        else:
+            say(self.message, self.tr("The set is closed: {count} copies are still out, not "
+                                      "marked lost.").format(count=out), ok=False)
         self.load_sessions(select=session.id)
         return report
