@@ -105,6 +105,8 @@ def test_an_isbd_description_finds_its_record_by_its_first_area(
     ("title:dế author:tô", "Dế Mèn phiêu lưu ký"),
     ('title:"dế mèn" author:hoài', "Dế Mèn phiêu lưu ký"),
     ("Title : truyện kiều", "Truyện Kiều"),
+    ("phiêu:lưu", "Dế Mèn phiêu lưu ký"),  # an unknown qualifier: both words searched
+    ("dế tieude:mèn", "Dế Mèn phiêu lưu ký"),  # a Vietnamese qualifier
 ])
 def test_unusual_spellings_find_the_record(library: Path, capsys: pytest.CaptureFixture[str],
                                            typed: str, title: str) -> None:
