@@ -31,8 +31,8 @@ def parse_date(value: object, *, today: date | None = None) -> str | None:
 
     >>> parse_date("05/09/2013"), parse_date("5/9/13", today=date(2025, 1, 1))
     ('2013-09-05', '2013-09-05')
-    >>> parse_date("2013-09-05"), parse_date(41522)
-    ('2013-09-05', '2013-09-05')
+    >>> parse_date("2013-09-05"), parse_date(41522), parse_date("41522")
+    ('2013-09-05', '2013-09-05', '2013-09-05')
     >>> parse_date("31/02/2013") is None
     True
     """
@@ -47,6 +47,8 @@ def parse_date(value: object, *, today: date | None = None) -> str | None:
     text = str(value).strip()
     if not text:
         return None
+    if text.isascii() and text.isdigit() and len(text) == 5:
+        return parse_date(int(text))  # a date cell saved to CSV as its Excel serial
     try:
         match = _ISO.match(text)
         if match:

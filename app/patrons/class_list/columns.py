@@ -128,7 +128,14 @@ class Header:
 
 
 def _has_name(fields: Sequence[str | None]) -> bool:
-    return "full_name" in fields or ("family_middle" in fields and "given_name" in fields)
+    return "full_name" in fields or "given_name" in fields
+
+
+def _lone_given_name_is_full(fields: list[str | None]) -> list[str | None]:
+    """A "Tên" column with no "Họ" column beside it holds the whole name."""
+    if "given_name" in fields and not {"full_name", "family_middle"} & set(fields):
+        return ["full_name" if f == "given_name" else f for f in fields]
+    return fields
 
 
 def find_header(rows: Sequence[Sequence[Cell]], native: Callable[[str], str]) -> Header | None:
@@ -159,7 +166,8 @@ def find_header(rows: Sequence[Sequence[Cell]], native: Callable[[str], str]) ->
                                              below=False)
         top -= 1
     default_class, default_year = _title_hints(rows[:top], native)
-    return Header(index, headers, fields, default_class, default_year, raw)
+    return Header(index, headers, _lone_given_name_is_full(fields), default_class,
+                  default_year, raw)
 
 
 def _continues_header(row: Sequence[Cell], native: Callable[[str], str]) -> bool:

@@ -8,6 +8,7 @@ birth date, else name and class) and never duplicates them.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
@@ -227,6 +228,8 @@ def _row_values(row: Sequence[Cell], header: Header, encodings: Mapping[int, str
     # still has other cells (code, birth date…) and is reported.
     if len(values) == 1 and not values.keys() & _WHO:
         return None
+    if _is_totals_line(values):
+        return None
     if "female_mark" in header.fields and "gender" not in header.fields:  # "x" under "Nữ"
         index = header.fields.index("female_mark")
         mark = row[index] if index < len(row) else None
@@ -237,6 +240,19 @@ def _row_values(row: Sequence[Cell], header: Header, encodings: Mapping[int, str
             fold(header.headers[name_index]):
         return None
     return values
+
+
+# "Tổng cộng", "Tổng số: 32", "Cộng: 32" in the name column; tones told apart, so the
+# family name Tống ("Tống Công Minh") is still a pupil.
+_TOTALS = re.compile(r"^(tổng|cộng|total)(?=$|[\s:\d(])")
+
+
+def _is_totals_line(values: Mapping[str, Any]) -> bool:
+    """Whether a row is the table's totals line (its name cell says so and it has no
+    student code, card or birth date)."""
+    name = values.get("full_name") or values.get("family_middle") or ""
+    return bool(_TOTALS.match(nfc(str(name)).casefold())) and not values.keys() & {
+        "student_code", "card", "birth_date"}
 
 
 def _check_row(sheet: str, line: int, raw: dict[str, Any], default_class: str | None,

@@ -1,0 +1,70 @@
+"""Class lists as teachers type them, imported through the real ``thuvien patrons import``:
+a totals line under the table, a lone "Tên" column, birth dates left as Excel serials in a
+CSV. Each is checked by what lands in the library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.cli import main
+from app.i18n import set_language
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Any:
+    db = tmp_path / "lib.sqlite3"
+
+    def run(*argv: str) -> tuple[int, dict[str, Any]]:
+        code = main(["--db", str(db), "--lang", "en", *argv, "--json"])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        return code, json.loads(out) if out.strip() else {"error": err}
+
+    yield run
+    set_language("vi")
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8-sig"))
+    return path
+
+
+def names(cli: Any) -> list[str]:
+    return sorted(p["name"] for p in cli("patrons", "list")[1]["patrons"])
+
+
+@pytest.mark.parametrize("total", ["Tổng cộng", "Tổng số: 3 học sinh", "Cộng: 3", "TỔNG CỘNG"])
+def test_a_totals_line_under_the_table_is_not_a_pupil(cli: Any, tmp_path: Path,
+                                                      total: str) -> None:
+    """With the class given (or in the title) "Tổng cộng" became a patron of 6A; with
+    digits it was an error row that made a good list exit 1."""
+    path = write(tmp_path, "6a.csv", "STT,Họ và tên,Ngày sinh,Nữ\n"
+                 "1,Nguyễn Văn An,05/09/2013,\n2,Trần Thị Bích,12/01/2014,x\n"
+                 "3,Tống Công Minh,01/02/2014,\n"  # a family name, not a total
+                 f",{total},,2\n")
+    code, out = cli("patrons", "import", str(path), "--class", "6A")
+    assert code == 0 and out["counts"] == {"new": 3, "update": 0, "unchanged": 0, "error": 0}
+    assert names(cli) == ["Nguyễn Văn An", "Trần Thị Bích", "Tống Công Minh"]
+
+
+def test_a_lone_ten_column_holds_the_whole_name(cli: Any, tmp_path: Path) -> None:
+    """ "Tên" with no "Họ" beside it is the full name; the file was refused (no header)."""
+    path = write(tmp_path, "lop.csv", "STT;Tên;Lớp\n1;Nguyễn Văn An;6A\n2;Lê Thị Hoa;6A\n")
+    code, out = cli("patrons", "import", str(path))
+    assert code == 0 and out["counts"]["new"] == 2
+    assert names(cli) == ["Lê Thị Hoa", "Nguyễn Văn An"]
+
+
+def test_birth_dates_left_as_excel_serials_in_a_csv(cli: Any, tmp_path: Path) -> None:
+    """A date column formatted 'General' in Excel is saved to CSV as its serial (41522);
+    each row was refused as a bad date."""
+    path = write(tmp_path, "lop.csv", "Họ và tên,Lớp,Ngày sinh\nNguyễn Văn An,6A,41522\n"
+                 "Lê Thị Hoa,6A,41651\n")
+    code, out = cli("patrons", "import", str(path))
+    assert code == 0, out
+    assert sorted(r["birth_date"] for r in out["rows"]) == ["2013-09-05", "2014-01-12"]
