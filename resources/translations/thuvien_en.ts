@@ -453,8 +453,8 @@
       <translation>4. Import</translation>
     </message>
     <message>
-      <source>Import</source>
-      <translation>Import</translation>
+      <source>&amp;Import</source>
+      <translation>&amp;Import</translation>
     </message>
     <message>
       <source>Press Import to add {new} new patron(s) and update {update}. {error} row(s) with errors will not be imported.</source>
@@ -917,24 +917,24 @@
       <translation>A CSV or Excel (.xlsx) file with one student per row.</translation>
     </message>
     <message>
-      <source>Browse…</source>
-      <translation>Browse…</translation>
-    </message>
-    <message>
       <source>e.g. 6A (when the file has no class column)</source>
       <translation>e.g. 6A (when the file has no class column)</translation>
     </message>
     <message>
-      <source>File</source>
-      <translation>File</translation>
+      <source>Bro&amp;wse…</source>
+      <translation>Bro&amp;wse…</translation>
     </message>
     <message>
-      <source>Class</source>
-      <translation>Class</translation>
+      <source>F&amp;ile</source>
+      <translation>F&amp;ile</translation>
     </message>
     <message>
-      <source>School year</source>
-      <translation>School year</translation>
+      <source>C&amp;lass</source>
+      <translation>C&amp;lass</translation>
+    </message>
+    <message>
+      <source>School &amp;year</source>
+      <translation>School &amp;year</translation>
     </message>
     <message>
       <source>Class list</source>

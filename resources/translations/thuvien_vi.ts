@@ -453,8 +453,8 @@
       <translation>4. Nhập</translation>
     </message>
     <message>
-      <source>Import</source>
-      <translation>Nhập</translation>
+      <source>&amp;Import</source>
+      <translation>&amp;Nhập</translation>
     </message>
     <message>
       <source>Press Import to add {new} new patron(s) and update {update}. {error} row(s) with errors will not be imported.</source>
@@ -917,24 +917,24 @@
       <translation>Tệp CSV hoặc Excel (.xlsx), mỗi dòng một học sinh.</translation>
     </message>
     <message>
-      <source>Browse…</source>
-      <translation>Chọn tệp…</translation>
-    </message>
-    <message>
       <source>e.g. 6A (when the file has no class column)</source>
       <translation>ví dụ 6A (khi tệp không có cột lớp)</translation>
     </message>
     <message>
-      <source>File</source>
-      <translation>Tệp</translation>
+      <source>Bro&amp;wse…</source>
+      <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-      <source>Class</source>
-      <translation>Lớp</translation>
+      <source>F&amp;ile</source>
+      <translation>Tệ&amp;p</translation>
     </message>
     <message>
-      <source>School year</source>
-      <translation>Năm học</translation>
+      <source>C&amp;lass</source>
+      <translation>&amp;Lớp</translation>
+    </message>
+    <message>
+      <source>School &amp;year</source>
+      <translation>&amp;Năm học</translation>
     </message>
     <message>
       <source>Class list</source>

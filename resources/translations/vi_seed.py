@@ -331,9 +331,10 @@ VI: dict[str, str] = {
     "Import a class list": "Nhập danh sách lớp", "1. Choose the class list": "1. Chọn danh sách lớp",
     "A CSV or Excel (.xlsx) file with one student per row.":
         "Tệp CSV hoặc Excel (.xlsx), mỗi dòng một học sinh.",
-    "Browse…": "Chọn tệp…", "e.g. 6A (when the file has no class column)":
+    "Bro&wse…": "&Chọn tệp…", "e.g. 6A (when the file has no class column)":
         "ví dụ 6A (khi tệp không có cột lớp)",
-    "File": "Tệp", "School year": "Năm học", "Class list": "Danh sách lớp",
+    "F&ile": "Tệ&p", "C&lass": "&Lớp", "School &year": "&Năm học",
+    "School year": "Năm học", "Class list": "Danh sách lớp",
     "Class lists (*.csv *.xlsx *.txt)": "Danh sách lớp (*.csv *.xlsx *.txt)",
     "The file does not exist.": "Tệp không tồn tại.",
     "2. Check the columns": "2. Kiểm tra các cột",
@@ -352,7 +353,7 @@ VI: dict[str, str] = {
     "{new} new, {update} updated, {unchanged} unchanged, {error} with errors (rows with errors "
     "will be left out).": "{new} mới, {update} cập nhật, {unchanged} không đổi, {error} có lỗi "
                          "(các dòng lỗi sẽ không được nhập).",
-    "4. Import": "4. Nhập", "Import": "Nhập",
+    "4. Import": "4. Nhập", "&Import": "&Nhập",
     "Press Import to add {new} new patron(s) and update {update}. {error} row(s) with errors "
     "will not be imported.": "Bấm Nhập để thêm {new} bạn đọc mới và cập nhật {update}. "
                              "{error} dòng có lỗi sẽ không được nhập.",

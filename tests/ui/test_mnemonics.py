@@ -109,3 +109,26 @@ def test_every_button_of_the_new_record_form_has_its_own_alt_letter(window, lib,
     assert [t for t in texts if letter(t) is None] == []
     letters = [letter(t) for t in texts]
     assert len(letters) == len(set(letters)), texts
+
+
+def test_the_class_list_wizard_reaches_each_field_by_alt_letter(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Bạn đọc → Nhập danh sách lớp, keyboard only: the file, class and school-year fields
+    and "Chọn tệp…" each have their letter, none taken by the wizard's Tiếp / Quay lại, and
+    the last page's button is "&Nhập" (they had none: Tab through, or the mouse)."""
+    from PySide6.QtWidgets import QLabel, QWizard
+
+    view = window.show_view("patrons")
+    wizard = view.import_class_list()
+    qtbot.waitExposed(wizard)
+    page = wizard.file_page
+    labels = {w.text(): w.buddy() for w in page.findChildren(QLabel) if "&" in w.text()}
+    assert labels == {"Tệ&p": page.file, "&Lớp": page.default_class,
+                      "&Năm học": page.school_year}
+    buttons = [b.text() for b in page.findChildren(QAbstractButton) if b.text()]
+    assert buttons == ["&Chọn tệp…"]
+    wizard_buttons = [wizard.buttonText(b) for b in (QWizard.WizardButton.NextButton,
+                                                      QWizard.WizardButton.BackButton)]
+    letters = [letter(t) for t in list(labels) + buttons + wizard_buttons]
+    assert None not in letters and len(letters) == len(set(letters)), letters
+    assert wizard.confirm_page.buttonText(QWizard.WizardButton.FinishButton) == "&Nhập"
+    wizard.reject()

@@ -150,7 +150,7 @@ class FilePage(QWizardPage):
         self.setTitle(self.tr("1. Choose the class list"))
         self.setSubTitle(self.tr("A CSV or Excel (.xlsx) file with one student per row."))
         self.file = QLineEdit()
-        browse = QPushButton(self.tr("Browse…"))
+        browse = QPushButton(self.tr("Bro&wse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.file, 1)
@@ -163,9 +163,12 @@ class FilePage(QWizardPage):
         self.error.setStyleSheet(f"color: {BAD_FG};")
         self.error.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(self.tr("File"), row)
-        form.addRow(self.tr("Class"), self.default_class)
-        form.addRow(self.tr("School year"), self.school_year)
+        # Alt+letter reaches each field (the wizard's own buttons keep Alt+T/Q: Tiếp, Quay lại)
+        file_label = QLabel(self.tr("F&ile"))
+        file_label.setBuddy(self.file)  # a row holding a layout gets no buddy by itself
+        form.addRow(file_label, row)
+        form.addRow(self.tr("C&lass"), self.default_class)
+        form.addRow(self.tr("School &year"), self.school_year)
         form.addRow(self.error)
         self.file.textChanged.connect(lambda _t: self.completeChanged.emit())
 
@@ -362,7 +365,7 @@ class ConfirmPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("4. Import"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Import"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Import"))
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.error = QLabel()
