@@ -250,3 +250,17 @@ def test_accession_and_call_numbers_are_shown_whole(window, lib, qtbot, app_look
     assert [c.barcode for c in dialog.copies] == [codes[0]]
     assert dialog.table.columnWidth(0) > dialog.table.fontMetrics().horizontalAdvance(codes[0])
     QDialog.reject(dialog)  # closed without the "discard?" question
+
+
+def test_the_column_heads_are_whole_before_any_stocktake(window, lib, qtbot, app_look) -> None:  # type: ignore[no-untyped-def]
+    """Seen at 1366 × 768: with no stocktake open (the view's first look, and after one is
+    finished) the empty list's head read "ý hiệu xếp giá", its first letter cut: the columns
+    were fitted to their heads only once a list was read."""
+    view = window.show_view("stocktake")
+    qtbot.waitUntil(lambda: view.loading is None)
+    assert view.missing_model.rowCount() == 0
+    for table in (view.missing_table, view.on_loan_table):
+        header = table.horizontalHeader()
+        for column in range(header.count() - 1):  # the last one stretches
+            assert table.columnWidth(column) >= header.sectionSizeHint(column), (
+                table.model().headerData(column, Qt.Orientation.Horizontal))

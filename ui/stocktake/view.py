@@ -175,6 +175,10 @@ class StocktakeView(QWidget):
         self.on_loan_table = _list_view(self.on_loan_model)
         self.on_loan_table.setColumnWidth(0, 110)
         self.on_loan_table.setColumnWidth(1, 420)
+        # each head whole from the start, not only once a list is read ("ý hiệu xếp giá")
+        for table, columns in ((self.missing_table, (0, 1, 2)), (self.on_loan_table, (0, 1))):
+            for column in columns:
+                _fit_column(table, column, [])
         # The figures are read again once scanning pauses, not after every scan of a burst.
         self._figures_timer = QTimer(self)
         self._figures_timer.setSingleShot(True)
