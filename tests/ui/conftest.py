@@ -43,6 +43,14 @@ def _vietnamese_window(qapp):  # type: ignore[no-untyped-def]
     remove_translators(qapp, translators)
 
 
+@pytest.fixture(autouse=True)
+def _no_folder_chosen_yet() -> None:
+    """Each test starts a session of its own: no folder remembered by a file dialog."""
+    from ui.file_dialogs import forget_chosen_folders
+
+    forget_chosen_folders()
+
+
 @pytest.fixture
 def window(lib, qtbot):  # type: ignore[no-untyped-def]
     """The main window on a fresh library, shown, silent (sounds only recorded)."""

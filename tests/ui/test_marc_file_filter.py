@@ -68,7 +68,7 @@ def test_the_catalog_windows_import_dialog_offers_that_filter(  # type: ignore[n
         offered.append(filters)
         return "", ""  # the librarian cancels
 
-    monkeypatch.setattr("ui.catalog.view.QFileDialog.getOpenFileName", pick)
+    monkeypatch.setattr("ui.file_dialogs.QFileDialog.getOpenFileName", pick)
     window.show_view("catalog").choose_import()
     assert offered and offered[0].split(";;")[0] == _first_filter("vi")
     assert "*.ndj" in offered[0] and "*.usmarc" in offered[0]

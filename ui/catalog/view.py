@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +36,7 @@ from ui.catalog.detail import RecordDetail
 from ui.catalog.hold_dialog import HoldDialog
 from ui.catalog.record_form import RecordForm
 from ui.catalog.search_worker import MIN_CHARS, SearchWorker
+from ui.file_dialogs import ask_open_path, ask_save_path
 from ui.firstrun import texts as firstrun_texts
 from ui.format import display_count
 from ui.operations import Operations, Progress
@@ -46,14 +46,6 @@ DEBOUNCE_MS = 250
 AUTHOR_WIDTH = 170  # pixels; the results' author column
 TITLE_LEAST = 160  # pixels; the title column never gets less (the others give way)
 SEARCH_MIN_WIDTH = 320  # pixels; narrower, the search field goes on a row of its own
-
-
-def documents_folder() -> Path:
-    """Where the MARC file dialogs open: the user's Documents folder (they opened in the
-    folder ThuVien was started from: its program folder on Windows, where the export could
-    not be written), else the home folder."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 class CatalogView(QWidget):
@@ -381,9 +373,8 @@ class CatalogView(QWidget):
     # -- MARC in and out -------------------------------------------------------------------
     def choose_import(self) -> None:
         """Pick a MARC file and import it."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import MARC records"), str(documents_folder()),
-            firstrun_texts.MARC_FILTER())
+        path = ask_open_path(self, "marc", self.tr("Import MARC records"),
+                             firstrun_texts.MARC_FILTER())
         if path:
             self.import_marc(Path(path))
 
@@ -423,9 +414,8 @@ class CatalogView(QWidget):
 
     def choose_export(self) -> None:
         """Pick a file name and export every record with its copies."""
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export MARC records"), str(documents_folder() / "catalog.mrc"),
-            self.tr("MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)"))
+        path = ask_save_path(self, "marc", self.tr("Export MARC records"), "catalog.mrc",
+                             self.tr("MARC 21 (ISO 2709) (*.mrc);;MARCXML (*.xml)"))
         if path:
             self.export_marc(Path(path), "marcxml" if path.endswith(".xml") else "iso2709")
 

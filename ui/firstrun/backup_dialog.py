@@ -30,6 +30,7 @@ from app.backup import BackupEntry, BackupError, BackupPolicy, check_database_fi
 from app.backup.identity import owner_of
 from app.backup.restore import aside_name, restore_database
 from app.library import Library
+from ui.file_dialogs import ask_open_path
 from ui.firstrun import texts as t
 from ui.firstrun.folder import backup_folder, set_backup_folder
 
@@ -204,9 +205,8 @@ class BackupDialog(QDialog):
 
     def restore_other_file(self) -> bool:
         """Restore from a file picked anywhere (an older USB stick, an e-mail attachment)."""
-        name, _ = QFileDialog.getOpenFileName(self, t.RESTORE_FILE().replace("&", ""),
-                                              str(self.folder()),
-                                              t.BACKUP_FILE_FILTER())
+        name = ask_open_path(self, "backup", t.RESTORE_FILE().replace("&", ""),
+                             t.BACKUP_FILE_FILTER(), self.folder())
         return self.restore(Path(name)) if name else False
 
     def confirm(self, text: str) -> bool:

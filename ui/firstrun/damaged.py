@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.backup.files import list_backups
 from app.backup.identity import identity_of, library_id_of
 from app.backup.restore import restore_database
 from app.errors import UserError
+from ui.file_dialogs import ask_open_path
 from ui.firstrun.folder import backup_folder_of
 
 
@@ -71,9 +72,9 @@ def offer_restore(db_path: Path, message: str, parent: QWidget | None = None) ->
     if newest is not None and clicked is newest:
         backup = found[0].path
     elif clicked is choose:
-        name, _ = QFileDialog.getOpenFileName(
-            parent, QCoreApplication.translate("DamagedLibrary", "Backup file"), str(folder),
-            QCoreApplication.translate("DamagedLibrary", "ThuVien backups (*.sqlite3)"))
+        name = ask_open_path(
+            parent, "backup", QCoreApplication.translate("DamagedLibrary", "Backup file"),
+            QCoreApplication.translate("DamagedLibrary", "ThuVien backups (*.sqlite3)"), folder)
         if not name:
             return False
         backup = Path(name)

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.catalog.accession import DEFAULT_SCHEMES, Scheme, peek_next
 from app.library import Library
 from app.patrons.fields import current_school_year
+from ui.file_dialogs import ask_open_path
 from ui.firstrun import texts as t
 
 SETUP_DONE = "setup_done"
@@ -275,12 +275,12 @@ class ImportPage(QWizardPage):
         self.class_label.setText(str(path) if path else t.NOTHING_CHOSEN())
 
     def _choose_marc(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, t.CHOOSE_MARC(), "", t.MARC_FILTER())
+        name = ask_open_path(self, "marc", t.CHOOSE_MARC(), t.MARC_FILTER())
         if name:
             self.set_marc(Path(name))
 
     def _choose_class(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, t.CHOOSE_CLASS(), "", t.CLASS_FILTER())
+        name = ask_open_path(self, "class-list", t.CHOOSE_CLASS(), t.CLASS_FILTER())
         if name:
             self.set_class_list(Path(name))
 

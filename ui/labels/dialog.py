@@ -31,6 +31,7 @@ from app.labels.model import CardData, LabelItem
 from app.labels.surface import Recording
 from app.labels.templates import SheetTemplate
 from app.library import Library
+from ui.file_dialogs import ask_save_path
 from ui.labels.printing import LAST_PRINTER_KEY, load_offsets, printer_names, save_offsets
 from ui.labels.selection_box import SelectionBox
 from ui.labels.thermal_options import ThermalOptions
@@ -365,12 +366,9 @@ class LabelsDialog(QDialog):
 
     def save_thermal_job(self) -> None:
         """Save the TSPL/ZPL job as a file (to copy to the printer another way)."""
-        from PySide6.QtWidgets import QFileDialog
-
         suffix = self.thermal.job_language()
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save job file"), f"labels.{suffix}",
-            self.tr("Printer jobs (*.{suffix})").format(suffix=suffix))
+        target = ask_save_path(self, "printer-job", self.tr("Save job file"), f"labels.{suffix}",
+                               self.tr("Printer jobs (*.{suffix})").format(suffix=suffix))
         if target:
             self.save_thermal_job_to(target)
 

@@ -13,13 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.labels.layout import slot_box
 from app.labels.surface import MM, Recording
 from app.labels.templates import SheetTemplate
+from ui.file_dialogs import ask_save_path
 from ui.labels.painter import paint_page
 from ui.labels.printing import PrintFailed, prepare_printer, print_document
 from ui.operations import Operation, Operations, Progress
@@ -246,19 +246,10 @@ class DocumentPreviewDialog(QDialog):
 
     def save_pdf(self) -> None:
         """Save the document as a PDF where the user chooses."""
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), self.suggested_path(),
-                                                self.tr("PDF files (*.pdf)"))
+        target = ask_save_path(self, "document", self.tr("Save PDF"), self.file_name,
+                               self.tr("PDF files (*.pdf)"))
         if target:
             self.save_pdf_to(Path(target))
-
-    def suggested_path(self) -> str:
-        """Where Save PDF… proposes the file: the user's Documents folder (it proposed the
-        folder ThuVien was started from, its program folder on Windows)."""
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        # A folder that does not exist would send the dialog back to the program's folder.
-        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
-        return str(folder / self.file_name)
 
     def save_pdf_to(self, target: Path) -> object:
         """Write the PDF off the GUI thread; returns the operation."""

@@ -9,7 +9,6 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.library import Library
 from app.patrons.model import STATUSES, Patron, status_words
+from ui.file_dialogs import ask_open_path
 from ui.form_dialog import FormDialog
 from ui.format import display_date
 from ui.widgets import error_label
@@ -147,8 +147,8 @@ class PatronDialog(FormDialog):
 
     def choose_photo(self) -> None:
         """Pick an image file for the photo."""
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose photo"), "",
-                                              self.tr("Images (*.jpg *.jpeg *.png)"))
+        path = ask_open_path(self, "photo", self.tr("Choose photo"),
+                             self.tr("Images (*.jpg *.jpeg *.png)"))
         if path:
             data = Path(path).read_bytes()
             if len(data) > MAX_PHOTO_BYTES:

@@ -19,7 +19,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.library import Library
 from app.patrons.class_list.columns import FIELDS
+from ui.file_dialogs import ask_open_path
 from ui.format import display_date
 from ui.operations import Operation, Operations, Progress
 from ui.style import BAD_FG, WARN_FG
@@ -177,8 +177,8 @@ class FilePage(QWizardPage):
         return Path(self.file.text().strip())
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Class list"), "", self.tr("Class lists (*.csv *.xlsx *.txt)"))
+        path = ask_open_path(self, "class-list", self.tr("Class list"),
+                             self.tr("Class lists (*.csv *.xlsx *.txt)"))
         if path:
             self.file.setText(path)
 

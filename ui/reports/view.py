@@ -19,7 +19,6 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from app.labels.surface import MM, Recording
 from app.library import Library
 from app.reports.period import Period
 from app.reports.table import Report
+from ui.file_dialogs import ask_save_path
 from ui.format import display_price
 from ui.labels.document_view import PAGE_GAP, PageView
 from ui.operations import Operation, Operations, Progress
@@ -361,15 +361,14 @@ class ReportsView(QWidget):
 
     def save_pdf(self) -> Operation | None:
         """Ask where, then make the report and write its PDF."""
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), self._file_name(".pdf"),
-                                                self.tr("PDF files (*.pdf)"))
+        target = ask_save_path(self, "report", self.tr("Save PDF"), self._file_name(".pdf"),
+                               self.tr("PDF files (*.pdf)"))
         return self.run(pdf=Path(target)) if target else None
 
     def save_xlsx(self) -> Operation | None:
         """Ask where, then make the report and write it as an Excel workbook."""
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save Excel"),
-                                                self._file_name(".xlsx"),
-                                                self.tr("Excel workbooks (*.xlsx)"))
+        target = ask_save_path(self, "report", self.tr("Save Excel"), self._file_name(".xlsx"),
+                               self.tr("Excel workbooks (*.xlsx)"))
         return self.run(xlsx=Path(target)) if target else None
 
     def print_pages(self) -> Operation | None:

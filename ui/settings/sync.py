@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.library import Library
+from ui.file_dialogs import ask_open_path
 from ui.operations import Operations, Progress
 from ui.sync_control import SyncControl
 from ui.widgets import say
@@ -242,8 +242,7 @@ class SyncPage(QWidget):
             self.tr("Only anonymous counts leave the school."))
 
     def _choose_ca(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("CA certificate"), "",
-                                              self.tr("Certificates (*.pem *.crt *.cer);;"
-                                                      "All files (*)"))
+        path = ask_open_path(self, "certificate", self.tr("CA certificate"),
+                             self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
         if path:
             self.ca_field.setText(path)
