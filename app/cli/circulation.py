@@ -25,6 +25,7 @@ from app.circulation.fines import format_dong
 from app.circulation.rules import CATEGORY_NAMES, ITEM_TYPE_NAMES, LoanRule
 from app.circulation.usage import VISIT_GROUP_NAMES
 from app.cli._common import add_json_flag, as_id, number, open_library, phrase, print_json
+from app.cli.fines import dong
 from app.dates import display_fixed_due, parse_day, parse_fixed_due
 from app.errors import ValidationError
 from app.i18n import Text
@@ -178,7 +179,7 @@ def register(subparsers: Any) -> None:
                                                                  "holds allowed"))
     p.add_argument("--loanable", choices=["yes", "no"], help=phrase(
         "cho mượn về không (no = chỉ đọc tại chỗ)", "may be lent (no = reading room only)"))
-    p.add_argument("--fine", type=int, help=phrase("tiền phạt mỗi ngày quá hạn (đồng)",
+    p.add_argument("--fine", help=phrase("tiền phạt mỗi ngày quá hạn (đồng)",
                                                    "fine per overdue day (đồng)"))
     add_json_flag(p)
     p = add("class-loan", "cho cả lớp mượn bộ sách giáo khoa / báo cáo sách đã trả",
@@ -413,8 +414,9 @@ def loan_rules(args: argparse.Namespace) -> int:
                 changes.update(loan_days=args.days, fixed_due=None)
             if args.fixed_due is not None:
                 changes.update(fixed_due=_fixed_due(args.fixed_due), loan_days=None)
+            fine = None if args.fine is None else dong(args.fine)  # "2.000" đồng a day
             for name, value in (("max_items", args.max), ("renewals", args.renewals),
-                                ("fine_per_day", args.fine)):
+                                ("fine_per_day", fine)):
                 if value is not None:
                     changes[name] = value
             if args.holds:

@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from app.catalog.marc.holdings import parse_price
 from app.circulation.clock import display_date
 from app.circulation.fines import Fine, format_dong
 from app.cli._common import add_json_flag, number, open_library, phrase, print_json
@@ -73,11 +74,25 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=fines)
 
 
+def dong(text: str) -> int:
+    """An amount in đồng typed the Vietnamese way or not ("5.000", "5000 đ", "5,000"); a
+    :class:`ValidationError` in words for anything that is no whole number of đồng.
+
+    >>> dong("5.000"), dong("5000 đ"), dong("0")
+    (5000, 5000, 0)
+    """
+    plain = text.strip().lstrip("-")
+    price = None if plain.isascii() and plain.isdigit() else parse_price(text)
+    if price is not None and price.is_integer():
+        return int(price)
+    return number(text)  # digits (a negative figure refused by the setting) or the error
+
+
 def _setting(args: argparse.Namespace, key: str, write: Callable[[int], None],
              read: Callable[[], int], said: Callable[[int], str], off: Text) -> int:
     """Set a fine setting from the command's value (if given), then print it."""
     if args.values:
-        write(number(args.values[0]))
+        write(dong(args.values[0]) if key == "block_at" else number(args.values[0]))
     value = read()
     if args.json:
         print_json({key: value})

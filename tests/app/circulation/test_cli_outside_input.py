@@ -87,3 +87,24 @@ def test_a_number_two_copies_could_be_is_not_guessed(tmp_path: Path) -> None:
     code, out = thuvien(path, "checkout", "HS000001", "TK1")
     assert code == 1 and out["code"] == "item_not_found"
     assert open_loans(path) == []
+
+
+@pytest.mark.parametrize("typed", ["5.000", "5000", "5.000đ", "5000 đ", "5,000"])
+def test_amounts_in_dong_typed_the_vietnamese_way(db: Path, typed: str) -> None:
+    """'5.000' is five thousand đồng, as ``copy edit --price 45.000`` already reads it; the
+    debt limit and a rule's fine per day refused it as 'not a valid number'."""
+    code, out = thuvien(db, "fines", "block", typed)
+    assert code == 0 and out == {"block_at": 5000}
+    main(["--db", str(db), "--lang", "en", "loan-rules", "set", "*", "book", "--fine", typed])
+    code, out = thuvien(db, "loan-rules", "list")
+    rules = out["rules"] if isinstance(out, dict) else out
+    book = [r for r in rules if r["item_type"] == "book" and r["category"] == "*"]  # type: ignore[index]
+    assert book and book[0]["fine_per_day"] == 5000  # type: ignore[index]
+
+
+@pytest.mark.parametrize("typed", ["5.5", "abc", "-5"])
+def test_an_amount_that_is_no_whole_dong_is_refused_on_one_line(
+        db: Path, typed: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--db", str(db), "--lang", "en", "fines", "block", typed])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
