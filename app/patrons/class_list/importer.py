@@ -189,7 +189,7 @@ def _cell_text(cell: Cell, encoding: str | None, native: Callable[[str], str],
     if isinstance(cell, str):
         text = native(cell) if encoding in (None, legacy_text.UNICODE) else \
             legacy_text.decode(cell, encoding)
-        words = nfc(text).split()
+        words = nfc(text).translate(_INVISIBLE).split()
         if name and encoding == legacy_text.TCVN3 and not any(
                 w[0].isascii() and w[0].islower() for w in words):
             # TCVN3 has no capital toned vowels: a given name alone in its cell ("¸nh")
@@ -203,6 +203,8 @@ def _cell_text(cell: Cell, encoding: str | None, native: Callable[[str], str],
     return str(cell)
 
 
+# Copied from a web page or a chat: a zero-width space or a stray BOM stands between words.
+_INVISIBLE = {ord(ch): " " for ch in "\u200b\u2060\ufeff"} | {ord(ch): None for ch in "\u200c\u200d\u00ad"}
 _WHO = {"full_name", "family_middle", "given_name", "student_code", "card"}
 
 

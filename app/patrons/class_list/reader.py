@@ -111,11 +111,23 @@ def read_xlsx(path: Path) -> RawTable:
         raise ImportFormatError("import.bad_xlsx", BAD_XLSX, path=str(path),
                                 reason=str(exc)) from exc
     try:
-        sheets = [Sheet(ws.title, [list(row) for row in ws.iter_rows(values_only=True)])
+        sheets = [Sheet(ws.title, [[_cell_value(cell) for cell in row] for row in ws.iter_rows()])
                   for ws in book.worksheets]
     finally:
         book.close()
     return RawTable(path, "xlsx", None, sheets)
+
+
+def _cell_value(cell: object) -> Cell:
+    """A cell's value as Excel shows it where that matters: a number in a cell formatted
+    "000000000000" (a personal ID number, mã định danh) keeps its leading zeros as text."""
+    value: Cell = getattr(cell, "value", None)
+    shape = getattr(cell, "number_format", None)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and \
+            float(value).is_integer() and value >= 0 and isinstance(shape, str) and \
+            shape and set(shape) == {"0"} and len(shape) > len(str(int(value))):
+        return str(int(value)).zfill(len(shape))
+    return value
 
 
 def read_table(path: Path) -> RawTable:

@@ -68,3 +68,34 @@ def test_birth_dates_left_as_excel_serials_in_a_csv(cli: Any, tmp_path: Path) ->
     code, out = cli("patrons", "import", str(path))
     assert code == 0, out
     assert sorted(r["birth_date"] for r in out["rows"]) == ["2013-09-05", "2014-01-12"]
+
+
+def test_a_student_code_kept_with_its_zeros_by_the_cells_format(cli: Any, tmp_path: Path) -> None:
+    """The 12-digit personal ID number (mã định danh) typed in a cell formatted
+    "000000000000" shows 001213004567 in Excel; the number under it is 1213004567, and that
+    is what was stored, so the student's code never matched the school's records."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Mã định danh", "Họ và tên", "Lớp"])
+    sheet.append([1, 1213004567, "Nguyễn Văn An", "6A"])
+    sheet.append([2, 1213004568, "Lê Thị Hoa", "6A"])
+    for cell in ("B2", "B3"):
+        sheet[cell].number_format = "000000000000"
+    path = tmp_path / "6a.xlsx"
+    book.save(path)
+    code, out = cli("patrons", "import", str(path))
+    assert code == 0, out
+    assert sorted(r["student_code"] for r in out["rows"]) == ["001213004567", "001213004568"]
+    assert [r["student_code"] for r in out["rows"]][0] == "001213004567"
+
+
+def test_invisible_characters_copied_into_a_name_are_not_kept(cli: Any, tmp_path: Path) -> None:
+    """A name copied from a web page or a chat ("Lê\\u200bThị Hoa", a stray BOM) was stored
+    with the invisible character, so searching "Lê Thị Hoa" never found her."""
+    path = write(tmp_path, "lop.csv", "Họ và tên,Lớp\nLê\u200bThị Hoa,6A\n"
+                 "\ufeffNguyễn Văn\u200b An,6A\n")
+    code, out = cli("patrons", "import", str(path))
+    assert code == 0
+    assert names(cli) == ["Lê Thị Hoa", "Nguyễn Văn An"]
