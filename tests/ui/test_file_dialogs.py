@@ -154,3 +154,22 @@ def test_without_a_documents_folder_the_dialogs_open_in_home(  # type: ignore[no
     monkeypatch.setattr(QStandardPaths, "writableLocation", staticmethod(lambda _kind: ""))
     assert documents_folder() == Path.home()
 
+
+
+def test_choosing_the_backup_folder_before_it_exists_opens_in_documents(  # type: ignore[no-untyped-def]
+        lib, qtbot, documents, tmp_path, monkeypatch) -> None:
+    """Before the first backup the backup folder may not exist yet: the folder chooser
+    opens in Documents, not the program folder; once it exists, there."""
+    proposed: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(
+        lambda _parent, _title, start, *_rest: proposed.append(start) or ""))
+    from ui.firstrun.backup_dialog import BackupDialog
+
+    usb = tmp_path / "usb"
+    set_backup_folder(usb)
+    backups = BackupDialog(lib, restart=lambda: None)
+    qtbot.addWidget(backups)
+    backups.choose_folder()
+    usb.mkdir()
+    backups.choose_folder()
+    assert proposed == [str(documents), str(usb)]

@@ -30,7 +30,7 @@ from app.backup import BackupEntry, BackupError, BackupPolicy, check_database_fi
 from app.backup.identity import owner_of
 from app.backup.restore import aside_name, restore_database
 from app.library import Library
-from ui.file_dialogs import ask_open_path
+from ui.file_dialogs import ask_open_path, start_folder
 from ui.firstrun import texts as t
 from ui.firstrun.folder import backup_folder, set_backup_folder
 
@@ -159,7 +159,10 @@ class BackupDialog(QDialog):
 
     def choose_folder(self) -> None:
         """Pick another folder (a USB stick) and remember it for this PC."""
-        chosen = QFileDialog.getExistingDirectory(self, t.FOLDER(), str(self.folder()))
+        # Before the first backup the folder may not exist yet; Qt would open the current
+        # folder (the program folder on Windows).
+        chosen = QFileDialog.getExistingDirectory(self, t.FOLDER(),
+                                                  str(start_folder("backup", self.folder())))
         if chosen:
             self.set_folder(Path(chosen))
 
