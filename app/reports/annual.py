@@ -134,8 +134,7 @@ class Annual:
             "receipts": [r.to_dict() for r in self.receipts],
             "write_offs": [{**w.__dict__, "day": w.day.isoformat(),
                             "by_collection": dict(w.by_collection)} for w in self.write_offs],
-            "inventories": [{**i.__dict__, "closed_on": i.closed_on.isoformat()}
-                            for i in self.inventories],
+            "inventories": [i.to_dict() for i in self.inventories],
             "loans_by_month": [{"month": m, **counts} for m, counts in self.months],
             "students_on_roll": self.students_on_roll, "active_students": self.active_students,
             "top_titles": [{"title": t, "author": a, "loans": n, "readers": r}
@@ -295,8 +294,8 @@ def annual_report(annual: Annual, labels: dict[str, str], library: str) -> Repor
                                           sum(w.copies for w in annual.write_offs),
                                           sum(w.value for w in annual.write_offs), None)
     stocktakes: list[tuple[Cell, ...]] = [
-        (i.closed_on, i.collection or "—", i.expected, i.present, i.on_loan, i.missing)
-        for i in annual.inventories]
+        (i.closed_on, i.collection or "—", i.expected, i.present, i.on_loan, i.left_unfound,
+         i.lost_marked) for i in annual.inventories]
     # 5. loans by month
     groups = list(MAIN_GROUPS) + sorted({k for _, counts in annual.months for k, n in
                                          counts.items() if n and k not in MAIN_GROUPS})

@@ -4,7 +4,9 @@
   same source) with its running number, day, source, number of titles and copies, total
   value and the copies of each collection.
 * Part II, write-offs: one line per write-off record (number, day, reason, copies, value).
-* Part III, yearly inventory: the figures of each closed stocktake, per collection.
+* Part III, yearly inventory: the figures of each closed stocktake, per collection; the
+  copies not found are split into those left for next time (still in the collection, looked
+  for again) and those marked lost when it closed.
 
 Parts II and III come from the stocktake and write-off records (:mod:`app.reports.writeoffs`);
 while there are none, the part is printed with its heading and "no entries".
@@ -48,7 +50,9 @@ HEADS_III = ((Text("Ngày kiểm kê", "Date"), 64, "date"),
              (Text("Số bản phải có", "Expected"), 70, "int"),
              (Text("Có trên giá", "Present"), 70, "int"),
              (Text("Đang cho mượn", "On loan"), 70, "int"),
-             (Text("Mất", "Missing"), 60, "int"))
+             (Text("Chưa tìm thấy,\nđể lại lần sau", "Not found,\nleft for next time"), 70,
+              "int"),
+             (Text("Ghi mất", "Marked lost"), 50, "int"))
 
 
 @dataclass(frozen=True)
@@ -85,8 +89,7 @@ class GeneralRegister:
         return {"receipts": [r.to_dict() for r in self.receipts],
                 "write_offs": [{**w.__dict__, "day": w.day.isoformat(),
                                 "by_collection": dict(w.by_collection)} for w in self.write_offs],
-                "inventories": [{**i.__dict__, "closed_on": i.closed_on.isoformat()}
-                                for i in self.inventories]}
+                "inventories": [i.to_dict() for i in self.inventories]}
 
 
 def general_register(conn: sqlite3.Connection, collection: str | None = None,
@@ -141,8 +144,8 @@ def general_report(register: GeneralRegister, library: str, school_year: str,
                                   sum(w.copies for w in register.write_offs),
                                   sum(w.value for w in register.write_offs), None)
     rows_iii: list[tuple[Cell, ...]] = [
-        (i.closed_on, i.collection or "—", i.expected, i.present, i.on_loan, i.missing)
-        for i in register.inventories]
+        (i.closed_on, i.collection or "—", i.expected, i.present, i.on_loan, i.left_unfound,
+         i.lost_marked) for i in register.inventories]
     sections = [
         Section(PART_I(), columns_i, rows_i, total_i if rows_i else None, NO_ENTRIES(),
                 sheet="I"),

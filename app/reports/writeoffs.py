@@ -31,7 +31,9 @@ class WriteOff:
 
 @dataclass(frozen=True)
 class Inventory:
-    """A closed stocktake's figures for one collection, as part III lists them."""
+    """A closed stocktake's figures for one collection, as part III lists them: ``missing``
+    copies were not found; ``lost_marked`` of them were marked lost when it closed, the
+    others (``left_unfound``) were left as they were, to be looked for next time."""
 
     closed_on: date
     collection: str
@@ -39,6 +41,17 @@ class Inventory:
     present: int
     on_loan: int
     missing: int
+    lost_marked: int = 0
+
+    @property
+    def left_unfound(self) -> int:
+        """Copies not found and left for next time (not lost, still in the collection)."""
+        return self.missing - self.lost_marked
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON form."""
+        return {**self.__dict__, "closed_on": self.closed_on.isoformat(),
+                "left_unfound": self.left_unfound}
 
 
 def write_offs(conn: sqlite3.Connection, start: date | None = None,
@@ -64,6 +77,7 @@ def inventories(conn: sqlite3.Connection, years: range) -> list[Inventory]:
     for year in years:
         for result in stocktake_results(conn, year):
             out.extend(Inventory(result.closed_on, line.collection, line.expected,
-                                 line.present, line.on_loan, line.missing)
+                                 line.present, line.on_loan, line.missing,
+                                 line.lost_marked)
                        for line in result.lines)
     return out
