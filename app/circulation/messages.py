@@ -110,6 +110,12 @@ MESSAGES: dict[str, Text] = {
     "record_not_found": Text("Không tìm thấy biểu ghi {record}.", "Record {record} not found."),
     "patron_not_found": Text("Không tìm thấy bạn đọc “{code}”.", "Patron “{code}” not found."),
     "item_not_found": Text("Không tìm thấy bản sách “{code}”.", "Item “{code}” not found."),
+    "card_not_item": Text(
+        "“{code}” là thẻ bạn đọc của {name}, không phải mã sách — quét mã trên cuốn sách.",
+        "“{code}” is {name}'s library card, not a book — scan the code on the book."),
+    "item_not_card": Text(
+        "“{code}” là mã bản sách “{title}”, không phải thẻ bạn đọc — quét thẻ của bạn đọc.",
+        "“{code}” is the copy of “{title}”, not a library card — scan the reader's card."),
     "not_in_session": Text(
         "“{title}” không thuộc bộ sách của đợt mượn lớp {class_name}.",
         "“{title}” is not part of the set lent to class {class_name}."),

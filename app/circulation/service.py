@@ -79,6 +79,9 @@ class Circulation:
             # code of digits only, was taken for an id before its code was looked up)
             patron = patron_by_id(conn, int(key))
         if patron is None:
+            item = item_by_barcode(conn, key) if isinstance(key, str) else None
+            if item is not None:  # a book scanned where the card was asked for
+                raise refuse("item_not_card", code=key, title=item.title)
             raise refuse("patron_not_found", code=str(key))
         return patron
 
@@ -88,6 +91,9 @@ class Circulation:
             key = key.strip()
         item = item_by_id(conn, key) if isinstance(key, int) else item_by_barcode(conn, key)
         if item is None:
+            card = patron_by_card(conn, key) if isinstance(key, str) else None
+            if card is not None:  # a card scanned where the book was asked for
+                raise refuse("card_not_item", code=key, name=card.full_name)
             raise refuse("item_not_found", code=str(key))
         return item
 

@@ -108,3 +108,16 @@ def test_an_amount_that_is_no_whole_dong_is_refused_on_one_line(
     code = main(["--db", str(db), "--lang", "en", "fines", "block", typed])
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_card_given_for_a_book_and_a_book_for_a_card_say_so(db: Path) -> None:
+    """Both were 'not found', which sends the librarian looking for a missing record."""
+    code, out = thuvien(db, "checkout", "HS000001", "HS000002")
+    assert code == 1 and out["code"] == "card_not_item"
+    assert "Hoàng Thị Yến" in str(out["message"]) and "not a book" in str(out["message"])
+    code, out = thuvien(db, "checkout", "TK.00001", "TK.00002")
+    assert code == 1 and out["code"] == "item_not_card"
+    assert "Toán 6" in str(out["message"]) and "not a library card" in str(out["message"])
+    code, out = thuvien(db, "checkin", "HS000001")
+    assert code == 1 and out["code"] == "card_not_item"
+    assert open_loans(db) == []
