@@ -387,6 +387,26 @@
       <translation>{name}: everything returned</translation>
     </message>
     <message>
+      <source>Close the set</source>
+      <translation>Close the set</translation>
+    </message>
+    <message>
+      <source>Mark the {count} textbooks of class {name} still out as lost?</source>
+      <translation>Mark the {count} textbooks of class {name} still out as lost?</translation>
+    </message>
+    <message>
+      <source>The loan of each is closed and stays on its student's record. To close the set with the copies still on loan, untick “mark the copies still out as lost”.</source>
+      <translation>The loan of each is closed and stays on its student's record. To close the set with the copies still on loan, untick “mark the copies still out as lost”.</translation>
+    </message>
+    <message>
+      <source>&amp;Mark {count} lost</source>
+      <translation>&amp;Mark {count} lost</translation>
+    </message>
+    <message>
+      <source>&amp;No, go back</source>
+      <translation>&amp;No, go back</translation>
+    </message>
+    <message>
       <source>The set is closed.</source>
       <translation>The set is closed.</translation>
     </message>

@@ -387,6 +387,26 @@
       <translation>{name}: đã trả đủ</translation>
     </message>
     <message>
+      <source>Close the set</source>
+      <translation>Kết thúc đợt mượn</translation>
+    </message>
+    <message>
+      <source>Mark the {count} textbooks of class {name} still out as lost?</source>
+      <translation>Ghi mất {count} bản sách giáo khoa chưa trả của lớp {name}?</translation>
+    </message>
+    <message>
+      <source>The loan of each is closed and stays on its student's record. To close the set with the copies still on loan, untick “mark the copies still out as lost”.</source>
+      <translation>Lượt mượn của từng bản được đóng và vẫn ghi tên học sinh đã mượn. Muốn kết thúc đợt mà các em vẫn giữ sách, hãy bỏ chọn “ghi mất các bản chưa trả”.</translation>
+    </message>
+    <message>
+      <source>&amp;Mark {count} lost</source>
+      <translation>&amp;Ghi mất {count} bản</translation>
+    </message>
+    <message>
+      <source>&amp;No, go back</source>
+      <translation>&amp;Không, quay lại</translation>
+    </message>
+    <message>
       <source>The set is closed.</source>
       <translation>Đã kết thúc đợt mượn.</translation>
     </message>

@@ -214,6 +214,15 @@ VI: dict[str, str] = {
     "The set is closed: {count} copies are still out, not marked lost.":
         "Đã kết thúc đợt mượn: còn {count} bản chưa trả, chưa ghi mất.",
     "Clos&e the set": "&Kết thúc đợt mượn", "&Close": "Đó&ng",
+    # closing a set with "mark as lost" ticked asks first (ui/patrons/class_loan_dialog.py)
+    "Close the set": "Kết thúc đợt mượn",
+    "Mark the {count} textbooks of class {name} still out as lost?":
+        "Ghi mất {count} bản sách giáo khoa chưa trả của lớp {name}?",
+    "The loan of each is closed and stays on its student's record. To close the set with the "
+    "copies still on loan, untick “mark the copies still out as lost”.":
+        "Lượt mượn của từng bản được đóng và vẫn ghi tên học sinh đã mượn. Muốn kết thúc đợt mà "
+        "các em vẫn giữ sách, hãy bỏ chọn “ghi mất các bản chưa trả”.",
+    "&Mark {count} lost": "&Ghi mất {count} bản", "&No, go back": "&Không, quay lại",
     "Switch camera &on": "&Bật camera", "S&witch camera off": "Tắt c&amera",
     "Sets lent to this class": "Các đợt mượn của lớp",
     "{title} — {count} on the shelf": "{title} — {count} bản trên giá",

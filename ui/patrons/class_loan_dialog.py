@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -45,6 +46,7 @@ class ClassLoanDialog(QDialog):
         self._lib = lib
         self.class_name = class_name
         self.sessions: list[ClassLoanSession] = []
+        self.lost_question: QMessageBox | None = None
         self.setWindowTitle(self.tr("Textbooks for class {name}").format(name=class_name))
         self.resize(720, 620)
 
@@ -270,12 +272,41 @@ class ClassLoanDialog(QDialog):
         return "\n".join(lines)
 
     def close_session(self) -> ClassLoanReport | None:
-        """End the selected session (the copies still out marked lost when ticked)."""
+        """End the selected session. With "mark as lost" ticked and copies still out, ask
+        first (the question, in ``lost_question``, says how many; "No" is the default and
+        Esc): nothing is closed until the librarian agrees, and None is returned."""
         session = self.selected_session()
         if session is None:
             return None
         out = self._lib.circulation.class_loan_report(session.id).missing_count
-        marked = self.mark_lost.isChecked()
+        if out and self.mark_lost.isChecked():
+            self._ask_lost(session, out)
+            return None
+        return self._close(session, out, marked=False)
+
+    def _ask_lost(self, session: ClassLoanSession, out: int) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Close the set"), self.tr(
+            "Mark the {count} textbooks of class {name} still out as lost?").format(
+            count=out, name=self.class_name), parent=self)
+        box.setInformativeText(self.tr(
+            "The loan of each is closed and stays on its student's record. To close the set "
+            "with the copies still on loan, untick “mark the copies still out as lost”."))
+        mark = box.addButton(self.tr("&Mark {count} lost").format(count=out),
+                             QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&No, go back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # Enter must not write books off
+        box.setEscapeButton(keep)
+
+        def answered(button: object) -> None:
+            if button is mark:
+                self._close(session, out, marked=True)
+
+        box.buttonClicked.connect(answered)
+        self.lost_question = box
+        box.open()
+
+    def _close(self, session: ClassLoanSession, out: int, marked: bool
+               ) -> ClassLoanReport | None:
         try:
             report = self._lib.circulation.close_class_loan(session.id, mark_missing_lost=marked)
         except UserError as exc:
