@@ -336,10 +336,25 @@ def _find_existing(service: PatronService, values: Mapping[str, Any]) -> list[Pa
 
 def _match_existing(service: PatronService, rows: list[RowResult]) -> None:
     conn = service.db.conn
+    found = {id(row): _find_existing(service, row.values) for row in rows
+             if row.status != "error"}
+    # Namesakes (same name and class, no code or birth date): when the list has as many rows
+    # as the library has such patrons, they are the same pupils, in order — as the same list
+    # imported before added them.
+    alike: dict[tuple[int, ...], list[RowResult]] = {}
+    for row in rows:
+        ids = tuple(sorted(p.id for p in found.get(id(row), [])))
+        if len(ids) > 1:
+            alike.setdefault(ids, []).append(row)
+    for ids, group in alike.items():
+        if len(group) == len(ids):
+            by_id = {p.id: p for p in found[id(group[0])]}
+            for row, patron_id in zip(group, ids, strict=True):
+                found[id(row)] = [by_id[patron_id]]
     for row in rows:
         if row.status == "error":
             continue
-        matches = _find_existing(service, row.values)
+        matches = found[id(row)]
         if len(matches) > 1:
             row.error("import.ambiguous", AMBIGUOUS(count=len(matches),
                                                    name=row.values["full_name"]))

@@ -99,3 +99,20 @@ def test_invisible_characters_copied_into_a_name_are_not_kept(cli: Any, tmp_path
     code, out = cli("patrons", "import", str(path))
     assert code == 0
     assert names(cli) == ["Lê Thị Hoa", "Nguyễn Văn An"]
+
+
+def test_the_same_list_with_two_pupils_of_one_name_imported_twice(cli: Any,
+                                                                  tmp_path: Path) -> None:
+    """Two "Nguyễn Văn An" in 6A, no code or birth date: the first import adds both, the
+    second found two patrons for each row and refused both rows ('add a student code')."""
+    path = write(tmp_path, "6a.csv", "Họ và tên,Lớp,Giới tính\nNguyễn Văn An,6A,Nam\n"
+                 "Nguyễn Văn An,6A,Nam\nTrần Bình,6A,Nam\n")
+    code, out = cli("patrons", "import", str(path))
+    assert code == 0 and out["counts"]["new"] == 3
+    code, out = cli("patrons", "import", str(path))
+    assert code == 0 and out["counts"] == {"new": 0, "update": 0, "unchanged": 3, "error": 0}
+    assert len({r["patron_id"] for r in out["rows"]}) == 3
+    assert names(cli) == ["Nguyễn Văn An", "Nguyễn Văn An", "Trần Bình"]
+    one = write(tmp_path, "one.csv", "Họ và tên,Lớp\nNguyễn Văn An,6A\n")
+    code, out = cli("patrons", "import", str(one))  # which of the two? still not guessed
+    assert code == 1 and out["rows"][0]["codes"] == ["import.ambiguous"]
