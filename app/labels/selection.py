@@ -197,6 +197,8 @@ def _numbered(lib: Library, prefix: str, low: int, high: int) -> list[LabelItem]
     chosen: list[tuple[int, LabelItem]] = []
     for item in found:
         rest = item.barcode[len(prefix):]
+        if prefix[-1:].isalpha():  # "TK00001-TK00050" typed without the dot of TK.00001
+            rest = rest.lstrip("./-_ ")
         if rest.isdigit() and low <= int(rest) <= high:
             chosen.append((int(rest), item))
     return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
