@@ -185,12 +185,19 @@ class PatronService:
                                            register_order(p.full_name)))
 
     def classes(self) -> list[tuple[str, int]]:
-        """Each class that has non-deleted patrons, with its number of active students."""
+        """Each class that still has patrons in it (active or blocked), with its number of
+        active students. A class whose students all graduated or left (9A after the
+        rollover) is not listed: they are among :meth:`former_students`."""
         rows = self.db.conn.execute(
             "SELECT class_name, sum(status = 'active') FROM patrons "
-            "WHERE deleted = 0 AND class_name IS NOT NULL GROUP BY class_name")
+            "WHERE deleted = 0 AND class_name IS NOT NULL GROUP BY class_name "
+            "HAVING sum(status IN ('active', 'blocked')) > 0")
         return sorted(((str(c), int(n)) for c, n in rows),
                       key=lambda cn: (grade_of(cn[0]) or 99, cn[0]))
+
+    def former_students(self) -> list[Patron]:
+        """Students who graduated or left, by their last class then name."""
+        return [p for p in self.list_patrons(category="student") if p.status in GONE_STATUSES]
 
     # ----------------------------------------------------------------- writing
     def add(self, full_name: str, *, category: str = "student", student_code: str | None = None,

@@ -1846,6 +1846,14 @@
       <translation>{name} ({count})</translation>
     </message>
     <message>
+      <source>Graduated or left ({count})</source>
+      <translation>Graduated or left ({count})</translation>
+    </message>
+    <message>
+      <source>Students who graduated or left, by their last class</source>
+      <translation>Students who graduated or left, by their last class</translation>
+    </message>
+    <message>
       <source>Searching patrons</source>
       <translation>Searching patrons</translation>
     </message>

@@ -1846,6 +1846,14 @@
       <translation>{name} ({count})</translation>
     </message>
     <message>
+      <source>Graduated or left ({count})</source>
+      <translation>Ra trường, chuyển đi ({count})</translation>
+    </message>
+    <message>
+      <source>Students who graduated or left, by their last class</source>
+      <translation>Học sinh đã ra trường hoặc chuyển đi, theo lớp cuối cùng</translation>
+    </message>
+    <message>
       <source>Searching patrons</source>
       <translation>Đang tìm bạn đọc</translation>
     </message>

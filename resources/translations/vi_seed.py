@@ -223,6 +223,10 @@ VI: dict[str, str] = {
         "Lượt mượn của từng bản được đóng và vẫn ghi tên học sinh đã mượn. Muốn kết thúc đợt mà "
         "các em vẫn giữ sách, hãy bỏ chọn “ghi mất các bản chưa trả”.",
     "&Mark {count} lost": "&Ghi mất {count} bản", "&No, go back": "&Không, quay lại",
+    # the patrons' class list: students who graduated or left, apart (ui/patrons/view.py)
+    "Graduated or left ({count})": "Ra trường, chuyển đi ({count})",
+    "Students who graduated or left, by their last class":
+        "Học sinh đã ra trường hoặc chuyển đi, theo lớp cuối cùng",
     "Switch camera &on": "&Bật camera", "S&witch camera off": "Tắt c&amera",
     "Sets lent to this class": "Các đợt mượn của lớp",
     "{title} — {count} on the shelf": "{title} — {count} bản trên giá",

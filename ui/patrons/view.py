@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 ALL = "\x00all"
 #: The class list's entries for cards past their expiry / expiring within the notice days.
 CARD_LISTS = ("\x00expired", "\x00expiring")
+# The class list's last entry: students who graduated or left. Their classes (9A after the
+# rollover) are not listed each with "(0)" year after year.
+FORMER = "\x00former"
 
 
 SEARCH_MIN_WIDTH = 320  # pixels; narrower, the buttons go on a row below the field
@@ -198,6 +201,12 @@ class PatronsView(QWidget):
             item = QListWidgetItem(self.tr("{name} ({count})").format(name=name, count=count))
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.classes.addItem(item)
+        former = len(self._lib.patrons.former_students())
+        if former:
+            item = QListWidgetItem(self.tr("Graduated or left ({count})").format(count=former))
+            item.setData(Qt.ItemDataRole.UserRole, FORMER)
+            item.setToolTip(self.tr("Students who graduated or left, by their last class"))
+            self.classes.addItem(item)
         self.classes.blockSignals(False)
         row = next((i for i in range(self.classes.count())
                     if self.classes.item(i).data(Qt.ItemDataRole.UserRole) == chosen), 0)
@@ -208,7 +217,7 @@ class PatronsView(QWidget):
         """The class chosen on the left (None for all patrons)."""
         item = self.classes.currentItem()
         value = item.data(Qt.ItemDataRole.UserRole) if item else ALL
-        return None if value == ALL or value in CARD_LISTS else str(value)
+        return None if value in (ALL, FORMER) or value in CARD_LISTS else str(value)
 
     def card_list(self) -> str | None:
         """``"expired"`` or ``"expiring"`` when that list is chosen on the left, else None."""
@@ -229,6 +238,10 @@ class PatronsView(QWidget):
             return
         self.cards_button.setEnabled(True)  # a class, or a patron found by name
         self.textbooks_button.setEnabled(self.current_class() is not None)
+        item = self.classes.currentItem()
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == FORMER:
+            self._fill(self._lib.patrons.former_students())
+            return
         self._fill(self._lib.patrons.list_patrons(class_name=self.current_class(),
                                                   cards=self.card_list()))
 
