@@ -19,6 +19,7 @@ from app import legacy_text
 from app.errors import ImportFormatError
 from app.i18n import Text
 from app.patrons.class_list.columns import (
+    UNKNOWN_COLUMN,
     Header,
     apply_overrides,
     column_index,
@@ -114,6 +115,7 @@ def _run(service: PatronService, table: RawTable, conn: sqlite3.Connection | Non
         header = header.decoded({index: overridden.get(index, typed)
                                  for index in range(len(header.raw))}, table.native)
         header = apply_overrides(header, mapping)
+        _check_mapped_columns_exist(sheet, header, mapping)
         if "full_name" not in header.fields and not (
                 "family_middle" in header.fields and "given_name" in header.fields):
             result.skipped_sheets.append(sheet.name)
@@ -140,6 +142,17 @@ def _run(service: PatronService, table: RawTable, conn: sqlite3.Connection | Non
     if conn is not None:
         _write(service, conn, result.rows)
     return result
+
+
+def _check_mapped_columns_exist(sheet: Sheet, header: Header,
+                                mapping: Mapping[str, str] | None) -> None:
+    """A column named by letter or number past the sheet's last one ("Z" in a four-column
+    list) is a slip: said, rather than an import of rows with nothing in that field."""
+    width = max((len(row) for row in sheet.rows), default=0)
+    for column in mapping or {}:
+        index = column_index(column, header)
+        if index is not None and index >= width:
+            raise ImportFormatError("import.bad_column", UNKNOWN_COLUMN, column=column)
 
 
 def _sample(sheet: Sheet, header: Header, index: int, encoding: str | None,
@@ -238,9 +251,9 @@ def _row_values(row: Sequence[Cell], header: Header, encodings: Mapping[int, str
         values["gender"] = "female" if mark is not None and str(mark).strip() else "male"
         values.pop("female_mark", None)
     name_index = header.fields.index("full_name") if "full_name" in header.fields else None
-    if name_index is not None and fold(str(values.get("full_name", ""))) == \
-            fold(header.headers[name_index]):
-        return None
+    if name_index is not None and name_index < len(header.headers) and \
+            fold(str(values.get("full_name", ""))) == fold(header.headers[name_index]):
+        return None  # the header repeated (a list printed over several pages)
     return values
 
 

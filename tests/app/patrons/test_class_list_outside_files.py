@@ -116,3 +116,13 @@ def test_the_same_list_with_two_pupils_of_one_name_imported_twice(cli: Any,
     one = write(tmp_path, "one.csv", "Họ và tên,Lớp\nNguyễn Văn An,6A\n")
     code, out = cli("patrons", "import", str(one))  # which of the two? still not guessed
     assert code == 1 and out["rows"][0]["codes"] == ["import.ambiguous"]
+
+
+def test_a_name_column_mapped_past_the_last_column_is_no_traceback(
+        cli: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--map Z=full_name`` on a three-column list raised IndexError (a traceback)."""
+    path = write(tmp_path, "lop.csv", "STT,Họ và tên,Lớp\n1,Nguyễn Văn An,6A\n")
+    code, out = cli("patrons", "import", "--dry-run", str(path), "--map", "Z=full_name")
+    assert code == 2 and out["error"].strip() == "There is no column “Z”."
+    code, out = cli("patrons", "import", str(path), "--map", "C=class_name")  # one that exists
+    assert code == 0 and out["counts"]["new"] == 1
