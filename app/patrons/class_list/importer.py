@@ -56,6 +56,8 @@ AMBIGUOUS = Text("Có {count} bạn đọc cùng tên “{name}”; hãy thêm m
 BAD_CATEGORY = Text("Loại bạn đọc “{value}” không hợp lệ.", "Unknown patron category “{value}”.")
 BAD_ENCODING = Text("Bảng mã “{encoding}” không dùng được (chọn: {allowed}).",
                     "Unknown text encoding “{encoding}” (choose: {allowed}).")
+BAD_YEAR = Text("Năm học “{value}” không hợp lệ; viết ví dụ 2025-2026.",
+                "The school year “{value}” is not valid; write e.g. 2025-2026.")
 
 TEXT_FIELDS = ("full_name", "family_middle", "given_name", "class_name", "student_code",
                "gender", "phone", "email", "address", "note", "card", "school_year", "category")
@@ -82,6 +84,8 @@ def import_class_list(service: PatronService, path: Path | str, *, dry_run: bool
         if encoding not in legacy_text.ENCODINGS:
             raise ImportFormatError("import.bad_encoding", BAD_ENCODING, encoding=encoding,
                                     allowed=", ".join(legacy_text.ENCODINGS))
+    if school_year is not None and not _is_school_year(school_year):
+        raise ImportFormatError("import.bad_year", BAD_YEAR, value=school_year)
     table = read_table(Path(path))
     chosen = dict(encodings or {})
     if dry_run:
@@ -90,6 +94,14 @@ def import_class_list(service: PatronService, path: Path | str, *, dry_run: bool
     with service.db.transaction() as conn:
         return _run(service, table, conn, mapping, default_class, school_year, category,
                     chosen)
+
+
+def _is_school_year(text: str) -> bool:
+    """Whether *text* is a school year, two years that follow each other ("2025-2026")."""
+    year = normalize_school_year(text) or ""
+    first, _, second = year.partition("-")
+    return len(first) == 4 and first.isdigit() and second.isdigit() and \
+        int(second) == int(first) + 1
 
 
 def _run(service: PatronService, table: RawTable, conn: sqlite3.Connection | None,

@@ -126,3 +126,16 @@ def test_a_name_column_mapped_past_the_last_column_is_no_traceback(
     assert code == 2 and out["error"].strip() == "There is no column “Z”."
     code, out = cli("patrons", "import", str(path), "--map", "C=class_name")  # one that exists
     assert code == 0 and out["counts"]["new"] == 1
+
+
+@pytest.mark.parametrize("year", ["abc", "2026-2025", "2025", "25-26"])
+def test_a_school_year_that_is_none_is_refused_before_anything_is_written(
+        cli: Any, tmp_path: Path, year: str) -> None:
+    """``--year abc`` stored "abc" as the school year of every pupil of the list."""
+    path = write(tmp_path, "lop.csv", "Họ và tên,Lớp\nNguyễn Văn An,6A\n")
+    code, out = cli("patrons", "import", str(path), "--year", year)
+    assert code == 2 and out["error"].strip() == (
+        f"The school year “{year}” is not valid; write e.g. 2025-2026.")
+    assert names(cli) == []
+    code, out = cli("patrons", "import", str(path), "--year", "2025 – 2026")
+    assert code == 0 and out["school_year"] == "2025-2026"
