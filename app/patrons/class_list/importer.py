@@ -84,6 +84,8 @@ def import_class_list(service: PatronService, path: Path | str, *, dry_run: bool
         if encoding not in legacy_text.ENCODINGS:
             raise ImportFormatError("import.bad_encoding", BAD_ENCODING, encoding=encoding,
                                     allowed=", ".join(legacy_text.ENCODINGS))
+    if default_class is not None and parse_class(default_class) is None:
+        raise ImportFormatError("import.bad_class", BAD_CLASS, value=default_class)
     if school_year is not None and not _is_school_year(school_year):
         raise ImportFormatError("import.bad_year", BAD_YEAR, value=school_year)
     table = read_table(Path(path))

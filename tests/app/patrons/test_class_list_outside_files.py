@@ -139,3 +139,16 @@ def test_a_school_year_that_is_none_is_refused_before_anything_is_written(
     assert names(cli) == []
     code, out = cli("patrons", "import", str(path), "--year", "2025 – 2026")
     assert code == 0 and out["school_year"] == "2025-2026"
+
+
+@pytest.mark.parametrize("klass", ["Toán", "13A", "Lớp Toán"])
+def test_a_class_given_that_is_no_class_is_refused_once(cli: Any, tmp_path: Path,
+                                                        klass: str) -> None:
+    """``--class Toán`` made every row an error (exit 1, a line per pupil); the slip is the
+    argument's, said once."""
+    path = write(tmp_path, "lop.csv", "Họ và tên\nNguyễn Văn An\nLê Thị Hoa\n")
+    code, out = cli("patrons", "import", str(path), "--class", klass)
+    assert code == 2 and out["error"].strip() == (
+        f"The class “{klass}” is not in a known format (e.g. 6A, 10A1, 6/1).")
+    code, out = cli("patrons", "import", str(path), "--class", "lớp 6a")
+    assert code == 0 and {r["class"] for r in out["rows"]} == {"6A"}
