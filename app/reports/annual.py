@@ -74,7 +74,6 @@ WORTH = Text("giá trị (đ)", "value (đ)")
 MONTH = Text("Tháng", "Month")
 TOTAL = Text("Cộng", "Total")
 OTHER = Text("Khác", "Other")
-NO_SOURCE = Text("(không ghi nguồn)", "(no source)")
 GROUP = Text("Nhóm bạn đọc", "Reader group")
 ACTIVE = Text("Bạn đọc tích cực", "Active readers")
 VISITS = Text("Lượt đến", "Visits")
@@ -203,7 +202,8 @@ def annual_figures(conn: sqlite3.Connection, year: str, today: date) -> Annual:
     stocktakes = [i for i in inventories(conn, range(period.start.year, end.year + 1))
                   if period.start <= i.closed_on <= end]
     annual = Annual(year, period.start, end, stats, start_by_code, start_total,
-                    register.receipts, register.write_offs, stocktakes)
+                    [r for r in register.receipts if not r.carried_over],  # not acquired
+                    register.write_offs, stocktakes)
     first, last = period.start.isoformat(), end.isoformat()
     students = _loans(conn, annual)
     students |= {r[0] for r in conn.execute(
@@ -281,8 +281,8 @@ def annual_report(annual: Annual, labels: dict[str, str], library: str) -> Repor
                                           e.copies, e.value)
     # 2–4. the general register's parts for the year
     receipts: list[tuple[Cell, ...]] = [
-        (r.number, date.fromisoformat(r.day), r.source or NO_SOURCE(), r.titles, r.copies,
-         r.value) for r in annual.receipts]
+        (r.number, date.fromisoformat(r.day) if r.day else None, r.label(), r.titles,
+         r.copies, r.value) for r in annual.receipts]
     receipts_total: tuple[Cell, ...] = (TOTAL(), None, None,
                                         sum(r.titles for r in annual.receipts),
                                         sum(r.copies for r in annual.receipts),

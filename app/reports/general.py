@@ -2,7 +2,9 @@
 
 * Part I, receipts: one line per delivery (lần nhập: copies acquired the same day from the
   same source) with its running number, day, source, number of titles and copies, total
-  value and the copies of each collection.
+  value and the copies of each collection. Copies with no acquisition day (an imported
+  catalog) come first on one unnumbered line carried over (chuyển sang), so the part's total
+  is every copy in the register; the deliveries keep their numbers 1, 2, 3…
 * Part II, write-offs: one line per write-off record (number, day, reason, copies, value).
 * Part III, yearly inventory: the figures of each closed stocktake, per collection; the
   copies not found are split into those left for next time (still in the collection, looked
@@ -20,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from app.i18n import Text
-from app.reports.holdings import deliveries, load_copies
+from app.reports.holdings import Copy, deliveries, load_copies, undated
 from app.reports.period import Period
 from app.reports.table import Cell, Column, Report, Section
 from app.reports.writeoffs import Inventory, WriteOff, inventories, write_offs
@@ -32,6 +34,7 @@ PART_III = Text("Phần III — Kiểm kê hằng năm", "Part III — Yearly in
 NO_ENTRIES = Text("Chưa có lần nào.", "No entries.")
 TOTAL = Text("Cộng", "Total")
 NO_SOURCE = Text("(không ghi nguồn)", "(no source)")
+CARRIED_OVER = Text("Chuyển sang (không rõ ngày nhập)", "Carried over (acquisition date unknown)")
 HEADS_I = ((Text("Số TT\nvào sổ", "Reg.\nno."), 36, "number"),
            (Text("Ngày vào sổ", "Date"), 58, "date"),
            (Text("Nguồn cung cấp", "Source"), 150, "text"),
@@ -57,15 +60,33 @@ HEADS_III = ((Text("Ngày kiểm kê", "Date"), 64, "date"),
 
 @dataclass(frozen=True)
 class Receipt:
-    """One line of part I."""
+    """One line of part I: a delivery, or (*carried_over*, no number or day) the copies whose
+    acquisition day is unknown."""
 
-    number: int
-    day: str
+    number: int | None
+    day: str | None
     source: str
     titles: int
     copies: int
     value: float
     by_collection: dict[str, int] = field(default_factory=dict)
+    carried_over: bool = False
+
+    @staticmethod
+    def of(copies: list[Copy], number: int | None = None, day: str | None = None,
+           source: str = "") -> Receipt:
+        """The line for *copies*; without *number* and *day*, the carried-over line."""
+        by_collection: dict[str, int] = {}
+        for copy in copies:
+            by_collection[copy.collection] = by_collection.get(copy.collection, 0) + 1
+        return Receipt(number, day, source, len({c.record_id for c in copies}), len(copies),
+                       sum(c.value for c in copies), by_collection, number is None)
+
+    def label(self) -> str:
+        """The source column as printed."""
+        if self.carried_over:
+            return CARRIED_OVER()
+        return self.source or NO_SOURCE()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -96,22 +117,24 @@ def general_register(conn: sqlite3.Connection, collection: str | None = None,
                      period: Period | None = None, today: date | None = None) -> GeneralRegister:
     """Parts I–III for the deliveries, write-offs and stocktakes in *period* (all when open);
     with *collection*, part I counts only that collection's copies (running numbers stay
-    those of the whole register)."""
+    those of the whole register). Part I opens with the carried-over line of the copies with
+    no acquisition day when the period is open (the whole register, as the individual register
+    lists those copies only then): a period of days continues or ends pages already written,
+    and those copies were not acquired in it."""
     period = period or Period()
     wanted = collection.strip().upper() if collection else None
+    copies = load_copies(conn)
     receipts = []
-    for delivery in deliveries(load_copies(conn)):
+    if period.contains(None):
+        carried = [c for c in undated(copies) if not wanted or c.collection == wanted]
+        if carried:
+            receipts.append(Receipt.of(carried))
+    for delivery in deliveries(copies):
         if not period.contains(delivery.day) and (period.start or period.end):
             continue
-        copies = [c for c in delivery.copies if not wanted or c.collection == wanted]
-        if not copies:
-            continue
-        by_collection: dict[str, int] = {}
-        for copy in copies:
-            by_collection[copy.collection] = by_collection.get(copy.collection, 0) + 1
-        receipts.append(Receipt(delivery.number, delivery.day, delivery.source,
-                                len({c.record_id for c in copies}), len(copies),
-                                sum(c.value for c in copies), by_collection))
+        members = [c for c in delivery.copies if not wanted or c.collection == wanted]
+        if members:
+            receipts.append(Receipt.of(members, delivery.number, delivery.day, delivery.source))
     last_year = (period.end or today or date.today()).year
     first_year = period.start.year if period.start else 1990
     return GeneralRegister(receipts, write_offs(conn, period.start, period.end),
@@ -129,7 +152,7 @@ def general_report(register: GeneralRegister, library: str, school_year: str,
     width = 40.0
     columns_i = _columns(HEADS_I) + tuple(Column(code or "—", width, "int") for code in codes)
     rows_i: list[tuple[Cell, ...]] = [
-        (r.number, date.fromisoformat(r.day), r.source or NO_SOURCE(), r.titles, r.copies,
+        (r.number, date.fromisoformat(r.day) if r.day else None, r.label(), r.titles, r.copies,
          r.value, *(r.by_collection.get(code, 0) for code in codes)) for r in register.receipts]
     total_i: tuple[Cell, ...] = (TOTAL(), None, None,
                                  sum(r.titles for r in register.receipts),

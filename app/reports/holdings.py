@@ -4,7 +4,9 @@ and the deliveries (lần nhập) they came in.
 A delivery is the copies acquired on the same day from the same source (the source compared
 folded, so "Mua" and "mua " are one). Deliveries are numbered 1, 2, 3… in date order across
 the whole library: that number is the line of part I of the general register (số vào sổ
-tổng quát) and is printed beside each copy in the individual register.
+tổng quát) and is printed beside each copy in the individual register. Copies with no
+acquisition day (a catalog imported from MARC often has none) belong to no delivery: part I
+carries them over on one unnumbered first line (:func:`undated`).
 """
 
 from __future__ import annotations
@@ -129,3 +131,9 @@ def deliveries(copies: Iterable[Copy]) -> list[Delivery]:
 def delivery_numbers(found: Iterable[Delivery]) -> dict[int, int]:
     """item id → running number of the delivery it came in."""
     return {copy.item_id: d.number for d in found for copy in d.copies}
+
+
+def undated(copies: Iterable[Copy]) -> list[Copy]:
+    """The copies with no acquisition day, in accession order: the stock part I carries over
+    (chuyển sang) on its first line, since no delivery can be told for them."""
+    return sorted((c for c in copies if c.delivery_key is None), key=accession_order)
