@@ -9,6 +9,7 @@ the user is typing (no space after it yet).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from app.catalog.isbn import to_isbn13
@@ -94,6 +95,19 @@ class Query:
         """The terms that may match in any column (they decide the ranking)."""
         return [t for t in self.terms if t.column is None]
 
+
+
+def typed_forms(text: str) -> list[str]:
+    """The forms of *text* to search, in turn until one finds something: its NFKC form
+    (full-width letters and digits, which some Vietnamese input methods on Windows type, are
+    the plain ones a catalog holds), then the text as typed when that differs (a record
+    stored with the same full-width characters).
+
+    >>> typed_forms("Ｔｏáｎ １")
+    ['Toán 1', 'Ｔｏáｎ １']
+    """
+    typed = unicodedata.normalize("NFKC", text)
+    return [typed] if typed == text else [typed, text]
 
 
 def _add(query: Query, words: list[str], column: str | None, prefix_last: bool) -> None:

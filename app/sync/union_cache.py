@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from typing import Any
 
 from app.catalog.isbn import to_isbn13
+from app.catalog.query import Term, parse_query, typed_forms
 from app.db.connection import utc_now
 from app.text import fold, nfc
 
@@ -43,34 +45,74 @@ def store_page(conn: sqlite3.Connection, records: list[dict[str, Any]]) -> None:
                      (uid, fold(title), fold(" ".join(authors))))
 
 
-def _fts_query(text: str) -> str | None:
-    words = fold(text).split()
-    if not words:
+# The columns of union_cache_fts; a qualifier for another field (subject:, callno:) is
+# looked for in these, the only text the cache indexes. ISSN and bar-code numbers (column
+# "other") are not in the cache at all.
+_CACHED_COLUMNS = ("title", "author")
+
+
+def _cached_term(term: Term) -> Term | None:
+    """*term* as the cache can match it: every word a word prefix, as the union search has
+    always read them ("tieng vi" finds "Tiếng Việt"), except one letter, which would be spread
+    over every two-letter prefix (a pasted page of them is too large an expression)."""
+    if term.column == "other":
         return None
-    return " AND ".join(f'"{w}"*' for w in words)
+    column = term.column if term.column in _CACHED_COLUMNS else None
+    prefix = term.prefix or (len(term.words) == 1 and len(term.words[0]) > 1)
+    return replace(term, column=column, prefix=prefix, completions=None)
+
+
+def _matching_ids(conn: sqlite3.Connection, text: str, limit: int) -> tuple[int, list[int]]:
+    """The number of cached union records matching *text* and the first *limit* of them,
+    the query read as the catalog search reads it (:func:`app.catalog.query.parse_query`):
+    qualifiers, "phrases", an ISBD description by its first area, a pasted page by its
+    first words."""
+    isbn = to_isbn13(text.strip())
+    if isbn:
+        ids = [r[0] for r in conn.execute(
+            "SELECT union_id FROM union_cache_isbns WHERE isbn = ? ORDER BY union_id", (isbn,))]
+        return len(ids), ids[:limit]
+    query = parse_query(text)
+    terms = [t for t in (_cached_term(t) for t in query.terms) if t is not None]
+    match = " AND ".join(f"{t.column} : {t.phrase}" if t.column else t.phrase for t in terms)
+    where, params = "", list[object]()
+    if query.year_from is not None:
+        where += " AND c.year BETWEEN ? AND ?"
+        params += [query.year_from, query.year_to]
+    for number in query.isbns:
+        where += " AND c.union_id IN (SELECT union_id FROM union_cache_isbns WHERE isbn = ?)"
+        params.append(number)
+    if query.isbn_prefix:
+        where += (" AND c.union_id IN (SELECT union_id FROM union_cache_isbns "
+                  "WHERE isbn >= ? AND isbn < ?)")
+        params += [query.isbn_prefix, query.isbn_prefix + "\U0010ffff"]
+    if match:
+        source = ("FROM union_cache_fts f JOIN union_cache c ON c.union_id = f.rowid "
+                  f"WHERE union_cache_fts MATCH ?{where}")
+        params, order = [match, *params], "ORDER BY f.rank"
+    elif where:
+        source, order = f"FROM union_cache c WHERE 1{where}", "ORDER BY c.title_fold"
+    else:
+        return 0, []
+    total = int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0])
+    ids = [r[0] for r in conn.execute(f"SELECT c.union_id {source} {order} LIMIT ?",
+                                      [*params, limit])]
+    return total, ids
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> dict[str, Any]:
-    """Union records matching *query* (an ISBN in any form, or title/author words).
+    """Union records matching *query* (an ISBN in any form, title/author words, or the
+    catalog search's qualifiers: see :func:`_matching_ids`). Full-width characters are read
+    as the plain ones first (:func:`app.catalog.query.typed_forms`).
 
     >>> search(conn, "tieng viet 1")  # doctest: +SKIP
     {'total': 2, 'hits': [{'id': 17, 'title': 'Tiếng Việt 1', ...}]}
     """
-    isbn = to_isbn13(query.strip())
-    if isbn:
-        ids = [r[0] for r in conn.execute(
-            "SELECT union_id FROM union_cache_isbns WHERE isbn = ? ORDER BY union_id", (isbn,))]
-        total = len(ids)
-        ids = ids[:limit]
-    else:
-        match = _fts_query(query)
-        if match is None:
-            return {"total": 0, "hits": []}
-        total = int(conn.execute("SELECT count(*) FROM union_cache_fts WHERE union_cache_fts "
-                                 "MATCH ?", (match,)).fetchone()[0])
-        ids = [r[0] for r in conn.execute(
-            "SELECT rowid FROM union_cache_fts WHERE union_cache_fts MATCH ? ORDER BY rank "
-            "LIMIT ?", (match, limit))]
+    total, ids = 0, list[int]()
+    for text in typed_forms(query):
+        total, ids = _matching_ids(conn, text, limit)
+        if total:
+            break
     hits = [hit for hit in (get(conn, uid) for uid in ids) if hit is not None]
     return {"total": total, "hits": hits}
 
