@@ -8,6 +8,12 @@ Vietnamese-aware like the desktop's search: the query is folded by :func:`app.te
 finds "Tiếng Việt"); all must match, in the title or the authors. An ISBN in any form
 (ISBN-10 or -13, with or without hyphens) finds the union record that holds it.
 
+The query is read by the desktop's own parser (:func:`app.catalog.query.parse_query`),
+full-width characters as the plain ones first (:func:`app.catalog.query.typed_forms`):
+``title:``/``author:`` words are looked for in the title and authors alike (one indexed
+text), ``isbn:`` and a labelled ISBN narrow to that ISBN, ``year:`` to those years, an ISBD
+description pasted whole is searched by its first area, a pasted page by its first words.
+
 Order: the title equal to the query first, then titles beginning with it, then titles that
 hold every word, then the rest (words found in the authors); within each, by folded title.
 
@@ -24,8 +30,8 @@ from sqlalchemy import Connection, bindparam, text
 
 from app.catalog.isbn import to_isbn13
 from app.catalog.marc.clean import clean
+from app.catalog.query import Query, parse_query, typed_forms
 from app.sync.protocol import as_str_list, as_year
-from app.text import fold
 from server import union
 
 #: Query words used at most; a longer word is cut as union_words cuts it.
@@ -68,18 +74,41 @@ SELECT u.id, {_SQLITE_TITLE} FROM union_records AS u
 WHERE {_SQLITE_TITLE} >= :exact AND {_SQLITE_TITLE} < :upper AND u.deleted = 0
 ORDER BY {_SQLITE_TITLE} LIMIT :cap"""
 
+_PG_YEAR = (" AND CASE WHEN (u.fields::jsonb ->> 'year') ~ '^[0-9]{1,4}$' "
+            "THEN (u.fields::jsonb ->> 'year')::int END BETWEEN :year_from AND :year_to")
+_SQLITE_YEAR = (" AND CAST(json_extract(u.fields, '$.year') AS INTEGER) "
+                "BETWEEN :year_from AND :year_to")
+
 _BY_ISBN = text("SELECT n.union_id FROM union_isbns AS n "
                 "JOIN union_records AS u ON u.id = n.union_id "
                 "WHERE n.isbn = :isbn AND NOT u.deleted")
 
 
-def query_words(query: str) -> list[str]:
-    """The folded words of *query* that the search uses.
+def query_words(query: Query) -> list[str]:
+    """The folded words of *query* (read by the desktop's
+    :func:`app.catalog.query.parse_query`) that the search uses: every word of its terms once,
+    wherever a qualifier put it (the union catalog indexes titles and authors together);
+    ISSN and bar-code numbers (column ``other``) are not indexed.
 
-    >>> query_words("  Tiếng VIỆT, lớp 1 ")
+    >>> query_words(parse_query("  Tiếng VIỆT, lớp 1 title:việt"))
     ['tieng', 'viet', 'lop', '1']
     """
-    return [w[:union.MAX_WORD] for w in fold(query).split()][:MAX_WORDS]
+    words = (w[:union.MAX_WORD] for t in query.terms if t.column != "other" for w in t.words)
+    return list(dict.fromkeys(words))[:MAX_WORDS]
+
+
+def _filters(conn: Connection, query: Query) -> tuple[str, dict[str, Any]]:
+    """SQL narrowing the matches to *query*'s ISBNs (``isbn:``, a labelled ISBN) and years
+    (``year:``, read from the record's fields: only the word matches are looked at)."""
+    sql, params = "", dict[str, Any]()
+    for n, isbn in enumerate(query.isbns):
+        sql += (f" AND u.id IN (SELECT n.union_id FROM union_isbns AS n "
+                f"WHERE n.isbn = :isbn{n})")
+        params[f"isbn{n}"] = isbn
+    if query.year_from is not None:
+        sql += _PG_YEAR if conn.dialect.name == "postgresql" else _SQLITE_YEAR
+        params.update(year_from=query.year_from, year_to=query.year_to)
+    return sql, params
 
 
 def _matches_sql(conn: Connection, words: list[str]) -> tuple[str, dict[str, Any]]:
@@ -127,15 +156,31 @@ def search(conn: Connection, query: str, limit: int = 20, offset: int = 0) -> di
     """
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
+    result: dict[str, Any] = {"total": 0, "total_exact": True, "hits": []}
+    for form in typed_forms(query):  # full-width letters as the plain ones first
+        result = _search(conn, form, limit, offset)
+        if result["total"]:
+            break
+    return result
+
+
+def _search(conn: Connection, query: str, limit: int, offset: int) -> dict[str, Any]:
+    """:func:`search` for one form of the query, read as the desktop's catalog search reads
+    it (:func:`app.catalog.query.parse_query`): qualifiers, "phrases", an ISBD description
+    by its first area and labelled ISBN, a pasted page by its first words."""
     isbn = to_isbn13(query.strip())
-    if isbn:
-        ids = sorted(int(u) for (u,) in conn.execute(_BY_ISBN, {"isbn": isbn}))
+    parsed = parse_query(query)
+    if isbn or (parsed.isbns and not query_words(parsed)):
+        ids = sorted({int(u) for i in ([isbn] if isbn else parsed.isbns)
+                      for (u,) in conn.execute(_BY_ISBN, {"isbn": i})})
         return {"total": len(ids), "total_exact": True,
                 "hits": hits(conn, ids[offset:offset + limit])}
-    words = query_words(query)
+    words = query_words(parsed)
     if not words:
         return {"total": 0, "total_exact": True, "hits": []}
     sql, params = _matches_sql(conn, words)
+    narrowing, narrowed = _filters(conn, parsed)
+    sql, params = sql + narrowing, {**params, **narrowed}
     found = {int(uid): t or "" for uid, t in conn.execute(
         text(sql + " LIMIT :cap"), {**params, "cap": RANK_CAP + 1})}
     total, exact_total = len(found), True
@@ -145,10 +190,11 @@ def search(conn: Connection, query: str, limit: int = 20, offset: int = 0) -> di
                                  {**params, "cap": COUNT_CAP + 1}).scalar_one())
         exact_total = total <= COUNT_CAP
         total = min(total, COUNT_CAP)
-        exact = " ".join(words)
-        begins = _PG_BEGINS if conn.dialect.name == "postgresql" else _SQLITE_BEGINS
-        found.update((int(uid), t or "") for uid, t in conn.execute(
-            text(begins), {"exact": exact, "upper": exact + _TOP, "cap": RANK_CAP}))
+        if not narrowing:  # the titles beginning with the query, unless it has filters
+            exact = " ".join(words)
+            begins = _PG_BEGINS if conn.dialect.name == "postgresql" else _SQLITE_BEGINS
+            found.update((int(uid), t or "") for uid, t in conn.execute(
+                text(begins), {"exact": exact, "upper": exact + _TOP, "cap": RANK_CAP}))
     ranked = sorted(found, key=lambda uid: (tier(found[uid], words), found[uid], uid))
     return {"total": total, "total_exact": exact_total,
             "hits": hits(conn, ranked[offset:offset + limit])}
