@@ -5,6 +5,12 @@ in English. Here its headings and help lines are given in the current language, 
 error messages, which reach :meth:`BilingualParser.error` already formatted, are put into
 Vietnamese by their English pattern. A wrong argument is reported on one line, with where
 to find help.
+
+A command whose positional is free text (``dest="query"``: ``search``, ``union-search``,
+``patrons search``) takes a query that begins with "-" as text ("-dế", a pasted "- Toán 6",
+"-1"): argparse would read "-dế" as an unknown option and stop. Its real options still work
+("--limit", "--json", "-h" and a short option with its value attached), and "--" still ends
+the options.
 """
 
 from __future__ import annotations
@@ -76,6 +82,26 @@ class BilingualParser(argparse.ArgumentParser):
         if add_help:
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                               help=HELP())
+
+    def _parse_optional(self, arg_string: str) -> typing.Any:
+        # argparse's hook deciding whether an argument is an option; None means "positional"
+        if self._takes_free_text() and self._is_text(arg_string):
+            return None
+        return super()._parse_optional(arg_string)
+
+    def _takes_free_text(self) -> bool:
+        return any(action.dest == "query" and not action.option_strings
+                   for action in self._actions)
+
+    def _is_text(self, arg: str) -> bool:
+        """True for an argument starting with a single "-" that is none of this command's
+        options: "-dế", "-1", "-học" (not "-h" with the value "ọc": help takes none)."""
+        if not arg.startswith("-") or arg.startswith("--") or len(arg) < 2:
+            return False
+        if arg.split("=", 1)[0] in self._option_string_actions:
+            return False
+        short = self._option_string_actions.get(arg[:2])
+        return short is None or short.nargs == 0
 
     def error(self, message: str) -> typing.NoReturn:
         """Print *message* on one line, in the user's language, and exit with status 2."""
