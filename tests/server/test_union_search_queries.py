@@ -15,30 +15,7 @@ from test_union_search import push
 
 from server import catalog_search
 from server.db import read
-
-KIEU_ISBN = "9786049690365"
-PAGE = " ".join(["Truyện", "Kiều", "Nguyễn", "Du"] * 500)  # 2,000 words pasted
-FOUND = [
-    ("Ｔｒｕｙệｎ Ｋｉềｕ", "Truyện Kiều"),  # full-width, as some input methods type
-    ("ＴＩẾＮＧ ＶＩỆＴ １", "Tiếng Việt 1"),
-    ("Truyện Kiều / Nguyễn Du. - H. : Văn học, 2015. - 200 tr.", "Truyện Kiều"),  # ISBD
-    ("Truyện Kiều / Nguyễn Du. - Tái bản lần thứ 3. - H. : Văn học, 2015. - 200 tr. ; "
-     "21 cm. - ISBN 978-604-969-036-5", "Truyện Kiều"),
-    (PAGE, "Truyện Kiều"),
-    ("title:truyen kieu", "Truyện Kiều"),
-    ("title: truyện kiều", "Truyện Kiều"),
-    ("author:nguyen du", "Truyện Kiều"),
-    ("truyen kieu year:2020-2010", "Truyện Kiều"),  # a reversed range
-    ("kieu isbn:978-604-969-036-5", "Truyện Kiều"),
-    ("ISBN 978-604-969-036-5", "Truyện Kiều"),
-    ("\u00d0ẤT RỪNG", "Đất rừng phương Nam"),  # Ð (U+00D0) typed for Đ
-    ('"dat rung" phuong', "Đất rừng phương Nam"),
-    ("tiếng việt:1", "Tiếng Việt 1"),  # an unknown qualifier is words
-    ("tieng vi", "Tiếng Việt 1"),  # every word a word prefix, as before
-]
-NOTHING = ["title:", "year:", "isbn:", "truyen kieu year:2000-1990", "kieu isbn:9786040219251",
-           " ".join(f"tu{n}" for n in range(2000)), " ".join("abcdefghijklmnopqrstuvwxyz" * 40),
-           '"', "AND OR NOT", "(", "*", "':*", "a\\b & !c | d", "issn:0866-8"]
+from tests.support.union_queries import FOUND, KIEU_ISBN, NOTHING, TV1_ISBN
 
 
 def three_records(d: Any) -> None:
@@ -46,7 +23,7 @@ def three_records(d: Any) -> None:
     push(d, "TH-Q", token, uuid, [
         change(1, "record", "q1", record_payload("Truyện Kiều", isbns=[KIEU_ISBN],
                                                  authors=["Nguyễn Du"], year=2015)),
-        change(2, "record", "q2", record_payload("Tiếng Việt 1", isbns=["9786040219251"])),
+        change(2, "record", "q2", record_payload("Tiếng Việt 1", isbns=[TV1_ISBN])),
         change(3, "record", "q3", record_payload("Đất rừng phương Nam", authors=["Đoàn Giỏi"],
                                                  year=2019))])
 
