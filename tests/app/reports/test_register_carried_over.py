@@ -70,6 +70,9 @@ def test_part_one_carries_the_undated_copies_over_on_its_first_line(
     assert [(r["number"], r["day"], r["source"], r["copies"]) for r in receipts[1:]] == [
         (1, "2025-09-02", "Mua", 3), (2, "2025-10-01", "Biếu tặng", 2)]
     assert sum(r["copies"] for r in receipts) == 183
+    tk = run_json(migrated, capsys, "register", "general", "--collection", "TK",
+                  "--json")["data"]["receipts"]
+    assert [(r["number"], r["copies"]) for r in tk] == [(None, by_code["TK"]), (1, 3)]
     lines = run_json(migrated, capsys, "register", "individual", "--json")["data"]
     assert len(lines) == 183
     assert sorted({x["general_number"] for x in lines if x["acquired_on"]}) == [1, 2]
