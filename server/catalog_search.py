@@ -10,8 +10,8 @@ finds "Tiếng Việt"); all must match, in the title or the authors. An ISBN in
 
 The query is read by the desktop's own parser (:func:`app.catalog.query.parse_query`),
 full-width characters as the plain ones first (:func:`app.catalog.query.typed_forms`):
-``title:``/``author:`` words are looked for in the title and authors alike (one indexed
-text), ``isbn:`` and a labelled ISBN narrow to that ISBN, ``year:`` to those years, an ISBD
+``title:``/``author:`` words only in the title/the authors (``subject:`` and ``callno:``
+ones anywhere: they are not indexed), ``isbn:`` and a labelled ISBN narrow to that ISBN, ``year:`` to those years, an ISBD
 description pasted whole is searched by its first area, a pasted page by its first words.
 
 Order: the title equal to the query first, then titles beginning with it, then titles that
@@ -79,6 +79,12 @@ _PG_YEAR = (" AND CASE WHEN (u.fields::jsonb ->> 'year') ~ '^[0-9]{1,4}$' "
 _SQLITE_YEAR = (" AND CAST(json_extract(u.fields, '$.year') AS INTEGER) "
                 "BETWEEN :year_from AND :year_to")
 
+# The title and the authors in the indexed text, for title: and author: words.
+_PARTS = {"pg": {"title": _PG_TITLE, "author": "split_part(u.search, '|', 2)"},
+          "sqlite": {"title": _SQLITE_TITLE, "author": "substr(u.search, instr(u.search, '|') + 1)"}}
+_IN_PART = {"pg": " AND strpos(' ' || {part}, :{word}) > 0",
+            "sqlite": " AND instr(' ' || {part}, :{word}) > 0"}
+
 _BY_ISBN = text("SELECT n.union_id FROM union_isbns AS n "
                 "JOIN union_records AS u ON u.id = n.union_id "
                 "WHERE n.isbn = :isbn AND NOT u.deleted")
@@ -98,9 +104,19 @@ def query_words(query: Query) -> list[str]:
 
 
 def _filters(conn: Connection, query: Query) -> tuple[str, dict[str, Any]]:
-    """SQL narrowing the matches to *query*'s ISBNs (``isbn:``, a labelled ISBN) and years
-    (``year:``, read from the record's fields: only the word matches are looked at)."""
+    """SQL narrowing the matches to *query*'s ISBNs (``isbn:``, a labelled ISBN), years
+    (``year:``, read from the record's fields: only the word matches are looked at) and
+    ``title:`` / ``author:`` words (each a word prefix in that part of the indexed text)."""
     sql, params = "", dict[str, Any]()
+    dialect = "pg" if conn.dialect.name == "postgresql" else "sqlite"
+    kept = query_words(query)
+    for term in query.terms:
+        part = _PARTS[dialect].get(term.column or "")
+        for word in (w[:union.MAX_WORD] for w in term.words) if part else ():
+            if word in kept:
+                name = f"c{len(params)}"
+                sql += _IN_PART[dialect].format(part=part, word=name)
+                params[name] = " " + word
     for n, isbn in enumerate(query.isbns):
         sql += (f" AND u.id IN (SELECT n.union_id FROM union_isbns AS n "
                 f"WHERE n.isbn = :isbn{n})")
