@@ -11,8 +11,9 @@ finds "Tiếng Việt"); all must match, in the title or the authors. An ISBN in
 The query is read by the desktop's own parser (:func:`app.catalog.query.parse_query`),
 full-width characters as the plain ones first (:func:`app.catalog.query.typed_forms`):
 ``title:``/``author:`` words only in the title/the authors (``subject:`` and ``callno:``
-ones anywhere: they are not indexed), ``isbn:`` and a labelled ISBN narrow to that ISBN, ``year:`` to those years, an ISBD
-description pasted whole is searched by its first area, a pasted page by its first words.
+ones anywhere: they are not indexed), ``isbn:`` and a labelled ISBN narrow to that ISBN,
+``year:`` to those years, an ISBD description pasted whole is searched by its first area, a
+pasted page by its first words.
 
 Order: the title equal to the query first, then titles beginning with it, then titles that
 hold every word, then the rest (words found in the authors); within each, by folded title.
