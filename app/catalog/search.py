@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -27,7 +26,7 @@ from typing import Any
 from app.catalog.accession import DEFAULT_SCHEMES, typed_accessions
 from app.catalog.isbn import to_isbn13
 from app.catalog.models import Hit, HitItem, SearchResult
-from app.catalog.query import Query, parse_query
+from app.catalog.query import Query, parse_query, typed_forms
 from app.catalog.ranking import ranked, satisfies
 from app.catalog.store import COMPLETED_PREFIX, DIGITS
 
@@ -77,10 +76,11 @@ class CatalogSearch:
         finds nothing is the text searched as typed, for a record stored with the same
         full-width characters.
         """
-        typed = unicodedata.normalize("NFKC", text)
-        result = self._search(typed, limit, offset)
-        if result.total == 0 and typed != text:
-            return self._search(text, limit, offset)
+        result = SearchResult(0, [])
+        for form in typed_forms(text):
+            result = self._search(form, limit, offset)
+            if result.total:
+                break
         return result
 
     def _search(self, text: str, limit: int, offset: int) -> SearchResult:
