@@ -8,6 +8,7 @@ Counting the outbox and reading the sync state take a noticeable time on a large
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from app.circulation.clock import LOCAL_TZ, display_date
+from app.circulation.clock_check import ClockCheck
 from app.library import Library
 from app.sync.token_store import keyring_backend
 from ui.operations import Operations, Progress
@@ -66,14 +69,21 @@ class LibraryStatusBar(QStatusBar):
         self.backup_label.setStyleSheet("color: #b91c1c;")
         self.backup_label.hide()
         self._backup_problem = ""
+        # A PC whose clock went back (dead CMOS battery): the desk refuses to lend, say why.
+        self.clock_label = QLabel()
+        self.clock_label.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.clock_label.hide()
+        self._clock_check = ClockCheck(lib.db, cache_seconds=REFRESH_MS / 1000)
         self.addWidget(self.sync_label)
         self.addWidget(self.pending_label)
         # In the database path's place while it stands (at 1024 pixels there is no room for
         # both beside the sync state); the path stays in the label's tooltip and Settings.
+        self.addPermanentWidget(self.clock_label)
         self.addPermanentWidget(self.backup_label)
         self.addPermanentWidget(self.path_label)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.check_clock)
         self._timer.start(REFRESH_MS)
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
@@ -83,6 +93,20 @@ class LibraryStatusBar(QStatusBar):
         # it shows; they come back when it goes (the pending count only when there is one).
         self.messageChanged.connect(self._message_changed)
         QTimer.singleShot(0, self.refresh)  # not while the window is being built
+        self.check_clock()
+
+    def check_clock(self) -> bool:
+        """Show (or hide) the red "wrong date" label; True while the clock is behind."""
+        try:
+            verdict = self._clock_check.verdict()
+        except sqlite3.Error:  # locked by a backup, or closed as the app quits: next time
+            return self.clock_label.isVisible()
+        if verdict.behind:
+            self.clock_label.setText(self.tr("Wrong date on this computer: {date}").format(
+                date=display_date(verdict.now.astimezone(LOCAL_TZ).date())))
+            self.clock_label.setToolTip(verdict.message)
+        self.clock_label.setVisible(verdict.behind)
+        return verdict.behind
 
     def refresh_soon(self) -> None:
         """Something changed: read the counts again shortly (several changes, one read)."""

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from app.circulation.calendar import Calendar
 from app.circulation.clock import Clock, local_date, stamp
+from app.circulation.clock_check import ClockCheck, pc_clock
 from app.circulation.rules import LoanRules
 from app.db.connection import Database
 from app.settings import Settings
@@ -28,6 +29,7 @@ class CircContext:
     calendar: Calendar
     clock: Clock
     _library_id: str | None = field(default=None, repr=False)
+    _clock_check: ClockCheck | None = field(default=None, repr=False)
 
     @property
     def library_id(self) -> str:
@@ -35,6 +37,19 @@ class CircContext:
         if self._library_id is None:
             self._library_id = self.settings.library_id
         return self._library_id
+
+    def require_plausible_clock(self) -> None:
+        """Raise :class:`~app.circulation.clock_check.ClockBehind` when this PC's clock is
+        behind what the library recorded (a dead CMOS battery), before anything is written.
+
+        Only this PC's own clock is checked: a clock a caller injected (tests, simulations)
+        is trusted as it is.
+        """
+        if self.clock is not pc_clock:
+            return
+        if self._clock_check is None:
+            self._clock_check = ClockCheck(self.db)
+        self._clock_check.require()
 
     def now(self) -> tuple[datetime, str, date]:
         """The current moment, its stored stamp and the library's local date."""

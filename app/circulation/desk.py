@@ -136,6 +136,7 @@ class Desk:
         '2025-09-19'
         """
         code = normalise(code)
+        self._ctx.require_plausible_clock()  # a PC back in 2009 lends and returns nothing
         self._expire_holds_once_a_day()
         try:
             with self._ctx.db.transaction() as conn:

@@ -19,7 +19,8 @@ from datetime import date
 from app.circulation import classloans, documents, holds, loans, usage
 from app.circulation.calendar import Calendar
 from app.circulation.classloans import ClassLoanReport, ClassLoanSession
-from app.circulation.clock import Clock, system_clock
+from app.circulation.clock import Clock
+from app.circulation.clock_check import pc_clock
 from app.circulation.context import CircContext
 from app.circulation.desk import Desk
 from app.circulation.documents import ClassLetter, PatronLoans
@@ -46,7 +47,7 @@ ItemKey = int | str
 class Circulation:
     """Loans, holds, the desk, fines, class loans, usage counts and overdue documents."""
 
-    def __init__(self, db: Database, settings: Settings, clock: Clock = system_clock) -> None:
+    def __init__(self, db: Database, settings: Settings, clock: Clock = pc_clock) -> None:
         self.db = db
         self.rules = LoanRules(db)
         self.calendar = Calendar(db, settings)
@@ -98,6 +99,7 @@ class Circulation:
         return item
 
     def _run(self, action: Callable[[sqlite3.Connection], DeskResult]) -> DeskResult:
+        self._ctx.require_plausible_clock()  # raises ClockBehind: nothing is written
         try:
             with self.db.transaction() as conn:
                 return action(conn)
@@ -178,6 +180,7 @@ class Circulation:
 
     def expire_holds(self) -> list[HoldRef]:
         """Expire holds not picked up in time; their copies go to the next patron or the shelf."""
+        self._ctx.require_plausible_clock()
         with self.db.transaction() as conn:
             return holds.expire(self._ctx, conn)
 
@@ -213,6 +216,7 @@ class Circulation:
                          due: date | None = None, school_year: str | None = None
                          ) -> ClassLoanSession:
         """Open a class loan session for a textbook set."""
+        self._ctx.require_plausible_clock()
         with self.db.transaction() as conn:
             return classloans.start(self._ctx, conn, class_name, record_ids, due=due,
                                     school_year=school_year)
@@ -220,11 +224,13 @@ class Circulation:
     def class_loan_assign(self, session_id: int, assignments: Mapping[int, Sequence[str]]
                           ) -> list[DeskResult]:
         """Lend by list (patron id → accession numbers), in one transaction."""
+        self._ctx.require_plausible_clock()
         with self.db.transaction() as conn:
             return classloans.assign(self._ctx, conn, session_id, assignments)
 
     def class_loan_auto_assign(self, session_id: int) -> list[DeskResult]:
         """Give every student of the class one available copy of each record of the set."""
+        self._ctx.require_plausible_clock()
         with self.db.transaction() as conn:
             return classloans.auto_assign(self._ctx, conn, session_id)
 
@@ -235,6 +241,7 @@ class Circulation:
     def close_class_loan(self, session_id: int, *, mark_missing_lost: bool = False
                          ) -> ClassLoanReport:
         """End a class loan session (optionally marking the copies still out as lost)."""
+        self._ctx.require_plausible_clock()
         with self.db.transaction() as conn:
             return classloans.close(self._ctx, conn, session_id,
                                     mark_missing_lost=mark_missing_lost)

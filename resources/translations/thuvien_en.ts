@@ -420,6 +420,13 @@
     </message>
   </context>
   <context>
+    <name>ClockBanner</name>
+    <message>
+      <source>Lending, returns and renewals are stopped: {reason}</source>
+      <translation>Lending, returns and renewals are stopped: {reason}</translation>
+    </message>
+  </context>
+  <context>
     <name>ColumnsPage</name>
     <message>
       <source>2. Check the columns</source>
@@ -1384,6 +1391,10 @@
     <message>
       <source>Database: {path}</source>
       <translation>Database: {path}</translation>
+    </message>
+    <message>
+      <source>Wrong date on this computer: {date}</source>
+      <translation>Wrong date on this computer: {date}</translation>
     </message>
     <message>
       <source>Changes not yet sent: {count}</source>

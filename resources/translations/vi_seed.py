@@ -662,6 +662,9 @@ VI: dict[str, str] = {
     "Printing cancelled: nothing was sent to {printer}": "Đã huỷ in: không gửi gì tới {printer}",
     "The printer {name} could not be opened: check that it is switched on and connected.":
         "Không mở được máy in {name}: hãy kiểm tra máy in đã bật và đã kết nối.",
+    "Lending, returns and renewals are stopped: {reason}":
+        "Đã dừng cho mượn, nhận trả và gia hạn: {reason}",
+    "Wrong date on this computer: {date}": "Ngày giờ trên máy tính sai: {date}",
 }
 
 

@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.circulation.clock_check import ClockBehind
 from app.circulation.results import DeskResult
 from app.errors import UserError
 from app.library import Library
 from ui.camera.panel import CameraPanel
+from ui.desk.clock_banner import ClockBanner
 from ui.desk.patron_panel import PatronPanel
 from ui.desk.sound import DeskSounds
 from ui.format import display_date, local_time
@@ -132,6 +134,7 @@ class DeskView(QWidget):
         strip.addWidget(self.class_loan_label, 1)
         strip.addWidget(self.class_loan_stop)
 
+        self.clock_banner = ClockBanner(lib.db)  # a PC back in 2009: why nothing is lent
         self.banner = QLabel()
         self.banner.setObjectName("deskMessage")
         self.banner.setWordWrap(True)
@@ -196,6 +199,7 @@ class DeskView(QWidget):
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(mode_row)
         layout.addWidget(self.class_loan_strip)
+        layout.addWidget(self.clock_banner)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
@@ -244,6 +248,8 @@ class DeskView(QWidget):
         try:
             result = self._lib.circulation.desk.scan(code)
         except UserError as exc:  # e.g. the database is locked: nothing changed
+            if isinstance(exc, ClockBehind):
+                self.clock_banner.recheck()
             self._answer_error(code, exc.message)
             return None
         except Exception as exc:  # a bug: the scan's transaction was rolled back
@@ -274,7 +280,12 @@ class DeskView(QWidget):
             self.sounds.play("bad")
             self.focus_scan()
             return
-        self._answer(barcode, self._lib.circulation.renew(barcode))
+        try:
+            result = self._lib.circulation.renew(barcode)
+        except UserError as exc:  # the PC's clock is behind: nothing renewed
+            self._answer_error(barcode, exc.message)
+            return
+        self._answer(barcode, result)
 
     def _target_barcode(self) -> str | None:
         """The copy F5 and F9 act on: the loan selected in the patron panel, else the copy
@@ -284,7 +295,12 @@ class DeskView(QWidget):
 
     def count_walk_in(self) -> None:
         """F12: one more visitor without a card (counted in the reading-room tally)."""
-        self._answer("F12", self._lib.circulation.record_walk_ins(1))
+        try:
+            result = self._lib.circulation.record_walk_ins(1)
+        except UserError as exc:  # the PC's clock is behind: not counted
+            self._answer_error("F12", exc.message)
+            return
+        self._answer("F12", result)
 
     def report_lost(self) -> DeskResult | None:
         """F9: the loan selected in the patron panel (else the copy scanned last) is lost.
