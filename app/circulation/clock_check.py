@@ -120,7 +120,8 @@ class ClockCheck:
         now = self._now()
         if self._latest is None or self._read_at is None or \
                 tick - self._read_at >= self._cache_seconds or now + MARGIN < self._latest:
-            # read again when the cache is old, and before refusing (the records are fresh)
+            # read again when the cache is old, and before refusing: a backup restored since
+            # may have taken the newer records away
             self._latest = latest_recorded(self._db)
             self._read_at = tick
         return ClockVerdict(now + MARGIN < self._latest, now, self._latest)
