@@ -13,6 +13,24 @@ not stop the desk; a dead battery moves the clock back by years.
 The latest recorded time comes from cheap reads only (no table scan): the newest rows of the
 sync outbox (every loan, return, renewal and edit writes one, stamped with this PC's time),
 the newest day of the reading-room tally (indexed), and the last sync with the district.
+
+A clock that was once set *ahead* (22/12/2026 for a month) leaves records in that future;
+once it is corrected the desk would refuse everything until the real date catches up. The
+librarian then tells the library to trust this PC's clock (:func:`trust_pc_clock`: the desk's
+button, ``thuvien clock --trust``). The trust keeps, in this PC's local state (never synced),
+the PC time at that moment, the latest recorded time seen then and the newest outbox row
+then. From then on a clock behind the records is still accepted while all three hold:
+
+* nothing newer than the latest recorded time seen at the trust was recorded since (a new
+  jump into the future needs a new decision);
+* the clock is not more than :data:`MARGIN` before the moment of the trust (a dead battery
+  later, back to 2009, is refused again);
+* the clock is not more than :data:`MARGIN` before anything written to the outbox since the
+  trust (loans made after the trust are stamped with the corrected clock, earlier than the
+  bogus future records: they never undo the trust, but the clock may not go back behind them).
+
+Before 2024 (:data:`EARLIEST`) nothing is trusted. Once the real date passes the bogus one
+the trust no longer matters.
 """
 
 from __future__ import annotations
@@ -23,6 +41,7 @@ from time import monotonic
 
 from app.circulation import clock as clockmod
 from app.circulation.clock import LOCAL_TZ, Clock, display_date
+from app.db import local_state
 from app.db.connection import Database
 from app.errors import UserError
 from app.i18n import Text
@@ -33,6 +52,8 @@ EARLIEST = datetime(2024, 1, 1, tzinfo=UTC)
 #: How many of the newest outbox rows are read (a few edits made while the clock was wrong
 #: must not hide the right time recorded before them).
 RECENT_CHANGES = 500
+#: The ``desk_state`` key of the librarian's "trust this PC's clock now" (local, never synced).
+TRUST_KEY = "clock_trust"
 
 CLOCK_BEHIND = Text(
     "Ngày trên máy tính đang là {now}, trước ngày thư viện ghi gần nhất {latest}. Hãy chỉnh "
@@ -41,6 +62,11 @@ CLOCK_BEHIND = Text(
     "This computer's date is {now}, earlier than the latest date the library recorded, "
     "{latest}. Set the computer's date and time (Windows: right-click the clock → Adjust "
     "date/time), then carry on.")
+TRUST_TOO_EARLY = Text(
+    "Ngày trên máy tính đang là {now}, trước khi có ThuVien: không thể tin ngày này. Hãy chỉnh "
+    "lại ngày giờ của máy.",
+    "This computer's date is {now}, before ThuVien existed: it cannot be trusted. Set the "
+    "computer's date and time.")
 
 
 def pc_clock() -> datetime:
@@ -55,6 +81,8 @@ class ClockVerdict:
     behind: bool
     now: datetime
     latest: datetime
+    #: Accepted only because the librarian trusted this PC's clock (it is behind the records).
+    trusted: bool = False
 
     @property
     def message(self) -> str:
@@ -102,6 +130,88 @@ def latest_recorded(db: Database) -> datetime:
     return max(found)
 
 
+@dataclass(frozen=True)
+class ClockTrust:
+    """The librarian's "trust this PC's clock now": when, what was recorded then."""
+
+    trusted_at: datetime
+    latest_then: datetime
+    changes_seq: int
+
+
+def read_trust(db: Database) -> ClockTrust | None:
+    """The trust kept on this PC, or None (none, or unreadable: then nothing is trusted)."""
+    value = local_state.get(db.conn, TRUST_KEY)
+    if not isinstance(value, dict):
+        return None
+    trusted_at, latest_then = _parse(value.get("trusted_at")), _parse(value.get("latest_then"))
+    seq = value.get("changes_seq")
+    if trusted_at is None or latest_then is None or not isinstance(seq, int):
+        return None
+    return ClockTrust(trusted_at, latest_then, seq)
+
+
+def _newest_change_seq(db: Database) -> int:
+    row = db.conn.execute("SELECT max(seq) FROM changes").fetchone()
+    return int(row[0] or 0)
+
+
+def _latest_since(db: Database, seq: int) -> datetime | None:
+    """The latest outbox time among the rows written after row *seq* (newest few only)."""
+    row = db.conn.execute(
+        "SELECT max(at) FROM (SELECT at FROM changes WHERE seq > ? ORDER BY seq DESC LIMIT ?)",
+        (seq, RECENT_CHANGES)).fetchone()
+    return _parse(row[0])
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    latest: datetime
+    trust: ClockTrust | None
+    latest_since_trust: datetime | None
+
+    def verdict(self, now: datetime) -> ClockVerdict:
+        if now < EARLIEST:
+            return ClockVerdict(True, now, self.latest)
+        if now + MARGIN >= self.latest:
+            return ClockVerdict(False, now, self.latest)
+        trust = self.trust
+        trusted = (trust is not None and self.latest <= trust.latest_then
+                   and now + MARGIN >= trust.trusted_at
+                   and (self.latest_since_trust is None
+                        or now + MARGIN >= self.latest_since_trust))
+        return ClockVerdict(not trusted, now, self.latest, trusted=trusted)
+
+
+def _read(db: Database) -> _Recorded:
+    trust = read_trust(db)
+    since = _latest_since(db, trust.changes_seq) if trust is not None else None
+    return _Recorded(latest_recorded(db), trust, since)
+
+
+def trust_pc_clock(db: Database, now: Clock = pc_clock) -> ClockVerdict:
+    """Trust this PC's clock from now on although it is behind what the library recorded
+    (it was set ahead once, then corrected): keep the moment, the latest recorded time and
+    the newest outbox row in this PC's local state (never synced). Returns the verdict after.
+
+    Nothing is kept when the clock is accepted already; a date before 2024 is refused
+    (:class:`~app.errors.UserError`): that PC needs its clock set, not trusted.
+    """
+    moment = now()
+    if moment < EARLIEST:
+        raise UserError("circulation.clock_too_early", TRUST_TOO_EARLY,
+                        now=display_date(moment.astimezone(LOCAL_TZ).date()))
+    with db.transaction() as conn:
+        verdict = _read(db).verdict(moment)
+        if verdict.behind:
+            local_state.put(conn, TRUST_KEY, {
+                "trusted_at": moment.astimezone(UTC).isoformat(),
+                "latest_then": verdict.latest.astimezone(UTC).isoformat(),
+                "changes_seq": _newest_change_seq(db)})
+            verdict = _read(db).verdict(moment)
+    return verdict
+
+
 class ClockCheck:
     """Checks *now* against what *db* recorded; the database is read at most once a minute
     (the comparison itself is free), so it can run at every scan."""
@@ -111,20 +221,27 @@ class ClockCheck:
         self._db = db
         self._now = now
         self._cache_seconds = cache_seconds
-        self._latest: datetime | None = None
+        self._recorded: _Recorded | None = None
         self._read_at: float | None = None
 
     def verdict(self) -> ClockVerdict:
         """Whether this PC's clock is behind the library's records now."""
         tick = monotonic()
         now = self._now()
-        if self._latest is None or self._read_at is None or \
-                tick - self._read_at >= self._cache_seconds or now + MARGIN < self._latest:
-            # read again when the cache is old, and before refusing: a backup restored since
-            # may have taken the newer records away
-            self._latest = latest_recorded(self._db)
-            self._read_at = tick
-        return ClockVerdict(now + MARGIN < self._latest, now, self._latest)
+        if self._recorded is not None and self._read_at is not None and \
+                tick - self._read_at < self._cache_seconds:
+            verdict = self._recorded.verdict(now)
+            if not verdict.behind:
+                return verdict
+        # read again when the cache is old, and before refusing: a backup restored since
+        # may have taken the newer records away, or the librarian may have trusted the clock
+        self._recorded = _read(self._db)
+        self._read_at = tick
+        return self._recorded.verdict(now)
+
+    def forget(self) -> None:
+        """Read the database again at the next check (the clock was just trusted)."""
+        self._recorded = None
 
     def require(self) -> None:
         """Raise :class:`ClockBehind` when the clock is behind."""

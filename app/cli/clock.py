@@ -1,0 +1,75 @@
+"""``thuvien clock``: is this PC's date one the desk accepts?
+
+    thuvien clock [--json]      this PC's date, the latest the library recorded, the verdict
+    thuvien clock --trust       trust this PC's clock now (it was set ahead once, then fixed)
+
+Exit 0 when the desk accepts the clock, 2 when it refuses it (see
+:mod:`app.circulation.clock_check` for the rule and what trusting does).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from app.circulation.clock import LOCAL_TZ, display_date
+from app.circulation.clock_check import ClockCheck, ClockVerdict, pc_clock, trust_pc_clock
+from app.cli._common import NO_LIBRARY, add_json_flag, library_path, phrase, print_json
+from app.errors import UserError
+from app.i18n import Text
+from app.library import Library
+
+STATE = Text("Ngày trên máy: {now}. Thư viện đã ghi đến: {latest}. {verdict}",
+             "This computer's date: {now}. The library recorded up to: {latest}. {verdict}")
+ACCEPTED = Text("Quầy mượn trả chấp nhận ngày này.", "The desk accepts this date.")
+ACCEPTED_TRUSTED = Text("Quầy mượn trả chấp nhận ngày này (đã xác nhận ngày trên máy đúng).",
+                        "The desk accepts this date (this computer's date was confirmed).")
+REFUSED = Text("Quầy mượn trả KHÔNG cho mượn, trả, gia hạn: ngày trên máy sớm hơn thư viện "
+               "đã ghi.",
+               "The desk lends, takes back and renews NOTHING: this computer's date is earlier "
+               "than the library recorded.")
+TRUSTED = Text("Đã xác nhận ngày trên máy ({now}) là đúng dù thư viện đã ghi đến {latest}: "
+               "quầy mượn trả làm việc lại.",
+               "Confirmed this computer's date ({now}) as right although the library recorded "
+               "up to {latest}: the desk works again.")
+NOTHING_TO_TRUST = Text("Không cần xác nhận: quầy mượn trả đã chấp nhận ngày trên máy ({now}).",
+                        "Nothing to confirm: the desk already accepts this computer's date "
+                        "({now}).")
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``clock`` subcommand."""
+    p = subparsers.add_parser("clock", help=phrase(
+        "ngày trên máy có được quầy mượn trả chấp nhận không",
+        "whether the desk accepts this computer's date"))
+    p.add_argument("--trust", action="store_true", help=phrase(
+        "xác nhận ngày trên máy đúng (máy từng bị đặt ngày tương lai rồi đã chỉnh lại)",
+        "confirm this computer's date is right (it was set ahead once, then corrected)"))
+    add_json_flag(p)
+    p.set_defaults(handler=clock)
+
+
+def _shown(moment: datetime) -> str:
+    return display_date(moment.astimezone(LOCAL_TZ).date())
+
+
+def clock(args: argparse.Namespace) -> int:
+    """``thuvien clock [--trust] [--json]``: exit 0 when the desk accepts the clock, else 2."""
+    path = library_path(args)
+    if not path.exists():  # a mistyped --db: no empty library created there
+        raise UserError("library.missing", NO_LIBRARY, path=str(path))
+    with Library.open(path) as lib:
+        before = ClockCheck(lib.db, pc_clock).verdict()
+        verdict: ClockVerdict = trust_pc_clock(lib.db) if args.trust else before
+    now, latest = _shown(verdict.now), _shown(verdict.latest)
+    if args.json:
+        print_json({"now": verdict.now.isoformat(), "latest_recorded": verdict.latest.isoformat(),
+                     "accepted": not verdict.behind, "trusted": verdict.trusted,
+                     **({"trusted_now": before.behind} if args.trust else {})})
+    elif args.trust:
+        print((TRUSTED if before.behind else NOTHING_TO_TRUST)(now=now, latest=latest))
+    else:
+        answer = REFUSED if verdict.behind else ACCEPTED_TRUSTED if verdict.trusted else ACCEPTED
+        print(STATE(now=now, latest=latest, verdict=answer()))
+    return 2 if verdict.behind else 0
