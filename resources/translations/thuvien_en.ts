@@ -422,8 +422,28 @@
   <context>
     <name>ClockBanner</name>
     <message>
+      <source>This computer's &amp;date is right…</source>
+      <translation>This computer's &amp;date is right…</translation>
+    </message>
+    <message>
       <source>Lending, returns and renewals are stopped: {reason}</source>
       <translation>Lending, returns and renewals are stopped: {reason}</translation>
+    </message>
+    <message>
+      <source>Is this computer's date right?</source>
+      <translation>Is this computer's date right?</translation>
+    </message>
+    <message>
+      <source>This computer's date: {now}. The library recorded up to: {latest}. Confirm only if today really is {now} — if this computer has just lost its date ({dead}), set its clock instead of clicking here.</source>
+      <translation>This computer's date: {now}. The library recorded up to: {latest}. Confirm only if today really is {now} — if this computer has just lost its date ({dead}), set its clock instead of clicking here.</translation>
+    </message>
+    <message>
+      <source>&amp;Yes, today is {date}</source>
+      <translation>&amp;Yes, today is {date}</translation>
+    </message>
+    <message>
+      <source>&amp;No, I will set the clock</source>
+      <translation>&amp;No, I will set the clock</translation>
     </message>
   </context>
   <context>

@@ -422,8 +422,28 @@
   <context>
     <name>ClockBanner</name>
     <message>
+      <source>This computer's &amp;date is right…</source>
+      <translation>&amp;Ngày trên máy đã đúng…</translation>
+    </message>
+    <message>
       <source>Lending, returns and renewals are stopped: {reason}</source>
       <translation>Đã dừng cho mượn, nhận trả và gia hạn: {reason}</translation>
+    </message>
+    <message>
+      <source>Is this computer's date right?</source>
+      <translation>Ngày trên máy có đúng không?</translation>
+    </message>
+    <message>
+      <source>This computer's date: {now}. The library recorded up to: {latest}. Confirm only if today really is {now} — if this computer has just lost its date ({dead}), set its clock instead of clicking here.</source>
+      <translation>Ngày trên máy: {now}. Thư viện đã ghi đến: {latest}. Chỉ xác nhận nếu hôm nay đúng là {now} — nếu máy vừa bị mất ngày ({dead}), hãy chỉnh đồng hồ máy thay vì bấm ở đây.</translation>
+    </message>
+    <message>
+      <source>&amp;Yes, today is {date}</source>
+      <translation>&amp;Xác nhận: hôm nay là {date}</translation>
+    </message>
+    <message>
+      <source>&amp;No, I will set the clock</source>
+      <translation>&amp;Không, tôi sẽ chỉnh đồng hồ máy</translation>
     </message>
   </context>
   <context>

@@ -665,6 +665,15 @@ VI: dict[str, str] = {
     "Lending, returns and renewals are stopped: {reason}":
         "Đã dừng cho mượn, nhận trả và gia hạn: {reason}",
     "Wrong date on this computer: {date}": "Ngày giờ trên máy tính sai: {date}",
+    "This computer's &date is right…": "&Ngày trên máy đã đúng…",
+    "Is this computer's date right?": "Ngày trên máy có đúng không?",
+    "This computer's date: {now}. The library recorded up to: {latest}. Confirm only if today "
+    "really is {now} — if this computer has just lost its date ({dead}), set its clock instead "
+    "of clicking here.":
+        "Ngày trên máy: {now}. Thư viện đã ghi đến: {latest}. Chỉ xác nhận nếu hôm nay đúng là "
+        "{now} — nếu máy vừa bị mất ngày ({dead}), hãy chỉnh đồng hồ máy thay vì bấm ở đây.",
+    "&Yes, today is {date}": "&Xác nhận: hôm nay là {date}",
+    "&No, I will set the clock": "&Không, tôi sẽ chỉnh đồng hồ máy",
 }
 
 
