@@ -341,6 +341,8 @@ def import_file(args: argparse.Namespace) -> int:
 def _print_import(result: ImportResult) -> None:
     mode = DONE() if result.applied else DRY()
     print(SUMMARY(mode=mode, **result.counts))
+    if result.hidden_sheets:
+        print(result.hidden_note())
     for c in result.columns:
         if c.field not in (None, "ignore"):
             print(COLUMN_LINE(column=c.letter, header=c.header, field=c.field,

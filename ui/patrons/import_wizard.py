@@ -338,7 +338,8 @@ class PreviewPage(QWizardPage):
         counts = dry.counts
         self.summary.setText(self.tr(
             "{new} new, {update} updated, {unchanged} unchanged, {error} with errors "
-            "(rows with errors will be left out).").format(**counts))
+            "(rows with errors will be left out).").format(**counts)
+            + (" " + dry.hidden_note() if dry.hidden_sheets else ""))
         self.table.setRowCount(0)
         red = QBrush(QColor(BAD_FG))
         for result in dry.rows:

@@ -112,6 +112,9 @@ def _run(service: PatronService, table: RawTable, conn: sqlite3.Connection | Non
     result = ImportResult(str(table.path), table.file_encoding, table.delimiter, [], [],
                           applied=conn is not None)
     for sheet in table.sheets:
+        if sheet.hidden:
+            result.hidden_sheets.append(sheet.name)
+            continue
         header = find_header(sheet.rows, table.native)
         if header is None and mapping and sheet.rows:
             first = [c if isinstance(c, str) else "" for c in sheet.rows[0]]

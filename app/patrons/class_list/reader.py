@@ -51,6 +51,7 @@ class Sheet:
 
     name: str
     rows: list[list[Cell]]
+    hidden: bool = False  # hidden in Excel: last year's class or a template, not this list
 
 
 @dataclass
@@ -102,7 +103,7 @@ def read_csv(path: Path) -> RawTable:
 
 
 def read_xlsx(path: Path) -> RawTable:
-    """Read every sheet of an .xlsx workbook (values, not formulas)."""
+    """Read every sheet of an .xlsx workbook (values, not formulas), noting the hidden ones."""
     import openpyxl
 
     try:
@@ -111,7 +112,8 @@ def read_xlsx(path: Path) -> RawTable:
         raise ImportFormatError("import.bad_xlsx", BAD_XLSX, path=str(path),
                                 reason=str(exc)) from exc
     try:
-        sheets = [Sheet(ws.title, [[_cell_value(cell) for cell in row] for row in ws.iter_rows()])
+        sheets = [Sheet(ws.title, [[_cell_value(cell) for cell in row] for row in ws.iter_rows()],
+                        hidden=ws.sheet_state != "visible")
                   for ws in book.worksheets]
     finally:
         book.close()

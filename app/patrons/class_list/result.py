@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.i18n import Text
+
+HIDDEN_SHEETS = Text("Bỏ qua trang tính ẩn trong Excel: {names}.",
+                     "Hidden Excel sheets left out: {names}.")
+
 STATUSES = ("new", "update", "unchanged", "error")
 
 
@@ -90,6 +95,7 @@ class ImportResult:
     applied: bool
     school_year: str | None = None
     skipped_sheets: list[str] = field(default_factory=list)
+    hidden_sheets: list[str] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -107,6 +113,10 @@ class ImportResult:
         """Field per column header (None: not recognised, skipped)."""
         return {c.header or c.letter: c.field for c in self.columns}
 
+    def hidden_note(self) -> str:
+        """One line naming the hidden sheets left out ("" when there were none)."""
+        return HIDDEN_SHEETS(names=", ".join(self.hidden_sheets)) if self.hidden_sheets else ""
+
     @property
     def errors(self) -> list[RowResult]:
         """The rows refused."""
@@ -118,5 +128,5 @@ class ImportResult:
                 "delimiter": self.delimiter, "applied": self.applied,
                 "school_year": self.school_year, "counts": self.counts,
                 "columns": [c.to_dict() for c in self.columns],
-                "skipped_sheets": self.skipped_sheets,
+                "skipped_sheets": self.skipped_sheets, "hidden_sheets": self.hidden_sheets,
                 "rows": [r.to_dict() for r in self.rows]}
