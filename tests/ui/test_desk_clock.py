@@ -9,8 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.circulation import clock
-
-DEAD_BATTERY = datetime(2009, 1, 1, 1, 0, tzinfo=UTC)
+from tests.support.pc_clock import DEAD_BATTERY
 
 
 def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]

@@ -10,22 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.circulation import clock
-from app.db import outbox
+from tests.support.pc_clock import set_pc_clock, shown
 
 REAL = datetime.now(UTC).replace(microsecond=0)
 AHEAD = REAL + timedelta(days=30)
-
-
-def shown(moment: datetime) -> str:
-    return clock.display_date(clock.local_date(moment))
-
-
-def set_pc_clock(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
-    """This PC's clock at *moment*: what the desk reads and what stamps the outbox rows."""
-    monkeypatch.setattr(clock, "system_clock", lambda: moment)
-    monkeypatch.setattr(outbox, "utc_now",
-                        lambda: moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
 
 
 def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]

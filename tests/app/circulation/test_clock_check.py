@@ -12,8 +12,7 @@ from app.circulation import clock
 from app.circulation.clock_check import ClockBehind, ClockCheck
 from app.cli import main
 from app.library import Library
-
-DEAD_BATTERY = datetime(2009, 1, 1, 1, 0, tzinfo=UTC)  # 08:00 in Hà Nội, 01/01/2009
+from tests.support.pc_clock import DEAD_BATTERY, set_pc_clock
 
 
 @pytest.fixture
@@ -28,10 +27,6 @@ def library(tmp_path: Path) -> tuple[Path, list[str]]:
             assert lib.circulation.checkout("HS000001", barcode).ok
         assert lib.circulation.checkin(barcodes[1]).ok
     return path, barcodes
-
-
-def set_pc_clock(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
-    monkeypatch.setattr(clock, "system_clock", lambda: moment)
 
 
 def counts(lib: Library) -> tuple[int, int, int]:

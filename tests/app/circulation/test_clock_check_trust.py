@@ -10,27 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from app.circulation import clock
 from app.circulation.clock_check import TRUST_KEY, ClockBehind, ClockCheck, trust_pc_clock
 from app.cli import main
-from app.db import local_state, outbox
+from app.db import local_state
 from app.errors import UserError
 from app.library import Library
+from tests.support.pc_clock import DEAD_BATTERY, set_pc_clock, shown
 
 REAL = datetime.now(UTC).replace(microsecond=0)
 AHEAD = REAL + timedelta(days=30)  # someone set the PC a month ahead
-DEAD_BATTERY = datetime(2009, 1, 1, 1, 0, tzinfo=UTC)
-
-
-def shown(moment: datetime) -> str:
-    return clock.display_date(clock.local_date(moment))
-
-
-def set_pc_clock(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
-    """This PC's clock at *moment*: what the desk reads and what stamps the outbox rows."""
-    monkeypatch.setattr(clock, "system_clock", lambda: moment)
-    monkeypatch.setattr(outbox, "utc_now",
-                        lambda: moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
 
 
 @pytest.fixture
