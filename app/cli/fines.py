@@ -81,11 +81,13 @@ def dong(text: str) -> int:
     >>> dong("5.000"), dong("5000 đ"), dong("0")
     (5000, 5000, 0)
     """
-    plain = text.strip().lstrip("-")
-    price = None if plain.isascii() and plain.isdigit() else parse_price(text)
+    plain = text.strip()
+    if plain.lstrip("-").isascii() and plain.lstrip("-").isdigit():
+        return int(plain)  # out of range or negative: the setting says so, naming itself
+    price = parse_price(text)
     if price is not None and price.is_integer():
         return int(price)
-    return number(text)  # digits (a negative figure refused by the setting) or the error
+    return number(text)  # the error in words
 
 
 def _setting(args: argparse.Namespace, key: str, write: Callable[[int], None],
