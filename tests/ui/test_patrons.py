@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.legacy_text import encode_tcvn3
+from tests.support.class_sets import add_title, class_textbooks
 from ui.format import display_date
 
 
@@ -383,7 +384,6 @@ def test_a_patron_s_books_on_loan_and_holds_are_shown_and_renewed(window, lib, q
 def test_a_class_gets_its_textbooks_in_one_go_and_the_year_end_report(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Patrons → a class → Textbooks: two titles found by name, lent to every student; at
     the end of the year the report says who still has what, and the set is closed."""
-    from PySide6.QtCore import Qt as QtKeys
 
     students = [lib.patrons.add(name, class_name="6A")
                 for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường")]
@@ -391,17 +391,9 @@ def test_a_class_gets_its_textbooks_in_one_go_and_the_year_end_report(window, li
     lit = lib.catalog.add_record("Ngữ văn 6 — Tập 1", year=2021)
     lib.catalog.add_copies(maths, 3, collection="GK")
     lib.catalog.add_copies(lit, 2, collection="GK")  # one short
-    view = window.show_view("patrons")
-    view.show_class("6A")
-    rows = [view.classes.item(i) for i in range(view.classes.count())]
-    view.classes.setCurrentItem(next(item for item in rows if item.text().startswith("6A")))
-    dialog = view.class_textbooks()
-    assert dialog is not None
-    qtbot.addWidget(dialog)  # closed after the test: a window-modal dialog left open
+    dialog = class_textbooks(window, qtbot)
     for title in ("toán 6", "ngữ văn 6"):
-        dialog.search.setText(title)
-        qtbot.keyClick(dialog.search, QtKeys.Key.Key_Return)
-        dialog.add_to_set(dialog.found.currentItem())
+        add_title(dialog, qtbot, title)
     assert dialog.record_ids() == [maths, lit]
     assert dialog.lend()
     assert "Đã cho lớp 6A mượn 5 bản" in dialog.message.text()
@@ -443,15 +435,8 @@ def test_a_textbook_set_handed_out_by_scanning_at_the_desk(window, lib, qtbot) -
     maths = lib.catalog.add_record("Toán 6 — Tập 1", year=2021)
     copies = [item.barcode for item in lib.catalog.add_copies(maths, 2, collection="GK")]
     novel = lib.catalog.add_copies(lib.catalog.add_record("Dế Mèn phiêu lưu ký"), 1)[0].barcode
-    view = window.show_view("patrons")
-    view.show_class("6A")
-    rows = [view.classes.item(i) for i in range(view.classes.count())]
-    view.classes.setCurrentItem(next(item for item in rows if item.text().startswith("6A")))
-    dialog = view.class_textbooks()
-    qtbot.addWidget(dialog)
-    dialog.search.setText("toán 6")
-    qtbot.keyClick(dialog.search, QtKeys.Key.Key_Return)
-    dialog.add_to_set(dialog.found.currentItem())
+    dialog = class_textbooks(window, qtbot)
+    add_title(dialog, qtbot, "toán 6")
     qtbot.mouseClick(dialog.scan_button, QtKeys.MouseButton.LeftButton)
 
     desk = window.desk
@@ -620,16 +605,8 @@ def test_the_year_end_report_names_who_still_has_a_book_first(window, lib, qtbot
     students = [lib.patrons.add(f"Học sinh {n:02d}", class_name="6A") for n in range(1, 21)]
     maths = lib.catalog.add_record("Toán 6 — Tập 1", year=2021)
     lib.catalog.add_copies(maths, 20, collection="GK")
-    view = window.show_view("patrons")
-    view.show_class("6A")
-    rows = [view.classes.item(i) for i in range(view.classes.count())]
-    view.classes.setCurrentItem(next(item for item in rows if item.text().startswith("6A")))
-    dialog = view.class_textbooks()
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    dialog.search.setText("toán 6")
-    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
-    dialog.add_to_set(dialog.found.currentItem())
+    dialog = class_textbooks(window, qtbot)
+    add_title(dialog, qtbot, "toán 6")
     assert dialog.lend()
     keep = {students[-1].id, students[-2].id}  # the last two in the register keep theirs
     for student in students:
@@ -649,16 +626,8 @@ def test_closing_a_set_says_how_many_copies_were_marked_lost(window, lib, qtbot)
     students = [lib.patrons.add(f"Học sinh {n}", class_name="6A") for n in range(1, 4)]
     maths = lib.catalog.add_record("Toán 6 — Tập 1", year=2021)
     lib.catalog.add_copies(maths, 3, collection="GK")
-    view = window.show_view("patrons")
-    view.show_class("6A")
-    rows = [view.classes.item(i) for i in range(view.classes.count())]
-    view.classes.setCurrentItem(next(item for item in rows if item.text().startswith("6A")))
-    dialog = view.class_textbooks()
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    dialog.search.setText("toán 6")
-    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
-    dialog.add_to_set(dialog.found.currentItem())
+    dialog = class_textbooks(window, qtbot)
+    add_title(dialog, qtbot, "toán 6")
     assert dialog.lend()
     back = lib.circulation.open_loans(students[0].id).loans[0].barcode
     assert lib.circulation.checkin(back).ok

@@ -7,19 +7,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from tests.support.class_sets import add_title, class_textbooks
+
 
 def _class_with_two_books_out(window, lib, qtbot):  # type: ignore[no-untyped-def]
     students = [lib.patrons.add(f"Học sinh {n}", class_name="6A") for n in range(1, 4)]
     maths = lib.catalog.add_record("Toán 6 — Tập 1", year=2021)
     copies = lib.catalog.add_copies(maths, 3, collection="GK")
-    view = window.show_view("patrons")
-    view.show_class("6A")
-    dialog = view.class_textbooks()
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    dialog.search.setText("toán 6")
-    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
-    dialog.add_to_set(dialog.found.currentItem())
+    dialog = class_textbooks(window, qtbot)
+    add_title(dialog, qtbot, "toán 6")
     assert dialog.lend()
     assert lib.circulation.checkin(lib.circulation.open_loans(students[0].id).loans[0].barcode).ok
     return dialog, copies
