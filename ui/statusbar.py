@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from app.circulation.clock import LOCAL_TZ, display_date
 from app.circulation.clock_check import ClockCheck
 from app.library import Library
 from app.sync.token_store import keyring_backend
@@ -103,7 +102,7 @@ class LibraryStatusBar(QStatusBar):
             return self.clock_label.isVisible()
         if verdict.behind:
             self.clock_label.setText(self.tr("Wrong date on this computer: {date}").format(
-                date=display_date(verdict.now.astimezone(LOCAL_TZ).date())))
+                date=verdict.now_shown))
             self.clock_label.setToolTip(verdict.message)
         self.clock_label.setVisible(verdict.behind)
         return verdict.behind

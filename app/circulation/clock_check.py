@@ -40,7 +40,7 @@ from datetime import UTC, datetime, time, timedelta
 from time import monotonic
 
 from app.circulation import clock as clockmod
-from app.circulation.clock import LOCAL_TZ, Clock, display_date
+from app.circulation.clock import LOCAL_TZ, Clock, display_date, local_date
 from app.db import local_state
 from app.db.connection import Database
 from app.errors import UserError
@@ -69,6 +69,11 @@ TRUST_TOO_EARLY = Text(
     "computer's date and time.")
 
 
+def shown_day(moment: datetime) -> str:
+    """*moment*'s day at the library, dd/mm/yyyy."""
+    return display_date(local_date(moment))
+
+
 def pc_clock() -> datetime:
     """This PC's clock: :func:`app.circulation.clock.system_clock`, looked up at each call."""
     return clockmod.system_clock()
@@ -85,21 +90,29 @@ class ClockVerdict:
     trusted: bool = False
 
     @property
+    def now_shown(self) -> str:
+        """This PC's date as the library shows it (dd/mm/yyyy, Vietnam's day)."""
+        return shown_day(self.now)
+
+    @property
+    def latest_shown(self) -> str:
+        """The latest date the library recorded, as it shows it (dd/mm/yyyy)."""
+        return shown_day(self.latest)
+
+    @property
     def message(self) -> str:
         """The message to show (empty when the clock is fine)."""
         if not self.behind:
             return ""
-        return CLOCK_BEHIND(now=display_date(self.now.astimezone(LOCAL_TZ).date()),
-                            latest=display_date(self.latest.astimezone(LOCAL_TZ).date()))
+        return CLOCK_BEHIND(now=self.now_shown, latest=self.latest_shown)
 
 
 class ClockBehind(UserError):
     """Refusal of a circulation operation while this PC's clock is behind (nothing written)."""
 
     def __init__(self, verdict: ClockVerdict) -> None:
-        now = display_date(verdict.now.astimezone(LOCAL_TZ).date())
-        latest = display_date(verdict.latest.astimezone(LOCAL_TZ).date())
-        super().__init__("circulation.clock_behind", CLOCK_BEHIND, now=now, latest=latest)
+        super().__init__("circulation.clock_behind", CLOCK_BEHIND, now=verdict.now_shown,
+                         latest=verdict.latest_shown)
         self.verdict = verdict
 
 
@@ -200,7 +213,7 @@ def trust_pc_clock(db: Database, now: Clock = pc_clock) -> ClockVerdict:
     moment = now()
     if moment < EARLIEST:
         raise UserError("circulation.clock_too_early", TRUST_TOO_EARLY,
-                        now=display_date(moment.astimezone(LOCAL_TZ).date()))
+                        now=shown_day(moment))
     with db.transaction() as conn:
         verdict = _read(db).verdict(moment)
         if verdict.behind:

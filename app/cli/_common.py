@@ -34,10 +34,11 @@ NO_LIBRARY = Text("Không có thư viện ở {path}: hãy kiểm tra tên tệp
                   "There is no library at {path}: check the file name (--db or THUVIEN_DB).")
 # Commands that only read the library (their words as typed). Run on a mistyped --db they
 # would create an empty library there and answer "nothing found"; they refuse instead. The
-# others (import-marc, patrons import/add, the window's first run...) create it.
+# others (import-marc, patrons import/add, the window's first run...) create it. `clock`
+# is here too: its --trust keeps a note beside records that a missing library does not have.
 _READ_ONLY = {
     ("search",), ("export-marc",), ("union-search",), ("register",), ("stats",), ("report",),
-    ("overdue",), ("writeoffs",), ("backup", "list"), ("backup", "now"), ("sync", "status"),
+    ("overdue",), ("writeoffs",), ("clock",), ("backup", "list"), ("backup", "now"), ("sync", "status"),
     ("stocktake", "status"), ("stocktake", "missing"), ("patrons", "list"),
     ("patrons", "show"), ("patrons", "search"), ("patrons", "export"),
     *(("labels", kind) for kind in ("items", "spine", "combined", "cards", "class-sheet")),

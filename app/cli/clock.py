@@ -10,15 +10,11 @@ Exit 0 when the desk accepts the clock, 2 when it refuses it (see
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from typing import Any
 
-from app.circulation.clock import LOCAL_TZ, display_date
 from app.circulation.clock_check import ClockCheck, ClockVerdict, pc_clock, trust_pc_clock
-from app.cli._common import NO_LIBRARY, add_json_flag, library_path, phrase, print_json
-from app.errors import UserError
+from app.cli._common import add_json_flag, open_library, phrase, print_json
 from app.i18n import Text
-from app.library import Library
 
 STATE = Text("Ngày trên máy: {now}. Thư viện đã ghi đến: {latest}. {verdict}",
              "This computer's date: {now}. The library recorded up to: {latest}. {verdict}")
@@ -50,19 +46,12 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=clock)
 
 
-def _shown(moment: datetime) -> str:
-    return display_date(moment.astimezone(LOCAL_TZ).date())
-
-
 def clock(args: argparse.Namespace) -> int:
     """``thuvien clock [--trust] [--json]``: exit 0 when the desk accepts the clock, else 2."""
-    path = library_path(args)
-    if not path.exists():  # a mistyped --db: no empty library created there
-        raise UserError("library.missing", NO_LIBRARY, path=str(path))
-    with Library.open(path) as lib:
+    with open_library(args) as lib:  # a mistyped --db: refused, no empty library made
         before = ClockCheck(lib.db, pc_clock).verdict()
         verdict: ClockVerdict = trust_pc_clock(lib.db) if args.trust else before
-    now, latest = _shown(verdict.now), _shown(verdict.latest)
+    now, latest = verdict.now_shown, verdict.latest_shown
     if args.json:
         print_json({"now": verdict.now.isoformat(), "latest_recorded": verdict.latest.isoformat(),
                      "accepted": not verdict.behind, "trusted": verdict.trusted,

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.circulation.clock import LOCAL_TZ, display_date
 from app.circulation.clock_check import (
     EARLIEST,
     ClockCheck,
@@ -100,8 +99,7 @@ class ClockBanner(QFrame):
         verdict = self.recheck()
         if verdict is None or not verdict.behind:
             return None
-        now = display_date(verdict.now.astimezone(LOCAL_TZ).date())
-        latest = display_date(verdict.latest.astimezone(LOCAL_TZ).date())
+        now, latest = verdict.now_shown, verdict.latest_shown
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Is this computer's date right?"),
                           self.tr(
             "This computer's date: {now}. The library recorded up to: {latest}. Confirm only "
