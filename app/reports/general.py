@@ -5,7 +5,9 @@
   value and the copies of each collection. Copies with no acquisition day (an imported
   catalog) come first on one unnumbered line carried over (chuyển sang), so the part's total
   is every copy in the register; the deliveries keep their numbers 1, 2, 3…
-* Part II, write-offs: one line per write-off record (number, day, reason, copies, value).
+* Part II, write-offs: one line per write-off record (number, day, reason, copies, value)
+  with the copies of each collection, as the paper register splits them (GK, TK, NV, TN…),
+  under the same collection columns as part I.
 * Part III, yearly inventory: the figures of each closed stocktake, per collection; the
   copies not found are split into those left for next time (still in the collection, looked
   for again) and those marked lost when it closed.
@@ -105,6 +107,12 @@ class GeneralRegister:
         """The collection codes part I breaks copies down by, in order."""
         return sorted({code for r in self.receipts for code in r.by_collection})
 
+    def write_off_collections(self) -> list[str]:
+        """The collection codes part II breaks copies down by, in order: part I's and any
+        other a write-off record holds (a copy moved to another collection before it went)."""
+        return sorted(set(self.collections()) |
+                      {code for w in self.write_offs for code, _n in w.by_collection})
+
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"receipts": [r.to_dict() for r in self.receipts],
@@ -160,19 +168,27 @@ def general_report(register: GeneralRegister, library: str, school_year: str,
                                  sum(r.value for r in register.receipts),
                                  *(sum(r.by_collection.get(c, 0) for r in register.receipts)
                                    for c in codes))
+    codes_ii = register.write_off_collections()
+    columns_ii = (*_columns(HEADS_II[:-1]), *(Column(code or "—", width, "int")
+                                               for code in codes_ii), *_columns(HEADS_II[-1:]))
+    split = [dict(w.by_collection) for w in register.write_offs]
     rows_ii: list[tuple[Cell, ...]] = [
-        (index, w.day, w.number, w.reason, w.copies, w.value, w.note)
-        for index, w in enumerate(register.write_offs, start=1)]
+        (index, w.day, w.number, w.reason, w.copies, w.value,
+         *(counts.get(code, 0) for code in codes_ii), w.note)
+        for index, (w, counts) in enumerate(zip(register.write_offs, split, strict=True),
+                                            start=1)]
     total_ii: tuple[Cell, ...] = (TOTAL(), None, None, None,
                                   sum(w.copies for w in register.write_offs),
-                                  sum(w.value for w in register.write_offs), None)
+                                  sum(w.value for w in register.write_offs),
+                                  *(sum(c.get(code, 0) for c in split) for code in codes_ii),
+                                  None)
     rows_iii: list[tuple[Cell, ...]] = [
         (i.closed_on, i.collection or "—", i.expected, i.present, i.on_loan, i.left_unfound,
          i.lost_marked) for i in register.inventories]
     sections = [
         Section(PART_I(), columns_i, rows_i, total_i if rows_i else None, NO_ENTRIES(),
                 sheet="I"),
-        Section(PART_II(), _columns(HEADS_II), rows_ii, total_ii if rows_ii else None,
+        Section(PART_II(), columns_ii, rows_ii, total_ii if rows_ii else None,
                 NO_ENTRIES(), sheet="II"),
         Section(PART_III(), _columns(HEADS_III), rows_iii, None, NO_ENTRIES(), sheet="III"),
     ]
