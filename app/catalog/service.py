@@ -25,6 +25,7 @@ from app.catalog.models import (
 )
 from app.catalog.search import CatalogSearch
 from app.circulation.clock import library_today, local_day
+from app.circulation.clock_check import ClockCheck
 from app.db.connection import Database, utc_now
 from app.db.outbox import record_change
 from app.errors import NotFoundError, ValidationError
@@ -239,7 +240,9 @@ class Catalog:
 
     def withdraw_item(self, item_id: int, reference: str = "", reason: str = "other") -> Item:
         """Write off a copy (thanh lý), with the write-off record's number in its note; see
-        :func:`app.catalog.copies.withdraw_item`."""
+        :func:`app.catalog.copies.withdraw_item`. Refused while this PC's clock is behind
+        (:class:`~app.circulation.clock_check.ClockBehind`): the write-off record is dated."""
+        ClockCheck(self._db).require()
         with self._db.transaction() as conn:
             return copies.withdraw_item(conn, item_id, reference, utc_now(),
                                         library_today(), reason)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from app.circulation.clock import library_today
+from app.circulation.clock_check import ClockCheck
 from app.collection import registers, stocktake, writeoffs
 from app.collection.models import CopyLine, Progress, Stocktake, StocktakeResult, WriteoffLine
 from app.collection.stocktake import ScanAnswer
@@ -19,11 +20,17 @@ from app.settings import Settings
 
 
 class CollectionService:
-    """Stocktakes (one open at a time, every scan committed) and write-off records."""
+    """Stocktakes (one open at a time, every scan committed) and write-off records.
+
+    What they write is dated by this PC's clock and goes into the registers the school
+    prints: starting, scanning, closing and writing off are refused (nothing written,
+    :class:`~app.circulation.clock_check.ClockBehind`) while that clock is behind what the
+    library recorded, as lending is."""
 
     def __init__(self, db: Database, settings: Settings) -> None:
         self._db = db
         self._settings = settings
+        self._clock = ClockCheck(db)
 
     # -- stocktake -------------------------------------------------------------------------
     def current_stocktake(self) -> Stocktake | None:
@@ -37,12 +44,14 @@ class CollectionService:
     def start_stocktake(self, collections: Sequence[str] = (), locations: Sequence[str] = ()
                         ) -> Stocktake:
         """Open a stocktake of *collections* / *locations* (none given: the whole library)."""
+        self._clock.require()
         with self._db.transaction() as conn:
             return stocktake.start(conn, self._settings.library_id, list(collections),
                                    list(locations), library_today(), utc_now())
 
     def scan(self, code: str) -> ScanAnswer:
         """Account for one scanned copy in the open stocktake (committed at once)."""
+        self._clock.require()
         with self._db.transaction() as conn:
             return stocktake.scan(conn, stocktake.require_open(conn), code,
                                   self._settings.library_id, utc_now())
@@ -65,6 +74,7 @@ class CollectionService:
     def close_stocktake(self, mark_lost: bool) -> StocktakeResult:
         """Close the open stocktake; the missing copies are marked lost when *mark_lost*,
         else left as they are for next time. Returns the figures kept for the register."""
+        self._clock.require()
         today = library_today()
         with self._db.transaction() as conn:
             opened = stocktake.require_open(conn)
@@ -90,6 +100,7 @@ class CollectionService:
                         day: date | None = None, approved_by: str | None = None,
                         note: str | None = None) -> WriteoffLine:
         """Make a write-off record of the copies *item_ids* and mark them withdrawn."""
+        self._clock.require()
         today = library_today()
         with self._db.transaction() as conn:
             uuid = writeoffs.create(conn, self._settings.library_id, number=number,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.circulation import classloans
 from app.circulation.clock import library_today
+from app.circulation.clock_check import ClockCheck
 from app.db import local_state
 from app.db.connection import utc_now
 from app.db.outbox import record_change
@@ -131,6 +132,8 @@ class Rollover:
     def __init__(self, service: PatronService) -> None:
         self.service = service
         self.db = service.db
+        # a PC back in 2009 would roll the classes over for the wrong year: refused then
+        self._clock = ClockCheck(service.db)
 
     def _students(self) -> list[tuple[int, str]]:
         return [(int(i), str(c)) for i, c in self.db.conn.execute(
@@ -224,7 +227,9 @@ class Rollover:
               extend_cards: bool | None = None) -> RolloverPlan:
         """Promote every class, graduate the last grade and advance the school year, in one
         transaction with outbox rows and an undo log (extending the cards of students moving
-        up when the preview says so). Refused if already done this year."""
+        up when the preview says so). Refused if already done this year, or while this PC's
+        clock is behind (:class:`~app.circulation.clock_check.ClockBehind`)."""
+        self._clock.require()
         with self.db.transaction() as conn:
             plan = self.preview(last_grade, extend_cards=extend_cards)
             done = conn.execute(
@@ -267,7 +272,9 @@ class Rollover:
 
     def undo(self) -> RolloverPlan:
         """Undo the latest rollover: every patron it touched gets back exactly its class,
-        grade, school year, status and leaving date; the school year goes back too."""
+        grade, school year, status and leaving date; the school year goes back too. Refused
+        while this PC's clock is behind, as :meth:`apply` is."""
+        self._clock.require()
         with self.db.transaction() as conn:
             row = conn.execute(
                 "SELECT id, from_year, to_year, last_grade FROM patron_rollovers "
