@@ -15,19 +15,27 @@ Policy (the decisions a librarian would ask about):
   never fined for a day they could not have returned the book.
 - Amount = days late × the rule's ``fine_per_day`` for the patron's category and the copy's
   item type at the time of return, in đồng (integers), shown "2.500 đ".
-- A fine is ``outstanding`` until it is ``paid`` (whole amount) or ``waived`` (a reason is
-  required); who settled it and when are kept.
-- Outstanding fines do not block new loans unless the library sets a threshold
-  (setting ``fine_block_at`` in đồng, 0 = never block, the default): a patron whose
-  outstanding total reaches it is refused (``has_fines``; the librarian can force the loan).
+- A fine is ``outstanding`` until it is ``paid`` or ``waived`` (a reason is required); who
+  settled it and when are kept. It may be paid in parts (a pupil owing 25.000 đ brings
+  10.000 đ today): each sum received is a payment (table ``fine_payments``: amount, moment,
+  who took it); the fine is ``paid`` once they reach its amount. More than is still owed is
+  refused, as is any amount above :data:`~app.circulation.rules.MAX_AMOUNT`. What a reader
+  owes is the amounts of their outstanding fines less what was paid on them; a waive cancels
+  what was still owed (the parts paid stay received). What the library received, and when,
+  is the payments (:meth:`Fines.received`).
+- Outstanding fines do not block new loans (nor renewals) unless the library sets a
+  threshold (setting ``fine_block_at`` in đồng, 0 = never block, the default): a patron whose
+  outstanding total reaches it is refused (``has_fines``, ``renew_has_fines``; the librarian
+  can force the loan or the renewal).
 - A **lost-book charge** (kind ``lost``) is recorded when a copy on loan is marked lost, in a
   library that sets ``lost_charge_percent`` above 0 (0 by default: many schools ask for the
   same book instead of money, and the librarian then waives the charge). Amount = the copy's
   price × the percentage, rounded to 100 đồng; a copy without a price is not charged. Should
-  the copy turn up (scanned in, or marked found), an unpaid charge is waived on its own with
-  the date as the reason; a paid one stays paid and the message tells the librarian, who
-  decides about a refund.
-- Fines are the patron's personal data: their outbox rows (entity ``fine``) stay in the
+  the copy turn up (scanned in, or marked found), an unpaid charge (or its unpaid rest) is
+  waived on its own with the date as the reason; what was paid stays paid and the message
+  tells the librarian, who decides about a refund.
+- Fines are the patron's personal data: their outbox rows (entities ``fine`` and
+  ``fine_payment``) stay in the
   school (``app.sync.privacy`` sends no unknown entity), the patron's data export lists them
   and erasing the patron removes the waive reasons.
 """
@@ -42,9 +50,10 @@ from datetime import date
 from typing import Any
 
 from app.circulation.calendar import OpenDays
-from app.circulation.clock import display_date
+from app.circulation.clock import display_date, local_day
 from app.circulation.context import FINE_BLOCK_AT, LOST_CHARGE_PERCENT, CircContext
 from app.circulation.refs import ItemRef, LoanRef, PatronRef
+from app.circulation.rules import MAX_AMOUNT, OUT_OF_RANGE
 from app.db.outbox import record_change, row_payload
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
@@ -59,18 +68,26 @@ NOT_FOUND = Text("Không tìm thấy khoản phạt #{id}.", "Fine #{id} not fou
 ALREADY_SETTLED = Text("Khoản phạt #{id} đã được xử lý ({status}).",
                        "Fine #{id} is already settled ({status}).")
 NO_REASON = Text("Cần ghi lý do miễn phạt.", "A reason is needed to waive a fine.")
-BAD_AMOUNT = Text("Số tiền không hợp lệ: {value} (số đồng, 0 = không chặn).",
-                  "Invalid amount: {value} (đồng, 0 = never block).")
+BLOCK_FIELD = Text("Mức nợ chặn mượn", "The debt that blocks loans")
+PAYMENT_FIELD = Text("Số tiền nộp", "The amount paid")
+OVERPAID = Text("Khoản phạt #{id} chỉ còn nợ {owed} — không nhận {amount}.",
+                "Fine #{id} has only {owed} left to pay — {amount} is more than that.")
+OVERPAID_ALL = Text("{name} chỉ còn nợ {owed} — không nhận {amount}.",
+                    "{name} owes only {owed} — {amount} is more than that.")
+NOTHING_OWED = Text("Bạn đọc này không còn nợ khoản nào.", "This reader owes nothing.")
 BAD_PERCENT = Text("Tỷ lệ đền sách không hợp lệ: {value} (0–{max} % giá sách, 0 = không thu).",
                    "Invalid lost-book charge: {value} (0–{max} % of the price, 0 = none).")
 FOUND_REASON = Text("Đã tìm thấy sách ngày {date}", "Book found on {date}")
 STATUS_NAMES = {"outstanding": Text("chưa nộp", "outstanding"),
                 "paid": Text("đã nộp", "paid"), "waived": Text("đã miễn", "waived")}
 
+#: What has been paid on fine ``f`` so far (đồng).
+_PAID = ("coalesce((SELECT sum(fp.amount) FROM fine_payments fp WHERE fp.fine_id = f.id "
+         "AND fp.deleted = 0), 0)")
 _SELECT = (
     "SELECT f.id, f.uuid, f.patron_id, f.loan_id, i.barcode, r.title, f.kind, f.days_late, "
     "f.per_day, f.amount, f.status, f.assessed_on, f.settled_at, f.settled_by, f.reason, p.full_name, "
-    "p.card, p.class_name FROM fines f JOIN loans l ON l.id = f.loan_id "
+    f"p.card, p.class_name, {_PAID} FROM fines f JOIN loans l ON l.id = f.loan_id "
     "JOIN items i ON i.id = l.item_id JOIN records r ON r.id = i.record_id "
     "LEFT JOIN patrons p ON p.id = f.patron_id WHERE f.deleted = 0 ")
 _INSERT = (
@@ -126,11 +143,23 @@ class Fine:
     patron_name: str | None
     patron_card: str | None
     patron_class: str | None
+    paid: int = 0  # đồng received so far (the whole amount once paid)
 
     @property
     def amount_text(self) -> str:
         """The amount as shown: "2.500 đ"."""
         return format_dong(self.amount)
+
+    @property
+    def owed(self) -> int:
+        """What is still to pay (đồng): the amount less the payments while outstanding,
+        nothing once paid or waived."""
+        return max(0, self.amount - self.paid) if self.status == "outstanding" else 0
+
+    @property
+    def partly_paid(self) -> bool:
+        """Some of it paid, the rest still owed."""
+        return self.status == "outstanding" and self.paid > 0
 
     @property
     def status_text(self) -> str:
@@ -144,9 +173,60 @@ class Fine:
                 "loan_id": self.loan_id, "barcode": self.barcode, "title": self.title,
                 "kind": self.kind, "days_late": self.days_late, "per_day": self.per_day,
                 "amount": self.amount,
-                "amount_text": self.amount_text, "status": self.status,
+                "amount_text": self.amount_text, "paid": self.paid, "owed": self.owed,
+                "status": self.status,
                 "assessed_on": self.assessed_on, "settled_at": self.settled_at,
                 "settled_by": self.settled_by, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Payment:
+    """One sum received for a fine: how much, when (UTC stamp), who took it, and what for."""
+
+    id: int
+    uuid: str
+    fine_id: int
+    amount: int
+    paid_at: str
+    received_by: str | None
+    kind: str
+    barcode: str
+    title: str
+    patron_name: str | None
+    patron_card: str | None
+    patron_class: str | None
+
+    @property
+    def amount_text(self) -> str:
+        """The sum as shown: "10.000 đ"."""
+        return format_dong(self.amount)
+
+    @property
+    def day(self) -> str:
+        """The library day (ISO) it was received."""
+        return local_day(self.paid_at)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form (the moment as stored, the library day ISO, amounts in đồng)."""
+        return {"id": self.id, "fine_id": self.fine_id, "amount": self.amount,
+                "amount_text": self.amount_text, "paid_at": self.paid_at, "day": self.day,
+                "received_by": self.received_by, "kind": self.kind, "barcode": self.barcode,
+                "title": self.title, "patron": {"name": self.patron_name,
+                                                "card": self.patron_card,
+                                                "class": self.patron_class}}
+
+
+_PAYMENTS = (
+    "SELECT fp.id, fp.uuid, fp.fine_id, fp.amount, fp.paid_at, fp.received_by, f.kind, "
+    "i.barcode, r.title, p.full_name, p.card, p.class_name FROM fine_payments fp "
+    "JOIN fines f ON f.id = fp.fine_id JOIN loans l ON l.id = f.loan_id "
+    "JOIN items i ON i.id = l.item_id JOIN records r ON r.id = i.record_id "
+    "LEFT JOIN patrons p ON p.id = f.patron_id WHERE fp.deleted = 0 AND f.deleted = 0 ")
+_PAYMENT_PAYLOAD = (
+    "SELECT fp.uuid, fp.updated_at, fp.deleted, f.uuid, fp.amount, fp.paid_at, fp.received_by "
+    "FROM fine_payments fp JOIN fines f ON f.id = fp.fine_id WHERE fp.id = ?")
+_PAYMENT_KEYS = ("uuid", "updated_at", "deleted", "fine_uuid", "amount", "paid_at",
+                 "received_by")
 
 
 def _fine(conn: sqlite3.Connection, fine_id: int) -> Fine | None:
@@ -253,6 +333,36 @@ def _settle_in(conn: sqlite3.Connection, fine_id: int, status: str, who: str,
     return settled
 
 
+def check_amount(amount: int, field: Text) -> int:
+    """*amount* (đồng) if it lies in 0 … :data:`MAX_AMOUNT`; else a :class:`ValidationError`
+    naming *field* and the allowed range ("Mức nợ chặn mượn phải từ 0 đ đến 10.000.000 đ,
+    không phải 99.999.999.999 đ")."""
+    amount = int(amount)
+    if not 0 <= amount <= MAX_AMOUNT:
+        raise ValidationError("fine.bad_amount", OUT_OF_RANGE, field=field(),
+                              low=format_dong(0), high=format_dong(MAX_AMOUNT),
+                              value=format_dong(amount))
+    return amount
+
+
+def _receive(ctx: CircContext, conn: sqlite3.Connection, fine: Fine, amount: int, who: str,
+             now: str) -> Fine:
+    """Record *amount* (0 < amount <= what is owed) received for *fine* inside the caller's
+    transaction, with its outbox row; the fine becomes ``paid`` once nothing is owed. The
+    fine as now."""
+    cur = conn.execute(
+        "INSERT INTO fine_payments(uuid, library_id, created_at, updated_at, fine_id, amount, "
+        "paid_at, received_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (str(uuidlib.uuid4()), ctx.library_id, now, now, fine.id, amount, now, who))
+    uuid, payload = row_payload(conn, _PAYMENT_PAYLOAD, _PAYMENT_KEYS, int(cur.lastrowid or 0))
+    record_change(conn, "fine_payment", uuid, "insert", payload)
+    if amount >= fine.owed:
+        return _settle_in(conn, fine.id, "paid", who, None, now)
+    after = _fine(conn, fine.id)
+    assert after is not None
+    return after
+
+
 def scrub_reasons(conn: sqlite3.Connection, patron_id: int) -> int:
     """Remove the waive reasons of a patron being erased (a reason may tell a family's
     circumstances), in the fines and in their earlier outbox payloads; the amounts stay (the
@@ -272,10 +382,11 @@ def scrub_reasons(conn: sqlite3.Connection, patron_id: int) -> int:
 
 
 def outstanding_total(conn: sqlite3.Connection, patron_id: int) -> tuple[int, int]:
-    """(amount in đồng, number of fines) a patron has not paid yet."""
+    """(amount in đồng, number of fines) a patron has not paid yet (parts paid deducted)."""
     total, count = conn.execute(
-        "SELECT coalesce(sum(amount), 0), count(*) FROM fines WHERE patron_id = ? "
-        "AND status = 'outstanding' AND deleted = 0", (patron_id,)).fetchone()
+        f"SELECT coalesce(sum(f.amount - {_PAID}), 0), count(*) FROM fines f "
+        "WHERE f.patron_id = ? AND f.status = 'outstanding' AND f.deleted = 0",
+        (patron_id,)).fetchone()
     return int(total), int(count)
 
 
@@ -321,9 +432,83 @@ class Fines:
         """(amount in đồng, number of fines) *patron_id* still owes."""
         return outstanding_total(self._ctx.db.conn, patron_id)
 
-    def pay(self, fine_id: int, *, by: str | None = None) -> Fine:
-        """The patron paid the whole fine (*by*: who took the money; default the login name)."""
-        return self._settle(fine_id, "paid", by, None)
+    def pay(self, fine_id: int, amount: int | None = None, *, by: str | None = None) -> Fine:
+        """The patron paid *amount* đồng of the fine (None: all that is still owed); *by* is
+        who took the money (default the login name). The fine is ``paid`` once its payments
+        reach its amount; more than is owed is refused (``fine.overpaid``).
+
+        >>> lib.circulation.fines.pay(3, 10000).owed   # doctest: +SKIP
+        15000
+        """
+        who = _who(by)
+        if amount is not None:
+            amount = check_amount(amount, PAYMENT_FIELD)
+        with self._ctx.db.transaction() as conn:
+            fine = self._open(conn, fine_id)
+            amount = fine.owed if amount is None else amount
+            if amount <= 0:
+                raise ValidationError("fine.bad_amount", OUT_OF_RANGE, field=PAYMENT_FIELD(),
+                                      low=format_dong(1), high=format_dong(fine.owed),
+                                      value=format_dong(amount))
+            if amount > fine.owed:
+                raise ValidationError("fine.overpaid", OVERPAID, id=fine_id,
+                                      owed=format_dong(fine.owed), amount=format_dong(amount))
+            _, now, _ = self._ctx.now()
+            return _receive(self._ctx, conn, fine, amount, who, now)
+
+    def pay_debt(self, patron_id: int, amount: int | None = None, *, by: str | None = None
+                 ) -> list[Fine]:
+        """The patron paid *amount* đồng towards everything they owe (None: all of it), as at
+        the desk: the oldest fines are paid first. Returns the fines that received a part,
+        oldest first. More than the whole debt is refused (``fine.overpaid``)."""
+        who = _who(by)
+        if amount is not None:
+            amount = check_amount(amount, PAYMENT_FIELD)
+        with self._ctx.db.transaction() as conn:
+            owed = sorted(self.find(patron_id, outstanding=True),
+                          key=lambda fine: (fine.assessed_on, fine.id))
+            total = sum(fine.owed for fine in owed)
+            if total <= 0:
+                raise ValidationError("fine.nothing_owed", NOTHING_OWED)
+            amount = total if amount is None else amount
+            if amount <= 0:
+                raise ValidationError("fine.bad_amount", OUT_OF_RANGE, field=PAYMENT_FIELD(),
+                                      low=format_dong(1), high=format_dong(total),
+                                      value=format_dong(amount))
+            if amount > total:
+                raise ValidationError("fine.overpaid", OVERPAID_ALL,
+                                      name=owed[0].patron_name or "", owed=format_dong(total),
+                                      amount=format_dong(amount))
+            _, now, _ = self._ctx.now()
+            paid: list[Fine] = []
+            for fine in owed:
+                if amount <= 0:
+                    break
+                part = min(amount, fine.owed)
+                paid.append(_receive(self._ctx, conn, fine, part, who, now))
+                amount -= part
+            return paid
+
+    def payments(self, fine_id: int | None = None, *, patron_id: int | None = None
+                 ) -> list[Payment]:
+        """Sums received, oldest first: for one fine, one patron, or all."""
+        sql, params = _PAYMENTS, []
+        if fine_id is not None:
+            sql += "AND fp.fine_id = ? "
+            params.append(fine_id)
+        if patron_id is not None:
+            sql += "AND f.patron_id = ? "
+            params.append(patron_id)
+        rows = self._ctx.db.conn.execute(sql + "ORDER BY fp.paid_at, fp.id", params)
+        return [Payment(*row) for row in rows]
+
+    def received(self, start: date | None = None, end: date | None = None) -> list[Payment]:
+        """What the library received for fines and lost-book charges on its days *start* …
+        *end* (both included, None: open on that side), oldest first: the money as it came,
+        a part payment on the day it was paid."""
+        first = start.isoformat() if start else ""
+        last = end.isoformat() if end else "9999-12-31"
+        return [p for p in self.payments() if first <= p.day <= last]
 
     def waive(self, fine_id: int, reason: str, *, by: str | None = None) -> Fine:
         """Cancel the fine for *reason* (required), decided *by* someone (default the login)."""
@@ -332,15 +517,21 @@ class Fines:
             raise ValidationError("fine.no_reason", NO_REASON)
         return self._settle(fine_id, "waived", by, reason)
 
+    @staticmethod
+    def _open(conn: sqlite3.Connection, fine_id: int) -> Fine:
+        """Fine *fine_id*, still outstanding (else NotFoundError / ValidationError)."""
+        fine = _fine(conn, fine_id)
+        if fine is None:
+            raise NotFoundError("fine.not_found", NOT_FOUND, id=fine_id)
+        if fine.status != "outstanding":
+            raise ValidationError("fine.settled", ALREADY_SETTLED, id=fine_id,
+                                  status=fine.status_text)
+        return fine
+
     def _settle(self, fine_id: int, status: str, by: str | None, reason: str | None) -> Fine:
         who = _who(by)
         with self._ctx.db.transaction() as conn:
-            fine = _fine(conn, fine_id)
-            if fine is None:
-                raise NotFoundError("fine.not_found", NOT_FOUND, id=fine_id)
-            if fine.status != "outstanding":
-                raise ValidationError("fine.settled", ALREADY_SETTLED, id=fine_id,
-                                      status=fine.status_text)
+            self._open(conn, fine_id)
             _, now, _ = self._ctx.now()
             return _settle_in(conn, fine_id, status, who, reason, now)
 
@@ -360,7 +551,6 @@ class Fines:
         self._ctx.settings.set(LOST_CHARGE_PERCENT, int(percent))
 
     def set_block_at(self, amount: int) -> None:
-        """Refuse new loans to patrons owing *amount* đồng or more (0: never refuse)."""
-        if int(amount) < 0:
-            raise ValidationError("fine.bad_amount", BAD_AMOUNT, value=amount)
-        self._ctx.settings.set(FINE_BLOCK_AT, int(amount))
+        """Refuse new loans and renewals to patrons owing *amount* đồng or more (0: never
+        refuse); more than :data:`MAX_AMOUNT` is refused, naming the setting and the range."""
+        self._ctx.settings.set(FINE_BLOCK_AT, check_amount(amount, BLOCK_FIELD))

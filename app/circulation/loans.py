@@ -24,6 +24,7 @@ from app.circulation.messages import (
     LATE_FINE,
     LOST_BY,
     LOST_CHARGE_CANCELLED,
+    LOST_CHARGE_CANCELLED_PART,
     LOST_CHARGE_PAID,
     LOST_CHARGED,
     Phrase,
@@ -159,15 +160,22 @@ def checkout(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, item
 
 
 def _check_fines(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef,
-                 item: ItemRef) -> None:
-    """Refuse a patron whose outstanding fines reach the library's threshold (if it set one)."""
+                 item: ItemRef, loan: LoanRef | None = None) -> None:
+    """Refuse a patron whose outstanding fines reach the library's threshold (if it set one):
+    a new loan (``has_fines``) or, given the *loan* to renew, its renewal
+    (``renew_has_fines``)."""
     threshold = ctx.fine_block_at()
     if threshold <= 0:
         return
     owed, _count = finesmod.outstanding_total(conn, patron.id)
-    if owed >= threshold:
-        raise refuse("has_fines", patron=patron, item=item, offers=("force",),
-                     name=patron.full_name, amount=finesmod.format_dong(owed))
+    if owed < threshold:
+        return
+    if loan is not None:
+        raise refuse("renew_has_fines", patron=patron, item=item, loan=loan, offers=("force",),
+                     name=patron.full_name, amount=finesmod.format_dong(owed),
+                     threshold=finesmod.format_dong(threshold), **_item_params(item))
+    raise refuse("has_fines", patron=patron, item=item, offers=("force",),
+                 name=patron.full_name, amount=finesmod.format_dong(owed))
 
 
 def _late_text(days: int, fine: finesmod.Fine | None) -> Phrase | str:
@@ -230,8 +238,10 @@ def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
           force: bool = False) -> DeskResult:
     """Extend the loan of *item* (the new due date counts from today). Refused when the
     borrower's card has expired (even with ``force``: renew the card), beyond the rule's
-    renewals, when another patron waits for the record, or when renewing would not move the
-    due date (the day it was lent, a fixed due date): no renewal is used up then."""
+    renewals, when another patron waits for the record, when the borrower owes fines up to
+    the amount that blocks loans (``renew_has_fines``, as a new loan would be refused), or
+    when renewing would not move the due date (the day it was lent, a fixed due date): no
+    renewal is used up then. ``force`` passes the renewals, hold and fines checks."""
     _, now, today = ctx.now()
     loan = open_loan_of_item(conn, item.id)
     if loan is None:
@@ -248,6 +258,8 @@ def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
                      max=rule.renewals, **_item_params(item))
     if not force and holdq.next_waiting(conn, item.record_id, exclude_patron=loan.patron_id):
         raise refuse("renew_on_hold", patron=patron, item=item, loan=loan, **_item_params(item))
+    if not force and patron is not None:
+        _check_fines(ctx, conn, patron, item, loan)
     due = ctx.calendar.open_days(today).next_open(rule.due_date(today))
     if due <= date.fromisoformat(loan.due):  # renewed the day it was lent, or a fixed date
         raise refuse("renew_no_change", patron=patron, item=item, loan=loan,
@@ -320,7 +332,11 @@ def mark_found(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef) -> Des
 def _charge_after_found(charge: finesmod.Fine | None, waived_now: bool) -> Phrase | str:
     """What to say about the lost-book charge of a copy that turned up."""
     if charge is not None and waived_now:
-        return Phrase(LOST_CHARGE_CANCELLED, {"amount": charge.amount_text})
+        cancelled = finesmod.format_dong(charge.amount - charge.paid)
+        if charge.paid:  # part of it was paid: the rest is cancelled, the part is the reader's
+            return Phrase(LOST_CHARGE_CANCELLED_PART, {"amount": cancelled,
+                                                       "paid": finesmod.format_dong(charge.paid)})
+        return Phrase(LOST_CHARGE_CANCELLED, {"amount": cancelled})
     if charge is not None and charge.status == "paid":
         return Phrase(LOST_CHARGE_PAID, {"amount": charge.amount_text})
     return ""

@@ -94,6 +94,11 @@ MESSAGES: dict[str, Text] = {
         "{until}) — gia hạn thẻ trước. Trả sách thì vẫn nhận.",
         "“{title}” ({barcode}) cannot be renewed: CARD EXPIRED ({name}'s card was valid until "
         "{until}) — renew the card first. Returns are still taken."),
+    "renew_has_fines": Text(
+        "Không gia hạn được “{title}” ({barcode}): {name} còn nợ {amount} (từ {threshold} "
+        "trở lên không được mượn, gia hạn) — cần nộp trước. Trả sách thì vẫn nhận.",
+        "“{title}” ({barcode}) cannot be renewed: {name} owes {amount} (from {threshold} no "
+        "loans or renewals) — to pay first. Returns are still taken."),
     "renew_on_hold": Text(
         "Không gia hạn được “{title}”: có bạn đọc khác đang đặt giữ.",
         "“{title}” cannot be renewed: another patron is waiting for it."),
@@ -213,6 +218,10 @@ LOST_BY = Text(" Người mượn: {name}.", " Borrower: {name}.")
 LOST_CHARGED = Text(" Tiền đền sách: {amount}.", " Replacement charge: {amount}.")
 LOST_CHARGE_CANCELLED = Text(" Đã huỷ tiền đền {amount} chưa nộp.",
                              " The unpaid replacement charge of {amount} is cancelled.")
+LOST_CHARGE_CANCELLED_PART = Text(
+    " Đã huỷ {amount} tiền đền còn nợ; bạn đọc đã nộp {paid} — hoàn lại nếu thư viện quy định.",
+    " The unpaid rest of the replacement charge, {amount}, is cancelled; the reader paid {paid}"
+    " — refund it if the library's rules say so.")
 LOST_CHARGE_PAID = Text(" Bạn đọc đã nộp tiền đền {amount} — hoàn lại nếu thư viện quy định.",
                         " The reader paid {amount} for it — refund it if the library's rules say"
                         " so.")

@@ -54,13 +54,16 @@ NO_LOAN_LENGTH = Text("tài liệu cho mượn cần số ngày mượn (từ 1)
                       "a loanable item needs loan days (1 or more) or a fixed due date")
 OUT_OF_RANGE = Text("{field} phải từ {low} đến {high}, không phải {value}",
                     "{field} must be from {low} to {high}, not {value}")
+#: The most a librarian may type as any amount of money (a fine per day, the debt that blocks
+#: loans, a payment): 10.000.000 đ, far above any school's fine, far below a slip of the keys.
+MAX_AMOUNT = 10_000_000
 # The bounds keep a mistyped figure (an extra zero or five) from becoming a rule, and every
 # stored value inside what SQLite's integers and date arithmetic can hold.
 LIMITS: dict[str, tuple[Text, int, int]] = {
     "loan_days": (Text("Số ngày mượn", "Loan days"), 1, 3650),
     "max_items": (Text("Số tài liệu được mượn", "Items at once"), 0, 1000),
     "renewals": (Text("Số lần gia hạn", "Renewals"), 0, 100),
-    "fine_per_day": (Text("Tiền phạt mỗi ngày", "Fine per day"), 0, 10_000_000),
+    "fine_per_day": (Text("Tiền phạt mỗi ngày", "Fine per day"), 0, MAX_AMOUNT),
 }
 
 
