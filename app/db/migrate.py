@@ -1,9 +1,15 @@
 """Numbered schema migrations, applied in one transaction when a library opens.
 
 Each module ``app/db/migrations/mNNNN_name.py`` defines ``SQL`` (statements separated by
-semicolons). ``PRAGMA user_version`` holds the number of the last one applied. Before an
-existing database is migrated a backup is taken with SQLite's backup API; a database from a
-newer ThuVien is refused and left untouched.
+semicolons) and may define ``after(conn)``. ``PRAGMA user_version`` holds the number of the
+last one applied. Before an existing database is migrated a backup is taken with SQLite's
+backup API; a database from a newer ThuVien is refused and left untouched.
+
+A migration must do the same thing forever: a library file left at any older version may be
+opened years later. So a migration uses only its own SQL and code frozen in its module (or a
+frozen helper module beside it, named with a leading underscore), never the application's
+current code, which will change. ``tests/support/old_libraries.py`` builds library files at
+earlier versions to check that.
 """
 
 from __future__ import annotations
@@ -69,12 +75,16 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> None:
     copy_database(conn, target)
 
 
-def migrate(db: Database) -> int:  # noqa: F821 - imported lazily to avoid a cycle
-    """Apply pending migrations; return the number applied."""
+def migrate(db: Database, upto: int | None = None) -> int:  # noqa: F821 - imported lazily
+    """Apply pending migrations (up to number *upto*, default all); return the number applied.
+
+    *upto* is for tests that build a library file as an older ThuVien left it."""
     conn = db.conn
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     steps = _migrations()
     newest = steps[-1][0] if steps else 0
+    if upto is not None:
+        steps = [(n, m) for n, m in steps if n <= upto]
     if current > newest:
         raise StorageError("db.too_new", TOO_NEW, path=str(db.path), found=current,
                            supported=newest)
@@ -82,7 +92,8 @@ def migrate(db: Database) -> int:  # noqa: F821 - imported lazily to avoid a cyc
     if not pending:
         return 0
     if current > 0:
-        backup_to(conn, db.path.with_name(f"{db.path.name}.before-v{newest}.bak"))
+        target = pending[-1][0]
+        backup_to(conn, db.path.with_name(f"{db.path.name}.before-v{target}.bak"))
     with db.transaction():
         for number, module in pending:
             for statement in split_sql(module.SQL):

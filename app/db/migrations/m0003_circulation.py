@@ -3,9 +3,10 @@
 Also adds to ``loans`` a snapshot of who borrowed what kind of item (category, class,
 grade, item type) so that registers and statistics survive the anonymisation of patrons
 who left, and an ``outcome`` ('returned', 'lost', 'damaged').
-"""
 
-import sqlite3
+The default rule matrix is written out here as it was in this version (the application's
+``app.circulation.rules.DEFAULT_RULES`` may change; what this migration wrote may not).
+"""
 
 SQL = """
 -- The loan rule matrix (see app.circulation.rules). Library policy; not synced.
@@ -76,11 +77,19 @@ ALTER TABLE loans ADD COLUMN outcome TEXT;
 CREATE INDEX loans_item ON loans(item_id);
 CREATE INDEX loans_class_loan ON loans(class_loan_id) WHERE class_loan_id IS NOT NULL;
 CREATE INDEX holds_item ON holds(item_id) WHERE item_id IS NOT NULL;
+
+-- The default rule matrix ('*' = any category / item type).
+INSERT OR IGNORE INTO loan_rules(category, item_type, loanable, loan_days, fixed_due, max_items,
+                                 renewals, holds_allowed, fine_per_day) VALUES
+    ('*', '*', 1, 14, NULL, 3, 1, 1, 0),
+    ('*', 'book', 1, 14, NULL, 3, 1, 1, 0),
+    ('teacher', 'book', 1, 30, NULL, 10, 2, 1, 0),
+    ('staff', 'book', 1, 30, NULL, 5, 2, 1, 0),
+    ('*', 'children', 1, 7, NULL, 2, 1, 1, 0),
+    ('teacher', 'professional', 1, 60, NULL, 10, 2, 1, 0),
+    ('*', 'professional', 1, 14, NULL, 2, 1, 1, 0),
+    ('*', 'textbook', 1, NULL, '--05-31', 20, 0, 0, 0),
+    ('*', 'reference', 0, 0, NULL, 0, 0, 0, 0),
+    ('*', 'periodical', 1, 7, NULL, 2, 0, 0, 0),
+    ('teacher', 'periodical', 1, 14, NULL, 5, 1, 0, 0);
 """
-
-
-def after(conn: sqlite3.Connection) -> None:
-    """Seed the default rule matrix."""
-    from app.circulation.rules import seed_defaults
-
-    seed_defaults(conn)

@@ -9,6 +9,9 @@ It is filled here from the existing index and kept up to date by ``app.catalog.s
 
 import sqlite3
 
+#: The shortest word kept, as this version wrote the list (``app.catalog.store`` has its own).
+COMPLETED_PREFIX = 4
+
 SQL = """
 CREATE TABLE search_terms (
     term TEXT PRIMARY KEY
@@ -19,8 +22,6 @@ CREATE TABLE search_terms (
 def after(conn: sqlite3.Connection) -> None:
     """Fill ``search_terms`` from the words already indexed, then merge the index's segments
     into one (imports made before this version left many small ones)."""
-    from app.catalog.store import COMPLETED_PREFIX
-
     conn.execute("CREATE VIRTUAL TABLE temp.records_vocab USING fts5vocab(main, records_fts, 'row')")
     conn.execute(
         "INSERT INTO search_terms(term) SELECT term FROM temp.records_vocab "
