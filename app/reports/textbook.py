@@ -1,7 +1,9 @@
 """Sổ đăng ký sách giáo khoa (the textbook register): a page per title and volume, the copies
 of one edition received together on one line as a range of accession numbers
 (GK.00012–GK.00041, 30 copies), with how many are lost (Mất), written off and still there
-(Còn).
+(Còn). A register printed for a period ending on a day counts them as they were at the end of
+that day (:mod:`app.reports.copy_history`), so last year's register printed today gives the
+figures it gave last year; with no end, as they are now.
 
 Textbooks are the copies of the GK collection and any copy typed ``textbook``. A line breaks
 where the numbers stop running on, where the delivery or the price changes.
@@ -15,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from app.i18n import Text
+from app.reports.copy_history import LOST, WRITTEN_OFF, states_on
 from app.reports.holdings import Copy, accession_order, deliveries, delivery_numbers, load_copies
 from app.reports.individual import author_of, book_title, publication
 from app.reports.period import Period
@@ -108,8 +111,13 @@ def _runs(copies: list[Copy], general: dict[int, int]) -> list[list[Copy]]:
 def textbook_pages(conn: sqlite3.Connection, collection: str | None = None,
                    period: Period | None = None) -> list[TextbookPage]:
     """The register's pages in title order (Vietnamese collation), for textbooks acquired in
-    *period*; *collection* narrows to one collection code."""
+    *period*, lost and written off as at the period's last day (now when it has none);
+    *collection* narrows to one collection code."""
     copies = load_copies(conn)
+    if period and period.end:
+        states = states_on(conn, period.end)
+    else:
+        states = {c.item_id: c.status for c in copies if c.status in (LOST, WRITTEN_OFF)}
     general = delivery_numbers(deliveries(copies))
     wanted = collection.strip().upper() if collection else None
     by_record: dict[int, list[Copy]] = {}
@@ -124,8 +132,8 @@ def textbook_pages(conn: sqlite3.Connection, collection: str | None = None,
         head = members[0]
         lines = [TextbookLine(run[0].acquired_on, general.get(run[0].item_id), run[0].barcode,
                               run[-1].barcode, run[0].year, len(run), run[0].price,
-                              sum(c.status == "lost" for c in run),
-                              sum(c.status == "withdrawn" for c in run))
+                              sum(states.get(c.item_id) == LOST for c in run),
+                              sum(states.get(c.item_id) == WRITTEN_OFF for c in run))
                  for run in _runs(members, general)]
         pages.append(TextbookPage(head.record_id, book_title(head), author_of(head),
                                   publication(head),
