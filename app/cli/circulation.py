@@ -102,8 +102,10 @@ def register(subparsers: Any) -> None:
     p = add("renew", "gia hạn một lượt mượn", "renew a loan", renew)
     p.add_argument("item", metavar=phrase("SỐ_ĐKCB", "ITEM"), help=item_help)
     p.add_argument("--force", action="store_true", help=phrase(
-        "gia hạn cả khi đã hết lượt gia hạn hoặc sách có người đặt",
-        "renew even past the renewal limit or with a hold waiting"))
+        "gia hạn cả khi đã hết lượt gia hạn, sách có người đặt hoặc bạn đọc nợ tiền phạt "
+        "đến mức chặn mượn",
+        "renew even past the renewal limit, with a hold waiting or when the reader owes "
+        "fines up to the amount that blocks loans"))
     add_json_flag(p)
     p = add("item", "báo mất, hỏng hoặc tìm lại một bản sách",
             "a copy is lost, damaged, or found again", item_status)

@@ -1,5 +1,7 @@
-"""Fine commands: ``fines [list] [--patron CARD] [--outstanding]``, ``fines pay ID``,
-``fines waive ID --reason TEXT``, ``fines block [AMOUNT]`` and ``fines lost-charge [PERCENT]``.
+"""Fine commands: ``fines [list] [--patron CARD] [--outstanding]``, ``fines show ID``,
+``fines pay ID [AMOUNT]`` (a part, or all that is still owed), ``fines waive ID --reason
+TEXT``, ``fines received [--from DAY] [--to DAY]`` (the money received, by day),
+``fines block [AMOUNT]`` and ``fines lost-charge [PERCENT]``.
 
 Exit codes: 0 done; 2 a user error (unknown fine or patron, a fine already settled, a waive
 without a reason...), one line, no traceback.
@@ -8,17 +10,22 @@ without a reason...), one line, no traceback.
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable
 from typing import Any
 
 from app.catalog.marc.holdings import parse_price
 from app.circulation.clock import display_date
-from app.circulation.fines import Fine, format_dong
+from app.circulation.fines import Fine, Payment, format_dong
 from app.cli._common import add_json_flag, number, open_library, phrase, print_json
 from app.cli.patrons import find_patron
 from app.errors import ValidationError
 from app.i18n import Text
+from app.reports.period import Period
 
+#: A whole number of đồng with its thousands grouped ("25.000", "1,000,000", "-5.000 đ").
+_GROUPED = re.compile(r"^(-?\d{1,3}(?:\.\d{3})+|-?\d{1,3}(?:,\d{3})+)\s*(?:đ|d|vnđ|vnd)?$",
+                      re.IGNORECASE)
 NO_FINES = Text("Không có khoản phạt nào.", "No fines.")
 FINE_LINE = Text(
     "#{id}  {date}  {card} {name}  {barcode} “{title}” — quá hạn {days} ngày × {per_day} = "
@@ -36,6 +43,17 @@ LOST_AT = Text("Ghi mất sách đang mượn: bạn đọc đền {percent} % g
                "A copy on loan marked lost costs its borrower {percent} % of its price.")
 TOTAL = Text("Chưa nộp: {amount} ({count} khoản).", "Outstanding: {amount} ({count} fine(s)).")
 SETTLED = Text("Khoản phạt #{id} ({amount}): {status}.", "Fine #{id} ({amount}): {status}.")
+PAID_PART = Text("Khoản phạt #{id} ({amount}): đã thu {received} — đã nộp {paid}, còn nợ {owed}.",
+                 "Fine #{id} ({amount}): received {received} — {paid} paid so far, {owed} "
+                 "still owed.")
+PART_EXTRA = Text(" — đã nộp {paid}, còn nợ {owed}", " — {paid} paid, {owed} still owed")
+PAYMENT_LINE = Text("  {date}  đã thu {amount}{who}", "  {date}  received {amount}{who}")
+PAID_SO_FAR = Text("Đã nộp: {paid}. Còn nợ: {owed}.", "Paid: {paid}. Still owed: {owed}.")
+RECEIVED_LINE = Text("{date}  #{id}  {card} {name}  {barcode} “{title}”  {amount}{who}",
+                     "{date}  #{id}  {card} {name}  {barcode} “{title}”  {amount}{who}")
+RECEIVED_TOTAL = Text("Đã thu: {amount} ({count} lần nộp).",
+                      "Received: {amount} ({count} payment(s)).")
+NOTHING_RECEIVED = Text("Không thu khoản nào.", "Nothing received.")
 BLOCK_OFF = Text("Tiền phạt chưa nộp không chặn mượn sách.",
                  "Outstanding fines never block new loans.")
 BLOCK_AT = Text("Bạn đọc nợ phạt từ {amount} trở lên không được mượn thêm.",
@@ -51,16 +69,19 @@ def register(subparsers: Any) -> None:
             "tiền phạt và tiền đền sách: xem, thu, miễn, chặn mượn, mức đền",
             "fines and lost-book charges: list, pay, waive, block loans, lost charge"))
     p.add_argument("action", nargs="?", default="list",
-                   choices=["list", "pay", "waive", "block", "lost-charge"], help=phrase(
-                       "list = xem (mặc định), pay = thu, waive = miễn, block = mức nợ chặn "
-                       "mượn, lost-charge = mức đền sách mất",
-                       "list (the default), pay, waive, block (debt that stops loans), "
-                       "lost-charge (charge for a lost book)"))
+                   choices=["list", "show", "pay", "waive", "received", "block", "lost-charge"],
+                   help=phrase(
+                       "list = xem (mặc định), show = một khoản và các lần nộp, pay = thu (cả "
+                       "hoặc một phần), waive = miễn, received = tiền đã thu theo ngày, block = "
+                       "mức nợ chặn mượn, lost-charge = mức đền sách mất",
+                       "list (the default), show (one fine and its payments), pay (all or a "
+                       "part), waive, received (money received, by day), block (debt that "
+                       "stops loans), lost-charge (charge for a lost book)"))
     p.add_argument("values", nargs="*", help=phrase(
-        "pay/waive: SỐ_PHIẾU_PHẠT; block: SỐ_TIỀN (đồng; 0 = tắt); lost-charge: PHẦN_TRĂM "
-        "giá sách (0 = tắt)",
-        "pay/waive: FINE_ID; block: AMOUNT in đồng (0 = off); lost-charge: PERCENT of the "
-        "price (0 = off)"))
+        "show/waive: SỐ_PHIẾU_PHẠT; pay: SỐ_PHIẾU_PHẠT [SỐ_TIỀN nộp lần này, mặc định: tất cả "
+        "số còn nợ]; block: SỐ_TIỀN (đồng; 0 = tắt); lost-charge: PHẦN_TRĂM giá sách (0 = tắt)",
+        "show/waive: FINE_ID; pay: FINE_ID [AMOUNT paid now, default: all still owed]; block: "
+        "AMOUNT in đồng (0 = off); lost-charge: PERCENT of the price (0 = off)"))
     p.add_argument("--patron", help=phrase("thẻ bạn đọc, mã học sinh hoặc số id",
                                                 "card, student code or id"))
     p.add_argument("--outstanding", action="store_true", help=phrase(
@@ -70,6 +91,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--by", help=phrase(
         "người thu tiền hoặc quyết định miễn (mặc định: tên đăng nhập)",
         "who took the money or decided the waive (default: login name)"))
+    p.add_argument("--from", dest="start", metavar=phrase("NGÀY", "DATE"), help=phrase(
+        "received: từ ngày (ngày/tháng/năm)", "received: from (day/month/year)"))
+    p.add_argument("--to", dest="end", metavar=phrase("NGÀY", "DATE"), help=phrase(
+        "received: đến ngày (ngày/tháng/năm)", "received: to (day/month/year)"))
     add_json_flag(p)
     p.set_defaults(handler=fines)
 
@@ -78,12 +103,15 @@ def dong(text: str) -> int:
     """An amount in đồng typed the Vietnamese way or not ("5.000", "5000 đ", "5,000"); a
     :class:`ValidationError` in words for anything that is no whole number of đồng.
 
-    >>> dong("5.000"), dong("5000 đ"), dong("0")
-    (5000, 5000, 0)
+    >>> dong("5.000"), dong("5000 đ"), dong("0"), dong("99.999.999.999 đ")
+    (5000, 5000, 0, 99999999999)
     """
     plain = text.strip()
     if plain.lstrip("-").isascii() and plain.lstrip("-").isdigit():
         return int(plain)  # out of range or negative: the setting says so, naming itself
+    grouped = _GROUPED.match(plain)
+    if grouped:  # "99.999.999.999 đ": beyond any price, but the setting names the range
+        return int(grouped.group(1).replace(".", "").replace(",", ""))
     price = parse_price(text)
     if price is not None and price.is_integer():
         return int(price)
@@ -114,14 +142,28 @@ def fines(args: argparse.Namespace) -> int:
             return _setting(args, "lost_charge_percent", service.set_lost_charge_percent,
                             service.lost_charge_percent,
                             lambda percent: LOST_AT(percent=percent), LOST_OFF)
-        if args.action in ("pay", "waive"):
+        if args.action == "received":
+            period = Period.read(args.start, args.end)
+            return _print_received(service.received(period.start, period.end), period,
+                                   args.json)
+        if args.action in ("pay", "waive", "show"):
             if not args.values:
                 raise ValidationError("cli.need_id", NEED_ID, action=args.action)
             fine_id = number(args.values[0])
-            fine = (service.pay(fine_id, by=args.by) if args.action == "pay"
-                    else service.waive(fine_id, args.reason or "", by=args.by))
+            if args.action == "show":
+                return _print_one(service.get(fine_id), service.payments(fine_id), args.json)
+            if args.action == "pay":
+                before = service.get(fine_id).paid
+                amount = dong(args.values[1]) if len(args.values) > 1 else None
+                fine = service.pay(fine_id, amount, by=args.by)
+            else:
+                before, fine = 0, service.waive(fine_id, args.reason or "", by=args.by)
             if args.json:
                 print_json({"fine": fine.to_dict()})
+            elif fine.status == "outstanding":
+                print(PAID_PART(id=fine.id, amount=fine.amount_text,
+                                received=format_dong(fine.paid - before),
+                                paid=format_dong(fine.paid), owed=format_dong(fine.owed)))
             else:
                 print(SETTLED(id=fine.id, amount=fine.amount_text, status=fine.status_text))
             return 0
@@ -130,9 +172,57 @@ def fines(args: argparse.Namespace) -> int:
     return _print(found, args.json)
 
 
+def _line(f: Fine) -> str:
+    """One fine on one line, with what was paid and is owed when it is partly paid."""
+    line = LOST_LINE if f.kind == "lost" else FINE_LINE
+    extra = PART_EXTRA(paid=format_dong(f.paid), owed=format_dong(f.owed)) if f.paid and \
+        f.status != "paid" else ""
+    return line(id=f.id, date=display_date(f.assessed_on), card=f.patron_card or "",
+                name=f.patron_name or "", barcode=f.barcode, title=f.title,
+                days=f.days_late, per_day=format_dong(f.per_day), amount=f.amount_text,
+                status=f.status_text, extra=extra + (f" — {f.reason}" if f.reason else ""))
+
+
+def _who(payment: Payment) -> str:
+    return f" ({payment.received_by})" if payment.received_by else ""
+
+
+def _print_one(fine: Fine, payments: list[Payment], as_json: bool) -> int:
+    """``fines show ID``: the fine, each sum received for it, what is paid and owed."""
+    if as_json:
+        print_json({"fine": fine.to_dict(), "payments": [p.to_dict() for p in payments]})
+        return 0
+    print(_line(fine))
+    for payment in payments:
+        print(PAYMENT_LINE(date=display_date(payment.day), amount=payment.amount_text,
+                           who=_who(payment)))
+    print(PAID_SO_FAR(paid=format_dong(fine.paid), owed=format_dong(fine.owed)))
+    return 0
+
+
+def _print_received(payments: list[Payment], period: Period, as_json: bool) -> int:
+    """``fines received``: the money received in the period, by day, and its total."""
+    total = sum(p.amount for p in payments)
+    if as_json:
+        print_json({"period": period.to_dict(), "payments": [p.to_dict() for p in payments],
+                    "total": total, "count": len(payments)})
+        return 0
+    if period.label():
+        print(period.label())
+    if not payments:
+        print(NOTHING_RECEIVED())
+        return 0
+    for p in payments:
+        print(RECEIVED_LINE(date=display_date(p.day), id=p.fine_id, card=p.patron_card or "",
+                            name=p.patron_name or "", barcode=p.barcode, title=p.title,
+                            amount=p.amount_text, who=_who(p)))
+    print(RECEIVED_TOTAL(amount=format_dong(total), count=len(payments)))
+    return 0
+
+
 def _print(found: list[Fine], as_json: bool) -> int:
     owed = [f for f in found if f.status == "outstanding"]
-    total = sum(f.amount for f in owed)
+    total = sum(f.owed for f in owed)
     if as_json:
         print_json({"fines": [f.to_dict() for f in found], "outstanding_total": total,
                     "outstanding_count": len(owed)})
@@ -141,10 +231,6 @@ def _print(found: list[Fine], as_json: bool) -> int:
         print(NO_FINES())
         return 0
     for f in found:
-        line = LOST_LINE if f.kind == "lost" else FINE_LINE
-        print(line(id=f.id, date=display_date(f.assessed_on), card=f.patron_card or "",
-                   name=f.patron_name or "", barcode=f.barcode, title=f.title,
-                   days=f.days_late, per_day=format_dong(f.per_day), amount=f.amount_text,
-                   status=f.status_text, extra=f" — {f.reason}" if f.reason else ""))
+        print(_line(f))
     print(TOTAL(amount=format_dong(total), count=len(owed)))
     return 0

@@ -116,3 +116,77 @@ def test_lost_book_charge_from_the_command_line(db: str, capsys: pytest.CaptureF
     assert "TK.00003" in capsys.readouterr().err
     assert main(["--db", db, "item", "damaged", "TK.00003"]) == 0
     assert "hỏng" in capsys.readouterr().out
+
+
+def test_a_part_payment_from_the_command_line(db: str, capsys: pytest.CaptureFixture[str]
+                                              ) -> None:
+    """``fines pay ID 10.000`` takes a part; list/show say what is paid and still owed;
+    paying more than is owed is refused with the reason; ``fines received`` counts the money
+    on the day it came."""
+    with Library.open(db) as lib:
+        lib.circulation.fines.set_lost_charge_percent(100)
+        lib.catalog.add_item(lib.catalog.add_record("Tiếng Việt 6"), price=25000)  # TK.00004
+        assert lib.circulation.checkout("S2", "TK.00004").ok
+        fine_id = lib.circulation.mark_lost("TK.00004").fine.id  # type: ignore[union-attr]
+    assert main(["--db", db, "fines", "pay", str(fine_id), "10.000", "--by", "Cô Hạnh"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        f"Khoản phạt #{fine_id} (25.000 đ): đã thu 10.000 đ — đã nộp 10.000 đ, còn nợ 15.000 đ.")
+    assert main(["--db", db, "fines", "pay", str(fine_id), "20000"]) == 2
+    err = capsys.readouterr().err
+    assert "chỉ còn nợ 15.000 đ" in err and "20.000 đ" in err and "Traceback" not in err
+
+    assert main(["--db", db, "fines", "--patron", "S2"]) == 0
+    text = capsys.readouterr().out
+    assert "đền sách mất: 25.000 đ  [chưa nộp] — đã nộp 10.000 đ, còn nợ 15.000 đ" in text
+    assert "Chưa nộp: 15.000 đ (1 khoản)." in text
+    code, out = run(capsys, "--db", db, "fines", "--patron", "S2", "--json")
+    assert out["outstanding_total"] == 15000
+    assert (out["fines"][0]["paid"], out["fines"][0]["owed"]) == (10000, 15000)  # type: ignore[index]
+
+    assert main(["--db", db, "fines", "show", str(fine_id)]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[1].endswith("đã thu 10.000 đ (Cô Hạnh)")
+    assert shown[-1] == "Đã nộp: 10.000 đ. Còn nợ: 15.000 đ."
+
+    assert main(["--db", db, "fines", "pay", str(fine_id)]) == 0  # the rest
+    assert "đã nộp." in capsys.readouterr().out
+    code, out = run(capsys, "--db", db, "fines", "show", str(fine_id), "--json")
+    assert [p["amount"] for p in out["payments"]] == [10000, 15000]  # type: ignore[union-attr]
+    assert out["fine"]["status"] == "paid"  # type: ignore[index]
+
+    code, out = run(capsys, "--db", db, "fines", "received", "--json")
+    assert code == 0 and out["total"] == 25000 and out["count"] == 2
+    assert main(["--db", db, "fines", "received", "--to", "01/01/2020"]) == 0
+    assert "Không thu khoản nào." in capsys.readouterr().out
+    assert main(["--db", db, "fines", "received"]) == 0
+    assert "Đã thu: 25.000 đ (2 lần nộp)." in capsys.readouterr().out
+
+
+def test_absurd_amounts_are_refused_on_the_command_line(db: str,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    assert main(["--db", db, "fines", "block", "99.999.999.999"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == ("Mức nợ chặn mượn phải từ 0 đ đến 10.000.000 đ, không phải "
+                           "99.999.999.999 đ")
+    assert main(["--lang", "en", "--db", db, "fines", "block", "99999999999"]) == 2
+    assert "The debt that blocks loans must be from 0 đ to 10.000.000 đ" in \
+        capsys.readouterr().err
+    assert main(["--lang", "vi", "--db", db, "fines", "block"]) == 0
+    assert "không chặn" in capsys.readouterr().out  # nothing stored
+    assert main(["--db", db, "checkin", "TK.00001"]) == 0  # fined 3.000 đ
+    capsys.readouterr()
+    fine_id = run(capsys, "--db", db, "fines", "--json")[1]["fines"][0]["id"]  # type: ignore[index]
+    assert main(["--db", db, "fines", "pay", str(fine_id), "99.999.999.999"]) == 2
+    assert "Số tiền nộp phải từ 0 đ đến 10.000.000 đ" in capsys.readouterr().err
+
+
+def test_renewal_follows_the_fines_block(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db, "checkin", "TK.00001"]) == 0  # fined 3.000 đ
+    assert main(["--db", db, "fines", "block", "2000"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "renew", "TK.00002"]) == 1
+    err = capsys.readouterr().err
+    assert "Không gia hạn được" in err and "còn nợ 3.000 đ" in err and "2.000 đ" in err
+    code, out = run(capsys, "--db", db, "renew", "TK.00002", "--force", "--json")
+    assert code == 0 and out["code"] == "renewed"
