@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -9,9 +10,13 @@ from PySide6.QtCore import QDate, QLocale
 
 from app.circulation.clock import local_day
 from app.circulation.fines import format_dong
+from app.patrons.fields import display_date as display_iso_date
 
 if TYPE_CHECKING:
     from app.library import Library
+
+
+_SHORT_ISO = re.compile(r"\d{4}(-\d{2})?")
 
 
 def display_date(value: str | date | None) -> str:
@@ -23,8 +28,8 @@ def display_date(value: str | date | None) -> str:
     if isinstance(value, str):
         try:
             day = date.fromisoformat(local_day(value) if len(value) > 10 else value)
-        except ValueError:
-            return value
+        except ValueError:  # a birth date known as a year or a month: "2012", "09/2012"
+            return display_iso_date(value) if _SHORT_ISO.fullmatch(value) else value
         return day.strftime("%d/%m/%Y")
     return value.strftime("%d/%m/%Y")
 

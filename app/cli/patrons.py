@@ -197,8 +197,9 @@ def register(subparsers: Any) -> None:
                        "student, teacher, staff or community"))
     p.add_argument("--class", dest="class_name", help=class_help)
     p.add_argument("--code", dest="student_code", help=phrase("mã học sinh", "student code"))
-    p.add_argument("--birth", dest="birth_date", help=phrase("ngày sinh, dd/mm/yyyy",
-                                                             "date of birth, dd/mm/yyyy"))
+    p.add_argument("--birth", dest="birth_date", help=phrase(
+        "ngày sinh, dd/mm/yyyy (hoặc chỉ năm sinh, ví dụ 2012)",
+        "date of birth, dd/mm/yyyy (or the year alone, e.g. 2012)"))
     p.add_argument("--gender", help=phrase("giới tính", "gender"))
     p.add_argument("--card", help=phrase("mã thẻ (mặc định: số tiếp theo của mẫu số thẻ)",
                                          "card code (default: next number of the card scheme)"))

@@ -65,15 +65,102 @@ def parse_date(value: object, *, today: date | None = None) -> str | None:
     return None
 
 
-def display_date(iso: str | None) -> str:
-    """An ISO date shown as dd/mm/yyyy (empty for ``None``).
+def parse_birth_date(value: object, *, today: date | None = None) -> str | None:
+    """A birth date as the list or the librarian gives it: a whole date as :func:`parse_date`
+    reads it, or only a year ("2012", an Excel number 2012) or a month and year ("09/2012"),
+    stored in ISO 8601's shorter forms ``YYYY`` and ``YYYY-MM``: no day is invented.
 
-    >>> display_date("2013-09-05")
-    '05/09/2013'
+    A number from 1900 to this year is a year, not an Excel date serial (1905).
+
+    >>> parse_birth_date("2012"), parse_birth_date(2012), parse_birth_date("9/2012")
+    ('2012', '2012', '2012-09')
+    >>> parse_birth_date("05/09/2013"), parse_birth_date("2012-09"), parse_birth_date("3012")
+    ('2013-09-05', '2012-09', None)
+    """
+    this_year = (today or library_today()).year
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and \
+            _FIRST_BIRTH_YEAR <= value <= this_year:
+        return f"{value:04d}"
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) == 4:
+            return text if _FIRST_BIRTH_YEAR <= int(text) <= this_year else None
+        match = _MONTH_YEAR.match(text) or _ISO_MONTH.match(text)
+        if match:
+            month, year = (match[1], match[2]) if match.re is _MONTH_YEAR else (match[2], match[1])
+            return _partial("", str(int(month)), year, this_year)
+    return parse_date(value, today=today)
+
+
+def birth_date_from_parts(day: object, month: object, year: object, *,
+                          today: date | None = None) -> str | None:
+    """One birth date from a list that splits it over "Ngày", "Tháng" and "Năm" columns
+    (numbers or text; a two-digit year is taken in the last hundred years): the whole
+    date, or ``YYYY-MM`` / ``YYYY`` when the day or the month is left blank. ``None`` when
+    the parts make no date (no year, a day without a month, 31/02).
+
+    >>> birth_date_from_parts(5, 9, 2013), birth_date_from_parts("", "9", "2013")
+    ('2013-09-05', '2013-09')
+    >>> birth_date_from_parts(None, None, 2012.0), birth_date_from_parts(5, None, 2013)
+    ('2012', None)
+    """
+    this_year = (today or library_today()).year
+    return _partial(_part(day), _part(month), _part(year), this_year)
+
+
+_FIRST_BIRTH_YEAR = 1900
+_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def _part(value: object) -> str | None:
+    """A date part as digits ("05", 5, 5.0 → "5"), "" for blank, None when not a number."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if not text:
+        return ""
+    return str(int(text)) if text.isascii() and text.isdigit() else None
+
+
+def _partial(day: str | None, month: str | None, year: str | None,
+             this_year: int) -> str | None:
+    if day is None or month is None or not year or not year.isdigit():
+        return None
+    number = int(year)
+    if len(year) <= 2:
+        number += 2000 if 2000 + number <= this_year else 1900
+    if not _FIRST_BIRTH_YEAR <= number <= this_year or (day and not month):
+        return None
+    try:
+        if day:
+            return date(number, int(month), int(day)).isoformat()
+        if month:
+            return date(number, int(month), 1).isoformat()[:7]
+    except ValueError:
+        return None
+    return f"{number:04d}"
+
+
+def display_date(iso: str | None) -> str:
+    """An ISO date shown as dd/mm/yyyy (empty for ``None``); a birth date kept as a year
+    alone or a month and year shows just that.
+
+    >>> display_date("2013-09-05"), display_date("2012"), display_date("2012-09")
+    ('05/09/2013', '2012', '09/2012')
     """
     if not iso:
         return ""
-    y, m, d = iso[:10].split("-")
+    parts = iso[:10].split("-")
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return f"{parts[1]}/{parts[0]}"
+    y, m, d = parts
     return f"{d}/{m}/{y}"
 
 

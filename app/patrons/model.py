@@ -54,7 +54,9 @@ SYNCED = ("category", "student_code", "full_name", "birth_date", "gender", "clas
 class Patron:
     """One reader: a student, teacher, staff member or community reader.
 
-    ``birth_date``, ``left_on`` and ``expires_on`` are ISO dates (``YYYY-MM-DD``); ``grade`` is
+    ``birth_date``, ``left_on`` and ``expires_on`` are ISO dates (``YYYY-MM-DD``); a birth
+    date known only as a year or a month is kept in ISO's shorter form (``YYYY``,
+    ``YYYY-MM``), as the class list gave it; ``grade`` is
     parsed from ``class_name`` ("6A" → 6); ``photo`` is the raw image bytes or ``None``.
     ``expires_on`` is the last day the card is valid for borrowing (``None``: no expiry).
     """

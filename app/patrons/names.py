@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from app.text import nfc, sort_key
+
+# A run of letters (tone marks included once NFC has composed them): a name's syllable, or
+# each side of "H'Hen" and "Y-Moan".
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def join_name(family_and_middle: str | None, given: str | None) -> str:
@@ -13,6 +19,22 @@ def join_name(family_and_middle: str | None, given: str | None) -> str:
     """
     parts = [nfc(p).strip() for p in (family_and_middle, given) if p and p.strip()]
     return " ".join(" ".join(parts).split())
+
+
+def title_case_name(name: str) -> str:
+    """A name written ALL IN CAPITALS as registers write names: each word a capital and
+    small letters, Vietnamese letters included (NFC: "Đ" stays "Đ", "Ố" becomes "ố"). A name
+    with any small letter is left exactly as typed ("Nguyễn Văn AN" included).
+
+    >>> title_case_name("ĐẶNG THỊ ÁNH"), title_case_name("NGUYỄN VĂN AN")
+    ('Đặng Thị Ánh', 'Nguyễn Văn An')
+    >>> title_case_name("H'HEN NIÊ"), title_case_name("Lê thị Thu")
+    ("H'Hen Niê", 'Lê thị Thu')
+    """
+    name = nfc(name)
+    if name != name.upper() or name == name.lower():  # small letters, or no letters at all
+        return name
+    return _LETTERS.sub(lambda word: word[0][0] + word[0][1:].lower(), name)
 
 
 def register_order(full_name: str) -> tuple[object, ...]:

@@ -26,6 +26,7 @@ from app.patrons.classes import grade_of, normalize_class
 from app.patrons.fields import (
     current_school_year,
     normalize_school_year,
+    parse_birth_date,
     parse_date,
     parse_gender,
 )
@@ -419,7 +420,9 @@ class PatronService:
                                           allowed=", ".join(STATUSES))
                 out[name] = text
             elif name in ("birth_date", "left_on", "expires_on"):
-                iso = parse_date(text) if text else None
+                # a birth date may be a year alone ("2012"): kept so, no day invented
+                read = parse_birth_date if name == "birth_date" else parse_date
+                iso = read(text) if text else None
                 if text and iso is None:
                     raise ValidationError("patron.bad_date", BAD_DATE, value=text)
                 out[name] = iso

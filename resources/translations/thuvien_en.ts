@@ -1203,6 +1203,18 @@
       <translation>Date of birth</translation>
     </message>
     <message>
+      <source>Day of birth</source>
+      <translation>Day of birth</translation>
+    </message>
+    <message>
+      <source>Month of birth</source>
+      <translation>Month of birth</translation>
+    </message>
+    <message>
+      <source>Year of birth</source>
+      <translation>Year of birth</translation>
+    </message>
+    <message>
       <source>Student code</source>
       <translation>Student code</translation>
     </message>

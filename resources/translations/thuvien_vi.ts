@@ -1203,6 +1203,18 @@
       <translation>Ngày sinh</translation>
     </message>
     <message>
+      <source>Day of birth</source>
+      <translation>Ngày sinh (ngày)</translation>
+    </message>
+    <message>
+      <source>Month of birth</source>
+      <translation>Tháng sinh</translation>
+    </message>
+    <message>
+      <source>Year of birth</source>
+      <translation>Năm sinh</translation>
+    </message>
+    <message>
       <source>Student code</source>
       <translation>Mã học sinh</translation>
     </message>

@@ -568,6 +568,8 @@ VI: dict[str, str] = {
         "Đang phát sách giáo khoa cho lớp {name} (hạn trả {due}): mỗi cuốn quét được ghi cho "
         "học sinh vừa quét thẻ; sách ngoài bộ sẽ bị từ chối.",
     "Girls marked (x)": "Nữ (đánh dấu x)",
+    "Day of birth": "Ngày sinh (ngày)", "Month of birth": "Tháng sinh",
+    "Year of birth": "Năm sinh",
     "In-library reading (each copy scanned is counted)":
         "Đọc tại chỗ (mỗi cuốn quét được đếm một lượt)",
     "Settings not saved": "Cài đặt chưa lưu",

@@ -132,7 +132,9 @@ class ImportWizard(QWizard):
         names = {
             "full_name": self.tr("Full name"), "family_middle": self.tr("Family and middle name"),
             "given_name": self.tr("Given name"), "class_name": self.tr("Class"),
-            "birth_date": self.tr("Date of birth"), "student_code": self.tr("Student code"),
+            "birth_date": self.tr("Date of birth"), "birth_day": self.tr("Day of birth"),
+            "birth_month": self.tr("Month of birth"), "birth_year": self.tr("Year of birth"),
+            "student_code": self.tr("Student code"),
             "gender": self.tr("Gender"), "female_mark": self.tr("Girls marked (x)"),
             "phone": self.tr("Phone"), "email": self.tr("Email"),
             "address": self.tr("Address"), "note": self.tr("Note"), "card": self.tr("Card"),

@@ -21,7 +21,7 @@ from app.patrons.classes import parse_class
 from app.text import fold, nfc
 
 FIELDS = ("full_name", "family_middle", "given_name", "class_name", "birth_date",
-          "student_code", "gender", "female_mark", "phone", "email", "address", "note", "card",
+          "birth_day", "birth_month", "birth_year", "student_code", "gender", "female_mark", "phone", "email", "address", "note", "card",
           "school_year", "category", "ignore")
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -34,6 +34,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "class_name": ("lớp", "class", "lớp học", "tên lớp", "class name", "form"),
     "birth_date": ("ngày sinh", "ngày tháng năm sinh", "sinh ngày", "date of birth", "dob",
                    "birth date", "birthday", "birthdate"),
+    # A year alone ("Năm sinh": 2012), or the date split over "Ngày" | "Tháng" | "Năm"
+    # (often under a "Ngày sinh" merged across the three).
+    "birth_year": ("năm sinh", "year of birth", "birth year"),
+    "birth_month": ("tháng sinh", "tháng", "month of birth", "birth month"),
+    "birth_day": ("ngày",),
     "student_code": ("mã học sinh", "mã hs", "mã định danh", "mã định danh học sinh", "mã số",
                      "mã số học sinh", "student code", "student id", "student number", "mã",
                      "code", "id", "mshs", "mhs"),
@@ -50,6 +55,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "category": ("loại bạn đọc", "đối tượng", "category"),
     "ignore": ("stt", "tt", "số thứ tự", "no", "no.", "#", "ký tên", "chữ ký", "signature"),
 }
+# Headers that fold to another word's letters ("Năm", the year, and "Nam", a boys' column
+# beside "Nữ"): recognised only as typed, with their marks.
+MARKED_ALIASES = {"năm": "birth_year"}
 ALIASES: dict[str, str] = {fold(alias): name for name, group in _ALIASES.items()
                            for alias in group}
 _MULTIWORD = sorted((a for a in ALIASES if " " in a), key=len, reverse=True)
@@ -84,9 +92,16 @@ def field_of_header(cell: Cell, native: Callable[[str], str]) -> str | None:
     ('full_name', 'birth_date')
     >>> field_of_header("Hä vµ tªn", str)  # typed in TCVN3
     'full_name'
+    >>> field_of_header("Năm", str), field_of_header("Nam", str), field_of_header("Tháng", str)
+    ('birth_year', None, 'birth_month')
     """
     if cell is None or not isinstance(cell, str) or not cell.strip():
         return None
+    for typed in (native(cell), *(legacy_text.decode(cell, encoding)
+                                  for encoding in (legacy_text.TCVN3, legacy_text.VNI))):
+        marked = MARKED_ALIASES.get(" ".join(nfc(typed).casefold().split()))
+        if marked is not None:
+            return marked
     for folded in readings(cell, native):
         if folded in ALIASES:
             return ALIASES[folded]
@@ -138,6 +153,16 @@ def _lone_given_name_is_full(fields: list[str | None]) -> list[str | None]:
     return fields
 
 
+def _split_birth_date(fields: list[str | None]) -> list[str | None]:
+    """A birth date split over columns: "Ngày sinh" | "Tháng sinh" | "Năm sinh" make its
+    day, month and year; a "Ngày" column with no month beside it is no part of one."""
+    if "birth_month" in fields and "birth_day" not in fields:
+        fields = ["birth_day" if f == "birth_date" else f for f in fields]
+    if "birth_day" in fields and "birth_month" not in fields:
+        fields = [None if f == "birth_day" else f for f in fields]
+    return fields
+
+
 def find_header(rows: Sequence[Sequence[Cell]], native: Callable[[str], str]) -> Header | None:
     """Find the header row among the first rows (the one naming most known fields and a
     name column); None if there is none."""
@@ -166,8 +191,8 @@ def find_header(rows: Sequence[Sequence[Cell]], native: Callable[[str], str]) ->
                                              below=False)
         top -= 1
     default_class, default_year = _title_hints(rows[:top], native)
-    return Header(index, headers, _lone_given_name_is_full(fields), default_class,
-                  default_year, raw)
+    return Header(index, headers, _split_birth_date(_lone_given_name_is_full(fields)),
+                  default_class, default_year, raw)
 
 
 def _continues_header(row: Sequence[Cell], native: Callable[[str], str]) -> bool:

@@ -29,9 +29,14 @@ from app.patrons.class_list.columns import (
 from app.patrons.class_list.reader import Cell, RawTable, Sheet, read_table
 from app.patrons.class_list.result import ColumnInfo, ImportResult, RowResult
 from app.patrons.classes import parse_class
-from app.patrons.fields import normalize_school_year, parse_date, parse_gender
+from app.patrons.fields import (
+    birth_date_from_parts,
+    normalize_school_year,
+    parse_birth_date,
+    parse_gender,
+)
 from app.patrons.model import CATEGORIES, SELECT, Patron, patron_from_row
-from app.patrons.names import join_name
+from app.patrons.names import join_name, title_case_name
 from app.text import fold, nfc
 
 if TYPE_CHECKING:
@@ -210,6 +215,7 @@ def _column_encodings(sheet: Sheet, header: Header,
 
 
 _NAME_PARTS = {"full_name", "family_middle", "given_name"}
+_BIRTH_PARTS = ("birth_date", "birth_day", "birth_month", "birth_year")
 
 
 def _cell_text(cell: Cell, encoding: str | None, native: Callable[[str], str],
@@ -247,7 +253,7 @@ def _row_values(row: Sequence[Cell], header: Header, encodings: Mapping[int, str
         if field_name is None or field_name == "ignore" or index >= len(row):
             continue
         cell = row[index]
-        if field_name == "birth_date" and isinstance(cell, (date, datetime, int, float)):
+        if field_name in _BIRTH_PARTS and isinstance(cell, (date, datetime, int, float)):
             values[field_name] = cell
             continue
         text = _cell_text(cell, encodings.get(index), native, field_name in _NAME_PARTS)
@@ -291,7 +297,8 @@ def _check_row(sheet: str, line: int, raw: dict[str, Any], default_class: str | 
                school_year: str | None, category: str) -> RowResult:
     row = RowResult(sheet, line)
     values: dict[str, Any] = {}
-    name = raw.get("full_name") or join_name(raw.get("family_middle"), raw.get("given_name"))
+    name = title_case_name(raw.get("full_name") or join_name(raw.get("family_middle"),
+                                                             raw.get("given_name")))
     if not name:
         row.error("import.no_name", NO_NAME())
     elif any(ch.isdigit() for ch in name):
@@ -312,10 +319,10 @@ def _check_row(sheet: str, line: int, raw: dict[str, Any], default_class: str | 
         values["class_name"] = str(parsed) if parsed else klass
     elif values["category"] == "student":
         row.error("import.no_class", NO_CLASS())
-    if "birth_date" in raw:
-        iso = parse_date(raw["birth_date"])
+    if raw.keys() & set(_BIRTH_PARTS):
+        typed, iso = _birth_date(raw)
         if iso is None:
-            row.error("import.bad_date", BAD_DATE(value=raw["birth_date"]))
+            row.error("import.bad_date", BAD_DATE(value=typed))
         values["birth_date"] = iso
     if "gender" in raw:
         gender = parse_gender(raw["gender"])
@@ -331,6 +338,19 @@ def _check_row(sheet: str, line: int, raw: dict[str, Any], default_class: str | 
     values["school_year"] = normalize_school_year(raw.get("school_year")) or school_year
     row.values = values
     return row
+
+
+def _birth_date(raw: Mapping[str, Any]) -> tuple[str, str | None]:
+    """The birth date a row gives, as written (for a message) and as stored: a whole date,
+    or only what the list says (a year alone "2012" is kept "2012", never 01/01/2012). A
+    date split over "Ngày" / "Tháng" / "Năm" columns is put together."""
+    if "birth_date" in raw:
+        return str(raw["birth_date"]), parse_birth_date(raw["birth_date"])
+    if raw.keys() & {"birth_day", "birth_month"}:
+        parts = [raw.get(key) for key in ("birth_day", "birth_month", "birth_year")]
+        typed = "/".join(_cell_text(p, None, str) for p in parts)
+        return typed, birth_date_from_parts(*parts)
+    return str(raw["birth_year"]), parse_birth_date(raw["birth_year"])
 
 
 def _mark_duplicate_codes(rows: list[RowResult]) -> None:

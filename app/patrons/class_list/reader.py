@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from app.errors import ImportFormatError
@@ -31,6 +33,7 @@ BAD_XLSX = Text("Tệp Excel {path} bị hỏng hoặc không đúng định d�
                 "The Excel file {path} is damaged or not an .xlsx: {reason}")
 EMPTY = Text("Tệp {path} không có dữ liệu.", "The file {path} has no data.")
 
+_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')  # literal text, [colour] or [$-42A] in a format
 BYTES = "cp1258"  # cells kept byte-for-byte; Windows-1258 is the ordinary reading
 
 
@@ -122,9 +125,15 @@ def read_xlsx(path: Path) -> RawTable:
 
 def _cell_value(cell: object) -> Cell:
     """A cell's value as Excel shows it where that matters: a number in a cell formatted
-    "000000000000" (a personal ID number, mã định danh) keeps its leading zeros as text."""
+    "000000000000" (a personal ID number, mã định danh) keeps its leading zeros as text; a
+    date formatted to show only its year ("yyyy") or month and year ("mm/yyyy") is that
+    text, "2012" or "09/2012" (the day Excel keeps behind it was never written)."""
     value: Cell = getattr(cell, "value", None)
     shape = getattr(cell, "number_format", None)
+    if isinstance(value, (date, datetime)) and isinstance(shape, str):
+        letters = set(_QUOTED.sub("", shape).lower())
+        if "y" in letters and "d" not in letters:
+            return f"{value.month:02d}/{value.year}" if "m" in letters else str(value.year)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and \
             float(value).is_integer() and value >= 0 and isinstance(shape, str) and \
             shape and set(shape) == {"0"} and len(shape) > len(str(int(value))):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -18,6 +16,7 @@ from app.db.connection import Database
 from app.errors import ImportFormatError
 from app.patrons.class_list import import_class_list
 from app.patrons.service import PatronService
+from tests.support.class_lists import write_csv
 
 CLASS_6A = [
     ("1", "Nguyễn Văn An", "6A", "05/09/2013", "0101001", "Nam"),
@@ -27,36 +26,6 @@ CLASS_6A = [
     ("5", "Đỗ Thị Hường", "6A", "28/08/2013", "0101005", "Nữ"),
 ]
 HEADER_VI = ("STT", "Họ và tên", "Lớp", "Ngày sinh", "Mã học sinh", "Giới tính")
-
-
-def write_csv(path: Path, rows: Sequence[Sequence[str]], *, encoding: str = "utf-8",
-              delimiter: str = ",", encode_cell: Callable[[str], str] | None = None) -> Path:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([encode_cell(c) if encode_cell else c for c in row])
-    text = buffer.getvalue()
-    if encoding == "cp1258":  # Windows-1258 keeps tones as combining marks
-        data = _compose_cp1258(text)
-    elif encoding == "bytes":
-        data = text.encode("latin-1")
-    else:
-        data = text.encode(encoding)
-    path.write_bytes(data)
-    return path
-
-
-def _compose_cp1258(text: str) -> bytes:
-    """Encode the way Windows does: base letter (ă â ê ô ơ ư đ exist) + a combining tone."""
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            decomposed = unicodedata.normalize("NFD", ch)
-            base, tone = unicodedata.normalize("NFC", decomposed[:-1]), decomposed[-1]
-            out += base.encode("cp1258") + tone.encode("cp1258")
-    return bytes(out)
 
 
 def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
