@@ -43,12 +43,14 @@ Policy (the decisions a librarian would ask about):
 from __future__ import annotations
 
 import getpass
+import re
 import sqlite3
 import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.catalog.marc.holdings import parse_price
 from app.circulation.calendar import OpenDays
 from app.circulation.clock import display_date, local_day
 from app.circulation.context import FINE_BLOCK_AT, LOST_CHARGE_PERCENT, CircContext
@@ -102,6 +104,33 @@ def format_dong(amount: int) -> str:
     ('2.500 đ', '0 đ', '1.234.567 đ')
     """
     return thousands(amount) + " đ"
+
+
+#: A whole number of đồng with its thousands grouped ("25.000", "1,000,000", "-5.000 đ").
+_GROUPED = re.compile(r"^(-?\d{1,3}(?:\.\d{3})+|-?\d{1,3}(?:,\d{3})+)\s*(?:đ|d|vnđ|vnd)?$",
+                      re.IGNORECASE)
+
+
+def parse_dong(text: str) -> int | None:
+    """An amount of đồng as typed ("10.000", "10000", "10.000 đ", "10,000"), however large
+    (the setting or payment it is for says what range it takes); None when it is no whole
+    number of đồng.
+
+    >>> parse_dong("10.000"), parse_dong("5000 đ"), parse_dong("99.999.999.999"), parse_dong("-5")
+    (10000, 5000, 99999999999, -5)
+    >>> parse_dong("abc"), parse_dong("12,5"), parse_dong("")
+    (None, None, None)
+    """
+    plain = text.strip()
+    if plain.lstrip("-").isascii() and plain.lstrip("-").isdigit():
+        return int(plain)
+    grouped = _GROUPED.match(plain)
+    if grouped:
+        return int(grouped.group(1).replace(".", "").replace(",", ""))
+    price = parse_price(plain)
+    if price is not None and price.is_integer():
+        return int(price)
+    return None
 
 
 def days_late(due: date, returned: date, open_days: OpenDays) -> int:

@@ -10,22 +10,17 @@ without a reason...), one line, no traceback.
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
 from typing import Any
 
-from app.catalog.marc.holdings import parse_price
 from app.circulation.clock import display_date
-from app.circulation.fines import Fine, Payment, format_dong
+from app.circulation.fines import Fine, Payment, format_dong, parse_dong
 from app.cli._common import add_json_flag, number, open_library, phrase, print_json
 from app.cli.patrons import find_patron
 from app.errors import ValidationError
 from app.i18n import Text
 from app.reports.period import Period
 
-#: A whole number of đồng with its thousands grouped ("25.000", "1,000,000", "-5.000 đ").
-_GROUPED = re.compile(r"^(-?\d{1,3}(?:\.\d{3})+|-?\d{1,3}(?:,\d{3})+)\s*(?:đ|d|vnđ|vnd)?$",
-                      re.IGNORECASE)
 NO_FINES = Text("Không có khoản phạt nào.", "No fines.")
 FINE_LINE = Text(
     "#{id}  {date}  {card} {name}  {barcode} “{title}” — quá hạn {days} ngày × {per_day} = "
@@ -106,16 +101,8 @@ def dong(text: str) -> int:
     >>> dong("5.000"), dong("5000 đ"), dong("0"), dong("99.999.999.999 đ")
     (5000, 5000, 0, 99999999999)
     """
-    plain = text.strip()
-    if plain.lstrip("-").isascii() and plain.lstrip("-").isdigit():
-        return int(plain)  # out of range or negative: the setting says so, naming itself
-    grouped = _GROUPED.match(plain)
-    if grouped:  # "99.999.999.999 đ": beyond any price, but the setting names the range
-        return int(grouped.group(1).replace(".", "").replace(",", ""))
-    price = parse_price(text)
-    if price is not None and price.is_integer():
-        return int(price)
-    return number(text)  # the error in words
+    amount = parse_dong(text)
+    return number(text) if amount is None else amount  # the error in words
 
 
 def _setting(args: argparse.Namespace, key: str, write: Callable[[int], None],
