@@ -3,20 +3,24 @@ page of :mod:`server.opac`).
 
 Vietnamese-aware like the desktop's search: the query is folded by :func:`app.text.fold`
 (case, diacritics, đ→d, both tone placements, i/y variants) and compared with
-``union_records.search``, the folded "title|authors" written with each union record
-(:func:`server.union.search_text`). Every word of the query is a word prefix ("tieng vi"
-finds "Tiếng Việt"); all must match, in the title or the authors. An ISBN in any form
-(ISBN-10 or -13, with or without hyphens) finds the union record that holds it.
+``union_records.search``, the folded "title|author|subject|other|callno" written with each
+union record (:func:`server.union.search_text`: what the desktop indexes of its own
+records, :func:`app.sync.union_text.search_parts_of`). Every word of the query is a word
+prefix ("tieng vi" finds "Tiếng Việt"); all must match, anywhere in that text. An ISBN in
+any form (ISBN-10 or -13, with or without hyphens) finds the union record that holds it.
 
 The query is read by the desktop's own parser (:func:`app.catalog.query.parse_query`),
 full-width characters as the plain ones first (:func:`app.catalog.query.typed_forms`):
-``title:``/``author:`` words only in the title/the authors (``subject:`` and ``callno:``
-ones anywhere: they are not indexed), ``isbn:`` and a labelled ISBN narrow to that ISBN,
-``year:`` to those years, an ISBD description pasted whole is searched by its first area, a
-pasted page by its first words.
+``title:``/``author:``/``subject:``/``callno:`` words only in that part of the text,
+``isbn:`` and a labelled ISBN narrow to that ISBN (``isbn:978604`` to ISBNs beginning so),
+``year:`` to those years (``union_records.year``; a year alone lists that year's books by
+title), an ISBD description pasted whole is searched by its first area, a pasted page by
+its first :data:`MAX_WORDS` words, as the desktop does.
 
-Order: the title equal to the query first, then titles beginning with it, then titles that
-hold every word, then the rest (words found in the authors); within each, by folded title.
+Order (:func:`app.sync.union_text.rank_key`, the same in a library's cache of the union
+catalog): the title equal to the query first, then titles beginning with it, then titles
+that hold every word, then records whose title and authors hold every word, then the rest
+(words found in subjects, publishers, notes...); within each, by folded title.
 
 A hit shows each holding library's copies (withdrawn and lost copies not counted) and how
 many are available: the union catalog holds nothing about borrowers.
@@ -31,12 +35,14 @@ from sqlalchemy import Connection, bindparam, text
 
 from app.catalog.isbn import to_isbn13
 from app.catalog.marc.clean import clean
-from app.catalog.query import Query, parse_query, typed_forms
+from app.catalog.query import MAX_TERMS, Query, parse_query, typed_forms
 from app.sync.protocol import as_str_list, as_year
+from app.sync.union_text import MAX_WORD, PARTS, query_words, rank_key
 from server import union
 
-#: Query words used at most; a longer word is cut as union_words cuts it.
-MAX_WORDS = 10
+#: Query words used at most, as many as the desktop's search uses
+#: (:func:`app.sync.union_text.query_words`); a longer word is cut as union_words cuts it.
+MAX_WORDS = MAX_TERMS
 MAX_LIMIT = 200
 #: A query matching more records than this ranks the first RANK_CAP of them (in id order)
 #: together with the first RANK_CAP titles that begin with it (through the title index):
@@ -51,38 +57,50 @@ _TOP = "\U0010ffff"
 
 _PG_TITLE = "split_part(u.search, '|', 1)"
 _SQLITE_TITLE = "substr(u.search, 1, instr(u.search, '|') - 1)"
-_PG_MATCHES = f"""
-SELECT u.id, {_PG_TITLE} FROM union_records AS u
+_PG_MATCHES = """
+SELECT u.id, u.search FROM union_records AS u
 WHERE to_tsvector('simple'::regconfig, coalesce(u.search, ''))
       @@ to_tsquery('simple'::regconfig, :match)
   AND NOT u.deleted"""
 # Driven by one word's range of union_words (the rarest word of the query); the other words
 # are looked for in the record's own text.
-_SQLITE_MATCHES = f"""
-SELECT DISTINCT u.id, {_SQLITE_TITLE} FROM union_words AS w
+_SQLITE_MATCHES = """
+SELECT DISTINCT u.id, u.search FROM union_words AS w
 JOIN union_records AS u ON u.id = w.union_id
-WHERE w.word >= :low AND w.word < :high AND u.deleted = 0{{others}}"""
+WHERE w.word >= :low AND w.word < :high AND u.deleted = 0{others}"""
 _PROBE = text("SELECT count(*) FROM (SELECT 1 FROM union_words WHERE word >= :low "
               "AND word < :high LIMIT :cap) AS p")
-#: How far each word's entries are counted to choose the rarest (SQLite).
+#: How far each word's entries are counted to choose the rarest (SQLite); a word with
+#: fewer than RARE entries drives without the others being counted.
 PROBE_CAP = 20_000
+RARE = 100
+# Filters alone (year:, isbn:): the live union records, by title.
+_PG_FILTERED = f"""
+SELECT u.id, u.search FROM union_records AS u WHERE NOT u.deleted{{filters}}
+ORDER BY {_PG_TITLE} COLLATE "C", u.id"""
+_SQLITE_FILTERED = f"""
+SELECT u.id, u.search FROM union_records AS u WHERE u.deleted = 0{{filters}}
+ORDER BY {_SQLITE_TITLE}, u.id"""
 _PG_BEGINS = f"""
-SELECT u.id, {_PG_TITLE} FROM union_records AS u
+SELECT u.id, u.search FROM union_records AS u
 WHERE {_PG_TITLE} COLLATE "C" >= :exact AND {_PG_TITLE} COLLATE "C" < :upper AND NOT u.deleted
 ORDER BY {_PG_TITLE} COLLATE "C" LIMIT :cap"""
 _SQLITE_BEGINS = f"""
-SELECT u.id, {_SQLITE_TITLE} FROM union_records AS u
+SELECT u.id, u.search FROM union_records AS u
 WHERE {_SQLITE_TITLE} >= :exact AND {_SQLITE_TITLE} < :upper AND u.deleted = 0
 ORDER BY {_SQLITE_TITLE} LIMIT :cap"""
 
-_PG_YEAR = (" AND CASE WHEN (u.fields::jsonb ->> 'year') ~ '^[0-9]{1,4}$' "
-            "THEN (u.fields::jsonb ->> 'year')::int END BETWEEN :year_from AND :year_to")
-_SQLITE_YEAR = (" AND CAST(json_extract(u.fields, '$.year') AS INTEGER) "
-                "BETWEEN :year_from AND :year_to")
 
-# The title and the authors in the indexed text, for title: and author: words.
-_PARTS = {"pg": {"title": _PG_TITLE, "author": "split_part(u.search, '|', 2)"},
-          "sqlite": {"title": _SQLITE_TITLE, "author": "substr(u.search, instr(u.search, '|') + 1)"}}
+def _part_sql(dialect: str, column: str) -> str:
+    """SQL for one part (:data:`app.sync.union_text.PARTS`) of ``u.search``. On SQLite the
+    text is read as a JSON array ("a|b" → ``["a","b"]``): folded text holds no quote or
+    backslash."""
+    n = PARTS.index(column)
+    if dialect == "pg":
+        return f"split_part(u.search, '|', {n + 1})"
+    return f"""json_extract('["' || replace(u.search, '|', '","') || '"]', '$[{n}]')"""
+
+
 _IN_PART = {"pg": " AND strpos(' ' || {part}, :{word}) > 0",
             "sqlite": " AND instr(' ' || {part}, :{word}) > 0"}
 
@@ -91,29 +109,17 @@ _BY_ISBN = text("SELECT n.union_id FROM union_isbns AS n "
                 "WHERE n.isbn = :isbn AND NOT u.deleted")
 
 
-def query_words(query: Query) -> list[str]:
-    """The folded words of *query* (read by the desktop's
-    :func:`app.catalog.query.parse_query`) that the search uses: every word of its terms once,
-    wherever a qualifier put it (the union catalog indexes titles and authors together);
-    ISSN and bar-code numbers (column ``other``) are not indexed.
-
-    >>> query_words(parse_query("  Tiếng VIỆT, lớp 1 title:việt"))
-    ['tieng', 'viet', 'lop', '1']
-    """
-    words = (w[:union.MAX_WORD] for t in query.terms if t.column != "other" for w in t.words)
-    return list(dict.fromkeys(words))[:MAX_WORDS]
-
-
-def _filters(conn: Connection, query: Query) -> tuple[str, dict[str, Any]]:
-    """SQL narrowing the matches to *query*'s ISBNs (``isbn:``, a labelled ISBN), years
-    (``year:``, read from the record's fields: only the word matches are looked at) and
-    ``title:`` / ``author:`` words (each a word prefix in that part of the indexed text)."""
+def _filters(conn: Connection, query: Query, kept: list[str]) -> tuple[str, dict[str, Any]]:
+    """SQL narrowing the matches to *query*'s ISBNs (``isbn:``, a labelled ISBN, the first
+    digits of one), years (``year:``) and qualified words (``title:``, ``author:``,
+    ``subject:``, ``callno:``: each a word prefix in that part of the indexed text)."""
     sql, params = "", dict[str, Any]()
     dialect = "pg" if conn.dialect.name == "postgresql" else "sqlite"
-    kept = query_words(query)
     for term in query.terms:
-        part = _PARTS[dialect].get(term.column or "")
-        for word in (w[:union.MAX_WORD] for w in term.words) if part else ():
+        if term.column not in PARTS or term.column == "other":
+            continue
+        part = _part_sql(dialect, term.column)
+        for word in (w[:MAX_WORD] for w in term.words):
             if word in kept:
                 name = f"c{len(params)}"
                 sql += _IN_PART[dialect].format(part=part, word=name)
@@ -122,20 +128,35 @@ def _filters(conn: Connection, query: Query) -> tuple[str, dict[str, Any]]:
         sql += (f" AND u.id IN (SELECT n.union_id FROM union_isbns AS n "
                 f"WHERE n.isbn = :isbn{n})")
         params[f"isbn{n}"] = isbn
+    if query.isbn_prefix:
+        sql += (" AND u.id IN (SELECT p.union_id FROM union_isbns AS p "
+                "WHERE p.isbn >= :isbn_low AND p.isbn < :isbn_high)")
+        params.update(isbn_low=query.isbn_prefix, isbn_high=query.isbn_prefix + _TOP)
     if query.year_from is not None:
-        sql += _PG_YEAR if conn.dialect.name == "postgresql" else _SQLITE_YEAR
+        sql += " AND u.year BETWEEN :year_from AND :year_to"
         params.update(year_from=query.year_from, year_to=query.year_to)
     return sql, params
 
 
+def _driver(conn: Connection, words: list[str]) -> int:
+    """SQLite: the query word whose union_words range is the smallest (each counted up to
+    PROBE_CAP; the first one under RARE is taken at once)."""
+    best, best_count = 0, PROBE_CAP + 1
+    for n, word in enumerate(words):
+        count = int(conn.execute(_PROBE, {"low": word, "high": word + _TOP,
+                                          "cap": PROBE_CAP}).scalar_one())
+        if count < best_count:
+            best, best_count = n, count
+        if count < RARE:
+            break
+    return best
+
+
 def _matches_sql(conn: Connection, words: list[str]) -> tuple[str, dict[str, Any]]:
-    """The query of the live union records matching every word: ``(id, folded title)``."""
+    """The query of the live union records matching every word: ``(id, search text)``."""
     if conn.dialect.name == "postgresql":
         return _PG_MATCHES, {"match": " & ".join(f"'{w}':*" for w in words)}
-    driver = 0
-    if len(words) > 1:  # the rarest word drives (each counted up to PROBE_CAP)
-        driver = min(range(len(words)), key=lambda n: (int(conn.execute(_PROBE, {
-            "low": words[n], "high": words[n] + _TOP, "cap": PROBE_CAP}).scalar_one()), n))
+    driver = _driver(conn, words) if len(words) > 1 else 0
     params: dict[str, Any] = {"low": words[driver], "high": words[driver] + _TOP}
     others = ""
     for n, word in enumerate(words):
@@ -143,23 +164,6 @@ def _matches_sql(conn: Connection, words: list[str]) -> tuple[str, dict[str, Any
             params[f"w{n}"] = " " + word
             others += f" AND instr(' ' || replace(u.search, '|', ' '), :w{n}) > 0"
     return _SQLITE_MATCHES.format(others=others), params
-
-
-def tier(title: str, words: list[str]) -> int:
-    """0: the title is the query; 1: it begins with it; 2: it holds every word (as a word
-    prefix); 3: some words are the authors'.
-
-    >>> [tier(t, ["tieng", "viet", "1"]) for t in ("tieng viet 1", "tieng viet 10",
-    ...  "luyen viet tieng viet 1", "tieng anh 1")]
-    [0, 1, 2, 3]
-    """
-    exact = " ".join(words)
-    if title == exact:
-        return 0
-    if title.startswith(exact):
-        return 1
-    padded = " " + title
-    return 2 if all(" " + w in padded for w in words) else 3
 
 
 def search(conn: Connection, query: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
@@ -186,17 +190,17 @@ def _search(conn: Connection, query: str, limit: int, offset: int) -> dict[str, 
     it (:func:`app.catalog.query.parse_query`): qualifiers, "phrases", an ISBD description
     by its first area and labelled ISBN, a pasted page by its first words."""
     isbn = to_isbn13(query.strip())
-    parsed = parse_query(query)
-    if isbn or (parsed.isbns and not query_words(parsed)):
-        ids = sorted({int(u) for i in ([isbn] if isbn else parsed.isbns)
-                      for (u,) in conn.execute(_BY_ISBN, {"isbn": i})})
-        return {"total": len(ids), "total_exact": True,
-                "hits": hits(conn, ids[offset:offset + limit])}
+    parsed = Query(isbns=[isbn]) if isbn else parse_query(query)
     words = query_words(parsed)
-    if not words:
+    narrowing, narrowed = _filters(conn, parsed, words)
+    pg = conn.dialect.name == "postgresql"
+    if words:
+        sql, params = _matches_sql(conn, words)
+    elif narrowing:  # filters alone: the first RANK_CAP by title
+        sql, params = (_PG_FILTERED if pg else _SQLITE_FILTERED).format(filters=narrowing), {}
+        narrowing = ""
+    else:
         return {"total": 0, "total_exact": True, "hits": []}
-    sql, params = _matches_sql(conn, words)
-    narrowing, narrowed = _filters(conn, parsed)
     sql, params = sql + narrowing, {**params, **narrowed}
     found = {int(uid): t or "" for uid, t in conn.execute(
         text(sql + " LIMIT :cap"), {**params, "cap": RANK_CAP + 1})}
@@ -207,12 +211,13 @@ def _search(conn: Connection, query: str, limit: int, offset: int) -> dict[str, 
                                  {**params, "cap": COUNT_CAP + 1}).scalar_one())
         exact_total = total <= COUNT_CAP
         total = min(total, COUNT_CAP)
-        if not narrowing:  # the titles beginning with the query, unless it has filters
+        if words and not narrowed:  # the titles beginning with the query, unless filtered
             exact = " ".join(words)
-            begins = _PG_BEGINS if conn.dialect.name == "postgresql" else _SQLITE_BEGINS
             found.update((int(uid), t or "") for uid, t in conn.execute(
-                text(begins), {"exact": exact, "upper": exact + _TOP, "cap": RANK_CAP}))
-    ranked = sorted(found, key=lambda uid: (tier(found[uid], words), found[uid], uid))
+                text(_PG_BEGINS if pg else _SQLITE_BEGINS),
+                {"exact": exact, "upper": exact + _TOP, "cap": RANK_CAP}))
+    parts = {uid: (t.split("|") + ["", ""])[:2] for uid, t in found.items()}
+    ranked = sorted(found, key=lambda uid: rank_key(words, uid, *parts[uid]))
     return {"total": total, "total_exact": exact_total,
             "hits": hits(conn, ranked[offset:offset + limit])}
 

@@ -168,13 +168,18 @@ union_records = Table(
     Column("source_uuid", String(64)),
     Column("deleted", Boolean, nullable=False, server_default="0"),
     Column("updated_at", String(32), nullable=False),
-    # The folded words of the title and of the authors, "title words|author words"
-    # (server.union.search_text), written with the record: the catalog search
+    # The folded words of the title, authors, subjects, other words and class number,
+    # "title|author|subject|other|callno" (server.union.search_text, migration 0009),
+    # written with the record: the catalog search
     # (server.catalog_search) finds words through a GIN index on its tsvector on PostgreSQL
     # and through union_words on SQLite, titles by their beginning through an index on the
     # part before "|" (migration 0008; those indexes are on expressions, made there).
     Column("search", Text),
+    # The publication year (app.sync.union_text.union_year: the pushed year, else the MARC
+    # record's), for ``year:`` in the catalog search (migration 0009).
+    Column("year", Integer),
     Index("union_records_title_key", "title_key"),
+    Index("union_records_year", "year"),
 )
 
 # SQLite's word index of the union catalog: each distinct word of a union record's

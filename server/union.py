@@ -16,8 +16,9 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, case, delete, func, or_, select, update
 
 from app.catalog.isbn import to_isbn13
+from app.sync import union_text
 from app.sync.protocol import RECORD_FIELDS, as_str_list, as_year, encode_cursor, title_key
-from app.text import fold
+from app.sync.union_text import search_parts_of, union_year
 from server import bulk
 from server.models import (
     lib_items,
@@ -60,24 +61,26 @@ def union_fields(fields: dict[str, Any], isbns: list[str] | None = None) -> dict
     out["authors"] = as_str_list(fields.get("authors"))
     out["subjects"] = as_str_list(fields.get("subjects"))
     out["isbns"] = record_isbns(fields) if isbns is None else isbns
-    out["year"] = as_year(fields.get("year"))
+    out["year"] = union_year(fields)
     out["title"] = str(fields.get("title") or "")
     return out
 
 
 def search_text(fields: dict[str, Any]) -> str:
-    """The union record's ``search`` column: the folded title, ``|``, the folded authors
-    (folding never leaves a ``|``; see :mod:`server.catalog_search`).
+    """The union record's ``search`` column: its folded title, authors, subjects, other words
+    and class number (:func:`app.sync.union_text.search_parts_of`, what the desktop indexes
+    of its own records) joined by ``|`` (folding never leaves one; see
+    :mod:`server.catalog_search`).
 
-    >>> search_text({"title": "Tiếng Việt 1 /", "authors": ["Bùi Mạnh Hùng", "Đỗ Thuỷ"]})
-    'tieng viet 1|bui manh hung do thuy'
+    >>> search_text({"title": "Tiếng Việt 1 /", "authors": ["Bùi Mạnh Hùng", "Đỗ Thuỷ"],
+    ...              "subjects": ["Ngữ văn"], "publisher": "Giáo dục"})
+    'tieng viet 1|bui manh hung do thuy|ngu van|giao duc|'
     """
-    return (fold(str(fields.get("title") or "")) + "|"
-            + fold(" ".join(as_str_list(fields.get("authors")))))
+    return "|".join(search_parts_of(fields))
 
 
 #: Longest word kept in union_words (a longer query word is cut the same way).
-MAX_WORD = 40
+MAX_WORD = union_text.MAX_WORD
 
 
 def index_words(conn: Connection, texts: dict[int, str | None], fresh: bool = False) -> None:
@@ -188,9 +191,10 @@ class Linker:
         isbns, key = self.meta(fields)
 
         def values() -> dict[str, Any]:  # only for a new or refreshed union record
-            shown = to_json(union_fields(fields, isbns))
-            return {"title_key": key, "fields": shown, "source_library_id": self.library_id,
-                    "source_uuid": uuid, "deleted": False, "search": search_text(fields)}
+            shown = union_fields(fields, isbns)
+            return {"title_key": key, "fields": to_json(shown),
+                    "source_library_id": self.library_id, "source_uuid": uuid,
+                    "deleted": False, "search": search_text(shown), "year": shown["year"]}
 
         chosen: int | None = None
         if current is not None and (any(self.isbn_owner.get(i) == current for i in isbns)
@@ -286,7 +290,7 @@ JOIN LATERAL (SELECT u.id, u.source_library_id, u.source_uuid, u.deleted FROM un
 """
 
 NEW_UNION_COLUMNS = ("title_key", "fields", "source_library_id", "source_uuid", "deleted",
-                     "updated_at", "search")
+                     "updated_at", "search", "year")
 
 _DELETE_UNION = delete(union_records).where(union_records.c.id == bindparam("b_id"))
 
@@ -297,14 +301,15 @@ _DELETE_UNION = delete(union_records).where(union_records.c.id == bindparam("b_i
 # PostgreSQL per batch at 4 000 union records, 4.2 ms at 16 000).
 _REFRESH_PG = """
 UPDATE union_records AS u SET fields = v.fields, title_key = v.title_key,
-       source_library_id = %s, source_uuid = v.uuid, deleted = false, search = v.search
-FROM unnest(%b::bigint[], %b::text[], %b::text[], %b::text[], %b::text[])
-     AS v(id, fields, title_key, uuid, search)
+       source_library_id = %s, source_uuid = v.uuid, deleted = false, search = v.search,
+       year = v.year
+FROM unnest(%b::bigint[], %b::text[], %b::text[], %b::text[], %b::text[], %b::integer[])
+     AS v(id, fields, title_key, uuid, search, year)
 WHERE u.id = v.id AND (u.deleted OR (u.source_library_id = %s AND u.source_uuid = v.uuid))
 """
 _REFRESH_SQLITE = """
 UPDATE union_records SET fields = ?, title_key = ?, source_library_id = ?, source_uuid = ?,
-       deleted = 0, search = ?
+       deleted = 0, search = ?, year = ?
 WHERE id = ? AND (deleted OR (source_library_id = ? AND source_uuid = ?))
 """
 
@@ -316,11 +321,11 @@ def _refresh(conn: Connection, library_id: int, refresh: dict[int, dict[str, Any
             conn.exec_driver_sql(_REFRESH_PG, (
                 library_id, [uid for uid, _ in items], [v["fields"] for _, v in items],
                 [v["title_key"] for _, v in items], [v["source_uuid"] for _, v in items],
-                [v["search"] for _, v in items], library_id))
+                [v["search"] for _, v in items], [v["year"] for _, v in items], library_id))
     else:
         conn.exec_driver_sql(_REFRESH_SQLITE, [
-            (v["fields"], v["title_key"], library_id, v["source_uuid"], v["search"], uid,
-             library_id, v["source_uuid"]) for uid, v in items])
+            (v["fields"], v["title_key"], library_id, v["source_uuid"], v["search"], v["year"],
+             uid, library_id, v["source_uuid"]) for uid, v in items])
 
 
 def reconcile(conn: Connection, union_ids: Iterable[int]) -> None:
@@ -348,10 +353,11 @@ def reconcile(conn: Connection, union_ids: Iterable[int]) -> None:
                          .values(deleted=True, updated_at=utc_now()))
         else:
             fields = json.loads(member.fields)
-            written[uid] = search_text(fields)
+            shown = union_fields(fields)
+            written[uid] = search_text(shown)
             conn.execute(update(union_records).where(union_records.c.id == uid).values(
                 source_library_id=member.library_id, source_uuid=member.uuid,
-                fields=to_json(union_fields(fields)), search=written[uid],
+                fields=to_json(shown), search=written[uid], year=shown["year"],
                 title_key=key_of(fields), deleted=False, updated_at=utc_now()))
     index_words(conn, written)
 
