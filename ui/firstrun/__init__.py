@@ -15,10 +15,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.backup import BackupOutcome
 from app.errors import UserError
 from app.library import Library
 from ui.firstrun import texts as t
-from ui.firstrun.autobackup import AutoBackup
+from ui.firstrun.autobackup import AutoBackup, CloseAfterBackup
 from ui.firstrun.backup_dialog import BackupDialog
 from ui.firstrun.wizard import SETUP_DONE, FirstRunWizard, SetupChoices
 
@@ -142,6 +143,51 @@ def _import_class_list(lib: Library, file: Path, parent: QWidget | None) -> None
     _run(parent, work, t.IMPORTING_CLASS(), done)
 
 
+def _say(window: QWidget, text: str, ms: int = 0) -> None:
+    """Show *text* in the window's status bar (for *ms*, 0: until the next message)."""
+    status = getattr(window, "statusBar", None)
+    if callable(status):
+        status().showMessage(text, ms)
+
+
+def _connect_back_up_now(action: QAction, auto: AutoBackup, window: QWidget) -> None:
+    """Tools → Back up now: the backup runs on the worker (the automatic backups' own), the
+    action is disabled meanwhile with 'Backing up…' in the status bar, then the file made is
+    named there, or a failure is shown in a message box."""
+    state = ["idle"]  # "queued": asked while an automatic backup ran; "asked": running
+
+    def start() -> None:
+        _say(window, t.BACKING_UP())
+        action.setEnabled(False)
+        if auto.busy:  # an automatic backup, or its check, is running: take ours after it
+            state[0] = "queued"
+            return
+        state[0] = "asked"
+        auto.take()
+
+    def done(outcome: object) -> None:
+        if state[0] == "asked" and isinstance(outcome, BackupOutcome):
+            _say(window, t.BACKED_UP(file=outcome.entry.path.name), 15000)
+
+    def failed(reason: str) -> None:
+        if state[0] == "asked":
+            _say(window, "")
+            QMessageBox.warning(window, t.BACKUP_FAILED(), reason)
+
+    def ended() -> None:
+        if state[0] == "queued":
+            state[0] = "asked"
+            auto.take()
+            return
+        state[0] = "idle"
+        action.setEnabled(True)
+
+    action.triggered.connect(start)
+    auto.backed_up.connect(done)
+    auto.failed.connect(failed)
+    auto.finished.connect(ended)
+
+
 def install(window: QWidget, lib: Library) -> AutoBackup:
     """Add the set-up and backup actions to the window's Tools menu and start automatic
     backups (every interval and on exit)."""
@@ -154,12 +200,13 @@ def install(window: QWidget, lib: Library) -> AutoBackup:
     if callable(getattr(status, "backup_failed", None)):
         auto.failed.connect(status.backup_failed)  # type: ignore[union-attr]
         auto.backed_up.connect(status.backup_done)  # type: ignore[union-attr]
+    CloseAfterBackup(window, auto, lambda: _say(window, t.CLOSING_AFTER_BACKUP()))
     menu = getattr(window, "tools_menu", None)
     if menu is not None:
         setup = QAction(t.MENU_SETUP(), window)
         setup.triggered.connect(lambda: run_wizard(lib, window))
         now = QAction(t.MENU_BACKUP_NOW(), window)
-        now.triggered.connect(auto.take)
+        _connect_back_up_now(now, auto, window)
         dialog = QAction(t.MENU_BACKUPS(), window)
 
         def open_dialog() -> None:

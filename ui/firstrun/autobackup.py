@@ -4,7 +4,9 @@ The backup itself opens its own SQLite connection (:func:`app.backup.write_backu
 interval backup runs on a worker thread through ``ui/operations.py`` and the desk never waits.
 So does the check, once a minute, whether one is due: it opens every backup in the folder to
 read its library's id, which on a USB stick or a network folder is not for the GUI thread.
-The exit backup runs on the GUI thread while the application quits.
+The exit backup runs on the GUI thread while the application quits (the window is gone by
+then). Closing the window while a backup runs waits for it (:class:`CloseAfterBackup`): the
+window stays responsive and closes by itself when the backup has finished.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.backup import BackupError, BackupOutcome
 from app.backup.service import backup_due, take_backup
@@ -30,6 +33,7 @@ class AutoBackup(QObject):
 
     backed_up = Signal(object)  # BackupOutcome
     failed = Signal(str)
+    finished = Signal()  # a backup (or a check finding none due) has ended, either way
 
     def __init__(self, lib: Library, parent: QObject | None = None,
                  run_in_background: Callable[[Callable[[Any], Any]], Any] | None = None
@@ -43,6 +47,11 @@ class AutoBackup(QObject):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
+
+    @property
+    def busy(self) -> bool:
+        """True while a backup (or the check whether one is due) runs on the worker."""
+        return self._busy
 
     def folder(self) -> Path:
         """Where backups go on this PC."""
@@ -93,17 +102,20 @@ class AutoBackup(QObject):
             return exc
 
     def _finish(self, outcome: object) -> None:  # None: the check found no backup due
+        if isinstance(outcome, BaseException):
+            self._fail(outcome)
+            return
         self._busy = False
         if isinstance(outcome, BackupOutcome):
             self.backed_up.emit(outcome)
-        elif isinstance(outcome, BaseException):
-            self._fail(outcome)
+        self.finished.emit()
 
     def _fail(self, error: object) -> None:
         self._busy = False
         message = error.message if isinstance(error, BackupError) else str(error)
         log.warning("automatic backup failed: %s", message)
         self.failed.emit(message)
+        self.finished.emit()
 
     def on_exit(self) -> None:
         """The backup taken as ThuVien closes (skipped after a restore closed the library)."""
@@ -113,6 +125,36 @@ class AutoBackup(QObject):
         outcome = self._take_now(self.lib.backups, self.folder())
         if isinstance(outcome, BaseException):
             log.warning("backup on exit failed: %s", outcome)
+
+
+class CloseAfterBackup(QObject):
+    """Keeps *window* open while *auto* is backing up: the close is put off, *say* tells
+    the librarian why, and the window closes itself once the backup has ended. Closing
+    otherwise cut the backup short after five seconds (the window's workers are given no
+    more) and the exit backup started on top of it."""
+
+    def __init__(self, window: QWidget, auto: AutoBackup, say: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._auto = auto
+        self._say = say
+        self.pending = False
+        auto.finished.connect(self._backup_ended)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Put off a Close of the window while a backup runs."""
+        if watched is self._window and event.type() == QEvent.Type.Close and self._auto.busy:
+            event.ignore()
+            self.pending = True
+            self._say()
+            return True
+        return False
+
+    def _backup_ended(self) -> None:
+        if self.pending:
+            self.pending = False
+            QTimer.singleShot(0, self._window.close)
 
 
 def _due(folder: Path, library_id: str, interval_minutes: int) -> bool:

@@ -1,5 +1,14 @@
 """Backups and restore: the folder (per PC), the policy (per library), the list of backups,
-"Back up now" and "Restore…"."""
+"Back up now" and "Restore…".
+
+The backup, the check of a backup chosen for a restore and the restore itself read or write
+a whole library file (seconds to minutes on a big library or a USB stick), so they run on a
+worker thread through :mod:`ui.operations`: the window keeps answering, shows a busy bar, the
+buttons are disabled meanwhile, and it refuses to close until the work has finished. A backup
+cut short anyway (the PC switched off) leaves only a ``.partial`` file, never listed or
+restored (:mod:`app.backup.snapshot`); a restore replaces the library in one atomic rename
+(:mod:`app.backup.restore`).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, Qt
+from PySide6.QtCore import QProcess, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -26,13 +36,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backup import BackupEntry, BackupError, BackupPolicy, check_database_file
+from app.backup import (
+    BackupEntry,
+    BackupError,
+    BackupOutcome,
+    BackupPolicy,
+    LibraryFacts,
+    check_database_file,
+)
 from app.backup.identity import owner_of
-from app.backup.restore import aside_name, restore_database
+from app.backup.restore import RestoreReport, aside_name, restore_database
+from app.backup.service import take_backup
 from app.library import Library
 from ui.file_dialogs import ask_open_path, start_folder
 from ui.firstrun import texts as t
 from ui.firstrun.folder import backup_folder, set_backup_folder
+from ui.operations import Operation, Operations
 
 
 def human_size(size: int) -> str:
@@ -44,8 +63,19 @@ def human_size(size: int) -> str:
     return text.replace(".", ",") if language() == "vi" else text
 
 
+def _message(error: object) -> str:
+    """What to tell the librarian about a failed backup or restore."""
+    return error.message if isinstance(error, BackupError) else str(error)
+
+
 class BackupDialog(QDialog):
     """The backup window. *restart* is called after a restore (default: relaunch ThuVien)."""
+
+    #: A "Back up now" has ended: True when a checked backup was written.
+    backup_finished = Signal(bool)
+    #: A restore started from this window has ended (declined, refused or done): True when
+    #: the library was replaced.
+    restore_finished = Signal(bool)
 
     def __init__(self, lib: Library, parent: QWidget | None = None,
                  restart: Callable[[], None] | None = None,
@@ -54,6 +84,9 @@ class BackupDialog(QDialog):
         self.lib = lib
         self.restart = restart or relaunch
         self.before_restore = before_restore
+        self.operations = Operations(self)
+        self._running: Operation | None = None
+        self._wait_text = t.WAIT_BACKUP()
         self.setWindowTitle(t.BACKUP_TITLE())
         self.resize(760, 460)
         self.folder_edit = QLineEdit(str(backup_folder(lib)))
@@ -75,10 +108,14 @@ class BackupDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.status = QLabel("")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # no figures from SQLite's one-step copy: a moving bar
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
         self.now_button = QPushButton(t.BACK_UP_NOW())
         self.restore_button = QPushButton(t.RESTORE())
         self.restore_file_button = QPushButton(t.RESTORE_FILE())
-        close = QPushButton(t.CLOSE())
+        self.close_button = close = QPushButton(t.CLOSE())
         self.now_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_file_button.clicked.connect(self.restore_other_file)
@@ -103,6 +140,7 @@ class BackupDialog(QDialog):
         layout.addLayout(policy_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.busy_bar)
         layout.addLayout(buttons)
         for spin in (self.interval, self.keep_daily, self.keep_monthly):
             spin.valueChanged.connect(self.save_policy)
@@ -177,21 +215,66 @@ class BackupDialog(QDialog):
         self.lib.backups.set_policy(BackupPolicy(self.interval.value(), self.keep_daily.value(),
                                                  self.keep_monthly.value()))
 
-    def back_up_now(self) -> bool:
-        """Take a checked backup now; True when it worked."""
-        self.status.setText(t.BACKING_UP())
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            outcome = self.lib.backups.take(self.folder())
-        except BackupError as exc:
-            QApplication.restoreOverrideCursor()
-            self.status.setText("")
-            QMessageBox.warning(self, t.BACKUP_FAILED(), exc.message)
-            return False
-        QApplication.restoreOverrideCursor()
+    def busy(self) -> bool:
+        """True while a backup, a backup's check or a restore runs."""
+        return self._running is not None
+
+    def _start(self, work: Callable[[object], object], text: str, wait_text: str) -> Operation:
+        """Run *work* on a worker thread with the window busy: *text* shown with a moving
+        bar, every button that starts or changes something disabled, closing refused with
+        *wait_text*."""
+        self.status.setText(text)
+        self.busy_bar.show()
+        self._wait_text = wait_text
+        for widget in self._busy_widgets():
+            widget.setEnabled(False)
+        self._running = operation = self.operations.run(work, title=text)
+        return operation
+
+    def _idle(self) -> None:
+        self._running = None
+        self.busy_bar.hide()
+        for widget in self._busy_widgets():
+            widget.setEnabled(True)
+        self.restore_button.setEnabled(self.table.rowCount() > 0)
+
+    def _busy_widgets(self) -> list[QWidget]:
+        return [self.now_button, self.restore_button, self.restore_file_button,
+                self.change_button, self.close_button, self.interval, self.keep_daily,
+                self.keep_monthly]
+
+    def done(self, result: int) -> None:  # Esc, the title bar's X, Close
+        """Close, unless work is running: the librarian is told to wait (a backup cut short
+        or a restore left half-way is what this window must never cause)."""
+        if self.busy():
+            QMessageBox.information(self, t.BACKUP_TITLE(), self._wait_text)
+            return
+        super().done(result)
+
+    def back_up_now(self) -> Operation | None:
+        """Start a checked backup into the folder shown, on a worker thread; the result is
+        shown when it ends (:attr:`backup_finished`). None when other work is running."""
+        if self.busy():
+            return None
+        db_path, folder = self.lib.path, self.folder()
+        code, policy = self.lib.backups.library_code(), self.lib.backups.policy()
+        operation = self._start(lambda _progress: take_backup(db_path, folder, code, policy),
+                                t.BACKING_UP(), t.WAIT_BACKUP())
+        operation.succeeded.connect(self._backed_up)
+        operation.failed.connect(self._backup_failed)
+        return operation
+
+    def _backed_up(self, outcome: BackupOutcome) -> None:
+        self._idle()
         self.refresh()
         self.status.setText(t.BACKED_UP(file=outcome.entry.path.name))
-        return True
+        self.backup_finished.emit(True)
+
+    def _backup_failed(self, error: object) -> None:
+        self._idle()
+        self.refresh()
+        QMessageBox.warning(self, t.BACKUP_FAILED(), _message(error))
+        self.backup_finished.emit(False)
 
     def selected_path(self) -> Path | None:
         """The backup chosen in the list."""
@@ -202,7 +285,8 @@ class BackupDialog(QDialog):
         return Path(str(item.data(Qt.ItemDataRole.UserRole))) if item else None
 
     def restore_selected(self) -> bool:
-        """Restore the backup selected in the list (after a confirmation)."""
+        """Restore the backup selected in the list (after a confirmation); True when the
+        restore was started (:attr:`restore_finished` says how it ended)."""
         path = self.selected_path()
         return self.restore(path) if path else False
 
@@ -221,18 +305,32 @@ class BackupDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def restore(self, path: Path) -> bool:
-        """Check *path*, confirm, close the library, restore, then restart ThuVien."""
-        try:
-            facts = check_database_file(path)
-        except BackupError as exc:
-            QMessageBox.warning(self, t.RESTORE_FAILED(), exc.message)
+        """Check *path* (on a worker thread: the check reads the whole file), confirm, close
+        the library, restore (on a worker thread too), then restart ThuVien. True when the
+        check was started; :attr:`restore_finished` says how it ended."""
+        if self.busy():
             return False
+        operation = self._start(lambda _progress: check_database_file(path),
+                                t.CHECKING_BACKUP(), t.WAIT_CHECK())
+        operation.succeeded.connect(lambda facts: self._checked(path, facts))
+        operation.failed.connect(self._check_failed)
+        return True
+
+    def _check_failed(self, error: object) -> None:
+        self._idle()
+        self.refresh()
+        QMessageBox.warning(self, t.RESTORE_FAILED(), _message(error))
+        self.restore_finished.emit(False)
+
+    def _checked(self, path: Path, facts: LibraryFacts) -> None:
+        self._idle()
+        self.refresh()
+        from datetime import datetime
+
         from app.backup.files import parse_name
 
         entry = parse_name(path)
         when = entry.taken_at.strftime("%d/%m/%Y %H:%M") if entry else path.name
-        from datetime import datetime
-
         name = facts.library_name or facts.library_code
         text = t.CONFIRM_RESTORE(which=t.NAMED(name=name) if name else "", when=when,
                                  aside=aside_name(self.lib.path, datetime.now()).name)
@@ -240,21 +338,34 @@ class BackupDialog(QDialog):
             text += t.OTHER_LIBRARY(code=t.OTHER_CODE(code=facts.library_code)
                                     if facts.library_code else "")
         if not self.confirm(text):
-            return False
+            self.restore_finished.emit(False)
+            return
         if self.before_restore is not None:
             self.before_restore()
         db_path = self.lib.path
         self.lib.close()
-        try:
-            report = restore_database(db_path, path)
-        except BackupError as exc:
-            QMessageBox.warning(self, t.RESTORE_FAILED(), exc.message)
-            self.restart()
-            return False
+        operation = self._start(lambda _progress: restore_database(db_path, path),
+                                t.RESTORING(), t.WAIT_RESTORE())
+        operation.succeeded.connect(self._restored)
+        operation.failed.connect(self._restore_failed)
+
+    def _restored(self, report: RestoreReport) -> None:
+        self._running = None
+        self.status.setText("")
+        self.busy_bar.hide()
         QMessageBox.information(self, t.BACKUP_TITLE(),
                                 t.RESTORED(previous=str(report.previous or "-")))
+        self.restore_finished.emit(True)
         self.restart()
-        return True
+
+    def _restore_failed(self, error: object) -> None:
+        # The library is closed (and exactly as it was): ThuVien reopens it.
+        self._running = None
+        self.status.setText("")
+        self.busy_bar.hide()
+        QMessageBox.warning(self, t.RESTORE_FAILED(), _message(error))
+        self.restore_finished.emit(False)
+        self.restart()
 
 
 def relaunch() -> None:

@@ -96,6 +96,16 @@ LAST_BACKUP = Text("Lần sao lưu gần nhất: {when}", "Last backup: {when}")
 NO_BACKUP_YET = Text("Chưa có bản sao lưu nào của thư viện này trong thư mục này.",
                      "No backup of this library in this folder yet.")
 BACKUP_FAILED = Text("Sao lưu không thành công", "Backup failed")
+CHECKING_BACKUP = Text("Đang kiểm tra bản sao lưu…", "Checking the backup…")
+RESTORING = Text("Đang khôi phục…", "Restoring…")
+WAIT_BACKUP = Text("ThuVien đang sao lưu. Hãy đợi sao lưu xong rồi đóng.",
+                   "ThuVien is making a backup. Wait until it has finished, then close.")
+WAIT_CHECK = Text("ThuVien đang kiểm tra bản sao lưu. Hãy đợi kiểm tra xong.",
+                  "ThuVien is checking the backup. Wait until it has finished.")
+WAIT_RESTORE = Text("ThuVien đang khôi phục thư viện. Hãy đợi khôi phục xong.",
+                    "ThuVien is restoring the library. Wait until it has finished.")
+CLOSING_AFTER_BACKUP = Text("Đang sao lưu… ThuVien sẽ đóng khi sao lưu xong.",
+                            "Backing up… ThuVien closes when the backup has finished.")
 CONFIRM_RESTORE = Text(
     "Khôi phục thư viện{which} từ bản sao lưu lúc {when}?\n\n"
     "Dữ liệu hiện tại được giữ lại thành một tệp riêng ({aside}). "

@@ -44,7 +44,8 @@ def test_other_libraries_backups_are_marked_and_not_selected(
                dialog.change_button]
     keys = [QKeySequence.mnemonic(b.text()).toString() for b in buttons]
     assert keys == ["Alt+S", "Alt+K", "Alt+T", "Alt+I"]  # had none: Tab through them all
-    dialog.now_button.click()
+    with qtbot.waitSignal(dialog.backup_finished, timeout=20000):
+        dialog.now_button.click()
     assert len(list_backups(usb)) == 3
     assert dialog.selected_path() != theirs
     lib.close()

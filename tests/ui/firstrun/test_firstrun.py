@@ -241,7 +241,9 @@ def test_back_up_now_into_a_usb_folder_chosen_on_this_pc(lib: Library, qtbot, tm
     usb = tmp_path / "E"
     dialog.set_folder(usb)
     assert backup_folder(lib) == usb               # remembered for this PC
-    assert dialog.back_up_now()
+    with qtbot.waitSignal(dialog.backup_finished, timeout=20000) as finished:
+        assert dialog.back_up_now() is not None    # on a worker thread
+    assert finished.args == [True]
     assert dialog.table.rowCount() == 1
     name = dialog.table.item(0, 3).text()
     assert name.startswith("thuvien-TH01-") and (usb / name).is_file()
@@ -271,11 +273,14 @@ def test_restore_from_the_window_brings_back_the_data_and_restarts(
     dialog = BackupDialog(lib, restart=lambda: restarts.append(True))
     qtbot.addWidget(dialog)
     dialog.set_folder(tmp_path / "usb")
-    dialog.back_up_now()
+    with qtbot.waitSignal(dialog.backup_finished, timeout=20000):
+        dialog.back_up_now()
     lib.catalog.add_record("Bỉ vỏ")
     asked: list[str] = []
     dialog.confirm = lambda text: asked.append(text) or True  # type: ignore[method-assign]
-    assert dialog.restore_selected()
+    with qtbot.waitSignal(dialog.restore_finished, timeout=20000) as finished:
+        assert dialog.restore_selected()
+    assert finished.args == [True]
     assert restarts == [True]
     assert "ThuVien sẽ khởi động lại" in asked[0]
     # never set up: no name, no code; it asked "Khôi phục thư viện «?» từ bản sao lưu…"
@@ -298,7 +303,9 @@ def test_restore_of_a_damaged_file_warns_and_keeps_the_library_open(
     dialog = BackupDialog(lib, restart=lambda: restarts.append(True))
     qtbot.addWidget(dialog)
     dialog.confirm = lambda text: True  # type: ignore[method-assign]
-    assert not dialog.restore(bad)
+    with qtbot.waitSignal(dialog.restore_finished, timeout=20000) as finished:
+        dialog.restore(bad)
+    assert finished.args == [False]
     assert restarts == []
     assert messages and str(bad) in messages[-1]
     assert lib.catalog.record_count() == 1         # still open and unchanged
@@ -358,7 +365,9 @@ def test_restoring_another_librarys_backup_names_it_without_question_marks(
     qtbot.addWidget(dialog)
     asked: list[str] = []
     dialog.confirm = lambda text: asked.append(text) or False  # type: ignore[method-assign]
-    assert not dialog.restore(entry.path)
+    with qtbot.waitSignal(dialog.restore_finished, timeout=20000) as finished:
+        dialog.restore(entry.path)
+    assert finished.args == [False]
     assert asked[0].startswith("Khôi phục thư viện từ bản sao lưu lúc ")
     assert asked[0].endswith("\n\nChú ý: bản sao lưu này thuộc một thư viện khác.")
     assert "?" not in asked[0].replace("lúc", "").split("\n")[0][:-1]
@@ -404,9 +413,11 @@ def test_restore_from_the_tools_menu_after_searching_the_catalog(  # type: ignor
         dialog = next(w for w in QApplication.topLevelWidgets()
                       if isinstance(w, BackupDialog) and w.isVisible())
         dialog.set_folder(tmp_path / "usb")
-        dialog.back_up_now()
+        with qtbot.waitSignal(dialog.backup_finished, timeout=20000):
+            dialog.back_up_now()
         dialog.confirm = lambda text: True  # type: ignore[method-assign]
-        dialog.restore_selected()
+        with qtbot.waitSignal(dialog.restore_finished, timeout=20000):
+            dialog.restore_selected()
         dialog.accept()
 
     QTimer.singleShot(0, restore)
