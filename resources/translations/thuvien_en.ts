@@ -685,6 +685,21 @@
     </message>
   </context>
   <context>
+    <name>DeskDebts</name>
+    <message>
+      <source>{date} · “{title}” ({barcode}) — lost, to replace: {amount}</source>
+      <translation>{date} · “{title}” ({barcode}) — lost, to replace: {amount}</translation>
+    </message>
+    <message>
+      <source>{date} · “{title}” ({barcode}) — {days} days late: {amount}</source>
+      <translation>{date} · “{title}” ({barcode}) — {days} days late: {amount}</translation>
+    </message>
+    <message>
+      <source>paid {paid}, still owed {owed}</source>
+      <translation>paid {paid}, still owed {owed}</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskView</name>
     <message>
       <source>Scan a library card or a book…</source>
@@ -736,6 +751,10 @@
       <translation>F8 Overdue letters…</translation>
     </message>
     <message>
+      <source>Ctrl+T Take payment…</source>
+      <translation>Ctrl+T Take payment…</translation>
+    </message>
+    <message>
       <source>Ready. Scan a library card, then the books.</source>
       <translation>Ready. Scan a library card, then the books.</translation>
     </message>
@@ -770,6 +789,30 @@
     <message>
       <source>Renew the card of {name} until {date}? Press F10 again to confirm; scan or Esc to cancel.</source>
       <translation>Renew the card of {name} until {date}? Press F10 again to confirm; scan or Esc to cancel.</translation>
+    </message>
+    <message>
+      <source>Scan a library card first: Ctrl+T takes the current patron's payment.</source>
+      <translation>Scan a library card first: Ctrl+T takes the current patron's payment.</translation>
+    </message>
+    <message>
+      <source>{name} owes nothing.</source>
+      <translation>{name} owes nothing.</translation>
+    </message>
+    <message>
+      <source>Received {amount} from {name}.</source>
+      <translation>Received {amount} from {name}.</translation>
+    </message>
+    <message>
+      <source>Still owed: {amount}.</source>
+      <translation>Still owed: {amount}.</translation>
+    </message>
+    <message>
+      <source>Nothing more is owed.</source>
+      <translation>Nothing more is owed.</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>Payment</translation>
     </message>
     <message>
       <source>Scan a student's card, then each textbook handed to them.</source>
@@ -1045,6 +1088,10 @@
     <message>
       <source>waived {date}: {reason}</source>
       <translation>waived {date}: {reason}</translation>
+    </message>
+    <message>
+      <source>paid {paid}, still owed {owed}</source>
+      <translation>paid {paid}, still owed {owed}</translation>
     </message>
     <message>
       <source>not paid</source>
@@ -1789,12 +1836,8 @@
       <translation>Fines and charges not paid: {amount}</translation>
     </message>
     <message>
-      <source>{date} · “{title}” ({barcode}) — lost, to replace: {amount}</source>
-      <translation>{date} · “{title}” ({barcode}) — lost, to replace: {amount}</translation>
-    </message>
-    <message>
-      <source>{date} · “{title}” ({barcode}) — {days} days late: {amount}</source>
-      <translation>{date} · “{title}” ({barcode}) — {days} days late: {amount}</translation>
+      <source>(paid so far: {amount})</source>
+      <translation>(paid so far: {amount})</translation>
     </message>
   </context>
   <context>
@@ -1915,6 +1958,37 @@
     <message>
       <source>Renew the cards of the {count} patrons listed, each by the default validity of their category (until {date})?</source>
       <translation>Renew the cards of the {count} patrons listed, each by the default validity of their category (until {date})?</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentDialog</name>
+    <message>
+      <source>Take a payment</source>
+      <translation>Take a payment</translation>
+    </message>
+    <message>
+      <source>{name} owes {amount}.</source>
+      <translation>{name} owes {amount}.</translation>
+    </message>
+    <message>
+      <source>Type the sum the reader brings (e.g. 10.000); the rest stays owed. The oldest debts are paid first.</source>
+      <translation>Type the sum the reader brings (e.g. 10.000); the rest stays owed. The oldest debts are paid first.</translation>
+    </message>
+    <message>
+      <source>Enter records the payment · Esc closes without recording</source>
+      <translation>Enter records the payment · Esc closes without recording</translation>
+    </message>
+    <message>
+      <source>Record payment</source>
+      <translation>Record payment</translation>
+    </message>
+    <message>
+      <source>Amount paid now (đ)</source>
+      <translation>Amount paid now (đ)</translation>
+    </message>
+    <message>
+      <source>“{text}” is not an amount of đồng (e.g. 10.000).</source>
+      <translation>“{text}” is not an amount of đồng (e.g. 10.000).</translation>
     </message>
   </context>
   <context>

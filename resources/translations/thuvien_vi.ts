@@ -685,6 +685,21 @@
     </message>
   </context>
   <context>
+    <name>DeskDebts</name>
+    <message>
+      <source>{date} · “{title}” ({barcode}) — lost, to replace: {amount}</source>
+      <translation>{date} · “{title}” ({barcode}) — mất sách, phải đền: {amount}</translation>
+    </message>
+    <message>
+      <source>{date} · “{title}” ({barcode}) — {days} days late: {amount}</source>
+      <translation>{date} · “{title}” ({barcode}) — quá hạn {days} ngày: {amount}</translation>
+    </message>
+    <message>
+      <source>paid {paid}, still owed {owed}</source>
+      <translation>đã nộp {paid}, còn nợ {owed}</translation>
+    </message>
+  </context>
+  <context>
     <name>DeskView</name>
     <message>
       <source>Scan a library card or a book…</source>
@@ -736,6 +751,10 @@
       <translation>F8 Thư báo quá hạn…</translation>
     </message>
     <message>
+      <source>Ctrl+T Take payment…</source>
+      <translation>Ctrl+T Thu tiền…</translation>
+    </message>
+    <message>
       <source>Ready. Scan a library card, then the books.</source>
       <translation>Sẵn sàng. Quét thẻ bạn đọc, rồi quét sách.</translation>
     </message>
@@ -770,6 +789,30 @@
     <message>
       <source>Renew the card of {name} until {date}? Press F10 again to confirm; scan or Esc to cancel.</source>
       <translation>Gia hạn thẻ của {name} đến {date}? Nhấn F10 lần nữa để xác nhận; quét mã hoặc Esc để thôi.</translation>
+    </message>
+    <message>
+      <source>Scan a library card first: Ctrl+T takes the current patron's payment.</source>
+      <translation>Hãy quét thẻ bạn đọc trước: Ctrl+T thu tiền của bạn đọc đang chọn.</translation>
+    </message>
+    <message>
+      <source>{name} owes nothing.</source>
+      <translation>{name} không còn nợ gì.</translation>
+    </message>
+    <message>
+      <source>Received {amount} from {name}.</source>
+      <translation>Đã thu {amount} của {name}.</translation>
+    </message>
+    <message>
+      <source>Still owed: {amount}.</source>
+      <translation>Còn nợ {amount}.</translation>
+    </message>
+    <message>
+      <source>Nothing more is owed.</source>
+      <translation>Không còn nợ gì.</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>Thu tiền</translation>
     </message>
     <message>
       <source>Scan a student's card, then each textbook handed to them.</source>
@@ -1045,6 +1088,10 @@
     <message>
       <source>waived {date}: {reason}</source>
       <translation>đã miễn {date}: {reason}</translation>
+    </message>
+    <message>
+      <source>paid {paid}, still owed {owed}</source>
+      <translation>đã nộp {paid}, còn nợ {owed}</translation>
     </message>
     <message>
       <source>not paid</source>
@@ -1789,12 +1836,8 @@
       <translation>Tiền phạt, đền sách chưa nộp: {amount}</translation>
     </message>
     <message>
-      <source>{date} · “{title}” ({barcode}) — lost, to replace: {amount}</source>
-      <translation>{date} · “{title}” ({barcode}) — mất sách, phải đền: {amount}</translation>
-    </message>
-    <message>
-      <source>{date} · “{title}” ({barcode}) — {days} days late: {amount}</source>
-      <translation>{date} · “{title}” ({barcode}) — quá hạn {days} ngày: {amount}</translation>
+      <source>(paid so far: {amount})</source>
+      <translation>(đã nộp: {amount})</translation>
     </message>
   </context>
   <context>
@@ -1915,6 +1958,37 @@
     <message>
       <source>Renew the cards of the {count} patrons listed, each by the default validity of their category (until {date})?</source>
       <translation>Gia hạn thẻ của {count} bạn đọc trong danh sách, mỗi người theo thời hạn thẻ mặc định của loại bạn đọc (đến {date})?</translation>
+    </message>
+  </context>
+  <context>
+    <name>PaymentDialog</name>
+    <message>
+      <source>Take a payment</source>
+      <translation>Thu tiền phạt, đền sách</translation>
+    </message>
+    <message>
+      <source>{name} owes {amount}.</source>
+      <translation>{name} còn nợ {amount}.</translation>
+    </message>
+    <message>
+      <source>Type the sum the reader brings (e.g. 10.000); the rest stays owed. The oldest debts are paid first.</source>
+      <translation>Gõ số tiền bạn đọc nộp (ví dụ 10.000); phần còn lại vẫn ghi nợ. Khoản nợ cũ nhất được trừ trước.</translation>
+    </message>
+    <message>
+      <source>Enter records the payment · Esc closes without recording</source>
+      <translation>Enter: ghi nhận tiền nộp · Esc: đóng, không ghi</translation>
+    </message>
+    <message>
+      <source>Record payment</source>
+      <translation>Ghi nhận tiền nộp</translation>
+    </message>
+    <message>
+      <source>Amount paid now (đ)</source>
+      <translation>Số tiền nộp lần này (đ)</translation>
+    </message>
+    <message>
+      <source>“{text}” is not an amount of đồng (e.g. 10.000).</source>
+      <translation>“{text}” không phải số tiền (ví dụ 10.000).</translation>
     </message>
   </context>
   <context>

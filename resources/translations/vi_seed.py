@@ -456,6 +456,29 @@ VI: dict[str, str] = {
     "{date} · “{title}” ({barcode}) — lost, to replace: {amount}":
         "{date} · “{title}” ({barcode}) — mất sách, phải đền: {amount}",
     "For": "Lý do", "lost book": "mất sách", "{days} days late": "quá hạn {days} ngày",
+    # part payments: the desk's payment dialog (Ctrl+T), the desk panel, the patrons view
+    "paid {paid}, still owed {owed}": "đã nộp {paid}, còn nợ {owed}",
+    "(paid so far: {amount})": "(đã nộp: {amount})",
+    "Take a payment": "Thu tiền phạt, đền sách",
+    "{name} owes {amount}.": "{name} còn nợ {amount}.",
+    "Type the sum the reader brings (e.g. 10.000); the rest stays owed. The oldest debts are "
+    "paid first.":
+        "Gõ số tiền bạn đọc nộp (ví dụ 10.000); phần còn lại vẫn ghi nợ. Khoản nợ cũ nhất "
+        "được trừ trước.",
+    "Enter records the payment · Esc closes without recording":
+        "Enter: ghi nhận tiền nộp · Esc: đóng, không ghi",
+    "Record payment": "Ghi nhận tiền nộp",
+    "Amount paid now (đ)": "Số tiền nộp lần này (đ)",
+    "“{text}” is not an amount of đồng (e.g. 10.000).":
+        "“{text}” không phải số tiền (ví dụ 10.000).",
+    "Ctrl+T Take payment…": "Ctrl+T Thu tiền…",
+    "Scan a library card first: Ctrl+T takes the current patron's payment.":
+        "Hãy quét thẻ bạn đọc trước: Ctrl+T thu tiền của bạn đọc đang chọn.",
+    "{name} owes nothing.": "{name} không còn nợ gì.",
+    "Received {amount} from {name}.": "Đã thu {amount} của {name}.",
+    "Still owed: {amount}.": "Còn nợ {amount}.",
+    "Nothing more is owed.": "Không còn nợ gì.",
+    "Payment": "Thu tiền",
     "{name}: “{title}” ({barcode}), lost book — {amount}":
         "{name}: “{title}” ({barcode}), mất sách — {amount}",
     "A book lost on loan costs its reader": "Sách mượn bị mất, bạn đọc đền",

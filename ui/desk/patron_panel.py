@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.circulation.fines import format_dong
 from app.library import Library
 from app.patrons.model import Patron, status_words
+from ui.desk.payment import debt_line
 from ui.format import display_date
 from ui.style import OVERDUE, WARN_FG
 from ui.widgets import list_table
@@ -237,13 +238,11 @@ class PatronPanel(QWidget):
         self.fines.setVisible(bool(owed))
         if not owed:
             return
-        self.fines_title.setText(self.tr("Fines and charges not paid: {amount}").format(
-            amount=format_dong(sum(fine.amount for fine in owed))))
+        title = self.tr("Fines and charges not paid: {amount}").format(
+            amount=format_dong(sum(fine.owed for fine in owed)))
+        paid = sum(fine.paid for fine in owed)
+        if paid:  # part payments: what came in already, so the reader is not asked twice
+            title += " " + self.tr("(paid so far: {amount})").format(amount=format_dong(paid))
+        self.fines_title.setText(title)
         for fine in owed:
-            if fine.kind == "lost":
-                line = self.tr("{date} · “{title}” ({barcode}) — lost, to replace: {amount}")
-            else:
-                line = self.tr("{date} · “{title}” ({barcode}) — {days} days late: {amount}")
-            self.fines.addItem(line.format(
-                date=display_date(fine.assessed_on), title=fine.title, barcode=fine.barcode,
-                days=fine.days_late, amount=fine.amount_text))
+            self.fines.addItem(debt_line(fine))

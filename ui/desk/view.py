@@ -5,7 +5,8 @@ checkout only, checkin only), F5 renews the selected loan (or the copy scanned l
 previews and prints the current patron's loan slip, F7 switches the webcam on or off (its codes
 go through the same ``scan()`` as the USB scanner's), F8 previews and prints the overdue letters
 by class, F10 renews the current reader's card (gia hạn thẻ, asked first: F10 again confirms),
-Esc forgets the patron. Slips and letters are drawn off the GUI thread and shown in the
+Ctrl+T takes money for the current reader's fines and lost-book charges (all or a part: see
+``ui.desk.payment``), Esc forgets the patron. Slips and letters are drawn off the GUI thread and shown in the
 label preview (``ui.labels.document_view``: print, save PDF). The scan field gets focus back
 after every action. The panel always shows what the database holds after the scan (a refused
 scan changes nothing there, so the desk can never be left half-changed).
@@ -35,12 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.circulation.clock_check import ClockBehind
+from app.circulation.fines import format_dong
 from app.circulation.results import DeskResult
 from app.errors import UserError
 from app.library import Library
 from ui.camera.panel import CameraPanel
 from ui.desk.clock_banner import ClockBanner
 from ui.desk.patron_panel import PatronPanel
+from ui.desk.payment import PaymentDialog
 from ui.desk.sound import DeskSounds
 from ui.format import display_date, local_time
 from ui.operations import Operation, Operations
@@ -97,6 +100,7 @@ class DeskView(QWidget):
         self._pending_lost: tuple[str, float] | None = None
         self._pending_card: tuple[int, str, float] | None = None  # patron, new expiry, when
         self.document_preview: DocumentPreviewDialog | None = None
+        self.payment_dialog: PaymentDialog | None = None
 
         self.scan_field = ScanField()
         self.scan_field.setObjectName("scanField")
@@ -191,8 +195,12 @@ class DeskView(QWidget):
         self.letters_button = QPushButton(self.tr("F8 Overdue letters…"))
         self.letters_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.letters_button.clicked.connect(self.print_overdue_letters)
+        self.payment_button = QPushButton(self.tr("Ctrl+T Take payment…"))
+        self.payment_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.payment_button.clicked.connect(self.take_payment)
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
+        bottom.addWidget(self.payment_button)
         bottom.addWidget(self.letters_button)
 
         layout = QVBoxLayout(self)
@@ -214,6 +222,9 @@ class DeskView(QWidget):
         self._shortcut(Qt.Key.Key_F10, self.renew_card)
         self._shortcut(Qt.Key.Key_F12, self.count_walk_in)
         self._shortcut(Qt.Key.Key_Escape, self.escape)
+        payment = QShortcut(QKeySequence("Ctrl+T"), self)
+        payment.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        payment.activated.connect(self.take_payment)
         # Up/Down choose one of the reader's loans for F5 (renew) and F9 (lost), no mouse.
         for key, step in ((Qt.Key.Key_Down, 1), (Qt.Key.Key_Up, -1)):
             move = QShortcut(QKeySequence(key), self.scan_field)
@@ -370,6 +381,51 @@ class DeskView(QWidget):
         show_banner(self.banner, "warn", self.tr(
             "Renew the card of {name} until {date}? Press F10 again to confirm; scan or Esc to "
             "cancel.").format(name=patron.full_name, date=display_date(until)))
+        self.focus_scan()
+
+    def take_payment(self) -> PaymentDialog | None:
+        """Ctrl+T: the current reader pays all or part of their fines and lost-book charges
+        (the dialog opens with the whole debt, typed over for a part). Returns the dialog."""
+        self._pending_lost = None
+        self._pending_card = None
+        patron = self._lib.circulation.desk.current_patron()
+        if patron is None:
+            show_banner(self.banner, "bad", self.tr(
+                "Scan a library card first: Ctrl+T takes the current patron's payment."))
+            self.sounds.play("bad")
+            self.focus_scan()
+            return None
+        if self._lib.circulation.fines.outstanding(patron.id)[0] <= 0:
+            show_banner(self.banner, "idle", self.tr("{name} owes nothing.").format(
+                name=patron.full_name))
+            self.focus_scan()
+            return None
+        dialog = PaymentDialog(self._lib, patron.id, self)
+        dialog.accepted.connect(lambda: self._paid(dialog, patron.full_name))
+        dialog.finished.connect(lambda _code: self._back_from_dialog())
+        self.payment_dialog = dialog
+        dialog.open()
+        dialog.amount.setFocus()
+        return dialog
+
+    def _back_from_dialog(self) -> None:
+        """The scanner's keystrokes go to the scan field again once a dialog has closed."""
+        self.window().activateWindow()
+        self.focus_scan()
+
+    def _paid(self, dialog: PaymentDialog, name: str) -> None:
+        owed = dialog.still_owed()
+        message = self.tr("Received {amount} from {name}.").format(
+            amount=format_dong(dialog.received), name=name)
+        if owed:
+            message += " " + self.tr("Still owed: {amount}.").format(amount=format_dong(owed))
+        else:
+            message += " " + self.tr("Nothing more is owed.")
+        show_banner(self.banner, "ok", message)
+        self.sounds.play("ok")
+        self._log(self.tr("Payment"), message, "ok")
+        self.patron_panel.show_patron(self._current_patron_id())
+        self.changed.emit()
         self.focus_scan()
 
     def start_class_loan(self, session_id: int) -> None:

@@ -1,4 +1,6 @@
-"""One patron's fines under the patrons list: what is owed, mark paid, waive with a reason.
+"""One patron's fines under the patrons list: what is owed (and paid so far, for a fine paid
+in parts), mark paid (what is still owed), waive with a reason. Part payments are taken at
+the desk (Ctrl+T).
 
 The panel stays hidden for a patron who never had a fine (a library that does not fine
 never sees it).
@@ -82,6 +84,9 @@ class FinesPanel(QWidget):
         if fine.status == "waived":
             return self.tr("waived {date}: {reason}").format(
                 date=display_date(fine.settled_at), reason=fine.reason or "")
+        if fine.partly_paid:
+            return self.tr("paid {paid}, still owed {owed}").format(
+                paid=format_dong(fine.paid), owed=format_dong(fine.owed))
         return self.tr("not paid")
 
     def show_patron(self, patron_id: int | None) -> None:
@@ -93,7 +98,7 @@ class FinesPanel(QWidget):
         self.table.setRowCount(0)
         owed = [fine for fine in self.shown if fine.status == "outstanding"]
         self.title.setText(self.tr("Fines — not paid: {amount}").format(
-            amount=format_dong(sum(fine.amount for fine in owed))))
+            amount=format_dong(sum(fine.owed for fine in owed))))
         self.title.setStyleSheet(f"color: {OVERDUE};" if owed else "")
         red = QBrush(QColor(BAD_FG))
         for fine in self.shown:
@@ -136,7 +141,7 @@ class FinesPanel(QWidget):
             return None
         # Money changes hands and there is no undo: say which fine before recording it.
         question = self.tr("Record that {name} paid {amount} for “{title}” ({barcode})?").format(
-            name=fine.patron_name or "—", amount=fine.amount_text, title=fine.title,
+            name=fine.patron_name or "—", amount=format_dong(fine.owed), title=fine.title,
             barcode=fine.barcode)
         answer = QMessageBox.question(self, self.tr("Fine paid"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
