@@ -7,6 +7,12 @@ the category and class the reader had when borrowing, kept on the loan), the car
 the copy's accession number, the title, the due date, the day it came back (blank while it
 is still out, and for a copy reported lost), and a note: renewed, lent with a class set,
 back late, lost, damaged, or overdue on the day the register is printed.
+
+A class set (the textbooks a pupil gets with the class, lent in one class-set session) is
+one line, as the paper book writes it: the pupil, the number of copies in the accession
+column and the titles one after the other; it is back when every copy is, and the note
+says how many are back while some are out, and which copy was lost or came back damaged.
+A class of 40 pupils with 8 textbooks each is 40 lines, not 320.
 """
 
 from __future__ import annotations
@@ -43,6 +49,10 @@ LOST = Text("Mất (báo ngày {day})", "Lost (reported {day})")
 DAMAGED = Text("Trả bị hư hỏng", "Returned damaged")
 LATE = Text("Trả muộn {days} ngày", "Returned {days} days late")
 OVERDUE = Text("Quá hạn {days} ngày", "Overdue {days} days")
+SET_COPIES = Text("{count} bản", "{count} copies")
+SET_BACK = Text("Đã trả {back}/{count} bản", "{back} of {count} copies back")
+COPY_LOST = Text("Mất {barcode} (báo ngày {day})", "{barcode} lost (reported {day})")
+COPIES_DAMAGED = Text("Trả bị hư hỏng: {barcodes}", "Returned damaged: {barcodes}")
 HEADS = (
     (Text("STT", "No."), 28, "number"),
     (Text("Ngày mượn", "Lent on"), 52, "date"),
@@ -68,7 +78,8 @@ _JOINS = (
 
 @dataclass(frozen=True)
 class LoanLine:
-    """One line of the loan book."""
+    """One line of the loan book: one loan, or a pupil's class set lent that day (*barcodes*
+    lists its copies; *barcode* then says how many, *title* lists the titles)."""
 
     number: int
     lent_on: date
@@ -82,12 +93,14 @@ class LoanLine:
     note: str
     category: str
     outcome: str | None
+    barcodes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form (ISO days)."""
         out = dict(self.__dict__)
         for key in ("lent_on", "due_on", "returned_on"):
             out[key] = out[key].isoformat() if out[key] else None
+        out["barcodes"] = list(self.barcodes or (self.barcode,))
         return out
 
 
@@ -134,11 +147,73 @@ def _class_or_role(category: str, class_name: str | None) -> str:
     return name() if name else category
 
 
+@dataclass(frozen=True)
+class _Loan:
+    """One loan as read for the book."""
+
+    lent: str
+    due: date
+    back: date | None
+    renewals: int
+    outcome: str | None
+    class_loan: int | None
+    category: str
+    class_name: str | None
+    patron_id: int | None
+    name: str | None
+    card: str | None
+    barcode: str
+    title: str
+
+
+def _single(number: int, loan: _Loan, today: date) -> LoanLine:
+    return LoanLine(
+        number, date.fromisoformat(loan.lent), _reader(loan),
+        _class_or_role(loan.category, loan.class_name), str(loan.card or ""), loan.barcode,
+        loan.title, loan.due, None if loan.outcome == "lost" else loan.back,
+        _note(loan.renewals, loan.outcome, loan.class_loan is not None, loan.due, loan.back,
+              today), loan.category, loan.outcome)
+
+
+def _reader(loan: _Loan) -> str:
+    return nfc(loan.name) if loan.patron_id is not None and loan.name else ERASED()
+
+
+def _class_set(number: int, loans: list[_Loan], today: date) -> LoanLine:
+    """One line for a pupil's class set: back when every copy is (the last return), the note
+    says how many are back meanwhile, which were lost or damaged, lateness of the set."""
+    head, due = loans[0], max(x.due for x in loans)
+    lost = [x for x in loans if x.outcome == "lost"]
+    back = [x.back for x in loans if x.outcome != "lost" and x.back is not None]
+    out = len(loans) - len(lost) - len(back)
+    notes = [CLASS_SET()]
+    if max(x.renewals for x in loans):
+        notes.append(RENEWED(count=max(x.renewals for x in loans)))
+    if out and back:
+        notes.append(SET_BACK(back=len(back), count=len(loans)))
+    notes.extend(COPY_LOST(barcode=x.barcode, day=display_date(x.back)) for x in lost
+                 if x.back is not None)
+    damaged = [x.barcode for x in loans if x.outcome == "damaged"]
+    if damaged:
+        notes.append(COPIES_DAMAGED(barcodes=", ".join(damaged)))
+    last = max(back) if back and not out else None
+    if last is not None and last > due:
+        notes.append(LATE(days=(last - due).days))
+    elif out and today > due:
+        notes.append(OVERDUE(days=(today - due).days))
+    return LoanLine(
+        number, date.fromisoformat(head.lent), _reader(head),
+        _class_or_role(head.category, head.class_name), str(head.card or ""),
+        SET_COPIES(count=len(loans)), "; ".join(x.title for x in loans), due, last,
+        "; ".join(notes), head.category, "lost" if lost else None,
+        tuple(x.barcode for x in loans))
+
+
 def loan_lines(conn: sqlite3.Connection, group: str, period: Period,
                today: date) -> list[LoanLine]:
     """The loans of *group*'s readers made in *period* (its days at the library; an open
-    end: up to *today*), oldest first, numbered from 1. Notes about lateness are as of
-    *today*."""
+    end: up to *today*), oldest first, numbered from 1; a pupil's class set lent on one day
+    is one line. Notes about lateness are as of *today*."""
     categories = READER_GROUPS[check_group(group)]
     found = []
     for lent, row in loans_lent(conn, period.start or EARLIEST, period.end or today,
@@ -148,22 +223,22 @@ def loan_lines(conn: sqlite3.Connection, group: str, period: Period,
         category = str(category or "")
         if categories is not None and category not in categories:
             continue
-        found.append((loaned_at, loan_id, lent, due_on, returned_at, int(renewals or 0), outcome,
-                      class_loan is not None, category, class_name, patron_id, name, card,
-                      barcode, title_of(title, volume, edition)))
+        found.append((loaned_at, loan_id, _Loan(
+            lent, date.fromisoformat(due_on[:10]),
+            date.fromisoformat(local_day(returned_at)) if returned_at else None,
+            int(renewals or 0), outcome, class_loan, category, class_name, patron_id, name,
+            card, str(barcode), title_of(title, volume, edition))))
     found.sort(key=lambda f: (f[0], f[1]))
-    lines = []
-    for number, f in enumerate(found, start=1):
-        (_, _, lent, due_on, returned_at, renewals, outcome, class_set, category, class_name,
-         patron_id, name, card, barcode, title) = f
-        due = date.fromisoformat(due_on[:10])
-        back = date.fromisoformat(local_day(returned_at)) if returned_at else None
-        reader = nfc(name) if patron_id is not None and name else ERASED()
-        lines.append(LoanLine(
-            number, date.fromisoformat(lent), reader, _class_or_role(category, class_name),
-            str(card or ""), str(barcode), title, due, None if outcome == "lost" else back,
-            _note(renewals, outcome, class_set, due, back, today), category, outcome))
-    return lines
+    groups: dict[tuple[Any, ...], list[_Loan]] = {}
+    for _, loan_id, loan in found:
+        if loan.class_loan is not None and loan.patron_id is not None:
+            key: tuple[Any, ...] = ("set", loan.lent, loan.patron_id, loan.class_loan)
+        else:
+            key = ("loan", loan_id)
+        groups.setdefault(key, []).append(loan)
+    return [_class_set(number, loans, today) if len(loans) > 1
+            else _single(number, loans[0], today)
+            for number, loans in enumerate(groups.values(), start=1)]
 
 
 def columns() -> tuple[Column, ...]:
