@@ -472,6 +472,7 @@ class Fines:
         who = _who(by)
         if amount is not None:
             amount = check_amount(amount, PAYMENT_FIELD)
+        self._ctx.require_plausible_clock()  # the sum received is dated: not in 2009
         with self._ctx.db.transaction() as conn:
             fine = self._open(conn, fine_id)
             amount = fine.owed if amount is None else amount
@@ -493,6 +494,7 @@ class Fines:
         who = _who(by)
         if amount is not None:
             amount = check_amount(amount, PAYMENT_FIELD)
+        self._ctx.require_plausible_clock()  # the sum received is dated: not in 2009
         with self._ctx.db.transaction() as conn:
             owed = sorted(self.find(patron_id, outstanding=True),
                           key=lambda fine: (fine.assessed_on, fine.id))
@@ -559,6 +561,7 @@ class Fines:
 
     def _settle(self, fine_id: int, status: str, by: str | None, reason: str | None) -> Fine:
         who = _who(by)
+        self._ctx.require_plausible_clock()  # the waiver is dated: not in 2009
         with self._ctx.db.transaction() as conn:
             self._open(conn, fine_id)
             _, now, _ = self._ctx.now()

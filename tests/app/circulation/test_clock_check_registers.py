@@ -118,3 +118,38 @@ def test_the_cli_refuses_them_on_one_line_with_exit_2(
                                                                                    captured)
     with Library.open(path) as lib:
         assert rows(lib) == before
+
+
+def test_no_fine_is_paid_or_waived_in_2009(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The money received is dated (the register of sums received by day): not in 2009."""
+    from datetime import timedelta
+
+    from app.circulation import Circulation
+    from app.circulation.rules import LoanRule
+
+    path = tmp_path / "fines.sqlite3"
+    with Library.open(path) as lib:
+        lib.circulation.rules.set(LoanRule("*", "book", loan_days=14, fine_per_day=500))
+        lib.circulation.calendar.set_closed_weekdays([])
+        patron = lib.patrons.add("Nguyễn Văn An", class_name="6A")
+        [item] = lib.catalog.add_copies(lib.catalog.add_record("Toán 6"), 1)
+        past = Circulation(lib.db, lib.settings,
+                           clock=lambda: datetime.now(UTC) - timedelta(days=20))
+        assert past.checkout(patron.card, item.barcode).ok
+        assert lib.circulation.checkin(item.barcode).ok  # 6 days late, today
+        [fine] = lib.circulation.fines.find(outstanding=True)
+    set_pc_clock(monkeypatch, DEAD_BATTERY)
+    with Library.open(path) as lib:
+        fines = lib.circulation.fines
+        before = rows(lib)
+        for attempt in (lambda: fines.pay(fine.id), lambda: fines.pay(fine.id, 1000),
+                        lambda: fines.pay_debt(patron.id),
+                        lambda: fines.waive(fine.id, "Gia đình khó khăn")):
+            with pytest.raises(ClockBehind):
+                attempt()
+        assert rows(lib) == before and fines.payments() == []
+        assert fines.get(fine.id).status == "outstanding"
+    assert main(["--db", str(path), "fines", "pay", str(fine.id)]) == 2
+    assert "01/01/2009" in capsys.readouterr().err
