@@ -31,6 +31,12 @@ then. From then on a clock behind the records is still accepted while all three 
 
 Before 2024 (:data:`EARLIEST`) nothing is trusted. Once the real date passes the bogus one
 the trust no longer matters.
+
+The message tells the two cases apart where it can. A date before 2024, or more than
+:data:`MARGIN` before the district server's own date at the last sync (kept by the sync
+client: real time never goes back), is wrong for sure: "set the clock". Otherwise the PC's
+date may be right and the records ahead of it: the message says so and points to the trust
+(:attr:`ClockVerdict.records_ahead`).
 """
 
 from __future__ import annotations
@@ -54,6 +60,8 @@ EARLIEST = datetime(2024, 1, 1, tzinfo=UTC)
 RECENT_CHANGES = 500
 #: The ``desk_state`` key of the librarian's "trust this PC's clock now" (local, never synced).
 TRUST_KEY = "clock_trust"
+#: The ``sync_state`` key of the district server's date at the last sync (its Date header).
+SERVER_TIME_KEY = "last_server_time"
 
 CLOCK_BEHIND = Text(
     "Ngày trên máy tính đang là {now}, trước ngày thư viện ghi gần nhất {latest}. Hãy chỉnh "
@@ -62,6 +70,22 @@ CLOCK_BEHIND = Text(
     "This computer's date is {now}, earlier than the latest date the library recorded, "
     "{latest}. Set the computer's date and time (Windows: right-click the clock → Adjust "
     "date/time), then carry on.")
+BEHIND_SERVER = Text(
+    "Ngày trên máy tính đang là {now}, trước ngày của máy chủ thư viện huyện ở lần đồng bộ "
+    "gần nhất ({server}). Hãy chỉnh lại ngày giờ của máy (Windows: bấm chuột phải vào đồng "
+    "hồ → Điều chỉnh ngày/giờ) rồi làm tiếp.",
+    "This computer's date is {now}, earlier than the district server's date at the last sync "
+    "({server}). Set the computer's date and time (Windows: right-click the clock → Adjust "
+    "date/time), then carry on.")
+RECORDS_AHEAD = Text(
+    "Thư viện đã ghi đến ngày {latest}, sau ngày trên máy tính ({now}). Nếu máy từng bị đặt "
+    "ngày tương lai rồi đã chỉnh lại, và hôm nay đúng là {now}: hãy xác nhận ngày này (nút "
+    "«Ngày trên máy đã đúng…» ở quầy mượn trả, hoặc lệnh thuvien clock --trust). Nếu không, "
+    "hãy chỉnh lại ngày giờ của máy.",
+    "The library recorded dates up to {latest}, after this computer's date ({now}). If the "
+    "computer's clock was set ahead once and then corrected, and today really is {now}: "
+    "confirm this date (the button “This computer's date is right…” at the desk, or the "
+    "command thuvien clock --trust). Otherwise set the computer's date and time.")
 TRUST_TOO_EARLY = Text(
     "Ngày trên máy tính đang là {now}, trước khi có ThuVien: không thể tin ngày này. Hãy chỉnh "
     "lại ngày giờ của máy.",
@@ -88,6 +112,8 @@ class ClockVerdict:
     latest: datetime
     #: Accepted only because the librarian trusted this PC's clock (it is behind the records).
     trusted: bool = False
+    #: The district server's date at the last sync, when known: real time is later.
+    server_time: datetime | None = None
 
     @property
     def now_shown(self) -> str:
@@ -100,19 +126,44 @@ class ClockVerdict:
         return shown_day(self.latest)
 
     @property
+    def wrong_for_sure(self) -> bool:
+        """This PC's date cannot be today's: before 2024, or before the district server's
+        date at the last sync (by more than :data:`MARGIN`)."""
+        return self.now < EARLIEST or (self.server_time is not None
+                                       and self.now + MARGIN < self.server_time)
+
+    @property
+    def records_ahead(self) -> bool:
+        """Refused although this PC's date may be right: the library's records are ahead of
+        it (a clock once set ahead, then corrected). Only then may the librarian trust it."""
+        return self.behind and not self.wrong_for_sure
+
+    @property
+    def text(self) -> Text:
+        """Why the clock is refused and what to do: set the clock when its date is wrong for
+        sure, else confirm it if it is right (:attr:`records_ahead`)."""
+        if self.now < EARLIEST:
+            return CLOCK_BEHIND
+        return BEHIND_SERVER if self.wrong_for_sure else RECORDS_AHEAD
+
+    @property
+    def params(self) -> dict[str, str]:
+        """The dates :attr:`text` names, as the library shows them."""
+        server = shown_day(self.server_time) if self.server_time is not None else ""
+        return {"now": self.now_shown, "latest": self.latest_shown, "server": server}
+
+    @property
     def message(self) -> str:
         """The message to show (empty when the clock is fine)."""
-        if not self.behind:
-            return ""
-        return CLOCK_BEHIND(now=self.now_shown, latest=self.latest_shown)
+        return self.text(**self.params) if self.behind else ""
 
 
 class ClockBehind(UserError):
-    """Refusal of a circulation operation while this PC's clock is behind (nothing written)."""
+    """Refusal of an operation that dates what it writes (a loan, a stocktake, a write-off, a
+    rollover) while this PC's clock is behind; nothing is written."""
 
     def __init__(self, verdict: ClockVerdict) -> None:
-        super().__init__("circulation.clock_behind", CLOCK_BEHIND, now=verdict.now_shown,
-                         latest=verdict.latest_shown)
+        super().__init__("circulation.clock_behind", verdict.text, **verdict.params)
         self.verdict = verdict
 
 
@@ -141,6 +192,13 @@ def latest_recorded(db: Database) -> datetime:
     if row:
         found.append(_parse(str(row[0]).strip('"')) or EARLIEST)
     return max(found)
+
+
+def server_time(db: Database) -> datetime | None:
+    """The district server's date at the last sync (None: never synced since it was kept)."""
+    row = db.conn.execute("SELECT value FROM sync_state WHERE key = ?",
+                          (SERVER_TIME_KEY,)).fetchone()
+    return _parse(str(row[0]).strip('"')) if row else None
 
 
 @dataclass(frozen=True)
@@ -182,24 +240,26 @@ class _Recorded:
     latest: datetime
     trust: ClockTrust | None
     latest_since_trust: datetime | None
+    server_time: datetime | None = None
 
     def verdict(self, now: datetime) -> ClockVerdict:
+        latest, server = self.latest, self.server_time
         if now < EARLIEST:
-            return ClockVerdict(True, now, self.latest)
-        if now + MARGIN >= self.latest:
-            return ClockVerdict(False, now, self.latest)
+            return ClockVerdict(True, now, latest, server_time=server)
+        if now + MARGIN >= latest:
+            return ClockVerdict(False, now, latest, server_time=server)
         trust = self.trust
-        trusted = (trust is not None and self.latest <= trust.latest_then
+        trusted = (trust is not None and latest <= trust.latest_then
                    and now + MARGIN >= trust.trusted_at
                    and (self.latest_since_trust is None
                         or now + MARGIN >= self.latest_since_trust))
-        return ClockVerdict(not trusted, now, self.latest, trusted=trusted)
+        return ClockVerdict(not trusted, now, latest, trusted=trusted, server_time=server)
 
 
 def _read(db: Database) -> _Recorded:
     trust = read_trust(db)
     since = _latest_since(db, trust.changes_seq) if trust is not None else None
-    return _Recorded(latest_recorded(db), trust, since)
+    return _Recorded(latest_recorded(db), trust, since, server_time(db))
 
 
 def trust_pc_clock(db: Database, now: Clock = pc_clock) -> ClockVerdict:
@@ -207,7 +267,8 @@ def trust_pc_clock(db: Database, now: Clock = pc_clock) -> ClockVerdict:
     (it was set ahead once, then corrected): keep the moment, the latest recorded time and
     the newest outbox row in this PC's local state (never synced). Returns the verdict after.
 
-    Nothing is kept when the clock is accepted already; a date before 2024 is refused
+    Nothing is kept when the clock is accepted already; a date wrong for sure (before 2024,
+    or before the district server's date at the last sync) is refused
     (:class:`~app.errors.UserError`): that PC needs its clock set, not trusted.
     """
     moment = now()
@@ -216,6 +277,8 @@ def trust_pc_clock(db: Database, now: Clock = pc_clock) -> ClockVerdict:
                         now=shown_day(moment))
     with db.transaction() as conn:
         verdict = _read(db).verdict(moment)
+        if verdict.behind and verdict.wrong_for_sure:
+            raise UserError("circulation.clock_too_early", verdict.text, **verdict.params)
         if verdict.behind:
             local_state.put(conn, TRUST_KEY, {
                 "trusted_at": moment.astimezone(UTC).isoformat(),

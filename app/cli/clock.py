@@ -4,7 +4,9 @@
     thuvien clock --trust       trust this PC's clock now (it was set ahead once, then fixed)
 
 Exit 0 when the desk accepts the clock, 2 when it refuses it (see
-:mod:`app.circulation.clock_check` for the rule and what trusting does).
+:mod:`app.circulation.clock_check` for the rule and what trusting does); a refusal says
+whether the date is wrong for sure (set the clock) or the records are ahead of it (trust it
+if it is right).
 """
 
 from __future__ import annotations
@@ -21,10 +23,8 @@ STATE = Text("Ngày trên máy: {now}. Thư viện đã ghi đến: {latest}. {v
 ACCEPTED = Text("Quầy mượn trả chấp nhận ngày này.", "The desk accepts this date.")
 ACCEPTED_TRUSTED = Text("Quầy mượn trả chấp nhận ngày này (đã xác nhận ngày trên máy đúng).",
                         "The desk accepts this date (this computer's date was confirmed).")
-REFUSED = Text("Quầy mượn trả KHÔNG cho mượn, trả, gia hạn: ngày trên máy sớm hơn thư viện "
-               "đã ghi.",
-               "The desk lends, takes back and renews NOTHING: this computer's date is earlier "
-               "than the library recorded.")
+REFUSED = Text("KHÔNG cho mượn, trả, gia hạn, kiểm kê, thanh lý hay lên lớp:",
+               "NO lending, returns, renewals, stocktakes, write-offs or rollover:")
 TRUSTED = Text("Đã xác nhận ngày trên máy ({now}) là đúng dù thư viện đã ghi đến {latest}: "
                "quầy mượn trả làm việc lại.",
                "Confirmed this computer's date ({now}) as right although the library recorded "
@@ -53,12 +53,19 @@ def clock(args: argparse.Namespace) -> int:
         verdict: ClockVerdict = trust_pc_clock(lib.db) if args.trust else before
     now, latest = verdict.now_shown, verdict.latest_shown
     if args.json:
+        server = verdict.server_time
         print_json({"now": verdict.now.isoformat(), "latest_recorded": verdict.latest.isoformat(),
                      "accepted": not verdict.behind, "trusted": verdict.trusted,
+                     "records_ahead": verdict.records_ahead,
+                     "server_time": server.isoformat() if server is not None else None,
+                     "message": verdict.message,
                      **({"trusted_now": before.behind} if args.trust else {})})
     elif args.trust:
         print((TRUSTED if before.behind else NOTHING_TO_TRUST)(now=now, latest=latest))
     else:
-        answer = REFUSED if verdict.behind else ACCEPTED_TRUSTED if verdict.trusted else ACCEPTED
-        print(STATE(now=now, latest=latest, verdict=answer()))
+        if verdict.behind:  # the message names the dates, which case it is and what to do
+            print(f"{REFUSED()} {verdict.message}")
+        else:
+            answer = ACCEPTED_TRUSTED if verdict.trusted else ACCEPTED
+            print(STATE(now=now, latest=latest, verdict=answer()))
     return 2 if verdict.behind else 0

@@ -72,7 +72,8 @@ def test_the_desk_lends_again_once_the_librarian_confirms_the_corrected_date(
         assert strip.isVisible(), key
         scan(qtbot, desk.scan_field, patron.card)
         scan(qtbot, desk.scan_field, barcodes[1])
-        assert "Ngày trên máy tính đang là" in desk.banner.text()
+        assert desk.banner.text().startswith(f"Thư viện đã ghi đến ngày {shown(AHEAD)}")
+        assert "nút «Ngày trên máy đã đúng…»" in strip.text()  # the records are ahead: say so
         assert loans(lib) == 1
 
     strip.trust_question = None
@@ -101,3 +102,30 @@ def test_no_trust_button_for_a_date_before_2024(
     strip.show()
     assert strip.verdict is not None and strip.verdict.behind
     assert not strip.trust_button.isVisible()
+
+
+def test_no_trust_button_for_a_date_before_the_district_servers(
+        lib, stocked, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A year typed wrong (after 2024): the records are ahead, but so was the district
+    server's date at the last sync, so the date is wrong for sure: set the clock."""
+    import json
+
+    from app.circulation.clock_check import SERVER_TIME_KEY
+    from ui.desk.clock_banner import ClockBanner
+
+    last_year = REAL - timedelta(days=365)
+    set_pc_clock(monkeypatch, last_year)
+    strip = ClockBanner(lib.db)
+    qtbot.addWidget(strip)
+    strip.show()
+    assert strip.trust_button.isVisible()  # never synced: the date may be right
+    with lib.db.transaction() as conn:
+        conn.execute("INSERT INTO sync_state(key, value) VALUES (?, ?)",
+                     (SERVER_TIME_KEY, json.dumps(REAL.isoformat())))
+    strip.recheck()
+    assert not strip.trust_button.isVisible()
+    assert strip.text() == (
+        f"Đã dừng cho mượn, nhận trả và gia hạn: Ngày trên máy tính đang là {shown(last_year)}, "
+        f"trước ngày của máy chủ thư viện huyện ở lần đồng bộ gần nhất ({shown(REAL)}). Hãy "
+        "chỉnh lại ngày giờ của máy (Windows: bấm chuột phải vào đồng hồ → Điều chỉnh "
+        "ngày/giờ) rồi làm tiếp.")

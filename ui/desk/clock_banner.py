@@ -5,7 +5,10 @@ the strip says why before the first scan, and goes away by itself once the clock
 (checked again every :data:`CHECK_MS`, and after a refused scan): no restart needed.
 
 A PC whose clock was once set ahead (loans recorded in the future) and then corrected is
-"behind" too, for as long as it was ahead. Its button "This computer's date is right…" (Alt+N
+"behind" too, for as long as it was ahead: the strip then says the records are ahead of a
+date that may be right (:attr:`~app.circulation.clock_check.ClockVerdict.records_ahead`),
+where a date wrong for sure (2009, or before the district server's) only says to set the
+clock. Its button "This computer's date is right…" (Alt+N
 in Vietnamese) asks, with both dates written out, whether today really is the PC's date; the
 safe answer (set the clock instead) is the default for Enter and Esc. Confirming trusts the
 clock (:func:`app.circulation.clock_check.trust_pc_clock`) and the strip goes away.
@@ -27,13 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.circulation.clock_check import (
-    EARLIEST,
-    ClockCheck,
-    ClockVerdict,
-    pc_clock,
-    trust_pc_clock,
-)
+from app.circulation.clock_check import ClockCheck, ClockVerdict, pc_clock, trust_pc_clock
 from app.db.connection import Database
 from app.errors import UserError
 from ui.style import BAD_BG, BAD_FG
@@ -88,8 +85,9 @@ class ClockBanner(QFrame):
         if verdict.behind:
             self.label.setText(self.tr("Lending, returns and renewals are stopped: {reason}")
                                .format(reason=verdict.message))
-            # before 2024 the clock is wrong whatever anyone confirms
-            self.trust_button.setVisible(verdict.now >= EARLIEST)
+            # a date before 2024, or before the district server's at the last sync, is wrong
+            # whatever anyone confirms: the strip says "set the clock" and offers no button
+            self.trust_button.setVisible(verdict.records_ahead)
         self.setVisible(verdict.behind)
         return verdict
 

@@ -154,12 +154,16 @@ def test_thuvien_clock_says_and_trusts(
     set_pc_clock(monkeypatch, REAL)
     assert main([*db, "clock"]) == 2
     out = capsys.readouterr().out
-    assert out == (f"Ngày trên máy: {shown(REAL)}. Thư viện đã ghi đến: {shown(AHEAD)}. Quầy "
-                   "mượn trả KHÔNG cho mượn, trả, gia hạn: ngày trên máy sớm hơn thư viện đã "
-                   "ghi.\n")
+    assert out == (f"KHÔNG cho mượn, trả, gia hạn, kiểm kê, thanh lý hay lên lớp: Thư viện đã "
+                   f"ghi đến ngày {shown(AHEAD)}, sau ngày trên máy tính ({shown(REAL)}). Nếu "
+                   "máy từng bị đặt ngày tương lai rồi đã chỉnh lại, và hôm nay đúng là "
+                   f"{shown(REAL)}: hãy xác nhận ngày này (nút «Ngày trên máy đã đúng…» ở quầy "
+                   "mượn trả, hoặc lệnh thuvien clock --trust). Nếu không, hãy chỉnh lại ngày "
+                   "giờ của máy.\n")
     assert main([*db, "clock", "--json"]) == 2
     answer = json.loads(capsys.readouterr().out)
     assert answer["accepted"] is False and answer["trusted"] is False
+    assert answer["records_ahead"] is True and answer["server_time"] is None
     assert answer["now"][:10] == REAL.date().isoformat()
     assert answer["latest_recorded"][:10] == AHEAD.date().isoformat()
     assert main([*db, "checkout", "HS000001", barcodes[2]]) == 2
@@ -179,7 +183,9 @@ def test_thuvien_clock_says_and_trusts(
 
     set_pc_clock(monkeypatch, DEAD_BATTERY)
     assert main([*db, "clock"]) == 2
-    assert "01/01/2009" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "01/01/2009" in out and "Hãy chỉnh lại ngày giờ của máy" in out
+    assert "--trust" not in out  # wrong for sure: nothing to confirm
     assert main([*db, "clock", "--trust"]) == 2
     assert "01/01/2009" in capsys.readouterr().err
     assert main(["--db", str(path.with_name("typo.sqlite3")), "clock"]) == 2
