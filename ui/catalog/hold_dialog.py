@@ -7,6 +7,8 @@ who asks for a book that is out gets in that queue.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.circulation.refs import HoldRef
+from app.circulation.results import DeskResult
+from app.errors import UserError
 from app.library import Library
 from ui.format import display_date
 from ui.widgets import error_label, list_table, say
@@ -95,18 +99,34 @@ class HoldDialog(QDialog):
         card = self.card.text().strip()
         if not card:
             return False
-        result = self._lib.circulation.place_hold(card, self._record_id)
+        result = self._refused_or(lambda: self._lib.circulation.place_hold(card,
+                                                                          self._record_id))
+        if result is None:  # the card stays typed: Enter again once the date is set
+            return False
         say(self.message, result.message, ok=result.ok)
         self.card.clear()  # ready for the next card either way
         self.refresh()
         return result.ok
+
+    def _refused_or(self, act: Callable[[], DeskResult]) -> DeskResult | None:
+        """*act*'s answer; None when it was refused as a whole (this PC's date is behind the
+        library's records, the file is locked), said in the dialog's red line as the desk
+        says it: nothing changed."""
+        try:
+            return act()
+        except UserError as exc:
+            say(self.message, exc.message, ok=False)
+            return None
 
     def cancel_selected(self) -> bool:
         """Cancel the selected hold (a copy kept for it passes to the next reader)."""
         row = self.table.currentRow()
         if not (0 <= row < len(self.queue)):
             return False
-        result = self._lib.circulation.cancel_hold(self.queue[row].id)
+        hold_id = self.queue[row].id
+        result = self._refused_or(lambda: self._lib.circulation.cancel_hold(hold_id))
+        if result is None:
+            return False
         say(self.message, result.message, ok=result.ok)
         self.refresh()
         return result.ok

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.circulation.documents import LoanLine
 from app.circulation.refs import HoldRef
+from app.errors import UserError
 from app.library import Library
 from ui.format import display_date
 from ui.style import BAD_FG, OVERDUE
@@ -126,7 +127,11 @@ class LoansPanel(QWidget):
         line = self.selected_loan()
         if line is None:
             return False
-        result = self._lib.circulation.renew(line.barcode)
+        try:
+            result = self._lib.circulation.renew(line.barcode)
+        except UserError as exc:  # this PC's date is behind the records: nothing renewed
+            say(self.message, exc.message, ok=False)
+            return False
         row = self.table.currentRow()
         self.show_patron(self.patron_id, keep_message=True)
         say(self.message, result.message, ok=result.ok)
