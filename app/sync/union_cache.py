@@ -2,7 +2,10 @@
 
 Search answers in the same JSON shape as ``thuvien search`` (``{"total", "hits": [...]}``);
 a hit's ``items`` is empty (the union catalog has no copies of this library) and
-``holdings`` lists which libraries of the district hold the title.
+``holdings`` lists which libraries of the district hold the title. A record is indexed and
+its hits ranked as the district's own union search does (:mod:`app.sync.union_text`): by
+title, authors, subjects, publisher, series, notes and class number, the title and authors
+ranked above the rest.
 """
 
 from __future__ import annotations
@@ -13,13 +16,38 @@ from dataclasses import replace
 from typing import Any
 
 from app.catalog.isbn import to_isbn13
-from app.catalog.query import Term, parse_query, typed_forms
+from app.catalog.query import Query, Term, parse_query, typed_forms
 from app.db.connection import utc_now
+from app.sync.union_text import query_words, rank_key, search_parts_of, union_year
 from app.text import fold, nfc
+
+#: Set by migration 12 (a cache indexed by title and author only): every cached record is
+#: indexed again at the next pull.
+REINDEX_KEY = "union_cache_reindex"
+
+
+def _reindex_if_asked(conn: sqlite3.Connection) -> None:
+    """Index every cached union record again when migration 12 asked for it."""
+    if conn.execute("SELECT 1 FROM sync_state WHERE key = ?", (REINDEX_KEY,)).fetchone() is None:
+        return
+    conn.execute("DELETE FROM union_cache_fts")
+    for uid, stored in conn.execute("SELECT union_id, fields FROM union_cache").fetchall():
+        try:
+            fields = json.loads(stored)
+        except ValueError:
+            fields = {}
+        fields = fields if isinstance(fields, dict) else {}
+        conn.execute("UPDATE union_cache SET year = ? WHERE union_id = ?",
+                     (union_year(fields), uid))
+        conn.execute("INSERT INTO union_cache_fts(rowid, title, author, subject, other, callno) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", (uid, *search_parts_of(fields)))
+    conn.execute("DELETE FROM sync_state WHERE key = ?", (REINDEX_KEY,))
 
 
 def store_page(conn: sqlite3.Connection, records: list[dict[str, Any]]) -> None:
-    """Upsert (or drop, when deleted) the pulled union records; caller holds a transaction."""
+    """Upsert (or drop, when deleted) the pulled union records; caller holds a transaction.
+    The first pull after migration 12 indexes the records already cached again first."""
+    _reindex_if_asked(conn)
     now = utc_now()
     for rec in records:
         uid = int(rec["id"])
@@ -32,49 +60,37 @@ def store_page(conn: sqlite3.Connection, records: list[dict[str, Any]]) -> None:
         title = nfc(str(fields.get("title") or ""))
         authors = [nfc(str(a)) for a in fields.get("authors") or []]
         isbns = [i for i in (to_isbn13(str(x)) for x in fields.get("isbns") or []) if i]
-        year = fields.get("year") if isinstance(fields.get("year"), int) else None
         conn.execute(
             "INSERT INTO union_cache(union_id, cursor, title, author, year, isbns, fields, "
             "holdings, title_fold, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (uid, str(rec.get("cursor", "")), title, "; ".join(authors), year,
+            (uid, str(rec.get("cursor", "")), title, "; ".join(authors), union_year(fields),
              json.dumps(isbns), json.dumps(fields, ensure_ascii=False),
              json.dumps(rec.get("holdings") or [], ensure_ascii=False), fold(title), now))
         conn.executemany("INSERT OR IGNORE INTO union_cache_isbns(isbn, union_id) VALUES (?, ?)",
                          [(i, uid) for i in isbns])
-        conn.execute("INSERT INTO union_cache_fts(rowid, title, author) VALUES (?, ?, ?)",
-                     (uid, fold(title), fold(" ".join(authors))))
+        conn.execute("INSERT INTO union_cache_fts(rowid, title, author, subject, other, callno) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", (uid, *search_parts_of(fields)))
 
 
-# The columns of union_cache_fts; a qualifier for another field (subject:, callno:) is
-# looked for in these, the only text the cache indexes. ISSN and bar-code numbers (column
-# "other") are not in the cache at all.
-_CACHED_COLUMNS = ("title", "author")
+#: Matches ranked at most, as on the district server: a broader query ranks its first
+#: RANK_CAP matches together with the first RANK_CAP titles beginning with the query.
+RANK_CAP = 1000
+_TOP = "\U0010ffff"
 
 
 def _cached_term(term: Term) -> Term | None:
     """*term* as the cache can match it: every word a word prefix, as the union search has
     always read them ("tieng vi" finds "Tiếng Việt"), except one letter, which would be spread
-    over every two-letter prefix (a pasted page of them is too large an expression)."""
+    over every two-letter prefix (a pasted page of them is too large an expression). ISSN
+    and bar-code numbers (column "other" of a qualifier) are not in the union catalog."""
     if term.column == "other":
         return None
-    column = term.column if term.column in _CACHED_COLUMNS else None
     prefix = term.prefix or (len(term.words) == 1 and len(term.words[0]) > 1)
-    return replace(term, column=column, prefix=prefix, completions=None)
+    return replace(term, prefix=prefix, completions=None)
 
 
-def _matching_ids(conn: sqlite3.Connection, text: str, limit: int) -> tuple[int, list[int]]:
-    """The number of cached union records matching *text* and the first *limit* of them,
-    the query read as the catalog search reads it (:func:`app.catalog.query.parse_query`):
-    qualifiers, "phrases", an ISBD description by its first area, a pasted page by its
-    first words."""
-    isbn = to_isbn13(text.strip())
-    if isbn:
-        ids = [r[0] for r in conn.execute(
-            "SELECT union_id FROM union_cache_isbns WHERE isbn = ? ORDER BY union_id", (isbn,))]
-        return len(ids), ids[:limit]
-    query = parse_query(text)
-    terms = [t for t in (_cached_term(t) for t in query.terms) if t is not None]
-    match = " AND ".join(f"{t.column} : {t.phrase}" if t.column else t.phrase for t in terms)
+def _filters(query: Query) -> tuple[str, list[object]]:
+    """SQL narrowing the cached records (alias ``c``) to *query*'s years and ISBNs."""
     where, params = "", list[object]()
     if query.year_from is not None:
         where += " AND c.year BETWEEN ? AND ?"
@@ -85,19 +101,47 @@ def _matching_ids(conn: sqlite3.Connection, text: str, limit: int) -> tuple[int,
     if query.isbn_prefix:
         where += (" AND c.union_id IN (SELECT union_id FROM union_cache_isbns "
                   "WHERE isbn >= ? AND isbn < ?)")
-        params += [query.isbn_prefix, query.isbn_prefix + "\U0010ffff"]
+        params += [query.isbn_prefix, query.isbn_prefix + _TOP]
+    return where, params
+
+
+def _matching_ids(conn: sqlite3.Connection, text: str, limit: int) -> tuple[int, list[int]]:
+    """The number of cached union records matching *text* and the best *limit* of them,
+    the query read as the catalog search reads it (:func:`app.catalog.query.parse_query`:
+    qualifiers, "phrases", an ISBD description by its first area, a pasted page by its
+    first words) and the hits ranked as the district ranks them
+    (:func:`app.sync.union_text.rank_key`)."""
+    isbn = to_isbn13(text.strip())
+    query = Query(isbns=[isbn]) if isbn else parse_query(text)
+    terms = [t for t in (_cached_term(t) for t in query.terms) if t is not None]
+    match = " AND ".join(f"{t.column} : {t.phrase}" if t.column else t.phrase for t in terms)
+    where, params = _filters(query)
+    columns = "SELECT c.union_id, f.title, f.author"
     if match:
         source = ("FROM union_cache_fts f JOIN union_cache c ON c.union_id = f.rowid "
                   f"WHERE union_cache_fts MATCH ?{where}")
-        params, order = [match, *params], "ORDER BY f.rank"
-    elif where:
-        source, order = f"FROM union_cache c WHERE 1{where}", "ORDER BY c.title_fold"
+        params, order = [match, *params], ""
+    elif where:  # filters alone: by title
+        source = f"FROM union_cache c JOIN union_cache_fts f ON f.rowid = c.union_id WHERE 1{where}"
+        order = " ORDER BY f.title, c.union_id"
     else:
         return 0, []
-    total = int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0])
-    ids = [r[0] for r in conn.execute(f"SELECT c.union_id {source} {order} LIMIT ?",
-                                      [*params, limit])]
-    return total, ids
+    rows = conn.execute(f"{columns} {source}{order} LIMIT ?", [*params, RANK_CAP + 1]).fetchall()
+    total = len(rows)
+    words = query_words(query)
+    if total > RANK_CAP:
+        rows = rows[:RANK_CAP]
+        total = int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0])
+        if match and not where and words:  # the titles beginning with the query
+            exact = " ".join(words)
+            rows += conn.execute(
+                f"{columns} FROM union_cache c JOIN union_cache_fts f ON f.rowid = c.union_id "
+                "WHERE c.title_fold >= ? AND c.title_fold < ? AND c.union_id IN (SELECT rowid "
+                "FROM union_cache_fts WHERE union_cache_fts MATCH ?) ORDER BY c.title_fold "
+                "LIMIT ?", [exact, exact + _TOP, match, RANK_CAP]).fetchall()
+    ranked = sorted({r[0]: r for r in rows}.values(),
+                    key=lambda r: rank_key(words, r[0], r[1], r[2]))
+    return total, [r[0] for r in ranked[:limit]]
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> dict[str, Any]:
