@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -195,3 +195,32 @@ class ProgressDialog(QProgressDialog):
         self.canceled.disconnect(self._on_cancel)
         self.close()
         self.deleteLater()
+
+
+def run_and_wait(work: Callable[[Progress], Any], title: str,
+                 parent: QWidget | None = None) -> Any:
+    """Run *work* off the GUI thread and return its result (or raise its error), for a caller
+    that needs the answer before it goes on (a restore before the library can open).
+
+    Meanwhile the GUI thread turns a local event loop behind a busy dialog showing *title*,
+    which cannot cancel: the screen keeps answering (no "Not responding") and nothing else
+    can be started.
+    """
+    operations = Operations()
+    dialog = QProgressDialog(title, "", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(420)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    loop = QEventLoop()
+    operation = operations.run(work, title=title)
+    operation.finished.connect(loop.quit)
+    dialog.show()
+    if not operation.done:
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    if operation.error is not None:
+        raise operation.error
+    return operation.result

@@ -2,7 +2,8 @@
 
 The backups live outside the library (the folder is a per-PC choice kept in QSettings, else
 ``backups`` beside the database), so they can be found even when the library cannot be read.
-The restore keeps the damaged file aside, byte for byte (:func:`app.backup.restore_database`).
+The restore keeps the damaged file aside, byte for byte (:func:`app.backup.restore_database`);
+it copies and checks a whole library, so it runs on a worker thread behind a busy dialog.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from app.backup.identity import identity_of, library_id_of
 from app.backup.restore import restore_database
 from app.errors import UserError
 from ui.file_dialogs import ask_open_path
+from ui.firstrun import texts as t
 from ui.firstrun.folder import backup_folder_of
+from ui.operations import run_and_wait
 
 
 def offer_restore(db_path: Path, message: str, parent: QWidget | None = None) -> bool:
@@ -83,7 +86,8 @@ def offer_restore(db_path: Path, message: str, parent: QWidget | None = None) ->
     else:
         return False
     try:
-        report = restore_database(db_path, backup)
+        report = run_and_wait(lambda _progress: restore_database(db_path, backup),
+                              t.RESTORING(), parent)
     except UserError as exc:
         QMessageBox.critical(parent, "ThuVien", exc.message)
         return False

@@ -229,3 +229,45 @@ def test_back_up_now_from_the_menu_names_the_file_made(
         action.trigger()
     assert len(messages) == 1 and str(blocker) in messages[0]  # said, not only logged
     assert action.isEnabled()
+
+
+def test_restoring_a_damaged_library_at_start_keeps_the_screen_answering(
+        qtbot: Any, tmp_path: Path, pc_settings: Any, slow_copy: None) -> None:
+    """The library does not open (damaged): the restore offered before the window exists
+    runs behind a busy 'Đang khôi phục…' dialog instead of leaving nothing on screen that
+    answers (a second double-click, or the PC switched off, came next)."""
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from ui.firstrun.damaged import offer_restore
+    from ui.firstrun.folder import set_backup_folder
+
+    db = tmp_path / "thuvien.sqlite3"
+    usb = tmp_path / "usb"
+    with Library.open(db) as lib:
+        _fill(lib, 20_000)
+        lib.catalog.add_record("Tắt đèn")
+        lib.backups.take(usb)
+    set_backup_folder(usb)
+    db.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8192)  # damaged beyond opening
+    busy: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            (box.defaultButton() or box.buttons()[0]).click()
+        elif isinstance(box, QProgressDialog) and box.isVisible():
+            busy.append(box.labelText())
+
+    clicker = QTimer()
+    clicker.timeout.connect(answer)
+    clicker.start(50)
+    beat = Heartbeat()
+    try:
+        assert offer_restore(db, "Thư viện bị hỏng")
+    finally:
+        clicker.stop()
+        beat.stop()
+    assert busy and set(busy) == {"Đang khôi phục…"}
+    assert beat.longest < 400, beat.longest
+    with Library.open(db) as lib:
+        assert lib.catalog.search("tat den").total == 1
