@@ -13,7 +13,8 @@ The school year is the one the app uses everywhere (1 August to 31 July,
 5. loans by month and reader group (the category the reader had when borrowing);
 6. readers: loans, borrowers, active readers and visits per group, and the share of the
    school's students who borrowed or came in (students on the roll: every student reader not
-   erased, entered before the year ended and not gone before it began);
+   erased, entered before the year ended and not gone before it began, and every student who
+   borrowed or came in during the year, whatever the day their entry carries);
 7. the most borrowed titles;
 8. at the end of the year: loans overdue, and copies reported lost during the year.
 
@@ -210,10 +211,7 @@ def annual_figures(conn: sqlite3.Connection, year: str, today: date) -> Annual:
         "SELECT DISTINCT patron_id FROM usage_events WHERE deleted = 0 AND patron_id IS NOT NULL "
         "AND patron_category = 'student' AND day BETWEEN ? AND ?", (first, last))}
     annual.active_students = len(students)
-    (annual.students_on_roll,) = conn.execute(
-        "SELECT count(*) FROM patrons WHERE deleted = 0 AND category = 'student' "
-        "AND substr(created_at, 1, 10) <= ? AND (left_on IS NULL OR left_on >= ?)",
-        (last, first)).fetchone()
+    annual.students_on_roll = len(_on_roll(conn, first, last) | students)
     low = (period.start - timedelta(days=1)).isoformat()
     high = (end + timedelta(days=2)).isoformat()
     annual.lost_in_year = sum(
@@ -222,6 +220,15 @@ def annual_figures(conn: sqlite3.Connection, year: str, today: date) -> Annual:
             "AND returned_at >= ? AND returned_at < ?", (low, high))
         if first <= local_day(back) <= last)
     return annual
+
+
+def _on_roll(conn: sqlite3.Connection, first: str, last: str) -> set[int]:
+    """The students (not erased) on the roll of the year *first* … *last* (ISO days) by what
+    was entered: not gone before it began and entered by its end (the library's day). The
+    caller adds those who borrowed or came in: they were there, whatever their entry says."""
+    return {int(patron_id) for patron_id, created in conn.execute(
+        "SELECT id, created_at FROM patrons WHERE deleted = 0 AND category = 'student' "
+        "AND (left_on IS NULL OR left_on >= ?)", (first,)) if local_day(created) <= last}
 
 
 def _percent(share: float | None) -> str:
