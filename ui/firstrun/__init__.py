@@ -150,6 +150,14 @@ def _say(window: QWidget, text: str, ms: int = 0) -> None:
         status().showMessage(text, ms)
 
 
+def _close_anyway(window: QWidget) -> bool:
+    """Asked when the window is closed again while it waits for a backup (No: the default)."""
+    answer = QMessageBox.question(window, t.BACKUP_TITLE(), t.CLOSE_ANYWAY(),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def _connect_back_up_now(action: QAction, auto: AutoBackup, window: QWidget) -> None:
     """Tools → Back up now: the backup runs on the worker (the automatic backups' own), the
     action is disabled meanwhile with 'Backing up…' in the status bar, then the file made is
@@ -200,7 +208,8 @@ def install(window: QWidget, lib: Library) -> AutoBackup:
     if callable(getattr(status, "backup_failed", None)):
         auto.failed.connect(status.backup_failed)  # type: ignore[union-attr]
         auto.backed_up.connect(status.backup_done)  # type: ignore[union-attr]
-    CloseAfterBackup(window, auto, lambda: _say(window, t.CLOSING_AFTER_BACKUP()))
+    CloseAfterBackup(window, auto, lambda: _say(window, t.CLOSING_AFTER_BACKUP()),
+                     lambda: _close_anyway(window))
     menu = getattr(window, "tools_menu", None)
     if menu is not None:
         setup = QAction(t.MENU_SETUP(), window)

@@ -131,25 +131,37 @@ class CloseAfterBackup(QObject):
     """Keeps *window* open while *auto* is backing up: the close is put off, *say* tells
     the librarian why, and the window closes itself once the backup has ended. Closing
     otherwise cut the backup short after five seconds (the window's workers are given no
-    more) and the exit backup started on top of it."""
+    more) and the exit backup started on top of it.
 
-    def __init__(self, window: QWidget, auto: AutoBackup, say: Callable[[], None]) -> None:
+    Asked to close again while waiting (a folder on the network that stopped answering), it
+    asks whether to close anyway: then the unfinished backup stays a ``.partial`` file, never
+    listed or restored, and no exit backup is tried.
+    """
+
+    def __init__(self, window: QWidget, auto: AutoBackup, say: Callable[[], None],
+                 ask_close_anyway: Callable[[], bool]) -> None:
         super().__init__(window)
         self._window = window
         self._auto = auto
         self._say = say
+        self._ask = ask_close_anyway
         self.pending = False
         auto.finished.connect(self._backup_ended)
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """Put off a Close of the window while a backup runs."""
-        if watched is self._window and event.type() == QEvent.Type.Close and self._auto.busy:
-            event.ignore()
-            self.pending = True
-            self._say()
-            return True
-        return False
+        if watched is not self._window or event.type() != QEvent.Type.Close \
+                or not self._auto.busy:
+            return False
+        if self.pending and self._ask():
+            self.pending = False
+            self._auto.enabled = False
+            return False
+        event.ignore()
+        self.pending = True
+        self._say()
+        return True
 
     def _backup_ended(self) -> None:
         if self.pending:

@@ -104,6 +104,11 @@ WAIT_CHECK = Text("ThuVien đang kiểm tra bản sao lưu. Hãy đợi kiểm t
                   "ThuVien is checking the backup. Wait until it has finished.")
 WAIT_RESTORE = Text("ThuVien đang khôi phục thư viện. Hãy đợi khôi phục xong.",
                     "ThuVien is restoring the library. Wait until it has finished.")
+CLOSE_ANYWAY = Text(
+    "ThuVien vẫn đang ghi bản sao lưu. Đóng ngay bây giờ? Bản sao lưu dở dang sẽ không được "
+    "giữ lại; dữ liệu thư viện không bị ảnh hưởng.",
+    "ThuVien is still writing the backup. Close now? The unfinished backup will not be kept; "
+    "the library's data is not affected.")
 CLOSING_AFTER_BACKUP = Text("Đang sao lưu… ThuVien sẽ đóng khi sao lưu xong.",
                             "Backing up… ThuVien closes when the backup has finished.")
 CONFIRM_RESTORE = Text(

@@ -184,10 +184,13 @@ def test_restore_checks_and_restores_off_the_gui_thread(
 
 def test_closing_the_window_during_back_up_now_waits_for_the_backup(
         window: Any, lib: Library, qtbot: Any, tmp_path: Path, pc_settings: Any,
-        slow_copy: None, messages: list[str]) -> None:
+        slow_copy: None, messages: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Tools → Back up now, then the window's X: it stays open, says it closes after the
     backup, and closes by itself with the backup finished (it was given five seconds, then
     the exit backup started on top of it)."""
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda _parent, _title, text, *_args: asked.append(text) or QMessageBox.StandardButton.No))
     _fill(lib)
     usb = tmp_path / "usb"
     QSettings().setValue("backup/folder", str(usb))
@@ -202,12 +205,37 @@ def test_closing_the_window_during_back_up_now_waits_for_the_backup(
         assert window.isVisible()
         assert window.statusBar().currentMessage() == \
             "Đang sao lưu… ThuVien sẽ đóng khi sao lưu xong."
+        window.close()  # again: asked whether to close anyway; No (the default) waits on
+        assert window.isVisible() and len(asked) == 1
+        assert "Bản sao lưu dở dang sẽ không được giữ lại" in asked[0]
     beat.stop()
     assert beat.longest < 400, beat.longest
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     [entry] = list_backups(usb)
     assert check_database_file(entry.path).library_id == lib.settings.library_id
     assert list(usb.glob("*.partial")) == [] and messages == []
+
+
+def test_closing_anyway_leaves_no_backup_that_looks_good(
+        window: Any, lib: Library, qtbot: Any, tmp_path: Path, pc_settings: Any,
+        slow_copy: None, messages: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second close answered Yes: the window closes now, the backup cut short (or
+    finished behind it) is never an unchecked file under a backup's name, and no exit backup
+    is tried."""
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *_args: QMessageBox.StandardButton.Yes))
+    _fill(lib)
+    usb = tmp_path / "usb"
+    QSettings().setValue("backup/folder", str(usb))
+    auto = install(window, lib)
+    action = next(a for a in window.tools_menu.actions() if a.text() == "&Sao lưu ngay")
+    action.trigger()
+    window.close()
+    assert window.isVisible()
+    window.close()
+    assert not window.isVisible() and not auto.enabled
+    for entry in list_backups(usb):  # whatever is there under a backup's name is good
+        assert check_database_file(entry.path).library_id == lib.settings.library_id
 
 
 def test_back_up_now_from_the_menu_names_the_file_made(
