@@ -14,18 +14,27 @@ import unicodedata
 from app.catalog.isbn import ean13_check_digit, to_isbn13
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# ISO/IEC 15424: "]", the symbology's letter, one modifier character ("]C1" GS1-128,
+# "]E0" EAN-13, "]A0" Code 39, "]I0" Interleaved 2 of 5, "]Q1" QR…).
+_AIM = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 _TYPED_ACCESSION = re.compile(r"^([A-Za-z]{1,4})[\s./_-]*(\d{1,10})$")
 _SEPARATORS = (".", "", "-", "/", "_", " ")
 _WIDEST = 10
 
 
 def normalise(code: str) -> str:
-    """The scanned text as looked up: NFC, no control characters, no outer spaces.
+    """The scanned or typed text as looked up: no control characters, no outer spaces,
+    full-width forms read as the plain ones (NFKC: "ＨＳ０００００１" typed with a Windows
+    IME is HS000001), and no AIM symbology identifier before the data ("]C1", "]E0",
+    "]A0", "]I0"…: what a scanner set to send them puts first).
 
-    >>> normalise(" TK.00003\\r\\n")
-    'TK.00003'
+    >>> normalise(" TK.00003\\r\\n"), normalise("]C1TK.00003"), normalise("ＴＫ．０００３")
+    ('TK.00003', 'TK.00003', 'TK.0003')
+    >>> normalise("]E09786041234561"), normalise("]A0HS000001")
+    ('9786041234561', 'HS000001')
     """
-    return unicodedata.normalize("NFC", _CONTROL.sub("", code)).strip()
+    text = unicodedata.normalize("NFKC", _CONTROL.sub("", code)).strip()
+    return _AIM.sub("", text, count=1).strip()
 
 
 def isbn_of(code: str) -> str | None:

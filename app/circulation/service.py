@@ -21,6 +21,7 @@ from app.circulation.calendar import Calendar
 from app.circulation.classloans import ClassLoanReport, ClassLoanSession
 from app.circulation.clock import Clock
 from app.circulation.clock_check import pc_clock
+from app.circulation.codes import normalise
 from app.circulation.context import CircContext
 from app.circulation.desk import Desk
 from app.circulation.documents import ClassLetter, PatronLoans
@@ -67,8 +68,8 @@ class Circulation:
     # -- lookups -------------------------------------------------------------------------
     @staticmethod
     def _patron(conn: sqlite3.Connection, key: PatronKey) -> PatronRef:
-        if isinstance(key, str):  # typed or pasted with a space, or a scanner's trailing tab
-            key = key.strip()
+        if isinstance(key, str):  # a space, a scanner's tab or AIM prefix, full-width digits
+            key = normalise(key)
         patron = patron_by_id(conn, key) if isinstance(key, int) else patron_by_card(conn, key)
         if patron is None and isinstance(key, str):
             row = conn.execute("SELECT id FROM patrons WHERE student_code = ? COLLATE NOCASE "
@@ -89,7 +90,7 @@ class Circulation:
     @staticmethod
     def _item(conn: sqlite3.Connection, key: ItemKey) -> ItemRef:
         if isinstance(key, str):
-            key = key.strip()
+            key = normalise(key)
         item = item_by_id(conn, key) if isinstance(key, int) else item_by_barcode(conn, key)
         if item is None:
             card = patron_by_card(conn, key) if isinstance(key, str) else None

@@ -20,6 +20,7 @@ from app.catalog.isbn import to_isbn13
 from app.circulation import DeskResult
 from app.circulation.classloans import ClassLoanReport
 from app.circulation.clock import display_date
+from app.circulation.codes import normalise
 from app.circulation.documents import letters_pdf, slip_pdf
 from app.circulation.fines import format_dong
 from app.circulation.rules import CATEGORY_NAMES, ITEM_TYPE_NAMES, LoanRule
@@ -243,6 +244,7 @@ def item_status(args: argparse.Namespace) -> int:
 
 
 def _record_id(lib: Library, key: str) -> int:
+    key = normalise(key)  # scanned with an AIM prefix, or typed in full-width digits
     isbn = to_isbn13(key)
     if isbn:
         row = lib.db.conn.execute("SELECT record_id FROM record_isbns WHERE isbn = ?",

@@ -15,6 +15,7 @@ from typing import Any
 
 from app import legacy_text
 from app.circulation.clock import library_today
+from app.circulation.codes import normalise
 from app.cli._common import add_json_flag, as_id, open_library, phrase, print_json, whole_number
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
@@ -259,7 +260,9 @@ def register(subparsers: Any) -> None:
 
 
 def find_patron(lib: Library, key: str) -> Patron:
-    """A patron by card, student code or numeric id (NotFoundError otherwise)."""
+    """A patron by card, student code or numeric id (NotFoundError otherwise); a card
+    scanned with an AIM prefix or typed in full-width digits is read as the card."""
+    key = normalise(key)
     found = lib.patrons.by_card(key) or lib.patrons.by_student_code(key)
     patron_id = as_id(key)
     if found is None and patron_id is not None:
