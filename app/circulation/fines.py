@@ -533,6 +533,12 @@ class Fines:
         rows = self._ctx.db.conn.execute(sql + "ORDER BY fp.paid_at, fp.id", params)
         return [Payment(*row) for row in rows]
 
+    def last_payments(self, patron_id: int) -> list[Payment]:
+        """What *patron_id* paid the last time they paid (one sum at the desk may be spread
+        over several debts), oldest debt first: the lines of the receipt for it."""
+        paid = self.payments(patron_id=patron_id)
+        return [p for p in paid if p.paid_at == paid[-1].paid_at] if paid else []
+
     def received(self, start: date | None = None, end: date | None = None) -> list[Payment]:
         """What the library received for fines and lost-book charges on its days *start* …
         *end* (both included, None: open on that side), oldest first: the money as it came,

@@ -207,19 +207,7 @@ class _GroupWriter:
             return
         if self.y - SIGNATURE_SPACE < BOTTOM:
             self._new_page()
-        s, width = self.doc, (RIGHT - LEFT) / max(len(signers), 2)
-        centres = [LEFT + width * (index + 0.5 + max(2 - len(signers), 0))
-                   for index in range(len(signers))]
-        day = self.today
-        s.set_font(REGULAR, 10)
-        s.text(centres[-1], self.y - 6, DATED(day=f"{day.day:02d}", month=f"{day.month:02d}",
-                                              year=str(day.year)), "centre")
-        for centre, role in zip(centres, signers, strict=True):
-            s.set_font(BOLD, 10)
-            s.text(centre, self.y - 24, role, "centre")
-            s.set_font(REGULAR, 9)
-            s.text(centre, self.y - 36, NAME_HINT(), "centre")
-        self.y -= SIGNATURE_SPACE
+        self.y = signatures(self.doc, self.y, signers, self.today)
 
     def write(self) -> Recording:
         """Every page of the group."""
@@ -261,6 +249,23 @@ class _GroupWriter:
         self._signatures()
         self.doc.new_page()
         return self.doc
+
+
+def signatures(s: Surface, y: float, signers: Sequence[str], today: date) -> float:
+    """Below *y*: the date line "ngày … tháng … năm …", then each of *signers* side by side
+    with "(Ký, ghi rõ họ tên)" and room to sign. Returns the height left under them."""
+    width = (RIGHT - LEFT) / max(len(signers), 2)
+    centres = [LEFT + width * (index + 0.5 + max(2 - len(signers), 0))
+               for index in range(len(signers))]
+    s.set_font(REGULAR, 10)
+    s.text(centres[-1], y - 6, DATED(day=f"{today.day:02d}", month=f"{today.month:02d}",
+                                     year=str(today.year)), "centre")
+    for centre, role in zip(centres, signers, strict=True):
+        s.set_font(BOLD, 10)
+        s.text(centre, y - 24, role, "centre")
+        s.set_font(REGULAR, 9)
+        s.text(centre, y - 36, NAME_HINT(), "centre")
+    return y - SIGNATURE_SPACE
 
 
 def desk_document(groups: Sequence[DeskGroup], library_name: str, today: date,

@@ -815,6 +815,14 @@
       <translation>Payment</translation>
     </message>
     <message>
+      <source>{name}: received {amount}</source>
+      <translation>{name}: received {amount}</translation>
+    </message>
+    <message>
+      <source>Receipt</source>
+      <translation>Receipt</translation>
+    </message>
+    <message>
       <source>Scan a student's card, then each textbook handed to them.</source>
       <translation>Scan a student's card, then each textbook handed to them.</translation>
     </message>
@@ -1973,6 +1981,10 @@
     <message>
       <source>Type the sum the reader brings (e.g. 10.000); the rest stays owed. The oldest debts are paid first.</source>
       <translation>Type the sum the reader brings (e.g. 10.000); the rest stays owed. The oldest debts are paid first.</translation>
+    </message>
+    <message>
+      <source>&amp;Print a receipt</source>
+      <translation>&amp;Print a receipt</translation>
     </message>
     <message>
       <source>Enter records the payment · Esc closes without recording</source>

@@ -815,6 +815,14 @@
       <translation>Thu tiền</translation>
     </message>
     <message>
+      <source>{name}: received {amount}</source>
+      <translation>{name}: đã thu {amount}</translation>
+    </message>
+    <message>
+      <source>Receipt</source>
+      <translation>Phiếu thu</translation>
+    </message>
+    <message>
       <source>Scan a student's card, then each textbook handed to them.</source>
       <translation>Quét thẻ học sinh, rồi quét từng cuốn sách giáo khoa phát cho em đó.</translation>
     </message>
@@ -1973,6 +1981,10 @@
     <message>
       <source>Type the sum the reader brings (e.g. 10.000); the rest stays owed. The oldest debts are paid first.</source>
       <translation>Gõ số tiền bạn đọc nộp (ví dụ 10.000); phần còn lại vẫn ghi nợ. Khoản nợ cũ nhất được trừ trước.</translation>
+    </message>
+    <message>
+      <source>&amp;Print a receipt</source>
+      <translation>&amp;In phiếu thu</translation>
     </message>
     <message>
       <source>Enter records the payment · Esc closes without recording</source>

@@ -479,6 +479,8 @@ VI: dict[str, str] = {
     "Still owed: {amount}.": "Còn nợ {amount}.",
     "Nothing more is owed.": "Không còn nợ gì.",
     "Payment": "Thu tiền",
+    "&Print a receipt": "&In phiếu thu", "Receipt": "Phiếu thu",
+    "{name}: received {amount}": "{name}: đã thu {amount}",
     "{name}: “{title}” ({barcode}), lost book — {amount}":
         "{name}: “{title}” ({barcode}), mất sách — {amount}",
     "A book lost on loan costs its reader": "Sách mượn bị mất, bạn đọc đền",

@@ -53,6 +53,10 @@ def test_a_part_payment_at_the_desk_from_the_keyboard(window, lib, owing, qtbot
     assert lib.circulation.fines.payments() == []
     assert dialog.amount.selectedText() == "30000"  # typed over again
 
+    assert dialog.print_receipt.isChecked()  # a receipt unless told otherwise
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # In phiếu thu
+    qtbot.waitUntil(lambda: not dialog.print_receipt.isChecked())  # a mnemonic clicks later
+    assert dialog.amount.hasFocus()
     qtbot.keyClicks(dialog.amount, "10.000")
     qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
     assert not dialog.isVisible()
@@ -72,9 +76,19 @@ def test_a_part_payment_at_the_desk_from_the_keyboard(window, lib, owing, qtbot
     second = desk.payment_dialog
     assert second is not dialog and second.amount.text() == "15.000"
     qtbot.waitUntil(lambda: second.amount.hasFocus())
+    desk.document_preview = None
     qtbot.keyClick(second.amount, Qt.Key.Key_Return)  # the whole rest, as prefilled
     assert desk.banner.text() == "Đã thu 15.000 đ của Nguyễn Văn An. Không còn nợ gì."
     assert not panel.fines.isVisibleTo(desk)
+    qtbot.waitUntil(lambda: desk.document_preview is not None, timeout=20000)
+    receipt = desk.document_preview  # the receipt of this payment only
+    qtbot.addWidget(receipt)
+    drawn = [op[1][2] for op in receipt.document.pages[0] if op[0] == "text"]
+    assert "PHIẾU THU TIỀN PHẠT, ĐỀN SÁCH" in drawn and "Tiếng Việt 6 tập 1" in drawn
+    assert drawn.count("15.000 đ") == 1 and "10.000 đ" not in drawn
+    assert "Đã thu: 15.000 đ" in drawn and "Không còn nợ." in drawn
+    assert receipt.file_name.startswith(f"phieu-thu-{patron.card}-")
+    receipt.close()
     scan(qtbot, field, barcodes[0])
     assert desk.banner.property("kind") == "ok"
 

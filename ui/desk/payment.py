@@ -2,7 +2,9 @@
 
 The dialog lists what the current reader owes and opens with the amount field holding the
 whole debt, selected: Enter takes it all, or the librarian types the sum the reader brought
-(it replaces the figure) and presses Enter; Esc closes without recording anything. A part
+(it replaces the figure) and presses Enter; Esc closes without recording anything. The
+receipt (:mod:`app.circulation.receipt`) is then previewed unless "In phiếu thu" (Alt+I;
+"Print a receipt", Alt+P, in English) was unticked. A part
 payment leaves the rest owed (the oldest debts are paid first). More than is owed, or an
 amount beyond the ceiling, is refused in the dialog with the reason, which stays open.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -77,6 +80,9 @@ class PaymentDialog(QDialog):
             "Type the sum the reader brings (e.g. 10.000); the rest stays owed. The oldest "
             "debts are paid first."))
         self.amount.selectAll()
+        self.print_receipt = QCheckBox(self.tr("&Print a receipt"))
+        self.print_receipt.setChecked(True)
+        self.print_receipt.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its mnemonic; Enter stays here
         self.error = error_label()
         hint = QLabel(self.tr("Enter records the payment · Esc closes without recording"))
         hint.setObjectName("keysHint")
@@ -92,6 +98,7 @@ class PaymentDialog(QDialog):
         form.addRow(self.summary)
         form.addRow(self.list)
         form.addRow(self.tr("Amount paid now (đ)"), self.amount)
+        form.addRow("", self.print_receipt)
         form.addRow(self.error)
         form.addRow(hint)
         form.addRow(buttons)

@@ -427,6 +427,30 @@ class DeskView(QWidget):
         self.patron_panel.show_patron(self._current_patron_id())
         self.changed.emit()
         self.focus_scan()
+        if dialog.print_receipt.isChecked():
+            self.print_receipt(dialog.patron_id)
+
+    def print_receipt(self, patron_id: int) -> Operation | None:
+        """Draw the receipt of *patron_id*'s last payment (what was received, when, for what,
+        and what is still owed) off the GUI thread and preview it. None when they never paid."""
+        fines = self._lib.circulation.fines
+        payments = fines.last_payments(patron_id)
+        if not payments:
+            return None
+        owed = fines.outstanding(patron_id)[0]
+        library_name, today = self._library_name(), self._lib.circulation.today()
+
+        def draw() -> Recording:
+            from app.circulation.receipt import receipt_document
+
+            return receipt_document(payments, owed, library_name, today)
+
+        summary = self.tr("{name}: received {amount}").format(
+            name=payments[0].patron_name or "",
+            amount=format_dong(sum(p.amount for p in payments)))
+        return self._preview(draw, self.tr("Receipt"),
+                             f"phieu-thu-{payments[0].patron_card or patron_id}-"
+                             f"{today.isoformat()}.pdf", summary)
 
     def start_class_loan(self, session_id: int) -> None:
         """Scans from now on hand out textbook set *session_id*: each student's card, then

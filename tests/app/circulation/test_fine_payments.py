@@ -190,3 +190,43 @@ def test_renewal_is_never_blocked_where_fines_do_not_block(world: World) -> None
     assert world.circ.checkout(card, copy.barcode).ok
     world.clock.advance(days=3)
     assert world.circ.renew(copy.barcode).code == "renewed"
+
+
+def test_the_receipt_says_what_was_received_when_and_what_is_owed(world: World,
+                                                                   tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The desk's receipt of a payment spread over two debts, read back from its PDF."""
+    import subprocess
+
+    from app.circulation.receipt import receipt_document
+    from app.labels.pdf import to_pdf
+    from tests.app.labels.raster import pdf_text
+
+    card, first = lost_book(world, 25000)
+    _card, second = lost_book(world, 12000, card, title="Toán 6 tập 2")
+    fines = world.circ.fines
+    patron_id = fines.get(first).patron_id or 0
+    fines.pay(first, 5000, by="Cô Hạnh")  # Mon 8 Sep: an earlier payment, not on the receipt
+    world.clock.advance(days=7)
+    fines.pay_debt(patron_id, 30000, by="Cô Hạnh")  # Mon 15 Sep: 20.000 + 10.000
+    paid = fines.last_payments(patron_id)
+    assert [(p.fine_id, p.amount, p.day) for p in paid] == [(first, 20000, "2025-09-15"),
+                                                            (second, 10000, "2025-09-15")]
+    owed = fines.outstanding(patron_id)[0]
+    document = receipt_document(paid, owed, "Thư viện Trường THCS Kim Đồng",
+                                world.circ.today())
+    pdf = tmp_path / "phieu-thu.pdf"
+    pdf.write_bytes(to_pdf(document))
+    assert "PHIẾU THU TIỀN PHẠT, ĐỀN SÁCH" in pdf_text(pdf.read_bytes(), tmp_path / "text")
+    layout = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+                            check=True, capture_output=True, text=True).stdout
+    [page] = layout.split("\f")[:-1]  # one page
+    lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+    assert "PHIẾU THU TIỀN PHẠT, ĐỀN SÁCH" in lines
+    assert any(line.startswith("Bạn đọc: Nguyễn Văn An Lớp: 6A") for line in lines)
+    rows = [line for line in lines if line.startswith("15/09/2025")]
+    assert rows == ["15/09/2025 TK.00001 Tiếng Việt 6 tập 1 đền sách mất 20.000 đ",
+                    "15/09/2025 TK.00002 Toán 6 tập 2 đền sách mất 10.000 đ"]
+    text = "\n".join(lines)
+    assert "Đã thu: 30.000 đ" in text and "Còn nợ: 2.000 đ" in text
+    assert "Người thu: Cô Hạnh" in text and "5.000 đ" not in text
+    assert "NGƯỜI NỘP TIỀN" in text and "CÁN BỘ THƯ VIỆN" in text
