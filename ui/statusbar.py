@@ -26,6 +26,8 @@ AFTER_CHANGE_MS = 800
 # Sync errors that only mean the district server could not be reached (no network, server
 # off, too slow): the desk works on and the changes wait, so the bar says "offline".
 OFFLINE_CODES = ("sync.offline", "sync.timeout")
+# A certificate refused because this PC's date is wrong (app.sync.messages.TLS_CLOCK).
+CLOCK_CODE = "sync.tls_clock"
 # From this many days without a sync the bar counts them (and shows them in amber).
 DAYS_TO_COUNT = 2
 
@@ -200,6 +202,8 @@ class LibraryStatusBar(QStatusBar):
                     days=days, time=status.last_sync_local)
             return self.tr("Sync: offline (last success {time})").format(
                 time=status.last_sync_local)
+        if getattr(status, "last_error_code", None) == CLOCK_CODE:
+            return self.tr("Sync: failed, wrong date on this computer")
         if getattr(status, "last_error", None):
             if getattr(status, "last_sync_at", None):
                 return self.tr("Sync: failed (last success {time})").format(

@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import requests
 
+from app.circulation.clock_check import SERVER_TIME_KEY, ClockCheck, pc_clock, shown_day
 from app.db.connection import Database, open_database, utc_now
 from app.sync import batch, privacy, state, union_cache
 from app.sync import messages as msg
@@ -34,6 +38,8 @@ from app.sync.status import pending_changes
 from app.sync.token_store import TokenStore
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+#: What OpenSSL says of a certificate whose validity starts after this PC's date.
+NOT_YET_VALID = "certificate is not yet valid"
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,9 @@ class SyncClient:
         self.push_session = requests.Session()
         self.push_session.trust_env = False
         self.renumbered = self.withheld = 0
+        #: The server's date at its latest answer (its Date header), kept after a sync: the
+        #: clock guard knows from it that a PC showing an earlier date is wrong for sure.
+        self.server_time: datetime | None = None
         self._lock = threading.Lock()
 
     # -- configuration --------------------------------------------------------------------
@@ -139,7 +148,7 @@ class SyncClient:
             headers["Content-Type"] = "application/json"
         try:
             try:
-                return session.request(method, url, headers=headers, params=params,
+                resp = session.request(method, url, headers=headers, params=params,
                                        data=data, timeout=self.timeout, verify=verify,
                                        proxies=proxies)
             except requests.exceptions.ConnectionError as exc:
@@ -147,15 +156,36 @@ class SyncClient:
                 # (safe: push and pull are idempotent; enroll is not retried).
                 if path.endswith("/enroll") or isinstance(exc, requests.exceptions.SSLError):
                     raise
-                return session.request(method, url, headers=headers, params=params,
+                resp = session.request(method, url, headers=headers, params=params,
                                        data=data, timeout=self.timeout, verify=verify,
                                        proxies=proxies)
         except requests.exceptions.SSLError as exc:
-            raise SyncError("sync.tls", msg.TLS, detail=type(exc).__name__) from exc
+            raise self._tls_refusal(exc) from exc
         except requests.exceptions.Timeout as exc:
             raise SyncError("sync.timeout", msg.TIMEOUT, detail=type(exc).__name__) from exc
         except requests.RequestException as exc:
             raise SyncError("sync.offline", msg.OFFLINE, detail=type(exc).__name__) from exc
+        self.server_time = server_date(resp) or self.server_time
+        return resp
+
+    def _tls_refusal(self, exc: requests.exceptions.SSLError) -> SyncError:
+        """The server's certificate refused, in words. A PC whose date is before the day the
+        certificate starts ("not yet valid": a clock back in 2009), or wrong for sure by the
+        clock guard, is told to set its date: the address and the CA file are not at fault."""
+        try:
+            verdict = ClockCheck(self.db).verdict()
+            wrong = verdict.behind and verdict.wrong_for_sure
+        except sqlite3.Error:  # the file locked just now: judge by OpenSSL's words alone
+            wrong = False
+        if wrong or NOT_YET_VALID in str(exc):
+            return SyncError("sync.tls_clock", msg.TLS_CLOCK, now=shown_day(pc_clock()))
+        return SyncError("sync.tls", msg.TLS, detail=type(exc).__name__)
+
+    def _server_time_kept(self) -> dict[str, str]:
+        """The server's date to keep in ``sync_state`` (nothing when it gave none)."""
+        if self.server_time is None:
+            return {}
+        return {SERVER_TIME_KEY: self.server_time.isoformat()}
 
     def _token(self) -> str:
         token = self.tokens.load()
@@ -201,7 +231,7 @@ class SyncClient:
         self.tokens.save(str(data["token"]))
         library = data["library"]
         state.put(self.db, server_url=base, library_code=library["code"],
-                  library_name=library["name"], cursor="")
+                  library_name=library["name"], cursor="", **self._server_time_kept())
         if state.setting(self.db.conn, privacy.SECRET_SETTING) is None:
             state.put_setting(self.db, privacy.SECRET_SETTING, privacy.new_secret())
         return dict(library)
@@ -329,10 +359,10 @@ class SyncClient:
             except SyncError as exc:
                 state.put(self.db, last_error_code=exc.code,
                           last_error_params=json.dumps(exc.params, default=str),
-                          last_error_at=utc_now())
+                          last_error_at=utc_now(), **self._server_time_kept())
                 raise
             state.put(self.db, last_sync_at=utc_now(), last_error_code=None,
-                      last_error_params=None, last_error_at=None)
+                      last_error_params=None, last_error_at=None, **self._server_time_kept())
             return SyncReport(pushed, acked, pulled, self.renumbered, self.withheld)
 
     def close(self) -> None:
@@ -340,6 +370,25 @@ class SyncClient:
         self.session.close()
         self.push_session.close()
         self.db.close()
+
+
+def server_date(resp: requests.Response) -> datetime | None:
+    """The server's clock when it answered: its ``Date`` header (None when absent or not a
+    date).
+
+    >>> answer = requests.Response()
+    >>> answer.headers["Date"] = "Sun, 22 Nov 2026 07:30:00 GMT"
+    >>> server_date(answer).isoformat()
+    '2026-11-22T07:30:00+00:00'
+    """
+    value = resp.headers.get("Date")
+    if not value:
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 _ALREADY_AS = re.compile(r"already enrolled as library (\S+)")

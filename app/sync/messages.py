@@ -19,6 +19,14 @@ TLS = Text("Không xác minh được chứng chỉ bảo mật của máy chủ
            "hoặc tệp chứng chỉ CA trong cài đặt đồng bộ.",
            "The server's security certificate could not be verified ({detail}). Check the "
            "address or the CA file in the sync settings.")
+# A certificate "not yet valid" by this PC's date (a clock back in 2009): not the address's
+# or the CA file's fault, as TLS's words would have the librarian believe.
+TLS_CLOCK = Text("Ngày trên máy tính ({now}) sai nên không kiểm tra được chứng chỉ bảo mật "
+                 "của máy chủ huyện. Hãy chỉnh lại ngày giờ của máy (Windows: bấm chuột phải "
+                 "vào đồng hồ → Điều chỉnh ngày/giờ); đồng bộ sẽ tự chạy lại.",
+                 "This computer's date ({now}) is wrong, so the district server's security "
+                 "certificate cannot be checked. Set the computer's date and time (Windows: "
+                 "right-click the clock → Adjust date/time); sync will run again by itself.")
 TOKEN_REFUSED = Text("Máy chủ không nhận khoá của thư viện này. Hãy xin mã ghi danh mới ở thư "
                      "viện huyện và ghi danh lại.",
                      "The server refused this library's token. Ask the district library for a "
@@ -75,6 +83,7 @@ class SyncError(UserError):
 
 MESSAGES: dict[str, Text] = {
     "sync.offline": OFFLINE, "sync.timeout": TIMEOUT, "sync.tls": TLS,
+    "sync.tls_clock": TLS_CLOCK,
     "sync.token_refused": TOKEN_REFUSED,
     "sync.not_enrolled": NOT_ENROLLED, "sync.enroll_refused": ENROLL_REFUSED,
     "sync.server_error": SERVER_ERROR, "sync.bad_answer": BAD_ANSWER,

@@ -6,15 +6,19 @@ cataloguing from the cached union catalog.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.circulation.clock_check import ClockCheck
 from app.db.connection import Database
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
 from app.sync import privacy, union_cache
 from app.sync.client import SyncClient, SyncReport
+from app.sync.messages import TLS_CLOCK
 from app.sync.protocol import as_str_list, as_year
 from app.sync.runner import RunOutcome, SyncRunner
 from app.sync.status import SyncStatus, read_status
@@ -53,9 +57,22 @@ class SyncService:
         return SyncClient(self._db.path, token_dir=self.token_dir, **options)
 
     def status(self) -> SyncStatus:
-        """Last sync time, changes pending, last error in words, where the token is kept."""
+        """Last sync time, changes pending, last error in words, where the token is kept;
+        while this PC's date is refused, why (``clock_problem``), and a certificate error
+        told as the wrong date it comes from when that date is wrong for sure."""
         store = self.token_store()
-        return read_status(self._db.conn, store.where(), enrolled=store.load() is not None)
+        status = read_status(self._db.conn, store.where(), enrolled=store.load() is not None)
+        try:
+            verdict = ClockCheck(self._db).verdict()
+        except sqlite3.Error:  # locked just now: the rest of the status still says something
+            return status
+        if not verdict.behind:
+            return status
+        status = replace(status, clock_problem=verdict.message)
+        if status.last_error_code == "sync.tls" and verdict.wrong_for_sure:
+            status = replace(status, last_error_code="sync.tls_clock",
+                             last_error=TLS_CLOCK(now=verdict.now_shown))
+        return status
 
     def enroll(self, url: str, code: str, ca_file: str | None = None) -> dict[str, Any]:
         """Enroll with the district server using a one-time code."""

@@ -43,6 +43,9 @@ class SyncStatus:
     last_error: str | None
     union_records: int
     token_storage: str | None
+    #: Why this PC's date is refused (the clock guard's message), None while it is accepted:
+    #: sync may fail on it (TLS), and what it sends is dated by it.
+    clock_problem: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """As a JSON-ready dict (``thuvien sync status --json``)."""

@@ -1504,6 +1504,10 @@
       <translation>Sync: offline (last success {time})</translation>
     </message>
     <message>
+      <source>Sync: failed, wrong date on this computer</source>
+      <translation>Sync: failed, wrong date on this computer</translation>
+    </message>
+    <message>
       <source>Sync: failed (last success {time})</source>
       <translation>Sync: failed (last success {time})</translation>
     </message>
@@ -3135,6 +3139,10 @@
     <message>
       <source>Last error</source>
       <translation>Last error</translation>
+    </message>
+    <message>
+      <source>This computer's date</source>
+      <translation>This computer's date</translation>
     </message>
     <message>
       <source>District catalog records here</source>

@@ -1504,6 +1504,10 @@
       <translation>Đồng bộ: chưa có mạng (lần cuối được: {time})</translation>
     </message>
     <message>
+      <source>Sync: failed, wrong date on this computer</source>
+      <translation>Đồng bộ: lỗi, ngày trên máy tính sai</translation>
+    </message>
+    <message>
       <source>Sync: failed (last success {time})</source>
       <translation>Đồng bộ: lỗi (lần cuối được: {time})</translation>
     </message>
@@ -3135,6 +3139,10 @@
     <message>
       <source>Last error</source>
       <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+      <source>This computer's date</source>
+      <translation>Ngày trên máy tính</translation>
     </message>
     <message>
       <source>District catalog records here</source>

@@ -62,6 +62,9 @@ VI: dict[str, str] = {
         "Đã khôi phục thư viện từ {backup}. Tệp bị hỏng được giữ lại là {kept}.",
     "Sync: failed (last success {time})": "Đồng bộ: lỗi (lần cuối được: {time})",
     "Sync: failed": "Đồng bộ: lỗi",
+    # a certificate refused because this PC's date is wrong (ui/statusbar.py, settings page)
+    "Sync: failed, wrong date on this computer": "Đồng bộ: lỗi, ngày trên máy tính sai",
+    "This computer's date": "Ngày trên máy tính",
     "Sync: last {time}": "Đồng bộ lần cuối: {time}",
     "Sync: never": "Đồng bộ: chưa lần nào",
     "Sync: offline, will try again": "Đồng bộ: chưa có mạng, sẽ thử lại",

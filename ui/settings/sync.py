@@ -68,16 +68,23 @@ class SyncPage(QWidget):
         self.union_label = QLabel()
         self.token_label = QLabel()
         self.token_label.setWordWrap(True)
+        # A PC back in 2009 cannot check the server's certificate, and dates what it sends
+        # wrong: the clock guard's words, shown only while it refuses this PC's date.
+        self.clock_label = QLabel()
+        self.clock_label.setWordWrap(True)
+        self.clock_label.setStyleSheet("color: #b91c1c; font-weight: bold;")
         state_form = QFormLayout(state)
         state_form.addRow(self.tr("District server"), self.server_label)
         state_form.addRow(self.tr("Library code"), self.code_label)
         state_form.addRow(self.tr("Last sync"), self.last_label)
         state_form.addRow(self.tr("Changes not yet sent"), self.pending_label)
         state_form.addRow(self.tr("Last error"), self.error_label)
+        state_form.addRow(self.tr("This computer's date"), self.clock_label)
         state_form.addRow(self.tr("District catalog records here"), self.union_label)
         state_form.addRow(self.tr("Sync key"), self.token_label)
         self._state_form = state_form
         state_form.setRowVisible(self.token_label, False)  # until the status says enrolled
+        state_form.setRowVisible(self.clock_label, False)  # while the date is accepted
         self.sync_button = QPushButton(self.tr("Sync now (Ctrl+Shift+S)"))
         self.sync_button.clicked.connect(self.sync_now)
         state_form.addRow(self.sync_button)
@@ -160,6 +167,9 @@ class SyncPage(QWidget):
         self.error_label.setText(status.last_error or self.tr("none"))
         self.error_label.setStyleSheet("color: #b91c1c;" if status.last_error else "")
         self.union_label.setText(str(status.union_records))
+        problem = getattr(status, "clock_problem", None)
+        self.clock_label.setText(problem or "")
+        self._state_form.setRowVisible(self.clock_label, bool(problem))
         self.token_label.setText(status.token_storage or dash)
         # Where the key is kept means nothing before there is a key.
         self._state_form.setRowVisible(self.token_label, bool(status.enrolled))
