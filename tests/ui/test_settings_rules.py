@@ -40,3 +40,17 @@ def test_a_fine_too_large_and_a_bad_fixed_date_are_named(lib, qtbot) -> None:  #
     page.save()
     assert lib.circulation.rules.rule_for("student", "book").fixed_due == "--06-30"
     assert lib.circulation.rules.rule_for("student", "book").fine_per_day == 2000
+
+
+def test_a_fine_typed_with_its_currency_is_read(lib, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = RulesPage(lib)
+    qtbot.addWidget(page)
+    row = _row(page, "*", "book")
+    page.table.setItem(row, FINE, QTableWidgetItem("1.500 đ"))
+    assert page.save(), page.message.text()
+    assert lib.circulation.rules.rule_for("student", "book").fine_per_day == 1500
+    page.table.setItem(_row(page, "*", "book"), FINE, QTableWidgetItem("99.999.999.999 đ"))
+    assert not page.save()
+    assert "Tiền phạt mỗi ngày phải từ 0 đến 10.000.000, không phải 99999999999" in \
+        page.message.text()
+    assert lib.circulation.rules.rule_for("student", "book").fine_per_day == 1500

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog.models import ITEM_TYPES
-from app.circulation.fines import MAX_LOST_PERCENT
+from app.circulation.fines import MAX_LOST_PERCENT, parse_dong
 from app.circulation.rules import (
     ANY,
     CATEGORY_NAMES,
     ITEM_TYPE_NAMES,
+    MAX_AMOUNT,
     PATRON_CATEGORIES,
     LoanRule,
     validate,
@@ -36,8 +37,8 @@ from app.library import Library
 from ui.widgets import say
 
 CATEGORY, ITEM_TYPE, LOANABLE, DAYS, FIXED_DUE, MAX_ITEMS, RENEWALS, HOLDS, FINE = range(9)
-#: The largest amount the fine-block box takes (đồng).
-MAX_BLOCK = 10_000_000
+#: The largest amount the fine-block box takes (đồng): the ceiling of every amount typed.
+MAX_BLOCK = MAX_AMOUNT
 
 
 def _combo(names: dict[str, Text], codes: tuple[str, ...], current: str) -> QComboBox:
@@ -212,11 +213,19 @@ class RulesPage(QWidget):
                 max_items=int(self._text(row, MAX_ITEMS) or 0),
                 renewals=int(self._text(row, RENEWALS) or 0),
                 holds_allowed=self._checked(row, HOLDS),
-                fine_per_day=int(self._text(row, FINE).replace(".", "") or 0))
+                fine_per_day=self._amount(row, FINE))
         except ValueError:
             raise ValueError(self.tr("Row {row}: days, max items, renewals and the fine are "
                                      "whole numbers.")
                              .format(row=row + 1)) from None
+
+    def _amount(self, row: int, column: int) -> int:
+        """An amount of đồng typed in a cell ("2.000", "2000 đ"; empty: 0); ValueError else."""
+        text = self._text(row, column)
+        amount = parse_dong(text) if text else 0
+        if amount is None:
+            raise ValueError(text)
+        return amount
 
     def save(self) -> bool:
         """Write every row (each checked by the circulation core); nothing is saved on an
