@@ -79,3 +79,19 @@ def test_renew_in_the_patrons_view_on_a_pc_back_in_2009_says_the_date(
     assert panel.message.text() == clock_words(today)
     assert panel.message.isVisible() and no_box_shown()
     assert lib.db.conn.execute("SELECT renewals FROM loans").fetchone()[0] == 0
+
+
+def test_a_stocktake_scan_on_a_pc_back_in_2009_says_the_date_in_its_banner(
+        window, lib, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    [copy] = lib.catalog.add_copies(lib.catalog.add_record("Tiếng Việt 1"), 1)
+    lib.collection.start_stocktake()
+    today = shown(datetime.now(UTC))
+    set_pc_clock(monkeypatch, DEAD_BATTERY)
+
+    view = window.show_view("stocktake")
+    qtbot.waitUntil(lambda: view.scan_field.isEnabled())
+    qtbot.keyClicks(view.scan_field, copy.barcode)
+    qtbot.keyClick(view.scan_field, Qt.Key.Key_Return)
+    assert view.banner.property("kind") == "bad"
+    assert view.banner.text() == clock_words(today) and no_box_shown()
+    assert lib.db.conn.execute("SELECT count(*) FROM stocktake_items").fetchone()[0] == 0
