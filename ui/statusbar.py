@@ -102,7 +102,11 @@ class LibraryStatusBar(QStatusBar):
             verdict = self._clock_check.verdict()
         except sqlite3.Error:  # locked by a backup, or closed as the app quits: next time
             return self.clock_label.isVisible()
-        if verdict.behind:
+        if verdict.records_ahead:  # this PC's date may be right: the records are ahead of it
+            self.clock_label.setText(self.tr(
+                "Records up to {date}, after this computer's date").format(
+                date=verdict.latest_shown))
+        elif verdict.behind:
             self.clock_label.setText(self.tr("Wrong date on this computer: {date}").format(
                 date=verdict.now_shown))
             self.clock_label.setToolTip(verdict.message)

@@ -1480,6 +1480,10 @@
       <translation>Database: {path}</translation>
     </message>
     <message>
+      <source>Records up to {date}, after this computer's date</source>
+      <translation>Records up to {date}, after this computer's date</translation>
+    </message>
+    <message>
       <source>Wrong date on this computer: {date}</source>
       <translation>Wrong date on this computer: {date}</translation>
     </message>

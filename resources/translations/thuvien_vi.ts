@@ -1480,6 +1480,10 @@
       <translation>CSDL: {path}</translation>
     </message>
     <message>
+      <source>Records up to {date}, after this computer's date</source>
+      <translation>Thư viện đã ghi đến {date}, sau ngày trên máy</translation>
+    </message>
+    <message>
       <source>Wrong date on this computer: {date}</source>
       <translation>Ngày giờ trên máy tính sai: {date}</translation>
     </message>

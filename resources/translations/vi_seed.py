@@ -65,6 +65,8 @@ VI: dict[str, str] = {
     # a certificate refused because this PC's date is wrong (ui/statusbar.py, settings page)
     "Sync: failed, wrong date on this computer": "Đồng bộ: lỗi, ngày trên máy tính sai",
     "This computer's date": "Ngày trên máy tính",
+    "Records up to {date}, after this computer's date":
+        "Thư viện đã ghi đến {date}, sau ngày trên máy",
     "Sync: last {time}": "Đồng bộ lần cuối: {time}",
     "Sync: never": "Đồng bộ: chưa lần nào",
     "Sync: offline, will try again": "Đồng bộ: chưa có mạng, sẽ thử lại",

@@ -42,6 +42,9 @@ def test_the_desk_lends_again_once_the_librarian_confirms_the_corrected_date(
     desk = window.desk
     strip = desk.clock_banner
     assert strip.isVisible() and window.status.clock_label.isVisible()
+    # the date may be right: the status bar does not call it wrong
+    assert window.status.clock_label.text() == (
+        f"Thư viện đã ghi đến {shown(AHEAD)}, sau ngày trên máy")
     assert shown(REAL) in strip.text() and shown(AHEAD) in strip.text()
     button = strip.trust_button
     assert button.isVisible() and button.text() == "&Ngày trên máy đã đúng…"
