@@ -25,14 +25,18 @@ from server.db import read
 
 PAGE_SIZE = 20
 MAX_PAGE = 500
-MAX_QUERY = 200
+#: Long enough for a catalogue card's description pasted whole (its ISBN comes last) and for
+#: the 64 words the search reads (app.catalog.query.MAX_TERMS).
+MAX_QUERY = 1000
 
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
         "title": "Mục lục liên hợp — tra cứu",
         "heading": "Tra cứu mục lục liên hợp",
         "intro": "Sách của các thư viện trường học và thư viện xã trong huyện. Gõ từ trong "
-                 "nhan đề hoặc tên tác giả (có dấu hay không dấu đều được), hoặc số ISBN.",
+                 "nhan đề, tên tác giả, chủ đề, nhà xuất bản hoặc tùng thư (có dấu hay không "
+                 "dấu đều được), hoặc số ISBN; thêm year:2020 để chỉ tìm sách xuất bản năm "
+                 "đó.",
         "label": "Từ khoá",
         "button": "Tìm",
         "found": "Tìm thấy {total} biểu ghi",
@@ -56,7 +60,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Union catalog — search",
         "heading": "Search the union catalog",
         "intro": "Books of the district's school and commune libraries. Type words of the "
-                 "title or of an author's name (with or without Vietnamese marks), or an ISBN.",
+                 "title, an author's name, a subject, the publisher or the series (with or "
+                 "without Vietnamese marks), or an ISBN; add year:2020 for the books published "
+                 "that year.",
         "label": "Search words",
         "button": "Search",
         "found": "{total} records found",

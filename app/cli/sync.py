@@ -78,7 +78,8 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("union-search", help=phrase(
         "tìm trong bản sao mục lục liên hợp trên máy", "search the local copy of the union catalog"))
     p.add_argument("query", metavar=phrase("TỪ_KHOÁ", "QUERY"), help=phrase(
-        "nhan đề, tác giả hoặc ISBN", "title, author or ISBN"))
+        "từ trong nhan đề, tác giả, chủ đề, nhà xuất bản, tùng thư; ISBN; year:2020",
+        "words of the title, authors, subjects, publisher, series; an ISBN; year:2020"))
     p.add_argument("--limit", type=whole_number(1, MAX_LIMIT), default=20, help=phrase(
         "số kết quả tối đa (mặc định 20)", "most results to list (default 20)"))
     add_json_flag(p)

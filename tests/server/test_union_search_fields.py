@@ -131,3 +131,21 @@ def test_migration_0009_fills_year_and_subjects_and_downgrades(db_url: str) -> N
         command.upgrade(cfg, "head")
     finally:
         engine.dispose()
+
+
+def test_the_web_page_reads_a_whole_catalogue_card(district: Any) -> None:
+    """A description pasted from a catalogue card ends with its ISBN, past the 200
+    characters the page used to keep: the ISBN tells two editions apart."""
+    token, lib = enrolled_library(district, "TH-K")
+    push(district, "TH-K", token, lib, [
+        change(1, "record", "k1", record_payload("Truyện Kiều", isbns=[KIEU_ISBN],
+                                                 authors=["Nguyễn Du"], year=2015)),
+        change(2, "record", "k2", record_payload("Truyện Kiều", isbns=["9786040219251"],
+                                                 authors=["Nguyễn Du"], year=2019))])
+    card = ("Truyện Kiều / Nguyễn Du. - Tái bản lần thứ 3, có sửa chữa và bổ sung. - H. : "
+            "Văn học, 2015. - 200 tr. : minh hoạ ; 21 cm. - (Tủ sách Văn học Việt Nam trong "
+            "nhà trường). - Thư mục: tr. 195-198. - ISBN 978-604-969-036-5")
+    assert len(card) > 200
+    page = district.http.get("/opac", params={"q": card}).text
+    assert "Tìm thấy 1 biểu ghi" in page and KIEU_ISBN in page
+    assert "9786040219251" not in page
