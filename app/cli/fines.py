@@ -1,6 +1,7 @@
 """Fine commands: ``fines [list] [--patron CARD] [--outstanding]``, ``fines show ID``,
 ``fines pay ID [AMOUNT]`` (a part, or all that is still owed), ``fines waive ID --reason
 TEXT``, ``fines received [--from DAY] [--to DAY]`` (the money received, by day),
+``fines receipt --patron CARD [--pdf FILE]`` (the receipt of the reader's last payment),
 ``fines block [AMOUNT]`` and ``fines lost-charge [PERCENT]``.
 
 Exit codes: 0 done; 2 a user error (unknown fine or patron, a fine already settled, a waive
@@ -11,14 +12,23 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from app.circulation.clock import display_date
 from app.circulation.fines import Fine, Payment, format_dong, parse_dong
-from app.cli._common import add_json_flag, number, open_library, phrase, print_json
+from app.cli._common import (
+    add_json_flag,
+    file_problem,
+    number,
+    open_library,
+    phrase,
+    print_json,
+)
 from app.cli.patrons import find_patron
 from app.errors import ValidationError
 from app.i18n import Text
+from app.library import Library
 from app.reports.period import Period
 
 NO_FINES = Text("Không có khoản phạt nào.", "No fines.")
@@ -41,6 +51,7 @@ SETTLED = Text("Khoản phạt #{id} ({amount}): {status}.", "Fine #{id} ({amoun
 PAID_PART = Text("Khoản phạt #{id} ({amount}): đã thu {received} — đã nộp {paid}, còn nợ {owed}.",
                  "Fine #{id} ({amount}): received {received} — {paid} paid so far, {owed} "
                  "still owed.")
+WAIVED_AFTER = Text(" — đã nộp {paid} trước khi miễn", " — {paid} paid before the waive")
 PART_EXTRA = Text(" — đã nộp {paid}, còn nợ {owed}", " — {paid} paid, {owed} still owed")
 PAYMENT_LINE = Text("  {date}  đã thu {amount}{who}", "  {date}  received {amount}{who}")
 PAID_SO_FAR = Text("Đã nộp: {paid}. Còn nợ: {owed}.", "Paid: {paid}. Still owed: {owed}.")
@@ -49,6 +60,10 @@ RECEIVED_LINE = Text("{date}  #{id}  {card} {name}  {barcode} “{title}”  {am
 RECEIVED_TOTAL = Text("Đã thu: {amount} ({count} lần nộp).",
                       "Received: {amount} ({count} payment(s)).")
 NOTHING_RECEIVED = Text("Không thu khoản nào.", "Nothing received.")
+NEED_PATRON = Text("Phiếu thu của ai? Thêm --patron THẺ_BẠN_ĐỌC.",
+                   "Whose receipt? Add --patron CARD.")
+NO_PAYMENT = Text("{name} chưa nộp khoản nào.", "{name} has paid nothing yet.")
+RECEIPT_WROTE = Text("Đã ghi phiếu thu vào {file}.", "Wrote the receipt to {file}.")
 BLOCK_OFF = Text("Tiền phạt chưa nộp không chặn mượn sách.",
                  "Outstanding fines never block new loans.")
 BLOCK_AT = Text("Bạn đọc nợ phạt từ {amount} trở lên không được mượn thêm.",
@@ -64,14 +79,17 @@ def register(subparsers: Any) -> None:
             "tiền phạt và tiền đền sách: xem, thu, miễn, chặn mượn, mức đền",
             "fines and lost-book charges: list, pay, waive, block loans, lost charge"))
     p.add_argument("action", nargs="?", default="list",
-                   choices=["list", "show", "pay", "waive", "received", "block", "lost-charge"],
+                   choices=["list", "show", "pay", "waive", "received", "receipt", "block",
+                            "lost-charge"],
                    help=phrase(
                        "list = xem (mặc định), show = một khoản và các lần nộp, pay = thu (cả "
-                       "hoặc một phần), waive = miễn, received = tiền đã thu theo ngày, block = "
-                       "mức nợ chặn mượn, lost-charge = mức đền sách mất",
+                       "hoặc một phần), waive = miễn, received = tiền đã thu theo ngày, "
+                       "receipt = phiếu thu lần nộp gần nhất của bạn đọc, block = mức nợ chặn "
+                       "mượn, lost-charge = mức đền sách mất",
                        "list (the default), show (one fine and its payments), pay (all or a "
-                       "part), waive, received (money received, by day), block (debt that "
-                       "stops loans), lost-charge (charge for a lost book)"))
+                       "part), waive, received (money received, by day), receipt (of the "
+                       "reader's last payment), block (debt that stops loans), lost-charge "
+                       "(charge for a lost book)"))
     p.add_argument("values", nargs="*", help=phrase(
         "show/waive: SỐ_PHIẾU_PHẠT; pay: SỐ_PHIẾU_PHẠT [SỐ_TIỀN nộp lần này, mặc định: tất cả "
         "số còn nợ]; block: SỐ_TIỀN (đồng; 0 = tắt); lost-charge: PHẦN_TRĂM giá sách (0 = tắt)",
@@ -90,6 +108,8 @@ def register(subparsers: Any) -> None:
         "received: từ ngày (ngày/tháng/năm)", "received: from (day/month/year)"))
     p.add_argument("--to", dest="end", metavar=phrase("NGÀY", "DATE"), help=phrase(
         "received: đến ngày (ngày/tháng/năm)", "received: to (day/month/year)"))
+    p.add_argument("--pdf", type=Path, metavar=phrase("TỆP", "FILE"), help=phrase(
+        "receipt: ghi phiếu thu vào tệp PDF này", "receipt: write the receipt to this PDF"))
     add_json_flag(p)
     p.set_defaults(handler=fines)
 
@@ -129,6 +149,8 @@ def fines(args: argparse.Namespace) -> int:
             return _setting(args, "lost_charge_percent", service.set_lost_charge_percent,
                             service.lost_charge_percent,
                             lambda percent: LOST_AT(percent=percent), LOST_OFF)
+        if args.action == "receipt":
+            return _receipt(lib, args)
         if args.action == "received":
             period = Period.read(args.start, args.end)
             return _print_received(service.received(period.start, period.end), period,
@@ -162,8 +184,11 @@ def fines(args: argparse.Namespace) -> int:
 def _line(f: Fine) -> str:
     """One fine on one line, with what was paid and is owed when it is partly paid."""
     line = LOST_LINE if f.kind == "lost" else FINE_LINE
-    extra = PART_EXTRA(paid=format_dong(f.paid), owed=format_dong(f.owed)) if f.paid and \
-        f.status != "paid" else ""
+    extra = ""
+    if f.partly_paid:
+        extra = PART_EXTRA(paid=format_dong(f.paid), owed=format_dong(f.owed))
+    elif f.status == "waived" and f.paid:  # the rest waived: what came in stays received
+        extra = WAIVED_AFTER(paid=format_dong(f.paid))
     return line(id=f.id, date=display_date(f.assessed_on), card=f.patron_card or "",
                 name=f.patron_name or "", barcode=f.barcode, title=f.title,
                 days=f.days_late, per_day=format_dong(f.per_day), amount=f.amount_text,
@@ -184,6 +209,42 @@ def _print_one(fine: Fine, payments: list[Payment], as_json: bool) -> int:
         print(PAYMENT_LINE(date=display_date(payment.day), amount=payment.amount_text,
                            who=_who(payment)))
     print(PAID_SO_FAR(paid=format_dong(fine.paid), owed=format_dong(fine.owed)))
+    return 0
+
+
+def _receipt(lib: Library, args: argparse.Namespace) -> int:
+    """``fines receipt --patron CARD [--pdf FILE]``: the reader's last payment, what they
+    still owe, and the printable receipt of it."""
+    if not args.patron:
+        raise ValidationError("cli.need_patron", NEED_PATRON)
+    patron = find_patron(lib, args.patron)
+    service = lib.circulation.fines
+    paid: list[Payment] = service.last_payments(patron.id)
+    if not paid:
+        raise ValidationError("fine.no_payment", NO_PAYMENT, name=patron.full_name)
+    owed: int = service.outstanding(patron.id)[0]
+    if args.pdf:
+        from app.circulation.documents import write_pdf
+        from app.circulation.receipt import receipt_document
+
+        document = receipt_document(paid, owed, str(lib.settings.get("library_name", "") or ""),
+                                    lib.circulation.today())
+        try:
+            write_pdf(args.pdf, document)
+        except OSError as exc:
+            raise file_problem(exc, args.pdf) from exc
+    if args.json:
+        print_json({"payments": [p.to_dict() for p in paid], "received":
+                    sum(p.amount for p in paid), "owed": owed})
+        return 0
+    for payment in paid:
+        print(RECEIVED_LINE(date=display_date(payment.day), id=payment.fine_id,
+                            card=payment.patron_card or "", name=payment.patron_name or "",
+                            barcode=payment.barcode, title=payment.title,
+                            amount=payment.amount_text, who=_who(payment)))
+    print(PAID_SO_FAR(paid=format_dong(sum(p.amount for p in paid)), owed=format_dong(owed)))
+    if args.pdf:
+        print(RECEIPT_WROTE(file=str(args.pdf)))
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -147,6 +148,19 @@ def test_a_part_payment_from_the_command_line(db: str, capsys: pytest.CaptureFix
     shown = capsys.readouterr().out.splitlines()
     assert shown[1].endswith("đã thu 10.000 đ (Cô Hạnh)")
     assert shown[-1] == "Đã nộp: 10.000 đ. Còn nợ: 15.000 đ."
+
+    assert main(["--db", db, "fines", "receipt"]) == 2  # whose?
+    assert "--patron" in capsys.readouterr().err
+    assert main(["--db", db, "fines", "receipt", "--patron", "S1"]) == 2
+    assert "chưa nộp khoản nào" in capsys.readouterr().err
+    pdf = Path(db).with_name("phieu-thu.pdf")
+    assert main(["--db", db, "fines", "receipt", "--patron", "S2", "--pdf", str(pdf)]) == 0
+    said = capsys.readouterr().out
+    assert "Đã nộp: 10.000 đ. Còn nợ: 15.000 đ." in said and "phieu-thu.pdf" in said
+    printed = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                             capture_output=True, text=True).stdout
+    assert "PHIẾU THU TIỀN PHẠT, ĐỀN SÁCH" in printed and "Còn nợ: 15.000 đ" in printed
+    assert "Tiếng Việt 6" in printed and "Người thu: Cô Hạnh" in printed
 
     assert main(["--db", db, "fines", "pay", str(fine_id)]) == 0  # the rest
     assert "đã nộp." in capsys.readouterr().out
