@@ -23,8 +23,9 @@ STATE = Text("Ngày trên máy: {now}. Thư viện đã ghi đến: {latest}. {v
 ACCEPTED = Text("Quầy mượn trả chấp nhận ngày này.", "The desk accepts this date.")
 ACCEPTED_TRUSTED = Text("Quầy mượn trả chấp nhận ngày này (đã xác nhận ngày trên máy đúng).",
                         "The desk accepts this date (this computer's date was confirmed).")
-REFUSED = Text("KHÔNG cho mượn, trả, gia hạn, kiểm kê, thanh lý hay lên lớp:",
-               "NO lending, returns, renewals, stocktakes, write-offs or rollover:")
+REFUSED = Text("KHÔNG cho mượn, trả, gia hạn, kiểm kê, thanh lý, lên lớp hay thu tiền phạt:",
+               "NO lending, returns, renewals, stocktakes, write-offs, rollover or fine "
+               "payments:")
 TRUSTED = Text("Đã xác nhận ngày trên máy ({now}) là đúng dù thư viện đã ghi đến {latest}: "
                "quầy mượn trả làm việc lại.",
                "Confirmed this computer's date ({now}) as right although the library recorded "

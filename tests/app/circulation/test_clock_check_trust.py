@@ -154,8 +154,9 @@ def test_thuvien_clock_says_and_trusts(
     set_pc_clock(monkeypatch, REAL)
     assert main([*db, "clock"]) == 2
     out = capsys.readouterr().out
-    assert out == (f"KHÔNG cho mượn, trả, gia hạn, kiểm kê, thanh lý hay lên lớp: Thư viện đã "
-                   f"ghi đến ngày {shown(AHEAD)}, sau ngày trên máy tính ({shown(REAL)}). Nếu "
+    assert out == (f"KHÔNG cho mượn, trả, gia hạn, kiểm kê, thanh lý, lên lớp hay thu tiền "
+                   f"phạt: Thư viện đã ghi đến ngày {shown(AHEAD)}, sau ngày trên máy tính "
+                   f"({shown(REAL)}). Nếu "
                    "máy từng bị đặt ngày tương lai rồi đã chỉnh lại, và hôm nay đúng là "
                    f"{shown(REAL)}: hãy xác nhận ngày này (nút «Ngày trên máy đã đúng…» ở quầy "
                    "mượn trả, hoặc lệnh thuvien clock --trust). Nếu không, hãy chỉnh lại ngày "
