@@ -77,3 +77,22 @@ def test_fines_paid_before_read_the_same_after_migrating(tmp_path: Path) -> None
     with Library.open(path) as lib:
         amounts = [p.amount for p in lib.circulation.fines.payments()]
         assert sorted(amounts) == [5000, 25000]  # nothing paid twice
+
+
+def test_a_version_10_school_file_reads_its_fines_the_same(tmp_path: Path) -> None:
+    """The shared old-library builder's schema-10 file (fines paid, waived, owed and a lost-book
+    charge, written by SQL as that version did): after migration 11 each reads as before."""
+    from tests.support.old_libraries import old_library
+
+    path = old_library(tmp_path / "v10.sqlite3", 10)
+    with Library.open(path) as lib:
+        fines = lib.circulation.fines
+        by_id = {f.id: (f.status, f.amount, f.paid, f.owed) for f in fines.find()}
+        assert by_id == {1: ("paid", 5000, 5000, 0), 2: ("waived", 6500, 0, 0),
+                         3: ("outstanding", 7000, 0, 7000), 4: ("outstanding", 45000, 0, 45000)}
+        [received] = fines.received()
+        assert (received.fine_id, received.amount, received.day, received.received_by) == (
+            1, 5000, "2024-11-08", "thuthu")
+        assert fines.outstanding(2) == (45000, 1)  # the waived fine owes nothing
+        part = Circulation(lib.db, lib.settings, clock=lambda: SETTLED).fines.pay(4, 20000)
+        assert (part.status, part.paid, part.owed) == ("outstanding", 20000, 25000)
