@@ -69,10 +69,12 @@ class Privacy:
                 (patron_id,))]
         fines = [
             {"barcode": b, "title": t, "days_late": d, "per_day": pd, "amount": a, "status": s,
-             "assessed_on": on, "settled_at": at, "reason": why}
-            for b, t, d, pd, a, s, on, at, why in self.db.conn.execute(
+             "assessed_on": on, "settled_at": at, "reason": why, "paid": paid}
+            for b, t, d, pd, a, s, on, at, why, paid in self.db.conn.execute(
                 "SELECT items.barcode, records.title, fines.days_late, fines.per_day, "
-                "fines.amount, fines.status, fines.assessed_on, fines.settled_at, fines.reason "
+                "fines.amount, fines.status, fines.assessed_on, fines.settled_at, fines.reason, "
+                "(SELECT coalesce(sum(fp.amount), 0) FROM fine_payments fp "
+                "WHERE fp.fine_id = fines.id AND fp.deleted = 0) "
                 "FROM fines JOIN loans ON loans.id = fines.loan_id "
                 "JOIN items ON items.id = loans.item_id "
                 "JOIN records ON records.id = items.record_id "

@@ -230,3 +230,12 @@ def test_the_receipt_says_what_was_received_when_and_what_is_owed(world: World,
     assert "Đã thu: 30.000 đ" in text and "Còn nợ: 2.000 đ" in text
     assert "Người thu: Cô Hạnh" in text and "5.000 đ" not in text
     assert "NGƯỜI NỘP TIỀN" in text and "CÁN BỘ THƯ VIỆN" in text
+
+
+def test_the_patrons_data_export_says_what_was_paid(world: World) -> None:
+    """A parent asking for their child's data sees the part paid on each fine."""
+    _card, fine_id = lost_book(world)
+    world.circ.fines.pay(fine_id, 10000)
+    patron_id = world.circ.fines.get(fine_id).patron_id or 0
+    [fine] = world.lib.patrons.privacy.export(patron_id)["fines"]
+    assert (fine["amount"], fine["paid"], fine["status"]) == (25000, 10000, "outstanding")
