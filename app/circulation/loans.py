@@ -237,11 +237,12 @@ def _holder_label(patron: PatronRef) -> str:
 def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
           force: bool = False) -> DeskResult:
     """Extend the loan of *item* (the new due date counts from today). Refused when the
-    borrower's card has expired (even with ``force``: renew the card), beyond the rule's
+    borrower's card has expired (even with ``force``: renew the card), while the card is blocked
+    or its holder has left (``renew_patron_blocked`` / ``renew_patron_inactive``), beyond the rule's
     renewals, when another patron waits for the record, when the borrower owes fines up to
     the amount that blocks loans (``renew_has_fines``, as a new loan would be refused), or
     when renewing would not move the due date (the day it was lent, a fixed due date): no
-    renewal is used up then. ``force`` passes the renewals, hold and fines checks."""
+    renewal is used up then. ``force`` passes the block, renewals, hold and fines checks."""
     _, now, today = ctx.now()
     loan = open_loan_of_item(conn, item.id)
     if loan is None:
@@ -249,6 +250,10 @@ def renew(ctx: CircContext, conn: sqlite3.Connection, item: ItemRef, *,
     patron = patron_by_id(conn, loan.patron_id) if loan.patron_id else None
     category = patron.category if patron else "student"
     rule = ctx.rules.rule_for(category, item.item_type)
+    if not force and patron is not None and patron.status != "active":
+        code = "renew_patron_blocked" if patron.status == "blocked" else "renew_patron_inactive"
+        raise refuse(code, patron=patron, item=item, loan=loan, offers=("force",),
+                     name=patron.full_name, **_item_params(item))
     if patron is not None and patron.card_expired(today):  # returns still work; renewals wait
         raise refuse("renew_card_expired", patron=patron, item=item, loan=loan,
                      name=patron.full_name, until=display_date(patron.expires_on or ""),

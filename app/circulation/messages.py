@@ -94,6 +94,16 @@ MESSAGES: dict[str, Text] = {
         "{until}) — gia hạn thẻ trước. Trả sách thì vẫn nhận.",
         "“{title}” ({barcode}) cannot be renewed: CARD EXPIRED ({name}'s card was valid until "
         "{until}) — renew the card first. Returns are still taken."),
+    "renew_patron_blocked": Text(
+        "Không gia hạn được “{title}” ({barcode}): thẻ của {name} đang bị khoá. Trả sách thì "
+        "vẫn nhận.",
+        "“{title}” ({barcode}) cannot be renewed: {name}'s card is blocked. Returns are still "
+        "taken."),
+    "renew_patron_inactive": Text(
+        "Không gia hạn được “{title}” ({barcode}): {name} đã ra trường hoặc chuyển đi — hãy "
+        "nhận lại sách.",
+        "“{title}” ({barcode}) cannot be renewed: {name} has left or graduated — take the "
+        "book back."),
     "renew_has_fines": Text(
         "Không gia hạn được “{title}” ({barcode}): {name} còn nợ {amount} (từ {threshold} "
         "trở lên không được mượn, gia hạn) — cần nộp trước. Trả sách thì vẫn nhận.",

@@ -71,6 +71,25 @@ def test_renew_refused_when_someone_waits(world: World) -> None:
     assert world.circ.renew(copy.barcode).code == "renew_on_hold"
 
 
+def test_a_blocked_or_departed_reader_cannot_renew(world: World) -> None:
+    first, second = world.book(copies=2)
+    patron = world.student("An")
+    world.circ.checkout(patron.card, first.barcode)
+    world.circ.checkout(patron.card, second.barcode)
+    world.clock.advance(days=5)
+    world.lib.patrons.set_status(patron.id, "blocked")
+    refused = world.circ.renew(first.barcode)
+    assert not refused.ok and refused.code == "renew_patron_blocked"
+    assert refused.message_in("vi") == (
+        f"Không gia hạn được “Dế Mèn phiêu lưu ký” ({first.barcode}): thẻ của An đang bị "
+        "khoá. Trả sách thì vẫn nhận.")
+    assert world.circ.renew(first.barcode, force=True).ok  # the librarian's override
+    world.lib.patrons.set_status(patron.id, "left")
+    gone = world.circ.renew(second.barcode)
+    assert gone.code == "renew_patron_inactive" and "hãy nhận lại sách" in gone.message_in("vi")
+    assert world.circ.checkin(second.barcode).ok  # returns are still taken
+
+
 def test_renew_of_an_item_not_on_loan(world: World) -> None:
     [copy] = world.book()
     assert world.circ.renew(copy.barcode).code == "not_on_loan"
