@@ -177,6 +177,8 @@ class WriteoffLine:
     unpriced: int
     by_collection: tuple[tuple[str, int], ...]
     by_item_type: tuple[tuple[str, int], ...]
+    #: The copies' value per collection, from their prices when written off.
+    value_by_collection: tuple[tuple[str, float], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON the CLI prints."""
@@ -184,6 +186,7 @@ class WriteoffLine:
         values["day"] = self.day.isoformat()
         values["by_collection"] = dict(self.by_collection)
         values["by_item_type"] = dict(self.by_item_type)
+        values["value_by_collection"] = dict(self.value_by_collection)
         return values
 
 

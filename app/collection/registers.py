@@ -15,12 +15,19 @@ from datetime import date
 from app.collection.messages import REASONS
 from app.collection.models import StocktakeLine, StocktakeResult, WriteoffCopy, WriteoffLine
 
+_WRITEOFF = ("SELECT w.id, w.uuid, w.number, w.day, w.reason, w.approved_by, w.note "
+             "FROM writeoffs w")
+_COPIES = ("SELECT x.writeoff_id, coalesce(x.collection, ''), x.item_type, x.price "
+           "FROM writeoff_items x JOIN writeoffs w ON w.id = x.writeoff_id "
+           "WHERE x.deleted = 0 AND w.deleted = 0")
 
-def _line(conn: sqlite3.Connection, row: tuple[object, ...]) -> WriteoffLine:
-    writeoff_id, uuid, number, day, reason, approved, note = row
-    copies = conn.execute("SELECT coalesce(collection, ''), item_type, price FROM writeoff_items "
-                          "WHERE writeoff_id = ? AND deleted = 0", (writeoff_id,)).fetchall()
+
+def _line(row: tuple[object, ...], copies: list[tuple[str, str, float | None]]) -> WriteoffLine:
+    _id, uuid, number, day, reason, approved, note = row
     reason_text = REASONS.get(str(reason))
+    values: dict[str, float] = {}
+    for code, _t, price in copies:
+        values[code] = values.get(code, 0.0) + float(price or 0)
     return WriteoffLine(
         str(uuid), str(number), date.fromisoformat(str(day)), str(reason),
         reason_text() if reason_text else str(reason),
@@ -28,24 +35,33 @@ def _line(conn: sqlite3.Connection, row: tuple[object, ...]) -> WriteoffLine:
         len(copies), float(sum(price or 0 for _c, _t, price in copies)),
         sum(1 for _c, _t, price in copies if price is None),
         tuple(sorted(Counter(c for c, _t, _p in copies).items())),
-        tuple(sorted(Counter(t for _c, t, _p in copies).items())))
+        tuple(sorted(Counter(t for _c, t, _p in copies).items())),
+        tuple(sorted(values.items())))
 
 
-_WRITEOFF = "SELECT id, uuid, number, day, reason, approved_by, note FROM writeoffs"
+def _lines(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) -> list[WriteoffLine]:
+    """The write-off records matching *where* (over ``w``), oldest first: two queries, the
+    records and all their copies, whatever their number."""
+    heads = conn.execute(f"{_WRITEOFF} WHERE w.deleted = 0 AND {where} "
+                         f"ORDER BY w.day, w.number, w.id", params).fetchall()
+    copies: dict[int, list[tuple[str, str, float | None]]] = {}
+    for writeoff_id, code, kind, price in conn.execute(f"{_COPIES} AND {where}", params):
+        copies.setdefault(int(writeoff_id), []).append(
+            (str(code), str(kind), None if price is None else float(price)))
+    return [_line(row, copies.get(int(row[0]), [])) for row in heads]
 
 
 def writeoff_lines(conn: sqlite3.Connection, start: date, end: date) -> list[WriteoffLine]:
     """Write-off records dated *start* to *end* (inclusive), oldest first, one line each
-    with its copies counted per collection and type and their value."""
-    rows = conn.execute(f"{_WRITEOFF} WHERE deleted = 0 AND day BETWEEN ? AND ? "
-                        f"ORDER BY day, number, id", (start.isoformat(), end.isoformat()))
-    return [_line(conn, row) for row in rows.fetchall()]
+    with its copies counted per collection and type and their value (in all and per
+    collection, from the prices the copies had when written off)."""
+    return _lines(conn, "w.day BETWEEN ? AND ?", (start.isoformat(), end.isoformat()))
 
 
 def writeoff_line(conn: sqlite3.Connection, uuid: str) -> WriteoffLine | None:
     """The write-off record *uuid* as a register line, or None."""
-    row = conn.execute(f"{_WRITEOFF} WHERE uuid = ? AND deleted = 0", (uuid,)).fetchone()
-    return _line(conn, row) if row else None
+    found = _lines(conn, "w.uuid = ?", (uuid,))
+    return found[0] if found else None
 
 
 def writeoff_copies(conn: sqlite3.Connection, writeoff_uuid: str) -> list[WriteoffCopy]:
@@ -83,14 +99,17 @@ def stocktake_results(conn: sqlite3.Connection, year: int) -> list[StocktakeResu
 
 def all_writeoffs(conn: sqlite3.Connection) -> list[WriteoffLine]:
     """Every write-off record, oldest first."""
-    return [_line(conn, row) for row in conn.execute(
-        f"{_WRITEOFF} WHERE deleted = 0 ORDER BY day, number, id").fetchall()]
+    return _lines(conn, "1 = 1", ())
 
 
 def copies_written_off(conn: sqlite3.Connection) -> dict[int, tuple[date, str]]:
     """Item id → (the record's day, its number) of every copy on a write-off record, in one
-    query (the individual register's "written off" column for a whole collection)."""
-    return {int(item_id): (date.fromisoformat(day), str(number)) for item_id, day, number in
-            conn.execute("SELECT x.item_id, w.day, w.number FROM writeoff_items x JOIN "
-                         "writeoffs w ON w.id = x.writeoff_id WHERE x.deleted = 0 "
-                         "AND w.deleted = 0")}
+    query (the individual register's "written off" column for a whole collection); a copy
+    on two records (a record deleted and made again elsewhere) keeps the oldest."""
+    found: dict[int, tuple[date, str]] = {}
+    for item_id, day, number in conn.execute(
+            "SELECT x.item_id, w.day, w.number FROM writeoff_items x JOIN writeoffs w "
+            "ON w.id = x.writeoff_id WHERE x.deleted = 0 AND w.deleted = 0 "
+            "ORDER BY w.day, w.number, w.id"):
+        found.setdefault(int(item_id), (date.fromisoformat(day), str(number)))
+    return found

@@ -7,7 +7,9 @@
   is every copy in the register; the deliveries keep their numbers 1, 2, 3…
 * Part II, write-offs: one line per write-off record (number, day, reason, copies, value)
   with the copies of each collection, as the paper register splits them (GK, TK, NV, TN…),
-  under the same collection columns as part I.
+  under the same collection columns as part I. The register of one collection lists only
+  the records holding copies of it, with those copies and their value (the prices they had
+  when written off).
 * Part III, yearly inventory: the figures of each closed stocktake, per collection; the
   copies not found are split into those left for next time (still in the collection, looked
   for again) and those marked lost when it closed.
@@ -117,7 +119,9 @@ class GeneralRegister:
         """JSON form."""
         return {"receipts": [r.to_dict() for r in self.receipts],
                 "write_offs": [{**w.__dict__, "day": w.day.isoformat(),
-                                "by_collection": dict(w.by_collection)} for w in self.write_offs],
+                                "by_collection": dict(w.by_collection),
+                                "value_by_collection": dict(w.value_by_collection)}
+                               for w in self.write_offs],
                 "inventories": [i.to_dict() for i in self.inventories]}
 
 
@@ -125,7 +129,8 @@ def general_register(conn: sqlite3.Connection, collection: str | None = None,
                      period: Period | None = None, today: date | None = None) -> GeneralRegister:
     """Parts I–III for the deliveries, write-offs and stocktakes in *period* (all when open);
     with *collection*, part I counts only that collection's copies (running numbers stay
-    those of the whole register). Part I opens with the carried-over line of the copies with
+    those of the whole register) and part II lists only the write-off records holding copies
+    of it, with those copies and their value. Part I opens with the carried-over line of the copies with
     no acquisition day when the period is open (the whole register, as the individual register
     lists those copies only then): a period of days continues or ends pages already written,
     and those copies were not acquired in it."""
@@ -145,7 +150,10 @@ def general_register(conn: sqlite3.Connection, collection: str | None = None,
             receipts.append(Receipt.of(members, delivery.number, delivery.day, delivery.source))
     last_year = (period.end or today or date.today()).year
     first_year = period.start.year if period.start else 1990
-    return GeneralRegister(receipts, write_offs(conn, period.start, period.end),
+    records = write_offs(conn, period.start, period.end)
+    if wanted is not None:
+        records = [w for w in (r.of_collection(wanted) for r in records) if w is not None]
+    return GeneralRegister(receipts, records,
                            inventories(conn, range(first_year, last_year + 1)))
 
 

@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from app.collection.registers import stocktake_results, writeoff_copies, writeoff_lines
+from app.collection.registers import copies_written_off, stocktake_results, writeoff_lines
 
 FAR_FUTURE = date(9999, 12, 31)
 EARLIEST = date(1900, 1, 1)
@@ -27,6 +27,18 @@ class WriteOff:
     value: float
     by_collection: tuple[tuple[str, int], ...] = ()
     note: str = ""
+    value_by_collection: tuple[tuple[str, float], ...] = ()
+
+    def of_collection(self, code: str) -> WriteOff | None:
+        """The record as a register of the collection *code* lists it: only that
+        collection's copies and their value (the prices they had when written off); None
+        when it holds none."""
+        copies = dict(self.by_collection).get(code, 0)
+        value = dict(self.value_by_collection).get(code, 0.0)
+        if not copies:
+            return None
+        return WriteOff(self.number, self.day, self.reason, copies, value, ((code, copies),),
+                        self.note, ((code, value),))
 
 
 @dataclass(frozen=True)
@@ -58,17 +70,13 @@ def write_offs(conn: sqlite3.Connection, start: date | None = None,
                end: date | None = None) -> list[WriteOff]:
     """The write-off records dated in *start*…*end* (open sides: all), oldest first."""
     return [WriteOff(line.number, line.day, line.reason_text, line.copies, line.total_value,
-                     line.by_collection, line.note or "")
+                     line.by_collection, line.note or "", line.value_by_collection)
             for line in writeoff_lines(conn, start or EARLIEST, end or FAR_FUTURE)]
 
 
 def written_off(conn: sqlite3.Connection) -> dict[int, tuple[date, str]]:
-    """item id → (day, record number) of every copy on a write-off record."""
-    found: dict[int, tuple[date, str]] = {}
-    for line in writeoff_lines(conn, EARLIEST, FAR_FUTURE):
-        for copy in writeoff_copies(conn, line.uuid):
-            found.setdefault(copy.item_id, (line.day, line.number))
-    return found
+    """item id → (day, record number) of every copy on a write-off record, in one query."""
+    return copies_written_off(conn)
 
 
 def inventories(conn: sqlite3.Connection, years: range) -> list[Inventory]:
