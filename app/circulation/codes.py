@@ -17,24 +17,26 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # ISO/IEC 15424: "]", the symbology's letter, one modifier character ("]C1" GS1-128,
 # "]E0" EAN-13, "]A0" Code 39, "]I0" Interleaved 2 of 5, "]Q1" QR…).
 _AIM = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
+_WIDE = re.compile("[\u3000\uff01-\uffee]+")  # ideographic space, full-width forms
 _TYPED_ACCESSION = re.compile(r"^([A-Za-z]{1,4})[\s./_-]*(\d{1,10})$")
 _SEPARATORS = (".", "", "-", "/", "_", " ")
 _WIDEST = 10
 
 
 def normalise(code: str) -> str:
-    """The scanned or typed text as looked up: no control characters, no outer spaces,
-    full-width forms read as the plain ones (NFKC: "ＨＳ０００００１" typed with a Windows
-    IME is HS000001), and no AIM symbology identifier before the data ("]C1", "]E0",
-    "]A0", "]I0"…: what a scanner set to send them puts first).
+    """The scanned or typed text as looked up: NFC, no control characters, no outer
+    spaces, full-width forms read as the plain ones (NFKC of those alone: "ＨＳ０００００１"
+    typed with a Windows IME is HS000001, while "²" stays "²", no patron 2), and no AIM
+    symbology identifier before the data ("]C1", "]E0", "]A0", "]I0"…: what a scanner set
+    to send them puts first).
 
     >>> normalise(" TK.00003\\r\\n"), normalise("]C1TK.00003"), normalise("ＴＫ．０００３")
     ('TK.00003', 'TK.00003', 'TK.0003')
     >>> normalise("]E09786041234561"), normalise("]A0HS000001")
     ('9786041234561', 'HS000001')
     """
-    text = unicodedata.normalize("NFKC", _CONTROL.sub("", code)).strip()
-    return _AIM.sub("", text, count=1).strip()
+    text = _WIDE.sub(lambda wide: unicodedata.normalize("NFKC", wide[0]), _CONTROL.sub("", code))
+    return _AIM.sub("", unicodedata.normalize("NFC", text).strip(), count=1).strip()
 
 
 def isbn_of(code: str) -> str | None:
