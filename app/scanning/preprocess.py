@@ -109,6 +109,12 @@ def sharpened(view: View) -> View:
     return view.derive(image, _IDENTITY, "sharpen")
 
 
+def inverted(view: View) -> View:
+    """The negative: light bars on a dark ground (a phone screen in dark mode, a film
+    negative) become the dark-on-light that the decoders look for."""
+    return view.derive(as_u8(cv2.bitwise_not(view.image)), _IDENTITY, "invert")
+
+
 def rotated(view: View, degrees: float) -> View:
     """The view rotated by *degrees* (counter-clockwise) on a canvas large enough to keep it all."""
     h, w = view.image.shape
