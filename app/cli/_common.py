@@ -29,7 +29,11 @@ _FILE_REASONS = {
     errno.ENOSPC: Text("đĩa đã đầy", "the disk is full"),
     errno.EISDIR: Text("đó là một thư mục", "it is a folder"),
     errno.EROFS: Text("ổ đĩa chỉ đọc", "the drive is read-only"),
+    errno.ENOTDIR: Text("một phần của đường dẫn là tệp chứ không phải thư mục",
+                        "part of the path is a file, not a folder"),
 }
+OUT_IS_FOLDER = Text("{file} là một thư mục: hãy cho tên tệp, ví dụ {example}.",
+                     "{file} is a folder: give a file name, e.g. {example}.")
 NO_LIBRARY = Text("Không có thư viện ở {path}: hãy kiểm tra tên tệp (--db hoặc THUVIEN_DB).",
                   "There is no library at {path}: check the file name (--db or THUVIEN_DB).")
 # Commands that only read the library (their words as typed). Run on a mistyped --db they
@@ -131,3 +135,21 @@ def file_problem(exc: OSError, file: object | None = None) -> UserError:
     reason = _FILE_REASONS.get(exc.errno or 0)
     return UserError("file.os_error", FILE_PROBLEM, file=str(file or exc.filename),
                      reason=reason() if reason else exc.strerror or str(exc))
+
+
+def output_file(path: Path, example: str = "thuvien.pdf") -> Path:
+    """The file a command was told to write (``--out``, ``--pdf``, ``--xlsx``…), its folder
+    made when missing, as a librarian expects of ``--pdf "Phiếu mượn/6A.pdf"``; every
+    command that writes a file calls this first. A :class:`UserError` in words when *path*
+    is a folder or its folder cannot be made (no permission, a file where a folder should
+    be, a read-only drive); *example* is the file name the message suggests inside it."""
+    if path.is_dir():
+        raise UserError("file.is_folder", OUT_IS_FOLDER, file=str(path),
+                        example=str(path / example))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a file stands where a folder of the path should be
+        raise file_problem(OSError(errno.ENOTDIR, exc.strerror, exc.filename), path) from exc
+    except OSError as exc:
+        raise file_problem(exc, path) from exc
+    return path

@@ -18,6 +18,7 @@ from app.cli._common import (
     add_json_flag,
     file_problem,
     open_library,
+    output_file,
     phrase,
     print_json,
     whole_number,
@@ -44,8 +45,6 @@ EXPORTED = Text("Đã xuất {count} biểu ghi vào {file}.", "Exported {count}
 REFUSED_LINE = Text("  không xuất được biểu ghi #{number}: {reason}",
                     "  record #{number} not exported: {reason}")
 NO_FILE = Text("Không tìm thấy tệp {file}.", "File not found: {file}.")
-IS_FOLDER = Text("{file} là một thư mục: hãy cho tên tệp, ví dụ {file}/thuvien.mrc.",
-                 "{file} is a folder: give a file name, e.g. {file}/thuvien.mrc.")
 IMPORT_FOLDER = Text("đây là một thư mục, không phải tệp MARC: hãy cho các tệp trong đó, ví dụ {file}/*.mrc.",
                      "this is a folder, not a MARC file: give the files in it, e.g. {file}/*.mrc.")
 FOUND = Text("{total} kết quả", "{total} result(s)")
@@ -138,8 +137,7 @@ def import_marc(args: argparse.Namespace) -> int:
 
 def export_marc(args: argparse.Namespace) -> int:
     """``thuvien export-marc OUT [--format iso2709|marcxml]``."""
-    if args.out.is_dir():
-        raise UserError("file.is_folder", IS_FOLDER, file=str(args.out))
+    output_file(args.out, "thuvien.mrc")
     with open_library(args) as lib:
         count = lib.catalog.record_count()
         try:

@@ -25,7 +25,15 @@ from app.circulation.documents import letters_pdf, slip_pdf
 from app.circulation.fines import format_dong
 from app.circulation.rules import CATEGORY_NAMES, ITEM_TYPE_NAMES, LoanRule
 from app.circulation.usage import VISIT_GROUP_NAMES
-from app.cli._common import add_json_flag, as_id, number, open_library, phrase, print_json
+from app.cli._common import (
+    add_json_flag,
+    as_id,
+    number,
+    open_library,
+    output_file,
+    phrase,
+    print_json,
+)
 from app.cli.fines import dong
 from app.dates import display_fixed_due, parse_day, parse_fixed_due
 from app.errors import ValidationError
@@ -275,6 +283,8 @@ def hold(args: argparse.Namespace) -> int:
 
 def overdue(args: argparse.Namespace) -> int:
     """``thuvien overdue``: patrons with overdue loans, by class."""
+    if args.pdf:
+        output_file(args.pdf)
     with open_library(args) as lib:
         circ = lib.circulation
         letters = circ.overdue_letters()
@@ -344,6 +354,8 @@ def desk_mode(args: argparse.Namespace) -> int:
 
 def loan_slip(args: argparse.Namespace) -> int:
     """``thuvien loan-slip PATRON [--pdf FILE]``."""
+    if args.pdf:
+        output_file(args.pdf)
     with open_library(args) as lib:
         patron: int | str = _patron_key(args.patron)
         slip = lib.circulation.open_loans(patron)

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.circulation.clock import display_date
 from app.circulation.fines import format_dong
-from app.cli._common import add_json_flag, open_library, phrase, print_json
+from app.cli._common import add_json_flag, open_library, output_file, phrase, print_json
 from app.collection.messages import REASONS, REFUSED
 from app.collection.models import REASONS as REASON_CODES
 from app.collection.models import CopyLine, Progress, StocktakeResult
@@ -219,7 +219,7 @@ def writeoffs_command(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         if args.out is not None:
             report = lib.reports.writeoff_list(args.number)
-            lib.reports.write(report, args.out)
+            lib.reports.write(report, output_file(args.out))
             print(LIST_WRITTEN(scope=report.scope, file=str(args.out)))
             return 0
         lines = lib.collection.writeoffs()

@@ -11,7 +11,7 @@ from typing import Any
 
 import platformdirs
 
-from app.cli._common import add_json_flag, open_library, phrase, print_json
+from app.cli._common import add_json_flag, open_library, output_file, phrase, print_json
 from app.errors import UserError, ValidationError
 from app.i18n import Text
 from app.labels import (
@@ -206,6 +206,7 @@ def print_labels(args: argparse.Namespace) -> int:
         raise UserError("labels.send_pdf", SEND_NEEDS_JOB)
     if args.out is None and args.send is None:
         raise UserError("labels.no_target", NEED_TARGET)
+    out = output_file(Path(args.out)) if args.out is not None else None
     options = PrintOptions(args.start, args.offset_x, args.offset_y, args.outlines)
     count = 1
     if args.format != "pdf":
@@ -225,9 +226,7 @@ def print_labels(args: argparse.Namespace) -> int:
         else:
             items = _items(args)
             data, count = render_labels(kind, items, template, options), len(items)
-    if args.out is not None:
-        out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
+    if out is not None:
         out.write_bytes(data)
         print(WROTE(count=count, what=WHAT[kind](), file=str(out)), file=sys.stdout)
     if args.send is not None:

@@ -16,7 +16,15 @@ from typing import Any
 from app import legacy_text
 from app.circulation.clock import library_today
 from app.circulation.codes import normalise
-from app.cli._common import add_json_flag, as_id, open_library, phrase, print_json, whole_number
+from app.cli._common import (
+    add_json_flag,
+    as_id,
+    open_library,
+    output_file,
+    phrase,
+    print_json,
+    whole_number,
+)
 from app.errors import NotFoundError, ValidationError
 from app.i18n import Text
 from app.library import Library
@@ -488,7 +496,7 @@ def export(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         text = lib.patrons.privacy.export_json(find_patron(lib, args.patron).id)
     if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
+        output_file(args.out, "ban-doc.json").write_text(text + "\n", encoding="utf-8")
     else:
         print(text)
     return 0

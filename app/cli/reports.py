@@ -8,7 +8,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli._common import add_json_flag, open_library, phrase, print_json
+from app.cli._common import add_json_flag, open_library, output_file, phrase, print_json
 from app.errors import ValidationError
 from app.i18n import Text
 from app.reports.period import Period
@@ -103,7 +103,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[Path, str]]:
         if fmt not in ("pdf", "xlsx"):
             raise ValidationError("cli.bad_out", BAD_OUT, file=str(args.out))
         out.append((args.out, fmt))
-    return out
+    return [(output_file(path, f"thuvien.{fmt}"), fmt) for path, fmt in out]
 
 
 def _write(lib: Any, report: Report, args: argparse.Namespace) -> None:
