@@ -206,7 +206,7 @@ def print_labels(args: argparse.Namespace) -> int:
         raise UserError("labels.send_pdf", SEND_NEEDS_JOB)
     if args.out is None and args.send is None:
         raise UserError("labels.no_target", NEED_TARGET)
-    out = output_file(Path(args.out)) if args.out is not None else None
+    out = output_file(Path(args.out), f"nhan.{args.format}") if args.out is not None else None
     options = PrintOptions(args.start, args.offset_x, args.offset_y, args.outlines)
     count = 1
     if args.format != "pdf":

@@ -72,8 +72,10 @@ def parse_birth_date(value: object, *, today: date | None = None) -> str | None:
 
     A number from 1900 to this year is a year, not an Excel date serial (1905).
 
-    >>> parse_birth_date("2012"), parse_birth_date(2012), parse_birth_date("9/2012")
-    ('2012', '2012', '2012-09')
+    >>> parse_birth_date("2012"), parse_birth_date(2012.0), parse_birth_date("2012.0")
+    ('2012', '2012', '2012')
+    >>> parse_birth_date("9/2012"), parse_birth_date("09-2012")
+    ('2012-09', '2012-09')
     >>> parse_birth_date("05/09/2013"), parse_birth_date("2012-09"), parse_birth_date("3012")
     ('2013-09-05', '2012-09', None)
     """
@@ -84,7 +86,7 @@ def parse_birth_date(value: object, *, today: date | None = None) -> str | None:
             _FIRST_BIRTH_YEAR <= value <= this_year:
         return f"{value:04d}"
     if isinstance(value, str):
-        text = value.strip()
+        text = _WHOLE_YEAR.sub(r"\1", value.strip())  # "2012.0": a number cell saved to CSV
         if text.isascii() and text.isdigit() and len(text) == 4:
             return text if _FIRST_BIRTH_YEAR <= int(text) <= this_year else None
         match = _MONTH_YEAR.match(text) or _ISO_MONTH.match(text)
@@ -111,6 +113,7 @@ def birth_date_from_parts(day: object, month: object, year: object, *,
 
 
 _FIRST_BIRTH_YEAR = 1900
+_WHOLE_YEAR = re.compile(r"^(\d{4})\.0+$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 

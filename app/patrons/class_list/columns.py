@@ -36,7 +36,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
                    "birth date", "birthday", "birthdate"),
     # A year alone ("Năm sinh": 2012), or the date split over "Ngày" | "Tháng" | "Năm"
     # (often under a "Ngày sinh" merged across the three).
-    "birth_year": ("năm sinh", "year of birth", "birth year"),
+    "birth_year": ("năm sinh", "year of birth", "birth year", "yob"),
     "birth_month": ("tháng sinh", "tháng", "month of birth", "birth month"),
     "birth_day": ("ngày",),
     "student_code": ("mã học sinh", "mã hs", "mã định danh", "mã định danh học sinh", "mã số",

@@ -77,6 +77,15 @@ def test_a_csv_year_of_birth_column_in_any_encoding(cli: Any, tmp_path: Path,
     assert births(cli) == {"Lê Văn Cường": "2012", "Phạm Thị Dung": "2013"}
 
 
+def test_a_year_saved_as_a_decimal_number(cli: Any, tmp_path: Path) -> None:
+    """A sheet saved to CSV by a script writes the number 2012 as "2012.0"."""
+    path = csv_file(tmp_path / "6d.csv", ["Họ và tên,Lớp,Năm sinh (yyyy)",
+                                          "Lê Văn Cường,6D,2012.0"], "utf-8")
+    code, out = cli("patrons", "import", str(path))
+    assert code == 0, out
+    assert births(cli) == {"Lê Văn Cường": "2012"}
+
+
 def test_an_xlsx_date_split_under_a_merged_header(cli: Any, tmp_path: Path) -> None:
     """"Ngày sinh" merged over three columns, "Ngày | Tháng | Năm" below it; numbers or
     text in the cells; a day left blank keeps the month and year only."""
