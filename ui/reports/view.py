@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,6 +40,7 @@ from ui.file_dialogs import ask_save_path
 from ui.format import display_price
 from ui.labels.document_view import PAGE_GAP, PageView
 from ui.operations import Operation, Operations, Progress
+from ui.scanner import ENTER_KEYS, TYPING_ONLY
 from ui.widgets import error_label, say
 
 KINDS = ("individual", "general", "textbook", "loans-students", "loans-staff", "loans-all",
@@ -133,6 +134,8 @@ class ReportsView(QWidget):
             field.setPlaceholderText(self.tr("dd/mm/yyyy"))
             field.setMaximumWidth(140)
             field.textEdited.connect(self._typed_days)
+            # a day typed fast and Enter is a day, not a scan for the desk
+            field.setProperty(TYPING_ONLY, True)
         self.year = QComboBox()
         first = int(lib.reports.school_year()[:4])
         for year in range(first, first - YEARS_BACK, -1):
@@ -149,6 +152,8 @@ class ReportsView(QWidget):
         self.pdf_button = QPushButton(self.tr("Save P&DF…"))
         self.xlsx_button = QPushButton(self.tr("Save &Excel…"))
         self.print_button = QPushButton(self.tr("Pr&int…"))
+        for button in (self.show_button, self.pdf_button, self.xlsx_button, self.print_button):
+            button.setAutoDefault(True)  # Enter on a button Tab reached presses that button
         self.status = QLabel(self.tr("Choose a register and a period, then Show."))
         self.status.setWordWrap(True)
         self.error = error_label()
@@ -340,6 +345,17 @@ class ReportsView(QWidget):
         super().showEvent(event)
         if self.writeoff.isEnabled():  # a record may have been made elsewhere meanwhile
             self._list_writeoffs()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        """Enter anywhere in the view (a date field, a list) shows the report, as the
+        default button of a dialog would; the view is no dialog, so nothing else does."""
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in ENTER_KEYS and plain:
+            event.accept()
+            self.run()
+            return
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
