@@ -28,15 +28,18 @@ def normalise(code: str) -> str:
     spaces, full-width forms read as the plain ones (NFKC of those alone: "ＨＳ０００００１"
     typed with a Windows IME is HS000001, while "²" stays "²", no patron 2), and no AIM
     symbology identifier before the data ("]C1", "]E0", "]A0", "]I0"…: what a scanner set
-    to send them puts first).
+    to send them puts first), nor Code 39's "*" start and stop characters around it.
 
     >>> normalise(" TK.00003\\r\\n"), normalise("]C1TK.00003"), normalise("ＴＫ．０００３")
     ('TK.00003', 'TK.00003', 'TK.0003')
-    >>> normalise("]E09786041234561"), normalise("]A0HS000001")
-    ('9786041234561', 'HS000001')
+    >>> normalise("]E09786041234561"), normalise("]A0HS000001"), normalise("*HS000001*")
+    ('9786041234561', 'HS000001', 'HS000001')
     """
     text = _WIDE.sub(lambda wide: unicodedata.normalize("NFKC", wide[0]), _CONTROL.sub("", code))
-    return _AIM.sub("", unicodedata.normalize("NFC", text).strip(), count=1).strip()
+    text = _AIM.sub("", unicodedata.normalize("NFC", text).strip(), count=1).strip()
+    if len(text) > 2 and text[0] == text[-1] == "*":  # Code 39's start/stop sent as data
+        text = text[1:-1].strip()
+    return text
 
 
 def isbn_of(code: str) -> str | None:

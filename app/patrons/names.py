@@ -23,18 +23,19 @@ def join_name(family_and_middle: str | None, given: str | None) -> str:
 
 def title_case_name(name: str) -> str:
     """A name written ALL IN CAPITALS as registers write names: each word a capital and
-    small letters, Vietnamese letters included (NFC: "Đ" stays "Đ", "Ố" becomes "ố"). A name
-    with any small letter is left exactly as typed ("Nguyễn Văn AN" included).
+    small letters, Vietnamese letters included (NFC: "Đ" stays "Đ", "Ố" becomes "ố"). So is
+    a name with no capital at all (typed in TCVN3's capitals font .VnTimeH, whose codes are
+    the small letters'). A name mixing both is left exactly as typed ("Nguyễn Văn AN").
 
     >>> title_case_name("ĐẶNG THỊ ÁNH"), title_case_name("NGUYỄN VĂN AN")
     ('Đặng Thị Ánh', 'Nguyễn Văn An')
-    >>> title_case_name("H'HEN NIÊ"), title_case_name("Lê thị Thu")
-    ("H'Hen Niê", 'Lê thị Thu')
+    >>> title_case_name("H'HEN NIÊ"), title_case_name("Lê thị Thu"), title_case_name("đỗ an")
+    ("H'Hen Niê", 'Lê thị Thu', 'Đỗ An')
     """
     name = nfc(name)
-    if name != name.upper() or name == name.lower():  # small letters, or no letters at all
-        return name
-    return _LETTERS.sub(lambda word: word[0][0] + word[0][1:].lower(), name)
+    if name.upper() == name.lower() or name not in (name.upper(), name.lower()):
+        return name  # no letters, or capitals and small letters mixed
+    return _LETTERS.sub(lambda word: word[0][0].upper() + word[0][1:].lower(), name)
 
 
 def register_order(full_name: str) -> tuple[object, ...]:

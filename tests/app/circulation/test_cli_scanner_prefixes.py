@@ -2,7 +2,7 @@
 a scanner set to send AIM symbology identifiers ("]C1", "]E0", "]A0", "]I0" before the
 data) and a card or accession number typed in full-width characters (a Windows IME in
 Vietnamese / CJK mode). Each is checked by what the librarian sees: the answer's code, the
-loan in the database."""
+loan in the database. A Code 39 scanner set to send its "*" start/stop characters too."""
 
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ def open_loans(db: Path) -> list[tuple[int, str]]:
     ("]A0HS000001", "]C1TK.00001", "TK.00001"),  # Code 39 card, Code 128 label
     ("]C0HS000001", "]I000012345", "00012345"),  # Interleaved 2 of 5
     ("]a0HS000001", "]C1TK.00002\r\n", "TK.00002"),  # lower-case letter, CR LF suffix
+    ("*HS000001*", "]A0*TK.00003*", "TK.00003"),  # Code 39's start/stop sent as data
 ])
 def test_a_scanner_sending_aim_identifiers_at_the_desk(db: Path, card: str, book: str,
                                                        barcode: str) -> None:

@@ -1,6 +1,7 @@
 """Class lists typed ALL IN CAPITALS, imported through the real ``thuvien patrons import``:
 names land in title case as cards and registers write them ("ĐẶNG THỊ ÁNH" → "Đặng Thị
-Ánh", stored NFC); a name with any small letter stays exactly as typed."""
+Ánh", stored NFC), and so do names typed with no capital at all (TCVN3's capitals font
+.VnTimeH stores the small letters' codes); a name mixing both stays exactly as typed."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from app import legacy_text
 from app.cli import main
 from app.i18n import set_language
 from tests.support.class_lists import write_csv
@@ -68,6 +70,22 @@ def test_capitals_in_a_csv_in_any_encoding(cli: Any, tmp_path: Path, encoding: s
     code, out = cli("patrons", "import", str(path))
     assert code == 0, out
     assert names(cli) == ["Phạm Đức Thắng", "Đặng Thị Ánh"]
+
+
+def test_a_list_typed_in_the_vntimeh_capitals_font(cli: Any, tmp_path: Path) -> None:
+    """Excel shows "NGUYỄN VĂN AN" in .VnTimeH; the cells hold TCVN3's small letters."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([legacy_text.encode_tcvn3(h) for h in ("stt", "họ và tên", "lớp")])
+    for number, name in enumerate(["nguyễn văn an", "đặng thị ánh", "trương ứng"], 1):
+        sheet.append([number, legacy_text.encode_tcvn3(name), "6A"])
+    sheet.append([4, "lê thị hoa", "6A"])  # a name typed in Unicode, small letters only
+    path = tmp_path / "6a-vntimeh.xlsx"
+    book.save(path)
+    code, out = cli("patrons", "import", str(path))
+    assert code == 0, out
+    assert names(cli) == sorted(["Nguyễn Văn An", "Đặng Thị Ánh", "Trương Ứng", "Lê Thị Hoa"])
 
 
 def test_the_same_list_again_in_title_case_changes_nobody(cli: Any, tmp_path: Path) -> None:
