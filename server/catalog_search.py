@@ -58,15 +58,18 @@ _TOP = "\U0010ffff"
 _PG_TITLE = "split_part(u.search, '|', 1)"
 _SQLITE_TITLE = "substr(u.search, 1, instr(u.search, '|') - 1)"
 _PG_MATCHES = """
-SELECT u.id, u.search FROM union_records AS u
+SELECT u.id{search} FROM union_records AS u
 WHERE to_tsvector('simple'::regconfig, coalesce(u.search, ''))
       @@ to_tsquery('simple'::regconfig, :match)
   AND NOT u.deleted"""
 # Driven by one word's range of union_words (the rarest word of the query); the other words
-# are looked for in the record's own text.
+# are looked for in the record's own text. CROSS JOIN keeps that order: with a plain join
+# SQLite's planner chose to scan union_records whole and probe each record's words (a word
+# held by 1,061 of 60,000 records: 38 ms for the first matches and 40 ms more to count them,
+# against 3 ms each driven by the word).
 _SQLITE_MATCHES = """
-SELECT DISTINCT u.id, u.search FROM union_words AS w
-JOIN union_records AS u ON u.id = w.union_id
+SELECT DISTINCT u.id{search} FROM union_words AS w
+CROSS JOIN union_records AS u ON u.id = w.union_id
 WHERE w.word >= :low AND w.word < :high AND u.deleted = 0{others}"""
 _PROBE = text("SELECT count(*) FROM (SELECT 1 FROM union_words WHERE word >= :low "
               "AND word < :high LIMIT :cap) AS p")
@@ -76,10 +79,10 @@ PROBE_CAP = 20_000
 RARE = 100
 # Filters alone (year:, isbn:): the live union records, by title.
 _PG_FILTERED = f"""
-SELECT u.id, u.search FROM union_records AS u WHERE NOT u.deleted{{filters}}
+SELECT u.id{{search}} FROM union_records AS u WHERE NOT u.deleted{{filters}}
 ORDER BY {_PG_TITLE} COLLATE "C", u.id"""
 _SQLITE_FILTERED = f"""
-SELECT u.id, u.search FROM union_records AS u WHERE u.deleted = 0{{filters}}
+SELECT u.id{{search}} FROM union_records AS u WHERE u.deleted = 0{{filters}}
 ORDER BY {_SQLITE_TITLE}, u.id"""
 _PG_BEGINS = f"""
 SELECT u.id, u.search FROM union_records AS u
@@ -163,7 +166,7 @@ def _matches_sql(conn: Connection, words: list[str]) -> tuple[str, dict[str, Any
         if n != driver:
             params[f"w{n}"] = " " + word
             others += f" AND instr(' ' || replace(u.search, '|', ' '), :w{n}) > 0"
-    return _SQLITE_MATCHES.format(others=others), params
+    return _SQLITE_MATCHES.replace("{others}", others), params
 
 
 def search(conn: Connection, query: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
@@ -197,17 +200,20 @@ def _search(conn: Connection, query: str, limit: int, offset: int) -> dict[str, 
     if words:
         sql, params = _matches_sql(conn, words)
     elif narrowing:  # filters alone: the first RANK_CAP by title
-        sql, params = (_PG_FILTERED if pg else _SQLITE_FILTERED).format(filters=narrowing), {}
+        sql, params = (_PG_FILTERED if pg else _SQLITE_FILTERED).replace("{filters}", narrowing), {}
         narrowing = ""
     else:
         return {"total": 0, "total_exact": True, "hits": []}
     sql, params = sql + narrowing, {**params, **narrowed}
+    # Matches with their text (to rank them); counted by id alone (shorter rows to sort).
     found = {int(uid): t or "" for uid, t in conn.execute(
-        text(sql + " LIMIT :cap"), {**params, "cap": RANK_CAP + 1})}
+        text(sql.replace("{search}", ", u.search") + " LIMIT :cap"),
+        {**params, "cap": RANK_CAP + 1})}
     total, exact_total = len(found), True
     if total > RANK_CAP:
         found = dict(list(found.items())[:RANK_CAP])
-        total = int(conn.execute(text(f"SELECT count(*) FROM ({sql} LIMIT :cap) AS m"),
+        counted = sql.replace("{search}", "")
+        total = int(conn.execute(text(f"SELECT count(*) FROM ({counted} LIMIT :cap) AS m"),
                                  {**params, "cap": COUNT_CAP + 1}).scalar_one())
         exact_total = total <= COUNT_CAP
         total = min(total, COUNT_CAP)
