@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.library import Library
+from ui.catalog.search_worker import SearchWorker
 from ui.desk.sound import DeskSounds
 from ui.desk.view import DeskView
 from ui.operations import Operations
@@ -259,10 +260,17 @@ class MainWindow(QMainWindow):
         """Let go of the library file before a restore replaces it: the background sync, the
         work running off the GUI thread and every view's own connection (the catalog's
         search thread) are stopped. A restore from Tools → Backups refused with 'the library
-        is open in another window or program' once the catalog had been searched."""
+        is open in another window or program' once the catalog had been searched.
+
+        Nothing waiting in the window reads the library afterwards: the status bar's and the
+        views' timers (a search typed a moment before) are stopped, and the answers of work
+        still running are dropped (:meth:`Operations.shutdown`)."""
         self.sync.stop()
-        self.operations.shutdown()
+        self.status.shutdown()
         for view in self._views.values():
             stop = getattr(view, "shutdown", None)
             if callable(stop):
                 stop()
+        for worker in self.findChildren(SearchWorker):  # a dialog's own (district picker)
+            worker.stop()
+        self.operations.shutdown()

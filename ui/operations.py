@@ -13,6 +13,12 @@ waits for them. The work function is plain Python (it never touches widgets) and
 
 Work that writes to the database opens its own connection (``Library.open(lib.path)``):
 SQLite in WAL mode lets the desk keep reading and writing meanwhile.
+
+Once :meth:`Operations.shutdown` has run (the window closing, or letting go of the library
+before a restore) the views' answers are dropped: work still running finishes, but neither
+``succeeded``, ``failed`` nor ``finished`` is emitted, so no view reads the library it was
+showing after that library was closed; work asked for afterwards is never started (it would
+open the library file again, in the middle of a restore).
 """
 
 from __future__ import annotations
@@ -58,12 +64,14 @@ class Operation(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
     finished = Signal()
+    dropped = Signal()  # its answer will never be given (the library was let go of)
 
     def __init__(self, title: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.title = title
         self._cancel = threading.Event()
         self._done = False
+        self._dropped = False
         self.result: Any = None
         self.error: BaseException | None = None
 
@@ -77,11 +85,26 @@ class Operation(QObject):
 
     @property
     def done(self) -> bool:
-        """True after ``succeeded`` or ``failed`` was emitted."""
+        """True once the work has ended: after ``succeeded`` or ``failed`` was emitted (or
+        its answer was dropped)."""
         return self._done
+
+    @property
+    def is_dropped(self) -> bool:
+        """True once its answer is to be dropped (see :meth:`Operations.shutdown`)."""
+        return self._dropped
+
+    def drop(self) -> None:
+        """Ask the work to stop and give no answer: whoever waits for it is gone."""
+        self.cancel()
+        if not self._dropped:
+            self._dropped = True
+            self.dropped.emit()
 
     def _finish(self, result: Any, error: BaseException | None) -> None:
         self.result, self.error, self._done = result, error, True
+        if self._dropped:
+            return
         if error is None:
             self.succeeded.emit(result)
         else:
@@ -122,13 +145,24 @@ class Operations(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._running: set[Operation] = set()
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`shutdown`: nothing more is started."""
+        return self._closed
 
     def run(self, work: Callable[[Progress], Any], *, title: str = "",
             dialog_parent: QWidget | None = None, cancellable: bool = True,
             in_bytes: bool = False) -> Operation:
         """Start *work* off the GUI thread; with *dialog_parent*, show a progress dialog
-        (*in_bytes*: the work reports bytes of a file read, shown in MB)."""
+        (*in_bytes*: the work reports bytes of a file read, shown in MB). After
+        :meth:`shutdown` the work is not started and the operation is dropped at once."""
         operation = Operation(title, self)
+        if self._closed:
+            log.debug("operation %r not started: the library was let go of", title)
+            operation.drop()
+            return operation
         self._running.add(operation)
         operation.finished.connect(lambda: self._running.discard(operation))
         if dialog_parent is not None:
@@ -141,9 +175,13 @@ class Operations(QObject):
         return [op for op in self._running if not op.done]
 
     def shutdown(self, wait_ms: int = 5000) -> bool:
-        """Cancel everything and wait up to *wait_ms* for the workers (window closing)."""
+        """Cancel everything and wait up to *wait_ms* for the workers (window closing, or the
+        library let go of before a restore). The answers of the work still running are
+        dropped and nothing is started afterwards: a view's search or a status refresh
+        arriving later would read a closed library, or open its file mid-restore."""
+        self._closed = True
         for op in self.running():
-            op.cancel()
+            op.drop()
         return bool(self._pool.waitForDone(wait_ms))
 
 
@@ -154,6 +192,7 @@ class ProgressDialog(QProgressDialog):
                  in_bytes: bool = False) -> None:
         super().__init__(operation.title, self.tr("Cancel") if cancellable else "", 0, 0, parent)
         self._in_bytes = in_bytes
+        self._ended = False
         self.setWindowTitle(operation.title)
         self.setMinimumDuration(300)
         self.setAutoClose(False)
@@ -164,6 +203,7 @@ class ProgressDialog(QProgressDialog):
             self.setCancelButton(None)
         operation.progress.connect(self._on_progress)
         operation.finished.connect(self._on_finished)
+        operation.dropped.connect(self._on_finished)
         self.canceled.connect(self._on_cancel)
         self.setModal(True)
 
@@ -191,7 +231,10 @@ class ProgressDialog(QProgressDialog):
         self._operation.cancel()
         self.setLabelText(self.tr("Stopping…"))
 
-    def _on_finished(self) -> None:
+    def _on_finished(self) -> None:  # finished, or dropped (whichever comes first)
+        if self._ended:
+            return
+        self._ended = True
         self.canceled.disconnect(self._on_cancel)
         self.close()
         self.deleteLater()

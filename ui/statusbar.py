@@ -82,6 +82,7 @@ class LibraryStatusBar(QStatusBar):
         self.addPermanentWidget(self.clock_label)
         self.addPermanentWidget(self.backup_label)
         self.addPermanentWidget(self.path_label)
+        self._released = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.timeout.connect(self.check_clock)
@@ -98,6 +99,8 @@ class LibraryStatusBar(QStatusBar):
 
     def check_clock(self) -> bool:
         """Show (or hide) the red "wrong date" label; True while the clock is behind."""
+        if self._released:
+            return self.clock_label.isVisible()
         try:
             verdict = self._clock_check.verdict()
         except sqlite3.Error:  # locked by a backup, or closed as the app quits: next time
@@ -113,12 +116,23 @@ class LibraryStatusBar(QStatusBar):
         self.clock_label.setVisible(verdict.behind)
         return verdict.behind
 
+    def shutdown(self) -> None:
+        """The window closes or lets go of the library (before a restore): no more reads.
+        A refresh due then opened the library file again on a worker thread, in the
+        middle of the restore replacing it."""
+        self._released = True
+        self._timer.stop()
+        self._soon.stop()
+
     def refresh_soon(self) -> None:
         """Something changed: read the counts again shortly (several changes, one read)."""
-        self._soon.start()
+        if not self._released:
+            self._soon.start()
 
     def refresh(self) -> Any:
         """Read the pending count and the sync state again, off the GUI thread."""
+        if self._released:
+            return None
         if self._busy:
             self._again = True
             return None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 MIN_CHARS = 2
 PAGE = 100
@@ -33,12 +33,13 @@ class _Worker(QObject):
         self._path = path
         self._run = run
         self._lib: Any = None
+        self._closed = False
         self.latest = 0
 
     @Slot(int, str)
     def search(self, serial: int, text: str) -> None:
-        if serial != self.latest:
-            return  # a newer request is queued behind this one
+        if serial != self.latest or self._closed:
+            return  # a newer request is queued behind this one, or the view has closed
         try:
             if self._lib is None:
                 from app.library import Library
@@ -52,6 +53,7 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
+        self._closed = True  # never opened again by a request queued behind this
         if self._lib is not None:
             self._lib.close()
             self._lib = None
@@ -63,39 +65,48 @@ class SearchWorker(QObject):
     found = Signal(str, object)
     failed = Signal(str, str)
     _ask = Signal(int, str)
-    _close = Signal()
 
     def __init__(self, path: Path, parent: QObject | None = None,
                  run: Run = search_catalog) -> None:
         super().__init__(parent)
         self._serial = 0
+        self._stopped = False
         self._thread = QThread(self)
         self._worker = _Worker(path, run)
         self._worker.moveToThread(self._thread)
         self._ask.connect(self._worker.search)
-        self._close.connect(self._worker.close)
+        # The connection is closed on the worker's thread as that thread ends, whenever that
+        # is: a close queued behind a search still running when stop() gave up waiting never
+        # ran, and the connection stayed open on the library being let go of.
+        self._thread.finished.connect(self._worker.close, Qt.ConnectionType.DirectConnection)
         self._worker.found.connect(self._on_found)
         self._worker.failed.connect(self._on_failed)
         self._thread.start()
 
     def request(self, text: str) -> int:
-        """Search *text* (answers to earlier requests are dropped)."""
+        """Search *text* (answers to earlier requests are dropped); nothing after
+        :meth:`stop`."""
+        if self._stopped:
+            return self._serial
         self._serial += 1
         self._worker.latest = self._serial
         self._ask.emit(self._serial, text)
         return self._serial
 
     def _on_found(self, serial: int, text: str, result: object) -> None:
-        if serial == self._serial:
+        if serial == self._serial and not self._stopped:
             self.found.emit(text, result)
 
     def _on_failed(self, serial: int, text: str, message: str) -> None:
-        if serial == self._serial:
+        if serial == self._serial and not self._stopped:
             self.failed.emit(text, message)
 
-    def stop(self) -> None:
-        """Close the worker's connection and end its thread."""
+    def stop(self, wait_ms: int = 3000) -> None:
+        """Close the worker's connection and end its thread (waiting up to *wait_ms* for a
+        search under way). Nothing is searched or answered afterwards: a search still
+        running past the wait closes its connection as it ends and never opens another."""
+        self._stopped = True
+        self._worker.latest = -1  # requests already queued are skipped
         if self._thread.isRunning():
-            self._close.emit()
             self._thread.quit()
-            self._thread.wait(3000)
+            self._thread.wait(wait_ms)

@@ -157,7 +157,15 @@ class PatronsView(QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self.search_field.setFocus)
         add.setToolTip(self.tr("New patron (Ctrl+N)"))
         self._loaded = False
+        self._released = False
         self.cards_dialog: LabelsDialog | None = None
+
+    def shutdown(self) -> None:
+        """The window closes or lets go of the library (before a restore): a search typed
+        and not yet run is not run. (A search already running is dropped by
+        :meth:`Operations.shutdown`.) It read the closed library a quarter second later."""
+        self._released = True
+        self._debounce.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         """The list's width changed: its columns are fitted again (names first)."""
@@ -248,6 +256,8 @@ class PatronsView(QWidget):
     def run_search(self) -> Operation | None:
         """Search the text typed, off the GUI thread (empty: back to the chosen class).
         Returns the search operation; its answer is shown only if the text is still there."""
+        if self._released:
+            return None
         text = self.search_field.text().strip()
         if not text:
             self.search_note.hide()

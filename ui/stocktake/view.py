@@ -202,6 +202,11 @@ class StocktakeView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.refresh()
 
+    def shutdown(self) -> None:
+        """The window closes or lets go of the library (before a restore): the figures due a
+        quarter second after a scan are not read from the closed library."""
+        self._figures_timer.stop()
+
     # -- scanning --------------------------------------------------------------------------
     def take_scan(self, code: str) -> None:
         """A scan typed while focus was elsewhere in the window (the main window's filter)."""
