@@ -35,7 +35,7 @@ _SQLITE_FILL = sa.text("UPDATE union_records SET search = :search, year = :year,
                        "fields = :fields WHERE id = :id")
 
 
-def _rows(bind: sa.Connection, columns: str) -> Iterator[list[sa.Row[Any]]]:
+def _rows(bind: sa.Connection, columns: str) -> Iterator[list[tuple[Any, ...]]]:
     """The union records' ids and *columns*, a chunk at a time (each read after the
     previous one was written back)."""
     last = 0
@@ -44,7 +44,7 @@ def _rows(bind: sa.Connection, columns: str) -> Iterator[list[sa.Row[Any]]]:
                                     "ORDER BY id LIMIT :n"), {"last": last, "n": CHUNK}).all()
         if not rows:
             return
-        yield list(rows)
+        yield [tuple(row) for row in rows]
         last = int(rows[-1][0])
 
 
@@ -103,8 +103,9 @@ def downgrade() -> None:
         while applier.apply_library(bind, library_id, max_changes=10**9):
             pass
     for rows in _rows(bind, "search"):  # back to 0008's "title|authors"
-        values = [{"id": int(uid), "search": "|".join((text or "|").split("|")[:2])}
-                  for uid, text in rows]
+        values: list[dict[str, Any]] = [
+            {"id": int(uid), "search": "|".join((text or "|").split("|")[:2])}
+            for uid, text in rows]
         bind.execute(sa.text("UPDATE union_records SET search = :search WHERE id = :id"),
                      values)
         index_words(bind, {v["id"]: v["search"] for v in values})
