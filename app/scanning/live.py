@@ -13,7 +13,10 @@ as it can on them:
    its crops give nothing it runs on every ``every``-th such frame only (a book cover full of
    parallel lines must not cost zbar's 40–200 ms on every frame). When it reads something it
    runs on the next frame too, so the desk's two-frame confirmation comes quickly.
-5. A code zxing did read whose only protection is one check digit (EAN/UPC/ISBN, Code 39) is
+5. When still nothing was read, the primary decoder reads the negatives of the candidate
+   crops (a phone screen in dark mode: light bars on black; ~1 ms a crop), on every
+   ``every``-th such frame only, and on the next frame too after a hit.
+6. A code zxing did read whose only protection is one check digit (EAN/UPC/ISBN, Code 39) is
    read again by zbar on its own small crop; the vote drops it when they disagree. Once both
    agreed on a text, it is not checked again for the next ``AGREED_FRAMES`` frames.
 
@@ -66,6 +69,8 @@ class LiveDecoder:
     _quiet: int = field(default=0, repr=False)
     _since_fallback: int = field(default=EVERY, repr=False)
     _fallback_hit: bool = field(default=False, repr=False)
+    _since_negative: int = field(default=EVERY, repr=False)
+    _negative_hit: bool = field(default=False, repr=False)
     _agreed: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __call__(self, image: npt.NDArray[np.generic]) -> list[Decoded]:
@@ -88,6 +93,9 @@ class LiveDecoder:
         if rest and not (decided and clean):
             regions = [_box_in(view, r.corners) for r in reads] or list(seen.linear)
             reads += self._fallback(view, rest[0][1], regions[: self.max_crops])
+            decided, _clean = vote(reads)
+        if not decided and seen.linear:
+            reads += self._negatives(view, first, list(seen.linear)[: self.max_crops])
             decided, _clean = vote(reads)
         elif rest:
             # A one-digit check lets a misread through now and then: the second decoder
@@ -119,6 +127,22 @@ class LiveDecoder:
         found = self._crops(view, read, regions)
         self.counts["fallback"] += 1
         self._fallback_hit = bool(found)
+        return found
+
+    def _negatives(self, view: View, read: Reader, regions: list[Box]) -> list[Read]:
+        """Light bars on a dark ground: the crops' negatives, on every ``every``-th frame
+        that needs them (and the next one after a hit, for the two-frame confirmation)."""
+        if not self._negative_hit and self._since_negative + 1 < self.every:
+            self._since_negative += 1
+            return []
+        self._since_negative = 0
+        shape = view.image.shape[:2]
+        found: list[Read] = []
+        for box in regions:
+            crop = preprocess.cropped(view, grow(box, (int(shape[0]), int(shape[1]))), "crop")
+            found += read_view(preprocess.inverted(crop), read)
+        self.counts["negative"] += 1
+        self._negative_hit = bool(found)
         return found
 
     @staticmethod

@@ -17,39 +17,14 @@ import pytest
 from app.scanning import decode_image
 from app.scanning.evaluation import labelled_images, score_folder
 from app.scanning.frames import load_image
+from app.scanning.live import LiveDecoder
 
-from .conftest import REPO_ROOT, render
+from .conftest import REPO_ROOT, on_canvas, phone_screen, render
 from .test_photos import SECOND_LABELS, THRESHOLDS
 
 
 def negative(image: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
     return np.ascontiguousarray(255 - image)
-
-
-def phone_screen(text: str, fmt: str = "Code128") -> npt.NDArray[np.uint8]:
-    """A photo of a phone held up to the webcam in dark mode: light bars on a near-black
-    screen, on a light desk, a little turned in perspective, blurred, with sensor noise and
-    JPEG's loss."""
-    symbol = render(text, fmt, scale=3)
-    screen = np.full((symbol.shape[0] + 80, symbol.shape[1] + 80), 255, np.uint8)
-    screen[40:-40, 40:-40] = symbol
-    screen = 255 - screen  # dark mode: the app draws the code in light on black
-    screen = (24 + screen.astype(np.float32) * (210 - 24) / 255).astype(np.uint8)
-    h, w = screen.shape
-    frame = np.full((480, 640), 215, np.uint8)
-    target = np.float32([[120, 110], [120 + w * 0.95, 125], [118 + w * 0.93, 95 + h],
-                         [122, 110 + h * 1.02]])
-    matrix = cv2.getPerspectiveTransform(np.float32([[0, 0], [w, 0], [w, h], [0, h]]), target)
-    warped = cv2.warpPerspective(screen, matrix, (640, 480), borderValue=(255,))
-    mask = cv2.warpPerspective(np.full_like(screen, 255), matrix, (640, 480))
-    frame = np.where(mask > 0, warped, frame).astype(np.uint8)
-    frame = cv2.GaussianBlur(frame, (0, 0), 1.1)
-    noise = np.random.default_rng(7).normal(0, 6, frame.shape)
-    frame = np.clip(frame.astype(np.float32) + noise, 0, 255).astype(np.uint8)
-    ok, jpeg = cv2.imencode(".jpg", cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR),
-                            [cv2.IMWRITE_JPEG_QUALITY, 80])
-    assert ok
-    return np.asarray(cv2.imdecode(jpeg, cv2.IMREAD_COLOR), dtype=np.uint8)
 
 
 @pytest.mark.parametrize(("text", "fmt"), [("TK.00042", "Code128"), ("HS000123", "Code39"),
@@ -94,3 +69,33 @@ def test_thuvien_decode_reads_a_negative_photo(tmp_path: Path, photos: Path) -> 
     files = json.loads(run.stdout)["files"]
     assert [[c["text"] for c in f["codes"]] for f in files] == [[book.expected], ["TK.00042"]]
 
+
+
+def test_the_desk_camera_reads_a_dark_phone_screen(tmp_path: Path) -> None:
+    """A pupil shows a card code on a phone in dark mode to the desk webcam: the live
+    decoder (cheap pass, then the negatives of the candidate crops) reads it, and
+    ``thuvien decode`` on the clip accepts it once, as the desk would."""
+    video = tmp_path / "điện thoại.avi"
+    writer = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 20.0, (640, 480))
+    assert writer.isOpened()
+    for shift in range(16):
+        writer.write(phone_screen("HS000123", "Code39", shift=shift))
+    writer.release()
+    run = subprocess.run([sys.executable, "-m", "app.cli", "decode", str(video), "--json"],
+                         cwd=REPO_ROOT, capture_output=True, text=True, timeout=300,
+                         encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    (found,) = json.loads(run.stdout)["files"]
+    assert [c["text"] for c in found["codes"]] == ["HS000123"]
+
+
+def test_live_negatives_cost_nothing_on_an_empty_desk_or_a_plain_label() -> None:
+    decode = LiveDecoder()
+    for _ in range(6):
+        assert decode(np.full((480, 640, 3), 200, np.uint8)) == []
+    assert decode.counts["negative"] == 0
+    assert [d.text for d in decode(on_canvas(render("GK.00012")))] == ["GK.00012"]
+    assert decode.counts["negative"] == 0
+    screen = [decode(phone_screen("GK.00013", shift=s)) for s in range(4)]
+    assert [d.text for d in screen[-1]] == ["GK.00013"]
+    assert decode.counts["negative"] >= 1
