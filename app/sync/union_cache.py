@@ -123,7 +123,7 @@ def _matching_ids(conn: sqlite3.Connection, text: str, limit: int) -> tuple[int,
         params, order = [match, *params], ""
     elif where:  # filters alone: by title
         source = f"FROM union_cache c JOIN union_cache_fts f ON f.rowid = c.union_id WHERE 1{where}"
-        order = " ORDER BY f.title, c.union_id"
+        order = " ORDER BY c.title_fold, c.union_id"
     else:
         return 0, []
     rows = conn.execute(f"{columns} {source}{order} LIMIT ?", [*params, RANK_CAP + 1]).fetchall()
@@ -131,14 +131,16 @@ def _matching_ids(conn: sqlite3.Connection, text: str, limit: int) -> tuple[int,
     words = query_words(query)
     if total > RANK_CAP:
         rows = rows[:RANK_CAP]
-        total = int(conn.execute(f"SELECT count(*) {source}", params).fetchone()[0])
-        if match and not where and words:  # the titles beginning with the query
+        counted = source if where else "FROM union_cache_fts WHERE union_cache_fts MATCH ?"
+        total = int(conn.execute(f"SELECT count(*) {counted}", params).fetchone()[0])
+        if words and not where and all(t.column is None for t in query.terms):
+            # The titles beginning with the query, which hold all its words (every one a
+            # word prefix, its phrases in a row), as on the district server.
             exact = " ".join(words)
             rows += conn.execute(
                 f"{columns} FROM union_cache c JOIN union_cache_fts f ON f.rowid = c.union_id "
-                "WHERE c.title_fold >= ? AND c.title_fold < ? AND c.union_id IN (SELECT rowid "
-                "FROM union_cache_fts WHERE union_cache_fts MATCH ?) ORDER BY c.title_fold "
-                "LIMIT ?", [exact, exact + _TOP, match, RANK_CAP]).fetchall()
+                "WHERE c.title_fold >= ? AND c.title_fold < ? ORDER BY c.title_fold LIMIT ?",
+                [exact, exact + _TOP, RANK_CAP]).fetchall()
     ranked = sorted({r[0]: r for r in rows}.values(),
                     key=lambda r: rank_key(words, r[0], r[1], r[2]))
     return total, [r[0] for r in ranked[:limit]]

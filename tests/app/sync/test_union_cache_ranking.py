@@ -91,3 +91,29 @@ def test_a_cache_from_before_is_searched_by_subject_after_the_next_pull(
                             "'union_cache_reindex'").fetchone() == (0,)
     finally:
         conn.close()
+
+
+def test_a_broad_query_still_puts_the_exact_title_first(
+        district: District, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past RANK_CAP matches the cache ranks the first ones with the titles beginning with
+    the query, as the server does (the cap made small here instead of caching thousands)."""
+    from app.sync import union_cache
+
+    db = tmp_path / "school.sqlite3"
+    lib = Library.open(db)
+    lib.sync.enroll(district.url, district.add_library("RK-3"))
+    for title in ("Vở bài tập Toán 1", "Em học Toán 1", "Toán 10", "Toán 1 nâng cao",
+                  "Luyện Toán 1", "Toán 1"):
+        lib.catalog.add_record(title, authors=["Hà Huy Khoái"], year=2021)
+    lib.sync.sync_now()
+    district.wait_applied()
+    lib.sync.sync_now()
+    lib.close()
+    assert union_search(db, "toán 1", capsys)[:3] == ["Toán 1", "Toán 1 nâng cao", "Toán 10"]
+    monkeypatch.setattr(union_cache, "RANK_CAP", 2)
+    capsys.readouterr()
+    assert thuvien(["--db", str(db), "union-search", "toan 1", "--json"]) == 0
+    capped = json.loads(capsys.readouterr().out)
+    assert [h["title"] for h in capped["hits"]][:2] == ["Toán 1", "Toán 1 nâng cao"]
+    assert capped["total"] == 6
