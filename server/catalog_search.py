@@ -73,10 +73,12 @@ CROSS JOIN union_records AS u ON u.id = w.union_id
 WHERE w.word >= :low AND w.word < :high AND u.deleted = 0{others}"""
 _PROBE = text("SELECT count(*) FROM (SELECT 1 FROM union_words WHERE word >= :low "
               "AND word < :high LIMIT :cap) AS p")
-#: How far each word's entries are counted to choose the rarest (SQLite); a word with
-#: fewer than RARE entries drives without the others being counted.
+#: How far each word's entries are counted to choose the rarest (SQLite), among the first
+#: PROBED words of the query; a word with fewer than RARE entries drives without the others
+#: being counted.
 PROBE_CAP = 20_000
 RARE = 100
+PROBED = 10
 # Filters alone (year:, isbn:): the live union records, by title.
 _PG_FILTERED = f"""
 SELECT u.id{{search}} FROM union_records AS u WHERE NOT u.deleted{{filters}}
@@ -142,15 +144,17 @@ def _filters(conn: Connection, query: Query, kept: list[str]) -> tuple[str, dict
 
 
 def _driver(conn: Connection, words: list[str]) -> int:
-    """SQLite: the query word whose union_words range is the smallest (each counted up to
-    PROBE_CAP; the first one under RARE is taken at once)."""
-    best, best_count = 0, PROBE_CAP + 1
-    for n, word in enumerate(words):
+    """SQLite: the query word whose union_words range is the smallest among the first
+    PROBED (each counted up to PROBE_CAP, then up to the smallest count so far; the first
+    one under RARE is taken at once). A pasted page's other words cost a look in each
+    candidate's text, not a count each."""
+    best, best_count = 0, PROBE_CAP
+    for n, word in enumerate(words[:PROBED]):
         count = int(conn.execute(_PROBE, {"low": word, "high": word + _TOP,
-                                          "cap": PROBE_CAP}).scalar_one())
+                                          "cap": best_count}).scalar_one())
         if count < best_count:
             best, best_count = n, count
-        if count < RARE:
+        if best_count < RARE:
             break
     return best
 
