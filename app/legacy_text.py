@@ -115,14 +115,18 @@ def _as_bytes_text(text: str) -> str | None:
 _WORD_SPLIT = re.compile(r"(\s+)")
 
 
-def _fix_caps(text: str) -> str:
-    """Restore capitals TCVN3 cannot hold. Words typed in the all-capitals font
-    (".VnTimeH") come back upper case (``NGUYễN`` → ``NGUYỄN``); in title-cased text such as
-    a name, a word starting with a toned vowel is capitalised (``Vũ Ngọc ¸nh`` → ``Ánh``).
+def restore_capitals(text: str, *, title_words: int = 1) -> str:
+    """Restore capitals TCVN3 cannot hold in decoded *text*. Words typed in the all-capitals
+    font (".VnTimeH") come back upper case (``NGUYễN`` → ``NGUYỄN``); in title-cased text
+    such as a name (at least *title_words* words starting with an ASCII letter, all of them
+    capitals), a word starting with a toned vowel is capitalised (``Vũ Ngọc ánh`` → ``Ánh``).
+
+    >>> restore_capitals("Tắt đèn"), restore_capitals("Tắt đèn", title_words=2)
+    ('Tắt Đèn', 'Tắt đèn')
     """
     parts = _WORD_SPLIT.split(text)
     starts = [p[0] for p in parts if p and p[0].isascii() and p[0].isalpha()]
-    title_case = bool(starts) and all(c.isupper() for c in starts)
+    title_case = len(starts) >= max(1, title_words) and all(c.isupper() for c in starts)
 
     def fix(word: str) -> str:
         ascii_letters = [c for c in word if c.isascii() and c.isalpha()]
@@ -146,7 +150,7 @@ def decode_tcvn3(text: str, *, fix_caps: bool = True) -> str:
     if raw is None:
         return unicodedata.normalize("NFC", text)
     out = unicodedata.normalize("NFC", "".join(_TCVN3_DECODE.get(ch, ch) for ch in raw))
-    return _fix_caps(out) if fix_caps else out
+    return restore_capitals(out) if fix_caps else out
 
 
 def decode_vni(text: str) -> str:
@@ -247,15 +251,29 @@ def is_vietnamese_syllable(word: str) -> bool:
     return nucleus != "oo" or final in ("ng", "c")  # xoong, moóc
 
 
-def _score(texts: Iterable[str]) -> int:
-    score = 0
+def syllable_counts(texts: Iterable[str]) -> tuple[int, int]:
+    """How many words of *texts* with letters beyond ASCII are valid Vietnamese syllables,
+    and how many are not (punctuation around a word ignored, ASCII words not counted).
+
+    >>> syllable_counts(["Truyện Kiều /", "Nguyễn Du", "TruyÖn KiÒu"])
+    (3, 2)
+    """
+    valid = invalid = 0
     for text in texts:
         for word in text.split():
             word = word.strip(_PUNCT)
             if not word or word.isascii():
                 continue
-            score += 1 if is_vietnamese_syllable(word) else -1
-    return score
+            if is_vietnamese_syllable(word):
+                valid += 1
+            else:
+                invalid += 1
+    return valid, invalid
+
+
+def _score(texts: Iterable[str]) -> int:
+    valid, invalid = syllable_counts(texts)
+    return valid - invalid
 
 
 def detect(texts: Iterable[str], native: Callable[[str], str] | None = None) -> str:

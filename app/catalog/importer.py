@@ -64,6 +64,16 @@ BARCODE_ELSEWHERE = Text(
 )
 
 
+LEGACY_VIETNAMESE = Text(
+    "{count} biểu ghi được đọc từ bảng mã tiếng Việt cũ ({encodings}) và đã được chuyển sang "
+    "Unicode.",
+    "{count} record(s) were read from a legacy Vietnamese encoding ({encodings}) and converted "
+    "to Unicode.",
+)
+#: How the report names each legacy encoding (app.catalog.marc.charset.VIETNAMESE).
+ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "cp1258": "Windows-1258"}
+
+
 #: Problem codes of one copy, the record itself imported (see ``ImportReport.skipped_copies``).
 COPY_CODES = frozenset({"marc.barcode_taken"})
 
@@ -85,6 +95,9 @@ class ImportReport:
     #: Holdings of other libraries in a district union export (852 "Số bản: 3; sẵn có: 2",
     #: no barcode), not made copies (:func:`app.catalog.marc.holdings.is_union_holding`).
     other_holdings: int = 0
+    #: Records read from a legacy Vietnamese encoding and converted to Unicode, by encoding
+    #: (``"tcvn3"``, ``"vni"``, ``"cp1258"``: :mod:`app.catalog.marc.charset`).
+    legacy_vietnamese: dict[str, int] = field(default_factory=dict)
 
     @property
     def skipped_records(self) -> list[Skipped]:
@@ -105,7 +118,19 @@ class ImportReport:
                              "code": s.code} for s in self.skipped],
                 "cancelled": self.cancelled, "imported_before": self.imported_before,
                 "copies_not_repeated": self.copies_not_repeated,
-                "other_holdings_skipped": self.other_holdings}
+                "other_holdings_skipped": self.other_holdings,
+                "legacy_vietnamese": dict(self.legacy_vietnamese)}
+
+    def legacy_note(self) -> str:
+        """One line telling the librarian how many records were read from a legacy
+        Vietnamese encoding (and which, e.g. "TCVN3 (ABC): 2, VNI: 1"), or ``""`` when
+        none was."""
+        counts = self.legacy_vietnamese
+        if not counts:
+            return ""
+        encodings = ", ".join(f"{shown}: {counts[name]}"
+                              for name, shown in ENCODING_NAMES.items() if name in counts)
+        return LEGACY_VIETNAMESE(count=sum(counts.values()), encodings=encodings)
 
 
 _SchemeEntry = tuple[str, Scheme, str, dict[str | None, str]]
@@ -204,6 +229,9 @@ class MarcImporter:
                 if isinstance(entry, Skipped):
                     report.skipped.append(entry)
                     continue
+                if entry[10]:  # read from a legacy Vietnamese encoding
+                    legacy = report.legacy_vietnamese
+                    legacy[entry[10]] = legacy.get(entry[10], 0) + 1
                 batch.append(entry)
                 if len(batch) >= BATCH:
                     batches.write(_BatchWriter.for_batch(batch, context))

@@ -77,15 +77,16 @@ Copy = CopyValues
 assert NO_VALUE == ""  # what CopyValues has for NULL
 
 #: A readable bibliographic record, ready to store: ``(number, offset, isbns,
-#: control_number, control_org, title_fold, row_tail, search, copies, class_fold)``.
+#: control_number, control_org, title_fold, row_tail, search, copies, class_fold, legacy)``.
 #: ``row_tail`` is the ``records`` values from ``control_number`` to ``marc``
 #: (``store.import_record_tail``: ``store.NO_VALUE`` for NULL, the MARC storage text as its
 #: UTF-8 bytes); ``search`` its search
 #: text (``store.import_search_texts``): the folded title, then the author, subject and
 #: other texts (words, codes) that the writer folds; ``class_fold`` the folded class number that the search row's callno
-#: begins with.
+#: begins with; ``legacy`` the legacy Vietnamese encoding the record's text was converted
+#: from (``MarcRecord.legacy_encoding``: ``"tcvn3"``, ``"vni"``, ``"cp1258"``), else ``""``.
 Prepared = tuple[int, int, list[str], str | None, str | None, str, tuple[Any, ...],
-                 tuple[str, str, str, str, str], list[Copy], str]
+                 tuple[str, str, str, str, str], list[Copy], str, str]
 
 Entry = Prepared | Skipped
 
@@ -113,6 +114,7 @@ def prepare_all(source: Path, progress: Progress | None = None,
         if isinstance(entry, tuple):  # read straight from the bytes: a bibliographic record
             number += 1
             (bib, marc_text, copies), offset = entry
+            legacy = ""  # the direct way takes UTF-8 records only
         elif isinstance(entry, RecordProblem):
             number = entry.number
             yield Skipped(entry.number, entry.offset, entry.reason, entry.code)
@@ -127,6 +129,7 @@ def prepare_all(source: Path, progress: Progress | None = None,
             bib = extract(entry)
             marc_text = entry.to_storage(skip=HOLDINGS_TAGS)
             copies = [copy_values(item) for item in holdings(entry)]
+            legacy = entry.legacy_encoding
         if not bib.title:
             yield Skipped(number, offset, NO_TITLE(), "marc.no_title")
             continue
@@ -134,7 +137,7 @@ def prepare_all(source: Path, progress: Progress | None = None,
         title, author, subject, words, codes, classification = \
             store.import_search_texts(bib, tail[3])
         yield (number, offset, bib.isbns, bib.control_number, bib.control_org, tail[3], tail,
-               (title, author, subject, words, codes), copies, classification)
+               (title, author, subject, words, codes), copies, classification, legacy)
 
 
 def prepared_records(source: Path, progress: Progress | None = None,

@@ -110,7 +110,8 @@ def import_marc(args: argparse.Namespace) -> int:
                          skipped=len(records_out), copies_skipped=len(copies_out),
                          imported_before=report.imported_before,
                          copies_not_repeated=report.copies_not_repeated,
-                         other_holdings_skipped=report.other_holdings)
+                         other_holdings_skipped=report.other_holdings,
+                         legacy_vietnamese=report.legacy_vietnamese)
             totals["files"].append(entry)
             for key in ("imported", "merged", "items"):
                 totals[key] += data[key]
@@ -126,6 +127,8 @@ def import_marc(args: argparse.Namespace) -> int:
                     print("  " + repeat_note(report.imported_before, report.copies_not_repeated))
                 if report.other_holdings:
                     print(OTHER_HOLDINGS(count=report.other_holdings))
+                if report.legacy_vietnamese:
+                    print("  " + report.legacy_note())
                 for s in records_out:
                     print(SKIPPED_LINE(number=s.number, offset=s.offset, reason=s.reason))
                 for s in copies_out:

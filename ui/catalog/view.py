@@ -462,6 +462,8 @@ class ImportReportDialog(QDialog):
                 "{count} holdings of other libraries (a union catalog's 852 fields, without "
                 "accession numbers) were not made copies of this library.").format(
                 count=display_count(report.other_holdings))
+        if report.legacy_vietnamese:  # TCVN3 / VNI / Windows-1258 records converted
+            summary += "\n" + report.legacy_note()
         # Records left out, and apart from them the copies left out of records that were
         # imported (their number already on another book): with the imported and merged
         # records the "skipped" figure counts the file's records, as the CLI's does.

@@ -6,7 +6,9 @@ the directory lies, the fields are recovered from their 0x1E terminators if the 
 
 Character sets: leader/09 ``a`` means UTF-8. Otherwise plain ASCII is ASCII, bytes that are
 valid multibyte UTF-8 (with no MARC-8 escape) are UTF-8 despite the flag, and the rest is MARC-8,
-converted with pymarc's ``MARC8ToUnicode``. Every text is returned NFC.
+converted with pymarc's ``MARC8ToUnicode`` — unless :mod:`app.catalog.marc.charset` finds the
+record written in a legacy Vietnamese encoding (TCVN3, VNI, Windows-1258) or in Windows-1252.
+Every text is returned NFC.
 """
 
 from __future__ import annotations
@@ -119,23 +121,43 @@ def _decode_mislabelled(raw: bytes) -> str:
     return _decode_marc8(raw) if _looks_marc8(raw) else _decode_latin(raw)
 
 
-def _choose_decoder(leader: str, raw: bytes, base: int = 0) -> tuple[Callable[[bytes], str], bool]:
-    """The field decoder for this record and whether it is MARC-8 (per-subfield decoding).
+def _choose_decoder(leader: str, raw: bytes, base: int = 0
+                    ) -> tuple[Callable[[bytes], str], bool, str]:
+    """The field decoder for this record, whether it decodes subfield by subfield, and the
+    legacy Vietnamese encoding it reads (``charset.VIETNAMESE``) or ``""``.
 
     Leader/09 ``a`` with bytes that are not UTF-8 (a system that sets the flag but writes
     ISO-8859-1, or MARC-8) is read as MARC-8 or Windows-1252, not with replacement marks;
-    only the data from *base* on count for that (a damaged directory byte does not)."""
+    only the data from *base* on count for that (a damaged directory byte does not). Bytes
+    that are not UTF-8 are weighed by :mod:`app.catalog.marc.charset` (TCVN3, VNI,
+    Windows-1258; under a blank leader/09 also Windows-1252 against MARC-8): UTF-8 records
+    never get there."""
     if raw.isascii():
-        return _decode_utf8, False
+        return _decode_utf8, False, ""
     if leader[9:10] == "a":
         try:
             raw[base:].decode("utf-8")
         except UnicodeDecodeError:
-            return _decode_mislabelled, True
-        return _decode_utf8, False
+            return _legacy_or(raw[base:], _decode_mislabelled)
+        return _decode_utf8, False, ""
     if _is_utf8(raw):
-        return _decode_utf8, False
-    return _decode_marc8, True
+        return _decode_utf8, False, ""
+    if b"\x1b" in raw:  # a MARC-8 escape: MARC-8 for certain
+        return _decode_marc8, True, ""
+    from app.catalog.marc import charset
+
+    encoding = charset.guess(raw[base:])
+    return charset.decoder(encoding), True, encoding if encoding in charset.VIETNAMESE else ""
+
+
+def _legacy_or(data: bytes, native: Callable[[bytes], str]
+               ) -> tuple[Callable[[bytes], str], bool, str]:
+    """A legacy Vietnamese decoder for the record's fields *data* when they read clearly
+    better that way than with *native*, else *native*."""
+    from app.catalog.marc import charset
+
+    encoding = charset.vietnamese(data, native)
+    return (native, True, "") if encoding is None else (charset.decoder(encoding), True, encoding)
 
 
 def _make_field(tag: str, body: bytes, decode: Callable[[bytes], str], marc8: bool) -> Field:
@@ -186,7 +208,7 @@ def parse_record(raw: bytes, strict: bool = False) -> MarcRecord:
             raise BadRecord("marc.no_directory_end", msg.NO_DIRECTORY_END)
         base = end + 1
     directory = raw[24 : base - 1].decode("latin-1")
-    decode, marc8 = _choose_decoder(leader, raw, base)
+    decode, marc8, legacy = _choose_decoder(leader, raw, base)
     fast = decode is _decode_utf8
     fields: list[Field] = []
     append = fields.append
@@ -230,7 +252,10 @@ def parse_record(raw: bytes, strict: bool = False) -> MarcRecord:
         fields = _recover_fields(raw, base, directory, decode, marc8)
     if not fields:
         raise BadRecord("marc.no_fields", msg.NO_FIELDS)
-    return MarcRecord(_fix_leader(leader), fields)
+    record = MarcRecord(_fix_leader(leader), fields)
+    if legacy:
+        record.legacy_encoding = legacy
+    return record
 
 
 def _recover_fields(raw: bytes, base: int, directory: str,

@@ -68,6 +68,10 @@ class MarcRecord:
     leader: str
     fields: list[Field] = field(default_factory=list)
     offset: int = field(default=-1, compare=False)
+    #: The legacy Vietnamese encoding an ISO 2709 record's text was converted from
+    #: (``"tcvn3"``, ``"vni"``, ``"cp1258"``: :mod:`app.catalog.marc.charset`), else ``""``.
+    #: Not part of the record's value either.
+    legacy_encoding: str = field(default="", compare=False)
 
     def get_fields(self, *tags: str) -> list[Field]:
         """The fields whose tag is one of *tags* (every field when none given), in record order."""
