@@ -8,7 +8,7 @@ Every string is normalised to NFC before it is measured or drawn.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,11 +28,18 @@ ELLIPSIS = "…"
 SPINE_LEADING = 1.18
 REFERENCE_CLASS = "895.9223"  # Vietnamese literature: the commonest class number in a school
 SPINE_SHRINK = 0.85  # a longer line may shrink this far before it is broken
+SPINE_MIN_PT = 5.0  # smallest call number printed: below it a long author mark is broken at its hyphen
+TITLE_MIN_PT = 5.0  # smallest title on an item label: a title that does not fit at it is shortened
+_FIT_MARGIN = 0.9999
 _CLASS_NUMBER = re.compile(r"^(\d+\.)(\d+)$")
 GENERIC_PREFIXES = ("thư viện", "trường")  # casefolded; dropped from a name too long to fit
 TOO_SMALL = Text(
     "Mã vạch “{value}” quá dài cho nhãn này (vạch hẹp {module} mm < {minimum} mm): hãy chọn mẫu nhãn lớn hơn",
     "Barcode “{value}” is too long for this label (bars {module} mm < {minimum} mm): choose a larger label",
+)
+SPINE_TOO_SMALL = Text(
+    "Ký hiệu xếp giá “{value}” không vừa nhãn này ở cỡ chữ {size} pt trở lên: hãy chọn mẫu nhãn lớn hơn",
+    "Call number “{value}” does not fit this label at {size} pt or more: choose a larger label",
 )
 
 
@@ -66,20 +73,29 @@ def clean(text: str) -> str:
 
 def fit_text(text: str, font: str, size: float, width: float, min_size: float | None = None
              ) -> tuple[str, float]:
-    """Shrink *text* down to *min_size* points to fit *width*; if still too wide, cut it at a
-    word boundary (or inside a very long word) and end it with "…"."""
+    """Shrink *text* down to *min_size* points to fit *width*; if still too wide, cut it after
+    the last whole word that fits and end it with "…" (inside the word only when even the
+    first word does not fit).
+
+    >>> from app.labels.fonts import register_fonts
+    >>> _ = register_fonts()
+    >>> fit_text("Tuyển tập truyện ngắn Nam Cao", REGULAR, 6, 60, 5)
+    ('Tuyển tập truyện ngắn…', 5)
+    """
     text = clean(text)
     min_size = size if min_size is None else min_size
     if text_width(text, font, size) <= width:
         return text, size
-    shrunk = max(min_size, size * width / max(text_width(text, font, size), 1e-6))
+    # a hair under the exact ratio: the exact one measures a rounding error too wide, and the
+    # text came out cut at the smallest size (or the same name smaller on every other card)
+    shrunk = max(min_size, size * width / max(text_width(text, font, size), 1e-6) * _FIT_MARGIN)
     if text_width(text, font, shrunk) <= width:
         return text, shrunk
     words = text.split(" ")
     while len(words) > 1:
         words.pop()
         candidate = " ".join(words).rstrip(",.:;/-–") + ELLIPSIS
-        if text_width(candidate, font, min_size) <= width and len(" ".join(words)) >= len(text) // 3:
+        if text_width(candidate, font, min_size) <= width:
             return candidate, min_size
     cut = text
     while cut and text_width(cut + ELLIPSIS, font, min_size) > width:
@@ -156,22 +172,26 @@ def draw_item_label(c: Surface, box: Box, item: LabelItem) -> None:
         draw_centered(c, shown, REGULAR, used, inner, y, used)
         y -= small * 0.35
     show_title = bool(item.title) and box.h >= 15 * MM
-    bottom = inner.y + (small * 1.1 if show_title else 0)
+    title = max(small, TITLE_MIN_PT)  # shrinks to TITLE_MIN_PT, then is shortened between words
+    bottom = inner.y + (title * 1.1 if show_title else 0)
     number_base = bottom + number * 0.22
     bar_bottom = number_base + number * 0.85
     draw_barcode(c, item.barcode, Box(inner.x, bar_bottom, inner.w, y - bar_bottom))
     draw_centered(c, item.barcode, BOLD, number, inner, number_base)
     if show_title:
-        draw_centered(c, item.title, REGULAR, small, inner, inner.y + small * 0.2, small * 0.85)
+        draw_centered(c, item.title, REGULAR, title, inner, inner.y + title * 0.2, TITLE_MIN_PT)
 
 
-def split_line(text: str, fits: Callable[[str], bool]) -> list[str]:
+def split_line(text: str, fits: Callable[[str], bool], hyphens: bool = False) -> list[str]:
     """*text* as one or more lines that each *fit*: a class number breaks after its decimal
-    point's groups of three digits (``895.922`` / ``30108``), other text between words. A call
-    number is never cut short; a piece that still does not fit is left to be shrunk.
+    point's groups of three digits (``895.922`` / ``30108``), other text between words and,
+    with *hyphens*, after a hyphen (``HƯỚNG-`` / ``DẪN``). A call number is never cut short;
+    a piece that still does not fit is left to be shrunk.
 
     >>> split_line("895.92230108", lambda t: len(t) <= 8)
     ['895.922', '30108']
+    >>> split_line("HƯỚNG-DẪN", lambda t: len(t) <= 6, hyphens=True)
+    ['HƯỚNG-', 'DẪN']
     """
     if fits(text):
         return [text]
@@ -181,36 +201,57 @@ def split_line(text: str, fits: Callable[[str], bool]) -> list[str]:
         cuts = [len(whole) + k for k in range(3, len(decimals), 3)]
     else:
         cuts = [i for i, ch in enumerate(text) if ch == " "]
+        if hyphens and not any(fits(text[:c]) for c in cuts):
+            cuts += [i + 1 for i, ch in enumerate(text[:-1]) if ch == "-" and i > 0]
+            cuts.sort()
     if not cuts:
         return [text]
     cut = max((c for c in cuts if fits(text[:c].rstrip())), default=cuts[0])
-    return [text[:cut].rstrip(), *split_line(text[cut:].strip(), fits)]
+    return [text[:cut].rstrip(), *split_line(text[cut:].strip(), fits, hyphens)]
+
+
+def spine_layout(spine: Sequence[str], width: float, height: float) -> tuple[list[str], float]:
+    """The lines of a call number and the one size (points) they are drawn at in a *width* ×
+    *height* point box, every line whole. The size is the one at which a typical class number
+    (``895.9223``) fills the width and four lines the height; a longer line shrinks a little
+    (to 85 %), then is broken (:func:`split_line`), then shrinks to what the box allows down to
+    :data:`SPINE_MIN_PT`, then a long author mark is broken after its hyphen. Raises
+    :class:`ValidationError` when the call number does not fit even so: it is never cut."""
+    lines = [clean(line) for line in spine if clean(line)]
+    even = min(14.0, height / (max(len(lines), 4) * SPINE_LEADING),
+               width / text_width(REFERENCE_CLASS, BOLD, 1.0))
+
+    def size_of(pieces: list[str]) -> float:
+        size = min(even, height / (len(pieces) * SPINE_LEADING))
+        widest = max(text_width(piece, BOLD, size) for piece in pieces)
+        return size * min(1.0, width / widest * _FIT_MARGIN)
+
+    def fits_at(size: float) -> Callable[[str], bool]:
+        return lambda text: text_width(text, BOLD, size) <= width
+
+    pieces = [piece for line in lines for piece in split_line(line, fits_at(even * SPINE_SHRINK))]
+    if size_of(pieces) < SPINE_MIN_PT:
+        pieces = [piece for line in lines
+                  for piece in split_line(line, fits_at(SPINE_MIN_PT), hyphens=True)]
+    size = size_of(pieces)
+    if size < SPINE_MIN_PT - 1e-6:
+        raise ValidationError("labels.spine.too_small", SPINE_TOO_SMALL, value=" ".join(lines),
+                              size=f"{SPINE_MIN_PT:g}")
+    return pieces, size
 
 
 def draw_spine_label(c: Surface, box: Box, item: LabelItem) -> None:
     """The call number's parts on separate, centred bold lines, as large as the label allows
-    and the same size on every label of a kind (a shelf of spines looks even): the size is
-    the one at which a typical class number (``895.9223``) fills the width and four lines the
-    height. A longer line is shrunk a little, or broken (:func:`split_line`), never cut."""
-    lines = [clean(line) for line in item.spine if clean(line)] or [item.barcode]
+    and the same size on every label of a kind (a shelf of spines looks even), laid out by
+    :func:`spine_layout`: whole, never cut with "…"."""
     pad = min(1.5 * MM, box.h * 0.07)
     inner = box.inset(pad)
-    even = min(14.0, inner.h / (max(len(lines), 4) * SPINE_LEADING),
-               inner.w / text_width(REFERENCE_CLASS, BOLD, 1.0))
-    floor = even * SPINE_SHRINK
-
-    def fits(text: str) -> bool:
-        return text_width(text, BOLD, floor) <= inner.w
-
-    lines = [piece for line in lines for piece in split_line(line, fits)]
-    size = min(even, inner.h / (len(lines) * SPINE_LEADING))
-    widest = max(text_width(line, BOLD, size) for line in lines)
-    if widest > inner.w:
-        size = max(5.0, size * inner.w / widest)
+    lines, size = spine_layout(item.spine or (item.barcode,), inner.w, inner.h)
     block = len(lines) * size * SPINE_LEADING
     baseline = inner.y + (inner.h + block) / 2 - size * 0.98
+    c.set_font(BOLD, size)
     for line in lines:
-        draw_centered(c, line, BOLD, size, inner, baseline)
+        c.text(inner.x + inner.w / 2, baseline, line, "centre")
         baseline -= size * SPINE_LEADING
 
 

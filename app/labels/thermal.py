@@ -18,10 +18,9 @@ from PIL import Image, ImageDraw, ImageFont
 from app.errors import ValidationError
 from app.i18n import Text
 from app.labels.code128 import QUIET_MODULES, check_code, code128_bars
-from app.labels.draw import owner_name, split_line
-from app.labels.fonts import REGULAR, font_path, register_fonts
+from app.labels.draw import fit_text, owner_name, spine_layout
+from app.labels.fonts import BOLD, REGULAR, font_path, register_fonts
 from app.labels.model import LabelItem
-from app.text import nfc
 
 UNSAFE = Text("Mã vạch “{value}” có ký tự máy in nhiệt không nhận ({chars})",
               "Barcode “{value}” has characters a thermal printer job cannot carry ({chars})")
@@ -71,21 +70,15 @@ def _font(size_px: float, bold: bool) -> ImageFont.FreeTypeFont:
 
 def _text_line(draw: ImageDraw.ImageDraw, text: str, px: float, bold: bool, box: tuple[int, int, int],
                min_px: float | None = None) -> int:
-    """Draw *text* centred between x0 and x1 with its top at y; shrink, then cut with "…" to fit.
+    """Draw *text* centred between x0 and x1 with its top at y, shrunk to *min_px*, then
+    shortened between words (:func:`~app.labels.draw.fit_text`, the PDF's rule) to fit.
     Returns the y below the line."""
     x0, x1, y = box
-    text = " ".join(nfc(text).split())
-    size = px
-    font = _font(size, bold)
-    floor = min_px or px
-    while draw.textlength(text, font=font) > x1 - x0 and size > floor:
-        size = max(floor, size - 1)
-        font = _font(size, bold)
-    while text and draw.textlength(text, font=font) > x1 - x0:
-        text = text[:-2].rstrip() + "…" if len(text) > 2 else ""
-    width = draw.textlength(text, font=font)
-    draw.text((x0 + (x1 - x0 - width) / 2, y), text, font=font, fill=1)
-    return y + round(size * 1.2)
+    shown, size = fit_text(text, BOLD if bold else REGULAR, px, x1 - x0, min_px)
+    font = _font(int(size), bold)  # whole pixels, rounded down: never wider than measured
+    width = draw.textlength(shown, font=font)
+    draw.text((x0 + (x1 - x0 - width) / 2, y), shown, font=font, fill=1)
+    return y + round(px * 1.2)
 
 
 def _check(code: str) -> None:
@@ -108,19 +101,14 @@ def layout_label(kind: str, item: LabelItem, media: ThermalMedia, subset_b: bool
     pt = media.dpi / 72  # pixels per typographic point
     spine_right = pad
     if kind in ("spine", "combined"):
-        lines = [line for line in item.spine if line.strip()] or [item.barcode]
         right = width - pad if kind == "spine" else round(width * 0.27)
-        px = min(14 * pt, (height - 2 * pad) / (max(len(lines), 4) * 1.2))
-        floor, room = 6 * pt, right - pad // 2 - pad  # shrink first, break only below 6 pt
-        lines = [piece for line in lines for piece in split_line(
-            " ".join(nfc(line).split()), lambda t: draw.textlength(t, font=_font(floor, True)) <= room)]
-        px = min(px, (height - 2 * pad) / (len(lines) * 1.2))
-        while px > 6 * pt and max(draw.textlength(nfc(line), font=_font(px, True)) for line in lines) > (
-                right - pad // 2 - pad):
-            px -= 1  # one size for every line of the call number
+        room, tall = right - pad // 2 - pad, height - 2 * pad
+        # the PDF's layout, in points: one size for every line, a call number never cut
+        lines, size = spine_layout(item.spine or (item.barcode,), room / pt, tall / pt)
+        px = size * pt
         y = (height - round(px * 1.2) * len(lines)) // 2
         for line in lines:
-            y = _text_line(draw, line, px, True, (pad, right - pad // 2, y), 6 * pt)
+            y = _text_line(draw, line, px, True, (pad, right - pad // 2, y), px)
         if kind == "spine":
             return ThermalLayout(image, None)
         draw.line([(right, pad * 2), (right, height - pad * 2)], fill=1, width=max(1, media.dots(0.25)))
