@@ -55,6 +55,8 @@ FROM items i JOIN records r ON r.id = i.record_id
 WHERE i.deleted = 0 AND r.deleted = 0
 """
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
+_CLASS_START = re.compile(r"^\d+\.\d")  # a DDC number, its digits in groups of 3: 895.922 34
+_VOLUME = re.compile(r"^(?:(?:T|Q|V|c|C)\.|(?:Tập|Quyển|bản)\.?)\d+[A-Za-z]?$")  # T.2, Q.1, c.3
 # Copies written off (thanh lý) have left the collection: a selection by date, range or
 # search leaves them out (131 of 779 labels of a school's first print run were for copies
 # on a write-off record); a copy asked for by its accession number is still printed.
@@ -88,13 +90,24 @@ def short_title(title: str) -> str:
 def spine_lines(call_number: str | None, classification: str | None, mark: str,
                 volume: str | None, year: int | str | None) -> tuple[str, ...]:
     """The spine lines: the item's own call number split at spaces when it has one, else
-    classification, author mark, volume and year.
+    classification, author mark, volume and year. A class number's digits written in groups
+    (``895.922 34``) stay one line, and so do volume and copy (``T.2 c.3``): a spine label
+    breaks them again only where they do not fit, and the other parts keep their size.
 
     >>> spine_lines(None, "895.9223", "ÁNH", "T.1", 2019)
     ('895.9223', 'ÁNH', 'T.1', '2019')
+    >>> spine_lines("895.922 34 NG-D T.2 c.3", None, "", None, None)
+    ('895.922 34', 'NG-D', 'T.2 c.3')
     """
     if call_number and call_number.strip():
-        return tuple(nfc(call_number).split())
+        lines: list[str] = []
+        for part in nfc(call_number).split():
+            if lines and ((part.isdigit() and len(part) <= 3 and _CLASS_START.match(lines[-1]))
+                          or (_VOLUME.match(part) and _VOLUME.match(lines[-1].split()[-1]))):
+                lines[-1] += " " + part
+            else:
+                lines.append(part)
+        return tuple(lines)
     return CallNumber(classification or "", mark, volume or "", str(year) if year else "").lines()
 
 

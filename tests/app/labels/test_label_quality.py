@@ -29,6 +29,7 @@ from app.labels.documents import make_document
 from app.labels.draw import SPINE_MIN_PT, TITLE_MIN_PT
 from app.labels.fonts import BOLD, register_fonts, text_width
 from app.labels.pdf import to_pdf
+from app.labels.selection import spine_lines
 from app.labels.thermal import ThermalMedia, layout_label
 
 from .raster import bar_top_mm, decode, ink_box, pdf_text, render
@@ -80,6 +81,22 @@ def test_call_numbers_are_printed_whole_on_every_spine_sheet(tmp_path: Path, tem
         shown = "".join(w for *_, w in inside)
         assert "…" not in shown
         assert shown == "".join("".join(part.split()) for part in item.spine), (item.barcode, inside)
+
+
+def test_a_typed_call_number_keeps_its_groups_and_the_shelf_looks_even(tmp_path: Path) -> None:
+    """A copy's own call number "895.922 34 NG-D T.2 c.3" was split at every space: five lines
+    on the spine sheet, drawn smaller than its neighbours'. Its class number's digit groups and
+    its volume and copy now stay together: three lines, the same size as the label beside it."""
+    typed = spine_lines("895.922 34 NG-D T.2 c.3", None, "", None, None)
+    parts = spine_lines(None, "895.92234", "NGUYỄN-D", "T.2", 2019)
+    items = [LabelItem("TK.00001", "", "", typed), LabelItem("TK.00002", "", "", parts)]
+    words = _words(render_labels("spine", items, load_template("avery-l4732")), tmp_path)
+    assert [w for *_, w in words] == ["895.922", "34", "NG-D", "T.2", "c.3",
+                                      "895.92234", "NGUYỄN-D", "T.2", "2019"]
+    lines = sorted({round(y0, 1) for x0, y0, x1, y1, w in words if x0 < 100})
+    assert len(lines) == 3
+    heights = {round(y1 - y0, 2) for x0, y0, x1, y1, w in words if w[0].isascii()}
+    assert len(heights) == 1, heights
 
 
 def test_a_call_number_that_fits_no_readable_size_is_refused_not_cut() -> None:
