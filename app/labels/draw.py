@@ -33,6 +33,10 @@ TITLE_MIN_PT = 5.0  # smallest title on an item label: a title that does not fit
 _FIT_MARGIN = 0.9999
 _CLASS_NUMBER = re.compile(r"^(\d+\.)(\d+)$")
 GENERIC_PREFIXES = ("thư viện", "trường")  # casefolded; dropped from a name too long to fit
+# school levels as their initials (longest first), as stamps and signs write them
+SCHOOL_LEVELS = (("Phổ thông dân tộc nội trú", "PTDTNT"), ("Phổ thông dân tộc bán trú", "PTDTBT"),
+                 ("Tiểu học và Trung học cơ sở", "TH&THCS"), ("Trung học cơ sở", "THCS"),
+                 ("Trung học phổ thông", "THPT"), ("Tiểu học", "TH"), ("Mầm non", "MN"))
 TOO_SMALL = Text(
     "Mã vạch “{value}” quá dài cho nhãn này (vạch hẹp {module} mm < {minimum} mm): hãy chọn mẫu nhãn lớn hơn",
     "Barcode “{value}” is too long for this label (bars {module} mm < {minimum} mm): choose a larger label",
@@ -104,16 +108,26 @@ def fit_text(text: str, font: str, size: float, width: float, min_size: float | 
 
 
 def owner_name(name: str, font: str, size: float, width: float) -> str:
-    """The library's name as it fits *width* at *size*: whole if it fits, else without the
-    generic words it starts with ("Thư viện", then "Trường"), since a school library's
-    distinctive part comes last. What still does not fit is cut by :func:`fit_text`.
+    """The library's name as it fits *width* at *size*: whole if it fits, else shortened the
+    way a school's stamp is, keeping its distinctive part (which comes last): the address after
+    the first comma goes ("…, xã Phước Hiệp"), then the school level is written as its usual
+    initials ("Trung học cơ sở" → "THCS"), then the generic words it starts with ("Thư viện",
+    then "Trường"). What still does not fit is cut by :func:`fit_text`.
 
     >>> from app.labels.fonts import register_fonts
     >>> _ = register_fonts()
     >>> [owner_name("Thư viện Trường THCS Nguyễn Du", REGULAR, 5, w) for w in (80, 60, 40)]
     ['Thư viện Trường THCS Nguyễn Du', 'Trường THCS Nguyễn Du', 'THCS Nguyễn Du']
+    >>> owner_name("Thư viện Trường Trung học cơ sở Nguyễn Văn Trỗi, xã Phước Hiệp", REGULAR, 5, 70)
+    'Trường THCS Nguyễn Văn Trỗi'
     """
     name = clean(name)
+    if text_width(name, font, size) > width and "," in name:
+        name = clean(name.split(",", 1)[0])
+    for level, initials in SCHOOL_LEVELS:
+        if text_width(name, font, size) <= width:
+            break
+        name = re.sub(rf"\b{level}\b", initials, name, flags=re.IGNORECASE)
     while text_width(name, font, size) > width:
         folded = name.casefold()
         prefix = next((p for p in GENERIC_PREFIXES if folded.startswith(p + " ")), None)

@@ -268,3 +268,19 @@ def test_every_sheet_puts_each_label_inside_its_cell_with_printer_offsets(tmp_pa
             assert left >= spot.x - 0.2 and top >= spot.y - 0.2, (slot, offset, ink, spot)
             assert right <= spot.x + spot.width + 0.2, (slot, offset, ink, spot)
             assert bottom <= spot.y + spot.height + 0.2, (slot, offset, ink, spot)
+
+
+def test_a_long_school_name_keeps_the_schools_own_name_on_small_labels(tmp_path: Path) -> None:
+    """'Thư viện Trường Trung học cơ sở Nguyễn Văn Trỗi, xã Phước Hiệp' on a 38.1 mm combined
+    label came out 'Trung học cơ sở Nguyễn Văn…': the school's own name lost. It is shortened
+    as the school's stamp is (address dropped, THCS) and printed whole where it fits whole."""
+    school = "Thư viện Trường Trung học cơ sở Nguyễn Văn Trỗi, xã Phước Hiệp"
+    item = LabelItem("TK.00001", "Mắt biếc", school, SPINES[0])
+    small = unicodedata.normalize("NFC", pdf_text(render_labels("combined", [item],
+                                                                load_template("avery-l7651")),
+                                                  tmp_path / "small"))
+    assert "Trường THCS Nguyễn Văn Trỗi" in small and "…" not in small
+    wide = unicodedata.normalize("NFC", pdf_text(render_labels("items", [item],
+                                                               load_template("avery-l7163")),
+                                                 tmp_path / "wide"))
+    assert school in wide
