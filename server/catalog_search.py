@@ -167,9 +167,10 @@ def _matches_sql(conn: Connection, words: list[str]) -> tuple[str, dict[str, Any
     params: dict[str, Any] = {"low": words[driver], "high": words[driver] + _TOP}
     others = ""
     for n, word in enumerate(words):
-        if n != driver:
-            params[f"w{n}"] = " " + word
-            others += f" AND instr(' ' || replace(u.search, '|', ' '), :w{n}) > 0"
+        if n != driver:  # the bare text first: most candidates lack the word, at no string
+            params[f"b{n}"], params[f"w{n}"] = word, " " + word
+            others += (f" AND instr(u.search, :b{n}) > 0"
+                       f" AND instr(' ' || replace(u.search, '|', ' '), :w{n}) > 0")
     return _SQLITE_MATCHES.replace("{others}", others), params
 
 
