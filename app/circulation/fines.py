@@ -547,6 +547,17 @@ class Fines:
         last = end.isoformat() if end else "9999-12-31"
         return [p for p in self.payments() if first <= p.day <= last]
 
+    def waived(self, start: date | None = None, end: date | None = None) -> list[Fine]:
+        """The fines waived on the library's days *start* … *end* (both included, None: open
+        on that side), oldest waive first; what each cancelled is its amount less what was
+        paid on it before (:attr:`Fine.paid`)."""
+        first = start.isoformat() if start else ""
+        last = end.isoformat() if end else "9999-12-31"
+        rows = self._ctx.db.conn.execute(_SELECT + "AND f.status = 'waived' "
+                                         "ORDER BY f.settled_at, f.id")
+        return [fine for fine in (Fine(*row) for row in rows)
+                if fine.settled_at and first <= local_day(fine.settled_at) <= last]
+
     def waive(self, fine_id: int, reason: str, *, by: str | None = None) -> Fine:
         """Cancel the fine for *reason* (required), decided *by* someone (default the login)."""
         reason = nfc(reason or "").strip()

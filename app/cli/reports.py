@@ -1,6 +1,7 @@
 """``thuvien register individual|general|textbook|loans``, ``thuvien stats`` and ``thuvien
-report annual|tally``: the registers, the statistics of a period, the annual report and the
-reading-room tally, written as PDF or XLSX (the window's Reports view)."""
+report annual|tally|fines``: the registers, the statistics of a period, the annual report,
+the reading-room tally and the fines received (sổ thu tiền phạt), written as PDF or XLSX
+(the window's Reports view)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from app.reports.period import Period
 from app.reports.table import Report
 
 REGISTERS = ("individual", "general", "textbook", "loans")
-REPORTS = ("annual", "tally")
+REPORTS = ("annual", "tally", "fines")
 NEED_OUTPUT = Text("Hãy cho biết tệp cần ghi: --pdf TỆP hoặc --xlsx TỆP (hoặc --json).",
                    "Say which file to write: --pdf FILE or --xlsx FILE (or --json).")
 NEED_READERS = Text("Sổ mượn của ai? Thêm --readers students (học sinh), staff (giáo viên, "
@@ -59,17 +60,22 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=stats_command)
 
     p = subparsers.add_parser("report", help=phrase(
-        "báo cáo năm học (annual) hoặc phiếu thống kê lượt đọc (tally) (PDF, Excel)",
-        "the school year's annual report or the reading-room tally (PDF, Excel)"))
+        "báo cáo năm học (annual), phiếu thống kê lượt đọc (tally) hoặc sổ thu tiền phạt "
+        "(fines) (PDF, Excel)",
+        "the school year's annual report, the reading-room tally or the fines received "
+        "(PDF, Excel)"))
     p.add_argument("kind", choices=REPORTS, help=phrase(
-        "annual = báo cáo năm học, tally = phiếu thống kê lượt đọc",
-        "annual = the school year's report, tally = the reading-room tally"))
+        "annual = báo cáo năm học, tally = phiếu thống kê lượt đọc, fines = sổ thu tiền phạt",
+        "annual = the school year's report, tally = the reading-room tally, fines = the fines "
+        "received"))
     p.add_argument("--year", metavar=phrase("NĂM_HỌC", "YEAR"), help=phrase(
         "năm học của báo cáo năm, ví dụ 2025-2026 (mặc định: năm học trong cài đặt)",
         "the annual report's school year, e.g. 2025-2026 (default: the one in the settings)"))
     p.add_argument("--month", metavar=phrase("THÁNG", "MONTH"), help=phrase(
-        "tháng của phiếu lượt đọc, ví dụ 09/2025 (mặc định: tháng này)",
-        "the tally's month, e.g. 09/2025 (default: this month)"))
+        "tháng của phiếu lượt đọc hoặc sổ thu tiền phạt, ví dụ 09/2025 (phiếu lượt đọc mặc "
+        "định: tháng này)",
+        "the month of the tally or of the fines received, e.g. 09/2025 (the tally's default: "
+        "this month)"))
     _period_options(p)
     _file_options(p)
     add_json_flag(p)
@@ -154,8 +160,9 @@ def read_month(text: str) -> Period:
 
 
 def report_command(args: argparse.Namespace) -> int:
-    """``thuvien report annual [--year Y]`` / ``thuvien report tally [--month M | --from D
-    --to D]``, written with --out / --pdf / --xlsx, or shown (--json, or as lines)."""
+    """``thuvien report annual [--year Y]`` / ``thuvien report tally|fines [--month M |
+    --from D --to D]``, written with --out / --pdf / --xlsx, or shown (--json, or as
+    lines)."""
     with open_library(args) as lib:
         if args.kind == "annual":
             year = lib.reports.read_school_year(args.year)
@@ -164,8 +171,8 @@ def report_command(args: argparse.Namespace) -> int:
         else:
             period = read_month(args.month) if args.month else \
                 Period.read(args.start, args.end)
-            report = lib.reports.report("tally", period=period)
-            data = lib.reports.tally(period).to_dict() if args.json else None
+            report = lib.reports.report(args.kind, period=period)
+            data = lib.reports.to_dict(args.kind, period=period) if args.json else None
         _write(lib, report, args)
         if args.json:
             print_json(data)

@@ -5,7 +5,8 @@ stored): :mod:`~app.reports.individual` (sổ đăng ký cá biệt), :mod:`~app
 (sổ đăng ký tổng quát, parts I–III), :mod:`~app.reports.textbook` (sổ đăng ký sách giáo
 khoa), :mod:`~app.reports.loanbook` (sổ mượn, students' and staff's),
 :mod:`~app.reports.statistics` (figures for a period), :mod:`~app.reports.tally` (phiếu
-thống kê lượt đọc) and :mod:`~app.reports.annual` (báo cáo năm học). Each becomes a
+thống kê lượt đọc), :mod:`~app.reports.annual` (báo cáo năm học) and
+:mod:`~app.reports.fines_received` (sổ thu tiền phạt). Each becomes a
 :class:`~app.reports.table.Report`, written as PDF (:mod:`~app.reports.pdf`, through the
 label drawing surface) or XLSX (:mod:`~app.reports.xlsx`). ``Library.reports`` is the entry
 point; the CLI is ``thuvien register``, ``thuvien stats`` and ``thuvien report``.

@@ -13,11 +13,13 @@ from typing import Any
 
 from app.catalog.accession import DEFAULT_SCHEMES
 from app.circulation.clock import library_today
+from app.circulation.service import Circulation
 from app.db.connection import Database
 from app.errors import ValidationError
 from app.i18n import Text
 from app.patrons.fields import current_school_year, normalize_school_year
 from app.reports.annual import Annual, annual_figures, annual_report
+from app.reports.fines_received import FinesReceived, fines_received, fines_received_report
 from app.reports.general import GeneralRegister, general_register, general_report
 from app.reports.individual import IndividualLine, individual_lines, individual_report
 from app.reports.loanbook import READER_GROUPS, LoanLine, loan_lines, loan_report
@@ -32,7 +34,7 @@ from app.settings import Settings
 from app.text import nfc
 
 KINDS = ("individual", "general", "textbook", "statistics", "loans-students", "loans-staff",
-         "loans-all", "tally", "annual")
+         "loans-all", "tally", "annual", "fines")
 LOAN_KINDS = {f"loans-{group}": group for group in READER_GROUPS}
 DEFAULT_LIBRARY = Text("Thư viện", "Library")
 COLLECTION = Text("Kho {code}", "Collection {code}")
@@ -111,6 +113,12 @@ class Reports:
         """The reading-room tally of *period* (default: this month up to today)."""
         return reading_tally(self._db.conn, period or Period(), self._today())
 
+    def fines_received(self, period: Period | None = None) -> FinesReceived:
+        """The money received for fines and the fines waived in *period* (default: all; see
+        :mod:`app.reports.fines_received`)."""
+        fines = Circulation(self._db, self._settings).fines
+        return fines_received(fines, period or Period())
+
     def read_school_year(self, year: str | None) -> str:
         """*year* as "2025-2026" (the library's school year when None); a ValidationError
         for anything else."""
@@ -156,6 +164,10 @@ class Reports:
             start, end = tally_period(period or Period(), self._today())
             made = tally_report(self.tally(period), name, self.school_year(Period(start, end)),
                                 Period(start, end).label())
+        elif kind == "fines":
+            period = period or Period()
+            made = fines_received_report(self.fines_received(period), name,
+                                         self.school_year(period), period.label())
         elif kind == "statistics":
             period = period or self.default_period()
             stats = self.statistics(period)
@@ -215,6 +227,8 @@ class Reports:
             return [line.to_dict() for line in self.loans(LOAN_KINDS[kind], period)]
         if kind == "tally":
             return self.tally(period).to_dict()
+        if kind == "fines":
+            return self.fines_received(period).to_dict()
         if kind == "annual":
             return self.annual(current_school_year(period.start)
                                if period and period.start else None).to_dict()
