@@ -27,6 +27,8 @@ FOUND = [
     ('"dat rung" phuong', "Đất rừng phương Nam"),
     ("tiếng việt:1", "Tiếng Việt 1"),  # an unknown qualifier is words
     ("tieng vi", "Tiếng Việt 1"),  # every word a word prefix, as before
+    ("year:2019", "Đất rừng phương Nam"),  # a year alone lists that year's books
+    (f"isbn:{KIEU_ISBN} year:2015", "Truyện Kiều"),
 ]
 
 #: Queries that find nothing, and must say so rather than fail.
@@ -35,4 +37,5 @@ NOTHING = [
     f"kieu isbn:{TV1_ISBN}", " ".join(f"tu{n}" for n in range(2000)),
     " ".join("abcdefghijklmnopqrstuvwxyz" * 40), '"', "AND OR NOT", "(", "*", "kieu NEAR",
     "title:nguyen du", "author:truyen kieu", "':*", "a\\b & !c | d", "issn:0866-8",
+    f"isbn:{KIEU_ISBN} year:2019", f"{KIEU_ISBN} year:2019",
 ]
