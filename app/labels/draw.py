@@ -42,8 +42,10 @@ TOO_SMALL = Text(
     "Barcode “{value}” is too long for this label (bars {module} mm < {minimum} mm): choose a larger label",
 )
 SPINE_TOO_SMALL = Text(
-    "Ký hiệu xếp giá “{value}” không vừa nhãn này ở cỡ chữ {size} pt trở lên: hãy chọn mẫu nhãn lớn hơn",
-    "Call number “{value}” does not fit this label at {size} pt or more: choose a larger label",
+    "Ký hiệu xếp giá “{value}” của bản {barcode} không vừa nhãn này ở cỡ chữ {size} pt trở lên: "
+    "hãy chọn mẫu nhãn lớn hơn",
+    "Call number “{value}” of copy {barcode} does not fit this label at {size} pt or more: "
+    "choose a larger label",
 )
 
 
@@ -224,13 +226,15 @@ def split_line(text: str, fits: Callable[[str], bool], hyphens: bool = False) ->
     return [text[:cut].rstrip(), *split_line(text[cut:].strip(), fits, hyphens)]
 
 
-def spine_layout(spine: Sequence[str], width: float, height: float) -> tuple[list[str], float]:
+def spine_layout(spine: Sequence[str], width: float, height: float, barcode: str = ""
+                 ) -> tuple[list[str], float]:
     """The lines of a call number and the one size (points) they are drawn at in a *width* ×
     *height* point box, every line whole. The size is the one at which a typical class number
     (``895.9223``) fills the width and four lines the height; a longer line shrinks a little
     (to 85 %), then is broken (:func:`split_line`), then shrinks to what the box allows down to
     :data:`SPINE_MIN_PT`, then a long author mark is broken after its hyphen. Raises
-    :class:`ValidationError` when the call number does not fit even so: it is never cut."""
+    :class:`ValidationError` naming the call number and the copy's *barcode* when it does not
+    fit even so: it is never cut."""
     lines = [clean(line) for line in spine if clean(line)]
     even = min(14.0, height / (max(len(lines), 4) * SPINE_LEADING),
                width / text_width(REFERENCE_CLASS, BOLD, 1.0))
@@ -250,7 +254,7 @@ def spine_layout(spine: Sequence[str], width: float, height: float) -> tuple[lis
     size = size_of(pieces)
     if size < SPINE_MIN_PT - 1e-6:
         raise ValidationError("labels.spine.too_small", SPINE_TOO_SMALL, value=" ".join(lines),
-                              size=f"{SPINE_MIN_PT:g}")
+                              barcode=barcode, size=f"{SPINE_MIN_PT:g}")
     return pieces, size
 
 
@@ -260,7 +264,7 @@ def draw_spine_label(c: Surface, box: Box, item: LabelItem) -> None:
     :func:`spine_layout`: whole, never cut with "…"."""
     pad = min(1.5 * MM, box.h * 0.07)
     inner = box.inset(pad)
-    lines, size = spine_layout(item.spine or (item.barcode,), inner.w, inner.h)
+    lines, size = spine_layout(item.spine or (item.barcode,), inner.w, inner.h, item.barcode)
     block = len(lines) * size * SPINE_LEADING
     baseline = inner.y + (inner.h + block) / 2 - size * 0.98
     c.set_font(BOLD, size)

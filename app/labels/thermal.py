@@ -104,7 +104,7 @@ def layout_label(kind: str, item: LabelItem, media: ThermalMedia, subset_b: bool
         right = width - pad if kind == "spine" else round(width * 0.27)
         room, tall = right - pad // 2 - pad, height - 2 * pad
         # the PDF's layout, in points: one size for every line, a call number never cut
-        lines, size = spine_layout(item.spine or (item.barcode,), room / pt, tall / pt)
+        lines, size = spine_layout(item.spine or (item.barcode,), room / pt, tall / pt, item.barcode)
         px = size * pt
         y = (height - round(px * 1.2) * len(lines)) // 2
         for line in lines:

@@ -103,7 +103,8 @@ def test_a_call_number_that_fits_no_readable_size_is_refused_not_cut() -> None:
     """A mark with no hyphen too wide for the 13 mm spine half of a combined 38.1 mm label even
     at 5 pt: the librarian is told to choose a larger label (it was printed "NGUYỄNHU…")."""
     item = LabelItem("TK.00001", "", "", ("895.9223", "NGUYỄNHUỲNH"))
-    with pytest.raises(ValidationError, match="không vừa nhãn này ở cỡ chữ 5 pt"):
+    with pytest.raises(ValidationError, match="“895.9223 NGUYỄNHUỲNH” của bản TK.00001 không vừa nhãn "
+                       "này ở cỡ chữ 5 pt"):
         render_labels("combined", [item], load_template("avery-l7651"))
     assert render_labels("combined", [item], load_template("avery-l7160"))  # 64 mm: it fits
 
