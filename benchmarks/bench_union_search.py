@@ -70,7 +70,8 @@ def fill(url: str, count: int, seed: int = 5) -> list[str]:
                           "year": rng.randint(1990, 2025), "publisher": "Kim Đồng"}
                 held = rng.sample(range(1, LIBRARIES + 1), rng.choice([1, 1, 2, 3]))
                 unions.append((uid, union.key_of(fields), union.to_json(fields), held[0],
-                               f"r{uid}", False, "2025-10-01", union.search_text(fields)))
+                               f"r{uid}", False, "2025-10-01", union.search_text(fields),
+                               fields["year"]))
                 for lib in held:
                     records.append((lib, f"r{uid}", uid, "{}", False))
                     for c in range(rng.choice([1, 1, 2])):
@@ -79,7 +80,7 @@ def fill(url: str, count: int, seed: int = 5) -> list[str]:
             with write(engine) as conn:
                 bulk.insert_rows(conn, union_records, (
                     "id", "title_key", "fields", "source_library_id", "source_uuid", "deleted",
-                    "updated_at", "search"), unions)
+                    "updated_at", "search", "year"), unions)
                 union.index_words(conn, {u[0]: u[7] for u in unions}, fresh=True)
                 bulk.insert_rows(conn, lib_records, ("library_id", "uuid", "union_id", "fields",
                                                      "deleted"), records)
