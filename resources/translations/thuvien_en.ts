@@ -2370,6 +2370,10 @@
       <translation>Reading-room tally (phiếu thống kê lượt đọc)</translation>
     </message>
     <message>
+      <source>Fines received (sổ thu tiền phạt)</source>
+      <translation>Fines received (sổ thu tiền phạt)</translation>
+    </message>
+    <message>
       <source>Annual report of a school year (báo cáo năm học)</source>
       <translation>Annual report of a school year (báo cáo năm học)</translation>
     </message>

@@ -2370,6 +2370,10 @@
       <translation>Phiếu thống kê lượt đọc</translation>
     </message>
     <message>
+      <source>Fines received (sổ thu tiền phạt)</source>
+      <translation>Sổ thu tiền phạt</translation>
+    </message>
+    <message>
       <source>Annual report of a school year (báo cáo năm học)</source>
       <translation>Báo cáo năm học</translation>
     </message>

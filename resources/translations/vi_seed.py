@@ -670,6 +670,7 @@ VI: dict[str, str] = {
     "Loan book: teachers and staff (sổ mượn giáo viên)": "Sổ mượn của giáo viên, nhân viên",
     "Loan book: all readers (sổ mượn)": "Sổ mượn của mọi bạn đọc",
     "Reading-room tally (phiếu thống kê lượt đọc)": "Phiếu thống kê lượt đọc",
+    "Fines received (sổ thu tiền phạt)": "Sổ thu tiền phạt",
     "Annual report of a school year (báo cáo năm học)": "Báo cáo năm học",
     "School ye&ar:": "Năm &học:",
     "List of copies written off (danh sách sách thanh lý)": "Danh sách sách thanh lý",

@@ -1,6 +1,6 @@
 """The Reports view: choose a register (individual, general, textbook, the loan books), the
-statistics, the reading-room tally, the annual report or the list of copies of a write-off
-record, a period (a school year for the annual report, a write-off record by its number and
+statistics, the reading-room tally, the fines received, the annual report or the list of
+copies of a write-off record, a period (a school year for the annual report, a write-off record by its number and
 date for the list) and a collection; see the pages; save them as PDF or Excel, or print them.
 
 Reports are made off the GUI thread (:mod:`ui.operations`) on a connection of their own; the
@@ -44,10 +44,10 @@ from ui.scanner import ENTER_KEYS, TYPING_ONLY
 from ui.widgets import error_label, say
 
 KINDS = ("individual", "general", "textbook", "loans-students", "loans-staff", "loans-all",
-         "statistics", "tally", "annual", "writeoff")
+         "statistics", "tally", "fines", "annual", "writeoff")
 WITH_COLLECTION = ("individual", "general", "textbook")
 START_PRESET = {"statistics": "year", "tally": "month", "loans-students": "month",
-                "loans-staff": "month", "loans-all": "month"}
+                "loans-staff": "month", "loans-all": "month", "fines": "month"}
 YEARS_BACK = 6  # school years offered for the annual report
 PRESETS = ("year", "month", "last_month", "all", "chosen")
 SCROLLBAR = 20  # pixels kept for the vertical scroll bar, so a page fits the width
@@ -118,6 +118,7 @@ class ReportsView(QWidget):
                  "loans-all": self.tr("Loan book: all readers (sổ mượn)"),
                  "statistics": self.tr("Statistics of a period"),
                  "tally": self.tr("Reading-room tally (phiếu thống kê lượt đọc)"),
+                 "fines": self.tr("Fines received (sổ thu tiền phạt)"),
                  "annual": self.tr("Annual report of a school year (báo cáo năm học)"),
                  "writeoff": self.tr("List of copies written off (danh sách sách thanh lý)")}
         for key in KINDS:
@@ -367,6 +368,7 @@ class ReportsView(QWidget):
                  "textbook": "so-dang-ky-sgk", "statistics": "thong-ke",
                  "loans-students": "so-muon-hoc-sinh", "loans-staff": "so-muon-giao-vien",
                  "loans-all": "so-muon", "tally": "phieu-thong-ke-luot-doc",
+                 "fines": "so-thu-tien-phat",
                  "annual": f"bao-cao-nam-hoc-{self.year.currentText()}",
                  "writeoff": "danh-sach-thanh-ly"}
         name = names[str(self.kind.currentData())]
