@@ -69,6 +69,7 @@ def test_the_last_sync_and_the_last_backup_read_by_the_same_clock(lib, qtbot, tm
         qtbot.addWidget(dialog)
         dialog.folder_edit.setText(str(tmp_path / "backups"))
         dialog.refresh()
+        assert dialog.wait_until_listed()  # read on a worker thread
         shown = now.strftime("%d/%m/%Y %H:%M")
         assert shown in dialog.status.text()
         assert lib.sync.status().last_sync_local == shown

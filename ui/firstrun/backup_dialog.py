@@ -8,15 +8,20 @@ buttons are disabled meanwhile, and it refuses to close until the work has finis
 cut short anyway (the PC switched off) leaves only a ``.partial`` file, never listed or
 restored (:mod:`app.backup.snapshot`); a restore replaces the library in one atomic rename
 (:mod:`app.backup.restore`).
+
+The list of backups is read on a worker thread too: each backup is opened to learn which
+library it belongs to, and thirty of them on a slow USB stick took seconds before the window
+appeared. The window shows at once with "Đang đọc…" and fills its list when the reading ends.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, Qt, Signal
+from PySide6.QtCore import QEventLoop, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,6 +49,7 @@ from app.backup import (
     LibraryFacts,
     check_database_file,
 )
+from app.backup.files import list_backups
 from app.backup.identity import owner_of
 from app.backup.restore import RestoreReport, aside_name, restore_database
 from app.backup.service import take_backup
@@ -61,6 +67,28 @@ def human_size(size: int) -> str:
 
     text = core(size)
     return text.replace(".", ",") if language() == "vi" else text
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A backup as the list shows it: its file's facts and the library it holds (*owner*
+    None when the file cannot be read, *name* that library's name)."""
+
+    entry: BackupEntry
+    owner: str | None
+    name: str
+
+
+def read_backups(folder: Path, stop: Callable[[], bool] = lambda: False) -> list[Listed]:
+    """The finished backups in *folder*, newest first, each opened to learn its library
+    (slow on a USB stick: run it off the GUI thread); what was read so far once *stop* says
+    so (the window closed meanwhile)."""
+    listed = []
+    for entry in list_backups(folder):
+        if stop():
+            break
+        listed.append(Listed(entry, *owner_of(entry.path)))
+    return listed
 
 
 def _message(error: object) -> str:
@@ -86,6 +114,9 @@ class BackupDialog(QDialog):
         self.before_restore = before_restore
         self.operations = Operations(self)
         self._running: Operation | None = None
+        self._listing: Operation | None = None
+        self._listed: list[Listed] = []
+        self._listed_folder: Path | None = None
         self._wait_text = t.WAIT_BACKUP()
         self.setWindowTitle(t.BACKUP_TITLE())
         self.resize(760, 460)
@@ -159,18 +190,56 @@ class BackupDialog(QDialog):
         return Path(self.folder_edit.text())
 
     def entries(self) -> list[BackupEntry]:
-        """The backups listed, newest first."""
-        return self.lib.backups.list(self.folder())
+        """The backups listed, newest first (as last read: see :meth:`refresh`)."""
+        return [listed.entry for listed in self._listed]
 
-    def refresh(self) -> None:
-        """Re-read the folder: this library's backups as they are, other libraries' (a
-        shared USB stick; the code in a name may be shared too) marked and greyed."""
-        entries = self.entries()
-        ours = self.lib.backups.library_id()
+    @property
+    def reading(self) -> bool:
+        """True while the folder is being read (the list is not up to date yet)."""
+        return self._listing is not None
+
+    def refresh(self) -> Operation:
+        """Re-read the folder on a worker thread ("Đang đọc…" meanwhile; the rows already
+        shown stay while the same folder is read again): this library's backups as they
+        are, other libraries' (a shared USB stick; the code in a name may be shared too)
+        marked and greyed. A reading started earlier is forgotten."""
+        folder = self.folder()
+        if folder != self._listed_folder:
+            self._listed = []
+            self.table.setRowCount(0)
+            self.restore_button.setEnabled(False)
+        if not self.busy():
+            self.status.setText(t.READING_BACKUPS())
+        ours = self.lib.backups.library_id()  # read now: a restore may close the library
+        self._listing = operation = self.operations.run(lambda progress: read_backups(folder, progress.cancelled),
+                                                        title=t.READING_BACKUPS())
+        operation.succeeded.connect(
+            lambda listed: self._show_listed(operation, folder, ours, listed))
+        operation.failed.connect(lambda _error: self._show_listed(operation, folder, ours, []))
+        return operation
+
+    def wait_until_listed(self, timeout_ms: int = 30000) -> bool:
+        """Turn the event loop until the folder has been read (the window keeps answering);
+        False when *timeout_ms* passed first. For callers that need the list at once."""
+        if self._listing is None:
+            return True
+        loop = QEventLoop()
+        self._listing.finished.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        return self._listing is None
+
+    def _show_listed(self, operation: Operation, folder: Path, ours: str | None,
+                     listed: list[Listed]) -> None:
+        if operation is not self._listing:
+            return  # a later reading (another folder, a backup since) answers instead
+        self._listing = None
+        chosen = self.selected_path()
+        self._listed, self._listed_folder = listed, folder
         mine: list[BackupEntry] = []
-        self.table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            owner, name = owner_of(entry.path)
+        self.table.setRowCount(len(listed))
+        for row, (entry, owner, name) in enumerate(
+                (x.entry, x.owner, x.name) for x in listed):
             code = entry.library_code or "-"
             tip = ""
             if owner == ours:
@@ -189,11 +258,17 @@ class BackupDialog(QDialog):
                     cell.setForeground(QColor("#6b7280"))
                     cell.setToolTip(tip)
                 self.table.setItem(row, column, cell)
-        if entries:
-            self.table.selectRow(entries.index(mine[0]) if mine else 0)
-        self.status.setText(t.LAST_BACKUP(when=mine[0].taken_at.strftime("%d/%m/%Y %H:%M"))
-                            if mine else t.NO_BACKUP_YET())
-        self.restore_button.setEnabled(bool(entries))
+        paths = [x.entry.path for x in listed]
+        if chosen in paths and chosen is not None:
+            self.table.selectRow(paths.index(chosen))
+        elif listed:
+            self.table.selectRow(paths.index(mine[0].path) if mine else 0)
+        if self.status.text() == t.READING_BACKUPS():  # nothing else said meanwhile
+            self.status.setText(
+                t.LAST_BACKUP(when=mine[0].taken_at.strftime("%d/%m/%Y %H:%M")) if mine
+                else t.NO_BACKUP_YET())
+        if not self.busy():
+            self.restore_button.setEnabled(bool(listed))
 
     def choose_folder(self) -> None:
         """Pick another folder (a USB stick) and remember it for this PC."""
@@ -249,6 +324,9 @@ class BackupDialog(QDialog):
         if self.busy():
             QMessageBox.information(self, t.BACKUP_TITLE(), self._wait_text)
             return
+        if self._listing is not None:  # nobody will look at the list: stop reading it
+            self._listing.cancel()
+            self._listing = None
         super().done(result)
 
     def back_up_now(self) -> Operation | None:

@@ -45,6 +45,7 @@ def render_offscreen(db_path: Path, picture: Path) -> dict[str, Any]:
         saved = image.save(str(picture))
         wizard.close()
         dialog = BackupDialog(lib)
+        dialog.wait_until_listed()  # the list is read on a worker thread
         listed = dialog.table.rowCount()
         dialog.close()
         main_window = _main_window(lib, app, picture.with_name("main.png"))

@@ -91,6 +91,7 @@ OTHER_LIBRARY_ROW = Text("{code} (thư viện khác)", "{code} (another library)
 OTHER_LIBRARY_TIP = Text("Bản sao lưu của thư viện khác: {name}", "A backup of another library: {name}")
 UNREADABLE_ROW = Text("{code} (không đọc được)", "{code} (unreadable)")
 BACKING_UP = Text("Đang sao lưu…", "Backing up…")
+READING_BACKUPS = Text("Đang đọc danh sách bản sao lưu…", "Reading the list of backups…")
 BACKED_UP = Text("Đã sao lưu và kiểm tra: {file}", "Backed up and checked: {file}")
 LAST_BACKUP = Text("Lần sao lưu gần nhất: {when}", "Last backup: {when}")
 NO_BACKUP_YET = Text("Chưa có bản sao lưu nào của thư viện này trong thư mục này.",

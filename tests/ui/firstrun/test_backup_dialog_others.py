@@ -32,6 +32,7 @@ def test_other_libraries_backups_are_marked_and_not_selected(
     dialog.show()
     dialog.activateWindow()
     qtbot.waitActive(dialog)
+    assert dialog.wait_until_listed()  # read on a worker thread
     rows = {dialog.table.item(r, 3).text(): r for r in range(dialog.table.rowCount())}
     other = rows[theirs.name]
     assert dialog.table.item(other, 1).text() == "TH01 (thư viện khác)"

@@ -95,6 +95,7 @@ def _dialog(lib: Library, qtbot: Any, folder: Path, **kwargs: Any) -> BackupDial
     dialog.set_folder(folder)
     dialog.show()
     qtbot.waitExposed(dialog)
+    assert dialog.wait_until_listed()  # the list is read on a worker thread
     return dialog
 
 

@@ -85,6 +85,7 @@ def test_backup_window_shows_this_librarys_last_backup(
         set_backup_folder(usb)
         dialog = BackupDialog(lib)
         qtbot.addWidget(dialog)
+        assert dialog.wait_until_listed()  # read on a worker thread
         assert dialog.table.rowCount() == 2
         assert dialog.status.text() == "Lần sao lưu gần nhất: 05/09/2025 08:00"
         dialog.close()

@@ -236,6 +236,7 @@ def test_back_up_now_into_a_usb_folder_chosen_on_this_pc(lib: Library, qtbot, tm
     lib.settings.set("library_code", "TH01")
     dialog = BackupDialog(lib)
     qtbot.addWidget(dialog)
+    assert dialog.wait_until_listed()  # read on a worker thread
     assert dialog.folder() == lib.path.parent / "backups"
     assert dialog.status.text() == "Chưa có bản sao lưu nào của thư viện này trong thư mục này."
     usb = tmp_path / "E"
@@ -244,6 +245,7 @@ def test_back_up_now_into_a_usb_folder_chosen_on_this_pc(lib: Library, qtbot, tm
     with qtbot.waitSignal(dialog.backup_finished, timeout=20000) as finished:
         assert dialog.back_up_now() is not None    # on a worker thread
     assert finished.args == [True]
+    assert dialog.wait_until_listed()
     assert dialog.table.rowCount() == 1
     name = dialog.table.item(0, 3).text()
     assert name.startswith("thuvien-TH01-") and (usb / name).is_file()
@@ -275,6 +277,7 @@ def test_restore_from_the_window_brings_back_the_data_and_restarts(
     dialog.set_folder(tmp_path / "usb")
     with qtbot.waitSignal(dialog.backup_finished, timeout=20000):
         dialog.back_up_now()
+    assert dialog.wait_until_listed()
     lib.catalog.add_record("Bỉ vỏ")
     asked: list[str] = []
     dialog.confirm = lambda text: asked.append(text) or True  # type: ignore[method-assign]
@@ -415,6 +418,7 @@ def test_restore_from_the_tools_menu_after_searching_the_catalog(  # type: ignor
         dialog.set_folder(tmp_path / "usb")
         with qtbot.waitSignal(dialog.backup_finished, timeout=20000):
             dialog.back_up_now()
+        assert dialog.wait_until_listed()
         dialog.confirm = lambda text: True  # type: ignore[method-assign]
         with qtbot.waitSignal(dialog.restore_finished, timeout=20000):
             dialog.restore_selected()
