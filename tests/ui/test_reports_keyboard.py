@@ -85,3 +85,21 @@ def test_alt_x_shows_from_anywhere(window, lib, qtbot) -> None:  # type: ignore[
     _alt(qtbot, window, "X")  # Xem
     qtbot.waitUntil(lambda: view.made is not None, timeout=20000)
     assert view.status.text().startswith("Sổ đăng ký sách giáo khoa: 1 trang")
+
+
+def test_enter_on_a_button_reached_with_tab_presses_that_button(window, lib, qtbot,  # type: ignore[no-untyped-def]
+                                                                monkeypatch, tmp_path) -> None:
+    from tests.ui.test_reports import _save_as
+
+    view = _reports(window, lib, qtbot)
+    _choose(qtbot, window, view, "general")
+    target = tmp_path / "tong-quat.pdf"
+    _save_as(monkeypatch, target)
+    _alt(qtbot, window, "O")  # Kho, then Tab to Xem, Tab to Lưu PDF
+    qtbot.keyClick(view.collection, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.show_button
+    qtbot.keyClick(view.show_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.pdf_button
+    qtbot.keyClick(view.pdf_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.made is not None, timeout=20000)
+    assert view.made.written == target and target.read_bytes().startswith(b"%PDF")
