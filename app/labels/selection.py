@@ -136,13 +136,33 @@ def parse_date(value: str) -> str:
     return day.isoformat()
 
 
+def accession_order(barcodes: Sequence[str]) -> list[int]:
+    """Positions of *barcodes* (in entry order) rearranged into accession order: each prefix's
+    numbers in ascending order, the prefixes in the order they were first entered.
+
+    >>> codes = ["TK.00010", "GK.00002", "TK.00009", "GK.00001"]
+    >>> [codes[i] for i in accession_order(codes)]
+    ['TK.00009', 'TK.00010', 'GK.00001', 'GK.00002']
+    """
+    first_seen: dict[str, int] = {}
+    keys: list[tuple[int, int, int]] = []
+    for position, barcode in enumerate(barcodes):
+        numbered = _NUMBERED.match(barcode)
+        prefix, number = (numbered.group(1).upper(), int(numbered.group(2))) if numbered else \
+            (barcode.upper(), -1)
+        keys.append((first_seen.setdefault(prefix, len(first_seen)), number, position))
+    return [key[2] for key in sorted(keys)]
+
+
 def items_since(lib: Library, since: str | date) -> list[LabelItem]:
     """Items acquired (or, without an acquisition date, entered: that day in Vietnam, the
-    entry time being stored in UTC) on or after *since*, in accession order; copies
-    written off are left out."""
+    entry time being stored in UTC) on or after *since*, in accession order (each
+    collection's copies by number, as the register lists them, even when they were imported
+    with their numbers in another order); copies written off are left out."""
     day = since.isoformat() if isinstance(since, date) else parse_date(since)
-    return _query(lib, _ON_HAND + " AND COALESCE(i.acquired_on, date(i.created_at, '+7 hours'))"
-                  " >= ? ORDER BY i.id", (day,))
+    found = _query(lib, _ON_HAND + " AND COALESCE(i.acquired_on, date(i.created_at, '+7 hours'))"
+                   " >= ? ORDER BY i.id", (day,))
+    return [found[i] for i in accession_order([item.barcode for item in found])]
 
 
 def last_delivery_day(lib: Library) -> date | None:

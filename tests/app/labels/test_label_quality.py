@@ -285,3 +285,28 @@ def test_a_long_school_name_keeps_the_schools_own_name_on_small_labels(tmp_path:
                                                                load_template("avery-l7163")),
                                                  tmp_path / "wide"))
     assert school in wide
+
+
+def test_labels_of_a_delivery_come_out_in_the_registers_order(tmp_path: Path) -> None:
+    """Copies imported with their own accession numbers (a MARC file lists them record by
+    record, not by number) printed with 'thuvien labels --since' in the order they were
+    entered: TK.00103 first. They now come out as the register lists them, prefix by prefix,
+    number by number, which is the order the librarian sticks them in."""
+    from app.cli import main
+    from app.library import Library
+
+    lib = Library.open(tmp_path / "lib.sqlite3")
+    lib.settings.set("library_name", LIBRARY)
+    first = lib.catalog.add_record("Tuyển tập truyện ngắn Nam Cao", authors=["Nam Cao"],
+                                   classification="895.922 334")
+    second = lib.catalog.add_record("Mắt biếc", authors=["Nguyễn Nhật Ánh"], classification="895.92234")
+    for record, barcode in ((first, "TK.00103"), (first, "TK.00110"), (second, "TK.00101"),
+                            (second, "TK.00102"), (first, "TK.00009")):
+        lib.catalog.add_item(record, barcode=barcode, acquired_on="2025-09-01")
+    lib.close()
+    out = tmp_path / "labels.pdf"
+    assert main(["--db", str(tmp_path / "lib.sqlite3"), "labels", "items", "--since", "01/09/2025",
+                 "--template", "avery-l7163", "--out", str(out)]) == 0
+    [page] = render(out.read_bytes(), tmp_path / "img")
+    reads = sorted(decode(page), key=lambda r: (round(r.y_mm), r.x_mm))  # row by row
+    assert [r.text for r in reads] == ["TK.00009", "TK.00101", "TK.00102", "TK.00103", "TK.00110"]
