@@ -2613,7 +2613,7 @@
     <name>RulesPage</name>
     <message>
       <source>Patron category</source>
-      <extracomment>The largest amount the fine-block box takes (đồng).</extracomment>
+      <extracomment>The largest amount the fine-block box takes (đồng): the ceiling of every amount typed.</extracomment>
       <translation>Patron category</translation>
     </message>
     <message>
