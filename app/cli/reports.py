@@ -211,7 +211,10 @@ def print_report(report: Report) -> None:
         rows = section.rows + ([section.total] if section.total else [])
         for row in rows:
             cells = [cell_text(v, c.kind) for v, c in zip(row, section.columns, strict=True)]
-            label, figures = cells[0], [f"{c.title.replace(chr(10), ' ')}: {v}" for c, v in
-                                        zip(section.columns[1:], cells[1:], strict=True) if v]
+            # A total row leaves its first cells (STT...) empty: its label is the first text.
+            first = next((i for i, v in enumerate(cells) if v.strip()), 0)
+            label, figures = cells[first], [f"{c.title.replace(chr(10), ' ')}: {v}" for c, v in
+                                            zip(section.columns[first + 1:], cells[first + 1:],
+                                                strict=True) if v]
             print(f"  {label.strip()}: " + "; ".join(figures) if len(cells) > 2
                   else f"  {label.strip()}: {cells[1]}")

@@ -132,6 +132,10 @@ def test_thuvien_report_fines(school: School, tmp_path: Path,
     assert [(m["month"], m["received"]) for m in data["months"]] == [("2025-09", 21000),
                                                                     ("2025-10", 38000)]
     assert [p["amount"] for p in data["payments"]] == [20000, 1000, 10000, 3000, 5000, 20000]
+    assert main([*db, "report", "fines", "--month", "10/2025"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert "  Cộng tháng 10/2025: Số tiền (đ): 38.000" in printed
+    assert not [line for line in printed if line.startswith("  :")]
     assert main([*db, "report", "fines", "--from", "31/10/2025", "--to", "01/10/2025",
                  "--json"]) == 2
     assert "sau ngày kết thúc" in capsys.readouterr().err
