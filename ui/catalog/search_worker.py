@@ -8,6 +8,10 @@ catalog's, is given as ``run(lib, text)``.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +20,9 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 MIN_CHARS = 2
 PAGE = 100
+#: While stopping, the search under way is interrupted this often (a search of several
+#: queries starts the next one after an interruption).
+INTERRUPT_EVERY_MS = 20
 Run = Callable[[Any, str], object]
 
 
@@ -50,6 +57,14 @@ class _Worker(QObject):
             self.failed.emit(serial, text, str(exc))
             return
         self.found.emit(serial, text, result)
+
+    def interrupt(self) -> None:
+        """Cut the query under way short (called from the GUI thread: SQLite allows it);
+        the search fails with 'interrupted', an answer nobody waits for."""
+        lib = self._lib
+        if lib is not None:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile
+                lib.db.conn.interrupt()
 
     @Slot()
     def close(self) -> None:
@@ -102,11 +117,62 @@ class SearchWorker(QObject):
             self.failed.emit(text, message)
 
     def stop(self, wait_ms: int = 3000) -> None:
-        """Close the worker's connection and end its thread (waiting up to *wait_ms* for a
-        search under way). Nothing is searched or answered afterwards: a search still
-        running past the wait closes its connection as it ends and never opens another."""
+        """Close the worker's connection and end its thread: the query under way is
+        interrupted, and waited for up to *wait_ms*. Nothing is searched or answered
+        afterwards: a search still running past the wait (not a query: Python work) closes
+        its connection as it ends and never opens another, its thread kept alive until
+        then, even past the window (a QThread destroyed while running aborts the program:
+        a crash on exit)."""
         self._stopped = True
         self._worker.latest = -1  # requests already queued are skipped
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait(wait_ms)
+        if not self._thread.isRunning():
+            return
+        self._thread.quit()
+        if not _interrupt_until_finished(self._thread, self._worker, wait_ms / 1000):
+            _lingering().keep(self._thread, self._worker)
+
+
+def _interrupt_until_finished(thread: QThread, worker: _Worker, seconds: float | None) -> bool:
+    """Interrupt *worker*'s query until its *thread* ends (at most *seconds*; None: no end);
+    True when it has ended."""
+    deadline = None if seconds is None else time.monotonic() + seconds
+    while True:
+        worker.interrupt()
+        if thread.wait(INTERRUPT_EVERY_MS):
+            return True
+        if deadline is not None and time.monotonic() >= deadline:
+            return False
+
+
+class _Lingering(QObject):
+    """Search threads that outlasted :meth:`SearchWorker.stop`, with their workers: owned
+    here (not by the window being destroyed) until they end, and waited for at exit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._kept: list[tuple[QThread, _Worker]] = []
+        atexit.register(self.wait_all)
+
+    def keep(self, thread: QThread, worker: _Worker) -> None:
+        thread.setParent(None)
+        self._kept.append((thread, worker))
+        thread.finished.connect(self._sweep, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _sweep(self) -> None:
+        self._kept = [(t, w) for t, w in self._kept if not t.wait(0)]
+
+    def wait_all(self) -> None:
+        """Wait for every kept thread (interrupting its query): the program is ending."""
+        for thread, worker in self._kept:
+            _interrupt_until_finished(thread, worker, None)
+        self._kept = []
+
+
+_LINGERING: list[_Lingering] = []
+
+
+def _lingering() -> _Lingering:
+    if not _LINGERING:
+        _LINGERING.append(_Lingering())
+    return _LINGERING[0]

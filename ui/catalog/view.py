@@ -147,6 +147,7 @@ class CatalogView(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
+        self._released = False
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -172,7 +173,11 @@ class CatalogView(QWidget):
         down.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def shutdown(self) -> None:
-        """End the search thread (the window is closing)."""
+        """The window closes or lets go of the library (before a restore): a search typed and
+        not yet run is not run (it said 'Searching…' for good, no answer ever coming), and the
+        search thread ends."""
+        self._released = True
+        self._debounce.stop()
         self._worker.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
@@ -202,8 +207,11 @@ class CatalogView(QWidget):
 
     # -- search ----------------------------------------------------------------------------
     def run_search(self) -> None:
-        """Ask the worker for the text in the field (nothing under two characters)."""
+        """Ask the worker for the text in the field (nothing under two characters; nothing
+        once the view is shut down)."""
         self._debounce.stop()
+        if self._released:
+            return
         text = self.search_field.text().strip()
         if len(text) < MIN_CHARS:
             self.results.setRowCount(0)
