@@ -886,8 +886,8 @@
       <translation>This computer has no copy of the district catalog yet: enroll and sync first (Settings → District sync).</translation>
     </message>
     <message>
-      <source>Title, author or ISBN…</source>
-      <translation>Title, author or ISBN…</translation>
+      <source>Title, author, ISBN, subject, publisher, series or year:2020…</source>
+      <translation>Title, author, ISBN, subject, publisher, series or year:2020…</translation>
     </message>
     <message>
       <source>Title</source>

@@ -886,8 +886,8 @@
       <translation>Máy này chưa có bản sao mục lục huyện: hãy ghi danh và đồng bộ trước (Cài đặt → Đồng bộ huyện).</translation>
     </message>
     <message>
-      <source>Title, author or ISBN…</source>
-      <translation>Nhan đề, tác giả hoặc ISBN…</translation>
+      <source>Title, author, ISBN, subject, publisher, series or year:2020…</source>
+      <translation>Nhan đề, tác giả, ISBN, chủ đề, nhà xuất bản, tùng thư hoặc năm:2020…</translation>
     </message>
     <message>
       <source>Title</source>

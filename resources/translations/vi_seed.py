@@ -571,7 +571,9 @@ VI: dict[str, str] = {
     "(Settings → District sync).":
         "Máy này chưa có bản sao mục lục huyện: hãy ghi danh và đồng bộ trước "
         "(Cài đặt → Đồng bộ huyện).",
-    "Title, author or ISBN…": "Nhan đề, tác giả hoặc ISBN…", "Held by": "Thư viện có",
+    "Title, author, ISBN, subject, publisher, series or year:2020…":
+        "Nhan đề, tác giả, ISBN, chủ đề, nhà xuất bản, tùng thư hoặc năm:2020…",
+    "Held by": "Thư viện có",
     "Use this record": "Dùng biểu ghi này", "&District catalog…": "Mục lục &huyện…",
     "Copy a record from the district's union catalog (works offline)":
         "Sao một biểu ghi từ mục lục liên hợp của huyện (không cần mạng)",

@@ -184,6 +184,26 @@ def test_district_catalog_search_by_title_from_the_form(window, lib, tmp_path, d
     form.done(0)  # closed without the discard question: the test is over
 
 
+def test_the_district_search_says_it_finds_subjects_publishers_and_years(window, lib, tmp_path, district, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The picker's field said "Nhan đề, tác giả hoặc ISBN…" while the union search also
+    reads subjects, the publisher, the series and ``năm:``: what it says is what it finds."""
+    other_school(district, tmp_path)
+    lib.sync.enroll(district.url, district.add_library("TH-BON"))
+    lib.sync.sync_now()
+    form = window.show_view("catalog").new_record()
+    picker = form.pick_from_district()
+    said = picker.search_field.placeholderText()
+    assert said == "Nhan đề, tác giả, ISBN, chủ đề, nhà xuất bản, tùng thư hoặc năm:2020…"
+    for query in ("thiếu nhi năm:2019", "Kim Đồng"):  # a subject and a year, a publisher
+        picker.search_field.setText(query)
+        qtbot.waitUntil(lambda: picker.results.rowCount() == 1, timeout=10000)
+        assert picker.results.item(0, 0).text() == "Dế Mèn phiêu lưu ký"
+        picker.search_field.setText("năm:2020")  # another year: nothing
+        qtbot.waitUntil(lambda: picker.results.rowCount() == 0, timeout=10000)
+    picker.reject()
+    form.done(0)
+
+
 def test_personal_data_sharing_is_off_until_ticked(window, lib, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = window.show_view("settings").sync_page
     assert not page.share_box.isChecked()

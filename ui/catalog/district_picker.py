@@ -61,7 +61,8 @@ class DistrictPicker(QDialog):
             "(Settings → District sync)."))
         self.hint.setWordWrap(True)
         self.search_field = QLineEdit(text)
-        self.search_field.setPlaceholderText(self.tr("Title, author or ISBN…"))
+        self.search_field.setPlaceholderText(self.tr(
+            "Title, author, ISBN, subject, publisher, series or year:2020…"))
         self.search_field.setClearButtonEnabled(True)
         self.count_label = QLabel()
         self.results = list_table([self.tr("Title"), self.tr("Author"), self.tr("Year"),
