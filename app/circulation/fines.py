@@ -48,11 +48,12 @@ import sqlite3
 import uuid as uuidlib
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from app.catalog.marc.holdings import parse_price
 from app.circulation.calendar import OpenDays
 from app.circulation.clock import display_date, local_day
+from app.circulation.codes import normalise
 from app.circulation.context import FINE_BLOCK_AT, LOST_CHARGE_PERCENT, CircContext
 from app.circulation.refs import ItemRef, LoanRef, PatronRef
 from app.circulation.rules import MAX_AMOUNT, OUT_OF_RANGE
@@ -106,31 +107,59 @@ def format_dong(amount: int) -> str:
     return thousands(amount) + " đ"
 
 
-#: A whole number of đồng with its thousands grouped ("25.000", "1,000,000", "-5.000 đ").
-_GROUPED = re.compile(r"^(-?\d{1,3}(?:\.\d{3})+|-?\d{1,3}(?:,\d{3})+)\s*(?:đ|d|vnđ|vnd)?$",
-                      re.IGNORECASE)
+#: An amount as typed: figures (thousands grouped by dots, commas or spaces; a decimal part
+#: after the other mark), then perhaps "k"/"nghìn"/"ngàn" or "tr"/"triệu", then perhaps the
+#: currency ("đ", "VNĐ", "đồng").
+_AMOUNT = re.compile(r"^(?P<sign>[-+\u2212]?)\s*(?P<figures>[0-9]+(?:[., \u00a0\u202f][0-9]+)*)"
+                     r"\s*(?P<unit>k|nghìn|ngàn|ng|tr|triệu)?\s*(?:đ|d|vnđ|vnd|đồng|dong)?\.?$")
+_UNITS = {"k": 1000, "nghìn": 1000, "ngàn": 1000, "ng": 1000, "tr": 1_000_000,
+          "triệu": 1_000_000}
+_MARK = re.compile(r"[., \u00a0\u202f]")
+
+
+def _figures(figures: str, scaled: bool) -> Decimal | None:
+    """The number *figures* write: thousands grouped by one mark ("10.000", "10 000"), a
+    decimal part only after a different mark ("5.000,00") or before a unit (*scaled*:
+    "1,5" of "1,5 triệu"); None when the grouping leaves it ambiguous ("10.00", "1.0000")."""
+    marks = _MARK.findall(figures)
+    groups = _MARK.split(figures)
+    if not marks:
+        return Decimal(figures)
+    last, fraction = marks[-1], ""
+    if last in ".," and (last not in marks[:-1] and len(set(marks)) > 1
+                         or scaled and len(marks) == 1 and len(groups[-1]) != 3):
+        fraction, groups = groups[-1], groups[:-1]
+    if len(groups) > 1 and not (len(set(marks[:len(groups) - 1])) == 1
+                                and 1 <= len(groups[0]) <= 3 and groups[0][0] != "0"
+                                and all(len(g) == 3 for g in groups[1:])):
+        return None  # not thousands groups: "10.00", "1.0000", "0.500"
+    return Decimal("".join(groups) + ("." + fraction if fraction else ""))
 
 
 def parse_dong(text: str) -> int | None:
-    """An amount of đồng as typed ("10.000", "10000", "10.000 đ", "10,000"), however large
+    """An amount of đồng as typed ("10.000", "10000", "10.000 đ", "10,000", "10 000",
+    "10k", "10 nghìn", "1,5 triệu", full-width figures from a Windows IME), however large
     (the setting or payment it is for says what range it takes); None when it is no whole
-    number of đồng.
+    number of đồng or could be read two ways ("10.00", "1.5"): money is never guessed.
 
     >>> parse_dong("10.000"), parse_dong("5000 đ"), parse_dong("99.999.999.999"), parse_dong("-5")
     (10000, 5000, 99999999999, -5)
-    >>> parse_dong("abc"), parse_dong("12,5"), parse_dong("")
-    (None, None, None)
+    >>> parse_dong("10k"), parse_dong("10 nghìn đồng"), parse_dong("１０．０００"), parse_dong("5.000,00")
+    (10000, 10000, 10000, 5000)
+    >>> parse_dong("abc"), parse_dong("12,5"), parse_dong(""), parse_dong("10.00"), parse_dong("1e4")
+    (None, None, None, None, None)
     """
-    plain = text.strip()
-    if plain.lstrip("-").isascii() and plain.lstrip("-").isdigit():
-        return int(plain)
-    grouped = _GROUPED.match(plain)
-    if grouped:
-        return int(grouped.group(1).replace(".", "").replace(",", ""))
-    price = parse_price(plain)
-    if price is not None and price.is_integer():
-        return int(price)
-    return None
+    match = _AMOUNT.match(normalise(text).casefold())
+    if not match:
+        return None
+    unit = match["unit"]
+    value = _figures(match["figures"], unit is not None)
+    if value is None:
+        return None
+    value *= _UNITS[unit] if unit else 1
+    if value != value.to_integral_value():
+        return None
+    return -int(value) if match["sign"] in ("-", "\u2212") else int(value)
 
 
 def days_late(due: date, returned: date, open_days: OpenDays) -> int:

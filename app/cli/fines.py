@@ -22,6 +22,7 @@ from app.cli._common import (
     file_problem,
     number,
     open_library,
+    output_file,
     phrase,
     print_json,
 )
@@ -68,6 +69,8 @@ BLOCK_OFF = Text("Tiền phạt chưa nộp không chặn mượn sách.",
                  "Outstanding fines never block new loans.")
 BLOCK_AT = Text("Bạn đọc nợ phạt từ {amount} trở lên không được mượn thêm.",
                 "Patrons owing {amount} or more in fines may not borrow.")
+BAD_AMOUNT = Text("“{value}” không phải là một số tiền rõ ràng (đồng, ví dụ 10.000 hoặc 10k).",
+                  "“{value}” is not a clear amount of đồng (e.g. 10.000 or 10k).")
 NEED_ID = Text("Hãy cho số của khoản phạt, ví dụ: thuvien fines {action} 12.",
                "Give the fine's number, e.g. thuvien fines {action} 12.")
 
@@ -115,14 +118,17 @@ def register(subparsers: Any) -> None:
 
 
 def dong(text: str) -> int:
-    """An amount in đồng typed the Vietnamese way or not ("5.000", "5000 đ", "5,000"); a
-    :class:`ValidationError` in words for anything that is no whole number of đồng.
+    """An amount in đồng typed the Vietnamese way or not ("5.000", "5000 đ", "5,000", "5k"); a
+    :class:`ValidationError` in words for anything that is no whole number of đồng or could be
+    read two ways ("1.5", "10.00").
 
-    >>> dong("5.000"), dong("5000 đ"), dong("0"), dong("99.999.999.999 đ")
-    (5000, 5000, 0, 99999999999)
+    >>> dong("5.000"), dong("5000 đ"), dong("0"), dong("99.999.999.999 đ"), dong("10k")
+    (5000, 5000, 0, 99999999999, 10000)
     """
     amount = parse_dong(text)
-    return number(text) if amount is None else amount  # the error in words
+    if amount is None:
+        raise ValidationError("cli.bad_amount", BAD_AMOUNT, value=text.strip())
+    return amount
 
 
 def _setting(args: argparse.Namespace, key: str, write: Callable[[int], None],
@@ -217,6 +223,8 @@ def _receipt(lib: Library, args: argparse.Namespace) -> int:
     still owe, and the printable receipt of it."""
     if not args.patron:
         raise ValidationError("cli.need_patron", NEED_PATRON)
+    if args.pdf:
+        output_file(args.pdf, "phieu-thu.pdf")
     patron = find_patron(lib, args.patron)
     service = lib.circulation.fines
     paid: list[Payment] = service.last_payments(patron.id)
