@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QTableWidget,
+    QWidget,
+)
 
 from app.library import Library
 
@@ -27,6 +35,30 @@ def say(label: QLabel, text: str, ok: bool = True) -> None:
     """Show the outcome of a save in *label*: green when it worked, red with the reason if not."""
     label.setStyleSheet("color: #14532d;" if ok else "color: #b91c1c;")
     label.setText(text)
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make *window* (a dialog) tall enough for every line of its wrapping labels once one has
+    been given a long text: Qt keeps a window's first height, and a refusal of three lines
+    was cut after one and a half."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    wanted = (layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    if wanted > window.height():
+        window.resize(window.width(), wanted)
+
+
+def wrap_lines(listing: QListWidget) -> QListWidget:
+    """Lines of *listing* wrapped at its width, read whole: a debt's amount and what is still
+    owed, at the end of its line, were past a horizontal scroll bar at 1280 px."""
+    listing.setWordWrap(True)
+    listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    listing.setResizeMode(QListWidget.ResizeMode.Adjust)
+    listing.setTextElideMode(Qt.TextElideMode.ElideNone)
+    return listing
 
 
 def list_table(headers: list[str]) -> QTableWidget:

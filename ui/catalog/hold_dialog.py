@@ -28,7 +28,7 @@ from app.circulation.results import DeskResult
 from app.errors import UserError
 from app.library import Library
 from ui.format import display_date
-from ui.widgets import error_label, list_table, say
+from ui.widgets import error_label, grow_to_fit, list_table, say
 
 
 class HoldDialog(QDialog):
@@ -103,9 +103,9 @@ class HoldDialog(QDialog):
                                                                           self._record_id))
         if result is None:  # the card stays typed: Enter again once the date is set
             return False
-        say(self.message, result.message, ok=result.ok)
         self.card.clear()  # ready for the next card either way
         self.refresh()
+        self._say(result.message, ok=result.ok)
         return result.ok
 
     def _refused_or(self, act: Callable[[], DeskResult]) -> DeskResult | None:
@@ -115,7 +115,7 @@ class HoldDialog(QDialog):
         try:
             return act()
         except UserError as exc:
-            say(self.message, exc.message, ok=False)
+            self._say(exc.message, ok=False)
             return None
 
     def cancel_selected(self) -> bool:
@@ -127,6 +127,11 @@ class HoldDialog(QDialog):
         result = self._refused_or(lambda: self._lib.circulation.cancel_hold(hold_id))
         if result is None:
             return False
-        say(self.message, result.message, ok=result.ok)
         self.refresh()
+        self._say(result.message, ok=result.ok)
         return result.ok
+
+    def _say(self, text: str, ok: bool) -> None:
+        """The answer in the dialog's line under the card, every line of it in sight."""
+        say(self.message, text, ok=ok)
+        grow_to_fit(self)

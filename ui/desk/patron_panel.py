@@ -23,7 +23,7 @@ from app.patrons.model import Patron, status_words
 from ui.desk.payment import debt_line
 from ui.format import display_date
 from ui.style import OVERDUE, WARN_FG
-from ui.widgets import list_table
+from ui.widgets import list_table, wrap_lines
 
 PHOTO_W, PHOTO_H = 96, 120
 DESK_LIST = "QListWidget { font-size: 15px; }"  # the desk's large type, as in its tables
@@ -63,7 +63,7 @@ class PatronPanel(QWidget):
         self.fines_title = QLabel()
         self.fines_title.setObjectName("sectionTitle")
         self.fines_title.setStyleSheet(f"color: {OVERDUE};")
-        self.fines = QListWidget()
+        self.fines = wrap_lines(QListWidget())
         self.fines.setMaximumHeight(90)
         self.fines.setStyleSheet(DESK_LIST)
         self.fines.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -28,7 +28,7 @@ from app.errors import UserError
 from app.library import Library
 from app.text import thousands
 from ui.format import display_date
-from ui.widgets import error_label
+from ui.widgets import error_label, wrap_lines
 
 
 def debt_line(fine: Fine) -> str:
@@ -69,7 +69,7 @@ class PaymentDialog(QDialog):
             name=name, amount=format_dong(self.owed)))
         self.summary.setObjectName("sectionTitle")
         self.summary.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = wrap_lines(QListWidget())
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setMaximumHeight(110)
         for fine in self.debts:

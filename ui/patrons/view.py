@@ -187,6 +187,8 @@ class PatronsView(QWidget):
         if not self._loaded:
             self._loaded = True
             self.reload()
+        else:  # the desk lent, took back or took money meanwhile: the selected reader's now
+            self._show_fines()
 
     # -- lists -----------------------------------------------------------------------------
     def reload(self) -> None:

@@ -1,0 +1,106 @@
+"""What a school librarian saw walking the desk's part payments at 1366 × 768 (the window
+opens at 1280 × 720 there): a debt's line is read whole in the payment dialog and the desk's
+patron panel (its amount and what is still owed were past a horizontal scroll bar), the
+Patrons view shows a payment taken at the desk meanwhile (it kept the debt as first read),
+and the Holds dialog shows every line of a refusal (cut after a line and a half)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.support.pc_clock import DEAD_BATTERY, set_pc_clock
+
+LONG_TITLE = "Tuyển tập truyện ngắn hay nhất dành cho thiếu nhi Việt Nam"
+
+
+def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(field, code)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+@pytest.fixture
+def owing(lib, stocked):  # type: ignore[no-untyped-def]
+    """A pupil who lost a 25.000 đ book with a long title (charged its price)."""
+    patron, _barcodes = stocked
+    lib.circulation.fines.set_lost_charge_percent(100)
+    copy = lib.catalog.add_item(lib.catalog.add_record(LONG_TITLE), price=25000)
+    assert lib.circulation.checkout(patron.card, copy.barcode).ok
+    assert lib.circulation.mark_lost(copy.barcode).fine.amount == 25000
+    return patron
+
+
+def read_whole(listing) -> bool:  # type: ignore[no-untyped-def]
+    """Every line of a QListWidget is in sight across: nothing past a horizontal scroll."""
+    listing.doItemsLayout()
+    width = listing.viewport().width()
+    return listing.horizontalScrollBar().maximum() == 0 and all(
+        listing.visualItemRect(listing.item(row)).right() <= width
+        for row in range(listing.count()))
+
+
+def test_a_debt_line_is_read_whole_in_the_payment_dialog_and_the_patron_panel(
+        window, lib, owing, qtbot, app_look) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1280, 720)
+    desk = window.desk
+    field = desk.scan_field
+    scan(qtbot, field, owing.card)
+    qtbot.keyClick(field, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = desk.payment_dialog
+    qtbot.waitUntil(lambda: dialog.amount.hasFocus())
+    assert dialog.list.item(0).text().endswith("phải đền: 25.000 đ")
+    assert read_whole(dialog.list)
+    dialog.print_receipt.setChecked(False)
+    qtbot.keyClicks(dialog.amount, "10.000")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    panel = desk.patron_panel
+    assert panel.fines.item(0).text().endswith("đã nộp 10.000 đ, còn nợ 15.000 đ")
+    assert read_whole(panel.fines)
+
+
+def test_the_patrons_view_shows_what_the_desk_took_meanwhile(
+        window, lib, owing, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = window.show_view("patrons")
+    qtbot.keyClicks(view.search_field, owing.card)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1)
+    view.table.selectRow(0)
+    assert view.fines.title.text() == "Tiền phạt — chưa nộp: 25.000 đ"
+
+    window.show_view("desk")  # the pupil pays at the desk, Ctrl+T, the whole debt
+    desk = window.desk
+    scan(qtbot, desk.scan_field, owing.card)
+    qtbot.keyClick(desk.scan_field, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = desk.payment_dialog
+    dialog.print_receipt.setChecked(False)
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert desk.banner.text().endswith("Không còn nợ gì.")
+
+    window.show_view("patrons")  # back to the reader still selected
+    assert view.table.selectedItems()
+    assert not view.fines.table.item(0, 5).text().startswith("đã nộp 10")
+    assert "còn nợ" not in view.fines.table.item(0, 5).text()
+    assert view.fines.title.text() == "Tiền phạt — chưa nộp: 0 đ"
+
+
+def test_a_refusal_in_the_holds_dialog_is_read_to_its_last_line(
+        window, lib, qtbot, app_look, monkeypatch: pytest.MonkeyPatch
+        ) -> None:  # type: ignore[no-untyped-def]
+    record = lib.catalog.add_record("Cho tôi xin một vé đi tuổi thơ", authors=["Nguyễn Nhật Ánh"])
+    lib.catalog.add_copies(record, 1)
+    reader = lib.patrons.add("Trần Thị Bình", class_name="6B")
+    lib.circulation.record_walk_ins(1)  # the library has written today
+    assert datetime.now(UTC).year > 2009
+    set_pc_clock(monkeypatch, DEAD_BATTERY)
+    view = window.show_view("catalog")
+    view.open_record(record)
+    dialog = view.show_holds()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.card, reader.card)
+    qtbot.keyClick(dialog.card, Qt.Key.Key_Return)
+    message = dialog.message
+    assert message.text().startswith("Ngày trên máy tính đang là 01/01/2009")
+    qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()))
+    assert message.geometry().bottom() < dialog.empty.geometry().top()
