@@ -25,16 +25,21 @@ def title_case_name(name: str) -> str:
     """A name written ALL IN CAPITALS as registers write names: each word a capital and
     small letters, Vietnamese letters included (NFC: "Đ" stays "Đ", "Ố" becomes "ố"). So is
     a name with no capital at all (typed in TCVN3's capitals font .VnTimeH, whose codes are
-    the small letters'). A name mixing both is left exactly as typed ("Nguyễn Văn AN").
+    the small letters'), and a name in capitals but for a small middle word ("PHẠM văn
+    BÌNH", "NGUYỄN thị MAI": no word of it is written as a name is). A name with a word
+    mixing both is left exactly as typed ("Nguyễn Văn AN", "Lê thị Thu").
 
     >>> title_case_name("ĐẶNG THỊ ÁNH"), title_case_name("NGUYỄN VĂN AN")
     ('Đặng Thị Ánh', 'Nguyễn Văn An')
     >>> title_case_name("H'HEN NIÊ"), title_case_name("Lê thị Thu"), title_case_name("đỗ an")
     ("H'Hen Niê", 'Lê thị Thu', 'Đỗ An')
+    >>> title_case_name("PHẠM văn BÌNH"), title_case_name("Nguyễn Văn AN")
+    ('Phạm Văn Bình', 'Nguyễn Văn AN')
     """
     name = nfc(name)
-    if name.upper() == name.lower() or name not in (name.upper(), name.lower()):
-        return name  # no letters, or capitals and small letters mixed
+    words = _LETTERS.findall(name)
+    if not words or not all(word.isupper() or word.islower() for word in words):
+        return name  # no letters, or a word mixing capitals and small letters
     return _LETTERS.sub(lambda word: word[0][0].upper() + word[0][1:].lower(), name)
 
 

@@ -350,7 +350,8 @@ def _birth_date(raw: Mapping[str, Any]) -> tuple[str, str | None]:
         parts = [raw.get(key) for key in ("birth_day", "birth_month", "birth_year")]
         typed = "/".join(_cell_text(p, None, str) for p in parts)
         return typed, birth_date_from_parts(*parts)
-    return str(raw["birth_year"]), parse_birth_date(raw["birth_year"])
+    year = raw["birth_year"]  # 12 or "12" in a year column is 2012 (never an Excel serial)
+    return str(year), birth_date_from_parts(None, None, year) or parse_birth_date(year)
 
 
 def _mark_duplicate_codes(rows: list[RowResult]) -> None:

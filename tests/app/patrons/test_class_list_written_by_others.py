@@ -1,0 +1,65 @@
+"""Class lists as other people type them, through the real ``thuvien patrons import``: a
+name in capitals but for a small middle word ("PHẠM văn BÌNH") lands in title case like an
+ALL-CAPS one, and a two-digit year alone in a year-of-birth column ("12") is 2012, as it
+already was in split Ngày / Tháng / Năm columns ("5 | 11 | 12")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from app.cli import main
+from app.i18n import set_language
+from tests.support.class_lists import write_csv
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Any:
+    db = tmp_path / "lib.sqlite3"
+
+    def run(*argv: str) -> tuple[int, Any]:
+        code = main(["--db", str(db), "--lang", "vi", *argv, "--json"])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        return code, json.loads(out) if out.strip() else err
+
+    yield run
+    set_language("vi")
+
+
+def stored(cli: Any) -> dict[str, str | None]:
+    cards = [p["card"] for p in cli("patrons", "list")[1]["patrons"]]
+    shown = [cli("patrons", "show", card)[1]["patron"] for card in cards]
+    return {p["name"]: p["birth_date"] for p in shown}
+
+
+def test_capitals_with_a_small_middle_word_and_two_digit_years(cli: Any,
+                                                               tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Họ và tên", "Lớp", "NĂM SINH"])
+    sheet.append([1, "PHẠM văn BÌNH", "6A", "2012"])
+    sheet.append([2, "NGUYỄN  thị MAI", "6A", "12"])  # text, as typed
+    sheet.append([3, "TRẦN VĂN AN", "6A", 11])  # a number cell
+    sheet.append([4, "Lê thị Thu", "6A", "2012"])  # a word mixing both: as typed
+    path = tmp_path / "6a.xlsx"
+    book.save(path)
+
+    code, out = cli("patrons", "import", str(path))
+    assert code == 0 and out["counts"]["error"] == 0, out
+    assert stored(cli) == {"Phạm Văn Bình": "2012", "Nguyễn Thị Mai": "2012",
+                           "Trần Văn An": "2011", "Lê thị Thu": "2012"}
+
+
+def test_a_csv_year_column_with_two_digits(cli: Any, tmp_path: Path) -> None:
+    rows = [["Họ tên", "Năm sinh (yyyy)", "Lớp"], ["LÊ VĂN ĐẠT", "12", "8C"],
+            ["ĐỖ thị HÀ", "2011", "8C"], ["Vũ Minh", "3012", "8C"]]
+    path = write_csv(tmp_path / "8c.csv", rows, encoding="utf-16")
+    code, out = cli("patrons", "import", str(path))
+    assert code == 1 and out["counts"]["error"] == 1, out  # 3012 refused, the rest imported
+    assert stored(cli) == {"Lê Văn Đạt": "2012", "Đỗ Thị Hà": "2011"}
