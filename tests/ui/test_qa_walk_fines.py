@@ -104,3 +104,13 @@ def test_a_refusal_in_the_holds_dialog_is_read_to_its_last_line(
     assert message.text().startswith("Ngày trên máy tính đang là 01/01/2009")
     qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()))
     assert message.geometry().bottom() < dialog.empty.geometry().top()
+
+
+def test_the_session_names_a_scan_by_its_code_not_the_scanner_s_prefix(
+        window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    patron, barcodes = stocked
+    desk = window.desk
+    scan(qtbot, desk.scan_field, "]C1" + patron.card)
+    scan(qtbot, desk.scan_field, "]C1" + barcodes[0])
+    assert "Đã cho mượn" in desk.banner.text()
+    assert [desk.session.item(row, 1).text() for row in (1, 0)] == [patron.card, barcodes[0]]

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.circulation.clock_check import ClockBehind
+from app.circulation.codes import normalise
 from app.circulation.fines import format_dong
 from app.circulation.results import DeskResult
 from app.errors import UserError
@@ -249,8 +250,9 @@ class DeskView(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def scan(self, code: str) -> DeskResult | None:
-        """Send one scanned *code* to the desk and show the answer at once."""
-        code = code.strip()
+        """Send one scanned *code* to the desk and show the answer at once (the session
+        names it as read: no scanner prefix such as ']C1', as the desk looks it up)."""
+        code = normalise(code)
         self._pending_lost = None
         self._pending_card = None
         if not code:
