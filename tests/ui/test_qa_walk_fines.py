@@ -114,3 +114,20 @@ def test_the_session_names_a_scan_by_its_code_not_the_scanner_s_prefix(
     scan(qtbot, desk.scan_field, "]C1" + barcodes[0])
     assert "Đã cho mượn" in desk.banner.text()
     assert [desk.session.item(row, 1).text() for row in (1, 0)] == [patron.card, barcodes[0]]
+
+
+def test_the_red_strip_goes_with_the_first_scan_the_desk_takes_once_the_date_is_right(
+        window, lib, stocked, qtbot, monkeypatch: pytest.MonkeyPatch
+        ) -> None:  # type: ignore[no-untyped-def]
+    patron, barcodes = stocked
+    assert lib.circulation.checkout(patron.card, barcodes[0]).ok
+    desk = window.desk
+    strip = desk.clock_banner
+    set_pc_clock(monkeypatch, DEAD_BATTERY)
+    scan(qtbot, desk.scan_field, patron.card)
+    assert strip.isVisible() and desk.banner.property("kind") == "bad"
+
+    set_pc_clock(monkeypatch, datetime.now(UTC))  # the librarian sets the clock right
+    scan(qtbot, desk.scan_field, patron.card)
+    assert desk.banner.property("kind") != "bad", desk.banner.text()
+    assert not strip.isVisible()  # not 20 s more of "lending is stopped" over a lent book

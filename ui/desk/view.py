@@ -269,6 +269,8 @@ class DeskView(QWidget):
             log.exception("desk scan of %r failed", code)
             self._answer_error(code, self.tr("Unexpected error: {error}").format(error=exc))
             return None
+        if self.clock_banner.isVisible():  # the date was set right: no strip saying otherwise
+            self.clock_banner.recheck()
         if result.item is not None:
             self._last_barcode = result.item.barcode
         elif result.code.startswith("patron_selected"):
