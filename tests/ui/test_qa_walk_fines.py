@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from tests.support.pc_clock import DEAD_BATTERY, set_pc_clock
 
@@ -131,3 +132,19 @@ def test_the_red_strip_goes_with_the_first_scan_the_desk_takes_once_the_date_is_
     scan(qtbot, desk.scan_field, patron.card)
     assert desk.banner.property("kind") != "bad", desk.banner.text()
     assert not strip.isVisible()  # not 20 s more of "lending is stopped" over a lent book
+
+
+def test_waiving_a_partly_paid_charge_says_what_came_in_and_what_is_waived(
+        lib, owing, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.patrons.fines_panel import FinesPanel
+
+    [charge] = lib.circulation.fines.find(owing.id)
+    lib.circulation.fines.pay(charge.id, 5000)
+    panel = FinesPanel(lib)
+    qtbot.addWidget(panel)
+    panel.show_patron(owing.id)
+    dialog = panel.waive_selected()
+    qtbot.addWidget(dialog)
+    [what] = [label.text() for label in dialog.findChildren(QLabel)
+              if label.text().startswith(owing.full_name)]
+    assert what.endswith("mất sách — 25.000 đ (đã nộp 5.000 đ, còn nợ 20.000 đ)")  # not 25.000

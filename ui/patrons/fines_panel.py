@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -194,9 +194,14 @@ class WaiveDialog(QDialog):
             line = self.tr("{name}: “{title}” ({barcode}), lost book — {amount}")
         else:
             line = self.tr("{name}: “{title}” ({barcode}), {days} days late — {amount}")
-        what = QLabel(line.format(name=fine.patron_name or "", title=fine.title,
-                                  barcode=fine.barcode, days=fine.days_late,
-                                  amount=fine.amount_text))
+        amount = fine.amount_text
+        if fine.partly_paid:  # what is waived is the rest: say what came in already
+            amount += " (" + QCoreApplication.translate(
+                "FinesPanel", "paid {paid}, still owed {owed}").format(
+                    paid=format_dong(fine.paid), owed=format_dong(fine.owed)) + ")"
+        self.what = what = QLabel(line.format(name=fine.patron_name or "", title=fine.title,
+                                              barcode=fine.barcode, days=fine.days_late,
+                                              amount=amount))
         what.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. family in difficulty, book returned by post"))
