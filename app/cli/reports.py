@@ -6,9 +6,11 @@ the reading-room tally and the fines received (sổ thu tiền phạt), written 
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import Any
 
+from app.circulation.codes import normalise
 from app.cli._common import add_json_flag, open_library, output_file, phrase, print_json
 from app.errors import ValidationError
 from app.i18n import Text
@@ -26,6 +28,8 @@ BAD_OUT = Text("Tệp {file}: chỉ ghi được .pdf hoặc .xlsx.",
                "The file {file}: only .pdf or .xlsx can be written.")
 BAD_MONTH = Text("Tháng “{value}” không hợp lệ (tháng/năm, ví dụ 09/2025).",
                  "The month “{value}” is not valid (month/year, e.g. 09/2025).")
+MONTH_OR_DAYS = Text("Hãy cho --month hoặc --from/--to, không cả hai.",
+                     "Give --month or --from/--to, not both.")
 WROTE = Text("Đã ghi {title} ({rows} dòng) vào {file}", "Wrote {title} ({rows} lines) to {file}")
 DATE_HELP = ("ngày/tháng/năm, ví dụ 01/09/2025", "day/month/year, e.g. 01/09/2025")
 
@@ -144,16 +148,21 @@ def register_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_month(text: str) -> Period:
-    """The calendar month typed as mm/yyyy (or yyyy-mm).
+#: A month as written: "09/2025", "9-2025", "09.2025", "tháng 9/2025", "T9/2025", "2025-09".
+_MONTH = re.compile(r"^(?:tháng|thang|th\.?|t|month)?\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$"
+                    r"|^(\d{4})\s*[/.\-]\s*(\d{1,2})$")
 
-    >>> read_month("09/2025").label()
-    'Từ ngày 01/09/2025 đến ngày 30/09/2025'
+
+def read_month(text: str) -> Period:
+    """The calendar month typed as mm/yyyy (or yyyy-mm), "tháng 9/2025" or "T9/2025" too.
+
+    >>> read_month("09/2025").label(), read_month("tháng 9/2025").label()
+    ('Từ ngày 01/09/2025 đến ngày 30/09/2025', 'Từ ngày 01/09/2025 đến ngày 30/09/2025')
     """
-    parts = text.strip().replace("-", "/").split("/")
-    if len(parts) == 2 and all(p.isdigit() for p in parts):
-        month, year = (int(parts[0]), int(parts[1])) if len(parts[1]) == 4 \
-            else (int(parts[1]), int(parts[0]))
+    match = _MONTH.match(normalise(text).casefold())
+    if match:
+        month, year = (int(match[1]), int(match[2])) if match[1] else \
+            (int(match[4]), int(match[3]))
         if 1 <= month <= 12 and 1900 <= year <= 9999:
             return Period.month(year, month)
     raise ValidationError("cli.bad_month", BAD_MONTH, value=text)
@@ -169,6 +178,8 @@ def report_command(args: argparse.Namespace) -> int:
             report = lib.reports.annual_report(year)
             data: Any = lib.reports.annual(year).to_dict() if args.json else None
         else:
+            if args.month and (args.start or args.end):
+                raise ValidationError("cli.month_or_days", MONTH_OR_DAYS)
             period = read_month(args.month) if args.month else \
                 Period.read(args.start, args.end)
             report = lib.reports.report(args.kind, period=period)
