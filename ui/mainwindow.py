@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEventLoop, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.desk.changed.connect(self.status.refresh_soon)
         self.sync = SyncControl(lib, self)
         self.sync.outcome.connect(lambda _outcome: self.status.refresh_soon())
+        self.sync.stopping.connect(self._say_sync_stopping)
         self.tools_menu = self._build_menus()
 
         self.scan_filter = ScanBurstFilter(self)
@@ -255,6 +256,11 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.scan_filter)
         super().closeEvent(event)
+
+    def _say_sync_stopping(self) -> None:
+        """The sync takes more than a moment to stop (a step on the library finishing)."""
+        self.statusBar().showMessage(self.tr("Stopping the sync…"))
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def release_library(self) -> None:
         """Let go of the library file before a restore replaces it: the background sync, the

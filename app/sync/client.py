@@ -16,6 +16,8 @@ import json
 import re
 import sqlite3
 import threading
+import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,6 +40,13 @@ from app.sync.status import pending_changes
 from app.sync.token_store import TokenStore
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+#: Seconds to connect, and to wait for each part of an answer (requests' timeouts).
+TIMEOUTS = (5.0, 60.0)
+#: The longest one request may take in all (an answer trickling in byte by byte resets the
+#: read timeout at each byte; a name that never resolves is not covered by it).
+REQUEST_LIMIT_S = 300.0
+#: How often a request's wait looks whether the sync is being stopped.
+STOP_POLL_S = 0.05
 #: What OpenSSL says of a certificate whose validity starts after this PC's date.
 NOT_YET_VALID = "certificate is not yet valid"
 
@@ -67,6 +76,11 @@ class PushTarget:
     proxies: dict[str, str] | None = field(default=None)
 
 
+class SyncStopped(Exception):
+    """The sync was stopped (the window closing, the library let go of before a restore)
+    while it waited for the server: nothing more is done, nothing recorded as a failure."""
+
+
 class NumbersReused(Exception):
     """The server knows outbox numbers from ``seq`` on as other changes (a restore here)."""
 
@@ -94,7 +108,7 @@ class SyncClient:
 
     def __init__(self, db_path: Path, *, token_dir: Path | None = None,
                  batch_size: int = DEFAULT_BATCH, page_size: int = DEFAULT_PAGE,
-                 timeout: tuple[float, float] = (5.0, 60.0)) -> None:
+                 timeout: tuple[float, float] = TIMEOUTS) -> None:
         self.db: Database = open_database(Path(db_path))
         self.batch_size = batch_size
         self.page_size = page_size
@@ -112,6 +126,9 @@ class SyncClient:
         #: clock guard knows from it that a PC showing an earlier date is wrong for sure.
         self.server_time: datetime | None = None
         self._lock = threading.Lock()
+        #: Set (by the runner stopping) to give up waiting for the server at once: the
+        #: request goes on on its own thread, which holds no database connection.
+        self.stopping = threading.Event()
 
     # -- configuration --------------------------------------------------------------------
     @property
@@ -146,9 +163,10 @@ class SyncClient:
             data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         if data is not None:
             headers["Content-Type"] = "application/json"
-        try:
+
+        def send() -> requests.Response:
             try:
-                resp = session.request(method, url, headers=headers, params=params,
+                return session.request(method, url, headers=headers, params=params,
                                        data=data, timeout=self.timeout, verify=verify,
                                        proxies=proxies)
             except requests.exceptions.ConnectionError as exc:
@@ -156,9 +174,12 @@ class SyncClient:
                 # (safe: push and pull are idempotent; enroll is not retried).
                 if path.endswith("/enroll") or isinstance(exc, requests.exceptions.SSLError):
                     raise
-                resp = session.request(method, url, headers=headers, params=params,
+                return session.request(method, url, headers=headers, params=params,
                                        data=data, timeout=self.timeout, verify=verify,
                                        proxies=proxies)
+
+        try:
+            resp = self._answer_of(send)
         except requests.exceptions.SSLError as exc:
             raise self._tls_refusal(exc) from exc
         except requests.exceptions.Timeout as exc:
@@ -167,6 +188,36 @@ class SyncClient:
             raise SyncError("sync.offline", msg.OFFLINE, detail=type(exc).__name__) from exc
         self.server_time = server_date(resp) or self.server_time
         return resp
+
+    def _answer_of(self, send: Callable[[], requests.Response]) -> requests.Response:
+        """*send*'s response, the request made on a thread of its own while this one waits
+        (at most :data:`REQUEST_LIMIT_S`). Raises :class:`SyncStopped` as soon as
+        :attr:`stopping` is set: the thread holding this client's database connection is
+        never kept waiting for a server that accepted the connection and never answers."""
+        if self.stopping.is_set():
+            raise SyncStopped()
+        answers: list[requests.Response] = []
+        errors: list[BaseException] = []
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                answers.append(send())
+            except BaseException as exc:  # noqa: BLE001 - raised again on the waiting thread
+                errors.append(exc)
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name="thuvien-sync-request", daemon=True).start()
+        limit = time.monotonic() + REQUEST_LIMIT_S
+        while not done.wait(STOP_POLL_S):
+            if self.stopping.is_set():
+                raise SyncStopped()
+            if time.monotonic() > limit:
+                raise requests.exceptions.ReadTimeout(f"no answer in {REQUEST_LIMIT_S:.0f} s")
+        if errors:
+            raise errors[0]
+        return answers[0]
 
     def _tls_refusal(self, exc: requests.exceptions.SSLError) -> SyncError:
         """The server's certificate refused, in words. A PC whose date is before the day the

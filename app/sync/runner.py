@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.errors import UserError
-from app.sync.client import SyncClient, SyncReport
+from app.sync.client import SyncClient, SyncReport, SyncStopped
 from app.sync.messages import SyncError
 
 
@@ -77,13 +77,19 @@ class SyncRunner:
         """Sync now (on demand), without waiting for the timer or the backoff."""
         self._wake.set()
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Stop after the current attempt; wait at most *timeout* seconds."""
+    def stop(self, timeout: float = 10.0) -> bool:
+        """Stop: an attempt waiting for the server gives up at once (its request finishes
+        on a thread holding no database connection), one working on the database finishes
+        that step. Wait at most *timeout* seconds; True when the thread has ended (its
+        connection closed)."""
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+            if self._thread.is_alive():
+                return False
             self._thread = None
+        return True
 
     @property
     def running(self) -> bool:
@@ -100,6 +106,8 @@ class SyncRunner:
                 if self._stop.is_set():
                     break
                 outcome, client = self._attempt(client)
+                if outcome is None or self._stop.is_set():
+                    break  # stopped: nobody waits for this attempt's outcome
                 delay = outcome.next_delay
                 if self._on_outcome is not None:
                     self._on_outcome(outcome)
@@ -107,10 +115,15 @@ class SyncRunner:
             if client is not None:
                 client.close()
 
-    def _attempt(self, client: SyncClient | None) -> tuple[RunOutcome, SyncClient | None]:
+    def _attempt(self, client: SyncClient | None
+                 ) -> tuple[RunOutcome | None, SyncClient | None]:
         try:
-            client = client or self._factory()
+            if client is None:
+                client = self._factory()
+                client.stopping = self._stop
             report = client.sync_now()
+        except SyncStopped:
+            return None, client
         except UserError as exc:
             self.failures += 1
             retry = exc.retry if isinstance(exc, SyncError) else True

@@ -1634,6 +1634,10 @@
       <translation>Syncing with the district…</translation>
     </message>
     <message>
+      <source>Stopping the sync…</source>
+      <translation>Stopping the sync…</translation>
+    </message>
+    <message>
       <source>Unexpected error: {error}</source>
       <translation>Unexpected error: {error}</translation>
     </message>

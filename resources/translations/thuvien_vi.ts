@@ -1634,6 +1634,10 @@
       <translation>Đang đồng bộ với thư viện huyện…</translation>
     </message>
     <message>
+      <source>Stopping the sync…</source>
+      <translation>Đang dừng đồng bộ…</translation>
+    </message>
+    <message>
       <source>Unexpected error: {error}</source>
       <translation>Lỗi không mong đợi: {error}</translation>
     </message>

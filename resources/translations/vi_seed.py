@@ -574,6 +574,7 @@ VI: dict[str, str] = {
     "Title, author, ISBN, subject, publisher, series or year:2020…":
         "Nhan đề, tác giả, ISBN, chủ đề, nhà xuất bản, tùng thư hoặc năm:2020…",
     "Held by": "Thư viện có",
+    "Stopping the sync…": "Đang dừng đồng bộ…",
     "Use this record": "Dùng biểu ghi này", "&District catalog…": "Mục lục &huyện…",
     "Copy a record from the district's union catalog (works offline)":
         "Sao một biểu ghi từ mục lục liên hợp của huyện (không cần mạng)",
