@@ -148,3 +148,20 @@ def test_waiving_a_partly_paid_charge_says_what_came_in_and_what_is_waived(
     [what] = [label.text() for label in dialog.findChildren(QLabel)
               if label.text().startswith(owing.full_name)]
     assert what.endswith("mất sách — 25.000 đ (đã nộp 5.000 đ, còn nợ 20.000 đ)")  # not 25.000
+
+
+def test_a_reader_s_only_loan_is_renewed_from_the_keyboard_in_the_patrons_view(
+        window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]
+    patron, barcodes = stocked
+    assert lib.circulation.checkout(patron.card, barcodes[0]).ok
+    view = window.show_view("patrons")
+    qtbot.keyClicks(view.search_field, "Nguyen Van An")
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1)
+    qtbot.keyClick(view.search_field, Qt.Key.Key_Down)  # the reader, then Tab to the loans
+    panel = view.loans
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: panel.table.hasFocus())
+    assert panel.renew_button.isEnabled()
+    qtbot.keyClick(panel.table, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # Gia hạn
+    qtbot.waitUntil(lambda: panel.message.text() != "")
+    assert "Dế Mèn phiêu lưu ký" in panel.message.text()

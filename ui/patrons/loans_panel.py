@@ -7,7 +7,7 @@ shows it only for the reader whose card was scanned, this panel for anyone found
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -61,7 +61,16 @@ class LoansPanel(QWidget):
         layout.addWidget(self.holds_line)
         layout.addWidget(self.message)
         self.table.itemSelectionChanged.connect(self._enable)
+        self.table.installEventFilter(self)
         self.show_patron(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Tab into the loans picks a row, as the arrows do: with one loan, nothing was
+        selected and Gia hạn (Alt+H) stayed greyed for a keyboard-only librarian."""
+        if (watched is self.table and event.type() == QEvent.Type.FocusIn
+                and self.table.rowCount() and not self.table.selectedItems()):
+            self.table.selectRow(max(0, self.table.currentRow()))
+        return super().eventFilter(watched, event)
 
     def show_patron(self, patron_id: int | None, keep_message: bool = False) -> None:
         """Show *patron_id*'s loans and holds (hidden when there is neither)."""
