@@ -135,7 +135,8 @@ def _setting(args: argparse.Namespace, key: str, write: Callable[[int], None],
              read: Callable[[], int], said: Callable[[int], str], off: Text) -> int:
     """Set a fine setting from the command's value (if given), then print it."""
     if args.values:
-        write(dong(args.values[0]) if key == "block_at" else number(args.values[0]))
+        typed = " ".join(args.values)  # "1 000 000" unquoted reaches us as three values
+        write(dong(typed) if key == "block_at" else number(typed.removesuffix("%")))
     value = read()
     if args.json:
         print_json({key: value})
@@ -169,7 +170,7 @@ def fines(args: argparse.Namespace) -> int:
                 return _print_one(service.get(fine_id), service.payments(fine_id), args.json)
             if args.action == "pay":
                 before = service.get(fine_id).paid
-                amount = dong(args.values[1]) if len(args.values) > 1 else None
+                amount = dong(" ".join(args.values[1:])) if len(args.values) > 1 else None
                 fine = service.pay(fine_id, amount, by=args.by)
             else:
                 before, fine = 0, service.waive(fine_id, args.reason or "", by=args.by)

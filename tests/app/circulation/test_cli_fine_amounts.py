@@ -85,3 +85,18 @@ def test_the_receipt_is_written_into_a_folder_made_for_it(
     assert main(["--db", db, "fines", "receipt", "--patron", "S1", "--pdf", str(pdf.parent)]) == 2
     assert capsys.readouterr().err.strip() == (
         f"{pdf.parent} là một thư mục: hãy cho tên tệp, ví dụ {pdf.parent / 'phieu-thu.pdf'}.")
+
+
+def test_an_amount_typed_unquoted_with_spaces_is_read_whole(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The shell splits "10 000" and "1 000 000" typed without quotes into several values:
+    they are one amount, not 10 đ or 1 đ."""
+    assert main(["--db", db, "fines", "pay", "1", "10", "000"]) == 0
+    assert "đã thu 10.000 đ" in capsys.readouterr().out
+    assert main(["--db", db, "fines", "pay", "1", "10k", "5k"]) == 2
+    assert "“10k 5k” không phải là một số tiền rõ ràng" in capsys.readouterr().err
+    assert paid_on_fine_one(db, capsys) == 10000
+    assert main(["--db", db, "fines", "block", "1", "000", "000", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"block_at": 1000000}
+    assert main(["--db", db, "fines", "lost-charge", "10", "%", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"lost_charge_percent": 10}
