@@ -48,6 +48,8 @@ DONE = Text("Đã nhập", "Imported")
 COLUMN_LINE = Text("  cột {column} “{header}” → {field} ({encoding})",
                    "  column {column} “{header}” → {field} ({encoding})")
 ROW_LINE = Text("  dòng {line}: {status} {name} — {message}", "  line {line}: {status} {name} — {message}")
+ROW_STATUS = {"new": Text("mới", "new"), "update": Text("cập nhật", "update"),
+              "unchanged": Text("không đổi", "unchanged"), "error": Text("lỗi", "error")}
 ADDED = Text("Đã thêm {name}, thẻ {card}.", "Added {name}, card {card}.")
 PLAN_HEAD = Text("Năm học {from_year} → {to_year}; khối cuối {last_grade}: {promoted} học sinh "
                  "lên lớp, {graduated} ra trường.",
@@ -363,7 +365,8 @@ def _print_import(result: ImportResult) -> None:
         if r.status != "unchanged" and (r.messages or r.status == "update"):
             message = "; ".join(r.messages) or ", ".join(
                 f"{k}: {old} → {new}" for k, (old, new) in r.changes.items())
-            print(ROW_LINE(line=r.line, status=r.status, name=r.values.get("full_name") or "",
+            status = ROW_STATUS[r.status]() if r.status in ROW_STATUS else r.status
+            print(ROW_LINE(line=r.line, status=status, name=r.values.get("full_name") or "",
                            message=message))
 
 

@@ -63,3 +63,18 @@ def test_a_csv_year_column_with_two_digits(cli: Any, tmp_path: Path) -> None:
     code, out = cli("patrons", "import", str(path))
     assert code == 1 and out["counts"]["error"] == 1, out  # 3012 refused, the rest imported
     assert stored(cli) == {"Lê Văn Đạt": "2012", "Đỗ Thị Hà": "2011"}
+
+
+def test_the_refused_lines_are_said_in_the_chosen_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [["Họ và tên", "Ngày sinh", "Lớp"], ["Lê Văn", "31.02.2012", "7A"],
+            ["Đặng Hùng", "05.11.2012", "7A"]]
+    path = write_csv(tmp_path / "7a.csv", rows, encoding="cp1258")
+    db = str(tmp_path / "lib.sqlite3")
+    assert main(["--lang", "vi", "--db", db, "patrons", "import", str(path), "--dry-run"]) == 1
+    assert "  dòng 2: lỗi Lê Văn — Ngày sinh “31.02.2012” không hợp lệ (dd/mm/yyyy)." in \
+        capsys.readouterr().out.splitlines()
+    assert main(["--lang", "en", "--db", db, "patrons", "import", str(path), "--dry-run"]) == 1
+    assert "  line 2: error Lê Văn — The birth date “31.02.2012” is not a valid date " \
+        "(dd/mm/yyyy)." in capsys.readouterr().out.splitlines()
+    set_language("vi")
