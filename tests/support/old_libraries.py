@@ -4,8 +4,8 @@
 since version 1 would have it: each version's migrations run in turn, and after each the rows
 that version could write are added with plain SQL (the catalog with its search rows as they
 were folded, patrons, loans returned late, on loan, lost and damaged, class loans, fines paid,
-waived and owed, charges for lost books, a write-off record and a stocktake), copies in
-several collections. Nothing here calls the application's code except the migrations
+waived and owed, charges for lost books, a write-off record and a stocktake, fines paid in
+parts, the union catalog pulled into its cache), copies in several collections. Nothing here calls the application's code except the migrations
 themselves, so a file built today is the file that version wrote.
 
 When a migration is added, add what its version lets a library write as a new stage of
@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.db.connection import Database, connect
@@ -83,7 +83,7 @@ def _ascii_fold(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
-def _rows(conn: sqlite3.Connection, sql: str, rows: list[tuple[object, ...]]) -> None:
+def _rows(conn: sqlite3.Connection, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
     conn.executemany(sql, rows)
 
 
@@ -274,11 +274,80 @@ def _card_expiry(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE patrons SET expires_on = '2026-05-31' WHERE id = 4")
 
 
+def _fine_payments(conn: sqlite3.Connection) -> None:
+    """Version 11: fines paid in parts. The teacher's late fine (7.000 đ) gets 3.000 đ and is
+    still owed; the lost book's charge (45.000 đ) is paid in two parts, then marked paid.
+    Each payment has its outbox row. (The fine paid in full before version 11 got its one
+    payment from the migration, with a random UUID.)"""
+    payments = [(101, 3, 3000, "2024-10-20"), (102, 4, 20000, "2024-11-10"),
+                (103, 4, 25000, "2024-11-18")]
+    _rows(conn, "INSERT INTO fine_payments(id, uuid, library_id, created_at, updated_at, "
+          "fine_id, amount, paid_at, received_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'thuthu')",
+          [(pid, f"0190f1c2-7a11-7c00-8000-9000000001{pid % 100:02d}", LIBRARY_ID, _stamp(day),
+            _stamp(day), fine, amount, _stamp(day)) for pid, fine, amount, day in payments])
+    conn.execute("UPDATE fines SET status = 'paid', settled_at = ?, settled_by = 'thuthu', "
+                 "updated_at = ? WHERE id = 4", (_stamp("2024-11-18"), _stamp("2024-11-18")))
+    _rows(conn, "INSERT INTO changes(entity, uuid, op, payload, at) VALUES (?, ?, ?, ?, ?)",
+          [("fine_payment", f"0190f1c2-7a11-7c00-8000-9000000001{pid % 100:02d}", "insert",
+            json.dumps({"fine_uuid": f"0190f1c2-7a11-7c00-8000-6000000000{fine:02d}",
+                        "amount": amount, "paid_at": _stamp(day), "received_by": "thuthu"}),
+            _stamp(day)) for pid, fine, amount, day in payments]
+          + [("fine", "0190f1c2-7a11-7c00-8000-600000000004", "update",
+              '{"status": "paid"}', _stamp("2024-11-18"))])
+
+
+# Union records pulled from the district: (id, fields, holdings, search row as version 12
+# folds it: title, author, subject, other, callno).
+_UNION = [
+    (7001, {"title": "Tiếng Việt 2. Tập 1", "authors": ["Bùi Mạnh Hùng"],
+            "isbns": ["9786040250011"], "year": 2021, "publisher": "Giáo dục Việt Nam",
+            "subjects": ["Tiếng Việt", "Sách giáo khoa"],
+            "series": "Kết nối tri thức với cuộc sống", "classification": "495.922",
+            "language": "vie"},
+     [{"library": "TH-KHAC", "copies": 30, "available": 12}],
+     ("tieng viet 2 tap 1", "bui manh hung", "tieng viet sach giao khoa",
+      "giao duc viet nam ket noi tri thuc voi cuoc song 9786040250011 6040250011", "495 922")),
+    (7002, {"title": "Đất rừng phương Nam", "authors": ["Đoàn Giỏi"],
+            "isbns": ["9786042095284"], "year": 2020, "publisher": "Kim Đồng",
+            "place": "Hà Nội", "subjects": ["Văn học thiếu nhi"],
+            "classification": "895.9223", "notes": "Tái bản lần thứ 15", "language": "vie"},
+     [{"library": "TH-KHAC", "copies": 2, "available": 2}, {"library": "TH01", "copies": 0,
+                                                             "available": 0}],
+     ("dat rung phuong nam", "doan gioi", "van hoc thieu nhi",
+      "kim dong ha noi tai ban lan thu 15 9786042095284 6042095285", "895 9223")),
+]
+
+
+def _union_cache(conn: sqlite3.Connection) -> None:
+    """Version 12: the union catalog pulled into the cache, indexed by subject, publisher,
+    series, notes and class number too, and the pull's cursor."""
+    for uid, fields, holdings, search in _UNION:
+        title = str(fields["title"])
+        isbns = list(fields["isbns"])  # type: ignore[call-overload]
+        conn.execute(
+            "INSERT INTO union_cache(union_id, cursor, title, author, year, isbns, fields, "
+            "holdings, title_fold, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (uid, f"c{uid}", title, "; ".join(fields["authors"]),  # type: ignore[arg-type]
+             fields["year"], json.dumps(isbns), json.dumps(fields, ensure_ascii=False),
+             json.dumps(holdings, ensure_ascii=False), search[0], _stamp("2025-10-06")))
+        _rows(conn, "INSERT INTO union_cache_isbns(isbn, union_id) VALUES (?, ?)",
+              [(isbn, uid) for isbn in isbns])
+        conn.execute("INSERT INTO union_cache_fts(rowid, title, author, subject, other, "
+                     "callno) VALUES (?, ?, ?, ?, ?, ?)", (uid, *search))
+    _rows(conn, "INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) "
+          "DO UPDATE SET value = excluded.value",
+          [("cursor", '"c7002"'), ("last_sync_at", '"2025-10-06T02:00:00Z"')])
+
+
 #: What each schema version let a library write, added right after migrating to it.
 STAGES: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _catalog_and_patrons, 2: _patron_counters, 3: _circulation, 4: _sync, 6: _fines,
-    7: _lost_charges, 8: _collection, 10: _card_expiry,
+    7: _lost_charges, 8: _collection, 10: _card_expiry, 11: _fine_payments, 12: _union_cache,
 }
+
+#: Columns a migration fills with random values (m0011's back-filled payments' UUIDs): left
+#: out of :func:`table_digest`'s fingerprints.
+RANDOM_COLUMNS = {"fine_payments": ("uuid",)}
 
 
 def old_library(path: Path, version: int) -> Path:
@@ -300,22 +369,34 @@ def old_library(path: Path, version: int) -> Path:
     return path
 
 
-def table_digest(conn: sqlite3.Connection) -> dict[str, str]:
-    """A fingerprint of each table's rows (and of the schema and the full-text index's
-    words), to compare two migrated files exactly. The full-text index's own storage tables
-    are left out (their bytes depend on SQLite's version); its words, per column and row,
-    are in ``records_fts words``."""
+def table_digest(conn: sqlite3.Connection,
+                 fts: tuple[str, ...] = ("records_fts",)) -> dict[str, str]:
+    """A fingerprint of each table's rows (and of the schema and the full-text indexes'
+    words), to compare two migrated files exactly. The full-text indexes' own storage tables
+    are left out (their bytes depend on SQLite's version); the words of each index in *fts*,
+    per column and row, are in ``<index> words``. :data:`RANDOM_COLUMNS` are left out."""
     def digest(rows: list[tuple[object, ...]]) -> str:
         return hashlib.sha256(repr(sorted(rows, key=repr)).encode()).hexdigest()[:16]
 
     tables = [name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
         "AND name NOT LIKE '%fts_%' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    found = {name: digest(conn.execute(f'SELECT * FROM "{name}"').fetchall()) for name in tables}
+    found = {name: digest(conn.execute(f"SELECT {_kept_columns(conn, name)} FROM \"{name}\""
+                                       ).fetchall()) for name in tables}
     found["schema"] = digest(conn.execute(
         "SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_words "
-                 "USING fts5vocab(main, records_fts, 'instance')")
-    found["records_fts words"] = digest(conn.execute("SELECT * FROM temp.fts_words").fetchall())
-    conn.execute("DROP TABLE temp.fts_words")
+    for index in fts:
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_words "
+                     f"USING fts5vocab(main, {index}, 'instance')")
+        found[f"{index} words"] = digest(conn.execute("SELECT * FROM temp.fts_words").fetchall())
+        conn.execute("DROP TABLE temp.fts_words")
     return found
+
+
+def _kept_columns(conn: sqlite3.Connection, table: str) -> str:
+    """The columns of *table* to fingerprint, as a select list (``*`` when all are)."""
+    random = RANDOM_COLUMNS.get(table, ())
+    if not random:
+        return "*"
+    names = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    return ", ".join(f'"{name}"' for name in names if name not in random)
