@@ -235,9 +235,9 @@ def _receipt(lib: Library, args: argparse.Namespace) -> int:
     if args.pdf:
         from app.circulation.documents import write_pdf
         from app.circulation.receipt import receipt_document
+        from app.labels.selection import library_name
 
-        document = receipt_document(paid, owed, str(lib.settings.get("library_name", "") or ""),
-                                    lib.circulation.today())
+        document = receipt_document(paid, owed, library_name(lib), lib.circulation.today())
         try:
             write_pdf(args.pdf, document)
         except OSError as exc:

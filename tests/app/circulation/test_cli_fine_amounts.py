@@ -100,3 +100,15 @@ def test_an_amount_typed_unquoted_with_spaces_is_read_whole(
     assert json.loads(capsys.readouterr().out) == {"block_at": 1000000}
     assert main(["--db", db, "fines", "lost-charge", "10", "%", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"lost_charge_percent": 10}
+
+
+def test_the_receipt_of_a_library_without_a_name_is_headed_by_the_word_library(
+        db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No name set yet: the head reads 'Thư viện — in ngày …', not '— in ngày …'."""
+    assert main(["--db", db, "fines", "pay", "1", "10k"]) == 0
+    pdf = tmp_path / "phieu.pdf"
+    assert main(["--db", db, "fines", "receipt", "--patron", "S1", "--pdf", str(pdf)]) == 0
+    capsys.readouterr()
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert text.lstrip().startswith("Thư viện — in ngày ")
