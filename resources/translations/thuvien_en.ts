@@ -2011,6 +2011,10 @@
       <translation>Amount paid now (đ)</translation>
     </message>
     <message>
+      <source>Type the amount paid.</source>
+      <translation>Type the amount paid.</translation>
+    </message>
+    <message>
       <source>“{text}” is not an amount of đồng (e.g. 10.000).</source>
       <translation>“{text}” is not an amount of đồng (e.g. 10.000).</translation>
     </message>

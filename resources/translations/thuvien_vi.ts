@@ -2011,6 +2011,10 @@
       <translation>Số tiền nộp lần này (đ)</translation>
     </message>
     <message>
+      <source>Type the amount paid.</source>
+      <translation>Hãy nhập số tiền.</translation>
+    </message>
+    <message>
       <source>“{text}” is not an amount of đồng (e.g. 10.000).</source>
       <translation>“{text}” không phải số tiền (ví dụ 10.000).</translation>
     </message>

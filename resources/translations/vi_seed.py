@@ -474,6 +474,7 @@ VI: dict[str, str] = {
         "Enter: ghi nhận tiền nộp · Esc: đóng, không ghi",
     "Record payment": "Ghi nhận tiền nộp",
     "Amount paid now (đ)": "Số tiền nộp lần này (đ)",
+    "Type the amount paid.": "Hãy nhập số tiền.",
     "“{text}” is not an amount of đồng (e.g. 10.000).":
         "“{text}” không phải số tiền (ví dụ 10.000).",
     "Ctrl+T Take payment…": "Ctrl+T Thu tiền…",

@@ -146,3 +146,22 @@ def test_the_patrons_view_shows_a_part_payment(lib, owing, qtbot
     panel.show_patron(patron.id)
     assert panel.title.text() == "Tiền phạt — chưa nộp: 15.000 đ"
     assert panel.table.item(0, 5).text() == "đã nộp 10.000 đ, còn nợ 15.000 đ"
+
+
+def test_an_empty_amount_asks_for_one(window, lib, owing, qtbot
+                                      ) -> None:  # type: ignore[no-untyped-def]
+    """The amount cleared, Enter: the dialog asks for an amount (not '“” is not an amount')."""
+    patron, _ = owing
+    desk = window.desk
+    scan(qtbot, desk.scan_field, patron.card)
+    qtbot.keyClick(desk.scan_field, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = desk.payment_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.amount.hasFocus())
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Delete)  # the prefilled amount was selected
+    qtbot.keyClicks(dialog.amount, "  ")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Hãy nhập số tiền."
+    assert lib.circulation.fines.payments() == []
+    dialog.reject()

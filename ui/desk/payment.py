@@ -106,6 +106,8 @@ class PaymentDialog(QDialog):
 
     def save(self) -> bool:
         """Record the amount typed; stay open with the reason when it is refused."""
+        if not self.amount.text().strip():
+            return self._refuse(self.tr("Type the amount paid."))
         amount = parse_dong(self.amount.text())
         if amount is None:
             return self._refuse(self.tr("“{text}” is not an amount of đồng (e.g. 10.000).")
