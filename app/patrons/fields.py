@@ -70,7 +70,9 @@ def parse_birth_date(value: object, *, today: date | None = None) -> str | None:
     reads it, or only a year ("2012", an Excel number 2012) or a month and year ("09/2012"),
     stored in ISO 8601's shorter forms ``YYYY`` and ``YYYY-MM``: no day is invented.
 
-    A number from 1900 to this year is a year, not an Excel date serial (1905).
+    A number from 1900 to this year is a year, not an Excel date serial (1905); so is a
+    number of one or two figures ("12", 12: 2012, taken in the last hundred years), never
+    day 12 of Excel's calendar (11/01/1900).
 
     >>> parse_birth_date("2012"), parse_birth_date(2012.0), parse_birth_date("2012.0")
     ('2012', '2012', '2012')
@@ -78,8 +80,12 @@ def parse_birth_date(value: object, *, today: date | None = None) -> str | None:
     ('2012-09', '2012-09')
     >>> parse_birth_date("05/09/2013"), parse_birth_date("2012-09"), parse_birth_date("3012")
     ('2013-09-05', '2012-09', None)
+    >>> parse_birth_date(12, today=date(2025, 1, 1)), parse_birth_date("98", today=date(2025, 1, 1))
+    ('2012', '1998')
     """
     this_year = (today or library_today()).year
+    if _part(value) and len(str(_part(value))) <= 2:  # "12", 12, 12.0: a two-figure year
+        return _partial("", "", _part(value), this_year)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and \

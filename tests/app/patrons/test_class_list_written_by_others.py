@@ -78,3 +78,21 @@ def test_the_refused_lines_are_said_in_the_chosen_language(
     assert "  line 2: error Lê Văn — The birth date “31.02.2012” is not a valid date " \
         "(dd/mm/yyyy)." in capsys.readouterr().out.splitlines()
     set_language("vi")
+
+
+def test_a_birth_date_column_holding_a_two_figure_year(cli: Any, tmp_path: Path) -> None:
+    """'Ngày sinh' holding 12 (a number cell) or "12" is the year 2012, as in a 'Năm sinh'
+    column — not day 12 of Excel's calendar (11/01/1900), nor refused; an Excel date
+    serial (41219) is still a date."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Họ và tên", "Ngày sinh", "Lớp"])
+    sheet.append(["PHẠM CHÍ", 12, "6A"])
+    sheet.append(["HỒ ĐỨC", "12", "6A"])
+    sheet.append(["VŨ EM", 41219, "6A"])
+    path = tmp_path / "6a.xlsx"
+    book.save(path)
+    code, out = cli("patrons", "import", str(path))
+    assert code == 0 and out["counts"]["error"] == 0, out
+    assert stored(cli) == {"Phạm Chí": "2012", "Hồ Đức": "2012", "Vũ Em": "2012-11-06"}
