@@ -105,13 +105,16 @@ def release_item(conn: sqlite3.Connection, item_id: int, now: str) -> None:
 
 def place(ctx: CircContext, conn: sqlite3.Connection, patron: PatronRef, record_id: int,
           title: str) -> DeskResult:
-    """Put *patron* in the queue for *record_id*."""
+    """Put *patron* in the queue for *record_id*; refused (``hold_no_copies``) when the
+    library has no copy of it that is not written off: no copy would ever come back."""
     from app.circulation.loans import check_patron
 
     check_patron(patron, ctx.now()[2])
     types = [r[0] for r in conn.execute(
         "SELECT DISTINCT item_type FROM items WHERE record_id = ? AND deleted = 0 "
-        "AND status != 'withdrawn'", (record_id,))] or ["book"]
+        "AND status != 'withdrawn'", (record_id,))]
+    if not types:  # no copy (none ever, or all written off): the reader would wait forever
+        raise refuse("hold_no_copies", patron=patron, title=title)
     if not any(ctx.rules.rule_for(patron.category, t).holds_allowed for t in types):
         raise refuse("hold_not_allowed", patron=patron, title=title)
     if conn.execute("SELECT 1 FROM holds WHERE patron_id = ? AND record_id = ? AND deleted = 0 "

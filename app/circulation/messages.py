@@ -115,6 +115,10 @@ MESSAGES: dict[str, Text] = {
     "hold_not_allowed": Text(
         "Không nhận đặt giữ “{title}” cho bạn đọc loại này.",
         "Holds on “{title}” are not allowed for this kind of patron."),
+    "hold_no_copies": Text(
+        "Không nhận đặt giữ “{title}”: thư viện không có bản nào của đầu sách này, bạn đọc "
+        "sẽ chờ mãi.",
+        "No hold on “{title}”: the library has no copy of it, the reader would wait forever."),
     "hold_duplicate": Text(
         "{name} đã đặt giữ “{title}” rồi.",
         "{name} already has a hold on “{title}”."),

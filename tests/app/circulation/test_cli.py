@@ -78,6 +78,16 @@ def test_hold_and_overdue(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and out["classes"] == []
 
 
+def test_no_hold_on_a_record_without_a_copy(db: str, capsys: pytest.CaptureFixture[str]
+                                            ) -> None:
+    with Library.open(db) as lib:
+        lib.catalog.add_record("Sách chưa về", isbns=["9780262033848"])
+    assert main(["--db", db, "hold", "HS000001", "9780262033848"]) == 1
+    assert "thư viện không có bản nào của đầu sách này" in capsys.readouterr().err
+    code, out = run(capsys, "--db", db, "hold", "HS000001", "9780262033848", "--json")
+    assert code == 1 and out["code"] == "hold_no_copies"
+
+
 def test_user_errors_exit_2(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", db, "hold", "HS000001", "no-such-record"]) == 2
     assert main(["--db", db, "closed-days", "add", "2026-13-01"]) == 2

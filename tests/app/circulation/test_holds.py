@@ -155,3 +155,26 @@ def test_the_card_of_a_reader_whose_hold_is_ready_says_so(world: World) -> None:
     assert ready.message_in("vi").endswith(
         "đang mượn 0, quá hạn 0. Có 1 sách đặt giữ đang chờ trên giá giữ sách.")
     assert ready.message_in("en").endswith("1 held book(s) waiting on the hold shelf.")
+
+
+def test_no_hold_on_a_record_without_a_copy(world: World) -> None:
+    """A record catalogued with no copy (0/0), or whose only copy was written off: nothing
+    would ever come back for the reader; refused with the reason, nothing queued."""
+    reader = world.student("An")
+    empty = world.lib.catalog.add_record("Sách chưa về")
+    refused = world.circ.place_hold(reader.card, empty)
+    assert not refused.ok and refused.code == "hold_no_copies"
+    assert refused.message_in("vi") == (
+        "Không nhận đặt giữ “Sách chưa về”: thư viện không có bản nào của đầu sách này, bạn "
+        "đọc sẽ chờ mãi.")
+    assert refused.message_in("en") == (
+        "No hold on “Sách chưa về”: the library has no copy of it, the reader would wait "
+        "forever.")
+    [copy] = world.book("Tắt đèn")
+    world.lib.catalog.set_item_status(copy.id, "withdrawn")
+    assert world.circ.place_hold(reader.card, copy.record_id).code == "hold_no_copies"
+    assert world.count("SELECT count(*) FROM holds") == 0
+    [lost] = world.book("Lão Hạc")  # a lost copy may still be found: the hold is taken
+    world.circ.checkout(world.student("Bình").card, lost.barcode)
+    world.circ.mark_lost(lost.barcode)
+    assert world.circ.place_hold(reader.card, lost.record_id).ok
