@@ -73,7 +73,7 @@ def _to_marc8(text: str) -> bytes:
     out = bytearray()
     pos = 0
     for match in _MNEMONIC.finditer(text):
-        out += text[pos:match.start()].encode("utf-8")
+        out += text[pos:match.start()].encode("utf-8", "surrogateescape")
         name = match.group(1)
         if name in MNEMONICS:
             out.append(MNEMONICS[name])
@@ -82,7 +82,7 @@ def _to_marc8(text: str) -> bytes:
         else:
             out += match.group(0).encode("utf-8")  # not a mnemonic: the text as written
         pos = match.end()
-    out += text[pos:].encode("utf-8")
+    out += text[pos:].encode("utf-8", "surrogateescape")
     return bytes(out)
 
 
@@ -106,7 +106,7 @@ def _to_utf8(text: str) -> bytes:
         pos = match.end()
     _add_plain(out, pending, text[pos:])
     out += pending
-    return "".join(out).encode("utf-8")
+    return "".join(out).encode("utf-8", "surrogateescape")
 
 
 def _add_plain(out: list[str], pending: list[str], text: str) -> None:
@@ -151,7 +151,9 @@ def _split(data: bytes) -> Iterator[tuple[int, list[tuple[int, str]]]]:
     if data.startswith(b"\xef\xbb\xbf"):
         offset = 3
     for number, raw in enumerate(data[offset:].splitlines(keepends=True), start=1):
-        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        # bytes that are no UTF-8 (a file typed in TCVN3, VNI or Windows-1258) are carried
+        # through as they are, for the record's charset to be read like an .mrc's
+        line = raw.decode("utf-8", errors="surrogateescape").rstrip("\r\n")
         start, offset = offset, offset + len(raw)
         if not line.strip():
             if lines:
