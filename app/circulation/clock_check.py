@@ -86,6 +86,16 @@ RECORDS_AHEAD = Text(
     "computer's clock was set ahead once and then corrected, and today really is {now}: "
     "confirm this date (the button “This computer's date is right…” at the desk, or the "
     "command thuvien clock --trust). Otherwise set the computer's date and time.")
+#: :data:`RECORDS_AHEAD` in the window: its red strip's button (and Alt letter), no command.
+RECORDS_AHEAD_WINDOW = Text(
+    "Thư viện đã ghi đến ngày {latest}, sau ngày trên máy tính ({now}). Nếu máy từng bị đặt "
+    "ngày tương lai rồi đã chỉnh lại, và hôm nay đúng là {now}: hãy xác nhận ngày này bằng "
+    "nút «Ngày trên máy đã đúng…» (Alt+N) ở quầy mượn trả. Nếu không, hãy chỉnh lại ngày giờ "
+    "của máy.",
+    "The library recorded dates up to {latest}, after this computer's date ({now}). If the "
+    "computer's clock was set ahead once and then corrected, and today really is {now}: "
+    "confirm this date with the button “This computer's date is right…” (Alt+D) at the desk. "
+    "Otherwise set the computer's date and time.")
 TRUST_TOO_EARLY = Text(
     "Ngày trên máy tính đang là {now}, trước khi có ThuVien: không thể tin ngày này. Hãy chỉnh "
     "lại ngày giờ của máy.",
@@ -145,6 +155,18 @@ class ClockVerdict:
         if self.now < EARLIEST:
             return CLOCK_BEHIND
         return BEHIND_SERVER if self.wrong_for_sure else RECORDS_AHEAD
+
+    @property
+    def window_text(self) -> Text:
+        """:attr:`text` as the window says it: the desk's button where the command line has
+        ``thuvien clock --trust``."""
+        text = self.text
+        return RECORDS_AHEAD_WINDOW if text is RECORDS_AHEAD else text
+
+    @property
+    def window_message(self) -> str:
+        """:attr:`message` as the window says it (:attr:`window_text`)."""
+        return self.window_text(**self.params) if self.behind else ""
 
     @property
     def params(self) -> dict[str, str]:

@@ -426,8 +426,8 @@
       <translation>This computer's &amp;date is right…</translation>
     </message>
     <message>
-      <source>Lending, returns and renewals are stopped: {reason}</source>
-      <translation>Lending, returns and renewals are stopped: {reason}</translation>
+      <source>Everything dated is stopped (lending, returns, payments, stocktakes…): {reason}</source>
+      <translation>Everything dated is stopped (lending, returns, payments, stocktakes…): {reason}</translation>
     </message>
     <message>
       <source>Is this computer's date right?</source>
@@ -869,6 +869,10 @@
     <message>
       <source>Scan a card or a book…</source>
       <translation>Scan a card or a book…</translation>
+    </message>
+    <message>
+      <source>Stopped: this computer's date is in question — see the red strip above.</source>
+      <translation>Stopped: this computer's date is in question — see the red strip above.</translation>
     </message>
   </context>
   <context>

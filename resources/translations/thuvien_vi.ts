@@ -426,8 +426,8 @@
       <translation>&amp;Ngày trên máy đã đúng…</translation>
     </message>
     <message>
-      <source>Lending, returns and renewals are stopped: {reason}</source>
-      <translation>Đã dừng cho mượn, nhận trả và gia hạn: {reason}</translation>
+      <source>Everything dated is stopped (lending, returns, payments, stocktakes…): {reason}</source>
+      <translation>Đã dừng mọi việc có ghi ngày (mượn, trả, thu tiền, kiểm kê…): {reason}</translation>
     </message>
     <message>
       <source>Is this computer's date right?</source>
@@ -869,6 +869,10 @@
     <message>
       <source>Scan a card or a book…</source>
       <translation>Quét thẻ hoặc sách…</translation>
+    </message>
+    <message>
+      <source>Stopped: this computer's date is in question — see the red strip above.</source>
+      <translation>Đã dừng: ngày trên máy tính có vấn đề — xem dải đỏ ở trên.</translation>
     </message>
   </context>
   <context>

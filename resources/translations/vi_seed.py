@@ -699,8 +699,10 @@ VI: dict[str, str] = {
     "Printing cancelled: nothing was sent to {printer}": "Đã huỷ in: không gửi gì tới {printer}",
     "The printer {name} could not be opened: check that it is switched on and connected.":
         "Không mở được máy in {name}: hãy kiểm tra máy in đã bật và đã kết nối.",
-    "Lending, returns and renewals are stopped: {reason}":
-        "Đã dừng cho mượn, nhận trả và gia hạn: {reason}",
+    "Everything dated is stopped (lending, returns, payments, stocktakes…): {reason}":
+        "Đã dừng mọi việc có ghi ngày (mượn, trả, thu tiền, kiểm kê…): {reason}",
+    "Stopped: this computer's date is in question — see the red strip above.":
+        "Đã dừng: ngày trên máy tính có vấn đề — xem dải đỏ ở trên.",
     "Wrong date on this computer: {date}": "Ngày giờ trên máy tính sai: {date}",
     "This computer's &date is right…": "&Ngày trên máy đã đúng…",
     "Is this computer's date right?": "Ngày trên máy có đúng không?",

@@ -75,8 +75,12 @@ def test_the_desk_lends_again_once_the_librarian_confirms_the_corrected_date(
         assert strip.isVisible(), key
         scan(qtbot, desk.scan_field, patron.card)
         scan(qtbot, desk.scan_field, barcodes[1])
-        assert desk.banner.text().startswith(f"Thư viện đã ghi đến ngày {shown(AHEAD)}")
-        assert "nút «Ngày trên máy đã đúng…»" in strip.text()  # the records are ahead: say so
+        assert desk.banner.text() == (
+            "Đã dừng: ngày trên máy tính có vấn đề — xem dải đỏ ở trên.")
+        # the records are ahead: say so, pointing to the button and its key, not to a command
+        assert "nút «Ngày trên máy đã đúng…» (Alt+N)" in strip.text()
+        assert f"Thư viện đã ghi đến ngày {shown(AHEAD)}" in strip.text()
+        assert "thuvien clock" not in strip.text()
         assert loans(lib) == 1
 
     strip.trust_question = None
@@ -128,7 +132,7 @@ def test_no_trust_button_for_a_date_before_the_district_servers(
     strip.recheck()
     assert not strip.trust_button.isVisible()
     assert strip.text() == (
-        f"Đã dừng cho mượn, nhận trả và gia hạn: Ngày trên máy tính đang là {shown(last_year)}, "
-        f"trước ngày của máy chủ thư viện huyện ở lần đồng bộ gần nhất ({shown(REAL)}). Hãy "
+        "Đã dừng mọi việc có ghi ngày (mượn, trả, thu tiền, kiểm kê…): Ngày trên máy tính "
+        f"đang là {shown(last_year)}, trước ngày của máy chủ thư viện huyện ở lần đồng bộ gần nhất ({shown(REAL)}). Hãy "
         "chỉnh lại ngày giờ của máy (Windows: bấm chuột phải vào đồng hồ → Điều chỉnh "
         "ngày/giờ) rồi làm tiếp.")

@@ -1,6 +1,7 @@
 """The red strip shown while this PC's clock is behind what the library recorded.
 
-The desk refuses lending, returns and renewals then (see :mod:`app.circulation.clock_check`);
+The desk refuses lending, returns, renewals, payments, stocktakes, write-offs and the
+rollover then (see :mod:`app.circulation.clock_check`);
 the strip says why before the first scan, and goes away by itself once the clock is set right
 (checked again every :data:`CHECK_MS`, and after a refused scan): no restart needed.
 
@@ -83,8 +84,9 @@ class ClockBanner(QFrame):
             return self.verdict
         self.verdict = verdict
         if verdict.behind:
-            self.label.setText(self.tr("Lending, returns and renewals are stopped: {reason}")
-                               .format(reason=verdict.message))
+            self.label.setText(self.tr(
+                "Everything dated is stopped (lending, returns, payments, stocktakes…): "
+                "{reason}").format(reason=verdict.window_message))
             # a date before 2024, or before the district server's at the last sync, is wrong
             # whatever anyone confirms: the strip says "set the clock" and offers no button
             self.trust_button.setVisible(verdict.records_ahead)

@@ -261,9 +261,7 @@ class DeskView(QWidget):
         try:
             result = self._lib.circulation.desk.scan(code)
         except UserError as exc:  # e.g. the database is locked: nothing changed
-            if isinstance(exc, ClockBehind):
-                self.clock_banner.recheck()
-            self._answer_error(code, exc.message)
+            self._refused(code, exc)
             return None
         except Exception as exc:  # a bug: the scan's transaction was rolled back
             log.exception("desk scan of %r failed", code)
@@ -298,7 +296,7 @@ class DeskView(QWidget):
         try:
             result = self._lib.circulation.renew(barcode)
         except UserError as exc:  # the PC's clock is behind: nothing renewed
-            self._answer_error(barcode, exc.message)
+            self._refused(barcode, exc)
             return
         self._answer(barcode, result)
 
@@ -313,7 +311,7 @@ class DeskView(QWidget):
         try:
             result = self._lib.circulation.record_walk_ins(1)
         except UserError as exc:  # the PC's clock is behind: not counted
-            self._answer_error("F12", exc.message)
+            self._refused("F12", exc)
             return
         self._answer("F12", result)
 
@@ -338,7 +336,7 @@ class DeskView(QWidget):
             try:
                 result = self._lib.circulation.mark_lost(barcode)
             except UserError as exc:
-                self._answer_error(barcode, exc.message)
+                self._refused(barcode, exc)
                 return None
             self._answer(barcode, result)
             return result
@@ -378,7 +376,7 @@ class DeskView(QWidget):
                 return
             until = self._lib.patrons.renewal_date(patron_id)
         except UserError as exc:
-            self._answer_error("F10", exc.message)
+            self._refused("F10", exc)
             return
         patron = self._lib.patrons.get(patron_id)
         self._pending_card = (patron_id, until, now)
@@ -661,6 +659,19 @@ class DeskView(QWidget):
         # No dialog: a modal box would take the keyboard from the USB scanner.
         show_banner(self.banner, "warn", message)
         self.focus_scan()
+
+    def _refused(self, code: str, exc: UserError) -> None:
+        """Show a refusal; one refused for the clock's date says it in one short line when
+        the red strip above already explains it (not the whole text three times over)."""
+        if not isinstance(exc, ClockBehind):
+            self._answer_error(code, exc.message)
+            return
+        self.clock_banner.recheck()
+        if self.clock_banner.isVisible():
+            self._answer_error(code, self.tr(
+                "Stopped: this computer's date is in question — see the red strip above."))
+        else:  # the strip could not be shown (the file locked just now): the whole reason
+            self._answer_error(code, exc.verdict.window_message)
 
     def _answer_error(self, code: str, message: str) -> None:
         show_banner(self.banner, "bad", message)

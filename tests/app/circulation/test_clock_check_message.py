@@ -92,3 +92,26 @@ def test_2009_is_told_to_set_the_clock_not_to_confirm_it(
     message = str(refusal(path, barcode))
     assert message.startswith("Ngày trên máy tính đang là 01/01/2009")
     assert "Hãy chỉnh lại ngày giờ của máy" in message and "--trust" not in message
+
+
+def test_the_window_points_to_the_desk_button_not_to_the_command(
+        lent_ahead: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's wording of the same refusal names the strip's button and its Alt letter;
+    a date wrong for sure reads the same in both."""
+    from app.i18n import set_language
+
+    path, barcode = lent_ahead
+    set_pc_clock(monkeypatch, REAL)
+    verdict = refusal(path, barcode).verdict
+    window = verdict.window_message
+    assert "thuvien clock" not in window
+    assert "nút «Ngày trên máy đã đúng…» (Alt+N) ở quầy mượn trả" in window
+    assert window.startswith(f"Thư viện đã ghi đến ngày {shown(AHEAD)}")
+    set_language("en")
+    try:
+        assert "“This computer's date is right…” (Alt+D) at the desk" in verdict.window_message
+    finally:
+        set_language("vi")
+    set_pc_clock(monkeypatch, DEAD_BATTERY)
+    dead = refusal(path, barcode).verdict
+    assert dead.window_message == dead.message
