@@ -7,9 +7,12 @@ day first, and the stored ISO form ``2025-09-19`` is accepted too.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, datetime
 
 _DAY_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
+_WIDE = re.compile("[\u3000\uff01-\uffee]+")  # full-width forms typed with a Windows IME
 
 
 def parse_day(text: str) -> date | None:
@@ -17,8 +20,10 @@ def parse_day(text: str) -> date | None:
 
     >>> parse_day("01/09/2025"), parse_day("2025-09-01"), parse_day("31/02/2025")
     (datetime.date(2025, 9, 1), datetime.date(2025, 9, 1), None)
+    >>> parse_day("０１/０９/２０２５")  # full-width figures from a Windows IME
+    datetime.date(2025, 9, 1)
     """
-    text = text.strip()
+    text = _WIDE.sub(lambda wide: unicodedata.normalize("NFKC", wide[0]), text).strip()
     for fmt in _DAY_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()

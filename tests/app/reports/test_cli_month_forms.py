@@ -64,3 +64,13 @@ def test_month_and_days_together_are_refused(db: tuple[str, str],
     assert captured.out == "" and captured.err.strip() == "Give --month or --from/--to, not both."
     assert months_total(path, capsys, "--month", "13/2025") == (
         2, "Tháng “13/2025” không hợp lệ (tháng/năm, ví dụ 09/2025).")
+
+
+def test_days_typed_in_full_width_figures(db: tuple[str, str],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A Windows IME left in full-width mode types '０１／１１／２０２６': the same day."""
+    path, month = db
+    first_day = f"01/{month}".translate(str.maketrans("0123456789/", "０１２３４５６７８９／"))
+    assert months_total(path, capsys, "--from", first_day) == (0, 30000)
+    assert main(["--db", path, "fines", "received", "--from", first_day, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 30000
