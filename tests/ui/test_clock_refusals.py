@@ -95,3 +95,34 @@ def test_a_stocktake_scan_on_a_pc_back_in_2009_says_the_date_in_its_banner(
     assert view.banner.property("kind") == "bad"
     assert view.banner.text() == clock_words(today) and no_box_shown()
     assert lib.db.conn.execute("SELECT count(*) FROM stocktake_items").fetchone()[0] == 0
+
+
+def test_a_hold_with_the_records_ahead_points_to_the_desk_button(
+        window, lib, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The PC was a month ahead when the book was lent, then corrected: the catalog's Holds
+    dialog names the desk's button and its Alt letter, not ``thuvien clock --trust``."""
+    from datetime import timedelta
+
+    from app.circulation.service import Circulation
+
+    real = datetime.now(UTC)
+    record = lib.catalog.add_record("Tắt đèn")
+    [copy] = lib.catalog.add_copies(record, 1)
+    borrower = lib.patrons.add("Lê Văn Cường", class_name="7A")
+    reader = lib.patrons.add("Lê Thị Cúc", class_name="7B")
+    set_pc_clock(monkeypatch, real + timedelta(days=30))  # lent by a desk since closed
+    assert Circulation(lib.db, lib.settings).checkout(borrower.card, copy.barcode).ok
+    set_pc_clock(monkeypatch, real)
+
+    view = window.show_view("catalog")
+    view.open_record(record)
+    dialog = view.show_holds()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.card, reader.card)
+    qtbot.keyClick(dialog.card, Qt.Key.Key_Return)
+    said = dialog.message.text()
+    assert said.startswith(f"Thư viện đã ghi đến ngày {shown(real + timedelta(days=30))}")
+    assert "nút «Ngày trên máy đã đúng…» (Alt+N) ở quầy mượn trả" in said
+    assert "thuvien clock" not in said and no_box_shown()
+    assert lib.circulation.hold_queue(record) == []

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 from app.circulation import DeskResult
 from app.errors import UserError
 from app.library import Library
+from ui.refusal import refusal_text
 from ui.widgets import error_label, say
 
 
@@ -80,7 +81,7 @@ class CopyStatusActions(QWidget):
         try:
             result = self._lib.circulation.mark(action, chosen[0])
         except UserError as exc:
-            say(self.message, exc.message, ok=False)
+            say(self.message, refusal_text(exc), ok=False)
             return None
         self.last_result = result
         say(self.message, result.message, ok=result.ok)

@@ -28,6 +28,7 @@ from app.circulation.results import DeskResult
 from app.errors import UserError
 from app.library import Library
 from ui.format import display_date
+from ui.refusal import refusal_text
 from ui.widgets import error_label, grow_to_fit, list_table, say
 
 
@@ -115,7 +116,7 @@ class HoldDialog(QDialog):
         try:
             return act()
         except UserError as exc:
-            self._say(exc.message, ok=False)
+            self._say(refusal_text(exc), ok=False)
             return None
 
     def cancel_selected(self) -> bool:

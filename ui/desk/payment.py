@@ -28,6 +28,7 @@ from app.errors import UserError
 from app.library import Library
 from app.text import thousands
 from ui.format import display_date
+from ui.refusal import refusal_text
 from ui.widgets import error_label, wrap_lines
 
 
@@ -115,7 +116,7 @@ class PaymentDialog(QDialog):
         try:
             self.paid = self._lib.circulation.fines.pay_debt(self.patron_id, amount)
         except UserError as exc:
-            return self._refuse(exc.message)
+            return self._refuse(refusal_text(exc))
         self.received = amount
         self.accept()
         return True

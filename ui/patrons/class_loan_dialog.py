@@ -31,6 +31,7 @@ from app.circulation.classloans import ClassLoanReport, ClassLoanSession
 from app.errors import UserError
 from app.library import Library
 from ui.format import display_date
+from ui.refusal import refusal_text
 from ui.widgets import error_label, say
 
 
@@ -170,7 +171,7 @@ class ClassLoanDialog(QDialog):
             session = circ.start_class_loan(self.class_name, self.record_ids())
             results = circ.class_loan_auto_assign(session.id)
         except UserError as exc:
-            say(self.message, exc.message, ok=False)
+            say(self.message, refusal_text(exc), ok=False)
             return False
         lent = [r for r in results if r.ok]
         refused = [r for r in results if not r.ok]
@@ -199,7 +200,7 @@ class ClassLoanDialog(QDialog):
         try:
             session = self._lib.circulation.start_class_loan(self.class_name, self.record_ids())
         except UserError as exc:
-            say(self.message, exc.message, ok=False)
+            say(self.message, refusal_text(exc), ok=False)
             return False
         self._go_scan(session.id)
         return True
@@ -310,7 +311,7 @@ class ClassLoanDialog(QDialog):
         try:
             report = self._lib.circulation.close_class_loan(session.id, mark_missing_lost=marked)
         except UserError as exc:
-            say(self.message, exc.message, ok=False)
+            say(self.message, refusal_text(exc), ok=False)
             return None
         self.output.setPlainText(self.report_text(report))
         if not out:

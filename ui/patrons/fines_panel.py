@@ -31,6 +31,7 @@ from app.circulation.fines import Fine, format_dong
 from app.errors import UserError
 from app.library import Library
 from ui.format import display_date
+from ui.refusal import refusal_text
 from ui.style import BAD_FG, OK_FG, OVERDUE
 from ui.widgets import error_label, list_table
 
@@ -165,7 +166,7 @@ class FinesPanel(QWidget):
             settled = action()
         except UserError as exc:
             self.message.setStyleSheet(f"color: {BAD_FG};")
-            self.message.setText(exc.message)
+            self.message.setText(refusal_text(exc))
             return None
         self._done(settled)
         return settled
@@ -229,7 +230,7 @@ class WaiveDialog(QDialog):
             self.waived = self._lib.circulation.fines.waive(
                 self.fine.id, self.reason.text(), by=self.by.text() or None)
         except UserError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(refusal_text(exc))
             self.reason.setFocus()
             return False
         self.accept()

@@ -24,6 +24,7 @@ from app.circulation.refs import HoldRef
 from app.errors import UserError
 from app.library import Library
 from ui.format import display_date
+from ui.refusal import refusal_text
 from ui.style import BAD_FG, OVERDUE
 from ui.widgets import error_label, list_table, say
 
@@ -139,7 +140,7 @@ class LoansPanel(QWidget):
         try:
             result = self._lib.circulation.renew(line.barcode)
         except UserError as exc:  # this PC's date is behind the records: nothing renewed
-            say(self.message, exc.message, ok=False)
+            say(self.message, refusal_text(exc), ok=False)
             return False
         row = self.table.currentRow()
         self.show_patron(self.patron_id, keep_message=True)

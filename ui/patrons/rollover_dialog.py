@@ -25,6 +25,7 @@ from app.errors import UserError
 from app.library import Library
 from app.patrons.validity import school_year_end
 from ui.format import display_date
+from ui.refusal import refusal_text
 
 
 class RolloverDialog(QDialog):
@@ -121,7 +122,7 @@ class RolloverDialog(QDialog):
                                                            extend_cards=self._extend_choice)
         except UserError as exc:
             self.plan = None
-            self.summary.setText(exc.message)
+            self.summary.setText(refusal_text(exc))
             self.table.setRowCount(0)
             self.apply_button.setEnabled(False)
             return
@@ -227,7 +228,7 @@ class RolloverDialog(QDialog):
             self.done_plan = self._lib.patrons.rollover.apply(
                 self.last_grade.value(), extend_cards=self.plan.extend_cards)
         except UserError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(refusal_text(exc))
             return
         done = self.tr("Done: {promoted} moved up, {graduated} graduated.").format(
             promoted=self.done_plan.promoted, graduated=self.done_plan.graduated)
@@ -247,7 +248,7 @@ class RolloverDialog(QDialog):
         try:
             self.done_plan = self._lib.patrons.rollover.undo()
         except UserError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(refusal_text(exc))
             return
         self.message.setText(self.tr("The rollover to {year} was undone.").format(
             year=self.done_plan.to_year))

@@ -45,6 +45,7 @@ from app.library import Library
 from ui.desk.sound import DeskSounds
 from ui.format import display_date, display_price
 from ui.operations import Operation, Operations, Progress
+from ui.refusal import refusal_text
 from ui.scanner import ScanField
 from ui.stocktake.copies_model import Column, CopyTableModel
 from ui.style import BAD_FG, OK_FG, WARN_FG, show_banner
@@ -298,7 +299,7 @@ class StocktakeView(QWidget):
 
     def _lists_failed(self, exc: BaseException) -> None:
         self._loaded_at = None  # read them again next time the view is shown
-        show_banner(self.banner, "bad", exc.message if isinstance(exc, UserError) else str(exc))
+        show_banner(self.banner, "bad", refusal_text(exc))
 
     def _show_lists(self, lists: tuple[list[CopyLine], list[CopyLine]]) -> None:
         counted = self._counted_while_loading
@@ -416,7 +417,7 @@ class StocktakeView(QWidget):
 
     def _close_failed(self, exc: BaseException) -> None:
         self.closing = None
-        show_banner(self.banner, "bad", exc.message if isinstance(exc, UserError) else str(exc))
+        show_banner(self.banner, "bad", refusal_text(exc))
         self.sounds.play("bad")
         self.refresh()
         self.focus_scan()
