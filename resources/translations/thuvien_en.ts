@@ -1098,6 +1098,10 @@
       <translation>paid {date}</translation>
     </message>
     <message>
+      <source>waived {date} after {paid} was paid: {reason}</source>
+      <translation>waived {date} after {paid} was paid: {reason}</translation>
+    </message>
+    <message>
       <source>waived {date}: {reason}</source>
       <translation>waived {date}: {reason}</translation>
     </message>

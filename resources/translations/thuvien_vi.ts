@@ -1098,6 +1098,10 @@
       <translation>đã nộp {date}</translation>
     </message>
     <message>
+      <source>waived {date} after {paid} was paid: {reason}</source>
+      <translation>đã miễn {date} sau khi đã nộp {paid}: {reason}</translation>
+    </message>
+    <message>
       <source>waived {date}: {reason}</source>
       <translation>đã miễn {date}: {reason}</translation>
     </message>

@@ -510,6 +510,8 @@ VI: dict[str, str] = {
         "bạn đọc.",
     "Date": "Ngày", "Amount": "Số tiền",
     "paid {date}": "đã nộp {date}", "waived {date}: {reason}": "đã miễn {date}: {reason}",
+    "waived {date} after {paid} was paid: {reason}":
+        "đã miễn {date} sau khi đã nộp {paid}: {reason}",
     "not paid": "chưa nộp", "Fines — not paid: {amount}": "Tiền phạt — chưa nộp: {amount}",
     "Fine of {amount}: {status}.": "Khoản phạt {amount}: {status}.",
     "Waive a fine": "Miễn tiền phạt",

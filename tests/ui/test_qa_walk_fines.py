@@ -165,3 +165,32 @@ def test_a_reader_s_only_loan_is_renewed_from_the_keyboard_in_the_patrons_view(
     qtbot.keyClick(panel.table, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # Gia hạn
     qtbot.waitUntil(lambda: panel.message.text() != "")
     assert "Dế Mèn phiêu lưu ký" in panel.message.text()
+
+
+def test_a_charge_waived_after_a_part_payment_shows_what_came_in_and_the_whole_reason(
+        window, lib, owing, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """5.000 đ paid, then the rest waived: the Patrons view said only 'đã miễn …: Gia đình
+    kh…'. It says what had been paid, and the reason is read whole (its tooltip too)."""
+    reason = "Gia đình khó khăn, nhà trường đề nghị miễn"
+    [charge] = lib.circulation.fines.find(owing.id)
+    lib.circulation.fines.pay(charge.id, 5000)
+    waived = lib.circulation.fines.waive(charge.id, reason)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.show_view("patrons")
+    qtbot.keyClicks(view.search_field, owing.card)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1)
+    view.table.selectRow(0)
+    table = view.fines.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.rowCount() == 1)
+    cell = table.item(0, 5)
+    from ui.format import display_date
+
+    assert cell.text() == (f"đã miễn {display_date(waived.settled_at)} sau khi đã nộp "
+                           f"5.000 đ: {reason}")
+    assert cell.toolTip() == cell.text() and table.item(0, 2).toolTip() == LONG_TITLE
+    needed = table.fontMetrics().horizontalAdvance(cell.text())
+    assert table.columnWidth(5) >= needed  # not cut with "…"
+    rect = table.visualRect(table.model().index(0, 5))
+    assert rect.right() <= table.viewport().width()  # in sight, no horizontal scrolling

@@ -54,7 +54,9 @@ class FinesPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # the status (a waive's reason) is read whole; the title gives up room first and is
+        # read whole in its tooltip
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
         self.pay_button = QPushButton(self.tr("&Mark paid"))
         self.waive_button = QPushButton(self.tr("&Waive…"))
         self.pay_button.clicked.connect(self.pay_selected)
@@ -82,6 +84,10 @@ class FinesPanel(QWidget):
         """A fine's status in words, with when (and why, for a waive)."""
         if fine.status == "paid":
             return self.tr("paid {date}").format(date=display_date(fine.settled_at))
+        if fine.status == "waived" and fine.paid:  # the rest waived: what came in stays in
+            return self.tr("waived {date} after {paid} was paid: {reason}").format(
+                date=display_date(fine.settled_at), paid=format_dong(fine.paid),
+                reason=fine.reason or "")
         if fine.status == "waived":
             return self.tr("waived {date}: {reason}").format(
                 date=display_date(fine.settled_at), reason=fine.reason or "")
@@ -110,6 +116,8 @@ class FinesPanel(QWidget):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, fine.id)
+                if column in (2, 5):  # whole, where the column is too narrow for it
+                    cell.setToolTip(text)
                 if fine.status == "outstanding":
                     cell.setForeground(red)
                 if column == 4:
