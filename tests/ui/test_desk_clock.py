@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.circulation import clock
 from tests.support.pc_clock import DEAD_BATTERY
@@ -60,6 +61,12 @@ def test_the_desk_says_the_clock_is_wrong_and_lends_nothing_until_it_is_fixed(
     short = "Đã dừng: ngày trên máy tính có vấn đề — xem dải đỏ ở trên."
     assert desk.banner.text() == short
     assert desk.session.item(0, 2).text() == short
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    QApplication.processEvents()
+    loans = desk.patron_panel.loans  # room for the reader's loans under the strip
+    assert loans.viewport().height() >= 3 * loans.verticalHeader().defaultSectionSize(), (
+        loans.viewport().height())
     assert lib.db.conn.execute("SELECT count(*) FROM loans").fetchone()[0] == 1
     assert lib.catalog.item_by_barcode(barcodes[1]).status == "available"
     for key in (desk.renew, desk.count_walk_in):  # F5 on the reader's only loan, F12
