@@ -46,8 +46,12 @@ _READ_ONLY = {
     ("stocktake", "status"), ("stocktake", "missing"), ("patrons", "list"),
     ("patrons", "show"), ("patrons", "search"), ("patrons", "export"),
     *(("labels", kind) for kind in ("items", "spine", "combined", "cards", "class-sheet")),
+    *(("fines", action) for action in ("list", "show", "received", "receipt")),
+    ("loan-rules", "list"), ("closed-days", "list"), ("class-loan", "list"),
+    ("class-loan", "report"), ("copy", "show"),
 }
-_ACTION_KEYS = ("backup_action", "step", "labels_command", "patrons_command", "sync_command")
+_ACTION_KEYS = ("backup_action", "step", "labels_command", "patrons_command", "sync_command",
+                "action")
 NOT_A_NUMBER = Text("“{value}” không phải số nguyên từ {low} đến {high}.",
                     "“{value}” is not a whole number from {low} to {high}.")
 

@@ -40,6 +40,14 @@ def test_search_on_a_mistyped_path_says_there_is_no_library(tmp_path: Path) -> N
     ["patrons", "list"],
     ["sync", "status"],
     ["stocktake", "missing"],
+    ["fines"],
+    ["fines", "received", "--json"],
+    ["fines", "show", "1"],
+    ["fines", "receipt", "--patron", "HS0001"],
+    ["loan-rules", "list"],
+    ["closed-days", "list"],
+    ["class-loan", "list"],
+    ["copy", "show", "TK.00001"],
 ])
 def test_read_only_commands_refuse_a_missing_library(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
