@@ -1,4 +1,5 @@
-"""Fixtures: a fresh library database per test, and its patron service."""
+"""Fixtures: a fresh library database per test, its patron service, and the real
+``thuvien`` command on a library file of its own."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import Any
 
 import pytest
 
+from app.cli import main
 from app.db.connection import Database, open_database
+from app.i18n import set_language
 from app.patrons.service import PatronService
 from app.settings import Settings
 
@@ -40,3 +43,20 @@ def outbox(db: Database) -> Outbox:
             "SELECT uuid, op, payload FROM changes WHERE entity = 'patron' ORDER BY seq")]
 
     return rows
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Any]:
+    """The real ``thuvien`` command in Vietnamese on ``lib.sqlite3``: ``cli(*argv)`` gives
+    (exit code, the JSON answer), or what was printed when there is no JSON answer (or
+    ``as_json=False`` asks for the plain text)."""
+    db = tmp_path / "lib.sqlite3"
+
+    def run(*argv: str, as_json: bool = True) -> tuple[int, Any]:
+        code = main(["--db", str(db), "--lang", "vi", *argv, *(["--json"] if as_json else [])])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        return code, (json.loads(out) if as_json and out.strip() else out + err)
+
+    yield run
+    set_language("vi")

@@ -5,7 +5,6 @@ Năm sinh"). What the list says is stored, and no more: a year alone is never 01
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,23 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from app.cli import main
-from app.i18n import set_language
 from tests.support.class_lists import write_csv
-
-
-@pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Any:
-    db = tmp_path / "lib.sqlite3"
-
-    def run(*argv: str, as_json: bool = True) -> tuple[int, Any]:
-        code = main(["--db", str(db), "--lang", "vi", *argv, *(["--json"] if as_json else [])])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return code, (json.loads(out) if as_json and out.strip() else out + err)
-
-    yield run
-    set_language("vi")
 
 
 def births(cli: Any) -> dict[str, str | None]:

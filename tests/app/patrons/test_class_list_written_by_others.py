@@ -5,7 +5,6 @@ already was in split Ngày / Tháng / Năm columns ("5 | 11 | 12")."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,20 +14,6 @@ import pytest
 from app.cli import main
 from app.i18n import set_language
 from tests.support.class_lists import write_csv
-
-
-@pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Any:
-    db = tmp_path / "lib.sqlite3"
-
-    def run(*argv: str) -> tuple[int, Any]:
-        code = main(["--db", str(db), "--lang", "vi", *argv, "--json"])
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return code, json.loads(out) if out.strip() else err
-
-    yield run
-    set_language("vi")
 
 
 def stored(cli: Any) -> dict[str, str | None]:
