@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from app.circulation import Circulation
-from app.circulation.rules import LoanRule
 from app.cli import main
 from app.library import Library
+from tests.support.late_return import one_late_return
 
 
 @pytest.fixture
@@ -21,14 +19,7 @@ def db(tmp_path: Path) -> str:
     """An returned a book 6 days late at 5.000 đ a day: fine #1 of 30.000 đ."""
     path = tmp_path / "amounts.sqlite3"
     with Library.open(path) as lib:
-        lib.circulation.rules.set(LoanRule("*", "book", loan_days=14, fine_per_day=5000))
-        lib.circulation.calendar.set_closed_weekdays([])
-        lib.patrons.add("Nguyễn Văn An", class_name="6A", student_code="S1")
-        lib.catalog.add_item(lib.catalog.add_record("Toán 6"))
-        past = Circulation(lib.db, lib.settings,
-                           clock=lambda: datetime.now(UTC) - timedelta(days=20))
-        assert past.checkout("S1", "TK.00001").ok
-        assert lib.circulation.checkin("TK.00001").fine is not None
+        one_late_return(lib)
     return str(path)
 
 
