@@ -4,16 +4,13 @@ answer is checked as a user reads it (exit code, JSON code, the loan in the data
 
 from __future__ import annotations
 
-import io
-import json
-import sqlite3
-from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
 
 from app.cli import main
 from app.library import Library
+from tests.support.desk_cli import open_loans, thuvien
 
 
 @pytest.fixture
@@ -28,22 +25,6 @@ def db(tmp_path: Path) -> Path:
             lib.catalog.add_item(record)  # TK.00001..TK.00003
     return path
 
-
-def thuvien(db: Path, *args: str) -> tuple[int, dict[str, object]]:
-    """The real ``thuvien`` command line, in this process (its answer as JSON)."""
-    out = io.StringIO()
-    with redirect_stdout(out):
-        code = main(["--db", str(db), "--lang", "en", *args, "--json"])
-    return code, json.loads(out.getvalue())
-
-
-def open_loans(db: Path) -> list[tuple[int, str]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("SELECT l.patron_id, i.barcode FROM loans l JOIN items i "
-                            "ON i.id = l.item_id WHERE l.returned_at IS NULL").fetchall()
-    finally:
-        conn.close()
 
 
 def test_a_student_code_of_digits_is_that_student_not_a_patron_id(db: Path) -> None:

@@ -7,8 +7,6 @@ loan in the database. A Code 39 scanner set to send its "*" start/stop character
 from __future__ import annotations
 
 import io
-import json
-import sqlite3
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pytest
 
 from app.cli import main
 from app.library import Library
+from tests.support.desk_cli import open_loans, thuvien
 
 ISBN = "9780306406157"
 
@@ -33,22 +32,6 @@ def db(tmp_path: Path) -> Path:
         lib.catalog.add_item(lib.catalog.add_record("Tiếng Việt 6", isbns=[ISBN]))
     return path
 
-
-def thuvien(db: Path, *args: str) -> tuple[int, dict[str, object]]:
-    """The real ``thuvien`` command line, in this process (its answer as JSON)."""
-    out = io.StringIO()
-    with redirect_stdout(out):
-        code = main(["--db", str(db), "--lang", "en", *args, "--json"])
-    return code, json.loads(out.getvalue())
-
-
-def open_loans(db: Path) -> list[tuple[int, str]]:
-    conn = sqlite3.connect(db)
-    try:
-        return sorted(conn.execute("SELECT l.patron_id, i.barcode FROM loans l JOIN items i "
-                                   "ON i.id = l.item_id WHERE l.returned_at IS NULL"))
-    finally:
-        conn.close()
 
 
 @pytest.mark.parametrize(("card", "book", "barcode"), [
