@@ -20,6 +20,20 @@ from app.sync.runner import RunOutcome, SyncRunner
 from tests.support.silent_server import SilentServer
 
 
+def sync_refused(enrolled: Any, server: SilentServer) -> tuple[SyncError, float]:
+    """Sync *enrolled* with *server* (1 s to connect, 1 s to read): the refusal it ends in,
+    and the moment (``time.monotonic``) it began."""
+    state.put(enrolled.db, server_url=server.url)
+    client = enrolled.sync.client(timeout=(1.0, 1.0))
+    began = time.monotonic()
+    try:
+        with pytest.raises(SyncError) as refused:
+            client.sync_now()
+    finally:
+        client.close()
+    return refused.value, began
+
+
 def test_stopping_the_runner_while_the_server_keeps_silent_lets_go_of_the_file(enrolled: Any) -> None:
     enrolled.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"], year=2015)  # to push
     outcomes: queue.Queue[RunOutcome] = queue.Queue()
@@ -51,15 +65,8 @@ def test_an_answer_trickling_in_for_ever_still_times_out(enrolled: Any,
     monkeypatch.setattr(sync_client, "REQUEST_LIMIT_S", 1.5, raising=False)
     enrolled.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"], year=2015)
     with SilentServer(trickle=0.2) as server:
-        state.put(enrolled.db, server_url=server.url)
-        client = enrolled.sync.client(timeout=(1.0, 1.0))
-        began = time.monotonic()
-        try:
-            with pytest.raises(SyncError) as refused:
-                client.sync_now()
-        finally:
-            client.close()
-    assert refused.value.code == "sync.timeout"
+        refused, began = sync_refused(enrolled, server)
+    assert refused.code == "sync.timeout"
     assert time.monotonic() - began < 4.0
     assert "không trả lời kịp" in str(enrolled.sync.status().last_error)
 
@@ -67,13 +74,6 @@ def test_an_answer_trickling_in_for_ever_still_times_out(enrolled: Any,
 def test_a_server_that_never_answers_times_out_at_the_read_timeout(enrolled: Any) -> None:
     enrolled.catalog.add_record("Tắt đèn", authors=["Ngô Tất Tố"], year=2015)
     with SilentServer() as server:
-        state.put(enrolled.db, server_url=server.url)
-        client = enrolled.sync.client(timeout=(1.0, 1.0))
-        began = time.monotonic()
-        try:
-            with pytest.raises(SyncError) as refused:
-                client.sync_now()
-        finally:
-            client.close()
-    assert refused.value.code == "sync.timeout"
+        refused, began = sync_refused(enrolled, server)
+    assert refused.code == "sync.timeout"
     assert time.monotonic() - began < 3.0
