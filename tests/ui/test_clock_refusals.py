@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.support.catalog_holds import hold_from_the_catalog
 from tests.support.pc_clock import DEAD_BATTERY, set_pc_clock, shown
 
 
@@ -36,13 +37,7 @@ def test_a_hold_placed_or_cancelled_on_a_pc_back_in_2009_says_the_date(
     today = shown(datetime.now(UTC))
     set_pc_clock(monkeypatch, DEAD_BATTERY)
 
-    view = window.show_view("catalog")
-    view.open_record(record)
-    dialog = view.show_holds()
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.card, reader.card)
-    qtbot.keyClick(dialog.card, Qt.Key.Key_Return)
+    dialog = hold_from_the_catalog(window, qtbot, record, reader.card)
     assert dialog.message.text() == clock_words(today)
     assert dialog.card.text() == reader.card  # kept: Enter again once the date is set
     assert no_box_shown() and dialog.isVisible()
@@ -114,13 +109,7 @@ def test_a_hold_with_the_records_ahead_points_to_the_desk_button(
     assert Circulation(lib.db, lib.settings).checkout(borrower.card, copy.barcode).ok
     set_pc_clock(monkeypatch, real)
 
-    view = window.show_view("catalog")
-    view.open_record(record)
-    dialog = view.show_holds()
-    assert dialog is not None
-    qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.card, reader.card)
-    qtbot.keyClick(dialog.card, Qt.Key.Key_Return)
+    dialog = hold_from_the_catalog(window, qtbot, record, reader.card)
     said = dialog.message.text()
     assert said.startswith(f"Thư viện đã ghi đến ngày {shown(real + timedelta(days=30))}")
     assert "nút «Ngày trên máy đã đúng…» (Alt+N) ở quầy mượn trả" in said
