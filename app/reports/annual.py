@@ -42,7 +42,7 @@ from app.reports.period import Period, loans_lent
 from app.reports.signatures import REPORT_MAKER, signers
 from app.reports.statistics import Holding, Statistics, collection_on, holdings, statistics
 from app.reports.statistics_report import BORROWERS, LOANS, NO_CODE, UNKNOWN
-from app.reports.table import Cell, Column, Report, Section
+from app.reports.table import Cell, Column, Report, Section, columns_of
 from app.reports.writeoffs import Inventory, WriteOff, inventories, written_off
 from app.text import nfc, sort_key
 
@@ -245,9 +245,6 @@ def _name(key: str) -> str:
     return name() if name else (key or UNKNOWN())
 
 
-def _heads(heads: tuple[tuple[Text, float, str], ...]) -> tuple[Column, ...]:
-    return tuple(Column(text(), width, kind) for text, width, kind in heads)  # type: ignore[arg-type]
-
 
 def annual_report(annual: Annual, labels: dict[str, str], library: str) -> Report:
     """The annual report as a printable document (A4 portrait)."""
@@ -343,11 +340,11 @@ def annual_report(annual: Annual, labels: dict[str, str], library: str) -> Repor
         Section(SUMMARY(), measure, summary, sheet="Tóm tắt"),
         Section(S_COLLECTION(), collection_columns, collection_rows,
                 collection_total if collection_rows else None, NO_ENTRIES(), sheet="Vốn TL"),
-        Section(S_ACQUIRED(), _heads(HEADS_I), receipts, receipts_total if receipts else None,
+        Section(S_ACQUIRED(), columns_of(HEADS_I), receipts, receipts_total if receipts else None,
                 NO_ENTRIES(), sheet="Bổ sung"),
-        Section(S_WRITTEN_OFF(), _heads(HEADS_II), write_offs,
+        Section(S_WRITTEN_OFF(), columns_of(HEADS_II), write_offs,
                 write_offs_total if write_offs else None, NO_ENTRIES(), sheet="Thanh lý"),
-        Section(S_STOCKTAKE(), _heads(HEADS_III), stocktakes, None, NO_ENTRIES(),
+        Section(S_STOCKTAKE(), columns_of(HEADS_III), stocktakes, None, NO_ENTRIES(),
                 sheet="Kiểm kê"),
         Section(S_MONTHS(), month_columns, month_rows, month_total, NO_ENTRIES(),
                 sheet="Lượt mượn"),

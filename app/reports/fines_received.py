@@ -10,7 +10,6 @@ Everything comes from :meth:`app.circulation.fines.Fines.received` and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,7 +19,7 @@ from app.circulation.fines import Fine, Fines, Payment, format_dong
 from app.i18n import Text
 from app.reports.period import Period
 from app.reports.signatures import FORM_MAKER, NAME_HINT
-from app.reports.table import Cell, Column, Report, Section, Signature
+from app.reports.table import Cell, Column, Report, Section, Signature, columns_of
 
 TITLE = Text("SỔ THU TIỀN PHẠT", "FINES RECEIVED")
 MONTH = Text("Tháng {month}", "Month {month}")
@@ -72,9 +71,6 @@ SUMMARY_HEADS = (
     (Text("Số tiền miễn (đ)", "Waived (đ)"), 80, "money"),
 )
 
-
-def _columns(heads: Iterable[tuple[Text, float, str]]) -> tuple[Column, ...]:
-    return tuple(Column(text(), width, kind) for text, width, kind in heads)  # type: ignore[arg-type]
 
 
 def month_of(iso_day: str) -> str:
@@ -191,7 +187,7 @@ def _waived_section(book: FinesReceived) -> Section:
                      fine.settled_by or "", fine.reason or ""))
     total: tuple[Cell, ...] = (None, None, WAIVED_TOTAL(), None, None, None, None,
                                book.waived_total, None, None)
-    return Section(WAIVED(), _columns(WAIVED_HEADS), rows, total if rows else None,
+    return Section(WAIVED(), columns_of(WAIVED_HEADS), rows, total if rows else None,
                    NO_WAIVE(), sheet=WAIVED_SHEET)
 
 
@@ -204,7 +200,7 @@ def _summary_section(book: FinesReceived) -> Section:
                      len(waived), sum(w.cancelled for w in waived)))
     total: tuple[Cell, ...] = (TOTAL(), len(book.payments), book.total, len(book.waives),
                                book.waived_total)
-    return Section(SUMMARY(), _columns(SUMMARY_HEADS), rows, total, sheet=RECEIVED_SHEET)
+    return Section(SUMMARY(), columns_of(SUMMARY_HEADS), rows, total, sheet=RECEIVED_SHEET)
 
 
 def fines_received_report(book: FinesReceived, library: str, school_year: str,
@@ -212,7 +208,7 @@ def fines_received_report(book: FinesReceived, library: str, school_year: str,
     """*book* as a printable report (landscape A4): a table per month with its subtotal,
     the waives, then the summary by month and the totals; signed by the librarian who made
     it and the accountant who takes the money."""
-    columns = _columns(RECEIVED_HEADS)
+    columns = columns_of(RECEIVED_HEADS)
     sections: list[Section] = []
     number = 1
     for month in sorted({p.day[:7] for p in book.payments}):

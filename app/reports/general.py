@@ -28,7 +28,7 @@ from typing import Any
 from app.i18n import Text
 from app.reports.holdings import Copy, deliveries, load_copies, undated
 from app.reports.period import Period
-from app.reports.table import Cell, Column, Report, Section
+from app.reports.table import Cell, Column, Report, Section, columns_of
 from app.reports.writeoffs import Inventory, WriteOff, inventories, write_offs
 
 TITLE = Text("SỔ ĐĂNG KÝ TỔNG QUÁT", "GENERAL REGISTER")
@@ -157,16 +157,13 @@ def general_register(conn: sqlite3.Connection, collection: str | None = None,
                            inventories(conn, range(first_year, last_year + 1)))
 
 
-def _columns(heads: tuple[tuple[Text, float, str], ...]) -> tuple[Column, ...]:
-    return tuple(Column(text(), width, kind) for text, width, kind in heads)  # type: ignore[arg-type]
-
 
 def general_report(register: GeneralRegister, library: str, school_year: str,
                    scope: str) -> Report:
     """The register as a printable report, its three parts one after the other."""
     codes = register.collections()
     width = 40.0
-    columns_i = _columns(HEADS_I) + tuple(Column(code or "—", width, "int") for code in codes)
+    columns_i = columns_of(HEADS_I) + tuple(Column(code or "—", width, "int") for code in codes)
     rows_i: list[tuple[Cell, ...]] = [
         (r.number, date.fromisoformat(r.day) if r.day else None, r.label(), r.titles, r.copies,
          r.value, *(r.by_collection.get(code, 0) for code in codes)) for r in register.receipts]
@@ -177,8 +174,8 @@ def general_report(register: GeneralRegister, library: str, school_year: str,
                                  *(sum(r.by_collection.get(c, 0) for r in register.receipts)
                                    for c in codes))
     codes_ii = register.write_off_collections()
-    columns_ii = (*_columns(HEADS_II[:-1]), *(Column(code or "—", width, "int")
-                                               for code in codes_ii), *_columns(HEADS_II[-1:]))
+    columns_ii = (*columns_of(HEADS_II[:-1]), *(Column(code or "—", width, "int")
+                                               for code in codes_ii), *columns_of(HEADS_II[-1:]))
     split = [dict(w.by_collection) for w in register.write_offs]
     rows_ii: list[tuple[Cell, ...]] = [
         (index, w.day, w.number, w.reason, w.copies, w.value,
@@ -198,6 +195,6 @@ def general_report(register: GeneralRegister, library: str, school_year: str,
                 sheet="I"),
         Section(PART_II(), columns_ii, rows_ii, total_ii if rows_ii else None,
                 NO_ENTRIES(), sheet="II"),
-        Section(PART_III(), _columns(HEADS_III), rows_iii, None, NO_ENTRIES(), sheet="III"),
+        Section(PART_III(), columns_of(HEADS_III), rows_iii, None, NO_ENTRIES(), sheet="III"),
     ]
     return Report("general", TITLE(), library, school_year, scope, True, sections)

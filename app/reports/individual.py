@@ -19,7 +19,7 @@ from app.circulation.clock import display_date
 from app.i18n import Text
 from app.reports.holdings import Copy, deliveries, delivery_numbers, load_copies
 from app.reports.period import Period
-from app.reports.table import Column, Report, Section
+from app.reports.table import Column, Report, Section, columns_of
 from app.reports.writeoffs import written_off
 
 TITLE = Text("SỔ ĐĂNG KÝ CÁ BIỆT", "INDIVIDUAL REGISTER")
@@ -168,7 +168,7 @@ def individual_lines(conn: sqlite3.Connection, collection: str | None = None,
 
 def columns() -> tuple[Column, ...]:
     """The register's columns in the current language."""
-    return tuple(Column(text(), width, kind) for text, width, kind in HEADS)  # type: ignore[arg-type]
+    return columns_of(HEADS)
 
 
 def _row(line: IndividualLine) -> tuple[Any, ...]:

@@ -27,7 +27,7 @@ from app.circulation.rules import CATEGORY_NAMES
 from app.errors import ValidationError
 from app.i18n import Text
 from app.reports.period import EARLIEST, Period, loans_lent
-from app.reports.table import Cell, Column, Report, Section
+from app.reports.table import Cell, Column, Report, Section, columns_of
 from app.text import nfc
 
 #: Which loan book holds which reader categories (None: every reader).
@@ -243,7 +243,7 @@ def loan_lines(conn: sqlite3.Connection, group: str, period: Period,
 
 def columns() -> tuple[Column, ...]:
     """The loan book's columns in the current language."""
-    return tuple(Column(text(), width, kind) for text, width, kind in HEADS)  # type: ignore[arg-type]
+    return columns_of(HEADS)
 
 
 def loan_report(lines: list[LoanLine], group: str, library: str, school_year: str,

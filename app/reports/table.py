@@ -10,6 +10,7 @@ knows which register it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -27,6 +28,12 @@ class Column:
     title: str
     width: float
     kind: Kind = "text"
+
+
+def columns_of(heads: Iterable[tuple[Callable[[], str], float, str]]) -> tuple[Column, ...]:
+    """The columns of a register's *heads* (heading, share of the width, kind), the headings
+    in the current language."""
+    return tuple(Column(title(), width, kind) for title, width, kind in heads)  # type: ignore[arg-type]
 
 
 @dataclass

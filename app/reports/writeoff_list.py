@@ -16,7 +16,7 @@ from app.patrons.fields import current_school_year
 from app.reports.holdings import load_copies
 from app.reports.individual import author_of, book_title
 from app.reports.signatures import HEAD, NAME_HINT, STAMP_HINT
-from app.reports.table import Cell, Column, Report, Section, Signature
+from app.reports.table import Cell, Report, Section, Signature, columns_of
 from app.reports.writeoffs import EARLIEST, FAR_FUTURE
 
 TITLE = Text("DANH SÁCH SÁCH THANH LÝ", "LIST OF COPIES WRITTEN OFF")
@@ -89,7 +89,7 @@ def writeoff_list(
     if line.note:
         details.append(NOTE(note=line.note))
     details.append(SUMMARY(copies=len(rows), value=_dong(value)))
-    columns = tuple(Column(text(), width, kind) for text, width, kind in HEADS)  # type: ignore[arg-type]
+    columns = columns_of(HEADS)
     total: tuple[Cell, ...] = (None, TOTAL(), None, None, None, None, value)
     section = Section(
         "",
