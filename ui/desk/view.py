@@ -288,10 +288,8 @@ class DeskView(QWidget):
         reader, else the reader's only loan."""
         barcode = self._target_barcode()
         if not barcode:
-            show_banner(self.banner, "bad", self.tr(
+            self._stop_before_starting(self.tr(
                 "Nothing to renew: select a loan or scan the book first."))
-            self.sounds.play("bad")
-            self.focus_scan()
             return
         try:
             result = self._lib.circulation.renew(barcode)
@@ -323,10 +321,8 @@ class DeskView(QWidget):
         A scan or Esc in between forgets the question."""
         barcode = self._target_barcode()
         if not barcode:
-            show_banner(self.banner, "bad", self.tr(
+            self._stop_before_starting(self.tr(
                 "Nothing to mark lost: select a loan or scan the book first."))
-            self.sounds.play("bad")
-            self.focus_scan()
             return None
         self._pending_card = None
         now = time.monotonic()
@@ -354,10 +350,8 @@ class DeskView(QWidget):
         self._pending_lost = None
         patron_id = self._current_patron_id()
         if patron_id is None:
-            show_banner(self.banner, "bad", self.tr(
+            self._stop_before_starting(self.tr(
                 "Scan a library card first: F10 renews the card of the current patron."))
-            self.sounds.play("bad")
-            self.focus_scan()
             return
         now = time.monotonic()
         pending, self._pending_card = self._pending_card, None
@@ -392,10 +386,8 @@ class DeskView(QWidget):
         self._pending_card = None
         patron = self._lib.circulation.desk.current_patron()
         if patron is None:
-            show_banner(self.banner, "bad", self.tr(
+            self._stop_before_starting(self.tr(
                 "Scan a library card first: Ctrl+T takes the current patron's payment."))
-            self.sounds.play("bad")
-            self.focus_scan()
             return None
         if self._lib.circulation.fines.outstanding(patron.id)[0] <= 0:
             show_banner(self.banner, "idle", self.tr("{name} owes nothing.").format(
@@ -531,10 +523,8 @@ class DeskView(QWidget):
         patron_id = self._current_patron_id()
         slip = self._lib.circulation.open_loans(patron_id) if patron_id is not None else None
         if slip is None:
-            show_banner(self.banner, "bad", self.tr(
+            self._stop_before_starting(self.tr(
                 "Scan a library card first: the slip is for one patron."))
-            self.sounds.play("bad")
-            self.focus_scan()
             return None
         library_name, today = self._library_name(), self._lib.circulation.today()
 
@@ -672,6 +662,13 @@ class DeskView(QWidget):
                 "Stopped: this computer's date is in question — see the red strip above."))
         else:  # the strip could not be shown (the file locked just now): the whole reason
             self._answer_error(code, exc.verdict.window_message)
+
+    def _stop_before_starting(self, message: str) -> None:
+        """Nothing can be done yet (no reader, no loan chosen): *message* in the red strip,
+        the refusal's sound, and the keyboard back in the scan field. Nothing is logged."""
+        show_banner(self.banner, "bad", message)
+        self.sounds.play("bad")
+        self.focus_scan()
 
     def _answer_error(self, code: str, message: str) -> None:
         show_banner(self.banner, "bad", message)
