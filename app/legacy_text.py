@@ -222,7 +222,8 @@ _SYLLABLE = re.compile(
     r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
     rf"({'|'.join(_NUCLEI)})(ch|ng|nh|[cmnpt])?$")
 _TONES = frozenset(_TONE_MARKS)
-_PUNCT = "\"'()[]{}.,;:!?-–/"
+#: What :func:`syllable_counts` strips from the ends of a word.
+PUNCTUATION = "\"'()[]{}.,;:!?-–/"
 
 
 def is_vietnamese_syllable(word: str) -> bool:
@@ -261,7 +262,7 @@ def syllable_counts(texts: Iterable[str]) -> tuple[int, int]:
     valid = invalid = 0
     for text in texts:
         for word in text.split():
-            word = word.strip(_PUNCT)
+            word = word.strip(PUNCTUATION)
             if not word or word.isascii():
                 continue
             if is_vietnamese_syllable(word):

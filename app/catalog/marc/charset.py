@@ -36,8 +36,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, lru_cache
+from itertools import filterfalse
 
 from app import legacy_text
 
@@ -62,6 +63,35 @@ _MARK = re.compile(rb"[\xe0-\xfb\xfe]")
 # end.
 _APOSTROPHE_MARKS = frozenset(b"\xe1\xe2")
 _AFTER_APOSTROPHE = re.compile(rb"(?:t|s|d|m|ll|re|ve)?(?![A-Za-z])")
+
+# A word (bytes) that can read as a Vietnamese syllable in TCVN3, VNI or Windows-1258: its
+# ASCII letters, punctuation at its ends aside, are Vietnamese consonants, then vowels, then
+# consonants (onset, nucleus, final: the "i" of "gi" and the "u" of "qu" pass as vowels),
+# its bytes beyond ASCII anything (a letter, a tone, "đ" in one of the three). The three
+# decoders keep ASCII bytes as they are and in their order (VNI joins a vowel and its mark
+# into a vowel, Windows-1258 a letter and its tone), so a word this does not match (an
+# ASCII letter Vietnamese lacks: f, j, w, z; a digit or punctuation inside; a consonant
+# between vowels) reads as no syllable in any of them, and counts as one invalid word in
+# each: it stays one word, and its bytes beyond ASCII stay letters that punctuation
+# stripping does not reach — unless it holds a byte one of them reads as a space or a
+# dash (_READ_AS_SPACE_OR_DASH), and such a word is read.
+_PUNCT = re.escape(legacy_text.PUNCTUATION.encode("ascii", "ignore"))
+_SYLLABLE_SHAPE = (  # possessive all through: each part ends where the next begins
+    rb"[%(p)s]*+[%(c)s%(n)s]*+(?:[%(v)s][%(v)s%(n)s]*+)?+(?:[%(c)s][%(c)s%(n)s]*+)?+[%(p)s]*+"
+    % {b"p": _PUNCT, b"c": rb"bcdghklmnpqrstvxBCDGHKLMNPQRSTVX", b"v": rb"aeiouyAEIOUY",
+       b"n": rb"\x80-\xff"})
+_MAYBE_SYLLABLE = re.compile(_SYLLABLE_SHAPE)
+_READ_AS_SPACE_OR_DASH = re.compile(rb"[\x1c-\x1f\x85\x96\xa0]")
+# A byte that settles nothing at a glance (:func:`_plainly_marc8`): one beyond ANSEL (0x85,
+# 0x96 and 0xA0 among them), or one a legacy decoder reads as a space.
+_UNSETTLED = re.compile(_NOT_ANSEL.pattern[:-1] + rb"\x1c-\x1f]")
+# Each MARC-8 mark and the byte after it (b"" at the end).
+_MARK_AND_NEXT = re.compile(rb"([\xe0-\xfb\xfe])(?=([\x00-\xff]?))")
+# The words of a record's fields, roughly: a subfield ends a word.
+_SUBFIELD_STARTS_AS_SPACES = bytes.maketrans(b"\x1f", b" ")
+#: Distinct words whose counts :func:`_word_counts` keeps (per decoder): a catalog repeats
+#: its words (names, places, publishers) from record to record.
+WORD_CACHE = 16384
 
 
 def decode_tcvn3(raw: bytes) -> str:
@@ -119,6 +149,13 @@ def guess(data: bytes) -> str:
     >>> guess(b"1 \\x1faM\\xfcller, J\\xfcrgen\\x1e")
     'cp1252'
     """
+    return MARC8 if _plainly_marc8(data) else weigh(data)
+
+
+def weigh(data: bytes) -> str:
+    """:func:`guess` the long way: every subfield's words read in each character set
+    (:func:`guess` takes it for records that are not MARC-8 at a glance, and decides the
+    same)."""
     texts = subfield_texts(data)
     if not texts:
         return MARC8
@@ -136,27 +173,82 @@ def vietnamese(data: bytes, native: Callable[[bytes], str]) -> str | None:
     return _vietnamese(texts, native) if texts else None
 
 
+def _plainly_marc8(data: bytes) -> bool:
+    """Whether the fields *data* are MARC-8 at a glance, as most MARC-8 records are: no
+    byte beyond ANSEL, every mark before a letter it fits or another mark, and fewer than
+    ``MIN_SYLLABLES`` words that read as Vietnamese syllables in each legacy encoding —
+    so that :func:`guess` would find MARC-8 the long way.
+
+    Looked for in the words beyond ASCII of the fields beyond ASCII, 0x1F a space: each
+    word of a subfield's text is one of them, or one without its first byte (the code of
+    the subfield it opens), and where a text ends a space follows as its end does (no
+    letter). Words of indicators and control fields (and codes) only add evidence."""
+    fields_beyond_ascii: Iterator[bytes] = filterfalse(bytes.isascii, data.split(b"\x1e"))
+    fields = b" ".join(fields_beyond_ascii)
+    words = list(filterfalse(bytes.isascii, fields.translate(_SUBFIELD_STARTS_AS_SPACES).split()))
+    joined = b" ".join(words)
+    if _UNSETTLED.search(joined) is not None:
+        return False
+    if any(_fits(mark[0], following) is False
+           for mark, following in set(_MARK_AND_NEXT.findall(joined))):
+        return False
+    shaped = _MAYBE_SYLLABLE.fullmatch
+    valid = [_legacy_valid(word) for word in words if shaped(word) or shaped(word, 1)]
+    return all(sum(counts) < MIN_SYLLABLES for counts in zip(*valid, strict=True))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _legacy_valid(word: bytes) -> tuple[int, ...]:
+    """The most valid Vietnamese syllables *word* or *word* without its first byte reads as
+    in each of :data:`VIETNAMESE`."""
+    parts = [part for part in (word, word[1:]) if not part.isascii()
+             and _MAYBE_SYLLABLE.fullmatch(part)]
+    return tuple(max((_word_counts(decoder(encoding), part)[0] for part in parts), default=0)
+                 for encoding in VIETNAMESE)
+
+
 def _score(counts: tuple[int, int]) -> int:
     return counts[0] - counts[1]
 
 
 def _vietnamese(texts: list[bytes], native: Callable[[bytes], str]) -> str | None:
     # Only the words beyond ASCII count, and each reads alone as it reads in its text (the
-    # five decoders work within a word): decoding them alone spares the rest of the text.
+    # five decoders work within a word): decoding them alone spares the rest of the text,
+    # and a word is read once (:func:`_word_counts`), or not at all when it cannot be a
+    # Vietnamese syllable in any legacy reading (most words of a MARC-8 record).
     words = [word for text in texts for word in text.split() if not word.isascii()]
-    counts = {encoding: legacy_text.syllable_counts(map(decoder(encoding), words))
-              for encoding in VIETNAMESE}
+    readable = [word for word in words if _READ_AS_SPACE_OR_DASH.search(word)
+                or _MAYBE_SYLLABLE.fullmatch(word)]
+    unreadable = len(words) - len(readable)
+    counts = {}
+    for encoding in VIETNAMESE:
+        valid, invalid = _counts(readable, decoder(encoding))
+        counts[encoding] = valid, invalid + unreadable
     best = max(VIETNAMESE, key=lambda encoding: _score(counts[encoding]))
     valid, invalid = counts[best]
     if valid < MIN_SYLLABLES or valid < 2 * invalid:
         return None
     if sum(_score(counts[e]) == _score(counts[best]) for e in VIETNAMESE) > 1:
         return None  # two legacy readings equally good: nothing to choose by
-    others = (legacy_text.syllable_counts(map(read, words))
-              for read in (native, decoder(CP1252)))
+    others = (_counts(words, read) for read in (native, decoder(CP1252)))
     if _score(counts[best]) <= max(map(_score, others)):
         return None
     return best
+
+
+def _counts(words: Iterable[bytes], read: Callable[[bytes], str]) -> tuple[int, int]:
+    """:func:`app.legacy_text.syllable_counts` of *words* each read with *read*."""
+    valid = invalid = 0
+    for word in words:
+        more_valid, more_invalid = _word_counts(read, word)
+        valid += more_valid
+        invalid += more_invalid
+    return valid, invalid
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word_counts(read: Callable[[bytes], str], word: bytes) -> tuple[int, int]:
+    return legacy_text.syllable_counts((read(word),))
 
 
 def _latin(texts: list[bytes]) -> bool:
@@ -165,7 +257,8 @@ def _latin(texts: list[bytes]) -> bool:
     for raw in texts:
         impossible += 2 * len(_NOT_ANSEL.findall(raw))
         for match in _MARK.finditer(raw):
-            mark, end = match.group()[0], match.end()
+            end = match.end()
+            mark = raw[end - 1]
             fits = _fits(mark, raw[end:end + 1])
             if fits is None or (not fits and mark in _APOSTROPHE_MARKS
                                 and _AFTER_APOSTROPHE.match(raw, end)):
@@ -201,6 +294,7 @@ def _latin_shaped(texts: list[bytes]) -> bool:
     return 0 < accented <= plain
 
 
+@cache
 def _fits(mark: int, following: bytes) -> bool | None:
     """Whether the MARC-8 non-spacing *mark* makes a letter with the byte *following* it
     (a Unicode character of its own when composed); None when that byte is another mark
