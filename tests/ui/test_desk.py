@@ -6,10 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-
-def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+from tests.support.scanner import scan
 
 
 def test_card_then_three_books_then_checkin(window, lib, stocked, qtbot) -> None:  # type: ignore[no-untyped-def]

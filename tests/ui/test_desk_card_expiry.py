@@ -10,12 +10,8 @@ from PySide6.QtCore import Qt
 
 from app.circulation.clock import library_today
 from app.patrons.validity import Validity
+from tests.support.scanner import scan
 from ui.format import display_date
-
-
-def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 def test_expired_card_shows_the_reader_refuses_lending_and_f10_renews_it(  # type: ignore[no-untyped-def]

@@ -6,16 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.circulation import clock
 from tests.support.pc_clock import DEAD_BATTERY
-
-
-def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+from tests.support.scanner import scan
 
 
 @pytest.fixture

@@ -11,14 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.support.pc_clock import set_pc_clock, shown
+from tests.support.scanner import scan
 
 REAL = datetime.now(UTC).replace(microsecond=0)
 AHEAD = REAL + timedelta(days=30)
-
-
-def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 def loans(lib) -> int:  # type: ignore[no-untyped-def]

@@ -16,13 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from tests.app.labels.raster import pdf_text, qimage_to_pil, render
+from tests.support.scanner import scan
 
 LIBRARY = "Thư viện Trường THCS Nguyễn Du"
-
-
-def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 def strings(document) -> str:  # type: ignore[no-untyped-def]

@@ -9,11 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.circulation import Circulation
 from app.circulation.rules import LoanRule
-
-
-def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+from tests.support.scanner import scan
 
 
 @pytest.fixture

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-
-def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+from tests.support.scanner import scan
 
 
 def test_aim_prefixes_and_full_width_codes_lend_at_the_desk(window, lib, stocked, qtbot  # type: ignore[no-untyped-def]

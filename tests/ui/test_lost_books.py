@@ -7,10 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-
-def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+from tests.support.scanner import scan
 
 
 def priced_copy(lib, price: float = 45000) -> str:  # type: ignore[no-untyped-def]

@@ -13,13 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from tests.support.pc_clock import DEAD_BATTERY, set_pc_clock
+from tests.support.scanner import scan
 
 LONG_TITLE = "Tuyển tập truyện ngắn hay nhất dành cho thiếu nhi Việt Nam"
-
-
-def scan(qtbot, field, code: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
 @pytest.fixture
