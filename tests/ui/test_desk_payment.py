@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.circulation import Circulation
 from app.circulation.rules import LoanRule
+from tests.support.lost_books import lost_at_its_price
 from tests.support.scanner import scan
 
 
@@ -17,10 +18,7 @@ from tests.support.scanner import scan
 def owing(lib, stocked):  # type: ignore[no-untyped-def]
     """An lost a copy worth 25.000 đ (charged its price); loans blocked from 10.000 đ owed."""
     patron, barcodes = stocked
-    lib.circulation.fines.set_lost_charge_percent(100)
-    copy = lib.catalog.add_item(lib.catalog.add_record("Tiếng Việt 6 tập 1"), price=25000)
-    assert lib.circulation.checkout(patron.card, copy.barcode).ok
-    assert lib.circulation.mark_lost(copy.barcode).fine.amount == 25000
+    lost_at_its_price(lib, patron.card, "Tiếng Việt 6 tập 1", 25000)
     lib.circulation.fines.set_block_at(10000)
     return patron, barcodes
 

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from tests.support.lost_books import lost_at_its_price
 from tests.support.pc_clock import DEAD_BATTERY, set_pc_clock
 from tests.support.scanner import scan
 
@@ -22,10 +23,7 @@ LONG_TITLE = "Tuyển tập truyện ngắn hay nhất dành cho thiếu nhi Vi�
 def owing(lib, stocked):  # type: ignore[no-untyped-def]
     """A pupil who lost a 25.000 đ book with a long title (charged its price)."""
     patron, _barcodes = stocked
-    lib.circulation.fines.set_lost_charge_percent(100)
-    copy = lib.catalog.add_item(lib.catalog.add_record(LONG_TITLE), price=25000)
-    assert lib.circulation.checkout(patron.card, copy.barcode).ok
-    assert lib.circulation.mark_lost(copy.barcode).fine.amount == 25000
+    lost_at_its_price(lib, patron.card, LONG_TITLE, 25000)
     return patron
 
 
