@@ -35,26 +35,29 @@ def year_of_readers(school: School, with_one_who_never_came: bool) -> None:
     school.clock.now = datetime(2026, 8, 10, 2, 0, tzinfo=UTC)
 
 
+def annual_pdf_read_back(school: School, tmp_path: Path) -> tuple[list[list[str]], str]:
+    """The 2025-2026 annual report written as a PDF and read back: its lines as words (the
+    layout kept), and its whole text on one line."""
+    pdf = school.reports.write(school.reports.report("annual", period=Period.school_year(2025)),
+                               tmp_path / "bao-cao-nam.pdf")
+    rows = [line.split() for line in layout_text(pdf).splitlines()]
+    return rows, " ".join(pdf_text(pdf.read_bytes(), tmp_path).split())
+
+
 def test_readers_whose_entry_is_dated_later_are_on_the_roll(school: School,
                                                              tmp_path: Path) -> None:
     year_of_readers(school, with_one_who_never_came=True)
     annual = school.reports.annual("2025-2026")
     assert (annual.active_students, annual.students_on_roll) == (3, 4)
-    pdf = school.reports.write(school.reports.report("annual", period=Period.school_year(2025)),
-                               tmp_path / "bao-cao-nam.pdf")
-    rows = [line.split() for line in layout_text(pdf).splitlines()]
+    rows, plain = annual_pdf_read_back(school, tmp_path)
     assert ["Tỉ", "lệ", "học", "sinh", "là", "bạn", "đọc", "tích", "cực", "75,0", "%"] in rows
-    plain = " ".join(pdf_text(pdf.read_bytes(), tmp_path).split())
     assert "Học sinh có mượn sách hoặc đến thư viện: 3 / 4 em (75,0 %)." in plain
 
 
 def test_a_year_whose_readers_were_all_entered_later_has_a_share(school: School,
                                                                  tmp_path: Path) -> None:
     year_of_readers(school, with_one_who_never_came=False)
-    pdf = school.reports.write(school.reports.report("annual", period=Period.school_year(2025)),
-                               tmp_path / "bao-cao-nam.pdf")
-    rows = [line.split() for line in layout_text(pdf).splitlines()]
+    rows, plain = annual_pdf_read_back(school, tmp_path)
     assert ["Tỉ", "lệ", "học", "sinh", "là", "bạn", "đọc", "tích", "cực", "100,0", "%"] in rows
-    plain = " ".join(pdf_text(pdf.read_bytes(), tmp_path).split())
     assert "Học sinh có mượn sách hoặc đến thư viện: 3 / 3 em (100,0 %)." in plain
     assert "Chưa có danh sách học sinh." not in plain
