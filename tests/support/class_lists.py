@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from tests.support.windows_1258 import encode_cp1258
 
 
 def write_csv(path: Path, rows: Sequence[Sequence[str]], *, encoding: str = "utf-8",
@@ -20,7 +21,7 @@ def write_csv(path: Path, rows: Sequence[Sequence[str]], *, encoding: str = "utf
         writer.writerow([encode_cell(c) if encode_cell else c for c in row])
     text = buffer.getvalue()
     if encoding == "cp1258":  # Windows-1258 keeps tones as combining marks
-        data = _compose_cp1258(text)
+        data = encode_cp1258(text)
     elif encoding == "bytes":
         data = text.encode("latin-1")
     else:
@@ -28,20 +29,3 @@ def write_csv(path: Path, rows: Sequence[Sequence[str]], *, encoding: str = "utf
     path.write_bytes(data)
     return path
 
-
-_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
-
-
-def _compose_cp1258(text: str) -> bytes:
-    """Encode the way Windows does: the base letter (ă â ê ô ơ ư đ exist) + a combining
-    tone ("ặ" is "ă" + the dot below)."""
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            marks = unicodedata.normalize("NFD", ch)
-            tone = "".join(m for m in marks if m in _TONES)
-            base = unicodedata.normalize("NFC", "".join(m for m in marks if m not in _TONES))
-            out += base.encode("cp1258") + tone.encode("cp1258")
-    return bytes(out)

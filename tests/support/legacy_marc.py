@@ -4,28 +4,10 @@ which says MARC-8 — as CDS/ISIS (WinISIS) and early local programs exported th
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 
 from app import legacy_text
-
-# Windows-1258 writes the five tones as combining characters after a letter it holds.
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def encode_cp1258(text: str) -> bytes:
-    """*text* as Windows-1258 bytes: a letter the code page lacks (ệ, ữ, ả ...) is its base
-    letter (ê, ư, a ...) followed by the tone as a combining mark, as Windows writes it."""
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-            out += (base + "".join(c for c in parts if c in _TONES)).encode("cp1258")
-    return bytes(out)
-
+from tests.support.windows_1258 import encode_cp1258
 
 ENCODERS: dict[str, Callable[[str], bytes]] = {
     "tcvn3": lambda text: legacy_text.encode_tcvn3(text).encode("latin-1"),
