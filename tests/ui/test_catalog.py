@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
+from tests.support.catalog_import import import_in_the_catalog
 from ui.catalog.record_form import RecordForm
 
 
@@ -113,11 +114,7 @@ def test_a_new_record_takes_its_copies_price_and_source(  # type: ignore[no-unty
 
 
 def test_marc_import_reports_skipped_records(window, lib, shared_data, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = window.show_view("catalog")
-    operation = view.import_marc(shared_data / "marc" / "pymarc" / "bad_records.mrc")
-    with qtbot.waitSignal(operation.finished, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: view.last_import is not None)
+    view = import_in_the_catalog(window, qtbot, shared_data / "marc" / "pymarc" / "bad_records.mrc")
     report = view.last_import
     assert report.imported + len(report.skipped) >= 2
     assert lib.catalog.record_count() == report.imported + report.merged
@@ -234,11 +231,7 @@ def test_marc_import_report_without_skipped_records_is_a_small_box(window, share
     """brkrtest.mrk imports cleanly: the report was a 640×420 box with one line in its middle."""
     from ui.catalog.view import ImportReportDialog
 
-    view = window.show_view("catalog")
-    operation = view.import_marc(shared_data / "marc" / "marc4j" / "brkrtest.mrk")
-    with qtbot.waitSignal(operation.finished, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: view.last_import is not None)
+    view = import_in_the_catalog(window, qtbot, shared_data / "marc" / "marc4j" / "brkrtest.mrk")
     [dialog] = [d for d in view.findChildren(ImportReportDialog) if d.isVisible()]
     assert dialog.summary.text() == "Đã nhập 2 biểu ghi, gộp 6, thêm 0 bản sách; bỏ qua 0."
     assert not dialog.skipped.isVisibleTo(dialog)

@@ -10,6 +10,8 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from tests.support.catalog_import import import_in_the_catalog
+
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 def test_exported_file_gets_the_umask_mode(window, lib, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -53,11 +55,7 @@ def test_import_report_counts_other_libraries_holdings(window, lib, qtbot, tmp_p
             out,
             holdings_tag="852",
         )
-    view = window.show_view("catalog")
-    operation = view.import_marc(source)
-    with qtbot.waitSignal(operation.finished, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: view.last_import is not None)
+    view = import_in_the_catalog(window, qtbot, source)
     assert view.last_import.items == 0 and lib.catalog.record_count() == 3
     from ui.catalog.view import ImportReportDialog
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.support.catalog_import import import_in_the_catalog, report_shown
 from tests.support.legacy_marc import VIETNAMESE_BOOKS, book
 
 
@@ -13,14 +14,8 @@ def test_the_report_counts_the_records_converted_from_a_legacy_encoding(  # type
     path = Path(tmp_path / "winisis.mrc")
     path.write_bytes(b"".join(book(encoding, f"W{n}", *VIETNAMESE_BOOKS[n], barcode=f"TK.{n:05d}")
                               for n, encoding in enumerate(("tcvn3", "tcvn3", "cp1258"))))
-    view = window.show_view("catalog")
-    operation = view.import_marc(path)
-    with qtbot.waitSignal(operation.finished, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: view.last_import is not None)
-    from ui.catalog.view import ImportReportDialog
-
-    dialog = next(d for d in view.findChildren(ImportReportDialog))
+    view = import_in_the_catalog(window, qtbot, path)
+    dialog = report_shown(view)
     summary = dialog.summary.text()
     assert "Đã nhập 3 biểu ghi, gộp 0, thêm 3 bản sách; bỏ qua 0." in summary
     assert ("3 biểu ghi được đọc từ bảng mã tiếng Việt cũ (TCVN3 (ABC): 2, Windows-1258: 1) "

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from app.catalog.marc import Field, ItemData, MarcRecord, write_iso2709
+from tests.support.catalog_import import import_in_the_catalog, report_shown
 
 
 def _file(path: Path) -> Path:
@@ -28,14 +29,8 @@ def _file(path: Path) -> Path:
 
 def test_a_copy_left_out_is_not_counted_as_a_skipped_record(  # type: ignore[no-untyped-def]
         window, lib, qtbot, tmp_path) -> None:
-    view = window.show_view("catalog")
-    operation = view.import_marc(_file(tmp_path / "shared-number.mrc"))
-    with qtbot.waitSignal(operation.finished, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: view.last_import is not None)
-    from ui.catalog.view import ImportReportDialog
-
-    dialog = next(d for d in view.findChildren(ImportReportDialog))
+    view = import_in_the_catalog(window, qtbot, _file(tmp_path / "shared-number.mrc"))
+    dialog = report_shown(view)
     summary = dialog.summary.text()
     # 2 imported + 0 merged + 1 skipped = the 3 records of the file (it said "bỏ qua 2")
     assert "Đã nhập 2 biểu ghi, gộp 0, thêm 1 bản sách; bỏ qua 1." in summary
