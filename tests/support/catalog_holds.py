@@ -15,7 +15,7 @@ def hold_from_the_catalog(window: Any, qtbot: Any, record_id: int, card: str) ->
     into it; the dialog, left open (closed with the test)."""
     view = window.show_view("catalog")
     view.open_record(record_id)
-    dialog = view.show_holds()
+    dialog: HoldDialog | None = view.show_holds()
     assert dialog is not None
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.card, card)
