@@ -11,6 +11,7 @@ from pathlib import Path
 from app.circulation import Circulation
 from app.db.migrate import latest_version
 from app.library import Library
+from tests.support.schema_rollback import put_back_to
 
 
 def _as_version_9_left_it(path: Path) -> tuple[str, str]:
@@ -20,14 +21,8 @@ def _as_version_9_left_it(path: Path) -> tuple[str, str]:
         card = lib.patrons.add("Nguyễn Văn An", class_name="6A").card
         lib.patrons.add("Bà Tư", category="community")
         barcode = lib.catalog.add_item(lib.catalog.add_record("Tắt đèn")).barcode
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("DROP INDEX patrons_expires_on")
-        conn.execute("ALTER TABLE patrons DROP COLUMN expires_on")
-        conn.execute("PRAGMA user_version = 9")
-        conn.commit()
-    finally:
-        conn.close()
+    put_back_to(path, 9, "DROP INDEX patrons_expires_on",
+                "ALTER TABLE patrons DROP COLUMN expires_on")
     return card, barcode
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from app.circulation import Circulation
 from app.db.migrate import latest_version
 from app.library import Library
+from tests.support.schema_rollback import put_back_to
 
 SETTLED = datetime(2026, 3, 2, 3, 0, tzinfo=UTC)  # 10:00 on 02/03/2026 in Hà Nội
 
@@ -30,14 +31,8 @@ def _as_version_10_left_it(path: Path) -> dict[str, object]:
         paid = circ.fines.pay(charges[0].id, by="Cô Hạnh")  # type: ignore[union-attr]
         before = {"paid": paid, "owed": charges[1], "patron": paid.patron_id,
                   "outstanding": circ.fines.outstanding(paid.patron_id or 0)}
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("DROP TABLE fine_payments")
-        conn.execute("DELETE FROM changes WHERE entity = 'fine_payment'")
-        conn.execute("PRAGMA user_version = 10")
-        conn.commit()
-    finally:
-        conn.close()
+    put_back_to(path, 10, "DROP TABLE fine_payments",
+                "DELETE FROM changes WHERE entity = 'fine_payment'")
     return before
 
 
