@@ -124,6 +124,16 @@ class FinesReceived:
         """The payments of *month* (ISO "2025-09")."""
         return [p for p in self.payments if p.day.startswith(month)]
 
+    def waived_in(self, month: str) -> list[Waive]:
+        """The waives of *month* (ISO "2025-09")."""
+        return [w for w in self.waives if w.day.startswith(month)]
+
+    def month_totals(self, month: str) -> tuple[int, int, int, int]:
+        """*month*'s sums: payments, đồng received, fines waived, đồng cancelled by them."""
+        paid, waived = self.by_month(month), self.waived_in(month)
+        return (len(paid), sum(p.amount for p in paid), len(waived),
+                sum(w.cancelled for w in waived))
+
     def reason(self, payment: Payment) -> str:
         """Why the sum was paid: days late, or a lost book."""
         if payment.kind == "lost":
@@ -132,13 +142,9 @@ class FinesReceived:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: the period, each payment and waive, the months' and the whole sums."""
-        months = []
-        for month in self.months():
-            paid = self.by_month(month)
-            waived = [w for w in self.waives if w.day.startswith(month)]
-            months.append({"month": month, "payments": len(paid),
-                           "received": sum(p.amount for p in paid), "waived_count": len(waived),
-                           "waived": sum(w.cancelled for w in waived)})
+        keys = ("payments", "received", "waived_count", "waived")
+        months = [{"month": month, **dict(zip(keys, self.month_totals(month), strict=True))}
+                  for month in self.months()]
         return {**self.period.to_dict(),
                 "payments": [{**p.to_dict(), "reason": self.reason(p)} for p in self.payments],
                 "waived": [{**w.fine.to_dict(), "day": w.day, "cancelled": w.cancelled}
@@ -194,10 +200,7 @@ def _waived_section(book: FinesReceived) -> Section:
 def _summary_section(book: FinesReceived) -> Section:
     rows: list[tuple[Cell, ...]] = []
     for month in book.months():
-        paid = book.by_month(month)
-        waived = [w for w in book.waives if w.day.startswith(month)]
-        rows.append((MONTH(month=month_of(month)), len(paid), sum(p.amount for p in paid),
-                     len(waived), sum(w.cancelled for w in waived)))
+        rows.append((MONTH(month=month_of(month)), *book.month_totals(month)))
     total: tuple[Cell, ...] = (TOTAL(), len(book.payments), book.total, len(book.waives),
                                book.waived_total)
     return Section(SUMMARY(), columns_of(SUMMARY_HEADS), rows, total, sheet=RECEIVED_SHEET)
