@@ -253,6 +253,7 @@ class Payment:
     patron_name: str | None
     patron_card: str | None
     patron_class: str | None
+    days_late: int = 0  # of the fine it pays (0 for a lost-book charge)
 
     @property
     def amount_text(self) -> str:
@@ -276,7 +277,7 @@ class Payment:
 
 _PAYMENTS = (
     "SELECT fp.id, fp.uuid, fp.fine_id, fp.amount, fp.paid_at, fp.received_by, f.kind, "
-    "i.barcode, r.title, p.full_name, p.card, p.class_name FROM fine_payments fp "
+    "i.barcode, r.title, p.full_name, p.card, p.class_name, f.days_late FROM fine_payments fp "
     "JOIN fines f ON f.id = fp.fine_id JOIN loans l ON l.id = f.loan_id "
     "JOIN items i ON i.id = l.item_id JOIN records r ON r.id = i.record_id "
     "LEFT JOIN patrons p ON p.id = f.patron_id WHERE fp.deleted = 0 AND f.deleted = 0 ")

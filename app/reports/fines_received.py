@@ -98,13 +98,11 @@ class Waive:
 
 @dataclass(frozen=True)
 class FinesReceived:
-    """The money received for fines in *period* (oldest first), the fines waived in it, and
-    the days late of the overdue fines paid (by fine id), for the lines' reasons."""
+    """The money received for fines in *period* (oldest first) and the fines waived in it."""
 
     period: Period
     payments: list[Payment]
     waives: list[Waive]
-    days_late: dict[int, int]
 
     @property
     def total(self) -> int:
@@ -134,19 +132,14 @@ class FinesReceived:
         return (len(paid), sum(p.amount for p in paid), len(waived),
                 sum(w.cancelled for w in waived))
 
-    def reason(self, payment: Payment) -> str:
-        """Why the sum was paid: days late, or a lost book."""
-        if payment.kind == "lost":
-            return LOST()
-        return OVERDUE(days=self.days_late.get(payment.fine_id, 0))
-
     def to_dict(self) -> dict[str, Any]:
         """JSON form: the period, each payment and waive, the months' and the whole sums."""
         keys = ("payments", "received", "waived_count", "waived")
         months = [{"month": month, **dict(zip(keys, self.month_totals(month), strict=True))}
                   for month in self.months()]
         return {**self.period.to_dict(),
-                "payments": [{**p.to_dict(), "reason": self.reason(p)} for p in self.payments],
+                "payments": [{**p.to_dict(), "reason": reason(p.kind, p.days_late)}
+                             for p in self.payments],
                 "waived": [{**w.fine.to_dict(), "day": w.day, "cancelled": w.cancelled}
                            for w in self.waives],
                 "months": months, "total": self.total, "total_text": format_dong(self.total),
@@ -155,12 +148,14 @@ class FinesReceived:
 
 def fines_received(fines: Fines, period: Period) -> FinesReceived:
     """The fines received and waived in *period* (library days, both ends included)."""
-    payments = fines.received(period.start, period.end)
     waives = [Waive(fine, local_day(fine.settled_at or ""))
               for fine in fines.waived(period.start, period.end)]
-    paid_for = {p.fine_id for p in payments}
-    days = {fine.id: fine.days_late for fine in fines.find() if fine.id in paid_for}
-    return FinesReceived(period, payments, waives, days)
+    return FinesReceived(period, fines.received(period.start, period.end), waives)
+
+
+def reason(kind: str, days_late: int) -> str:
+    """Why a fine was charged: a lost book, or the days the book came back late."""
+    return LOST() if kind == "lost" else OVERDUE(days=days_late)
 
 
 def _day(iso_day: str) -> date:
@@ -173,7 +168,7 @@ def _month_section(book: FinesReceived, month: str, columns: tuple[Column, ...],
     paid = book.by_month(month)
     for number, p in enumerate(paid, start=start):
         rows.append((number, _day(p.day), p.patron_name or ERASED(), p.patron_class or "",
-                     p.barcode, p.title, book.reason(p), p.amount, p.received_by or ""))
+                     p.barcode, p.title, reason(p.kind, p.days_late), p.amount, p.received_by or ""))
     total: tuple[Cell, ...] = (None, None, MONTH_TOTAL(month=month_of(month)), None, None,
                                None, None, sum(p.amount for p in paid), None)
     return Section(MONTH(month=month_of(month)), columns, rows, total, NOTHING(),
@@ -184,10 +179,10 @@ def _waived_section(book: FinesReceived) -> Section:
     rows: list[tuple[Cell, ...]] = []
     for number, waive in enumerate(book.waives, start=1):
         fine = waive.fine
-        reason = LOST() if fine.kind == "lost" else OVERDUE(days=fine.days_late)
-        what = (WAIVED_AFTER(reason=reason, amount=format_dong(fine.amount),
+        why = reason(fine.kind, fine.days_late)
+        what = (WAIVED_AFTER(reason=why, amount=format_dong(fine.amount),
                              paid=format_dong(fine.paid)) if fine.paid
-                else WAIVED_WHOLE(reason=reason, amount=format_dong(fine.amount)))
+                else WAIVED_WHOLE(reason=why, amount=format_dong(fine.amount)))
         rows.append((number, _day(waive.day), fine.patron_name or ERASED(),
                      fine.patron_class or "", fine.barcode, fine.title, what, waive.cancelled,
                      fine.settled_by or "", fine.reason or ""))
